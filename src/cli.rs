@@ -1,0 +1,204 @@
+//! The command line: clap definitions, and a thin call into the library for each command.
+//!
+//! Exit codes: 0 all good, 1 findings (validation), 2 usage or input errors. Errors go to
+//! stderr, one clear line first and the details after.
+
+mod document;
+mod output;
+mod templates;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+pub use output::Outcome;
+
+const AFTER_HELP: &str = "\
+Examples:
+  blameless new --title \"Checkout API errors\"      create postmortems/YYYY-MM-DD-checkout-api-errors.yaml
+  blameless templates list                         the templates you can start from
+  blameless validate postmortems/*.yaml            check documents (exit 1 on findings)
+  blameless export postmortems/x.yaml -o x.md      Markdown for the wiki
+
+Exit status: 0 ok, 1 findings, 2 usage or input error.";
+
+/// Write blameless, process-focused incident postmortems, stored as YAML in git.
+#[derive(Debug, Parser)]
+#[command(name = "blameless", version, about, after_help = AFTER_HELP, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a postmortem document from a template
+    #[command(
+        after_help = "Example:\n  blameless new --template google-sre --title \"Queue backlog\" -o postmortems/queue.yaml"
+    )]
+    New(NewArgs),
+    /// Work with templates: list, show, validate, new
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+    /// Render a document as Markdown or JSON (to stdout unless -o is given)
+    #[command(
+        after_help = "Example:\n  blameless export postmortems/2026-11-24-checkout.yaml --format md -o checkout.md"
+    )]
+    Export(ExportArgs),
+    /// Check documents for schema and consistency problems (exit 1 on findings)
+    #[command(after_help = "Example:\n  blameless validate postmortems/*.yaml --format json")]
+    Validate(ValidateArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  blameless completions bash > ~/.local/share/bash-completion/completions/blameless"
+    )]
+    Completions {
+        /// The shell to complete for
+        shell: Shell,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Template name (see `blameless templates list`) or path to a template file
+    #[arg(short, long, default_value = "default", value_name = "NAME|PATH")]
+    pub template: String,
+    /// The incident's title; also names the file
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Where to write the document [default: postmortems/YYYY-MM-DD-<title>.yaml]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The document's time zone: IANA name, UTC or an offset [default: TZ or the system's]
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
+    /// Create the file without opening the editor
+    #[arg(long)]
+    pub no_edit: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List every template and where it comes from
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show a template's sections, guidance and questions (after `extends` is applied)
+    Show {
+        /// Template name or path
+        name: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Check template files; exit 1 if any is refused
+    Validate {
+        /// Template files to check
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write a starter template that extends another into .blameless/templates/
+    #[command(after_help = "Example:\n  blameless templates new payments --from google-sre")]
+    New {
+        /// Name of the new template (lowercase letters, digits and '-')
+        name: String,
+        /// The template to extend
+        #[arg(long, default_value = "default", value_name = "NAME")]
+        from: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The document to export
+    pub file: PathBuf,
+    #[arg(short, long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// Write to this file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// Documents to check
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+/// Parses `args` and runs the command, printing errors; returns the process exit code.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match dispatch(cli.command) {
+        Ok(outcome) => outcome.code(),
+        Err(e) => {
+            output::error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(command: Command) -> anyhow::Result<Outcome> {
+    match command {
+        Command::New(args) => document::new(args),
+        Command::Templates(cmd) => templates::run(cmd),
+        Command::Export(args) => document::export(args),
+        Command::Validate(args) => document::validate(args),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            let mut out = Vec::new();
+            match shell {
+                Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut cmd, "blameless", &mut out),
+                Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut cmd, "blameless", &mut out),
+                Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, "blameless", &mut out),
+            }
+            output::print(&String::from_utf8_lossy(&out))
+        }
+    }
+}

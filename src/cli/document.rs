@@ -1,0 +1,134 @@
+//! Commands on documents: new, export, validate.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, Utc};
+
+use super::output::{self, Outcome, note};
+use super::{ExportArgs, ExportFormat, NewArgs, ReportFormat, ValidateArgs};
+use crate::doc::{Finding, Zone, validate as check};
+use crate::export;
+use crate::store::{self, create_new, write_atomic};
+use crate::template::Library;
+
+/// The current time; `BLAMELESS_NOW` (RFC 3339) fixes it for tests and reproducible examples.
+pub fn now() -> anyhow::Result<DateTime<Utc>> {
+    match std::env::var("BLAMELESS_NOW") {
+        Ok(text) => Ok(DateTime::parse_from_rfc3339(&text)
+            .with_context(|| format!("BLAMELESS_NOW=`{text}` is not an RFC 3339 time such as 2026-11-24T14:02:00Z"))?
+            .with_timezone(&Utc)),
+        Err(_) => Ok(Utc::now()),
+    }
+}
+
+fn library() -> anyhow::Result<Library> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    Ok(Library::discover(&cwd))
+}
+
+pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
+    let template = library()?.find(&args.template)?;
+    let zone = match &args.timezone {
+        Some(text) => text.parse::<Zone>().map_err(anyhow::Error::msg)?,
+        None => Zone::from_environment(),
+    };
+    let title = args.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or("Untitled incident");
+    let doc = template.new_document(title, &zone);
+    let today = zone.today(now()?);
+    let path = args.output.unwrap_or_else(|| store::default_path(today, title));
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    }
+    let text = store::document_text(&doc)?;
+    create_new(&path, text.as_bytes())?;
+    let shown = path.display();
+    note(&format!(
+        "Created {shown} from template `{}` ({} sections).\n\
+         Fill it in with any editor; `blameless validate {shown}` checks it and \
+         `blameless export {shown}` renders it.",
+        template.name,
+        doc.sections.len()
+    ));
+    Ok(Outcome::Ok)
+}
+
+pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
+    let loaded = store::load_document(&args.file)?;
+    let text = match args.format {
+        ExportFormat::Md => export::to_markdown(&loaded.doc),
+        ExportFormat::Json => export::to_json(&loaded.doc)?,
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes())?;
+            note(&format!("Wrote {}", path.display()));
+            Ok(Outcome::Ok)
+        }
+        None => output::print(&text),
+    }
+}
+
+pub fn validate(args: ValidateArgs) -> anyhow::Result<Outcome> {
+    let library = library()?;
+    let mut reports = Vec::new();
+    let mut broken = 0;
+    for path in &args.files {
+        match store::load_document(path) {
+            Ok(loaded) => {
+                let scale = library.find(&loaded.doc.template.name).ok().map(|t| t.severity_ids());
+                reports.push((path.as_path(), check(&loaded.doc, scale.as_deref())));
+            }
+            Err(e) => {
+                broken += 1;
+                output::error(&anyhow::Error::new(e));
+            }
+        }
+    }
+    match args.format {
+        ReportFormat::Human => output::print(&human(&reports))?,
+        ReportFormat::Json => output::print(&json(&reports)?)?,
+    };
+    if broken > 0 {
+        bail!("{broken} of {} files could not be read", args.files.len());
+    }
+    Ok(if reports.iter().any(|(_, f)| !f.is_empty()) { Outcome::Findings } else { Outcome::Ok })
+}
+
+fn human(reports: &[(&Path, Vec<Finding>)]) -> String {
+    let mut out = String::new();
+    for (path, findings) in reports {
+        if findings.is_empty() {
+            out.push_str(&format!("{}: ok\n", path.display()));
+        }
+        for f in findings {
+            out.push_str(&format!(
+                "{}: {}[{}] {}: {}\n",
+                path.display(),
+                f.severity.as_str(),
+                f.rule,
+                f.path,
+                f.message
+            ));
+        }
+    }
+    let total: usize = reports.iter().map(|(_, f)| f.len()).sum();
+    if total > 0 {
+        out.push_str(&format!("{total} finding{} in {} file(s)\n", if total == 1 { "" } else { "s" }, reports.len()));
+    }
+    out
+}
+
+fn json(reports: &[(&Path, Vec<Finding>)]) -> anyhow::Result<String> {
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        file: String,
+        #[serde(flatten)]
+        finding: &'a Finding,
+    }
+    let rows: Vec<Row> = reports
+        .iter()
+        .flat_map(|(p, fs)| fs.iter().map(move |f| Row { file: p.display().to_string(), finding: f }))
+        .collect();
+    Ok(serde_json::to_string_pretty(&rows)? + "\n")
+}
