@@ -54,9 +54,10 @@ impl From<DateTime<FixedOffset>> for Moment {
 impl FromStr for Moment {
     type Err = std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match DateTime::parse_from_rfc3339(s.trim()) {
-            Ok(t) => Moment::Exact(t),
-            Err(_) => Moment::Typed(s.to_string()),
+        // Exact only when writing it back gives the same text, so a file keeps what was typed.
+        Ok(match DateTime::parse_from_rfc3339(s) {
+            Ok(t) if Moment::Exact(t).as_text() == s => Moment::Exact(t),
+            _ => Moment::Typed(s.to_string()),
         })
     }
 }

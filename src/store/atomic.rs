@@ -11,13 +11,7 @@ use super::SaveError;
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let target = real_target(path);
     let old_permissions = match fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(SaveError::Io {
-                path: target,
-                action: "writing",
-                source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder is in the way"),
-            });
-        }
+        Ok(meta) if !meta.is_file() => return Err(SaveError::NotAFile(target)),
         Ok(meta) if meta.permissions().readonly() => return Err(SaveError::ReadOnly(target)),
         Ok(meta) => Some(meta.permissions()),
         Err(_) => None,

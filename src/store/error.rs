@@ -90,6 +90,8 @@ pub enum SaveError {
     /// The target exists and must not be replaced.
     Exists(PathBuf),
     ReadOnly(PathBuf),
+    /// A folder, device or pipe is where the file should be.
+    NotAFile(PathBuf),
 }
 
 impl fmt::Display for SaveError {
@@ -104,6 +106,11 @@ impl fmt::Display for SaveError {
             SaveError::ReadOnly(p) => write!(
                 f,
                 "{} is read-only; nothing was written\n  help: make it writable (chmod u+w) or save under another name",
+                p.display()
+            ),
+            SaveError::NotAFile(p) => write!(
+                f,
+                "{} is not a regular file (a folder, device or pipe is there); nothing was written\n  help: save under another name",
                 p.display()
             ),
             SaveError::Io { path, action, source } => {
