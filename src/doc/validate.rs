@@ -52,10 +52,10 @@ pub fn validate(doc: &Document, scale: Option<&[String]>) -> Vec<Finding> {
         out.push(Finding::new(Severity::Warning, "title-empty", "title", "the document has no title"));
     }
     let zone = match doc.timezone.parse::<Zone>() {
-        Ok(zone) => zone,
+        Ok(zone) => Some(zone),
         Err(why) => {
             out.push(Finding::new(Severity::Error, "timezone-invalid", "timezone", why));
-            Zone::utc()
+            None
         }
     };
     if let (Some(severity), Some(scale)) = (&doc.severity, scale) {
@@ -68,8 +68,12 @@ pub fn validate(doc: &Document, scale: Option<&[String]>) -> Vec<Finding> {
             ));
         }
     }
-    check_times(doc, &zone, &mut out);
-    check_timeline(doc, &zone, &mut out);
+    // Without a zone, times typed without an offset cannot be placed; the order checks wait
+    // until the zone is fixed rather than guess and report orders that are not there.
+    if let Some(zone) = &zone {
+        check_times(doc, zone, &mut out);
+        check_timeline(doc, zone, &mut out);
+    }
     check_sections(doc, &mut out);
     for (i, action) in doc.actions.iter().enumerate() {
         if let Some(due) = &action.due {
