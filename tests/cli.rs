@@ -38,8 +38,16 @@ fn new_writes_a_dated_file_in_postmortems_from_the_default_template() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let path = dir.path().join("postmortems/2026-11-24-checkout-api-errors-for-42-minutes.yaml");
     let text = fs::read_to_string(&path).unwrap();
-    assert!(r.stderr.contains("Created postmortems/2026-11-24-checkout-api-errors-for-42-minutes.yaml"), "{}", r.stderr);
-    assert!(text.starts_with("schema: 2\ntitle: 'Checkout API: errors for 42 minutes!'\n") || text.starts_with("schema: 2\ntitle: \"Checkout API: errors for 42 minutes!\"\n"), "{text}");
+    assert!(
+        r.stderr.contains("Created postmortems/2026-11-24-checkout-api-errors-for-42-minutes.yaml"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        text.starts_with("schema: 2\ntitle: 'Checkout API: errors for 42 minutes!'\n")
+            || text.starts_with("schema: 2\ntitle: \"Checkout API: errors for 42 minutes!\"\n"),
+        "{text}"
+    );
     assert!(text.contains("status: draft\n"));
     assert!(text.contains("template:\n  name: default\n  version: 1\n"), "{text}");
     assert!(text.contains("timezone: Europe/Berlin\n"), "the zone comes from TZ: {text}");
@@ -65,7 +73,8 @@ fn new_refuses_to_overwrite_and_leaves_the_file_alone() {
 #[test]
 fn new_with_a_template_a_zone_and_an_output_path() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(dir.path(), &["new", "-t", "google-sre", "--title", "Queue", "--timezone", "+05:30", "-o", "docs/q.yaml"]);
+    let r =
+        run(dir.path(), &["new", "-t", "google-sre", "--title", "Queue", "--timezone", "+05:30", "-o", "docs/q.yaml"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = fs::read_to_string(dir.path().join("docs/q.yaml")).unwrap();
     assert!(text.contains("name: google-sre") && text.contains("timezone: \"+05:30\""), "{text}");
@@ -82,10 +91,19 @@ fn export_markdown_has_title_metadata_numbers_sections_and_tables() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     insta::assert_snapshot!("checkout_markdown", r.stdout);
     let md = &r.stdout;
-    let order: Vec<usize> = ["# Checkout API", "| Status | in-review |", "## Incident numbers", "## Summary", "## Impact", "## Timeline", "## Contributing factors", "## Follow-up actions"]
-        .iter()
-        .map(|h| md.find(h).unwrap_or_else(|| panic!("{h} missing from\n{md}")))
-        .collect();
+    let order: Vec<usize> = [
+        "# Checkout API",
+        "| Status | in-review |",
+        "## Incident numbers",
+        "## Summary",
+        "## Impact",
+        "## Timeline",
+        "## Contributing factors",
+        "## Follow-up actions",
+    ]
+    .iter()
+    .map(|h| md.find(h).unwrap_or_else(|| panic!("{h} missing from\n{md}")))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "sections out of order: {order:?}");
     assert!(md.contains("| Time to detect | 7m |"));
     assert!(md.contains("| 2026-11-24 14:09 +01:00 | Error-rate alert pages the checkout on-call |  | detected |"));
@@ -108,10 +126,8 @@ fn export_markdown_shows_empty_required_sections_and_drops_empty_optional_ones()
 #[test]
 fn export_table_cells_cannot_break_the_table() {
     let dir = tempfile::tempdir().unwrap();
-    let src = CHECKOUT.replace(
-        "event: Migration cancelled; errors stop",
-        "event: \"a | b\\nsecond line <script>x</script> `code`\"",
-    );
+    let src = CHECKOUT
+        .replace("event: Migration cancelled; errors stop", "event: \"a | b\\nsecond line <script>x</script> `code`\"");
     fs::write(dir.path().join("c.yaml"), src).unwrap();
     let md = run(dir.path(), &["export", "c.yaml"]).stdout;
     assert!(md.contains("| a \\| b<br>second line &lt;script&gt;x&lt;/script&gt; `code` |"), "{md}");
@@ -148,7 +164,11 @@ fn validate_exit_codes_ok_findings_and_broken_input() {
 
     let broken = run(dir.path(), &["validate", "good.yaml", "broken.yaml"]);
     assert_eq!(broken.code, 2);
-    assert!(broken.stderr.contains("error: broken.yaml:43:11: sections[3].kind: unknown variant `factorz`"), "{}", broken.stderr);
+    assert!(
+        broken.stderr.contains("error: broken.yaml:43:11: sections[3].kind: unknown variant `factorz`"),
+        "{}",
+        broken.stderr
+    );
     assert!(broken.stderr.contains("1 of 2 files could not be read"), "{}", broken.stderr);
     let bytes = fs::read_to_string(dir.path().join("broken.yaml")).unwrap();
     assert!(bytes.contains("factorz"), "a file that fails to load is never written to");
@@ -166,7 +186,11 @@ fn validate_checks_the_severity_against_the_templates_scale() {
     fs::write(dir.path().join("c.yaml"), CHECKOUT.replace("severity: SEV2", "severity: SEV9")).unwrap();
     let r = run(dir.path(), &["validate", "c.yaml"]);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("severity `SEV9` is not in the template's scale (SEV1, SEV2, SEV3, SEV4)"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("severity `SEV9` is not in the template's scale (SEV1, SEV2, SEV3, SEV4)"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -53,7 +53,10 @@ fn a_time_without_offset_is_read_in_the_documents_zone() {
 fn offsets_are_compared_as_instants() {
     // 15:00 in Berlin is 14:00 UTC: detected five minutes after a start written in UTC.
     let d = with_times("2026-11-24T13:55:00Z", "2026-11-24T15:00:00+01:00", "", "2026-11-24T16:00:00+02:00");
-    assert_eq!(shown(&Numbers::of(&d)), ["Time to detect: 5m", "Time to mitigate: -", "Time to resolve: 0s", "Total impact: 5m"]);
+    assert_eq!(
+        shown(&Numbers::of(&d)),
+        ["Time to detect: 5m", "Time to mitigate: -", "Time to resolve: 0s", "Total impact: 5m"]
+    );
 }
 
 #[test]

@@ -117,8 +117,15 @@ fn describe(t: &Template) -> String {
 }
 
 fn validate(library: &Library, paths: &[PathBuf]) -> anyhow::Result<Outcome> {
-    let mut refused = 0;
+    let (mut refused, mut unreadable) = (0, 0);
     for path in paths {
+        if !path.is_file() {
+            unreadable += 1;
+            output::error(&anyhow::Error::new(crate::store::read_text(path).err().unwrap_or_else(|| {
+                crate::store::LoadError::new(path, "is not a file").hint("name a template .yaml file")
+            })));
+            continue;
+        }
         match library.load_path(path) {
             Ok(t) => {
                 let extends =
@@ -138,6 +145,9 @@ fn validate(library: &Library, paths: &[PathBuf]) -> anyhow::Result<Outcome> {
             }
         }
     }
+    if unreadable > 0 {
+        bail!("{unreadable} of {} files could not be read", paths.len());
+    }
     Ok(if refused > 0 { Outcome::Findings } else { Outcome::Ok })
 }
 
@@ -154,11 +164,12 @@ fn new(library: &Library, cwd: &Path, name: &str, from: &str) -> anyhow::Result<
         .unwrap_or_else(|| cwd.join(crate::template::REPO_TEMPLATES));
     std::fs::create_dir_all(&folder).with_context(|| format!("cannot create the folder {}", folder.display()))?;
     let path = folder.join(format!("{name}.yaml"));
-    create_new(&path, starter(name, &parent).as_bytes())?;
-    let check = library.load_path(&path);
-    if let Err(e) = check {
+    let text = starter(name, &parent);
+    // Checked before it is written, so a file on disk always loads.
+    if let Err(e) = library.resolve_text(&path, text.clone()) {
         bail!("the starter template does not load (please report this): {e}");
     }
+    create_new(&path, text.as_bytes())?;
     let shown = path.strip_prefix(cwd).unwrap_or(&path).display().to_string();
     note(&format!(
         "Created {shown} (extends `{}`).\nEdit it, then check it with `blameless templates validate {shown}`;\n\
@@ -179,7 +190,7 @@ fn starter(name: &str, parent: &Template) -> String {
          extends: {p}\n\
          version: 1\n\
          title: {title}\n\
-         description: {p_title}, adapted by our team.\n\
+         description: {description}\n\
          sections: []\n\
          # Change a section of `{p}` by its id; only the keys you give are replaced:\n\
          #   - id: {first}\n\
@@ -198,7 +209,7 @@ fn starter(name: &str, parent: &Template) -> String {
          #   - {last}\n",
         p = parent.name,
         title = quote_if_needed(&format!("{} ({name})", parent.title)),
-        p_title = parent.title,
+        description = quote_if_needed(&format!("{}, adapted by our team.", parent.title)),
     )
 }
 

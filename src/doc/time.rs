@@ -165,10 +165,10 @@ impl FromStr for Zone {
         if s.eq_ignore_ascii_case("utc") || s == "Z" {
             return Ok(Zone::utc());
         }
-        if s.starts_with('+') || s.starts_with('-') {
-            if let Ok(t) = DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{s}")) {
-                return Ok(Zone::Fixed(*t.offset()));
-            }
+        if (s.starts_with('+') || s.starts_with('-'))
+            && let Ok(t) = DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{s}"))
+        {
+            return Ok(Zone::Fixed(*t.offset()));
         }
         s.parse::<chrono_tz::Tz>().map(Zone::Named).map_err(|_| {
             format!(

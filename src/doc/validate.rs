@@ -58,15 +58,15 @@ pub fn validate(doc: &Document, scale: Option<&[String]>) -> Vec<Finding> {
             None
         }
     };
-    if let (Some(severity), Some(scale)) = (&doc.severity, scale) {
-        if !scale.iter().any(|s| s == severity) {
-            out.push(Finding::new(
-                Severity::Error,
-                "severity-unknown",
-                "severity",
-                format!("severity `{severity}` is not in the template's scale ({})", scale.join(", ")),
-            ));
-        }
+    if let (Some(severity), Some(scale)) = (&doc.severity, scale)
+        && !scale.iter().any(|s| s == severity)
+    {
+        out.push(Finding::new(
+            Severity::Error,
+            "severity-unknown",
+            "severity",
+            format!("severity `{severity}` is not in the template's scale ({})", scale.join(", ")),
+        ));
     }
     // Without a zone, times typed without an offset cannot be placed; the order checks wait
     // until the zone is fixed rather than guess and report orders that are not there.
@@ -76,15 +76,15 @@ pub fn validate(doc: &Document, scale: Option<&[String]>) -> Vec<Finding> {
     }
     check_sections(doc, &mut out);
     for (i, action) in doc.actions.iter().enumerate() {
-        if let Some(due) = &action.due {
-            if NaiveDate::parse_from_str(due.trim(), "%Y-%m-%d").is_err() {
-                out.push(Finding::new(
-                    Severity::Warning,
-                    "due-date-invalid",
-                    format!("actions[{i}].due"),
-                    format!("due date `{due}` is not a date; write it as YYYY-MM-DD"),
-                ));
-            }
+        if let Some(due) = &action.due
+            && NaiveDate::parse_from_str(due.trim(), "%Y-%m-%d").is_err()
+        {
+            out.push(Finding::new(
+                Severity::Warning,
+                "due-date-invalid",
+                format!("actions[{i}].due"),
+                format!("due date `{due}` is not a date; write it as YYYY-MM-DD"),
+            ));
         }
     }
     out
@@ -95,33 +95,33 @@ fn check_times(doc: &Document, zone: &Zone, out: &mut Vec<Finding>) {
     for (name, moment) in
         [("started", &t.started), ("detected", &t.detected), ("mitigated", &t.mitigated), ("resolved", &t.resolved)]
     {
-        if let Some(m) = moment {
-            if let Err(why) = zone.parse_local(&m.as_text()) {
-                out.push(Finding::new(
-                    Severity::Error,
-                    "time-invalid",
-                    format!("times.{name}"),
-                    format!("the {name} time `{m}` {why}"),
-                ));
-            }
+        if let Some(m) = moment
+            && let Err(why) = zone.parse_local(&m.as_text())
+        {
+            out.push(Finding::new(
+                Severity::Error,
+                "time-invalid",
+                format!("times.{name}"),
+                format!("the {name} time `{m}` {why}"),
+            ));
         }
     }
     let known = Times::of(doc, zone).in_order();
     for (j, (later, later_time)) in known.iter().enumerate() {
         for (earlier, earlier_time) in &known[..j] {
-            if let (Some(a), Some(b)) = (earlier_time, later_time) {
-                if b < a {
-                    out.push(Finding::new(
-                        Severity::Error,
-                        "times-out-of-order",
-                        format!("times.{later}"),
-                        format!(
-                            "the incident is {later} at {} but {earlier} only at {}: {later} cannot come before {earlier}",
-                            b.to_rfc3339(),
-                            a.to_rfc3339()
-                        ),
-                    ));
-                }
+            if let (Some(a), Some(b)) = (earlier_time, later_time)
+                && b < a
+            {
+                out.push(Finding::new(
+                    Severity::Error,
+                    "times-out-of-order",
+                    format!("times.{later}"),
+                    format!(
+                        "the incident is {later} at {} but {earlier} only at {}: {later} cannot come before {earlier}",
+                        b.to_rfc3339(),
+                        a.to_rfc3339()
+                    ),
+                ));
             }
         }
     }
@@ -156,21 +156,21 @@ fn check_timeline(doc: &Document, zone: &Zone, out: &mut Vec<Finding>) {
             };
             let at = entry.time.resolve(zone);
             let recorded_at = recorded.as_ref().and_then(|m| m.resolve(zone));
-            if let (Some(at), Some(rec)) = (at, recorded_at) {
-                if at != rec {
-                    out.push(Finding::new(
-                        Severity::Warning,
-                        "marker-disagrees",
-                        format!("timeline[{i}].marker"),
-                        format!(
-                            "this entry marks the incident {} at {}, but times.{} says {}",
-                            marker.as_str(),
-                            at.to_rfc3339(),
-                            marker.as_str(),
-                            rec.to_rfc3339()
-                        ),
-                    ));
-                }
+            if let (Some(at), Some(rec)) = (at, recorded_at)
+                && at != rec
+            {
+                out.push(Finding::new(
+                    Severity::Warning,
+                    "marker-disagrees",
+                    format!("timeline[{i}].marker"),
+                    format!(
+                        "this entry marks the incident {} at {}, but times.{} says {}",
+                        marker.as_str(),
+                        at.to_rfc3339(),
+                        marker.as_str(),
+                        rec.to_rfc3339()
+                    ),
+                ));
             }
         }
     }

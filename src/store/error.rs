@@ -57,6 +57,9 @@ impl LoadError {
 
     /// `path:line:column` as editors and terminals link it.
     pub fn place(&self) -> String {
+        if self.path.as_os_str().is_empty() {
+            return String::new();
+        }
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", self.path.display()),
             (Some(l), None) => format!("{}:{l}", self.path.display()),
@@ -67,7 +70,10 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place(), self.message)?;
+        match self.place().as_str() {
+            "" => write!(f, "{}", self.message)?,
+            place => write!(f, "{place}: {}", self.message)?,
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  help: {hint}")?;
         }
@@ -100,7 +106,7 @@ impl fmt::Display for SaveError {
             SaveError::Encode(m) => write!(f, "could not encode the document as YAML: {m}"),
             SaveError::Exists(p) => write!(
                 f,
-                "{} already exists; nothing was written\n  help: choose another name with -o, or open it with `blameless edit`",
+                "{} already exists; nothing was written\n  help: choose another name, or move the existing file away first",
                 p.display()
             ),
             SaveError::ReadOnly(p) => write!(

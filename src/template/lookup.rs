@@ -78,15 +78,35 @@ impl Library {
         }
         match self.candidates(name_or_path, 0).into_iter().next() {
             Some(candidate) => resolve(self, candidate, &mut Vec::new()),
-            None => Err(self.not_found(name_or_path, Path::new(name_or_path))),
+            None => Err(self.not_found(name_or_path)),
         }
     }
 
     /// Loads and resolves a template file named by its path.
     pub fn load_path(&self, path: &Path) -> Result<Template, LoadError> {
-        let text = Ok(read_text(path)?);
+        let text = read_text(path)?;
+        self.resolve_text(path, text)
+    }
+
+    /// Resolves template text as if it were the file at `path`: a file inside one of the
+    /// library's folders is treated as that level's template (its name must match the file
+    /// name, and `extends` of its own name looks further down); any other path stands above all.
+    pub fn resolve_text(&self, path: &Path, text: String) -> Result<Template, LoadError> {
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        resolve(self, Candidate { name, level: 0, source: Source::Path(path.to_path_buf()), text }, &mut Vec::new())
+        let (level, source) = self.level_of(path).unwrap_or((0, Source::Path(path.to_path_buf())));
+        resolve(self, Candidate { name, level, source, text: Ok(text) }, &mut Vec::new())
+    }
+
+    fn level_of(&self, path: &Path) -> Option<(usize, Source)> {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = parent.canonicalize().ok()?;
+        self.folders.iter().enumerate().find_map(|(i, source)| {
+            let folder = source.path()?.canonicalize().ok()?;
+            (folder == parent).then(|| {
+                let at = path.to_path_buf();
+                (i + 1, if matches!(source, Source::User(_)) { Source::User(at) } else { Source::Repository(at) })
+            })
+        })
     }
 
     /// Every template file at levels after `after_level` named `name`, highest first.
@@ -112,15 +132,15 @@ impl Library {
                 }
             }
         }
-        if self.builtin_level() > after_level {
-            if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name) {
-                found.push(Candidate {
-                    name: name.to_string(),
-                    level: self.builtin_level(),
-                    source: Source::Builtin,
-                    text: Ok((*text).to_string()),
-                });
-            }
+        if self.builtin_level() > after_level
+            && let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name)
+        {
+            found.push(Candidate {
+                name: name.to_string(),
+                level: self.builtin_level(),
+                source: Source::Builtin,
+                text: Ok((*text).to_string()),
+            });
         }
         found
     }
@@ -161,11 +181,11 @@ impl Library {
         out
     }
 
-    pub(super) fn not_found(&self, name: &str, place: &Path) -> LoadError {
+    fn not_found(&self, name: &str) -> LoadError {
         let mut names: Vec<String> =
             self.list().into_iter().filter(|l| l.shadowed_by.is_none()).map(|l| l.name).collect();
         names.dedup();
-        LoadError::new(place, &format!("no template named `{name}`"))
+        LoadError::new(Path::new(""), &format!("no template named `{name}`"))
             .hint(&format!("available: {}; see `blameless templates list`", names.join(", ")))
     }
 }

@@ -136,7 +136,7 @@ impl Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.path() {
-            Some(p) => write!(f, "{} ({})", self.label(), p.display()),
+            Some(p) => write!(f, "{} {}", self.label(), p.display()),
             None => f.write_str(self.label()),
         }
     }

@@ -1,0 +1,83 @@
+//! How long the everyday operations take on a large postmortem: load, save, validate, export.
+//! Run with `cargo bench --bench store`; prints the median of many runs per operation.
+//! (A bench binary rather than criterion keeps the dependency tree small.)
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use blameless::doc::{Document, Moment, TimelineEntry, validate};
+use blameless::template::Library;
+use blameless::{export, store};
+
+/// A large but realistic document: the default template, 400 timeline entries, long prose.
+fn large_document() -> Document {
+    let library = Library::new(Vec::new(), None);
+    let template = library.find("default").unwrap_or_else(|e| panic!("{e}"));
+    let mut doc = template.new_document(
+        "Checkout API returned errors for 42 minutes",
+        &"Europe/Berlin".parse().unwrap_or_else(|e: String| panic!("{e}")),
+    );
+    for section in doc.sections.iter_mut() {
+        section.text =
+            "The migration held a lock on `orders` for longer than the pool timeout; requests queued.\n\n".repeat(40);
+    }
+    for i in 0..400 {
+        doc.timeline.push(TimelineEntry {
+            time: format!("2026-11-24T{:02}:{:02}:00+01:00", 10 + i / 60, i % 60)
+                .parse::<Moment>()
+                .unwrap_or_else(|e| match e {}),
+            event: format!("Event {i}: the error rate is {i} per second; the on-call checks the dashboard"),
+            evidence: Some(format!("https://grafana.example.com/d/abc?from={i}")),
+            marker: None,
+            extra: Default::default(),
+        });
+    }
+    doc
+}
+
+fn measure(name: &str, runs: u32, mut f: impl FnMut()) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "{name:<28} median {:>9.3} ms   (p90 {:.3} ms, {runs} runs)",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 9 / 10])
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let doc = large_document();
+    let text = store::document_text(&doc).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("large.yaml");
+    println!("document: {} KiB of YAML, {} timeline entries", text.len() / 1024, doc.timeline.len());
+    measure("parse (text -> document)", 50, || {
+        black_box(store::parse_document(Path::new("large.yaml"), &text).ok());
+    });
+    measure("encode (document -> text)", 50, || {
+        black_box(store::document_text(&doc).ok());
+    });
+    measure("save (atomic, fsync)", 20, || {
+        store::save_document(&path, &doc).unwrap_or_else(|e| panic!("{e}"));
+    });
+    measure("validate", 50, || {
+        black_box(validate(&doc, None));
+    });
+    measure("export markdown", 50, || {
+        black_box(export::to_markdown(&doc));
+    });
+    measure("resolve all built-in templates", 50, || {
+        black_box(Library::new(Vec::new(), None).list());
+    });
+}
