@@ -74,10 +74,14 @@ pub fn validate(args: ValidateArgs) -> anyhow::Result<Outcome> {
     let mut reports = Vec::new();
     let mut broken = 0;
     for path in &args.files {
-        match store::load_document(path) {
-            Ok(loaded) => {
+        match store::read_text(path).and_then(|src| store::parse_document(path, &src).map(|l| (src, l))) {
+            Ok((src, loaded)) => {
                 let scale = library.find(&loaded.doc.template.name).ok().map(|t| t.severity_ids());
-                reports.push((path.as_path(), check(&loaded.doc, scale.as_deref())));
+                let findings = check(&loaded.doc, scale.as_deref())
+                    .into_iter()
+                    .map(|f| Located { place: store::locate(&src, &f.path), finding: f })
+                    .collect();
+                reports.push((path.as_path(), findings));
             }
             Err(e) => {
                 broken += 1;
@@ -95,15 +99,22 @@ pub fn validate(args: ValidateArgs) -> anyhow::Result<Outcome> {
     Ok(if reports.iter().any(|(_, f)| !f.is_empty()) { Outcome::Findings } else { Outcome::Ok })
 }
 
-fn human(reports: &[(&Path, Vec<Finding>)]) -> String {
+/// A finding with the line and column it is about in the file, when found.
+struct Located {
+    place: Option<(usize, usize)>,
+    finding: Finding,
+}
+
+fn human(reports: &[(&Path, Vec<Located>)]) -> String {
     let mut out = String::new();
     for (path, findings) in reports {
         if findings.is_empty() {
             out.push_str(&format!("{}: ok\n", path.display()));
         }
-        for f in findings {
+        for Located { place, finding: f } in findings {
+            let at = place.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
             out.push_str(&format!(
-                "{}: {}[{}] {}: {}\n",
+                "{}{at}: {}[{}] {}: {}\n",
                 path.display(),
                 f.severity.as_str(),
                 f.rule,
@@ -119,16 +130,25 @@ fn human(reports: &[(&Path, Vec<Finding>)]) -> String {
     out
 }
 
-fn json(reports: &[(&Path, Vec<Finding>)]) -> anyhow::Result<String> {
+fn json(reports: &[(&Path, Vec<Located>)]) -> anyhow::Result<String> {
     #[derive(serde::Serialize)]
     struct Row<'a> {
         file: String,
+        line: Option<usize>,
+        column: Option<usize>,
         #[serde(flatten)]
         finding: &'a Finding,
     }
     let rows: Vec<Row> = reports
         .iter()
-        .flat_map(|(p, fs)| fs.iter().map(move |f| Row { file: p.display().to_string(), finding: f }))
+        .flat_map(|(p, fs)| {
+            fs.iter().map(move |f| Row {
+                file: p.display().to_string(),
+                line: f.place.map(|(l, _)| l),
+                column: f.place.map(|(_, c)| c),
+                finding: &f.finding,
+            })
+        })
         .collect();
     Ok(serde_json::to_string_pretty(&rows)? + "\n")
 }

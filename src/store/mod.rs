@@ -7,6 +7,7 @@
 mod atomic;
 mod emit;
 mod error;
+mod locate;
 mod migrate;
 pub mod yaml;
 
@@ -16,6 +17,7 @@ use crate::doc::{Document, SCHEMA};
 
 pub use atomic::{create_new, write_atomic};
 pub use error::{LoadError, SaveError};
+pub use locate::locate;
 
 /// A document as loaded, with what happened on the way in.
 #[derive(Debug, Clone)]
