@@ -26,19 +26,32 @@ Exit status: 0 ok, 1 findings, 2 usage or input error.";
 
 /// Write blameless, process-focused incident postmortems, stored as YAML in git.
 #[derive(Debug, Parser)]
-#[command(name = "blameless", version, about, after_help = AFTER_HELP, arg_required_else_help = true)]
+#[command(name = "blameless", version, about, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
+    /// Without a command: the start screen, with the postmortems in ./postmortems
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
+
+const LONG_ABOUT: &str = "\
+Write blameless, process-focused incident postmortems, stored as YAML in git.
+
+Without a command, blameless opens the start screen: the postmortems in ./postmortems and the
+templates to start a new one from.";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a postmortem document from a template
+    /// Create a postmortem from a template and open it in the guided editor
     #[command(
         after_help = "Example:\n  blameless new --template google-sre --title \"Queue backlog\" -o postmortems/queue.yaml"
     )]
     New(NewArgs),
+    /// Open a postmortem in the guided editor, at its first incomplete section
+    #[command(after_help = "Example:\n  blameless edit postmortems/2026-11-24-checkout-api-errors.yaml")]
+    Edit {
+        /// The document to edit
+        file: PathBuf,
+    },
     /// Work with templates: list, show, validate, new
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -184,9 +197,11 @@ where
     }
 }
 
-fn dispatch(command: Command) -> anyhow::Result<Outcome> {
+fn dispatch(command: Option<Command>) -> anyhow::Result<Outcome> {
+    let Some(command) = command else { return document::start_screen() };
     match command {
         Command::New(args) => document::new(args),
+        Command::Edit { file } => document::edit(&file),
         Command::Templates(cmd) => templates::run(cmd),
         Command::Export(args) => document::export(args),
         Command::Validate(args) => document::validate(args),

@@ -8,3 +8,4 @@ pub mod doc;
 pub mod export;
 pub mod store;
 pub mod template;
+pub mod tui;

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use blameless::doc::{
-    ActionKind, ActionStatus, Document, Factor, FieldAnswer, FollowUp, IncidentTimes, Mapping, Marker, Moment,
-    Priority, SCHEMA, Section, SectionKind, Status, TemplateRef, TimelineEntry,
+    ActionKind, ActionStatus, Dismissal, Document, Factor, FieldAnswer, FollowUp, IncidentTimes, Mapping, Marker,
+    Moment, Priority, SCHEMA, Section, SectionKind, Status, TemplateRef, TimelineEntry,
 };
 use blameless::store;
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -161,25 +161,31 @@ fn document() -> impl Strategy<Value = Document> {
         proptest::option::of(moment()),
         proptest::option::of(moment()),
     );
-    let body = (
-        proptest::collection::vec(section(), 0..4),
-        proptest::collection::vec(entry(), 0..4),
-        proptest::collection::vec(
-            (text(), opt_text(), extra()).prop_map(|(description, category, extra)| Factor {
-                description,
-                category,
-                extra,
-            }),
-            0..3,
-        ),
-        proptest::collection::vec(action(), 0..3),
-        extra(),
-    );
+    let body =
+        (
+            proptest::collection::vec(section(), 0..4),
+            proptest::collection::vec(entry(), 0..4),
+            proptest::collection::vec(
+                (text(), opt_text(), extra()).prop_map(|(description, category, extra)| Factor {
+                    description,
+                    category,
+                    extra,
+                }),
+                0..3,
+            ),
+            proptest::collection::vec(action(), 0..3),
+            extra(),
+            proptest::collection::vec(
+                (text(), text(), opt_text(), opt_text(), extra())
+                    .prop_map(|(rule, text, by, reason, extra)| Dismissal { rule, text, by, reason, extra }),
+                0..3,
+            ),
+        );
     (meta, times, body).prop_map(
         |(
             (title, status, severity, (tname, tver), zone, authors, tags),
             (started, detected, mitigated, resolved),
-            (sections, timeline, factors, actions, extra),
+            (sections, timeline, factors, actions, extra, dismissed),
         )| Document {
             schema: SCHEMA,
             title,
@@ -195,6 +201,7 @@ fn document() -> impl Strategy<Value = Document> {
             timeline,
             factors,
             actions,
+            dismissed,
             extra,
         },
     )

@@ -42,14 +42,33 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
     }
     let text = store::document_text(&doc)?;
     create_new(&path, text.as_bytes())?;
+    // Without a terminal (a script, CI) `new` only creates the file, as with --no-edit.
+    if !args.no_edit && crate::tui::has_terminal() {
+        crate::tui::edit(&path, library()?)?;
+        note(&format!("Saved {}", path.display()));
+        return Ok(Outcome::Ok);
+    }
     let shown = path.display();
     note(&format!(
         "Created {shown} from template `{}` ({} sections).\n\
-         Fill it in with any editor; `blameless validate {shown}` checks it and \
-         `blameless export {shown}` renders it.",
+         Write it with `blameless edit {shown}` (or any editor); `blameless validate {shown}` \
+         checks it and `blameless export {shown}` renders it.",
         template.name,
         doc.sections.len()
     ));
+    Ok(Outcome::Ok)
+}
+
+pub fn edit(path: &Path) -> anyhow::Result<Outcome> {
+    // Loaded once before the terminal is taken, so a bad file is reported plainly.
+    store::load_document(path)?;
+    crate::tui::edit(path, library()?)?;
+    Ok(Outcome::Ok)
+}
+
+pub fn start_screen() -> anyhow::Result<Outcome> {
+    let today = Zone::from_environment().today(now()?);
+    crate::tui::start(Path::new(store::LIBRARY_DIR), library()?, today)?;
     Ok(Outcome::Ok)
 }
 

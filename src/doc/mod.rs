@@ -48,6 +48,25 @@ pub struct Document {
     pub factors: Vec<Factor>,
     #[serde(default)]
     pub actions: Vec<FollowUp>,
+    /// Checker findings the team looked at and decided to keep as written (see `lint`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<Dismissal>,
+    #[serde(flatten)]
+    pub extra: Mapping,
+}
+
+/// A checker finding dismissed on purpose: which rule, the words it flagged, who decided and
+/// why. The words, not a position, identify it, so the dismissal survives edits elsewhere.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dismissal {
+    #[serde(deserialize_with = "text")]
+    pub rule: String,
+    #[serde(deserialize_with = "text")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_text")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_text")]
+    pub reason: Option<String>,
     #[serde(flatten)]
     pub extra: Mapping,
 }

@@ -9,6 +9,8 @@ mod emit;
 mod error;
 mod locate;
 mod migrate;
+pub mod recovery;
+pub mod spans;
 pub mod yaml;
 
 use std::path::Path;

@@ -44,6 +44,7 @@ impl Template {
             timeline: Vec::new(),
             factors: Vec::new(),
             actions: Vec::new(),
+            dismissed: Vec::new(),
             extra: Mapping::new(),
         }
     }

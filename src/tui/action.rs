@@ -1,0 +1,82 @@
+//! Everything the user can ask for. Keys become actions through the keymap; only
+//! `App::update` acts on them.
+
+/// An edit or a move inside a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextOp {
+    Newline,
+    Backspace,
+    Delete,
+    DeleteWordBack,
+    Left,
+    Right,
+    Up,
+    Down,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    SelectLeft,
+    SelectRight,
+    SelectUp,
+    SelectDown,
+    SelectWordLeft,
+    SelectWordRight,
+    SelectAll,
+    Undo,
+    Redo,
+    Copy,
+    Cut,
+    PasteYank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Save now (Ctrl-S).
+    Save,
+    /// Quit, asking first when there are unsaved changes (Ctrl-Q).
+    Quit,
+    /// Open the help screen with every key.
+    Help,
+    /// Close the help screen, a dialog or the preview; leave a text field for the sidebar.
+    Back,
+    ToggleGuidance,
+    NextPage,
+    PrevPage,
+    /// Move the sidebar selection.
+    SidebarUp,
+    SidebarDown,
+    /// Open the selected sidebar entry.
+    SidebarOpen,
+    /// Jump to page `n` of the sidebar (mouse click).
+    GoTo(usize),
+    /// Move focus from the sidebar into the page.
+    FocusPage,
+    Text(TextOp),
+    /// A typed character.
+    Insert(char),
+    /// A bracketed paste: arrives whole, however long.
+    Paste(String),
+    /// Edit the current section in `$EDITOR`.
+    ExternalEditor,
+    /// In a form: next and previous field; cycle a choice field.
+    NextField,
+    PrevField,
+    CycleChoice,
+    /// Export the document as Markdown next to it (finish screen).
+    ExportMarkdown,
+    /// Start screen: move and open.
+    ListUp,
+    ListDown,
+    ListOpen,
+    /// Start screen: switch between the postmortems and the templates.
+    SwitchList,
+    /// A dialog answer, by its key.
+    Choose(char),
+    /// Time passed (autosave deadline, message expiry).
+    Tick,
+}

@@ -1,0 +1,562 @@
+//! The whole app's state and the one `update` that changes it. Views only read `App`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::action::{Action, TextOp};
+use super::editor::{Editor, Focus, Page, SaveOutcome};
+use super::keymap::{self, Scope};
+use super::start::Start;
+use crate::doc::SectionKind;
+use crate::store::{self, recovery};
+use crate::template::Library;
+
+/// A question the app is waiting on; its keys are listed in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Quit with unsaved changes: save, discard, cancel.
+    QuitUnsaved,
+    /// The file changed on disk: keep mine, take theirs, save mine as a copy.
+    Conflict,
+    /// A recovery copy from an earlier session differs from the file.
+    Recover { copy: PathBuf, summary: Vec<String> },
+}
+
+impl Dialog {
+    pub fn choices(&self) -> &'static [(char, &'static str)] {
+        match self {
+            Dialog::QuitUnsaved => &[('s', "save and quit"), ('d', "discard changes and quit"), ('c', "cancel")],
+            Dialog::Conflict => &[
+                ('k', "keep mine (overwrite theirs)"),
+                ('t', "take theirs (drop mine)"),
+                ('c', "save mine as a copy, then take theirs"),
+            ],
+            Dialog::Recover { .. } => &[('r', "restore the recovered text"), ('d', "discard the copy, keep the file")],
+        }
+    }
+}
+
+pub enum Screen {
+    Start(Start),
+    Editor(Box<Editor>),
+}
+
+/// Something `update` needs the runner to do with the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// Suspend the terminal, edit this text in `$EDITOR`, and hand the result to
+    /// [`App::external_edit_done`].
+    ExternalEditor(String),
+}
+
+pub struct App {
+    pub screen: Screen,
+    pub dialog: Option<Dialog>,
+    pub help: Option<u16>,
+    pub quit: bool,
+    pub library: Library,
+    /// The app's notion of now, set by the runner before each update (tests set it by hand).
+    pub now: Instant,
+    /// Wall-clock time for the status line (`14:02:31`), set with `now`.
+    pub wall_clock: String,
+    pub message: Option<String>,
+    /// Where the screen's parts were last laid out, for mouse clicks.
+    pub size: Rect,
+    /// The folder for recovery copies (the data folder; a test's own folder in tests).
+    pub recovery_dir: PathBuf,
+}
+
+impl App {
+    pub fn new(screen: Screen, library: Library, recovery_dir: PathBuf) -> App {
+        App {
+            screen,
+            dialog: None,
+            help: None,
+            quit: false,
+            library,
+            now: Instant::now(),
+            wall_clock: String::new(),
+            message: None,
+            size: Rect::new(0, 0, 80, 24),
+            recovery_dir,
+        }
+    }
+
+    /// Opens a document for editing; offers the recovery copy when one differs from it.
+    pub fn open_editor(&mut self, path: &Path) -> Result<(), store::LoadError> {
+        let loaded = store::load_document(path)?;
+        let file_text = store::read_text(path)?;
+        let editor = Editor::open(path, loaded, &self.library, &self.recovery_dir);
+        if let Some((copy, text)) = recovery::read_recovery(&self.recovery_dir, path) {
+            if text != file_text {
+                let summary = super::recover::summary(&editor.doc, &text);
+                self.dialog = Some(Dialog::Recover { copy, summary });
+            } else {
+                recovery::remove_recovery(&self.recovery_dir, path);
+            }
+        }
+        if let Some(from) = editor.migrated_from {
+            self.message = Some(format!("Read a schema {from} document; it is saved in the current schema."));
+        }
+        self.screen = Screen::Editor(Box::new(editor));
+        Ok(())
+    }
+
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.screen {
+            Screen::Editor(e) => Some(e),
+            Screen::Start(_) => None,
+        }
+    }
+
+    fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match &mut self.screen {
+            Screen::Editor(e) => Some(e),
+            Screen::Start(_) => None,
+        }
+    }
+
+    /// The scope whose keys apply now.
+    pub fn scope(&self) -> Scope {
+        match &self.screen {
+            Screen::Start(_) => Scope::Start,
+            Screen::Editor(e) => match (e.focus, e.page) {
+                (Focus::Sidebar, _) => Scope::Sidebar,
+                (Focus::Page, Page::Details) => Scope::Form,
+                (Focus::Page, Page::Finish) => Scope::Finish,
+                (Focus::Page, Page::Section(i)) => match e.doc.sections[i].kind {
+                    SectionKind::Text => Scope::Text,
+                    SectionKind::Fields => Scope::Form,
+                    _ => Scope::Sidebar,
+                },
+            },
+        }
+    }
+
+    /// When the runner should wake up without an event: the autosave deadline.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.editor().and_then(Editor::autosave_due)
+    }
+
+    /// Turns a terminal event into an action. Only key presses count (not repeats' releases).
+    pub fn action_for(&self, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.key_action(*key),
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+                let row = super::views::sidebar_row_at(self, Position::new(m.column, m.row))?;
+                Some(Action::GoTo(row))
+            }
+            _ => None,
+        }
+    }
+
+    fn key_action(&self, key: KeyEvent) -> Option<Action> {
+        if self.dialog.is_some() {
+            return match key.code {
+                ratatui::crossterm::event::KeyCode::Esc => Some(Action::Back),
+                ratatui::crossterm::event::KeyCode::Char(c) => Some(Action::Choose(c.to_ascii_lowercase())),
+                _ => keymap::lookup(Scope::Global, key).filter(|a| *a == Action::Save),
+            };
+        }
+        if self.help.is_some() {
+            return match key.code {
+                ratatui::crossterm::event::KeyCode::Up => Some(Action::SidebarUp),
+                ratatui::crossterm::event::KeyCode::Down => Some(Action::SidebarDown),
+                _ => match keymap::lookup(Scope::Global, key) {
+                    Some(Action::Quit) => Some(Action::Quit),
+                    _ => Some(Action::Back),
+                },
+            };
+        }
+        keymap::lookup(self.scope(), key)
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if action != Action::Tick {
+            self.message = None;
+        }
+        if self.help.is_some() {
+            match action {
+                Action::SidebarUp => self.help = self.help.map(|s| s.saturating_sub(1)),
+                Action::SidebarDown => self.help = self.help.map(|s| s.saturating_add(1)),
+                Action::Quit => self.request_quit(),
+                _ => self.help = None,
+            }
+            return Effect::None;
+        }
+        if let Some(dialog) = self.dialog.clone() {
+            self.answer(dialog, action);
+            return Effect::None;
+        }
+        match action {
+            Action::Help => self.help = Some(0),
+            Action::Quit => self.request_quit(),
+            Action::Save => self.save(true),
+            Action::Tick => {
+                if self.deadline().is_some_and(|d| d <= self.now) {
+                    self.save(false);
+                }
+            }
+            _ => match &mut self.screen {
+                Screen::Start(_) => self.update_start(action),
+                Screen::Editor(_) => return self.update_editor(action),
+            },
+        }
+        Effect::None
+    }
+
+    fn update_start(&mut self, action: Action) {
+        let Screen::Start(start) = &mut self.screen else { return };
+        match action {
+            Action::ListUp => start.up(),
+            Action::ListDown => start.down(),
+            Action::SwitchList => start.switch(),
+            Action::ListOpen => match start.open(&self.library) {
+                Ok(path) => {
+                    if let Err(e) = self.open_editor(&path) {
+                        self.message = Some(e.to_string().lines().next().unwrap_or_default().to_string());
+                    }
+                }
+                Err(e) => self.message = Some(e),
+            },
+            _ => {}
+        }
+    }
+
+    fn update_editor(&mut self, action: Action) -> Effect {
+        let now = self.now;
+        let Some(editor) = self.editor_mut() else { return Effect::None };
+        let pages = editor.pages();
+        match action {
+            Action::ToggleGuidance => editor.show_guidance = !editor.show_guidance,
+            Action::NextPage | Action::PrevPage => {
+                let i = editor.page_index();
+                let j = if action == Action::NextPage { (i + 1).min(pages.len() - 1) } else { i.saturating_sub(1) };
+                editor.go_to(pages[j]);
+                editor.focus = Focus::Page;
+                self.autosave_on_page_change();
+            }
+            Action::SidebarUp => editor.selected = editor.selected.saturating_sub(1),
+            Action::SidebarDown => editor.selected = (editor.selected + 1).min(pages.len() - 1),
+            Action::SidebarOpen | Action::FocusPage => {
+                editor.go_to(pages[editor.selected]);
+                editor.focus = Focus::Page;
+                self.autosave_on_page_change();
+            }
+            Action::GoTo(i) if i < pages.len() => {
+                editor.go_to(pages[i]);
+                editor.focus = Focus::Page;
+                self.autosave_on_page_change();
+            }
+            Action::Back => {
+                editor.focus = Focus::Sidebar;
+                editor.selected = editor.page_index();
+            }
+            Action::ExternalEditor => {
+                if let Page::Section(i) = editor.page
+                    && editor.doc.sections[i].kind == SectionKind::Text
+                {
+                    editor.sync();
+                    return Effect::ExternalEditor(editor.doc.sections[i].text.clone());
+                }
+                self.message = Some("$EDITOR works on prose sections; open one first.".into());
+            }
+            Action::ExportMarkdown => self.export_markdown(),
+            Action::NextField | Action::PrevField | Action::CycleChoice => {
+                if let Some(form) = current_form(editor) {
+                    match action {
+                        Action::NextField => form.next(),
+                        Action::PrevField => form.prev(),
+                        _ => {
+                            if form.cycle() {
+                                editor.touch(now);
+                            }
+                        }
+                    }
+                }
+            }
+            Action::Insert(_) | Action::Paste(_) | Action::Text(_) => {
+                if let Some(area) = current_text(editor) {
+                    if edit_text(area, &action) {
+                        editor.touch(now);
+                    }
+                } else if let Some(form) = current_form(editor) {
+                    if matches!(action, Action::Text(TextOp::Newline)) {
+                        form.next();
+                    } else if let Some(area) = form.focused_text() {
+                        // One-line fields: a pasted newline becomes a space.
+                        let action = match action {
+                            Action::Paste(text) => Action::Paste(text.replace(['\r', '\n'], " ")),
+                            other => other,
+                        };
+                        if edit_text(area, &action) {
+                            editor.touch(now);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// The text `$EDITOR` handed back replaces the section's text, as one undoable edit.
+    pub fn external_edit_done(&mut self, result: Result<String, String>) {
+        let now = self.now;
+        match result {
+            Err(e) => self.message = Some(e),
+            Ok(text) => {
+                let Some(editor) = self.editor_mut() else { return };
+                let Page::Section(i) = editor.page else { return };
+                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                if let Some(area) = editor.texts.get_mut(&i)
+                    && area.lines().join("\n") != text
+                {
+                    area.select_all();
+                    area.cut();
+                    area.insert_str(&text);
+                    editor.touch(now);
+                }
+            }
+        }
+    }
+
+    fn autosave_on_page_change(&mut self) {
+        if self.editor().is_some_and(|e| e.dirty && !e.conflict) {
+            self.save(false);
+        }
+    }
+
+    fn save(&mut self, asked: bool) {
+        let clock = self.wall_clock.clone();
+        let Some(editor) = self.editor_mut() else { return };
+        if editor.conflict && !asked {
+            return;
+        }
+        match editor.save(&clock) {
+            SaveOutcome::Saved => {
+                if asked {
+                    self.message =
+                        Some(format!("Saved {}", self.editor().map(|e| e.shown.clone()).unwrap_or_default()));
+                }
+            }
+            SaveOutcome::Conflict => self.dialog = Some(Dialog::Conflict),
+            SaveOutcome::Failed(why) => {
+                let copy = editor
+                    .recovery_at
+                    .as_ref()
+                    .map(|p| format!(" Your text is safe in {}.", p.display()))
+                    .unwrap_or_default();
+                self.message = Some(format!("Not saved: {}.{copy}", why.lines().next().unwrap_or_default()));
+            }
+        }
+    }
+
+    fn request_quit(&mut self) {
+        match self.editor() {
+            Some(e) if e.dirty => self.dialog = Some(Dialog::QuitUnsaved),
+            _ => self.finish_quit(),
+        }
+    }
+
+    fn finish_quit(&mut self) {
+        if let Some(e) = self.editor()
+            && !e.dirty
+        {
+            recovery::remove_recovery(&self.recovery_dir, &e.path);
+        }
+        self.quit = true;
+    }
+
+    fn answer(&mut self, dialog: Dialog, action: Action) {
+        let clock = self.wall_clock.clone();
+        let choice = match action {
+            Action::Choose(c) => c,
+            Action::Back => 'c',
+            Action::Save if dialog == Dialog::QuitUnsaved => 's',
+            _ => return,
+        };
+        match (&dialog, choice) {
+            (Dialog::QuitUnsaved, 's') => {
+                self.dialog = None;
+                self.save(true);
+                if self.dialog.is_none() && self.editor().is_some_and(|e| !e.dirty) {
+                    self.finish_quit();
+                }
+            }
+            (Dialog::QuitUnsaved, 'd') => {
+                // The recovery copy stays: discarding is a choice, but a mistaken one can be undone.
+                self.quit = true;
+            }
+            (Dialog::QuitUnsaved, 'c') => self.dialog = None,
+            (Dialog::Conflict, 'k') => {
+                self.dialog = None;
+                if let Some(e) = self.editor_mut() {
+                    if let SaveOutcome::Failed(why) = e.save_over(&clock) {
+                        self.message = Some(format!("Not saved: {why}"));
+                    } else {
+                        self.message = Some("Saved your version over the changed file.".into());
+                    }
+                }
+            }
+            (Dialog::Conflict, 't') | (Dialog::Conflict, 'c') => {
+                self.dialog = None;
+                let keep_copy = choice == 'c';
+                let library = self.library.clone();
+                let Some(e) = self.editor_mut() else { return };
+                let mut note = String::new();
+                if keep_copy {
+                    match e.text().map_err(|e| e.to_string()).and_then(|t| super::recover::save_copy(&e.path, &t)) {
+                        Ok(p) => note = format!(" Your version is in {}.", p.display()),
+                        Err(why) => {
+                            self.message = Some(format!("Could not save your copy ({why}); nothing was changed."));
+                            self.dialog = Some(Dialog::Conflict);
+                            return;
+                        }
+                    }
+                }
+                self.message = Some(match e.reload(&library) {
+                    Ok(()) => format!("Loaded the version on disk.{note}"),
+                    Err(why) => format!("Could not load the file on disk: {why}"),
+                });
+            }
+            (Dialog::Recover { copy, .. }, 'r') => {
+                let copy = copy.clone();
+                self.dialog = None;
+                let library = self.library.clone();
+                let now = self.now;
+                match super::recover::restore(&copy) {
+                    Ok(doc) => {
+                        if let Some(e) = self.editor_mut() {
+                            e.doc = doc;
+                            e.texts.clear();
+                            e.field_forms.clear();
+                            e.details = super::form::Form::details(&e.doc, e.template.as_ref());
+                            let page = e.first_incomplete();
+                            e.go_to(page);
+                            e.touch(now);
+                        }
+                        let _ = library;
+                        self.message = Some("Restored the recovered text; it will be saved in a moment.".into());
+                    }
+                    Err(why) => {
+                        self.message =
+                            Some(format!("The recovery copy cannot be read ({why}); it is kept at {}.", copy.display()))
+                    }
+                }
+            }
+            (Dialog::Recover { .. }, 'd' | 'c') => {
+                self.dialog = None;
+                if let Some(e) = self.editor() {
+                    recovery::remove_recovery(&self.recovery_dir, &e.path);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn export_markdown(&mut self) {
+        let Some(e) = self.editor_mut() else { return };
+        e.sync();
+        let target = e.path.with_extension("md");
+        let text = crate::export::to_markdown(&e.doc);
+        self.message = Some(match store::write_atomic(&target, text.as_bytes()) {
+            Ok(()) => format!("Exported {}", target.display()),
+            Err(why) => format!("Export failed: {}", why.to_string().lines().next().unwrap_or_default()),
+        });
+    }
+}
+
+fn current_text(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
+    match (editor.focus, editor.page) {
+        (Focus::Page, Page::Section(i)) => editor.texts.get_mut(&i),
+        _ => None,
+    }
+}
+
+fn current_form(editor: &mut Editor) -> Option<&mut super::form::Form> {
+    match (editor.focus, editor.page) {
+        (Focus::Page, Page::Details) => Some(&mut editor.details),
+        (Focus::Page, Page::Section(i)) => editor.field_forms.get_mut(&i),
+        _ => None,
+    }
+}
+
+/// Applies a text action to a widget. Returns whether the text changed.
+fn edit_text(area: &mut TextArea<'static>, action: &Action) -> bool {
+    use TextOp as T;
+    let before = area.lines().len();
+    let select = |area: &mut TextArea<'static>, m: CursorMove| {
+        if !area.is_selecting() {
+            area.start_selection();
+        }
+        area.move_cursor(m);
+        false
+    };
+    let plain = |area: &mut TextArea<'static>, m: CursorMove| {
+        area.cancel_selection();
+        area.move_cursor(m);
+        false
+    };
+    let _ = before;
+    match action {
+        Action::Insert(c) => {
+            area.insert_char(*c);
+            true
+        }
+        Action::Paste(text) => area.insert_str(super::recover::normalize_paste(text)),
+        Action::Text(op) => match op {
+            T::Newline => {
+                area.insert_newline();
+                true
+            }
+            T::Backspace => area.delete_char(),
+            T::Delete => area.delete_next_char(),
+            T::DeleteWordBack => area.delete_word(),
+            T::Left => plain(area, CursorMove::Back),
+            T::Right => plain(area, CursorMove::Forward),
+            T::Up => plain(area, CursorMove::Up),
+            T::Down => plain(area, CursorMove::Down),
+            T::WordLeft => plain(area, CursorMove::WordBack),
+            T::WordRight => plain(area, CursorMove::WordForward),
+            T::LineStart => plain(area, CursorMove::Head),
+            T::LineEnd => plain(area, CursorMove::End),
+            T::Top => plain(area, CursorMove::Top),
+            T::Bottom => plain(area, CursorMove::Bottom),
+            T::PageUp => {
+                area.scroll(ratatui_textarea::Scrolling::PageUp);
+                false
+            }
+            T::PageDown => {
+                area.scroll(ratatui_textarea::Scrolling::PageDown);
+                false
+            }
+            T::SelectLeft => select(area, CursorMove::Back),
+            T::SelectRight => select(area, CursorMove::Forward),
+            T::SelectUp => select(area, CursorMove::Up),
+            T::SelectDown => select(area, CursorMove::Down),
+            T::SelectWordLeft => select(area, CursorMove::WordBack),
+            T::SelectWordRight => select(area, CursorMove::WordForward),
+            T::SelectAll => {
+                area.select_all();
+                false
+            }
+            T::Undo => area.undo(),
+            T::Redo => area.redo(),
+            T::Copy => {
+                area.copy();
+                false
+            }
+            T::Cut => area.cut(),
+            T::PasteYank => area.paste(),
+        },
+        _ => false,
+    }
+}

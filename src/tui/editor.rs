@@ -1,0 +1,284 @@
+//! The editor's state: the document, the page being written, the text widgets, and the
+//! bookkeeping that keeps every word safe (autosave, recovery copy, conflict check).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::form::Form;
+use crate::doc::{Document, SectionKind};
+use crate::store::recovery::{self, Fingerprint};
+use crate::store::{self, Loaded};
+use crate::template::{Library, Template};
+
+/// How long typing must pause before the document is saved.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
+
+/// The sidebar's entries: the details form, each section, and the finish page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Details,
+    Section(usize),
+    Finish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Page,
+}
+
+pub struct Editor {
+    pub path: PathBuf,
+    pub doc: Document,
+    pub template: Option<Template>,
+    pub page: Page,
+    pub focus: Focus,
+    /// The sidebar's highlighted row (may differ from the open page while browsing).
+    pub selected: usize,
+    pub show_guidance: bool,
+    /// Text widgets of prose sections, made when first opened.
+    pub texts: HashMap<usize, TextArea<'static>>,
+    /// The details form, and the forms of `fields` sections.
+    pub details: Form,
+    pub field_forms: HashMap<usize, Form>,
+    /// Unsaved changes exist.
+    pub dirty: bool,
+    pub last_edit: Option<Instant>,
+    /// Wall-clock time of the last successful save, for the status line.
+    pub saved_at: Option<String>,
+    /// What the file on disk looked like when we last read or wrote it.
+    pub disk: Option<Fingerprint>,
+    /// Set while the file changed on disk and the user has not chosen what to do.
+    pub conflict: bool,
+    /// Where the recovery copy was last written.
+    pub recovery_at: Option<PathBuf>,
+    /// The folder recovery copies go to.
+    pub recovery_dir: PathBuf,
+    /// The file's name as shown in the status line (relative to where blameless started).
+    pub shown: String,
+    pub migrated_from: Option<u32>,
+}
+
+impl Editor {
+    pub fn open(path: &Path, loaded: Loaded, library: &Library, recovery_dir: &Path) -> Editor {
+        let disk = Fingerprint::of_file(path);
+        let template = library.find(&loaded.doc.template.name).ok();
+        let details = Form::details(&loaded.doc, template.as_ref());
+        let mut editor = Editor {
+            path: path.to_path_buf(),
+            doc: loaded.doc,
+            template,
+            page: Page::Details,
+            focus: Focus::Page,
+            selected: 0,
+            show_guidance: true,
+            texts: HashMap::new(),
+            details,
+            field_forms: HashMap::new(),
+            dirty: false,
+            last_edit: None,
+            saved_at: None,
+            disk,
+            conflict: false,
+            recovery_at: None,
+            recovery_dir: recovery_dir.to_path_buf(),
+            shown: shown(path),
+            migrated_from: loaded.migrated_from,
+        };
+        let first = editor.first_incomplete();
+        editor.go_to(first);
+        editor
+    }
+
+    /// All pages in sidebar order.
+    pub fn pages(&self) -> Vec<Page> {
+        let mut pages = vec![Page::Details];
+        pages.extend((0..self.doc.sections.len()).map(Page::Section));
+        pages.push(Page::Finish);
+        pages
+    }
+
+    pub fn page_index(&self) -> usize {
+        self.pages().iter().position(|p| *p == self.page).unwrap_or(0)
+    }
+
+    /// Where `edit` resumes: the first required section not yet written, else the first
+    /// section not yet written, else the finish page. A new document starts at its details.
+    pub fn first_incomplete(&self) -> Page {
+        if self.doc.title.trim().is_empty() || self.doc.title == "Untitled incident" {
+            return Page::Details;
+        }
+        let empty = |required: bool| {
+            self.doc
+                .sections
+                .iter()
+                .position(|s| (!required || s.required) && !self.doc.is_written(s))
+                .map(Page::Section)
+        };
+        empty(true).or_else(|| empty(false)).unwrap_or(Page::Finish)
+    }
+
+    pub fn go_to(&mut self, page: Page) {
+        self.sync();
+        self.page = page;
+        self.selected = self.page_index();
+        if let Page::Section(i) = page {
+            match self.doc.sections[i].kind {
+                SectionKind::Text if !self.texts.contains_key(&i) => {
+                    let area = self.new_textarea(i);
+                    self.texts.insert(i, area);
+                }
+                SectionKind::Fields if !self.field_forms.contains_key(&i) => {
+                    let form = Form::fields(&self.doc.sections[i]);
+                    self.field_forms.insert(i, form);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn new_textarea(&self, i: usize) -> TextArea<'static> {
+        let text = &self.doc.sections[i].text;
+        let lines: Vec<String> =
+            if text.is_empty() { vec![String::new()] } else { text.split('\n').map(String::from).collect() };
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_max_histories(10_000);
+        if let Some(placeholder) = self.template_section(i).and_then(|s| s.placeholder.clone()) {
+            area.set_placeholder_text(placeholder.trim().to_string());
+        }
+        area
+    }
+
+    /// The template's section of the same id, for guidance, questions and placeholders.
+    pub fn template_section(&self, i: usize) -> Option<&crate::template::TemplateSection> {
+        let id = &self.doc.sections.get(i)?.id;
+        self.template.as_ref()?.sections.iter().find(|s| &s.id == id)
+    }
+
+    /// Copies what the widgets hold into the document. Cheap enough for saves and page
+    /// changes; never run on a keystroke, so long texts do not slow typing.
+    pub fn sync(&mut self) {
+        for (i, area) in &self.texts {
+            let text = area.lines().join("\n");
+            if let Some(section) = self.doc.sections.get_mut(*i)
+                && section.text != text
+            {
+                section.text = text;
+            }
+        }
+        self.details.apply_details(&mut self.doc);
+        for (i, form) in &self.field_forms {
+            if let Some(section) = self.doc.sections.get_mut(*i) {
+                form.apply_fields(section);
+            }
+        }
+    }
+
+    /// Whether a section has content, looking at its open widget when there is one.
+    pub fn is_written(&self, i: usize) -> bool {
+        match self.texts.get(&i) {
+            Some(area) => area.lines().iter().any(|l| !l.trim().is_empty()),
+            None => match self.field_forms.get(&i) {
+                Some(form) => form.any_filled(),
+                None => self.doc.sections.get(i).is_some_and(|s| self.doc.is_written(s)),
+            },
+        }
+    }
+
+    pub fn written_count(&self) -> usize {
+        (0..self.doc.sections.len()).filter(|&i| self.is_written(i)).count()
+    }
+
+    pub fn touch(&mut self, now: Instant) {
+        self.dirty = true;
+        self.last_edit = Some(now);
+    }
+
+    /// When the pending autosave is due, if there is one.
+    pub fn autosave_due(&self) -> Option<Instant> {
+        if !self.dirty || self.conflict {
+            return None;
+        }
+        self.last_edit.map(|t| t + AUTOSAVE_AFTER)
+    }
+
+    /// The document's current text, as it would be saved.
+    pub fn text(&mut self) -> Result<String, store::SaveError> {
+        self.sync();
+        store::document_text(&self.doc)
+    }
+
+    /// Writes the recovery copy, then saves unless the file changed on disk underneath us.
+    pub fn save(&mut self, wall_clock: &str) -> SaveOutcome {
+        let text = match self.text() {
+            Ok(t) => t,
+            Err(e) => return SaveOutcome::Failed(e.to_string()),
+        };
+        match recovery::write_recovery(&self.recovery_dir, &self.path, &text) {
+            Ok(at) => self.recovery_at = Some(at),
+            Err(_) => self.recovery_at = None,
+        }
+        let now_on_disk = Fingerprint::of_file(&self.path);
+        let changed = match (&self.disk, &now_on_disk) {
+            (Some(ours), Some(theirs)) => !ours.same_content(theirs),
+            (Some(_), None) => false, // deleted underneath us: writing it back loses nothing
+            (None, _) => false,
+        };
+        if changed {
+            self.conflict = true;
+            return SaveOutcome::Conflict;
+        }
+        self.write(&text, wall_clock)
+    }
+
+    /// Saves over whatever is on disk (the user chose "keep mine").
+    pub fn save_over(&mut self, wall_clock: &str) -> SaveOutcome {
+        self.conflict = false;
+        match self.text() {
+            Ok(text) => self.write(&text, wall_clock),
+            Err(e) => SaveOutcome::Failed(e.to_string()),
+        }
+    }
+
+    fn write(&mut self, text: &str, wall_clock: &str) -> SaveOutcome {
+        match store::write_atomic(&self.path, text.as_bytes()) {
+            Ok(()) => {
+                self.disk = Fingerprint::of_file(&self.path);
+                self.dirty = false;
+                self.saved_at = Some(wall_clock.to_string());
+                SaveOutcome::Saved
+            }
+            Err(e) => SaveOutcome::Failed(e.to_string()),
+        }
+    }
+
+    /// Replaces the document with the file on disk (the user chose "take theirs").
+    pub fn reload(&mut self, library: &Library) -> Result<(), String> {
+        let loaded = store::load_document(&self.path).map_err(|e| e.to_string())?;
+        let page = self.page;
+        let shown = self.shown.clone();
+        *self = Editor::open(&self.path.clone(), loaded, library, &self.recovery_dir.clone());
+        self.shown = shown;
+        let pages = self.pages();
+        self.go_to(if pages.contains(&page) { page } else { Page::Details });
+        Ok(())
+    }
+}
+
+/// A path as the user would type it: relative to the current folder when inside it.
+fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let relative = cwd.as_deref().and_then(|c| path.strip_prefix(c).ok());
+    relative.unwrap_or(path).display().to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved,
+    Conflict,
+    Failed(String),
+}

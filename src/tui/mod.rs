@@ -1,0 +1,58 @@
+//! The terminal app. One `App` owns all state, keys become `Action`s through the one keymap,
+//! `App::update` is the only place state changes, and views only read.
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod form;
+pub mod keymap;
+mod recover;
+mod runner;
+pub mod start;
+pub mod terminal;
+pub mod views;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+use crate::template::Library;
+use app::{App, Screen};
+
+/// Whether both ends are a terminal, so the app can run.
+pub fn has_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+fn require_terminal() -> anyhow::Result<()> {
+    if !has_terminal() {
+        bail!(
+            "the editor needs a terminal\n  help: run it in a terminal, or use `blameless new --no-edit` and `blameless export` in scripts"
+        );
+    }
+    Ok(())
+}
+
+fn recovery_dir() -> anyhow::Result<PathBuf> {
+    crate::store::recovery::recovery_dir()
+        .ok_or_else(|| anyhow::anyhow!("no data folder for recovery copies\n  help: set BLAMELESS_DATA_DIR or HOME"))
+}
+
+/// Opens `path` in the guided editor, at its first incomplete section.
+pub fn edit(path: &Path, library: Library) -> anyhow::Result<()> {
+    require_terminal()?;
+    let today = chrono::Local::now().date_naive();
+    let start = start::Start::new(Path::new(crate::store::LIBRARY_DIR), &library, today);
+    let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
+    app.open_editor(path)?;
+    runner::run(&mut app)
+}
+
+/// The start screen over `folder`.
+pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate) -> anyhow::Result<()> {
+    require_terminal()?;
+    let start = start::Start::new(folder, &library, today);
+    let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
+    runner::run(&mut app)
+}

@@ -1,0 +1,126 @@
+//! The event loop: draw, wait for an event (or the autosave deadline, and nothing else, so an
+//! idle editor uses no CPU), turn it into an action, update. A panic restores the terminal,
+//! writes the recovery copy and says where it is.
+
+use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::app::{App, Effect, Screen};
+use super::terminal::Guard;
+use super::views;
+use crate::store::recovery;
+
+/// Events handled before the next frame is drawn, so a burst (a fast typist, a long paste)
+/// costs one frame, not one per key.
+const BATCH: usize = 512;
+
+pub fn run(app: &mut App) -> anyhow::Result<()> {
+    let mut guard = Guard::enter()?;
+    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, app)));
+    drop(guard);
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => {
+            let saved = save_after_panic(app);
+            let mut err = std::io::stderr().lock();
+            let _ = match saved {
+                Some(path) => writeln!(
+                    err,
+                    "\nblameless stopped because of a bug (above). Your text is safe in {}.\n\
+                     Open the document again with `blameless edit` and it offers to restore it.",
+                    path.display()
+                ),
+                None => writeln!(err, "\nblameless stopped because of a bug (above)."),
+            };
+            resume_unwind(panic)
+        }
+    }
+}
+
+fn save_after_panic(app: &mut App) -> Option<std::path::PathBuf> {
+    let Screen::Editor(editor) = &mut app.screen else { return None };
+    let text = editor.text().ok()?;
+    recovery::write_recovery(&editor.recovery_dir, &editor.path, &text).ok()
+}
+
+fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
+    loop {
+        let size = guard.terminal.size()?;
+        app.size = Rect::new(0, 0, size.width, size.height);
+        guard.terminal.draw(|frame| views::render(frame, app))?;
+        if app.quit {
+            return Ok(());
+        }
+        let first = match app.deadline() {
+            Some(due) => {
+                let wait = due.saturating_duration_since(Instant::now());
+                if event::poll(wait)? { Some(event::read()?) } else { None }
+            }
+            None => Some(event::read()?),
+        };
+        let mut next = first;
+        let mut handled = 0;
+        loop {
+            stamp(app);
+            let action = match &next {
+                Some(event) => app.action_for(event),
+                None => Some(Action::Tick),
+            };
+            if let Some(action) = action
+                && let Effect::ExternalEditor(text) = app.update(action)
+            {
+                let result = guard.suspended(|| external_editor(&text))?;
+                stamp(app);
+                app.external_edit_done(result);
+            }
+            if app.deadline().is_some_and(|d| d <= Instant::now()) {
+                stamp(app);
+                app.update(Action::Tick);
+            }
+            handled += 1;
+            if app.quit || handled >= BATCH || !event::poll(Duration::ZERO)? {
+                break;
+            }
+            next = Some(event::read()?);
+            if matches!(next, Some(Event::Resize(..))) {
+                break;
+            }
+        }
+    }
+}
+
+fn stamp(app: &mut App) {
+    app.now = Instant::now();
+    app.wall_clock = chrono::Local::now().format("%H:%M:%S").to_string();
+}
+
+/// Edits `text` in `$EDITOR`, then `$VISUAL`, then `vi`. The editor command may carry
+/// arguments (`code -w`), so it goes through the shell.
+fn external_editor(text: &str) -> Result<String, String> {
+    let editor = ["EDITOR", "VISUAL"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_string());
+    let file = tempfile::Builder::new()
+        .prefix("blameless-section-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| format!("Cannot create a temporary file for $EDITOR: {e}"))?;
+    std::fs::write(file.path(), text).map_err(|e| format!("Cannot write the temporary file: {e}"))?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("blameless")
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("Cannot start `{editor}`: {e}"))?;
+    if !status.success() {
+        return Err(format!("`{editor}` exited with {status}; the section was not changed."));
+    }
+    std::fs::read_to_string(file.path()).map_err(|e| format!("Cannot read back the edited text: {e}"))
+}

@@ -1,0 +1,82 @@
+//! The one terminal guard: raw mode, the alternate screen, bracketed paste and mouse capture
+//! on the way in; everything restored on every way out (normal exit, error, panic), and a
+//! suspend for `$EDITOR`.
+
+use std::io::{self, Stdout, Write};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Owns the terminal while the app runs; dropping it restores the terminal.
+pub struct Guard {
+    pub terminal: Term,
+}
+
+impl Guard {
+    pub fn enter() -> io::Result<Guard> {
+        install_panic_hook();
+        enter_modes()?;
+        let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        Ok(Guard { terminal })
+    }
+
+    /// Runs `f` with the terminal handed back to the shell (for `$EDITOR`), then takes it again
+    /// and redraws everything.
+    pub fn suspended<R>(&mut self, f: impl FnOnce() -> R) -> io::Result<R> {
+        restore();
+        let result = f();
+        enter_modes()?;
+        self.terminal.clear()?;
+        Ok(result)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.terminal.show_cursor();
+        restore();
+    }
+}
+
+fn enter_modes() -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture) {
+        restore();
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Leaves every mode we entered; safe to call more than once.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+    let _ = execute!(out, ratatui::crossterm::cursor::Show);
+    let _ = out.flush();
+}
+
+/// Restores the terminal before the panic message is printed, then hands over to the hook
+/// that was there before, so the message is readable and nothing else changes.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}

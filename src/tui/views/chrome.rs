@@ -1,0 +1,84 @@
+//! The title bar, the status line and the footer of keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{bold, colored, dim};
+use crate::tui::app::App;
+use crate::tui::editor::Editor;
+use crate::tui::keymap::{self, Scope};
+
+pub fn title(frame: &mut Frame, r: Rect, editor: &Editor) {
+    let title = if editor.doc.title.trim().is_empty() { "Untitled incident" } else { editor.doc.title.trim() };
+    let progress = format!("{} of {} sections ", editor.written_count(), editor.doc.sections.len());
+    let lead = " blameless │ ";
+    let room = (r.width as usize).saturating_sub(lead.chars().count() + progress.chars().count() + 1);
+    let title = fit(title, room);
+    let gap =
+        (r.width as usize).saturating_sub(lead.chars().count() + title.chars().count() + progress.chars().count());
+    let line = Line::from(vec![
+        Span::styled(" blameless ", bold()),
+        Span::raw("│ "),
+        Span::styled(title, bold()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(progress, dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), r);
+}
+
+/// `text` cut to `width` characters, with an ellipsis when something was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<&str>) {
+    let file = editor.shown.clone();
+    let state = if editor.conflict {
+        Span::styled("changed on disk: not saved", colored(Color::Red))
+    } else if editor.dirty {
+        Span::styled("unsaved changes", colored(Color::Yellow))
+    } else {
+        match &editor.saved_at {
+            Some(t) => Span::styled(format!("saved {t}"), colored(Color::Green)),
+            None => Span::styled("no changes", dim()),
+        }
+    };
+    // The state and what just happened come first: on a narrow screen the path is what is cut.
+    let mut spans = vec![Span::raw(" "), state];
+    if let Some(message) = &app.message {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(message.clone(), bold()));
+    } else if let Some(note) = folded {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(note.to_string(), dim()));
+    }
+    spans.push(Span::raw(" · "));
+    spans.push(Span::raw(file));
+    frame.render_widget(Paragraph::new(Line::from(spans)), r);
+}
+
+/// The keys that work in the focused pane, from the keymap.
+pub fn footer(frame: &mut Frame, r: Rect, scope: Scope) {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, what) in keymap::footer(scope) {
+        let len = key.chars().count() + what.chars().count() + 3;
+        if used + len > r.width as usize {
+            break;
+        }
+        spans.push(Span::styled(key, bold()));
+        spans.push(Span::raw(format!(" {what}  ")));
+        used += len;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(dim()), r);
+}

@@ -1,0 +1,157 @@
+//! Drawing: pure functions of `&App`. Nothing here changes state.
+
+mod chrome;
+mod overlay;
+mod page;
+mod sidebar;
+mod start;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Screen};
+use super::editor::{Editor, Focus};
+
+/// The smallest screen we draw anything but a "too small" note on.
+const MIN: (u16, u16) = (20, 5);
+
+/// Where each part of the editor goes at a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    pub sidebar: Option<Rect>,
+    pub page: Option<Rect>,
+    pub guidance: Option<Rect>,
+    pub status: Rect,
+    pub footer: Rect,
+    /// Said in the status line when the layout had to fold.
+    pub folded: Option<&'static str>,
+}
+
+pub fn areas(size: Rect, editor: &Editor) -> Areas {
+    let body_h = size.height.saturating_sub(3);
+    let body = Rect::new(size.x, size.y + 1, size.width, body_h);
+    let title = Rect::new(size.x, size.y, size.width, 1);
+    let status = Rect::new(size.x, size.y + 1 + body_h, size.width, 1);
+    let footer = Rect::new(size.x, status.y + 1, size.width, 1);
+    let small = size.width < 80 || size.height < 24;
+    let (sidebar, rest) = if size.width >= 60 {
+        let w = if size.width >= 100 { 28 } else { 24 };
+        (Some(Rect::new(body.x, body.y, w, body.height)), Rect::new(body.x + w, body.y, body.width - w, body.height))
+    } else if editor.focus == Focus::Sidebar {
+        (Some(body), Rect::new(body.x, body.y, 0, 0))
+    } else {
+        (None, body)
+    };
+    let page_only = rest.width == 0;
+    let mut folded = if size.width < 60 { Some("narrow terminal: Esc shows the sections") } else { None };
+    let has_guidance = matches!(editor.page, super::editor::Page::Section(_));
+    let (page, guidance) = if page_only {
+        (None, None)
+    } else if !editor.show_guidance || !has_guidance {
+        (Some(rest), None)
+    } else if size.width >= 110 {
+        let w = 36;
+        (
+            Some(Rect::new(rest.x, rest.y, rest.width - w, rest.height)),
+            Some(Rect::new(rest.x + rest.width - w, rest.y, w, rest.height)),
+        )
+    } else if !small && rest.height >= 18 {
+        let h = (rest.height / 3).clamp(6, 9);
+        (
+            Some(Rect::new(rest.x, rest.y, rest.width, rest.height - h)),
+            Some(Rect::new(rest.x, rest.y + rest.height - h, rest.width, h)),
+        )
+    } else {
+        folded = folded.or(Some("small terminal: guidance hidden, Ctrl-G shows it"));
+        (Some(rest), None)
+    };
+    Areas { title, sidebar, page, guidance, status, footer, folded }
+}
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let size = frame.area();
+    if size.width < MIN.0 || size.height < MIN.1 {
+        let note = Paragraph::new(vec![Line::from("Terminal too small."), Line::from("Enlarge it to go on.")]);
+        frame.render_widget(note, size);
+    } else {
+        match &app.screen {
+            Screen::Start(start) => start::render(frame, size, start, app),
+            Screen::Editor(editor) => {
+                let a = areas(size, editor);
+                chrome::title(frame, a.title, editor);
+                if let Some(r) = a.sidebar {
+                    sidebar::render(frame, r, editor);
+                }
+                if let Some(r) = a.page {
+                    page::render(frame, r, editor);
+                }
+                if let Some(r) = a.guidance {
+                    let below = a.page.is_some_and(|p| p.x == r.x);
+                    page::guidance(frame, r, editor, below);
+                }
+                chrome::status(frame, a.status, app, editor, a.folded);
+                chrome::footer(frame, a.footer, app.scope());
+            }
+        }
+        if let Some(dialog) = &app.dialog {
+            overlay::dialog(frame, size, dialog, app);
+        } else if let Some(scroll) = app.help {
+            overlay::help(frame, size, scroll);
+        }
+    }
+    make_inert(frame.buffer_mut());
+}
+
+/// The sidebar row under a mouse click, if any.
+pub fn sidebar_row_at(app: &App, at: Position) -> Option<usize> {
+    let editor = app.editor()?;
+    let r = areas(app.size, editor).sidebar?;
+    sidebar::row_at(r, editor, at)
+}
+
+/// Control characters from a paste or a file (ESC, BEL, CSI) would act on the terminal if
+/// drawn as they are; they are shown as their visible symbols (␛, ␇) instead.
+fn make_inert(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(|c| c.is_control()) {
+            let shown: String = cell
+                .symbol()
+                .chars()
+                .map(|c| match c as u32 {
+                    0..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+                    0x7f => '␡',
+                    _ if c.is_control() => '?',
+                    _ => c,
+                })
+                .collect();
+            cell.set_symbol(&shown);
+        }
+    }
+}
+
+/// Colour only when the user has not asked for none (NO_COLOR, https://no-color.org).
+pub fn colored(color: Color) -> Style {
+    static NO_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *NO_COLOR.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())) {
+        Style::default()
+    } else {
+        Style::default().fg(color)
+    }
+}
+
+pub fn bold() -> Style {
+    Style::default().add_modifier(Modifier::BOLD)
+}
+
+pub fn dim() -> Style {
+    Style::default().add_modifier(Modifier::DIM)
+}
+
+pub fn selected() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
+}

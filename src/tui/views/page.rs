@@ -1,0 +1,253 @@
+//! The page being written: a prose section, a form, a table of rows, or the finish page; and
+//! the guidance beside it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{bold, colored, dim};
+use crate::doc::{SectionKind, Severity, validate};
+use crate::export::show_time;
+use crate::tui::editor::{Editor, Focus, Page};
+use crate::tui::form::{Form, Input};
+
+pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
+    let focused = editor.focus == Focus::Page;
+    let (title, note) = match editor.page {
+        Page::Details => ("Details".to_string(), "title, status, people, times".to_string()),
+        Page::Finish => ("Finish".to_string(), String::new()),
+        Page::Section(i) => {
+            let s = &editor.doc.sections[i];
+            (s.title.clone(), if s.required { "required".into() } else { "optional".into() })
+        }
+    };
+    let mut spans = vec![Span::styled(format!(" {title} "), if focused { bold() } else { dim() })];
+    if !note.is_empty() {
+        spans.push(Span::styled(format!("({note}) "), dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..r });
+    let inner = Rect { x: r.x + 1, y: r.y + 1, width: r.width.saturating_sub(1), height: r.height.saturating_sub(1) };
+    match editor.page {
+        Page::Details => {
+            let mut doc = editor.doc.clone();
+            editor.details.apply_details(&mut doc);
+            form(frame, inner, &editor.details, focused, Some(crate::doc::Numbers::of(&doc)));
+        }
+        Page::Finish => finish(frame, inner, editor),
+        Page::Section(i) => match editor.doc.sections[i].kind {
+            SectionKind::Text => {
+                if let Some(area) = editor.texts.get(&i) {
+                    frame.render_widget(area, inner);
+                }
+            }
+            SectionKind::Fields => {
+                if let Some(f) = editor.field_forms.get(&i) {
+                    form(frame, inner, f, focused, None);
+                }
+            }
+            kind => rows(frame, inner, editor, kind),
+        },
+    }
+}
+
+/// A form; the details form also shows each field's check and the live incident numbers.
+fn form(frame: &mut Frame, r: Rect, form: &Form, focused: bool, numbers: Option<crate::doc::Numbers>) {
+    let details = numbers.is_some();
+    let label_w = form.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(8) as u16 + 2;
+    let check_col = if r.width >= 70 { Some(r.width / 2 + 6) } else { None };
+    // What to say beside each field: errors always, how a value was understood when focused.
+    let checks: Vec<Option<(String, Style)>> = (0..form.fields.len())
+        .map(|n| {
+            let field = &form.fields[n];
+            match if details { form.check(n) } else { None } {
+                Some(Err(e)) => Some((format!("✗ {e}"), colored(Color::Red))),
+                Some(Ok(ok)) if field.id != "timezone" && (focused && n == form.focus || check_col.is_some()) => {
+                    Some((format!("✓ {ok}"), colored(Color::Green)))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    // Rows each field takes, so the focused one can be scrolled into view.
+    let height = |n: usize| if check_col.is_none() && checks[n].is_some() { 2 } else { 1 };
+    let mut skip = 0;
+    while skip < form.focus && (skip..=form.focus).map(height).sum::<u16>() > r.height {
+        skip += 1;
+    }
+    let mut y = r.y;
+    for (n, field) in form.fields.iter().enumerate().skip(skip) {
+        if y + height(n) > r.y + r.height {
+            break;
+        }
+        let is_focused = focused && n == form.focus;
+        let label_style = if is_focused { bold() } else { Style::default() };
+        frame.render_widget(
+            Paragraph::new(Span::styled(field.label.clone(), label_style)),
+            Rect::new(r.x, y, label_w.min(r.width), 1),
+        );
+        let value_w = match check_col {
+            Some(c) => c.saturating_sub(label_w + 1),
+            None => r.width.saturating_sub(label_w),
+        };
+        let value_r = Rect::new(r.x + label_w.min(r.width), y, value_w, 1);
+        match (&field.input, is_focused) {
+            (Input::Text(area), true) => frame.render_widget(area.as_ref(), value_r),
+            (Input::Choice { .. }, _) => {
+                let v = field.value();
+                let shown = if v.is_empty() { "(none)".to_string() } else { v };
+                let style = if is_focused { super::selected() } else { Style::default() };
+                frame.render_widget(Paragraph::new(Span::styled(format!("‹ {shown} ›"), style)), value_r);
+            }
+            (Input::Text(_), false) => {
+                let v = field.value();
+                let span = if v.is_empty() { Span::styled(field.hint, dim()) } else { Span::raw(v) };
+                frame.render_widget(Paragraph::new(span), value_r);
+            }
+        }
+        if let Some((text, style)) = &checks[n] {
+            match check_col {
+                Some(c) => frame.render_widget(
+                    Paragraph::new(Span::styled(text.clone(), *style)),
+                    Rect::new(r.x + c, y, r.width.saturating_sub(c), 1),
+                ),
+                None => {
+                    y += 1;
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(format!("  {text}"), *style)),
+                        Rect::new(r.x, y, r.width, 1),
+                    );
+                }
+            }
+        }
+        y += 1;
+    }
+    if let (Some(n), true) = (numbers, y + 1 < r.y + r.height) {
+        let numbers: Vec<String> = n
+            .labelled()
+            .iter()
+            .map(|(l, d)| format!("{l}: {}", d.map(crate::doc::format_duration).unwrap_or_else(|| "—".into())))
+            .collect();
+        let text = Paragraph::new(Span::styled(numbers.join(" · "), dim())).wrap(Wrap { trim: true });
+        frame.render_widget(text, Rect::new(r.x, y + 1, r.width, (r.y + r.height).saturating_sub(y + 1)));
+    }
+}
+
+/// Timeline, factors and actions, shown as they are in the document.
+fn rows(frame: &mut Frame, r: Rect, editor: &Editor, kind: SectionKind) {
+    let doc = &editor.doc;
+    let zone = doc.zone();
+    let mut lines: Vec<Line> = match kind {
+        SectionKind::Timeline => doc
+            .timeline
+            .iter()
+            .map(|e| {
+                let mark = e.marker.map(|m| format!(" [{}]", m.as_str())).unwrap_or_default();
+                Line::from(vec![
+                    Span::styled(show_time(&e.time, &zone), dim()),
+                    Span::raw(format!("  {}{mark}", e.event)),
+                ])
+            })
+            .collect(),
+        SectionKind::Factors => doc
+            .factors
+            .iter()
+            .map(|f| {
+                Line::from(format!(
+                    "• {}{}",
+                    f.description,
+                    f.category.as_ref().map(|c| format!("  ({c})")).unwrap_or_default()
+                ))
+            })
+            .collect(),
+        _ => doc
+            .actions
+            .iter()
+            .map(|a| {
+                let owner = a.owner.clone().unwrap_or_else(|| "no owner".into());
+                let due = a.due.clone().unwrap_or_else(|| "no due date".into());
+                Line::from(format!("• {}  — {owner}, {due}, {}", a.title, a.status.as_str()))
+            })
+            .collect(),
+    };
+    if lines.is_empty() {
+        lines.push(Line::styled("Nothing here yet.", dim()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "The table editor for this section is on its way; until then, add rows in the YAML file (see README).",
+        dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
+}
+
+fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
+    let mut doc = editor.doc.clone();
+    editor.details.apply_details(&mut doc);
+    let total = doc.sections.len();
+    let written = editor.written_count();
+    let mut lines = vec![Line::styled(format!("{written} of {total} sections written."), bold()), Line::raw("")];
+    let empty_required: Vec<&str> = (0..total)
+        .filter(|&i| doc.sections[i].required && !editor.is_written(i))
+        .map(|i| doc.sections[i].title.as_str())
+        .collect();
+    if empty_required.is_empty() {
+        lines.push(Line::styled("✓ Every required section has something in it.", colored(Color::Green)));
+    } else {
+        lines.push(Line::from("Required and still empty:"));
+        lines.extend(empty_required.iter().map(|t| Line::styled(format!("  ! {t}"), colored(Color::Yellow))));
+    }
+    let scale = editor.template.as_ref().map(|t| t.severity_ids());
+    let findings = validate(&doc, scale.as_deref());
+    lines.push(Line::raw(""));
+    if findings.is_empty() {
+        lines.push(Line::styled("✓ No consistency findings.", colored(Color::Green)));
+    } else {
+        lines.push(Line::from("Findings:"));
+        for f in &findings {
+            let color = if f.severity == Severity::Error { Color::Red } else { Color::Yellow };
+            lines.push(Line::styled(format!("  {} {}", f.severity.as_str(), f.message), colored(color)));
+        }
+    }
+    lines.push(Line::raw(""));
+    let target = std::path::Path::new(&editor.shown).with_extension("md");
+    lines.push(Line::from(vec![
+        Span::raw("Press "),
+        Span::styled("e", bold()),
+        Span::raw(format!(" to export Markdown to {}.", target.display())),
+    ]));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
+}
+
+/// The template's guidance and questions for the page; `below` when it sits under the page.
+pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool) {
+    let borders = if below { Borders::TOP } else { Borders::LEFT };
+    let block = Block::default().borders(borders).title(Span::styled(" Guidance ", dim()));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    let mut lines: Vec<Line> = Vec::new();
+    match editor.page {
+        Page::Section(i) => match editor.template_section(i) {
+            Some(t) => {
+                lines.push(Line::raw(t.guidance.trim().to_string()));
+                if !t.questions.is_empty() {
+                    lines.push(Line::raw(""));
+                    lines.extend(t.questions.iter().map(|q| Line::styled(format!("? {}", q.trim()), dim())));
+                }
+            }
+            None => lines.push(Line::styled(
+                format!("The template `{}` is not available here; the document keeps its sections, so writing goes on.", editor.doc.template.name),
+                dim(),
+            )),
+        },
+        Page::Details => lines.push(Line::raw(
+            "Times without an offset are read in the document's time zone. The numbers below the form are computed from the times, never typed.",
+        )),
+        Page::Finish => lines.push(Line::raw(
+            "A postmortem is done when a reader who was not there understands what happened, how the system made it possible, and what changes.",
+        )),
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

@@ -1,0 +1,92 @@
+//! The list of sections with their marks and the overall progress.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Color;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{bold, colored, dim, selected};
+use crate::tui::editor::{Editor, Focus, Page};
+
+/// Mark and style of a sidebar entry: written, required and empty, or optional and empty.
+fn mark(editor: &Editor, page: Page) -> Span<'static> {
+    match page {
+        Page::Details => {
+            if editor.doc.title.trim().is_empty() {
+                Span::styled("! ", colored(Color::Yellow))
+            } else {
+                Span::styled("✓ ", colored(Color::Green))
+            }
+        }
+        Page::Finish => Span::raw("» "),
+        Page::Section(i) => {
+            if editor.is_written(i) {
+                Span::styled("✓ ", colored(Color::Green))
+            } else if editor.doc.sections[i].required {
+                Span::styled("! ", colored(Color::Yellow))
+            } else {
+                Span::styled("· ", dim())
+            }
+        }
+    }
+}
+
+fn label(editor: &Editor, page: Page) -> String {
+    match page {
+        Page::Details => "Details".to_string(),
+        Page::Finish => "Finish".to_string(),
+        Page::Section(i) => editor.doc.sections[i].title.clone(),
+    }
+}
+
+/// The first row of entries inside the sidebar and how many rows are scrolled away.
+fn first_row(r: Rect, editor: &Editor) -> (u16, usize) {
+    let top = r.y + 1;
+    let visible = r.height.saturating_sub(3) as usize;
+    let scroll = editor.selected.saturating_sub(visible.saturating_sub(1));
+    (top, scroll)
+}
+
+pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
+    let focused = editor.focus == Focus::Sidebar;
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .title(Span::styled(" Sections ", if focused { bold() } else { dim() }));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let (_, scroll) = first_row(r, editor);
+    let width = inner.width.saturating_sub(3) as usize;
+    let mut lines: Vec<Line> = editor
+        .pages()
+        .into_iter()
+        .enumerate()
+        .skip(scroll)
+        .map(|(n, page)| {
+            let text = super::chrome::fit(&label(editor, page), width);
+            let style = if n == editor.selected && focused {
+                selected()
+            } else if page == editor.page {
+                bold()
+            } else {
+                Default::default()
+            };
+            Line::from(vec![Span::raw(" "), mark(editor, page), Span::styled(text, style)])
+        })
+        .collect();
+    lines.truncate(inner.height.saturating_sub(1) as usize);
+    frame.render_widget(Paragraph::new(lines), Rect { height: inner.height.saturating_sub(1), ..inner });
+    let progress = format!(" {} of {} written", editor.written_count(), editor.doc.sections.len());
+    let bottom = Rect::new(inner.x, inner.y + inner.height.saturating_sub(1), inner.width, 1);
+    frame.render_widget(Paragraph::new(Span::styled(progress, dim())), bottom);
+}
+
+/// Which page a click at `at` selects.
+pub fn row_at(r: Rect, editor: &Editor, at: Position) -> Option<usize> {
+    if !r.contains(at) {
+        return None;
+    }
+    let (top, scroll) = first_row(r, editor);
+    let row = at.y.checked_sub(top)? as usize + scroll;
+    (row < editor.pages().len() && at.y < r.y + r.height.saturating_sub(1)).then_some(row)
+}

@@ -1,0 +1,469 @@
+//! The terminal app on ratatui's TestBackend: every screen at 80x24 and 120x40, and the flows
+//! a user goes through (navigate, write, autosave, conflict, quit with changes, recovery).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use blameless::template::Library;
+use blameless::tui::action::Action;
+use blameless::tui::app::{App, Dialog, Screen};
+use blameless::tui::editor::{AUTOSAVE_AFTER, Focus, Page};
+use blameless::tui::start::Start;
+use blameless::tui::views;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    app: App,
+}
+
+impl Fixture {
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("checkout.yaml")
+    }
+    fn on_disk(&self) -> String {
+        fs::read_to_string(self.path()).unwrap()
+    }
+    fn recovery_dir(&self) -> PathBuf {
+        self.dir.path().join("recovery")
+    }
+}
+
+fn library() -> Library {
+    Library::new(Vec::new(), None)
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+/// An app editing a copy of `text`, with a fixed clock and a short file name on screen.
+fn editing(text: &str) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checkout.yaml");
+    fs::write(&path, text).unwrap();
+    let start = Start::new(dir.path(), &library(), today());
+    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
+    app.open_editor(&path).unwrap();
+    fixed(&mut app);
+    Fixture { dir, app }
+}
+
+fn fixed(app: &mut App) {
+    app.wall_clock = "14:02:31".into();
+    if let Screen::Editor(e) = &mut app.screen {
+        e.shown = "postmortems/checkout.yaml".into();
+    }
+}
+
+/// A new document from the default template, as `blameless new` makes it.
+fn fresh() -> Fixture {
+    let t = library().find("default").unwrap();
+    let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    editing(&blameless::store::document_text(&doc).unwrap())
+}
+
+/// The screen as plain text, one line per row, trailing spaces trimmed.
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.size = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| views::render(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, mods));
+    if let Some(action) = app.action_for(&event) {
+        app.update(action);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\n' => key(app, KeyCode::Enter, KeyModifiers::NONE),
+            c => key(app, KeyCode::Char(c), KeyModifiers::NONE),
+        }
+    }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+fn page(app: &App) -> Page {
+    app.editor().unwrap().page
+}
+
+fn section_id(app: &App) -> String {
+    match page(app) {
+        Page::Section(i) => app.editor().unwrap().doc.sections[i].id.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Lets the autosave deadline pass and delivers the tick the runner would.
+fn wait_for_autosave(app: &mut App) {
+    app.now += AUTOSAVE_AFTER + Duration::from_millis(10);
+    app.update(Action::Tick);
+}
+
+#[test]
+fn editor_screens_at_80x24_and_120x40() {
+    let mut f = fresh();
+    typed(&mut f.app, "For 42 minutes, about 12% of checkout requests failed with a 503.\n\nA migration held a lock.");
+    insta::assert_snapshot!("editor_80x24", screen(&mut f.app, 80, 24));
+    insta::assert_snapshot!("editor_120x40", screen(&mut f.app, 120, 40));
+}
+
+#[test]
+fn details_form_shows_checks_and_live_numbers() {
+    let mut f = editing(CHECKOUT);
+    f.app.update(Action::GoTo(0));
+    assert_eq!(page(&f.app), Page::Details);
+    insta::assert_snapshot!("details_80x24", screen(&mut f.app, 80, 24));
+    insta::assert_snapshot!("details_120x40", screen(&mut f.app, 120, 40));
+}
+
+#[test]
+fn help_lists_every_key_from_the_keymap() {
+    let mut f = fresh();
+    key(&mut f.app, KeyCode::F(1), KeyModifiers::NONE);
+    let shown = screen(&mut f.app, 120, 40);
+    insta::assert_snapshot!("help_120x40", shown);
+    insta::assert_snapshot!("help_80x24", screen(&mut f.app, 80, 24));
+    // Every binding's help text is somewhere in the help screen (scrolling if needed).
+    let mut all = String::new();
+    for scroll in 0..80 {
+        f.app.help = Some(scroll);
+        all.push_str(&screen(&mut f.app, 120, 40));
+    }
+    for b in blameless::tui::keymap::bindings() {
+        assert!(all.contains(b.help), "help screen is missing {:?}", b.help);
+    }
+    key(&mut f.app, KeyCode::Char('x'), KeyModifiers::NONE);
+    assert_eq!(f.app.help, None, "any key closes help");
+}
+
+#[test]
+fn finish_screen_lists_what_is_missing() {
+    let mut f = fresh();
+    let last = f.app.editor().unwrap().pages().len() - 1;
+    f.app.update(Action::GoTo(last));
+    assert_eq!(page(&f.app), Page::Finish);
+    let shown = screen(&mut f.app, 80, 24);
+    insta::assert_snapshot!("finish_80x24", shown);
+    assert!(shown.contains("Required and still empty:"));
+    insta::assert_snapshot!("finish_120x40", screen(&mut f.app, 120, 40));
+}
+
+#[test]
+fn start_screen_lists_postmortems_and_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("2026-11-24-checkout.yaml"), CHECKOUT).unwrap();
+    fs::write(dir.path().join("notes.yaml"), "just: some yaml\n").unwrap();
+    fs::write(dir.path().join("broken.yaml"), "schema: 2\ntitle: [\n").unwrap();
+    let start = Start::new(dir.path(), &library(), today());
+    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
+    if let Screen::Start(s) = &mut app.screen {
+        s.folder = PathBuf::from("postmortems");
+    }
+    let shown = screen(&mut app, 120, 40);
+    insta::assert_snapshot!("start_120x40", shown);
+    assert!(shown.contains("Checkout API returned errors for 42 minutes"));
+    assert!(!shown.contains("notes.yaml"), "other YAML files are skipped");
+    assert!(shown.contains("broken.yaml") && shown.contains("cannot be read"));
+    insta::assert_snapshot!("start_80x24", screen(&mut app, 80, 24));
+}
+
+#[test]
+fn start_screen_creates_a_document_from_a_template_and_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("postmortems");
+    let start = Start::new(&folder, &library(), today());
+    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
+    app.update(Action::ListDown); // lightweight
+    app.update(Action::ListOpen);
+    let e = app.editor().expect("the editor opened");
+    assert_eq!(e.doc.template.name, "lightweight");
+    assert_eq!(e.path, folder.join("2026-11-24-untitled-incident.yaml"));
+    assert!(e.path.exists());
+    assert_eq!(e.page, Page::Details, "a new document starts with its details");
+}
+
+#[test]
+fn tiny_terminals_never_panic_and_fold_the_layout() {
+    let mut f = fresh();
+    typed(&mut f.app, "Some text");
+    for (w, h) in [(20, 5), (19, 4), (1, 1), (0, 0), (30, 8), (59, 20), (79, 23), (100, 30)] {
+        let _ = screen(&mut f.app, w, h);
+    }
+    insta::assert_snapshot!("tiny_20x5", screen(&mut f.app, 20, 5));
+    insta::assert_snapshot!("tiny_10x3", screen(&mut f.app, 10, 3));
+    let small = screen(&mut f.app, 60, 20);
+    assert!(small.contains("guidance hidden"), "says the layout folded:\n{small}");
+    let narrow = screen(&mut f.app, 40, 12);
+    assert!(narrow.contains("narrow terminal"), "{narrow}");
+    insta::assert_snapshot!("narrow_40x12", narrow);
+}
+
+#[test]
+fn resumes_at_the_first_incomplete_required_section() {
+    let mut f = editing(CHECKOUT);
+    // Every section of the fixture has content: it opens at the finish page.
+    assert_eq!(page(&f.app), Page::Finish);
+    let text = CHECKOUT.replace(
+        "    text: |\n      For 42 minutes, about 12% of checkout requests failed with a 503.\n\n      A schema migration held a lock on the `orders` table longer than the\n      connection pool's timeout.\n",
+        "",
+    );
+    f = editing(&text);
+    assert_eq!(section_id(&f.app), "summary");
+}
+
+#[test]
+fn navigate_with_keys_and_mouse() {
+    let mut f = fresh();
+    assert_eq!(section_id(&f.app), "summary");
+    key(&mut f.app, KeyCode::PageDown, KeyModifiers::CONTROL);
+    assert_eq!(section_id(&f.app), "impact");
+    key(&mut f.app, KeyCode::Char('p'), KeyModifiers::ALT);
+    assert_eq!(section_id(&f.app), "summary");
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(f.app.editor().unwrap().focus, Focus::Sidebar);
+    key(&mut f.app, KeyCode::Char('j'), KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(section_id(&f.app), "timeline");
+    // A click on "Details", the first row of the sidebar.
+    let _ = screen(&mut f.app, 80, 24);
+    let click = Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
+        column: 3,
+        row: 2,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = f.app.action_for(&click).expect("a click on the sidebar is an action");
+    f.app.update(action);
+    assert_eq!(page(&f.app), Page::Details);
+}
+
+#[test]
+fn typing_is_autosaved_after_a_pause_and_on_section_change() {
+    let mut f = fresh();
+    typed(&mut f.app, "Users saw errors.");
+    assert!(f.app.editor().unwrap().dirty);
+    assert!(!f.on_disk().contains("Users saw errors."), "not saved on every key");
+    f.app.update(Action::Tick);
+    assert!(!f.on_disk().contains("Users saw errors."), "not before the pause is over");
+    wait_for_autosave(&mut f.app);
+    assert!(f.on_disk().contains("text: Users saw errors.\n"), "{}", f.on_disk());
+    assert!(!f.app.editor().unwrap().dirty);
+    assert_eq!(f.app.deadline(), None, "no timer while nothing is unsaved");
+    assert!(screen(&mut f.app, 80, 24).contains("saved 14:02:31"));
+
+    typed(&mut f.app, " More.");
+    key(&mut f.app, KeyCode::PageDown, KeyModifiers::CONTROL);
+    assert!(f.on_disk().contains("Users saw errors. More."), "saved when the section changes");
+}
+
+#[test]
+fn undo_redo_selection_and_paste() {
+    let mut f = fresh();
+    typed(&mut f.app, "one two");
+    ctrl(&mut f.app, 'z');
+    let text = |app: &App| {
+        let e = app.editor().unwrap();
+        let Page::Section(i) = e.page else { panic!() };
+        e.texts[&i].lines().join("\n")
+    };
+    assert_ne!(text(&f.app), "one two", "undo took something back");
+    ctrl(&mut f.app, 'y');
+    assert_eq!(text(&f.app), "one two");
+    key(&mut f.app, KeyCode::Left, KeyModifiers::SHIFT | KeyModifiers::CONTROL);
+    ctrl(&mut f.app, 'x');
+    assert_eq!(text(&f.app), "one ");
+    ctrl(&mut f.app, 'v');
+    assert_eq!(text(&f.app), "one two");
+    let big: String = (0..10_000).map(|i| format!("line {i}\r\n")).collect();
+    f.app.update(Action::Paste(big));
+    let t = text(&f.app);
+    assert_eq!(t.lines().count(), 10_000, "a 10,000-line paste arrives whole");
+    assert!(t.ends_with("line 9999\n") && !t.contains('\r'));
+}
+
+#[test]
+fn quit_with_unsaved_changes_asks_first() {
+    let mut f = fresh();
+    typed(&mut f.app, "Draft words");
+    ctrl(&mut f.app, 'q');
+    assert_eq!(f.app.dialog, Some(Dialog::QuitUnsaved));
+    assert!(!f.app.quit);
+    insta::assert_snapshot!("quit_dialog_80x24", screen(&mut f.app, 80, 24));
+    key(&mut f.app, KeyCode::Char('c'), KeyModifiers::NONE);
+    assert_eq!(f.app.dialog, None);
+    assert!(!f.app.quit);
+    ctrl(&mut f.app, 'q');
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::NONE);
+    assert!(f.app.quit);
+    assert!(f.on_disk().contains("Draft words"));
+    assert!(
+        !f.recovery_dir().read_dir().map(|mut d| d.next().is_some()).unwrap_or(false),
+        "a clean exit leaves no recovery copy"
+    );
+
+    let mut g = fresh();
+    ctrl(&mut g.app, 'q');
+    assert!(g.app.quit, "nothing unsaved: quits at once");
+}
+
+#[test]
+fn a_file_changed_on_disk_is_never_silently_overwritten() {
+    let mut f = fresh();
+    typed(&mut f.app, "Mine.");
+    let theirs = f.on_disk().replace("title: Checkout API errors", "title: Renamed by a teammate");
+    fs::write(f.path(), &theirs).unwrap();
+    wait_for_autosave(&mut f.app);
+    assert_eq!(f.app.dialog, Some(Dialog::Conflict));
+    assert_eq!(f.on_disk(), theirs, "their file is untouched");
+    insta::assert_snapshot!("conflict_80x24", screen(&mut f.app, 80, 24));
+
+    // Save mine as a copy, then take theirs.
+    key(&mut f.app, KeyCode::Char('c'), KeyModifiers::NONE);
+    let copy = f.dir.path().join("checkout.mine.yaml");
+    assert!(fs::read_to_string(&copy).unwrap().contains("Mine."));
+    assert_eq!(f.app.editor().unwrap().doc.title, "Renamed by a teammate");
+    assert_eq!(f.on_disk(), theirs);
+
+    // Keep mine: overwrite theirs, by choice.
+    typed(&mut f.app, "Mine again.");
+    fs::write(f.path(), theirs.replace("Renamed", "Renamed twice")).unwrap();
+    ctrl(&mut f.app, 's');
+    assert_eq!(f.app.dialog, Some(Dialog::Conflict));
+    key(&mut f.app, KeyCode::Char('k'), KeyModifiers::NONE);
+    assert!(f.on_disk().contains("Mine again."));
+    assert!(!f.on_disk().contains("Renamed twice"));
+
+    // Take theirs.
+    typed(&mut f.app, " And more.");
+    fs::write(f.path(), CHECKOUT).unwrap();
+    ctrl(&mut f.app, 's');
+    key(&mut f.app, KeyCode::Char('t'), KeyModifiers::NONE);
+    assert_eq!(f.app.editor().unwrap().doc.title, "Checkout API returned errors for 42 minutes");
+    assert_eq!(f.on_disk(), CHECKOUT);
+}
+
+#[test]
+fn a_recovery_copy_left_by_a_crash_is_offered_on_the_next_open() {
+    let f = fresh();
+    let path = f.path();
+    // The session before wrote a recovery copy with words the file does not have.
+    let recovered = f.on_disk().replace(
+        "    kind: text\n    required: true\n",
+        "    kind: text\n    required: true\n    text: Typed before the crash.\n",
+    );
+    blameless::store::recovery::write_recovery(&f.recovery_dir(), &path, &recovered).unwrap();
+    let start = Start::new(f.dir.path(), &library(), today());
+    let mut app = App::new(Screen::Start(start), library(), f.recovery_dir());
+    app.open_editor(&path).unwrap();
+    fixed(&mut app);
+    let Some(Dialog::Recover { summary, .. }) = &app.dialog else { panic!("no recovery offered: {:?}", app.dialog) };
+    assert!(summary.iter().any(|s| s.starts_with("Summary: 4 more words")), "{summary:?}");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Recover unsaved work?") && shown.contains("Summary: 4 more words"), "{shown}");
+    key(&mut app, KeyCode::Char('r'), KeyModifiers::NONE);
+    wait_for_autosave(&mut app);
+    assert!(fs::read_to_string(&path).unwrap().contains("Typed before the crash."));
+}
+
+#[test]
+fn control_characters_are_shown_inert() {
+    let mut f = fresh();
+    f.app.update(Action::Paste("bell\u{7} esc\u{1b}[31mred".into()));
+    let shown = screen(&mut f.app, 80, 24);
+    // Nothing of the escape sequence reaches the terminal: the control characters are not
+    // drawn, the printable rest is plain text.
+    assert!(shown.contains("bell esc[31mred"), "{shown}");
+    assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+    wait_for_autosave(&mut f.app);
+    assert!(
+        f.on_disk().contains("\\e[31mred") || f.on_disk().contains("\\x1B[31mred"),
+        "kept in the file:\n{}",
+        f.on_disk()
+    );
+}
+
+#[test]
+fn details_form_edits_the_metadata_with_validation() {
+    let mut f = fresh();
+    f.app.update(Action::GoTo(0));
+    // Title is focused: add to it.
+    typed(&mut f.app, " (EU)");
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE); // status
+    key(&mut f.app, KeyCode::Char(' '), KeyModifiers::CONTROL);
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE); // severity
+    key(&mut f.app, KeyCode::Char(' '), KeyModifiers::CONTROL);
+    for _ in 0..5 {
+        key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    typed(&mut f.app, "2026-11-24 14:02"); // started
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    typed(&mut f.app, "2026-11-24 14:09"); // detected
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    typed(&mut f.app, "after lunch"); // mitigated: not a time
+    let shown = screen(&mut f.app, 120, 40);
+    assert!(shown.contains("✓ Tue 24 Nov 2026 14:02 +01:00"), "{shown}");
+    assert!(shown.contains("✗ after lunch is not a time"), "{shown}");
+    assert!(shown.contains("Time to detect: 7m"), "live numbers:\n{shown}");
+    ctrl(&mut f.app, 's');
+    let disk = f.on_disk();
+    assert!(disk.contains("title: Checkout API errors (EU)\n"), "{disk}");
+    assert!(disk.contains("status: in-review\n") && disk.contains("severity: SEV1\n"), "{disk}");
+    assert!(
+        disk.contains("  started: 2026-11-24 14:02\n") || disk.contains("  started: \"2026-11-24 14:02\"\n"),
+        "{disk}"
+    );
+    assert!(disk.contains("mitigated: after lunch"), "kept as typed: {disk}");
+}
+
+#[test]
+fn keys_that_work_are_in_the_footer() {
+    let mut f = fresh();
+    let shown = screen(&mut f.app, 80, 24);
+    let footer = shown.lines().last().unwrap();
+    for k in ["Esc", "Ctrl-S", "Ctrl-Q", "F1"] {
+        assert!(footer.contains(k), "{k} missing from the footer: {footer}");
+    }
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    let footer = screen(&mut f.app, 80, 24).lines().last().unwrap().to_string();
+    assert!(footer.contains("Enter"), "sidebar footer: {footer}");
+}
+
+#[test]
+fn external_editor_text_comes_back_as_one_undoable_edit() {
+    let mut f = fresh();
+    typed(&mut f.app, "before");
+    let effect = f.app.update(Action::ExternalEditor);
+    assert_eq!(effect, blameless::tui::app::Effect::ExternalEditor("before".into()));
+    f.app.external_edit_done(Ok("after, from vim\n".into()));
+    let e = f.app.editor().unwrap();
+    let Page::Section(i) = e.page else { panic!() };
+    assert_eq!(e.texts[&i].lines().join("\n"), "after, from vim");
+    ctrl(&mut f.app, 'z');
+    let e = f.app.editor().unwrap();
+    assert_ne!(e.texts[&i].lines().join("\n"), "after, from vim");
+    f.app.external_edit_done(Err("`false` exited with exit status: 1; the section was not changed.".into()));
+    assert!(f.app.message.as_deref().unwrap().contains("not changed"));
+}
