@@ -56,7 +56,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
 fn form(frame: &mut Frame, r: Rect, form: &Form, focused: bool, numbers: Option<crate::doc::Numbers>) {
     let details = numbers.is_some();
     let label_w = form.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(8) as u16 + 2;
-    let check_col = if r.width >= 70 { Some(r.width / 2 + 6) } else { None };
+    let check_col = if details && r.width >= 70 { Some(r.width / 2 + 6) } else { None };
     // What to say beside each field: errors always, how a value was understood when focused.
     let checks: Vec<Option<(String, Style)>> = (0..form.fields.len())
         .map(|n| {

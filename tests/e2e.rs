@@ -1,0 +1,237 @@
+//! The real binary in a pseudo-terminal, read through a VT emulator: what a user at a
+//! terminal would see and get. Waits for screen text, never fixed sleeps.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+struct Term {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Kept open for the child's lifetime.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+
+impl Term {
+    fn spawn(dir: &Path, args: &[&str]) -> Term {
+        let pair =
+            native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_blameless"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("BLAMELESS_CONFIG_DIR", dir.join(".config"));
+        cmd.env("BLAMELESS_DATA_DIR", dir.join(".data"));
+        cmd.env("BLAMELESS_NOW", "2026-11-24T13:30:00Z");
+        cmd.env("TZ", "Europe/Berlin");
+        cmd.env("NO_COLOR", "1");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(ROWS).unwrap(),
+            std::num::NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Term { screen, writer, child, _master: pair.master }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text` (up to 20 s, for a loaded machine).
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let shown = self.contents();
+            if shown.contains(text) {
+                return shown;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {text:?}; screen:\n{shown}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Types text one key at a time, as a person would.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(&c.to_string());
+        }
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "the app did not exit; screen:\n{}", self.contents());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+const CTRL_S: &str = "\x13";
+const CTRL_Q: &str = "\x11";
+const ALT_N: &str = "\x1bn";
+
+/// After Ctrl-Q: answers "save" if the unsaved-changes question comes, then waits for exit.
+fn quit_saving(t: &mut Term) {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = t.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            return;
+        }
+        if t.contents().contains("Unsaved changes") {
+            t.send("s");
+            assert!(t.wait_exit().success());
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "no exit, no question:\n{}", t.contents());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn only_yaml(dir: &Path) -> std::path::PathBuf {
+    let folder = dir.join("postmortems");
+    let files: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn new_type_into_two_sections_save_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--template", "default", "--title", "Checkout API errors"]);
+    t.wait_for("Summary (required)");
+    t.type_text("Checkout requests failed for 42 minutes.");
+    t.wait_for("failed for 42 minutes.");
+    t.send(ALT_N); // to Impact (a form)
+    t.wait_for("Users affected");
+    t.type_text("about 12% of checkouts");
+    t.wait_for("about 12% of checkouts");
+    t.send(ALT_N); // Timeline
+    t.send(ALT_N); // Detection and response
+    t.wait_for("Detection and response (optional)");
+    t.type_text("An error-rate alert paged the on-call.");
+    t.wait_for("paged the on-call.");
+    t.send(CTRL_S);
+    t.wait_for(" saved ");
+    t.send(CTRL_Q);
+    let status = t.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let yaml = std::fs::read_to_string(only_yaml(dir.path())).unwrap();
+    assert!(yaml.contains("    text: Checkout requests failed for 42 minutes.\n"), "{yaml}");
+    assert!(yaml.contains("        value: about 12% of checkouts\n"), "{yaml}");
+    assert!(yaml.contains("    text: An error-rate alert paged the on-call.\n"), "{yaml}");
+    assert!(!dir.path().join(".data/recovery").read_dir().map(|mut d| d.next().is_some()).unwrap_or(false));
+}
+
+#[test]
+fn killed_mid_typing_then_restored_on_the_next_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Queue backlog"]);
+    t.wait_for("Summary (required)");
+    t.type_text("Words typed before the kill.");
+    t.wait_for("before the kill.");
+    // The autosave tick writes the recovery copy and the file; wait for it, keep typing, kill.
+    t.wait_for(" saved ");
+    t.type_text(" More");
+    t.wait_for("More");
+    let pid = t.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+    let _ = t.wait_exit();
+    drop(t);
+    let path = only_yaml(dir.path());
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        on_disk.contains("Words typed before the kill."),
+        "everything before the last autosave is on disk:\n{on_disk}"
+    );
+    blameless::store::load_document(&path).expect("the file on disk always parses");
+
+    // Simulate an autosave tick that reached only the recovery copy (the file was kept
+    // unchanged, as in a conflict), then reopen: the app offers the copy.
+    let copy = on_disk.replace("Words typed before the kill.", "Words typed before the kill. And after.");
+    blameless::store::recovery::write_recovery(&dir.path().join(".data/recovery"), &path, &copy).unwrap();
+    let mut t = Term::spawn(dir.path(), &["edit", path.to_str().unwrap()]);
+    let shown = t.wait_for("Recover unsaved work?");
+    assert!(shown.contains("Summary: 2 more words"), "{shown}");
+    t.send("r");
+    t.wait_for("Restored the recovered text");
+    t.send(CTRL_Q);
+    // Right after a restore the text is not saved yet, so quitting asks (unless the autosave
+    // came first on a slow machine): save and quit.
+    quit_saving(&mut t);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("And after."));
+}
+
+#[test]
+fn resize_to_tiny_and_back_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Resize"]);
+    t.wait_for("Summary (required)");
+    t.type_text("Kept through resizes.");
+    t.wait_for("Kept through resizes.");
+    for (rows, cols) in [(5u16, 20u16), (3, 10), (24, 80), (40, 120)] {
+        t._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        t.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(std::num::NonZeroU16::new(rows).unwrap(), std::num::NonZeroU16::new(cols).unwrap());
+        if rows >= 5 && cols >= 20 {
+            t.wait_for(if cols >= 80 { "Kept through resizes." } else { "" });
+        }
+    }
+    t.wait_for("Kept through resizes.");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+    assert!(std::fs::read_to_string(only_yaml(dir.path())).unwrap().contains("Kept through resizes."));
+}
+
+#[test]
+fn the_terminal_is_restored_after_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Restore"]);
+    t.wait_for("Summary (required)");
+    assert!(t.screen.lock().unwrap().screen().alternate_screen(), "the app draws on the alternate screen");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit().success());
+    let screen = t.screen.lock().unwrap();
+    assert!(!screen.screen().alternate_screen(), "back on the main screen");
+    assert!(!screen.screen().hide_cursor(), "cursor visible again");
+}
