@@ -22,6 +22,10 @@ const COLS: u16 = 100;
 
 impl Term {
     fn spawn(dir: &Path, args: &[&str]) -> Term {
+        Term::spawn_with(dir, args, &[])
+    }
+
+    fn spawn_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
         let pair =
             native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_blameless"));
@@ -33,6 +37,10 @@ impl Term {
         cmd.env("BLAMELESS_NOW", "2026-11-24T13:30:00Z");
         cmd.env("TZ", "Europe/Berlin");
         cmd.env("NO_COLOR", "1");
+        cmd.env("RUST_BACKTRACE", "0");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -234,4 +242,28 @@ fn the_terminal_is_restored_after_quitting() {
     let screen = t.screen.lock().unwrap();
     assert!(!screen.screen().alternate_screen(), "back on the main screen");
     assert!(!screen.screen().hide_cursor(), "cursor visible again");
+}
+
+#[test]
+fn a_crash_restores_the_terminal_and_keeps_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn_with(dir.path(), &["new", "--title", "Crash"], &[("BLAMELESS_TEST_PANIC", "1")]);
+    t.wait_for("Summary (required)");
+    t.type_text("Not lost in a crash.");
+    t.wait_for("Not lost in a crash.");
+    t.send("\x1b[24~"); // F12
+    let status = t.wait_exit();
+    assert!(!status.success());
+    let shown = t.wait_for("Your text is safe in");
+    assert!(shown.contains("deliberate crash"), "the panic message is readable:\n{shown}");
+    assert!(!t.screen.lock().unwrap().screen().alternate_screen(), "terminal restored");
+    let recovery = dir.path().join(".data/recovery");
+    let copy = std::fs::read_dir(&recovery).unwrap().next().unwrap().unwrap().path();
+    assert!(std::fs::read_to_string(copy).unwrap().contains("Not lost in a crash."));
+    // The next edit offers it.
+    let path = only_yaml(dir.path());
+    let mut t = Term::spawn(dir.path(), &["edit", path.to_str().unwrap()]);
+    t.wait_for("Recover unsaved work?");
+    t.send("r");
+    t.wait_for("Not lost in a crash.");
 }

@@ -467,3 +467,11 @@ fn external_editor_text_comes_back_as_one_undoable_edit() {
     f.app.external_edit_done(Err("`false` exited with exit status: 1; the section was not changed.".into()));
     assert!(f.app.message.as_deref().unwrap().contains("not changed"));
 }
+
+#[test]
+fn an_empty_section_shows_the_templates_example_wrapped() {
+    let mut f = fresh();
+    let shown = screen(&mut f.app, 80, 24);
+    insta::assert_snapshot!("empty_section_80x24", shown);
+    assert!(shown.contains("For example: On 24 November"), "{shown}");
+}

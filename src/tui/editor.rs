@@ -147,9 +147,7 @@ impl Editor {
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_max_histories(10_000);
-        if let Some(placeholder) = self.template_section(i).and_then(|s| s.placeholder.clone()) {
-            area.set_placeholder_text(placeholder.trim().to_string());
-        }
+        // The template's example text is drawn by the view, wrapped, under an empty text.
         area
     }
 

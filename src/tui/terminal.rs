@@ -3,6 +3,7 @@
 //! suspend for `$EDITOR`.
 
 use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -49,8 +50,13 @@ impl Drop for Guard {
     }
 }
 
+/// Whether our modes are on. Leaving the alternate screen twice would move the cursor back
+/// over what was printed in between (a panic message), so `restore` acts once per `enter`.
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
 fn enter_modes() -> io::Result<()> {
     enable_raw_mode()?;
+    ENTERED.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
     if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture) {
         restore();
@@ -61,6 +67,9 @@ fn enter_modes() -> io::Result<()> {
 
 /// Leaves every mode we entered; safe to call more than once.
 pub fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen);
     let _ = disable_raw_mode();
