@@ -100,10 +100,11 @@ fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
 /// With `BLAMELESS_TEST_PANIC` set, F12 panics: the end-to-end tests use it to check that a
 /// crash restores the terminal and keeps the text. Without the variable F12 does nothing.
 fn crash_for_tests(event: &Event) {
-    if let Event::Key(k) = event {
-        if k.code == ratatui::crossterm::event::KeyCode::F(12) && std::env::var_os("BLAMELESS_TEST_PANIC").is_some() {
-            panic!("F12 with BLAMELESS_TEST_PANIC set: a deliberate crash");
-        }
+    if let Event::Key(k) = event
+        && k.code == ratatui::crossterm::event::KeyCode::F(12)
+        && std::env::var_os("BLAMELESS_TEST_PANIC").is_some()
+    {
+        panic!("F12 with BLAMELESS_TEST_PANIC set: a deliberate crash");
     }
 }
 
