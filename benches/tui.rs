@@ -1,0 +1,81 @@
+//! What one keystroke costs inside the app (update + a full frame on an off-screen backend),
+//! for a typical document and for a huge one (5,000 timeline entries, 1 MB of prose).
+//! Run with `cargo bench --bench tui`. The real-terminal figures (startup, echo, memory, idle)
+//! come from ../shared/tools/tuimeasure and are in the README.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use blameless::doc::{Document, Moment, TimelineEntry};
+use blameless::template::Library;
+use blameless::tui::action::Action;
+use blameless::tui::app::{App, Screen};
+use blameless::tui::start::Start;
+use blameless::tui::views;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn document(prose_bytes: usize, timeline: usize) -> Document {
+    let library = Library::new(Vec::new(), None);
+    let template = library.find("default").unwrap_or_else(|e| panic!("{e}"));
+    let zone = "Europe/Berlin".parse().unwrap_or_else(|e: String| panic!("{e}"));
+    let mut doc = template.new_document("Checkout API returned errors for 42 minutes", &zone);
+    let paragraph = "The migration held a lock on the orders table for longer than the pool timeout, so requests queued and then failed.\n\n";
+    let text_sections: Vec<usize> =
+        (0..doc.sections.len()).filter(|&i| doc.sections[i].kind == blameless::doc::SectionKind::Text).collect();
+    let per = prose_bytes / text_sections.len().max(1);
+    for i in text_sections {
+        doc.sections[i].text = paragraph.repeat(per / paragraph.len() + 1);
+    }
+    for i in 0..timeline {
+        doc.timeline.push(TimelineEntry {
+            time: format!("2026-11-{:02}T{:02}:{:02}:00+01:00", 1 + i / 1440 % 28, i / 60 % 24, i % 60)
+                .parse::<Moment>()
+                .unwrap_or_else(|e| match e {}),
+            event: format!("Event {i}: the error rate is {i} per second"),
+            evidence: None,
+            marker: None,
+            extra: Default::default(),
+        });
+    }
+    doc
+}
+
+fn keystrokes(name: &str, doc: &Document) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("doc.yaml");
+    let text = blameless::store::document_text(doc).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let library = Library::new(Vec::new(), None);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+    let start = Start::new(Path::new("."), &library, today);
+    let mut app = App::new(Screen::Start(start), library, dir.path().join("recovery"));
+    let open = Instant::now();
+    app.open_editor(&path).unwrap_or_else(|e| panic!("{e}"));
+    let opened = open.elapsed();
+    app.update(Action::GoTo(1)); // the summary: a prose section
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| match e {});
+    let mut times: Vec<Duration> = Vec::new();
+    for i in 0..400 {
+        let start = Instant::now();
+        app.update(Action::Insert(if i % 7 == 0 { ' ' } else { 'x' }));
+        terminal.draw(|f| views::render(f, &app)).unwrap_or_else(|e| match e {});
+        times.push(start.elapsed());
+        black_box(terminal.backend());
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<44} open {:>7.2} ms   keystroke median {:>6.3} ms  p90 {:>6.3} ms",
+        ms(opened),
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 9 / 10])
+    );
+}
+
+fn main() {
+    println!("document: {} KiB of YAML", blameless::store::document_text(&document(10_000, 40)).map(|t| t.len()).unwrap_or(0) / 1024);
+    keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40));
+    keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000));
+}
