@@ -75,7 +75,10 @@ fn keystrokes(name: &str, doc: &Document) {
 }
 
 fn main() {
-    println!("document: {} KiB of YAML", blameless::store::document_text(&document(10_000, 40)).map(|t| t.len()).unwrap_or(0) / 1024);
+    println!(
+        "document: {} KiB of YAML",
+        blameless::store::document_text(&document(10_000, 40)).map(|t| t.len()).unwrap_or(0) / 1024
+    );
     keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40));
     keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000));
 }
