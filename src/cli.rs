@@ -4,6 +4,7 @@
 //! stderr, one clear line first and the details after.
 
 mod document;
+mod lint;
 mod output;
 mod templates;
 
@@ -23,6 +24,23 @@ Examples:
   blameless export postmortems/x.yaml -o x.md      Markdown for the wiki
 
 Exit status: 0 ok, 1 findings, 2 usage or input error.";
+
+const LINT_HELP: &str = "\
+Examples:
+  blameless lint                                   postmortems/ (or the current folder)
+  blameless lint postmortems/x.yaml docs/ --format github   annotations in a GitHub workflow
+  blameless lint --max-severity warning            exit 1 only on errors
+  blameless lint --list-rules                      every rule, its category and level
+
+Lines and columns are 1-based and count characters, pointing into the file as written (YAML
+block scalars included). Keep a finding with <!-- blameless-disable-next-line RULE --> in
+Markdown, a `dismissed:` entry in a document, or switch rules off in .blameless/lint.yaml:
+  rules: { loaded-tone: off, root-cause: suggestion }
+  people: [Priya Raman]
+  allow: [\"Sloppy Joe's\"]
+
+Exit status: 0 no findings above --max-severity (default: suggestion), 1 findings,
+2 unreadable input or usage error.";
 
 /// Write blameless, process-focused incident postmortems, stored as YAML in git.
 #[derive(Debug, Parser)]
@@ -60,6 +78,9 @@ pub enum Command {
         after_help = "Example:\n  blameless export postmortems/2026-11-24-checkout.yaml --format md -o checkout.md"
     )]
     Export(ExportArgs),
+    /// Check postmortems for blame-oriented wording and completeness (exit 1 on warnings)
+    #[command(after_help = LINT_HELP)]
+    Lint(lint::LintArgs),
     /// Check documents for schema and consistency problems (exit 1 on findings)
     #[command(after_help = "Example:\n  blameless validate postmortems/*.yaml --format json")]
     Validate(ValidateArgs),
@@ -205,6 +226,7 @@ fn dispatch(command: Option<Command>) -> anyhow::Result<Outcome> {
         Command::Templates(cmd) => templates::run(cmd),
         Command::Export(args) => document::export(args),
         Command::Validate(args) => document::validate(args),
+        Command::Lint(args) => lint::run(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();

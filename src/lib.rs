@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod doc;
 pub mod export;
+pub mod lint;
 pub mod store;
 pub mod template;
 pub mod tui;

@@ -80,6 +80,18 @@ impl Term {
         }
     }
 
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let shown = self.contents();
+            if done(&shown) {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}; screen:\n{shown}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -215,17 +227,22 @@ fn resize_to_tiny_and_back_keeps_everything() {
     t.type_text("Kept through resizes.");
     t.wait_for("Kept through resizes.");
     for (rows, cols) in [(5u16, 20u16), (3, 10), (24, 80), (40, 120)] {
-        t._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        // The emulator takes the new size first, so every frame drawn for it is read at it.
         t.screen
             .lock()
             .unwrap()
             .screen_mut()
             .set_size(std::num::NonZeroU16::new(rows).unwrap(), std::num::NonZeroU16::new(cols).unwrap());
+        t._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         if rows >= 5 && cols >= 20 {
             t.wait_for(if cols >= 80 { "Kept through resizes." } else { "" });
         }
     }
-    t.wait_for("Kept through resizes.");
+    // Wait for the frame drawn for 120 columns (guidance beside the text), not an old one.
+    t.wait_until("the 120-column layout", |screen| {
+        screen.contains("Kept through resizes.")
+            && screen.lines().nth(1).is_some_and(|l| l.contains("Summary (required)") && l.contains("Guidance"))
+    });
     t.send(CTRL_Q);
     quit_saving(&mut t);
     assert!(std::fs::read_to_string(only_yaml(dir.path())).unwrap().contains("Kept through resizes."));

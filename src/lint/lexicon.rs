@@ -1,0 +1,108 @@
+//! The vocabulary of the context checks (`rules/lexicon.yaml`): role nouns, pronouns, words
+//! that are capitalised without being names, auxiliaries and the like.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::store::yaml;
+
+const LEXICON: &str = include_str!("rules/lexicon.yaml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    roles: Vec<String>,
+    subject_pronouns: Vec<String>,
+    object_pronouns: Vec<String>,
+    possessive_pronouns: Vec<String>,
+    first_person: Vec<String>,
+    not_names: Vec<String>,
+    between_subject_and_verb: Vec<String>,
+    clause_words: Vec<String>,
+    prepositions: Vec<String>,
+    determiners: Vec<String>,
+    responder_verbs: Vec<String>,
+    role_things: Vec<String>,
+    software_roles: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Lexicon {
+    pub roles: HashSet<String>,
+    pub subject_pronouns: HashSet<String>,
+    pub object_pronouns: HashSet<String>,
+    pub possessive_pronouns: HashSet<String>,
+    pub first_person: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub between: HashSet<String>,
+    pub clause_words: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub responder_verbs: HashSet<String>,
+    pub role_things: HashSet<String>,
+    pub software_roles: HashSet<String>,
+}
+
+fn set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    pub fn builtin() -> Result<Lexicon, String> {
+        let f: LexiconFile = yaml::from_str(LEXICON).map_err(|e| format!("rules/lexicon.yaml: {}", e.message))?;
+        Ok(Lexicon {
+            roles: set(f.roles),
+            subject_pronouns: set(f.subject_pronouns),
+            object_pronouns: set(f.object_pronouns),
+            possessive_pronouns: set(f.possessive_pronouns),
+            first_person: set(f.first_person),
+            not_names: set(f.not_names),
+            between: set(f.between_subject_and_verb),
+            clause_words: set(f.clause_words),
+            prepositions: set(f.prepositions),
+            determiners: set(f.determiners),
+            responder_verbs: set(f.responder_verbs),
+            role_things: set(f.role_things),
+            software_roles: set(f.software_roles),
+        })
+    }
+
+    /// Whether a capitalised word looks like someone's name rather than a product, an
+    /// acronym, a code identifier or a common noun. `sentence_start`: the word opens its
+    /// sentence, where every word is capitalised, so common nouns need ruling out.
+    pub fn looks_like_name(&self, word: &str, sentence_start: bool) -> bool {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { return false };
+        if !first.is_uppercase() || word.chars().count() < 2 {
+            return false;
+        }
+        let rest: Vec<char> = chars.collect();
+        // ACRONYMS, CamelCase, snake_case, version1, dotted.names are systems.
+        let inner_upper =
+            rest.iter().enumerate().any(|(i, c)| c.is_uppercase() && i > 0 && !matches!(rest[i - 1], '-' | '\'' | '’'));
+        if inner_upper
+            || rest.first().is_some_and(|c| c.is_uppercase())
+            || word.chars().any(|c| c.is_ascii_digit() || matches!(c, '_' | '.' | '/' | ':' | '@'))
+        {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if self.not_names.contains(&lower) || self.roles.contains(&lower) {
+            return false;
+        }
+        if !sentence_start {
+            return true;
+        }
+        // At the start of a sentence, rule out what is most likely a common noun.
+        const NOUN_ENDINGS: [&str; 14] =
+            ["ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ics", "ships", "ure", "age", "ers"];
+        let plural = lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is")
+            && !lower.ends_with("os")
+            && !lower.ends_with("as");
+        !(NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) || plural)
+    }
+}

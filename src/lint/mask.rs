@@ -1,0 +1,242 @@
+//! Preparing text for the rules: code, quotes, links and comments are blanked out (each byte
+//! becomes `_`, so offsets do not move and a blanked stretch reads as one opaque word), the
+//! `blameless-disable` comments are collected, and Markdown headings set the scope of what
+//! follows them.
+
+use super::Scope;
+
+/// Text ready for the rules.
+#[derive(Debug, Clone)]
+pub(super) struct Prepared {
+    /// The text with code, quotes, links and comments blanked out; same length as the input.
+    pub masked: String,
+    /// Where the scope changes: (byte offset, scope from there on). Starts with the base scope.
+    pub scopes: Vec<(usize, Scope)>,
+    pub directives: Vec<Directive>,
+}
+
+impl Prepared {
+    pub fn scope_at(&self, at: usize) -> Scope {
+        let i = self.scopes.partition_point(|&(start, _)| start <= at);
+        self.scopes.get(i.saturating_sub(1)).map_or(Scope::Prose, |&(_, s)| s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DirectiveKind {
+    DisableNextLine,
+    DisableLine,
+    Disable,
+    Enable,
+}
+
+/// A `<!-- blameless-disable... RULE -->` comment: where it is and which rules or categories it
+/// names (none: all).
+#[derive(Debug, Clone)]
+pub(super) struct Directive {
+    pub kind: DirectiveKind,
+    pub start: usize,
+    pub end: usize,
+    pub rules: Vec<String>,
+}
+
+pub(super) fn prepare(text: &str, base: Scope, markdown: bool) -> Prepared {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut scopes = vec![(0, base)];
+    let mut directives = Vec::new();
+    if markdown {
+        front_matter(text, &mut bytes);
+    }
+    lines(text, markdown, &mut bytes, &mut scopes);
+    comments(text, &mut bytes, &mut directives);
+    inline(text, &mut bytes);
+    // Every blanked byte is a whole character's worth of ASCII, so this cannot fail; if it
+    // somehow did, checking the text unmasked is the safe fallback.
+    let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
+    Prepared { masked, scopes, directives }
+}
+
+fn blank(bytes: &mut [u8], from: usize, to: usize) {
+    let to = to.min(bytes.len());
+    for b in &mut bytes[from.min(to)..to] {
+        if *b != b'\n' {
+            *b = b'_';
+        }
+    }
+}
+
+/// YAML front matter at the top of a Markdown file.
+fn front_matter(text: &str, bytes: &mut [u8]) {
+    if let Some(body) = text.strip_prefix("---\n")
+        && let Some(end) = body.find("\n---")
+    {
+        blank(bytes, 0, 4 + end + 4);
+    }
+}
+
+/// Line by line: fenced code blocks and quoted blocks are blanked; headings set the scope.
+fn lines(text: &str, markdown: bool, bytes: &mut [u8], scopes: &mut Vec<(usize, Scope)>) {
+    let mut fence: Option<(char, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let run = |c: char| trimmed.chars().take_while(|&x| x == c).count();
+        match fence {
+            Some((c, n)) => {
+                blank(bytes, at, at + line.len());
+                if run(c) >= n && trimmed.trim_start_matches(c).trim().is_empty() {
+                    fence = None;
+                }
+            }
+            None if run('`') >= 3 || run('~') >= 3 => {
+                let c = if run('`') >= 3 { '`' } else { '~' };
+                fence = Some((c, run(c)));
+                blank(bytes, at, at + line.len());
+            }
+            None if trimmed.starts_with('>') => blank(bytes, at, at + line.len()),
+            None if markdown && trimmed.starts_with('#') => {
+                let title = trimmed.trim_start_matches('#').to_lowercase();
+                scopes.push((at + line.len(), heading_scope(&title)));
+            }
+            None => {}
+        }
+        at += line.len();
+    }
+}
+
+/// The scope of the text under a heading, from its words.
+fn heading_scope(title: &str) -> Scope {
+    const ACTIONS: [&str; 11] = [
+        "action",
+        "follow-up",
+        "follow up",
+        "followup",
+        "remediation",
+        "corrective",
+        "next steps",
+        "todo",
+        "to do",
+        "to-do",
+        "prevent",
+    ];
+    if title.contains("timeline") {
+        Scope::Timeline
+    } else if ACTIONS.iter().any(|w| title.contains(w)) {
+        Scope::Actions
+    } else {
+        Scope::Prose
+    }
+}
+
+/// HTML comments are blanked; the `blameless-` ones among them become directives.
+fn comments(text: &str, bytes: &mut [u8], directives: &mut Vec<Directive>) {
+    let mut from = 0;
+    while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
+        let end = text[open..].find("-->").map_or(text.len(), |i| open + i + 3);
+        let body = text[open + 4..end.saturating_sub(3).max(open + 4)].trim();
+        let kinds = [
+            ("blameless-disable-next-line", DirectiveKind::DisableNextLine),
+            ("blameless-disable-line", DirectiveKind::DisableLine),
+            ("blameless-disable", DirectiveKind::Disable),
+            ("blameless-enable", DirectiveKind::Enable),
+        ];
+        if let Some((word, kind)) = kinds.iter().find(|(w, _)| {
+            body.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        }) {
+            let rules = body[word.len()..]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .collect();
+            directives.push(Directive { kind: *kind, start: open, end, rules });
+        }
+        blank(bytes, open, end);
+        from = end;
+    }
+}
+
+/// Inline code, quoted strings and links, within a line.
+fn inline(text: &str, bytes: &mut [u8]) {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let rest = &line[i..];
+            let skip = if b[i] == b'`' {
+                let n = rest.bytes().take_while(|&c| c == b'`').count();
+                let ticks = &rest[..n];
+                rest[n..].find(ticks).map(|close| close + 2 * n).unwrap_or(n)
+            } else if b[i] == b'"' {
+                rest[1..].find('"').filter(|&close| close < 400).map_or(1, |close| close + 2)
+            } else if rest.starts_with('“') {
+                rest.find('”').map_or('“'.len_utf8(), |close| close + '”'.len_utf8())
+            } else if b[i] == b'\'' && opens_quote(line, i) {
+                closing_single(rest).unwrap_or(1)
+            } else if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("](") {
+                rest.find(|c: char| c.is_whitespace() || c == ')' || c == '>').map_or(rest.len(), |e| e + 1)
+            } else {
+                0
+            };
+            if skip > 1 || (skip == 1 && b[i] == b'`') {
+                blank(bytes, at + i, at + i + skip);
+            }
+            i += skip.max(1);
+            while i < b.len() && !line.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        at += line.len();
+    }
+}
+
+/// A `'` opens a quote when it follows a space or a bracket and a word follows it (not the
+/// apostrophe of "Dave's" or "the teams' runbooks").
+fn opens_quote(line: &str, i: usize) -> bool {
+    let before = line[..i].chars().next_back();
+    let after = line[i + 1..].chars().next();
+    before.is_none_or(|c| c.is_whitespace() || c == '(') && after.is_some_and(|c| !c.is_whitespace())
+}
+
+/// The length of `'...'` at the start of `rest`, when a closing quote ends a word before a
+/// space or punctuation.
+fn closing_single(rest: &str) -> Option<usize> {
+    let body = &rest[1..];
+    body.char_indices()
+        .find(|&(j, c)| {
+            c == '\''
+                && body[j + 1..].chars().next().is_none_or(|n| !n.is_alphanumeric())
+                && body[..j].chars().next_back().is_some_and(|p| !p.is_whitespace())
+        })
+        .map(|(j, _)| j + 2)
+        .filter(|&n| n < 200)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_quotes_and_links_are_blanked_without_moving_anything() {
+        let text = "Dave's `git push` said \"forgot\" and 'human error' see https://x.io/a.\n```\nforgot\n```\nok";
+        let p = prepare(text, Scope::Prose, true);
+        assert_eq!(p.masked.len(), text.len());
+        assert!(
+            p.masked.starts_with("Dave's __________ said ________ and _____________ see _________"),
+            "{}",
+            p.masked
+        );
+        assert!(p.masked.ends_with("\n___\n______\n___\nok"), "{}", p.masked);
+    }
+
+    #[test]
+    fn headings_set_the_scope_and_comments_become_directives() {
+        let text = "# Summary\ntext\n## Action items\n<!-- blameless-disable-next-line root-cause -->\n- fix\n";
+        let p = prepare(text, Scope::Prose, true);
+        assert_eq!(p.scope_at(text.find("text").unwrap_or(0)), Scope::Prose);
+        assert_eq!(p.scope_at(text.find("- fix").unwrap_or(0)), Scope::Actions);
+        assert_eq!(p.directives.len(), 1);
+        assert_eq!(p.directives[0].kind, DirectiveKind::DisableNextLine);
+        assert_eq!(p.directives[0].rules, ["root-cause"]);
+    }
+}

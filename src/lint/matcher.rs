@@ -1,0 +1,181 @@
+//! Running the rules over prepared text: one regex-set scan says which patterns can match at
+//! all; each match is then read in its sentence — scope, exceptions, who the subject or object
+//! is — before it becomes a finding with its span and rewrite.
+
+use std::ops::Range;
+
+use regex::Captures;
+
+use super::mask::Prepared;
+use super::people::{People, Phrase, Reader};
+use super::rules::{Pattern, Rule};
+use super::tokens::sentence;
+use super::{Checker, Rewrite, Scope, TextFinding};
+
+/// Findings in `original`, whose prepared form is `prepared`, sorted by position.
+pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people: &People) -> Vec<TextFinding> {
+    let masked = prepared.masked.as_str();
+    let hits = checker.rules.set.matches(masked);
+    let mut out = Vec::new();
+    for index in hits.iter() {
+        let (r, p) = checker.rules.owners[index];
+        let rule = &checker.rules.rules[r];
+        if !checker.config.enabled(rule) {
+            continue;
+        }
+        let pattern = &rule.patterns[p];
+        for caps in pattern.regex.captures_iter(masked) {
+            let Some(m) = caps.get(0).filter(|m| !m.is_empty()) else { continue };
+            let ctx = Match { checker, original, prepared, people, rule, pattern, caps: &caps, range: m.range() };
+            if let Some(finding) = ctx.finding() {
+                out.push(finding);
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    dedupe(out)
+}
+
+struct Match<'a> {
+    checker: &'a Checker,
+    original: &'a str,
+    prepared: &'a Prepared,
+    people: &'a People,
+    rule: &'a Rule,
+    pattern: &'a Pattern,
+    caps: &'a Captures<'a>,
+    range: Range<usize>,
+}
+
+impl Match<'_> {
+    fn finding(&self) -> Option<TextFinding> {
+        let masked = self.prepared.masked.as_str();
+        let sentence = sentence(masked, self.range.start);
+        let scope = self.prepared.scope_at(self.range.start);
+        let question = masked[sentence.clone()].trim_end().ends_with('?');
+        let applies = self.rule.scope.contains(&scope) || (question && self.rule.scope.contains(&Scope::Questions));
+        if !applies || self.excepted(&sentence) {
+            return None;
+        }
+        let reader =
+            Reader { text: masked, sentence: sentence.clone(), lex: &self.checker.lexicon, people: self.people };
+        let mut start = self.range.start;
+        // A pattern may mark its verb (`(?P<verb>...)`): the subject is read before it.
+        let anchor = self.caps.name("verb").map_or(self.range.start, |v| v.start());
+        let mut subject: Option<Phrase> = None;
+        if let Some(who) = self.pattern.subject {
+            let found = reader.subject_before(anchor);
+            if !found.satisfies(who) {
+                return None;
+            }
+            start = start.min(found.range.start);
+            subject = Some(found);
+        }
+        let mut object: Option<Phrase> = None;
+        if let Some(who) = self.pattern.object {
+            let found = reader.object_after(self.range.end);
+            if !found.satisfies(who) {
+                return None;
+            }
+            object = Some(found);
+        }
+        if let Some(who) = self.pattern.actor
+            && !reader.actor(anchor).satisfies(who)
+        {
+            return None;
+        }
+        let mut end = self.highlight_end();
+        if let Some(o) = &object {
+            end = end.max(o.range.end);
+        }
+        let rewrite = self.rewrite(start, &sentence, subject.as_ref(), object.as_ref());
+        Some(TextFinding {
+            rule: self.rule.id.clone(),
+            category: self.rule.category,
+            severity: self.rule.severity,
+            span: start..end,
+            text: self.original[start..end].to_string(),
+            message: self.rule.message.clone(),
+            suggestion: self.rule.suggestion.clone(),
+            rewrite,
+        })
+    }
+
+    /// Whether an exception of the rule, or a phrase the team allows, covers the match.
+    fn excepted(&self, sentence: &Range<usize>) -> bool {
+        let text = &self.prepared.masked[sentence.clone()];
+        let overlaps =
+            |r: Range<usize>| r.start + sentence.start < self.range.end && self.range.start < r.end + sentence.start;
+        self.rule
+            .exceptions
+            .iter()
+            .chain(self.checker.allowed.as_ref())
+            .any(|e| e.find_iter(text).any(|x| overlaps(x.range())))
+    }
+
+    /// The underline ends before a trailing `rest` capture (the words a rewrite carries over)
+    /// and before trailing spaces and punctuation.
+    fn highlight_end(&self) -> usize {
+        let end = self.caps.name("rest").map_or(self.range.end, |r| r.start());
+        let kept = self.original[self.range.start..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+        self.range.start + kept.len().max(1).min(end - self.range.start)
+    }
+
+    /// The rule's rewrite with `${name}` replaced by the words captured (as written, not as
+    /// masked), `${subject}` by the subject and `${after_object}` by the rest of the sentence
+    /// after the object. It replaces the words from the subject (when the rule reads one) to
+    /// the end of the match, or of the sentence when it uses `${after_object}`.
+    fn rewrite(
+        &self,
+        start: usize,
+        sentence: &Range<usize>,
+        subject: Option<&Phrase>,
+        object: Option<&Phrase>,
+    ) -> Option<Rewrite> {
+        let template = self.pattern.rewrite.as_ref()?;
+        let mut text = template.clone();
+        if let Some(s) = subject {
+            text = text.replace("${subject}", &self.original[s.range.clone()]);
+        }
+        let mut end = self.range.end;
+        if text.contains("${after_object}") {
+            let from = object.map_or(self.range.end, |o| o.range.end);
+            let rest =
+                self.original[from.min(sentence.end)..sentence.end].trim().trim_end_matches(['?', '.', '!']).trim_end();
+            text = text.replace("${after_object}", rest);
+            end = sentence.end;
+        }
+        for name in self.pattern.regex.capture_names().flatten() {
+            // Words carried over lose the line breaks of a wrapped paragraph.
+            let value = self
+                .caps
+                .name(name)
+                .map_or(String::new(), |m| self.original[m.range()].split_whitespace().collect::<Vec<_>>().join(" "));
+            text = text.replace(&format!("${{{name}}}"), &value);
+        }
+        Some(Rewrite { span: start..end, replacement: text })
+    }
+}
+
+/// One finding per place and category: two patterns of a rule, or two rules of a category,
+/// that flag overlapping words become one (the more severe, then the longer).
+fn dedupe(sorted: Vec<TextFinding>) -> Vec<TextFinding> {
+    let mut out: Vec<TextFinding> = Vec::with_capacity(sorted.len());
+    for f in sorted {
+        let clash = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|g| g.category == f.category && g.span.start < f.span.end && f.span.start < g.span.end);
+        match clash {
+            Some(g) => {
+                let better = (f.severity, f.span.len()) > (g.severity, g.span.len());
+                if better {
+                    *g = f;
+                }
+            }
+            None => out.push(f),
+        }
+    }
+    out
+}

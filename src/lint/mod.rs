@@ -1,0 +1,216 @@
+//! The blameless-language checker: rules as data, a matcher that reads context (who is the
+//! subject, is it a question, is it quoted code), findings with byte spans, suppression, and
+//! the completeness checks of a document.
+//!
+//! For the editor: [`Checker::check_text`] checks one field's text (cheap enough to run on
+//! every change; [`SectionChecker`] also reuses findings of unchanged paragraphs), findings
+//! carry byte spans into that text, [`apply_rewrite`] applies a suggested rewrite, and
+//! [`dismiss`] records a dismissal in the document, which every later check honours.
+
+mod config;
+mod document;
+mod files;
+mod incremental;
+mod lexicon;
+mod mask;
+mod matcher;
+pub mod output;
+mod people;
+mod rewrite;
+pub mod rules;
+mod suppress;
+mod tokens;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use config::{CONFIG_FILE, Config, Level, find_config};
+pub use document::{DOC_RULES, DocFinding, DocRule, Place};
+pub use files::{FileKind, FileReport, Located, check_file, check_source, collect_files};
+pub use incremental::SectionChecker;
+pub use people::People;
+pub use rewrite::apply_rewrite;
+pub use rules::{Rule, RuleSet};
+pub use suppress::{dismiss, is_dismissed};
+
+use crate::doc::{Document, Severity};
+
+/// What a rule is about: the twelve blame patterns, and the document checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    PersonAsCause,
+    HumanError,
+    Omission,
+    Character,
+    Counterfactual,
+    Hindsight,
+    Minimiser,
+    SingleCause,
+    RuleViolation,
+    FixPeople,
+    PersonQuestion,
+    LoadedTone,
+    /// Required sections, owners, due dates, evidence, times: what a complete review has.
+    Completeness,
+    /// `validate`'s findings: times, markers, severities, duplicates.
+    Consistency,
+}
+
+impl Category {
+    pub const LANGUAGE: [Category; 12] = [
+        Category::PersonAsCause,
+        Category::HumanError,
+        Category::Omission,
+        Category::Character,
+        Category::Counterfactual,
+        Category::Hindsight,
+        Category::Minimiser,
+        Category::SingleCause,
+        Category::RuleViolation,
+        Category::FixPeople,
+        Category::PersonQuestion,
+        Category::LoadedTone,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::PersonAsCause => "person-as-cause",
+            Category::HumanError => "human-error",
+            Category::Omission => "omission",
+            Category::Character => "character",
+            Category::Counterfactual => "counterfactual",
+            Category::Hindsight => "hindsight",
+            Category::Minimiser => "minimiser",
+            Category::SingleCause => "single-cause",
+            Category::RuleViolation => "rule-violation",
+            Category::FixPeople => "fix-people",
+            Category::PersonQuestion => "person-question",
+            Category::LoadedTone => "loaded-tone",
+            Category::Completeness => "completeness",
+            Category::Consistency => "consistency",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::LANGUAGE.into_iter().chain([Category::Completeness, Category::Consistency]).find(|c| c.as_str() == s)
+    }
+}
+
+/// Where text sits in a postmortem; rules say where they apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Narrative text: sections, answers, contributing factors, the title.
+    Prose,
+    /// A timeline entry's event.
+    Timeline,
+    /// A follow-up action.
+    Actions,
+    /// A sentence that ends with `?`, wherever it is.
+    Questions,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 4] = [Scope::Prose, Scope::Timeline, Scope::Actions, Scope::Questions];
+}
+
+/// A finding in one piece of text, with byte spans into that text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextFinding {
+    pub rule: String,
+    pub category: Category,
+    pub severity: Severity,
+    /// The words to underline.
+    pub span: Range<usize>,
+    /// The words flagged, as written (what a dismissal records).
+    pub text: String,
+    pub message: String,
+    pub suggestion: Option<String>,
+    /// A replacement the editor can apply with one key, when the rule has one.
+    pub rewrite: Option<Rewrite>,
+}
+
+/// Replace `span` (bytes of the checked text) with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rewrite {
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
+/// The rules, the vocabulary they use and the team's configuration, ready to check text.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    rules: RuleSet,
+    lexicon: lexicon::Lexicon,
+    config: Config,
+    /// The configuration's allowed phrases, as one pattern.
+    allowed: Option<regex::Regex>,
+}
+
+impl Checker {
+    /// The built-in rules with a team's configuration (rules switched off or re-levelled,
+    /// extra names, allowed phrases).
+    pub fn new(config: Config) -> Result<Checker, String> {
+        let allowed = if config.allow.is_empty() {
+            None
+        } else {
+            let words: Vec<String> = config.allow.iter().map(|p| regex::escape(p.trim())).collect();
+            Some(rules::regex(&format!(r"\b(?:{})\b", words.join("|"))).map_err(|e| format!("allowed phrases: {e}"))?)
+        };
+        Ok(Checker { rules: RuleSet::builtin()?, lexicon: lexicon::Lexicon::builtin()?, config, allowed })
+    }
+
+    /// The built-in rules as they ship.
+    pub fn builtin() -> Result<Checker, String> {
+        Checker::new(Config::default())
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules.rules
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The people of a document (authors, owners, people named in the timeline) plus the
+    /// names in the configuration.
+    pub fn people(&self, doc: &Document) -> People {
+        let mut people = People::from_document(doc, &self.lexicon);
+        people.add_all(&self.config.people);
+        people
+    }
+
+    /// Checks one field's text — Markdown in a section, a timeline event, an action title —
+    /// with everything that applies to it: code and quotes skipped, the `blameless-disable`
+    /// comments, the configuration. Dismissals are the document's: see [`is_dismissed`].
+    pub fn check_text(&self, text: &str, scope: Scope, people: &People) -> Vec<TextFinding> {
+        let prepared = mask::prepare(text, scope, false);
+        self.finish(&prepared, matcher::run(self, text, &prepared, people))
+    }
+
+    /// Checks a whole Markdown file: as [`Checker::check_text`], and headings set the scope
+    /// of what follows them ("Timeline", "Action items").
+    pub fn check_markdown(&self, text: &str, people: &People) -> Vec<TextFinding> {
+        let prepared = mask::prepare(text, Scope::Prose, true);
+        self.finish(&prepared, matcher::run(self, text, &prepared, people))
+    }
+
+    fn finish(&self, prepared: &mask::Prepared, found: Vec<TextFinding>) -> Vec<TextFinding> {
+        found.into_iter().filter(|f| !suppress::by_comment(prepared, f)).filter_map(|f| self.config.apply(f)).collect()
+    }
+
+    /// Checks a document: the language of every field, completeness, and `validate`'s
+    /// findings. `scale` is the template's severity scale when known; `now` enables the
+    /// check for times in the future.
+    pub fn check_document(
+        &self,
+        doc: &Document,
+        scale: Option<&[String]>,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Vec<DocFinding> {
+        document::check(self, doc, scale, now)
+    }
+}

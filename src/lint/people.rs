@@ -1,0 +1,352 @@
+//! Who is who: the people of a document, and reading the noun phrase before or after a match
+//! to tell a person ("Dave", "the on-call engineer", "she") from a system ("the health check",
+//! "the job", "Postgres"). Precision comes from here: "the job forgot its lock" is fine,
+//! "Priya forgot the lock" is not.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::rules::Who;
+use super::tokens::{Token, breaks, opens_sentence, tokens};
+use crate::doc::Document;
+
+/// Names known to be people, lowercase: from the document and the team's configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    names: HashSet<String>,
+}
+
+impl People {
+    pub fn new() -> People {
+        People::default()
+    }
+
+    /// Adds names ("Priya Raman" adds the full name and each part).
+    pub fn add_all(&mut self, names: &[String]) {
+        for name in names {
+            self.add(name);
+        }
+    }
+
+    pub fn add(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        self.names.insert(name.to_lowercase());
+        for part in name.split_whitespace().filter(|p| p.chars().count() > 1) {
+            self.names.insert(part.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.names.contains(&word.to_lowercase())
+    }
+
+    /// The document's authors, action owners that are names, and names that start a
+    /// timeline event with a responder's verb ("Priya paged ...").
+    pub(super) fn from_document(doc: &Document, lex: &Lexicon) -> People {
+        let mut people = People::new();
+        people.add_all(&doc.authors);
+        let owners = doc.actions.iter().filter_map(|a| a.owner.as_deref());
+        for owner in owners {
+            for word in owner.split(|c: char| c.is_whitespace() || c == ',' || c == '&' || c == '/') {
+                if lex.looks_like_name(word, false) {
+                    people.add(word);
+                }
+            }
+        }
+        for entry in &doc.timeline {
+            let mut words = entry.event.split_whitespace();
+            if let (Some(first), Some(verb)) = (words.next(), words.next())
+                && lex.looks_like_name(first, true)
+                && lex.responder_verbs.contains(&verb.to_lowercase())
+            {
+                people.add(first);
+            }
+        }
+        people
+    }
+}
+
+/// What a noun phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    Nothing,
+    Person {
+        first_person: bool,
+    },
+    /// A thing that belongs to a person: "Dave's deploy", "his change".
+    Possessed {
+        first_person: bool,
+    },
+    Thing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Phrase {
+    pub range: Range<usize>,
+    pub found: Found,
+}
+
+impl Phrase {
+    pub fn satisfies(&self, who: Who) -> bool {
+        match (who, self.found) {
+            (Who::Person, Found::Person { .. }) => true,
+            (Who::Named, Found::Person { first_person }) => !first_person,
+            (Who::PersonOrNone, Found::Person { .. } | Found::Nothing) => true,
+            (Who::Owner, Found::Person { first_person } | Found::Possessed { first_person }) => !first_person,
+            (Who::Nothing, Found::Nothing) => true,
+            _ => false,
+        }
+    }
+}
+
+/// Reads phrases in one sentence of the masked text.
+pub(super) struct Reader<'a> {
+    pub text: &'a str,
+    pub sentence: Range<usize>,
+    pub lex: &'a Lexicon,
+    pub people: &'a People,
+}
+
+impl Reader<'_> {
+    /// What one word is, in a subject or object position.
+    fn word(&self, t: Token) -> Found {
+        let word = t.text(self.text);
+        let (stem, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+            Some(stem) => (stem, true),
+            None => (word, false),
+        };
+        let lower = stem.to_lowercase();
+        let lex = self.lex;
+        let first_person = lex.first_person.contains(&lower);
+        let person = lex.subject_pronouns.contains(&lower)
+            || lex.object_pronouns.contains(&lower)
+            || lex.roles.contains(&lower)
+            || self.people.contains(&lower)
+            || lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t));
+        if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
+            Found::Possessed { first_person }
+        } else if person {
+            Found::Person { first_person }
+        } else {
+            Found::Thing
+        }
+    }
+
+    fn lower(&self, t: Token) -> String {
+        t.text(self.text).to_lowercase()
+    }
+
+    /// The subject of the verb that starts at byte `at`: the noun phrase before it, past
+    /// auxiliaries and adverbs ("Dave had simply forgotten"), through relative pronouns ("the
+    /// engineer who forgot"), and for an elided subject ("Sam restarted it and forgot") the
+    /// one at the start of the sentence.
+    pub fn subject_before(&self, at: usize) -> Phrase {
+        let toks = tokens(self.text, self.sentence.start..at);
+        let mut i = toks.len();
+        let mut right = at;
+        while i > 0 {
+            let t = toks[i - 1];
+            let gap = &self.text[t.end..right];
+            if breaks(gap) {
+                // "The on-call engineer, Tom, missed": a person just before the comma.
+                if gap.trim() == "," && matches!(self.word(t), Found::Person { .. }) {
+                    return self.phrase_ending(&toks[..i], t);
+                }
+                return self.elided(&toks[..i], at);
+            }
+            let lower = self.lower(t);
+            let adverb = lower.len() > 4 && lower.ends_with("ly");
+            if self.lex.between.contains(&lower) || adverb || lower.ends_with("n't") {
+                i -= 1;
+                right = t.start;
+                continue;
+            }
+            break;
+        }
+        if i == 0 {
+            return Phrase { range: at..at, found: Found::Nothing };
+        }
+        let head = toks[i - 1];
+        let lower = self.lower(head);
+        if self.lex.clause_words.contains(&lower) {
+            return self.elided(&toks[..i], at);
+        }
+        if (lower == "who" || lower == "that") && i >= 2 {
+            let before = toks[i - 2];
+            return self.phrase_ending(&toks[..i - 1], before);
+        }
+        if lower == "which" {
+            return Phrase { range: head.start..head.end, found: Found::Thing };
+        }
+        if (lower == "they" || lower == "them") && self.they_are_things(&toks[..i - 1]) {
+            return Phrase { range: head.start..head.end, found: Found::Thing };
+        }
+        self.phrase_ending(&toks[..i], head)
+    }
+
+    /// The noun phrase whose last word is `head` (the last of `toks`).
+    fn phrase_ending(&self, toks: &[Token], head: Token) -> Phrase {
+        let lower = self.lower(head);
+        let mut found = self.word(head);
+        let mut start = head.start;
+        // "the person on call": the role is two words.
+        if matches!(lower.as_str(), "call" | "duty" | "shift" | "pager")
+            && toks.len() >= 2
+            && self.lower(toks[toks.len() - 2]) == "on"
+        {
+            found = Found::Person { first_person: false };
+        }
+        // "the Kubernetes operator": a role word that software also has, after a modifier.
+        if self.lex.software_roles.contains(&lower)
+            && let [.., before, _] = toks
+            && !self.lex.determiners.contains(&self.lower(*before))
+            && !self.lex.roles.contains(&self.lower(*before))
+        {
+            return Phrase { range: before.start..head.end, found: Found::Thing };
+        }
+        let name = head.text(self.text).starts_with(char::is_uppercase) && matches!(found, Found::Person { .. });
+        for (k, &t) in toks[..toks.len() - 1].iter().enumerate().rev() {
+            let next = toks[k + 1];
+            let w = self.lower(t);
+            if breaks(&self.text[t.end..next.start])
+                || self.lex.prepositions.contains(&w) && !(w == "on" && found != Found::Thing)
+                || self.lex.clause_words.contains(&w)
+                || w.chars().any(|c| c.is_ascii_digit())
+                || (w.ends_with("ed") && !self.lex.roles.contains(&w))
+                || (name && !t.text(self.text).starts_with(char::is_uppercase))
+            {
+                break;
+            }
+            if found == Found::Thing && (w == "her" || matches!(self.word(t), Found::Possessed { first_person: false }))
+            {
+                found = Found::Possessed { first_person: false };
+            }
+            start = t.start;
+        }
+        Phrase { range: start..head.end, found }
+    }
+
+    /// Whether "they" refers back to things: the nearest plural noun before it in the
+    /// sentence is not a role ("the pods restarted because they failed to ...").
+    fn they_are_things(&self, before: &[Token]) -> bool {
+        before
+            .iter()
+            .rev()
+            .map(|&t| self.lower(t))
+            .find(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.contains('\'')
+                    && !self.lex.between.contains(w)
+                    && !self.lex.clause_words.contains(w)
+                    && !self.lex.prepositions.contains(w)
+            })
+            .is_some_and(|w| !self.lex.roles.contains(&w))
+    }
+
+    /// No subject right before the verb: the clause's subject was left out ("and forgot"), so
+    /// the sentence's first noun phrase stands in for it.
+    fn elided(&self, before: &[Token], at: usize) -> Phrase {
+        let Some(&last) = before.last() else { return Phrase { range: at..at, found: Found::Nothing } };
+        let lower = self.lower(last);
+        if matches!(lower.as_str(), "and" | "but" | "then" | "or") {
+            let actor = self.actor(last.start);
+            if matches!(actor.found, Found::Person { .. }) {
+                return actor;
+            }
+        }
+        Phrase { range: at..at, found: Found::Nothing }
+    }
+
+    /// The noun phrase that starts at byte `at`: "the on-call engineer", "Priya", "Dave's
+    /// deploy". Reads past determiners; a thing may be followed by the role it qualifies ("the
+    /// database on-call"), and a possessor by what it owns.
+    pub fn object_after(&self, at: usize) -> Phrase {
+        let toks = tokens(self.text, at..self.sentence.end);
+        let mut left = at;
+        let mut found = Found::Nothing;
+        let mut start = None;
+        let mut end = at;
+        for (k, &t) in toks.iter().enumerate().take(6) {
+            if breaks(&self.text[left..t.start]) {
+                break;
+            }
+            left = t.end;
+            let lower = self.lower(t);
+            if found == Found::Nothing && self.lex.determiners.contains(&lower) && lower != "her" {
+                if self.lex.possessive_pronouns.contains(&lower) {
+                    found = self.word(t);
+                }
+                start.get_or_insert(t.start);
+                continue;
+            }
+            let word = self.word(t);
+            match word {
+                Found::Person { .. } => {
+                    // "the on-call rotation": a role noun naming a thing of that role.
+                    if let Some(&n) = toks.get(k + 1)
+                        && self.lex.roles.contains(&lower)
+                        && !breaks(&self.text[t.end..n.start])
+                        && self.lex.role_things.contains(&self.lower(n))
+                    {
+                        return Phrase { range: start.unwrap_or(t.start)..n.end, found: Found::Thing };
+                    }
+                    // Take in the rest of a name or a role: "Priya Raman", "on-call engineer".
+                    end = t.end;
+                    for &n in &toks[k + 1..] {
+                        let same_kind = matches!(self.word(n), Found::Person { .. })
+                            && !self.lex.subject_pronouns.contains(&self.lower(n));
+                        if breaks(&self.text[end..n.start]) || !same_kind {
+                            break;
+                        }
+                        end = n.end;
+                    }
+                    return Phrase { range: start.unwrap_or(t.start)..end, found: word };
+                }
+                Found::Possessed { .. } if matches!(found, Found::Nothing | Found::Thing) => found = word,
+                _ if matches!(found, Found::Possessed { .. }) => {
+                    return Phrase { range: start.unwrap_or(t.start)..t.end, found };
+                }
+                _ => {
+                    end = t.end;
+                    found = Found::Thing;
+                    let next_is_role = toks.get(k + 1).is_some_and(|&n| {
+                        let next = self.lower(n);
+                        self.lex.roles.contains(next.trim_end_matches("'s").trim_end_matches("’s"))
+                    });
+                    if !next_is_role {
+                        break;
+                    }
+                }
+            }
+            start.get_or_insert(t.start);
+            end = end.max(t.end);
+        }
+        Phrase { range: start.unwrap_or(at)..end.max(start.unwrap_or(at)), found }
+    }
+
+    /// Who acts in the clause that contains byte `at`: a person among the first words of the
+    /// clause (past times and an opening preposition), or a thing.
+    pub fn actor(&self, at: usize) -> Phrase {
+        let toks = tokens(self.text, self.sentence.start..at);
+        let mut from = 0;
+        for (k, &t) in toks.iter().enumerate() {
+            let gap_break = k > 0 && breaks(&self.text[toks[k - 1].end..t.start]);
+            if self.lex.clause_words.contains(&self.lower(t)) || gap_break {
+                from = if gap_break { k } else { k + 1 };
+            }
+        }
+        let words = toks[from..].iter().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit()));
+        for &t in words.take(4) {
+            if let found @ Found::Person { .. } = self.word(t) {
+                return Phrase { range: t.start..t.end, found };
+            }
+        }
+        Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
+    }
+}

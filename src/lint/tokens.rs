@@ -1,0 +1,161 @@
+//! Words and sentences, just enough for the context checks. Works on byte offsets into the
+//! (masked) text so spans stay valid.
+
+use std::ops::Range;
+
+/// A word: letters and digits, with inner `'`, `’`, `-`, `.`, `:`, `/`, `@` (so "on-call",
+/// "Dave's", "14:02" and "node.js" are one word each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | ':' | '/' | '@')
+}
+
+/// The words in `range` of `text`.
+pub(super) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_joiner(d) && slice[j + d.len_utf8()..].chars().next().is_some_and(is_word) {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(Token { start: range.start + i, end: range.start + end });
+    }
+    out
+}
+
+/// Whether the text between two words breaks a phrase: a comma, a bracket, a quote, a dash.
+pub(super) fn breaks(gap: &str) -> bool {
+    gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '—' | '–' | '|' | '.'))
+        || gap.contains(" - ")
+}
+
+/// The sentence around byte `at`: ended by `.`, `!` or `?` before a space (unless a
+/// lowercase word follows, as after "e.g."), a table cell border, a list item, a heading or
+/// a blank line. A single line break inside a paragraph does not end a sentence.
+pub(super) fn sentence(text: &str, at: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut start = at.min(bytes.len());
+    while start > 0 {
+        if is_boundary_before(text, start) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = at.min(bytes.len());
+    while end < bytes.len() {
+        match bytes[end] {
+            b'|' => break,
+            b'.' | b'!' | b'?' if ends_sentence(text, end) => {
+                end += 1;
+                break;
+            }
+            b'\n' if structural_break(text, end + 1) => break,
+            _ => end += 1,
+        }
+    }
+    start..end
+}
+
+/// Whether a sentence can start at byte `i` (the byte before it ends one).
+fn is_boundary_before(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let b = bytes[i - 1];
+    b == b'|'
+        || (b == b'\n' && structural_break(text, i))
+        || (b.is_ascii_whitespace()
+            && i >= 2
+            && matches!(bytes[i - 2], b'.' | b'!' | b'?')
+            && ends_sentence(text, i - 2))
+}
+
+/// Whether the `.`/`!`/`?` at byte `i` ends a sentence.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let rest = &text[i + 1..];
+    match rest.chars().next() {
+        None => true,
+        Some(c) if c.is_whitespace() || c == '"' || c == ')' || c == '*' || c == '_' => !rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | ')' | '*' | '_'))
+            .starts_with(|c: char| c.is_lowercase()),
+        _ => false,
+    }
+}
+
+/// Whether the line starting at byte `i` starts a new block: blank, a list item, a heading,
+/// a quote, a table row — or follows a blank line.
+fn structural_break(text: &str, i: usize) -> bool {
+    let line = text[i..].split('\n').next().unwrap_or("");
+    let trimmed = line.trim_start();
+    let previous_blank = text[..i.saturating_sub(1)].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
+    previous_blank
+        || trimmed.is_empty()
+        || ["- ", "* ", "+ ", "#", ">", "|"].iter().any(|m| trimmed.starts_with(m))
+        || trimmed.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        || starts_with_time(trimmed)
+}
+
+/// "14:02 ..." or "2026-11-24 14:02 ...": a timeline line.
+fn starts_with_time(line: &str) -> bool {
+    let head = line.split_whitespace().next().unwrap_or("");
+    head.len() >= 4 && head.starts_with(|c: char| c.is_ascii_digit()) && head.contains([':', '-'])
+}
+
+/// Whether the word is the first real word of its sentence: only times, numbers and list
+/// markers come before it.
+pub(super) fn opens_sentence(text: &str, sentence_start: usize, word: Token) -> bool {
+    tokens(text, sentence_start..word.start).iter().all(|t| t.text(text).chars().any(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokens(s, 0..s.len()).into_iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn words_keep_their_joiners() {
+        assert_eq!(
+            words("At 14:02, Dave's on-call job (node.js) failed."),
+            ["At", "14:02", "Dave's", "on-call", "job", "node.js", "failed"]
+        );
+    }
+
+    #[test]
+    fn sentences_end_where_prose_does() {
+        let s = "The job ran, e.g. nightly. Dave forgot it!\nStill the same sentence? Yes.\n\n- item one\n| a | b |";
+        let at = |w: &str| s.find(w).unwrap_or(0);
+        assert_eq!(&s[sentence(s, at("nightly"))], "The job ran, e.g. nightly.");
+        assert_eq!(&s[sentence(s, at("forgot"))], "Dave forgot it!");
+        assert_eq!(&s[sentence(s, at("same"))], "Still the same sentence?");
+        assert_eq!(&s[sentence(s, at("one"))], "- item one");
+        assert_eq!(&s[sentence(s, at("a |"))], " a ");
+    }
+}
