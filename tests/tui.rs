@@ -287,7 +287,7 @@ fn undo_redo_selection_and_paste() {
     let text = |app: &App| {
         let e = app.editor().unwrap();
         let Page::Section(i) = e.page else { panic!() };
-        e.texts[&i].lines().join("\n")
+        e.texts[&i].text()
     };
     assert_ne!(text(&f.app), "one two", "undo took something back");
     ctrl(&mut f.app, 'y');
@@ -460,10 +460,10 @@ fn external_editor_text_comes_back_as_one_undoable_edit() {
     f.app.external_edit_done(Ok("after, from vim\n".into()));
     let e = f.app.editor().unwrap();
     let Page::Section(i) = e.page else { panic!() };
-    assert_eq!(e.texts[&i].lines().join("\n"), "after, from vim");
+    assert_eq!(e.texts[&i].text(), "after, from vim");
     ctrl(&mut f.app, 'z');
     let e = f.app.editor().unwrap();
-    assert_ne!(e.texts[&i].lines().join("\n"), "after, from vim");
+    assert_ne!(e.texts[&i].text(), "after, from vim");
     f.app.external_edit_done(Err("`false` exited with exit status: 1; the section was not changed.".into()));
     assert!(f.app.message.as_deref().unwrap().contains("not changed"));
 }

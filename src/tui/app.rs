@@ -283,8 +283,13 @@ impl App {
                 }
             }
             Action::Insert(_) | Action::Paste(_) | Action::Text(_) => {
-                if let Some(area) = current_text(editor) {
-                    if edit_text(area, &action) {
+                if let Some(prose) = current_text(editor) {
+                    if action == Action::Text(TextOp::SelectAll) {
+                        prose.unwindow();
+                    }
+                    let changed = edit_text(&mut prose.area, &action);
+                    prose.keep_window();
+                    if changed {
                         editor.touch(now);
                     }
                 } else if let Some(form) = current_form(editor) {
@@ -316,12 +321,14 @@ impl App {
                 let Some(editor) = self.editor_mut() else { return };
                 let Page::Section(i) = editor.page else { return };
                 let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                if let Some(area) = editor.texts.get_mut(&i)
-                    && area.lines().join("\n") != text
+                if let Some(prose) = editor.texts.get_mut(&i)
+                    && prose.text() != text
                 {
-                    area.select_all();
-                    area.cut();
-                    area.insert_str(&text);
+                    prose.unwindow();
+                    prose.area.select_all();
+                    prose.area.cut();
+                    prose.area.insert_str(&text);
+                    prose.keep_window();
                     editor.touch(now);
                 }
             }
@@ -474,7 +481,7 @@ impl App {
     }
 }
 
-fn current_text(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
+fn current_text(editor: &mut Editor) -> Option<&mut super::prose::Prose> {
     match (editor.focus, editor.page) {
         (Focus::Page, Page::Section(i)) => editor.texts.get_mut(&i),
         _ => None,

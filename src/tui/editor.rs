@@ -5,9 +5,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui_textarea::{TextArea, WrapMode};
-
 use super::form::Form;
+use super::prose::Prose;
 use crate::doc::{Document, SectionKind};
 use crate::store::recovery::{self, Fingerprint};
 use crate::store::{self, Loaded};
@@ -39,8 +38,8 @@ pub struct Editor {
     /// The sidebar's highlighted row (may differ from the open page while browsing).
     pub selected: usize,
     pub show_guidance: bool,
-    /// Text widgets of prose sections, made when first opened.
-    pub texts: HashMap<usize, TextArea<'static>>,
+    /// Prose sections being written, made when first opened.
+    pub texts: HashMap<usize, Prose>,
     /// The details form, and the forms of `fields` sections.
     pub details: Form,
     pub field_forms: HashMap<usize, Form>,
@@ -128,8 +127,8 @@ impl Editor {
         if let Page::Section(i) = page {
             match self.doc.sections[i].kind {
                 SectionKind::Text if !self.texts.contains_key(&i) => {
-                    let area = self.new_textarea(i);
-                    self.texts.insert(i, area);
+                    let prose = Prose::new(&self.doc.sections[i].text);
+                    self.texts.insert(i, prose);
                 }
                 SectionKind::Fields if !self.field_forms.contains_key(&i) => {
                     let form = Form::fields(&self.doc.sections[i]);
@@ -138,17 +137,6 @@ impl Editor {
                 _ => {}
             }
         }
-    }
-
-    fn new_textarea(&self, i: usize) -> TextArea<'static> {
-        let text = &self.doc.sections[i].text;
-        let lines: Vec<String> =
-            if text.is_empty() { vec![String::new()] } else { text.split('\n').map(String::from).collect() };
-        let mut area = TextArea::new(lines);
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_max_histories(10_000);
-        // The template's example text is drawn by the view, wrapped, under an empty text.
-        area
     }
 
     /// The template's section of the same id, for guidance, questions and placeholders.
@@ -160,8 +148,8 @@ impl Editor {
     /// Copies what the widgets hold into the document. Cheap enough for saves and page
     /// changes; never run on a keystroke, so long texts do not slow typing.
     pub fn sync(&mut self) {
-        for (i, area) in &self.texts {
-            let text = area.lines().join("\n");
+        for (i, prose) in &self.texts {
+            let text = prose.text();
             if let Some(section) = self.doc.sections.get_mut(*i)
                 && section.text != text
             {
@@ -179,7 +167,7 @@ impl Editor {
     /// Whether a section has content, looking at its open widget when there is one.
     pub fn is_written(&self, i: usize) -> bool {
         match self.texts.get(&i) {
-            Some(area) => area.lines().iter().any(|l| !l.trim().is_empty()),
+            Some(prose) => !prose.is_empty(),
             None => match self.field_forms.get(&i) {
                 Some(form) => form.any_filled(),
                 None => self.doc.sections.get(i).is_some_and(|s| self.doc.is_written(s)),

@@ -6,6 +6,7 @@ pub mod app;
 pub mod editor;
 pub mod form;
 pub mod keymap;
+pub mod prose;
 mod recover;
 mod runner;
 pub mod start;

@@ -38,10 +38,12 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
         Page::Finish => finish(frame, inner, editor),
         Page::Section(i) => match editor.doc.sections[i].kind {
             SectionKind::Text => {
-                if let Some(area) = editor.texts.get(&i) {
-                    frame.render_widget(area, inner);
+                if let Some(prose) = editor.texts.get(&i) {
+                    frame.render_widget(&prose.area, inner);
                     let example = editor.template_section(i).and_then(|s| s.placeholder.as_deref());
-                    if let (true, Some(example), true) = (area.is_empty(), example, inner.height > 2) {
+                    if let (true, Some(example), true) =
+                        (prose.area.is_empty() && prose.is_whole(), example, inner.height > 2)
+                    {
                         let below = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
                         let text = format!("For example: {}", example.trim());
                         frame.render_widget(Paragraph::new(Span::styled(text, dim())).wrap(Wrap { trim: true }), below);
