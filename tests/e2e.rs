@@ -39,7 +39,8 @@ impl Term {
         cmd.env("NO_COLOR", "1");
         cmd.env("RUST_BACKTRACE", "0");
         for (k, v) in env {
-            cmd.env(k, v);
+            // An empty value removes the variable.
+            if v.is_empty() { cmd.env_remove(k) } else { cmd.env(k, v) }
         }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
@@ -283,4 +284,49 @@ fn a_crash_restores_the_terminal_and_keeps_the_text() {
     t.wait_for("Recover unsaved work?");
     t.send("r");
     t.wait_for("Not lost in a crash.");
+}
+
+#[test]
+fn ctrl_e_edits_the_section_in_the_users_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn_with(
+        dir.path(),
+        &["new", "--title", "Editor"],
+        &[("EDITOR", "sed -i s/draft/final/"), ("VISUAL", "")],
+    );
+    t.wait_for("Summary (required)");
+    t.type_text("These are draft words.");
+    t.wait_for("draft words.");
+    t.send("\x05"); // Ctrl-E
+    t.wait_for("These are final words.");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+    let yaml = std::fs::read_to_string(only_yaml(dir.path())).unwrap();
+    assert!(yaml.contains("text: These are final words.\n"), "{yaml}");
+}
+
+#[test]
+fn no_color_means_no_colour_and_colour_otherwise() {
+    let has_colour = |t: &Term| {
+        let parser = t.screen.lock().unwrap();
+        let screen = parser.screen();
+        (0..ROWS).any(|r| {
+            (0..COLS).any(|c| {
+                screen.cell(r, c).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut plain = Term::spawn(dir.path(), &["new", "--title", "Plain"]); // NO_COLOR=1
+    plain.wait_for("Summary (required)");
+    plain.wait_for("✓ Details");
+    assert!(!has_colour(&plain), "NO_COLOR is set, yet something is coloured:\n{}", plain.contents());
+    plain.send(CTRL_Q);
+    plain.wait_exit();
+    let dir = tempfile::tempdir().unwrap();
+    let coloured = Term::spawn_with(dir.path(), &["new", "--title", "Colour"], &[("NO_COLOR", "")]);
+    coloured.wait_for("✓ Details");
+    assert!(has_colour(&coloured), "without NO_COLOR the marks are coloured");
 }

@@ -24,7 +24,12 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
     let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, app)));
     drop(guard);
     match outcome {
-        Ok(result) => result,
+        Ok(Ok(())) => Ok(()),
+        // The terminal failed under us (closed, unreadable): keep the words, then report.
+        Ok(Err(e)) => match save_after_panic(app) {
+            Some(path) => Err(e.context(format!("the editor stopped; your text is safe in {}", path.display()))),
+            None => Err(e),
+        },
         Err(panic) => {
             let saved = save_after_panic(app);
             let mut err = std::io::stderr().lock();
