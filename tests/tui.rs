@@ -475,3 +475,99 @@ fn an_empty_section_shows_the_templates_example_wrapped() {
     insta::assert_snapshot!("empty_section_80x24", shown);
     assert!(shown.contains("For example: On 24 November"), "{shown}");
 }
+
+/// As `fresh`, with the wording checker on.
+fn fresh_checked() -> Fixture {
+    let t = library().find("default").unwrap();
+    let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checkout.yaml");
+    fs::write(&path, blameless::store::document_text(&doc).unwrap()).unwrap();
+    let start = Start::new(dir.path(), &library(), today());
+    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
+    app.checker = Some(std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap()));
+    app.open_editor(&path).unwrap();
+    fixed(&mut app);
+    Fixture { dir, app }
+}
+
+fn pause_for_check(app: &mut App) {
+    app.now += blameless::tui::editor::CHECK_AFTER + Duration::from_millis(1);
+    app.update(Action::Tick);
+}
+
+fn findings_in_summary(app: &App) -> usize {
+    app.editor().unwrap().finding_count(0)
+}
+
+#[test]
+fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
+    let mut f = fresh_checked();
+    typed(&mut f.app, "Dave forgot to run the check. It was human error.");
+    assert_eq!(findings_in_summary(&f.app), 0, "not checked on the keystroke itself");
+    pause_for_check(&mut f.app);
+    assert_eq!(findings_in_summary(&f.app), 2);
+    let shown = screen(&mut f.app, 80, 24);
+    insta::assert_snapshot!("findings_80x24", shown);
+    assert!(shown.contains("2 findings · F8 next · Ctrl-R rewrite · Ctrl-D dismiss"), "{shown}");
+    assert!(shown.contains("◆ Summary"), "the sidebar marks the section: {shown}");
+    // The flagged words are underlined on screen.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|fr| views::render(fr, &f.app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let row =
+        (0..24).find(|&y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>().contains("Dave forgot")).unwrap();
+    let line: String = (0..80).map(|x| buf[(x, row)].symbol()).collect();
+    let x = line.find("forgot").unwrap() as u16;
+    let underlined = |x: u16| buf[(x, row)].modifier.contains(ratatui::style::Modifier::UNDERLINED);
+    assert!(underlined(x), "'forgot' is underlined");
+    let marked: String = (0..80u16).map(|x| if underlined(x) { '^' } else { ' ' }).collect();
+    assert!(!underlined(line.find("check").unwrap() as u16), "words outside the findings are not:\n{line}\n{marked}");
+    let finish = {
+        let last = f.app.editor().unwrap().pages().len() - 1;
+        f.app.update(Action::GoTo(last));
+        screen(&mut f.app, 80, 24)
+    };
+    assert!(finish.contains("◆ Summary: 2 finding(s) in the wording"), "{finish}");
+}
+
+#[test]
+fn f8_moves_to_a_finding_and_ctrl_r_applies_the_rewrite() {
+    let mut f = fresh_checked();
+    typed(&mut f.app, "The deploy finished. The root cause was a missing lock timeout.");
+    pause_for_check(&mut f.app);
+    key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::F(8), KeyModifiers::NONE);
+    let e = f.app.editor().unwrap();
+    assert_eq!(e.texts[&0].cursor(), (0, 21), "the cursor is on 'The root cause'");
+    ctrl(&mut f.app, 'r');
+    let e = f.app.editor().unwrap();
+    assert_eq!(e.texts[&0].text(), "The deploy finished. A contributing factor was a missing lock timeout.");
+    assert_eq!(findings_in_summary(&f.app), 0);
+    ctrl(&mut f.app, 'z');
+    assert!(f.app.editor().unwrap().texts[&0].text().contains("root cause"), "undo takes the rewrite back");
+}
+
+#[test]
+fn ctrl_d_dismisses_with_a_reason_recorded_in_the_document() {
+    let mut f = fresh_checked();
+    typed(&mut f.app, "We kept the old name: the Root Cause dashboard.");
+    pause_for_check(&mut f.app);
+    assert_eq!(findings_in_summary(&f.app), 1);
+    ctrl(&mut f.app, 'd');
+    insta::assert_snapshot!("dismiss_80x24", screen(&mut f.app, 80, 24));
+    typed(&mut f.app, "it is the name of a dashboard");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(f.app.dialog, None);
+    assert_eq!(findings_in_summary(&f.app), 0, "the dismissed finding is gone");
+    ctrl(&mut f.app, 's');
+    let disk = f.on_disk();
+    assert!(disk.contains("dismissed:\n  - rule: root-cause\n    text: the Root Cause\n"), "{disk}");
+    assert!(disk.contains("reason: it is the name of a dashboard"), "{disk}");
+    // Esc keeps a finding.
+    typed(&mut f.app, " Obviously it broke.");
+    pause_for_check(&mut f.app);
+    ctrl(&mut f.app, 'd');
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(findings_in_summary(&f.app), 1);
+}

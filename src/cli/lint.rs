@@ -113,13 +113,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<Outcome> {
 /// The configuration named on the command line, else the nearest `.blameless/lint.yaml`,
 /// else the defaults.
 fn config(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<Config> {
-    let Some(path) = explicit.map(Path::to_path_buf).or_else(|| lint::find_config(cwd)) else {
-        return Ok(Config::default());
-    };
-    let rules = lint::RuleSet::builtin().map_err(anyhow::Error::msg)?;
-    let mut known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
-    known.extend(lint::DOC_RULES.iter().map(|r| r.id));
-    Ok(Config::load(&path, &known)?)
+    Ok(lint::config_for(cwd, explicit)?)
 }
 
 fn list_rules(checker: &Checker, format: LintFormat) -> anyhow::Result<Outcome> {

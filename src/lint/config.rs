@@ -118,3 +118,15 @@ impl Config {
         Some(f)
     }
 }
+
+/// The configuration for a run: the file named explicitly, else the nearest
+/// `.blameless/lint.yaml` from `cwd` up, else the defaults. The error says what is wrong.
+pub fn config_for(cwd: &Path, explicit: Option<&Path>) -> Result<Config, LoadError> {
+    let Some(path) = explicit.map(Path::to_path_buf).or_else(|| find_config(cwd)) else {
+        return Ok(Config::default());
+    };
+    let rules = super::RuleSet::builtin().map_err(|e| LoadError::new(&path, &e))?;
+    let mut known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+    known.extend(super::DOC_RULES.iter().map(|r| r.id));
+    Config::load(&path, &known)
+}

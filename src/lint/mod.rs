@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-pub use config::{CONFIG_FILE, Config, Level, find_config};
+pub use config::{CONFIG_FILE, Config, Level, config_for, find_config};
 pub use document::{DOC_RULES, DocFinding, DocRule, Place};
 pub use files::{FileKind, FileReport, Located, check_file, check_source, collect_files};
 pub use incremental::SectionChecker;

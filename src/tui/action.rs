@@ -67,6 +67,10 @@ pub enum Action {
     NextField,
     PrevField,
     CycleChoice,
+    /// Findings in the text: move to the next one, apply its suggested rewrite, dismiss it.
+    NextFinding,
+    ApplyRewrite,
+    DismissFinding,
     /// Export the document as Markdown next to it (finish screen).
     ExportMarkdown,
     /// Start screen: move and open.

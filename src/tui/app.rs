@@ -24,6 +24,8 @@ pub enum Dialog {
     Conflict,
     /// A recovery copy from an earlier session differs from the file.
     Recover { copy: PathBuf, summary: Vec<String> },
+    /// Dismissing a finding: why it is fine here (typed; may stay empty).
+    Dismiss { finding: Box<crate::lint::TextFinding>, reason: String },
 }
 
 impl Dialog {
@@ -36,6 +38,7 @@ impl Dialog {
                 ('c', "save mine as a copy, then take theirs"),
             ],
             Dialog::Recover { .. } => &[('r', "restore the recovered text"), ('d', "discard the copy, keep the file")],
+            Dialog::Dismiss { .. } => &[],
         }
     }
 }
@@ -69,6 +72,8 @@ pub struct App {
     pub size: Rect,
     /// The folder for recovery copies (the data folder; a test's own folder in tests).
     pub recovery_dir: PathBuf,
+    /// The wording checker given to each document opened.
+    pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
 }
 
 impl App {
@@ -84,6 +89,7 @@ impl App {
             message: None,
             size: Rect::new(0, 0, 80, 24),
             recovery_dir,
+            checker: None,
         }
     }
 
@@ -91,7 +97,7 @@ impl App {
     pub fn open_editor(&mut self, path: &Path) -> Result<(), store::LoadError> {
         let loaded = store::load_document(path)?;
         let file_text = store::read_text(path)?;
-        let editor = Editor::open(path, loaded, &self.library, &self.recovery_dir);
+        let editor = Editor::open(path, loaded, &self.library, &self.recovery_dir, self.checker.clone());
         if let Some((copy, text)) = recovery::read_recovery(&self.recovery_dir, path) {
             if text != file_text {
                 let summary = super::recover::summary(&editor.doc, &text);
@@ -138,9 +144,13 @@ impl App {
         }
     }
 
-    /// When the runner should wake up without an event: the autosave deadline.
+    /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
-        self.editor().and_then(Editor::autosave_due)
+        let e = self.editor()?;
+        match (e.check_due, e.autosave_due()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Turns a terminal event into an action. Only key presses count (not repeats' releases).
@@ -157,6 +167,18 @@ impl App {
     }
 
     fn key_action(&self, key: KeyEvent) -> Option<Action> {
+        if let Some(Dialog::Dismiss { .. }) = self.dialog {
+            use ratatui::crossterm::event::KeyCode as K;
+            return match key.code {
+                K::Esc => Some(Action::Back),
+                K::Enter => Some(Action::Text(TextOp::Newline)),
+                K::Backspace => Some(Action::Text(TextOp::Backspace)),
+                K::Char(c) if !key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL) => {
+                    Some(Action::Insert(c))
+                }
+                _ => None,
+            };
+        }
         if self.dialog.is_some() {
             return match key.code {
                 ratatui::crossterm::event::KeyCode::Esc => Some(Action::Back),
@@ -200,7 +222,11 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::Save => self.save(true),
             Action::Tick => {
-                if self.deadline().is_some_and(|d| d <= self.now) {
+                let now = self.now;
+                if let Some(e) = self.editor_mut() {
+                    e.check_if_due(now);
+                }
+                if self.editor().and_then(Editor::autosave_due).is_some_and(|d| d <= now) {
                     self.save(false);
                 }
             }
@@ -269,6 +295,9 @@ impl App {
                 self.message = Some("$EDITOR works on prose sections; open one first.".into());
             }
             Action::ExportMarkdown => self.export_markdown(),
+            Action::NextFinding | Action::ApplyRewrite | Action::DismissFinding => {
+                return self.finding_action(action);
+            }
             Action::NextField | Action::PrevField | Action::CycleChoice => {
                 if let Some(form) = current_form(editor) {
                     match action {
@@ -287,7 +316,12 @@ impl App {
                     if action == Action::Text(TextOp::SelectAll) {
                         prose.unwindow();
                     }
-                    let changed = edit_text(&mut prose.area, &action);
+                    let steps = if action == Action::Text(TextOp::Undo) { prose.undo_group } else { 1 };
+                    prose.undo_group = 1;
+                    let mut changed = false;
+                    for _ in 0..steps {
+                        changed |= edit_text(&mut prose.area, &action);
+                    }
                     prose.keep_window();
                     if changed {
                         editor.touch(now);
@@ -333,6 +367,68 @@ impl App {
                 }
             }
         }
+    }
+
+    /// F8, Ctrl-R and Ctrl-D on the finding at (or after) the cursor.
+    fn finding_action(&mut self, action: Action) -> Effect {
+        let now = self.now;
+        let Some(editor) = self.editor_mut() else { return Effect::None };
+        let Page::Section(i) = editor.page else { return Effect::None };
+        editor.check_due = Some(now); // findings must match the text they act on
+        editor.check_if_due(now);
+        let Some(prose) = editor.texts.get_mut(&i) else { return Effect::None };
+        let text = prose.text();
+        let (line, col) = prose.cursor();
+        let lint = editor.lints.get(&i);
+        let finding = match action {
+            Action::NextFinding => {
+                let at = super::findings::byte_offset(&text, line, col);
+                lint.and_then(|l| l.findings.iter().find(|f| f.span.start > at).or(l.findings.first())).cloned()
+            }
+            _ => lint.and_then(|l| l.at_or_after(&text, line, col)).cloned(),
+        };
+        let Some(finding) = finding else {
+            self.message = Some("No findings in this section.".into());
+            return Effect::None;
+        };
+        match action {
+            Action::NextFinding => {
+                let (l, c) = super::findings::line_col(&text, finding.span.start);
+                prose.area.cancel_selection();
+                prose.jump(l, c);
+                self.message = Some(format!("{}: {}", finding.rule, finding.message));
+            }
+            Action::ApplyRewrite => match &finding.rewrite {
+                Some(rewrite) => {
+                    let new_text = crate::lint::apply_rewrite(&text, rewrite.span.clone(), &rewrite.replacement);
+                    let grown = new_text.len() + rewrite.span.len() - text.len();
+                    let replacement =
+                        new_text.get(rewrite.span.start..rewrite.span.start + grown).unwrap_or("").to_string();
+                    let (l0, c0) = super::findings::line_col(&text, rewrite.span.start);
+                    let (l1, c1) = super::findings::line_col(&text, rewrite.span.end);
+                    prose.area.cancel_selection();
+                    prose.jump(l0, c0);
+                    prose.area.start_selection();
+                    prose.jump(l1, c1);
+                    prose.area.insert_str(&replacement);
+                    prose.undo_group = usize::from(!rewrite.span.is_empty()) + usize::from(!replacement.is_empty());
+                    prose.keep_window();
+                    editor.touch(now);
+                    editor.check_due = Some(now);
+                    editor.check_if_due(now);
+                    self.message = Some(format!("Rewrote: \"{}\" (Ctrl-Z takes it back)", replacement));
+                }
+                None => {
+                    self.message = Some(format!(
+                        "{} has no automatic rewrite: {}",
+                        finding.rule,
+                        finding.suggestion.as_deref().unwrap_or("rephrase it")
+                    ))
+                }
+            },
+            _ => self.dialog = Some(Dialog::Dismiss { finding: Box::new(finding), reason: String::new() }),
+        }
+        Effect::None
     }
 
     fn autosave_on_page_change(&mut self) {
@@ -384,6 +480,34 @@ impl App {
 
     fn answer(&mut self, dialog: Dialog, action: Action) {
         let clock = self.wall_clock.clone();
+        if let Dialog::Dismiss { finding, mut reason } = dialog {
+            match action {
+                Action::Insert(c) => {
+                    reason.push(c);
+                    self.dialog = Some(Dialog::Dismiss { finding, reason });
+                }
+                Action::Text(TextOp::Backspace) => {
+                    reason.pop();
+                    self.dialog = Some(Dialog::Dismiss { finding, reason });
+                }
+                Action::Text(TextOp::Newline) => {
+                    self.dialog = None;
+                    let now = self.now;
+                    let by = std::env::var("USER").ok();
+                    if let Some(e) = self.editor_mut() {
+                        e.sync();
+                        crate::lint::dismiss(&mut e.doc, &finding, by.as_deref(), Some(&reason));
+                        e.touch(now);
+                        e.check_all();
+                    }
+                    self.message =
+                        Some(format!("Dismissed {} for \"{}\"; the document records it.", finding.rule, finding.text));
+                }
+                Action::Back => self.dialog = None,
+                _ => self.dialog = Some(Dialog::Dismiss { finding, reason }),
+            }
+            return;
+        }
         let choice = match action {
             Action::Choose(c) => c,
             Action::Back => 'c',

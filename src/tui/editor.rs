@@ -5,15 +5,19 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::findings::SectionLint;
 use super::form::Form;
 use super::prose::Prose;
 use crate::doc::{Document, SectionKind};
+use crate::lint::{Checker, People};
 use crate::store::recovery::{self, Fingerprint};
 use crate::store::{self, Loaded};
 use crate::template::{Library, Template};
 
 /// How long typing must pause before the document is saved.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
+/// How long typing must pause before the section's wording is checked again.
+pub const CHECK_AFTER: Duration = Duration::from_millis(150);
 
 /// The sidebar's entries: the details form, each section, and the finish page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,10 +63,23 @@ pub struct Editor {
     /// The file's name as shown in the status line (relative to where blameless started).
     pub shown: String,
     pub migrated_from: Option<u32>,
+    /// The wording checker, when one could be built (a broken lint.yaml leaves it off).
+    pub checker: Option<std::sync::Arc<Checker>>,
+    people: People,
+    /// Findings of each prose section.
+    pub lints: HashMap<usize, SectionLint>,
+    /// When the current section is to be checked again.
+    pub check_due: Option<Instant>,
 }
 
 impl Editor {
-    pub fn open(path: &Path, loaded: Loaded, library: &Library, recovery_dir: &Path) -> Editor {
+    pub fn open(
+        path: &Path,
+        loaded: Loaded,
+        library: &Library,
+        recovery_dir: &Path,
+        checker: Option<std::sync::Arc<Checker>>,
+    ) -> Editor {
         let disk = Fingerprint::of_file(path);
         let template = library.find(&loaded.doc.template.name).ok();
         let details = Form::details(&loaded.doc, template.as_ref());
@@ -86,7 +103,12 @@ impl Editor {
             recovery_dir: recovery_dir.to_path_buf(),
             shown: shown(path),
             migrated_from: loaded.migrated_from,
+            people: People::default(),
+            checker,
+            lints: HashMap::new(),
+            check_due: None,
         };
+        editor.check_all();
         let first = editor.first_incomplete();
         editor.go_to(first);
         editor
@@ -139,6 +161,42 @@ impl Editor {
         }
     }
 
+    /// Checks every prose section's wording (on open, and after a dismissal).
+    pub fn check_all(&mut self) {
+        let Some(checker) = self.checker.clone() else { return };
+        self.people = checker.people(&self.doc);
+        for i in 0..self.doc.sections.len() {
+            if self.doc.sections[i].kind == SectionKind::Text {
+                self.check_section(&checker, i);
+            }
+        }
+        self.check_due = None;
+    }
+
+    /// Checks the open section again, when its check is due.
+    pub fn check_if_due(&mut self, now: Instant) {
+        if self.check_due.is_some_and(|due| due <= now) {
+            self.check_due = None;
+            if let (Some(checker), Page::Section(i)) = (self.checker.clone(), self.page) {
+                self.check_section(&checker, i);
+            }
+        }
+    }
+
+    fn check_section(&mut self, checker: &Checker, i: usize) {
+        let text = match self.texts.get(&i) {
+            Some(prose) => prose.text(),
+            None => self.doc.sections[i].text.clone(),
+        };
+        let lint = self.lints.entry(i).or_default();
+        lint.check(checker, &text, &self.people, &self.doc);
+    }
+
+    /// How many findings a section has (0 for sections that are not prose).
+    pub fn finding_count(&self, i: usize) -> usize {
+        self.lints.get(&i).map_or(0, |l| l.findings.len())
+    }
+
     /// The template's section of the same id, for guidance, questions and placeholders.
     pub fn template_section(&self, i: usize) -> Option<&crate::template::TemplateSection> {
         let id = &self.doc.sections.get(i)?.id;
@@ -182,6 +240,9 @@ impl Editor {
     pub fn touch(&mut self, now: Instant) {
         self.dirty = true;
         self.last_edit = Some(now);
+        if self.checker.is_some() {
+            self.check_due = Some(now + CHECK_AFTER);
+        }
     }
 
     /// When the pending autosave is due, if there is one.
@@ -247,7 +308,8 @@ impl Editor {
         let loaded = store::load_document(&self.path).map_err(|e| e.to_string())?;
         let page = self.page;
         let shown = self.shown.clone();
-        *self = Editor::open(&self.path.clone(), loaded, library, &self.recovery_dir.clone());
+        let checker = self.checker.clone();
+        *self = Editor::open(&self.path.clone(), loaded, library, &self.recovery_dir.clone(), checker);
         self.shown = shown;
         let pages = self.pages();
         self.go_to(if pages.contains(&page) { page } else { Page::Details });

@@ -32,6 +32,7 @@ pub const TIME_FIELDS: [&str; 4] = ["started", "detected", "mitigated", "resolve
 
 fn line(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(vec![text.replace('\n', " ")]);
+    area.set_cursor_line_style(ratatui::style::Style::default());
     area.move_cursor(CursorMove::End);
     area
 }

@@ -15,19 +15,25 @@ pub struct Prose {
     before: Vec<String>,
     pub area: TextArea<'static>,
     after: Vec<String>,
+    /// Widget edits the next undo takes back at once: a rewrite replaces words in two edits
+    /// (delete, insert) that the user made with one key.
+    pub undo_group: usize,
 }
 
 fn widget(lines: Vec<String>) -> TextArea<'static> {
     let mut area = TextArea::new(if lines.is_empty() { vec![String::new()] } else { lines });
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_max_histories(10_000);
+    // Underlines are for findings; the cursor line is not underlined.
+    area.set_cursor_line_style(ratatui::style::Style::default());
     area
 }
 
 impl Prose {
     pub fn new(text: &str) -> Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
-        let mut prose = Prose { before: Vec::new(), area: widget(vec![String::new()]), after: Vec::new() };
+        let mut prose =
+            Prose { before: Vec::new(), area: widget(vec![String::new()]), after: Vec::new(), undo_group: 1 };
         prose.place(lines, 0, 0);
         prose
     }
@@ -61,6 +67,11 @@ impl Prose {
         self.before.iter().all(blank) && self.area.lines().iter().all(blank) && self.after.iter().all(blank)
     }
 
+    /// How many lines of the text are above the window.
+    pub fn lines_before(&self) -> usize {
+        self.before.len()
+    }
+
     /// Whether the widget shows all of the text.
     pub fn is_whole(&self) -> bool {
         self.before.is_empty() && self.after.is_empty()
@@ -70,6 +81,22 @@ impl Prose {
     pub fn cursor(&self) -> (usize, usize) {
         let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
         (self.before.len() + row, col)
+    }
+
+    /// Moves the cursor to (line, character column) of the whole text, sliding the window
+    /// there when the line is outside it.
+    pub fn jump(&mut self, line: usize, col: usize) {
+        let len = self.area.lines().len();
+        let before = self.before.len();
+        if line < before || line >= before + len {
+            let lines = self.text().split('\n').map(String::from).collect();
+            self.place(lines, line, col);
+        } else {
+            self.area.move_cursor(CursorMove::Jump(
+                u16::try_from(line - before).unwrap_or(u16::MAX),
+                u16::try_from(col).unwrap_or(u16::MAX),
+            ));
+        }
     }
 
     /// Makes the whole text one window (for select-all, and before replacing everything).

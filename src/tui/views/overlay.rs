@@ -65,6 +65,18 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
             lines.push(Line::styled(format!("Copy: {}", copy.display()), dim()));
             (" Recover unsaved work? ", lines)
         }
+        Dialog::Dismiss { finding, reason } => (
+            " Dismiss this finding ",
+            vec![
+                Line::raw(format!("{}: \"{}\"", finding.rule, finding.text)),
+                Line::styled(finding.message.clone(), dim()),
+                Line::raw(""),
+                Line::raw("Why is this wording fine here? (optional; kept in the document with your name)"),
+                Line::from(vec![Span::styled(format!("> {reason}"), bold()), Span::styled("█", dim())]),
+                Line::raw(""),
+                Line::styled("Enter dismisses it, Esc keeps it.", dim()),
+            ],
+        ),
     };
     lines.push(Line::raw(""));
     for (key, what) in dialog.choices() {

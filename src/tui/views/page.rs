@@ -39,7 +39,17 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
         Page::Section(i) => match editor.doc.sections[i].kind {
             SectionKind::Text => {
                 if let Some(prose) = editor.texts.get(&i) {
-                    frame.render_widget(&prose.area, inner);
+                    let lint = editor.lints.get(&i).filter(|l| !l.findings.is_empty());
+                    let strip = if lint.is_some() && inner.height > 8 { 3 } else { 0 };
+                    let text_r = Rect { height: inner.height - strip, ..inner };
+                    frame.render_widget(&prose.area, text_r);
+                    if let Some(lint) = lint {
+                        underline(frame, text_r, prose, lint);
+                        if strip > 0 {
+                            let r = Rect { y: inner.y + inner.height - strip, height: strip, ..inner };
+                            findings_strip(frame, r, prose, lint);
+                        }
+                    }
                     let example = editor.template_section(i).and_then(|s| s.placeholder.as_deref());
                     if let (true, Some(example), true) =
                         (prose.area.is_empty() && prose.is_whole(), example, inner.height > 2)
@@ -58,6 +68,53 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
             kind => rows(frame, inner, editor, kind),
         },
     }
+}
+
+/// Underlines the words the checker flagged, on the lines on screen only.
+fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint: &crate::tui::findings::SectionLint) {
+    let (top, left) = prose.area.scroll_offset();
+    let before = prose.lines_before();
+    let style = colored(Color::Yellow).add_modifier(ratatui::style::Modifier::UNDERLINED);
+    let buf = frame.buffer_mut();
+    for dy in 0..r.height {
+        for dx in 0..r.width {
+            let ratatui_textarea::DataCursor(row, col) =
+                prose.area.screen_to_data(top as usize + dy as usize, left as usize + dx as usize);
+            let Some(ranges) = lint.marks.get(&(row + before)) else { continue };
+            if ranges.iter().any(|m| m.contains(&col)) {
+                let cell = &mut buf[(r.x + dx, r.y + dy)];
+                if cell.symbol() != " " {
+                    cell.set_style(style);
+                }
+            }
+        }
+    }
+}
+
+/// Under the text: how many findings, and the one at (or after) the cursor with its suggestion.
+fn findings_strip(
+    frame: &mut Frame,
+    r: Rect,
+    prose: &crate::tui::prose::Prose,
+    lint: &crate::tui::findings::SectionLint,
+) {
+    let text = prose.text();
+    let (line, col) = prose.cursor();
+    let n = lint.findings.len();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{n} finding{} ", if n == 1 { "" } else { "s" }), colored(Color::Yellow)),
+        Span::styled("· F8 next · Ctrl-R rewrite · Ctrl-D dismiss", dim()),
+    ])];
+    if let Some(f) = lint.at_or_after(&text, line, col) {
+        lines.push(Line::from(vec![Span::styled(format!("{}: ", f.rule), bold()), Span::raw(f.message.clone())]));
+        let hint = match (&f.rewrite, &f.suggestion) {
+            (Some(r), _) if !r.replacement.is_empty() => format!("→ \"{}\"", r.replacement),
+            (_, Some(s)) => format!("→ {s}"),
+            _ => String::new(),
+        };
+        lines.push(Line::styled(hint, dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), r);
 }
 
 /// A form; the details form also shows each field's check and the live incident numbers.
@@ -205,6 +262,15 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
     } else {
         lines.push(Line::from("Required and still empty:"));
         lines.extend(empty_required.iter().map(|t| Line::styled(format!("  ! {t}"), colored(Color::Yellow))));
+    }
+    let wording: Vec<String> = (0..total)
+        .filter(|&i| editor.finding_count(i) > 0)
+        .map(|i| format!("  ◆ {}: {} finding(s) in the wording", doc.sections[i].title, editor.finding_count(i)))
+        .collect();
+    if !wording.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from("Wording to look at again (F8 in the section shows each):"));
+        lines.extend(wording.into_iter().map(|l| Line::styled(l, colored(Color::Yellow))));
     }
     let scale = editor.template.as_ref().map(|t| t.severity_ids());
     let findings = validate(&doc, scale.as_deref());

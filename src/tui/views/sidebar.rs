@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::{bold, colored, dim, selected};
 use crate::tui::editor::{Editor, Focus, Page};
 
-/// Mark and style of a sidebar entry: written, required and empty, or optional and empty.
+/// Mark and style of a sidebar entry: has findings, written, required and empty, or optional
+/// and empty.
 fn mark(editor: &Editor, page: Page) -> Span<'static> {
     match page {
         Page::Details => {
@@ -21,7 +22,9 @@ fn mark(editor: &Editor, page: Page) -> Span<'static> {
         }
         Page::Finish => Span::raw("» "),
         Page::Section(i) => {
-            if editor.is_written(i) {
+            if editor.finding_count(i) > 0 {
+                Span::styled("◆ ", colored(Color::Yellow))
+            } else if editor.is_written(i) {
                 Span::styled("✓ ", colored(Color::Green))
             } else if editor.doc.sections[i].required {
                 Span::styled("! ", colored(Color::Yellow))

@@ -1,0 +1,82 @@
+//! Blame-oriented wording in the section being written: checked a moment after typing pauses
+//! (never on the keystroke itself), underlined in the text, listed under it, and fixed or
+//! dismissed with one key.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lint::{Checker, People, Scope, SectionChecker, TextFinding, is_dismissed};
+
+/// The findings of one prose section and where to underline them.
+pub struct SectionLint {
+    incremental: SectionChecker,
+    pub findings: Vec<TextFinding>,
+    /// Per line of the section's text: the character columns to underline.
+    pub marks: HashMap<usize, Vec<Range<usize>>>,
+}
+
+impl Default for SectionLint {
+    fn default() -> Self {
+        SectionLint { incremental: SectionChecker::new(Scope::Prose), findings: Vec::new(), marks: HashMap::new() }
+    }
+}
+
+impl SectionLint {
+    /// Checks `text` again; findings the document dismissed are left out.
+    pub fn check(&mut self, checker: &Checker, text: &str, people: &People, doc: &crate::doc::Document) {
+        let found = self.incremental.check(checker, text, people);
+        self.findings = found.into_iter().filter(|f| !is_dismissed(doc, &f.rule, &f.text)).collect();
+        self.marks = marks(text, &self.findings);
+    }
+
+    /// The finding at the cursor (line, character column), or else the first one after it.
+    pub fn at_or_after(&self, text: &str, line: usize, col: usize) -> Option<&TextFinding> {
+        let at = byte_offset(text, line, col);
+        self.findings
+            .iter()
+            .find(|f| f.span.start <= at && at <= f.span.end)
+            .or_else(|| self.findings.iter().find(|f| f.span.start > at))
+            .or_else(|| self.findings.first())
+    }
+}
+
+/// Byte offset of (line, character column) in `text`.
+pub fn byte_offset(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (n, l) in text.split('\n').enumerate() {
+        if n == line {
+            return offset + l.char_indices().nth(col).map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len() + 1;
+    }
+    text.len()
+}
+
+/// (line, character column) of a byte offset in `text`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, col)
+}
+
+fn marks(text: &str, findings: &[TextFinding]) -> HashMap<usize, Vec<Range<usize>>> {
+    // Line starts once, then each span is placed by a binary search: long sections stay cheap.
+    let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let place = |at: usize| {
+        let line = starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let col = text.get(starts[line]..at).map_or(0, |t| t.chars().count());
+        (line, col)
+    };
+    let mut out: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+    for f in findings {
+        let (l0, c0) = place(f.span.start);
+        let (l1, c1) = place(f.span.end);
+        for line in l0..=l1 {
+            let from = if line == l0 { c0 } else { 0 };
+            let to = if line == l1 { c1 } else { usize::MAX };
+            out.entry(line).or_default().push(from..to);
+        }
+    }
+    out
+}
