@@ -330,3 +330,25 @@ fn no_color_means_no_colour_and_colour_otherwise() {
     coloured.wait_for("✓ Details");
     assert!(has_colour(&coloured), "without NO_COLOR the marks are coloured");
 }
+
+#[test]
+fn a_bracketed_paste_of_ten_thousand_lines_arrives_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Paste"]);
+    t.wait_for("Summary (required)");
+    let lines: String = (0..10_000).map(|i| format!("log line {i}\n")).collect();
+    let start = Instant::now();
+    t.send(&format!("\x1b[200~{lines}\x1b[201~"));
+    t.wait_for("log line 9999");
+    let took = start.elapsed();
+    t.send(CTRL_S);
+    t.wait_for(" saved ");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+    let yaml = std::fs::read_to_string(only_yaml(dir.path())).unwrap();
+    for i in [0, 1, 4_999, 9_998, 9_999] {
+        assert!(yaml.contains(&format!("      log line {i}\n")), "line {i} missing");
+    }
+    assert_eq!(yaml.matches("log line ").count(), 10_000);
+    eprintln!("10,000-line paste on screen after {took:?}");
+}
