@@ -352,3 +352,51 @@ fn a_bracketed_paste_of_ten_thousand_lines_arrives_whole() {
     assert_eq!(yaml.matches("log line ").count(), 10_000);
     eprintln!("10,000-line paste on screen after {took:?}");
 }
+
+#[test]
+fn four_timeline_rows_with_markers_show_the_numbers_and_land_in_the_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Timeline"]);
+    t.wait_for("Summary (required)");
+    t.send(ALT_N);
+    t.send(ALT_N);
+    t.wait_for("Timeline (required)");
+    // Each row: add, time, Tab, event, Enter; then → to the marker column and Space.
+    let rows = [
+        ("14:02", "Migration starts"),
+        ("+7m", "Alert pages the on-call"),
+        ("14:31", "Migration cancelled"),
+        ("14:44", "Pool restored"),
+    ];
+    for (n, (time, event)) in rows.iter().enumerate() {
+        t.send("a");
+        t.type_text(time);
+        t.send("\t");
+        t.type_text(event);
+        t.send("\r");
+        t.wait_for(&event[..event.len().min(14)]);
+        t.send("\x1b[C\x1b[C\x1b[C"); // → → → to Marks
+        for _ in 0..1 {
+            t.send(" ");
+        }
+        t.wait_for(["started", "detected", "mitigated", "resolved"][n]);
+        t.send("\x1b[D\x1b[D\x1b[D"); // back to the first column
+    }
+    t.wait_for("Time to detect 7m · to mitigate 22m · to resolve 35m · total impact 29m");
+    t.send(CTRL_S);
+    t.wait_for(" saved ");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+    let yaml = std::fs::read_to_string(only_yaml(dir.path())).unwrap();
+    for (time, marker) in [("14:02", "started"), ("14:09", "detected"), ("14:31", "mitigated"), ("14:44", "resolved")] {
+        assert!(
+            yaml.contains(&format!("  {marker}: \"2026-11-24T{time}:00+01:00\"\n")),
+            "times.{marker} missing:\n{yaml}"
+        );
+        assert!(
+            yaml.contains(&format!("  - time: \"2026-11-24T{time}:00+01:00\""))
+                && yaml.contains(&format!("    marker: {marker}\n")),
+            "timeline row {time} missing:\n{yaml}"
+        );
+    }
+}

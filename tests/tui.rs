@@ -57,6 +57,7 @@ fn editing(text: &str) -> Fixture {
 
 fn fixed(app: &mut App) {
     app.wall_clock = "14:02:31".into();
+    app.today = Some(today());
     if let Screen::Editor(e) = &mut app.screen {
         e.shown = "postmortems/checkout.yaml".into();
     }
@@ -570,4 +571,152 @@ fn ctrl_d_dismisses_with_a_reason_recorded_in_the_document() {
     ctrl(&mut f.app, 'd');
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(findings_in_summary(&f.app), 1);
+}
+
+fn open_section(app: &mut App, id: &str) {
+    let e = app.editor().unwrap();
+    let i = e.doc.sections.iter().position(|s| s.id == id).unwrap();
+    app.update(Action::GoTo(i + 1));
+}
+
+fn enter_row(app: &mut App, cells: &[&str]) {
+    key(app, KeyCode::Char('a'), KeyModifiers::NONE);
+    for (n, cell) in cells.iter().enumerate() {
+        if n > 0 {
+            key(app, KeyCode::Tab, KeyModifiers::NONE);
+        }
+        typed(app, cell);
+    }
+    key(app, KeyCode::Enter, KeyModifiers::NONE);
+}
+
+fn cycle_marker(app: &mut App, row: usize, times: usize) {
+    app.update(Action::Table(blameless::tui::action::TableOp::Select(row)));
+    for _ in 0..4 {
+        key(app, KeyCode::Right, KeyModifiers::NONE);
+    }
+    for _ in 0..times {
+        key(app, KeyCode::Char(' '), KeyModifiers::NONE);
+    }
+}
+
+#[test]
+fn timeline_rows_are_added_with_forgiving_times_kept_sorted_and_marked() {
+    let mut f = fresh();
+    open_section(&mut f.app, "timeline");
+    enter_row(&mut f.app, &["2026-11-24 14:02", "Migration 0042 starts", "https://ci.example.com/981"]);
+    enter_row(&mut f.app, &["+7m", "Error-rate alert pages the on-call"]);
+    enter_row(&mut f.app, &["14:31", "Migration cancelled; errors stop"]);
+    enter_row(&mut f.app, &["14:05", "Queue depth grows"]); // typed last, sorted into place
+    enter_row(&mut f.app, &["after lunch", "Pool settings restored"]);
+    let doc = &f.app.editor().unwrap().doc;
+    let events: Vec<&str> = doc.timeline.iter().map(|e| e.event.as_str()).collect();
+    // 14:05 was sorted into place; the row added below it has no readable time and stays there.
+    assert_eq!(
+        events,
+        [
+            "Migration 0042 starts",
+            "Queue depth grows",
+            "Pool settings restored",
+            "Error-rate alert pages the on-call",
+            "Migration cancelled; errors stop"
+        ]
+    );
+    assert_eq!(doc.timeline[3].time.as_text(), "2026-11-24T14:09:00+01:00", "+7m after the row above");
+    assert_eq!(doc.timeline[2].time.as_text(), "after lunch", "kept as typed");
+    f.app.update(Action::Table(blameless::tui::action::TableOp::Select(2)));
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("`after lunch` is not a time (try 14:02, +5m"), "{shown}");
+    cycle_marker(&mut f.app, 0, 1); // started
+    cycle_marker(&mut f.app, 3, 1); // started is taken: detected
+    cycle_marker(&mut f.app, 4, 1); // started and detected are taken: mitigated
+    let doc = &f.app.editor().unwrap().doc;
+    assert_eq!(doc.times.started.as_ref().unwrap().as_text(), "2026-11-24T14:02:00+01:00");
+    assert_eq!(doc.times.detected.as_ref().unwrap().as_text(), "2026-11-24T14:09:00+01:00");
+    assert_eq!(doc.times.mitigated.as_ref().unwrap().as_text(), "2026-11-24T14:31:00+01:00");
+    let shown = screen(&mut f.app, 80, 24);
+    insta::assert_snapshot!("timeline_80x24", shown);
+    assert!(shown.contains("Time to detect 7m · to mitigate 22m"), "{shown}");
+    assert!(shown.contains("✗ after lunch"), "{shown}");
+    assert!(shown.contains("entries without evidence: how do we know?"), "{shown}");
+    // The details page shows the times the markers set.
+    f.app.update(Action::GoTo(0));
+    assert!(screen(&mut f.app, 120, 40).contains("2026-11-24T14:09:00+01:00"));
+}
+
+#[test]
+fn timeline_delete_undo_and_move() {
+    let mut f = fresh();
+    open_section(&mut f.app, "timeline");
+    enter_row(&mut f.app, &["14:02", "first"]);
+    enter_row(&mut f.app, &["14:02", "same minute"]);
+    enter_row(&mut f.app, &["14:10", "later"]);
+    let events = |app: &App| app.editor().unwrap().doc.timeline.iter().map(|e| e.event.clone()).collect::<Vec<_>>();
+    f.app.update(Action::Table(blameless::tui::action::TableOp::Select(1)));
+    key(&mut f.app, KeyCode::Up, KeyModifiers::ALT);
+    assert_eq!(events(&f.app), ["same minute", "first", "later"], "rows at the same time can swap");
+    key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Down, KeyModifiers::ALT);
+    assert_eq!(events(&f.app), ["same minute", "first", "later"], "not past a later time");
+    assert!(f.app.message.as_deref().unwrap().contains("kept in time order"));
+    key(&mut f.app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert_eq!(events(&f.app), ["same minute", "later"]);
+    key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(events(&f.app), ["same minute", "first", "later"], "undo brings it back");
+    // Esc while typing keeps the old value.
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    typed(&mut f.app, " changed");
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(events(&f.app)[1], "first");
+}
+
+#[test]
+fn a_pasted_chat_excerpt_becomes_rows_after_confirmation() {
+    let mut f = fresh();
+    open_section(&mut f.app, "timeline");
+    f.app.update(Action::Paste(
+        "[14:02] Priya: deploy started\n[14:09] pagerbot: error rate above 5%\nnoise line\n".into(),
+    ));
+    assert_eq!(f.app.dialog, Some(Dialog::PasteRows { count: 2 }));
+    insta::assert_snapshot!("paste_rows_80x24", screen(&mut f.app, 80, 24));
+    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    let doc = &f.app.editor().unwrap().doc;
+    assert_eq!(doc.timeline.len(), 2);
+    assert_eq!(doc.timeline[1].event, "pagerbot: error rate above 5% noise line");
+    assert_eq!(doc.timeline[1].time.as_text(), "2026-11-24T14:09:00+01:00");
+    key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert!(f.app.editor().unwrap().doc.timeline.is_empty(), "one undo takes the whole paste back");
+    f.app.update(Action::Paste("[14:02] again\n".into()));
+    key(&mut f.app, KeyCode::Char('c'), KeyModifiers::NONE);
+    assert!(f.app.editor().unwrap().doc.timeline.is_empty(), "cancelled");
+}
+
+#[test]
+fn factors_take_their_category_from_the_template() {
+    let mut f = fresh();
+    open_section(&mut f.app, "contributing-factors");
+    enter_row(&mut f.app, &["Migrations run without a lock timeout"]);
+    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Char(' '), KeyModifiers::NONE);
+    let doc = &f.app.editor().unwrap().doc;
+    let first = library().find("default").unwrap().factor_categories[0].clone();
+    assert_eq!(doc.factors[0].category.as_deref(), Some(first.as_str()));
+    insta::assert_snapshot!("factors_80x24", screen(&mut f.app, 80, 24));
+}
+
+#[test]
+fn actions_read_due_dates_and_say_what_is_missing() {
+    let mut f = fresh_checked();
+    open_section(&mut f.app, "follow-up-actions");
+    enter_row(&mut f.app, &["Add a lock timeout to the migration runner", "platform team", "in 2 weeks"]);
+    enter_row(&mut f.app, &["Remind engineers to be more careful", "", "someday"]);
+    let doc = &f.app.editor().unwrap().doc;
+    assert_eq!(doc.actions[0].due.as_deref(), Some("2026-12-08"), "in 2 weeks from the fixed today");
+    assert_eq!(doc.actions[1].due.as_deref(), Some("someday"), "kept as typed");
+    let shown = screen(&mut f.app, 80, 24);
+    insta::assert_snapshot!("actions_80x24", shown);
+    assert!(shown.contains("— no owner"), "{shown}");
+    assert!(shown.contains("✗ someday"), "{shown}");
+    assert!(shown.contains("◆ Remind"), "an action that fixes people is marked: {shown}");
+    assert!(shown.contains("Change a system instead."), "with the reason: {shown}");
 }

@@ -5,6 +5,8 @@
 //! changes or disappears. Keys this version does not know (written by a newer blameless or by
 //! hand) are kept in `extra` and written back.
 
+pub mod clock;
+pub mod entry;
 mod numbers;
 pub mod time;
 mod validate;

@@ -34,8 +34,30 @@ pub enum TextOp {
     PasteYank,
 }
 
+/// Moves and edits in a table (timeline, factors, actions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableOp {
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Type into the cell (a choice cell cycles instead).
+    Edit,
+    Add,
+    Delete,
+    Undo,
+    MoveUp,
+    MoveDown,
+    /// Next value of a choice cell.
+    Cycle,
+    /// Select a row (mouse).
+    Select(usize),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// A move or an edit in a table.
+    Table(TableOp),
     /// Save now (Ctrl-S).
     Save,
     /// Quit, asking first when there are unsaved changes (Ctrl-Q).

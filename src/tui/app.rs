@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, Mous
 use ratatui::layout::{Position, Rect};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::action::{Action, TextOp};
+use super::action::{Action, TableOp, TextOp};
 use super::editor::{Editor, Focus, Page, SaveOutcome};
 use super::keymap::{self, Scope};
 use super::start::Start;
@@ -24,6 +24,8 @@ pub enum Dialog {
     Conflict,
     /// A recovery copy from an earlier session differs from the file.
     Recover { copy: PathBuf, summary: Vec<String> },
+    /// Rows read from a paste into the timeline, to confirm.
+    PasteRows { count: usize },
     /// Dismissing a finding: why it is fine here (typed; may stay empty).
     Dismiss { finding: Box<crate::lint::TextFinding>, reason: String },
 }
@@ -39,6 +41,7 @@ impl Dialog {
             ],
             Dialog::Recover { .. } => &[('r', "restore the recovered text"), ('d', "discard the copy, keep the file")],
             Dialog::Dismiss { .. } => &[],
+            Dialog::PasteRows { .. } => &[('a', "add them to the timeline"), ('c', "cancel")],
         }
     }
 }
@@ -74,6 +77,8 @@ pub struct App {
     pub recovery_dir: PathBuf,
     /// The wording checker given to each document opened.
     pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
+    /// Today's date when fixed (tests); otherwise the clock's, in the document's zone.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl App {
@@ -90,6 +95,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             recovery_dir,
             checker: None,
+            today: None,
         }
     }
 
@@ -138,7 +144,8 @@ impl App {
                 (Focus::Page, Page::Section(i)) => match e.doc.sections[i].kind {
                     SectionKind::Text => Scope::Text,
                     SectionKind::Fields => Scope::Form,
-                    _ => Scope::Sidebar,
+                    _ if e.tables.get(&i).is_some_and(|t| t.editing.is_some()) => Scope::Form,
+                    _ => Scope::Table,
                 },
             },
         }
@@ -159,8 +166,11 @@ impl App {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.key_action(*key),
             Event::Paste(text) => Some(Action::Paste(text.clone())),
             Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
-                let row = super::views::sidebar_row_at(self, Position::new(m.column, m.row))?;
-                Some(Action::GoTo(row))
+                let at = Position::new(m.column, m.row);
+                match super::views::sidebar_row_at(self, at) {
+                    Some(row) => Some(Action::GoTo(row)),
+                    None => super::views::table_row_at(self, at).map(|r| Action::Table(TableOp::Select(r))),
+                }
             }
             _ => None,
         }
@@ -282,6 +292,12 @@ impl App {
                 self.autosave_on_page_change();
             }
             Action::Back => {
+                if let Some((_, table)) = current_table(editor)
+                    && table.editing.is_some()
+                {
+                    table.editing = None; // Esc while typing in a cell: keep the old value
+                    return Effect::None;
+                }
                 editor.focus = Focus::Sidebar;
                 editor.selected = editor.page_index();
             }
@@ -298,6 +314,20 @@ impl App {
             Action::NextFinding | Action::ApplyRewrite | Action::DismissFinding => {
                 return self.finding_action(action);
             }
+            Action::Table(op) => self.table_action(op),
+            Action::Paste(text) if current_table(editor).is_some_and(|(_, t)| t.editing.is_none()) => {
+                self.paste_rows(&text);
+            }
+            Action::NextField | Action::PrevField | Action::Text(TextOp::Newline)
+                if current_table(editor).is_some_and(|(_, t)| t.editing.is_some()) =>
+            {
+                // Enter ends typing in a cell; Tab moves on to type in the next one.
+                self.commit_cell();
+                if action != Action::Text(TextOp::Newline) {
+                    self.table_action(if action == Action::NextField { TableOp::Right } else { TableOp::Left });
+                    self.edit_cell_if_text();
+                }
+            }
             Action::NextField | Action::PrevField | Action::CycleChoice => {
                 if let Some(form) = current_form(editor) {
                     match action {
@@ -309,6 +339,19 @@ impl App {
                             }
                         }
                     }
+                }
+            }
+            Action::Insert(_) | Action::Paste(_) | Action::Text(_)
+                if current_table(editor).is_some_and(|(_, t)| t.editing.is_some()) =>
+            {
+                if let Some((_, table)) = current_table(editor)
+                    && let Some(area) = table.editing.as_mut()
+                {
+                    let action = match action {
+                        Action::Paste(text) => Action::Paste(text.replace(['\r', '\n'], " ")),
+                        other => other,
+                    };
+                    edit_text(area, &action);
                 }
             }
             Action::Insert(_) | Action::Paste(_) | Action::Text(_) => {
@@ -366,6 +409,113 @@ impl App {
                     editor.touch(now);
                 }
             }
+        }
+    }
+
+    fn today(&self) -> chrono::NaiveDate {
+        if let Some(day) = self.today {
+            return day;
+        }
+        let now = crate::doc::clock::now().unwrap_or_else(|_| chrono::Utc::now());
+        self.editor().map(|e| e.doc.zone()).unwrap_or_else(crate::doc::Zone::utc).today(now)
+    }
+
+    fn table_action(&mut self, op: TableOp) {
+        let now = self.now;
+        let today = self.today();
+        let Some(editor) = self.editor_mut() else { return };
+        let categories = editor.categories();
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        let doc = &mut editor.doc;
+        let n = table.len(doc);
+        let columns = table.columns(doc, &categories).len();
+        let mut changed = false;
+        let mut note = None;
+        match op {
+            TableOp::Up => table.row = table.row.saturating_sub(1),
+            TableOp::Down => table.row = (table.row + 1).min(n.saturating_sub(1)),
+            TableOp::Left => table.col = table.col.saturating_sub(1),
+            TableOp::Right => table.col = (table.col + 1).min(columns - 1),
+            TableOp::Select(r) if r < n => table.row = r,
+            TableOp::Select(_) => {}
+            TableOp::Add => {
+                table.add(doc);
+                changed = true;
+            }
+            TableOp::Delete => changed = table.delete(doc),
+            TableOp::Undo => {
+                changed = table.undo(doc);
+                if !changed {
+                    note = Some("Nothing to undo in this table.".to_string());
+                }
+            }
+            TableOp::MoveUp | TableOp::MoveDown => match table.shift(doc, op == TableOp::MoveDown) {
+                Ok(()) => changed = true,
+                Err(why) => note = Some(why.to_string()),
+            },
+            TableOp::Cycle => changed = table.cycle(doc, &categories),
+            TableOp::Edit if n == 0 => {
+                table.add(doc);
+                changed = true;
+            }
+            TableOp::Edit => match table.columns(doc, &categories).get(table.col) {
+                Some(super::table::Column::Choice(..)) => changed = table.cycle(doc, &categories),
+                _ => table.start_edit(doc),
+            },
+        }
+        let _ = today;
+        if changed {
+            editor.touch(now);
+            editor.refresh_details();
+        }
+        if note.is_some() {
+            self.message = note;
+        }
+    }
+
+    /// Starts typing in the current cell when it holds text (choice cells cycle instead).
+    fn edit_cell_if_text(&mut self) {
+        let Some(editor) = self.editor_mut() else { return };
+        let categories = editor.categories();
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        if let Some(super::table::Column::Text(_)) = table.columns(&editor.doc, &categories).get(table.col) {
+            table.start_edit(&editor.doc);
+        }
+    }
+
+    /// Enter (or Tab) in a cell: the typed text goes into the document.
+    fn commit_cell(&mut self) {
+        let now = self.now;
+        let today = self.today();
+        let Some(editor) = self.editor_mut() else { return };
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        let changed_before = table.editing.is_some();
+        let note = table.commit(&mut editor.doc, today);
+        if changed_before {
+            editor.touch(now);
+            editor.refresh_details();
+        }
+        if note.is_some() {
+            self.message = note;
+        }
+    }
+
+    /// A paste into the timeline: read it as chat or log lines and ask before adding them.
+    fn paste_rows(&mut self, text: &str) {
+        let today = self.today();
+        let Some(editor) = self.editor_mut() else { return };
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        if table.kind != SectionKind::Timeline {
+            self.message = Some("Paste into a cell: press Enter to edit it first.".into());
+            return;
+        }
+        match table.paste(&editor.doc, text, today) {
+            0 => self.message = Some("No line of the paste starts with a time; nothing to add.".into()),
+            count => self.dialog = Some(Dialog::PasteRows { count }),
         }
     }
 
@@ -508,6 +658,22 @@ impl App {
             }
             return;
         }
+        if let Dialog::PasteRows { .. } = dialog {
+            self.dialog = None;
+            let now = self.now;
+            let Some(e) = self.editor_mut() else { return };
+            let Page::Section(i) = e.page else { return };
+            let Some(table) = e.tables.get_mut(&i) else { return };
+            if action == Action::Choose('a') {
+                let n = table.accept_paste(&mut e.doc);
+                e.touch(now);
+                e.refresh_details();
+                self.message = Some(format!("Added {n} entries to the timeline (u takes them back)."));
+            } else {
+                table.pending.clear();
+            }
+            return;
+        }
         let choice = match action {
             Action::Choose(c) => c,
             Action::Back => 'c',
@@ -608,6 +774,13 @@ impl App {
 fn current_text(editor: &mut Editor) -> Option<&mut super::prose::Prose> {
     match (editor.focus, editor.page) {
         (Focus::Page, Page::Section(i)) => editor.texts.get_mut(&i),
+        _ => None,
+    }
+}
+
+fn current_table(editor: &mut Editor) -> Option<(usize, &mut super::table::Table)> {
+    match (editor.focus, editor.page) {
+        (Focus::Page, Page::Section(i)) => editor.tables.get_mut(&i).map(|t| (i, t)),
         _ => None,
     }
 }

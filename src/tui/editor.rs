@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use super::findings::SectionLint;
 use super::form::Form;
 use super::prose::Prose;
+use super::table::Table;
 use crate::doc::{Document, SectionKind};
 use crate::lint::{Checker, People};
 use crate::store::recovery::{self, Fingerprint};
@@ -44,6 +45,8 @@ pub struct Editor {
     pub show_guidance: bool,
     /// Prose sections being written, made when first opened.
     pub texts: HashMap<usize, Prose>,
+    /// Table editors of the timeline, factors and actions sections.
+    pub tables: HashMap<usize, Table>,
     /// The details form, and the forms of `fields` sections.
     pub details: Form,
     pub field_forms: HashMap<usize, Form>,
@@ -92,6 +95,7 @@ impl Editor {
             selected: 0,
             show_guidance: true,
             texts: HashMap::new(),
+            tables: HashMap::new(),
             details,
             field_forms: HashMap::new(),
             dirty: false,
@@ -156,6 +160,9 @@ impl Editor {
                     let form = Form::fields(&self.doc.sections[i]);
                     self.field_forms.insert(i, form);
                 }
+                kind @ (SectionKind::Timeline | SectionKind::Factors | SectionKind::Actions) => {
+                    self.tables.entry(i).or_insert_with(|| Table::new(kind));
+                }
                 _ => {}
             }
         }
@@ -190,6 +197,18 @@ impl Editor {
         };
         let lint = self.lints.entry(i).or_default();
         lint.check(checker, &text, &self.people, &self.doc);
+    }
+
+    /// The template's factor categories, for the factors table.
+    pub fn categories(&self) -> Vec<String> {
+        self.template.as_ref().map(|t| t.factor_categories.clone()).unwrap_or_default()
+    }
+
+    /// After the timeline changed the incident times, the details form shows them again.
+    pub fn refresh_details(&mut self) {
+        let focus = self.details.focus;
+        self.details = Form::details(&self.doc, self.template.as_ref());
+        self.details.focus = focus;
     }
 
     /// How many findings a section has (0 for sections that are not prose).

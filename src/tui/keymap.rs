@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, TextOp};
+use super::action::{Action, TableOp, TextOp};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +22,8 @@ pub enum Scope {
     Start,
     /// The finish screen.
     Finish,
+    /// The timeline, factors and actions tables.
+    Table,
 }
 
 impl Scope {
@@ -33,6 +35,7 @@ impl Scope {
             Scope::Form => "Forms",
             Scope::Start => "Start screen",
             Scope::Finish => "Finish",
+            Scope::Table => "Tables (timeline, factors, actions)",
         }
     }
 }
@@ -105,7 +108,7 @@ pub fn footer(scope: Scope) -> Vec<(&'static str, &'static str)> {
 
 /// Help lines grouped by scope: every key of an action joined (`Ctrl-S`), with its help.
 pub fn help_groups() -> Vec<(Scope, Vec<(String, &'static str)>)> {
-    let scopes = [Scope::Global, Scope::Sidebar, Scope::Text, Scope::Form, Scope::Finish, Scope::Start];
+    let scopes = [Scope::Global, Scope::Sidebar, Scope::Text, Scope::Form, Scope::Table, Scope::Finish, Scope::Start];
     scopes
         .iter()
         .map(|&scope| {
@@ -203,6 +206,7 @@ fn rows() -> Vec<Row> {
         (Form, "Tab", A::NextField, "Next field", "Next field"),
         (Form, "↓", A::NextField, "Next field", ""),
         (Form, "Shift-Tab", A::PrevField, "Previous field", ""),
+        (Form, "Enter", A::Text(T::Newline), "Next field; in a table cell, done typing", ""),
         (Form, "↑", A::PrevField, "Previous field", ""),
         (
             Form,
@@ -220,6 +224,28 @@ fn rows() -> Vec<Row> {
         (Form, "End", A::Text(T::LineEnd), "End of the field", ""),
         (Form, "Ctrl-Z", A::Text(T::Undo), "Undo", ""),
         (Form, "Ctrl-Y", A::Text(T::Redo), "Redo", ""),
+        (Table, "?", A::Help, "Help: every key", ""),
+        (Table, "↑", A::Table(TableOp::Up), "Row above", ""),
+        (Table, "k", A::Table(TableOp::Up), "Row above", ""),
+        (Table, "↓", A::Table(TableOp::Down), "Row below", ""),
+        (Table, "j", A::Table(TableOp::Down), "Row below", ""),
+        (Table, "←", A::Table(TableOp::Left), "Column to the left", ""),
+        (Table, "h", A::Table(TableOp::Left), "Column to the left", ""),
+        (Table, "Shift-Tab", A::Table(TableOp::Left), "Column to the left", ""),
+        (Table, "→", A::Table(TableOp::Right), "Column to the right", ""),
+        (Table, "l", A::Table(TableOp::Right), "Column to the right", ""),
+        (Table, "Tab", A::Table(TableOp::Right), "Column to the right", ""),
+        (Table, "Enter", A::Table(TableOp::Edit), "Edit the cell (a choice cell changes to its next value)", "Edit"),
+        (Table, "e", A::Table(TableOp::Edit), "Edit the cell (a choice cell changes to its next value)", ""),
+        (Table, "Space", A::Table(TableOp::Cycle), "Next value of a choice cell (marker, category, priority...)", ""),
+        (Table, "a", A::Table(TableOp::Add), "Add a row below", "Add"),
+        (Table, "d", A::Table(TableOp::Delete), "Delete the row (u takes it back)", "Delete"),
+        (Table, "Delete", A::Table(TableOp::Delete), "Delete the row (u takes it back)", ""),
+        (Table, "u", A::Table(TableOp::Undo), "Undo the last change to the table", "Undo"),
+        (Table, "Ctrl-Z", A::Table(TableOp::Undo), "Undo the last change to the table", ""),
+        (Table, "Alt-↑", A::Table(TableOp::MoveUp), "Move the row up", ""),
+        (Table, "Alt-↓", A::Table(TableOp::MoveDown), "Move the row down", ""),
+        (Table, "Esc", A::Back, "Sections: back to the section list", "Sections"),
         (Finish, "?", A::Help, "Help: every key", ""),
         (Finish, "e", A::ExportMarkdown, "Export: write the Markdown next to the document", "Export Markdown"),
         (Finish, "Esc", A::Back, "Sections: back to the section list", "Sections"),

@@ -11,6 +11,7 @@ pub mod prose;
 mod recover;
 mod runner;
 pub mod start;
+pub mod table;
 pub mod terminal;
 pub mod views;
 

@@ -5,6 +5,7 @@ mod overlay;
 mod page;
 mod sidebar;
 mod start;
+mod table;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -112,6 +113,14 @@ pub fn sidebar_row_at(app: &App, at: Position) -> Option<usize> {
     let editor = app.editor()?;
     let r = areas(app.size, editor).sidebar?;
     sidebar::row_at(r, editor, at)
+}
+
+/// The table row under a mouse click, if any.
+pub fn table_row_at(app: &App, at: Position) -> Option<usize> {
+    let editor = app.editor()?;
+    let super::editor::Page::Section(i) = editor.page else { return None };
+    let r = areas(app.size, editor).page?;
+    table::row_at(page::inner(r), editor, i, at)
 }
 
 /// Control characters from a paste or a file (ESC, BEL, CSI) would act on the terminal if

@@ -65,6 +65,27 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
             lines.push(Line::styled(format!("Copy: {}", copy.display()), dim()));
             (" Recover unsaved work? ", lines)
         }
+        Dialog::PasteRows { count } => {
+            let mut lines = vec![
+                Line::raw(format!("The paste has {count} lines that start with a time. Add them to the timeline?")),
+                Line::raw(""),
+            ];
+            if let Some(e) = app.editor()
+                && let crate::tui::editor::Page::Section(i) = e.page
+                && let Some(t) = e.tables.get(&i)
+            {
+                let zone = e.doc.zone();
+                for row in t.pending.iter().take(8) {
+                    let when = crate::export::show_time(&row.time, &zone);
+                    let event: String = row.event.chars().take(50).collect();
+                    lines.push(Line::raw(format!("  {when}  {event}")));
+                }
+                if t.pending.len() > 8 {
+                    lines.push(Line::styled(format!("  … and {} more", t.pending.len() - 8), dim()));
+                }
+            }
+            (" Add pasted lines to the timeline? ", lines)
+        }
         Dialog::Dismiss { finding, reason } => (
             " Dismiss this finding ",
             vec![

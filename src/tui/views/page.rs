@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{bold, colored, dim};
 use crate::doc::{SectionKind, Severity, validate};
-use crate::export::show_time;
 use crate::tui::editor::{Editor, Focus, Page};
 use crate::tui::form::{Form, Input};
 
@@ -28,7 +27,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
         spans.push(Span::styled(format!("({note}) "), dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..r });
-    let inner = Rect { x: r.x + 1, y: r.y + 1, width: r.width.saturating_sub(1), height: r.height.saturating_sub(1) };
+    let inner = inner(r);
     match editor.page {
         Page::Details => {
             let mut doc = editor.doc.clone();
@@ -65,7 +64,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
                     form(frame, inner, f, focused, None);
                 }
             }
-            kind => rows(frame, inner, editor, kind),
+            _ => super::table::render(frame, inner, editor, i),
         },
     }
 }
@@ -199,52 +198,9 @@ fn form(frame: &mut Frame, r: Rect, form: &Form, focused: bool, numbers: Option<
     }
 }
 
-/// Timeline, factors and actions, shown as they are in the document.
-fn rows(frame: &mut Frame, r: Rect, editor: &Editor, kind: SectionKind) {
-    let doc = &editor.doc;
-    let zone = doc.zone();
-    let mut lines: Vec<Line> = match kind {
-        SectionKind::Timeline => doc
-            .timeline
-            .iter()
-            .map(|e| {
-                let mark = e.marker.map(|m| format!(" [{}]", m.as_str())).unwrap_or_default();
-                Line::from(vec![
-                    Span::styled(show_time(&e.time, &zone), dim()),
-                    Span::raw(format!("  {}{mark}", e.event)),
-                ])
-            })
-            .collect(),
-        SectionKind::Factors => doc
-            .factors
-            .iter()
-            .map(|f| {
-                Line::from(format!(
-                    "• {}{}",
-                    f.description,
-                    f.category.as_ref().map(|c| format!("  ({c})")).unwrap_or_default()
-                ))
-            })
-            .collect(),
-        _ => doc
-            .actions
-            .iter()
-            .map(|a| {
-                let owner = a.owner.clone().unwrap_or_else(|| "no owner".into());
-                let due = a.due.clone().unwrap_or_else(|| "no due date".into());
-                Line::from(format!("• {}  — {owner}, {due}, {}", a.title, a.status.as_str()))
-            })
-            .collect(),
-    };
-    if lines.is_empty() {
-        lines.push(Line::styled("Nothing here yet.", dim()));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "The table editor for this section is on its way; until then, add rows in the YAML file (see README).",
-        dim(),
-    ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
+/// The page's area under its title line.
+pub fn inner(r: Rect) -> Rect {
+    Rect { x: r.x + 1, y: r.y + 1, width: r.width.saturating_sub(1), height: r.height.saturating_sub(1) }
 }
 
 fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {

@@ -1,0 +1,306 @@
+//! Forgiving entry of times and dates, as people type them in a hurry: `14:02`, `+5m`,
+//! `yesterday 23:50`, `next friday`. Text that cannot be understood is an error the caller
+//! shows; the caller keeps the text as typed.
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+use super::time::{TimeError, Zone};
+
+/// The same instant, with the zone's offset at that moment (for display and storage).
+pub fn in_zone(zone: &Zone, t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    match zone {
+        Zone::Fixed(offset) => t.with_timezone(offset),
+        Zone::Named(tz) => t.with_timezone(tz).fixed_offset(),
+    }
+}
+
+/// What a time typed without a date is relative to.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// The time of the row above, for `+5m` and for a bare `14:02`.
+    pub previous: Option<DateTime<FixedOffset>>,
+    /// The day a bare time falls on when there is no row above (the incident's day, or today).
+    pub day: NaiveDate,
+}
+
+/// Reads a timeline time: `14:02`, `14:02:30`, `2026-11-24 14:02`, `2026-11-24T14:02Z`,
+/// `+5m` / `+1h30m` (after the row above), `yesterday 23:50`, `today 09:15`.
+pub fn parse_time(text: &str, zone: &Zone, ctx: Context) -> Result<DateTime<FixedOffset>, TimeError> {
+    let t = text.trim();
+    if let Some(rel) = t.strip_prefix('+') {
+        let base = ctx.previous.ok_or(TimeError::NotATime)?;
+        return Ok(in_zone(zone, base + parse_span(rel).ok_or(TimeError::NotATime)?));
+    }
+    if let Ok(exact) = zone.parse_local(t) {
+        return Ok(exact);
+    }
+    let lower = t.to_lowercase();
+    let (day, clock) = if let Some(rest) = lower.strip_prefix("yesterday") {
+        (ctx_day(ctx, zone) - Duration::days(1), rest.trim())
+    } else if let Some(rest) = lower.strip_prefix("today") {
+        (ctx_day(ctx, zone), rest.trim())
+    } else if let Some(rest) = lower.strip_prefix("tomorrow") {
+        (ctx_day(ctx, zone) + Duration::days(1), rest.trim())
+    } else {
+        (ctx_day(ctx, zone), lower.as_str())
+    };
+    let time = ["%H:%M:%S", "%H:%M", "%H%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(clock, f).ok())
+        .ok_or(TimeError::NotATime)?;
+    zone.localize(NaiveDateTime::new(day, time))
+}
+
+/// The day a bare time belongs to: the row above's day (in the document's zone), else the
+/// context's day.
+fn ctx_day(ctx: Context, zone: &Zone) -> NaiveDate {
+    match (ctx.previous, zone) {
+        (Some(p), Zone::Named(tz)) => p.with_timezone(tz).date_naive(),
+        (Some(p), Zone::Fixed(off)) => p.with_timezone(off).date_naive(),
+        (None, _) => ctx.day,
+    }
+}
+
+/// `5m`, `1h30m`, `90s`, `2h`, `1d` -> a duration.
+pub fn parse_span(text: &str) -> Option<Duration> {
+    let mut total = Duration::zero();
+    let mut number = String::new();
+    let mut any = false;
+    for c in text.trim().chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let n: i64 = number.parse().ok()?;
+        number.clear();
+        total += match c {
+            'd' => Duration::days(n),
+            'h' => Duration::hours(n),
+            'm' => Duration::minutes(n),
+            's' => Duration::seconds(n),
+            _ => return None,
+        };
+        any = true;
+    }
+    (number.is_empty() && any).then_some(total)
+}
+
+/// Reads a due date: `2026-12-01`, `today`, `tomorrow`, `in 3 days`, `in 2 weeks`,
+/// `next friday`, `friday`.
+pub fn parse_due(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let t = text.trim().to_lowercase();
+    if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+        return Some(d);
+    }
+    match t.as_str() {
+        "today" => return Some(today),
+        "tomorrow" => return Some(today + Duration::days(1)),
+        _ => {}
+    }
+    if let Some(rest) = t.strip_prefix("in ") {
+        let mut parts = rest.split_whitespace();
+        let n: i64 = match parts.next()? {
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            n => n.parse().ok()?,
+        };
+        let days = match parts.next()?.trim_end_matches('s') {
+            "day" => n,
+            "week" => 7 * n,
+            "month" => return today.checked_add_months(chrono::Months::new(u32::try_from(n).ok()?)),
+            _ => return None,
+        };
+        return Some(today + Duration::days(days));
+    }
+    let (next, name) = match t.strip_prefix("next ") {
+        Some(name) => (true, name),
+        None => (false, t.as_str()),
+    };
+    let weekday: Weekday = name.parse().ok()?;
+    let ahead = (weekday.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64 + 7) % 7;
+    // "friday" is the coming one (today counts as a week away); "next friday" is the same day,
+    // as most people mean it, unless that is within the next two days.
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    let ahead = if next && ahead < 3 { ahead + 7 } else { ahead };
+    Some(today + Duration::days(ahead))
+}
+
+/// One line of a pasted chat or log excerpt that starts with a time, as Slack, IRC,
+/// journald and ISO-stamped logs write them: the time as written, and the rest.
+pub fn split_log_line(line: &str) -> Option<(String, String)> {
+    let line = line.trim();
+    // ISO: 2026-11-24T14:02:31Z or 2026-11-24 14:02:31,123
+    if line.len() >= 16 && line.as_bytes()[4] == b'-' && line.as_bytes()[7] == b'-' {
+        let end = line.find(|c: char| c.is_whitespace()).unwrap_or(line.len());
+        let (date, rest) = line.split_at(end);
+        if date.contains('T') {
+            return Some((date.to_string(), rest.trim().to_string()));
+        }
+        let rest = rest.trim_start();
+        let tend = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let clock = rest[..tend].split([',', '.']).next().unwrap_or("");
+        if NaiveTime::parse_from_str(clock, "%H:%M:%S").is_ok() || NaiveTime::parse_from_str(clock, "%H:%M").is_ok() {
+            return Some((format!("{date} {clock}"), rest[tend..].trim().to_string()));
+        }
+        return None;
+    }
+    // journald / syslog: "Nov 24 14:02:31 host unit[123]: message"
+    let words: Vec<&str> = line.splitn(4, ' ').collect();
+    if words.len() == 4 && words[0].len() == 3 && words[0].chars().all(|c| c.is_ascii_alphabetic()) {
+        let day: u32 = words[1].trim().parse().ok()?;
+        if NaiveTime::parse_from_str(words[2], "%H:%M:%S").is_ok() {
+            let month = month_number(words[0])?;
+            let rest = words[3].split_once(": ").map_or(words[3], |(_, m)| m);
+            return Some((format!("{month:02}-{day:02} {}", words[2]), rest.trim().to_string()));
+        }
+    }
+    // Slack and IRC: "[14:02] Priya: text", "[14:02:31] <priya> text", "14:02 text"
+    let stripped = line.strip_prefix('[').map_or(line, |r| r);
+    let end = stripped.find([']', ' ', '\t'])?;
+    let clock = &stripped[..end];
+    let valid =
+        NaiveTime::parse_from_str(clock, "%H:%M:%S").is_ok() || NaiveTime::parse_from_str(clock, "%H:%M").is_ok();
+    if !valid {
+        return None;
+    }
+    let rest = stripped[end..].trim_start_matches(']').trim();
+    Some((clock.to_string(), rest.to_string()))
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| name.eq_ignore_ascii_case(m)).map(|i| i as u32 + 1)
+}
+
+/// Turns a pasted excerpt into (time, event) rows. Lines that do not start with a time continue
+/// the event above; a syslog `MM-DD HH:MM:SS` takes its year from `ctx.day`.
+pub fn log_rows(text: &str, zone: &Zone, ctx: Context) -> Vec<(Result<DateTime<FixedOffset>, String>, String)> {
+    let mut rows: Vec<(Result<DateTime<FixedOffset>, String>, String)> = Vec::new();
+    let mut previous = ctx.previous;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        match split_log_line(line) {
+            Some((when, what)) => {
+                let when = if when.len() == 14 && when.as_bytes()[2] == b'-' {
+                    format!("{}-{when}", ctx.day.year())
+                } else {
+                    when
+                };
+                let parsed = parse_time(&when, zone, Context { previous, day: ctx.day }).map_err(|_| when.clone());
+                if let Ok(t) = parsed {
+                    previous = Some(t);
+                }
+                rows.push((parsed, what));
+            }
+            None => match rows.last_mut() {
+                Some((_, event)) => {
+                    event.push(' ');
+                    event.push_str(line.trim());
+                }
+                None => continue,
+            },
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn berlin() -> Zone {
+        "Europe/Berlin".parse().unwrap()
+    }
+
+    fn ctx(previous: Option<&str>) -> Context {
+        Context {
+            previous: previous.map(|p| DateTime::parse_from_rfc3339(p).unwrap()),
+            day: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        }
+    }
+
+    fn t(text: &str, previous: Option<&str>) -> String {
+        parse_time(text, &berlin(), ctx(previous)).map(|d| d.to_rfc3339()).unwrap_or_else(|e| format!("error: {e:?}"))
+    }
+
+    #[test]
+    fn every_accepted_form() {
+        assert_eq!(t("14:02", None), "2026-11-24T14:02:00+01:00");
+        assert_eq!(t("14:02:30", None), "2026-11-24T14:02:30+01:00");
+        assert_eq!(t("2026-11-24 14:02", None), "2026-11-24T14:02:00+01:00");
+        assert_eq!(t("2026-11-24T14:02Z", None), "error: NotATime", "RFC 3339 needs seconds");
+        assert_eq!(t("2026-11-24T14:02:00Z", None), "2026-11-24T14:02:00+00:00");
+        assert_eq!(t("2026-11-24T14:02", None), "2026-11-24T14:02:00+01:00");
+        assert_eq!(t("+5m", Some("2026-11-24T14:02:00+01:00")), "2026-11-24T14:07:00+01:00");
+        assert_eq!(t("+1h30m", Some("2026-11-24T14:02:00+01:00")), "2026-11-24T15:32:00+01:00");
+        assert_eq!(t("yesterday 23:50", None), "2026-11-23T23:50:00+01:00");
+        assert_eq!(t("today 09:15", None), "2026-11-24T09:15:00+01:00");
+        assert_eq!(t("  14:02  ", None), "2026-11-24T14:02:00+01:00");
+        // A bare time takes the day of the row above.
+        assert_eq!(t("01:10", Some("2026-11-25T00:30:00+01:00")), "2026-11-25T01:10:00+01:00");
+    }
+
+    #[test]
+    fn invalid_input_is_an_error_for_the_caller_to_mark() {
+        assert_eq!(t("after lunch", None), "error: NotATime");
+        assert_eq!(t("+5m", None), "error: NotATime", "nothing above to add to");
+        assert_eq!(t("+5x", Some("2026-11-24T14:02:00+01:00")), "error: NotATime");
+        assert_eq!(t("25:00", None), "error: NotATime");
+    }
+
+    #[test]
+    fn daylight_saving_edges() {
+        let spring = Context { previous: None, day: NaiveDate::from_ymd_opt(2026, 3, 29).unwrap() };
+        assert_eq!(parse_time("02:30", &berlin(), spring), Err(TimeError::SkippedByClockChange));
+        assert_eq!(parse_time("03:30", &berlin(), spring).unwrap().to_rfc3339(), "2026-03-29T03:30:00+02:00");
+        let autumn = Context { previous: None, day: NaiveDate::from_ymd_opt(2026, 10, 25).unwrap() };
+        assert_eq!(parse_time("02:30", &berlin(), autumn).unwrap().to_rfc3339(), "2026-10-25T02:30:00+02:00");
+        // +1h across the change counts real time.
+        let before = DateTime::parse_from_rfc3339("2026-10-25T02:30:00+02:00").unwrap();
+        let after = parse_time("+1h", &berlin(), Context { previous: Some(before), day: autumn.day }).unwrap();
+        assert_eq!(after.to_rfc3339(), "2026-10-25T02:30:00+01:00", "the second 02:30, in winter time");
+    }
+
+    #[test]
+    fn due_dates() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(); // a Tuesday
+        let d = |s: &str| parse_due(s, today).map(|d| d.to_string());
+        assert_eq!(d("2026-12-01").as_deref(), Some("2026-12-01"));
+        assert_eq!(d("tomorrow").as_deref(), Some("2026-11-25"));
+        assert_eq!(d("in 2 weeks").as_deref(), Some("2026-12-08"));
+        assert_eq!(d("in 3 days").as_deref(), Some("2026-11-27"));
+        assert_eq!(d("in a month").as_deref(), Some("2026-12-24"));
+        assert_eq!(d("friday").as_deref(), Some("2026-11-27"));
+        assert_eq!(d("next friday").as_deref(), Some("2026-11-27"));
+        assert_eq!(d("next wednesday").as_deref(), Some("2026-12-02"), "tomorrow is too soon to be 'next'");
+        assert_eq!(d("tuesday").as_deref(), Some("2026-12-01"));
+        assert_eq!(d("whenever"), None);
+    }
+
+    #[test]
+    fn pasted_chat_and_log_lines_become_rows() {
+        let paste = "[14:02] Priya: deploy of 0042 started\n\
+                     [14:09:30] <pagerbot> checkout error rate > 5%\n\
+                     continued on a second line\n\
+                     Nov 24 14:31:02 db1 postgres[811]: canceling statement due to user request\n\
+                     2026-11-24T13:44:00Z incident closed\n\
+                     2026-11-24 14:50:01,123 INFO pool restored\n\
+                     not a log line at the start is skipped";
+        let rows = log_rows(paste, &berlin(), ctx(None));
+        let shown: Vec<String> = rows
+            .iter()
+            .map(|(t, e)| format!("{} | {e}", t.as_ref().map(|t| t.to_rfc3339()).unwrap_or_else(|w| w.clone())))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "2026-11-24T14:02:00+01:00 | Priya: deploy of 0042 started",
+                "2026-11-24T14:09:30+01:00 | <pagerbot> checkout error rate > 5% continued on a second line",
+                "2026-11-24T14:31:02+01:00 | canceling statement due to user request",
+                "2026-11-24T13:44:00+00:00 | incident closed",
+                "2026-11-24T14:50:01+01:00 | INFO pool restored not a log line at the start is skipped",
+            ]
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! The timeline, factors and actions as tables: the cursor cell, the cell being typed into,
+//! and what each row lacks (evidence, an owner, a due date, a time that could not be read).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table as TableWidget, Wrap};
+
+use super::{bold, colored, dim, selected};
+use crate::doc::{Numbers, SectionKind, format_duration};
+use crate::export::show_time;
+use crate::tui::editor::{Editor, Focus};
+use crate::tui::table::Table;
+
+/// Rows the table's header and the lines under it take.
+const HEADER: u16 = 1;
+
+/// Preferred widths of the columns after the first, which takes the rest of the line.
+fn widths(kind: SectionKind) -> Vec<u16> {
+    match kind {
+        SectionKind::Timeline => vec![16, 0, 22, 9],
+        SectionKind::Factors => vec![0, 16],
+        _ => vec![0, 14, 11, 8, 9, 11, 16],
+    }
+}
+
+/// The columns that fit in `width`: the widest text column always, then the others around
+/// the cursor's column. Returns (column, width) pairs in order.
+fn visible(kind: SectionKind, width: u16, cursor: usize) -> Vec<(usize, u16)> {
+    let w = widths(kind);
+    let main = w.iter().position(|&x| x == 0).unwrap_or(0);
+    let min_main = 18;
+    // The first column (the time, the title) is always shown, beside the widest one.
+    let keep = if main == 0 { None } else { Some(0) };
+    let reserved = keep.map_or(0, |c| w[c] + 1);
+    let others: Vec<usize> = (0..w.len()).filter(|&c| c != main && Some(c) != keep).collect();
+    let fits = |set: &[usize]| set.iter().map(|&c| w[c] + 1).sum::<u16>() + min_main + reserved <= width;
+    // Grow a window of the other columns around the cursor while it fits.
+    let at = others.iter().position(|&c| c == cursor).unwrap_or(0);
+    let (mut lo, mut hi) = (at, at);
+    let mut chosen: Vec<usize> = if fits(&others[at..=at.min(others.len().saturating_sub(1))]) && !others.is_empty() {
+        vec![others[at]]
+    } else {
+        Vec::new()
+    };
+    loop {
+        let mut grew = false;
+        if hi + 1 < others.len() && fits(&[&chosen[..], &[others[hi + 1]]].concat()) {
+            hi += 1;
+            chosen.push(others[hi]);
+            grew = true;
+        }
+        if lo > 0 && fits(&[&chosen[..], &[others[lo - 1]]].concat()) {
+            lo -= 1;
+            chosen.push(others[lo]);
+            grew = true;
+        }
+        if !grew {
+            break;
+        }
+    }
+    chosen.push(main);
+    chosen.extend(keep);
+    chosen.sort();
+    let used: u16 = chosen.iter().filter(|&&c| c != main).map(|&c| w[c] + 1).sum();
+    chosen.into_iter().map(|c| (c, if c == main { width.saturating_sub(used) } else { w[c] })).collect()
+}
+
+/// The first data row shown, so the cursor row is always on screen.
+fn scroll(table: &Table, rows_shown: usize) -> usize {
+    table.row.saturating_sub(rows_shown.saturating_sub(1))
+}
+
+/// Rows under the table: the incident numbers, a note on the selected row, the keys.
+fn footer_rows(kind: SectionKind) -> u16 {
+    if kind == SectionKind::Timeline { 6 } else { 4 }
+}
+
+pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize) {
+    let Some(table) = editor.tables.get(&i) else { return };
+    let doc = &editor.doc;
+    let zone = doc.zone();
+    let categories = editor.categories();
+    let columns = table.columns(doc, &categories);
+    let focused = editor.focus == Focus::Page;
+    let below = footer_rows(table.kind).min(r.height.saturating_sub(2));
+    let area = Rect { height: r.height - below, ..r };
+    let shown = area.height.saturating_sub(HEADER) as usize;
+    let first = scroll(table, shown);
+    let n = table.len(doc);
+    let cols = visible(table.kind, area.width, table.col);
+    let mut rows = Vec::new();
+    for row in (first..n).take(shown) {
+        let cells: Vec<Cell> = cols
+            .iter()
+            .map(|&(col, _)| {
+                let raw = table.cell(doc, row, col);
+                let (text, style) = shown_cell(editor, table, row, col, &raw);
+                let style = if focused && row == table.row && col == table.col && table.editing.is_none() {
+                    selected()
+                } else {
+                    style
+                };
+                Cell::from(Span::styled(text, style))
+            })
+            .collect();
+        rows.push(Row::new(cells));
+    }
+    let hidden = columns.len() > cols.len();
+    let header = Row::new(
+        cols.iter()
+            .map(|&(c, _)| {
+                let more =
+                    if hidden && c + 1 < columns.len() && !cols.iter().any(|&(o, _)| o == c + 1) { " ›" } else { "" };
+                Cell::from(Span::styled(format!("{}{more}", columns[c].title()), bold()))
+            })
+            .collect::<Vec<_>>(),
+    );
+    let constraints: Vec<Constraint> = cols.iter().map(|&(_, w)| Constraint::Length(w)).collect();
+    let widget = TableWidget::new(rows, constraints.clone()).header(header).column_spacing(1);
+    frame.render_widget(widget, area);
+    if n == 0 {
+        let empty = Paragraph::new(Span::styled(
+            "No rows yet: press a to add one (or paste a chat or log excerpt into the timeline).",
+            dim(),
+        ))
+        .wrap(Wrap { trim: true });
+        frame.render_widget(empty, Rect { y: area.y + HEADER, height: area.height.saturating_sub(HEADER), ..area });
+    }
+    // The cell being typed into, drawn over its place in the table.
+    if let (Some(edit), true) = (&table.editing, table.row >= first && table.row < first + shown) {
+        let rects = ratatui::layout::Layout::horizontal(constraints).spacing(1).split(area);
+        if let Some(k) = cols.iter().position(|&(c, _)| c == table.col) {
+            let y = area.y + HEADER + (table.row - first) as u16;
+            let r = Rect { y, height: 1, ..rects[k] };
+            frame.render_widget(ratatui::widgets::Clear, r);
+            frame.render_widget(edit, r);
+        }
+    }
+    let mut lines = Vec::new();
+    if table.kind == SectionKind::Timeline {
+        let n = Numbers::of(doc);
+        let d = |d: Option<chrono::Duration>| d.map(format_duration).unwrap_or_else(|| "—".into());
+        lines.push(Line::styled(
+            format!(
+                "Time to detect {} · to mitigate {} · to resolve {} · total impact {}",
+                d(n.to_detect),
+                d(n.to_mitigate),
+                d(n.to_resolve),
+                d(n.impact)
+            ),
+            dim(),
+        ));
+    }
+    let keys = Line::styled("Enter edit · Space next value · a add · d delete · u undo · Alt-↑↓ move", dim());
+    let _ = zone;
+    let bottom = Rect { y: r.y + r.height - below, height: below, ..r };
+    // The numbers wrap onto a second line on a narrow screen.
+    let fixed = if lines.is_empty() {
+        0
+    } else if bottom.width < 72 {
+        2
+    } else {
+        1
+    };
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        Rect { height: fixed.min(bottom.height), ..bottom },
+    );
+    // The note on the selected row may wrap onto two lines; the keys stay on the last one.
+    let note_r = Rect { y: bottom.y + fixed, height: bottom.height.saturating_sub(fixed + 1), ..bottom };
+    frame.render_widget(Paragraph::new(note(editor, table).unwrap_or_default()).wrap(Wrap { trim: true }), note_r);
+    let keys_r = Rect { y: bottom.y + bottom.height.saturating_sub(1), height: 1, ..bottom };
+    frame.render_widget(Paragraph::new(keys), keys_r);
+}
+
+/// A cell as shown: times in the document's zone, and what is missing said in place.
+fn shown_cell(editor: &Editor, table: &Table, row: usize, col: usize, raw: &str) -> (String, Style) {
+    let doc = &editor.doc;
+    let zone = doc.zone();
+    let missing = |what: &str| (format!("— {what}"), colored(Color::Yellow));
+    match (table.kind, col) {
+        (SectionKind::Timeline, 0) => match doc.timeline.get(row).map(|e| (&e.time, e.time.resolve(&zone))) {
+            Some((m, Some(_))) => (show_time(m, &zone).chars().take(16).collect(), Style::default()),
+            _ if raw.trim().is_empty() => missing("time"),
+            _ => (format!("✗ {raw}"), colored(Color::Red)),
+        },
+        (SectionKind::Timeline, 2) if raw.is_empty() => missing("no evidence"),
+        (SectionKind::Actions, 1) if raw.is_empty() => missing("no owner"),
+        (SectionKind::Actions, 2) if raw.is_empty() => missing("no due date"),
+        (SectionKind::Actions, 2) if chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_err() => {
+            (format!("✗ {raw}"), colored(Color::Red))
+        }
+        (SectionKind::Actions, 0) if action_fixes_people(editor, raw).is_some() => {
+            (format!("◆ {raw}"), colored(Color::Yellow))
+        }
+        _ => (raw.to_string(), Style::default()),
+    }
+}
+
+/// Why an action's title asks people to change instead of the system, if it does.
+fn action_fixes_people(editor: &Editor, title: &str) -> Option<String> {
+    let checker = editor.checker.as_ref()?;
+    let people = checker.people(&editor.doc);
+    checker
+        .check_text(title, crate::lint::Scope::Actions, &people)
+        .into_iter()
+        .find(|f| f.category == crate::lint::Category::FixPeople)
+        .map(|f| f.message)
+}
+
+/// What the selected row lacks, in words.
+fn note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
+    let doc = &editor.doc;
+    let warn = |text: String| Some(Line::styled(text, colored(Color::Yellow)));
+    match table.kind {
+        SectionKind::Timeline => {
+            let e = doc.timeline.get(table.row)?;
+            if e.time.resolve(&doc.zone()).is_none() && !e.time.as_text().trim().is_empty() {
+                return warn(format!(
+                    "`{}` is not a time (try 14:02, +5m, yesterday 23:50); it is kept as typed.",
+                    e.time
+                ));
+            }
+            let without = doc.timeline.iter().filter(|e| e.evidence.is_none()).count();
+            (without > 0).then(|| {
+                Line::styled(
+                    format!(
+                        "{without} entries without evidence: how do we know? Add a link to a graph, log or message."
+                    ),
+                    dim(),
+                )
+            })
+        }
+        SectionKind::Actions => {
+            let a = doc.actions.get(table.row)?;
+            if let Some(why) = action_fixes_people(editor, &a.title) {
+                return warn(format!("◆ {why} Change a system instead."));
+            }
+            match (&a.owner, &a.due) {
+                (None, None) => warn("No owner and no due date: who will do it, and by when?".into()),
+                (None, _) => warn("No owner: a team or a role is fine.".into()),
+                (_, None) => warn("No due date: 2026-12-01, in 2 weeks, next friday.".into()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The data row under a mouse click in the table, if any.
+pub fn row_at(r: Rect, editor: &Editor, i: usize, at: Position) -> Option<usize> {
+    let table = editor.tables.get(&i)?;
+    let below = footer_rows(table.kind).min(r.height.saturating_sub(2));
+    let area = Rect { height: r.height - below, ..r };
+    if !area.contains(at) || at.y < area.y + HEADER {
+        return None;
+    }
+    let shown = area.height.saturating_sub(HEADER) as usize;
+    let row = scroll(table, shown) + (at.y - area.y - HEADER) as usize;
+    (row < table.len(&editor.doc)).then_some(row)
+}
