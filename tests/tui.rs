@@ -720,3 +720,20 @@ fn actions_read_due_dates_and_say_what_is_missing() {
     assert!(shown.contains("◆ Remind"), "an action that fixes people is marked: {shown}");
     assert!(shown.contains("Change a system instead."), "with the reason: {shown}");
 }
+
+#[test]
+fn an_incident_time_typed_in_the_details_marks_the_matching_entry() {
+    let mut f = fresh();
+    open_section(&mut f.app, "timeline");
+    enter_row(&mut f.app, &["14:02", "Migration starts"]);
+    enter_row(&mut f.app, &["14:09", "Alert pages the on-call"]);
+    f.app.update(Action::GoTo(0));
+    for _ in 0..8 {
+        key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE); // to "Detected"
+    }
+    typed(&mut f.app, "2026-11-24 14:09");
+    open_section(&mut f.app, "timeline");
+    let doc = &f.app.editor().unwrap().doc;
+    assert_eq!(doc.timeline[1].marker, Some(blameless::doc::Marker::Detected));
+    assert_eq!(doc.timeline[0].marker, None);
+}

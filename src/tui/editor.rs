@@ -234,6 +234,7 @@ impl Editor {
             }
         }
         self.details.apply_details(&mut self.doc);
+        mark_from_times(&mut self.doc);
         for (i, form) in &self.field_forms {
             if let Some(section) = self.doc.sections.get_mut(*i) {
                 form.apply_fields(section);
@@ -333,6 +334,28 @@ impl Editor {
         let pages = self.pages();
         self.go_to(if pages.contains(&page) { page } else { Page::Details });
         Ok(())
+    }
+}
+
+/// The times set the markers: an incident time typed in the details that equals an entry's
+/// time marks that entry, when no entry carries that marker yet.
+fn mark_from_times(doc: &mut Document) {
+    use crate::doc::Marker;
+    let zone = doc.zone();
+    let times = [
+        (Marker::Started, doc.times.started.clone()),
+        (Marker::Detected, doc.times.detected.clone()),
+        (Marker::Mitigated, doc.times.mitigated.clone()),
+        (Marker::Resolved, doc.times.resolved.clone()),
+    ];
+    for (marker, time) in times {
+        let Some(at) = time.and_then(|m| m.resolve(&zone)) else { continue };
+        if doc.timeline.iter().any(|e| e.marker == Some(marker)) {
+            continue;
+        }
+        if let Some(e) = doc.timeline.iter_mut().find(|e| e.marker.is_none() && e.time.resolve(&zone) == Some(at)) {
+            e.marker = Some(marker);
+        }
     }
 }
 
