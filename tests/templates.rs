@@ -811,3 +811,24 @@ fn the_wording_check_finds_whole_words_in_any_case_only() {
     assert_eq!(blameful_words("No one is to BLAME, carelessly or careless."), ["careless", "blame"]);
     assert!(blameful_words("A blameless review; forgotten keys; rootcause").is_empty());
 }
+
+#[test]
+fn names_in_templates_and_documents_never_reach_outside_the_template_folders() {
+    let sb = Sandbox::new();
+    // A file outside the template folders that must never be read as a template.
+    write(
+        &sb.root(),
+        "secret.yaml",
+        "name: secret\ntitle: Secret\ndescription: x\nversion: 1\nseverities: [{id: S1, description: x}]\nsections: [{id: a, title: A, kind: text, guidance: g}]\n",
+    );
+    let evil = "name: evil\nextends: ../../secret\nversion: 1\n";
+    write(&sb.root(), ".blameless/templates/evil.yaml", evil);
+    let (code, _, stderr) = sb.run(&["templates", "validate", ".blameless/templates/evil.yaml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("no template named `../../secret`"), "{stderr}");
+    // A document whose template name is a path: validate does not read that file.
+    let doc = "schema: 2\ntitle: x\nseverity: SEV1\ntemplate:\n  name: secret.yaml\n  version: 1\n";
+    write(&sb.root(), "doc.yaml", doc);
+    let (code, stdout, stderr) = sb.run(&["validate", "doc.yaml"]);
+    assert_eq!(code, 0, "secret.yaml was not read as the template (its scale would refuse SEV1): {stdout}{stderr}");
+}

@@ -95,7 +95,7 @@ pub fn validate(args: ValidateArgs) -> anyhow::Result<Outcome> {
     for path in &args.files {
         match store::read_text(path).and_then(|src| store::parse_document(path, &src).map(|l| (src, l))) {
             Ok((src, loaded)) => {
-                let scale = library.find(&loaded.doc.template.name).ok().map(|t| t.severity_ids());
+                let scale = library.find_name(&loaded.doc.template.name).ok().map(|t| t.severity_ids());
                 let findings = check(&loaded.doc, scale.as_deref())
                     .into_iter()
                     .map(|f| Located { place: store::locate(&src, &f.path), finding: f })

@@ -77,7 +77,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<Outcome> {
     let library = Library::discover(&cwd);
     let mut scales: HashMap<String, Option<Vec<String>>> = HashMap::new();
     let mut scale = |name: &str| {
-        scales.entry(name.to_string()).or_insert_with(|| library.find(name).ok().map(|t| t.severity_ids())).clone()
+        scales.entry(name.to_string()).or_insert_with(|| library.find_name(name).ok().map(|t| t.severity_ids())).clone()
     };
     let now = super::document::now()?;
     let mut reports: Vec<FileReport> = Vec::new();

@@ -82,6 +82,16 @@ impl Library {
         }
     }
 
+    /// Finds a template by its name only, as a document or another template names it: a name
+    /// that is not a plain template name (`../x`, `/etc/x`) never reads a file.
+    pub fn find_name(&self, name: &str) -> Result<Template, LoadError> {
+        if !super::is_valid_id(name) {
+            return Err(LoadError::new(Path::new(""), &format!("`{name}` is not a template name"))
+                .hint("template names are lowercase letters, digits and '-'"));
+        }
+        self.find(name)
+    }
+
     /// Loads and resolves a template file named by its path.
     pub fn load_path(&self, path: &Path) -> Result<Template, LoadError> {
         let text = read_text(path)?;
@@ -112,6 +122,10 @@ impl Library {
     /// Every template file at levels after `after_level` named `name`, highest first.
     pub(super) fn candidates(&self, name: &str, after_level: usize) -> Vec<Candidate> {
         let mut found = Vec::new();
+        // Only plain names are looked up: `extends: ../../x` must not reach outside the folders.
+        if !super::is_valid_id(name) {
+            return found;
+        }
         for (i, source) in self.folders.iter().enumerate() {
             let level = i + 1;
             if level <= after_level {

@@ -84,7 +84,7 @@ impl Editor {
         checker: Option<std::sync::Arc<Checker>>,
     ) -> Editor {
         let disk = Fingerprint::of_file(path);
-        let template = library.find(&loaded.doc.template.name).ok();
+        let template = library.find_name(&loaded.doc.template.name).ok();
         let details = Form::details(&loaded.doc, template.as_ref());
         let mut editor = Editor {
             path: path.to_path_buf(),
