@@ -737,3 +737,43 @@ fn an_incident_time_typed_in_the_details_marks_the_matching_entry() {
     assert_eq!(doc.timeline[1].marker, Some(blameless::doc::Marker::Detected));
     assert_eq!(doc.timeline[0].marker, None);
 }
+
+#[test]
+fn every_screen_draws_at_every_size_without_a_panic() {
+    let widths = [1u16, 2, 3, 5, 9, 10, 19, 20, 21, 40, 59, 60, 79, 80, 81, 99, 100, 109, 110, 120, 200, 300];
+    let heights = [1u16, 2, 3, 4, 5, 6, 10, 17, 18, 23, 24, 25, 40, 100];
+    let mut f = fresh_checked();
+    typed(&mut f.app, "Dave forgot to run it: 日本語, emoji 🔥, e\u{301}, right-to-left مرحبا, \u{1b}[31m.");
+    pause_for_check(&mut f.app);
+    let pages = f.app.editor().unwrap().pages().len();
+    let mut screens: Vec<Box<dyn Fn(&mut App)>> = Vec::new();
+    for p in 0..pages {
+        screens.push(Box::new(move |app: &mut App| {
+            app.update(Action::GoTo(p));
+        }));
+    }
+    screens.push(Box::new(|app: &mut App| app.help = Some(3)));
+    screens.push(Box::new(|app: &mut App| {
+        app.help = None;
+        app.dialog = Some(Dialog::QuitUnsaved);
+    }));
+    screens.push(Box::new(|app: &mut App| app.dialog = Some(Dialog::Conflict)));
+    for show in screens {
+        show(&mut f.app);
+        for &w in &widths {
+            for &h in &heights {
+                let _ = screen(&mut f.app, w, h);
+            }
+        }
+    }
+    // The start screen too.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("x.yaml"), CHECKOUT).unwrap();
+    let mut start =
+        App::new(Screen::Start(Start::new(dir.path(), &library(), today())), library(), dir.path().join("r"));
+    for &w in &widths {
+        for &h in &heights {
+            let _ = screen(&mut start, w, h);
+        }
+    }
+}
