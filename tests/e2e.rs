@@ -400,3 +400,24 @@ fn four_timeline_rows_with_markers_show_the_numbers_and_land_in_the_yaml() {
         );
     }
 }
+
+#[test]
+fn a_second_editor_on_the_same_file_is_told_and_a_stale_lock_is_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Term::spawn(dir.path(), &["new", "--title", "Locked"]);
+    first.wait_for("Summary (required)");
+    let path = only_yaml(dir.path());
+    let file = path.to_str().unwrap().to_string();
+    let mut second = Term::spawn(dir.path(), &["edit", &file]);
+    let shown = second.wait_for("Already open");
+    assert!(shown.contains(&format!("(process {})", first.child.process_id().unwrap())), "{shown}");
+    second.send("q");
+    assert!(second.wait_exit().success());
+    // The first editor crashes: its lock is stale, and the next editor takes it over.
+    let pid = first.child.process_id().unwrap();
+    assert!(std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
+    let _ = first.wait_exit();
+    let third = Term::spawn(dir.path(), &["edit", &file]);
+    let shown = third.wait_for("Took over the lock");
+    assert!(!shown.contains("Already open"), "{shown}");
+}

@@ -8,6 +8,7 @@ mod atomic;
 mod emit;
 mod error;
 mod locate;
+pub mod lock;
 mod migrate;
 pub mod recovery;
 pub mod spans;

@@ -24,6 +24,8 @@ pub enum Dialog {
     Conflict,
     /// A recovery copy from an earlier session differs from the file.
     Recover { copy: PathBuf, summary: Vec<String> },
+    /// Another editor has this file open.
+    Locked { holder: crate::store::lock::Holder },
     /// Rows read from a paste into the timeline, to confirm.
     PasteRows { count: usize },
     /// Dismissing a finding: why it is fine here (typed; may stay empty).
@@ -42,6 +44,7 @@ impl Dialog {
             Dialog::Recover { .. } => &[('r', "restore the recovered text"), ('d', "discard the copy, keep the file")],
             Dialog::Dismiss { .. } => &[],
             Dialog::PasteRows { .. } => &[('a', "add them to the timeline"), ('c', "cancel")],
+            Dialog::Locked { .. } => &[('o', "open it here too (saves notice each other's changes)"), ('q', "quit")],
         }
     }
 }
@@ -103,7 +106,24 @@ impl App {
     pub fn open_editor(&mut self, path: &Path) -> Result<(), store::LoadError> {
         let loaded = store::load_document(path)?;
         let file_text = store::read_text(path)?;
-        let editor = Editor::open(path, loaded, &self.library, &self.recovery_dir, self.checker.clone());
+        let mut editor = Editor::open(path, loaded, &self.library, &self.recovery_dir, self.checker.clone());
+        let me = crate::store::lock::Holder::me(&chrono::Local::now().format("%Y-%m-%d %H:%M").to_string());
+        match crate::store::lock::take(&self.recovery_dir, path, &me, false) {
+            Some(crate::store::lock::Taken::Held(holder)) => {
+                // The other editor's recovery copy is in use: it is not offered here.
+                self.dialog = Some(Dialog::Locked { holder });
+                self.screen = Screen::Editor(Box::new(editor));
+                return Ok(());
+            }
+            Some(crate::store::lock::Taken::Ours { lock, stale }) => {
+                editor.lock = Some(lock);
+                if let Some(h) = stale {
+                    self.message =
+                        Some(format!("Took over the lock of an editor that stopped (pid {}, {}).", h.pid, h.since));
+                }
+            }
+            None => {}
+        }
         if let Some((copy, text)) = recovery::read_recovery(&self.recovery_dir, path) {
             if text != file_text {
                 let summary = super::recover::summary(&editor.doc, &text);
@@ -620,8 +640,10 @@ impl App {
     }
 
     fn finish_quit(&mut self) {
+        // The recovery copy belongs to the editor that holds the lock.
         if let Some(e) = self.editor()
             && !e.dirty
+            && e.lock.is_some()
         {
             recovery::remove_recovery(&self.recovery_dir, &e.path);
         }
@@ -655,6 +677,27 @@ impl App {
                 }
                 Action::Back => self.dialog = None,
                 _ => self.dialog = Some(Dialog::Dismiss { finding, reason }),
+            }
+            return;
+        }
+        if let Dialog::Locked { .. } = dialog {
+            match action {
+                Action::Choose('o') => {
+                    self.dialog = None;
+                    let me = crate::store::lock::Holder::me(&chrono::Local::now().format("%Y-%m-%d %H:%M").to_string());
+                    let dir = self.recovery_dir.clone();
+                    if let Some(e) = self.editor_mut()
+                        && let Some(crate::store::lock::Taken::Ours { lock, .. }) =
+                            crate::store::lock::take(&dir, &e.path.clone(), &me, true)
+                    {
+                        e.lock = Some(lock);
+                    }
+                }
+                Action::Choose('q') | Action::Back => {
+                    self.dialog = None;
+                    self.quit = true;
+                }
+                _ => {}
             }
             return;
         }

@@ -73,6 +73,8 @@ pub struct Editor {
     pub lints: HashMap<usize, SectionLint>,
     /// When the current section is to be checked again.
     pub check_due: Option<Instant>,
+    /// This editor's lock on the file, when it holds one.
+    pub lock: Option<crate::store::lock::Lock>,
 }
 
 impl Editor {
@@ -111,6 +113,7 @@ impl Editor {
             checker,
             lints: HashMap::new(),
             check_due: None,
+            lock: None,
         };
         editor.check_all();
         let first = editor.first_incomplete();
@@ -329,7 +332,9 @@ impl Editor {
         let page = self.page;
         let shown = self.shown.clone();
         let checker = self.checker.clone();
+        let lock = self.lock.take();
         *self = Editor::open(&self.path.clone(), loaded, library, &self.recovery_dir.clone(), checker);
+        self.lock = lock;
         self.shown = shown;
         let pages = self.pages();
         self.go_to(if pages.contains(&page) { page } else { Page::Details });

@@ -65,6 +65,15 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
             lines.push(Line::styled(format!("Copy: {}", copy.display()), dim()));
             (" Recover unsaved work? ", lines)
         }
+        Dialog::Locked { holder } => (
+            " Already open ",
+            vec![
+                Line::raw(format!("{path} is open in another blameless:")),
+                Line::raw(format!("  {} (process {}) since {}", holder.name, holder.pid, holder.since)),
+                Line::raw(""),
+                Line::raw("Editing in both works, but each save tells the other one the file changed."),
+            ],
+        ),
         Dialog::PasteRows { count } => {
             let mut lines = vec![
                 Line::raw(format!("The paste has {count} lines that start with a time. Add them to the timeline?")),
