@@ -746,7 +746,8 @@ fn every_screen_draws_at_every_size_without_a_panic() {
     typed(&mut f.app, "Dave forgot to run it: 日本語, emoji 🔥, e\u{301}, right-to-left مرحبا, \u{1b}[31m.");
     pause_for_check(&mut f.app);
     let pages = f.app.editor().unwrap().pages().len();
-    let mut screens: Vec<Box<dyn Fn(&mut App)>> = Vec::new();
+    type Show = Box<dyn Fn(&mut App)>;
+    let mut screens: Vec<Show> = Vec::new();
     for p in 0..pages {
         screens.push(Box::new(move |app: &mut App| {
             app.update(Action::GoTo(p));
