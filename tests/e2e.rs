@@ -283,7 +283,10 @@ fn a_crash_restores_the_terminal_and_keeps_the_text() {
     let mut t = Term::spawn(dir.path(), &["edit", path.to_str().unwrap()]);
     t.wait_for("Recover unsaved work?");
     t.send("r");
-    t.wait_for("Not lost in a crash.");
+    t.wait_for("Restored the recovered text");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Not lost in a crash."));
 }
 
 #[test]

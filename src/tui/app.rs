@@ -647,6 +647,9 @@ impl App {
         {
             recovery::remove_recovery(&self.recovery_dir, &e.path);
         }
+        if let Some(e) = self.editor_mut() {
+            e.lock = None; // released now, not when the process ends
+        }
         self.quit = true;
     }
 
