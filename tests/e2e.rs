@@ -93,6 +93,19 @@ impl Term {
         }
     }
 
+    /// Waits until the screen shows one of `texts`; returns the screen.
+    fn wait_until_any(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let shown = self.contents();
+            if texts.iter().any(|t| shown.contains(t)) {
+                return shown;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {texts:?}; screen:\n{shown}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -423,4 +436,81 @@ fn a_second_editor_on_the_same_file_is_told_and_a_stale_lock_is_taken_over() {
     let third = Term::spawn(dir.path(), &["edit", &file]);
     let shown = third.wait_for("Took over the lock");
     assert!(!shown.contains("Already open"), "{shown}");
+}
+
+/// A small deterministic random source, so a failing round can be replayed.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+#[test]
+fn kill_9_at_random_moments_never_loses_what_was_autosaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let rounds: usize = std::env::var("BLAMELESS_KILL_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let mut rng = Lcg(0x5eed);
+    let path = {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_blameless"))
+            .args(["new", "--no-edit", "--title", "Kill loop"])
+            .current_dir(dir.path())
+            .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        only_yaml(dir.path())
+    };
+    let file = path.to_str().unwrap().to_string();
+    let env = [("BLAMELESS_AUTOSAVE_MS", "150")];
+    let mut saved_words: Vec<String> = Vec::new();
+    for round in 0..rounds {
+        let mut t = Term::spawn_with(dir.path(), &["edit", &file], &env);
+        // A crash in the round before may have left a recovery copy: take it, as a user would.
+        let first = t.wait_until_any(&["Recover unsaved work?", "(required)", "(optional)", "Finish"]);
+        if first.contains("Recover unsaved work?") {
+            t.send("r");
+            t.wait_for("Restored the recovered text");
+        }
+        // To the section list (waiting, so Esc is not read as Alt with the next key), then
+        // open the summary, the second row, and go to the end of its text.
+        t.send("\x1b");
+        t.wait_for("Enter Open");
+        t.send(&"k".repeat(20));
+        t.send("j\r");
+        t.wait_for("Esc Sections");
+        t.send("\x1b[1;5F"); // Ctrl-End
+        let word = format!(" w{round}");
+        t.type_text(&word);
+        // Wait for the autosave tick to put it on disk: from then on it must survive.
+        let start = Instant::now();
+        while !std::fs::read_to_string(&path).unwrap_or_default().contains(&format!("w{round}")) {
+            assert!(start.elapsed() < Duration::from_secs(20), "round {round}: never autosaved:\n{}", t.contents());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        saved_words.push(word.trim().to_string());
+        // More typing, killed at a random moment: before, during or after the next tick.
+        t.type_text(&format!(" x{round}"));
+        std::thread::sleep(Duration::from_millis(rng.next(300)));
+        let pid = t.child.process_id().unwrap();
+        let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+        let _ = t.wait_exit();
+        drop(t);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc = blameless::store::parse_document(&path, &text)
+            .unwrap_or_else(|e| panic!("round {round}: the file does not parse: {e}\n{text}"));
+        let summary = &doc.doc.sections[0].text;
+        assert!(!summary.contains("kk"), "round {round}: keys meant for the section list were typed:\n{summary}");
+        for w in &saved_words {
+            assert!(summary.contains(w.as_str()), "round {round}: {w} was autosaved and is gone:\n{summary}");
+        }
+        if let Some((_, copy)) = blameless::store::recovery::read_recovery(&dir.path().join(".data/recovery"), &path) {
+            let copy = blameless::store::parse_document(&path, &copy)
+                .unwrap_or_else(|e| panic!("round {round}: recovery copy broken: {e}"));
+            for w in &saved_words {
+                assert!(copy.doc.sections[0].text.contains(w.as_str()), "round {round}: the recovery copy lost {w}");
+            }
+        }
+    }
 }

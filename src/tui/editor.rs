@@ -17,6 +17,17 @@ use crate::template::{Library, Template};
 
 /// How long typing must pause before the document is saved.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
+
+/// The autosave pause in force: `BLAMELESS_AUTOSAVE_MS` shortens it for stress tests.
+fn autosave_after() -> Duration {
+    static PAUSE: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *PAUSE.get_or_init(|| {
+        std::env::var("BLAMELESS_AUTOSAVE_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(AUTOSAVE_AFTER, Duration::from_millis)
+    })
+}
 /// How long typing must pause before the section's wording is checked again.
 pub const CHECK_AFTER: Duration = Duration::from_millis(150);
 
@@ -273,7 +284,7 @@ impl Editor {
         if !self.dirty || self.conflict {
             return None;
         }
-        self.last_edit.map(|t| t + AUTOSAVE_AFTER)
+        self.last_edit.map(|t| t + autosave_after())
     }
 
     /// The document's current text, as it would be saved.
