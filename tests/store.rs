@@ -294,3 +294,15 @@ fn a_full_disk_fails_the_save_with_a_message_and_keeps_the_old_file() {
         fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert!(!names.iter().any(|n| n.ends_with(".tmp")), "temp file left behind: {names:?}");
 }
+
+#[test]
+fn a_huge_file_is_refused_with_a_message_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    // 100 MB, sparse: quick to make, and never read.
+    let f = fs::File::create(&path).unwrap();
+    f.set_len(100_000_000).unwrap();
+    let e = load_document(&path).unwrap_err().to_string();
+    assert!(e.contains("huge.yaml: is 100 MB; postmortems and templates are small text files"), "{e}");
+    assert_eq!(fs::metadata(&path).unwrap().len(), 100_000_000);
+}

@@ -778,3 +778,13 @@ fn every_screen_draws_at_every_size_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_file_deleted_while_open_is_written_again_and_the_user_is_told() {
+    let mut f = fresh();
+    typed(&mut f.app, "Still here.");
+    fs::remove_file(f.path()).unwrap();
+    wait_for_autosave(&mut f.app);
+    assert!(f.on_disk().contains("Still here."));
+    assert!(f.app.message.as_deref().unwrap().contains("deleted or moved on disk"));
+}

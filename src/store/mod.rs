@@ -31,11 +31,22 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
+/// The largest file read as a document, template or configuration: far above any real
+/// postmortem (a megabyte of prose is a long one), far below what would stall the app.
+pub const MAX_FILE_BYTES: u64 = 32_000_000;
+
 /// Reads a file as UTF-8 text, with messages that say what to do.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, &e))?;
     if meta.is_dir() {
         return Err(LoadError::new(path, "is a folder, not a file").hint("name a .yaml file inside it"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::new(
+            path,
+            &format!("is {} MB; postmortems and templates are small text files", meta.len() / 1_000_000),
+        )
+        .hint("check the path: this looks like another kind of file"));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
     String::from_utf8(bytes).map_err(|e| {

@@ -620,6 +620,9 @@ impl App {
                         Some(format!("Saved {}", self.editor().map(|e| e.shown.clone()).unwrap_or_default()));
                 }
             }
+            SaveOutcome::Recreated => {
+                self.message = Some("The file had been deleted or moved on disk; your version is saved again.".into())
+            }
             SaveOutcome::Conflict => self.dialog = Some(Dialog::Conflict),
             SaveOutcome::Failed(why) => {
                 let copy = editor

@@ -313,7 +313,11 @@ impl Editor {
             self.conflict = true;
             return SaveOutcome::Conflict;
         }
-        self.write(&text, wall_clock)
+        let deleted = self.disk.is_some() && now_on_disk.is_none() && !self.path.exists();
+        match self.write(&text, wall_clock) {
+            SaveOutcome::Saved if deleted => SaveOutcome::Recreated,
+            other => other,
+        }
     }
 
     /// Saves over whatever is on disk (the user chose "keep mine").
@@ -385,6 +389,8 @@ fn shown(path: &Path) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveOutcome {
     Saved,
+    /// The file had been deleted on disk (or moved away); it is written again.
+    Recreated,
     Conflict,
     Failed(String),
 }
