@@ -788,3 +788,21 @@ fn a_file_deleted_while_open_is_written_again_and_the_user_is_told() {
     assert!(f.on_disk().contains("Still here."));
     assert!(f.app.message.as_deref().unwrap().contains("deleted or moved on disk"));
 }
+
+#[test]
+fn f5_previews_the_whole_export_scrollable() {
+    let mut f = editing(CHECKOUT);
+    key(&mut f.app, KeyCode::F(5), KeyModifiers::NONE);
+    assert_eq!(f.app.preview, Some(0));
+    let top = screen(&mut f.app, 80, 24);
+    insta::assert_snapshot!("preview_80x24", top);
+    assert!(top.contains("Checkout API returned errors for 42 minutes"), "{top}");
+    assert!(top.contains("Status") && top.contains("in-review"), "the metadata table: {top}");
+    insta::assert_snapshot!("preview_120x40", screen(&mut f.app, 120, 40));
+    key(&mut f.app, KeyCode::PageDown, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::PageDown, KeyModifiers::NONE);
+    let lower = screen(&mut f.app, 80, 24);
+    assert!(lower.contains("Timeline") && !lower.contains("Severity"), "scrolled down to the timeline: {lower}");
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(f.app.preview, None);
+}

@@ -64,6 +64,8 @@ pub enum Action {
     Quit,
     /// Open the help screen with every key.
     Help,
+    /// Show the whole document as it will export (and close the preview again).
+    Preview,
     /// Close the help screen, a dialog or the preview; leave a text field for the sidebar.
     Back,
     ToggleGuidance,

@@ -80,6 +80,8 @@ pub struct App {
     pub recovery_dir: PathBuf,
     /// The wording checker given to each document opened.
     pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
+    /// The preview, when open: how far it is scrolled.
+    pub preview: Option<u16>,
     /// Today's date when fixed (tests); otherwise the clock's, in the document's zone.
     pub today: Option<chrono::NaiveDate>,
 }
@@ -98,6 +100,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             recovery_dir,
             checker: None,
+            preview: None,
             today: None,
         }
     }
@@ -216,6 +219,21 @@ impl App {
                 _ => keymap::lookup(Scope::Global, key).filter(|a| *a == Action::Save),
             };
         }
+        if self.preview.is_some() {
+            use ratatui::crossterm::event::KeyCode as K;
+            return match key.code {
+                K::Up => Some(Action::SidebarUp),
+                K::Down => Some(Action::SidebarDown),
+                K::PageUp => Some(Action::Text(TextOp::PageUp)),
+                K::PageDown | K::Char(' ') => Some(Action::Text(TextOp::PageDown)),
+                K::Home => Some(Action::Text(TextOp::Top)),
+                _ => match keymap::lookup(Scope::Global, key) {
+                    Some(Action::Quit) => Some(Action::Quit),
+                    Some(Action::Save) => Some(Action::Save),
+                    _ => Some(Action::Back),
+                },
+            };
+        }
         if self.help.is_some() {
             return match key.code {
                 ratatui::crossterm::event::KeyCode::Up => Some(Action::SidebarUp),
@@ -234,6 +252,27 @@ impl App {
         if action != Action::Tick {
             self.message = None;
         }
+        if let Some(scroll) = self.preview {
+            let page = self.size.height.saturating_sub(4).max(1);
+            self.preview = match action {
+                Action::SidebarUp => Some(scroll.saturating_sub(1)),
+                Action::SidebarDown => Some(scroll.saturating_add(1)),
+                Action::Text(TextOp::PageUp) => Some(scroll.saturating_sub(page)),
+                Action::Text(TextOp::PageDown) => Some(scroll.saturating_add(page)),
+                Action::Text(TextOp::Top) => Some(0),
+                Action::Quit => {
+                    self.request_quit();
+                    None
+                }
+                Action::Save => {
+                    self.save(true);
+                    Some(scroll)
+                }
+                Action::Tick => Some(scroll),
+                _ => None,
+            };
+            return Effect::None;
+        }
         if self.help.is_some() {
             match action {
                 Action::SidebarUp => self.help = self.help.map(|s| s.saturating_sub(1)),
@@ -249,6 +288,12 @@ impl App {
         }
         match action {
             Action::Help => self.help = Some(0),
+            Action::Preview => {
+                if let Some(e) = self.editor_mut() {
+                    e.sync();
+                    self.preview = Some(0);
+                }
+            }
             Action::Quit => self.request_quit(),
             Action::Save => self.save(true),
             Action::Tick => {

@@ -3,6 +3,7 @@
 mod chrome;
 mod overlay;
 mod page;
+pub mod preview;
 mod sidebar;
 mod start;
 mod table;
@@ -98,6 +99,9 @@ pub fn render(frame: &mut Frame, app: &App) {
                 chrome::status(frame, a.status, app, editor, a.folded);
                 chrome::footer(frame, a.footer, app.scope());
             }
+        }
+        if let (Some(scroll), Some(editor)) = (app.preview, app.editor()) {
+            overlay::preview(frame, size, editor, scroll);
         }
         if let Some(dialog) = &app.dialog {
             overlay::dialog(frame, size, dialog, app);

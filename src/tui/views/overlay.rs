@@ -44,6 +44,20 @@ pub fn help(frame: &mut Frame, area: Rect, scroll: u16) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll.min(max), 0)), inner);
 }
 
+/// The whole document as it will export, over the editor.
+pub fn preview(frame: &mut Frame, area: Rect, editor: &crate::tui::editor::Editor, scroll: u16) {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Preview, as it will export — ↑↓ PgUp PgDn scroll, Esc closes ", bold()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    let lines = super::preview::render(&crate::export::to_markdown(&editor.doc), inner.width);
+    let max = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll.min(max), 0)), inner);
+}
+
 pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
     let path = app.editor().map(|e| e.shown.clone()).unwrap_or_default();
     let (title, mut lines) = match dialog {
