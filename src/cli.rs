@@ -4,6 +4,8 @@
 //! stderr, one clear line first and the details after.
 
 mod document;
+mod import;
+mod library;
 mod lint;
 mod output;
 mod templates;
@@ -73,17 +75,33 @@ pub enum Command {
     /// Work with templates: list, show, validate, new
     #[command(subcommand)]
     Templates(TemplatesCommand),
-    /// Render a document as Markdown or JSON (to stdout unless -o is given)
-    #[command(
-        after_help = "Example:\n  blameless export postmortems/2026-11-24-checkout.yaml --format md -o checkout.md"
-    )]
+    /// Render documents as Markdown, HTML or JSON (to stdout unless -o or --out-dir is given)
+    #[command(after_help = document::EXPORT_HELP)]
     Export(ExportArgs),
+    /// Turn a Markdown postmortem written elsewhere into a document
+    #[command(after_help = import::HELP)]
+    Import(import::ImportArgs),
     /// Check postmortems for blame-oriented wording and completeness (exit 1 on warnings)
     #[command(after_help = LINT_HELP)]
     Lint(lint::LintArgs),
     /// Check documents for schema and consistency problems (exit 1 on findings)
     #[command(after_help = "Example:\n  blameless validate postmortems/*.yaml --format json")]
     Validate(ValidateArgs),
+    /// List the postmortems in a folder (recursively), newest first
+    #[command(after_help = library::LIST_HELP)]
+    List(library::ListArgs),
+    /// List the follow-up actions of every postmortem in a folder, overdue first
+    #[command(after_help = library::ACTIONS_HELP)]
+    Actions(library::ActionsArgs),
+    /// Numbers across incidents: per month and severity, time to detect/mitigate/resolve, recurring factors, actions
+    #[command(after_help = library::STATS_HELP)]
+    Stats(library::StatsArgs),
+    /// Change a document's status and record who changed it and when
+    #[command(after_help = library::STATUS_HELP)]
+    Status(library::StatusArgs),
+    /// Print the JSON Schema of the document format, for editors' YAML language servers
+    #[command(after_help = library::SCHEMA_HELP)]
+    Schema,
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  blameless completions bash > ~/.local/share/bash-completion/completions/blameless"
@@ -146,13 +164,23 @@ pub enum TemplatesCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The document to export
-    pub file: PathBuf,
+    /// The documents to export
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     #[arg(short, long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
-    /// Write to this file instead of stdout
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to this file instead of stdout (one document only)
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
+    /// Write each document to DIR/NAME.md (.html, .json), NAME being its file name without .yaml
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Markdown: start with YAML front matter (title, date, tags, severity) for site generators
+    #[arg(long)]
+    pub front_matter: bool,
+    /// Markdown: add a Mermaid diagram of the incident phases under the incident numbers
+    #[arg(long)]
+    pub mermaid: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -180,6 +208,7 @@ pub enum ShowFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Md,
+    Html,
     Json,
 }
 
@@ -225,8 +254,14 @@ fn dispatch(command: Option<Command>) -> anyhow::Result<Outcome> {
         Command::Edit { file } => document::edit(&file),
         Command::Templates(cmd) => templates::run(cmd),
         Command::Export(args) => document::export(args),
+        Command::Import(args) => import::run(args),
         Command::Validate(args) => document::validate(args),
         Command::Lint(args) => lint::run(args),
+        Command::List(args) => library::list(args),
+        Command::Actions(args) => library::actions(args),
+        Command::Stats(args) => library::stats(args),
+        Command::Status(args) => library::status(args),
+        Command::Schema => library::schema(),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();

@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod doc;
 pub mod export;
+pub mod import;
+pub mod library;
 pub mod lint;
 pub mod store;
 pub mod template;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use blameless::doc::{
     ActionKind, ActionStatus, Dismissal, Document, Factor, FieldAnswer, FollowUp, IncidentTimes, Mapping, Marker,
-    Moment, Priority, SCHEMA, Section, SectionKind, Status, TemplateRef, TimelineEntry,
+    Moment, Priority, SCHEMA, Section, SectionKind, Status, StatusChange, TemplateRef, TimelineEntry,
 };
 use blameless::store;
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -145,6 +145,10 @@ fn action() -> impl Strategy<Value = FollowUp> {
     )
 }
 
+fn status() -> impl Strategy<Value = Status> {
+    select(vec![Status::Draft, Status::InReview, Status::Published])
+}
+
 fn document() -> impl Strategy<Value = Document> {
     let meta = (
         text(),
@@ -180,12 +184,17 @@ fn document() -> impl Strategy<Value = Document> {
                     .prop_map(|(rule, text, by, reason, extra)| Dismissal { rule, text, by, reason, extra }),
                 0..3,
             ),
+            proptest::collection::vec(
+                (proptest::option::of(status()), status(), opt_text(), moment(), extra())
+                    .prop_map(|(from, to, by, at, extra)| StatusChange { from, to, by, at, extra }),
+                0..3,
+            ),
         );
     (meta, times, body).prop_map(
         |(
             (title, status, severity, (tname, tver), zone, authors, tags),
             (started, detected, mitigated, resolved),
-            (sections, timeline, factors, actions, extra, dismissed),
+            (sections, timeline, factors, actions, extra, dismissed, status_history),
         )| Document {
             schema: SCHEMA,
             title,
@@ -202,6 +211,7 @@ fn document() -> impl Strategy<Value = Document> {
             factors,
             actions,
             dismissed,
+            status_history,
             extra,
         },
     )

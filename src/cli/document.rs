@@ -1,6 +1,6 @@
 //! Commands on documents: new, export, validate.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
@@ -72,13 +72,50 @@ pub fn start_screen() -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
+pub const EXPORT_HELP: &str = "\
+Examples:
+  blameless export postmortems/x.yaml                             Markdown to stdout
+  blameless export postmortems/x.yaml --format html -o x.html     one standalone page
+  blameless export postmortems/*.yaml --out-dir site/content --front-matter --mermaid
+
+Several documents need --out-dir (each becomes DIR/NAME.md, .html or .json); nothing is written
+unless every document loads. --front-matter and --mermaid are for Markdown.";
+
 pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
-    let loaded = store::load_document(&args.file)?;
-    let text = match args.format {
-        ExportFormat::Md => export::to_markdown(&loaded.doc),
-        ExportFormat::Json => export::to_json(&loaded.doc)?,
-    };
+    if (args.front_matter || args.mermaid) && args.format != ExportFormat::Md {
+        bail!("--front-matter and --mermaid add to Markdown; use them with --format md");
+    }
+    if args.files.len() > 1 && args.out_dir.is_none() {
+        bail!(
+            "{} documents were given: use --out-dir DIR to write one file for each (stdout and -o take one)",
+            args.files.len()
+        );
+    }
+    let options = export::Options { front_matter: args.front_matter, mermaid: args.mermaid };
+    // Every document is loaded and rendered first, so a bad one leaves nothing half-written.
+    let mut rendered = Vec::with_capacity(args.files.len());
+    let mut broken = 0;
+    for path in &args.files {
+        match store::load_document(path) {
+            Ok(loaded) => rendered.push((path, render(&loaded.doc, args.format, &options)?)),
+            Err(e) if args.files.len() == 1 => return Err(e.into()),
+            Err(e) => {
+                broken += 1;
+                output::error(&anyhow::Error::new(e));
+            }
+        }
+    }
+    if broken > 0 {
+        bail!("{broken} of {} documents could not be read; nothing was written", args.files.len());
+    }
+    if let Some(dir) = &args.out_dir {
+        return write_all(dir, args.format, &rendered);
+    }
+    let Some((input, text)) = rendered.pop() else { bail!("no document to export") };
     match &args.output {
+        Some(path) if same_file(path, input) => {
+            bail!("-o {} is the document itself; nothing was written (name another file)", path.display())
+        }
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
             note(&format!("Wrote {}", path.display()));
@@ -86,6 +123,52 @@ pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
         }
         None => output::print(&text),
     }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+fn render(doc: &crate::doc::Document, format: ExportFormat, options: &export::Options) -> anyhow::Result<String> {
+    Ok(match format {
+        ExportFormat::Md => export::to_markdown_with(doc, options),
+        ExportFormat::Html => export::to_html(doc),
+        ExportFormat::Json => export::to_json(doc)?,
+    })
+}
+
+/// Writes each rendering to DIR/NAME.EXT, NAME being the document's file name without its
+/// extension. Two documents of the same name would write one file: refused before writing.
+fn write_all(dir: &Path, format: ExportFormat, rendered: &[(&PathBuf, String)]) -> anyhow::Result<Outcome> {
+    let ext = match format {
+        ExportFormat::Md => "md",
+        ExportFormat::Html => "html",
+        ExportFormat::Json => "json",
+    };
+    let mut targets: Vec<PathBuf> = Vec::with_capacity(rendered.len());
+    for (path, _) in rendered {
+        let stem = path.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+        let target = dir.join(format!("{stem}.{ext}"));
+        if let Some(i) = targets.iter().position(|t| *t == target) {
+            bail!(
+                "{} and {} would both be written to {}; nothing was written (export them to different folders)",
+                rendered[i].0.display(),
+                path.display(),
+                target.display()
+            );
+        }
+        if same_file(&target, path) {
+            bail!("{} would be overwritten by its own export; nothing was written", path.display());
+        }
+        targets.push(target);
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    for (target, (_, text)) in targets.iter().zip(rendered) {
+        write_atomic(target, text.as_bytes())?;
+        note(&format!("Wrote {}", target.display()));
+    }
+    Ok(Outcome::Ok)
 }
 
 pub fn validate(args: ValidateArgs) -> anyhow::Result<Outcome> {

@@ -11,6 +11,7 @@ mod numbers;
 pub mod time;
 mod validate;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use crate::store::yaml::Mapping;
@@ -21,8 +22,10 @@ pub use validate::{Finding, Severity, validate};
 /// The document format version this build writes. Older ones are migrated on load.
 pub const SCHEMA: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
+    /// The document format version; a file from a newer blameless is refused, not rewritten.
+    #[schemars(range(min = 1, max = SCHEMA))]
     pub schema: u32,
     pub title: String,
     #[serde(default)]
@@ -53,13 +56,18 @@ pub struct Document {
     /// Checker findings the team looked at and decided to keep as written (see `lint`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<Dismissal>,
+    /// Each change of `status`, oldest first, as `blameless status` records it, so a review
+    /// shows in the file and in `blameless list`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_history: Vec<StatusChange>,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
 /// A checker finding dismissed on purpose: which rule, the words it flagged, who decided and
 /// why. The words, not a position, identify it, so the dismissal survives edits elsewhere.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Dismissal {
     #[serde(deserialize_with = "text")]
     pub rule: String,
@@ -70,10 +78,31 @@ pub struct Dismissal {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_text")]
     pub reason: Option<String>,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One change of a document's status: from what, to what, who made it and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StatusChange {
+    /// The status before; absent when not known (a hand-written entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Status>,
+    pub to: Status,
+    /// Who changed it: `git config user.name`, else the login name.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_text")]
+    pub by: Option<String>,
+    pub at: Moment,
+    #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
+    pub extra: Mapping,
+}
+
+/// What unknown keys look like to the JSON Schema: any further key with any value is allowed
+/// and kept, because a newer blameless or a person may add keys this version does not know.
+type ExtraKeys = std::collections::BTreeMap<String, serde_json::Value>;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
@@ -92,16 +121,17 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TemplateRef {
     #[serde(deserialize_with = "text")]
     pub name: String,
     pub version: u32,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct IncidentTimes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<Moment>,
@@ -112,11 +142,12 @@ pub struct IncidentTimes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved: Option<Moment>,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
 /// The kinds of section a template can have; shared by templates and documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
     /// Prose, written as Markdown.
@@ -146,7 +177,7 @@ impl SectionKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     #[serde(deserialize_with = "text")]
     pub id: String,
@@ -160,10 +191,11 @@ pub struct Section {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldAnswer>,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FieldAnswer {
     #[serde(deserialize_with = "text")]
     pub id: String,
@@ -172,10 +204,11 @@ pub struct FieldAnswer {
     #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "text")]
     pub value: String,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TimelineEntry {
     pub time: Moment,
     #[serde(default, deserialize_with = "text")]
@@ -185,11 +218,12 @@ pub struct TimelineEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<Marker>,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
 /// Which incident time a timeline entry marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Marker {
     Started,
@@ -198,18 +232,19 @@ pub enum Marker {
     Resolved,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Factor {
     #[serde(deserialize_with = "text")]
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_text")]
     pub category: Option<String>,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
 /// A follow-up action ("action item").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FollowUp {
     #[serde(deserialize_with = "text")]
     pub title: String,
@@ -227,10 +262,11 @@ pub struct FollowUp {
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_text")]
     pub ticket: Option<String>,
     #[serde(flatten)]
+    #[schemars(with = "ExtraKeys")]
     pub extra: Mapping,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Priority {
     High,
@@ -238,7 +274,7 @@ pub enum Priority {
     Low,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     Prevent,
@@ -247,7 +283,7 @@ pub enum ActionKind {
     Process,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionStatus {
     #[default]

@@ -82,6 +82,22 @@ impl<'de> Deserialize<'de> for Moment {
     }
 }
 
+/// In the JSON Schema a moment is text: an exact time is written as a string, and text that is
+/// not a time is kept (and reported), so no pattern is imposed on hand edits.
+impl schemars::JsonSchema for Moment {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Moment".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A time with its UTC offset (2026-11-24T14:02:00+01:00), or without one (2026-11-24 14:02), read in the document's time zone",
+            "examples": ["2026-11-24T14:02:00+01:00", "2026-11-24 14:02"]
+        })
+    }
+}
+
 /// The time zone of a document: an IANA name (`Europe/Berlin`), `UTC`, or a fixed offset
 /// (`+05:30`).
 #[derive(Debug, Clone, PartialEq)]

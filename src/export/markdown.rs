@@ -1,6 +1,7 @@
 //! Markdown for wikis and repositories: title, metadata table, the numbers, then the sections
 //! in template order. Timeline, factors and actions are tables whose cells are escaped so no
-//! text can break them.
+//! text can break them; a section's own Markdown is kept, its headings nested below the
+//! section's heading.
 
 use std::fmt::Write;
 
@@ -8,29 +9,51 @@ use crate::doc::{
     ActionKind, ActionStatus, Document, Marker, Numbers, Priority, Section, SectionKind, format_duration,
 };
 
-use super::show_time;
+use super::cell::{escape_cell, escape_inline};
+use super::nest::{close_open_blocks, shift_headings};
+use super::{Options, front_matter, mermaid, show_time};
 
+/// What an empty required section says.
+pub const NOT_WRITTEN: &str = "_Not written yet._";
+
+/// The level of a section's heading (`##`), and so how far its text's headings move down.
+const SECTION_LEVEL: i32 = 2;
+
+/// Markdown with the default options: no front matter, no diagram.
 pub fn to_markdown(doc: &Document) -> String {
+    to_markdown_with(doc, &Options::default())
+}
+
+pub fn to_markdown_with(doc: &Document, options: &Options) -> String {
     let mut out = String::new();
-    let title = if doc.title.trim().is_empty() { "Untitled incident" } else { doc.title.trim() };
-    let _ = writeln!(out, "# {}\n", inline(title));
+    if options.front_matter {
+        out.push_str(&front_matter::block(doc));
+    }
+    let _ = writeln!(out, "# {}\n", escape_inline(title(doc)));
     metadata(doc, &mut out);
-    numbers(doc, &mut out);
+    numbers(doc, options, &mut out);
     for section in &doc.sections {
-        if !doc.is_written(section) && !section.required {
+        let written = doc.is_written(section);
+        if !written && !section.required {
             continue;
         }
-        let _ = writeln!(out, "## {}\n", inline(&section.title));
-        if !doc.is_written(section) {
-            out.push_str("_Not written yet._\n\n");
-            continue;
+        let heading = if section.title.trim().is_empty() { &section.id } else { &section.title };
+        let _ = writeln!(out, "## {}\n", escape_inline(heading));
+        if written {
+            body(doc, section, &mut out);
+        } else {
+            let _ = writeln!(out, "{NOT_WRITTEN}\n");
         }
-        body(doc, section, &mut out);
     }
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
+}
+
+/// The title readers see: the document's, or a placeholder when it has none.
+pub(crate) fn title(doc: &Document) -> &str {
+    if doc.title.trim().is_empty() { "Untitled incident" } else { doc.title.trim() }
 }
 
 fn metadata(doc: &Document, out: &mut String) {
@@ -47,6 +70,7 @@ fn metadata(doc: &Document, out: &mut String) {
             rows.push((label, show_time(m, &zone)));
         }
     }
+    rows.push(("Time zone", doc.timezone.clone()));
     for (label, list) in [("Authors", &doc.authors), ("Services", &doc.services), ("Tags", &doc.tags)] {
         if !list.is_empty() {
             rows.push((label, list.join(", ")));
@@ -56,22 +80,30 @@ fn metadata(doc: &Document, out: &mut String) {
     table(out, &["Field", "Value"], rows.into_iter().map(|(k, v)| vec![k.to_string(), v]));
 }
 
-fn numbers(doc: &Document, out: &mut String) {
+fn numbers(doc: &Document, options: &Options, out: &mut String) {
     let n = Numbers::of(doc);
     let rows: Vec<Vec<String>> =
         n.labelled().iter().filter_map(|(label, d)| d.map(|d| vec![label.to_string(), format_duration(d)])).collect();
-    if rows.is_empty() {
+    let diagram = if options.mermaid { mermaid::phases(doc) } else { None };
+    if rows.is_empty() && diagram.is_none() {
         return;
     }
     out.push_str("## Incident numbers\n\n");
-    table(out, &["Measure", "Duration"], rows.into_iter());
+    if !rows.is_empty() {
+        table(out, &["Measure", "Duration"], rows.into_iter());
+    }
+    if let Some(diagram) = diagram {
+        out.push_str(&diagram);
+        out.push('\n');
+    }
 }
 
 fn body(doc: &Document, section: &Section, out: &mut String) {
     let zone = doc.zone();
     match section.kind {
         SectionKind::Text => {
-            out.push_str(section.text.trim_end());
+            let text = close_open_blocks(section.text.trim_end());
+            out.push_str(shift_headings(&text, SECTION_LEVEL).trim_end());
             out.push_str("\n\n");
         }
         SectionKind::Fields => {
@@ -118,41 +150,14 @@ fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<Strin
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| escape_cell(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
 }
 
-/// A table cell that cannot break its table: pipes and backslashes escaped, line breaks as
-/// `<br>`, and `<` `>` `&` as entities so typed HTML shows as text.
-pub(crate) fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let lines: Vec<&str> = text.trim().lines().collect();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push_str("<br>");
-        }
-        for ch in line.trim_end_matches('\r').chars() {
-            match ch {
-                '|' => out.push_str("\\|"),
-                '\\' => out.push_str("\\\\"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                c => out.push(c),
-            }
-        }
-    }
-    out
-}
-
-/// A title on one line: line breaks become spaces.
-fn inline(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn status(s: ActionStatus) -> &'static str {
+/// An action's status as written in the export ("in progress", "won't do").
+pub(crate) fn status(s: ActionStatus) -> &'static str {
     match s {
         ActionStatus::InProgress => "in progress",
         ActionStatus::WontDo => "won't do",

@@ -1,16 +1,47 @@
 //! Rendering a document for readers: pure functions from a document to text.
+//!
+//! - [`to_markdown`] / [`to_markdown_with`]: Markdown for wikis, repositories and static-site
+//!   generators, optionally with YAML front matter and a Mermaid diagram of the incident phases.
+//! - [`to_html`]: one standalone, print-friendly page, rendered from that Markdown with
+//!   pulldown-cmark; HTML typed into a section is shown as text, never executed.
+//! - [`to_json`]: the document with its derived numbers and findings.
 
+pub mod cell;
+mod front_matter;
+mod html;
 mod json;
 mod markdown;
+mod mermaid;
+pub mod nest;
+mod sanitize;
 
+pub use html::to_html;
 pub use json::to_json;
-pub use markdown::to_markdown;
+pub use markdown::{NOT_WRITTEN, to_markdown, to_markdown_with};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Timelike};
 
 use crate::doc::{Moment, Zone};
 
-/// A time as readers see it: in the document's zone, to the minute, with the offset.
+/// What goes into a Markdown export besides the document itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// A YAML front matter block (title, date, tags, severity) for Hugo, Jekyll, MkDocs and
+    /// Docusaurus.
+    pub front_matter: bool,
+    /// A Mermaid diagram of the incident phases, under the incident numbers.
+    pub mermaid: bool,
+}
+
+/// The Markdown dialect written and read: CommonMark with GitHub's tables, strikethrough,
+/// task lists and footnotes.
+pub(crate) fn parser_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options as O;
+    O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH | O::ENABLE_TASKLISTS | O::ENABLE_FOOTNOTES
+}
+
+/// A time as readers see it: to the minute (to the second when it has seconds), with the
+/// offset it was recorded with. Text that is not a time is shown as typed.
 pub fn show_time(moment: &Moment, zone: &Zone) -> String {
     match moment.resolve(zone) {
         Some(t) => show_exact(t),
@@ -19,5 +50,9 @@ pub fn show_time(moment: &Moment, zone: &Zone) -> String {
 }
 
 fn show_exact(t: DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d %H:%M %:z").to_string()
+    if t.second() == 0 {
+        t.format("%Y-%m-%d %H:%M %:z").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::{Category, Scope};
@@ -150,8 +150,7 @@ pub(super) struct Pattern {
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    pub(super) set: RegexSet,
-    /// For each pattern in `set`: (rule index, pattern index).
+    /// Every pattern, in the order they run: (rule index, pattern index).
     pub(super) owners: Vec<(usize, usize)>,
 }
 
@@ -172,20 +171,13 @@ impl RuleSet {
                 return Err(format!("rule id `{}` is used twice (also in {})", rule.id, category.as_str()));
             }
         }
-        let mut sources = Vec::new();
         let mut owners = Vec::new();
         for (r, rule) in rules.iter().enumerate() {
-            for (p, pattern) in rule.patterns.iter().enumerate() {
-                sources.push(pattern.regex.as_str().to_string());
+            for p in 0..rule.patterns.len() {
                 owners.push((r, p));
             }
         }
-        let set = RegexSetBuilder::new(&sources)
-            .case_insensitive(true)
-            .size_limit(1 << 24)
-            .build()
-            .map_err(|e| format!("the rules do not compile together: {e}"))?;
-        Ok(RuleSet { rules, set, owners })
+        Ok(RuleSet { rules, owners })
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -265,5 +257,11 @@ fn compile(file: &str, category: Category, spec: RuleSpec) -> Result<Rule, Strin
 /// Patterns are case-insensitive, and `\b` means an ASCII word boundary: a Unicode one would
 /// stop the fast automaton on the first non-ASCII byte (a curly quote, an em dash).
 pub(super) fn regex(source: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(&source.replace(r"\b", r"(?-u:\b)")).case_insensitive(true).size_limit(1 << 22).build()
+    // A small lazy-DFA cache per pattern: sixty patterns with the default 2 MB each would
+    // make the editor several times larger than the text it edits.
+    RegexBuilder::new(&source.replace(r"\b", r"(?-u:\b)"))
+        .case_insensitive(true)
+        .size_limit(1 << 22)
+        .dfa_size_limit(1 << 17)
+        .build()
 }

@@ -45,6 +45,7 @@ impl Template {
             factors: Vec::new(),
             actions: Vec::new(),
             dismissed: Vec::new(),
+            status_history: Vec::new(),
             extra: Mapping::new(),
         }
     }

@@ -80,6 +80,9 @@ pub struct App {
     pub recovery_dir: PathBuf,
     /// The wording checker given to each document opened.
     pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
+    /// The checker being built in the background (compiling the rules takes ~70 ms, which the
+    /// first frame does not wait for).
+    pub pending_checker: Option<std::sync::mpsc::Receiver<std::sync::Arc<crate::lint::Checker>>>,
     /// The preview, when open: how far it is scrolled.
     pub preview: Option<u16>,
     /// Today's date when fixed (tests); otherwise the clock's, in the document's zone.
@@ -100,6 +103,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             recovery_dir,
             checker: None,
+            pending_checker: None,
             preview: None,
             today: None,
         }
@@ -176,10 +180,39 @@ impl App {
 
     /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
-        let e = self.editor()?;
-        match (e.check_due, e.autosave_due()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+        // While the checker is being built, look for it every few milliseconds (only then).
+        let waiting = self.pending_checker.as_ref().map(|_| self.now + std::time::Duration::from_millis(20));
+        let e = self.editor();
+        [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
+    }
+
+    /// Builds the wording checker on another thread; it is used as soon as it is ready.
+    pub fn build_checker_in_background(
+        &mut self,
+        build: impl FnOnce() -> Option<crate::lint::Checker> + Send + 'static,
+    ) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            if let Some(c) = build() {
+                let _ = tx.send(std::sync::Arc::new(c));
+            }
+        });
+        self.pending_checker = Some(rx);
+    }
+
+    fn install_checker_if_ready(&mut self) {
+        let Some(rx) = &self.pending_checker else { return };
+        match rx.try_recv() {
+            Ok(checker) => {
+                self.pending_checker = None;
+                self.checker = Some(checker.clone());
+                if let Some(e) = self.editor_mut() {
+                    e.checker = Some(checker);
+                    e.check_all();
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_checker = None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
     }
 
@@ -297,6 +330,7 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::Save => self.save(true),
             Action::Tick => {
+                self.install_checker_if_ready();
                 let now = self.now;
                 if let Some(e) = self.editor_mut() {
                     e.check_if_due(now);

@@ -48,7 +48,7 @@ pub fn edit(path: &Path, library: Library) -> anyhow::Result<()> {
     let today = chrono::Local::now().date_naive();
     let start = start::Start::new(Path::new(crate::store::LIBRARY_DIR), &library, today);
     let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
-    app.checker = checker();
+    app.build_checker_in_background(checker);
     app.open_editor(path)?;
     runner::run(&mut app)
 }
@@ -58,14 +58,14 @@ pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate) -> anyho
     require_terminal()?;
     let start = start::Start::new(folder, &library, today);
     let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
-    app.checker = checker();
+    app.build_checker_in_background(checker);
     runner::run(&mut app)
 }
 
 /// The wording checker with the team's `.blameless/lint.yaml`. A broken configuration is
 /// reported by `blameless lint`; the editor then checks with the built-in rules.
-fn checker() -> Option<std::sync::Arc<crate::lint::Checker>> {
+fn checker() -> Option<crate::lint::Checker> {
     let cwd = std::env::current_dir().ok()?;
     let config = crate::lint::config_for(&cwd, None).unwrap_or_default();
-    crate::lint::Checker::new(config).or_else(|_| crate::lint::Checker::builtin()).ok().map(std::sync::Arc::new)
+    crate::lint::Checker::new(config).or_else(|_| crate::lint::Checker::builtin()).ok()
 }

@@ -1,0 +1,96 @@
+//! `blameless import`: a Markdown postmortem written elsewhere, turned into a document.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use super::document::now;
+use super::output::{Outcome, note};
+use crate::doc::Zone;
+use crate::import::{self, Options};
+use crate::store::{self, create_new};
+use crate::template::{BUILTIN, Library, Template};
+
+pub const HELP: &str = "\
+Examples:
+  blameless import docs/wiki/2025-03-queue-outage.md        postmortems/2025-03-14-<title>.yaml
+  blameless import old.md --template google-sre -o postmortems/queue.yaml
+
+Headings are matched to the template's sections by name and synonym (\"Root Causes\" and
+\"Five whys\" -> contributing factors, \"Corrective actions\" -> follow-up actions); timeline and
+action tables and lists become rows. Whatever fits no section is kept in a section of its own,
+never dropped. What went where is printed to stderr. Without --template: the template our own
+export names, else the built-in whose sections the headings match best. An existing file is
+never overwritten.";
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The Markdown file to import
+    #[arg(value_name = "FILE.md")]
+    pub file: PathBuf,
+    /// Template name or path [default: the one the file names, else the best match]
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+    /// Where to write the document [default: postmortems/YYYY-MM-DD-<title>.yaml]
+    #[arg(short, long, value_name = "FILE.yaml")]
+    pub output: Option<PathBuf>,
+    /// Time zone of times the file gives without one: IANA name, UTC or an offset
+    /// [default: TZ or the system's]
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
+}
+
+pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
+    let src = store::read_text(&args.file)?;
+    if src.trim().is_empty() {
+        bail!("{}: is empty, so there is nothing to import", args.file.display());
+    }
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let library = Library::discover(&cwd);
+    let (template, how) = choose(&library, &src, args.template.as_deref())?;
+    let zone = match &args.timezone {
+        Some(text) => text.parse::<Zone>().map_err(anyhow::Error::msg)?,
+        None => Zone::from_environment(),
+    };
+    let imported = import::from_markdown(&src, &template, &Options { zone: zone.clone() });
+    let date = match imported.date {
+        Some(date) => date,
+        None => zone.today(now()?),
+    };
+    let path = match args.output {
+        Some(path) => path,
+        None => store::default_path(date, &imported.doc.title),
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    }
+    let text = store::document_text(&imported.doc)?;
+    create_new(&path, text.as_bytes())?;
+    let shown = path.display();
+    note(&format!(
+        "Imported {} into {shown}, with template `{}` ({how}):\n{}\
+         Check it with `blameless lint {shown}`, write it with `blameless edit {shown}`.",
+        args.file.display(),
+        template.name,
+        imported.report
+    ));
+    Ok(Outcome::Ok)
+}
+
+/// The template to import into, and how it was chosen.
+fn choose(library: &Library, src: &str, asked: Option<&str>) -> anyhow::Result<(Template, String)> {
+    if let Some(name) = asked {
+        return Ok((library.find(name)?, "as asked".into()));
+    }
+    if let Some(name) = import::template_named(src) {
+        return Ok(match library.find(&name) {
+            Ok(t) => (t, "named in the file".into()),
+            Err(_) => (library.find("default")?, format!("the file names `{name}`, which is not found here")),
+        });
+    }
+    let candidates: Vec<Template> = BUILTIN.iter().filter_map(|(name, _)| library.find(name).ok()).collect();
+    match import::choose_template(src, &candidates) {
+        Some(t) => Ok((t.clone(), "its sections match the headings best; --template chooses another".into())),
+        None => Ok((library.find("default")?, "the default".into())),
+    }
+}

@@ -1,0 +1,424 @@
+//! Building the document: the file cut into parts at its headings, each part matched to a
+//! section (or kept in a new one), the text before the first section read as metadata.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::blocks::{self, Block, Kind};
+use super::matching::{is_numbers_heading, normalize, section_for};
+use super::meta::label_line;
+use super::report::{Outcome, Report};
+use super::times::{Clock, date_line, mentions_utc};
+use super::{Imported, Options};
+use crate::doc::{Document, Mapping, Section, SectionKind, TemplateRef, Zone};
+use crate::export::NOT_WRITTEN;
+use crate::export::nest::shift_headings;
+use crate::template::Template;
+
+static OWN_TEMPLATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(.+) \(version (\d+)\)$").ok());
+
+/// The template name and version in our own export's metadata table.
+pub(super) fn own_export(blocks: &[Block]) -> Option<(String, u32)> {
+    blocks.iter().take_while(|b| !matches!(b.kind, Kind::Heading { level: 2.., .. })).find_map(|b| match &b.kind {
+        Kind::Table { header, rows } if header == &["Field", "Value"] => rows.iter().find_map(|r| {
+            let value = (r.len() == 2 && r[0] == "Template").then(|| r[1].as_str())?;
+            let c = OWN_TEMPLATE.as_ref()?.captures(value)?;
+            Some((c[1].to_string(), c[2].parse().ok()?))
+        }),
+        _ => None,
+    })
+}
+
+/// The headings (and heading-like label lines) of a file, the title left out.
+pub(super) fn heading_texts(blocks: &[Block], src: &str) -> Vec<String> {
+    let title = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match &b.kind {
+            Kind::Heading { text, .. } if Some(i) != title => out.push(text.clone()),
+            Kind::Paragraph => {
+                // Label lines name sections too (`**Root Causes:** ...`).
+                out.extend(src[b.range.clone()].lines().filter_map(label_line).map(|(label, _)| label));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A part of the file: a heading and the blocks up to the next part.
+pub(super) struct Part {
+    pub heading: Option<Heading>,
+    pub target: Target,
+    pub blocks: Vec<usize>,
+    /// From the end of the heading to the start of the next part.
+    pub body: Range<usize>,
+}
+
+pub(super) struct Heading {
+    pub text: String,
+    pub level: usize,
+    pub line: usize,
+    pub start: usize,
+    /// How the heading looks in the file, for the report.
+    pub shown: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Target {
+    Preamble,
+    Section(usize),
+    New,
+    Numbers,
+}
+
+pub(super) struct Builder<'a> {
+    pub src: &'a str,
+    pub template: &'a Template,
+    pub own: bool,
+    pub doc: Document,
+    pub clock: Clock,
+    pub report: Report,
+    /// Sections with nothing from the template to hold them, and the template section they
+    /// follow in the file (`None`: before all of them).
+    pub(super) news: Vec<(Option<usize>, Section)>,
+    pub(super) last_section: Option<usize>,
+    pub(super) touched: Vec<bool>,
+    pub(super) date: Option<NaiveDate>,
+    /// The line being read and how it starts, for what `assign` reports.
+    pub(super) line: usize,
+    pub(super) shown: String,
+}
+
+impl<'a> Builder<'a> {
+    pub fn run(src: &'a str, template: &'a Template, options: &Options) -> Imported {
+        let parsed = blocks::parse(src);
+        let blocks = &parsed.blocks;
+        let own = own_export(blocks);
+        let mut doc = template.new_document("", &options.zone);
+        if let Some((name, version)) = &own {
+            doc.template = TemplateRef { name: name.clone(), version: *version, extra: Mapping::new() };
+        }
+        let mut b = Builder {
+            src,
+            template,
+            own: own.is_some(),
+            doc,
+            clock: Clock { strict: own.is_some(), ..Clock::default() },
+            report: Report { template: template.name.clone(), entries: Vec::new(), left_empty: Vec::new() },
+            news: Vec::new(),
+            last_section: None,
+            touched: vec![false; template.sections.len()],
+            date: None,
+            line: 1,
+            shown: String::new(),
+        };
+        if !b.own && says_utc(blocks, src) {
+            b.doc.timezone = Zone::utc().to_string();
+            b.clock.zone = Some(Zone::utc());
+        }
+        if let Some(yaml) = &parsed.front_matter {
+            b.shown = "front matter".into();
+            b.front_matter(yaml);
+        }
+        let title = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
+        if let Some(i) = title
+            && let Kind::Heading { text, .. } = &blocks[i].kind
+        {
+            b.doc.title = text.clone();
+            b.report.push(blocks[i].line, first_line(&src[blocks[i].range.clone()]), Outcome::Title);
+        }
+        if b.doc.title.trim().is_empty() {
+            b.doc.title = "Untitled incident".to_string();
+        }
+        let parts = b.split(blocks, title);
+        for (k, part) in parts.iter().enumerate() {
+            // A heading whose only content is deeper headings is a group of them.
+            let level = part.heading.as_ref().map_or(0, |h| h.level);
+            let groups = parts.get(k + 1).and_then(|p| p.heading.as_ref()).is_some_and(|h| h.level > level);
+            b.part(part, blocks, groups);
+        }
+        b.finish()
+    }
+
+    fn split(&self, blocks: &[Block], title: Option<usize>) -> Vec<Part> {
+        let start = title.map_or(0, |i| blocks[i].range.end);
+        let mut parts = vec![Part { heading: None, target: Target::Preamble, blocks: Vec::new(), body: start..start }];
+        for (i, block) in blocks.iter().enumerate() {
+            if Some(i) == title {
+                continue;
+            }
+            let Some(current) = parts.last() else { break };
+            let level_now = current.heading.as_ref().map_or(0, |h| h.level);
+            let started = match &block.kind {
+                Kind::Heading { level, text } => {
+                    self.heading_target(text, *level, level_now, current.target).map(|t| (t, text.clone(), *level))
+                }
+                Kind::Paragraph if !self.own => {
+                    self.label_heading(block).map(|(i, label)| (Target::Section(i), label, 7))
+                }
+                _ => None,
+            };
+            match (started, parts.last_mut()) {
+                (Some((target, text, level)), _) => parts.push(Part {
+                    heading: Some(Heading {
+                        text,
+                        level,
+                        line: block.line,
+                        start: block.range.start,
+                        shown: first_line(&self.src[block.range.clone()]),
+                    }),
+                    target,
+                    blocks: Vec::new(),
+                    body: block.range.end..block.range.end,
+                }),
+                (None, Some(part)) => part.blocks.push(i),
+                (None, None) => {}
+            }
+        }
+        let starts: Vec<usize> = parts.iter().skip(1).filter_map(|p| p.heading.as_ref().map(|h| h.start)).collect();
+        for (k, part) in parts.iter_mut().enumerate() {
+            let end = starts.get(k).copied().unwrap_or(self.src.len());
+            part.body = part.body.start.min(end)..end;
+        }
+        parts
+    }
+
+    /// Whether a heading starts a new part, and which.
+    fn heading_target(&self, text: &str, level: usize, level_now: usize, now: Target) -> Option<Target> {
+        let nested = now != Target::Preamble && level > level_now;
+        if self.own {
+            // Our export: sections are exactly the `##` headings, matched by their title.
+            if level != 2 {
+                return None;
+            }
+            if is_numbers_heading(text) {
+                return Some(Target::Numbers);
+            }
+            let found = self.template.sections.iter().position(|s| normalize(&s.title) == normalize(text));
+            return Some(found.map_or(Target::New, Target::Section));
+        }
+        if is_numbers_heading(text) && !nested {
+            return Some(Target::Numbers);
+        }
+        match section_for(text, self.template) {
+            Some(i) => Some(Target::Section(i)),
+            None if nested => None,
+            None => Some(Target::New),
+        }
+    }
+
+    /// A paragraph that is only a label naming a section (`**Action Items:**`), followed by
+    /// the section's content: a heading in all but name.
+    fn label_heading(&self, block: &Block) -> Option<(usize, String)> {
+        let source = self.src[block.range.clone()].trim();
+        if source.contains('\n') {
+            return None;
+        }
+        let (label, value) = label_line(source)?;
+        if !value.is_empty() {
+            return None;
+        }
+        section_for(&label, self.template).map(|i| (i, label))
+    }
+
+    fn part(&mut self, part: &Part, blocks: &[Block], groups: bool) {
+        match part.target {
+            Target::Preamble => self.preamble(part, blocks),
+            Target::Numbers => {
+                if let Some(h) = &part.heading {
+                    let why = "the incident numbers are computed from the times";
+                    self.report.push(h.line, h.shown.clone(), Outcome::Skipped(why.into()));
+                }
+            }
+            Target::New => {
+                let (title, line, shown) = heading_parts(part);
+                let text = self.body_text(part);
+                if text.is_empty() && groups {
+                    let why = "it only groups the headings below it, each imported on its own";
+                    self.report.push(line, shown, Outcome::Skipped(why.into()));
+                    return;
+                }
+                let reason = format!("no section of template `{}` matches", self.template.name);
+                self.new_section(&title, text, line, shown, reason);
+            }
+            Target::Section(i) => {
+                let reported = self.report.entries.len();
+                let previous = self.last_section.replace(i);
+                let leftover = match self.template.sections[i].kind {
+                    SectionKind::Text => self.text_part(i, part, previous),
+                    SectionKind::Fields => self.fields_part(i, part, blocks),
+                    SectionKind::Timeline => self.timeline_part(i, part, blocks),
+                    SectionKind::Factors => self.factors_part(i, part, blocks),
+                    SectionKind::Actions => self.actions_part(i, part, blocks),
+                };
+                if leftover.is_empty() && self.report.entries.len() == reported {
+                    let (_, line, shown) = heading_parts(part);
+                    let detail = if self.own { "not written yet" } else { "nothing under the heading" };
+                    let id = self.doc.sections[i].id.clone();
+                    self.report.push(line, shown, Outcome::Section { id, detail: detail.into() });
+                }
+                if !leftover.is_empty() {
+                    let (title, line, shown) = heading_parts(part);
+                    let level = part.heading.as_ref().map_or(0, |h| h.level.min(6)) as i32;
+                    let text = shift_headings(&leftover.join("\n\n"), -level);
+                    let reason = format!(
+                        "what is not {} of section `{}`",
+                        holds(self.template.sections[i].kind),
+                        self.doc.sections[i].id
+                    );
+                    self.new_section(&title, text, line, shown, reason);
+                }
+            }
+        }
+    }
+
+    /// `previous`: the section before this part, where a text that cannot go into section `i`
+    /// is placed instead.
+    fn text_part(&mut self, i: usize, part: &Part, previous: Option<usize>) -> Vec<String> {
+        let text = self.body_text(part);
+        let (_, line, shown) = heading_parts(part);
+        if text.trim().is_empty() || (self.own && text.trim() == NOT_WRITTEN) {
+            let detail = if self.own { "not written yet" } else { "empty" };
+            self.report.push(
+                line,
+                shown,
+                Outcome::Section { id: self.doc.sections[i].id.clone(), detail: detail.into() },
+            );
+            return Vec::new();
+        }
+        if !self.doc.sections[i].text.is_empty() {
+            let title = part.heading.as_ref().map_or_else(|| self.doc.sections[i].title.clone(), |h| h.text.clone());
+            let reason = format!("section `{}` already has text", self.doc.sections[i].id);
+            self.last_section = previous;
+            self.new_section(&title, text, line, shown, reason);
+            return Vec::new();
+        }
+        let lines = text.lines().count();
+        self.doc.sections[i].text = text;
+        self.touched[i] = true;
+        let detail = format!("text, {lines} line{}", if lines == 1 { "" } else { "s" });
+        self.report.push(line, shown, Outcome::Section { id: self.doc.sections[i].id.clone(), detail });
+        Vec::new()
+    }
+
+    /// The Markdown below a heading, its own headings moved up by the heading's level.
+    fn body_text(&self, part: &Part) -> String {
+        let body = &self.src[part.body.clone()];
+        let level = part.heading.as_ref().map_or(0, |h| h.level.min(6)) as i32;
+        let shifted = shift_headings(body, -level);
+        let trimmed = skip_blank_lines(&shifted).trim_end();
+        if trimmed.is_empty() || (self.own && trimmed == NOT_WRITTEN) { String::new() } else { format!("{trimmed}\n") }
+    }
+
+    /// Keeps `text` in a section of its own (an empty one too: the heading is kept, to be
+    /// written later).
+    pub fn new_section(&mut self, title: &str, text: String, line: usize, shown: String, reason: String) {
+        let base = format!("imported-{}", crate::store::slug(title));
+        let taken =
+            |id: &str| self.doc.sections.iter().any(|s| s.id == id) || self.news.iter().any(|(_, s)| s.id == id);
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        // Written like the text of any section: ending in one line break.
+        let text = text.trim_end();
+        let text = if text.is_empty() { String::new() } else { format!("{text}\n") };
+        let section = Section {
+            id: id.clone(),
+            title: title.trim().to_string(),
+            kind: SectionKind::Text,
+            required: false,
+            text,
+            fields: Vec::new(),
+            extra: Mapping::new(),
+        };
+        let reason = if section.text.is_empty() { format!("{reason}; nothing under it yet") } else { reason };
+        self.news.push((self.last_section, section));
+        self.report.push(line, shown, Outcome::NewSection { id, reason });
+    }
+
+    pub fn touch(&mut self, i: usize) {
+        self.touched[i] = true;
+    }
+
+    pub fn source(&self, block: &Block) -> String {
+        self.src[block.range.clone()].trim_end().to_string()
+    }
+
+    fn finish(mut self) -> Imported {
+        let template_sections = std::mem::take(&mut self.doc.sections);
+        let mut sections = Vec::with_capacity(template_sections.len() + self.news.len());
+        let mut news = std::mem::take(&mut self.news);
+        let mut place = |after: Option<usize>, sections: &mut Vec<Section>| {
+            let (here, later): (Vec<_>, Vec<_>) = news.drain(..).partition(|(a, _)| *a == after);
+            news = later;
+            sections.extend(here.into_iter().map(|(_, s)| s));
+        };
+        place(None, &mut sections);
+        for (i, section) in template_sections.into_iter().enumerate() {
+            if !self.touched[i] && !self.doc.is_written(&section) {
+                self.report.left_empty.push(section.title.clone());
+            }
+            sections.push(section);
+            place(Some(i), &mut sections);
+        }
+        self.doc.sections = sections;
+        let zone = self.doc.zone();
+        let started = [&self.doc.times.started, &self.doc.times.detected]
+            .into_iter()
+            .flatten()
+            .find_map(|m| m.resolve(&zone))
+            .map(|t| t.date_naive());
+        let first_event = self.doc.timeline.iter().find_map(|e| e.time.resolve(&zone)).map(|t| t.date_naive());
+        Imported { doc: self.doc, report: self.report, date: started.or(self.date).or(first_event) }
+    }
+}
+
+fn says_utc(blocks: &[Block], src: &str) -> bool {
+    blocks.iter().any(|b| match &b.kind {
+        Kind::Heading { text, .. } => date_line(text).is_some_and(|(_, utc)| utc) || normalize(text).ends_with("utc"),
+        Kind::Table { header, .. } => header.first().is_some_and(|h| mentions_utc(h)),
+        Kind::Paragraph => src[b.range.clone()].lines().any(|l| date_line(l).is_some_and(|(_, utc)| utc)),
+        _ => false,
+    })
+}
+
+/// What a section of this kind is made of, for the report.
+pub(super) fn holds(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Text => "text",
+        SectionKind::Fields => "labelled answers",
+        SectionKind::Timeline => "timeline entries",
+        SectionKind::Factors => "contributing factors",
+        SectionKind::Actions => "follow-up actions",
+    }
+}
+
+fn heading_parts(part: &Part) -> (String, usize, String) {
+    match &part.heading {
+        Some(h) => (h.text.clone(), h.line, h.shown.clone()),
+        None => ("Introduction".to_string(), 1, "text before the first section".to_string()),
+    }
+}
+
+pub(super) fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().trim().to_string()
+}
+
+fn skip_blank_lines(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(end) = rest.find('\n') {
+        if rest[..end].trim().is_empty() {
+            rest = &rest[end + 1..];
+        } else {
+            break;
+        }
+    }
+    rest
+}

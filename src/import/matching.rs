@@ -1,0 +1,321 @@
+//! Which template section a heading means, which metadata a label names, which column of a
+//! table holds what: by name first, then by the synonyms the public templates use.
+
+use crate::doc::SectionKind;
+use crate::template::Template;
+
+/// Lowercase words without punctuation, numbering or plural `s`: `"3. Root Causes:"` and
+/// `"root cause"` read the same.
+pub fn normalize(text: &str) -> String {
+    let lower = text.to_lowercase().replace('&', " and ").replace(['\'', '’'], "");
+    let mut words: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.len() >= 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    if words.len() > 1 && words[0].chars().all(|c| c.is_ascii_digit()) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// Headings that mean the same section, across the public templates and common usage. A
+/// heading in a group matches a template section whose title or id is in the same group.
+const SYNONYMS: &[&[&str]] = &[
+    &["summary", "overview", "incident summary", "executive summary", "tldr", "tl dr", "abstract", "synopsis"],
+    &[
+        "impact",
+        "customer impact",
+        "user impact",
+        "business impact",
+        "customer impact and metrics",
+        "impact assessment",
+    ],
+    &["what happened", "incident description", "description", "the story as it was lived", "narrative", "story"],
+    &["lessons learned", "lessons", "what we learned", "learnings", "takeaways", "key takeaways"],
+    &["what went well", "things that went well", "went well"],
+    &[
+        "what went poorly",
+        "what went wrong",
+        "what didnt go so well",
+        "what did not go well",
+        "what could be improved",
+        "what can be improved",
+        "things that went poorly",
+        "areas for improvement",
+        "opportunities for improvement",
+    ],
+    &["where we got lucky", "where did we get lucky", "where we were lucky", "lucky"],
+    &["detection", "how was it detected", "how we found out"],
+    &["detection and response", "response", "incident response", "incident response analysis"],
+    &["resolution", "recovery", "resolution and recovery", "mitigation", "how it was fixed", "how was it fixed"],
+    &["trigger", "what triggered it", "proximate cause"],
+    &["lead up", "leadup", "background", "context"],
+    &["what broke", "fault"],
+    &["responders", "people involved", "participants", "incident team", "roles"],
+    &["internal messaging", "internal communication", "internal", "internal update"],
+    &["external messaging", "external communication", "external", "customer communication", "status page update"],
+    &["supporting information", "appendix", "references", "links"],
+    &["how did the response go", "how did we do", "howd we do", "response review"],
+    &["what surprised us", "surprises", "what surprised you"],
+    &["open questions", "questions"],
+    &["key facts", "incident facts", "facts"],
+    &["backlog check", "related records"],
+    &["recurrence", "has this happened before"],
+];
+
+/// Groups close enough to stand in for each other when a template has only one of them: a
+/// template's "What happened" is where a "Summary" goes, and the other way round.
+const FALLBACKS: &[(&str, &str)] = &[("summary", "what happened"), ("what happened", "summary")];
+
+/// Headings that mean "the section of this kind", whatever it is called in the template.
+const KIND_SYNONYMS: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Timeline,
+        &["timeline", "incident timeline", "chronology", "timeline of events", "sequence of events"],
+    ),
+    (
+        SectionKind::Factors,
+        &[
+            "contributing factors",
+            "contributing factor",
+            "root causes",
+            "root cause",
+            "root cause analysis",
+            "blameless root cause",
+            "five whys",
+            "5 whys",
+            "causes",
+            "causal factors",
+            "why did it happen",
+            "themes and takeaways",
+        ],
+    ),
+    (
+        SectionKind::Actions,
+        &[
+            "corrective actions",
+            "action items",
+            "actions",
+            "follow ups",
+            "followups",
+            "follow up actions",
+            "follow up items",
+            "remediation",
+            "remediation items",
+            "next steps",
+            "preventive actions",
+            "preventative measures",
+            "todo",
+            "to do",
+        ],
+    ),
+];
+
+/// The template section (index) a heading means, if any.
+pub fn section_for(heading: &str, template: &Template) -> Option<usize> {
+    let h = normalize(heading);
+    if h.is_empty() {
+        return None;
+    }
+    let names = |i: usize| {
+        let s = &template.sections[i];
+        [normalize(&s.title), normalize(&s.id)]
+    };
+    if let Some(i) = (0..template.sections.len()).find(|&i| names(i).contains(&h)) {
+        return Some(i);
+    }
+    let in_group = |group: &[&str]| {
+        let group: Vec<String> = group.iter().map(|g| normalize(g)).collect();
+        (0..template.sections.len()).find(|&i| names(i).iter().any(|n| group.contains(n)))
+    };
+    for group in SYNONYMS {
+        if group.iter().any(|g| normalize(g) == h) {
+            let fallback = FALLBACKS.iter().find(|(from, _)| group[0] == *from).map(|(_, to)| *to);
+            let fallback = fallback.and_then(|to| SYNONYMS.iter().find(|g| g[0] == to));
+            if let Some(i) = in_group(group).or_else(|| fallback.and_then(|g| in_group(g))) {
+                return Some(i);
+            }
+        }
+    }
+    for (kind, group) in KIND_SYNONYMS {
+        if group.iter().any(|g| normalize(g) == h) {
+            return template.sections.iter().position(|s| s.kind == *kind);
+        }
+    }
+    None
+}
+
+/// The headings that name the derived numbers in our own export; they are not imported.
+pub fn is_numbers_heading(heading: &str) -> bool {
+    matches!(normalize(heading).as_str(), "incident number" | "key number" | "number")
+}
+
+/// Document metadata a label can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meta {
+    Title,
+    Status,
+    Severity,
+    Started,
+    Detected,
+    Mitigated,
+    Resolved,
+    Date,
+    TimeZone,
+    Authors,
+    Services,
+    Tags,
+    Template,
+}
+
+pub fn meta_for(label: &str) -> Option<Meta> {
+    let l = normalize(label);
+    let is = |words: &[&str]| words.iter().any(|w| normalize(w) == l);
+    Some(match () {
+        _ if is(&["title"]) => Meta::Title,
+        _ if is(&["status", "document status", "postmortem status"]) => Meta::Status,
+        _ if is(&["severity", "sev", "incident severity", "severity level", "priority"]) => Meta::Severity,
+        _ if is(&["started", "start", "start time", "incident start", "began", "impact start", "first impact"]) => {
+            Meta::Started
+        }
+        _ if is(&["detected", "detection time", "time detected", "detected at"]) => Meta::Detected,
+        _ if is(&["mitigated", "mitigation time", "time mitigated", "mitigated at"]) => Meta::Mitigated,
+        _ if is(&[
+            "resolved",
+            "resolution time",
+            "time resolved",
+            "resolved at",
+            "ended",
+            "end time",
+            "incident end",
+        ]) =>
+        {
+            Meta::Resolved
+        }
+        _ if is(&["date", "incident date", "date of incident", "when"]) => Meta::Date,
+        _ if is(&["time zone", "timezone", "tz"]) => Meta::TimeZone,
+        _ if is(&["authors", "author", "written by", "prepared by", "postmortem owner", "postmortem author"]) => {
+            Meta::Authors
+        }
+        _ if is(&[
+            "services",
+            "service",
+            "affected services",
+            "services affected",
+            "systems affected",
+            "components",
+        ]) =>
+        {
+            Meta::Services
+        }
+        _ if is(&["tags", "labels", "keywords"]) => Meta::Tags,
+        _ if is(&["template"]) => Meta::Template,
+        _ => return None,
+    })
+}
+
+/// What a table column holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Time,
+    Event,
+    Evidence,
+    Marker,
+    Description,
+    Category,
+    Title,
+    Owner,
+    Due,
+    Priority,
+    Kind,
+    Status,
+    Ticket,
+}
+
+pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
+    let h = normalize(header);
+    // "Time (UTC)" is a time column too.
+    let h = h.strip_suffix(" utc").unwrap_or(&h).to_string();
+    let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
+    match kind {
+        SectionKind::Timeline => Some(match () {
+            _ if is(&["time", "when", "timestamp", "date", "date time", "date and time", "at"]) => Column::Time,
+            _ if is(&["event", "what happened", "description", "action", "activity", "detail", "update", "note"]) => {
+                Column::Event
+            }
+            _ if is(&["evidence", "link", "source", "reference", "proof"]) => Column::Evidence,
+            _ if is(&["mark", "marker", "phase", "milestone"]) => Column::Marker,
+            _ => return None,
+        }),
+        SectionKind::Factors => Some(match () {
+            _ if is(&[
+                "contributing factor",
+                "factor",
+                "description",
+                "cause",
+                "root cause",
+                "why",
+                "what",
+                "theme",
+            ]) =>
+            {
+                Column::Description
+            }
+            _ if is(&["category", "type", "kind", "area"]) => Column::Category,
+            _ => return None,
+        }),
+        SectionKind::Actions => Some(match () {
+            _ if is(&[
+                "action",
+                "action item",
+                "item",
+                "title",
+                "task",
+                "description",
+                "what",
+                "corrective action",
+            ]) =>
+            {
+                Column::Title
+            }
+            _ if is(&["owner", "assignee", "assigned to", "who", "responsible", "dri"]) => Column::Owner,
+            _ if is(&["due", "due date", "deadline", "target date", "by when", "eta"]) => Column::Due,
+            _ if is(&["priority", "prio"]) => Column::Priority,
+            _ if is(&["kind", "type", "category"]) => Column::Kind,
+            _ if is(&["status", "state", "done"]) => Column::Status,
+            _ if is(&["ticket", "bug", "issue", "link", "jira", "tracking", "tracker"]) => Column::Ticket,
+            _ => return None,
+        }),
+        SectionKind::Text | SectionKind::Fields => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizing_ignores_case_numbering_punctuation_and_plurals() {
+        assert_eq!(normalize("3. Root Causes:"), "root cause");
+        assert_eq!(normalize("What didn’t go so well?"), "what didnt go so well");
+        assert_eq!(normalize("Detection & Response"), "detection and response");
+        assert_eq!(normalize("Follow-ups"), "follow up");
+    }
+
+    #[test]
+    fn metadata_and_columns() {
+        assert_eq!(meta_for("**Authors**"), Some(Meta::Authors));
+        assert_eq!(meta_for("Affected services"), Some(Meta::Services));
+        assert_eq!(meta_for("Root cause"), None);
+        assert_eq!(column_for("Time (UTC)", SectionKind::Timeline), Some(Column::Time));
+        assert_eq!(column_for("Bug", SectionKind::Actions), Some(Column::Ticket));
+        assert_eq!(column_for("Notes", SectionKind::Actions), None);
+    }
+}

@@ -1,0 +1,321 @@
+//! What comes before the first section, and `Label: value` lines anywhere: the metadata
+//! table (ours, or a key/value table of a wiki page), label lines (`**Authors:** a, b`,
+//! `**Summary:** ...`) and YAML front matter, each read as metadata or as a section's content.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::{Block, Kind};
+use super::build::{Builder, Part, first_line, holds};
+use super::matching::{Meta, meta_for, normalize, section_for};
+use super::report::Outcome;
+use super::times::find_date;
+use crate::doc::{Mapping, SectionKind, Status, Zone};
+use crate::store::yaml::{self, Value};
+
+/// `**Impact:** text`, `__Date__: 2026-11-24`, `Authors: a, b`.
+static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)\s*([^*_:\n]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Za-z][^:\n|*]{0,40}?)\s*:)\s*(.*)$").ok()
+});
+/// A line that starts with a label and a colon: the label and the rest.
+pub(super) fn label_line(line: &str) -> Option<(String, String)> {
+    let c = LABEL.as_ref()?.captures(line)?;
+    let label = c.get(1).or_else(|| c.get(2))?.as_str().trim().to_string();
+    Some((label, c.get(3).map_or("", |m| m.as_str()).trim().to_string()))
+}
+
+/// What a label line or a key/value pair was taken as.
+pub(super) enum Assigned {
+    Meta(String),
+    Section(usize, String),
+    /// Kept in a new section of its own (already reported).
+    Kept,
+    No,
+}
+
+impl Builder<'_> {
+    pub(super) fn preamble(&mut self, part: &Part, blocks: &[Block]) {
+        let mut kept: Vec<String> = Vec::new();
+        let mut table_seen = false;
+        for &i in &part.blocks {
+            let block = &blocks[i];
+            let source = &self.src[block.range.clone()];
+            match &block.kind {
+                Kind::Table { header, rows } if header.len() == 2 && !table_seen => {
+                    table_seen = true;
+                    let mut pairs: Vec<(String, String)> = rows.iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+                    if meta_for(&header[0]).is_some() {
+                        pairs.insert(0, (header[0].clone(), header[1].clone()));
+                    }
+                    if !pairs
+                        .iter()
+                        .any(|(key, _)| meta_for(key).is_some() || section_for(key, self.template).is_some())
+                    {
+                        // Not a table of metadata: kept as it is.
+                        kept.push(source.trim_end().to_string());
+                        continue;
+                    }
+                    let mut understood = Vec::new();
+                    let mut rest = Vec::new();
+                    self.line = block.line;
+                    for (key, value) in pairs {
+                        self.shown = format!("| {} |", key.trim());
+                        match self.assign(&key, &value) {
+                            Assigned::Meta(what) => understood.push(what),
+                            Assigned::Section(s, detail) => {
+                                let id = self.doc.sections[s].id.clone();
+                                self.report.push(block.line, format!("| {key} |"), Outcome::Section { id, detail });
+                            }
+                            Assigned::Kept => {}
+                            Assigned::No => rest.push(format!("- **{}:** {}", key.trim(), value.trim())),
+                        }
+                    }
+                    self.report.push(block.line, "metadata table", Outcome::Metadata(understood));
+                    if !rest.is_empty() {
+                        kept.push(rest.join("\n"));
+                    }
+                }
+                Kind::Paragraph => {
+                    let rest = self.label_lines(source, block.line);
+                    if !rest.is_empty() {
+                        kept.push(rest);
+                    }
+                }
+                _ => kept.push(source.trim_end().to_string()),
+            }
+        }
+        if !kept.is_empty() {
+            let line = part.blocks.first().map_or(1, |&i| blocks[i].line);
+            let text = format!("{}\n", kept.join("\n\n"));
+            let (shown, why) =
+                ("text before the first section".to_string(), "not metadata, and under no heading".to_string());
+            self.new_section("Introduction", text, line, shown, why);
+        }
+    }
+
+    /// Reads `Label: value` lines (a line without a label continues the one before); returns
+    /// the lines that were not understood.
+    fn label_lines(&mut self, source: &str, first_line_no: usize) -> String {
+        // (line number, the line and its continuations, the label and value when known)
+        type Logical = (usize, String, Option<(String, String)>);
+        let mut logical: Vec<Logical> = Vec::new();
+        for (n, line) in source.lines().enumerate() {
+            let known = label_line(line).filter(|(label, _)| {
+                meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
+            });
+            match (known, logical.last_mut()) {
+                (None, Some((_, text, pair))) => {
+                    text.push('\n');
+                    text.push_str(line);
+                    if let Some((_, value)) = pair {
+                        value.push(' ');
+                        value.push_str(line.trim());
+                    }
+                }
+                (known, _) => logical.push((first_line_no + n, line.to_string(), known)),
+            }
+        }
+        let mut rest = Vec::new();
+        let mut understood = Vec::new();
+        for (line_no, text, pair) in logical {
+            self.line = line_no;
+            self.shown = first_line(&text);
+            let assigned = pair.as_ref().map_or(Assigned::No, |(label, value)| self.assign(label, value));
+            match assigned {
+                Assigned::Meta(what) => understood.push((line_no, what)),
+                Assigned::Section(s, detail) => {
+                    let id = self.doc.sections[s].id.clone();
+                    self.report.push(line_no, first_line(&text), Outcome::Section { id, detail });
+                }
+                Assigned::Kept => {}
+                Assigned::No => rest.push(text),
+            }
+        }
+        if let Some((line_no, _)) = understood.first() {
+            let what = understood.iter().map(|(_, w)| w.clone()).collect();
+            self.report.push(*line_no, "label lines", Outcome::Metadata(what));
+        }
+        rest.join("\n")
+    }
+
+    /// Takes a key and value (a metadata row, a label line, front matter) as metadata or as a
+    /// section's content.
+    pub fn assign(&mut self, key: &str, value: &str) -> Assigned {
+        let value = value.trim();
+        if value.is_empty() {
+            return Assigned::No;
+        }
+        if let Some(meta) = meta_for(key) {
+            return self.meta(meta, value);
+        }
+        if self.own {
+            return Assigned::No;
+        }
+        let Some(i) = section_for(key, self.template) else { return Assigned::No };
+        self.last_section = Some(i);
+        let done = match self.template.sections[i].kind {
+            SectionKind::Text if self.doc.sections[i].text.is_empty() => {
+                self.doc.sections[i].text = format!("{value}\n");
+                Some("text".to_string())
+            }
+            SectionKind::Factors => {
+                self.doc.factors.push(super::rows::factor(value));
+                Some("1 factor".to_string())
+            }
+            SectionKind::Actions => {
+                let action = super::rows::action_from_text(value, None);
+                self.doc.actions.push(action);
+                Some("1 action".to_string())
+            }
+            _ => None,
+        };
+        match done {
+            Some(detail) => {
+                self.touched[i] = true;
+                Assigned::Section(i, detail)
+            }
+            // A label that names a section its value cannot go into (a form, a section
+            // already written): kept in a section of its own, next to it.
+            None => {
+                let reason = match self.template.sections[i].kind {
+                    SectionKind::Text => format!("section `{}` already has text", self.doc.sections[i].id),
+                    kind => format!("section `{}` holds {}, not text", self.doc.sections[i].id, holds(kind)),
+                };
+                self.new_section(key, format!("{value}\n"), self.line, self.shown.clone(), reason);
+                Assigned::Kept
+            }
+        }
+    }
+
+    fn meta(&mut self, meta: Meta, value: &str) -> Assigned {
+        let list = |v: &str| -> Vec<String> {
+            v.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+        };
+        let t = &mut self.doc.times;
+        let label = match meta {
+            Meta::Title => {
+                if self.doc.title.trim().is_empty() {
+                    self.doc.title = value.to_string();
+                }
+                "title".to_string()
+            }
+            Meta::Status => match status(value) {
+                Some(s) => {
+                    self.doc.status = s;
+                    "status".to_string()
+                }
+                None => return Assigned::No,
+            },
+            Meta::Severity => {
+                let scale = &self.template.severities;
+                let key = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+                let found = scale.iter().find(|s| key(&s.id) == key(value)).map(|s| s.id.clone());
+                self.doc.severity = Some(if self.own { value.to_string() } else { found.unwrap_or(value.to_string()) });
+                "severity".to_string()
+            }
+            Meta::Started => {
+                t.started = Some(self.clock.read(value));
+                "started".to_string()
+            }
+            Meta::Detected => {
+                t.detected = Some(self.clock.read(value));
+                "detected".to_string()
+            }
+            Meta::Mitigated => {
+                t.mitigated = Some(self.clock.read(value));
+                "mitigated".to_string()
+            }
+            Meta::Resolved => {
+                t.resolved = Some(self.clock.read(value));
+                "resolved".to_string()
+            }
+            Meta::Date => match find_date(value) {
+                Some(d) => {
+                    self.clock.date = Some(d);
+                    self.date = Some(d);
+                    "date".to_string()
+                }
+                None => return Assigned::No,
+            },
+            Meta::TimeZone => match value.parse::<Zone>() {
+                Ok(zone) => {
+                    self.doc.timezone = value.to_string();
+                    self.clock.zone = (!self.own).then_some(zone);
+                    "time zone".to_string()
+                }
+                Err(_) => return Assigned::No,
+            },
+            Meta::Authors => {
+                self.doc.authors = list(value);
+                format!("authors ({})", self.doc.authors.len())
+            }
+            Meta::Services => {
+                self.doc.services = list(value);
+                format!("services ({})", self.doc.services.len())
+            }
+            Meta::Tags => {
+                self.doc.tags = list(value);
+                format!("tags ({})", self.doc.tags.len())
+            }
+            Meta::Template if self.own => "template".to_string(),
+            Meta::Template => return Assigned::No,
+        };
+        Assigned::Meta(label)
+    }
+
+    pub(super) fn front_matter(&mut self, text: &str) {
+        let Ok(Value::Mapping(map)) = yaml::parse_value(text) else {
+            let kept = format!("```yaml\n{}```\n", text);
+            self.new_section("Front matter", kept, 1, "front matter".into(), "not a YAML mapping".into());
+            return;
+        };
+        let mut understood = Vec::new();
+        let mut rest = Mapping::new();
+        for (key, value) in map {
+            let (Some(k), Some(v)) = (scalar(&key), flatten(&value)) else {
+                rest.insert(key, value);
+                continue;
+            };
+            match self.assign(&k, &v) {
+                Assigned::Meta(what) => understood.push(what),
+                Assigned::Section(..) | Assigned::Kept => understood.push(k),
+                Assigned::No => {
+                    rest.insert(key, value);
+                }
+            }
+        }
+        if !rest.is_empty() {
+            let keys: Vec<String> = rest.keys().filter_map(scalar).collect();
+            understood.push(format!("other keys kept under `front_matter:` ({})", keys.join(", ")));
+            self.doc.extra.insert(Value::String("front_matter".into()), Value::Mapping(rest));
+        }
+        self.report.push(1, "front matter", Outcome::Metadata(understood));
+    }
+}
+
+fn status(value: &str) -> Option<Status> {
+    match normalize(value).as_str() {
+        "draft" | "wip" | "work in progress" => Some(Status::Draft),
+        "in review" | "review" | "under review" | "in-review" | "reviewing" => Some(Status::InReview),
+        "published" | "final" | "complete" | "completed" | "done" | "closed" | "approved" => Some(Status::Published),
+        _ => None,
+    }
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A front matter value as text: a scalar, or a list of scalars joined by commas.
+fn flatten(value: &Value) -> Option<String> {
+    match value {
+        Value::Sequence(items) => items.iter().map(scalar).collect::<Option<Vec<_>>>().map(|v| v.join(", ")),
+        other => scalar(other),
+    }
+}

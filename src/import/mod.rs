@@ -1,0 +1,78 @@
+//! Markdown postmortems written elsewhere, turned into documents.
+//!
+//! The file is read with pulldown-cmark as a list of top-level blocks. The first H1 is the
+//! title; each heading is matched to a section of the template by its title, id or a synonym
+//! ("Root Causes" and "Five whys" are contributing factors, "Corrective actions" and
+//! "Follow-ups" are actions); the text below it goes into that section: prose as Markdown (its
+//! headings moved up to stand alone), timeline, factor and action tables or lists as rows,
+//! label lines (`**Impact:** ...`) and key/value tables as metadata or sections. Whatever finds
+//! no place is kept in a section of its own, never dropped, and the [`Report`] says what went
+//! where.
+//!
+//! Our own Markdown export is recognised by its metadata table (which names the template) and
+//! read back strictly, so that exporting a document and importing it gives the document back;
+//! see the README for what a round trip does not keep.
+//!
+//! Pure functions: the caller reads the file and picks the candidate templates.
+
+mod blocks;
+mod build;
+mod matching;
+mod meta;
+mod report;
+mod rows;
+mod times;
+
+pub use report::{Entry, Outcome, Report};
+
+use chrono::NaiveDate;
+
+use crate::doc::{Document, Zone};
+use crate::template::Template;
+
+/// What the file does not say and the caller knows.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The document's time zone when the file names none (and does not say "UTC").
+    pub zone: Zone,
+}
+
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub doc: Document,
+    pub report: Report,
+    /// The day of the incident, when the file says it (for the file's name).
+    pub date: Option<NaiveDate>,
+}
+
+/// The template our own export names in its metadata table (`| Template | default (version 1) |`).
+pub fn template_named(src: &str) -> Option<String> {
+    build::own_export(&blocks::parse(src).blocks).map(|(name, _)| name)
+}
+
+/// The candidate whose sections the file's headings match best; the first one on a tie (so
+/// list the default first). `None` only when there are no candidates.
+pub fn choose_template<'a>(src: &str, candidates: &'a [Template]) -> Option<&'a Template> {
+    let parsed = blocks::parse(src);
+    let headings = build::heading_texts(&parsed.blocks, src);
+    let score = |t: &Template| {
+        let mut matched: Vec<usize> = headings.iter().filter_map(|h| matching::section_for(h, t)).collect();
+        matched.sort_unstable();
+        matched.dedup();
+        matched.len()
+    };
+    let mut best: Option<(&Template, usize)> = None;
+    for t in candidates {
+        let s = score(t);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((t, s));
+        }
+    }
+    best.map(|(t, _)| t)
+}
+
+/// The document a Markdown file describes, made from `template`, and the report of what went
+/// where.
+pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Imported {
+    build::Builder::run(src, template, options)
+}

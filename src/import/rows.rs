@@ -1,0 +1,570 @@
+//! The structured sections: a timeline, contributing factors, follow-up actions and labelled
+//! answers, read from tables (by their column headers), lists and `Label: value` lines. A
+//! column nothing knows is kept on each row as `imported-<column>`; blocks that hold no rows
+//! are handed back, to be kept in a section of their own.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::{Block, Item, Kind};
+use super::build::{Builder, Part};
+use super::matching::{Column, column_for, normalize};
+use super::meta::label_line;
+use super::report::Outcome;
+use super::times::{date_line, find_date, leading_time};
+use crate::doc::{
+    ActionKind, ActionStatus, Factor, FieldAnswer, FollowUp, Mapping, Marker, Priority, SectionKind, TimelineEntry,
+};
+use crate::export::NOT_WRITTEN;
+use crate::store::yaml::Value;
+
+static LINK_AT_END: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:\[([^\]]*)\]\(([^)\s]+)\)|<(https?://[^>\s]+)>|(https?://[^\s)]+))[).]*\s*$").ok()
+});
+static WHOLE_LINK: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(?:\[[^\]]*\]\(([^)\s]+)\)|<([^>\s]+)>)$").ok());
+
+/// The columns of the actions table in our export.
+const ACTION_COLUMNS: &[&str] = &["Action", "Owner", "Due", "Priority", "Kind", "Status", "Ticket"];
+
+/// What a part holds besides its rows, in order. Blocks next to each other in the file stay
+/// together with the text between them, so the kept Markdown reads as it was written.
+#[derive(Default)]
+struct Leftover {
+    pieces: Vec<(Option<usize>, Piece)>,
+}
+
+enum Piece {
+    Source(std::ops::Range<usize>),
+    Text(String),
+}
+
+impl Leftover {
+    /// A whole block (the `b`th of the file).
+    fn block(&mut self, b: usize, block: &Block) {
+        if let Some((Some(last), Piece::Source(range))) = self.pieces.last_mut()
+            && *last + 1 == b
+        {
+            range.end = block.range.end;
+            *last = b;
+            return;
+        }
+        self.pieces.push((Some(b), Piece::Source(block.range.clone())));
+    }
+
+    /// Part of a block, as text.
+    fn text(&mut self, text: String) {
+        self.pieces.push((None, Piece::Text(text)));
+    }
+
+    /// What is left of a block of `total` items or lines: the block as written when nothing
+    /// was taken from it, else the rest.
+    fn some_of(&mut self, b: usize, block: &Block, rest: Vec<String>, total: usize) {
+        if rest.len() == total {
+            self.block(b, block);
+        } else if !rest.is_empty() {
+            // As a block's source would start: at its first character.
+            self.text(rest.join("\n").trim().to_string());
+        }
+    }
+
+    fn into_texts(self, src: &str) -> Vec<String> {
+        self.pieces
+            .into_iter()
+            .map(|(_, piece)| match piece {
+                Piece::Source(range) => {
+                    // From the start of its line: an indented code block's indentation is
+                    // part of it.
+                    let line_start = src[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    let start = if src[line_start..range.start].trim().is_empty() { line_start } else { range.start };
+                    src[start..range.end].trim_end().to_string()
+                }
+                Piece::Text(text) => text,
+            })
+            .collect()
+    }
+}
+
+/// A table's columns: what each holds, by its header.
+struct Columns {
+    kinds: Vec<Option<Column>>,
+    headers: Vec<String>,
+}
+
+impl Columns {
+    fn new(header: &[String], kind: SectionKind) -> Columns {
+        Columns { kinds: header.iter().map(|h| column_for(h, kind)).collect(), headers: header.to_vec() }
+    }
+
+    fn find(&self, column: Column) -> Option<usize> {
+        self.kinds.iter().position(|k| *k == Some(column))
+    }
+
+    /// The column holding the main text: the one named so, else the first that is not known
+    /// to hold something else.
+    fn main(&self, column: Column, not: Option<usize>) -> usize {
+        self.find(column)
+            .or_else(|| (0..self.kinds.len()).find(|&i| self.kinds[i].is_none() && Some(i) != not))
+            .unwrap_or(0)
+    }
+
+    /// The cells of columns nobody reads, as `imported-<header>` keys.
+    fn extra(&self, row: &[String], used: &[usize]) -> Mapping {
+        let mut extra = Mapping::new();
+        for (i, cell) in row.iter().enumerate() {
+            if !used.contains(&i) && !cell.trim().is_empty() {
+                let name = self.headers.get(i).map_or("column", String::as_str);
+                extra.insert(Value::String(imported_key(name)), Value::String(cell.trim().to_string()));
+            }
+        }
+        extra
+    }
+}
+
+fn plural(noun: &str) -> String {
+    match noun.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{noun}s"),
+    }
+}
+
+fn imported_key(name: &str) -> String {
+    format!("imported-{}", crate::store::slug(name))
+}
+
+fn cell(row: &[String], i: Option<usize>) -> String {
+    i.and_then(|i| row.get(i)).map(|c| c.trim().to_string()).unwrap_or_default()
+}
+
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+impl Builder<'_> {
+    fn report_rows(&mut self, i: usize, part: &Part, count: usize, noun: &str) {
+        let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
+        if count == 0 {
+            return;
+        }
+        let detail = format!("{count} {}", if count == 1 { noun.to_string() } else { plural(noun) });
+        self.report.push(line, shown, Outcome::Section { id: self.doc.sections[i].id.clone(), detail });
+        self.touch(i);
+    }
+
+    /// Whether a table's rows are read: it has rows, and in our own export it is one of ours
+    /// (any other table is kept as written).
+    fn takes(&self, header: &[String], rows: &[Vec<String>], ours: &[&str]) -> bool {
+        !rows.is_empty() && (!self.own || header == ours)
+    }
+
+    fn is_not_written(&self, block: &Block) -> bool {
+        self.own && matches!(block.kind, Kind::Paragraph) && self.source(block) == NOT_WRITTEN
+    }
+
+    pub(super) fn fields_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
+        let mut leftover = Leftover::default();
+        let mut answered = 0;
+        for &b in &part.blocks {
+            let block = &blocks[b];
+            if self.is_not_written(block) {
+                continue;
+            }
+            match &block.kind {
+                Kind::Table { header, rows }
+                    if header.len() == 2 && self.takes(header, rows, &["Question", "Answer"]) =>
+                {
+                    if !self.own && !matches!(normalize(&header[0]).as_str(), "question" | "field" | "label" | "item") {
+                        answered += usize::from(self.answer(i, &header[0], &header[1]));
+                    }
+                    for row in rows {
+                        answered += usize::from(self.answer(i, &cell(row, Some(0)), &cell(row, Some(1))));
+                    }
+                }
+                Kind::List(items) if !self.own => {
+                    let mut rest = Vec::new();
+                    for item in items {
+                        match label_line(&item.text) {
+                            Some((label, value)) if !value.is_empty() => {
+                                answered += usize::from(self.answer(i, &label, &value))
+                            }
+                            _ => rest.push(format!("- {}", item.text)),
+                        }
+                    }
+                    leftover.some_of(b, block, rest, items.len());
+                }
+                Kind::Paragraph if !self.own => {
+                    let mut rest = Vec::new();
+                    let source = self.source(block);
+                    for line in source.lines() {
+                        match label_line(line) {
+                            Some((label, value)) if !value.is_empty() => {
+                                answered += usize::from(self.answer(i, &label, &value))
+                            }
+                            _ => rest.push(line.to_string()),
+                        }
+                    }
+                    leftover.some_of(b, block, rest, source.lines().count());
+                }
+                _ => leftover.block(b, block),
+            }
+        }
+        self.report_rows(i, part, answered, "answer");
+        leftover.into_texts(self.src)
+    }
+
+    /// Puts an answer in the field of that label (a field of its own if there is none);
+    /// whether it was placed.
+    fn answer(&mut self, i: usize, label: &str, value: &str) -> bool {
+        let (label, value) = (label.trim(), value.trim());
+        if label.is_empty() || value.is_empty() {
+            return false;
+        }
+        let own = self.own;
+        let fields = &mut self.doc.sections[i].fields;
+        let n = normalize(label);
+        let words = |a: &str, b: &str| !b.is_empty() && format!(" {a} ").contains(&format!(" {b} "));
+        let found = fields.iter().position(|f| normalize(&f.label) == n || normalize(&f.id) == n).or_else(|| {
+            (!own).then(|| {
+                fields.iter().position(|f| words(&normalize(&f.label), &n) || words(&n, &normalize(&f.label)))
+            })?
+        });
+        match found {
+            Some(p) if fields[p].value.is_empty() => fields[p].value = value.to_string(),
+            _ => {
+                let base = crate::store::slug(label);
+                let mut id = base.clone();
+                let mut k = 2;
+                while fields.iter().any(|f| f.id == id) {
+                    id = format!("{base}-{k}");
+                    k += 1;
+                }
+                fields.push(FieldAnswer {
+                    id,
+                    label: label.to_string(),
+                    value: value.to_string(),
+                    extra: Mapping::new(),
+                });
+            }
+        }
+        true
+    }
+
+    pub(super) fn timeline_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
+        let mut leftover = Leftover::default();
+        let before = self.doc.timeline.len();
+        for &b in &part.blocks {
+            let block = &blocks[b];
+            if self.is_not_written(block) {
+                continue;
+            }
+            match &block.kind {
+                Kind::Table { header, rows } if self.takes(header, rows, &["Time", "Event", "Evidence", "Marks"]) => {
+                    let cols = Columns::new(header, SectionKind::Timeline);
+                    let time = cols.find(Column::Time).unwrap_or(0);
+                    let event = cols.main(Column::Event, Some(time));
+                    let evidence = cols.find(Column::Evidence);
+                    let marker = cols.find(Column::Marker);
+                    for row in rows {
+                        let mut used = vec![time, event];
+                        used.extend(evidence);
+                        let mark = cell(row, marker);
+                        let known = parse_marker(&mark);
+                        if known.is_some() || mark.is_empty() {
+                            used.extend(marker);
+                        }
+                        self.doc.timeline.push(TimelineEntry {
+                            time: self.clock.read(&cell(row, Some(time))),
+                            event: cell(row, Some(event)),
+                            evidence: non_empty(cell(row, evidence)),
+                            marker: known,
+                            extra: cols.extra(row, &used),
+                        });
+                    }
+                }
+                Kind::List(items) if !self.own => {
+                    let mut rest = Vec::new();
+                    for item in items {
+                        match leading_time(&item.text) {
+                            Some((time, event)) => self.push_event(&time, event),
+                            None => match date_line(&item.text) {
+                                Some((date, _)) => self.clock.date = Some(date),
+                                None => rest.push(format!("- {}", item.text)),
+                            },
+                        }
+                    }
+                    leftover.some_of(b, block, rest, items.len());
+                }
+                Kind::Paragraph if !self.own => {
+                    let mut rest = Vec::new();
+                    let mut continues = false;
+                    let source = self.source(block);
+                    for line in source.lines() {
+                        if let Some((time, event)) = leading_time(line) {
+                            self.push_event(&time, event);
+                            continues = true;
+                        } else if let Some((date, _)) = date_line(line) {
+                            self.clock.date = Some(date);
+                            continues = false;
+                        } else if let (true, Some(last)) = (continues, self.doc.timeline.last_mut()) {
+                            last.event.push(' ');
+                            last.event.push_str(line.trim());
+                        } else {
+                            rest.push(line.to_string());
+                        }
+                    }
+                    leftover.some_of(b, block, rest, source.lines().count());
+                }
+                Kind::Heading { text, .. } if !self.own => match date_line(text) {
+                    Some((date, _)) => self.clock.date = Some(date),
+                    None => leftover.block(b, block),
+                },
+                _ => leftover.block(b, block),
+            }
+        }
+        let added = self.doc.timeline.len() - before;
+        self.report_rows(i, part, added, "entry");
+        if added > 0 {
+            let typed =
+                self.doc.timeline[before..].iter().filter(|e| e.time.resolve(&self.doc.zone()).is_none()).count();
+            if typed > 0
+                && let Some(e) = self.report.entries.last_mut()
+                && let Outcome::Section { detail, .. } = &mut e.outcome
+            {
+                detail.push_str(&format!(" ({typed} time{} kept as typed)", if typed == 1 { "" } else { "s" }));
+            }
+        }
+        leftover.into_texts(self.src)
+    }
+
+    fn push_event(&mut self, time: &str, event: String) {
+        let time = self.clock.read(time);
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Mapping::new() });
+    }
+
+    pub(super) fn factors_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
+        let mut leftover = Leftover::default();
+        let before = self.doc.factors.len();
+        let has_rows = part.blocks.iter().any(|&b| matches!(blocks[b].kind, Kind::List(_) | Kind::Table { .. }));
+        for &b in &part.blocks {
+            let block = &blocks[b];
+            if self.is_not_written(block) {
+                continue;
+            }
+            match &block.kind {
+                Kind::Table { header, rows } if self.takes(header, rows, &["Contributing factor", "Category"]) => {
+                    let cols = Columns::new(header, SectionKind::Factors);
+                    let category = cols.find(Column::Category);
+                    let description = cols.main(Column::Description, category);
+                    for row in rows {
+                        let mut used = vec![description];
+                        used.extend(category);
+                        self.doc.factors.push(Factor {
+                            description: cell(row, Some(description)),
+                            category: non_empty(cell(row, category)),
+                            extra: cols.extra(row, &used),
+                        });
+                    }
+                }
+                Kind::List(items) if !self.own => self.doc.factors.extend(items.iter().map(|it| factor(&it.text))),
+                // Prose with no list or table: each paragraph is one factor.
+                Kind::Paragraph if !self.own && !has_rows => {
+                    let text: Vec<&str> = self.src[block.range.clone()].lines().map(str::trim).collect();
+                    self.doc.factors.push(factor(&text.join(" ")));
+                }
+                _ => leftover.block(b, block),
+            }
+        }
+        let added = self.doc.factors.len() - before;
+        self.report_rows(i, part, added, "factor");
+        leftover.into_texts(self.src)
+    }
+
+    pub(super) fn actions_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
+        let mut leftover = Leftover::default();
+        let before = self.doc.actions.len();
+        for &b in &part.blocks {
+            let block = &blocks[b];
+            if self.is_not_written(block) {
+                continue;
+            }
+            match &block.kind {
+                Kind::Table { header, rows } if self.takes(header, rows, ACTION_COLUMNS) => {
+                    let cols = Columns::new(header, SectionKind::Actions);
+                    for row in rows {
+                        let action = self.action_row(&cols, row);
+                        self.doc.actions.push(action);
+                    }
+                }
+                Kind::List(items) if !self.own => {
+                    self.doc.actions.extend(items.iter().map(|it: &Item| action_from_text(&it.text, it.task)));
+                }
+                _ => leftover.block(b, block),
+            }
+        }
+        let added = self.doc.actions.len() - before;
+        self.report_rows(i, part, added, "action");
+        leftover.into_texts(self.src)
+    }
+
+    fn action_row(&self, cols: &Columns, row: &[String]) -> FollowUp {
+        let owner = cols.find(Column::Owner);
+        let due = cols.find(Column::Due);
+        let ticket = cols.find(Column::Ticket);
+        let title = cols.main(Column::Title, None);
+        let mut used = vec![title];
+        used.extend([owner, due, ticket].into_iter().flatten());
+        // An enum column whose text is not understood stays on the row as typed.
+        let mut read = |column: Column| {
+            let at = cols.find(column)?;
+            let text = cell(row, Some(at));
+            let value = match column {
+                Column::Priority => parse_priority(&text).map(Choice::Priority),
+                Column::Kind => parse_kind(&text).map(Choice::Kind),
+                _ => parse_status(&text).map(Choice::Status),
+            };
+            if value.is_some() || text.is_empty() {
+                used.push(at);
+            }
+            value
+        };
+        let priority = match read(Column::Priority) {
+            Some(Choice::Priority(p)) => Some(p),
+            _ => None,
+        };
+        let kind = match read(Column::Kind) {
+            Some(Choice::Kind(k)) => Some(k),
+            _ => None,
+        };
+        let status = match read(Column::Status) {
+            Some(Choice::Status(s)) => s,
+            _ => ActionStatus::Open,
+        };
+        let due_text = cell(row, due);
+        let due_text = match (self.own, find_date(&due_text)) {
+            (false, Some(date)) => date.format("%Y-%m-%d").to_string(),
+            _ => due_text,
+        };
+        let ticket_text = cell(row, ticket);
+        let ticket_text = if self.own { ticket_text } else { link_url(&ticket_text) };
+        FollowUp {
+            title: cell(row, Some(title)),
+            owner: non_empty(cell(row, owner)),
+            due: non_empty(due_text),
+            priority,
+            kind,
+            status,
+            ticket: non_empty(ticket_text),
+            extra: cols.extra(row, &used),
+        }
+    }
+}
+
+enum Choice {
+    Priority(Priority),
+    Kind(ActionKind),
+    Status(ActionStatus),
+}
+
+pub(super) fn factor(text: &str) -> Factor {
+    Factor { description: text.trim().to_string(), category: None, extra: Mapping::new() }
+}
+
+/// An action written as a line: a link at its end is its ticket; a task box is its status.
+pub(super) fn action_from_text(text: &str, task: Option<bool>) -> FollowUp {
+    let mut title = text.trim().to_string();
+    let mut ticket = None;
+    if let Some(c) = LINK_AT_END.as_ref().and_then(|r| r.captures(text)) {
+        let url = c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4)).map(|m| m.as_str().to_string());
+        let start = c.get(0).map_or(text.len(), |m| m.start());
+        let before = text[..start].trim_end_matches([' ', '-', '–', '—', ':', '(', ',', '\n']).trim();
+        ticket = url;
+        title = if before.is_empty() {
+            c.get(1).map_or_else(|| title.clone(), |m| m.as_str().to_string())
+        } else {
+            before.to_string()
+        };
+    }
+    let status = match task {
+        Some(true) => ActionStatus::Done,
+        _ => ActionStatus::Open,
+    };
+    FollowUp { title, owner: None, due: None, priority: None, kind: None, status, ticket, extra: Mapping::new() }
+}
+
+/// `[PLAT-311](https://...)` or `<https://...>` as its address; other text as it is.
+fn link_url(text: &str) -> String {
+    WHOLE_LINK
+        .as_ref()
+        .and_then(|r| r.captures(text))
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+        .map_or_else(|| text.to_string(), |m| m.as_str().to_string())
+}
+
+fn parse_marker(text: &str) -> Option<Marker> {
+    match normalize(text).as_str() {
+        "started" | "start" => Some(Marker::Started),
+        "detected" | "detection" => Some(Marker::Detected),
+        "mitigated" | "mitigation" => Some(Marker::Mitigated),
+        "resolved" | "resolution" => Some(Marker::Resolved),
+        _ => None,
+    }
+}
+
+fn parse_priority(text: &str) -> Option<Priority> {
+    match normalize(text).as_str() {
+        "high" | "p0" | "p1" | "critical" | "urgent" | "highest" => Some(Priority::High),
+        "medium" | "p2" | "normal" | "med" => Some(Priority::Medium),
+        "low" | "p3" | "p4" | "lowest" | "minor" => Some(Priority::Low),
+        _ => None,
+    }
+}
+
+fn parse_kind(text: &str) -> Option<ActionKind> {
+    match normalize(text).as_str() {
+        "prevent" | "prevention" | "preventive" | "preventative" => Some(ActionKind::Prevent),
+        "detect" | "detection" => Some(ActionKind::Detect),
+        "mitigate" | "mitigation" | "mitigative" | "repair" | "recover" => Some(ActionKind::Mitigate),
+        "process" | "procedure" | "documentation" => Some(ActionKind::Process),
+        _ => None,
+    }
+}
+
+fn parse_status(text: &str) -> Option<ActionStatus> {
+    match normalize(text).as_str() {
+        "open" | "todo" | "to do" | "not started" | "new" | "planned" => Some(ActionStatus::Open),
+        "in progress" | "doing" | "started" | "ongoing" | "in review" => Some(ActionStatus::InProgress),
+        "done" | "closed" | "complete" | "completed" | "fixed" | "resolved" | "finished" => Some(ActionStatus::Done),
+        "wont do" | "wontfix" | "wont fix" | "cancelled" | "canceled" | "dropped" => Some(ActionStatus::WontDo),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_for_enums() {
+        assert_eq!(parse_status("in progress"), Some(ActionStatus::InProgress));
+        assert_eq!(parse_status("won't do"), Some(ActionStatus::WontDo));
+        assert_eq!(parse_status("In-Progress"), Some(ActionStatus::InProgress));
+        assert_eq!(parse_priority("P1"), Some(Priority::High));
+        assert_eq!(parse_kind("Mitigation"), Some(ActionKind::Mitigate));
+        assert_eq!(parse_marker("detected"), Some(Marker::Detected));
+    }
+
+    #[test]
+    fn actions_from_lines_take_their_ticket() {
+        let a =
+            action_from_text("Add a lock timeout to migrations [PLAT-311](https://tracker.example.com/PLAT-311)", None);
+        assert_eq!(a.title, "Add a lock timeout to migrations");
+        assert_eq!(a.ticket.as_deref(), Some("https://tracker.example.com/PLAT-311"));
+        let b = action_from_text("Alert on lock waits - https://gitlab.example.com/x/-/issues/12", Some(true));
+        assert_eq!((b.title.as_str(), b.status), ("Alert on lock waits", ActionStatus::Done));
+        let c = action_from_text("[Write the runbook](https://wiki.example.com/r)", None);
+        assert_eq!(c.title, "Write the runbook");
+        assert_eq!(link_url("[PLAT-1](https://t.example.com/1)"), "https://t.example.com/1");
+        assert_eq!(link_url("PLAT-1"), "PLAT-1");
+    }
+}

@@ -1,0 +1,268 @@
+//! Times and dates as people write them in postmortems: `2026-11-24 14:02 +01:00` (our export),
+//! RFC 3339, `2026-11-24 14:02`, `14:02` (with the date from a heading or the metadata),
+//! `2:02 PM UTC`, `24 November 2026`. What cannot be read is kept as typed.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use regex::Regex;
+
+use crate::doc::{Moment, Zone};
+
+const OFFSET: &str = r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})";
+
+static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(\d{{4}}-\d{{2}}-\d{{2}})[ T](\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?:\s*\(?({OFFSET})\)?)?$"))
+        .ok()
+});
+static TIME_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?:\s*([ap])\.?m\.?)?(?:\s*\(?({OFFSET})\)?)?$")).ok()
+});
+static LEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:\*\*|__)?\s*(\d{{4}}-\d{{2}}-\d{{2}}[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{OFFSET})?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?{OFFSET}\)?)?)\s*(?:\*\*|__)?(?:\s*[-–—:|]\s*|\s+)"
+    ))
+    .ok()
+});
+static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
+static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    )
+    .ok()
+});
+static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b",
+    )
+    .ok()
+});
+
+/// What the times of a timeline are read against.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    /// The day a time without a date falls on (a heading, a date line, the metadata).
+    pub date: Option<NaiveDate>,
+    /// The zone the source says its times are in ("all times UTC"); without it, times without
+    /// an offset are kept as typed (`2026-11-24 14:02`) and read in the document's zone.
+    pub zone: Option<Zone>,
+    /// Our own export: every time it could read is written in full, so anything else is text.
+    pub strict: bool,
+    pub(super) last: Option<NaiveDateTime>,
+}
+
+impl Clock {
+    /// Reads one time. Text that is not one is kept as typed.
+    pub fn read(&mut self, text: &str) -> Moment {
+        let t = strip_emphasis(text.trim());
+        if let Ok(exact) = DateTime::parse_from_rfc3339(t) {
+            return Moment::Exact(exact);
+        }
+        if let Some(c) = FULL.as_ref().and_then(|r| r.captures(t)) {
+            let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok();
+            let time = parse_clock_time(&c[2], None);
+            // Our export writes a time it could place with its offset; one without was kept
+            // as typed in the document, and comes back as typed.
+            if let (Some(date), Some(time)) = (date, time)
+                && !(self.strict && c.get(3).is_none())
+            {
+                return self.place(date.and_time(time), c.get(3).map(|m| m.as_str()));
+            }
+        }
+        if !self.strict
+            && let Some(c) = TIME_ONLY.as_ref().and_then(|r| r.captures(t))
+            && let (Some(date), Some(time)) = (self.date, parse_clock_time(&c[1], c.get(2).map(|m| m.as_str())))
+        {
+            let mut at = date.and_time(time);
+            // A timeline that runs past midnight: 23:50 then 00:10 is the next day.
+            if let Some(last) = self.last
+                && at < last
+                && last.hour() >= 18
+                && time.hour() < 6
+            {
+                at += Duration::days(1);
+                self.date = Some(at.date());
+            }
+            return self.place(at, c.get(3).map(|m| m.as_str()));
+        }
+        Moment::Typed(text.trim().to_string())
+    }
+
+    fn place(&mut self, at: NaiveDateTime, offset: Option<&str>) -> Moment {
+        self.last = Some(at);
+        let zone = match offset {
+            Some(o) => parse_offset(o),
+            None => self.zone.clone(),
+        };
+        match zone.map(|z| z.localize(at)) {
+            Some(Ok(exact)) => Moment::Exact(exact),
+            _ => {
+                let format = if at.second() == 0 { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d %H:%M:%S" };
+                Moment::Typed(at.format(format).to_string())
+            }
+        }
+    }
+}
+
+/// A time at the start of a line (`14:02 - event`, `**2026-11-24 14:02** event`): the time's
+/// text and the rest of the line.
+pub fn leading_time(line: &str) -> Option<(String, String)> {
+    let c = LEADING.as_ref()?.captures(line)?;
+    let end = c.get(0)?.end();
+    Some((c[1].to_string(), line[end..].trim().to_string()))
+}
+
+/// The first date written in the text, in any of the usual forms.
+pub fn find_date(text: &str) -> Option<NaiveDate> {
+    date_match(text).map(|(date, _)| date)
+}
+
+fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    if let Some(c) = MONTH_FIRST.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    let c = DAY_FIRST.as_ref()?.captures(text)?;
+    let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?)?;
+    Some((date, c.get(0).map_or(0..0, |m| m.range())))
+}
+
+/// Whether a line or heading only states a day (`2026-11-24 (all times UTC)`, `**Tuesday,
+/// 24 November 2026**`): its date, and whether it says the times are UTC.
+pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
+    let (date, range) = date_match(text)?;
+    let rest = format!("{} {}", &text[..range.start], &text[range.end..]).to_lowercase();
+    let utc = rest.contains("utc") || rest.contains("gmt");
+    let leftover =
+        rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter(|w| !FILLER.contains(w)).count();
+    (leftover == 0).then_some((date, utc))
+}
+
+const FILLER: [&str; 17] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "all",
+    "times",
+    "time",
+    "are",
+    "in",
+    "utc",
+    "gmt",
+    "z",
+    "date",
+    "day",
+];
+
+/// Whether the text says times are in UTC (`Time (UTC)`, `all times UTC`).
+pub fn mentions_utc(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "utc" || w == "gmt")
+}
+
+fn month(name: &str) -> Option<u32> {
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let lower = name.to_lowercase();
+    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+fn parse_clock_time(text: &str, meridiem: Option<&str>) -> Option<NaiveTime> {
+    let time =
+        NaiveTime::parse_from_str(text, "%H:%M:%S").or_else(|_| NaiveTime::parse_from_str(text, "%H:%M")).ok()?;
+    match meridiem.map(|m| m.to_ascii_lowercase()) {
+        None => Some(time),
+        Some(m) if (1..=12).contains(&time.hour()) => {
+            let hour = time.hour() % 12 + if m == "p" { 12 } else { 0 };
+            time.with_hour(hour)
+        }
+        Some(_) => None,
+    }
+}
+
+fn parse_offset(text: &str) -> Option<Zone> {
+    let upper = text.to_ascii_uppercase();
+    if matches!(upper.as_str(), "Z" | "UTC" | "GMT") {
+        return Some(Zone::utc());
+    }
+    let with_colon = if text.len() == 5 && !text.contains(':') {
+        format!("{}:{}", &text[..3], &text[3..])
+    } else {
+        text.to_string()
+    };
+    DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{with_colon}"))
+        .ok()
+        .map(|t: DateTime<FixedOffset>| Zone::Fixed(*t.offset()))
+}
+
+fn strip_emphasis(text: &str) -> &str {
+    let mut t = text;
+    for wrap in ["**", "__", "*", "_", "`"] {
+        if t.len() > 2 * wrap.len()
+            && let Some(inner) = t.strip_prefix(wrap).and_then(|i| i.strip_suffix(wrap))
+        {
+            t = inner.trim();
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn clock(date: Option<&str>, zone: Option<&str>) -> Clock {
+        Clock {
+            date: date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+            zone: zone.map(|z| z.parse().unwrap()),
+            ..Clock::default()
+        }
+    }
+
+    #[test]
+    fn full_times() {
+        let mut c = clock(None, None);
+        assert_eq!(c.read("2026-11-24 14:02 +01:00").as_text(), "2026-11-24T14:02:00+01:00");
+        assert_eq!(c.read("2026-11-24 14:02:30 +01:00").as_text(), "2026-11-24T14:02:30+01:00");
+        assert_eq!(c.read("2026-11-24T13:02:00Z").as_text(), "2026-11-24T13:02:00Z");
+        assert_eq!(c.read("**2026-11-24 13:02 UTC**").as_text(), "2026-11-24T13:02:00Z");
+        let typed = c.read("2026-11-24 14:02");
+        assert!(matches!(&typed, Moment::Typed(t) if t == "2026-11-24 14:02"), "{typed:?}");
+        assert_eq!(c.read("shortly after lunch"), Moment::Typed("shortly after lunch".into()));
+    }
+
+    #[test]
+    fn clock_times_take_the_date_and_zone_given() {
+        let mut c = clock(Some("2026-11-24"), Some("UTC"));
+        assert_eq!(c.read("14:02").as_text(), "2026-11-24T14:02:00Z");
+        assert_eq!(c.read("2:05 PM").as_text(), "2026-11-24T14:05:00Z");
+        assert_eq!(c.read("23:50").as_text(), "2026-11-24T23:50:00Z");
+        assert_eq!(c.read("00:10").as_text(), "2026-11-25T00:10:00Z", "past midnight");
+        let mut no_date = clock(None, None);
+        assert_eq!(no_date.read("14:02"), Moment::Typed("14:02".into()));
+        let mut strict = Clock { strict: true, ..clock(Some("2026-11-24"), None) };
+        assert_eq!(strict.read("14:02"), Moment::Typed("14:02".into()), "our export writes times in full");
+    }
+
+    #[test]
+    fn leading_times_and_dates() {
+        assert_eq!(leading_time("14:02 - the deploy starts"), Some(("14:02".into(), "the deploy starts".into())));
+        assert_eq!(leading_time("**14:02** Alert fires"), Some(("14:02".into(), "Alert fires".into())));
+        assert_eq!(leading_time("2026-11-24 14:02 UTC: x"), Some(("2026-11-24 14:02 UTC".into(), "x".into())));
+        assert_eq!(leading_time("The 14:02 deploy"), None);
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(find_date("on November 24th, 2026 we"), Some(d("2026-11-24")));
+        assert_eq!(find_date("24 Nov 2026"), Some(d("2026-11-24")));
+        assert_eq!(date_line("2026-11-24 (all times UTC)"), Some((d("2026-11-24"), true)));
+        assert_eq!(date_line("Tuesday, 24 November 2026"), Some((d("2026-11-24"), false)));
+        assert_eq!(date_line("2026-11-24 the deploy starts"), None);
+    }
+}

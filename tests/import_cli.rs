@@ -1,0 +1,114 @@
+//! `blameless import` as a user runs it: where the document goes, the report, refusing to
+//! overwrite, and the round trip through the binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_blameless"))
+        .args(args)
+        .current_dir(dir)
+        .env("BLAMELESS_CONFIG_DIR", dir.join(".config-for-test"))
+        .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
+        .env("TZ", "Europe/Berlin")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn fixture(path: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)).unwrap()
+}
+
+#[test]
+fn import_writes_a_dated_document_and_reports_what_went_where() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("old.md"), fixture("import/pagerduty.md")).unwrap();
+    let r = run(dir.path(), &["import", "old.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "stdout stays clean: {}", r.stdout);
+    let path = "postmortems/2026-04-02-payment-webhooks-dropped-during-a-certificate-rotation.yaml";
+    assert!(
+        r.stderr.starts_with(&format!(
+            "Imported old.md into {path}, with template `pagerduty` (its sections match the headings best; --template chooses another):\n"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("## Responders"), "{}", r.stderr);
+    assert!(r.stderr.contains("-> section `responders`: 3 answers"), "{}", r.stderr);
+    assert!(
+        r.stderr.ends_with(&format!("Check it with `blameless lint {path}`, write it with `blameless edit {path}`.\n"))
+    );
+    let text = fs::read_to_string(dir.path().join(path)).unwrap();
+    assert!(text.starts_with("schema: 2\ntitle: Payment webhooks dropped during a certificate rotation\n"), "{text}");
+    assert!(text.contains("  name: pagerduty\n"));
+    let valid = run(dir.path(), &["validate", path]);
+    assert_eq!((valid.code, valid.stdout.as_str()), (0, format!("{path}: ok\n").as_str()), "{}", valid.stderr);
+
+    // Again: the file exists, and is left alone.
+    let again = run(dir.path(), &["import", "old.md"]);
+    assert_eq!(again.code, 2);
+    assert!(
+        again.stderr.starts_with(&format!("error: {path} already exists; nothing was written\n")),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(fs::read_to_string(dir.path().join(path)).unwrap(), text);
+}
+
+#[test]
+fn output_template_and_time_zone_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), fixture("import/atlassian.md")).unwrap();
+    let r = run(dir.path(), &["import", "a.md", "-t", "default", "-o", "docs/a.yaml", "--timezone", "UTC"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.starts_with("Imported a.md into docs/a.yaml, with template `default` (as asked):\n"));
+    let text = fs::read_to_string(dir.path().join("docs/a.yaml")).unwrap();
+    assert!(text.contains("  name: default\n") && text.contains("timezone: UTC\n"), "{text}");
+    assert!(text.contains("id: imported-leadup"), "sections default has no place for are kept: {text}");
+    let bad = run(dir.path(), &["import", "a.md", "-t", "no-such-template", "-o", "b.yaml"]);
+    assert_eq!(bad.code, 2);
+    assert!(!dir.path().join("b.yaml").exists());
+}
+
+#[test]
+fn unreadable_or_empty_files_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = run(dir.path(), &["import", "nope.md"]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(missing.stderr, "error: nope.md: does not exist\n  help: check the path\n");
+    fs::write(dir.path().join("empty.md"), "\n  \n").unwrap();
+    let empty = run(dir.path(), &["import", "empty.md"]);
+    assert_eq!(empty.code, 2);
+    assert_eq!(empty.stderr, "error: empty.md: is empty, so there is nothing to import\n");
+    assert!(!dir.path().join("postmortems").exists());
+    assert_eq!(run(dir.path(), &["import"]).code, 2, "a file is required");
+}
+
+#[test]
+fn export_then_import_gives_the_document_back() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.yaml"), fixture("examples/learning-review.yaml")).unwrap();
+    assert_eq!(run(dir.path(), &["export", "a.yaml", "-o", "a.md", "--front-matter", "--mermaid"]).code, 0);
+    let r = run(dir.path(), &["import", "a.md", "-o", "b.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("with template `learning-review` (named in the file)"), "{}", r.stderr);
+    assert!(!r.stderr.contains("new section"), "{}", r.stderr);
+    let before = run(dir.path(), &["export", "a.yaml", "--format", "json"]).stdout;
+    let after = run(dir.path(), &["export", "b.yaml", "--format", "json"]).stdout;
+    assert_eq!(after, before);
+}
