@@ -259,9 +259,16 @@ fn compile(file: &str, category: Category, spec: RuleSpec) -> Result<Rule, Strin
 pub(super) fn regex(source: &str) -> Result<Regex, regex::Error> {
     // A small lazy-DFA cache per pattern: sixty patterns with the default 2 MB each would
     // make the editor several times larger than the text it edits.
-    RegexBuilder::new(&source.replace(r"\b", r"(?-u:\b)"))
-        .case_insensitive(true)
-        .size_limit(1 << 22)
-        .dfa_size_limit(1 << 17)
-        .build()
+    // ASCII matching where the pattern allows it: English wording needs no Unicode case
+    // folding, and the automata are many times smaller (patterns that need Unicode keep it).
+    let source = source.replace(r"\b", r"(?-u:\b)");
+    let build = |unicode: bool| {
+        RegexBuilder::new(&source)
+            .case_insensitive(true)
+            .unicode(unicode)
+            .size_limit(1 << 22)
+            .dfa_size_limit(1 << 17)
+            .build()
+    };
+    build(false).or_else(|_| build(true))
 }
