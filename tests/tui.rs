@@ -148,7 +148,7 @@ fn help_lists_every_key_from_the_keymap() {
     insta::assert_snapshot!("help_80x24", screen(&mut f.app, 80, 24));
     // Every binding's help text is somewhere in the help screen (scrolling if needed).
     let mut all = String::new();
-    for scroll in 0..80 {
+    for scroll in 0..200 {
         f.app.help = Some(scroll);
         all.push_str(&screen(&mut f.app, 120, 40));
     }
@@ -177,7 +177,8 @@ fn start_screen_lists_postmortems_and_templates() {
     fs::write(dir.path().join("2026-11-24-checkout.yaml"), CHECKOUT).unwrap();
     fs::write(dir.path().join("notes.yaml"), "just: some yaml\n").unwrap();
     fs::write(dir.path().join("broken.yaml"), "schema: 2\ntitle: [\n").unwrap();
-    let start = Start::new(dir.path(), &library(), today());
+    let mut start = Start::new(dir.path(), &library(), today());
+    start.wait_loaded();
     let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
     if let Screen::Start(s) = &mut app.screen {
         s.folder = PathBuf::from("postmortems");
@@ -805,4 +806,84 @@ fn f5_previews_the_whole_export_scrollable() {
     assert!(lower.contains("Timeline") && !lower.contains("Severity"), "scrolled down to the timeline: {lower}");
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(f.app.preview, None);
+}
+
+/// A library folder with three postmortems of known dates, severities and actions.
+fn library_folder() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let older = CHECKOUT
+        .replace("title: Checkout API returned errors for 42 minutes", "title: Queue backlog delayed emails")
+        .replace("severity: SEV2", "severity: SEV3")
+        .replace("2026-11-24T14:02:00+01:00", "2026-10-02T09:00:00+02:00")
+        .replace("tags: [database, deploy, \"no\"]", "tags: [queue]")
+        .replace("due: 2026-12-08", "due: 2026-11-01");
+    let draft = CHECKOUT
+        .replace("title: Checkout API returned errors for 42 minutes", "title: Certificate expiry on the status page")
+        .replace("severity: SEV2", "severity: SEV1")
+        .replace("status: in-review", "status: draft")
+        .replace("2026-11-24T14:02:00+01:00", "2026-11-10T08:00:00+01:00")
+        .replace("tags: [database, deploy, \"no\"]", "tags: [tls]");
+    fs::create_dir_all(dir.path().join("2026")).unwrap();
+    fs::write(dir.path().join("checkout.yaml"), CHECKOUT).unwrap();
+    fs::write(dir.path().join("2026/queue.yaml"), older).unwrap();
+    fs::write(dir.path().join("cert.yaml"), draft).unwrap();
+    let mut start = Start::new(dir.path(), &library(), today());
+    start.wait_loaded();
+    start.folder = PathBuf::from("postmortems");
+    let app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
+    (dir, app)
+}
+
+fn start_of(app: &App) -> &Start {
+    match &app.screen {
+        Screen::Start(s) => s,
+        _ => panic!("not the start screen"),
+    }
+}
+
+fn titles(app: &App) -> Vec<String> {
+    start_of(app).shown().iter().filter_map(|e| e.summary()).map(|s| s.title.clone()).collect()
+}
+
+#[test]
+fn the_library_filters_as_you_type_and_sorts() {
+    let (_dir, mut app) = library_folder();
+    assert_eq!(
+        titles(&app),
+        [
+            "Checkout API returned errors for 42 minutes",
+            "Certificate expiry on the status page",
+            "Queue backlog delayed emails"
+        ],
+        "newest first, nested folders included"
+    );
+    insta::assert_snapshot!("library_120x40", screen(&mut app, 120, 40));
+    typed(&mut app, "queue");
+    assert_eq!(start_of(&app).query, "queue");
+    assert_eq!(titles(&app), ["Queue backlog delayed emails"], "a tag matches");
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    typed(&mut app, "lock timeout");
+    assert_eq!(titles(&app).len(), 3, "text inside the documents matches too");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    assert_eq!(titles(&app)[0], "Certificate expiry on the status page", "SEV1 first");
+    key(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    assert_eq!(titles(&app)[0], "Certificate expiry on the status page", "drafts first");
+    insta::assert_snapshot!("library_80x24", screen(&mut app, 80, 24));
+}
+
+#[test]
+fn the_actions_view_puts_overdue_ones_first_and_opens_their_postmortem() {
+    let (_dir, mut app) = library_folder();
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    let shown = screen(&mut app, 120, 40);
+    insta::assert_snapshot!("library_actions_120x40", shown);
+    let first = shown.lines().find(|l| l.contains("OVERDUE")).unwrap();
+    assert!(first.contains("2026-11-01") && first.contains("Queue backlog"), "{shown}");
+    let overdue_at = shown.find("OVERDUE").unwrap();
+    let open_at = shown.find(" open ").unwrap();
+    assert!(overdue_at < open_at, "overdue before the rest:\n{shown}");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.editor().unwrap().doc.title, "Queue backlog delayed emails");
 }

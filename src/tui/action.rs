@@ -101,8 +101,10 @@ pub enum Action {
     ListUp,
     ListDown,
     ListOpen,
-    /// Start screen: switch between the postmortems and the templates.
+    /// Start screen: switch between the postmortems, the actions and the templates.
     SwitchList,
+    /// Start screen: order the postmortems by date, severity or status.
+    CycleOrder,
     /// A dialog answer, by its key.
     Choose(char),
     /// Time passed (autosave deadline, message expiry).

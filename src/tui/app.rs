@@ -181,7 +181,9 @@ impl App {
     /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
         // While the checker is being built, look for it every few milliseconds (only then).
-        let waiting = self.pending_checker.as_ref().map(|_| self.now + std::time::Duration::from_millis(20));
+        let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
+        let waiting =
+            (self.pending_checker.is_some() || scanning).then(|| self.now + std::time::Duration::from_millis(20));
         let e = self.editor();
         [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
     }
@@ -331,6 +333,9 @@ impl App {
             Action::Save => self.save(true),
             Action::Tick => {
                 self.install_checker_if_ready();
+                if let Screen::Start(start) = &mut self.screen {
+                    start.receive();
+                }
                 let now = self.now;
                 if let Some(e) = self.editor_mut() {
                     e.check_if_due(now);
@@ -353,6 +358,13 @@ impl App {
             Action::ListUp => start.up(),
             Action::ListDown => start.down(),
             Action::SwitchList => start.switch(),
+            Action::CycleOrder => start.next_order(),
+            Action::Insert(c) => start.type_char(c),
+            Action::Paste(text) => text.chars().filter(|c| !c.is_control()).for_each(|c| start.type_char(c)),
+            Action::Text(TextOp::Backspace) => {
+                start.erase();
+            }
+            Action::Back => start.query.clear(),
             Action::ListOpen => match start.open(&self.library) {
                 Ok(path) => {
                     if let Err(e) = self.open_editor(&path) {

@@ -67,7 +67,7 @@ pub fn lookup(scope: Scope, key: KeyEvent) -> Option<Action> {
     if let Some(b) = find(scope) {
         return Some(b.action.clone());
     }
-    if (scope == Scope::Text || scope == Scope::Form)
+    if (scope == Scope::Text || scope == Scope::Form || scope == Scope::Start)
         && let KeyCode::Char(c) = code
         && mods.is_empty()
     {
@@ -251,14 +251,13 @@ fn rows() -> Vec<Row> {
         (Finish, "p", A::Preview, "Preview: the whole document as it will export (↑↓ PgUp PgDn scroll)", "Preview"),
         (Finish, "e", A::ExportMarkdown, "Export: write the Markdown next to the document", "Export Markdown"),
         (Finish, "Esc", A::Back, "Sections: back to the section list", "Sections"),
-        (Start, "?", A::Help, "Help: every key", ""),
         (Start, "↑", A::ListUp, "Select the entry above", ""),
-        (Start, "k", A::ListUp, "Select the entry above", ""),
         (Start, "↓", A::ListDown, "Select the entry below", ""),
-        (Start, "j", A::ListDown, "Select the entry below", ""),
-        (Start, "Enter", A::ListOpen, "Open: the selected postmortem, or a new one from the selected template", "Open"),
-        (Start, "Tab", A::SwitchList, "Switch: between postmortems and templates", "Switch list"),
-        (Start, "q", A::Quit, "Quit", ""),
+        (Start, "Enter", A::ListOpen, "Open the selection: a postmortem, an action's, a template", "Open"),
+        (Start, "Tab", A::SwitchList, "Switch: postmortems, follow-up actions, templates", "Switch"),
+        (Start, "Ctrl-O", A::CycleOrder, "Order the postmortems by date, severity or status", "Order"),
+        (Start, "Backspace", A::Text(T::Backspace), "Filter by title, tag or text: just type; Backspace erases", ""),
+        (Start, "Esc", A::Back, "Clear the filter", ""),
     ]
 }
 

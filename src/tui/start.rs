@@ -1,52 +1,152 @@
-//! The start screen: the postmortems in `./postmortems/`, and new ones from a template.
+//! The start screen: the team's postmortems (loaded in the background, shown as they arrive),
+//! filtered as you type and sorted by date, severity or status; the follow-up actions of all
+//! of them, overdue first; and new postmortems from a template.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::doc::Document;
+use crate::library::{self, Entry, Filter};
 use crate::store;
 use crate::template::{Library, Template};
-
-/// One postmortem found in the library folder.
-pub struct Entry {
-    pub path: PathBuf,
-    pub title: String,
-    pub status: String,
-    pub date: String,
-    /// Sections written, of all sections.
-    pub done: (usize, usize),
-    /// Why it could not be loaded, when it could not.
-    pub error: Option<String>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
     Postmortems,
+    Actions,
     Templates,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Date,
+    Severity,
+    Status,
+}
+
+impl Order {
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Date => "newest first",
+            Order::Severity => "severity",
+            Order::Status => "status",
+        }
+    }
+}
+
 pub struct Start {
+    /// The folder as shown; `root` is where it was scanned.
     pub folder: PathBuf,
+    pub root: PathBuf,
+    /// Every entry loaded so far, in arrival order.
     pub entries: Vec<Entry>,
+    /// The scan still running, when it is.
+    loading: Option<Receiver<Entry>>,
     pub templates: Vec<Template>,
     pub list: List,
     pub selected: usize,
-    /// Today's date, for new file names.
+    pub order: Order,
+    /// Filter-as-you-type: text in titles, tags and the documents' text.
+    pub query: String,
     pub today: chrono::NaiveDate,
 }
 
 impl Start {
     pub fn new(folder: &Path, library: &Library, today: chrono::NaiveDate) -> Start {
-        let mut entries = scan(folder);
-        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
         let templates: Vec<Template> =
             library.list().into_iter().filter(|l| l.shadowed_by.is_none()).filter_map(|l| l.template.ok()).collect();
-        let list = if entries.is_empty() { List::Templates } else { List::Postmortems };
-        Start { folder: folder.to_path_buf(), entries, templates, list, selected: 0, today }
+        let loading = folder.is_dir().then(|| library::background(folder.to_path_buf()));
+        let mut start = Start {
+            folder: folder.to_path_buf(),
+            root: folder.to_path_buf(),
+            entries: Vec::new(),
+            loading,
+            templates,
+            // No folder yet: the templates are what there is to choose from.
+            list: if folder.is_dir() { List::Postmortems } else { List::Templates },
+            selected: 0,
+            order: Order::Date,
+            query: String::new(),
+            today,
+        };
+        start.receive();
+        start
+    }
+
+    /// Takes what the background scan found so far. Returns whether anything arrived.
+    pub fn receive(&mut self) -> bool {
+        let Some(rx) = &self.loading else { return false };
+        let mut got = false;
+        loop {
+            match rx.try_recv() {
+                Ok(e) => {
+                    self.entries.push(e);
+                    got = true;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.loading = None;
+                    if self.entries.is_empty() && self.list == List::Postmortems {
+                        self.list = List::Templates;
+                    }
+                    break;
+                }
+            }
+        }
+        got
+    }
+
+    /// Blocks until the scan is done (tests and benches).
+    pub fn wait_loaded(&mut self) {
+        while self.loading.is_some() {
+            self.receive();
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// The postmortems that match the filter, in the chosen order.
+    pub fn shown(&self) -> Vec<&Entry> {
+        let filter =
+            Filter { search: (!self.query.trim().is_empty()).then(|| self.query.clone()), ..Filter::default() };
+        let mut out: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| match e.summary() {
+                Some(s) => filter.matches(s),
+                None => {
+                    self.query.trim().is_empty()
+                        || e.path().to_string_lossy().to_lowercase().contains(&self.query.to_lowercase())
+                }
+            })
+            .collect();
+        let rank_status = |e: &Entry| e.summary().map_or(9, |s| s.status as u8);
+        let severity = |e: &Entry| e.summary().and_then(|s| s.severity.clone()).unwrap_or_else(|| "~".into());
+        out.sort_by(|a, b| {
+            let newest = b.date().cmp(&a.date()).then_with(|| a.path().cmp(b.path()));
+            match self.order {
+                Order::Date => newest,
+                Order::Severity => severity(a).cmp(&severity(b)).then(newest),
+                Order::Status => rank_status(a).cmp(&rank_status(b)).then(newest),
+            }
+        });
+        out
+    }
+
+    /// Every follow-up action of the shown postmortems, overdue first.
+    pub fn actions(&self) -> Vec<library::ActionItem<'_>> {
+        let now = crate::doc::clock::now().unwrap_or_else(|_| chrono::Utc::now());
+        let now = self.today.and_hms_opt(12, 0, 0).map_or(now, |t| t.and_utc());
+        library::action_items(self.shown().into_iter().filter_map(Entry::summary), now)
     }
 
     fn len(&self) -> usize {
         match self.list {
-            List::Postmortems => self.entries.len(),
+            List::Postmortems => self.shown().len(),
+            List::Actions => self.actions().len(),
             List::Templates => self.templates.len(),
         }
     }
@@ -61,18 +161,48 @@ impl Start {
 
     pub fn switch(&mut self) {
         self.list = match self.list {
-            List::Postmortems => List::Templates,
+            List::Postmortems => List::Actions,
+            List::Actions => List::Templates,
             List::Templates => List::Postmortems,
         };
         self.selected = 0;
     }
 
-    /// The file to open: the selected postmortem, or a new one made from the selected template.
+    pub fn next_order(&mut self) {
+        self.order = match self.order {
+            Order::Date => Order::Severity,
+            Order::Severity => Order::Status,
+            Order::Status => Order::Date,
+        };
+        self.selected = 0;
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.selected = 0;
+    }
+
+    pub fn erase(&mut self) -> bool {
+        self.selected = 0;
+        self.query.pop().is_some()
+    }
+
+    /// The file to open: the selected postmortem (or the one an action belongs to), or a new
+    /// one made from the selected template.
     pub fn open(&mut self, library: &Library) -> Result<PathBuf, String> {
         match self.list {
             List::Postmortems => {
-                let entry = self.entries.get(self.selected).ok_or("There are no postmortems here yet.")?;
-                Ok(entry.path.clone())
+                let shown = self.shown();
+                let entry = shown.get(self.selected).ok_or("There are no postmortems here yet.")?;
+                if let Some(why) = entry.error_line() {
+                    return Err(format!("Cannot open it: {why}"));
+                }
+                Ok(entry.path().to_path_buf())
+            }
+            List::Actions => {
+                let items = self.actions();
+                let item = items.get(self.selected).ok_or("There are no follow-up actions yet.")?;
+                Ok(item.doc.path.clone())
             }
             List::Templates => {
                 let template = self.templates.get(self.selected).ok_or("No template is selected.")?;
@@ -100,57 +230,4 @@ fn new_file(folder: &Path, today: chrono::NaiveDate, doc: &Document) -> Result<P
         }
     }
     Err("Too many untitled documents today; rename some.".into())
-}
-
-/// The postmortems in `folder` (not recursive: the start screen shows the team's folder).
-fn scan(folder: &Path) -> Vec<Entry> {
-    let Ok(dir) = std::fs::read_dir(folder) else { return Vec::new() };
-    let mut out = Vec::new();
-    for path in dir.filter_map(Result::ok).map(|e| e.path()) {
-        if !path.is_file() || !matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        if !text.lines().any(|l| l.starts_with("schema:")) {
-            continue; // not a postmortem: some other YAML file
-        }
-        // A file named like `2026-11-24-....yaml` dates the document when it has no start time.
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let file_date = name
-            .get(..10)
-            .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
-            .unwrap_or("")
-            .to_string();
-        match store::parse_document(&path, &text) {
-            Ok(loaded) => {
-                let doc = loaded.doc;
-                let zone = doc.zone();
-                let date = doc
-                    .times
-                    .started
-                    .as_ref()
-                    .and_then(|m| m.resolve(&zone))
-                    .map(|t| t.format("%Y-%m-%d").to_string())
-                    .unwrap_or(file_date);
-                let written = doc.sections.iter().filter(|s| doc.is_written(s)).count();
-                out.push(Entry {
-                    title: doc.title.clone(),
-                    status: doc.status.as_str().to_string(),
-                    date,
-                    done: (written, doc.sections.len()),
-                    error: None,
-                    path,
-                });
-            }
-            Err(e) => out.push(Entry {
-                title: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-                status: "error".into(),
-                date: file_date,
-                done: (0, 0),
-                error: Some(e.message.clone()),
-                path,
-            }),
-        }
-    }
-    out
 }
