@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..body });
     let filter = if start.query.is_empty() {
         Line::styled(
-            format!(" Type to filter by title, tag or text · Ctrl-O order: {} · Tab switches", start.order.name()),
+            format!(" Type to filter (title, tag, text) · Ctrl-O order: {} · Tab switches", start.order.name()),
             dim(),
         )
     } else {
