@@ -149,3 +149,83 @@ fn the_corpus_of_nasty_inputs_loads_or_fails_cleanly() {
     let doc = store::load_document(&dir.join("template-name-path.yaml")).unwrap().doc;
     assert!(Library::new(Vec::new(), None).find_name(&doc.template.name).is_err());
 }
+
+/// Script-injection payloads from the usual lists: none may survive into the HTML page, typed
+/// into a section, a timeline event, an evidence link or an action.
+const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<ScRiPt src=//evil.example/x.js></sCrIpT>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<body onload=alert(1)>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+    "<a href=\" javascript:alert(1)\">x</a>",
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](vbscript:msgbox(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "![x](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<input autofocus onfocus=alert(1)>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<embed src=\"javascript:alert(1)\">",
+    "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<style>@import 'javascript:alert(1)';</style>",
+    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    "<!--<script>alert(1)</script>-->",
+    "\"><script>alert(1)</script>",
+    "'><img src=x onerror=alert(1)>",
+    "`<script>alert(1)</script>`",
+    "```html\n<script>alert(1)</script>\n```",
+];
+
+#[test]
+fn no_script_injection_payload_survives_into_the_html_page() {
+    let mut doc = store::parse_document(Path::new("c.yaml"), CHECKOUT).unwrap().doc;
+    doc.sections[0].text = PAYLOADS.join("\n\n");
+    doc.timeline[0].event = PAYLOADS.join(" ");
+    doc.timeline[0].evidence = Some("javascript:alert(1)".into());
+    doc.actions[0].title = PAYLOADS.join(" ");
+    doc.actions[0].ticket = Some("javascript:alert(2)".into());
+    doc.title = "<script>alert('title')</script>".into();
+    let html = blameless::export::to_html(&doc);
+    // Every tag in the page: no script elements, no event handlers, no dangerous URLs.
+    let lower = html.to_lowercase();
+    for (i, _) in lower.match_indices('<') {
+        let tag_end = lower[i..].find('>').map_or(lower.len(), |e| i + e);
+        let tag = &lower[i..tag_end];
+        let name: String = tag[1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        assert!(
+            !["script", "iframe", "object", "embed", "form", "svg", "math", "input", "body", "base"]
+                .contains(&name.as_str())
+                || (name == "body" && !tag.contains(" on")),
+            "dangerous element <{name}> in: {tag}"
+        );
+        if name == "meta" {
+            assert!(!tag.contains("http-equiv=\"refresh\""), "meta refresh survived: {tag}");
+        }
+        let attrs = tag.split_whitespace().skip(1);
+        for attr in attrs {
+            assert!(!attr.starts_with("on"), "event handler survived: {tag}");
+            if attr.starts_with("href=")
+                || attr.starts_with("src=")
+                || attr.starts_with("action=")
+                || attr.starts_with("data=")
+            {
+                let url = attr.split_once('=').map(|(_, v)| v.trim_matches(['"', '\'', '/'])).unwrap_or("");
+                for scheme in ["javascript:", "vbscript:", "data:", "jav"] {
+                    assert!(!url.starts_with(scheme), "dangerous URL survived: {tag}");
+                }
+            }
+        }
+    }
+    // The words are still there, as text.
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "typed HTML is shown as text");
+}
