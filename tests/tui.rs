@@ -887,3 +887,25 @@ fn the_actions_view_puts_overdue_ones_first_and_opens_their_postmortem() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.editor().unwrap().doc.title, "Queue backlog delayed emails");
 }
+
+#[test]
+fn wide_characters_emoji_and_combining_marks_keep_the_cursor_in_place() {
+    let mut f = fresh();
+    typed(&mut f.app, "日本語🔥e\u{301}");
+    f.app.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|fr| views::render(fr, &f.app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let row = (0..24u16).find(|&y| (0..80u16).any(|x| buf[(x, y)].symbol() == "日")).unwrap();
+    let start = (0..80u16).find(|&x| buf[(x, row)].symbol() == "日").unwrap();
+    // 日本語 and 🔥 are two columns each, é one: the cursor sits right after them.
+    let cursor = (0..80u16).find(|&x| buf[(x, row)].modifier.contains(ratatui::style::Modifier::REVERSED)).unwrap();
+    assert_eq!(cursor - start, 9, "cursor column");
+    // And moving left steps over whole characters.
+    key(&mut f.app, KeyCode::Left, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Left, KeyModifiers::NONE);
+    let e = f.app.editor().unwrap();
+    let Page::Section(i) = e.page else { panic!() };
+    let (_, col) = e.texts[&i].cursor();
+    assert_eq!(col, 4, "after 日本語🔥: two steps left of the end, counted in characters (e + combining mark is two)");
+}
