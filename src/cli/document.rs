@@ -14,12 +14,7 @@ use crate::template::Library;
 
 /// The current time; `BLAMELESS_NOW` (RFC 3339) fixes it for tests and reproducible examples.
 pub fn now() -> anyhow::Result<DateTime<Utc>> {
-    match std::env::var("BLAMELESS_NOW") {
-        Ok(text) => Ok(DateTime::parse_from_rfc3339(&text)
-            .with_context(|| format!("BLAMELESS_NOW=`{text}` is not an RFC 3339 time such as 2026-11-24T14:02:00Z"))?
-            .with_timezone(&Utc)),
-        Err(_) => Ok(Utc::now()),
-    }
+    crate::doc::clock::now().map_err(anyhow::Error::msg)
 }
 
 fn library() -> anyhow::Result<Library> {
