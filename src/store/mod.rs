@@ -72,6 +72,13 @@ pub fn parse_document(path: &Path, src: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(path, "is empty, so it is not a blameless document")
             .hint("create a document with `blameless new`"));
     }
+    // The common case, a valid document of the current schema, is parsed once, straight
+    // into the types; anything else takes the careful path below for its message.
+    if let Ok(doc) = yaml::from_str::<Document>(src)
+        && doc.schema == SCHEMA
+    {
+        return Ok(Loaded { doc, migrated_from: None });
+    }
     let value = yaml::parse_value(src).map_err(|e| LoadError::yaml(path, e))?;
     let Some(map) = value.as_mapping() else {
         return Err(LoadError::new(
