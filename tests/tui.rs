@@ -513,6 +513,10 @@ fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
     insta::assert_snapshot!("findings_80x24", shown);
     assert!(shown.contains("2 findings · F8 next · Ctrl-R rewrite · Ctrl-D dismiss"), "{shown}");
     assert!(shown.contains("◆ Summary"), "the sidebar marks the section: {shown}");
+    // On a larger screen the section's findings are listed, the current one marked.
+    let big = screen(&mut f.app, 120, 40);
+    assert!(big.contains("▸ forgot: A person is the subject") || big.contains("▸ human-error:"), "{big}");
+    assert!(big.contains("forgot:") && big.contains("human-error:"), "both findings are listed: {big}");
     // The flagged words are underlined on screen.
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|fr| views::render(fr, &f.app)).unwrap();

@@ -39,7 +39,14 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
             SectionKind::Text => {
                 if let Some(prose) = editor.texts.get(&i) {
                     let lint = editor.lints.get(&i).filter(|l| !l.findings.is_empty());
-                    let strip = if lint.is_some() && inner.height > 8 { 3 } else { 0 };
+                    // The list of findings under the text: a header, one line per finding (as
+                    // many as fit, up to four), and the suggestion for the current one.
+                    let n = lint.map_or(0, |l| l.findings.len()) as u16;
+                    let strip = match lint {
+                        Some(_) if inner.height > 14 => 2 + n.min(4),
+                        Some(_) if inner.height > 8 => 3,
+                        _ => 0,
+                    };
                     let text_r = Rect { height: inner.height - strip, ..inner };
                     frame.render_widget(&prose.area, text_r);
                     if let Some(lint) = lint {
@@ -104,11 +111,24 @@ fn findings_strip(
         Span::styled(format!("{n} finding{} ", if n == 1 { "" } else { "s" }), colored(Color::Yellow)),
         Span::styled("· F8 next · Ctrl-R rewrite · Ctrl-D dismiss", dim()),
     ])];
-    if let Some(f) = lint.at_or_after(&text, line, col) {
-        lines.push(Line::from(vec![Span::styled(format!("{}: ", f.rule), bold()), Span::raw(f.message.clone())]));
+    let current = lint.at_or_after(&text, line, col);
+    let rows = r.height.saturating_sub(2) as usize;
+    // The current finding and those after it, so the one F8 moves to is always listed.
+    let at = current.and_then(|c| lint.findings.iter().position(|f| std::ptr::eq(f, c))).unwrap_or(0);
+    let first = at.saturating_sub(rows.saturating_sub(1).min(at));
+    for f in lint.findings.iter().skip(first).take(rows.max(1)) {
+        let is_current = current.is_some_and(|c| std::ptr::eq(f, c));
+        let mark = if is_current { "▸ " } else { "  " };
+        let style = if is_current { bold() } else { Style::default() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark}{}: ", f.rule), style),
+            Span::styled(f.message.clone(), if is_current { Style::default() } else { dim() }),
+        ]));
+    }
+    if let Some(f) = current {
         let hint = match (&f.rewrite, &f.suggestion) {
-            (Some(r), _) if !r.replacement.is_empty() => format!("→ \"{}\"", r.replacement),
-            (_, Some(s)) => format!("→ {s}"),
+            (Some(r), _) if !r.replacement.is_empty() => format!("  → \"{}\"", r.replacement),
+            (_, Some(s)) => format!("  → {s}"),
             _ => String::new(),
         };
         lines.push(Line::styled(hint, dim()));
