@@ -71,7 +71,8 @@ pub struct App {
     pub library: Library,
     /// The app's notion of now, set by the runner before each update (tests set it by hand).
     pub now: Instant,
-    /// Wall-clock time for the status line (`14:02:31`), set with `now`.
+    /// Wall-clock time for "saved 14:02:31" when fixed (tests); otherwise read at each save,
+    /// not on every key.
     pub wall_clock: String,
     pub message: Option<String>,
     /// Where the screen's parts were last laid out, for mouse clicks.
@@ -523,6 +524,15 @@ impl App {
         }
     }
 
+    /// The wall-clock time a save is stamped with.
+    fn clock(&self) -> String {
+        if self.wall_clock.is_empty() {
+            chrono::Local::now().format("%H:%M:%S").to_string()
+        } else {
+            self.wall_clock.clone()
+        }
+    }
+
     fn today(&self) -> chrono::NaiveDate {
         if let Some(day) = self.today {
             return day;
@@ -699,7 +709,7 @@ impl App {
     }
 
     fn save(&mut self, asked: bool) {
-        let clock = self.wall_clock.clone();
+        let clock = self.clock();
         let Some(editor) = self.editor_mut() else { return };
         if editor.conflict && !asked {
             return;
@@ -748,7 +758,7 @@ impl App {
     }
 
     fn answer(&mut self, dialog: Dialog, action: Action) {
-        let clock = self.wall_clock.clone();
+        let clock = self.clock();
         if let Dialog::Dismiss { finding, mut reason } = dialog {
             match action {
                 Action::Insert(c) => {

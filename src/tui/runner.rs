@@ -115,7 +115,6 @@ fn crash_for_tests(event: &Event) {
 
 fn stamp(app: &mut App) {
     app.now = Instant::now();
-    app.wall_clock = chrono::Local::now().format("%H:%M:%S").to_string();
 }
 
 /// Edits `text` in `$EDITOR`, then `$VISUAL`, then `vi`. The editor command may carry
