@@ -3,33 +3,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
-use std::path::Path;
-use std::process::Command;
 
 const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_blameless"))
-        .args(args)
-        .current_dir(dir)
-        .env("BLAMELESS_CONFIG_DIR", dir.join(".config-for-test"))
-        .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
-        .env("TZ", "Europe/Berlin")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+mod common;
+use common::run;
 
 #[test]
 fn new_writes_a_dated_file_in_postmortems_from_the_default_template() {

@@ -4,30 +4,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_blameless"))
-        .args(args)
-        .current_dir(dir)
-        .env("BLAMELESS_CONFIG_DIR", dir.join(".config-for-test"))
-        .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
-        .env("TZ", "Europe/Berlin")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+mod common;
+use common::run;
 
 /// A folder with the default and gitlab examples as `a.yaml` and `b.yaml`.
 fn folder() -> tempfile::TempDir {
