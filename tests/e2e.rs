@@ -425,8 +425,9 @@ fn a_second_editor_on_the_same_file_is_told_and_a_stale_lock_is_taken_over() {
     let path = only_yaml(dir.path());
     let file = path.to_str().unwrap().to_string();
     let mut second = Term::spawn(dir.path(), &["edit", &file]);
-    let shown = second.wait_for("Already open");
-    assert!(shown.contains(&format!("(process {})", first.child.process_id().unwrap())), "{shown}");
+    // Wait for the whole dialog: the title can be on screen before the line naming the holder.
+    let shown = second.wait_for(&format!("(process {})", first.child.process_id().unwrap()));
+    assert!(shown.contains("Already open"), "{shown}");
     second.send("q");
     assert!(second.wait_exit().success());
     // The first editor crashes: its lock is stale, and the next editor takes it over.
