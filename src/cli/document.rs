@@ -39,7 +39,8 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
     create_new(&path, text.as_bytes())?;
     // Without a terminal (a script, CI) `new` only creates the file, as with --no-edit.
     if !args.no_edit && crate::tui::has_terminal() {
-        crate::tui::edit(&path, library()?)?;
+        let loaded = store::parse_document(&path, &text)?;
+        crate::tui::edit(&path, loaded, &text, library()?)?;
         note(&format!("Saved {}", path.display()));
         return Ok(Outcome::Ok);
     }
@@ -55,9 +56,11 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
 }
 
 pub fn edit(path: &Path) -> anyhow::Result<Outcome> {
-    // Loaded once before the terminal is taken, so a bad file is reported plainly.
-    store::load_document(path)?;
-    crate::tui::edit(path, library()?)?;
+    // Loaded before the terminal is taken, so a bad file is reported plainly.
+    let text = store::read_text(path)?;
+    let loaded = store::parse_document(path, &text)?;
+    let library = library()?;
+    crate::tui::edit(path, loaded, &text, library)?;
     Ok(Outcome::Ok)
 }
 

@@ -1,10 +1,11 @@
-//! Running the rules over prepared text: one regex-set scan says which patterns can match at
-//! all; each match is then read in its sentence — scope, exceptions, who the subject or object
+//! Running the rules over prepared text: one scan for trigger words says which patterns can
+//! match at all; each match is then read in its sentence — scope, exceptions, who the subject or object
 //! is — before it becomes a finding with its span and rewrite.
 
 use std::ops::Range;
 
-use regex::Captures;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
 
 use super::mask::Prepared;
 use super::people::{People, Phrase, Reader};
@@ -16,17 +17,20 @@ use super::{Checker, Rewrite, Scope, TextFinding};
 pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people: &People) -> Vec<TextFinding> {
     let masked = prepared.masked.as_str();
     let mut out = Vec::new();
-    // Each pattern runs on its own: a RegexSet prefilter over all of them cost ~19 MB and
-    // tens of milliseconds to build, which the editor pays at startup.
-    for &(r, p) in &checker.rules.owners {
+    // Each pattern runs on its own, and only when the text holds one of its trigger words: a
+    // RegexSet over all of them cost ~19 MB and tens of milliseconds to build.
+    let open = checker.rules.gate.open(masked);
+    for (k, &(r, p)) in checker.rules.owners.iter().enumerate() {
         let rule = &checker.rules.rules[r];
-        if !checker.config.enabled(rule) {
+        if !open[k] || !checker.config.enabled(rule) {
             continue;
         }
         let pattern = &rule.patterns[p];
-        for caps in pattern.regex.captures_iter(masked) {
-            let Some(m) = caps.get(0).filter(|m| !m.is_empty()) else { continue };
-            let ctx = Match { checker, original, prepared, people, rule, pattern, caps: &caps, range: m.range() };
+        let Some(regex) = pattern.regex.get() else { continue };
+        for caps in regex.captures_iter(masked) {
+            let Some(m) = caps.get_match().filter(|m| !m.is_empty()) else { continue };
+            let ctx =
+                Match { checker, original, prepared, people, rule, pattern, regex, caps: &caps, range: m.range() };
             if let Some(finding) = ctx.finding() {
                 out.push(finding);
             }
@@ -43,7 +47,8 @@ struct Match<'a> {
     people: &'a People,
     rule: &'a Rule,
     pattern: &'a Pattern,
-    caps: &'a Captures<'a>,
+    regex: &'a Regex,
+    caps: &'a Captures,
     range: Range<usize>,
 }
 
@@ -61,7 +66,7 @@ impl Match<'_> {
             Reader { text: masked, sentence: sentence.clone(), lex: &self.checker.lexicon, people: self.people };
         let mut start = self.range.start;
         // A pattern may mark its verb (`(?P<verb>...)`): the subject is read before it.
-        let anchor = self.caps.name("verb").map_or(self.range.start, |v| v.start());
+        let anchor = self.caps.get_group_by_name("verb").map_or(self.range.start, |v| v.start);
         let mut subject: Option<Phrase> = None;
         if let Some(who) = self.pattern.subject {
             let found = reader.subject_before(anchor);
@@ -109,6 +114,7 @@ impl Match<'_> {
         self.rule
             .exceptions
             .iter()
+            .filter_map(|e| e.get())
             .chain(self.checker.allowed.as_ref())
             .any(|e| e.find_iter(text).any(|x| overlaps(x.range())))
     }
@@ -116,7 +122,7 @@ impl Match<'_> {
     /// The underline ends before a trailing `rest` capture (the words a rewrite carries over)
     /// and before trailing spaces and punctuation.
     fn highlight_end(&self) -> usize {
-        let end = self.caps.name("rest").map_or(self.range.end, |r| r.start());
+        let end = self.caps.get_group_by_name("rest").map_or(self.range.end, |r| r.start);
         let kept = self.original[self.range.start..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
         self.range.start + kept.len().max(1).min(end - self.range.start)
     }
@@ -145,11 +151,11 @@ impl Match<'_> {
             text = text.replace("${after_object}", rest);
             end = sentence.end;
         }
-        for name in self.pattern.regex.capture_names().flatten() {
+        for name in self.regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten() {
             // Words carried over lose the line breaks of a wrapped paragraph.
             let value = self
                 .caps
-                .name(name)
+                .get_group_by_name(name)
                 .map_or(String::new(), |m| self.original[m.range()].split_whitespace().collect::<Vec<_>>().join(" "));
             text = text.replace(&format!("${{{name}}}"), &value);
         }

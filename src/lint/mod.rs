@@ -10,6 +10,7 @@
 mod config;
 mod document;
 mod files;
+mod gate;
 mod incremental;
 mod lexicon;
 mod mask;
@@ -146,7 +147,7 @@ pub struct Checker {
     lexicon: lexicon::Lexicon,
     config: Config,
     /// The configuration's allowed phrases, as one pattern.
-    allowed: Option<regex::Regex>,
+    allowed: Option<regex_automata::meta::Regex>,
 }
 
 impl Checker {
@@ -189,6 +190,15 @@ impl Checker {
     pub fn check_text(&self, text: &str, scope: Scope, people: &People) -> Vec<TextFinding> {
         let prepared = mask::prepare(text, scope, false);
         self.finish(&prepared, matcher::run(self, text, &prepared, people))
+    }
+
+    /// Compiles the patterns that `texts` can match, so that checking them later (on the
+    /// editor's thread, as the document opens) only runs them.
+    pub fn warm_up(&self, texts: &[String]) {
+        let nobody = People::new();
+        for text in texts {
+            self.check_text(text, Scope::Prose, &nobody);
+        }
     }
 
     /// Checks a whole Markdown file: as [`Checker::check_text`], and headings set the scope

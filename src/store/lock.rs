@@ -51,11 +51,15 @@ impl Holder {
 }
 
 fn host() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .map(|h| h.trim().to_string())
-        .unwrap_or_default()
+    static HOST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOST.get_or_init(|| {
+        std::fs::read_to_string("/etc/hostname")
+            .ok()
+            .or_else(|| std::env::var("HOSTNAME").ok())
+            .map(|h| h.trim().to_string())
+            .unwrap_or_default()
+    })
+    .clone()
 }
 
 /// A held lock; dropping it releases the lock (if it is still ours).
@@ -101,7 +105,7 @@ pub fn take(dir: &Path, doc: &Path, me: &Holder, force: bool) -> Option<Taken> {
         _ => None,
     };
     std::fs::create_dir_all(dir).ok()?;
-    super::write_atomic(&path, me.text().as_bytes()).ok()?;
+    super::atomic::write_replace(&path, me.text().as_bytes()).ok()?;
     Some(Taken::Ours { lock: Lock { path, pid: me.pid }, stale })
 }
 

@@ -107,7 +107,9 @@ fn merge(
         }
     }
     for spec in file.sections {
-        let line = line_of_id(text, &spec.id, 1);
+        // Where the section is written, looked up only when there is an error to report.
+        let id = spec.id.clone();
+        let line = || line_of_id(text, &id, 1);
         let placement = (spec.after.clone(), spec.before.clone());
         let section = match sections.iter().position(|s| s.id == spec.id) {
             Some(i) => {
@@ -121,7 +123,7 @@ fn merge(
             }
             None => new_section(spec).map_err(|field| {
                 LoadError::new(path, &format!("field `{field}` is missing in a new section"))
-                    .at(line, None)
+                    .at(line(), None)
                     .hint("a section that is not in the parent template needs a title, a kind and guidance")
             })?,
         };
@@ -238,10 +240,10 @@ fn check(t: &Template, text: &str, path: &Path) -> Result<(), LoadError> {
     }
     let mut structured = HashSet::new();
     for s in &t.sections {
-        let line = line_of_id(text, &s.id, 1);
+        let line = || line_of_id(text, &s.id, 1);
         if !is_valid_id(&s.id) {
             return fail(
-                line,
+                line(),
                 format!("field `id`: `{}` is not a valid section id", s.id),
                 "use lowercase letters, digits and '-', starting with a letter",
             );
@@ -250,7 +252,7 @@ fn check(t: &Template, text: &str, path: &Path) -> Result<(), LoadError> {
             && !structured.insert(s.kind)
         {
             return fail(
-                line,
+                line(),
                 format!("field `kind`: section `{}` is a second `{}` section", s.id, s.kind.as_str()),
                 "a template has at most one timeline, one actions and one factors section",
             );
@@ -261,7 +263,7 @@ fn check(t: &Template, text: &str, path: &Path) -> Result<(), LoadError> {
             } else {
                 format!("field `fields`: section `{}` lists fields but is of kind `{}`", s.id, s.kind.as_str())
             };
-            return fail(line, message, "only sections of kind `fields` have `fields:`, and they need at least one");
+            return fail(line(), message, "only sections of kind `fields` have `fields:`, and they need at least one");
         }
         let mut field_ids = HashSet::new();
         if let Some(f) = s.fields.iter().find(|f| !is_valid_id(&f.id) || !field_ids.insert(&f.id)) {

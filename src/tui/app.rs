@@ -58,6 +58,8 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
+    /// A timer went off and nothing changed: there is nothing to draw.
+    Unchanged,
     /// Suspend the terminal, edit this text in `$EDITOR`, and hand the result to
     /// [`App::external_edit_done`].
     ExternalEditor(String),
@@ -112,16 +114,23 @@ impl App {
 
     /// Opens a document for editing; offers the recovery copy when one differs from it.
     pub fn open_editor(&mut self, path: &Path) -> Result<(), store::LoadError> {
-        let loaded = store::load_document(path)?;
-        let file_text = store::read_text(path)?;
-        let mut editor = Editor::open(path, loaded, &self.library, &self.recovery_dir, self.checker.clone());
+        let text = store::read_text(path)?;
+        let loaded = store::parse_document(path, &text)?;
+        self.open_document(path, loaded, &text);
+        Ok(())
+    }
+
+    /// Opens `loaded`, read from `path` as `file_text`, in the editor: takes the lock, and
+    /// offers the recovery copy when one differs from the file.
+    pub fn open_document(&mut self, path: &Path, loaded: store::Loaded, file_text: &str) {
+        let mut editor = Editor::open(path, loaded, file_text, &self.library, &self.recovery_dir, self.checker.clone());
         let me = crate::store::lock::Holder::me(&chrono::Local::now().format("%Y-%m-%d %H:%M").to_string());
         match crate::store::lock::take(&self.recovery_dir, path, &me, false) {
             Some(crate::store::lock::Taken::Held(holder)) => {
                 // The other editor's recovery copy is in use: it is not offered here.
                 self.dialog = Some(Dialog::Locked { holder });
                 self.screen = Screen::Editor(Box::new(editor));
-                return Ok(());
+                return;
             }
             Some(crate::store::lock::Taken::Ours { lock, stale }) => {
                 editor.lock = Some(lock);
@@ -133,7 +142,7 @@ impl App {
             None => {}
         }
         if let Some((copy, text)) = recovery::read_recovery(&self.recovery_dir, path) {
-            if text != file_text {
+            if text != *file_text {
                 let summary = super::recover::summary(&editor.doc, &text);
                 self.dialog = Some(Dialog::Recover { copy, summary });
             } else {
@@ -144,7 +153,6 @@ impl App {
             self.message = Some(format!("Read a schema {from} document; it is saved in the current schema."));
         }
         self.screen = Screen::Editor(Box::new(editor));
-        Ok(())
     }
 
     pub fn editor(&self) -> Option<&Editor> {
@@ -181,10 +189,12 @@ impl App {
 
     /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
-        // While the checker is being built, look for it every few milliseconds (only then).
+        // While the checker is being built (a few milliseconds after launch), look for it
+        // every 2 ms, so its findings are on the first frames; while the start screen's
+        // folder is read, every 20 ms. Only then: otherwise there is no timer at all.
         let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
-        let waiting =
-            (self.pending_checker.is_some() || scanning).then(|| self.now + std::time::Duration::from_millis(20));
+        let every = |ms| self.now + std::time::Duration::from_millis(ms);
+        let waiting = if self.pending_checker.is_some() { Some(every(2)) } else { scanning.then(|| every(20)) };
         let e = self.editor();
         [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
     }
@@ -203,8 +213,9 @@ impl App {
         self.pending_checker = Some(rx);
     }
 
-    fn install_checker_if_ready(&mut self) {
-        let Some(rx) = &self.pending_checker else { return };
+    /// Takes the checker when it is ready; returns whether it arrived (or gave up).
+    fn install_checker_if_ready(&mut self) -> bool {
+        let Some(rx) = &self.pending_checker else { return false };
         match rx.try_recv() {
             Ok(checker) => {
                 self.pending_checker = None;
@@ -213,9 +224,13 @@ impl App {
                     e.checker = Some(checker);
                     e.check_all();
                 }
+                true
             }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_checker = None,
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending_checker = None;
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
         }
     }
 
@@ -285,9 +300,11 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) -> Effect {
-        if action != Action::Tick {
-            self.message = None;
+        // Timers work the same whatever is open (help, the preview, a dialog).
+        if action == Action::Tick {
+            return self.tick();
         }
+        self.message = None;
         if let Some(scroll) = self.preview {
             let page = self.size.height.saturating_sub(4).max(1);
             self.preview = match action {
@@ -304,7 +321,6 @@ impl App {
                     self.save(true);
                     Some(scroll)
                 }
-                Action::Tick => Some(scroll),
                 _ => None,
             };
             return Effect::None;
@@ -332,25 +348,30 @@ impl App {
             }
             Action::Quit => self.request_quit(),
             Action::Save => self.save(true),
-            Action::Tick => {
-                self.install_checker_if_ready();
-                if let Screen::Start(start) = &mut self.screen {
-                    start.receive();
-                }
-                let now = self.now;
-                if let Some(e) = self.editor_mut() {
-                    e.check_if_due(now);
-                }
-                if self.editor().and_then(Editor::autosave_due).is_some_and(|d| d <= now) {
-                    self.save(false);
-                }
-            }
             _ => match &mut self.screen {
                 Screen::Start(_) => self.update_start(action),
                 Screen::Editor(_) => return self.update_editor(action),
             },
         }
         Effect::None
+    }
+
+    /// The wording check and the autosave when due; the checker and the start screen's
+    /// documents when they arrive.
+    fn tick(&mut self) -> Effect {
+        let mut changed = self.install_checker_if_ready();
+        if let Screen::Start(start) = &mut self.screen {
+            changed |= start.receive();
+        }
+        let now = self.now;
+        if let Some(e) = self.editor_mut() {
+            changed |= e.check_if_due(now);
+        }
+        if self.editor().and_then(Editor::autosave_due).is_some_and(|d| d <= now) {
+            self.save(false);
+            changed = true;
+        }
+        if changed { Effect::None } else { Effect::Unchanged }
     }
 
     fn update_start(&mut self, action: Action) {

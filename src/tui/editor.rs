@@ -89,14 +89,18 @@ pub struct Editor {
 }
 
 impl Editor {
+    /// The editor on `loaded`, read from `path` as `text` (what is on disk, to notice when
+    /// someone else changes it).
     pub fn open(
         path: &Path,
         loaded: Loaded,
+        text: &str,
         library: &Library,
         recovery_dir: &Path,
         checker: Option<std::sync::Arc<Checker>>,
     ) -> Editor {
-        let disk = Fingerprint::of_file(path);
+        let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
+        let disk = Some(Fingerprint::of_text(text, modified));
         let template = library.find_name(&loaded.doc.template.name).ok();
         let details = Form::details(&loaded.doc, template.as_ref());
         let mut editor = Editor {
@@ -182,6 +186,11 @@ impl Editor {
         }
     }
 
+    /// The text of every prose section, as in the document.
+    pub fn prose_texts(&self) -> Vec<String> {
+        self.doc.sections.iter().filter(|s| s.kind == SectionKind::Text).map(|s| s.text.clone()).collect()
+    }
+
     /// Checks every prose section's wording (on open, and after a dismissal).
     pub fn check_all(&mut self) {
         let Some(checker) = self.checker.clone() else { return };
@@ -195,13 +204,16 @@ impl Editor {
     }
 
     /// Checks the open section again, when its check is due.
-    pub fn check_if_due(&mut self, now: Instant) {
+    /// Returns whether it checked.
+    pub fn check_if_due(&mut self, now: Instant) -> bool {
         if self.check_due.is_some_and(|due| due <= now) {
             self.check_due = None;
             if let (Some(checker), Page::Section(i)) = (self.checker.clone(), self.page) {
                 self.check_section(&checker, i);
             }
+            return true;
         }
+        false
     }
 
     fn check_section(&mut self, checker: &Checker, i: usize) {
@@ -343,12 +355,13 @@ impl Editor {
 
     /// Replaces the document with the file on disk (the user chose "take theirs").
     pub fn reload(&mut self, library: &Library) -> Result<(), String> {
-        let loaded = store::load_document(&self.path).map_err(|e| e.to_string())?;
+        let text = store::read_text(&self.path).map_err(|e| e.to_string())?;
+        let loaded = store::parse_document(&self.path, &text).map_err(|e| e.to_string())?;
         let page = self.page;
         let shown = self.shown.clone();
         let checker = self.checker.clone();
         let lock = self.lock.take();
-        *self = Editor::open(&self.path.clone(), loaded, library, &self.recovery_dir.clone(), checker);
+        *self = Editor::open(&self.path.clone(), loaded, &text, library, &self.recovery_dir.clone(), checker);
         self.lock = lock;
         self.shown = shown;
         let pages = self.pages();

@@ -42,14 +42,20 @@ fn recovery_dir() -> anyhow::Result<PathBuf> {
         .ok_or_else(|| anyhow::anyhow!("no data folder for recovery copies\n  help: set BLAMELESS_DATA_DIR or HOME"))
 }
 
-/// Opens `path` in the guided editor, at its first incomplete section.
-pub fn edit(path: &Path, library: Library) -> anyhow::Result<()> {
+/// Opens `path` in the guided editor, at its first incomplete section. `loaded` is the
+/// document as read from it, and `text` the file's text.
+pub fn edit(path: &Path, loaded: crate::store::Loaded, text: &str, library: Library) -> anyhow::Result<()> {
     require_terminal()?;
     let today = chrono::Local::now().date_naive();
-    let start = start::Start::new(Path::new(crate::store::LIBRARY_DIR), &library, today);
-    let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
-    app.build_checker_in_background(checker);
-    app.open_editor(path)?;
+    let mut app = App::new(Screen::Start(start::Start::unused(today)), library, recovery_dir()?);
+    app.open_document(path, loaded, text);
+    // The checker is built, and made ready for this document's text, beside the first frame.
+    let texts = app.editor().map(|e| e.prose_texts()).unwrap_or_default();
+    app.build_checker_in_background(move || {
+        let checker = checker()?;
+        checker.warm_up(&texts);
+        Some(checker)
+    });
     runner::run(&mut app)
 }
 

@@ -54,10 +54,15 @@ fn save_after_panic(app: &mut App) -> Option<std::path::PathBuf> {
 }
 
 fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
+    let mut redraw = true;
     loop {
-        let size = guard.terminal.size()?;
-        app.size = Rect::new(0, 0, size.width, size.height);
-        guard.terminal.draw(|frame| views::render(frame, app))?;
+        // A timer that changed nothing (the checker not ready yet) draws nothing either.
+        if redraw {
+            let size = guard.terminal.size()?;
+            app.size = Rect::new(0, 0, size.width, size.height);
+            guard.terminal.draw(|frame| views::render(frame, app))?;
+        }
+        redraw = false;
         if app.quit {
             return Ok(());
         }
@@ -79,16 +84,24 @@ fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
                 }
                 None => Some(Action::Tick),
             };
-            if let Some(action) = action
-                && let Effect::ExternalEditor(text) = app.update(action)
-            {
-                let result = guard.suspended(|| external_editor(&text))?;
-                stamp(app);
-                app.external_edit_done(result);
+            // Any event may change the screen (a resize, a key that does nothing still
+            // clears a message); a timer only when it did something.
+            redraw |= next.is_some();
+            if let Some(action) = action {
+                match app.update(action) {
+                    Effect::ExternalEditor(text) => {
+                        let result = guard.suspended(|| external_editor(&text))?;
+                        stamp(app);
+                        app.external_edit_done(result);
+                        redraw = true;
+                    }
+                    Effect::Unchanged => {}
+                    Effect::None => redraw = true,
+                }
             }
             if app.deadline().is_some_and(|d| d <= Instant::now()) {
                 stamp(app);
-                app.update(Action::Tick);
+                redraw |= app.update(Action::Tick) != Effect::Unchanged;
             }
             handled += 1;
             if app.quit || handled >= BATCH || !event::poll(Duration::ZERO)? {

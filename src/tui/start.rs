@@ -73,6 +73,23 @@ impl Start {
         start
     }
 
+    /// A start screen with nothing loaded: `blameless edit` opens the editor straight away and
+    /// never shows it, so it neither resolves the templates nor scans the folder.
+    pub fn unused(today: chrono::NaiveDate) -> Start {
+        Start {
+            folder: PathBuf::new(),
+            root: PathBuf::new(),
+            entries: Vec::new(),
+            loading: None,
+            templates: Vec::new(),
+            list: List::Templates,
+            selected: 0,
+            order: Order::Date,
+            query: String::new(),
+            today,
+        }
+    }
+
     /// Takes what the background scan found so far. Returns whether anything arrived.
     pub fn receive(&mut self) -> bool {
         let Some(rx) = &self.loading else { return false };
@@ -86,6 +103,7 @@ impl Start {
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.loading = None;
+                    got = true;
                     if self.entries.is_empty() && self.list == List::Postmortems {
                         self.list = List::Templates;
                     }
