@@ -555,7 +555,7 @@ fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
         f.app.update(Action::GoTo(last));
         screen(&mut f.app, 80, 24)
     };
-    assert!(finish.contains("◆ Summary: 2 finding(s) in the wording"), "{finish}");
+    assert!(finish.contains("◆ Summary: 2 findings in the wording"), "{finish}");
 }
 
 #[test]

@@ -5,9 +5,8 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::store::yaml;
-
-const LEXICON: &str = include_str!("rules/lexicon.yaml");
+/// `rules/lexicon.yaml`, as the JSON `build.rs` makes of it (it loads several times faster).
+const LEXICON: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.json"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,7 +49,8 @@ fn set(words: Vec<String>) -> HashSet<String> {
 
 impl Lexicon {
     pub fn builtin() -> Result<Lexicon, String> {
-        let f: LexiconFile = yaml::from_str(LEXICON).map_err(|e| format!("rules/lexicon.yaml: {}", e.message))?;
+        let f: LexiconFile = serde_json::from_str(LEXICON)
+            .map_err(|e| format!("rules/lexicon.yaml: {}", super::rules::json_message(&e)))?;
         Ok(Lexicon {
             roles: set(f.roles),
             subject_pronouns: set(f.subject_pronouns),

@@ -192,15 +192,6 @@ impl Checker {
         self.finish(&prepared, matcher::run(self, text, &prepared, people))
     }
 
-    /// Compiles the patterns that `texts` can match, so that checking them later (on the
-    /// editor's thread, as the document opens) only runs them.
-    pub fn warm_up(&self, texts: &[String]) {
-        let nobody = People::new();
-        for text in texts {
-            self.check_text(text, Scope::Prose, &nobody);
-        }
-    }
-
     /// Checks a whole Markdown file: as [`Checker::check_text`], and headings set the scope
     /// of what follows them ("Timeline", "Action items").
     pub fn check_markdown(&self, text: &str, people: &People) -> Vec<TextFinding> {

@@ -1,10 +1,10 @@
 //! Rules as data: the YAML files in `src/lint/rules/`, one per category, embedded in the
-//! binary. Each rule has an id, a category, a severity, where it applies (scope), patterns,
-//! context checks (who the subject or object must be), exceptions, a message, a suggestion,
-//! an optional rewrite and a short rationale. Loading checks every field, so a bad rule file
+//! binary (as JSON, which `build.rs` makes of them). Each rule has an id, a category, a
+//! severity, where it applies (scope), patterns, context checks (who the subject or object
+//! must be), exceptions, a message, a suggestion, an optional rewrite and a short rationale. Loading checks every field, so a bad rule file
 //! fails the test suite rather than a user's run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use regex_automata::meta::{self, Regex};
@@ -13,23 +13,22 @@ use serde::Deserialize;
 
 use super::{Category, Scope};
 use crate::doc::Severity;
-use crate::store::yaml;
 
-/// `(file name, YAML text)` of every built-in rule file.
-pub const RULE_FILES: [(&str, &str); 12] = [
-    ("person-as-cause.yaml", include_str!("rules/person-as-cause.yaml")),
-    ("human-error.yaml", include_str!("rules/human-error.yaml")),
-    ("omission.yaml", include_str!("rules/omission.yaml")),
-    ("character.yaml", include_str!("rules/character.yaml")),
-    ("counterfactual.yaml", include_str!("rules/counterfactual.yaml")),
-    ("hindsight.yaml", include_str!("rules/hindsight.yaml")),
-    ("minimiser.yaml", include_str!("rules/minimiser.yaml")),
-    ("single-cause.yaml", include_str!("rules/single-cause.yaml")),
-    ("rule-violation.yaml", include_str!("rules/rule-violation.yaml")),
-    ("fix-people.yaml", include_str!("rules/fix-people.yaml")),
-    ("person-question.yaml", include_str!("rules/person-question.yaml")),
-    ("loaded-tone.yaml", include_str!("rules/loaded-tone.yaml")),
-];
+/// `(file name, JSON text)` of every built-in rule file, in the order their rules run.
+/// `build.rs` (its `RULE_FILES` lists the files) parses the YAML and writes it as JSON, which
+/// loads several times faster; a YAML syntax error fails the build.
+const RULE_FILES: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/rule_files.rs"));
+
+/// The trigger words of every built-in pattern, worked out by `build.rs` with `gate::triggers`.
+const TRIGGERS: &str = include_str!(concat!(env!("OUT_DIR"), "/triggers.json"));
+
+/// One entry of `TRIGGERS`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Precomputed {
+    pattern: String,
+    triggers: Option<Vec<String>>,
+}
 
 /// Who a context check wants to find.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -187,25 +186,35 @@ impl RuleSet {
     /// The built-in rules. An error names the rule file and what is wrong in it.
     pub fn builtin() -> Result<RuleSet, String> {
         let mut rules = Vec::new();
-        for (name, text) in RULE_FILES {
-            rules.extend(load_file(name, text)?);
+        for (name, json) in RULE_FILES {
+            rules.extend(load_file(name, json)?);
         }
-        RuleSet::new(rules)
+        let known: Vec<Precomputed> =
+            serde_json::from_str(TRIGGERS).map_err(|e| format!("precomputed trigger words: {e}"))?;
+        RuleSet::new(rules, &known)
     }
 
-    fn new(rules: Vec<Rule>) -> Result<RuleSet, String> {
+    /// `known`: trigger words worked out ahead of time, by pattern source; a pattern not
+    /// among them has its words worked out now.
+    fn new(rules: Vec<Rule>, known: &[Precomputed]) -> Result<RuleSet, String> {
         let mut seen = BTreeMap::new();
         for rule in &rules {
             if let Some(category) = seen.insert(rule.id.clone(), rule.category) {
                 return Err(format!("rule id `{}` is used twice (also in {})", rule.id, category.as_str()));
             }
         }
+        let known: HashMap<&str, &Option<Vec<String>>> =
+            known.iter().map(|k| (k.pattern.as_str(), &k.triggers)).collect();
         let mut owners = Vec::new();
         let mut triggers = Vec::new();
         for (r, rule) in rules.iter().enumerate() {
             for (p, pattern) in rule.patterns.iter().enumerate() {
                 owners.push((r, p));
-                triggers.push(super::gate::triggers(pattern.regex.source()));
+                let source = pattern.regex.source();
+                triggers.push(match known.get(source) {
+                    Some(words) => (*words).clone(),
+                    None => super::gate::triggers(source),
+                });
             }
         }
         let gate = super::gate::Gate::new(&triggers);
@@ -230,11 +239,9 @@ impl RuleSet {
     }
 }
 
-fn load_file(name: &str, text: &str) -> Result<Vec<Rule>, String> {
-    let file: RuleFile = yaml::from_str(text).map_err(|e| {
-        let at = e.line.map(|l| format!(":{l}")).unwrap_or_default();
-        format!("rule file {name}{at}: {}", e.message)
-    })?;
+/// Loads a rule file from the JSON `build.rs` made of it; an error names the file.
+fn load_file(name: &str, json: &str) -> Result<Vec<Rule>, String> {
+    let file: RuleFile = serde_json::from_str(json).map_err(|e| format!("rule file {name}: {}", json_message(&e)))?;
     file.rules.into_iter().map(|spec| compile(name, file.category, spec)).collect()
 }
 
@@ -295,6 +302,16 @@ fn compile(file: &str, category: Category, spec: RuleSpec) -> Result<Rule, Strin
     })
 }
 
+/// What a serde_json error says, without its place: a line and column of the generated JSON
+/// would point nowhere in the YAML file.
+pub(super) fn json_message(e: &serde_json::Error) -> String {
+    let mut message = e.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    message
+}
+
 /// Patterns are case-insensitive, and `\b` means an ASCII word boundary: a Unicode one would
 /// stop the fast automaton on the first non-ASCII byte (a curly quote, an em dash).
 pub(super) fn regex(source: &str) -> Result<Regex, Box<meta::BuildError>> {
@@ -337,7 +354,14 @@ fn unicode_classes(source: &str) -> String {
             '[' => {
                 let end = class_end(&chars, i);
                 let class: String = chars[i..end].iter().collect();
-                if chars.get(i + 1) == Some(&'^') || !class.is_ascii() {
+                let body = &chars[i + 1..end.saturating_sub(1)];
+                let plain = |c: &char| !matches!(c, '\\' | '[' | ']' | '^' | '-' | '&' | '~');
+                if !class.is_ascii() && !body.is_empty() && body.iter().all(plain) {
+                    // A few plain characters (`['’]`): an alternation keeps the pattern ASCII,
+                    // many times quicker to compile than a Unicode class.
+                    let each: Vec<String> = body.iter().map(|c| regex_syntax::escape(&c.to_string())).collect();
+                    out.push_str(&format!("(?:{})", each.join("|")));
+                } else if chars.get(i + 1) == Some(&'^') || !class.is_ascii() {
                     out.push_str("(?u:");
                     out.push_str(&class);
                     out.push(')');
@@ -401,9 +425,37 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_field_is_reported_with_the_rule_file() {
+        let err = load_file("hindsight.yaml", r#"{"category": "hindsight", "rules": [], "bogus": 1}"#).unwrap_err();
+        assert!(err.starts_with("rule file hindsight.yaml: unknown field `bogus`"), "{err}");
+        assert!(!err.contains(" at line "), "{err}");
+    }
+
+    /// `build.rs` worked out the trigger words of every built-in pattern, in order, and they
+    /// are what the analysis gives now (so none is worked out again at start-up).
+    #[test]
+    fn every_built_in_pattern_has_its_trigger_words_precomputed() {
+        let set = RuleSet::builtin().unwrap();
+        let known: Vec<Precomputed> = serde_json::from_str(TRIGGERS).unwrap();
+        let patterns: Vec<&str> = set.rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source()).collect();
+        assert_eq!(patterns, known.iter().map(|k| k.pattern.as_str()).collect::<Vec<_>>());
+        for k in &known {
+            assert_eq!(k.triggers, super::super::gate::triggers(&k.pattern), "{}", k.pattern);
+        }
+        // A pattern the list does not know has its words worked out when the set is built.
+        let mut rules = vec![set.rules[0].clone()];
+        rules[0].patterns.truncate(1);
+        rules[0].patterns[0].regex = Lazy::new(r"\bnot precomputed\b".to_string());
+        let alone = RuleSet::new(rules, &known).unwrap();
+        assert_eq!(alone.gate.open("This was not precomputed."), vec![true]);
+        assert_eq!(alone.gate.open("This was."), vec![false]);
+    }
+
+    #[test]
     fn ascii_patterns_keep_unicode_only_in_the_classes_that_need_it() {
         assert_eq!(unicode_classes(r"a[^.;]{0,60}b"), r"a(?u:[^.;]){0,60}b");
-        assert_eq!(unicode_classes(r"didn['’]t [\w-]+"), r"didn(?u:['’])t [\w-]+");
+        assert_eq!(unicode_classes(r"didn['’]t [\w-]+"), r"didn(?:'|’)t [\w-]+");
+        assert_eq!(unicode_classes(r"x[\w'’-]"), r"x(?u:[\w'’-])");
         assert_eq!(unicode_classes(r"x[]a][[:alpha:]\]]\[y"), r"x[]a][[:alpha:]\]]\[y");
         let r = regex(r"\bhow could [\w'’-]+ miss\b").unwrap();
         assert!(r.is_match("How could Zoë miss it"));

@@ -54,6 +54,13 @@ pub enum Screen {
     Editor(Box<Editor>),
 }
 
+/// What the checker's thread hands over: the checker, and the document it was given with its
+/// prose sections already checked, `(section, text checked, findings)`.
+pub struct CheckerReady {
+    pub checker: std::sync::Arc<crate::lint::Checker>,
+    pub checked: Vec<(usize, String, super::findings::SectionLint)>,
+}
+
 /// Something `update` needs the runner to do with the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -85,7 +92,7 @@ pub struct App {
     pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
     /// The checker being built in the background (compiling the rules takes ~70 ms, which the
     /// first frame does not wait for).
-    pub pending_checker: Option<std::sync::mpsc::Receiver<std::sync::Arc<crate::lint::Checker>>>,
+    pub pending_checker: Option<std::sync::mpsc::Receiver<CheckerReady>>,
     /// The preview, when open: how far it is scrolled.
     pub preview: Option<u16>,
     /// Today's date when fixed (tests); otherwise the clock's, in the document's zone.
@@ -190,25 +197,38 @@ impl App {
     /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
         // While the checker is being built (a few milliseconds after launch), look for it
-        // every 2 ms, so its findings are on the first frames; while the start screen's
+        // every millisecond, so its findings are on the first frames; while the start screen's
         // folder is read, every 20 ms. Only then: otherwise there is no timer at all.
         let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
         let every = |ms| self.now + std::time::Duration::from_millis(ms);
-        let waiting = if self.pending_checker.is_some() { Some(every(2)) } else { scanning.then(|| every(20)) };
+        let waiting = if self.pending_checker.is_some() { Some(every(1)) } else { scanning.then(|| every(20)) };
         let e = self.editor();
         [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
     }
 
-    /// Builds the wording checker on another thread; it is used as soon as it is ready.
+    /// Builds the wording checker on another thread, and checks the open document's prose
+    /// there too, so the first frames on this thread do not wait; both are taken as soon as
+    /// they are ready.
     pub fn build_checker_in_background(
         &mut self,
         build: impl FnOnce() -> Option<crate::lint::Checker> + Send + 'static,
     ) {
+        let doc = self.editor().map(|e| e.doc.clone());
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            if let Some(c) = build() {
-                let _ = tx.send(std::sync::Arc::new(c));
+            let Some(checker) = build() else { return };
+            let mut checked = Vec::new();
+            if let Some(doc) = doc {
+                let people = checker.people(&doc);
+                for (i, s) in doc.sections.iter().enumerate() {
+                    if s.kind == SectionKind::Text && !s.text.is_empty() {
+                        let mut lint = super::findings::SectionLint::default();
+                        lint.check(&checker, &s.text, &people, &doc);
+                        checked.push((i, s.text.clone(), lint));
+                    }
+                }
             }
+            let _ = tx.send(CheckerReady { checker: std::sync::Arc::new(checker), checked });
         });
         self.pending_checker = Some(rx);
     }
@@ -217,12 +237,12 @@ impl App {
     fn install_checker_if_ready(&mut self) -> bool {
         let Some(rx) = &self.pending_checker else { return false };
         match rx.try_recv() {
-            Ok(checker) => {
+            Ok(ready) => {
                 self.pending_checker = None;
-                self.checker = Some(checker.clone());
+                self.checker = Some(ready.checker.clone());
                 if let Some(e) = self.editor_mut() {
-                    e.checker = Some(checker);
-                    e.check_all();
+                    e.checker = Some(ready.checker);
+                    e.check_all_with(ready.checked);
                 }
                 true
             }

@@ -193,14 +193,35 @@ impl Editor {
 
     /// Checks every prose section's wording (on open, and after a dismissal).
     pub fn check_all(&mut self) {
+        self.check_all_with(Vec::new());
+    }
+
+    /// As [`Editor::check_all`], taking the findings already made elsewhere (the checker's
+    /// thread) for sections whose text is still what was checked.
+    pub fn check_all_with(&mut self, checked: Vec<(usize, String, SectionLint)>) {
         let Some(checker) = self.checker.clone() else { return };
         self.people = checker.people(&self.doc);
+        let mut checked: HashMap<usize, (String, SectionLint)> =
+            checked.into_iter().map(|(i, text, lint)| (i, (text, lint))).collect();
         for i in 0..self.doc.sections.len() {
-            if self.doc.sections[i].kind == SectionKind::Text {
-                self.check_section(&checker, i);
+            if self.doc.sections[i].kind != SectionKind::Text {
+                continue;
+            }
+            match checked.remove(&i) {
+                Some((text, lint)) if self.section_text(i) == text => {
+                    self.lints.insert(i, lint);
+                }
+                _ => self.check_section(&checker, i),
             }
         }
         self.check_due = None;
+    }
+
+    fn section_text(&self, i: usize) -> String {
+        match self.texts.get(&i) {
+            Some(prose) => prose.text(),
+            None => self.doc.sections[i].text.clone(),
+        }
     }
 
     /// Checks the open section again, when its check is due.
@@ -217,10 +238,7 @@ impl Editor {
     }
 
     fn check_section(&mut self, checker: &Checker, i: usize) {
-        let text = match self.texts.get(&i) {
-            Some(prose) => prose.text(),
-            None => self.doc.sections[i].text.clone(),
-        };
+        let text = self.section_text(i);
         let lint = self.lints.entry(i).or_default();
         lint.check(checker, &text, &self.people, &self.doc);
     }

@@ -49,14 +49,8 @@ pub fn edit(path: &Path, loaded: crate::store::Loaded, text: &str, library: Libr
     let today = chrono::Local::now().date_naive();
     let mut app = App::new(Screen::Start(start::Start::unused(today)), library, recovery_dir()?);
     app.open_document(path, loaded, text);
-    // The checker is built, and made ready for this document's text, beside the first frame.
-    let texts = app.editor().map(|e| e.prose_texts()).unwrap_or_default();
-    app.build_checker_in_background(move || {
-        let checker = checker()?;
-        checker.warm_up(&texts);
-        Some(checker)
-    });
-    runner::run(&mut app)
+    // The checker is built, and the document checked, once the first frame is out.
+    runner::run(&mut app, |app| app.build_checker_in_background(checker))
 }
 
 /// The start screen over `folder`.
@@ -64,8 +58,7 @@ pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate) -> anyho
     require_terminal()?;
     let start = start::Start::new(folder, &library, today);
     let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
-    app.build_checker_in_background(checker);
-    runner::run(&mut app)
+    runner::run(&mut app, |app| app.build_checker_in_background(checker))
 }
 
 /// The wording checker with the team's `.blameless/lint.yaml`. A broken configuration is

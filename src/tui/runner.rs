@@ -7,7 +7,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
-use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{App, Effect, Screen};
@@ -19,9 +18,11 @@ use crate::store::recovery;
 /// costs one frame, not one per key.
 const BATCH: usize = 512;
 
-pub fn run(app: &mut App) -> anyhow::Result<()> {
+/// Runs the app; `after_first_frame` starts work that would otherwise compete with the first
+/// frame for the processor (building the wording checker).
+pub fn run(app: &mut App, after_first_frame: impl FnOnce(&mut App)) -> anyhow::Result<()> {
     let mut guard = Guard::enter()?;
-    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, app)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, app, after_first_frame)));
     drop(guard);
     match outcome {
         Ok(Ok(())) => Ok(()),
@@ -53,14 +54,17 @@ fn save_after_panic(app: &mut App) -> Option<std::path::PathBuf> {
     recovery::write_recovery(&editor.recovery_dir, &editor.path, &text).ok()
 }
 
-fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(guard: &mut Guard, app: &mut App, after_first_frame: impl FnOnce(&mut App)) -> anyhow::Result<()> {
     let mut redraw = true;
+    let mut after_first_frame = Some(after_first_frame);
     loop {
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
-            let size = guard.terminal.size()?;
-            app.size = Rect::new(0, 0, size.width, size.height);
+            app.size = guard.terminal.get_frame().area();
             guard.terminal.draw(|frame| views::render(frame, app))?;
+            if let Some(start) = after_first_frame.take() {
+                start(app);
+            }
         }
         redraw = false;
         if app.quit {
@@ -77,6 +81,9 @@ fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
         let mut handled = 0;
         loop {
             stamp(app);
+            if let Some(Event::Resize(width, height)) = next {
+                guard.resize(width, height)?;
+            }
             let action = match &next {
                 Some(event) => {
                     crash_for_tests(event);
@@ -108,7 +115,10 @@ fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
                 break;
             }
             next = Some(event::read()?);
-            if matches!(next, Some(Event::Resize(..))) {
+            // A new size: draw what is there at that size before going on.
+            if let Some(Event::Resize(width, height)) = next {
+                guard.resize(width, height)?;
+                redraw = true;
                 break;
             }
         }

@@ -2,18 +2,28 @@
 //! on the way in; everything restored on every way out (normal exit, error, panic), and a
 //! suspend for `$EDITOR`.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// A frame is written in one go (the first is ~10 KB; stdout alone would cut it in 1 KB writes).
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// The terminal with a viewport of the size we were told: asked once, then changed on resize
+/// events, instead of asking the terminal (opening /dev/tty) before every frame.
+fn terminal() -> io::Result<Term> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, width, height)) })
+}
 
 /// Owns the terminal while the app runs; dropping it restores the terminal.
 pub struct Guard {
@@ -24,7 +34,7 @@ impl Guard {
     pub fn enter() -> io::Result<Guard> {
         install_panic_hook();
         enter_modes()?;
-        let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+        let terminal = match terminal() {
             Ok(t) => t,
             Err(e) => {
                 restore();
@@ -43,8 +53,13 @@ impl Guard {
         // A new terminal has empty buffers, so the next frame is drawn whole. (`clear` would
         // ask the terminal where its cursor is, and not every terminal answers.)
         execute!(io::stdout(), Clear(ClearType::All))?;
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        self.terminal = terminal()?;
         Ok(result)
+    }
+
+    /// The terminal is now `width` x `height`: the next frame is drawn whole at that size.
+    pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        self.terminal.resize(Rect::new(0, 0, width, height))
     }
 }
 

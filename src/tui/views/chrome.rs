@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{bold, colored, dim};
 use crate::tui::app::App;
@@ -26,7 +26,8 @@ pub fn title(frame: &mut Frame, r: Rect, editor: &Editor) {
         Span::raw(" ".repeat(gap)),
         Span::styled(progress, dim()),
     ]);
-    frame.render_widget(Paragraph::new(line), r);
+    let key = super::cache::key(&line);
+    super::cache::region(frame.buffer_mut(), "title", r, key, |buf| Paragraph::new(line).render(r, buf));
 }
 
 /// `text` cut to `width` characters, with an ellipsis when something was cut.
@@ -80,5 +81,7 @@ pub fn footer(frame: &mut Frame, r: Rect, scope: Scope) {
         spans.push(Span::raw(format!(" {what}  ")));
         used += len;
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(dim()), r);
+    let line = Line::from(spans);
+    let key = super::cache::key(&line);
+    super::cache::region(frame.buffer_mut(), "footer", r, key, |buf| Paragraph::new(line).style(dim()).render(r, buf));
 }

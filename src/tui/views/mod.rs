@@ -1,5 +1,6 @@
 //! Drawing: pure functions of `&App`. Nothing here changes state.
 
+mod cache;
 mod chrome;
 mod overlay;
 mod page;
@@ -131,6 +132,12 @@ pub fn table_row_at(app: &App, at: Position) -> Option<usize> {
 /// drawn as they are; they are shown as their visible symbols (␛, ␇) instead.
 fn make_inert(buf: &mut Buffer) {
     for cell in buf.content.iter_mut() {
+        // Most cells hold one printable ASCII byte: decided without decoding.
+        if let [b] = cell.symbol().as_bytes()
+            && (0x20..0x7f).contains(b)
+        {
+            continue;
+        }
         if cell.symbol().chars().any(|c| c.is_control()) {
             let shown: String = cell
                 .symbol()

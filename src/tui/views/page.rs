@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{bold, colored, dim};
 use crate::doc::{SectionKind, Severity, validate};
@@ -241,7 +241,10 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
     }
     let wording: Vec<String> = (0..total)
         .filter(|&i| editor.finding_count(i) > 0)
-        .map(|i| format!("  ◆ {}: {} finding(s) in the wording", doc.sections[i].title, editor.finding_count(i)))
+        .map(|i| {
+            let n = editor.finding_count(i);
+            format!("  ◆ {}: {n} {} in the wording", doc.sections[i].title, if n == 1 { "finding" } else { "findings" })
+        })
         .collect();
     if !wording.is_empty() {
         lines.push(Line::raw(""));
@@ -275,7 +278,6 @@ pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool) {
     let borders = if below { Borders::TOP } else { Borders::LEFT };
     let block = Block::default().borders(borders).title(Span::styled(" Guidance ", dim()));
     let inner = block.inner(r);
-    frame.render_widget(block, r);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
     let mut lines: Vec<Line> = Vec::new();
     match editor.page {
@@ -299,5 +301,10 @@ pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool) {
             "A postmortem is done when a reader who was not there understands what happened, how the system made it possible, and what changes.",
         )),
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    // Wrapping the guidance was a third of a keystroke's cost: it is laid out once per page.
+    let key = super::cache::key(&(&lines, below));
+    super::cache::region(frame.buffer_mut(), "guidance", r, key, |buf| {
+        block.render(r, buf);
+        Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+    });
 }

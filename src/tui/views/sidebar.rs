@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::{bold, colored, dim, selected};
 use crate::tui::editor::{Editor, Focus, Page};
@@ -57,7 +57,6 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
         .borders(Borders::RIGHT)
         .title(Span::styled(" Sections ", if focused { bold() } else { dim() }));
     let inner = block.inner(r);
-    frame.render_widget(block, r);
     let (_, scroll) = first_row(r, editor);
     let width = inner.width.saturating_sub(3) as usize;
     let mut lines: Vec<Line> = editor
@@ -78,10 +77,14 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
         })
         .collect();
     lines.truncate(inner.height.saturating_sub(1) as usize);
-    frame.render_widget(Paragraph::new(lines), Rect { height: inner.height.saturating_sub(1), ..inner });
     let progress = format!(" {} of {} written", editor.written_count(), editor.doc.sections.len());
-    let bottom = Rect::new(inner.x, inner.y + inner.height.saturating_sub(1), inner.width, 1);
-    frame.render_widget(Paragraph::new(Span::styled(progress, dim())), bottom);
+    let key = super::cache::key(&(&lines, &progress, focused));
+    super::cache::region(frame.buffer_mut(), "sidebar", r, key, |buf| {
+        block.render(r, buf);
+        Paragraph::new(lines).render(Rect { height: inner.height.saturating_sub(1), ..inner }, buf);
+        let bottom = Rect::new(inner.x, inner.y + inner.height.saturating_sub(1), inner.width, 1);
+        Paragraph::new(Span::styled(progress, dim())).render(bottom, buf);
+    });
 }
 
 /// Which page a click at `at` selects.

@@ -1,0 +1,117 @@
+//! Moves the wording checker's start-up work to build time. The built-in rule files and the
+//! lexicon (`src/lint/rules/*.yaml`) are parsed here and written to `$OUT_DIR` as JSON, which
+//! loads several times faster than YAML; and the trigger words of every rule pattern are worked
+//! out here too, with the same code the gate uses at run time (`src/lint/triggers.rs`).
+//!
+//! Writes to `$OUT_DIR`:
+//! - `<name>.json` for each rule file `<name>.yaml`, and `lexicon.json`;
+//! - `rule_files.rs`: an array expression of `(file name, JSON text)`, in `RULE_FILES` order;
+//! - `triggers.json`: `[{"pattern": source, "triggers": [word, ...] or null}, ...]` for every
+//!   pattern of every rule (exceptions have none), in file order then pattern order.
+//!
+//! A YAML syntax error fails the build with the file and line. Whether the fields are right
+//! is checked when the JSON is loaded, by the same structs as ever (the tests load it).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[path = "src/lint/triggers.rs"]
+mod triggers;
+
+/// The built-in rule files, in the order their rules run.
+const RULE_FILES: [&str; 12] = [
+    "person-as-cause.yaml",
+    "human-error.yaml",
+    "omission.yaml",
+    "character.yaml",
+    "counterfactual.yaml",
+    "hindsight.yaml",
+    "minimiser.yaml",
+    "single-cause.yaml",
+    "rule-violation.yaml",
+    "fix-people.yaml",
+    "person-question.yaml",
+    "loaded-tone.yaml",
+];
+
+const RULES_DIR: &str = "src/lint/rules";
+const LEXICON: &str = "lexicon.yaml";
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/lint/triggers.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
+
+    let mut listing = String::from("[\n");
+    let mut found = Vec::new();
+    for name in RULE_FILES {
+        let value = load(name)?;
+        let json_name = json_name(name);
+        write(&out.join(&json_name), &to_json(name, &value)?)?;
+        let _ = writeln!(listing, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{json_name}\"))),");
+        for source in pattern_sources(&value) {
+            let words = triggers::triggers(source);
+            found.push(serde_json::json!({ "pattern": source, "triggers": words }));
+        }
+    }
+    listing.push_str("]\n");
+    write(&out.join("rule_files.rs"), &listing)?;
+    let found = serde_json::to_string(&found).map_err(|e| format!("triggers: {e}"))?;
+    write(&out.join("triggers.json"), &found)?;
+
+    let lexicon = load(LEXICON)?;
+    write(&out.join(json_name(LEXICON)), &to_json(LEXICON, &lexicon)?)?;
+    Ok(())
+}
+
+/// `hindsight.yaml` -> `hindsight.json`.
+fn json_name(name: &str) -> String {
+    format!("{}.json", name.strip_suffix(".yaml").unwrap_or(name))
+}
+
+/// Parses a file of `RULES_DIR`; an error names the file and the line.
+fn load(name: &str) -> Result<serde_yaml::Value, String> {
+    let path = format!("{RULES_DIR}/{name}");
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    serde_yaml::from_str(&text).map_err(|e| {
+        let mut message = e.to_string();
+        match e.location() {
+            Some(at) => {
+                // serde_yaml appends " at line L column C"; the place goes first instead.
+                if let Some(i) = message.find(" at line ") {
+                    message.truncate(i);
+                }
+                format!("{path}:{}:{}: {message}", at.line(), at.column())
+            }
+            None => format!("{path}: {message}"),
+        }
+    })
+}
+
+fn to_json(name: &str, value: &serde_yaml::Value) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| format!("{RULES_DIR}/{name}: cannot be written as JSON: {e}"))
+}
+
+/// The source of every pattern of every rule: `rules[].patterns[]`, a string or the `match`
+/// of a mapping. Anything else is left for loading to report.
+fn pattern_sources(file: &serde_yaml::Value) -> Vec<&str> {
+    let rules = file.get("rules").and_then(|r| r.as_sequence()).map(Vec::as_slice).unwrap_or_default();
+    rules
+        .iter()
+        .filter_map(|rule| rule.get("patterns").and_then(|p| p.as_sequence()))
+        .flatten()
+        .filter_map(|pattern| pattern.as_str().or_else(|| pattern.get("match").and_then(|m| m.as_str())))
+        .collect()
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}

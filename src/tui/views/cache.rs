@@ -1,0 +1,99 @@
+//! Regions that rarely change — the guidance, the section list, the title bar and the footer —
+//! are laid out once and copied on later frames while what they show stays the same. Ratatui
+//! lays out every character of a paragraph on every frame (graphemes, widths, wrapping), and
+//! for these regions that was most of what a keystroke cost. Views still only read the app:
+//! this is a memo of their output, keyed by everything they show.
+
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+struct Region {
+    name: &'static str,
+    key: u64,
+    cells: Buffer,
+}
+
+thread_local! {
+    static REGIONS: RefCell<Vec<Region>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Draws `area` of `buf` with `draw`, or copies what `draw` drew there last time when `key`
+/// (everything the region shows) and the area are the same. `draw` must draw only inside
+/// `area`, onto a blank buffer, and depend on nothing that `key` leaves out.
+pub fn region(buf: &mut Buffer, name: &'static str, area: Rect, key: u64, draw: impl FnOnce(&mut Buffer)) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let key = self::key(&(key, area));
+    REGIONS.with_borrow_mut(|regions| {
+        let at = match regions.iter().position(|r| r.name == name) {
+            Some(i) if regions[i].key == key => i,
+            found => {
+                let mut cells = Buffer::empty(area);
+                draw(&mut cells);
+                let region = Region { name, key, cells };
+                match found {
+                    Some(i) => {
+                        regions[i] = region;
+                        i
+                    }
+                    None => {
+                        regions.push(region);
+                        regions.len() - 1
+                    }
+                }
+            }
+        };
+        copy(&regions[at].cells, buf);
+    });
+}
+
+/// A key for [`region`]: a hash of what it shows.
+pub fn key(what: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    what.hash(&mut h);
+    h.finish()
+}
+
+fn copy(from: &Buffer, to: &mut Buffer) {
+    let a = from.area;
+    for y in a.top()..a.bottom() {
+        let src = from.index_of(a.x, y);
+        let dst = to.index_of(a.x, y);
+        to.content[dst..dst + a.width as usize].clone_from_slice(&from.content[src..src + a.width as usize]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Style;
+
+    fn draw_text(text: &'static str) -> impl FnOnce(&mut Buffer) {
+        move |b: &mut Buffer| {
+            let a = b.area;
+            b.set_string(a.x, a.y, text, Style::default());
+        }
+    }
+
+    #[test]
+    fn a_region_is_redrawn_when_its_key_or_place_changes_and_copied_otherwise() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
+        region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), draw_text("hello"));
+        assert_eq!(buf[(1, 0)].symbol(), "h");
+        // Same key: `draw` is not called, the cells are copied.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
+        region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), |_| panic!("drawn again"));
+        assert_eq!(buf[(5, 0)].symbol(), "o");
+        // A new key, or a new place, draws again.
+        region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"b"), draw_text("world"));
+        assert_eq!(buf[(1, 0)].symbol(), "w");
+        region(&mut buf, "t", Rect::new(0, 1, 5, 1), key(&"b"), draw_text("moved"));
+        assert_eq!(buf[(0, 1)].symbol(), "m");
+    }
+}
