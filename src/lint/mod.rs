@@ -184,6 +184,23 @@ impl Checker {
         people
     }
 
+    /// Compiles now, on the calling thread, the patterns that `texts` can match whose number
+    /// modulo `of` is `part`, so that several threads can share that work before a check.
+    pub fn compile_for(&self, texts: &[String], part: usize, of: usize) {
+        let mut open = vec![false; self.rules.owners.len()];
+        for text in texts {
+            for (k, o) in self.rules.gate.open(text).into_iter().enumerate() {
+                open[k] |= o;
+            }
+        }
+        for (k, &(r, p)) in self.rules.owners.iter().enumerate() {
+            let rule = &self.rules.rules[r];
+            if open[k] && k % of.max(1) == part && self.config.enabled(rule) {
+                rule.patterns[p].regex.get();
+            }
+        }
+    }
+
     /// Checks one field's text — Markdown in a section, a timeline event, an action title —
     /// with everything that applies to it: code and quotes skipped, the `blameless-disable`
     /// comments, the configuration. Dismissals are the document's: see [`is_dismissed`].

@@ -217,8 +217,23 @@ impl App {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let Some(checker) = build() else { return };
+            let checker = std::sync::Arc::new(checker);
             let mut checked = Vec::new();
             if let Some(doc) = doc {
+                // Compiling the patterns this text needs is most of the work: two threads
+                // share it (the editor's own thread is idle, waiting for keys).
+                let texts: Vec<String> = doc
+                    .sections
+                    .iter()
+                    .filter(|s| s.kind == SectionKind::Text && !s.text.is_empty())
+                    .map(|s| s.text.clone())
+                    .collect();
+                let other = {
+                    let (checker, texts) = (checker.clone(), texts.clone());
+                    std::thread::spawn(move || checker.compile_for(&texts, 1, 2))
+                };
+                checker.compile_for(&texts, 0, 2);
+                let _ = other.join();
                 let people = checker.people(&doc);
                 for (i, s) in doc.sections.iter().enumerate() {
                     if s.kind == SectionKind::Text && !s.text.is_empty() {
@@ -228,7 +243,7 @@ impl App {
                     }
                 }
             }
-            let _ = tx.send(CheckerReady { checker: std::sync::Arc::new(checker), checked });
+            let _ = tx.send(CheckerReady { checker, checked });
         });
         self.pending_checker = Some(rx);
     }
