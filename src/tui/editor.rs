@@ -32,14 +32,14 @@ fn autosave_after() -> Duration {
 pub const CHECK_AFTER: Duration = Duration::from_millis(150);
 
 /// The sidebar's entries: the details form, each section, and the finish page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
     Details,
     Section(usize),
     Finish,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Focus {
     Sidebar,
     Page,

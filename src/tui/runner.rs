@@ -61,7 +61,7 @@ fn event_loop(guard: &mut Guard, app: &mut App, after_first_frame: impl FnOnce(&
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
             app.size = guard.terminal.get_frame().area();
-            guard.terminal.draw(|frame| views::render(frame, app))?;
+            guard.draw(|frame| views::render(frame, app), views::unchanged_areas)?;
             if let Some(start) = after_first_frame.take() {
                 start(app);
             }

@@ -5,14 +5,16 @@
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::style::{Color, Modifier};
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
 /// A frame is written in one go (the first is ~10 KB; stdout alone would cut it in 1 KB writes).
 pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
@@ -28,20 +30,44 @@ fn terminal() -> io::Result<Term> {
 /// Owns the terminal while the app runs; dropping it restores the terminal.
 pub struct Guard {
     pub terminal: Term,
+    /// What is on the screen: the last frame written.
+    shown: Buffer,
+    /// The screen was cleared (a new size, back from `$EDITOR`): draw everything.
+    whole: bool,
 }
 
 impl Guard {
     pub fn enter() -> io::Result<Guard> {
         install_panic_hook();
         enter_modes()?;
-        let terminal = match terminal() {
+        let mut terminal = match terminal() {
             Ok(t) => t,
             Err(e) => {
                 restore();
                 return Err(e);
             }
         };
-        Ok(Guard { terminal })
+        terminal.hide_cursor()?;
+        let shown = Buffer::empty(terminal.get_frame().area());
+        Ok(Guard { terminal, shown, whole: true })
+    }
+
+    /// Draws a frame: `render` fills it, and what differs from the screen is written. Areas
+    /// in `unchanged` (after `render`) hold the same cells as the last frame and are not
+    /// compared at all: on a keystroke, most of the screen.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame), unchanged: impl FnOnce() -> Vec<Rect>) -> io::Result<()> {
+        render(&mut self.terminal.get_frame());
+        let next = std::mem::take(self.terminal.current_buffer_mut());
+        let skip = if self.whole { Vec::new() } else { unchanged() };
+        let updates = diff(&self.shown, &next, &skip);
+        let backend = self.terminal.backend_mut();
+        backend.draw(updates.into_iter())?;
+        Backend::flush(backend)?;
+        let mut old = std::mem::replace(&mut self.shown, next);
+        old.reset();
+        *self.terminal.current_buffer_mut() = old;
+        self.whole = false;
+        Ok(())
     }
 
     /// Runs `f` with the terminal handed back to the shell (for `$EDITOR`), then takes it again
@@ -54,12 +80,18 @@ impl Guard {
         // ask the terminal where its cursor is, and not every terminal answers.)
         execute!(io::stdout(), Clear(ClearType::All))?;
         self.terminal = terminal()?;
+        self.terminal.hide_cursor()?;
+        self.shown = Buffer::empty(self.terminal.get_frame().area());
+        self.whole = true;
         Ok(result)
     }
 
     /// The terminal is now `width` x `height`: the next frame is drawn whole at that size.
     pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
-        self.terminal.resize(Rect::new(0, 0, width, height))
+        self.terminal.resize(Rect::new(0, 0, width, height))?;
+        self.shown = Buffer::empty(self.terminal.get_frame().area());
+        self.whole = true;
+        Ok(())
     }
 }
 
@@ -68,6 +100,95 @@ impl Drop for Guard {
         let _ = self.terminal.show_cursor();
         restore();
     }
+}
+
+/// Styles that show on a blank cell.
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// The cells to write to turn the screen from `prev` into `next`: ratatui's own diff
+/// (`Buffer::diff`, wide characters and their trailing cells included), except that the areas
+/// in `skip` are passed over. A buffer that uses per-cell diff options, or a size change, gets
+/// ratatui's diff itself.
+fn diff<'a>(prev: &Buffer, next: &'a Buffer, skip: &[Rect]) -> Vec<(u16, u16, &'a Cell)> {
+    #[allow(deprecated)]
+    let plain = |c: &Cell| c.diff_option == CellDiffOption::None && !c.skip;
+    if prev.area != next.area {
+        return prev.diff(next);
+    }
+    let area = next.area;
+    let width = area.width as usize;
+    let len = next.content.len();
+    let pos = |i: usize| ((i % width) as u16 + area.x, (i / width) as u16 + area.y);
+    let mut out = Vec::new();
+    let mut i = 0;
+    // The skipped stretches of the current row, as index ranges, in order.
+    let mut row_end = 0;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut span = 0;
+    while i < len {
+        if i >= row_end {
+            let row = i / width;
+            row_end = (row + 1) * width;
+            let y = area.y + row as u16;
+            let at = |x: u16| row * width + x.saturating_sub(area.x) as usize;
+            spans = skip.iter().filter(|r| r.y <= y && y < r.bottom()).map(|r| (at(r.x), at(r.right()))).collect();
+            spans.sort_unstable();
+            span = 0;
+        }
+        while span < spans.len() && spans[span].1 <= i {
+            span += 1;
+        }
+        // Inside a skipped stretch: its cells are as shown, go to its end.
+        if span < spans.len() && spans[span].0 <= i {
+            i = spans[span].1;
+            continue;
+        }
+        let (current, previous) = (&next.content[i], &prev.content[i]);
+        if !plain(current) || !plain(previous) {
+            // Per-cell diff options (not used by our views): ratatui knows what they mean.
+            return prev.diff(next);
+        }
+        let cell_width = current.cell_width() as usize;
+        if current == previous {
+            i += cell_width.max(1);
+            continue;
+        }
+        out.push((pos(i).0, pos(i).1, current));
+        let previous_width = previous.cell_width() as usize;
+        if cell_width > 1 && current.symbol().contains('\u{FE0F}') {
+            // Terminals that do not clear behind an emoji sequence get its trailing cells.
+            let end = (i + cell_width).min(len);
+            let mut j = i + 1;
+            while j < end {
+                let w = next.content[j].cell_width().max(1) as usize;
+                if prev.content[j].symbol() != next.content[j].symbol() {
+                    out.push((pos(j).0, pos(j).1, &next.content[j]));
+                }
+                j += w;
+            }
+            i = j.max(end);
+        } else if cell_width > 1 {
+            i += cell_width;
+        } else if previous_width > cell_width
+            && (previous.bg != Color::Reset || previous.modifier.intersects(VISIBLE_ON_BLANK))
+        {
+            // A wide character whose style shows on blanks is gone: rewrite all it covered.
+            let end = (i + previous_width).min(len);
+            let mut j = i + 1;
+            while j < end {
+                out.push((pos(j).0, pos(j).1, &next.content[j]));
+                j += next.content[j].cell_width().max(1) as usize;
+            }
+            i = j.max(end);
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Whether our modes are on. Leaving the alternate screen twice would move the cursor back
@@ -108,4 +229,72 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Style;
+
+    /// A small deterministic generator: the same cases on every run.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n
+        }
+    }
+
+    /// Rows of ASCII, wide characters, emoji with VS16 and styled blanks, written the way
+    /// widgets write them (`set_string`), so the buffers are well formed.
+    fn screen(g: &mut Lcg, area: Rect) -> Buffer {
+        let mut buf = Buffer::empty(area);
+        let words = ["ab", "コ", "x", "❤\u{fe0f}", "日本", " ", "😀", "zz", "é"];
+        let styles = [
+            Style::default(),
+            Style::default().fg(Color::Red),
+            Style::default().bg(Color::Blue),
+            Style::default().add_modifier(Modifier::REVERSED),
+        ];
+        for y in area.top()..area.bottom() {
+            let mut x = area.x;
+            while x < area.right() {
+                let w = words[g.next(words.len())];
+                let (nx, _) = buf.set_stringn(x, y, w, (area.right() - x) as usize, styles[g.next(styles.len())]);
+                x = nx.max(x + 1);
+            }
+        }
+        buf
+    }
+
+    #[test]
+    fn the_diff_is_ratatuis_own_and_skips_only_what_is_unchanged() {
+        let mut g = Lcg(7);
+        let area = Rect::new(0, 0, 17, 6);
+        for case in 0..2000 {
+            let prev = screen(&mut g, area);
+            let mut next = if g.next(4) == 0 { prev.clone() } else { screen(&mut g, area) };
+            // Without areas to skip: exactly ratatui's diff.
+            assert_eq!(diff(&prev, &next, &[]), prev.diff(&next), "case {case}");
+            // An area copied from the last frame is passed over and changes nothing else.
+            let keep = Rect::new(g.next(8) as u16, g.next(3) as u16, 1 + g.next(8) as u16, 1 + g.next(3) as u16);
+            let keep = keep.intersection(area);
+            for y in keep.top()..keep.bottom() {
+                for x in keep.left()..keep.right() {
+                    next[(x, y)] = prev[(x, y)].clone();
+                }
+            }
+            // (Only when the copy left the rows well formed: widgets never split a wide
+            // character at a region's edge.)
+            let split = |b: &Buffer| {
+                (keep.top()..keep.bottom()).any(|y| {
+                    (keep.x > 0 && b[(keep.x - 1, y)].cell_width() > 1) || b[(keep.right() - 1, y)].cell_width() > 1
+                })
+            };
+            if split(&prev) || split(&next) {
+                continue;
+            }
+            assert_eq!(diff(&prev, &next, &[keep]), prev.diff(&next), "case {case} keeping {keep:?}");
+        }
+    }
 }

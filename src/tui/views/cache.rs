@@ -4,7 +4,7 @@
 //! for these regions that was most of what a keystroke cost. Views still only read the app:
 //! this is a memo of their output, keyed by everything they show.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
@@ -15,10 +15,38 @@ struct Region {
     name: &'static str,
     key: u64,
     cells: Buffer,
+    /// The frame it was last drawn in.
+    frame: u64,
 }
 
 thread_local! {
     static REGIONS: RefCell<Vec<Region>> = const { RefCell::new(Vec::new()) };
+    static FRAME: Cell<u64> = const { Cell::new(0) };
+    /// Whether something was drawn over the regions (a dialog, help) last frame, and this one.
+    static COVERED: Cell<(bool, bool)> = const { Cell::new((false, false)) };
+    /// The areas of this frame that are, cell for cell, what the last frame had there.
+    static UNCHANGED: RefCell<Vec<Rect>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts a frame: what counts as unchanged is relative to the frame before.
+pub fn begin_frame() {
+    FRAME.set(FRAME.get() + 1);
+    COVERED.set((COVERED.get().1, false));
+    UNCHANGED.with_borrow_mut(Vec::clear);
+}
+
+/// Something is drawn over the regions this frame (an overlay).
+pub fn covered() {
+    COVERED.set((COVERED.get().0, true));
+}
+
+/// The areas of the frame just drawn that hold the same cells as the frame before: regions
+/// drawn with the same key in the same place in both, with nothing drawn over them in either.
+pub fn unchanged() -> Vec<Rect> {
+    match COVERED.get() {
+        (false, false) => UNCHANGED.with_borrow(Clone::clone),
+        _ => Vec::new(),
+    }
 }
 
 /// Draws `area` of `buf` with `draw`, or copies what `draw` drew there last time when `key`
@@ -30,13 +58,20 @@ pub fn region(buf: &mut Buffer, name: &'static str, area: Rect, key: u64, draw: 
         return;
     }
     let key = self::key(&(key, area));
+    let frame = FRAME.get();
     REGIONS.with_borrow_mut(|regions| {
         let at = match regions.iter().position(|r| r.name == name) {
-            Some(i) if regions[i].key == key => i,
+            Some(i) if regions[i].key == key => {
+                if regions[i].frame + 1 == frame {
+                    UNCHANGED.with_borrow_mut(|u| u.push(area));
+                }
+                regions[i].frame = frame;
+                i
+            }
             found => {
                 let mut cells = Buffer::empty(area);
                 draw(&mut cells);
-                let region = Region { name, key, cells };
+                let region = Region { name, key, cells, frame };
                 match found {
                     Some(i) => {
                         regions[i] = region;

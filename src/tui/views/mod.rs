@@ -77,6 +77,7 @@ pub fn areas(size: Rect, editor: &Editor) -> Areas {
 }
 
 pub fn render(frame: &mut Frame, app: &App) {
+    cache::begin_frame();
     let size = frame.area();
     if size.width < MIN.0 || size.height < MIN.1 {
         let note = Paragraph::new(vec![Line::from("Terminal too small."), Line::from("Enlarge it to go on.")]);
@@ -101,6 +102,9 @@ pub fn render(frame: &mut Frame, app: &App) {
                 chrome::footer(frame, a.footer, app.scope());
             }
         }
+        if app.preview.is_some() || app.dialog.is_some() || app.help.is_some() {
+            cache::covered();
+        }
         if let (Some(scroll), Some(editor)) = (app.preview, app.editor()) {
             overlay::preview(frame, size, editor, scroll);
         }
@@ -111,6 +115,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         }
     }
     make_inert(frame.buffer_mut());
+}
+
+/// The areas of the frame just rendered that are, cell for cell, as in the frame before.
+pub fn unchanged_areas() -> Vec<ratatui::layout::Rect> {
+    cache::unchanged()
 }
 
 /// The sidebar row under a mouse click, if any.

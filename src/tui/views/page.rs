@@ -275,10 +275,24 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
 
 /// The template's guidance and questions for the page; `below` when it sits under the page.
 pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool) {
-    let borders = if below { Borders::TOP } else { Borders::LEFT };
-    let block = Block::default().borders(borders).title(Span::styled(" Guidance ", dim()));
-    let inner = block.inner(r);
-    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    // Wrapping the guidance was a third of a keystroke's cost: it is laid out once per page,
+    // keyed by the words it shows.
+    let template = match editor.page {
+        Page::Section(i) => editor.template_section(i).map(|t| (t.guidance.as_str(), t.questions.as_slice())),
+        _ => None,
+    };
+    let key = super::cache::key(&(editor.page, &template, &editor.doc.template.name, below));
+    super::cache::region(frame.buffer_mut(), "guidance", r, key, |buf| {
+        let borders = if below { Borders::TOP } else { Borders::LEFT };
+        let block = Block::default().borders(borders).title(Span::styled(" Guidance ", dim()));
+        let inner = block.inner(r);
+        let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+        block.render(r, buf);
+        Paragraph::new(guidance_lines(editor)).wrap(Wrap { trim: true }).render(inner, buf);
+    });
+}
+
+fn guidance_lines(editor: &Editor) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     match editor.page {
         Page::Section(i) => match editor.template_section(i) {
@@ -301,10 +315,5 @@ pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool) {
             "A postmortem is done when a reader who was not there understands what happened, how the system made it possible, and what changes.",
         )),
     }
-    // Wrapping the guidance was a third of a keystroke's cost: it is laid out once per page.
-    let key = super::cache::key(&(&lines, below));
-    super::cache::region(frame.buffer_mut(), "guidance", r, key, |buf| {
-        block.render(r, buf);
-        Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
-    });
+    lines
 }

@@ -11,35 +11,24 @@ use crate::tui::editor::{Editor, Focus, Page};
 
 /// Mark and style of a sidebar entry: has findings, written, required and empty, or optional
 /// and empty.
-fn mark(editor: &Editor, page: Page) -> Span<'static> {
-    match page {
-        Page::Details => {
-            if editor.doc.title.trim().is_empty() {
-                Span::styled("! ", colored(Color::Yellow))
-            } else {
-                Span::styled("✓ ", colored(Color::Green))
-            }
-        }
-        Page::Finish => Span::raw("» "),
-        Page::Section(i) => {
-            if editor.finding_count(i) > 0 {
-                Span::styled("◆ ", colored(Color::Yellow))
-            } else if editor.is_written(i) {
-                Span::styled("✓ ", colored(Color::Green))
-            } else if editor.doc.sections[i].required {
-                Span::styled("! ", colored(Color::Yellow))
-            } else {
-                Span::styled("· ", dim())
-            }
-        }
-    }
+fn mark(editor: &Editor, page: Page) -> (char, Span<'static>) {
+    let (c, style) = match page {
+        Page::Details if editor.doc.title.trim().is_empty() => ('!', colored(Color::Yellow)),
+        Page::Details => ('✓', colored(Color::Green)),
+        Page::Finish => ('»', Default::default()),
+        Page::Section(i) if editor.finding_count(i) > 0 => ('◆', colored(Color::Yellow)),
+        Page::Section(i) if editor.is_written(i) => ('✓', colored(Color::Green)),
+        Page::Section(i) if editor.doc.sections[i].required => ('!', colored(Color::Yellow)),
+        Page::Section(_) => ('·', dim()),
+    };
+    (c, Span::styled(format!("{c} "), style))
 }
 
-fn label(editor: &Editor, page: Page) -> String {
+fn label(editor: &Editor, page: Page) -> &str {
     match page {
-        Page::Details => "Details".to_string(),
-        Page::Finish => "Finish".to_string(),
-        Page::Section(i) => editor.doc.sections[i].title.clone(),
+        Page::Details => "Details",
+        Page::Finish => "Finish",
+        Page::Section(i) => &editor.doc.sections[i].title,
     }
 }
 
@@ -53,35 +42,39 @@ fn first_row(r: Rect, editor: &Editor) -> (u16, usize) {
 
 pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
     let focused = editor.focus == Focus::Sidebar;
-    let block = Block::default()
-        .borders(Borders::RIGHT)
-        .title(Span::styled(" Sections ", if focused { bold() } else { dim() }));
-    let inner = block.inner(r);
     let (_, scroll) = first_row(r, editor);
-    let width = inner.width.saturating_sub(3) as usize;
-    let mut lines: Vec<Line> = editor
-        .pages()
-        .into_iter()
-        .enumerate()
-        .skip(scroll)
-        .map(|(n, page)| {
-            let text = super::chrome::fit(&label(editor, page), width);
-            let style = if n == editor.selected && focused {
-                selected()
-            } else if page == editor.page {
-                bold()
-            } else {
-                Default::default()
-            };
-            Line::from(vec![Span::raw(" "), mark(editor, page), Span::styled(text, style)])
-        })
-        .collect();
-    lines.truncate(inner.height.saturating_sub(1) as usize);
-    let progress = format!(" {} of {} written", editor.written_count(), editor.doc.sections.len());
-    let key = super::cache::key(&(&lines, &progress, focused));
+    // What the list shows, without building it: each entry's mark and label, the selection.
+    let pages = editor.pages();
+    let entries: Vec<(char, &str)> =
+        pages.iter().skip(scroll).map(|&p| (mark(editor, p).0, label(editor, p))).collect();
+    let written = editor.written_count();
+    let key = super::cache::key(&(&entries, focused, editor.selected, editor.page, scroll, written));
     super::cache::region(frame.buffer_mut(), "sidebar", r, key, |buf| {
+        let block = Block::default()
+            .borders(Borders::RIGHT)
+            .title(Span::styled(" Sections ", if focused { bold() } else { dim() }));
+        let inner = block.inner(r);
         block.render(r, buf);
+        let width = inner.width.saturating_sub(3) as usize;
+        let mut lines: Vec<Line> = pages
+            .iter()
+            .enumerate()
+            .skip(scroll)
+            .map(|(n, &page)| {
+                let text = super::chrome::fit(label(editor, page), width);
+                let style = if n == editor.selected && focused {
+                    selected()
+                } else if page == editor.page {
+                    bold()
+                } else {
+                    Default::default()
+                };
+                Line::from(vec![Span::raw(" "), mark(editor, page).1, Span::styled(text, style)])
+            })
+            .collect();
+        lines.truncate(inner.height.saturating_sub(1) as usize);
         Paragraph::new(lines).render(Rect { height: inner.height.saturating_sub(1), ..inner }, buf);
+        let progress = format!(" {written} of {} written", editor.doc.sections.len());
         let bottom = Rect::new(inner.x, inner.y + inner.height.saturating_sub(1), inner.width, 1);
         Paragraph::new(Span::styled(progress, dim())).render(bottom, buf);
     });
