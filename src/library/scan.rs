@@ -71,27 +71,8 @@ pub fn postmortem_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         return Err(LoadError::new(dir, "is not a folder").hint("name the folder that holds the postmortems"));
     }
     let mut out = Vec::new();
-    walk(dir, &mut out);
+    store::files_under(dir, &["yaml", "yml"], &mut out);
     Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if kind.is_dir() {
-            if !(name.starts_with('.') || name == "target" || name == "node_modules") {
-                walk(&path, out);
-            }
-        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && (kind.is_file() || path.is_file()) {
-            out.push(path);
-        }
-    }
 }
 
 /// Loads one file: `None` when it is not a postmortem.

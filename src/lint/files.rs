@@ -44,14 +44,6 @@ pub struct FileReport {
 
 /// Folders never searched: build output, dependencies, and hidden folders (`.git`,
 /// `.blameless`, editors' folders).
-fn skipped_folder(name: &str) -> bool {
-    name.starts_with('.') || name == "target" || name == "node_modules"
-}
-
-fn checked_extension(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown" | "yaml" | "yml"))
-}
-
 /// The files `paths` stand for: files as named, folders searched recursively for `.md`,
 /// `.markdown`, `.yaml` and `.yml` files, in a stable order. A path that does not exist is
 /// an error.
@@ -60,7 +52,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, &e))?;
         if meta.is_dir() {
-            walk(path, &mut out);
+            store::files_under(path, &["md", "markdown", "yaml", "yml"], &mut out);
         } else {
             out.push(path.clone());
         }
@@ -68,25 +60,6 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|p| seen.insert(p.clone()));
     Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // Symlinked folders are not followed, so a link loop cannot trap the walk.
-        let Ok(kind) = entry.file_type() else { continue };
-        if kind.is_dir() {
-            if !skipped_folder(&name) {
-                walk(&path, out);
-            }
-        } else if checked_extension(&path) && (kind.is_file() || path.is_file()) {
-            out.push(path);
-        }
-    }
 }
 
 /// Reads and checks one file. `Ok(None)`: a YAML file that is not a postmortem (no

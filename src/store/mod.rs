@@ -12,6 +12,7 @@ pub mod lock;
 mod migrate;
 pub mod recovery;
 pub mod spans;
+mod walk;
 pub mod yaml;
 
 use std::path::Path;
@@ -21,6 +22,7 @@ use crate::doc::{Document, SCHEMA};
 pub use atomic::{create_new, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use locate::locate;
+pub use walk::files_under;
 
 /// A document as loaded, with what happened on the way in.
 #[derive(Debug, Clone)]
