@@ -7,33 +7,17 @@
 use std::path::Path;
 use std::process::Command;
 
-const NOW: &str = "2026-12-10T12:00:00Z";
+mod common;
+use common::Run;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+const NOW: &str = "2026-12-10T12:00:00Z";
 
 fn run(args: &[&str]) -> Run {
     run_at(NOW, args)
 }
 
 fn run_at(now: &str, args: &[&str]) -> Run {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
-    let out = Command::new(env!("CARGO_BIN_EXE_blameless"))
-        .args(args)
-        .current_dir(fixtures)
-        .env("BLAMELESS_NOW", now)
-        .env("TZ", "UTC")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    common::run_at(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library"), now, "UTC", args)
 }
 
 /// RFC 4180, strictly: quotes only around whole fields, `""` inside them, CRLF after every

@@ -4,31 +4,15 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+mod common;
+use common::Run;
 
 const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// `blameless lint ARGS` in `dir`, on 2026-12-01.
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_blameless"))
-        .arg("lint")
-        .args(args)
-        .current_dir(dir)
-        .env("BLAMELESS_CONFIG_DIR", dir.join(".config-for-test"))
-        .env("BLAMELESS_NOW", "2026-12-01T09:00:00Z")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    let args: Vec<&str> = std::iter::once("lint").chain(args.iter().copied()).collect();
+    common::run_at(dir, "2026-12-01T09:00:00Z", "UTC", &args)
 }
 
 fn json(r: &Run) -> Vec<serde_json::Value> {

@@ -14,12 +14,17 @@ pub struct Run {
 /// `blameless ARGS` in `dir`, with the user config in `dir`, `BLAMELESS_NOW` at
 /// 2026-11-24T13:30:00Z, Berlin time and no colour.
 pub fn run(dir: &Path, args: &[&str]) -> Run {
+    run_at(dir, "2026-11-24T13:30:00Z", "Europe/Berlin", args)
+}
+
+/// As [`run`], with "now" at `now` and the local time zone `tz`.
+pub fn run_at(dir: &Path, now: &str, tz: &str, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_blameless"))
         .args(args)
         .current_dir(dir)
         .env("BLAMELESS_CONFIG_DIR", dir.join(".config-for-test"))
-        .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
-        .env("TZ", "Europe/Berlin")
+        .env("BLAMELESS_NOW", now)
+        .env("TZ", tz)
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
