@@ -3,10 +3,12 @@
 //! broken files), then times the library calls and the release binary end to end. Run with
 //! `cargo bench --bench library`; prints the median of several runs.
 
+mod common;
+use common::ms;
 use std::hint::black_box;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use blameless::doc::{
     ActionKind, ActionStatus, Document, Factor, FollowUp, Moment, Priority, Status, TimelineEntry, Zone,
@@ -103,17 +105,9 @@ fn generate(root: &Path) -> usize {
     bytes
 }
 
-fn measure(name: &str, runs: u32, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
+fn measure(name: &str, runs: u32, f: impl FnMut()) -> Duration {
+    let times = common::timed(runs, f);
     let (median, fastest) = (times[times.len() / 2], times[0]);
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("{name:<46} median {:>7.1} ms   fastest {:>7.1} ms   ({runs} runs)", ms(median), ms(fastest));
     median
 }

@@ -2,9 +2,11 @@
 //! 1,000 postmortems in under 2 s. Run with `cargo bench --bench lint`; prints the median of
 //! several runs. (A bench binary rather than criterion keeps the dependency tree small.)
 
+mod common;
+use common::ms;
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use blameless::lint::{self, Checker, People, Scope};
 use blameless::store;
@@ -48,17 +50,10 @@ fn document(i: usize) -> String {
     store::document_text(&doc).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn measure(name: &str, runs: u32, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
+fn measure(name: &str, runs: u32, f: impl FnMut()) -> Duration {
+    let times = common::timed(runs, f);
     let median = times[times.len() / 2];
-    println!("{name:<40} median {:>8.1} ms   ({runs} runs)", median.as_secs_f64() * 1000.0);
+    println!("{name:<40} median {:>8.1} ms   ({runs} runs)", ms(median));
     median
 }
 

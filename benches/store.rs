@@ -2,9 +2,10 @@
 //! Run with `cargo bench --bench store`; prints the median of many runs per operation.
 //! (A bench binary rather than criterion keeps the dependency tree small.)
 
+mod common;
+use common::ms;
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use blameless::doc::{Document, Moment, TimelineEntry, validate};
 use blameless::template::Library;
@@ -36,24 +37,13 @@ fn large_document() -> Document {
     doc
 }
 
-fn measure(name: &str, runs: u32, mut f: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
+fn measure(name: &str, runs: u32, f: impl FnMut()) {
+    let times = common::timed(runs, f);
     println!(
         "{name:<28} median {:>9.3} ms   (p90 {:.3} ms, {runs} runs)",
         ms(times[times.len() / 2]),
         ms(times[times.len() * 9 / 10])
     );
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn main() {
