@@ -54,13 +54,6 @@ pub enum Screen {
     Editor(Box<Editor>),
 }
 
-/// What the checker's thread hands over: the checker, and the document it was given with its
-/// prose sections already checked, `(section, text checked, findings)`.
-pub struct CheckerReady {
-    pub checker: std::sync::Arc<crate::lint::Checker>,
-    pub checked: Vec<(usize, String, super::findings::SectionLint)>,
-}
-
 /// Something `update` needs the runner to do with the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -92,7 +85,7 @@ pub struct App {
     pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
     /// The checker being built in the background (compiling the rules takes ~70 ms, which the
     /// first frame does not wait for).
-    pub pending_checker: Option<std::sync::mpsc::Receiver<CheckerReady>>,
+    pub pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
     /// The preview, when open: how far it is scrolled.
     pub preview: Option<u16>,
     /// Today's date when fixed (tests); otherwise the clock's, in the document's zone.
@@ -206,46 +199,14 @@ impl App {
         [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
     }
 
-    /// Builds the wording checker on another thread, and checks the open document's prose
-    /// there too, so the first frames on this thread do not wait; both are taken as soon as
-    /// they are ready.
+    /// Builds the wording checker, and checks the open document with it, on other threads;
+    /// both are taken as soon as they are ready.
     pub fn build_checker_in_background(
         &mut self,
         build: impl FnOnce() -> Option<crate::lint::Checker> + Send + 'static,
     ) {
         let doc = self.editor().map(|e| e.doc.clone());
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let Some(checker) = build() else { return };
-            let checker = std::sync::Arc::new(checker);
-            let mut checked = Vec::new();
-            if let Some(doc) = doc {
-                // Compiling the patterns this text needs is most of the work: two threads
-                // share it (the editor's own thread is idle, waiting for keys).
-                let texts: Vec<String> = doc
-                    .sections
-                    .iter()
-                    .filter(|s| s.kind == SectionKind::Text && !s.text.is_empty())
-                    .map(|s| s.text.clone())
-                    .collect();
-                let other = {
-                    let (checker, texts) = (checker.clone(), texts.clone());
-                    std::thread::spawn(move || checker.compile_for(&texts, 1, 2))
-                };
-                checker.compile_for(&texts, 0, 2);
-                let _ = other.join();
-                let people = checker.people(&doc);
-                for (i, s) in doc.sections.iter().enumerate() {
-                    if s.kind == SectionKind::Text && !s.text.is_empty() {
-                        let mut lint = super::findings::SectionLint::default();
-                        lint.check(&checker, &s.text, &people, &doc);
-                        checked.push((i, s.text.clone(), lint));
-                    }
-                }
-            }
-            let _ = tx.send(CheckerReady { checker, checked });
-        });
-        self.pending_checker = Some(rx);
+        self.pending_checker = Some(super::checking::spawn(build, doc));
     }
 
     /// Takes the checker when it is ready; returns whether it arrived (or gave up).

@@ -186,11 +186,6 @@ impl Editor {
         }
     }
 
-    /// The text of every prose section, as in the document.
-    pub fn prose_texts(&self) -> Vec<String> {
-        self.doc.sections.iter().filter(|s| s.kind == SectionKind::Text).map(|s| s.text.clone()).collect()
-    }
-
     /// Checks every prose section's wording (on open, and after a dismissal).
     pub fn check_all(&mut self) {
         self.check_all_with(Vec::new());

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod checking;
 pub mod editor;
 pub mod findings;
 pub mod form;
