@@ -7,12 +7,6 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-// The analysis lives in its own file, which `build.rs` includes too.
-#[path = "triggers.rs"]
-mod triggers;
-
-pub use self::triggers::triggers;
-
 /// One scan for the triggers of many patterns.
 #[derive(Debug, Clone)]
 pub struct Gate {

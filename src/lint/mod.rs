@@ -21,6 +21,7 @@ mod rewrite;
 pub mod rules;
 mod suppress;
 mod tokens;
+mod triggers;
 
 use std::ops::Range;
 

@@ -19,7 +19,7 @@ use crate::doc::Severity;
 /// loads several times faster; a YAML syntax error fails the build.
 const RULE_FILES: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/rule_files.rs"));
 
-/// The trigger words of every built-in pattern, worked out by `build.rs` with `gate::triggers`.
+/// The trigger words of every built-in pattern, worked out by `build.rs` with `triggers::triggers`.
 const TRIGGERS: &str = include_str!(concat!(env!("OUT_DIR"), "/triggers.json"));
 
 /// One entry of `TRIGGERS`.
@@ -213,7 +213,7 @@ impl RuleSet {
                 let source = pattern.regex.source();
                 triggers.push(match known.get(source) {
                     Some(words) => (*words).clone(),
-                    None => super::gate::triggers(source),
+                    None => super::triggers::triggers(source),
                 });
             }
         }
@@ -440,7 +440,7 @@ mod tests {
         let patterns: Vec<&str> = set.rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source()).collect();
         assert_eq!(patterns, known.iter().map(|k| k.pattern.as_str()).collect::<Vec<_>>());
         for k in &known {
-            assert_eq!(k.triggers, super::super::gate::triggers(&k.pattern), "{}", k.pattern);
+            assert_eq!(k.triggers, super::super::triggers::triggers(&k.pattern), "{}", k.pattern);
         }
         // A pattern the list does not know has its words worked out when the set is built.
         let mut rules = vec![set.rules[0].clone()];

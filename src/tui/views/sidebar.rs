@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Color;
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
@@ -11,8 +11,8 @@ use crate::tui::editor::{Editor, Focus, Page};
 
 /// Mark and style of a sidebar entry: has findings, written, required and empty, or optional
 /// and empty.
-fn mark(editor: &Editor, page: Page) -> (char, Span<'static>) {
-    let (c, style) = match page {
+fn mark(editor: &Editor, page: Page) -> (char, Style) {
+    match page {
         Page::Details if editor.doc.title.trim().is_empty() => ('!', colored(Color::Yellow)),
         Page::Details => ('✓', colored(Color::Green)),
         Page::Finish => ('»', Default::default()),
@@ -20,8 +20,7 @@ fn mark(editor: &Editor, page: Page) -> (char, Span<'static>) {
         Page::Section(i) if editor.is_written(i) => ('✓', colored(Color::Green)),
         Page::Section(i) if editor.doc.sections[i].required => ('!', colored(Color::Yellow)),
         Page::Section(_) => ('·', dim()),
-    };
-    (c, Span::styled(format!("{c} "), style))
+    }
 }
 
 fn label(editor: &Editor, page: Page) -> &str {
@@ -69,7 +68,8 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
                 } else {
                     Default::default()
                 };
-                Line::from(vec![Span::raw(" "), mark(editor, page).1, Span::styled(text, style)])
+                let (c, mark_style) = mark(editor, page);
+                Line::from(vec![Span::raw(" "), Span::styled(format!("{c} "), mark_style), Span::styled(text, style)])
             })
             .collect();
         lines.truncate(inner.height.saturating_sub(1) as usize);
