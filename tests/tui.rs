@@ -934,3 +934,33 @@ fn wide_characters_emoji_and_combining_marks_keep_the_cursor_in_place() {
     let (_, col) = e.texts[&i].cursor();
     assert_eq!(col, 4, "after 日本語🔥: two steps left of the end, counted in characters (e + combining mark is two)");
 }
+
+/// The checker is built, and the document checked, on other threads after the editor opens;
+/// its findings are taken when they arrive, and a section typed into meanwhile is checked again.
+#[test]
+fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
+    let t = library().find("default").unwrap();
+    let mut doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    doc.sections[0].text = "Dave should have noticed the alert.".into();
+    doc.sections[3].text = "It was human error.".into();
+    let mut f = editing(&blameless::store::document_text(&doc).unwrap());
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    f.app.update(Action::GoTo(1));
+    assert_eq!(section_id(&f.app), "summary");
+    assert_eq!(findings_in_summary(&f.app), 0, "no checker yet");
+    f.app.build_checker_in_background(|| blameless::lint::Checker::builtin().ok());
+    // Typed before the findings arrive: this section's text is no longer what was checked.
+    key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
+    typed(&mut f.app, " Obviously a human error.");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while f.app.pending_checker.is_some() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+        f.app.update(Action::Tick);
+    }
+    assert!(f.app.pending_checker.is_none(), "the checker never arrived");
+    let e = f.app.editor().unwrap();
+    assert!(e.finding_count(0) >= 2, "the typed words are checked too: {}", e.finding_count(0));
+    assert!(e.finding_count(3) >= 1, "an untouched section gets the background's findings");
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("◆ Summary"), "{shown}");
+}
