@@ -26,7 +26,7 @@ pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people
             continue;
         }
         let pattern = &rule.patterns[p];
-        let Some(regex) = pattern.regex.get() else { continue };
+        let Some(regex) = pattern.regex.for_text(masked) else { continue };
         for caps in regex.captures_iter(masked) {
             let Some(m) = caps.get_match().filter(|m| !m.is_empty()) else { continue };
             let ctx =
@@ -114,7 +114,7 @@ impl Match<'_> {
         self.rule
             .exceptions
             .iter()
-            .filter_map(|e| e.get())
+            .filter_map(|e| e.for_text(text))
             .chain(self.checker.allowed.as_ref())
             .any(|e| e.find_iter(text).any(|x| overlaps(x.range())))
     }

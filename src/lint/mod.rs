@@ -197,7 +197,7 @@ impl Checker {
         for (k, &(r, p)) in self.rules.owners.iter().enumerate() {
             let rule = &self.rules.rules[r];
             if open[k] && k % of.max(1) == part && self.config.enabled(rule) {
-                rule.patterns[p].regex.get();
+                rule.patterns[p].regex.short();
             }
         }
     }

@@ -27,7 +27,7 @@ const TRIGGERS: &str = include_str!(concat!(env!("OUT_DIR"), "/triggers.json"));
 #[serde(deny_unknown_fields)]
 struct Precomputed {
     pattern: String,
-    triggers: Option<Vec<String>>,
+    triggers: Vec<Vec<String>>,
 }
 
 /// Who a context check wants to find.
@@ -151,19 +151,36 @@ pub(super) struct Pattern {
 #[derive(Debug, Clone)]
 pub(super) struct Lazy {
     source: String,
-    compiled: OnceLock<Option<Regex>>,
+    /// For texts up to `SHORT` bytes: without a lazy DFA, so half the compiling.
+    short: OnceLock<Option<Regex>>,
+    /// For longer texts (a whole Markdown file, a pasted log): with one.
+    long: OnceLock<Option<Regex>>,
 }
+
+/// The longest text searched by a pattern compiled without a lazy DFA. Such a pattern compiles
+/// in about half the time (no reverse automaton) and searches a paragraph with a backtracker
+/// as fast as the DFA warms up; on a long text the DFA is many times faster.
+const SHORT: usize = 8 * 1024;
 
 impl Lazy {
     /// A pattern, compiled later (`RuleSet::compile_all` checks that the built-in ones do).
     fn new(source: String) -> Lazy {
-        Lazy { source, compiled: OnceLock::new() }
+        Lazy { source, short: OnceLock::new(), long: OnceLock::new() }
     }
 
-    /// The compiled pattern (`None` only for a pattern too large to build, which the tests
-    /// rule out for the built-in rules).
-    pub fn get(&self) -> Option<&Regex> {
-        self.compiled.get_or_init(|| regex(&self.source).ok()).as_ref()
+    /// The pattern compiled to search `text` (`None` only for a pattern too large to build,
+    /// which the tests rule out for the built-in rules).
+    pub fn for_text(&self, text: &str) -> Option<&Regex> {
+        if text.len() <= SHORT { self.short() } else { self.long() }
+    }
+
+    /// The pattern compiled for short texts, the editor's paragraphs.
+    pub fn short(&self) -> Option<&Regex> {
+        self.short.get_or_init(|| regex_for(&self.source, false).ok()).as_ref()
+    }
+
+    fn long(&self) -> Option<&Regex> {
+        self.long.get_or_init(|| regex_for(&self.source, true).ok()).as_ref()
     }
 
     pub fn source(&self) -> &str {
@@ -203,8 +220,7 @@ impl RuleSet {
                 return Err(format!("rule id `{}` is used twice (also in {})", rule.id, category.as_str()));
             }
         }
-        let known: HashMap<&str, &Option<Vec<String>>> =
-            known.iter().map(|k| (k.pattern.as_str(), &k.triggers)).collect();
+        let known: HashMap<&str, &Vec<Vec<String>>> = known.iter().map(|k| (k.pattern.as_str(), &k.triggers)).collect();
         let mut owners = Vec::new();
         let mut triggers = Vec::new();
         for (r, rule) in rules.iter().enumerate() {
@@ -226,7 +242,7 @@ impl RuleSet {
     pub fn compile_all(&self) -> Result<(), String> {
         for rule in &self.rules {
             for lazy in rule.patterns.iter().map(|p| &p.regex).chain(&rule.exceptions) {
-                if lazy.get().is_none() {
+                if lazy.short().is_none() || lazy.long().is_none() {
                     return Err(format!("rule `{}`: pattern `{}` cannot be compiled", rule.id, lazy.source()));
                 }
             }
@@ -315,6 +331,11 @@ pub(super) fn json_message(e: &serde_json::Error) -> String {
 /// Patterns are case-insensitive, and `\b` means an ASCII word boundary: a Unicode one would
 /// stop the fast automaton on the first non-ASCII byte (a curly quote, an em dash).
 pub(super) fn regex(source: &str) -> Result<Regex, Box<meta::BuildError>> {
+    regex_for(source, true)
+}
+
+/// As [`regex`]; `long_texts` adds the lazy DFA, worth its compiling only on long texts.
+fn regex_for(source: &str, long_texts: bool) -> Result<Regex, Box<meta::BuildError>> {
     // ASCII matching where the pattern allows it: English wording needs no Unicode case
     // folding, and the automata are many times smaller and quicker to build. A class that
     // holds non-ASCII characters (`[\w'’-]`) or is negated (`[^.;]`, which would otherwise
@@ -327,6 +348,7 @@ pub(super) fn regex(source: &str) -> Result<Regex, Box<meta::BuildError>> {
     let config = meta::Config::new()
         .auto_prefilter(false)
         .onepass(false)
+        .hybrid(long_texts)
         .nfa_size_limit(Some(1 << 22))
         .hybrid_cache_capacity(1 << 16);
     let build = |unicode: bool| {
@@ -484,7 +506,7 @@ mod tests {
         for text in &texts {
             let open = set.gate.open(text);
             for (k, &(r, p)) in set.owners.iter().enumerate() {
-                let regex = set.rules[r].patterns[p].regex.get().unwrap();
+                let regex = set.rules[r].patterns[p].regex.short().unwrap();
                 if regex.is_match(text) {
                     checked += 1;
                     assert!(

@@ -1,5 +1,6 @@
-//! Trigger words of a pattern, derived from its syntax: strings such that every match
-//! contains one of them ("error" for `human[- ]errors?`). Pure analysis over `regex_syntax`'s
+//! Trigger words of a pattern, derived from its syntax: up to three sets of strings such that
+//! every match contains one string of each set ("error" for `human[- ]errors?`; "fire" and one
+//! of "him", "her", "them" for `(?:fire|sack) (?:him|her|them)`). Pure analysis over `regex_syntax`'s
 //! AST, with no other dependency: the build script (`build.rs`) includes this file to work
 //! out the built-in rules' triggers ahead of time, and the gate (`gate.rs`) uses it at run
 //! time for any pattern that was not.
@@ -9,34 +10,44 @@ use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, RepetitionKind, Repet
 /// The most strings a set may hold while words are spelled out (`(?:a|b)(?:c|d)` holds 4).
 const MAX_SET: usize = 8;
 
-/// Triggers for `source`: every match contains one of them, compared ASCII
-/// case-insensitively. `None` when the pattern has no such words (it is then always run).
-pub fn triggers(source: &str) -> Option<Vec<String>> {
-    let ast = ast::parse::Parser::new().parse(source).ok()?;
-    let mut set = analyse(&ast).required?;
-    for s in &mut set {
-        s.make_ascii_lowercase();
+/// The most sets a pattern's triggers have: each more one closes the pattern to more texts
+/// that hold a common word of it ("have") but not the rest.
+const MAX_CLAUSES: usize = 3;
+
+/// The most strings a set after the first may hold.
+const MAX_MORE: usize = 4;
+
+/// Triggers for `source`: sets of lower-case strings such that every match contains one
+/// string of each set, compared ASCII case-insensitively, the most telling set first. Empty
+/// when the pattern has no such words (it is then always run).
+pub fn triggers(source: &str) -> Vec<Vec<String>> {
+    let Ok(ast) = ast::parse::Parser::new().parse(source) else { return Vec::new() };
+    let mut clauses = analyse(&ast).required;
+    for set in &mut clauses {
+        for s in set.iter_mut() {
+            s.make_ascii_lowercase();
+        }
+        set.sort();
+        set.dedup();
     }
-    set.sort();
-    set.dedup();
-    Some(set)
+    clauses
 }
 
 /// What a part of a pattern says about the text it matches.
 struct Info {
     /// Every string it can match, when they are few (an assertion or a flag matches "").
     exact: Option<Vec<String>>,
-    /// Strings of which every match contains one.
-    required: Option<Vec<String>>,
+    /// Sets of strings such that every match contains one of each, most telling first.
+    required: Vec<Vec<String>>,
 }
 
 impl Info {
     fn none() -> Info {
-        Info { exact: None, required: None }
+        Info { exact: None, required: Vec::new() }
     }
 
     fn exact(set: Vec<String>) -> Info {
-        let required = set.iter().all(|s| !s.is_empty()).then(|| set.clone());
+        let required = if set.iter().all(|s| !s.is_empty()) { vec![set.clone()] } else { Vec::new() };
         Info { exact: Some(set), required }
     }
 }
@@ -71,7 +82,7 @@ fn analyse(ast: &Ast) -> Info {
                 }
                 _ => None,
             };
-            let required = if min >= 1 { inner.required } else { None };
+            let required = if min >= 1 { inner.required } else { Vec::new() };
             Info { exact, required }
         }
         Ast::Alternation(a) => {
@@ -84,10 +95,11 @@ fn analyse(ast: &Ast) -> Info {
                 Some(out)
             };
             let exact = union(parts.iter().map(|p| p.exact.clone()).collect()).filter(|s| s.len() <= MAX_SET);
-            let required = union(parts.into_iter().map(|p| p.required).collect());
-            let mut info = Info { exact, required };
+            // Every branch's most telling set, together: a match holds one of them.
+            let required = union(parts.into_iter().map(|p| p.required.into_iter().next()).collect());
+            let mut info = Info { exact, required: required.into_iter().collect() };
             if let Some(set) = info.exact.as_ref().filter(|s| s.iter().all(|s| !s.is_empty())) {
-                info.required = Some(set.clone());
+                info.required = vec![set.clone()];
             }
             info
         }
@@ -95,9 +107,10 @@ fn analyse(ast: &Ast) -> Info {
     }
 }
 
-/// A sequence: its exact strings are the cross product of its parts'; its trigger set is the
+/// A sequence: its exact strings are the cross product of its parts'; its trigger sets are the
 /// best of its parts' (runs of single characters joined into words: `h`,`u`,`m`,`a`,`n` ->
-/// "human"), where best is long enough to be telling (six characters are plenty) and short.
+/// "human"), where best is long enough to be telling (six characters are plenty) and short,
+/// leaving out a set that the ones taken already imply.
 fn concat(asts: &[Ast]) -> Info {
     // Runs of plain characters are words already: no need to analyse them one by one.
     let mut parts: Vec<Info> = Vec::new();
@@ -127,9 +140,7 @@ fn concat(asts: &[Ast]) -> Info {
                 if !word.is_empty() {
                     candidates.push(vec![std::mem::take(&mut word)]);
                 }
-                if let Some(set) = part.required {
-                    candidates.push(set);
-                }
+                candidates.extend(part.required);
             }
         }
     }
@@ -139,10 +150,24 @@ fn concat(asts: &[Ast]) -> Info {
     if let Some(set) = exact.as_ref().filter(|s| s.iter().all(|s| !s.is_empty())) {
         candidates.push(set.clone());
     }
-    let required = candidates.into_iter().max_by_key(|set| {
+    // The most telling first; of equals, the later (a whole spelled-out sequence is last).
+    candidates.reverse();
+    candidates.sort_by_key(|set| {
         let shortest = set.iter().map(|s| s.chars().count()).min().unwrap_or(0);
-        (shortest.min(6), std::cmp::Reverse(set.len()))
+        std::cmp::Reverse((shortest.min(6), std::cmp::Reverse(set.len())))
     });
+    let mut required: Vec<Vec<String>> = Vec::new();
+    for set in candidates {
+        // A set is implied by one taken when each string of that one contains a string of it.
+        let implied = |taken: &Vec<String>| {
+            taken.iter().all(|t| set.iter().any(|s| t.to_ascii_lowercase().contains(&s.to_ascii_lowercase())))
+        };
+        // Sets after the first have to be few words, and words long enough to say something.
+        let weak = set.len() > MAX_MORE || set.iter().any(|s| s.trim().chars().count() < 3);
+        if required.len() < MAX_CLAUSES && (required.is_empty() || !weak) && !required.iter().any(implied) {
+            required.push(set);
+        }
+    }
     Info { exact, required }
 }
 
@@ -185,8 +210,9 @@ fn class_chars(set: &ClassSet) -> Option<Vec<char>> {
 mod tests {
     use super::*;
 
+    /// The most telling set of triggers.
     fn t(source: &str) -> Option<Vec<String>> {
-        triggers(source)
+        triggers(source).into_iter().next()
     }
 
     fn words(list: &[&str]) -> Option<Vec<String>> {
@@ -217,6 +243,20 @@ mod tests {
         assert_eq!(t(r"\bhold (?:[\w'’-]+ ){1,3}accountable\b"), words(&["accountable"]));
         let set = t(r"\b(?:violated|ignored)\b[^.;]{0,60}\b(?:by design|as intended)\b");
         assert_eq!(set, words(&["as intended", "by design"]));
+    }
+
+    #[test]
+    fn a_sequence_needs_a_word_of_each_telling_part() {
+        let all = |list: &[&[&str]]| -> Vec<Vec<String>> {
+            list.iter().map(|set| set.iter().map(|s| s.to_string()).collect()).collect()
+        };
+        // Nine spellings are too many to list: two sets.
+        let fire = triggers(r"\b(?:fire|sack|dismiss) (?:him|her|them)\b");
+        assert_eq!(fire, all(&[&["dismiss", "fire", "sack"], &["her", "him", "them"]]));
+        // "human error" holds "error": a second set that says nothing more is left out.
+        assert_eq!(triggers(r"\bhuman errors?\b"), all(&[&["human error"]]));
+        // At most three sets.
+        assert_eq!(triggers(r"\balpha (?:x|y) bravo (?:x|y) charlie (?:x|y) delta\b").len(), 3);
     }
 
     #[test]
