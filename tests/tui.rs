@@ -964,3 +964,33 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     let shown = screen(&mut f.app, 80, 24);
     assert!(shown.contains("◆ Summary"), "{shown}");
 }
+
+/// The first frame waits (a bounded time) for the document's findings, so it is drawn once,
+/// complete; a checker slower than the limit leaves the frame to be drawn without them.
+#[test]
+fn the_first_frame_waits_a_little_for_the_findings_and_no_longer() {
+    let t = library().find("default").unwrap();
+    let mut doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    doc.sections[3].text = "It was human error.".into();
+    let text = blameless::store::document_text(&doc).unwrap();
+
+    let mut f = editing(&text);
+    f.app.build_checker_in_background(|| blameless::lint::Checker::builtin().ok());
+    f.app.wait_for_checker(Duration::from_secs(20));
+    assert!(f.app.pending_checker.is_none(), "the checker arrived within the wait");
+    assert!(f.app.editor().unwrap().finding_count(3) >= 1);
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains('◆'), "the first frame has the finding's mark:\n{shown}");
+
+    let mut slow = editing(&text);
+    slow.app.build_checker_in_background(|| {
+        std::thread::sleep(Duration::from_millis(500));
+        blameless::lint::Checker::builtin().ok()
+    });
+    let waited = std::time::Instant::now();
+    slow.app.wait_for_checker(Duration::from_millis(20));
+    assert!(waited.elapsed() < Duration::from_millis(400), "the wait is bounded");
+    assert!(slow.app.pending_checker.is_some(), "still coming");
+    let shown = screen(&mut slow.app, 80, 24);
+    assert!(!shown.contains('◆'), "drawn without the findings:\n{shown}");
+}

@@ -39,8 +39,9 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
     create_new(&path, text.as_bytes())?;
     // Without a terminal (a script, CI) `new` only creates the file, as with --no-edit.
     if !args.no_edit && crate::tui::has_terminal() {
+        let checker = crate::tui::checker_soon();
         let loaded = store::parse_document(&path, &text)?;
-        crate::tui::edit(&path, loaded, &text, library()?)?;
+        crate::tui::edit(&path, loaded, &text, library()?, checker)?;
         note(&format!("Saved {}", path.display()));
         return Ok(Outcome::Ok);
     }
@@ -56,17 +57,20 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
 }
 
 pub fn edit(path: &Path) -> anyhow::Result<Outcome> {
+    // The wording checker is built meanwhile, on a thread of its own.
+    let checker = crate::tui::checker_soon();
     // Loaded before the terminal is taken, so a bad file is reported plainly.
     let text = store::read_text(path)?;
     let loaded = store::parse_document(path, &text)?;
     let library = library()?;
-    crate::tui::edit(path, loaded, &text, library)?;
+    crate::tui::edit(path, loaded, &text, library, checker)?;
     Ok(Outcome::Ok)
 }
 
 pub fn start_screen() -> anyhow::Result<Outcome> {
+    let checker = crate::tui::checker_soon();
     let today = Zone::from_environment().today(now()?);
-    crate::tui::start(Path::new(store::LIBRARY_DIR), library()?, today)?;
+    crate::tui::start(Path::new(store::LIBRARY_DIR), library()?, today, checker)?;
     Ok(Outcome::Ok)
 }
 

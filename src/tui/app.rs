@@ -83,8 +83,8 @@ pub struct App {
     pub recovery_dir: PathBuf,
     /// The wording checker given to each document opened.
     pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
-    /// The checker being built in the background (compiling the rules takes ~70 ms, which the
-    /// first frame does not wait for).
+    /// The checker being built in the background (it and the open document's findings take a
+    /// few milliseconds, which the first frame does not wait for).
     pub pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
     /// The preview, when open: how far it is scrolled.
     pub preview: Option<u16>,
@@ -190,11 +190,11 @@ impl App {
     /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
         // While the checker is being built (a few milliseconds after launch), look for it
-        // every millisecond, so its findings are on the first frames; while the start screen's
-        // folder is read, every 20 ms. Only then: otherwise there is no timer at all.
+        // every quarter of a millisecond, so its findings are on the first frames; while the
+        // start screen's folder is read, every 20 ms. Only then: otherwise there is no timer.
         let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
-        let every = |ms| self.now + std::time::Duration::from_millis(ms);
-        let waiting = if self.pending_checker.is_some() { Some(every(1)) } else { scanning.then(|| every(20)) };
+        let every = |us| self.now + std::time::Duration::from_micros(us);
+        let waiting = if self.pending_checker.is_some() { Some(every(250)) } else { scanning.then(|| every(20_000)) };
         let e = self.editor();
         [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
     }
@@ -205,14 +205,39 @@ impl App {
         &mut self,
         build: impl FnOnce() -> Option<crate::lint::Checker> + Send + 'static,
     ) {
+        self.take_checker_when_ready(super::checking::start(build));
+    }
+
+    /// Takes the checker being built by `early` when it is ready, with the open document's
+    /// findings.
+    pub fn take_checker_when_ready(&mut self, early: super::checking::Early) {
         let doc = self.editor().map(|e| e.doc.clone());
-        self.pending_checker = Some(super::checking::spawn(build, doc));
+        self.pending_checker = Some(early.check(doc));
     }
 
     /// Takes the checker when it is ready; returns whether it arrived (or gave up).
     fn install_checker_if_ready(&mut self) -> bool {
+        self.install_checker(None)
+    }
+
+    /// Waits up to `limit` for the checker and the open document's findings, so that the
+    /// first frame is drawn once, complete, rather than without its findings and again a few
+    /// milliseconds later. Keys pressed meanwhile wait in the terminal and are not lost.
+    pub fn wait_for_checker(&mut self, limit: std::time::Duration) {
+        self.install_checker(Some(limit));
+    }
+
+    fn install_checker(&mut self, wait: Option<std::time::Duration>) -> bool {
+        use std::sync::mpsc::RecvTimeoutError;
         let Some(rx) = &self.pending_checker else { return false };
-        match rx.try_recv() {
+        let received = match wait {
+            Some(limit) => rx.recv_timeout(limit),
+            None => rx.try_recv().map_err(|e| match e {
+                std::sync::mpsc::TryRecvError::Empty => RecvTimeoutError::Timeout,
+                std::sync::mpsc::TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
+            }),
+        };
+        match received {
             Ok(ready) => {
                 self.pending_checker = None;
                 self.checker = Some(ready.checker.clone());
@@ -222,11 +247,11 @@ impl App {
                 }
                 true
             }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            Err(RecvTimeoutError::Disconnected) => {
                 self.pending_checker = None;
                 true
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(RecvTimeoutError::Timeout) => false,
         }
     }
 

@@ -1,9 +1,11 @@
 //! The wording checker is built, and the open document checked, away from the editor's
-//! thread: compiling the patterns a document needs is most of that work, and the first frames
-//! and keys should not wait for it.
+//! thread: compiling the patterns a document needs is most of that work, and keys should not
+//! wait for it. The building starts as soon as a command knows it will open the editor
+//! ([`start`]), while the document is still being read; the document follows when it is open
+//! ([`Early::check`]).
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::findings::SectionLint;
 use crate::doc::{Document, SectionKind};
@@ -16,42 +18,72 @@ pub struct Ready {
     pub checked: Vec<(usize, String, SectionLint)>,
 }
 
-/// Builds the checker with `build` and checks `doc` with it, on a thread of its own; the
-/// result arrives on the returned channel (which closes empty when `build` gives none).
-pub fn spawn(build: impl FnOnce() -> Option<Checker> + Send + 'static, doc: Option<Document>) -> Receiver<Ready> {
-    let (tx, rx) = channel();
+/// A checker being built on a thread of its own, waiting for the document to check.
+pub struct Early {
+    document: Sender<Option<Document>>,
+    ready: Receiver<Ready>,
+}
+
+impl Early {
+    /// Hands over the document to check (or none); the checker, with the document's
+    /// findings, arrives on the returned channel, which closes empty when the checker could
+    /// not be built.
+    pub fn check(self, doc: Option<Document>) -> Receiver<Ready> {
+        let _ = self.document.send(doc);
+        self.ready
+    }
+}
+
+/// Starts building the checker with `build`. Dropping the result without
+/// [`Early::check`] lets the thread end as soon as the checker is built.
+pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early {
+    let (document, doc_rx) = channel::<Option<Document>>();
+    let (tx, ready) = channel();
     std::thread::spawn(move || {
         let Some(checker) = build() else { return };
         let checker = Arc::new(checker);
+        let Ok(doc) = doc_rx.recv() else { return };
         let checked = doc.map(|doc| check(&checker, &doc)).unwrap_or_default();
         let _ = tx.send(Ready { checker, checked });
     });
-    rx
+    Early { document, ready }
 }
 
-fn check(checker: &Arc<Checker>, doc: &Document) -> Vec<(usize, String, SectionLint)> {
-    let prose: Vec<(usize, String)> = doc
+/// Checks the prose sections of `doc` on two threads (the editor's own thread is idle,
+/// waiting): each compiles half of the patterns the document can match, then checks half of
+/// the sections (a pattern the other thread is still compiling is waited for).
+fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)> {
+    let prose: Vec<(usize, &str)> = doc
         .sections
         .iter()
         .enumerate()
         .filter(|(_, s)| s.kind == SectionKind::Text && !s.text.is_empty())
-        .map(|(i, s)| (i, s.text.clone()))
+        .map(|(i, s)| (i, s.text.as_str()))
         .collect();
-    // Two threads share the compiling (the editor's own thread is idle, waiting for keys).
-    let texts: Vec<String> = prose.iter().map(|(_, t)| t.clone()).collect();
-    let other = {
-        let (checker, texts) = (checker.clone(), texts.clone());
-        std::thread::spawn(move || checker.compile_for(&texts, 1, 2))
-    };
-    checker.compile_for(&texts, 0, 2);
-    let _ = other.join();
+    let texts: Vec<String> = prose.iter().map(|(_, t)| t.to_string()).collect();
     let people = checker.people(doc);
-    prose
-        .into_iter()
-        .map(|(i, text)| {
+    // The first half of the sections by length, and the rest.
+    let total: usize = texts.iter().map(String::len).sum();
+    let (mut split, mut first) = (0, 0);
+    while split < texts.len() && (first + texts[split].len()) * 2 <= total {
+        first += texts[split].len();
+        split += 1;
+    }
+    let run = |part: usize, sections: &[(usize, &str)]| {
+        checker.compile_for(&texts, part, 2);
+        let check = |&(i, text): &(usize, &str)| {
             let mut lint = SectionLint::default();
-            lint.check(checker, &text, &people, doc);
-            (i, text, lint)
-        })
-        .collect()
+            lint.check(checker, text, &people, doc);
+            (i, text.to_string(), lint)
+        };
+        sections.iter().map(check).collect::<Vec<_>>()
+    };
+    let (mine, theirs) = prose.split_at(split);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| run(1, theirs));
+        let mut checked = run(0, mine);
+        // A panic on the helper is one on this thread too: the checker is given up.
+        checked.extend(other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        checked
+    })
 }

@@ -43,23 +43,41 @@ fn recovery_dir() -> anyhow::Result<PathBuf> {
         .ok_or_else(|| anyhow::anyhow!("no data folder for recovery copies\n  help: set BLAMELESS_DATA_DIR or HOME"))
 }
 
+/// The wording checker, being built on a thread of its own: a command that will open the
+/// editor starts it first, so that it is built while the document is read and the first frame
+/// drawn.
+pub struct CheckerSoon(checking::Early);
+
+/// Starts building the wording checker (with the team's configuration).
+pub fn checker_soon() -> CheckerSoon {
+    CheckerSoon(checking::start(checker))
+}
+
 /// Opens `path` in the guided editor, at its first incomplete section. `loaded` is the
-/// document as read from it, and `text` the file's text.
-pub fn edit(path: &Path, loaded: crate::store::Loaded, text: &str, library: Library) -> anyhow::Result<()> {
+/// document as read from it, and `text` the file's text; the document's wording findings
+/// come from `checker` a few milliseconds after the first frame.
+pub fn edit(
+    path: &Path,
+    loaded: crate::store::Loaded,
+    text: &str,
+    library: Library,
+    checker: CheckerSoon,
+) -> anyhow::Result<()> {
     require_terminal()?;
     let today = chrono::Local::now().date_naive();
     let mut app = App::new(Screen::Start(start::Start::unused(today)), library, recovery_dir()?);
     app.open_document(path, loaded, text);
-    // The checker is built, and the document checked, once the first frame is out.
-    runner::run(&mut app, |app| app.build_checker_in_background(checker))
+    app.take_checker_when_ready(checker.0);
+    runner::run(&mut app)
 }
 
 /// The start screen over `folder`.
-pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate) -> anyhow::Result<()> {
+pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate, checker: CheckerSoon) -> anyhow::Result<()> {
     require_terminal()?;
     let start = start::Start::new(folder, &library, today);
     let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
-    runner::run(&mut app, |app| app.build_checker_in_background(checker))
+    app.take_checker_when_ready(checker.0);
+    runner::run(&mut app)
 }
 
 /// The wording checker with the team's `.blameless/lint.yaml`. A broken configuration is

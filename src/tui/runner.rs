@@ -14,15 +14,18 @@ use super::terminal::Guard;
 use super::views;
 use crate::store::recovery;
 
+/// How long the first frame waits for the wording findings of the document it shows (a
+/// typical one has them in a few milliseconds; a huge one is drawn without, and they follow).
+const FIRST_FRAME_WAITS: Duration = Duration::from_millis(25);
+
 /// Events handled before the next frame is drawn, so a burst (a fast typist, a long paste)
 /// costs one frame, not one per key.
 const BATCH: usize = 512;
 
-/// Runs the app; `after_first_frame` starts work that would otherwise compete with the first
-/// frame for the processor (building the wording checker).
-pub fn run(app: &mut App, after_first_frame: impl FnOnce(&mut App)) -> anyhow::Result<()> {
+/// Runs the app.
+pub fn run(app: &mut App) -> anyhow::Result<()> {
     let mut guard = Guard::enter()?;
-    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, app, after_first_frame)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, app)));
     drop(guard);
     match outcome {
         Ok(Ok(())) => Ok(()),
@@ -54,17 +57,14 @@ fn save_after_panic(app: &mut App) -> Option<std::path::PathBuf> {
     recovery::write_recovery(&editor.recovery_dir, &editor.path, &text).ok()
 }
 
-fn event_loop(guard: &mut Guard, app: &mut App, after_first_frame: impl FnOnce(&mut App)) -> anyhow::Result<()> {
+fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
     let mut redraw = true;
-    let mut after_first_frame = Some(after_first_frame);
+    app.wait_for_checker(FIRST_FRAME_WAITS);
     loop {
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
             app.size = guard.terminal.get_frame().area();
             guard.draw(|frame| views::render(frame, app), views::unchanged_areas)?;
-            if let Some(start) = after_first_frame.take() {
-                start(app);
-            }
         }
         redraw = false;
         if app.quit {
