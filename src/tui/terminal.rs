@@ -60,9 +60,13 @@ impl Guard {
         let next = std::mem::take(self.terminal.current_buffer_mut());
         let skip = if self.whole { Vec::new() } else { unchanged() };
         let updates = diff(&self.shown, &next, &skip);
-        let backend = self.terminal.backend_mut();
-        backend.draw(updates.into_iter())?;
-        Backend::flush(backend)?;
+        // A frame that changes nothing (a check that found what it found before) writes
+        // nothing, not even the style reset the backend ends every write with.
+        if !updates.is_empty() {
+            let backend = self.terminal.backend_mut();
+            backend.draw(updates.into_iter())?;
+            Backend::flush(backend)?;
+        }
         let mut old = std::mem::replace(&mut self.shown, next);
         old.reset();
         *self.terminal.current_buffer_mut() = old;

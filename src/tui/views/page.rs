@@ -83,9 +83,16 @@ fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint:
     let style = colored(Color::Yellow).add_modifier(ratatui::style::Modifier::UNDERLINED);
     let buf = frame.buffer_mut();
     for dy in 0..r.height {
+        let screen_row = top as usize + dy as usize;
+        // A screen row shows one line (or part of one): a line without marks is passed over
+        // whole, rather than asked about cell by cell.
+        let ratatui_textarea::DataCursor(first, _) = prose.area.screen_to_data(screen_row, left as usize);
+        if !lint.marks.contains_key(&(first + before)) {
+            continue;
+        }
         for dx in 0..r.width {
             let ratatui_textarea::DataCursor(row, col) =
-                prose.area.screen_to_data(top as usize + dy as usize, left as usize + dx as usize);
+                prose.area.screen_to_data(screen_row, left as usize + dx as usize);
             let Some(ranges) = lint.marks.get(&(row + before)) else { continue };
             if ranges.iter().any(|m| m.contains(&col)) {
                 let cell = &mut buf[(r.x + dx, r.y + dy)];
