@@ -231,6 +231,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The editor's wording checker takes a few milliseconds to build: when the command line
+    // opens the editor, that starts now, while the arguments are parsed and the document read.
+    let checker = opens_editor(&args).then(crate::tui::checker_soon);
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -238,7 +242,7 @@ where
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match dispatch(cli.command) {
+    match dispatch(cli.command, checker) {
         Ok(outcome) => outcome.code(),
         Err(e) => {
             output::error(&e);
@@ -247,11 +251,24 @@ where
     }
 }
 
-fn dispatch(command: Option<Command>) -> anyhow::Result<Outcome> {
-    let Some(command) = command else { return document::start_screen() };
+/// Whether `args` (the program's name first) open the editor at once: `blameless` alone or
+/// `blameless edit FILE`, in a terminal.
+fn opens_editor(args: &[OsString]) -> bool {
+    let editing = match args.get(1).and_then(|a| a.to_str()) {
+        None => true,
+        Some("edit") => !args.iter().any(|a| a == "-h" || a == "--help"),
+        Some(_) => false,
+    };
+    editing && crate::tui::has_terminal()
+}
+
+/// Runs `command`; `checker` is the wording checker already being built, if any.
+fn dispatch(command: Option<Command>, checker: Option<crate::tui::CheckerSoon>) -> anyhow::Result<Outcome> {
+    let soon = move || checker.unwrap_or_else(crate::tui::checker_soon);
+    let Some(command) = command else { return document::start_screen(soon()) };
     match command {
         Command::New(args) => document::new(args),
-        Command::Edit { file } => document::edit(&file),
+        Command::Edit { file } => document::edit(&file, soon()),
         Command::Templates(cmd) => templates::run(cmd),
         Command::Export(args) => document::export(args),
         Command::Import(args) => import::run(args),

@@ -56,9 +56,8 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-pub fn edit(path: &Path) -> anyhow::Result<Outcome> {
-    // The wording checker is built meanwhile, on a thread of its own.
-    let checker = crate::tui::checker_soon();
+/// Opens `path` in the editor; `checker` is the wording checker, being built meanwhile.
+pub fn edit(path: &Path, checker: crate::tui::CheckerSoon) -> anyhow::Result<Outcome> {
     // Loaded before the terminal is taken, so a bad file is reported plainly.
     let text = store::read_text(path)?;
     let loaded = store::parse_document(path, &text)?;
@@ -67,8 +66,7 @@ pub fn edit(path: &Path) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-pub fn start_screen() -> anyhow::Result<Outcome> {
-    let checker = crate::tui::checker_soon();
+pub fn start_screen(checker: crate::tui::CheckerSoon) -> anyhow::Result<Outcome> {
     let today = Zone::from_environment().today(now()?);
     crate::tui::start(Path::new(store::LIBRARY_DIR), library()?, today, checker)?;
     Ok(Outcome::Ok)

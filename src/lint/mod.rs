@@ -161,7 +161,13 @@ impl Checker {
             let words: Vec<String> = config.allow.iter().map(|p| regex::escape(p.trim())).collect();
             Some(rules::regex(&format!(r"\b(?:{})\b", words.join("|"))).map_err(|e| format!("allowed phrases: {e}"))?)
         };
-        Ok(Checker { rules: RuleSet::builtin()?, lexicon: lexicon::Lexicon::builtin()?, config, allowed })
+        // The lexicon is read on a thread of its own while the rules load.
+        let (rules, lexicon) = std::thread::scope(|scope| {
+            let lexicon = scope.spawn(lexicon::Lexicon::builtin);
+            (RuleSet::builtin(), lexicon.join())
+        });
+        let lexicon = lexicon.map_err(|_| "the lexicon could not be read".to_string())??;
+        Ok(Checker { rules: rules?, lexicon, config, allowed })
     }
 
     /// The built-in rules as they ship.

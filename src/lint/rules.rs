@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use serde::Deserialize;
 
@@ -200,32 +201,39 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The built-in rules. An error names the rule file and what is wrong in it.
+    /// The built-in rules. An error names the rule file and what is wrong in it. The gate
+    /// over their patterns is built on a second thread meanwhile (`build.rs` lists the
+    /// precomputed trigger words in pattern order).
     pub fn builtin() -> Result<RuleSet, String> {
-        let mut rules = Vec::new();
-        for (name, json) in RULE_FILES {
-            rules.extend(load_file(name, json)?);
-        }
-        let known: Vec<Precomputed> =
-            serde_json::from_str(TRIGGERS).map_err(|e| format!("precomputed trigger words: {e}"))?;
-        RuleSet::new(rules, &known)
+        std::thread::scope(|scope| {
+            let gate = scope.spawn(|| -> Result<(Vec<Precomputed>, super::gate::Gate), String> {
+                let known: Vec<Precomputed> =
+                    serde_json::from_str(TRIGGERS).map_err(|e| format!("precomputed trigger words: {e}"))?;
+                let triggers: Vec<Vec<Vec<String>>> = known.iter().map(|k| k.triggers.clone()).collect();
+                let gate = super::gate::Gate::new(&triggers);
+                Ok((known, gate))
+            });
+            let mut rules = Vec::new();
+            for (name, json) in RULE_FILES {
+                rules.extend(load_file(name, json)?);
+            }
+            let (known, gate) = gate.join().map_err(|_| "the trigger words could not be read".to_string())??;
+            let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
+            if sources.eq(known.iter().map(|k| k.pattern.as_str())) {
+                RuleSet::with_gate(rules, gate)
+            } else {
+                RuleSet::new(rules, &known)
+            }
+        })
     }
 
     /// `known`: trigger words worked out ahead of time, by pattern source; a pattern not
     /// among them has its words worked out now.
     fn new(rules: Vec<Rule>, known: &[Precomputed]) -> Result<RuleSet, String> {
-        let mut seen = BTreeMap::new();
-        for rule in &rules {
-            if let Some(category) = seen.insert(rule.id.clone(), rule.category) {
-                return Err(format!("rule id `{}` is used twice (also in {})", rule.id, category.as_str()));
-            }
-        }
         let known: HashMap<&str, &Vec<Vec<String>>> = known.iter().map(|k| (k.pattern.as_str(), &k.triggers)).collect();
-        let mut owners = Vec::new();
         let mut triggers = Vec::new();
-        for (r, rule) in rules.iter().enumerate() {
-            for (p, pattern) in rule.patterns.iter().enumerate() {
-                owners.push((r, p));
+        for rule in &rules {
+            for pattern in &rule.patterns {
                 let source = pattern.regex.source();
                 triggers.push(match known.get(source) {
                     Some(words) => (*words).clone(),
@@ -234,6 +242,19 @@ impl RuleSet {
             }
         }
         let gate = super::gate::Gate::new(&triggers);
+        RuleSet::with_gate(rules, gate)
+    }
+
+    /// The rules with `gate`, built over their patterns in order.
+    fn with_gate(rules: Vec<Rule>, gate: super::gate::Gate) -> Result<RuleSet, String> {
+        let mut seen = BTreeMap::new();
+        for rule in &rules {
+            if let Some(category) = seen.insert(rule.id.clone(), rule.category) {
+                return Err(format!("rule id `{}` is used twice (also in {})", rule.id, category.as_str()));
+            }
+        }
+        let owners =
+            rules.iter().enumerate().flat_map(|(r, rule)| (0..rule.patterns.len()).map(move |p| (r, p))).collect();
         Ok(RuleSet { rules, owners, gate })
     }
 
@@ -345,9 +366,13 @@ fn regex_for(source: &str, long_texts: bool) -> Result<Regex, Box<meta::BuildErr
     // and building them cost most of the compile time), no one-pass DFA, and a small
     // lazy-DFA cache: a hundred patterns with the default 2 MB each would make the editor
     // several times larger than the text it edits.
+    // Groups are read only when named (a rewrite's `${rest}`): the others cost states.
+    let named = source.contains("(?P<") || source.contains("(?<");
+    let captures = if named { WhichCaptures::All } else { WhichCaptures::Implicit };
     let config = meta::Config::new()
         .auto_prefilter(false)
         .onepass(false)
+        .which_captures(captures)
         .hybrid(long_texts)
         .nfa_size_limit(Some(1 << 22))
         .hybrid_cache_capacity(1 << 16);
