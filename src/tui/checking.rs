@@ -43,8 +43,12 @@ pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early 
         let Some(checker) = build() else { return };
         let checker = Arc::new(checker);
         let Ok(doc) = doc_rx.recv() else { return };
+        let texts = doc.as_ref().map(prose_texts).unwrap_or_default();
         let checked = doc.map(|doc| check(&checker, &doc)).unwrap_or_default();
-        let _ = tx.send(Ready { checker, checked });
+        let _ = tx.send(Ready { checker: checker.clone(), checked });
+        // The first check used patterns compiled the quick way; the checks while typing get
+        // the ones that run faster, compiled now that nobody waits.
+        checker.compile_for(&texts, 0, 1, false);
     });
     Early { document, ready }
 }
@@ -60,7 +64,7 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         .filter(|(_, s)| s.kind == SectionKind::Text && !s.text.is_empty())
         .map(|(i, s)| (i, s.text.as_str()))
         .collect();
-    let texts: Vec<String> = prose.iter().map(|(_, t)| t.to_string()).collect();
+    let texts = prose_texts(doc);
     let people = checker.people(doc);
     // The first half of the sections by length, and the rest.
     let total: usize = texts.iter().map(String::len).sum();
@@ -70,7 +74,7 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         split += 1;
     }
     let run = |part: usize, sections: &[(usize, &str)]| {
-        checker.compile_for(&texts, part, 2);
+        checker.compile_for(&texts, part, 2, true);
         let check = |&(i, text): &(usize, &str)| {
             let mut lint = SectionLint::default();
             lint.check(checker, text, &people, doc);
@@ -86,4 +90,9 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         checked.extend(other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         checked
     })
+}
+
+/// The prose sections' texts that are not empty.
+fn prose_texts(doc: &Document) -> Vec<String> {
+    doc.sections.iter().filter(|s| s.kind == SectionKind::Text && !s.text.is_empty()).map(|s| s.text.clone()).collect()
 }
