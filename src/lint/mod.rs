@@ -192,10 +192,10 @@ impl Checker {
     }
 
     /// Compiles now, on the calling thread, the patterns that `texts` can match whose number
-    /// modulo `of` is `part`, so that several threads can share that work before a check.
-    /// `quick`: in the form quicker to compile (for a first check that someone waits for),
-    /// not the one quicker to run.
-    pub fn compile_for(&self, texts: &[String], part: usize, of: usize, quick: bool) {
+    /// modulo `of` is `part`, so that several threads can share that work before a check;
+    /// in the form quicker to compile (for a first check that someone waits for), which then
+    /// serves the short texts it is used on.
+    pub fn compile_for(&self, texts: &[String], part: usize, of: usize) {
         let mut open = vec![false; self.rules.owners.len()];
         for text in texts {
             for (k, o) in self.rules.gate.open(text).into_iter().enumerate() {
@@ -205,12 +205,7 @@ impl Checker {
         for (k, &(r, p)) in self.rules.owners.iter().enumerate() {
             let rule = &self.rules.rules[r];
             if open[k] && k % of.max(1) == part && self.config.enabled(rule) {
-                let regex = &rule.patterns[p].regex;
-                if quick {
-                    regex.quick();
-                } else {
-                    regex.full();
-                }
+                rule.patterns[p].regex.quick();
             }
         }
     }

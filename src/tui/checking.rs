@@ -43,12 +43,8 @@ pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early 
         let Some(checker) = build() else { return };
         let checker = Arc::new(checker);
         let Ok(doc) = doc_rx.recv() else { return };
-        let texts = doc.as_ref().map(prose_texts).unwrap_or_default();
         let checked = doc.map(|doc| check(&checker, &doc)).unwrap_or_default();
-        let _ = tx.send(Ready { checker: checker.clone(), checked });
-        // The first check used patterns compiled the quick way; the checks while typing get
-        // the ones that run faster, compiled now that nobody waits.
-        checker.compile_for(&texts, 0, 1, false);
+        let _ = tx.send(Ready { checker, checked });
     });
     Early { document, ready }
 }
@@ -74,7 +70,7 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         split += 1;
     }
     let run = |part: usize, sections: &[(usize, &str)]| {
-        checker.compile_for(&texts, part, 2, true);
+        checker.compile_for(&texts, part, 2);
         let check = |&(i, text): &(usize, &str)| {
             let mut lint = SectionLint::default();
             lint.check(checker, text, &people, doc);
