@@ -60,7 +60,7 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         .filter(|(_, s)| s.kind == SectionKind::Text && !s.text.is_empty())
         .map(|(i, s)| (i, s.text.as_str()))
         .collect();
-    let texts = prose_texts(doc);
+    let texts: Vec<String> = prose.iter().map(|(_, t)| t.to_string()).collect();
     let people = checker.people(doc);
     // The first half of the sections by length, and the rest.
     let total: usize = texts.iter().map(String::len).sum();
@@ -86,9 +86,4 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         checked.extend(other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         checked
     })
-}
-
-/// The prose sections' texts that are not empty.
-fn prose_texts(doc: &Document) -> Vec<String> {
-    doc.sections.iter().filter(|s| s.kind == SectionKind::Text && !s.text.is_empty()).map(|s| s.text.clone()).collect()
 }
