@@ -221,10 +221,7 @@ impl RuleSet {
                 let gate = super::gate::Gate::new(&triggers);
                 Ok((known, gate))
             });
-            let mut rules = Vec::new();
-            for (name, json) in RULE_FILES {
-                rules.extend(load_file(name, json)?);
-            }
+            let rules = builtin_rules()?;
             let (known, gate) = gate.join().map_err(|_| "the trigger words could not be read".to_string())??;
             let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
             if sources.eq(known.iter().map(|k| k.pattern.as_str())) {
@@ -282,6 +279,20 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// Every built-in rule, without the gate over their patterns.
+fn builtin_rules() -> Result<Vec<Rule>, String> {
+    let mut rules = Vec::new();
+    for (name, json) in RULE_FILES {
+        rules.extend(load_file(name, json)?);
+    }
+    Ok(rules)
+}
+
+/// The ids of the built-in rules (what a configuration may name).
+pub fn builtin_ids() -> Result<Vec<String>, String> {
+    Ok(builtin_rules()?.into_iter().map(|r| r.id).collect())
 }
 
 /// Loads a rule file from the JSON `build.rs` made of it; an error names the file.
