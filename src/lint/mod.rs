@@ -16,6 +16,7 @@ mod lexicon;
 mod mask;
 mod matcher;
 pub mod output;
+mod pattern;
 mod people;
 mod rewrite;
 pub mod rules;
@@ -159,7 +160,10 @@ impl Checker {
             None
         } else {
             let words: Vec<String> = config.allow.iter().map(|p| regex::escape(p.trim())).collect();
-            Some(rules::regex(&format!(r"\b(?:{})\b", words.join("|"))).map_err(|e| format!("allowed phrases: {e}"))?)
+            Some(
+                pattern::regex(&format!(r"\b(?:{})\b", words.join("|")))
+                    .map_err(|e| format!("allowed phrases: {e}"))?,
+            )
         };
         // The lexicon is read on a thread of its own while the rules load.
         let (rules, lexicon) = std::thread::scope(|scope| {
