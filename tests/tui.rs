@@ -284,22 +284,24 @@ fn typing_is_autosaved_after_a_pause_and_on_section_change() {
 #[test]
 fn timers_run_under_help_and_the_preview_and_leave_them_open() {
     let mut f = fresh();
-    typed(&mut f.app, "Users saw errors.");
-    key(&mut f.app, KeyCode::F(1), KeyModifiers::NONE);
-    assert_eq!(f.app.help, Some(0));
-    wait_for_autosave(&mut f.app);
-    assert_eq!(f.app.help, Some(0), "the autosave does not close help");
-    assert!(f.on_disk().contains("text: Users saw errors.\n"), "saved while help was open");
-    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
-
-    typed(&mut f.app, " More.");
-    key(&mut f.app, KeyCode::F(5), KeyModifiers::NONE);
-    assert_eq!(f.app.preview, Some(0));
-    wait_for_autosave(&mut f.app);
-    assert_eq!(f.app.preview, Some(0), "the autosave does not close the preview");
-    assert!(f.on_disk().contains("Users saw errors. More."), "saved while the preview was open");
-    // A timer with nothing to do says so, and the runner draws nothing for it.
-    assert_eq!(f.app.update(Action::Tick), blameless::tui::app::Effect::Unchanged);
+    type Shown = fn(&App) -> Option<u16>;
+    let overlays: [(&str, KeyCode, &str, Shown); 2] = [
+        ("Users saw errors.", KeyCode::F(1), "help", |app| app.help),
+        (" More.", KeyCode::F(5), "the preview", |app| app.preview),
+    ];
+    let mut written = String::new();
+    for (words, open, name, shown) in overlays {
+        typed(&mut f.app, words);
+        written.push_str(words);
+        key(&mut f.app, open, KeyModifiers::NONE);
+        assert_eq!(shown(&f.app), Some(0), "{name} opens");
+        wait_for_autosave(&mut f.app);
+        assert_eq!(shown(&f.app), Some(0), "the autosave does not close {name}");
+        assert!(f.on_disk().contains(&format!("text: {written}\n")), "saved while {name} was open");
+        // A timer with nothing to do says so, and the runner draws nothing for it.
+        assert_eq!(f.app.update(Action::Tick), blameless::tui::app::Effect::Unchanged);
+        key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    }
 }
 
 #[test]
