@@ -4,10 +4,8 @@
 
 use std::ops::Range;
 
-use regex_automata::meta::Regex;
-use regex_automata::util::captures::Captures;
-
 use super::mask::Prepared;
+use super::pattern::Found;
 use super::people::{People, Phrase, Reader};
 use super::rules::{Pattern, Rule};
 use super::tokens::sentence;
@@ -27,10 +25,11 @@ pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people
         }
         let pattern = &rule.patterns[p];
         let Some(regex) = pattern.regex.for_text(masked) else { continue };
-        for caps in regex.captures_iter(masked) {
-            let Some(m) = caps.get_match().filter(|m| !m.is_empty()) else { continue };
-            let ctx =
-                Match { checker, original, prepared, people, rule, pattern, regex, caps: &caps, range: m.range() };
+        for found in regex.matches(masked) {
+            if found.range.is_empty() {
+                continue;
+            }
+            let ctx = Match { checker, original, prepared, people, rule, pattern, range: found.range.clone(), found };
             if let Some(finding) = ctx.finding() {
                 out.push(finding);
             }
@@ -47,8 +46,7 @@ struct Match<'a> {
     people: &'a People,
     rule: &'a Rule,
     pattern: &'a Pattern,
-    regex: &'a Regex,
-    caps: &'a Captures,
+    found: Found<'a>,
     range: Range<usize>,
 }
 
@@ -66,7 +64,7 @@ impl Match<'_> {
             Reader { text: masked, sentence: sentence.clone(), lex: &self.checker.lexicon, people: self.people };
         let mut start = self.range.start;
         // A pattern may mark its verb (`(?P<verb>...)`): the subject is read before it.
-        let anchor = self.caps.get_group_by_name("verb").map_or(self.range.start, |v| v.start);
+        let anchor = self.found.group("verb").map_or(self.range.start, |v| v.start);
         let mut subject: Option<Phrase> = None;
         if let Some(who) = self.pattern.subject {
             let found = reader.subject_before(anchor);
@@ -115,14 +113,14 @@ impl Match<'_> {
             .exceptions
             .iter()
             .filter_map(|e| e.for_text(text))
-            .chain(self.checker.allowed.as_ref())
-            .any(|e| e.find_iter(text).any(|x| overlaps(x.range())))
+            .any(|e| e.matches(text).into_iter().any(|x| overlaps(x.range)))
+            || self.checker.allowed.as_ref().is_some_and(|a| a.find_iter(text).any(|x| overlaps(x.range())))
     }
 
     /// The underline ends before a trailing `rest` capture (the words a rewrite carries over)
     /// and before trailing spaces and punctuation.
     fn highlight_end(&self) -> usize {
-        let end = self.caps.get_group_by_name("rest").map_or(self.range.end, |r| r.start);
+        let end = self.found.group("rest").map_or(self.range.end, |r| r.start);
         let kept = self.original[self.range.start..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
         self.range.start + kept.len().max(1).min(end - self.range.start)
     }
@@ -151,12 +149,10 @@ impl Match<'_> {
             text = text.replace("${after_object}", rest);
             end = sentence.end;
         }
-        for name in self.regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten() {
+        for (name, range) in self.found.groups() {
             // Words carried over lose the line breaks of a wrapped paragraph.
-            let value = self
-                .caps
-                .get_group_by_name(name)
-                .map_or(String::new(), |m| self.original[m.range()].split_whitespace().collect::<Vec<_>>().join(" "));
+            let value =
+                range.map_or(String::new(), |m| self.original[m].split_whitespace().collect::<Vec<_>>().join(" "));
             text = text.replace(&format!("${{{name}}}"), &value);
         }
         Some(Rewrite { span: start..end, replacement: text })

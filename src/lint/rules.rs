@@ -320,6 +320,8 @@ pub(super) fn json_message(e: &serde_json::Error) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::lint::pattern::Compiled;
+    use std::ops::Range;
 
     #[test]
     fn every_built_in_pattern_and_exception_compiles() {
@@ -359,20 +361,8 @@ mod tests {
     #[test]
     fn the_gate_never_shuts_out_a_pattern_that_matches() {
         let set = RuleSet::builtin().unwrap();
-        let corpus = include_str!("../../tests/lint_corpus/sentences.txt");
-        let mut texts: Vec<String> = corpus
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.splitn(3, '|').nth(2).map(|s| s.trim().to_string()))
-            .collect();
-        for rule in &set.rules {
-            texts.extend(rule.examples.flag.iter().chain(&rule.examples.pass).cloned());
-        }
-        // Case and curly quotes do not fool it either.
-        let more: Vec<String> = texts.iter().map(|t| t.to_uppercase().replace('\'', "’")).collect();
-        texts.extend(more);
         let mut checked = 0;
-        for text in &texts {
+        for text in &sample_texts(&set) {
             let open = set.gate.open(text);
             for (k, &(r, p)) in set.owners.iter().enumerate() {
                 let regex = set.rules[r].patterns[p].regex.quick().unwrap();
@@ -393,5 +383,66 @@ mod tests {
         assert!(open * 4 < set.owners.len(), "{open} of {} patterns opened for plain prose", set.owners.len());
         assert!(set.gate.words() < 600, "{} trigger words", set.gate.words());
         eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
+    }
+
+    /// Every sentence of the labelled corpus and of the rules' examples, as written and
+    /// upper-cased with curly quotes (case and quotes must not fool the checker).
+    fn sample_texts(set: &RuleSet) -> Vec<String> {
+        let corpus = include_str!("../../tests/lint_corpus/sentences.txt");
+        let mut texts: Vec<String> = corpus
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.splitn(3, '|').nth(2).map(|s| s.trim().to_string()))
+            .collect();
+        for rule in &set.rules {
+            texts.extend(rule.examples.flag.iter().chain(&rule.examples.pass).cloned());
+        }
+        let more: Vec<String> = texts.iter().map(|t| t.to_uppercase().replace('\'', "’")).collect();
+        texts.extend(more);
+        texts
+    }
+
+    /// The editor's quickly compiled patterns (most of them regex-lite) find exactly what
+    /// the fully compiled ones find, groups included: on every sample sentence, and on
+    /// each with its words joined by no-break spaces, its names spelled outside ASCII and
+    /// the letters that Unicode case folding treats specially (`ſ`, the Kelvin sign).
+    #[test]
+    fn quick_forms_find_what_the_full_forms_find() {
+        let set = RuleSet::builtin().unwrap();
+        let mut texts = sample_texts(&set);
+        let odd: Vec<String> = texts
+            .iter()
+            .take(texts.len() / 2)
+            .flat_map(|t| {
+                [
+                    t.replace(' ', "\u{a0}"),
+                    t.replace('a', "ä").replace('o', "ø"),
+                    t.replace('s', "ſ").replace('k', "\u{212a}"),
+                    format!("Zoë and Ǆemal: {t} — Søren’s view"),
+                ]
+            })
+            .collect();
+        texts.extend(odd);
+        let all: Vec<&Lazy> =
+            set.rules.iter().flat_map(|r| r.patterns.iter().map(|p| &p.regex).chain(&r.exceptions)).collect();
+        let lite = all.iter().filter(|l| matches!(l.quick(), Some(Compiled::Lite(_)))).count();
+        assert!(lite * 10 >= all.len() * 9, "only {lite} of {} patterns compile with regex-lite", all.len());
+        type Groups = Vec<(String, Option<Range<usize>>)>;
+        let found = |c: &Compiled, text: &str| -> Vec<(Range<usize>, Groups)> {
+            c.matches(text)
+                .iter()
+                .map(|f| (f.range.clone(), f.groups().map(|(n, r)| (n.to_string(), r)).collect()))
+                .collect()
+        };
+        let mut matched = 0;
+        for lazy in &all {
+            let (quick, full) = (lazy.quick().unwrap(), lazy.full().unwrap());
+            for text in &texts {
+                let q = found(quick, text);
+                assert_eq!(q, found(full, text), "pattern `{}` on {text:?}", lazy.source());
+                matched += q.len();
+            }
+        }
+        assert!(matched > 500, "only {matched} matches compared");
     }
 }
