@@ -31,16 +31,14 @@ impl Lazy {
     }
 
     /// The pattern compiled to search `text` (`None` only for a pattern too large to build,
-    /// which the tests rule out for the built-in rules): fully compiled, unless only the
-    /// quick form is there yet and `text` is short.
+    /// which the tests rule out for the built-in rules): the full form if it is there or
+    /// `text` is long, else the quick one (waiting for it if another thread is compiling it).
     pub fn for_text(&self, text: &str) -> Option<&Compiled> {
-        if self.full.get().is_none()
-            && text.len() <= SHORT
-            && let Some(quick) = self.quick.get()
-        {
-            return quick.as_ref();
+        match self.full.get() {
+            Some(full) => full.as_ref(),
+            None if text.len() <= SHORT => self.quick(),
+            None => self.full(),
         }
-        self.full()
     }
 
     /// The pattern compiled quickly: what the editor's first check uses, so that the findings
