@@ -24,7 +24,7 @@ pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people
             continue;
         }
         let pattern = &rule.patterns[p];
-        let Some(regex) = pattern.regex.for_text(masked) else { continue };
+        let Some(regex) = pattern.regex.for_text(masked, checker.quick_forms) else { continue };
         for found in regex.matches(masked) {
             if found.range.is_empty() {
                 continue;
@@ -112,7 +112,7 @@ impl Match<'_> {
         self.rule
             .exceptions
             .iter()
-            .filter_map(|e| e.for_text(text))
+            .filter_map(|e| e.for_text(text, self.checker.quick_forms))
             .any(|e| e.matches(text).into_iter().any(|x| overlaps(x.range)))
             || self.checker.allowed.as_ref().is_some_and(|a| a.find_iter(text).any(|x| overlaps(x.range())))
     }

@@ -31,12 +31,13 @@ impl Lazy {
     }
 
     /// The pattern compiled to search `text` (`None` only for a pattern too large to build,
-    /// which the tests rule out for the built-in rules): the full form if it is there or
-    /// `text` is long, else the quick one (waiting for it if another thread is compiling it).
-    pub fn for_text(&self, text: &str) -> Option<&Compiled> {
+    /// which the tests rule out for the built-in rules): the full form, unless `quick` forms
+    /// are preferred, `text` is short and the full form is not there (then the quick one,
+    /// waited for if another thread is compiling it).
+    pub fn for_text(&self, text: &str, quick: bool) -> Option<&Compiled> {
         match self.full.get() {
             Some(full) => full.as_ref(),
-            None if text.len() <= SHORT => self.quick(),
+            None if quick && text.len() <= SHORT => self.quick(),
             None => self.full(),
         }
     }
@@ -318,18 +319,22 @@ mod tests {
         assert!(regex(r"\bignored\b[^.;]{0,60}\bby design\b").unwrap().is_match("ignored — bien sûr — by design"));
     }
 
-    /// A pattern compiled only the quick way searches short texts with that; a long text, or
-    /// any text once it is fully compiled, gets the full form (both find the same).
+    /// A checker that prefers the quick forms searches short texts with them; a long text, or
+    /// any text once the full form is compiled, gets that (both find the same); one that does
+    /// not prefer them always gets the full form.
     #[test]
     fn the_quick_form_serves_short_texts_until_the_full_one_is_there() {
         let lazy = Lazy::new(r"\bhuman errors?\b".to_string());
+        let bulk = Lazy::new(lazy.source().to_string());
+        bulk.for_text("It was human error.", false);
+        assert!(bulk.quick.get().is_none() && bulk.full.get().is_some());
         let quick = lazy.quick().unwrap() as *const Compiled;
         let short = "It was human error.";
-        assert_eq!(lazy.for_text(short).unwrap() as *const Compiled, quick);
+        assert_eq!(lazy.for_text(short, true).unwrap() as *const Compiled, quick);
         let long = format!("{} human error.", "The pool filled up. ".repeat(500));
-        let full = lazy.for_text(&long).unwrap() as *const Compiled;
+        let full = lazy.for_text(&long, true).unwrap() as *const Compiled;
         assert_ne!(full, quick, "a long text compiles the full form");
-        assert_eq!(lazy.for_text(short).unwrap() as *const Compiled, full, "which then serves all");
+        assert_eq!(lazy.for_text(short, true).unwrap() as *const Compiled, full, "which then serves all");
         let ranges = |c: &Compiled| c.matches(&long).into_iter().map(|f| f.range).collect::<Vec<_>>();
         assert_eq!(ranges(lazy.quick().unwrap()), ranges(lazy.full().unwrap()));
     }

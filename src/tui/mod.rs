@@ -80,10 +80,12 @@ pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate, checker:
     runner::run(&mut app)
 }
 
-/// The wording checker with the team's `.blameless/lint.yaml`. A broken configuration is
-/// reported by `blameless lint`; the editor then checks with the built-in rules.
+/// The wording checker with the team's `.blameless/lint.yaml`, preferring the patterns
+/// compiled the quick way. A broken configuration is reported by `blameless lint`; the
+/// editor then checks with the built-in rules.
 fn checker() -> Option<crate::lint::Checker> {
     let cwd = std::env::current_dir().ok()?;
     let config = crate::lint::config_for(&cwd, None).unwrap_or_default();
-    crate::lint::Checker::new(config).or_else(|_| crate::lint::Checker::builtin()).ok()
+    let checker = crate::lint::Checker::new(config).or_else(|_| crate::lint::Checker::builtin());
+    checker.ok().map(crate::lint::Checker::with_quick_forms)
 }
