@@ -1,13 +1,15 @@
 //! Moves the wording checker's start-up work to build time. The built-in rule files and the
 //! lexicon (`src/lint/rules/*.yaml`) are parsed here and written to `$OUT_DIR` as JSON, which
-//! loads several times faster than YAML; and the trigger words of every rule pattern are worked
-//! out here too, with the same code the gate uses at run time (`src/lint/triggers.rs`).
+//! loads several times faster than YAML; and the gate over the trigger words of every rule
+//! pattern is worked out here too, with the same code as at run time (`src/lint/triggers.rs`,
+//! `src/lint/gate_tables.rs`).
 //!
 //! Writes to `$OUT_DIR`:
 //! - `<name>.json` for each rule file `<name>.yaml`, and `lexicon.json`;
 //! - `rule_files.rs`: an array expression of `(file name, JSON text)`, in `RULE_FILES` order;
-//! - `triggers.json`: `[{"pattern": source, "triggers": [[word, ...], ...]}, ...]` for every
-//!   pattern of every rule (exceptions have none), in file order then pattern order.
+//! - `gate.rs`: the gate's tables (`src/lint/gate_tables.rs`) over every pattern of every
+//!   rule, in file order then pattern order, as a Rust expression of borrowed slices, and
+//!   `gate_patterns.rs`: those patterns, an array expression of their sources.
 //!
 //! A YAML syntax error fails the build with the file and line. Whether the fields are right
 //! is checked when the JSON is loaded, by the same structs as ever (the tests load it).
@@ -23,6 +25,9 @@ use std::path::{Path, PathBuf};
 
 #[path = "src/lint/triggers.rs"]
 mod triggers;
+
+#[path = "src/lint/gate_tables.rs"]
+mod gate_tables;
 
 /// The built-in rule files, in the order their rules run.
 const RULE_FILES: [&str; 12] = [
@@ -53,6 +58,7 @@ fn main() {
 fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lint/triggers.rs");
+    println!("cargo:rerun-if-changed=src/lint/gate_tables.rs");
     let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let target_env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if target_os == "linux" && target_env == "gnu" {
@@ -61,6 +67,7 @@ fn run() -> Result<(), String> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
 
     let mut listing = String::from("[\n");
+    let mut sources = Vec::new();
     let mut found = Vec::new();
     for name in RULE_FILES {
         let value = load(name)?;
@@ -68,14 +75,14 @@ fn run() -> Result<(), String> {
         write(&out.join(&json_name), &to_json(name, &value)?)?;
         let _ = writeln!(listing, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{json_name}\"))),");
         for source in pattern_sources(&value) {
-            let words = triggers::triggers(source);
-            found.push(serde_json::json!({ "pattern": source, "triggers": words }));
+            found.push(triggers::triggers(source));
+            sources.push(source.to_string());
         }
     }
     listing.push_str("]\n");
     write(&out.join("rule_files.rs"), &listing)?;
-    let found = serde_json::to_string(&found).map_err(|e| format!("triggers: {e}"))?;
-    write(&out.join("triggers.json"), &found)?;
+    write(&out.join("gate.rs"), &gate_source(&gate_tables::Tables::build(&found)))?;
+    write(&out.join("gate_patterns.rs"), &format!("{sources:?}"))?;
 
     let lexicon = load(LEXICON)?;
     write(&out.join(json_name(LEXICON)), &to_json(LEXICON, &lexicon)?)?;
@@ -121,6 +128,23 @@ fn pattern_sources(file: &serde_yaml::Value) -> Vec<&str> {
         .flatten()
         .filter_map(|pattern| pattern.as_str().or_else(|| pattern.get("match").and_then(|m| m.as_str())))
         .collect()
+}
+
+/// The tables as a Rust expression of borrowed slices.
+fn gate_source(t: &gate_tables::Tables) -> String {
+    fn list<T: std::fmt::Debug>(items: &[T]) -> String {
+        format!("::std::borrow::Cow::Borrowed(&{items:?})")
+    }
+    format!(
+        "super::gate_tables::Tables {{ bytes: {}, starts: {}, buckets: {}, words: {}, open_starts: {}, opens: {}, needs: {} }}",
+        list(&t.bytes),
+        list(&t.starts),
+        list(&t.buckets),
+        list(&t.words),
+        list(&t.open_starts),
+        list(&t.opens),
+        list(&t.needs)
+    )
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -2,91 +2,66 @@
 //! sets of trigger words, derived from its syntax, such that every match contains a word of
 //! each set ("error" for `human[- ]errors?`; "fire" and one of "him", "her", "them" for
 //! `fire (?:him|her|them)`; see `triggers.rs`, which `build.rs` runs over the built-in rules
-//! ahead of time); one Aho-Corasick scan finds the triggers in a text. A pattern one of whose
+//! ahead of time); one scan finds the triggers in a text. A pattern one of whose
 //! sets is absent cannot match, so it is neither compiled nor run: most of the ~100 patterns
-//! never are for a given document, which keeps the editor's start fast and small.
+//! never are for a given document, which keeps the editor's start fast and small. The
+//! words are found through a hash of their first three bytes, in tables (`gate_tables.rs`)
+//! that `build.rs` works out for the built-in rules, so that nothing is built at start-up
+//! (an Aho-Corasick automaton over the ~400 words took ~0.7 ms to build).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::gate_tables::{Tables, bucket};
 
 /// One scan for the triggers of many patterns.
 #[derive(Debug, Clone)]
 pub struct Gate {
-    automaton: Option<AhoCorasick>,
-    /// For each trigger word, the patterns and the set of theirs it is in (as a bit).
-    opens: Vec<Vec<(usize, u8)>>,
-    /// For each pattern, the bits of all its sets.
-    needs: Vec<u8>,
-    /// Patterns without triggers: always run.
-    always: Vec<usize>,
-    patterns: usize,
+    tables: Tables,
 }
 
 impl Gate {
     /// A gate over patterns `0..triggers.len()`, each with its sets of trigger words (none:
-    /// the pattern is always open; sets past the eighth are not looked at).
+    /// the pattern is always open).
     pub fn new(triggers: &[Vec<Vec<String>>]) -> Gate {
-        let mut words: Vec<&str> = Vec::new();
-        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut opens: Vec<Vec<(usize, u8)>> = Vec::new();
-        let mut needs = vec![0u8; triggers.len()];
-        let mut always = Vec::new();
-        for (p, sets) in triggers.iter().enumerate() {
-            if sets.is_empty() {
-                always.push(p);
-            }
-            for (k, set) in sets.iter().take(8).enumerate() {
-                let bit = 1u8 << k;
-                needs[p] |= bit;
-                for w in set {
-                    let i = *index.entry(w.as_str()).or_insert_with(|| {
-                        words.push(w);
-                        opens.push(Vec::new());
-                        words.len() - 1
-                    });
-                    opens[i].push((p, bit));
-                }
-            }
-        }
-        // A non-contiguous NFA: the quickest to build (this runs when the editor starts);
-        // it scans a paragraph in microseconds all the same.
-        // Lower-case words, over lower-cased text: an automaton that folds case itself takes
-        // twice as long to build.
-        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .prefilter(false)
-            .build(&lower)
-            .ok();
-        if automaton.is_none() {
-            always = (0..triggers.len()).collect();
-        }
-        Gate { automaton, opens, needs, always, patterns: triggers.len() }
+        Gate { tables: Tables::build(triggers) }
+    }
+
+    /// A gate with tables worked out ahead of time (`build.rs`, for the built-in rules).
+    pub fn from_tables(tables: Tables) -> Gate {
+        Gate { tables }
     }
 
     /// How many trigger words there are.
     #[cfg(test)]
     pub fn words(&self) -> usize {
-        self.opens.len()
+        self.tables.starts.len() - 1
     }
 
-    /// Which patterns can match somewhere in `text`.
+    #[cfg(test)]
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    /// Which patterns can match somewhere in `text`: at each byte, the words of the bucket of
+    /// the three bytes there (ASCII case folded) are compared with the text.
     pub fn open(&self, text: &str) -> Vec<bool> {
-        let mut open = vec![false; self.patterns];
-        for &p in &self.always {
-            open[p] = true;
-        }
-        if let Some(ac) = &self.automaton {
-            let text = text.to_ascii_lowercase();
-            let mut seen = vec![false; self.opens.len()];
-            let mut found = vec![0u8; self.patterns];
-            for m in ac.find_overlapping_iter(&text) {
-                let w = m.pattern().as_usize();
-                if !std::mem::replace(&mut seen[w], true) {
-                    for &(p, bit) in &self.opens[w] {
-                        found[p] |= bit;
-                        open[p] |= found[p] == self.needs[p];
-                    }
+        let t = &self.tables;
+        let mut open: Vec<bool> = t.needs.iter().map(|&n| n == 0).collect();
+        let mut found = vec![0u8; t.needs.len()];
+        let mut seen = vec![false; t.starts.len() - 1];
+        let text = text.as_bytes();
+        for i in 0..text.len().saturating_sub(2) {
+            let at = &text[i..];
+            let h = bucket(at[0].to_ascii_lowercase(), at[1].to_ascii_lowercase(), at[2].to_ascii_lowercase());
+            for &w in &t.words[t.buckets[h] as usize..t.buckets[h + 1] as usize] {
+                let w = w as usize;
+                let word = &t.bytes[t.starts[w] as usize..t.starts[w + 1] as usize];
+                if seen[w] || at.len() < word.len() || !at.iter().zip(word).all(|(x, y)| x.to_ascii_lowercase() == *y) {
+                    continue;
+                }
+                seen[w] = true;
+                for &(p, bit) in &t.opens[t.open_starts[w] as usize..t.open_starts[w + 1] as usize] {
+                    let p = p as usize;
+                    found[p] |= bit;
+                    open[p] |= found[p] == t.needs[p];
                 }
             }
         }

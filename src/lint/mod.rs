@@ -11,6 +11,7 @@ mod config;
 mod document;
 mod files;
 mod gate;
+mod gate_tables;
 mod incremental;
 mod lexicon;
 mod mask;

@@ -4,7 +4,7 @@
 //! must be), exceptions, a message, a suggestion, an optional rewrite and a short rationale. Loading checks every field, so a bad rule file
 //! fails the test suite rather than a user's run.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -18,16 +18,12 @@ use crate::doc::Severity;
 /// loads several times faster; a YAML syntax error fails the build.
 const RULE_FILES: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/rule_files.rs"));
 
-/// The trigger words of every built-in pattern, worked out by `build.rs` with `triggers::triggers`.
-const TRIGGERS: &str = include_str!(concat!(env!("OUT_DIR"), "/triggers.json"));
+/// The gate's tables over every built-in pattern, worked out by `build.rs` with
+/// `triggers::triggers` and `Tables::build`.
+const GATE: super::gate_tables::Tables = include!(concat!(env!("OUT_DIR"), "/gate.rs"));
 
-/// One entry of `TRIGGERS`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Precomputed {
-    pattern: String,
-    triggers: Vec<Vec<String>>,
-}
+/// The built-in patterns `GATE` was worked out for, in order.
+const GATE_PATTERNS: &[&str] = &include!(concat!(env!("OUT_DIR"), "/gate_patterns.rs"));
 
 /// Who a context check wants to find.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -158,42 +154,22 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// The built-in rules. An error names the rule file and what is wrong in it. The gate
-    /// over their patterns is built on a second thread meanwhile (`build.rs` lists the
-    /// precomputed trigger words in pattern order).
+    /// over their patterns comes ready-made from `build.rs` (were the patterns not the ones it
+    /// was made for, it would be worked out now).
     pub fn builtin() -> Result<RuleSet, String> {
-        std::thread::scope(|scope| {
-            let gate = scope.spawn(|| -> Result<(Vec<Precomputed>, super::gate::Gate), String> {
-                let known: Vec<Precomputed> =
-                    serde_json::from_str(TRIGGERS).map_err(|e| format!("precomputed trigger words: {e}"))?;
-                let triggers: Vec<Vec<Vec<String>>> = known.iter().map(|k| k.triggers.clone()).collect();
-                let gate = super::gate::Gate::new(&triggers);
-                Ok((known, gate))
-            });
-            let rules = builtin_rules()?;
-            let (known, gate) = gate.join().map_err(|_| "the trigger words could not be read".to_string())??;
-            let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
-            if sources.eq(known.iter().map(|k| k.pattern.as_str())) {
-                RuleSet::with_gate(rules, gate)
-            } else {
-                RuleSet::new(rules, &known)
-            }
-        })
+        let rules = builtin_rules()?;
+        let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
+        if sources.eq(GATE_PATTERNS.iter().copied()) {
+            RuleSet::with_gate(rules, super::gate::Gate::from_tables(GATE))
+        } else {
+            RuleSet::new(rules)
+        }
     }
 
-    /// `known`: trigger words worked out ahead of time, by pattern source; a pattern not
-    /// among them has its words worked out now.
-    fn new(rules: Vec<Rule>, known: &[Precomputed]) -> Result<RuleSet, String> {
-        let known: HashMap<&str, &Vec<Vec<String>>> = known.iter().map(|k| (k.pattern.as_str(), &k.triggers)).collect();
-        let mut triggers = Vec::new();
-        for rule in &rules {
-            for pattern in &rule.patterns {
-                let source = pattern.regex.source();
-                triggers.push(match known.get(source) {
-                    Some(words) => (*words).clone(),
-                    None => super::triggers::triggers(source),
-                });
-            }
-        }
+    /// The rules with a gate worked out now from their patterns' trigger words.
+    fn new(rules: Vec<Rule>) -> Result<RuleSet, String> {
+        let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
+        let triggers: Vec<Vec<Vec<String>>> = sources.map(super::triggers::triggers).collect();
         let gate = super::gate::Gate::new(&triggers);
         RuleSet::with_gate(rules, gate)
     }
@@ -335,24 +311,23 @@ mod tests {
         assert!(!err.contains(" at line "), "{err}");
     }
 
-    /// `build.rs` worked out the trigger words of every built-in pattern, in order, and they
-    /// are what the analysis gives now (so none is worked out again at start-up).
+    /// `build.rs` worked out the gate over every built-in pattern, in order, and it is the
+    /// one the analysis gives now (so nothing is worked out at start-up).
     #[test]
-    fn every_built_in_pattern_has_its_trigger_words_precomputed() {
+    fn the_gate_over_the_built_in_patterns_is_precomputed() {
         let set = RuleSet::builtin().unwrap();
-        let known: Vec<Precomputed> = serde_json::from_str(TRIGGERS).unwrap();
         let patterns: Vec<&str> = set.rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source()).collect();
-        assert_eq!(patterns, known.iter().map(|k| k.pattern.as_str()).collect::<Vec<_>>());
-        for k in &known {
-            assert_eq!(k.triggers, super::super::triggers::triggers(&k.pattern), "{}", k.pattern);
-        }
-        // A pattern the list does not know has its words worked out when the set is built.
+        assert_eq!(patterns, GATE_PATTERNS);
+        let now = RuleSet::new(set.rules.clone()).unwrap();
+        assert_eq!(now.gate.tables(), set.gate.tables());
+        assert!(matches!(set.gate.tables().bytes, std::borrow::Cow::Borrowed(_)));
+        // Other patterns have their words worked out when the set is built.
         let mut rules = vec![set.rules[0].clone()];
         rules[0].patterns.truncate(1);
         rules[0].patterns[0].regex = Lazy::new(r"\bnot precomputed\b".to_string());
-        let alone = RuleSet::new(rules, &known).unwrap();
-        assert_eq!(alone.gate.open("This was not precomputed."), vec![true]);
-        assert_eq!(alone.gate.open("This was."), vec![false]);
+        let alone = RuleSet::new(rules).unwrap();
+        assert_eq!(alone.gate.open("This was NOT precomputed."), vec![true]);
+        assert_eq!(alone.gate.open("This was not computed."), vec![false]);
     }
 
     /// The gate may open a pattern that then finds nothing, never the reverse: for every
