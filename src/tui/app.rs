@@ -212,7 +212,13 @@ impl App {
     /// findings.
     pub fn take_checker_when_ready(&mut self, early: super::checking::Early) {
         let doc = self.editor().map(|e| e.doc.clone());
-        self.pending_checker = Some(early.check(doc));
+        self.take_checker_from(early.check(doc));
+    }
+
+    /// Takes the checker, and the findings of the document it was given, from `ready` when
+    /// they arrive (findings of a text since changed are not used).
+    pub fn take_checker_from(&mut self, ready: std::sync::mpsc::Receiver<super::checking::Ready>) {
+        self.pending_checker = Some(ready);
     }
 
     /// Takes the checker when it is ready; returns whether it arrived (or gave up).

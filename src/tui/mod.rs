@@ -64,10 +64,12 @@ pub fn edit(
     checker: CheckerSoon,
 ) -> anyhow::Result<()> {
     require_terminal()?;
+    // The checker gets the document now, to check while the editor is set up.
+    let findings = checker.0.check(Some(loaded.doc.clone()));
     let today = chrono::Local::now().date_naive();
     let mut app = App::new(Screen::Start(start::Start::unused(today)), library, recovery_dir()?);
     app.open_document(path, loaded, text);
-    app.take_checker_when_ready(checker.0);
+    app.take_checker_from(findings);
     runner::run(&mut app)
 }
 
