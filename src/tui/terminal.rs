@@ -156,11 +156,13 @@ fn diff<'a>(prev: &Buffer, next: &'a Buffer, skip: &[Rect]) -> Vec<(u16, u16, &'
             // Per-cell diff options (not used by our views): ratatui knows what they mean.
             return prev.diff(next);
         }
-        let cell_width = current.cell_width() as usize;
-        if current == previous {
-            i += cell_width.max(1);
+        if same(current, previous) {
+            // One column for an ASCII symbol, without measuring it; a wide character's
+            // trailing cells are passed over.
+            i += if current.symbol().len() == 1 { 1 } else { (current.cell_width() as usize).max(1) };
             continue;
         }
+        let cell_width = current.cell_width() as usize;
         out.push((pos(i).0, pos(i).1, current));
         let previous_width = previous.cell_width() as usize;
         if cell_width > 1 && current.symbol().contains('\u{FE0F}') {
@@ -193,6 +195,18 @@ fn diff<'a>(prev: &Buffer, next: &'a Buffer, skip: &[Rect]) -> Vec<(u16, u16, &'
         }
     }
     out
+}
+
+/// Whether two cells without diff options (nor `skip`: see `plain` in [`diff`]) look the
+/// same: the derived equality, field by field and inlined (called for every cell compared,
+/// it was ~40% of the diff's time).
+#[inline]
+fn same(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg
+        && a.bg == b.bg
+        && a.modifier == b.modifier
+        && a.underline_color == b.underline_color
+        && a.symbol() == b.symbol()
 }
 
 /// Whether our modes are on. Leaving the alternate screen twice would move the cursor back
