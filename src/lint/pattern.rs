@@ -20,8 +20,8 @@ pub(super) struct Lazy {
     full: OnceLock<Option<Compiled>>,
 }
 
-/// The longest text the quickly compiled pattern searches (with a backtracker, as fast as a
-/// cold lazy DFA on a paragraph; on a whole Markdown file the DFA is many times faster).
+/// The longest text the quickly compiled pattern searches (mostly regex-lite's PikeVM: on a
+/// paragraph, microseconds; on a whole Markdown file the lazy DFA is many times faster).
 const SHORT: usize = 8 * 1024;
 
 impl Lazy {
