@@ -84,7 +84,7 @@ pub struct App {
     /// The wording checker given to each document opened.
     pub checker: Option<std::sync::Arc<crate::lint::Checker>>,
     /// The checker being built in the background (it and the open document's findings take a
-    /// few milliseconds, which the first frame does not wait for).
+    /// few milliseconds; the first frame waits for them, briefly: see `runner`).
     pub pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
     /// The preview, when open: how far it is scrolled.
     pub preview: Option<u16>,

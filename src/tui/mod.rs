@@ -56,7 +56,7 @@ pub fn checker_soon() -> CheckerSoon {
 
 /// Opens `path` in the guided editor, at its first incomplete section. `loaded` is the
 /// document as read from it, and `text` the file's text; the document's wording findings
-/// come from `checker` a few milliseconds after the first frame.
+/// come from `checker`, checking it while the editor is set up.
 pub fn edit(
     path: &Path,
     loaded: crate::store::Loaded,
