@@ -208,19 +208,26 @@ impl Checker {
         people
     }
 
-    /// Compiles now, on the calling thread, the patterns that `texts` can match whose number
-    /// modulo `of` is `part`, so that several threads can share that work before a check, in
-    /// the form the check will use on short texts (see [`Checker::with_quick_forms`]).
-    pub fn compile_for(&self, texts: &[String], part: usize, of: usize) {
+    /// Which patterns `texts` can match (by the gate's trigger words): what
+    /// [`Checker::compile_open`] compiles.
+    pub fn open_patterns(&self, texts: &[&str]) -> Vec<bool> {
         let mut open = vec![false; self.rules.owners.len()];
         for text in texts {
             for (k, o) in self.rules.gate.open(text).into_iter().enumerate() {
                 open[k] |= o;
             }
         }
+        open
+    }
+
+    /// Compiles now, on the calling thread, the `open` patterns (see
+    /// [`Checker::open_patterns`]) whose number modulo `of` is `part`, so that several threads
+    /// can share that work before a check, in the form the check will use on short texts
+    /// (see [`Checker::with_quick_forms`]).
+    pub fn compile_open(&self, open: &[bool], part: usize, of: usize) {
         for (k, &(r, p)) in self.rules.owners.iter().enumerate() {
             let rule = &self.rules.rules[r];
-            if open[k] && k % of.max(1) == part && self.config.enabled(rule) {
+            if open.get(k) == Some(&true) && k % of.max(1) == part && self.config.enabled(rule) {
                 let lazy = &rule.patterns[p].regex;
                 if self.quick_forms {
                     lazy.quick()

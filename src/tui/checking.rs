@@ -60,17 +60,18 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         .filter(|(_, s)| s.kind == SectionKind::Text && !s.text.is_empty())
         .map(|(i, s)| (i, s.text.as_str()))
         .collect();
-    let texts: Vec<String> = prose.iter().map(|(_, t)| t.to_string()).collect();
+    let texts: Vec<&str> = prose.iter().map(|&(_, t)| t).collect();
+    let open = checker.open_patterns(&texts);
     let people = checker.people(doc);
     // The first half of the sections by length, and the rest.
-    let total: usize = texts.iter().map(String::len).sum();
+    let total: usize = texts.iter().map(|t| t.len()).sum();
     let (mut split, mut first) = (0, 0);
     while split < texts.len() && (first + texts[split].len()) * 2 <= total {
         first += texts[split].len();
         split += 1;
     }
     let run = |part: usize, sections: &[(usize, &str)]| {
-        checker.compile_for(&texts, part, 2);
+        checker.compile_open(&open, part, 2);
         let check = |&(i, text): &(usize, &str)| {
             let mut lint = SectionLint::default();
             lint.check(checker, text, &people, doc);
