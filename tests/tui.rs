@@ -996,3 +996,97 @@ fn the_first_frame_waits_a_little_for_the_findings_and_no_longer() {
     let shown = screen(&mut slow.app, 80, 24);
     assert!(!shown.contains('◆'), "drawn without the findings:\n{shown}");
 }
+
+/// The frame diff passes over the areas the views call unchanged; each must hold, cell for
+/// cell, what the frame before had there — through typing, wrapping, selecting, paging,
+/// findings appearing and going, sections changing and help drawn over everything.
+#[test]
+fn areas_called_unchanged_are_what_the_frame_before_showed() {
+    let mut f = fresh_checked();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    f.app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let mut before: Option<ratatui::buffer::Buffer> = None;
+    let mut claimed = 0;
+    let mut check = |app: &mut App, what: &str| {
+        let now = terminal.draw(|fr| views::render(fr, app)).unwrap().buffer.clone();
+        for r in views::unchanged_areas() {
+            let old = before.as_ref().expect("nothing is unchanged on the first frame");
+            for y in r.top()..r.bottom() {
+                for x in r.left()..r.right() {
+                    assert_eq!(now[(x, y)], old[(x, y)], "after {what}: ({x}, {y}) in {r:?} changed");
+                    claimed += 1;
+                }
+            }
+        }
+        before = Some(now);
+    };
+    check(&mut f.app, "opening");
+    let text = "Dave forgot to run the check before the deploy, which was human error. ".repeat(3);
+    for (i, c) in text.chars().enumerate() {
+        key(&mut f.app, KeyCode::Char(c), KeyModifiers::NONE);
+        check(&mut f.app, &format!("typing char {i}"));
+    }
+    for _ in 0..12 {
+        key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+        check(&mut f.app, "a new line");
+        typed(&mut f.app, "The root cause was a retry storm.");
+        check(&mut f.app, "a line");
+    }
+    // Findings arrive for rows already on screen (the text at the top, not scrolled).
+    key(&mut f.app, KeyCode::Home, KeyModifiers::CONTROL);
+    check(&mut f.app, "the start of the text");
+    f.app.update(Action::Tick);
+    check(&mut f.app, "a tick");
+    pause_for_check(&mut f.app);
+    check(&mut f.app, "the findings arriving");
+    // A finding dismissed: the underlines of its line change, its text does not.
+    key(&mut f.app, KeyCode::F(8), KeyModifiers::NONE);
+    check(&mut f.app, "the first finding");
+    ctrl(&mut f.app, 'd');
+    check(&mut f.app, "the dismiss dialog");
+    typed(&mut f.app, "quoted from the chat log\n");
+    check(&mut f.app, "a finding dismissed");
+    // New findings on a line that has some already, its text as it was a frame before.
+    key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
+    typed(&mut f.app, " Someone should have caught it.");
+    check(&mut f.app, "more typed on a line with findings");
+    pause_for_check(&mut f.app);
+    check(&mut f.app, "its findings arriving");
+    let moves = [
+        (KeyCode::Up, KeyModifiers::NONE),
+        (KeyCode::Left, KeyModifiers::SHIFT),
+        (KeyCode::Up, KeyModifiers::SHIFT),
+        (KeyCode::Right, KeyModifiers::NONE),
+        (KeyCode::PageUp, KeyModifiers::NONE),
+        (KeyCode::PageDown, KeyModifiers::NONE),
+        (KeyCode::Home, KeyModifiers::NONE),
+        (KeyCode::Char('x'), KeyModifiers::NONE),
+        (KeyCode::Backspace, KeyModifiers::NONE),
+        (KeyCode::Down, KeyModifiers::NONE),
+    ];
+    for round in 0..6 {
+        for (code, mods) in moves {
+            key(&mut f.app, code, mods);
+            check(&mut f.app, &format!("{code:?} {mods:?} in round {round}"));
+        }
+    }
+    key(&mut f.app, KeyCode::F(8), KeyModifiers::NONE);
+    check(&mut f.app, "the next finding");
+    ctrl(&mut f.app, 'r');
+    check(&mut f.app, "a rewrite");
+    pause_for_check(&mut f.app);
+    check(&mut f.app, "a check after the rewrite");
+    key(&mut f.app, KeyCode::F(1), KeyModifiers::NONE);
+    check(&mut f.app, "help");
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    check(&mut f.app, "help closed");
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    check(&mut f.app, "tab");
+    f.app.update(Action::GoTo(1));
+    check(&mut f.app, "another section");
+    typed(&mut f.app, "Deploys queue behind one lock.");
+    check(&mut f.app, "typing there");
+    f.app.update(Action::GoTo(0));
+    check(&mut f.app, "back");
+    assert!(claimed > 100_000, "the views called most of the screen unchanged: {claimed} cells");
+}

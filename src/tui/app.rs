@@ -522,8 +522,15 @@ impl App {
                     let steps = if action == Action::Text(TextOp::Undo) { prose.undo_group } else { 1 };
                     prose.undo_group = 1;
                     let mut changed = false;
-                    for _ in 0..steps {
-                        changed |= edit_text(&mut prose.area, &action);
+                    match action {
+                        // The view decides what is on screen; the prose pages from there.
+                        Action::Text(TextOp::PageUp) => prose.page(false),
+                        Action::Text(TextOp::PageDown) => prose.page(true),
+                        _ => {
+                            for _ in 0..steps {
+                                changed |= edit_text(&mut prose.area, &action);
+                            }
+                        }
                     }
                     prose.keep_window();
                     if changed {

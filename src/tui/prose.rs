@@ -4,7 +4,11 @@
 //! short — and the lines above and below wait outside it. Moving near an edge of the window
 //! slides it; typing never does, so undo works as usual for the text being written.
 
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use std::cell::Cell;
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui_textarea::{CursorMove, DataCursor, Scrolling, TextArea, WrapMode};
 
 /// Lines kept in the widget: far more than any screen shows.
 const WINDOW: usize = 120;
@@ -18,6 +22,40 @@ pub struct Prose {
     /// Widget edits the next undo takes back at once: a rewrite replaces words in two edits
     /// (delete, insert) that the user made with one key.
     pub undo_group: usize,
+    /// Where the text was last drawn. The view draws the rows on screen itself
+    /// (`views::prose`) and keeps this up to date; the widget only lays the lines out.
+    pub(crate) view: Cell<Option<View>>,
+    /// The widget's selection style (its getter needs `&mut`, the view has `&`).
+    pub(crate) select_style: Style,
+}
+
+/// A screen row of the text: chars `from..to` of `line` (`to` is `None` when the row ends the
+/// line), and where the row below starts (`None` for the last row).
+pub(crate) struct Wrapped {
+    pub line: usize,
+    pub from: usize,
+    pub to: Option<usize>,
+    pub below: Option<DataCursor>,
+}
+
+/// The columns the widget gives `c` at column `col`: tabs reach the next stop, control
+/// characters take none.
+pub(crate) fn cols_of(c: char, col: usize, tab: u8) -> usize {
+    if c == '\t' {
+        let tab = usize::from(tab.max(1));
+        tab - col % tab
+    } else if c.is_control() {
+        0
+    } else {
+        usize::from(ratatui::buffer::CellWidth::cell_width(c.encode_utf8(&mut [0; 4]) as &str))
+    }
+}
+
+/// The area the text was last drawn in, and the screen row (after wrapping) at its top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    pub rect: Rect,
+    pub top: u16,
 }
 
 fn widget(lines: Vec<String>) -> TextArea<'static> {
@@ -32,8 +70,10 @@ fn widget(lines: Vec<String>) -> TextArea<'static> {
 impl Prose {
     pub fn new(text: &str) -> Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
+        let mut area = widget(vec![String::new()]);
+        let select_style = area.selection_style();
         let mut prose =
-            Prose { before: Vec::new(), area: widget(vec![String::new()]), after: Vec::new(), undo_group: 1 };
+            Prose { before: Vec::new(), area, after: Vec::new(), undo_group: 1, view: Cell::new(None), select_style };
         prose.place(lines, 0, 0);
         prose
     }
@@ -47,6 +87,7 @@ impl Prose {
         let window = lines.split_off(start);
         self.before = lines;
         self.area = widget(window);
+        self.view.set(None);
         self.area.move_cursor(CursorMove::Jump(
             u16::try_from(row - start).unwrap_or(u16::MAX),
             u16::try_from(col).unwrap_or(u16::MAX),
@@ -112,7 +153,62 @@ impl Prose {
             self.before.clear();
             self.after.clear();
             self.area = area;
+            self.view.set(None);
         }
+    }
+
+    /// The screen row (after wrapping) drawn at the top of the text's area.
+    pub fn top(&self) -> u16 {
+        self.view.get().map_or(0, |v| v.top)
+    }
+
+    /// A screen row of the text as the widget wrapped it. Rows past the end are the last.
+    pub(crate) fn wrapped(&self, row: usize) -> Wrapped {
+        let DataCursor(line, from) = self.area.screen_to_data(row, 0);
+        // The widget clamps a row past the end to the last one: the row below the last is
+        // the last again.
+        let below = self.area.screen_to_data(row + 1, 0);
+        let below = (below != DataCursor(line, from)).then_some(below);
+        let to = below.filter(|b| b.0 == line).map(|b| b.1);
+        Wrapped { line, from, to, below }
+    }
+
+    /// Scrolls a page up or down; the cursor keeps its place on the screen as far as the new
+    /// page allows (as the widget's own paging does), and a selection being made follows it.
+    /// Before the text is first drawn there is no page: the widget pages by itself.
+    pub fn page(&mut self, down: bool) {
+        let Some(view) = self.view.get() else {
+            self.area.scroll(if down { Scrolling::PageDown } else { Scrolling::PageUp });
+            return;
+        };
+        let height = view.rect.height.max(1);
+        let top = if down { view.top.saturating_add(height) } else { view.top.saturating_sub(height) };
+        let at = self.area.screen_cursor();
+        let row = at.row.clamp(top.into(), usize::from(top) + usize::from(height) - 1);
+        let w = self.wrapped(row);
+        let line = &self.area.lines()[w.line];
+        let tab = self.area.tab_length();
+        let chars = line.chars().skip(w.from).take(w.to.map_or(usize::MAX, |to| to - w.from));
+        // Each char's columns (start, end) in the row.
+        let mut col = 0;
+        let cols: Vec<(usize, usize)> = chars
+            .map(|c| {
+                let start = col;
+                col += cols_of(c, col, tab);
+                (start, col)
+            })
+            .collect();
+        // The furthest the cursor goes in the row: past its last char when the row ends
+        // its line, else onto its last char.
+        let max = if w.to.is_none() { col } else { cols.last().map_or(0, |c| c.0) };
+        let want = at.col.min(usize::from(view.rect.width.max(1)) - 1).min(max);
+        // The char at that column, as the widget finds it.
+        let offset = cols.iter().take_while(|&&(start, end)| start < want && end <= want).count();
+        self.area.move_cursor(CursorMove::Jump(
+            u16::try_from(w.line).unwrap_or(u16::MAX),
+            u16::try_from(w.from + offset).unwrap_or(u16::MAX),
+        ));
+        self.view.set(Some(View { top, ..view }));
     }
 
     /// Slides the window when the cursor is near an edge with text beyond it, or when the

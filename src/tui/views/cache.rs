@@ -26,6 +26,9 @@ thread_local! {
     static COVERED: Cell<(bool, bool)> = const { Cell::new((false, false)) };
     /// The areas of this frame that are, cell for cell, what the last frame had there.
     static UNCHANGED: RefCell<Vec<Rect>> = const { RefCell::new(Vec::new()) };
+    /// Areas drawn anew each frame, with a key of what they showed and the frame they last
+    /// showed it in (see [`shows`]).
+    static SHOWN: RefCell<Vec<(Rect, u64, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Starts a frame: what counts as unchanged is relative to the frame before.
@@ -88,6 +91,28 @@ pub fn region(buf: &mut Buffer, name: &'static str, area: Rect, key: u64, draw: 
     });
 }
 
+/// Notes that `area`, drawn this frame, shows what `key` describes (everything its cells
+/// depend on). When the frame before showed the same there, the area counts as unchanged.
+/// For areas cheaper to draw than to copy, such as the rows of the text being written.
+pub fn shows(area: Rect, key: u64) {
+    let frame = FRAME.get();
+    SHOWN.with_borrow_mut(|shown| match shown.iter_mut().find(|s| s.0 == area) {
+        Some(s) => {
+            if s.1 == key && s.2 + 1 == frame {
+                UNCHANGED.with_borrow_mut(|u| u.push(area));
+            }
+            *s = (area, key, frame);
+        }
+        None => {
+            // Areas of layouts gone by (a resize) are forgotten now and then.
+            if shown.len() >= 256 {
+                shown.retain(|s| s.2 + 1 >= frame);
+            }
+            shown.push((area, key, frame));
+        }
+    });
+}
+
 /// A key for [`region`]: a hash of what it shows.
 pub fn key(what: &impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
@@ -130,5 +155,30 @@ mod tests {
         assert_eq!(buf[(1, 0)].symbol(), "w");
         region(&mut buf, "t", Rect::new(0, 1, 5, 1), key(&"b"), draw_text("moved"));
         assert_eq!(buf[(0, 1)].symbol(), "m");
+    }
+
+    #[test]
+    fn an_area_is_unchanged_when_it_shows_the_same_as_in_the_frame_before() {
+        let row = Rect::new(2, 3, 10, 1);
+        let other = Rect::new(2, 4, 10, 1);
+        begin_frame();
+        shows(row, 1);
+        assert!(unchanged().is_empty(), "nothing to compare with yet");
+        begin_frame();
+        shows(row, 1);
+        shows(other, 1);
+        assert_eq!(unchanged(), vec![row], "same key, same place; the other row is new");
+        begin_frame();
+        shows(row, 2);
+        shows(other, 1);
+        assert_eq!(unchanged(), vec![other], "a new key is a change");
+        begin_frame();
+        begin_frame();
+        shows(other, 1);
+        assert!(unchanged().is_empty(), "a frame without it in between is a change");
+        begin_frame();
+        covered();
+        shows(other, 1);
+        assert!(unchanged().is_empty(), "something drawn over it");
     }
 }

@@ -5,6 +5,7 @@ mod chrome;
 mod overlay;
 mod page;
 pub mod preview;
+mod prose;
 mod sidebar;
 mod start;
 mod table;

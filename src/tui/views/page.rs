@@ -48,7 +48,13 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
                         _ => 0,
                     };
                     let text_r = Rect { height: inner.height - strip, ..inner };
-                    frame.render_widget(&prose.area, text_r);
+                    let example = editor.template_section(i).and_then(|s| s.placeholder.as_deref());
+                    let example = example.filter(|_| prose.area.is_empty() && prose.is_whole() && inner.height > 2);
+                    let over = match example {
+                        Some(_) => super::prose::Over::Other,
+                        None => super::prose::Over::Marks(lint.map(|l| &l.marks)),
+                    };
+                    super::prose::render(prose, text_r, frame.buffer_mut(), over);
                     if let Some(lint) = lint {
                         underline(frame, text_r, prose, lint);
                         if strip > 0 {
@@ -56,10 +62,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
                             findings_strip(frame, r, prose, lint);
                         }
                     }
-                    let example = editor.template_section(i).and_then(|s| s.placeholder.as_deref());
-                    if let (true, Some(example), true) =
-                        (prose.area.is_empty() && prose.is_whole(), example, inner.height > 2)
-                    {
+                    if let Some(example) = example {
                         let below = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
                         let text = format!("For example: {}", example.trim());
                         frame.render_widget(Paragraph::new(Span::styled(text, dim())).wrap(Wrap { trim: true }), below);
@@ -78,7 +81,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
 
 /// Underlines the words the checker flagged, on the lines on screen only.
 fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint: &crate::tui::findings::SectionLint) {
-    let (top, left) = prose.area.scroll_offset();
+    let (top, left) = (prose.top(), 0);
     let before = prose.lines_before();
     let style = colored(Color::Yellow).add_modifier(ratatui::style::Modifier::UNDERLINED);
     let buf = frame.buffer_mut();

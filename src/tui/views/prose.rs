@@ -1,0 +1,392 @@
+//! The text of a prose section, drawn row by row from the text widget's own layout.
+//!
+//! ratatui-textarea draws through a `Paragraph`: it builds spans for every row, styles every
+//! cell of the area twice and measures every grapheme again, which was most of what a
+//! keystroke cost. Here the widget still decides everything — where each row wraps (read back
+//! with `screen_to_data`), the cursor, the selection, tab stops — and only the drawing is
+//! ours: printable ASCII goes to the cells directly, anything else through grapheme
+//! segmentation as ratatui does it. The test below holds the two to the same cells.
+//!
+//! The widget learns its width when it is drawn, and follows the cursor from where it last
+//! scrolled to: it is drawn (off screen) when the area changes, and the rows on top are
+//! chosen here by the widget's own rule and kept in `Prose::view`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use ratatui_textarea::DataCursor;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::cache;
+use crate::tui::prose::{Prose, View};
+
+/// The widget's rule for the row on top: unchanged while the cursor stays on screen, else
+/// just enough to bring it back.
+fn next_top(prev: u16, cursor: u16, height: u16) -> u16 {
+    if cursor < prev {
+        cursor
+    } else if prev.saturating_add(height) <= cursor {
+        cursor + 1 - height
+    } else {
+        prev
+    }
+}
+
+/// What else is drawn over the text's rows, for telling which rows are as in the frame before.
+pub enum Over<'a> {
+    /// The findings' underlines, by line of the whole text (drawn after the text, from the
+    /// same layout).
+    Marks(Option<&'a HashMap<usize, Vec<Range<usize>>>>),
+    /// Something that does not follow the rows (an example over an empty text): every row
+    /// counts as changed.
+    Other,
+}
+
+/// Draws the text of `prose` in `r` of `buf`, as the widget itself would, and tells the frame
+/// cache which rows show what they showed in the frame before.
+pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
+    let r = r.intersection(buf.area);
+    if r.is_empty() {
+        return;
+    }
+    let area = &prose.area;
+    let last = prose.view.get();
+    if last.map(|v| v.rect) != Some(r) {
+        // A new area: the widget lays its lines out for this width and learns the height of
+        // a page. What it draws is not used.
+        area.render(r, &mut Buffer::empty(r));
+    }
+    let cursor = area.cursor();
+    let cursor_row = u16::try_from(area.screen_cursor().row).unwrap_or(u16::MAX);
+    let top = next_top(last.map_or(0, |v| v.top), cursor_row, r.height);
+    prose.view.set(Some(View { rect: r, top }));
+
+    let lines = area.lines();
+    let selection = area.selection_range();
+    let styles = Styles {
+        line: area.cursor_line_style(),
+        cursor: area.cursor_style(),
+        select: prose.select_style,
+        tab: area.tab_length(),
+    };
+    let before = prose.lines_before();
+    let mut drawn = 0;
+    for dy in 0..r.height {
+        let w = prose.wrapped(usize::from(top) + usize::from(dy));
+        let line = &lines[w.line];
+        let from = line.char_indices().nth(w.from).map_or(line.len(), |(i, _)| i);
+        let to = match w.to {
+            Some(to) => line[from..].char_indices().nth(to - w.from).map_or(line.len(), |(i, _)| from + i),
+            None => line.len(),
+        };
+        let segment = Segment { row: w.line, from: w.from, text: &line[from..to], last_in_line: w.to.is_none() };
+        let look = Look::of(&segment, cursor, selection);
+        let rect = Rect { y: r.y + dy, height: 1, ..r };
+        if let Over::Marks(marks) = over {
+            // The underlines fall on chars of the line: with marks, where the row starts
+            // in its line matters too.
+            let marks = marks.and_then(|m| m.get(&(w.line + before)));
+            let from = marks.map(|_| w.from);
+            cache::shows(rect, cache::key(&(segment.text, &look, marks, from, &styles)));
+        }
+        draw_row(buf, rect, &segment, &look, &styles);
+        drawn += 1;
+        if w.below.is_none() {
+            break;
+        }
+    }
+    if let Over::Marks(_) = over {
+        for dy in drawn..r.height {
+            cache::shows(Rect { y: r.y + dy, height: 1, ..r }, 0);
+        }
+    }
+}
+
+#[derive(Hash)]
+struct Styles {
+    line: Style,
+    cursor: Style,
+    select: Style,
+    tab: u8,
+}
+
+/// One screen row: part of a line, from its char `from`.
+struct Segment<'a> {
+    row: usize,
+    from: usize,
+    text: &'a str,
+    last_in_line: bool,
+}
+
+/// The cells of one row, cut at the right edge of `r`.
+struct Row<'b> {
+    buf: &'b mut Buffer,
+    r: Rect,
+    /// Columns drawn so far (wide graphemes count their width).
+    x: u16,
+    /// Width of the text so far, for tab stops, counted per char as the widget counts.
+    width: usize,
+    tab: u8,
+}
+
+impl Row<'_> {
+    fn grapheme(&mut self, g: &str, w: u16, style: Style) {
+        if w == 0 {
+            return;
+        }
+        let right = self.r.width;
+        if self.x >= right {
+            return;
+        }
+        let at = (self.r.x + self.x, self.r.y);
+        if self.x + w <= right {
+            self.buf[at].set_symbol(g).set_style(style);
+        } else {
+            // A wide grapheme cut by the edge: blank cells in its style.
+            for i in 0..right - self.x {
+                self.buf[(at.0 + i, at.1)].set_symbol(" ").set_style(style);
+            }
+        }
+        self.x = self.x.saturating_add(w);
+    }
+
+    /// Draws `text` (chars of one styled run) with tabs expanded to the next stop.
+    fn run(&mut self, text: &str, style: Style) {
+        let plain = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+        if plain {
+            for i in 0..text.len() {
+                self.grapheme(&text[i..i + 1], 1, style);
+            }
+            self.width += text.len();
+            return;
+        }
+        let mut expanded = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c == '\t' {
+                if self.tab > 0 {
+                    let n = usize::from(self.tab) - self.width % usize::from(self.tab);
+                    expanded.extend(std::iter::repeat_n(' ', n));
+                    self.width += n;
+                }
+            } else {
+                expanded.push(c);
+                if !c.is_control() {
+                    self.width += usize::from(c.encode_utf8(&mut [0; 4]).cell_width());
+                }
+            }
+        }
+        for g in expanded.graphemes(true) {
+            if !g.contains(char::is_control) {
+                self.grapheme(g, g.cell_width(), style);
+            }
+        }
+    }
+}
+
+/// How a row is styled: everything its cells depend on besides its text.
+#[derive(Hash)]
+struct Look {
+    /// The row is part of the cursor's line.
+    cursor_line: bool,
+    /// The cursor is in the row: on the char at this index, or (`None`) past the row's end.
+    cursor: Option<Option<usize>>,
+    /// The selected chars of the row, and whether the selection goes on past its end.
+    selected: Range<usize>,
+    select_past_end: bool,
+}
+
+impl Look {
+    fn of(seg: &Segment, cursor: DataCursor, selection: Option<((usize, usize), (usize, usize))>) -> Look {
+        let chars = seg.text.chars().count();
+        let end = seg.from + chars;
+        let cursor_in =
+            seg.row == cursor.0 && seg.from <= cursor.1 && (cursor.1 < end || (seg.last_in_line && cursor.1 == end));
+        let (selected, select_past_end) = match selection {
+            Some(((sr, sc), (er, ec))) if sr <= seg.row && seg.row <= er => {
+                let from = if sr == seg.row { sc.saturating_sub(seg.from).min(chars) } else { 0 };
+                let to = if er == seg.row { ec.saturating_sub(seg.from).min(chars) } else { chars };
+                (from..to.max(from), seg.last_in_line && seg.row < er)
+            }
+            _ => (0..0, false),
+        };
+        Look {
+            cursor_line: seg.row == cursor.0,
+            cursor: cursor_in.then(|| (cursor.1 < end).then(|| cursor.1 - seg.from)),
+            selected,
+            select_past_end,
+        }
+    }
+}
+
+fn draw_row(buf: &mut Buffer, r: Rect, seg: &Segment, look: &Look, styles: &Styles) {
+    let base = if look.cursor_line { styles.line } else { Style::default() };
+    let chars = seg.text.chars().count();
+    let cursor_char = look.cursor.flatten();
+    let selected = look.selected.clone();
+    // The boundaries where the widget starts a new span: a span's graphemes are its own.
+    let mut cuts = [0, chars, selected.start, selected.end, chars, chars];
+    if let Some(c) = cursor_char {
+        cuts[4] = c;
+        cuts[5] = c + 1;
+    }
+    cuts.sort_unstable();
+    let mut row = Row { buf, r, x: 0, width: 0, tab: styles.tab };
+    let mut byte = 0;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a >= b {
+            continue;
+        }
+        let to = seg.text[byte..].char_indices().nth(b - a).map_or(seg.text.len(), |(i, _)| byte + i);
+        let style = if Some(a) == cursor_char {
+            styles.cursor
+        } else if selected.contains(&a) {
+            styles.select
+        } else {
+            base
+        };
+        row.run(&seg.text[byte..to], style);
+        byte = to;
+    }
+    if look.cursor == Some(None) {
+        row.grapheme(" ", 1, styles.cursor);
+    } else if look.select_past_end {
+        row.grapheme(" ", 1, styles.select);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::prose::Prose;
+    use ratatui_textarea::CursorMove;
+
+    /// A small deterministic generator (no dependency on a seed crate).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "a",
+        "b",
+        " ",
+        "the ",
+        "deploy ",
+        "x",
+        "é",
+        "e\u{301}",
+        "日本",
+        "語",
+        "\t",
+        "🔥",
+        "👍🏽",
+        "\u{1b}[31m",
+        "\u{7}",
+        "\u{200b}",
+        "ﾞ",
+        "word-wrap ",
+        "          ",
+        "longwordwithoutanyspacesatall",
+        "\r",
+    ];
+
+    /// Every frame of a random editing session looks the same drawn by the widget and by the
+    /// view: wrapping, tabs, wide and zero-width characters, control characters, the cursor
+    /// at the end of a full row, selections over several rows, paging, resizes.
+    #[test]
+    fn the_view_draws_what_the_widget_draws() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for case in 0..120 {
+            let text: String = (0..rng.next(40))
+                .map(|_| PIECES[rng.next(PIECES.len())])
+                .collect::<Vec<_>>()
+                .join(if rng.next(3) == 0 { "\n" } else { "" });
+            let mut ours = Prose::new(&text);
+            let mut theirs = Prose::new(&text);
+            let mut rect = Rect::new(3, 2, 2 + rng.next(30) as u16, 1 + rng.next(12) as u16);
+            for step in 0..60 {
+                match rng.next(14) {
+                    0 | 1 => {
+                        let piece = PIECES[rng.next(PIECES.len())];
+                        ours.area.insert_str(piece);
+                        theirs.area.insert_str(piece);
+                    }
+                    2 => {
+                        ours.area.insert_newline();
+                        theirs.area.insert_newline();
+                    }
+                    3 => {
+                        ours.area.delete_char();
+                        theirs.area.delete_char();
+                    }
+                    4 => {
+                        let m = [
+                            CursorMove::Up,
+                            CursorMove::Down,
+                            CursorMove::Back,
+                            CursorMove::Forward,
+                            CursorMove::End,
+                            CursorMove::Head,
+                            CursorMove::Top,
+                            CursorMove::Bottom,
+                        ][rng.next(8)];
+                        ours.area.move_cursor(m);
+                        theirs.area.move_cursor(m);
+                    }
+                    5 => {
+                        for p in [&mut ours, &mut theirs] {
+                            if p.area.is_selecting() {
+                                p.area.cancel_selection();
+                            } else {
+                                p.area.start_selection();
+                            }
+                        }
+                    }
+                    6 => {
+                        let down = rng.next(2) == 0;
+                        ours.page(down);
+                        theirs.page(down);
+                        // The widget scrolls to the new page as the view does (the cursor is
+                        // on it already, so the widget leaves the cursor where it is).
+                        let by = i32::from(theirs.top()) - i32::from(theirs.area.scroll_offset().0);
+                        theirs.area.scroll((by as i16, 0));
+                        assert_eq!(ours.area.cursor(), theirs.area.cursor(), "case {case} step {step}");
+                    }
+                    7 if rng.next(4) == 0 => {
+                        rect = Rect::new(1, 1, 1 + rng.next(40) as u16, 1 + rng.next(12) as u16);
+                    }
+                    _ => {
+                        let m = [CursorMove::Down, CursorMove::Forward, CursorMove::WordForward][rng.next(3)];
+                        ours.area.move_cursor(m);
+                        theirs.area.move_cursor(m);
+                    }
+                }
+                let screen = Rect::new(0, 0, 50, 16);
+                let mut want = Buffer::empty(screen);
+                theirs.area.render(rect, &mut want);
+                // The widget keeps its own top row; keep the other prose's view in step with it.
+                theirs.view.set(Some(View { rect, top: theirs.area.scroll_offset().0 }));
+                let mut got = Buffer::empty(screen);
+                render(&ours, rect, &mut got, Over::Other);
+                assert_eq!(
+                    got,
+                    want,
+                    "case {case} step {step}, {rect:?}, text {:?}, cursor {:?}",
+                    ours.area.lines(),
+                    ours.area.cursor()
+                );
+                assert_eq!(ours.top(), theirs.top());
+            }
+        }
+    }
+}
