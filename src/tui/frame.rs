@@ -41,7 +41,8 @@ pub(super) fn diff<'a>(prev: &Buffer, next: &'a Buffer, skip: &[Rect]) -> Vec<(u
             row_end = (row + 1) * width;
             let y = area.y + row as u16;
             let at = |x: u16| row * width + x.saturating_sub(area.x) as usize;
-            spans = skip.iter().filter(|r| r.y <= y && y < r.bottom()).map(|r| (at(r.x), at(r.right()))).collect();
+            spans.clear();
+            spans.extend(skip.iter().filter(|r| r.y <= y && y < r.bottom()).map(|r| (at(r.x), at(r.right()))));
             spans.sort_unstable();
             span = 0;
         }

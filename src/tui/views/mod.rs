@@ -115,7 +115,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             overlay::help(frame, size, scroll);
         }
     }
-    make_inert(frame.buffer_mut());
+    // Areas as they were in the frame before were made inert then (regions when drawn).
+    make_inert(frame.buffer_mut(), &cache::unchanged());
 }
 
 /// The areas of the frame just rendered that are, cell for cell, as in the frame before.
@@ -139,28 +140,46 @@ pub fn table_row_at(app: &App, at: Position) -> Option<usize> {
 }
 
 /// Control characters from a paste or a file (ESC, BEL, CSI) would act on the terminal if
-/// drawn as they are; they are shown as their visible symbols (␛, ␇) instead.
-fn make_inert(buf: &mut Buffer) {
-    for cell in buf.content.iter_mut() {
-        // Most cells hold one printable ASCII byte: decided without decoding.
-        if let [b] = cell.symbol().as_bytes()
-            && (0x20..0x7f).contains(b)
-        {
-            continue;
+/// drawn as they are; they are shown as their visible symbols (␛, ␇) instead. The areas in
+/// `skip` hold what they held in the frame before, inert already.
+pub(super) fn make_inert(buf: &mut Buffer, skip: &[Rect]) {
+    let area = buf.area;
+    let mut cut: Vec<(u16, u16)> = Vec::new();
+    for y in area.top()..area.bottom() {
+        cut.clear();
+        cut.extend(skip.iter().filter(|r| r.y <= y && y < r.bottom()).map(|r| (r.x, r.right())));
+        cut.sort_unstable();
+        let mut x = area.left();
+        for &(from, to) in cut.iter().chain(std::iter::once(&(area.right(), area.right()))) {
+            if from > x {
+                let at = buf.index_of(x, y);
+                buf.content[at..at + usize::from(from - x)].iter_mut().for_each(inert);
+            }
+            x = x.max(to);
         }
-        if cell.symbol().chars().any(|c| c.is_control()) {
-            let shown: String = cell
-                .symbol()
-                .chars()
-                .map(|c| match c as u32 {
-                    0..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
-                    0x7f => '␡',
-                    _ if c.is_control() => '?',
-                    _ => c,
-                })
-                .collect();
-            cell.set_symbol(&shown);
-        }
+    }
+}
+
+/// A cell that holds a control character shows its Unicode picture instead (␛ for ESC).
+fn inert(cell: &mut ratatui::buffer::Cell) {
+    // Most cells hold one printable ASCII byte: decided without decoding.
+    if let [b] = cell.symbol().as_bytes()
+        && (0x20..0x7f).contains(b)
+    {
+        return;
+    }
+    if cell.symbol().chars().any(|c| c.is_control()) {
+        let shown: String = cell
+            .symbol()
+            .chars()
+            .map(|c| match c as u32 {
+                0..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+                0x7f => '␡',
+                _ if c.is_control() => '?',
+                _ => c,
+            })
+            .collect();
+        cell.set_symbol(&shown);
     }
 }
 
