@@ -997,18 +997,30 @@ fn the_first_frame_waits_a_little_for_the_findings_and_no_longer() {
     assert!(!shown.contains('◆'), "drawn without the findings:\n{shown}");
 }
 
-/// The frame diff passes over the areas the views call unchanged; each must hold, cell for
-/// cell, what the frame before had there — through typing, wrapping, selecting, paging,
-/// findings appearing and going, sections changing and help drawn over everything.
+/// Frames drawn with the memo of earlier frames are the frames drawn afresh, cell for cell,
+/// when the buffer drawn into holds the frame before last (as the terminal's two buffers
+/// alternate); and the frame diff passes over the areas the views call unchanged, each of
+/// which must hold what the frame before had there. Through typing, wrapping, selecting,
+/// paging, findings arriving and dismissed, help and section changes.
 #[test]
-fn areas_called_unchanged_are_what_the_frame_before_showed() {
+fn frames_drawn_from_earlier_frames_are_the_frames_drawn_afresh() {
     let mut f = fresh_checked();
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    f.app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let mut afresh = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut kept = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    f.app.size = size;
+    let mut buffers = [None, None];
+    let mut n = 0;
     let mut before: Option<ratatui::buffer::Buffer> = None;
     let mut claimed = 0;
     let mut check = |app: &mut App, what: &str| {
-        let now = terminal.draw(|fr| views::render(fr, app)).unwrap().buffer.clone();
+        views::render_afresh(&mut afresh.get_frame(), app);
+        let want = afresh.current_buffer_mut().clone();
+        let recycled: Option<ratatui::buffer::Buffer> = buffers[n % 2].take();
+        *kept.current_buffer_mut() = recycled.unwrap_or_else(|| ratatui::buffer::Buffer::empty(size));
+        views::render_onto(&mut kept.get_frame(), app, n >= 2);
+        let now = kept.current_buffer_mut().clone();
+        assert_eq!(now, want, "after {what}: the frame drawn from earlier frames differs");
         for r in views::unchanged_areas() {
             let old = before.as_ref().expect("nothing is unchanged on the first frame");
             for y in r.top()..r.bottom() {
@@ -1018,6 +1030,8 @@ fn areas_called_unchanged_are_what_the_frame_before_showed() {
                 }
             }
         }
+        buffers[n % 2] = Some(now.clone());
+        n += 1;
         before = Some(now);
     };
     check(&mut f.app, "opening");

@@ -64,7 +64,7 @@ fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
             app.size = guard.terminal.get_frame().area();
-            guard.draw(|frame| views::render(frame, app), views::unchanged_areas)?;
+            guard.draw(|frame, holds| views::render_onto(frame, app, holds), views::unchanged_areas)?;
         }
         redraw = false;
         if app.quit {

@@ -35,6 +35,9 @@ pub struct Guard {
     shown: Buffer,
     /// The screen was cleared (a new size, back from `$EDITOR`): draw everything.
     whole: bool,
+    /// Frames drawn since the buffers were made: from the third on, the buffer drawn into
+    /// holds the frame before last.
+    drawn: u8,
 }
 
 impl Guard {
@@ -50,14 +53,21 @@ impl Guard {
         };
         terminal.hide_cursor()?;
         let shown = Buffer::empty(terminal.get_frame().area());
-        Ok(Guard { terminal, shown, whole: true })
+        Ok(Guard { terminal, shown, whole: true, drawn: 0 })
     }
 
     /// Draws a frame: `render` fills it, and what differs from the screen is written. Areas
     /// in `unchanged` (after `render`) hold the same cells as the last frame and are not
     /// compared at all: on a keystroke, most of the screen.
-    pub fn draw(&mut self, render: impl FnOnce(&mut Frame), unchanged: impl FnOnce() -> Vec<Rect>) -> io::Result<()> {
-        render(&mut self.terminal.get_frame());
+    ///
+    /// `render` is told whether the buffer it draws into still holds the frame before last
+    /// (the two buffers alternate, and are not blanked between frames).
+    pub fn draw(
+        &mut self,
+        render: impl FnOnce(&mut Frame, bool),
+        unchanged: impl FnOnce() -> Vec<Rect>,
+    ) -> io::Result<()> {
+        render(&mut self.terminal.get_frame(), self.drawn >= 2);
         let next = std::mem::take(self.terminal.current_buffer_mut());
         let skip = if self.whole { Vec::new() } else { unchanged() };
         let updates = diff(&self.shown, &next, &skip);
@@ -70,10 +80,10 @@ impl Guard {
             backend.write_all(&bytes)?;
             Backend::flush(backend)?;
         }
-        let mut old = std::mem::replace(&mut self.shown, next);
-        old.reset();
+        let old = std::mem::replace(&mut self.shown, next);
         *self.terminal.current_buffer_mut() = old;
         self.whole = false;
+        self.drawn = self.drawn.saturating_add(1);
         Ok(())
     }
 
@@ -90,6 +100,7 @@ impl Guard {
         self.terminal.hide_cursor()?;
         self.shown = Buffer::empty(self.terminal.get_frame().area());
         self.whole = true;
+        self.drawn = 0;
         Ok(result)
     }
 
@@ -98,6 +109,7 @@ impl Guard {
         self.terminal.resize(Rect::new(0, 0, width, height))?;
         self.shown = Buffer::empty(self.terminal.get_frame().area());
         self.whole = true;
+        self.drawn = 0;
         Ok(())
     }
 }

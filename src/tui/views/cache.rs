@@ -1,8 +1,15 @@
-//! Regions that rarely change — the guidance, the section list, the title bar and the footer —
-//! are laid out once and copied on later frames while what they show stays the same. Ratatui
-//! lays out every character of a paragraph on every frame (graphemes, widths, wrapping), and
-//! for these regions that was most of what a keystroke cost. Views still only read the app:
-//! this is a memo of their output, keyed by everything they show.
+//! Most of a frame is what the frame before showed. Two memos make that cheap:
+//!
+//! - Regions that rarely change — the guidance, the section list, the title bar and the
+//!   footer — are laid out once and their cells kept, keyed by everything they show. Ratatui
+//!   lays out every character of a paragraph on every frame (graphemes, widths, wrapping).
+//! - Areas drawn anew (the rows of the text being written) note a key of what they show.
+//!
+//! From the keys the cache knows which areas hold what the frame before held (the frame diff
+//! passes over them: [`unchanged`]) and — when the buffer being drawn into still holds the
+//! frame before last, as the terminal's two buffers alternate — which areas hold already
+//! what they are about to show: those are neither blanked nor drawn again ([`shows`]).
+//! Views still only read the app: this is a memo of their output.
 
 use std::cell::{Cell, RefCell};
 use std::hash::{Hash, Hasher};
@@ -14,67 +21,172 @@ struct Region {
     name: &'static str,
     key: u64,
     cells: Buffer,
-    /// The frame it was last drawn in.
+}
+
+/// The areas a frame drew, with their keys, and whether something was drawn over them.
+#[derive(Default)]
+struct Drawn {
     frame: u64,
+    covered: bool,
+    areas: Vec<(Rect, u64)>,
 }
 
 thread_local! {
     static REGIONS: RefCell<Vec<Region>> = const { RefCell::new(Vec::new()) };
     static FRAME: Cell<u64> = const { Cell::new(0) };
-    /// Whether something was drawn over the regions (a dialog, help) last frame, and this one.
-    static COVERED: Cell<(bool, bool)> = const { Cell::new((false, false)) };
+    /// The last two frames' areas, by the frame's parity.
+    static DRAWN: RefCell<[Drawn; 2]> = RefCell::new(Default::default());
+    /// Areas of the frame before last that the buffer still holds, and whether this frame
+    /// has drawn them (again, or over them) yet.
+    static KEPT: RefCell<Vec<(Rect, u64, bool)>> = const { RefCell::new(Vec::new()) };
     /// The areas of this frame that are, cell for cell, what the last frame had there.
     static UNCHANGED: RefCell<Vec<Rect>> = const { RefCell::new(Vec::new()) };
-    /// Areas drawn anew each frame, with a key of what they showed and the frame they last
-    /// showed it in (see [`shows`]).
-    static SHOWN: RefCell<Vec<(Rect, u64, u64)>> = const { RefCell::new(Vec::new()) };
+    /// Drawing without the memo (a reference frame for tests).
+    static OFF: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Starts a frame: what counts as unchanged is relative to the frame before.
-pub fn begin_frame() {
-    FRAME.set(FRAME.get() + 1);
-    COVERED.set((COVERED.get().1, false));
+/// Starts a frame in `buf`. `holds_frame_before_last`: the buffer still holds the frame
+/// drawn two frames ago (else it may hold anything). Everything but the areas that buffer
+/// holds of that frame is blanked.
+pub fn begin_frame(buf: &mut Buffer, holds_frame_before_last: bool) {
+    if OFF.get() {
+        buf.reset();
+        return;
+    }
+    let frame = FRAME.get() + 1;
+    FRAME.set(frame);
     UNCHANGED.with_borrow_mut(Vec::clear);
+    DRAWN.with_borrow_mut(|drawn| {
+        let mine = &mut drawn[(frame % 2) as usize];
+        KEPT.with_borrow_mut(|kept| {
+            kept.clear();
+            if holds_frame_before_last && mine.frame + 2 == frame && !mine.covered {
+                kept.extend(mine.areas.iter().map(|&(area, key)| (area, key, false)));
+            }
+            let keep: Vec<Rect> = kept.iter().map(|k| k.0).collect();
+            blank_outside(buf, &keep);
+        });
+        mine.frame = frame;
+        mine.covered = false;
+        mine.areas.clear();
+    });
+}
+
+/// Whether every area kept from the frame before last was drawn again (or over) this frame.
+/// If not, cells of a layout gone by are still in the buffer: the frame must be drawn again
+/// with [`restart_frame`].
+pub fn end_frame() -> bool {
+    OFF.get() || KEPT.with_borrow(|kept| kept.iter().all(|k| k.2))
+}
+
+/// Starts this frame over on a blank buffer, keeping nothing.
+pub fn restart_frame(buf: &mut Buffer) {
+    KEPT.with_borrow_mut(Vec::clear);
+    UNCHANGED.with_borrow_mut(Vec::clear);
+    DRAWN.with_borrow_mut(|drawn| {
+        let mine = &mut drawn[(FRAME.get() % 2) as usize];
+        mine.covered = false;
+        mine.areas.clear();
+    });
+    buf.reset();
 }
 
 /// Something is drawn over the regions this frame (an overlay).
 pub fn covered() {
-    COVERED.set((COVERED.get().0, true));
+    if OFF.get() {
+        return;
+    }
+    DRAWN.with_borrow_mut(|drawn| drawn[(FRAME.get() % 2) as usize].covered = true);
 }
 
-/// The areas of the frame just drawn that hold the same cells as the frame before: regions
+/// Runs `f` with the memo off: every region and row drawn anew on a blank buffer, nothing
+/// noted, nothing read.
+pub fn without_memo<R>(f: impl FnOnce() -> R) -> R {
+    OFF.set(true);
+    let r = f();
+    OFF.set(false);
+    r
+}
+
+/// The areas of the frame just drawn that hold the same cells as the frame before: areas
 /// drawn with the same key in the same place in both, with nothing drawn over them in either.
 pub fn unchanged() -> Vec<Rect> {
-    match COVERED.get() {
-        (false, false) => UNCHANGED.with_borrow(Clone::clone),
-        _ => Vec::new(),
+    if OFF.get() {
+        return Vec::new();
     }
+    let frame = FRAME.get();
+    let covered = DRAWN.with_borrow(|d| {
+        let before = &d[((frame + 1) % 2) as usize];
+        d[(frame % 2) as usize].covered || before.frame + 1 != frame || before.covered
+    });
+    if covered { Vec::new() } else { UNCHANGED.with_borrow(Clone::clone) }
+}
+
+/// Notes that `area` shows, this frame, what `key` describes (everything its cells depend
+/// on). Returns whether `buf` holds it already — the caller then draws nothing; otherwise
+/// the area is blank and the caller draws it.
+pub fn shows(buf: &mut Buffer, area: Rect, key: u64) -> bool {
+    if OFF.get() {
+        return false;
+    }
+    let frame = FRAME.get();
+    DRAWN.with_borrow_mut(|drawn| {
+        let before = &drawn[((frame + 1) % 2) as usize];
+        if before.frame + 1 == frame && before.areas.contains(&(area, key)) {
+            UNCHANGED.with_borrow_mut(|u| u.push(area));
+        }
+        drawn[(frame % 2) as usize].areas.push((area, key));
+    });
+    KEPT.with_borrow_mut(|kept| match kept.iter_mut().find(|k| k.0 == area) {
+        Some(k) if k.1 == key => {
+            k.2 = true;
+            true
+        }
+        Some(k) => {
+            k.2 = true;
+            blank(buf, area);
+            false
+        }
+        None => false,
+    })
+}
+
+/// Notes that `area` is drawn this frame by something the memo does not follow: what the
+/// buffer holds there is blanked, and nothing counts as unchanged.
+pub fn drawn_over(buf: &mut Buffer, area: Rect) {
+    if OFF.get() {
+        return;
+    }
+    KEPT.with_borrow_mut(|kept| {
+        if let Some(k) = kept.iter_mut().find(|k| k.0 == area) {
+            k.2 = true;
+            blank(buf, area);
+        }
+    });
 }
 
 /// Draws `area` of `buf` with `draw`, or copies what `draw` drew there last time when `key`
-/// (everything the region shows) and the area are the same. `draw` must draw only inside
-/// `area`, onto a blank buffer, and depend on nothing that `key` leaves out.
+/// (everything the region shows) and the area are the same, or leaves the cells the buffer
+/// holds of them already. `draw` must draw only inside `area`, onto a blank buffer, and
+/// depend on nothing that `key` leaves out.
 pub fn region(buf: &mut Buffer, name: &'static str, area: Rect, key: u64, draw: impl FnOnce(&mut Buffer)) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
     let key = self::key(&(key, area));
-    let frame = FRAME.get();
+    if shows(buf, area, key) {
+        return;
+    }
     REGIONS.with_borrow_mut(|regions| {
-        let at = match regions.iter().position(|r| r.name == name) {
-            Some(i) if regions[i].key == key => {
-                if regions[i].frame + 1 == frame {
-                    UNCHANGED.with_borrow_mut(|u| u.push(area));
-                }
-                regions[i].frame = frame;
-                i
-            }
-            found => {
+        let found = regions.iter().position(|r| r.name == name);
+        let at = match found {
+            Some(i) if regions[i].key == key && !OFF.get() => i,
+            _ => {
                 let mut cells = Buffer::empty(area);
                 draw(&mut cells);
                 super::make_inert(&mut cells, &[]);
-                let region = Region { name, key, cells, frame };
+                let region = Region { name, key, cells };
                 match found {
                     Some(i) => {
                         regions[i] = region;
@@ -91,25 +203,27 @@ pub fn region(buf: &mut Buffer, name: &'static str, area: Rect, key: u64, draw: 
     });
 }
 
-/// Notes that `area`, drawn this frame, shows what `key` describes (everything its cells
-/// depend on). When the frame before showed the same there, the area counts as unchanged.
-/// For areas cheaper to draw than to copy, such as the rows of the text being written.
-pub fn shows(area: Rect, key: u64) {
-    let frame = FRAME.get();
-    SHOWN.with_borrow_mut(|shown| match shown.iter_mut().find(|s| s.0 == area) {
-        Some(s) => {
-            if s.1 == key && s.2 + 1 == frame {
-                UNCHANGED.with_borrow_mut(|u| u.push(area));
-            }
-            *s = (area, key, frame);
-        }
-        None => {
-            // Areas of layouts gone by (a resize) are forgotten now and then.
-            if shown.len() >= 256 {
-                shown.retain(|s| s.2 + 1 >= frame);
-            }
-            shown.push((area, key, frame));
-        }
+/// Blanks `area` of `buf`.
+fn blank(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        let at = buf.index_of(area.x, y);
+        buf.content[at..at + usize::from(area.width)].iter_mut().for_each(|c| {
+            c.reset();
+        });
+    }
+}
+
+/// Blanks all of `buf` but the areas in `keep`.
+fn blank_outside(buf: &mut Buffer, keep: &[Rect]) {
+    if keep.is_empty() {
+        buf.reset();
+        return;
+    }
+    super::outside(buf, keep, |cells| {
+        cells.iter_mut().for_each(|c| {
+            c.reset();
+        })
     });
 }
 
@@ -194,13 +308,19 @@ mod tests {
         }
     }
 
+    fn text(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    }
+
     #[test]
     fn a_region_is_redrawn_when_its_key_or_place_changes_and_copied_otherwise() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
+        begin_frame(&mut buf, false);
         region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), draw_text("hello"));
         assert_eq!(buf[(1, 0)].symbol(), "h");
         // Same key: `draw` is not called, the cells are copied.
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
+        begin_frame(&mut buf, false);
         region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), |_| panic!("drawn again"));
         assert_eq!(buf[(5, 0)].symbol(), "o");
         // A new key, or a new place, draws again.
@@ -212,26 +332,59 @@ mod tests {
 
     #[test]
     fn an_area_is_unchanged_when_it_shows_the_same_as_in_the_frame_before() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 10));
         let row = Rect::new(2, 3, 10, 1);
         let other = Rect::new(2, 4, 10, 1);
-        begin_frame();
-        shows(row, 1);
+        begin_frame(&mut buf, false);
+        shows(&mut buf, row, 1);
         assert!(unchanged().is_empty(), "nothing to compare with yet");
-        begin_frame();
-        shows(row, 1);
-        shows(other, 1);
+        begin_frame(&mut buf, false);
+        shows(&mut buf, row, 1);
+        shows(&mut buf, other, 1);
         assert_eq!(unchanged(), vec![row], "same key, same place; the other row is new");
-        begin_frame();
-        shows(row, 2);
-        shows(other, 1);
+        begin_frame(&mut buf, false);
+        shows(&mut buf, row, 2);
+        shows(&mut buf, other, 1);
         assert_eq!(unchanged(), vec![other], "a new key is a change");
-        begin_frame();
-        begin_frame();
-        shows(other, 1);
+        begin_frame(&mut buf, false);
+        begin_frame(&mut buf, false);
+        shows(&mut buf, other, 1);
         assert!(unchanged().is_empty(), "a frame without it in between is a change");
-        begin_frame();
+        begin_frame(&mut buf, false);
         covered();
-        shows(other, 1);
+        shows(&mut buf, other, 1);
         assert!(unchanged().is_empty(), "something drawn over it");
+    }
+
+    /// The two buffers of a terminal alternate: the one drawn into holds the frame before
+    /// last. What it holds of that frame and shows again is neither blanked nor drawn.
+    #[test]
+    fn the_buffer_keeps_what_it_shows_again_from_the_frame_before_last() {
+        let area = Rect::new(0, 0, 10, 3);
+        let (a, b, c) = (Rect::new(0, 0, 10, 1), Rect::new(0, 1, 10, 1), Rect::new(0, 2, 10, 1));
+        let mut bufs = [Buffer::empty(area), Buffer::empty(area)];
+        let mut frame = |n: usize, rows: &[(Rect, u64, &'static str)]| {
+            let buf = &mut bufs[n % 2];
+            begin_frame(buf, n >= 2);
+            let mut drawn = Vec::new();
+            for &(r, k, t) in rows {
+                if !shows(buf, r, k) {
+                    buf.set_string(r.x, r.y, t, Style::default());
+                    drawn.push(t);
+                }
+            }
+            (drawn, end_frame(), text(buf, 0) + "|" + &text(buf, 1) + "|" + &text(buf, 2))
+        };
+        let (drawn, done, _) = frame(0, &[(a, 1, "one"), (b, 2, "two"), (c, 3, "three")]);
+        assert_eq!((drawn, done), (vec!["one", "two", "three"], true));
+        let (drawn, _, _) = frame(1, &[(a, 1, "one"), (b, 2, "two"), (c, 3, "three")]);
+        assert_eq!(drawn.len(), 3, "the other buffer holds nothing yet");
+        // The frame before last had all three: only the changed row is drawn, on a blank row.
+        let (drawn, done, shown) = frame(2, &[(a, 1, "one"), (b, 9, "2"), (c, 3, "three")]);
+        assert_eq!((drawn, done), (vec!["2"], true));
+        assert_eq!(shown, "one       |2         |three     ");
+        // A row of the frame before last not drawn this frame: the frame must start over.
+        let (_, done, _) = frame(3, &[(a, 1, "one"), (b, 2, "two")]);
+        assert!(!done);
     }
 }

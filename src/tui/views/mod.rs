@@ -77,8 +77,32 @@ pub fn areas(size: Rect, editor: &Editor) -> Areas {
     Areas { title, sidebar, page, guidance, status, footer, folded }
 }
 
+/// Draws the app into a frame whose buffer may hold anything.
 pub fn render(frame: &mut Frame, app: &App) {
-    cache::begin_frame();
+    render_onto(frame, app, false);
+}
+
+/// Draws the app into a frame whose buffer, when `holds_frame_before_last`, holds the frame
+/// drawn two frames ago: what it still shows of that is left as it is.
+pub fn render_onto(frame: &mut Frame, app: &App, holds_frame_before_last: bool) {
+    cache::begin_frame(frame.buffer_mut(), holds_frame_before_last);
+    draw(frame, app);
+    if !cache::end_frame() {
+        // The layout changed: cells of the old one are still there.
+        cache::restart_frame(frame.buffer_mut());
+        draw(frame, app);
+    }
+    // Areas as they were in the frame before were made inert then (regions when drawn).
+    make_inert(frame.buffer_mut(), &cache::unchanged());
+}
+
+/// The frame `render` draws, drawn without the memo of what earlier frames showed: for tests
+/// that hold the two to the same cells.
+pub fn render_afresh(frame: &mut Frame, app: &App) {
+    cache::without_memo(|| render(frame, app));
+}
+
+fn draw(frame: &mut Frame, app: &App) {
     let size = frame.area();
     if size.width < MIN.0 || size.height < MIN.1 {
         let note = Paragraph::new(vec![Line::from("Terminal too small."), Line::from("Enlarge it to go on.")]);
@@ -115,8 +139,6 @@ pub fn render(frame: &mut Frame, app: &App) {
             overlay::help(frame, size, scroll);
         }
     }
-    // Areas as they were in the frame before were made inert then (regions when drawn).
-    make_inert(frame.buffer_mut(), &cache::unchanged());
 }
 
 /// The areas of the frame just rendered that are, cell for cell, as in the frame before.
@@ -143,6 +165,11 @@ pub fn table_row_at(app: &App, at: Position) -> Option<usize> {
 /// drawn as they are; they are shown as their visible symbols (␛, ␇) instead. The areas in
 /// `skip` hold what they held in the frame before, inert already.
 pub(super) fn make_inert(buf: &mut Buffer, skip: &[Rect]) {
+    outside(buf, skip, |cells| cells.iter_mut().for_each(inert));
+}
+
+/// Calls `f` with each stretch of a row of `buf` that lies outside all of `skip`.
+pub(super) fn outside(buf: &mut Buffer, skip: &[Rect], mut f: impl FnMut(&mut [ratatui::buffer::Cell])) {
     let area = buf.area;
     let mut cut: Vec<(u16, u16)> = Vec::new();
     for y in area.top()..area.bottom() {
@@ -153,7 +180,7 @@ pub(super) fn make_inert(buf: &mut Buffer, skip: &[Rect]) {
         for &(from, to) in cut.iter().chain(std::iter::once(&(area.right(), area.right()))) {
             if from > x {
                 let at = buf.index_of(x, y);
-                buf.content[at..at + usize::from(from - x)].iter_mut().for_each(inert);
+                f(&mut buf.content[at..at + usize::from(from - x)]);
             }
             x = x.max(to);
         }

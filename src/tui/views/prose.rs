@@ -86,22 +86,34 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
         let segment = Segment { row: w.line, from: w.from, text: &line[from..to], last_in_line: w.to.is_none() };
         let look = Look::of(&segment, cursor, selection);
         let rect = Rect { y: r.y + dy, height: 1, ..r };
-        if let Over::Marks(marks) = over {
-            // The underlines fall on chars of the line: with marks, where the row starts
-            // in its line matters too.
-            let marks = marks.and_then(|m| m.get(&(w.line + before)));
-            let from = marks.map(|_| w.from);
-            cache::shows(rect, cache::key(&(segment.text, &look, marks, from, &styles)));
+        let held = match over {
+            Over::Marks(marks) => {
+                // The underlines fall on chars of the line: with marks, where the row starts
+                // in its line matters too.
+                let marks = marks.and_then(|m| m.get(&(w.line + before)));
+                let from = marks.map(|_| w.from);
+                cache::shows(buf, rect, cache::key(&(segment.text, &look, marks, from, &styles)))
+            }
+            Over::Other => {
+                cache::drawn_over(buf, rect);
+                false
+            }
+        };
+        if !held {
+            draw_row(buf, rect, &segment, &look, &styles);
         }
-        draw_row(buf, rect, &segment, &look, &styles);
         drawn += 1;
         if w.below.is_none() {
             break;
         }
     }
-    if let Over::Marks(_) = over {
-        for dy in drawn..r.height {
-            cache::shows(Rect { y: r.y + dy, height: 1, ..r }, 0);
+    for dy in drawn..r.height {
+        let rect = Rect { y: r.y + dy, height: 1, ..r };
+        match over {
+            Over::Marks(_) => {
+                cache::shows(buf, rect, 0);
+            }
+            Over::Other => cache::drawn_over(buf, rect),
         }
     }
 }
