@@ -173,18 +173,48 @@ impl Prose {
         Wrapped { line, from, to, below }
     }
 
-    /// Scrolls a page up or down; the cursor keeps its place on the screen as far as the new
-    /// page allows (as the widget's own paging does), and a selection being made follows it.
-    /// Before the text is first drawn there is no page: the widget pages by itself.
+    /// The last screen row of the text (after wrapping).
+    fn last_row(&self) -> usize {
+        let past = |row: usize| self.wrapped(row).below.is_none();
+        let mut high = 1;
+        while !past(high) {
+            high *= 2;
+        }
+        let mut low = high / 2;
+        // The first row with nothing below is in low..=high.
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if past(mid) { high = mid } else { low = mid + 1 }
+        }
+        low
+    }
+
+    /// Scrolls a page up or down, no further than the page that ends with the text's last
+    /// row (or starts with its first); the cursor moves with the text and keeps its column.
+    /// When the text cannot scroll further, the cursor goes to its last (first) row. A
+    /// selection being made follows the cursor. Before the text is first drawn there is no
+    /// page: the widget pages by itself.
     pub fn page(&mut self, down: bool) {
         let Some(view) = self.view.get() else {
             self.area.scroll(if down { Scrolling::PageDown } else { Scrolling::PageUp });
             return;
         };
-        let height = view.rect.height.max(1);
-        let top = if down { view.top.saturating_add(height) } else { view.top.saturating_sub(height) };
+        let height = usize::from(view.rect.height.max(1));
+        let top = usize::from(view.top);
+        let last = self.last_row();
+        let new_top = if down {
+            (top + height).min((last + 1).saturating_sub(height).max(top))
+        } else {
+            top.saturating_sub(height)
+        };
         let at = self.area.screen_cursor();
-        let row = at.row.clamp(top.into(), usize::from(top) + usize::from(height) - 1);
+        let row = match (new_top == top, down) {
+            (true, true) => last,
+            (true, false) => 0,
+            (false, true) => at.row + (new_top - top),
+            (false, false) => at.row.saturating_sub(top - new_top),
+        };
+        let row = row.clamp(new_top, new_top + height - 1).min(last);
         let w = self.wrapped(row);
         let line = &self.area.lines()[w.line];
         let tab = self.area.tab_length();
@@ -208,7 +238,7 @@ impl Prose {
             u16::try_from(w.line).unwrap_or(u16::MAX),
             u16::try_from(w.from + offset).unwrap_or(u16::MAX),
         ));
-        self.view.set(Some(View { top, ..view }));
+        self.view.set(Some(View { top: u16::try_from(new_top).unwrap_or(u16::MAX), ..view }));
     }
 
     /// Slides the window when the cursor is near an edge with text beyond it, or when the
@@ -272,6 +302,39 @@ mod tests {
         assert!(p.area.lines().len() <= WINDOW);
         assert!(p.text().starts_with("startline 0\nline 1\n"));
         assert_eq!(p.cursor().0, 2_999, "the cursor stays at the end of the paste");
+    }
+
+    /// Pages of ten rows over a hundred short lines: the cursor moves a page with the text,
+    /// the last page is full, and past the ends the cursor goes to the first or last line.
+    #[test]
+    fn paging_moves_a_page_and_stops_at_the_ends() {
+        let mut p = Prose::new(&long(100));
+        let rect = Rect::new(0, 0, 20, 10);
+        let mut buf = ratatui::buffer::Buffer::empty(rect);
+        // The widget learns its width when drawn.
+        ratatui::widgets::Widget::render(&p.area, rect, &mut buf);
+        p.view.set(Some(View { rect, top: 0 }));
+        p.area.move_cursor(CursorMove::Jump(3, 2));
+        p.page(true);
+        assert_eq!((p.top(), p.cursor()), (10, (13, 2)));
+        for _ in 0..8 {
+            p.page(true);
+        }
+        assert_eq!((p.top(), p.cursor()), (90, (93, 2)), "the last page ends with the last line");
+        p.page(true);
+        assert_eq!((p.top(), p.cursor()), (90, (99, 2)), "at the end, the cursor goes to the last line");
+        p.page(false);
+        assert_eq!((p.top(), p.cursor()), (80, (89, 2)));
+        for _ in 0..8 {
+            p.page(false);
+        }
+        assert_eq!(p.top(), 0);
+        p.page(false);
+        assert_eq!((p.top(), p.cursor()), (0, (0, 2)), "at the start, the cursor goes to the first line");
+        // A selection being made follows the cursor.
+        p.area.start_selection();
+        p.page(true);
+        assert_eq!(p.area.selection_range(), Some(((0, 2), (10, 2))));
     }
 
     #[test]
