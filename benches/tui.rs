@@ -1,5 +1,7 @@
-//! What one keystroke costs inside the app (update + a full frame on an off-screen backend),
-//! for a typical document and for a huge one (5,000 timeline entries, 1 MB of prose).
+//! What one keystroke costs inside the app — the update, the frame drawn as the app draws it
+//! (into the buffer that holds the frame before last), the diff against the screen and the
+//! bytes to write, with no terminal — for a typical document and for a huge one (5,000
+//! timeline entries, 1 MB of prose).
 //! Run with `cargo bench --bench tui`. The real-terminal figures (startup, echo, memory, idle)
 //! come from ../shared/tools/tuimeasure and are in the README.
 
@@ -12,6 +14,7 @@ use blameless::template::Library;
 use blameless::tui::action::Action;
 use blameless::tui::app::{App, Screen};
 use blameless::tui::start::Start;
+use blameless::tui::terminal::Frames;
 use blameless::tui::views;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -55,14 +58,26 @@ fn keystrokes(name: &str, doc: &Document) {
     app.open_editor(&path).unwrap_or_else(|e| panic!("{e}"));
     let opened = open.elapsed();
     app.update(Action::GoTo(1)); // the summary: a prose section
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| match e {});
+    let terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| match e {});
+    let mut frames = Frames::new(terminal);
+    app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let mut bytes = Vec::new();
+    let mut draw = |app: &App, bytes: &mut Vec<u8>| {
+        bytes.clear();
+        frames
+            .draw(|f, holds| views::render_onto(f, app, holds), views::unchanged_areas, bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+    };
+    for _ in 0..3 {
+        draw(&app, &mut bytes);
+    }
     let mut times: Vec<Duration> = Vec::new();
     for i in 0..400 {
         let start = Instant::now();
         app.update(Action::Insert(if i % 7 == 0 { ' ' } else { 'x' }));
-        terminal.draw(|f| views::render(f, &app)).unwrap_or_else(|e| match e {});
+        draw(&app, &mut bytes);
         times.push(start.elapsed());
-        black_box(terminal.backend());
+        black_box(&bytes);
     }
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

@@ -7,6 +7,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
+use ratatui::{Frame, Terminal};
 
 /// Styles that show on a blank cell.
 const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
@@ -14,6 +15,56 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::SLOW_BLINK)
     .union(Modifier::RAPID_BLINK)
     .union(Modifier::CROSSED_OUT);
+
+/// The frames drawn on a terminal: the screen as last written, and the buffer the next frame
+/// is drawn into. The two buffers alternate and are not blanked between frames, so the one
+/// drawn into holds the frame before last (`views::render_onto` keeps what it shows again).
+/// The backend only lends its size and buffers: the bytes are the caller's to write.
+pub struct Frames<B: Backend> {
+    pub terminal: Terminal<B>,
+    /// What is on the screen: the last frame written.
+    shown: Buffer,
+    /// The screen is blank (a new size, back from `$EDITOR`): write everything.
+    whole: bool,
+    /// Frames drawn since the screen was blank: from the third on, the buffer drawn into
+    /// holds the frame before last.
+    drawn: u8,
+}
+
+impl<B: Backend> Frames<B> {
+    pub fn new(mut terminal: Terminal<B>) -> Frames<B> {
+        let shown = Buffer::empty(terminal.get_frame().area());
+        Frames { terminal, shown, whole: true, drawn: 0 }
+    }
+
+    /// Draws a frame: `render` fills it — told whether the buffer still holds the frame before
+    /// last — and the bytes that turn the screen into it are added to `out` (none when
+    /// nothing changed). Areas in `unchanged` (asked after `render`) hold the same cells as
+    /// the last frame and are not compared at all: on a keystroke, most of the screen.
+    pub fn draw(
+        &mut self,
+        render: impl FnOnce(&mut Frame, bool),
+        unchanged: impl FnOnce() -> Vec<Rect>,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        render(&mut self.terminal.get_frame(), self.drawn >= 2);
+        let next = std::mem::take(self.terminal.current_buffer_mut());
+        let skip = if self.whole { Vec::new() } else { unchanged() };
+        encode(diff(&self.shown, &next, &skip), out)?;
+        let old = std::mem::replace(&mut self.shown, next);
+        *self.terminal.current_buffer_mut() = old;
+        self.whole = false;
+        self.drawn = self.drawn.saturating_add(1);
+        Ok(())
+    }
+
+    /// The screen is blank now, at the terminal's (new) size: the next frames start afresh.
+    pub fn start_over(&mut self) {
+        self.shown = Buffer::empty(self.terminal.get_frame().area());
+        self.whole = true;
+        self.drawn = 0;
+    }
+}
 
 /// The cells to write to turn the screen from `prev` into `next`: ratatui's own diff
 /// (`Buffer::diff`, wide characters and their trailing cells included), except that the areas

@@ -7,7 +7,7 @@ mod checking;
 pub mod editor;
 pub mod findings;
 pub mod form;
-mod frame;
+pub mod frame;
 pub mod keymap;
 pub mod prose;
 mod recover;

@@ -63,7 +63,7 @@ fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
     loop {
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
-            app.size = guard.terminal.get_frame().area();
+            app.size = guard.area();
             guard.draw(|frame, holds| views::render_onto(frame, app, holds), views::unchanged_areas)?;
         }
         redraw = false;

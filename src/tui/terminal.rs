@@ -6,7 +6,6 @@ use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -15,7 +14,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
-use super::frame::{diff, encode};
+pub use super::frame::Frames;
 
 /// A frame is written in one go (the first is ~10 KB; stdout alone would cut it in 1 KB writes).
 pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
@@ -30,14 +29,7 @@ fn terminal() -> io::Result<Term> {
 
 /// Owns the terminal while the app runs; dropping it restores the terminal.
 pub struct Guard {
-    pub terminal: Term,
-    /// What is on the screen: the last frame written.
-    shown: Buffer,
-    /// The screen was cleared (a new size, back from `$EDITOR`): draw everything.
-    whole: bool,
-    /// Frames drawn since the buffers were made: from the third on, the buffer drawn into
-    /// holds the frame before last.
-    drawn: u8,
+    pub frames: Frames<CrosstermBackend<BufWriter<Stdout>>>,
 }
 
 impl Guard {
@@ -52,38 +44,30 @@ impl Guard {
             }
         };
         terminal.hide_cursor()?;
-        let shown = Buffer::empty(terminal.get_frame().area());
-        Ok(Guard { terminal, shown, whole: true, drawn: 0 })
+        Ok(Guard { frames: Frames::new(terminal) })
     }
 
-    /// Draws a frame: `render` fills it, and what differs from the screen is written. Areas
-    /// in `unchanged` (after `render`) hold the same cells as the last frame and are not
-    /// compared at all: on a keystroke, most of the screen.
-    ///
-    /// `render` is told whether the buffer it draws into still holds the frame before last
-    /// (the two buffers alternate, and are not blanked between frames).
+    /// The size of the screen, as last told.
+    pub fn area(&mut self) -> Rect {
+        self.frames.terminal.get_frame().area()
+    }
+
+    /// Draws a frame (see [`Frames::draw`]) and writes what differs from the screen, in one
+    /// write.
     pub fn draw(
         &mut self,
         render: impl FnOnce(&mut Frame, bool),
         unchanged: impl FnOnce() -> Vec<Rect>,
     ) -> io::Result<()> {
-        render(&mut self.terminal.get_frame(), self.drawn >= 2);
-        let next = std::mem::take(self.terminal.current_buffer_mut());
-        let skip = if self.whole { Vec::new() } else { unchanged() };
-        let updates = diff(&self.shown, &next, &skip);
+        let mut bytes = Vec::with_capacity(256);
+        self.frames.draw(render, unchanged, &mut bytes)?;
         // A frame that changes nothing (a check that found what it found before) writes
-        // nothing, not even the style reset the backend ends every write with.
-        if !updates.is_empty() {
-            let mut bytes = Vec::with_capacity(256);
-            encode(updates, &mut bytes)?;
-            let backend = self.terminal.backend_mut();
+        // nothing.
+        if !bytes.is_empty() {
+            let backend = self.frames.terminal.backend_mut();
             backend.write_all(&bytes)?;
             Backend::flush(backend)?;
         }
-        let old = std::mem::replace(&mut self.shown, next);
-        *self.terminal.current_buffer_mut() = old;
-        self.whole = false;
-        self.drawn = self.drawn.saturating_add(1);
         Ok(())
     }
 
@@ -96,27 +80,23 @@ impl Guard {
         // A new terminal has empty buffers, so the next frame is drawn whole. (`clear` would
         // ask the terminal where its cursor is, and not every terminal answers.)
         execute!(io::stdout(), Clear(ClearType::All))?;
-        self.terminal = terminal()?;
-        self.terminal.hide_cursor()?;
-        self.shown = Buffer::empty(self.terminal.get_frame().area());
-        self.whole = true;
-        self.drawn = 0;
+        let mut terminal = terminal()?;
+        terminal.hide_cursor()?;
+        self.frames = Frames::new(terminal);
         Ok(result)
     }
 
     /// The terminal is now `width` x `height`: the next frame is drawn whole at that size.
     pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
-        self.terminal.resize(Rect::new(0, 0, width, height))?;
-        self.shown = Buffer::empty(self.terminal.get_frame().area());
-        self.whole = true;
-        self.drawn = 0;
+        self.frames.terminal.resize(Rect::new(0, 0, width, height))?;
+        self.frames.start_over();
         Ok(())
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        let _ = self.terminal.show_cursor();
+        let _ = self.frames.terminal.show_cursor();
         restore();
     }
 }

@@ -75,14 +75,22 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
     };
     let before = prose.lines_before();
     let mut drawn = 0;
+    // Where the row before ended (line, char, byte): a long line's rows follow on from there
+    // instead of counting from the line's start each time.
+    let mut ended = (usize::MAX, 0, 0);
     for dy in 0..r.height {
         let w = prose.wrapped(usize::from(top) + usize::from(dy));
         let line = &lines[w.line];
-        let from = line.char_indices().nth(w.from).map_or(line.len(), |(i, _)| i);
+        let from = if ended.0 == w.line && ended.1 == w.from {
+            ended.2
+        } else {
+            line.char_indices().nth(w.from).map_or(line.len(), |(i, _)| i)
+        };
         let to = match w.to {
             Some(to) => line[from..].char_indices().nth(to - w.from).map_or(line.len(), |(i, _)| from + i),
             None => line.len(),
         };
+        ended = (w.line, w.to.unwrap_or(usize::MAX), to);
         let segment = Segment { row: w.line, from: w.from, text: &line[from..to], last_in_line: w.to.is_none() };
         let look = Look::of(&segment, cursor, selection);
         let rect = Rect { y: r.y + dy, height: 1, ..r };
