@@ -81,7 +81,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
 
 /// Underlines the words the checker flagged, on the lines on screen only.
 fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint: &crate::tui::findings::SectionLint) {
-    let (top, left) = (prose.top(), 0);
+    let top = prose.top();
     let before = prose.lines_before();
     let style = colored(Color::Yellow).add_modifier(ratatui::style::Modifier::UNDERLINED);
     let buf = frame.buffer_mut();
@@ -89,13 +89,12 @@ fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint:
         let screen_row = top as usize + dy as usize;
         // A screen row shows one line (or part of one): a line without marks is passed over
         // whole, rather than asked about cell by cell.
-        let ratatui_textarea::DataCursor(first, _) = prose.area.screen_to_data(screen_row, left as usize);
+        let ratatui_textarea::DataCursor(first, _) = prose.area.screen_to_data(screen_row, 0);
         if !lint.marks.contains_key(&(first + before)) {
             continue;
         }
         for dx in 0..r.width {
-            let ratatui_textarea::DataCursor(row, col) =
-                prose.area.screen_to_data(screen_row, left as usize + dx as usize);
+            let ratatui_textarea::DataCursor(row, col) = prose.area.screen_to_data(screen_row, dx as usize);
             let Some(ranges) = lint.marks.get(&(row + before)) else { continue };
             if ranges.iter().any(|m| m.contains(&col)) {
                 let cell = &mut buf[(r.x + dx, r.y + dy)];
