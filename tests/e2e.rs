@@ -339,8 +339,18 @@ fn no_color_means_no_colour_and_colour_otherwise() {
     plain.wait_for("Summary (required)");
     plain.wait_for("✓ Details");
     assert!(!has_colour(&plain), "NO_COLOR is set, yet something is coloured:\n{}", plain.contents());
+    // Selected text is shown reversed, not coloured.
+    plain.send("selected words");
+    plain.wait_for("selected words");
+    plain.send(&"\x1b[1;2D".repeat(5)); // Shift-Left x5
+    plain.wait_until("five selected cells", |_| {
+        let parser = plain.screen.lock().unwrap();
+        let screen = parser.screen();
+        (0..ROWS).any(|r| (0..COLS).filter(|&c| screen.cell(r, c).is_some_and(|cell| cell.inverse())).count() >= 5)
+    });
+    assert!(!has_colour(&plain), "NO_COLOR is set, yet the selection is coloured:\n{}", plain.contents());
     plain.send(CTRL_Q);
-    plain.wait_exit();
+    quit_saving(&mut plain);
     let dir = tempfile::tempdir().unwrap();
     let coloured = Term::spawn_with(dir.path(), &["new", "--title", "Colour"], &[("NO_COLOR", "")]);
     coloured.wait_for("✓ Details");

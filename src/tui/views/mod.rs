@@ -212,11 +212,21 @@ fn inert(cell: &mut ratatui::buffer::Cell) {
 
 /// Colour only when the user has not asked for none (NO_COLOR, https://no-color.org).
 pub fn colored(color: Color) -> Style {
+    if no_color() { Style::default() } else { Style::default().fg(color) }
+}
+
+fn no_color() -> bool {
     static NO_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *NO_COLOR.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())) {
-        Style::default()
+    *NO_COLOR.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+}
+
+/// Selected text: black on light blue (readable on dark and light terminals), or reversed
+/// under NO_COLOR.
+pub fn selected_text() -> Style {
+    if no_color() {
+        Style::default().add_modifier(Modifier::REVERSED)
     } else {
-        Style::default().fg(color)
+        Style::default().fg(Color::Black).bg(Color::LightBlue)
     }
 }
 
