@@ -7,7 +7,6 @@
 use std::cell::Cell;
 
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, DataCursor, Scrolling, TextArea, WrapMode};
 
 /// Lines kept in the widget: far more than any screen shows.
@@ -25,8 +24,6 @@ pub struct Prose {
     /// Where the text was last drawn. The view draws the rows on screen itself
     /// (`views::prose`) and keeps this up to date; the widget only lays the lines out.
     pub(crate) view: Cell<Option<View>>,
-    /// The widget's selection style (its getter needs `&mut`, the view has `&`).
-    pub(crate) select_style: Style,
 }
 
 /// A screen row of the text: chars `from..to` of `line` (`to` is `None` when the row ends the
@@ -71,10 +68,8 @@ fn widget(lines: Vec<String>) -> TextArea<'static> {
 impl Prose {
     pub fn new(text: &str) -> Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
-        let mut area = widget(vec![String::new()]);
-        let select_style = area.selection_style();
-        let mut prose =
-            Prose { before: Vec::new(), area, after: Vec::new(), undo_group: 1, view: Cell::new(None), select_style };
+        let area = widget(vec![String::new()]);
+        let mut prose = Prose { before: Vec::new(), area, after: Vec::new(), undo_group: 1, view: Cell::new(None) };
         prose.place(lines, 0, 0);
         prose
     }

@@ -137,17 +137,20 @@ pub fn shows(buf: &mut Buffer, area: Rect, key: u64) -> bool {
         }
         drawn[(frame % 2) as usize].areas.push((area, key));
     });
-    KEPT.with_borrow_mut(|kept| match kept.iter_mut().find(|k| k.0 == area) {
-        Some(k) if k.1 == key => {
-            k.2 = true;
-            true
-        }
-        Some(k) => {
-            k.2 = true;
+    claim(buf, area, Some(key))
+}
+
+/// Marks `area`, kept from the frame before last, as drawn this frame; returns whether it
+/// holds what `key` describes, else blanks it for drawing.
+fn claim(buf: &mut Buffer, area: Rect, key: Option<u64>) -> bool {
+    KEPT.with_borrow_mut(|kept| {
+        let Some(k) = kept.iter_mut().find(|k| k.0 == area) else { return false };
+        k.2 = true;
+        let held = key == Some(k.1);
+        if !held {
             blank(buf, area);
-            false
         }
-        None => false,
+        held
     })
 }
 
@@ -157,12 +160,7 @@ pub fn drawn_over(buf: &mut Buffer, area: Rect) {
     if OFF.get() {
         return;
     }
-    KEPT.with_borrow_mut(|kept| {
-        if let Some(k) = kept.iter_mut().find(|k| k.0 == area) {
-            k.2 = true;
-            blank(buf, area);
-        }
-    });
+    claim(buf, area, None);
 }
 
 /// Draws `area` of `buf` with `draw`, or copies what `draw` drew there last time when `key`

@@ -22,7 +22,7 @@ use ratatui_textarea::DataCursor;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::cache;
-use crate::tui::prose::{Prose, View};
+use crate::tui::prose::{Prose, View, cols_of};
 
 /// The widget's rule for the row on top: unchanged while the cursor stays on screen, else
 /// just enough to bring it back.
@@ -55,10 +55,11 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
     }
     let area = &prose.area;
     let last = prose.view.get();
-    if last.map(|v| v.rect) != Some(r) {
-        // A new area: the widget lays its lines out for this width and learns the height of
-        // a page. What it draws is not used.
-        area.render(r, &mut Buffer::empty(r));
+    // The widget lays its lines out for the width it was last drawn at: drawn (one row of
+    // it, off screen, what it draws unused) when the width or place changes, not the height.
+    let layout = Rect { height: 1, ..r };
+    if last.map(|v| Rect { height: 1, ..v.rect }) != Some(layout) {
+        area.render(layout, &mut Buffer::empty(layout));
     }
     let cursor = area.cursor();
     let cursor_row = u16::try_from(area.screen_cursor().row).unwrap_or(u16::MAX);
@@ -70,7 +71,8 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
     let styles = Styles {
         line: area.cursor_line_style(),
         cursor: area.cursor_style(),
-        select: prose.select_style,
+        // As `prose::widget` sets it (the widget's getter needs `&mut`).
+        select: super::selected_text(),
         tab: area.tab_length(),
     };
     let before = prose.lines_before();
@@ -91,7 +93,9 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
             None => line.len(),
         };
         ended = (w.line, w.to.unwrap_or(usize::MAX), to);
-        let segment = Segment { row: w.line, from: w.from, text: &line[from..to], last_in_line: w.to.is_none() };
+        let text = &line[from..to];
+        let chars = w.to.map_or_else(|| text.chars().count(), |to| to - w.from);
+        let segment = Segment { row: w.line, from: w.from, text, chars, last_in_line: w.to.is_none() };
         let look = Look::of(&segment, cursor, selection);
         let rect = Rect { y: r.y + dy, height: 1, ..r };
         let held = match over {
@@ -139,6 +143,8 @@ struct Segment<'a> {
     row: usize,
     from: usize,
     text: &'a str,
+    /// Chars in `text`.
+    chars: usize,
     last_in_line: bool,
 }
 
@@ -186,18 +192,14 @@ impl Row<'_> {
         }
         let mut expanded = String::with_capacity(text.len());
         for c in text.chars() {
+            // The widget draws no tab at all when its tab length is 0.
+            let cols = if c == '\t' && self.tab == 0 { 0 } else { cols_of(c, self.width, self.tab) };
             if c == '\t' {
-                if self.tab > 0 {
-                    let n = usize::from(self.tab) - self.width % usize::from(self.tab);
-                    expanded.extend(std::iter::repeat_n(' ', n));
-                    self.width += n;
-                }
+                expanded.extend(std::iter::repeat_n(' ', cols));
             } else {
                 expanded.push(c);
-                if !c.is_control() {
-                    self.width += usize::from(c.encode_utf8(&mut [0; 4]).cell_width());
-                }
             }
+            self.width += cols;
         }
         for g in expanded.graphemes(true) {
             if !g.contains(char::is_control) {
@@ -221,7 +223,7 @@ struct Look {
 
 impl Look {
     fn of(seg: &Segment, cursor: DataCursor, selection: Option<((usize, usize), (usize, usize))>) -> Look {
-        let chars = seg.text.chars().count();
+        let chars = seg.chars;
         let end = seg.from + chars;
         let cursor_in =
             seg.row == cursor.0 && seg.from <= cursor.1 && (cursor.1 < end || (seg.last_in_line && cursor.1 == end));
@@ -244,7 +246,7 @@ impl Look {
 
 fn draw_row(buf: &mut Buffer, r: Rect, seg: &Segment, look: &Look, styles: &Styles) {
     let base = if look.cursor_line { styles.line } else { Style::default() };
-    let chars = seg.text.chars().count();
+    let chars = seg.chars;
     let cursor_char = look.cursor.flatten();
     let selected = look.selected.clone();
     // The boundaries where the widget starts a new span: a span's graphemes are its own.
