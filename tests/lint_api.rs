@@ -34,7 +34,7 @@ fn rewrites_turn_blame_into_process_questions() {
         ("Why did Sam restart the primary?", "What made it make sense to restart the primary at the time?"),
         ("Why didn't the on-call check the runbook?", "What made it hard to check the runbook?"),
         ("Who approved the change?", "How did the change get approved?"),
-        ("Obviously, the cache was cold.", "The cache was cold."),
+        ("Obviously, the on-call paged the DBA.", "The on-call paged the DBA."),
         ("Kenji fat-fingered the region.", "Kenji mistyped the region."),
     ];
     for (text, expected) in cases {

@@ -174,7 +174,7 @@ fn folders_are_searched_and_other_yaml_is_skipped() {
 #[test]
 fn sarif_has_the_required_fields() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("my notes.md"), "The root cause was DNS.\n").unwrap();
+    fs::write(dir.path().join("my notes.md"), "Dave forgot the flag.\n").unwrap();
     let r = run(dir.path(), &["my notes.md", "--format", "sarif"]);
     assert_eq!(r.code, 1);
     let log: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
@@ -191,24 +191,24 @@ fn sarif_has_the_required_fields() {
         );
     }
     let result = &run0["results"][0];
-    assert_eq!(result["ruleId"], "root-cause");
+    assert_eq!(result["ruleId"], "forgot");
     assert_eq!(result["level"], "warning");
-    assert!(result["message"]["text"].as_str().unwrap().contains("root cause"));
+    assert!(result["message"]["text"].as_str().unwrap().contains("omission"));
     let index = result["ruleIndex"].as_u64().unwrap() as usize;
-    assert_eq!(rules[index]["id"], "root-cause");
+    assert_eq!(rules[index]["id"], "forgot");
     let location = &result["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"]["uri"], "my%20notes.md");
     let region = &location["region"];
     assert_eq!(
         (&region["startLine"], &region["startColumn"], &region["endLine"], &region["endColumn"]),
-        (&serde_json::json!(1), &serde_json::json!(1), &serde_json::json!(1), &serde_json::json!(15))
+        (&serde_json::json!(1), &serde_json::json!(1), &serde_json::json!(1), &serde_json::json!(12))
     );
 }
 
 #[test]
 fn github_annotations_escape_their_properties_and_message() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a,b.md"), "As usual, the root cause was DNS.\n").unwrap();
+    fs::write(dir.path().join("a,b.md"), "As usual, Dave forgot the flag.\n").unwrap();
     let r = run(dir.path(), &["a,b.md", "--format", "github"]);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", r.stdout);
@@ -221,7 +221,7 @@ fn github_annotations_escape_their_properties_and_message() {
     );
     assert!(
         lines[1].starts_with(
-            "::warning file=a%2Cb.md,line=1,col=11,endLine=1,endColumn=24,title=blameless root-cause (single-cause)::"
+            "::warning file=a%2Cb.md,line=1,col=11,endLine=1,endColumn=21,title=blameless forgot (omission)::"
         ),
         "{}",
         lines[1]
@@ -232,7 +232,7 @@ fn github_annotations_escape_their_properties_and_message() {
 #[test]
 fn max_severity_tunes_the_exit_status() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.md"), "The root cause was DNS.\n").unwrap();
+    fs::write(dir.path().join("a.md"), "Dave forgot the flag.\n").unwrap();
     fs::write(dir.path().join("b.md"), "Finally, Sam finally restarted it.\n").unwrap();
     assert_eq!(run(dir.path(), &["a.md"]).code, 1);
     assert_eq!(run(dir.path(), &["a.md", "--max-severity", "warning"]).code, 0);
@@ -243,14 +243,14 @@ fn max_severity_tunes_the_exit_status() {
 #[test]
 fn unreadable_input_exits_2_after_reporting_the_rest() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.md"), "The root cause was DNS.\n").unwrap();
+    fs::write(dir.path().join("a.md"), "Dave forgot the flag.\n").unwrap();
     let r = run(dir.path(), &["missing.md"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("missing.md: does not exist"), "{}", r.stderr);
     fs::write(dir.path().join("broken.yaml"), "schema: 2\ntitle: [unclosed\n").unwrap();
     let r = run(dir.path(), &["a.md", "broken.yaml"]);
     assert_eq!(r.code, 2);
-    assert!(r.stdout.contains("warning[root-cause]"), "the readable file is still reported: {}", r.stdout);
+    assert!(r.stdout.contains("warning[forgot]"), "the readable file is still reported: {}", r.stdout);
     assert!(r.stderr.contains("broken.yaml"), "{}", r.stderr);
 }
 

@@ -24,6 +24,7 @@ struct LexiconFile {
     responder_verbs: Vec<String>,
     role_things: Vec<String>,
     software_roles: Vec<String>,
+    thing_groups: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +42,7 @@ pub(super) struct Lexicon {
     pub responder_verbs: HashSet<String>,
     pub role_things: HashSet<String>,
     pub software_roles: HashSet<String>,
+    pub thing_groups: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -65,6 +67,7 @@ impl Lexicon {
             responder_verbs: set(f.responder_verbs),
             role_things: set(f.role_things),
             software_roles: set(f.software_roles),
+            thing_groups: set(f.thing_groups),
         })
     }
 
@@ -97,7 +100,11 @@ impl Lexicon {
         // At the start of a sentence, rule out what is most likely a common noun.
         const NOUN_ENDINGS: [&str; 14] =
             ["ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ics", "ships", "ure", "age", "ers"];
+        // "Lars", "Piers": a name; "Servers", "Errors", "Hours": plurals.
+        let name_in_rs =
+            lower.ends_with("rs") && !["ers", "ors", "urs", "irs", "ears"].iter().any(|e| lower.ends_with(e));
         let plural = lower.ends_with('s')
+            && !name_in_rs
             && !lower.ends_with("ss")
             && !lower.ends_with("us")
             && !lower.ends_with("is")

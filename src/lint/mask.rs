@@ -44,10 +44,7 @@ pub(super) fn prepare(text: &str, base: Scope, markdown: bool) -> Prepared {
     let mut bytes = text.as_bytes().to_vec();
     let mut scopes = vec![(0, base)];
     let mut directives = Vec::new();
-    if markdown {
-        front_matter(text, &mut bytes);
-    }
-    lines(text, markdown, &mut bytes, &mut scopes);
+    structure(text, markdown, &mut bytes, &mut scopes);
     comments(text, &mut bytes, &mut directives);
     inline(text, &mut bytes);
     // Every blanked byte is a whole character's worth of ASCII, so this cannot fail; if it
@@ -65,43 +62,75 @@ fn blank(bytes: &mut [u8], from: usize, to: usize) {
     }
 }
 
-/// YAML front matter at the top of a Markdown file.
-fn front_matter(text: &str, bytes: &mut [u8]) {
-    if let Some(body) = text.strip_prefix("---\n")
-        && let Some(end) = body.find("\n---")
-    {
-        blank(bytes, 0, 4 + end + 4);
+/// The Markdown structure, read with pulldown-cmark's offsets: front matter (YAML `---` or
+/// TOML `+++`, whole files only), code (fenced and indented), HTML, block quotes (lazy
+/// continuation lines included: Markdown reads them as part of the quote), headings, table
+/// header rows, images, bold labels and link destinations are blanked. Headings and header
+/// cells are names ("## Root cause"), not claims; quotes and code are someone else's words or
+/// a machine's. In a whole file, a heading sets the scope of what follows it.
+fn structure(text: &str, whole_file: bool, bytes: &mut [u8], scopes: &mut Vec<(usize, Scope)>) {
+    use pulldown_cmark::{Event, LinkType, Options as O, Parser, Tag};
+    let mut options = O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH | O::ENABLE_TASKLISTS | O::ENABLE_FOOTNOTES;
+    if whole_file {
+        options |= O::ENABLE_YAML_STYLE_METADATA_BLOCKS | O::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    }
+    // Inside a blanked block, nothing else needs looking at.
+    let mut blanked_to = 0;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if range.start < blanked_to {
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                let title = text[range.clone()].trim().trim_start_matches('#').to_lowercase();
+                blank(bytes, range.start, range.end);
+                blanked_to = range.end;
+                if whole_file {
+                    scopes.push((range.end, heading_scope(&title)));
+                }
+            }
+            Event::Start(
+                Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::MetadataBlock(_)
+                | Tag::HtmlBlock
+                | Tag::TableHead
+                | Tag::Image { .. },
+            ) => {
+                blank(bytes, range.start, range.end);
+                blanked_to = range.end;
+            }
+            Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                blank(bytes, range.start, range.end)
+            }
+            Event::Start(Tag::Link { link_type, .. }) => match link_type {
+                LinkType::Autolink | LinkType::Email => blank(bytes, range.start, range.end),
+                // `[text](destination)` and `[text][label]`: the words stay, the target goes.
+                _ => {
+                    let link = &text[range.clone()];
+                    if let Some(at) = link.rfind("](").or_else(|| link.rfind("][")) {
+                        blank(bytes, range.start + at + 1, range.end);
+                    }
+                }
+            },
+            Event::Start(Tag::Strong) if label(text, range.clone()) => {
+                blank(bytes, range.start, range.end);
+                blanked_to = range.end;
+            }
+            _ => {}
+        }
     }
 }
 
-/// Line by line: fenced code blocks and quoted blocks are blanked; headings set the scope.
-fn lines(text: &str, markdown: bool, bytes: &mut [u8], scopes: &mut Vec<(usize, Scope)>) {
-    let mut fence: Option<(char, usize)> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let run = |c: char| trimmed.chars().take_while(|&x| x == c).count();
-        match fence {
-            Some((c, n)) => {
-                blank(bytes, at, at + line.len());
-                if run(c) >= n && trimmed.trim_start_matches(c).trim().is_empty() {
-                    fence = None;
-                }
-            }
-            None if run('`') >= 3 || run('~') >= 3 => {
-                let c = if run('`') >= 3 { '`' } else { '~' };
-                fence = Some((c, run(c)));
-                blank(bytes, at, at + line.len());
-            }
-            None if trimmed.starts_with('>') => blank(bytes, at, at + line.len()),
-            None if markdown && trimmed.starts_with('#') => {
-                let title = trimmed.trim_start_matches('#').to_lowercase();
-                scopes.push((at + line.len(), heading_scope(&title)));
-            }
-            None => {}
-        }
-        at += line.len();
-    }
+/// A bold label that opens a line and ends with a colon ("**Root cause:** …", "**Root
+/// cause**: …"): a section's name written as a paragraph, not a claim.
+fn label(text: &str, range: std::ops::Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..range.start].trim_start_matches([' ', '\t', '-', '*', '+', '>', '|']);
+    let inside = &text[range.clone()];
+    before.trim().is_empty()
+        && (inside.trim_end_matches(['*', '_']).trim_end().ends_with(':') || text[range.end..].starts_with(':'))
+        && inside.split_whitespace().count() <= 6
 }
 
 /// The scope of the text under a heading, from its words.

@@ -87,6 +87,11 @@ impl Match<'_> {
         {
             return None;
         }
+        if let Some(who) = self.pattern.opener
+            && !reader.opener().satisfies(who)
+        {
+            return None;
+        }
         let mut end = self.highlight_end();
         if let Some(o) = &object {
             end = end.max(o.range.end);

@@ -96,6 +96,8 @@ impl Phrase {
             (Who::Person, Found::Person { .. }) => true,
             (Who::Named, Found::Person { first_person }) => !first_person,
             (Who::PersonOrNone, Found::Person { .. } | Found::Nothing) => true,
+            (Who::NamedOrNone, Found::Person { first_person }) => !first_person,
+            (Who::NamedOrNone, Found::Nothing) => true,
             (Who::Owner, Found::Person { first_person } | Found::Possessed { first_person }) => !first_person,
             (Who::Nothing, Found::Nothing) => true,
             _ => false,
@@ -122,11 +124,15 @@ impl Reader<'_> {
         let lower = stem.to_lowercase();
         let lex = self.lex;
         let first_person = lex.first_person.contains(&lower);
-        let person = lex.subject_pronouns.contains(&lower)
+        // An @handle is somebody's chat name.
+        let handle = self.text[..t.start].ends_with('@');
+        let person = handle
+            || lex.subject_pronouns.contains(&lower)
             || lex.object_pronouns.contains(&lower)
             || lex.roles.contains(&lower)
             || self.people.contains(&lower)
-            || lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t));
+            // A capitalised possessive ("Ines's") is a name even where a plural could stand.
+            || lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t) && !possessive);
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
@@ -200,6 +206,13 @@ impl Reader<'_> {
         {
             found = Found::Person { first_person: false };
         }
+        // "the consumer group", "the security group": a group of things.
+        if matches!(lower.as_str(), "group" | "groups")
+            && let [.., before, _] = toks
+            && self.lex.thing_groups.contains(&self.lower(*before))
+        {
+            return Phrase { range: before.start..head.end, found: Found::Thing };
+        }
         // "the Kubernetes operator": a role word that software also has, after a modifier.
         if self.lex.software_roles.contains(&lower)
             && let [.., before, _] = toks
@@ -216,7 +229,7 @@ impl Reader<'_> {
                 || self.lex.prepositions.contains(&w) && !(w == "on" && found != Found::Thing)
                 || self.lex.clause_words.contains(&w)
                 || w.chars().any(|c| c.is_ascii_digit())
-                || (w.ends_with("ed") && !self.lex.roles.contains(&w))
+                || (w.ends_with("ed") && !w.contains('-') && !self.lex.roles.contains(&w))
                 || (name && !t.text(self.text).starts_with(char::is_uppercase))
             {
                 break;
@@ -287,6 +300,10 @@ impl Reader<'_> {
             }
             let word = self.word(t);
             match word {
+                // "our Usenet clients": after a possessive, a capitalised word names the thing owned.
+                Found::Person { .. } if matches!(found, Found::Possessed { .. }) => {
+                    return Phrase { range: start.unwrap_or(t.start)..t.end, found };
+                }
                 Found::Person { .. } => {
                     // "the on-call rotation": a role noun naming a thing of that role.
                     if let Some(&n) = toks.get(k + 1)
@@ -315,10 +332,24 @@ impl Reader<'_> {
                 _ => {
                     end = t.end;
                     found = Found::Thing;
-                    let next_is_role = toks.get(k + 1).is_some_and(|&n| {
-                        let next = self.lower(n);
-                        self.lex.roles.contains(next.trim_end_matches("'s").trim_end_matches("’s"))
-                    });
+                    // "the data engineering team": a role heads the phrase a word or two on.
+                    let is_role = |j: usize| {
+                        toks.get(j).is_some_and(|&n| {
+                            let next = self.lower(n);
+                            !breaks(&self.text[toks[j - 1].end..n.start])
+                                && self.lex.roles.contains(next.trim_end_matches("'s").trim_end_matches("’s"))
+                        })
+                    };
+                    let plain = |j: usize| {
+                        toks.get(j).is_some_and(|&n| {
+                            let w = self.lower(n);
+                            !breaks(&self.text[toks[j - 1].end..n.start])
+                                && !self.lex.prepositions.contains(&w)
+                                && !self.lex.clause_words.contains(&w)
+                                && !self.lex.between.contains(&w)
+                        })
+                    };
+                    let next_is_role = is_role(k + 1) || (plain(k + 1) && is_role(k + 2));
                     if !next_is_role {
                         break;
                     }
@@ -328,6 +359,20 @@ impl Reader<'_> {
             end = end.max(t.end);
         }
         Phrase { range: start.unwrap_or(at)..end.max(start.unwrap_or(at)), found }
+    }
+
+    /// Who opens the sentence: a person or a person's thing among its first words (past
+    /// times, list markers and an opening preposition's phrase), else a thing.
+    pub fn opener(&self) -> Phrase {
+        let toks = tokens(self.text, self.sentence.clone());
+        let words = toks.iter().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit()));
+        for &t in words.take(4) {
+            if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
+                return Phrase { range: t.start..t.end, found };
+            }
+        }
+        let at = self.sentence.start;
+        Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
     }
 
     /// Who acts in the clause that contains byte `at`: a person among the first words of the
@@ -343,7 +388,7 @@ impl Reader<'_> {
         }
         let words = toks[from..].iter().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit()));
         for &t in words.take(4) {
-            if let found @ Found::Person { .. } = self.word(t) {
+            if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
                 return Phrase { range: t.start..t.end, found };
             }
         }

@@ -35,6 +35,9 @@ pub enum Who {
     Named,
     /// A person, or no subject at all (an imperative such as "be more careful"); not a system.
     PersonOrNone,
+    /// Someone other than the writers, or no subject at all: a responder's own account ("I
+    /// just restarted the queue") is theirs to tell.
+    NamedOrNone,
     /// A named person or the possessor of the phrase ("Dave's deploy", "his change").
     Owner,
     /// No noun phrase at all: the match opens its clause ("Who approved ...?").
@@ -67,6 +70,10 @@ struct RuleSpec {
     /// The first noun phrase of the clause (who is acting in it).
     #[serde(default)]
     actor: Option<Who>,
+    /// The first noun phrase of the sentence, across its clauses ("Sam restarted the
+    /// primary, which triggered the failover": Sam).
+    #[serde(default)]
+    opener: Option<Who>,
     message: String,
     #[serde(default)]
     suggestion: Option<String>,
@@ -105,6 +112,8 @@ struct FullPattern {
     object: Option<Who>,
     #[serde(default)]
     actor: Option<Who>,
+    #[serde(default)]
+    opener: Option<Who>,
 }
 
 /// Sentences a rule must flag and must leave alone; the tests run them all.
@@ -139,6 +148,7 @@ pub(super) struct Pattern {
     pub subject: Option<Who>,
     pub object: Option<Who>,
     pub actor: Option<Who>,
+    pub opener: Option<Who>,
 }
 
 /// Every rule, and a gate over all their patterns, so a pattern runs (and is compiled) only
@@ -247,10 +257,17 @@ fn compile(file: &str, category: Category, spec: RuleSpec) -> Result<Rule, Strin
                     subject: spec.subject,
                     object: spec.object,
                     actor: spec.actor,
+                    opener: spec.opener,
                 },
                 // A pattern with no checks of its own keeps the rule's.
-                PatternSpec::Full(full) if full.subject.or(full.object).or(full.actor).is_none() => {
-                    FullPattern { subject: spec.subject, object: spec.object, actor: spec.actor, ..full }
+                PatternSpec::Full(full) if full.subject.or(full.object).or(full.actor).or(full.opener).is_none() => {
+                    FullPattern {
+                        subject: spec.subject,
+                        object: spec.object,
+                        actor: spec.actor,
+                        opener: spec.opener,
+                        ..full
+                    }
                 }
                 PatternSpec::Full(full) => full,
             };
@@ -261,6 +278,7 @@ fn compile(file: &str, category: Category, spec: RuleSpec) -> Result<Rule, Strin
                 subject: full.subject,
                 object: full.object,
                 actor: full.actor,
+                opener: full.opener,
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -356,7 +374,7 @@ mod tests {
         let prose = "The deploy pipeline applied the migration at 14:02 and the pool filled up.";
         let open = set.gate.open(prose).iter().filter(|&&o| o).count();
         assert!(open * 4 < set.owners.len(), "{open} of {} patterns opened for plain prose", set.owners.len());
-        assert!(set.gate.words() < 600, "{} trigger words", set.gate.words());
+        assert!(set.gate.words() < 1400, "{} trigger words", set.gate.words());
         eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
     }
 
