@@ -25,6 +25,7 @@ struct LexiconFile {
     role_things: Vec<String>,
     software_roles: Vec<String>,
     thing_groups: Vec<String>,
+    acronyms: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +44,7 @@ pub(super) struct Lexicon {
     pub role_things: HashSet<String>,
     pub software_roles: HashSet<String>,
     pub thing_groups: HashSet<String>,
+    pub acronyms: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -68,6 +70,7 @@ impl Lexicon {
             role_things: set(f.role_things),
             software_roles: set(f.software_roles),
             thing_groups: set(f.thing_groups),
+            acronyms: set(f.acronyms),
         })
     }
 
@@ -75,6 +78,13 @@ impl Lexicon {
     /// acronym, a code identifier or a common noun. `sentence_start`: the word opens its
     /// sentence, where every word is capitalised, so common nouns need ruling out.
     pub fn looks_like_name(&self, word: &str, sentence_start: bool) -> bool {
+        // Initials ("JM", "AK"), as timelines often name responders: two capitals
+        // that are not a known acronym.
+        let upper = word.chars().all(|c| c.is_ascii_uppercase());
+        if upper && word.len() == 2 {
+            let lower = word.to_lowercase();
+            return !self.not_names.contains(&lower) && !self.acronyms.contains(&lower) && !self.roles.contains(&lower);
+        }
         let mut chars = word.chars();
         let Some(first) = chars.next() else { return false };
         if !first.is_uppercase() || word.chars().count() < 2 {

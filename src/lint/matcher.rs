@@ -15,28 +15,52 @@ use super::{Checker, Rewrite, Scope, TextFinding};
 pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people: &People) -> Vec<TextFinding> {
     let masked = prepared.masked.as_str();
     let mut out = Vec::new();
-    // Each pattern runs on its own, and only when the text holds one of its trigger words: a
-    // RegexSet over all of them cost ~19 MB and tens of milliseconds to build.
-    let open = checker.rules.gate.open(masked);
-    for (k, &(r, p)) in checker.rules.owners.iter().enumerate() {
-        let rule = &checker.rules.rules[r];
-        if !open[k] || !checker.config.enabled(rule) {
-            continue;
-        }
-        let pattern = &rule.patterns[p];
-        let Some(regex) = pattern.regex.for_text(masked, checker.quick_forms) else { continue };
-        for found in regex.matches(masked) {
-            if found.range.is_empty() {
+    // Each pattern runs on its own, and only where the text holds one of its trigger words: a
+    // RegexSet over all of them cost ~19 MB and tens of milliseconds to build. A long text is
+    // gated piece by piece (paragraphs, never split inside one), so that a pattern whose
+    // words appear in three paragraphs of a long file searches those three, not the file.
+    for piece in pieces(masked) {
+        let text = &masked[piece.clone()];
+        let open = checker.rules.gate.open(text);
+        for (k, &(r, p)) in checker.rules.owners.iter().enumerate() {
+            let rule = &checker.rules.rules[r];
+            if !open[k] || !checker.config.enabled(rule) {
                 continue;
             }
-            let ctx = Match { checker, original, prepared, people, rule, pattern, range: found.range.clone(), found };
-            if let Some(finding) = ctx.finding() {
-                out.push(finding);
+            let pattern = &rule.patterns[p];
+            let Some(regex) = pattern.regex.for_text(text, checker.quick_forms) else { continue };
+            for found in regex.matches(text) {
+                if found.range.is_empty() {
+                    continue;
+                }
+                let found = found.shifted(piece.start);
+                let ctx = Match { checker, original, prepared, people, rule, pattern, range: found.range.clone(), found };
+                if let Some(finding) = ctx.finding() {
+                    out.push(finding);
+                }
             }
         }
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     dedupe(out)
+}
+
+/// How long a piece of a long text is before it ends at the next blank line.
+const PIECE: usize = 4 * 1024;
+
+/// `text` in pieces that end at a blank line (where no sentence goes on) once they are
+/// [`PIECE`] long; a short text is one piece.
+fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > PIECE {
+        let Some(gap) = text[start + PIECE..].find("\n\n") else { break };
+        let end = start + PIECE + gap + 1;
+        out.push(start..end);
+        start = end;
+    }
+    out.push(start..text.len());
+    out
 }
 
 struct Match<'a> {
@@ -185,4 +209,25 @@ fn dedupe(sorted: Vec<TextFinding>) -> Vec<TextFinding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cover_the_text_and_end_at_blank_lines() {
+        let para = "A sentence that goes on for a while.\n".repeat(40);
+        let text = [para.as_str(); 300].join("\n");
+        let pieces = pieces(&text);
+        assert!(pieces.len() > 10);
+        assert_eq!(pieces[0].start, 0);
+        assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert!(text[..w[0].end].ends_with("\n\n") || text[..w[0].end].ends_with('\n'));
+            assert!(text[w[0].end - 2..].starts_with("\n\n") || text[..w[0].end].ends_with("\n\n"));
+        }
+        assert_eq!(super::pieces("short"), [0..5]);
+    }
 }

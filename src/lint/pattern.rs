@@ -18,7 +18,15 @@ pub(super) struct Lazy {
     quick: OnceLock<Option<Compiled>>,
     /// Compiled with a lazy DFA: many times faster on long texts, and on short ones once warm.
     full: OnceLock<Option<Compiled>>,
+    /// For a text longer than [`LONG`]: the full form with literal prefilters.
+    long: OnceLock<Option<Compiled>>,
 }
+
+/// The shortest text worth the literal prefilters' compiling (about 0.15 ms a pattern): on a
+/// whole long file nearly every pattern is open, and the prefilters keep each search off the
+/// slow engines (1 MB of Markdown: 500 -> 330 ms), while a typical file would pay more in
+/// compiling than it saves.
+const LONG: usize = 96 * 1024;
 
 /// The longest text the quickly compiled pattern searches (mostly regex-lite's PikeVM: on a
 /// paragraph, microseconds; on a whole Markdown file the lazy DFA is many times faster).
@@ -27,7 +35,7 @@ const SHORT: usize = 8 * 1024;
 impl Lazy {
     /// A pattern, compiled later (`RuleSet::compile_all` checks that the built-in ones do).
     pub fn new(source: String) -> Lazy {
-        Lazy { source, quick: OnceLock::new(), full: OnceLock::new() }
+        Lazy { source, quick: OnceLock::new(), full: OnceLock::new(), long: OnceLock::new() }
     }
 
     /// The pattern compiled to search `text` (`None` only for a pattern too large to build,
@@ -35,6 +43,9 @@ impl Lazy {
     /// are preferred, `text` is short and the full form is not there (then the quick one,
     /// waited for if another thread is compiling it).
     pub fn for_text(&self, text: &str, quick: bool) -> Option<&Compiled> {
+        if text.len() > LONG && !quick {
+            return self.long.get_or_init(|| regex_for(&self.source, true, true).ok().map(Compiled::Meta)).as_ref();
+        }
         match self.full.get() {
             Some(full) => full.as_ref(),
             None if quick && text.len() <= SHORT => self.quick(),
@@ -50,7 +61,7 @@ impl Lazy {
 
     /// The pattern fully compiled, with a lazy DFA.
     pub fn full(&self) -> Option<&Compiled> {
-        self.full.get_or_init(|| regex_for(&self.source, true).ok().map(Compiled::Meta)).as_ref()
+        self.full.get_or_init(|| regex_for(&self.source, true, false).ok().map(Compiled::Meta)).as_ref()
     }
 
     pub fn source(&self) -> &str {
@@ -81,6 +92,17 @@ impl Found<'_> {
         self.groups.iter().find(|(n, _)| *n == name).and_then(|(_, r)| r.clone())
     }
 
+    /// The match moved `by` bytes on: for a match in a piece of a longer text.
+    pub fn shifted(mut self, by: usize) -> Self {
+        self.range = self.range.start + by..self.range.end + by;
+        for (_, r) in &mut self.groups {
+            if let Some(r) = r {
+                *r = r.start + by..r.end + by;
+            }
+        }
+        self
+    }
+
     /// Every named group of the pattern, in order.
     pub fn groups(&self) -> impl Iterator<Item = (&str, Option<Range<usize>>)> {
         self.groups.iter().map(|(n, r)| (*n, r.clone()))
@@ -96,7 +118,7 @@ impl Compiled {
         {
             return Some(Compiled::Lite(lite));
         }
-        regex_for(source, false).ok().map(Compiled::Meta)
+        regex_for(source, false, false).ok().map(Compiled::Meta)
     }
 
     /// Every match in `text`, leftmost first, with its named groups.
@@ -194,27 +216,26 @@ pub(super) fn lite_reads_alike(source: &str) -> bool {
 /// Patterns are case-insensitive, and `\b` means an ASCII word boundary: a Unicode one would
 /// stop the fast automaton on the first non-ASCII byte (a curly quote, an em dash).
 pub(super) fn regex(source: &str) -> Result<Regex, Box<meta::BuildError>> {
-    regex_for(source, true)
+    regex_for(source, true, false)
 }
 
 /// As [`regex`]; `long_texts` adds the lazy DFA, worth its compiling only on long texts.
-fn regex_for(source: &str, long_texts: bool) -> Result<Regex, Box<meta::BuildError>> {
+fn regex_for(source: &str, long_texts: bool, prefilter: bool) -> Result<Regex, Box<meta::BuildError>> {
     // ASCII matching where the pattern allows it: English wording needs no Unicode case
     // folding, and the automata are many times smaller and quicker to build. A class that
     // holds non-ASCII characters (`[\w'’-]`) or is negated (`[^.;]`, which would otherwise
     // match half a character) keeps Unicode, on its own.
     let source = unicode_classes(&source.replace(r"\b", r"(?-u:\b)"));
-    // On short texts (the editor's paragraphs): no literal prefilters (the trigger-word gate
-    // has already said the pattern can match, and building them cost most of the compile
-    // time) and a small lazy-DFA cache: a hundred patterns with the default 2 MB each would
-    // make the editor several times larger than the text it edits. On long texts (`lint`
-    // of whole files) every pattern is open, and the prefilter and a 512 KB cache keep the
-    // search off the slow engines (1 MB of Markdown: 880 -> 330 ms). No one-pass DFA. Groups are read only when named (a
+    // Literal prefilters only for very long texts (see [`LONG`]): the trigger-word gate has
+    // already said the pattern can match, and building them costs most of the compile time.
+    // A small lazy-DFA cache for short texts: a hundred patterns with the default 2 MB each
+    // would make the editor several times larger than the text it edits; on long texts a
+    // 512 KB cache keeps the search off the slow engines. No one-pass DFA. Groups are read only when named (a
     // rewrite's `${rest}`): the others would cost states.
     let named = source.contains("(?P<") || source.contains("(?<");
     let captures = if named { WhichCaptures::All } else { WhichCaptures::Implicit };
     let config = meta::Config::new()
-        .auto_prefilter(long_texts)
+        .auto_prefilter(prefilter)
         .onepass(false)
         .which_captures(captures)
         .hybrid(long_texts)

@@ -229,7 +229,11 @@ impl Reader<'_> {
                 || self.lex.prepositions.contains(&w) && !(w == "on" && found != Found::Thing)
                 || self.lex.clause_words.contains(&w)
                 || w.chars().any(|c| c.is_ascii_digit())
-                || (w.ends_with("ed") && !w.contains('-') && !self.lex.roles.contains(&w))
+                || (w.ends_with("ed")
+                    && !w.contains('-')
+                    && !self.lex.roles.contains(&w)
+                    // "the team's untested migration": an adjective after a possessor.
+                    && !(k > 0 && matches!(self.word(toks[k - 1]), Found::Possessed { .. })))
                 || (name && !t.text(self.text).starts_with(char::is_uppercase))
             {
                 break;
@@ -365,8 +369,12 @@ impl Reader<'_> {
     /// times, list markers and an opening preposition's phrase), else a thing.
     pub fn opener(&self) -> Phrase {
         let toks = tokens(self.text, self.sentence.clone());
-        let words = toks.iter().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit()));
-        for &t in words.take(4) {
+        let words: Vec<Token> =
+            toks.iter().copied().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit())).collect();
+        // The first words, and those after an opening phrase ("As it turns out, Jonas ...").
+        let after_comma = (1..words.len().min(7)).find(|&k| self.text[words[k - 1].end..words[k].start].contains(','));
+        let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 3)]));
+        for &t in candidates {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
                 return Phrase { range: t.start..t.end, found };
             }
