@@ -36,7 +36,7 @@ fn sample(name: &str) -> String {
 }
 
 fn options() -> import::Options {
-    import::Options { zone: "Europe/Berlin".parse().unwrap() }
+    import::Options { zone: "Europe/Berlin".parse().unwrap(), zone_given: false }
 }
 
 /// Imports a sample with the template the file's headings match best.
@@ -361,11 +361,17 @@ fn the_template_is_the_one_named_or_the_best_match() {
     let plain = "# T\n\n## Summary\n\nText.\n";
     assert_eq!(import::choose_template(plain, &candidates).unwrap().name, "default", "a tie goes to the first");
     let zone: Zone = "UTC".parse().unwrap();
-    let doc = import::from_markdown(plain, &template("lightweight"), &import::Options { zone: zone.clone() }).doc;
+    let doc = import::from_markdown(
+        plain,
+        &template("lightweight"),
+        &import::Options { zone: zone.clone(), zone_given: false },
+    )
+    .doc;
     assert_eq!(doc.template.name, "lightweight");
     assert_eq!(section(&doc, "what-happened"), "Text.\n", "lightweight's summary is What happened");
     let trigger = "# T\n\n## Trigger\n\nA deploy.\n";
-    let doc = import::from_markdown(trigger, &template("lightweight"), &import::Options { zone }).doc;
+    let doc =
+        import::from_markdown(trigger, &template("lightweight"), &import::Options { zone, zone_given: false }).doc;
     assert_eq!(section(&doc, "imported-trigger"), "A deploy.\n", "lightweight has no Trigger: kept apart");
 }
 

@@ -52,7 +52,8 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         Some(text) => text.parse::<Zone>().map_err(anyhow::Error::msg)?,
         None => Zone::from_environment(),
     };
-    let imported = import::from_markdown(&src, &template, &Options { zone: zone.clone() });
+    let options = Options { zone: zone.clone(), zone_given: args.timezone.is_some() };
+    let imported = import::from_markdown(&src, &template, &options);
     let date = match imported.date {
         Some(date) => date,
         None => zone.today(now()?),

@@ -11,11 +11,14 @@ use super::blocks::{self, Block, Kind};
 use super::matching::{is_numbers_heading, normalize, section_for};
 use super::meta::label_line;
 use super::report::{Outcome, Report};
-use super::times::{Clock, date_line, mentions_utc};
+use super::survey::survey;
+use super::times::Clock;
+use super::zone::ZoneWord;
 use super::{Imported, Options};
-use crate::doc::{Document, Mapping, Section, SectionKind, TemplateRef, Zone};
+use crate::doc::{Document, Mapping, Section, SectionKind, TemplateRef};
 use crate::export::NOT_WRITTEN;
 use crate::export::nest::shift_headings;
+use crate::store::yaml::Value;
 use crate::template::Template;
 
 static OWN_TEMPLATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(.+) \(version (\d+)\)$").ok());
@@ -91,6 +94,11 @@ pub(super) struct Builder<'a> {
     /// The line being read and how it starts, for what `assign` reports.
     pub(super) line: usize,
     pub(super) shown: String,
+    /// The first day the file names: the day of times written without one, when nothing
+    /// nearer says.
+    pub(super) first_date: Option<NaiveDate>,
+    /// The zone was asked for with `--timezone`: it holds over what the file states.
+    pub(super) zone_given: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -108,17 +116,24 @@ impl<'a> Builder<'a> {
             own: own.is_some(),
             doc,
             clock: Clock { strict: own.is_some(), ..Clock::default() },
-            report: Report { template: template.name.clone(), entries: Vec::new(), left_empty: Vec::new() },
+            report: Report {
+                template: template.name.clone(),
+                entries: Vec::new(),
+                left_empty: Vec::new(),
+                zone: None,
+                warnings: Vec::new(),
+            },
             news: Vec::new(),
             last_section: None,
             touched: vec![false; template.sections.len()],
             date: None,
             line: 1,
             shown: String::new(),
+            first_date: None,
+            zone_given: options.zone_given,
         };
-        if !b.own && says_utc(blocks, src) {
-            b.doc.timezone = Zone::utc().to_string();
-            b.clock.zone = Some(Zone::utc());
+        if !b.own {
+            b.times_of_the_file(options);
         }
         if let Some(yaml) = &parsed.front_matter {
             b.shown = "front matter".into();
@@ -142,6 +157,42 @@ impl<'a> Builder<'a> {
             b.part(part, blocks, groups);
         }
         b.finish()
+    }
+
+    /// The zone, date order and first day of the whole file, and what the report says of them.
+    fn times_of_the_file(&mut self, options: &Options) {
+        let survey = survey(self.src);
+        self.clock.order = survey.order;
+        self.first_date = survey.first_date;
+        let assumed = options.zone.to_string();
+        if options.zone_given {
+            self.doc.timezone = assumed.clone();
+            self.clock.zone = Some(options.zone.clone());
+            self.report.zone = Some(format!("{assumed}, as asked with --timezone"));
+            return;
+        }
+        match survey.zone {
+            Some((ZoneWord::Known(zone), words, line)) => {
+                self.doc.timezone = zone.to_string();
+                self.report.zone = Some(format!("{zone}, because line {line} says \"{words}\""));
+                self.clock.zone = Some(zone);
+            }
+            other => {
+                let why = match other {
+                    Some((ZoneWord::Ambiguous(word), _, line)) => {
+                        self.report.warn(
+                            line,
+                            format!("`{word}` is the name of more than one time zone, so it is not guessed; give the zone with --timezone"),
+                        );
+                        format!("line {line} names `{word}`, which is more than one zone")
+                    }
+                    _ => "the file states no time zone".to_string(),
+                };
+                let note = format!("assumed: {why}; this is the zone of the computer that imported it");
+                self.report.zone = Some(format!("{assumed}, {note} (--timezone sets another)"));
+                self.doc.extra.insert(Value::String("imported_timezone".into()), Value::String(note));
+            }
+        }
     }
 
     fn split(&self, blocks: &[Block], title: Option<usize>) -> Vec<Part> {
@@ -378,15 +429,6 @@ impl<'a> Builder<'a> {
         let first_event = self.doc.timeline.iter().find_map(|e| e.time.resolve(&zone)).map(|t| t.date_naive());
         Imported { doc: self.doc, report: self.report, date: started.or(self.date).or(first_event) }
     }
-}
-
-fn says_utc(blocks: &[Block], src: &str) -> bool {
-    blocks.iter().any(|b| match &b.kind {
-        Kind::Heading { text, .. } => date_line(text).is_some_and(|(_, utc)| utc) || normalize(text).ends_with("utc"),
-        Kind::Table { header, .. } => header.first().is_some_and(|h| mentions_utc(h)),
-        Kind::Paragraph => src[b.range.clone()].lines().any(|l| date_line(l).is_some_and(|(_, utc)| utc)),
-        _ => false,
-    })
 }
 
 /// What a section of this kind is made of, for the report.

@@ -118,8 +118,41 @@ const KIND_SYNONYMS: &[(SectionKind, &[&str])] = &[
     ),
 ];
 
-/// The template section (index) a heading means, if any.
+/// The template section (index) a heading means, if any: by its words, then without what
+/// qualifies it (`Timeline (UTC)`, `Timeline - all times in PST`), then a heading that names the
+/// timeline in a few words ("Detailed timeline", "Establishing the timeline").
 pub fn section_for(heading: &str, template: &Template) -> Option<usize> {
+    if let Some(i) = section_named(heading, template) {
+        return Some(i);
+    }
+    let bare = unqualified(heading);
+    if bare != heading.trim()
+        && let Some(i) = section_named(&bare, template)
+    {
+        return Some(i);
+    }
+    let n = normalize(&bare);
+    let words: Vec<&str> = n.split(' ').collect();
+    if words.len() <= 4 && words.iter().any(|w| matches!(*w, "timeline" | "chronology")) {
+        return template.sections.iter().position(|s| s.kind == SectionKind::Timeline);
+    }
+    None
+}
+
+/// A heading without its parenthesised remarks and the zone it states.
+pub fn unqualified(heading: &str) -> String {
+    static PARENS: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[(（\[][^)）\]]*[)）\]]").ok());
+    let mut t = PARENS.as_ref().map_or_else(|| heading.to_string(), |re| re.replace_all(heading, " ").into_owned());
+    if let Some((_, words)) = super::zone::stated(&t) {
+        let kept = t.replacen(&words, " ", 1);
+        // "Timeline (UTC)" stated by the heading's own first word: keep that word.
+        t = if normalize(&kept).is_empty() { t } else { kept };
+    }
+    t.trim().trim_end_matches([':', '-', '–', '—', ',', ' ']).trim().to_string()
+}
+
+fn section_named(heading: &str, template: &Template) -> Option<usize> {
     let h = normalize(heading);
     if h.is_empty() {
         return None;

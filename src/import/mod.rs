@@ -21,7 +21,11 @@ mod matching;
 mod meta;
 mod report;
 mod rows;
+mod stamp;
+mod survey;
+mod timeline;
 mod times;
+mod zone;
 
 pub use report::{Entry, Outcome, Report};
 
@@ -35,6 +39,8 @@ use crate::template::Template;
 pub struct Options {
     /// The document's time zone when the file names none (and does not say "UTC").
     pub zone: Zone,
+    /// `zone` was asked for (`--timezone`): it holds over any zone the file states.
+    pub zone_given: bool,
 }
 
 #[derive(Debug, Clone)]
