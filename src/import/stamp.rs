@@ -82,6 +82,8 @@ pub struct Stamp {
     pub text: String,
     /// What follows it: the event.
     pub rest: String,
+    /// A separator (`:`, `-`) follows it: `2021-08-17:` starts an entry, a bare date a day.
+    pub separated: bool,
 }
 
 /// The stamp a line starts with, if it does.
@@ -133,7 +135,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         rest
     };
     let text = line[whole.start()..whole.end()].trim().trim_matches(['*', '_', '`', '[', ']']).trim().to_string();
-    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest) })
+    let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
+    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated })
 }
 
 /// An event's text without the markup a stamp leaves around it: a trailing `<br>`, a lone
@@ -150,6 +153,8 @@ pub fn clean_event(text: &str) -> String {
             t = s.trim_end().to_string();
         } else if let Some(s) = t.strip_prefix("**") {
             t = s.trim_start().to_string();
+        } else {
+            t = t.replacen("**", "", 1);
         }
     }
     t

@@ -33,8 +33,11 @@ struct Reading {
 }
 
 static PARENS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[(（][^)）]*[)）]").ok());
-static LEAD_IN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:on|at|around|about|by|from|since|starting|shortly after)\s+").ok());
+static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after)\s+").ok()
+});
+static NEXT_DAY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
 static LIST_MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+").ok());
 static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").ok());
 static CLOCKISH: LazyLock<Option<Regex>> =
@@ -248,7 +251,9 @@ impl Builder<'_> {
                 continue;
             }
             let line = LIST_MARKER.as_ref().map_or(trimmed, |re| re.find(raw).map_or(trimmed, |m| &raw[m.end()..]));
-            if let Some(date) = self.date_line(line) {
+            // `2024-06-21:` with the event below it is an entry; a bare date is a day.
+            let introduces = line.trim_end().ends_with(':');
+            if !introduces && let Some(date) = self.date_line(line) {
                 self.clock.date = Some(date);
                 self.clock.date_stated = true;
                 r.fresh_date = true;
@@ -280,7 +285,7 @@ impl Builder<'_> {
     fn entry_stamp(&self, line: &str) -> Option<Stamp> {
         if let Some(stamp) = leading_stamp(line) {
             let date_alone = stamp.time.is_none();
-            if !(date_alone && stamp.rest.is_empty()) {
+            if !(date_alone && stamp.rest.is_empty()) || stamp.separated {
                 return Some(stamp);
             }
             return None;
@@ -323,6 +328,14 @@ impl Builder<'_> {
     }
 
     fn push_stamp(&mut self, stamp: &Stamp, event: String) {
+        // "At 07:21 UTC the next morning": the day after the one above.
+        if stamp.date.is_none()
+            && NEXT_DAY.as_ref().is_some_and(|re| re.is_match(&event))
+            && let Some(date) = self.clock.date.and_then(|d| d.succ_opt())
+        {
+            self.clock.date = Some(date);
+            self.clock.last = None;
+        }
         let time = self.clock.stamp(stamp);
         let mut extra = Mapping::new();
         if let Some(end) = stamp.end {

@@ -49,6 +49,8 @@ pub struct Clock {
     /// The date was stated for the entries below (a date heading or line), so a date written
     /// in one entry is that entry's alone.
     pub date_stated: bool,
+    /// The last time was a 12-hour `12:51` read as 00:51: the next `12:52` is too.
+    pub(super) after_midnight_twelve: bool,
 }
 
 impl Clock {
@@ -105,15 +107,25 @@ impl Clock {
             _ => return Moment::Typed(date.format("%Y-%m-%d").to_string()),
         };
         let mut at = date.and_time(time);
-        // A timeline that runs past midnight: 23:50 then 00:10 is the next day.
+        // A timeline that runs past midnight: 23:50 then 00:10 is the next day, and so is
+        // 12:51 after 22:10 (a 12-hour habit: half past midnight).
         if own_date.is_none()
             && let Some(last) = self.last
             && at < last
             && last.hour() >= 18
-            && time.hour() < 6
         {
-            at += Duration::days(1);
-            self.date = Some(at.date());
+            if time.hour() == 12 {
+                at -= Duration::hours(12);
+                self.after_midnight_twelve = true;
+            }
+            if at.hour() < 6 {
+                at += Duration::days(1);
+                self.date = Some(at.date());
+            }
+        } else if own_date.is_none() && self.after_midnight_twelve && time.hour() == 12 {
+            at -= Duration::hours(12);
+        } else {
+            self.after_midnight_twelve = false;
         }
         self.place(at, stamp.zone.as_deref())
     }
