@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::blocks::{self, Block, Kind};
+use super::matching::{Meta, meta_for};
 use super::matching::{is_numbers_heading, normalize, section_for};
 use super::meta::label_line;
 use super::report::{Outcome, Report};
@@ -76,6 +77,8 @@ pub(super) enum Target {
     Section(usize),
     New,
     Numbers,
+    /// A heading that is metadata (`## Date: 2023-02-06`, `## Authors` and a list of them).
+    Meta,
 }
 
 pub(super) struct Builder<'a> {
@@ -135,17 +138,11 @@ impl<'a> Builder<'a> {
         if !b.own {
             b.times_of_the_file(options);
         }
-        if let Some(yaml) = &parsed.front_matter {
+        if let Some(text) = &parsed.front_matter {
             b.shown = "front matter".into();
-            b.front_matter(yaml);
+            if parsed.toml { b.toml_front_matter(text) } else { b.front_matter(text) }
         }
-        let title = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
-        if let Some(i) = title
-            && let Kind::Heading { text, .. } = &blocks[i].kind
-        {
-            b.doc.title = text.clone();
-            b.report.push(blocks[i].line, first_line(&src[blocks[i].range.clone()]), Outcome::Title);
-        }
+        let title = b.title(blocks);
         if b.doc.title.trim().is_empty() {
             b.doc.title = "Untitled incident".to_string();
         }
@@ -195,18 +192,59 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn split(&self, blocks: &[Block], title: Option<usize>) -> Vec<Part> {
-        let start = title.map_or(0, |i| blocks[i].range.end);
+    /// The title: the first H1 (the paragraph below it when the H1 is a template's
+    /// placeholder, "Incident Title"), unless the front matter gave one and the H1 names a
+    /// section; without an H1, a first heading that names no section. The blocks it took.
+    fn title(&mut self, blocks: &[Block]) -> Vec<usize> {
+        let h1 = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
+        let first = blocks.iter().position(|b| !matches!(b.kind, Kind::Other));
+        let (i, text) = match (h1, first) {
+            (Some(i), _) => match &blocks[i].kind {
+                Kind::Heading { text, .. } => (i, text.clone()),
+                _ => return Vec::new(),
+            },
+            (None, Some(i)) if !self.own && self.doc.title.trim().is_empty() => match &blocks[i].kind {
+                Kind::Heading { text, .. }
+                    if section_for(text, self.template).is_none()
+                        && label_line(text).is_none_or(|(l, v)| v.is_empty() || meta_for(&l).is_none()) =>
+                {
+                    (i, text.clone())
+                }
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        let shown = first_line(&self.src[blocks[i].range.clone()]);
+        let placeholder =
+            matches!(normalize(&text).as_str(), "incident title" | "title" | "postmortem title" | "incident name");
+        if !self.own
+            && placeholder
+            && let Some(next) = blocks.get(i + 1).filter(|b| matches!(b.kind, Kind::Paragraph))
+        {
+            self.doc.title = first_line(&self.src[next.range.clone()]);
+            self.report.push(blocks[i].line, shown, Outcome::Title);
+            return vec![i, i + 1];
+        }
+        if !self.own && !self.doc.title.trim().is_empty() && section_for(&text, self.template).is_some() {
+            return Vec::new();
+        }
+        self.doc.title = text;
+        self.report.push(blocks[i].line, shown, Outcome::Title);
+        vec![i]
+    }
+
+    fn split(&self, blocks: &[Block], title: Vec<usize>) -> Vec<Part> {
+        let start = title.first().map_or(0, |&i| blocks[i].range.end);
         let mut parts = vec![Part { heading: None, target: Target::Preamble, blocks: Vec::new(), body: start..start }];
         for (i, block) in blocks.iter().enumerate() {
-            if Some(i) == title {
+            if title.contains(&i) {
                 continue;
             }
             let Some(current) = parts.last() else { break };
             let level_now = current.heading.as_ref().map_or(0, |h| h.level);
             let started = match &block.kind {
                 Kind::Heading { level, text } => {
-                    self.heading_target(text, *level, level_now, current.target).map(|t| (t, text.clone(), *level))
+                    self.heading_target(text, *level, level_now, current).map(|t| (t, text.clone(), *level))
                 }
                 Kind::Paragraph if !self.own => {
                     self.label_heading(block).map(|(i, label)| (Target::Section(i), label, 7))
@@ -239,7 +277,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether a heading starts a new part, and which.
-    fn heading_target(&self, text: &str, level: usize, level_now: usize, now: Target) -> Option<Target> {
+    fn heading_target(&self, text: &str, level: usize, level_now: usize, current: &Part) -> Option<Target> {
+        let now = current.target;
         let nested = now != Target::Preamble && level > level_now;
         if self.own {
             // Our export: sections are exactly the `##` headings, matched by their title.
@@ -255,8 +294,22 @@ impl<'a> Builder<'a> {
         if is_numbers_heading(text) && !nested {
             return Some(Target::Numbers);
         }
+        let in_timeline = matches!(now, Target::Section(i) if self.template.sections[i].kind == SectionKind::Timeline);
+        // In a timeline, a heading with a time or a date is an entry or a day, at any level.
+        if in_timeline && super::stamp::leading_stamp(text.trim_matches(['*', '_'])).is_some() {
+            return None;
+        }
         match section_for(text, self.template) {
+            // A heading inside a section is part of its text (a `#### Summary` of a
+            // sub-section is not the document's summary), unless it is a list of rows of its
+            // own (a `### Timeline` under "Recovery") or the section above only groups it.
+            Some(i) if nested => {
+                let rows = self.template.sections[i].kind != SectionKind::Text
+                    && self.template.sections[i].kind != SectionKind::Fields;
+                (!in_timeline && (rows || current.blocks.is_empty())).then_some(Target::Section(i))
+            }
             Some(i) => Some(Target::Section(i)),
+            None if is_meta_heading(text) => Some(Target::Meta),
             None if nested => None,
             None => Some(Target::New),
         }
@@ -279,6 +332,7 @@ impl<'a> Builder<'a> {
     fn part(&mut self, part: &Part, blocks: &[Block], groups: bool) {
         match part.target {
             Target::Preamble => self.preamble(part, blocks),
+            Target::Meta => self.meta_part(part, blocks),
             Target::Numbers => {
                 if let Some(h) = &part.heading {
                     let why = "the incident numbers are computed from the times";
@@ -428,6 +482,14 @@ impl<'a> Builder<'a> {
             .map(|t| t.date_naive());
         let first_event = self.doc.timeline.iter().find_map(|e| e.time.resolve(&zone)).map(|t| t.date_naive());
         Imported { doc: self.doc, report: self.report, date: started.or(self.date).or(first_event) }
+    }
+}
+
+/// `## Date: February 06, 2023`, `## Authors`: a heading that is a metadata label.
+fn is_meta_heading(text: &str) -> bool {
+    match label_line(text) {
+        Some((label, value)) if !value.is_empty() => meta_for(&label).is_some(),
+        _ => matches!(meta_for(text), Some(Meta::Authors | Meta::Status | Meta::Severity | Meta::Date)),
     }
 }
 

@@ -234,7 +234,20 @@ pub fn meta_for(label: &str) -> Option<Meta> {
         }
         _ if is(&["date", "incident date", "date of incident", "when"]) => Meta::Date,
         _ if is(&["time zone", "timezone", "tz"]) => Meta::TimeZone,
-        _ if is(&["authors", "author", "written by", "prepared by", "postmortem owner", "postmortem author"]) => {
+        _ if is(&[
+            "authors",
+            "author",
+            "written by",
+            "prepared by",
+            "created by",
+            "postmortem owner",
+            "postmortem author",
+            "owner",
+            "owners",
+            "document owner",
+            "incident owner",
+        ]) =>
+        {
             Meta::Authors
         }
         _ if is(&[

@@ -11,6 +11,7 @@ use super::build::{Builder, Part, first_line, holds};
 use super::matching::{Meta, meta_for, normalize, section_for};
 use super::report::Outcome;
 use super::times::find_date;
+use super::toml::TomlValue;
 use crate::doc::{Mapping, SectionKind, Status, Zone};
 use crate::store::yaml::{self, Value};
 
@@ -18,6 +19,8 @@ use crate::store::yaml::{self, Value};
 static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)\s*([^*_:\n]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Za-z][^:\n|*]{0,40}?)\s*:)\s*(.*)$").ok()
 });
+static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)[ \t]*<br\s*/?>[ \t]*").ok());
+
 /// A line that starts with a label and a colon: the label and the rest.
 pub(super) fn label_line(line: &str) -> Option<(String, String)> {
     let c = LABEL.as_ref()?.captures(line)?;
@@ -82,6 +85,17 @@ impl Builder<'_> {
                         kept.push(rest);
                     }
                 }
+                // `- **Authors**: a, b` as a list.
+                Kind::List(items)
+                    if !self.own
+                        && items.iter().any(|it| label_line(&it.text).is_some_and(|(l, _)| meta_for(&l).is_some())) =>
+                {
+                    let lines: Vec<String> = items.iter().map(|it| it.text.replace('\n', " ")).collect();
+                    let rest = self.label_lines(&lines.join("\n"), block.line);
+                    if !rest.is_empty() {
+                        kept.push(rest.lines().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"));
+                    }
+                }
                 _ => kept.push(source.trim_end().to_string()),
             }
         }
@@ -100,6 +114,9 @@ impl Builder<'_> {
         // (line number, the line and its continuations, the label and value when known)
         type Logical = (usize, String, Option<(String, String)>);
         let mut logical: Vec<Logical> = Vec::new();
+        // `Status: final<br> Owners: @a`: a line break written as HTML.
+        let broken = BREAK.as_ref().map_or_else(|| source.to_string(), |re| re.replace_all(source, "\n").into_owned());
+        let source = if self.own { source } else { broken.as_str() };
         for (n, line) in source.lines().enumerate() {
             let known = label_line(line).filter(|(label, _)| {
                 meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
@@ -266,8 +283,22 @@ impl Builder<'_> {
 
     pub(super) fn front_matter(&mut self, text: &str) {
         let Ok(Value::Mapping(map)) = yaml::parse_value(text) else {
-            let kept = format!("```yaml\n{}```\n", text);
-            self.new_section("Front matter", kept, 1, "front matter".into(), "not a YAML mapping".into());
+            // Not YAML (`authors: @a` is not): read as `key: value` lines, the rest kept.
+            let mut understood = Vec::new();
+            let mut rest = Vec::new();
+            for line in text.lines() {
+                match label_line(line).map(|(k, v)| (self.assign(&k, &v), k)) {
+                    Some((Assigned::Meta(what), _)) => understood.push(what),
+                    Some((Assigned::Section(..) | Assigned::Kept, k)) => understood.push(k),
+                    _ if line.trim().is_empty() => {}
+                    _ => rest.push(line),
+                }
+            }
+            self.report.push(1, "front matter (not YAML, read line by line)", Outcome::Metadata(understood));
+            if !rest.is_empty() {
+                let kept = format!("```yaml\n{}\n```\n", rest.join("\n"));
+                self.new_section("Front matter", kept, 1, "front matter".into(), "not understood".into());
+            }
             return;
         };
         let mut understood = Vec::new();
@@ -291,6 +322,93 @@ impl Builder<'_> {
             self.doc.extra.insert(Value::String("front_matter".into()), Value::Mapping(rest));
         }
         self.report.push(1, "front matter", Outcome::Metadata(understood));
+    }
+}
+
+impl Builder<'_> {
+    /// A heading that is metadata: its value in the heading (`## Date: 2023-02-06`) or below
+    /// it (`## Authors` and a list or a line of names). What else is under it is kept.
+    pub(super) fn meta_part(&mut self, part: &Part, blocks: &[Block]) {
+        let Some(h) = &part.heading else { return };
+        let body: Vec<&Block> = part.blocks.iter().map(|&i| &blocks[i]).collect();
+        let (label, value, used_body) = match label_line(&h.text) {
+            Some((label, value)) if !value.is_empty() => (label, value, false),
+            _ => {
+                let mut names = Vec::new();
+                for b in &body {
+                    match &b.kind {
+                        Kind::List(items) => names.extend(items.iter().map(|i| i.text.replace('\n', " "))),
+                        Kind::Paragraph => {
+                            names.extend(self.src[b.range.clone()].lines().map(|l| l.trim().to_string()))
+                        }
+                        _ => {}
+                    }
+                }
+                (h.text.clone(), names.join(", "), true)
+            }
+        };
+        self.line = h.line;
+        self.shown = h.shown.clone();
+        let taken = match self.assign(&label, &value) {
+            Assigned::Meta(what) => {
+                self.report.push(h.line, h.shown.clone(), Outcome::Metadata(vec![what]));
+                true
+            }
+            Assigned::Section(s, detail) => {
+                let id = self.doc.sections[s].id.clone();
+                self.report.push(h.line, h.shown.clone(), Outcome::Section { id, detail });
+                true
+            }
+            Assigned::Kept => true,
+            Assigned::No => false,
+        };
+        let rest: Vec<String> = body
+            .iter()
+            .filter(|b| !(taken && used_body && matches!(b.kind, Kind::List(_) | Kind::Paragraph)))
+            .map(|b| self.source(b))
+            .collect();
+        if !taken || !rest.is_empty() {
+            let text = if taken { rest.join("\n\n") } else { self.src[part.body.clone()].trim().to_string() };
+            let reason = if taken {
+                "what is under a metadata heading".to_string()
+            } else {
+                "not understood as metadata".to_string()
+            };
+            self.new_section(&label, text, h.line, h.shown.clone(), reason);
+        }
+    }
+
+    /// TOML front matter: each key read like a YAML one (by its own name, `taxonomies.author`
+    /// as `author`), the others kept under `front_matter:` as text.
+    pub(super) fn toml_front_matter(&mut self, text: &str) {
+        let (pairs, not_understood) = super::toml::parse(text);
+        let mut understood = Vec::new();
+        let mut rest = Mapping::new();
+        for (key, value) in pairs {
+            let leaf = key.rsplit('.').next().unwrap_or(&key).to_string();
+            let (flat, kept) = match value {
+                TomlValue::Text(t) => (t.clone(), Value::String(t)),
+                TomlValue::List(items) => {
+                    (items.join(", "), Value::Sequence(items.into_iter().map(Value::String).collect()))
+                }
+            };
+            match self.assign(&leaf, &flat) {
+                Assigned::Meta(what) => understood.push(what),
+                Assigned::Section(..) | Assigned::Kept => understood.push(leaf),
+                Assigned::No => {
+                    rest.insert(Value::String(key), kept);
+                }
+            }
+        }
+        if !not_understood.is_empty() {
+            rest.insert(Value::String("not-understood".into()), Value::String(not_understood.join("\n")));
+        }
+        if !rest.is_empty() {
+            let keys: Vec<String> = rest.keys().filter_map(scalar).collect();
+            understood.push(format!("other keys kept under `front_matter:` ({})", keys.join(", ")));
+            self.doc.extra.insert(Value::String("front_matter".into()), Value::Mapping(rest));
+        }
+        self.report.push(1, "front matter (TOML)", Outcome::Metadata(understood));
     }
 }
 

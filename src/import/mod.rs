@@ -25,6 +25,7 @@ mod stamp;
 mod survey;
 mod timeline;
 mod times;
+mod toml;
 mod zone;
 
 pub use report::{Entry, Outcome, Report};
