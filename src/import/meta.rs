@@ -25,7 +25,12 @@ static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)[ \t]*
 pub(super) fn label_line(line: &str) -> Option<(String, String)> {
     let c = LABEL.as_ref()?.captures(line)?;
     let label = c.get(1).or_else(|| c.get(2))?.as_str().trim().to_string();
-    Some((label, c.get(3).map_or("", |m| m.as_str()).trim().to_string()))
+    let value = c.get(3).map_or("", |m| m.as_str()).trim().to_string();
+    // `Between 12:00 and 12:17 users...`: the colon of a time, not of a label.
+    if label.ends_with(|ch: char| ch.is_ascii_digit()) && value.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    Some((label, value))
 }
 
 /// What a label line or a key/value pair was taken as.
@@ -176,15 +181,7 @@ impl Builder<'_> {
                 self.doc.sections[i].text = format!("{value}\n");
                 Some("text".to_string())
             }
-            SectionKind::Factors => {
-                self.doc.factors.push(super::rows::factor(value));
-                Some("1 factor".to_string())
-            }
-            SectionKind::Actions => {
-                let action = super::rows::action_from_text(value, None);
-                self.doc.actions.push(action);
-                Some("1 action".to_string())
-            }
+            // Factors and actions come from lists and tables; a sentence stays a sentence.
             _ => None,
         };
         match done {

@@ -251,7 +251,6 @@ impl Builder<'_> {
     pub(super) fn factors_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
         let mut leftover = Leftover::default();
         let before = self.doc.factors.len();
-        let has_rows = part.blocks.iter().any(|&b| matches!(blocks[b].kind, Kind::List(_) | Kind::Table { .. }));
         for &b in &part.blocks {
             let block = &blocks[b];
             if self.is_not_written(block) {
@@ -273,11 +272,6 @@ impl Builder<'_> {
                     }
                 }
                 Kind::List(items) if !self.own => self.doc.factors.extend(items.iter().map(|it| factor(&it.text))),
-                // Prose with no list or table: each paragraph is one factor.
-                Kind::Paragraph if !self.own && !has_rows => {
-                    let text: Vec<&str> = self.src[block.range.clone()].lines().map(str::trim).collect();
-                    self.doc.factors.push(factor(&text.join(" ")));
-                }
                 _ => leftover.block(b, block),
             }
         }
@@ -384,8 +378,13 @@ pub(super) fn action_from_text(text: &str, task: Option<bool>) -> FollowUp {
         let url = c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4)).map(|m| m.as_str().to_string());
         let start = c.get(0).map_or(text.len(), |m| m.start());
         let before = text[..start].trim_end_matches([' ', '-', '–', '—', ':', '(', ',', '\n']).trim();
+        // A link in a remark (`Do X (see [the runbook](...))`) is part of the title.
+        let remark = text[..start].matches('(').count() > text[..start].matches(')').count()
+            && !text[..start].trim_end().ends_with('(');
         ticket = url;
-        title = if before.is_empty() {
+        title = if remark {
+            title
+        } else if before.is_empty() {
             c.get(1).map_or_else(|| title.clone(), |m| m.as_str().to_string())
         } else {
             before.to_string()
