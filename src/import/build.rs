@@ -474,6 +474,7 @@ impl<'a> Builder<'a> {
             place(Some(i), &mut sections);
         }
         self.doc.sections = sections;
+        self.polish();
         let zone = self.doc.zone();
         let started = [&self.doc.times.started, &self.doc.times.detected]
             .into_iter()

@@ -19,6 +19,7 @@ mod blocks;
 mod build;
 mod matching;
 mod meta;
+mod polish;
 mod report;
 mod rows;
 mod stamp;
