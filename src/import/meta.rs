@@ -79,7 +79,7 @@ impl Builder<'_> {
                             Assigned::No => rest.push(format!("- **{}:** {}", key.trim(), value.trim())),
                         }
                     }
-                    self.report.push(block.line, "metadata table", Outcome::Metadata(understood));
+                    self.report.push(block.line, first_line(source), Outcome::Metadata(understood));
                     if !rest.is_empty() {
                         kept.push(rest.join("\n"));
                     }
@@ -145,7 +145,11 @@ impl Builder<'_> {
             self.shown = first_line(&text);
             let assigned = pair.as_ref().map_or(Assigned::No, |(label, value)| self.assign(label, value));
             match assigned {
-                Assigned::Meta(what) => understood.push((line_no, what)),
+                Assigned::Meta(what) => {
+                    let label = pair.as_ref().map_or("", |(l, _)| l.as_str());
+                    let named = normalize(what.split(' ').next().unwrap_or_default()) == normalize(label);
+                    understood.push((line_no, if named { what } else { format!("{what} from `{label}`") }))
+                }
                 Assigned::Section(s, detail) => {
                     let id = self.doc.sections[s].id.clone();
                     self.report.push(line_no, first_line(&text), Outcome::Section { id, detail });
@@ -217,7 +221,7 @@ impl Builder<'_> {
             Meta::Status => match status(value) {
                 Some(s) => {
                     self.doc.status = s;
-                    "status".to_string()
+                    format!("status ({value})")
                 }
                 None => return Assigned::No,
             },
@@ -226,7 +230,7 @@ impl Builder<'_> {
                 let key = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
                 let found = scale.iter().find(|s| key(&s.id) == key(value)).map(|s| s.id.clone());
                 self.doc.severity = Some(if self.own { value.to_string() } else { found.unwrap_or(value.to_string()) });
-                "severity".to_string()
+                format!("severity ({value})")
             }
             Meta::Started => {
                 t.started = Some(self.clock.read(value));
@@ -389,9 +393,10 @@ impl Builder<'_> {
                     (items.join(", "), Value::Sequence(items.into_iter().map(Value::String).collect()))
                 }
             };
+            let from = if key.contains('.') { format!(" from `{key}`") } else { String::new() };
             match self.assign(&leaf, &flat) {
-                Assigned::Meta(what) => understood.push(what),
-                Assigned::Section(..) | Assigned::Kept => understood.push(leaf),
+                Assigned::Meta(what) => understood.push(format!("{what}{from}")),
+                Assigned::Section(..) | Assigned::Kept => understood.push(key),
                 Assigned::No => {
                     rest.insert(Value::String(key), kept);
                 }

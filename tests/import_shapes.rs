@@ -1,0 +1,266 @@
+//! Importing the timeline shapes, zones and metadata real postmortems use, from fixtures written
+//! in the same shapes (our own words, invented incidents): every entry at the right instant,
+//! and nothing in any fixture lost.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+
+use blameless::doc::{Document, Marker, Moment};
+use blameless::import::{self, Imported};
+use blameless::store;
+use blameless::template::{Library, Template};
+use chrono::SecondsFormat;
+
+mod common;
+use common::run;
+
+fn template(name: &str) -> Template {
+    Library::new(Vec::new(), None).find(name).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
+}
+
+fn import(name: &str) -> Imported {
+    let options = import::Options { zone: "Europe/Berlin".parse().unwrap(), zone_given: false };
+    import::from_markdown(&fixture(name), &template("default"), &options)
+}
+
+/// Each entry's instant in UTC (a day alone as the day, text kept as typed as it is), and the
+/// start of its event.
+fn rows(doc: &Document) -> Vec<(String, String)> {
+    let zone = doc.zone();
+    doc.timeline
+        .iter()
+        .map(|e| {
+            let at = match e.time.resolve(&zone) {
+                Some(t) => t.with_timezone(&chrono::Utc).to_rfc3339_opts(SecondsFormat::Secs, true),
+                None => e.time.as_text(),
+            };
+            (at, e.event.chars().take(28).collect())
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+fn section<'a>(doc: &'a Document, id: &str) -> &'a str {
+    &doc.section(id).unwrap_or_else(|| panic!("no section {id}")).text
+}
+
+#[test]
+fn one_heading_per_entry_in_pacific_time() {
+    let imported = import("heading-entries.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles", "PST names the region; October is daylight time");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-10-15T15:47:00Z", "A reader reports grey boxes "),
+            ("2024-10-15T16:05:00Z", "The on-call engineer confirm"),
+            ("2024-10-15T17:20:00Z", "Traffic is moved to the seco"),
+            ("2024-10-16T06:50:00Z", "The warm-up job finishes; hi"),
+            ("2024-10-16T07:15:00Z", "Mitigated: the old node is r"),
+        ])
+    );
+    assert!(doc.timeline[1].event.contains("```\n2024-10-15T16:04:59Z resize failed"), "the log stays with its entry");
+    assert_eq!(doc.timeline[2].extra.get("imported-until").and_then(|v| v.as_str()), Some("10:40"), "a range");
+    assert_eq!(doc.timeline[4].marker, Some(Marker::Mitigated));
+    assert_eq!(doc.times.mitigated.as_ref().map(Moment::as_text).as_deref(), Some("2024-10-16T00:15:00-07:00"));
+    let a = &doc.actions[0];
+    assert_eq!(
+        a.title, "Warm the cache before a node joins the pool (see [the runbook](https://wiki.example.org/cache))",
+        "not cut at \"(see\""
+    );
+    assert_eq!(a.ticket.as_deref(), Some("https://tracker.example.org/IMG-41"));
+    let report = imported.report.to_string();
+    assert!(report.contains("time zone: America/Los_Angeles, because line 3 says \"All times in PST\""), "{report}");
+    assert!(imported.report.warnings.is_empty(), "{report}");
+}
+
+#[test]
+fn list_entries_day_first_dates_and_toml_front_matter() {
+    let imported = import("list-shapes.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Nightly export wrote empty files");
+    assert_eq!(doc.authors, ["Noor Haddad", "Tomas Berg"], "TOML `authors` under a table");
+    assert_eq!(doc.timezone, "Europe/Berlin", "Date and Time in CET");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-10-24T00:00:00Z", "The nightly export starts on"),
+            ("2024-10-24T00:00:00Z", "Export window; every file it"),
+            ("2024-10-25T07:15:00Z", "An analyst finds the empty f"),
+            ("2024-10-25T11:26:00Z", "The storage class is rolled "),
+            ("2024-10-25T12:10:00Z", "Exports re-run and checked b"),
+        ])
+    );
+    assert!(
+        doc.timeline[2].event.ends_with("opens [a ticket](https://tracker.example.org/EXP-7)"),
+        "a reference link in a row links directly: {}",
+        doc.timeline[2].event
+    );
+    assert!(section(doc, "imported-links").contains("[exp-7]: https://tracker.example.org/EXP-7"), "kept");
+    assert!(doc.factors.is_empty(), "the root cause is prose");
+    let cause = section(doc, "imported-root-cause-s-of-the-outage");
+    assert!(
+        cause.contains("flushed.\n\n> write ok (0 bytes)\n\nThe export trusted"),
+        "the quote stays in place: {cause}"
+    );
+    assert_eq!(doc.actions.len(), 2, "Corrective and Preventative Measures");
+    let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    let mut unique = titles.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "no heading twice: {titles:?}");
+}
+
+#[test]
+fn paragraphs_date_lines_bold_times_and_a_nested_timeline() {
+    let imported = import("prose-times.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Login page slow for a morning");
+    assert_eq!(doc.authors, ["Ines Duarte"]);
+    assert_eq!(doc.severity.as_deref(), Some("SEV2"));
+    assert_eq!(doc.timezone, "UTC", "### Timeline (UTC), nested under Recovery");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2018-08-21", "The session store is moved t"),
+            ("2018-08-22T09:10:00Z", "Login latency alert fires; t"),
+            ("2018-08-22T15:26:00Z", "Resolved: latency back under"),
+            ("2018-08-22T10:30:00Z", "The first resize is applied"),
+            ("2018-08-22T23:50:00Z", "The second resize starts"),
+            ("2018-08-23T00:10:00Z", "The second resize completes"),
+        ])
+    );
+    assert!(section(doc, "summary").starts_with("Logins took up to forty seconds"), "Issue Summary");
+    assert!(
+        section(doc, "imported-recovery").contains("# Summary\n\nA resize of the session store"),
+        "a #### Summary inside Recovery stays there"
+    );
+    let impact = doc.section("impact").unwrap();
+    assert!(impact.fields.iter().all(|f| !f.label.contains("12")), "not split at the colon of 12:17: {impact:?}");
+    assert_eq!(doc.times.detected.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-22T09:10:00Z"));
+    assert_eq!(doc.times.resolved.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-22T15:26:00Z"));
+    let export = blameless::export::to_markdown(doc);
+    let h2: Vec<&str> = export.lines().filter(|l| l.starts_with("## ")).collect();
+    let mut unique = h2.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), h2.len(), "{h2:?}");
+    assert!(!export.contains("** |"), "no stray ** at the end of an event");
+}
+
+#[test]
+fn an_ambiguous_zone_is_reported_and_never_guessed() {
+    let imported = import("ambiguous-zone.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "Europe/Berlin", "the assumed zone");
+    assert_eq!(doc.timeline[0].time, Moment::Typed("2020-03-02 20:52".into()), "kept as written, read in that zone");
+    let report = imported.report.to_string();
+    assert!(report.contains("warning: line 3: `IST` is the name of more than one time zone"), "{report}");
+    assert!(report.contains("time zone: Europe/Berlin, assumed: line 3 names `IST`"), "{report}");
+    assert!(doc.extra.get("imported_timezone").is_some(), "the assumption is recorded in the document");
+}
+
+#[test]
+fn the_command_warns_and_strict_fails_on_what_it_did_not_understand() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), fixture("ambiguous-zone.md")).unwrap();
+    let r = run(dir.path(), &["import", "a.md", "-o", "a.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("warning: in a.md, 1 thing was not understood"), "{}", r.stderr);
+    let strict = run(dir.path(), &["import", "a.md", "-o", "b.yaml", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(dir.path().join("b.yaml").exists(), "the document is written all the same");
+    let given = run(dir.path(), &["import", "a.md", "-o", "c.yaml", "--timezone", "Asia/Kolkata", "--strict"]);
+    assert_eq!(given.code, 0, "--timezone settles it: {}", given.stderr);
+    let text = fs::read_to_string(dir.path().join("c.yaml")).unwrap();
+    assert!(text.contains("timezone: Asia/Kolkata") && text.contains("2020-03-02T20:52:00+05:30"), "{text}");
+    fs::write(dir.path().join("p.md"), fixture("heading-entries.md")).unwrap();
+    let utc = run(dir.path(), &["import", "p.md", "-o", "p.yaml", "--timezone", "UTC"]);
+    assert_eq!(utc.code, 0);
+    let text = fs::read_to_string(dir.path().join("p.yaml")).unwrap();
+    assert!(text.contains("2024-10-15T08:47:00Z"), "--timezone holds over the stated zone: {text}");
+}
+
+/// Every word of every non-blank line of every fixture is in the imported document, or in the
+/// report (a heading that named a section, metadata it read); a stamp's words are in the time
+/// it became.
+#[test]
+fn nothing_in_any_fixture_is_lost() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut names: Vec<String> =
+        fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert!(names.len() >= 8);
+    // Words a stamp or a zone statement is made of: they become the time and the zone.
+    const TIME_WORDS: &[&str] = &[
+        "all",
+        "times",
+        "time",
+        "and",
+        "date",
+        "pst",
+        "cet",
+        "utc",
+        "ist",
+        "in",
+        "am",
+        "pm",
+        "the",
+        "are",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    for name in names {
+        let imported = import(&name);
+        let src = fixture(&name);
+        let kept = format!("{}\n{}", store::document_text(&imported.doc).unwrap(), imported.report).to_lowercase();
+        let kept_digits: String = kept.chars().filter(char::is_ascii_digit).collect();
+        let lines: Vec<&str> = src.lines().collect();
+        // A table's header names its columns: they become the rows' fields.
+        let header = |n: usize| {
+            lines.get(n + 1).is_some_and(|next| {
+                next.trim_start().starts_with("|--")
+                    || next.trim_start().starts_with("| --")
+                    || next.trim_start().starts_with("|:-")
+            })
+        };
+        for (n, line) in lines.iter().enumerate().filter(|(n, l)| !l.trim().is_empty() && !header(*n)) {
+            for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
+                let w = word.to_lowercase();
+                let clock = w.trim_end_matches("am").trim_end_matches("pm");
+                if TIME_WORDS.contains(&w.as_str()) || clock.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                assert!(kept.contains(&w), "{name} line {}: `{word}` is lost\n{line}", n + 1);
+            }
+            // Digits (times, dates, numbers) are somewhere too, if not where they were.
+            let digits: String = line.chars().filter(char::is_ascii_digit).collect();
+            assert!(digits.is_empty() || kept_digits.len() >= digits.len(), "{name} line {}", n + 1);
+        }
+    }
+}
