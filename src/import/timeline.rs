@@ -40,8 +40,10 @@ static NEXT_DAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
 static LIST_MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+").ok());
 static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").ok());
-static CLOCKISH: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b").ok());
+/// A line that starts like an entry: a time or a date first, after any list marker or emphasis.
+static CLOCKISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?[*_`\[]*\s*(?:\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\?\?:)").ok()
+});
 
 const FILLER: &[&str] = &[
     "monday",
