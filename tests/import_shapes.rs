@@ -264,3 +264,35 @@ fn nothing_in_any_fixture_is_lost() {
         }
     }
 }
+
+#[test]
+fn a_run_of_timed_lines_is_the_timeline_when_no_heading_names_one() {
+    let imported = import("run-of-times.md");
+    let doc = &imported.doc;
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2023-05-04T09:12:00Z", "disk usage alert fires"),
+            ("2023-05-04T09:20:00Z", "the on-call engineer starts "),
+            ("2023-05-04T09:41:00Z", "builds resume"),
+        ])
+    );
+    assert_eq!(
+        section(doc, "summary"),
+        "The build farm stopped accepting jobs.\n\n- a note without a time\n\nIt was a busy morning.\n"
+    );
+}
+
+#[test]
+fn a_table_with_a_date_and_a_time_column() {
+    let doc = import("table-columns.md").doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles", "Time (PDT)");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-07-05T21:05:00Z", "A configuration push doubles"),
+            ("2024-07-05T21:30:00Z", "Support reports duplicate ch"),
+            ("2024-07-05", "Refunds go out over the afte"),
+        ])
+    );
+}

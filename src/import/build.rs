@@ -102,6 +102,8 @@ pub(super) struct Builder<'a> {
     pub(super) first_date: Option<NaiveDate>,
     /// The zone was asked for with `--timezone`: it holds over what the file states.
     pub(super) zone_given: bool,
+    /// A heading names the timeline; without one, runs of lines that start with a time are it.
+    pub(super) has_timeline_heading: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -134,7 +136,11 @@ impl<'a> Builder<'a> {
             shown: String::new(),
             first_date: None,
             zone_given: options.zone_given,
+            has_timeline_heading: false,
         };
+        b.has_timeline_heading = heading_texts(blocks, src)
+            .iter()
+            .any(|h| section_for(h, template).is_some_and(|i| template.sections[i].kind == SectionKind::Timeline));
         if !b.own {
             b.times_of_the_file(options);
         }
@@ -341,7 +347,7 @@ impl<'a> Builder<'a> {
             }
             Target::New => {
                 let (title, line, shown) = heading_parts(part);
-                let text = self.body_text(part);
+                let text = self.body_text(part, blocks);
                 if text.is_empty() && groups {
                     let why = "it only groups the headings below it, each imported on its own";
                     self.report.push(line, shown, Outcome::Skipped(why.into()));
@@ -354,7 +360,7 @@ impl<'a> Builder<'a> {
                 let reported = self.report.entries.len();
                 let previous = self.last_section.replace(i);
                 let leftover = match self.template.sections[i].kind {
-                    SectionKind::Text => self.text_part(i, part, previous),
+                    SectionKind::Text => self.text_part(i, part, blocks, previous),
                     SectionKind::Fields => self.fields_part(i, part, blocks),
                     SectionKind::Timeline => self.timeline_part(i, part, blocks),
                     SectionKind::Factors => self.factors_part(i, part, blocks),
@@ -383,8 +389,8 @@ impl<'a> Builder<'a> {
 
     /// `previous`: the section before this part, where a text that cannot go into section `i`
     /// is placed instead.
-    fn text_part(&mut self, i: usize, part: &Part, previous: Option<usize>) -> Vec<String> {
-        let text = self.body_text(part);
+    fn text_part(&mut self, i: usize, part: &Part, blocks: &[Block], previous: Option<usize>) -> Vec<String> {
+        let text = self.body_text(part, blocks);
         let (_, line, shown) = heading_parts(part);
         if text.trim().is_empty() || (self.own && text.trim() == NOT_WRITTEN) {
             let detail = if self.own { "not written yet" } else { "empty" };
@@ -410,11 +416,20 @@ impl<'a> Builder<'a> {
         Vec::new()
     }
 
-    /// The Markdown below a heading, its own headings moved up by the heading's level.
-    fn body_text(&self, part: &Part) -> String {
-        let body = &self.src[part.body.clone()];
+    /// The Markdown below a heading, its own headings moved up by the heading's level, without
+    /// the runs of timeline entries taken from it.
+    fn body_text(&mut self, part: &Part, blocks: &[Block]) -> String {
+        let runs = self.time_runs(part, blocks);
+        let mut body = String::new();
+        let mut at = part.body.start;
+        for (range, kept) in runs {
+            body.push_str(&self.src[at..range.start]);
+            body.push_str(&kept);
+            at = range.end;
+        }
+        body.push_str(&self.src[at.max(part.body.start)..part.body.end]);
         let level = part.heading.as_ref().map_or(0, |h| h.level.min(6)) as i32;
-        let shifted = shift_headings(body, -level);
+        let shifted = shift_headings(&body, -level);
         let trimmed = skip_blank_lines(&shifted).trim_end();
         if trimmed.is_empty() || (self.own && trimmed == NOT_WRITTEN) { String::new() } else { format!("{trimmed}\n") }
     }

@@ -229,8 +229,8 @@ pub enum Column {
 }
 
 pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
-    let h = normalize(header);
-    // "Time (UTC)" is a time column too.
+    // "Time (UTC)", "Time (PDT)", "Timestamp, CET" are time columns too.
+    let h = normalize(&unqualified(header));
     let h = h.strip_suffix(" utc").unwrap_or(&h).to_string();
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
     match kind {

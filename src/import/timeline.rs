@@ -282,6 +282,63 @@ impl Builder<'_> {
         (rest, took)
     }
 
+    /// In a file with no timeline heading, a list or paragraph of three or more lines most of
+    /// which start with a time is the timeline: its entries are taken, and the text keeps what
+    /// is not an entry. The ranges taken and what stays in their place.
+    pub(super) fn time_runs(&mut self, part: &Part, blocks: &[Block]) -> Vec<(std::ops::Range<usize>, String)> {
+        let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else {
+            return Vec::new();
+        };
+        if self.own || self.has_timeline_heading {
+            return Vec::new();
+        }
+        let timed = |b: &Builder, line: &str| {
+            let line = LIST_MARKER.as_ref().map_or(line, |re| re.find(line).map_or(line, |m| &line[m.end()..]));
+            b.entry_stamp(line.trim()).is_some_and(|s| matches!(s.time, Some(ClockText::At(_))))
+        };
+        let mut out = Vec::new();
+        let before = self.doc.timeline.len();
+        if self.clock.date.is_none() {
+            self.clock.date = self.first_date;
+        }
+        for &b in &part.blocks {
+            let block = &blocks[b];
+            let texts: Vec<String> = match &block.kind {
+                Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
+                Kind::Paragraph => self.source(block).lines().map(str::to_string).collect(),
+                _ => continue,
+            };
+            let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();
+            if texts.len() < 3 || firsts * 3 < texts.len() * 2 {
+                continue;
+            }
+            let mut r = Reading::default();
+            let mut kept = Vec::new();
+            for text in &texts {
+                r.open = false;
+                let (rest, _) = self.timeline_lines(text, &mut r, block.line);
+                kept.extend(
+                    rest.into_iter().map(|l| if matches!(block.kind, Kind::List(_)) { format!("- {l}") } else { l }),
+                );
+            }
+            let mut kept = kept.join("\n");
+            let original = &self.src[block.range.clone()];
+            if !kept.is_empty() {
+                kept.push_str(&original[original.trim_end().len()..]);
+            }
+            out.push((block.range.clone(), kept));
+        }
+        let added = self.doc.timeline.len() - before;
+        if added > 0 {
+            let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
+            let detail =
+                format!("{added} entr{} from the lines that start with a time", if added == 1 { "y" } else { "ies" });
+            self.report.push(line, shown, Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
+            self.touch(t);
+        }
+        out
+    }
+
     /// The stamp an entry starts with: at the start of the line, or after "On", "At", "Around"
     /// (then the whole line is the event).
     fn entry_stamp(&self, line: &str) -> Option<Stamp> {
