@@ -17,6 +17,7 @@
 
 mod blocks;
 mod build;
+mod head;
 mod matching;
 mod meta;
 mod polish;
