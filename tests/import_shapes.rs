@@ -296,3 +296,27 @@ fn a_table_with_a_date_and_a_time_column() {
         ])
     );
 }
+
+#[test]
+fn a_zone_written_on_the_times_and_a_stated_window() {
+    let imported = import("window-and-zone-on-times.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "Africa/Nairobi", "EAT, written after the times");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-03-03T07:45:00Z", "Issue detected by a monitori"),
+            ("2024-03-03T07:50:00Z", "Engineers start investigatin"),
+            ("2024-03-03T08:05:00Z", "The database was suspected; "),
+            ("2024-03-03T08:30:00Z", "The actual cause was found i"),
+            ("2024-03-03T09:15:00Z", "Fix deployed and service res"),
+        ])
+    );
+    let t = &doc.times;
+    let text = |m: &Option<Moment>| m.as_ref().map(Moment::as_text);
+    assert_eq!(text(&t.started).as_deref(), Some("2024-03-03T10:45:00+03:00"), "from the Duration statement");
+    assert_eq!(text(&t.resolved).as_deref(), Some("2024-03-03T12:15:00+03:00"));
+    assert_eq!(text(&t.detected).as_deref(), Some("2024-03-03T10:45:00+03:00"), "the entry that says detected");
+    assert!(section(doc, "summary").contains("**Duration:** The outage lasted"), "the statement stays in the text");
+    assert_eq!(doc.actions.len(), 2, "Corrective and preventative measures");
+}

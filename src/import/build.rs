@@ -328,6 +328,9 @@ impl<'a> Builder<'a> {
             self.new_section(&title, text, line, shown, reason);
             return Vec::new();
         }
+        if !self.own {
+            self.times_stated_in(&text, line, &shown);
+        }
         let lines = text.lines().count();
         self.doc.sections[i].text = text;
         self.touched[i] = true;

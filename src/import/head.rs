@@ -25,9 +25,9 @@ impl Builder<'_> {
             return;
         }
         match survey.zone {
-            Some((ZoneWord::Known(zone), words, line)) => {
+            Some((ZoneWord::Known(zone), why, _)) => {
                 self.doc.timezone = zone.to_string();
-                self.report.zone = Some(format!("{zone}, because line {line} says \"{words}\""));
+                self.report.zone = Some(format!("{zone}, because {why}"));
                 self.clock.zone = Some(zone);
             }
             other => {

@@ -143,6 +143,8 @@ pub enum Meta {
     Detected,
     Mitigated,
     Resolved,
+    /// "from 10:45 to 12:15": when it started and when it was resolved.
+    Window,
     Date,
     TimeZone,
     Authors,
@@ -176,6 +178,17 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             Meta::Resolved
         }
         _ if is(&["date", "incident date", "date of incident", "when"]) => Meta::Date,
+        _ if is(&[
+            "duration",
+            "outage window",
+            "incident window",
+            "time of incident",
+            "incident time",
+            "outage duration",
+        ]) =>
+        {
+            Meta::Window
+        }
         _ if is(&["time zone", "timezone", "tz"]) => Meta::TimeZone,
         _ if is(&[
             "authors",

@@ -248,6 +248,10 @@ impl Builder<'_> {
                 t.resolved = Some(self.clock.read(value));
                 "resolved".to_string()
             }
+            Meta::Window => match self.window(value) {
+                Some(what) => what,
+                None => return Assigned::No,
+            },
             Meta::Date => match find_date(value) {
                 Some(d) => {
                     self.clock.date = Some(d);
@@ -381,6 +385,54 @@ impl Builder<'_> {
 
     /// TOML front matter: each key read like a YAML one (by its own name, `taxonomies.author`
     /// as `author`), the others kept under `front_matter:` as text.
+    /// Incident times a text states on a label line (`**Duration:** from 10:45 to 12:15`,
+    /// `Detected: 14:02`): read as metadata, the text left as it is.
+    pub(super) fn times_stated_in(&mut self, text: &str, line: usize, shown: &str) {
+        let mut understood = Vec::new();
+        for l in text.lines() {
+            let Some((label, value)) = label_line(l) else { continue };
+            let timed = matches!(
+                meta_for(&label),
+                Some(Meta::Started | Meta::Detected | Meta::Mitigated | Meta::Resolved | Meta::Window)
+            );
+            if timed && let Assigned::Meta(what) = self.assign(&label, &value) {
+                understood.push(format!("{what} from `{label}`"));
+            }
+        }
+        if !understood.is_empty() {
+            self.report.push(line, shown.to_string(), Outcome::Metadata(understood));
+        }
+    }
+
+    /// "The outage lasted from 10:45 AM to 12:15 PM (EAT) on March 3, 2024": the start and
+    /// the end, as the started and resolved times the file does not state otherwise.
+    fn window(&mut self, value: &str) -> Option<String> {
+        static TIME: LazyLock<Option<Regex>> =
+            LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
+        let starts: Vec<usize> = TIME.as_ref()?.find_iter(value).map(|m| m.start()).collect();
+        let (&a, &b) = (starts.first()?, starts.get(1)?);
+        let date = find_date(value).or(self.clock.date);
+        let saved = (self.clock.date, self.clock.last);
+        self.clock.date = date;
+        let mut read = |text: &str| {
+            let stamp = super::stamp::leading_stamp(text)?;
+            let m = self.clock.stamp(&stamp);
+            m.resolve(&self.doc.zone()).map(|_| m)
+        };
+        let (start, end) = (read(&value[a..]), read(&value[b..]));
+        self.clock.date = saved.0;
+        self.clock.last = saved.1;
+        let (start, end) = (start?, end?);
+        let t = &mut self.doc.times;
+        if t.started.is_none() {
+            t.started = Some(start);
+        }
+        if t.resolved.is_none() {
+            t.resolved = Some(end);
+        }
+        Some("started and resolved".to_string())
+    }
+
     pub(super) fn toml_front_matter(&mut self, text: &str) {
         let (pairs, not_understood) = super::toml::parse(text);
         let mut understood = Vec::new();

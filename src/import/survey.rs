@@ -13,7 +13,7 @@ use super::times::find_date;
 use super::zone::{ZONE_PATTERN, ZoneWord, stated, zone_word};
 
 pub struct Survey {
-    /// The zone stated, the words that state it and their line.
+    /// The zone stated (or carried by the file's times), why it is taken, and the line.
     pub zone: Option<(ZoneWord, String, usize)>,
     pub order: Order,
     pub first_date: Option<NaiveDate>,
@@ -22,7 +22,7 @@ pub struct Survey {
 static DIGITS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})\b").ok());
 static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i:\b\d{{1,2}}(?::\d{{2}})?\s?(?:[ap]\.?m\.?)?)\**\s?(?-i:({ZONE_PATTERN}))")).ok()
+    Regex::new(&format!(r"(?i:\b\d{{1,2}}(?::\d{{2}})?\s?(?:[ap]\.?m\.?)?)\**\s?[(（]?(?-i:({ZONE_PATTERN}))")).ok()
 });
 
 pub fn survey(src: &str) -> Survey {
@@ -43,7 +43,7 @@ pub fn survey(src: &str) -> Survey {
         if zone.is_none()
             && let Some((word, words)) = stated(t)
         {
-            zone = Some((word, words, n + 1));
+            zone = Some((word, format!("line {} says \"{words}\"", n + 1), n + 1));
         }
         if let Some(re) = TIME_ZONE.as_ref() {
             for c in re.captures_iter(t) {
@@ -87,7 +87,11 @@ pub fn survey(src: &str) -> Survey {
         let (word, (count, line)) =
             carried.into_iter().max_by_key(|(w, (count, line))| (*count, usize::MAX - line, w.clone()))?;
         let z = zone_word(&word)?;
-        Some((z, format!("{count} time{} written with {word}", if count == 1 { " is" } else { "s are" }), line))
+        let why = format!(
+            "{count} time{} written with {word}, first on line {line}",
+            if count == 1 { " is" } else { "s are" }
+        );
+        Some((z, why, line))
     });
     Survey { zone, order, first_date: first_date.and_then(|d| d.resolve(order, None)) }
 }
@@ -104,6 +108,8 @@ mod tests {
         assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2021-09-29"));
         let us = survey("Date: 10/23/2024\n\n- 14:02 UTC deploy\n- 14:05 UTC page\n");
         assert_eq!(us.order, Order::MonthFirst);
-        assert!(matches!(us.zone, Some((ZoneWord::Known(_), ref why, 3)) if why == "2 times are written with UTC"));
+        assert!(
+            matches!(us.zone, Some((ZoneWord::Known(_), ref why, 3)) if why == "2 times are written with UTC, first on line 3")
+        );
     }
 }

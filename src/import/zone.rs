@@ -38,6 +38,9 @@ const WORDS: &[(&str, Option<&str>)] = &[
     ("EDT", Some("America/New_York")),
     ("ET", Some("America/New_York")),
     ("SAST", Some("Africa/Johannesburg")),
+    ("CAT", Some("Africa/Maputo")),
+    ("EAT", Some("Africa/Nairobi")),
+    ("WAT", Some("Africa/Lagos")),
     ("JST", Some("Asia/Tokyo")),
     ("KST", Some("Asia/Seoul")),
     ("HKT", Some("Asia/Hong_Kong")),
@@ -59,7 +62,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// The abbreviations and offsets a zone is written as, for regexes (longest first).
-pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|IST|UTC|GMT|PT|ET|Z)\b|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
+pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|IST|UTC|GMT|PT|ET|Z)\b|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
 
 /// What a zone word means.
 #[derive(Debug, Clone, PartialEq)]
