@@ -116,7 +116,14 @@ pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
     let word = c.get(1)?.as_str();
     // "all times CET/CEST": the first of the two names the region.
     let zone = zone_word(word)?;
-    Some((zone, c.get(0)?.as_str().trim().to_string()))
+    let words = c.get(0)?.as_str().trim();
+    // "(all times UTC)": the bracket closes the sentence around the statement, not the statement.
+    let words = if words.ends_with([')', '）']) && !words.contains(['(', '（']) {
+        words.trim_end_matches([')', '）'])
+    } else {
+        words
+    };
+    Some((zone, words.to_string()))
 }
 
 #[cfg(test)]
