@@ -382,7 +382,10 @@ pub(super) fn action_from_text(text: &str, task: Option<bool>) -> FollowUp {
         let remark = text[..start].matches('(').count() > text[..start].matches(')').count()
             && !text[..start].trim_end().ends_with('(');
         ticket = url;
-        title = if remark {
+        // `[From this link](...)` says something; `[PLAT-311](...)` only names the ticket.
+        let label = c.get(1).map_or("", |m| m.as_str());
+        let says = label.trim().contains(' ') && !before.is_empty();
+        title = if remark || says {
             title
         } else if before.is_empty() {
             c.get(1).map_or_else(|| title.clone(), |m| m.as_str().to_string())
@@ -471,5 +474,8 @@ mod tests {
         assert_eq!(c.title, "Write the runbook");
         assert_eq!(link_url("[PLAT-1](https://t.example.com/1)"), "https://t.example.com/1");
         assert_eq!(link_url("PLAT-1"), "PLAT-1");
+        let d = action_from_text("Tried the other driver. [From this thread](https://forum.example.org/t/1)", None);
+        assert_eq!(d.title, "Tried the other driver. [From this thread](https://forum.example.org/t/1)", "words kept");
+        assert_eq!(d.ticket.as_deref(), Some("https://forum.example.org/t/1"));
     }
 }
