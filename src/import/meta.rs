@@ -208,7 +208,11 @@ impl Builder<'_> {
 
     fn meta(&mut self, meta: Meta, value: &str) -> Assigned {
         let list = |v: &str| -> Vec<String> {
-            v.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+            v.split([',', ';'])
+                .map(|s| s.trim().trim_matches(['*', '_']).trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
         };
         let t = &mut self.doc.times;
         let label = match meta {

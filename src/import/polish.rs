@@ -36,6 +36,9 @@ impl Builder<'_> {
     pub(super) fn polish(&mut self) {
         self.unique_titles();
         if !self.own {
+            for e in &mut self.doc.timeline {
+                e.event = super::stamp::clean_event(&e.event);
+            }
             self.direct_links();
             self.mark_times();
         }
