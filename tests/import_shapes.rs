@@ -320,3 +320,17 @@ fn a_zone_written_on_the_times_and_a_stated_window() {
     assert!(section(doc, "summary").contains("**Duration:** The outage lasted"), "the statement stays in the text");
     assert_eq!(doc.actions.len(), 2, "Corrective and preventative measures");
 }
+
+#[test]
+fn a_timeline_pasted_as_a_log_in_a_code_fence() {
+    let doc = import("fenced-log.md").doc;
+    assert_eq!(doc.timezone, "Europe/Berlin", "Timeline — CET");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-02-12T08:14:00Z", "first bounce reports arrive"),
+            ("2024-02-12T08:20:00Z", "queue size alert fires"),
+            ("2024-02-12T08:41:00Z", "relay restarted"),
+        ])
+    );
+}

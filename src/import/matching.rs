@@ -244,7 +244,8 @@ pub enum Column {
 pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
     // "Time (UTC)", "Time (PDT)", "Timestamp, CET" are time columns too.
     let h = normalize(&unqualified(header));
-    let h = h.strip_suffix(" utc").unwrap_or(&h).to_string();
+    let h: Vec<&str> = h.split(' ').filter(|w| super::zone::zone_word(&w.to_uppercase()).is_none()).collect();
+    let h = h.join(" ");
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
     match kind {
         SectionKind::Timeline => Some(match () {
@@ -317,6 +318,7 @@ mod tests {
         assert_eq!(meta_for("Affected services"), Some(Meta::Services));
         assert_eq!(meta_for("Root cause"), None);
         assert_eq!(column_for("Time (UTC)", SectionKind::Timeline), Some(Column::Time));
+        assert_eq!(column_for("Time, PST", SectionKind::Timeline), Some(Column::Time));
         assert_eq!(column_for("Bug", SectionKind::Actions), Some(Column::Ticket));
         assert_eq!(column_for("Notes", SectionKind::Actions), None);
     }

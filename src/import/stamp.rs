@@ -20,7 +20,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?)"
     );
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{date})?(?:(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))[)）]?)?(?P<close>[*_`\]]*)"
+        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{date})?(?:(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -134,7 +134,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     } else {
         rest
     };
-    let text = line[whole.start()..whole.end()].trim().trim_matches(['*', '_', '`', '[', ']']).trim().to_string();
+    let text =
+        line[whole.start()..whole.end()].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
     Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated })
 }
@@ -266,6 +267,7 @@ mod tests {
         assert_eq!(s("10h47 CEST alert").time, t(10, 47));
         assert_eq!(s("2019-11-29 12:00+").time, t(12, 0));
         assert_eq!(s("15:11 text<br>").rest, "text");
+        assert_eq!(s("(14:02) paged").time, t(14, 2));
     }
 
     #[test]

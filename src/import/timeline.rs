@@ -146,6 +146,15 @@ impl Builder<'_> {
                     }
                     leftover.some_of(b, block, kept, source.lines().count());
                 }
+                // A fence of lines that start with a time, under no entry: the entries.
+                Kind::Other if !self.own && !r.open && self.timed_fence(&self.source(block)).is_some() => {
+                    let inner = self.timed_fence(&self.source(block)).unwrap_or_default();
+                    let (kept, _) = self.timeline_lines(&inner, &mut r, block.line);
+                    if !kept.is_empty() {
+                        leftover.text(format!("```\n{}\n```", kept.join("\n")));
+                    }
+                    r.open = false;
+                }
                 // Code, a quote, an image right below an entry belong to it.
                 _ if r.open && !self.own => {
                     let text = self.source(block);
@@ -337,6 +346,22 @@ impl Builder<'_> {
             self.touch(t);
         }
         out
+    }
+
+    /// The lines inside a code fence, when most of them start with a time.
+    fn timed_fence(&self, source: &str) -> Option<String> {
+        let lines: Vec<&str> = source.lines().collect();
+        let open = lines.first()?.trim_start();
+        if !(open.starts_with("```") || open.starts_with("~~~")) || lines.len() < 3 {
+            return None;
+        }
+        let inner = &lines[1..lines.len() - 1];
+        let filled: Vec<&&str> = inner.iter().filter(|l| !l.trim().is_empty()).collect();
+        let timed = filled
+            .iter()
+            .filter(|l| self.entry_stamp(l.trim()).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
+            .count();
+        (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
 
     /// The stamp an entry starts with: at the start of the line, or after "On", "At", "Around"

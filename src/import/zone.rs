@@ -108,7 +108,7 @@ pub fn zone_word(text: &str) -> Option<ZoneWord> {
 pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
     static STATEMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i:\b(?:all\s+)?(?:times?(?:stamps?)?|timeline|dates?(?:\s+and\s+times?)?|time\s*zone|tz)\b(?:\s+(?:are|is|were|shown|given|listed|reported|written|in|as|:|-|–))*\s*[(（]?\s*(?:in\s+)?)(?-i:({ZONE_PATTERN}|(?i:pacific|eastern|central european|central|mountain)(?:\s+(?:standard|daylight))?(?:\s+time)?))[)）]?"
+            r"(?i:\b(?:all\s+)?(?:times?(?:stamps?)?|timeline|dates?(?:\s+and\s+times?)?|time\s*zone|tz)\b(?:\s+(?:are|is|were|shown|given|listed|reported|written|in|as|:|-|–|—))*\s*[(（]?\s*(?:in\s+)?)(?-i:({ZONE_PATTERN}|(?i:pacific|eastern|central european|central|mountain)(?:\s+(?:standard|daylight))?(?:\s+time)?))[)）]?"
         ))
         .ok()
     });
@@ -166,5 +166,6 @@ mod tests {
         assert_eq!(zone("All times in IST"), Some(ZoneWord::Ambiguous("IST".into())));
         assert_eq!(zone("The deploy took a long time, in PT"), None);
         assert_eq!(zone("we had time to rest"), None);
+        assert_eq!(zone("Timeline — CET"), Some(ZoneWord::Known("Europe/Berlin".parse().unwrap())));
     }
 }
