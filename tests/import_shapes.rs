@@ -334,3 +334,20 @@ fn a_timeline_pasted_as_a_log_in_a_code_fence() {
         ])
     );
 }
+
+#[test]
+fn a_narrative_with_no_timeline_gives_its_times_as_entries_and_keeps_its_text() {
+    let imported = import("narrative.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Post-mortem: wiki read-only on March 9, 2022");
+    assert_eq!(
+        doc.timeline.iter().map(|e| (e.time.as_text(), e.event.clone())).collect::<Vec<_>>(),
+        [
+            ("2022-03-09 09:02".to_string(), "we switched the wiki database to a new disk.".to_string()),
+            ("2022-03-09 09:47".to_string(), "editing".to_string() + "\n" + "worked again."),
+        ]
+        .map(|(a, b)| (a, b.replace('\n', " ")))
+    );
+    assert!(section(doc, "imported-introduction").contains("At **09:02** we switched"), "the text keeps them");
+    assert!(imported.report.to_string().contains("2 entries from times in the text, which keeps them"));
+}

@@ -39,6 +39,9 @@ static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static NEXT_DAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
 static LIST_MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+").ok());
+/// "at **11:32**", "around 14:02": where a sentence gives a time.
+static SENTENCE_TIME: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*\d{1,2}:\d{2})").ok());
 static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").ok());
 /// A line that starts like an entry: a time or a date first, after any list marker or emphasis.
 static CLOCKISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -346,6 +349,67 @@ impl Builder<'_> {
             self.touch(t);
         }
         out
+    }
+
+    /// A file with no timeline at all: the times its sentences give ("at **11:32** we
+    /// deployed") become entries, the event the rest of the sentence; the text keeps them.
+    pub(super) fn times_in_sentences(&mut self) {
+        let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else { return };
+        if self.own || !self.doc.timeline.is_empty() {
+            return;
+        }
+        if self.clock.date.is_none() {
+            self.clock.date = self.first_date;
+        }
+        let texts: Vec<String> =
+            self.doc.sections.iter().chain(self.news.iter().map(|(_, s)| s)).map(|s| s.text.clone()).collect();
+        let mut first_line = None;
+        for text in texts {
+            let mut fence = false;
+            for paragraph in text.split("\n\n") {
+                let fences = paragraph
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
+                    .count();
+                let was_fence = fence;
+                fence ^= fences % 2 == 1;
+                let first = paragraph.trim_start();
+                if was_fence || fences > 0 || first.starts_with('|') || first.starts_with('>') {
+                    continue;
+                }
+                let line = paragraph.lines().next().unwrap_or_default();
+                let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+                let l = joined.as_str();
+                for sentence in l.split_inclusive(['.', '!', '?']) {
+                    // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
+                    if let Some(date) = super::times::find_date(sentence) {
+                        self.clock.date = Some(date);
+                    }
+                    let Some(m) = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence)).and_then(|c| c.get(1))
+                    else {
+                        continue;
+                    };
+                    let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
+                    let event = stamp.rest.trim_start_matches([',', ' ']).trim().to_string();
+                    if matches!(stamp.time, Some(ClockText::At(_))) && event.split(' ').count() >= 2 {
+                        first_line.get_or_insert_with(|| self.line_of(line));
+                        self.push_stamp(&stamp, event);
+                    }
+                }
+            }
+        }
+        let n = self.doc.timeline.len();
+        if n > 0 {
+            let detail =
+                format!("{n} entr{} from times in the text, which keeps them", if n == 1 { "y" } else { "ies" });
+            let line = first_line.unwrap_or(0);
+            self.report.push(
+                line,
+                "times in sentences",
+                Outcome::Section { id: self.doc.sections[t].id.clone(), detail },
+            );
+            self.touch(t);
+        }
     }
 
     /// The lines inside a code fence, when most of them start with a time.
