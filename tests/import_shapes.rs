@@ -351,3 +351,15 @@ fn a_narrative_with_no_timeline_gives_its_times_as_entries_and_keeps_its_text() 
     assert!(section(doc, "imported-introduction").contains("At **09:02** we switched"), "the text keeps them");
     assert!(imported.report.to_string().contains("2 entries from times in the text, which keeps them"));
 }
+
+#[test]
+fn authors_as_static_sites_and_bylines_write_them() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "---\ntitle: T\nauthors:\n  - name: Ada Lovelace\n    url: https://example.org/ada\n  - name: Bo Chen\n---\n\n## Summary\n\nText.\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
+    assert!(store::document_text(&doc).unwrap().contains("https://example.org/ada"), "the rest is kept");
+    let src = "# Queue stalled\n\n*By Ada Lovelace and Bo Chen*\n\n## Summary\n\nText.\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
+}

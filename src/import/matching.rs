@@ -196,6 +196,8 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "written by",
             "prepared by",
             "created by",
+            "by",
+            "posted by",
             "postmortem owner",
             "postmortem author",
             "owner",

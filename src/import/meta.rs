@@ -19,6 +19,11 @@ use crate::store::yaml::{self, Value};
 static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)\s*([^*_:\n]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Za-z][^:\n|*]{0,40}?)\s*:)\s*(.*)$").ok()
 });
+/// `*By Ada Lovelace and Bo Chen*`: a byline.
+static BYLINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*[*_]*(?:[Ww]ritten |[Pp]osted )?[Bb]y\s+((?:@?[A-Z][\w.'-]*\s*(?:,|and|&)?\s*){1,8}?)[*_]*\s*$")
+        .ok()
+});
 static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)[ \t]*<br\s*/?>[ \t]*").ok());
 
 /// A line that starts with a label and a colon: the label and the rest.
@@ -123,7 +128,8 @@ impl Builder<'_> {
         let broken = BREAK.as_ref().map_or_else(|| source.to_string(), |re| re.replace_all(source, "\n").into_owned());
         let source = if self.own { source } else { broken.as_str() };
         for (n, line) in source.lines().enumerate() {
-            let known = label_line(line).filter(|(label, _)| {
+            let byline = BYLINE.as_ref().and_then(|re| re.captures(line)).map(|c| ("By".to_string(), c[1].to_string()));
+            let known = label_line(line).or(byline).filter(|(label, _)| {
                 meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
             });
             match (known, logical.last_mut()) {
@@ -273,7 +279,7 @@ impl Builder<'_> {
                 Err(_) => return Assigned::No,
             },
             Meta::Authors => {
-                self.doc.authors = list(value);
+                self.doc.authors = list(&value.replace(" and ", ", ").replace(" & ", ", "));
                 format!("authors ({})", self.doc.authors.len())
             }
             Meta::Services => {
@@ -317,8 +323,16 @@ impl Builder<'_> {
                 rest.insert(key, value);
                 continue;
             };
+            // `[{name: Ada, url: ...}]`: the names are read, and the whole is kept too.
+            let richer = matches!(&value, Value::Mapping(_))
+                || matches!(&value, Value::Sequence(items) if items.iter().any(|i| matches!(i, Value::Mapping(_))));
             match self.assign(&k, &v) {
-                Assigned::Meta(what) => understood.push(what),
+                Assigned::Meta(what) => {
+                    understood.push(what);
+                    if richer {
+                        rest.insert(key, value);
+                    }
+                }
                 Assigned::Section(..) | Assigned::Kept => understood.push(k),
                 Assigned::No => {
                     rest.insert(key, value);
@@ -490,8 +504,13 @@ fn scalar(value: &Value) -> Option<String> {
 
 /// A front matter value as text: a scalar, or a list of scalars joined by commas.
 fn flatten(value: &Value) -> Option<String> {
-    match value {
-        Value::Sequence(items) => items.iter().map(scalar).collect::<Option<Vec<_>>>().map(|v| v.join(", ")),
+    // `authors: [{name: Ada, url: ...}]`, as Hugo and Docusaurus write them: the names.
+    let named = |v: &Value| match v {
+        Value::Mapping(m) => m.get(Value::String("name".into())).and_then(scalar),
         other => scalar(other),
+    };
+    match value {
+        Value::Sequence(items) => items.iter().map(named).collect::<Option<Vec<_>>>().map(|v| v.join(", ")),
+        other => named(other),
     }
 }
