@@ -38,8 +38,8 @@ pub struct ImportArgs {
     /// Where to write the document [default: postmortems/YYYY-MM-DD-<title>.yaml]
     #[arg(short, long, value_name = "FILE.yaml")]
     pub output: Option<PathBuf>,
-    /// Time zone of times the file gives without one: IANA name, UTC or an offset
-    /// [default: TZ or the system's]
+    /// Time zone of the file's times, over any zone it states: IANA name, UTC or an offset
+    /// [default: the zone the file states, else TZ or the system's]
     #[arg(long, value_name = "ZONE")]
     pub timezone: Option<String>,
     /// Exit 1 when anything in the file was not understood (the document is still written)
