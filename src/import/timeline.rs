@@ -229,6 +229,10 @@ impl Builder<'_> {
                 },
                 m => m,
             };
+            // `| **2024-01-05** | |`: a row that only names the day of the rows below it.
+            if !self.own && cell(row, Some(event)).is_empty() && is_date(&moment) {
+                continue;
+            }
             self.doc.timeline.push(TimelineEntry {
                 time: moment,
                 event: cell(row, Some(event)),
