@@ -170,7 +170,7 @@ impl<'a> Builder<'a> {
             let level_now = current.heading.as_ref().map_or(0, |h| h.level);
             let started = match &block.kind {
                 Kind::Heading { level, text } => {
-                    self.heading_target(text, *level, level_now, current).map(|t| (t, text.clone(), *level))
+                    self.heading_target(text, *level, level_now, &parts).map(|t| (t, text.clone(), *level))
                 }
                 Kind::Paragraph if !self.own => {
                     self.label_heading(block).map(|(i, label)| (Target::Section(i), label, 7))
@@ -203,7 +203,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether a heading starts a new part, and which.
-    fn heading_target(&self, text: &str, level: usize, level_now: usize, current: &Part) -> Option<Target> {
+    fn heading_target(&self, text: &str, level: usize, level_now: usize, parts: &[Part]) -> Option<Target> {
+        let current = parts.last()?;
         let now = current.target;
         let nested = now != Target::Preamble && level > level_now;
         if self.own {
@@ -226,13 +227,16 @@ impl<'a> Builder<'a> {
             return None;
         }
         match section_for(text, self.template) {
-            // A heading inside a section is part of its text (a `#### Summary` of a
+            // A deep heading inside a section is part of its text (a `#### Summary` of a
             // sub-section is not the document's summary), unless it is a list of rows of its
             // own (a `### Timeline` under "Recovery") or the section above only groups it.
             Some(i) if nested => {
                 let rows = self.template.sections[i].kind != SectionKind::Text
                     && self.template.sections[i].kind != SectionKind::Fields;
-                (!in_timeline && (rows || current.blocks.is_empty())).then_some(Target::Section(i))
+                // A `###` names a section of its own; a deeper one is a detail of the text
+                // it is in.
+                let own = level <= 3 && !parts.iter().any(|p| p.target == Target::Section(i));
+                (!in_timeline && (rows || own || current.blocks.is_empty())).then_some(Target::Section(i))
             }
             Some(i) => Some(Target::Section(i)),
             None if is_meta_heading(text) => Some(Target::Meta),
