@@ -363,3 +363,21 @@ fn authors_as_static_sites_and_bylines_write_them() {
     let doc = import::from_markdown(src, &template("default"), &options).doc;
     assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
 }
+
+#[test]
+fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "# Builds slow\n\n## Summary\n\nSlow.\n\n## Timeline (times in BST)\n\n### 2024-03-30\n\n\
+               - 23:30 queue grows\n- 00:20 first timeout\n\n### 2 April 2024\n\n- 09:00 fix deployed\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(doc.timezone, "Europe/London");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-30T23:30:00Z", "queue grows"),
+            ("2024-03-31T00:20:00Z", "first timeout"),
+            ("2024-04-02T08:00:00Z", "fix deployed"),
+        ]),
+        "GMT until the clocks change on 31 March, BST after"
+    );
+}
