@@ -6,8 +6,8 @@
 //! Each heading is matched to a section of the template by its title, id or a synonym from
 //! `headings.txt` (`matching`); the text below it goes into that section: prose as Markdown
 //! (its headings moved up to stand alone), timelines in every shape (`timeline`, `stamp`,
-//! `times`), factor and action tables or lists as rows (`rows`), label lines and key/value
-//! tables, YAML or TOML front matter as metadata (`meta`, `toml`). Whatever finds no place is
+//! `times`; without a heading, `timeline_runs`), factor and action tables or lists as rows (`rows`), label lines and key/value
+//! tables, YAML or TOML front matter as metadata (`meta`, `front_matter`, `toml`). Whatever finds no place is
 //! kept in a section of its own, never dropped; `polish` makes titles unique, links in rows
 //! direct and reads incident times from the entries; the [`Report`] says what went where, the
 //! zone and why, and what was not understood.
@@ -20,6 +20,7 @@
 
 mod blocks;
 mod build;
+mod front_matter;
 mod head;
 mod matching;
 mod meta;
@@ -29,6 +30,7 @@ mod rows;
 mod stamp;
 mod survey;
 mod timeline;
+mod timeline_runs;
 mod times;
 mod toml;
 mod zone;
