@@ -6,11 +6,12 @@
 //! Each heading is matched to a section of the template by its title, id or a synonym from
 //! `headings.txt` (`matching`); the text below it goes into that section: prose as Markdown
 //! (its headings moved up to stand alone), timelines in every shape (`timeline`, `stamp`,
-//! `times`; without a heading, `timeline_runs`), factor and action tables or lists as rows (`rows`), label lines and key/value
-//! tables, YAML or TOML front matter as metadata (`meta`, `front_matter`, `toml`). Whatever finds no place is
-//! kept in a section of its own, never dropped; `polish` makes titles unique, links in rows
-//! direct and reads incident times from the entries; the [`Report`] says what went where, the
-//! zone and why, and what was not understood.
+//! `times`; without a heading, `timeline_runs`), factor and action tables or lists as rows
+//! (`rows`), label lines, key/value tables and YAML or TOML front matter as metadata (`meta`,
+//! `front_matter`, `toml`). Whatever finds no place is kept in a section of its own, never
+//! dropped; `polish` makes titles unique, links in rows direct and reads incident times from
+//! the entries; the [`Report`] says what went where, the zone and why, and what was not
+//! understood.
 //!
 //! Our own Markdown export is recognised by its metadata table (which names the template) and
 //! read back strictly, so that exporting a document and importing it gives the document back;
