@@ -20,7 +20,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?)"
     );
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{date})?(?:(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{date})?(?:(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -268,6 +268,8 @@ mod tests {
         assert_eq!(s("2019-11-29 12:00+").time, t(12, 0));
         assert_eq!(s("15:11 text<br>").rest, "text");
         assert_eq!(s("(14:02) paged").time, t(14, 2));
+        let z = s("14:02 PST/PDT - merged");
+        assert_eq!((z.zone.as_deref(), z.rest.as_str()), (Some("PST"), "merged"));
     }
 
     #[test]
