@@ -367,7 +367,7 @@ fn authors_as_static_sites_and_bylines_write_them() {
 #[test]
 fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
     let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
-    let src = "# Builds slow\n\n## Summary\n\nSlow.\n\n## Timeline (times in BST)\n\n### 2024-03-30\n\n\
+    let src = "# Builds slow\n\n## Summary\n\nSlow.\n\n## Timeline (times in BST)\n\nAll times in BST.\n\n### 2024-03-30\n\n\
                - 23:30 queue grows\n- 00:20 first timeout\n\n### 2 April 2024\n\n- 09:00 fix deployed\n";
     let doc = import::from_markdown(src, &template("default"), &options).doc;
     assert_eq!(doc.timezone, "Europe/London");
@@ -380,4 +380,22 @@ fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
         ]),
         "GMT until the clocks change on 31 March, BST after"
     );
+    assert!(
+        doc.section("imported-timeline").is_none(),
+        "a line that only states the zone is in the report, not kept as a section"
+    );
+}
+
+#[test]
+fn actions_grouped_under_headings_keep_their_group() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "# T\n\n## Action items\n\n### Deployment\n\n- Deploy smaller changes\n\n### Local development\n\n- A dev setup closer to production\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let groups: Vec<_> = doc
+        .actions
+        .iter()
+        .map(|a| a.extra.get("imported-group").and_then(|v| v.as_str()).unwrap_or_default())
+        .collect();
+    assert_eq!(groups, ["Deployment", "Local development"]);
+    assert!(doc.sections.iter().all(|s| !s.id.starts_with("imported-action")), "no empty headings kept apart");
 }

@@ -283,12 +283,23 @@ impl Builder<'_> {
     pub(super) fn actions_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
         let mut leftover = Leftover::default();
         let before = self.doc.actions.len();
-        for &b in &part.blocks {
+        // `### Deployment` over a list of actions: the group they are in.
+        let mut group: Option<String> = None;
+        for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
             if self.is_not_written(block) {
                 continue;
             }
+            let next_holds_rows =
+                part.blocks.get(k + 1).is_some_and(|&n| matches!(blocks[n].kind, Kind::List(_) | Kind::Table { .. }));
+            let start = self.doc.actions.len();
             match &block.kind {
+                // As written, links and all.
+                Kind::Heading { .. } if !self.own && next_holds_rows => {
+                    let written = self.source(block);
+                    group = Some(written.trim_start_matches('#').trim().trim_end_matches('#').trim().to_string());
+                    continue;
+                }
                 Kind::Table { header, rows } if self.takes(header, rows, ACTION_COLUMNS) => {
                     let cols = Columns::new(header, SectionKind::Actions);
                     for row in rows {
@@ -299,7 +310,17 @@ impl Builder<'_> {
                 Kind::List(items) if !self.own => {
                     self.doc.actions.extend(items.iter().map(|it: &Item| action_from_text(&it.text, it.task)));
                 }
-                _ => leftover.block(b, block),
+                _ => {
+                    if matches!(block.kind, Kind::Heading { .. }) {
+                        group = None;
+                    }
+                    leftover.block(b, block);
+                }
+            }
+            if let Some(name) = &group {
+                for a in &mut self.doc.actions[start..] {
+                    a.extra.insert(Value::String("imported-group".into()), Value::String(name.clone()));
+                }
             }
         }
         let added = self.doc.actions.len() - before;

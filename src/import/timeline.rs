@@ -124,6 +124,15 @@ impl Builder<'_> {
                     leftover.some_of(b, block, rest, items.len());
                     r.open = false;
                 }
+                // "All times in PST.": said in the report (the zone and why), not kept as text.
+                Kind::Paragraph if !self.own && is_zone_statement(&self.source(block)) => {
+                    let source = self.source(block);
+                    self.report.push(
+                        block.line,
+                        source.trim().to_string(),
+                        Outcome::Metadata(vec!["time zone".into()]),
+                    );
+                }
                 Kind::Paragraph if !self.own => {
                     let source = self.source(block);
                     let fresh = r.fresh_date;
@@ -384,6 +393,12 @@ impl Builder<'_> {
         let t = text.trim();
         self.src.lines().position(|l| !t.is_empty() && l.contains(t)).map_or(0, |n| n + 1)
     }
+}
+
+/// A paragraph that only states the zone of the times (`All times in CET.`).
+fn is_zone_statement(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ':', ')']).trim_start_matches('(').trim();
+    !t.contains('\n') && stated(t).is_some_and(|(_, words)| normalize(&words) == normalize(t))
 }
 
 /// A time that is a day only (`2021-08-17`).
