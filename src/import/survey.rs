@@ -22,7 +22,10 @@ pub struct Survey {
 static DIGITS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.]((?:19|20)\d{2})\b").ok());
 static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i:\b\d{{1,2}}(?::\d{{2}})?\s?(?:[ap]\.?m\.?)?)\**\s?[(（]?(?-i:({ZONE_PATTERN}))")).ok()
+    Regex::new(&format!(
+        r"(?i:\b\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
+    ))
+    .ok()
 });
 
 pub fn survey(src: &str) -> Survey {
