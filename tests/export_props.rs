@@ -225,7 +225,7 @@ proptest! {
 
         // And the cells come back through import exactly.
         let template = Library::new(Vec::new(), None).find("default").unwrap();
-        let back = import::from_markdown(&md, &template, &import::Options { zone: blameless::doc::Zone::utc() }).doc;
+        let back = import::from_markdown(&md, &template, &import::Options { zone: blameless::doc::Zone::utc(), zone_given: false }).doc;
         let events_back: Vec<String> = back.timeline.iter().map(|e| e.event.clone()).collect();
         prop_assert_eq!(events_back, events.iter().map(|e| normalized(e)).collect::<Vec<_>>());
         let titles_back: Vec<String> = back.actions.iter().map(|a| a.title.clone()).collect();

@@ -19,9 +19,13 @@ Examples:
 Headings are matched to the template's sections by name and synonym (\"Root Causes\" and
 \"Five whys\" -> contributing factors, \"Corrective actions\" -> follow-up actions); timeline and
 action tables and lists become rows. Whatever fits no section is kept in a section of its own,
-never dropped. What went where is printed to stderr. Without --template: the template our own
-export names, else the built-in whose sections the headings match best. An existing file is
-never overwritten.";
+never dropped. Timelines are read in every common shape (tables, lists, one heading per
+entry, date headings over bare times), in the time zone the file states (\"All times in PST\"
+is Pacific time with its daylight saving); with none stated and no --timezone, the computer's
+zone is assumed and the report says so. What went where, the zone and why, and every line that
+looks like a timeline entry but was not read are printed to stderr; --strict exits 1 when
+anything was not understood. Without --template: the template our own export names, else the
+built-in whose sections the headings match best. An existing file is never overwritten.";
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -34,10 +38,13 @@ pub struct ImportArgs {
     /// Where to write the document [default: postmortems/YYYY-MM-DD-<title>.yaml]
     #[arg(short, long, value_name = "FILE.yaml")]
     pub output: Option<PathBuf>,
-    /// Time zone of times the file gives without one: IANA name, UTC or an offset
-    /// [default: TZ or the system's]
+    /// Time zone of the file's times, over any zone it states: IANA name, UTC or an offset
+    /// [default: the zone the file states, else TZ or the system's]
     #[arg(long, value_name = "ZONE")]
     pub timezone: Option<String>,
+    /// Exit 1 when anything in the file was not understood (the document is still written)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
@@ -52,7 +59,8 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         Some(text) => text.parse::<Zone>().map_err(anyhow::Error::msg)?,
         None => Zone::from_environment(),
     };
-    let imported = import::from_markdown(&src, &template, &Options { zone: zone.clone() });
+    let options = Options { zone: zone.clone(), zone_given: args.timezone.is_some() };
+    let imported = import::from_markdown(&src, &template, &options);
     let date = match imported.date {
         Some(date) => date,
         None => zone.today(now()?),
@@ -74,7 +82,16 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         template.name,
         imported.report
     ));
-    Ok(Outcome::Ok)
+    let warnings = imported.report.warnings.len();
+    if warnings > 0 {
+        note(&format!(
+            "warning: in {}, {warnings} thing{} not understood (listed above){}",
+            args.file.display(),
+            if warnings == 1 { " was" } else { "s were" },
+            if args.strict { "; --strict: exit 1" } else { "; --strict makes this exit 1" }
+        ));
+    }
+    Ok(if args.strict && warnings > 0 { Outcome::Findings } else { Outcome::Ok })
 }
 
 /// The template to import into, and how it was chosen.

@@ -44,11 +44,13 @@ pub struct Item {
 /// The source split into YAML front matter (if the file starts with one) and blocks.
 pub struct Parsed {
     pub front_matter: Option<String>,
+    /// The front matter is TOML (`+++`), not YAML.
+    pub toml: bool,
     pub blocks: Vec<Block>,
 }
 
 pub fn parse(src: &str) -> Parsed {
-    let (front_matter, body) = split_front_matter(src);
+    let (front_matter, body, toml) = split_front_matter(src);
     let line_starts: Vec<usize> = std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
     let mut blocks = Vec::new();
@@ -126,29 +128,32 @@ pub fn parse(src: &str) -> Parsed {
             _ => {}
         }
     }
-    Parsed { front_matter, blocks }
+    Parsed { front_matter, toml, blocks }
 }
 
-/// A YAML front matter block (`---` ... `---` or `...` at the very start) and the source with
-/// it blanked out, so that offsets and line numbers stay those of the file.
-fn split_front_matter(src: &str) -> (Option<String>, String) {
-    let Some(rest) = src.strip_prefix("---\n").or_else(|| src.strip_prefix("---\r\n")) else {
-        return (None, src.to_string());
+/// A front matter block at the very start (YAML `---` ... `---` or `...`, TOML `+++` ... `+++`)
+/// and the source with it blanked out, so that offsets and line numbers stay those of the file.
+fn split_front_matter(src: &str) -> (Option<String>, String, bool) {
+    let toml = src.starts_with("+++");
+    let fence = if toml { "+++" } else { "---" };
+    let Some(rest) = src.strip_prefix(fence).and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
+    else {
+        return (None, src.to_string(), false);
     };
     let mut offset = src.len() - rest.len();
     for line in rest.split_inclusive('\n') {
         let end = offset + line.len();
-        if matches!(line.trim_end(), "---" | "...") {
+        if line.trim_end() == fence || (!toml && line.trim_end() == "...") {
             let yaml = src[src.len() - rest.len()..offset].to_string();
             let blanked: String = src[..end]
                 .chars()
                 .map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) })
                 .collect();
-            return (Some(yaml), blanked + &src[end..]);
+            return (Some(yaml), blanked + &src[end..], toml);
         }
         offset = end;
     }
-    (None, src.to_string())
+    (None, src.to_string(), false)
 }
 
 /// A list item's text: the marker (`-`, `*`, `+`, `1.`, `1)`) and task box taken off the first

@@ -8,12 +8,13 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::blocks::{self, Block, Kind};
+use super::matching::{Meta, meta_for};
 use super::matching::{is_numbers_heading, normalize, section_for};
 use super::meta::label_line;
 use super::report::{Outcome, Report};
-use super::times::{Clock, date_line, mentions_utc};
+use super::times::Clock;
 use super::{Imported, Options};
-use crate::doc::{Document, Mapping, Section, SectionKind, TemplateRef, Zone};
+use crate::doc::{Document, Mapping, Section, SectionKind, TemplateRef};
 use crate::export::NOT_WRITTEN;
 use crate::export::nest::shift_headings;
 use crate::template::Template;
@@ -73,6 +74,8 @@ pub(super) enum Target {
     Section(usize),
     New,
     Numbers,
+    /// A heading that is metadata (`## Date: 2023-02-06`, `## Authors` and a list of them).
+    Meta,
 }
 
 pub(super) struct Builder<'a> {
@@ -91,6 +94,13 @@ pub(super) struct Builder<'a> {
     /// The line being read and how it starts, for what `assign` reports.
     pub(super) line: usize,
     pub(super) shown: String,
+    /// The first day the file names: the day of times written without one, when nothing
+    /// nearer says.
+    pub(super) first_date: Option<NaiveDate>,
+    /// The zone was asked for with `--timezone`: it holds over what the file states.
+    pub(super) zone_given: bool,
+    /// A heading names the timeline; without one, runs of lines that start with a time are it.
+    pub(super) has_timeline_heading: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -108,29 +118,34 @@ impl<'a> Builder<'a> {
             own: own.is_some(),
             doc,
             clock: Clock { strict: own.is_some(), ..Clock::default() },
-            report: Report { template: template.name.clone(), entries: Vec::new(), left_empty: Vec::new() },
+            report: Report {
+                template: template.name.clone(),
+                entries: Vec::new(),
+                left_empty: Vec::new(),
+                zone: None,
+                warnings: Vec::new(),
+            },
             news: Vec::new(),
             last_section: None,
             touched: vec![false; template.sections.len()],
             date: None,
             line: 1,
             shown: String::new(),
+            first_date: None,
+            zone_given: options.zone_given,
+            has_timeline_heading: false,
         };
-        if !b.own && says_utc(blocks, src) {
-            b.doc.timezone = Zone::utc().to_string();
-            b.clock.zone = Some(Zone::utc());
+        b.has_timeline_heading = heading_texts(blocks, src)
+            .iter()
+            .any(|h| section_for(h, template).is_some_and(|i| template.sections[i].kind == SectionKind::Timeline));
+        if !b.own {
+            b.times_of_the_file(options);
         }
-        if let Some(yaml) = &parsed.front_matter {
+        if let Some(text) = &parsed.front_matter {
             b.shown = "front matter".into();
-            b.front_matter(yaml);
+            if parsed.toml { b.toml_front_matter(text) } else { b.front_matter(text) }
         }
-        let title = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
-        if let Some(i) = title
-            && let Kind::Heading { text, .. } = &blocks[i].kind
-        {
-            b.doc.title = text.clone();
-            b.report.push(blocks[i].line, first_line(&src[blocks[i].range.clone()]), Outcome::Title);
-        }
+        let title = b.title(blocks);
         if b.doc.title.trim().is_empty() {
             b.doc.title = "Untitled incident".to_string();
         }
@@ -144,18 +159,18 @@ impl<'a> Builder<'a> {
         b.finish()
     }
 
-    fn split(&self, blocks: &[Block], title: Option<usize>) -> Vec<Part> {
-        let start = title.map_or(0, |i| blocks[i].range.end);
+    fn split(&self, blocks: &[Block], title: Vec<usize>) -> Vec<Part> {
+        let start = title.first().map_or(0, |&i| blocks[i].range.end);
         let mut parts = vec![Part { heading: None, target: Target::Preamble, blocks: Vec::new(), body: start..start }];
         for (i, block) in blocks.iter().enumerate() {
-            if Some(i) == title {
+            if title.contains(&i) {
                 continue;
             }
             let Some(current) = parts.last() else { break };
             let level_now = current.heading.as_ref().map_or(0, |h| h.level);
             let started = match &block.kind {
                 Kind::Heading { level, text } => {
-                    self.heading_target(text, *level, level_now, current.target).map(|t| (t, text.clone(), *level))
+                    self.heading_target(text, *level, level_now, &parts).map(|t| (t, text.clone(), *level))
                 }
                 Kind::Paragraph if !self.own => {
                     self.label_heading(block).map(|(i, label)| (Target::Section(i), label, 7))
@@ -188,7 +203,9 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether a heading starts a new part, and which.
-    fn heading_target(&self, text: &str, level: usize, level_now: usize, now: Target) -> Option<Target> {
+    fn heading_target(&self, text: &str, level: usize, level_now: usize, parts: &[Part]) -> Option<Target> {
+        let current = parts.last()?;
+        let now = current.target;
         let nested = now != Target::Preamble && level > level_now;
         if self.own {
             // Our export: sections are exactly the `##` headings, matched by their title.
@@ -204,8 +221,25 @@ impl<'a> Builder<'a> {
         if is_numbers_heading(text) && !nested {
             return Some(Target::Numbers);
         }
+        let in_timeline = matches!(now, Target::Section(i) if self.template.sections[i].kind == SectionKind::Timeline);
+        // In a timeline, a heading with a time or a date is an entry or a day, at any level.
+        if in_timeline && super::stamp::leading_stamp(text.trim_matches(['*', '_'])).is_some() {
+            return None;
+        }
         match section_for(text, self.template) {
+            // A deep heading inside a section is part of its text (a `#### Summary` of a
+            // sub-section is not the document's summary), unless it is a list of rows of its
+            // own (a `### Timeline` under "Recovery") or the section above only groups it.
+            Some(i) if nested => {
+                let rows = self.template.sections[i].kind != SectionKind::Text
+                    && self.template.sections[i].kind != SectionKind::Fields;
+                // A `###` names a section of its own; a deeper one is a detail of the text
+                // it is in.
+                let own = level <= 3 && !parts.iter().any(|p| p.target == Target::Section(i));
+                (!in_timeline && (rows || own || current.blocks.is_empty())).then_some(Target::Section(i))
+            }
             Some(i) => Some(Target::Section(i)),
+            None if is_meta_heading(text) => Some(Target::Meta),
             None if nested => None,
             None => Some(Target::New),
         }
@@ -228,6 +262,7 @@ impl<'a> Builder<'a> {
     fn part(&mut self, part: &Part, blocks: &[Block], groups: bool) {
         match part.target {
             Target::Preamble => self.preamble(part, blocks),
+            Target::Meta => self.meta_part(part, blocks),
             Target::Numbers => {
                 if let Some(h) = &part.heading {
                     let why = "the incident numbers are computed from the times";
@@ -236,7 +271,7 @@ impl<'a> Builder<'a> {
             }
             Target::New => {
                 let (title, line, shown) = heading_parts(part);
-                let text = self.body_text(part);
+                let text = self.body_text(part, blocks);
                 if text.is_empty() && groups {
                     let why = "it only groups the headings below it, each imported on its own";
                     self.report.push(line, shown, Outcome::Skipped(why.into()));
@@ -249,7 +284,7 @@ impl<'a> Builder<'a> {
                 let reported = self.report.entries.len();
                 let previous = self.last_section.replace(i);
                 let leftover = match self.template.sections[i].kind {
-                    SectionKind::Text => self.text_part(i, part, previous),
+                    SectionKind::Text => self.text_part(i, part, blocks, previous),
                     SectionKind::Fields => self.fields_part(i, part, blocks),
                     SectionKind::Timeline => self.timeline_part(i, part, blocks),
                     SectionKind::Factors => self.factors_part(i, part, blocks),
@@ -278,8 +313,8 @@ impl<'a> Builder<'a> {
 
     /// `previous`: the section before this part, where a text that cannot go into section `i`
     /// is placed instead.
-    fn text_part(&mut self, i: usize, part: &Part, previous: Option<usize>) -> Vec<String> {
-        let text = self.body_text(part);
+    fn text_part(&mut self, i: usize, part: &Part, blocks: &[Block], previous: Option<usize>) -> Vec<String> {
+        let text = self.body_text(part, blocks);
         let (_, line, shown) = heading_parts(part);
         if text.trim().is_empty() || (self.own && text.trim() == NOT_WRITTEN) {
             let detail = if self.own { "not written yet" } else { "empty" };
@@ -297,6 +332,9 @@ impl<'a> Builder<'a> {
             self.new_section(&title, text, line, shown, reason);
             return Vec::new();
         }
+        if !self.own {
+            self.times_stated_in(&text, line, &shown);
+        }
         let lines = text.lines().count();
         self.doc.sections[i].text = text;
         self.touched[i] = true;
@@ -305,11 +343,20 @@ impl<'a> Builder<'a> {
         Vec::new()
     }
 
-    /// The Markdown below a heading, its own headings moved up by the heading's level.
-    fn body_text(&self, part: &Part) -> String {
-        let body = &self.src[part.body.clone()];
+    /// The Markdown below a heading, its own headings moved up by the heading's level, without
+    /// the runs of timeline entries taken from it.
+    fn body_text(&mut self, part: &Part, blocks: &[Block]) -> String {
+        let runs = self.time_runs(part, blocks);
+        let mut body = String::new();
+        let mut at = part.body.start;
+        for (range, kept) in runs {
+            body.push_str(&self.src[at..range.start]);
+            body.push_str(&kept);
+            at = range.end;
+        }
+        body.push_str(&self.src[at.max(part.body.start)..part.body.end]);
         let level = part.heading.as_ref().map_or(0, |h| h.level.min(6)) as i32;
-        let shifted = shift_headings(body, -level);
+        let shifted = shift_headings(&body, -level);
         let trimmed = skip_blank_lines(&shifted).trim_end();
         if trimmed.is_empty() || (self.own && trimmed == NOT_WRITTEN) { String::new() } else { format!("{trimmed}\n") }
     }
@@ -352,6 +399,7 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(mut self) -> Imported {
+        self.times_in_sentences();
         let template_sections = std::mem::take(&mut self.doc.sections);
         let mut sections = Vec::with_capacity(template_sections.len() + self.news.len());
         let mut news = std::mem::take(&mut self.news);
@@ -369,6 +417,7 @@ impl<'a> Builder<'a> {
             place(Some(i), &mut sections);
         }
         self.doc.sections = sections;
+        self.polish();
         let zone = self.doc.zone();
         let started = [&self.doc.times.started, &self.doc.times.detected]
             .into_iter()
@@ -380,13 +429,12 @@ impl<'a> Builder<'a> {
     }
 }
 
-fn says_utc(blocks: &[Block], src: &str) -> bool {
-    blocks.iter().any(|b| match &b.kind {
-        Kind::Heading { text, .. } => date_line(text).is_some_and(|(_, utc)| utc) || normalize(text).ends_with("utc"),
-        Kind::Table { header, .. } => header.first().is_some_and(|h| mentions_utc(h)),
-        Kind::Paragraph => src[b.range.clone()].lines().any(|l| date_line(l).is_some_and(|(_, utc)| utc)),
-        _ => false,
-    })
+/// `## Date: February 06, 2023`, `## Authors`: a heading that is a metadata label.
+fn is_meta_heading(text: &str) -> bool {
+    match label_line(text) {
+        Some((label, value)) if !value.is_empty() => meta_for(&label).is_some(),
+        _ => matches!(meta_for(text), Some(Meta::Authors | Meta::Status | Meta::Severity | Meta::Date)),
+    }
 }
 
 /// What a section of this kind is made of, for the report.

@@ -25,101 +25,77 @@ pub fn normalize(text: &str) -> String {
     words.join(" ")
 }
 
-/// Headings that mean the same section, across the public templates and common usage. A
-/// heading in a group matches a template section whose title or id is in the same group.
-const SYNONYMS: &[&[&str]] = &[
-    &["summary", "overview", "incident summary", "executive summary", "tldr", "tl dr", "abstract", "synopsis"],
-    &[
-        "impact",
-        "customer impact",
-        "user impact",
-        "business impact",
-        "customer impact and metrics",
-        "impact assessment",
-    ],
-    &["what happened", "incident description", "description", "the story as it was lived", "narrative", "story"],
-    &["lessons learned", "lessons", "what we learned", "learnings", "takeaways", "key takeaways"],
-    &["what went well", "things that went well", "went well"],
-    &[
-        "what went poorly",
-        "what went wrong",
-        "what didnt go so well",
-        "what did not go well",
-        "what could be improved",
-        "what can be improved",
-        "things that went poorly",
-        "areas for improvement",
-        "opportunities for improvement",
-    ],
-    &["where we got lucky", "where did we get lucky", "where we were lucky", "lucky"],
-    &["detection", "how was it detected", "how we found out"],
-    &["detection and response", "response", "incident response", "incident response analysis"],
-    &["resolution", "recovery", "resolution and recovery", "mitigation", "how it was fixed", "how was it fixed"],
-    &["trigger", "what triggered it", "proximate cause"],
-    &["lead up", "leadup", "background", "context"],
-    &["what broke", "fault"],
-    &["responders", "people involved", "participants", "incident team", "roles"],
-    &["internal messaging", "internal communication", "internal", "internal update"],
-    &["external messaging", "external communication", "external", "customer communication", "status page update"],
-    &["supporting information", "appendix", "references", "links"],
-    &["how did the response go", "how did we do", "howd we do", "response review"],
-    &["what surprised us", "surprises", "what surprised you"],
-    &["open questions", "questions"],
-    &["key facts", "incident facts", "facts"],
-    &["backlog check", "related records"],
-    &["recurrence", "has this happened before"],
-];
+/// The heading synonym table (`headings.txt`): groups of names that mean the same section, and
+/// names that mean "the section of this kind".
+struct Table {
+    groups: Vec<Vec<String>>,
+    kinds: Vec<(SectionKind, Vec<String>)>,
+}
+
+static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+    let mut table = Table { groups: Vec::new(), kinds: Vec::new() };
+    for line in include_str!("headings.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut names: Vec<String> = line.split('|').map(|n| n.trim().to_string()).collect();
+        let kind = match names[0].as_str() {
+            "@timeline" => Some(SectionKind::Timeline),
+            "@factors" => Some(SectionKind::Factors),
+            "@actions" => Some(SectionKind::Actions),
+            _ => None,
+        };
+        match kind {
+            Some(kind) => {
+                names.remove(0);
+                table.kinds.push((kind, names.iter().map(|n| normalize(n)).collect()));
+            }
+            None => table.groups.push(names),
+        }
+    }
+    table
+});
 
 /// Groups close enough to stand in for each other when a template has only one of them: a
 /// template's "What happened" is where a "Summary" goes, and the other way round.
 const FALLBACKS: &[(&str, &str)] = &[("summary", "what happened"), ("what happened", "summary")];
 
-/// Headings that mean "the section of this kind", whatever it is called in the template.
-const KIND_SYNONYMS: &[(SectionKind, &[&str])] = &[
-    (
-        SectionKind::Timeline,
-        &["timeline", "incident timeline", "chronology", "timeline of events", "sequence of events"],
-    ),
-    (
-        SectionKind::Factors,
-        &[
-            "contributing factors",
-            "contributing factor",
-            "root causes",
-            "root cause",
-            "root cause analysis",
-            "blameless root cause",
-            "five whys",
-            "5 whys",
-            "causes",
-            "causal factors",
-            "why did it happen",
-            "themes and takeaways",
-        ],
-    ),
-    (
-        SectionKind::Actions,
-        &[
-            "corrective actions",
-            "action items",
-            "actions",
-            "follow ups",
-            "followups",
-            "follow up actions",
-            "follow up items",
-            "remediation",
-            "remediation items",
-            "next steps",
-            "preventive actions",
-            "preventative measures",
-            "todo",
-            "to do",
-        ],
-    ),
-];
-
-/// The template section (index) a heading means, if any.
+/// The template section (index) a heading means, if any: by its words, then without what
+/// qualifies it (`Timeline (UTC)`, `Timeline - all times in PST`), then a heading that names the
+/// timeline in a few words ("Detailed timeline", "Establishing the timeline").
 pub fn section_for(heading: &str, template: &Template) -> Option<usize> {
+    if let Some(i) = section_named(heading, template) {
+        return Some(i);
+    }
+    let bare = unqualified(heading);
+    if bare != heading.trim()
+        && let Some(i) = section_named(&bare, template)
+    {
+        return Some(i);
+    }
+    let n = normalize(&bare);
+    let words: Vec<&str> = n.split(' ').collect();
+    if words.len() <= 4 && words.iter().any(|w| matches!(*w, "timeline" | "chronology")) {
+        return template.sections.iter().position(|s| s.kind == SectionKind::Timeline);
+    }
+    None
+}
+
+/// A heading without its parenthesised remarks and the zone it states.
+pub fn unqualified(heading: &str) -> String {
+    static PARENS: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[(（\[][^)）\]]*[)）\]]").ok());
+    let mut t = PARENS.as_ref().map_or_else(|| heading.to_string(), |re| re.replace_all(heading, " ").into_owned());
+    if let Some((_, words)) = super::zone::stated(&t) {
+        let kept = t.replacen(&words, " ", 1);
+        // "Timeline (UTC)" stated by the heading's own first word: keep that word.
+        t = if normalize(&kept).is_empty() { t } else { kept };
+    }
+    t.trim().trim_end_matches([':', '-', '–', '—', ',', ' ']).trim().to_string()
+}
+
+fn section_named(heading: &str, template: &Template) -> Option<usize> {
     let h = normalize(heading);
     if h.is_empty() {
         return None;
@@ -131,21 +107,21 @@ pub fn section_for(heading: &str, template: &Template) -> Option<usize> {
     if let Some(i) = (0..template.sections.len()).find(|&i| names(i).contains(&h)) {
         return Some(i);
     }
-    let in_group = |group: &[&str]| {
+    let in_group = |group: &[String]| {
         let group: Vec<String> = group.iter().map(|g| normalize(g)).collect();
         (0..template.sections.len()).find(|&i| names(i).iter().any(|n| group.contains(n)))
     };
-    for group in SYNONYMS {
+    for group in &TABLE.groups {
         if group.iter().any(|g| normalize(g) == h) {
             let fallback = FALLBACKS.iter().find(|(from, _)| group[0] == *from).map(|(_, to)| *to);
-            let fallback = fallback.and_then(|to| SYNONYMS.iter().find(|g| g[0] == to));
+            let fallback = fallback.and_then(|to| TABLE.groups.iter().find(|g| g[0] == to));
             if let Some(i) = in_group(group).or_else(|| fallback.and_then(|g| in_group(g))) {
                 return Some(i);
             }
         }
     }
-    for (kind, group) in KIND_SYNONYMS {
-        if group.iter().any(|g| normalize(g) == h) {
+    for (kind, group) in &TABLE.kinds {
+        if group.contains(&h) {
             return template.sections.iter().position(|s| s.kind == *kind);
         }
     }
@@ -167,6 +143,8 @@ pub enum Meta {
     Detected,
     Mitigated,
     Resolved,
+    /// "from 10:45 to 12:15": when it started and when it was resolved.
+    Window,
     Date,
     TimeZone,
     Authors,
@@ -200,8 +178,34 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             Meta::Resolved
         }
         _ if is(&["date", "incident date", "date of incident", "when"]) => Meta::Date,
+        _ if is(&[
+            "duration",
+            "outage window",
+            "incident window",
+            "time of incident",
+            "incident time",
+            "outage duration",
+        ]) =>
+        {
+            Meta::Window
+        }
         _ if is(&["time zone", "timezone", "tz"]) => Meta::TimeZone,
-        _ if is(&["authors", "author", "written by", "prepared by", "postmortem owner", "postmortem author"]) => {
+        _ if is(&[
+            "authors",
+            "author",
+            "written by",
+            "prepared by",
+            "created by",
+            "by",
+            "posted by",
+            "postmortem owner",
+            "postmortem author",
+            "owner",
+            "owners",
+            "document owner",
+            "incident owner",
+        ]) =>
+        {
             Meta::Authors
         }
         _ if is(&[
@@ -240,9 +244,10 @@ pub enum Column {
 }
 
 pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
-    let h = normalize(header);
-    // "Time (UTC)" is a time column too.
-    let h = h.strip_suffix(" utc").unwrap_or(&h).to_string();
+    // "Time (UTC)", "Time (PDT)", "Timestamp, CET" are time columns too.
+    let h = normalize(&unqualified(header));
+    let h: Vec<&str> = h.split(' ').filter(|w| super::zone::zone_word(&w.to_uppercase()).is_none()).collect();
+    let h = h.join(" ");
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
     match kind {
         SectionKind::Timeline => Some(match () {
@@ -315,6 +320,7 @@ mod tests {
         assert_eq!(meta_for("Affected services"), Some(Meta::Services));
         assert_eq!(meta_for("Root cause"), None);
         assert_eq!(column_for("Time (UTC)", SectionKind::Timeline), Some(Column::Time));
+        assert_eq!(column_for("Time, PST", SectionKind::Timeline), Some(Column::Time));
         assert_eq!(column_for("Bug", SectionKind::Actions), Some(Column::Ticket));
         assert_eq!(column_for("Notes", SectionKind::Actions), None);
     }

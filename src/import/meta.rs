@@ -11,18 +11,29 @@ use super::build::{Builder, Part, first_line, holds};
 use super::matching::{Meta, meta_for, normalize, section_for};
 use super::report::Outcome;
 use super::times::find_date;
-use crate::doc::{Mapping, SectionKind, Status, Zone};
-use crate::store::yaml::{self, Value};
+use crate::doc::{SectionKind, Status, Zone};
 
 /// `**Impact:** text`, `__Date__: 2026-11-24`, `Authors: a, b`.
 static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)\s*([^*_:\n]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Za-z][^:\n|*]{0,40}?)\s*:)\s*(.*)$").ok()
 });
+/// `*By Ada Lovelace and Bo Chen*`: a byline.
+static BYLINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*[*_]*(?:[Ww]ritten |[Pp]osted )?[Bb]y\s+((?:@?[A-Z][\w.'-]*\s*(?:,|and|&)?\s*){1,8}?)[*_]*\s*$")
+        .ok()
+});
+static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)[ \t]*<br\s*/?>[ \t]*").ok());
+
 /// A line that starts with a label and a colon: the label and the rest.
 pub(super) fn label_line(line: &str) -> Option<(String, String)> {
     let c = LABEL.as_ref()?.captures(line)?;
     let label = c.get(1).or_else(|| c.get(2))?.as_str().trim().to_string();
-    Some((label, c.get(3).map_or("", |m| m.as_str()).trim().to_string()))
+    let value = c.get(3).map_or("", |m| m.as_str()).trim().to_string();
+    // `Between 12:00 and 12:17 users...`: the colon of a time, not of a label.
+    if label.ends_with(|ch: char| ch.is_ascii_digit()) && value.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    Some((label, value))
 }
 
 /// What a label line or a key/value pair was taken as.
@@ -71,7 +82,7 @@ impl Builder<'_> {
                             Assigned::No => rest.push(format!("- **{}:** {}", key.trim(), value.trim())),
                         }
                     }
-                    self.report.push(block.line, "metadata table", Outcome::Metadata(understood));
+                    self.report.push(block.line, first_line(source), Outcome::Metadata(understood));
                     if !rest.is_empty() {
                         kept.push(rest.join("\n"));
                     }
@@ -80,6 +91,17 @@ impl Builder<'_> {
                     let rest = self.label_lines(source, block.line);
                     if !rest.is_empty() {
                         kept.push(rest);
+                    }
+                }
+                // `- **Authors**: a, b` as a list.
+                Kind::List(items)
+                    if !self.own
+                        && items.iter().any(|it| label_line(&it.text).is_some_and(|(l, _)| meta_for(&l).is_some())) =>
+                {
+                    let lines: Vec<String> = items.iter().map(|it| it.text.replace('\n', " ")).collect();
+                    let rest = self.label_lines(&lines.join("\n"), block.line);
+                    if !rest.is_empty() {
+                        kept.push(rest.lines().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"));
                     }
                 }
                 _ => kept.push(source.trim_end().to_string()),
@@ -100,8 +122,12 @@ impl Builder<'_> {
         // (line number, the line and its continuations, the label and value when known)
         type Logical = (usize, String, Option<(String, String)>);
         let mut logical: Vec<Logical> = Vec::new();
+        // `Status: final<br> Owners: @a`: a line break written as HTML.
+        let broken = BREAK.as_ref().map_or_else(|| source.to_string(), |re| re.replace_all(source, "\n").into_owned());
+        let source = if self.own { source } else { broken.as_str() };
         for (n, line) in source.lines().enumerate() {
-            let known = label_line(line).filter(|(label, _)| {
+            let byline = BYLINE.as_ref().and_then(|re| re.captures(line)).map(|c| ("By".to_string(), c[1].to_string()));
+            let known = label_line(line).or(byline).filter(|(label, _)| {
                 meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
             });
             match (known, logical.last_mut()) {
@@ -123,7 +149,11 @@ impl Builder<'_> {
             self.shown = first_line(&text);
             let assigned = pair.as_ref().map_or(Assigned::No, |(label, value)| self.assign(label, value));
             match assigned {
-                Assigned::Meta(what) => understood.push((line_no, what)),
+                Assigned::Meta(what) => {
+                    let label = pair.as_ref().map_or("", |(l, _)| l.as_str());
+                    let named = normalize(what.split(' ').next().unwrap_or_default()) == normalize(label);
+                    understood.push((line_no, if named { what } else { format!("{what} from `{label}`") }))
+                }
                 Assigned::Section(s, detail) => {
                     let id = self.doc.sections[s].id.clone();
                     self.report.push(line_no, first_line(&text), Outcome::Section { id, detail });
@@ -159,15 +189,7 @@ impl Builder<'_> {
                 self.doc.sections[i].text = format!("{value}\n");
                 Some("text".to_string())
             }
-            SectionKind::Factors => {
-                self.doc.factors.push(super::rows::factor(value));
-                Some("1 factor".to_string())
-            }
-            SectionKind::Actions => {
-                let action = super::rows::action_from_text(value, None);
-                self.doc.actions.push(action);
-                Some("1 action".to_string())
-            }
+            // Factors and actions come from lists and tables; a sentence stays a sentence.
             _ => None,
         };
         match done {
@@ -188,9 +210,13 @@ impl Builder<'_> {
         }
     }
 
-    fn meta(&mut self, meta: Meta, value: &str) -> Assigned {
+    pub(super) fn meta(&mut self, meta: Meta, value: &str) -> Assigned {
         let list = |v: &str| -> Vec<String> {
-            v.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+            v.split([',', ';'])
+                .map(|s| s.trim().trim_matches(['*', '_']).trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
         };
         let t = &mut self.doc.times;
         let label = match meta {
@@ -203,7 +229,7 @@ impl Builder<'_> {
             Meta::Status => match status(value) {
                 Some(s) => {
                     self.doc.status = s;
-                    "status".to_string()
+                    format!("status ({value})")
                 }
                 None => return Assigned::No,
             },
@@ -212,7 +238,7 @@ impl Builder<'_> {
                 let key = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
                 let found = scale.iter().find(|s| key(&s.id) == key(value)).map(|s| s.id.clone());
                 self.doc.severity = Some(if self.own { value.to_string() } else { found.unwrap_or(value.to_string()) });
-                "severity".to_string()
+                format!("severity ({value})")
             }
             Meta::Started => {
                 t.started = Some(self.clock.read(value));
@@ -230,6 +256,10 @@ impl Builder<'_> {
                 t.resolved = Some(self.clock.read(value));
                 "resolved".to_string()
             }
+            Meta::Window => match self.window(value) {
+                Some(what) => what,
+                None => return Assigned::No,
+            },
             Meta::Date => match find_date(value) {
                 Some(d) => {
                     self.clock.date = Some(d);
@@ -247,7 +277,7 @@ impl Builder<'_> {
                 Err(_) => return Assigned::No,
             },
             Meta::Authors => {
-                self.doc.authors = list(value);
+                self.doc.authors = list(&value.replace(" and ", ", ").replace(" & ", ", "));
                 format!("authors ({})", self.doc.authors.len())
             }
             Meta::Services => {
@@ -263,34 +293,107 @@ impl Builder<'_> {
         };
         Assigned::Meta(label)
     }
+}
 
-    pub(super) fn front_matter(&mut self, text: &str) {
-        let Ok(Value::Mapping(map)) = yaml::parse_value(text) else {
-            let kept = format!("```yaml\n{}```\n", text);
-            self.new_section("Front matter", kept, 1, "front matter".into(), "not a YAML mapping".into());
-            return;
-        };
-        let mut understood = Vec::new();
-        let mut rest = Mapping::new();
-        for (key, value) in map {
-            let (Some(k), Some(v)) = (scalar(&key), flatten(&value)) else {
-                rest.insert(key, value);
-                continue;
-            };
-            match self.assign(&k, &v) {
-                Assigned::Meta(what) => understood.push(what),
-                Assigned::Section(..) | Assigned::Kept => understood.push(k),
-                Assigned::No => {
-                    rest.insert(key, value);
+impl Builder<'_> {
+    /// A heading that is metadata: its value in the heading (`## Date: 2023-02-06`) or below
+    /// it (`## Authors` and a list or a line of names). What else is under it is kept.
+    pub(super) fn meta_part(&mut self, part: &Part, blocks: &[Block]) {
+        let Some(h) = &part.heading else { return };
+        let body: Vec<&Block> = part.blocks.iter().map(|&i| &blocks[i]).collect();
+        let (label, value, used_body) = match label_line(&h.text) {
+            Some((label, value)) if !value.is_empty() => (label, value, false),
+            _ => {
+                let mut names = Vec::new();
+                for b in &body {
+                    match &b.kind {
+                        Kind::List(items) => names.extend(items.iter().map(|i| i.text.replace('\n', " "))),
+                        Kind::Paragraph => {
+                            names.extend(self.src[b.range.clone()].lines().map(|l| l.trim().to_string()))
+                        }
+                        _ => {}
+                    }
                 }
+                (h.text.clone(), names.join(", "), true)
+            }
+        };
+        self.line = h.line;
+        self.shown = h.shown.clone();
+        let taken = match self.assign(&label, &value) {
+            Assigned::Meta(what) => {
+                self.report.push(h.line, h.shown.clone(), Outcome::Metadata(vec![what]));
+                true
+            }
+            Assigned::Section(s, detail) => {
+                let id = self.doc.sections[s].id.clone();
+                self.report.push(h.line, h.shown.clone(), Outcome::Section { id, detail });
+                true
+            }
+            Assigned::Kept => true,
+            Assigned::No => false,
+        };
+        let rest: Vec<String> = body
+            .iter()
+            .filter(|b| !(taken && used_body && matches!(b.kind, Kind::List(_) | Kind::Paragraph)))
+            .map(|b| self.source(b))
+            .collect();
+        if !taken || !rest.is_empty() {
+            let text = if taken { rest.join("\n\n") } else { self.src[part.body.clone()].trim().to_string() };
+            let reason = if taken {
+                "what is under a metadata heading".to_string()
+            } else {
+                "not understood as metadata".to_string()
+            };
+            self.new_section(&label, text, h.line, h.shown.clone(), reason);
+        }
+    }
+
+    /// Incident times a text states on a label line (`**Duration:** from 10:45 to 12:15`,
+    /// `Detected: 14:02`): read as metadata, the text left as it is.
+    pub(super) fn times_stated_in(&mut self, text: &str, line: usize, shown: &str) {
+        let mut understood = Vec::new();
+        for l in text.lines() {
+            let Some((label, value)) = label_line(l) else { continue };
+            let timed = matches!(
+                meta_for(&label),
+                Some(Meta::Started | Meta::Detected | Meta::Mitigated | Meta::Resolved | Meta::Window)
+            );
+            if timed && let Assigned::Meta(what) = self.assign(&label, &value) {
+                understood.push(format!("{what} from `{label}`"));
             }
         }
-        if !rest.is_empty() {
-            let keys: Vec<String> = rest.keys().filter_map(scalar).collect();
-            understood.push(format!("other keys kept under `front_matter:` ({})", keys.join(", ")));
-            self.doc.extra.insert(Value::String("front_matter".into()), Value::Mapping(rest));
+        if !understood.is_empty() {
+            self.report.push(line, shown.to_string(), Outcome::Metadata(understood));
         }
-        self.report.push(1, "front matter", Outcome::Metadata(understood));
+    }
+
+    /// "The outage lasted from 10:45 AM to 12:15 PM (EAT) on March 3, 2024": the start and
+    /// the end, as the started and resolved times the file does not state otherwise.
+    fn window(&mut self, value: &str) -> Option<String> {
+        static TIME: LazyLock<Option<Regex>> =
+            LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
+        let starts: Vec<usize> = TIME.as_ref()?.find_iter(value).map(|m| m.start()).collect();
+        let (&a, &b) = (starts.first()?, starts.get(1)?);
+        let date = find_date(value).or(self.clock.date);
+        let saved = (self.clock.date, self.clock.last);
+        self.clock.date = date;
+        let mut read = |text: &str| {
+            let stamp = super::stamp::leading_stamp(text)?;
+            let m = self.clock.stamp(&stamp);
+            m.resolve(&self.doc.zone()).map(|_| m)
+        };
+        let (start, end) = (read(&value[a..]), read(&value[b..]));
+        self.clock.date = saved.0;
+        self.clock.last = saved.1;
+        let (start, end) = (start?, end?);
+        let t = &mut self.doc.times;
+        if t.started.is_none() {
+            t.started = Some(start);
+        }
+        if t.resolved.is_none() {
+            t.resolved = Some(end);
+        }
+        Some("started and resolved".to_string())
     }
 }
 
@@ -300,22 +403,5 @@ fn status(value: &str) -> Option<Status> {
         "in review" | "review" | "under review" | "in-review" | "reviewing" => Some(Status::InReview),
         "published" | "final" | "complete" | "completed" | "done" | "closed" | "approved" => Some(Status::Published),
         _ => None,
-    }
-}
-
-fn scalar(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-/// A front matter value as text: a scalar, or a list of scalars joined by commas.
-fn flatten(value: &Value) -> Option<String> {
-    match value {
-        Value::Sequence(items) => items.iter().map(scalar).collect::<Option<Vec<_>>>().map(|v| v.join(", ")),
-        other => scalar(other),
     }
 }

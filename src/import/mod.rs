@@ -1,13 +1,17 @@
 //! Markdown postmortems written elsewhere, turned into documents.
 //!
-//! The file is read with pulldown-cmark as a list of top-level blocks. The first H1 is the
-//! title; each heading is matched to a section of the template by its title, id or a synonym
-//! ("Root Causes" and "Five whys" are contributing factors, "Corrective actions" and
-//! "Follow-ups" are actions); the text below it goes into that section: prose as Markdown (its
-//! headings moved up to stand alone), timeline, factor and action tables or lists as rows,
-//! label lines (`**Impact:** ...`) and key/value tables as metadata or sections. Whatever finds
-//! no place is kept in a section of its own, never dropped, and the [`Report`] says what went
-//! where.
+//! The file is read with pulldown-cmark as a list of top-level blocks. Before any section, the
+//! whole file is surveyed (`survey`): the zone it states or its times carry (`zone`, read with
+//! the region's DST rules), day-month or month-day, its first day; then the title (`head`).
+//! Each heading is matched to a section of the template by its title, id or a synonym from
+//! `headings.txt` (`matching`); the text below it goes into that section: prose as Markdown
+//! (its headings moved up to stand alone), timelines in every shape (`timeline`, `stamp`,
+//! `times`; without a heading, `timeline_runs`), factor and action tables or lists as rows
+//! (`rows`), label lines, key/value tables and YAML or TOML front matter as metadata (`meta`,
+//! `front_matter`, `toml`). Whatever finds no place is kept in a section of its own, never
+//! dropped; `polish` makes titles unique, links in rows direct and reads incident times from
+//! the entries; the [`Report`] says what went where, the zone and why, and what was not
+//! understood.
 //!
 //! Our own Markdown export is recognised by its metadata table (which names the template) and
 //! read back strictly, so that exporting a document and importing it gives the document back;
@@ -17,11 +21,20 @@
 
 mod blocks;
 mod build;
+mod front_matter;
+mod head;
 mod matching;
 mod meta;
+mod polish;
 mod report;
 mod rows;
+mod stamp;
+mod survey;
+mod timeline;
+mod timeline_runs;
 mod times;
+mod toml;
+mod zone;
 
 pub use report::{Entry, Outcome, Report};
 
@@ -35,6 +48,8 @@ use crate::template::Template;
 pub struct Options {
     /// The document's time zone when the file names none (and does not say "UTC").
     pub zone: Zone,
+    /// `zone` was asked for (`--timezone`): it holds over any zone the file states.
+    pub zone_given: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -9,6 +9,10 @@ pub struct Report {
     pub entries: Vec<Entry>,
     /// Titles of the template's sections that nothing in the file went into.
     pub left_empty: Vec<String>,
+    /// The zone the file's times were read in, and why.
+    pub zone: Option<String>,
+    /// What was not understood, by line: `--strict` fails on any.
+    pub warnings: Vec<(usize, String)>,
 }
 
 /// One part of the file (a heading and what follows it, the metadata, the title) and where it
@@ -46,6 +50,10 @@ impl Report {
         self.entries.push(Entry { line, source: source.into(), outcome });
     }
 
+    pub(crate) fn warn(&mut self, line: usize, text: impl Into<String>) {
+        self.warnings.push((line, text.into()));
+    }
+
     /// Sections kept apart because nothing in the template matched them.
     pub fn new_sections(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| matches!(e.outcome, Outcome::NewSection { .. }))
@@ -72,6 +80,14 @@ impl fmt::Display for Report {
         }
         if !self.left_empty.is_empty() {
             writeln!(f, "  nothing in the file for: {}", self.left_empty.join(", "))?;
+        }
+        if let Some(zone) = &self.zone {
+            writeln!(f, "  time zone: {zone}")?;
+        }
+        let mut warnings: Vec<&(usize, String)> = self.warnings.iter().collect();
+        warnings.sort_by_key(|(line, _)| *line);
+        for (line, text) in warnings {
+            writeln!(f, "  warning: line {line}: {text}")?;
         }
         Ok(())
     }

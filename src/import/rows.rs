@@ -12,10 +12,8 @@ use super::build::{Builder, Part};
 use super::matching::{Column, column_for, normalize};
 use super::meta::label_line;
 use super::report::Outcome;
-use super::times::{date_line, find_date, leading_time};
-use crate::doc::{
-    ActionKind, ActionStatus, Factor, FieldAnswer, FollowUp, Mapping, Marker, Priority, SectionKind, TimelineEntry,
-};
+use super::times::find_date;
+use crate::doc::{ActionKind, ActionStatus, Factor, FieldAnswer, FollowUp, Mapping, Marker, Priority, SectionKind};
 use crate::export::NOT_WRITTEN;
 use crate::store::yaml::Value;
 
@@ -31,7 +29,7 @@ const ACTION_COLUMNS: &[&str] = &["Action", "Owner", "Due", "Priority", "Kind", 
 /// What a part holds besides its rows, in order. Blocks next to each other in the file stay
 /// together with the text between them, so the kept Markdown reads as it was written.
 #[derive(Default)]
-struct Leftover {
+pub(super) struct Leftover {
     pieces: Vec<(Option<usize>, Piece)>,
 }
 
@@ -42,7 +40,7 @@ enum Piece {
 
 impl Leftover {
     /// A whole block (the `b`th of the file).
-    fn block(&mut self, b: usize, block: &Block) {
+    pub(super) fn block(&mut self, b: usize, block: &Block) {
         if let Some((Some(last), Piece::Source(range))) = self.pieces.last_mut()
             && *last + 1 == b
         {
@@ -54,13 +52,13 @@ impl Leftover {
     }
 
     /// Part of a block, as text.
-    fn text(&mut self, text: String) {
+    pub(super) fn text(&mut self, text: String) {
         self.pieces.push((None, Piece::Text(text)));
     }
 
     /// What is left of a block of `total` items or lines: the block as written when nothing
     /// was taken from it, else the rest.
-    fn some_of(&mut self, b: usize, block: &Block, rest: Vec<String>, total: usize) {
+    pub(super) fn some_of(&mut self, b: usize, block: &Block, rest: Vec<String>, total: usize) {
         if rest.len() == total {
             self.block(b, block);
         } else if !rest.is_empty() {
@@ -69,7 +67,7 @@ impl Leftover {
         }
     }
 
-    fn into_texts(self, src: &str) -> Vec<String> {
+    pub(super) fn into_texts(self, src: &str) -> Vec<String> {
         self.pieces
             .into_iter()
             .map(|(_, piece)| match piece {
@@ -87,30 +85,30 @@ impl Leftover {
 }
 
 /// A table's columns: what each holds, by its header.
-struct Columns {
-    kinds: Vec<Option<Column>>,
+pub(super) struct Columns {
+    pub(super) kinds: Vec<Option<Column>>,
     headers: Vec<String>,
 }
 
 impl Columns {
-    fn new(header: &[String], kind: SectionKind) -> Columns {
+    pub(super) fn new(header: &[String], kind: SectionKind) -> Columns {
         Columns { kinds: header.iter().map(|h| column_for(h, kind)).collect(), headers: header.to_vec() }
     }
 
-    fn find(&self, column: Column) -> Option<usize> {
+    pub(super) fn find(&self, column: Column) -> Option<usize> {
         self.kinds.iter().position(|k| *k == Some(column))
     }
 
     /// The column holding the main text: the one named so, else the first that is not known
     /// to hold something else.
-    fn main(&self, column: Column, not: Option<usize>) -> usize {
+    pub(super) fn main(&self, column: Column, not: Option<usize>) -> usize {
         self.find(column)
             .or_else(|| (0..self.kinds.len()).find(|&i| self.kinds[i].is_none() && Some(i) != not))
             .unwrap_or(0)
     }
 
     /// The cells of columns nobody reads, as `imported-<header>` keys.
-    fn extra(&self, row: &[String], used: &[usize]) -> Mapping {
+    pub(super) fn extra(&self, row: &[String], used: &[usize]) -> Mapping {
         let mut extra = Mapping::new();
         for (i, cell) in row.iter().enumerate() {
             if !used.contains(&i) && !cell.trim().is_empty() {
@@ -133,16 +131,16 @@ fn imported_key(name: &str) -> String {
     format!("imported-{}", crate::store::slug(name))
 }
 
-fn cell(row: &[String], i: Option<usize>) -> String {
+pub(super) fn cell(row: &[String], i: Option<usize>) -> String {
     i.and_then(|i| row.get(i)).map(|c| c.trim().to_string()).unwrap_or_default()
 }
 
-fn non_empty(text: String) -> Option<String> {
+pub(super) fn non_empty(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
 impl Builder<'_> {
-    fn report_rows(&mut self, i: usize, part: &Part, count: usize, noun: &str) {
+    pub(super) fn report_rows(&mut self, i: usize, part: &Part, count: usize, noun: &str) {
         let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
         if count == 0 {
             return;
@@ -154,11 +152,11 @@ impl Builder<'_> {
 
     /// Whether a table's rows are read: it has rows, and in our own export it is one of ours
     /// (any other table is kept as written).
-    fn takes(&self, header: &[String], rows: &[Vec<String>], ours: &[&str]) -> bool {
+    pub(super) fn takes(&self, header: &[String], rows: &[Vec<String>], ours: &[&str]) -> bool {
         !rows.is_empty() && (!self.own || header == ours)
     }
 
-    fn is_not_written(&self, block: &Block) -> bool {
+    pub(super) fn is_not_written(&self, block: &Block) -> bool {
         self.own && matches!(block.kind, Kind::Paragraph) && self.source(block) == NOT_WRITTEN
     }
 
@@ -250,102 +248,9 @@ impl Builder<'_> {
         true
     }
 
-    pub(super) fn timeline_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
-        let mut leftover = Leftover::default();
-        let before = self.doc.timeline.len();
-        for &b in &part.blocks {
-            let block = &blocks[b];
-            if self.is_not_written(block) {
-                continue;
-            }
-            match &block.kind {
-                Kind::Table { header, rows } if self.takes(header, rows, &["Time", "Event", "Evidence", "Marks"]) => {
-                    let cols = Columns::new(header, SectionKind::Timeline);
-                    let time = cols.find(Column::Time).unwrap_or(0);
-                    let event = cols.main(Column::Event, Some(time));
-                    let evidence = cols.find(Column::Evidence);
-                    let marker = cols.find(Column::Marker);
-                    for row in rows {
-                        let mut used = vec![time, event];
-                        used.extend(evidence);
-                        let mark = cell(row, marker);
-                        let known = parse_marker(&mark);
-                        if known.is_some() || mark.is_empty() {
-                            used.extend(marker);
-                        }
-                        self.doc.timeline.push(TimelineEntry {
-                            time: self.clock.read(&cell(row, Some(time))),
-                            event: cell(row, Some(event)),
-                            evidence: non_empty(cell(row, evidence)),
-                            marker: known,
-                            extra: cols.extra(row, &used),
-                        });
-                    }
-                }
-                Kind::List(items) if !self.own => {
-                    let mut rest = Vec::new();
-                    for item in items {
-                        match leading_time(&item.text) {
-                            Some((time, event)) => self.push_event(&time, event),
-                            None => match date_line(&item.text) {
-                                Some((date, _)) => self.clock.date = Some(date),
-                                None => rest.push(format!("- {}", item.text)),
-                            },
-                        }
-                    }
-                    leftover.some_of(b, block, rest, items.len());
-                }
-                Kind::Paragraph if !self.own => {
-                    let mut rest = Vec::new();
-                    let mut continues = false;
-                    let source = self.source(block);
-                    for line in source.lines() {
-                        if let Some((time, event)) = leading_time(line) {
-                            self.push_event(&time, event);
-                            continues = true;
-                        } else if let Some((date, _)) = date_line(line) {
-                            self.clock.date = Some(date);
-                            continues = false;
-                        } else if let (true, Some(last)) = (continues, self.doc.timeline.last_mut()) {
-                            last.event.push(' ');
-                            last.event.push_str(line.trim());
-                        } else {
-                            rest.push(line.to_string());
-                        }
-                    }
-                    leftover.some_of(b, block, rest, source.lines().count());
-                }
-                Kind::Heading { text, .. } if !self.own => match date_line(text) {
-                    Some((date, _)) => self.clock.date = Some(date),
-                    None => leftover.block(b, block),
-                },
-                _ => leftover.block(b, block),
-            }
-        }
-        let added = self.doc.timeline.len() - before;
-        self.report_rows(i, part, added, "entry");
-        if added > 0 {
-            let typed =
-                self.doc.timeline[before..].iter().filter(|e| e.time.resolve(&self.doc.zone()).is_none()).count();
-            if typed > 0
-                && let Some(e) = self.report.entries.last_mut()
-                && let Outcome::Section { detail, .. } = &mut e.outcome
-            {
-                detail.push_str(&format!(" ({typed} time{} kept as typed)", if typed == 1 { "" } else { "s" }));
-            }
-        }
-        leftover.into_texts(self.src)
-    }
-
-    fn push_event(&mut self, time: &str, event: String) {
-        let time = self.clock.read(time);
-        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Mapping::new() });
-    }
-
     pub(super) fn factors_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
         let mut leftover = Leftover::default();
         let before = self.doc.factors.len();
-        let has_rows = part.blocks.iter().any(|&b| matches!(blocks[b].kind, Kind::List(_) | Kind::Table { .. }));
         for &b in &part.blocks {
             let block = &blocks[b];
             if self.is_not_written(block) {
@@ -367,11 +272,6 @@ impl Builder<'_> {
                     }
                 }
                 Kind::List(items) if !self.own => self.doc.factors.extend(items.iter().map(|it| factor(&it.text))),
-                // Prose with no list or table: each paragraph is one factor.
-                Kind::Paragraph if !self.own && !has_rows => {
-                    let text: Vec<&str> = self.src[block.range.clone()].lines().map(str::trim).collect();
-                    self.doc.factors.push(factor(&text.join(" ")));
-                }
                 _ => leftover.block(b, block),
             }
         }
@@ -383,12 +283,23 @@ impl Builder<'_> {
     pub(super) fn actions_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
         let mut leftover = Leftover::default();
         let before = self.doc.actions.len();
-        for &b in &part.blocks {
+        // `### Deployment` over a list of actions: the group they are in.
+        let mut group: Option<String> = None;
+        for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
             if self.is_not_written(block) {
                 continue;
             }
+            let next_holds_rows =
+                part.blocks.get(k + 1).is_some_and(|&n| matches!(blocks[n].kind, Kind::List(_) | Kind::Table { .. }));
+            let start = self.doc.actions.len();
             match &block.kind {
+                // As written, links and all.
+                Kind::Heading { .. } if !self.own && next_holds_rows => {
+                    let written = self.source(block);
+                    group = Some(written.trim_start_matches('#').trim().trim_end_matches('#').trim().to_string());
+                    continue;
+                }
                 Kind::Table { header, rows } if self.takes(header, rows, ACTION_COLUMNS) => {
                     let cols = Columns::new(header, SectionKind::Actions);
                     for row in rows {
@@ -399,7 +310,17 @@ impl Builder<'_> {
                 Kind::List(items) if !self.own => {
                     self.doc.actions.extend(items.iter().map(|it: &Item| action_from_text(&it.text, it.task)));
                 }
-                _ => leftover.block(b, block),
+                _ => {
+                    if matches!(block.kind, Kind::Heading { .. }) {
+                        group = None;
+                    }
+                    leftover.block(b, block);
+                }
+            }
+            if let Some(name) = &group {
+                for a in &mut self.doc.actions[start..] {
+                    a.extra.insert(Value::String("imported-group".into()), Value::String(name.clone()));
+                }
             }
         }
         let added = self.doc.actions.len() - before;
@@ -478,8 +399,16 @@ pub(super) fn action_from_text(text: &str, task: Option<bool>) -> FollowUp {
         let url = c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4)).map(|m| m.as_str().to_string());
         let start = c.get(0).map_or(text.len(), |m| m.start());
         let before = text[..start].trim_end_matches([' ', '-', '–', '—', ':', '(', ',', '\n']).trim();
+        // A link in a remark (`Do X (see [the runbook](...))`) is part of the title.
+        let remark = text[..start].matches('(').count() > text[..start].matches(')').count()
+            && !text[..start].trim_end().ends_with('(');
         ticket = url;
-        title = if before.is_empty() {
+        // `[From this link](...)` says something; `[PLAT-311](...)` only names the ticket.
+        let label = c.get(1).map_or("", |m| m.as_str());
+        let says = label.trim().contains(' ') && !before.is_empty();
+        title = if remark || says {
+            title
+        } else if before.is_empty() {
             c.get(1).map_or_else(|| title.clone(), |m| m.as_str().to_string())
         } else {
             before.to_string()
@@ -501,7 +430,7 @@ fn link_url(text: &str) -> String {
         .map_or_else(|| text.to_string(), |m| m.as_str().to_string())
 }
 
-fn parse_marker(text: &str) -> Option<Marker> {
+pub(super) fn parse_marker(text: &str) -> Option<Marker> {
     match normalize(text).as_str() {
         "started" | "start" => Some(Marker::Started),
         "detected" | "detection" => Some(Marker::Detected),
@@ -566,5 +495,8 @@ mod tests {
         assert_eq!(c.title, "Write the runbook");
         assert_eq!(link_url("[PLAT-1](https://t.example.com/1)"), "https://t.example.com/1");
         assert_eq!(link_url("PLAT-1"), "PLAT-1");
+        let d = action_from_text("Tried the other driver. [From this thread](https://forum.example.org/t/1)", None);
+        assert_eq!(d.title, "Tried the other driver. [From this thread](https://forum.example.org/t/1)", "words kept");
+        assert_eq!(d.ticket.as_deref(), Some("https://forum.example.org/t/1"));
     }
 }

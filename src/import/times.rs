@@ -4,9 +4,11 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use regex::Regex;
 
+use super::stamp::{ClockText, DateText, Order, Stamp, leading_stamp};
+use super::zone::{ZoneWord, zone_word};
 use crate::doc::{Moment, Zone};
 
 const OFFSET: &str = r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})";
@@ -14,15 +16,6 @@ const OFFSET: &str = r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})";
 static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(\d{{4}}-\d{{2}}-\d{{2}})[ T](\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?:\s*\(?({OFFSET})\)?)?$"))
         .ok()
-});
-static TIME_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^(\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?:\s*([ap])\.?m\.?)?(?:\s*\(?({OFFSET})\)?)?$")).ok()
-});
-static LEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^\s*(?:\*\*|__)?\s*(\d{{4}}-\d{{2}}-\d{{2}}[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{OFFSET})?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?{OFFSET}\)?)?)\s*(?:\*\*|__)?(?:\s*[-–—:|]\s*|\s+)"
-    ))
-    .ok()
 });
 static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
 static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -49,6 +42,15 @@ pub struct Clock {
     /// Our own export: every time it could read is written in full, so anything else is text.
     pub strict: bool,
     pub(super) last: Option<NaiveDateTime>,
+    /// How the document writes dates in digits (`03/10/2021`).
+    pub order: Order,
+    /// The year of a date written without one (`Sep 27`).
+    pub year: Option<i32>,
+    /// The date was stated for the entries below (a date heading or line), so a date written
+    /// in one entry is that entry's alone.
+    pub date_stated: bool,
+    /// The last time was a 12-hour `12:51` read as 00:51: the next `12:52` is too.
+    pub(super) after_midnight_twelve: bool,
 }
 
 impl Clock {
@@ -66,33 +68,73 @@ impl Clock {
             if let (Some(date), Some(time)) = (date, time)
                 && !(self.strict && c.get(3).is_none())
             {
+                if !self.strict && !self.date_stated {
+                    self.date = Some(date);
+                }
                 return self.place(date.and_time(time), c.get(3).map(|m| m.as_str()));
             }
         }
         if !self.strict
-            && let Some(c) = TIME_ONLY.as_ref().and_then(|r| r.captures(t))
-            && let (Some(date), Some(time)) = (self.date, parse_clock_time(&c[1], c.get(2).map(|m| m.as_str())))
+            && let Some(stamp) = leading_stamp(t)
+            && stamp.rest.is_empty()
         {
-            let mut at = date.and_time(time);
-            // A timeline that runs past midnight: 23:50 then 00:10 is the next day.
-            if let Some(last) = self.last
-                && at < last
-                && last.hour() >= 18
-                && time.hour() < 6
-            {
-                at += Duration::days(1);
-                self.date = Some(at.date());
-            }
-            return self.place(at, c.get(3).map(|m| m.as_str()));
+            return self.stamp(&stamp);
         }
         Moment::Typed(text.trim().to_string())
     }
 
+    /// The moment a stamp stands for: its own date or the one above it, its own zone or the
+    /// one stated. A date without a time is kept as that date; a stamp that says the time is
+    /// not known is kept as written.
+    pub fn stamp(&mut self, stamp: &Stamp) -> Moment {
+        let own_date = match stamp.date {
+            Some(DateText::Unknown) => return Moment::Typed(stamp.text.clone()),
+            Some(d) => match d.resolve(self.order, self.year.or(self.date.map(|d| d.year()))) {
+                Some(date) => Some(date),
+                None => return Moment::Typed(stamp.text.clone()),
+            },
+            None => None,
+        };
+        if let Some(date) = own_date
+            && !self.date_stated
+        {
+            self.date = Some(date);
+            self.year = Some(date.year());
+        }
+        let Some(date) = own_date.or(self.date) else { return Moment::Typed(stamp.text.clone()) };
+        let time = match &stamp.time {
+            Some(ClockText::At(t)) => *t,
+            _ => return Moment::Typed(date.format("%Y-%m-%d").to_string()),
+        };
+        let mut at = date.and_time(time);
+        // A timeline that runs past midnight: 23:50 then 00:10 is the next day, and so is
+        // 12:51 after 22:10 (a 12-hour habit: half past midnight).
+        if own_date.is_none()
+            && let Some(last) = self.last
+            && at < last
+            && last.hour() >= 18
+        {
+            if time.hour() == 12 {
+                at -= Duration::hours(12);
+                self.after_midnight_twelve = true;
+            }
+            if at.hour() < 6 {
+                at += Duration::days(1);
+                self.date = Some(at.date());
+            }
+        } else if own_date.is_none() && self.after_midnight_twelve && time.hour() == 12 {
+            at -= Duration::hours(12);
+        } else {
+            self.after_midnight_twelve = false;
+        }
+        self.place(at, stamp.zone.as_deref())
+    }
+
     fn place(&mut self, at: NaiveDateTime, offset: Option<&str>) -> Moment {
         self.last = Some(at);
-        let zone = match offset {
-            Some(o) => parse_offset(o),
-            None => self.zone.clone(),
+        let zone = match offset.and_then(zone_word) {
+            Some(ZoneWord::Known(z)) => Some(z),
+            _ => self.zone.clone(),
         };
         match zone.map(|z| z.localize(at)) {
             Some(Ok(exact)) => Moment::Exact(exact),
@@ -102,14 +144,6 @@ impl Clock {
             }
         }
     }
-}
-
-/// A time at the start of a line (`14:02 - event`, `**2026-11-24 14:02** event`): the time's
-/// text and the rest of the line.
-pub fn leading_time(line: &str) -> Option<(String, String)> {
-    let c = LEADING.as_ref()?.captures(line)?;
-    let end = c.get(0)?.end();
-    Some((c[1].to_string(), line[end..].trim().to_string()))
 }
 
 /// The first date written in the text, in any of the usual forms.
@@ -162,12 +196,6 @@ const FILLER: [&str; 17] = [
     "day",
 ];
 
-/// Whether the text says times are in UTC (`Time (UTC)`, `all times UTC`).
-pub fn mentions_utc(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "utc" || w == "gmt")
-}
-
 fn month(name: &str) -> Option<u32> {
     let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let lower = name.to_lowercase();
@@ -185,21 +213,6 @@ fn parse_clock_time(text: &str, meridiem: Option<&str>) -> Option<NaiveTime> {
         }
         Some(_) => None,
     }
-}
-
-fn parse_offset(text: &str) -> Option<Zone> {
-    let upper = text.to_ascii_uppercase();
-    if matches!(upper.as_str(), "Z" | "UTC" | "GMT") {
-        return Some(Zone::utc());
-    }
-    let with_colon = if text.len() == 5 && !text.contains(':') {
-        format!("{}:{}", &text[..3], &text[3..])
-    } else {
-        text.to_string()
-    };
-    DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{with_colon}"))
-        .ok()
-        .map(|t: DateTime<FixedOffset>| Zone::Fixed(*t.offset()))
 }
 
 fn strip_emphasis(text: &str) -> &str {
@@ -253,11 +266,7 @@ mod tests {
     }
 
     #[test]
-    fn leading_times_and_dates() {
-        assert_eq!(leading_time("14:02 - the deploy starts"), Some(("14:02".into(), "the deploy starts".into())));
-        assert_eq!(leading_time("**14:02** Alert fires"), Some(("14:02".into(), "Alert fires".into())));
-        assert_eq!(leading_time("2026-11-24 14:02 UTC: x"), Some(("2026-11-24 14:02 UTC".into(), "x".into())));
-        assert_eq!(leading_time("The 14:02 deploy"), None);
+    fn dates_and_date_lines() {
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(find_date("on November 24th, 2026 we"), Some(d("2026-11-24")));
         assert_eq!(find_date("24 Nov 2026"), Some(d("2026-11-24")));

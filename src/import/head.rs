@@ -1,0 +1,91 @@
+//! What the import settles before it reads any section: the zone, date order and first day
+//! of the whole file, and its title.
+
+use super::Options;
+use super::blocks::{Block, Kind};
+use super::build::{Builder, first_line};
+use super::matching::{meta_for, normalize, section_for};
+use super::meta::label_line;
+use super::report::Outcome;
+use super::survey::survey;
+use super::zone::ZoneWord;
+use crate::store::yaml::Value;
+
+impl Builder<'_> {
+    /// The zone, date order and first day of the whole file, and what the report says of them.
+    pub(super) fn times_of_the_file(&mut self, options: &Options) {
+        let survey = survey(self.src);
+        self.clock.order = survey.order;
+        self.first_date = survey.first_date;
+        let assumed = options.zone.to_string();
+        if options.zone_given {
+            self.doc.timezone = assumed.clone();
+            self.clock.zone = Some(options.zone.clone());
+            self.report.zone = Some(format!("{assumed}, as asked with --timezone"));
+            return;
+        }
+        match survey.zone {
+            Some((ZoneWord::Known(zone), why, _)) => {
+                self.doc.timezone = zone.to_string();
+                self.report.zone = Some(format!("{zone}, because {why}"));
+                self.clock.zone = Some(zone);
+            }
+            other => {
+                let why = match other {
+                    Some((ZoneWord::Ambiguous(word), _, line)) => {
+                        self.report.warn(
+                            line,
+                            format!("`{word}` is the name of more than one time zone, so it is not guessed; give the zone with --timezone"),
+                        );
+                        format!("line {line} names `{word}`, which is more than one zone")
+                    }
+                    _ => "the file states no time zone".to_string(),
+                };
+                let note = format!("assumed: {why}; this is the zone of the computer that imported it");
+                self.report.zone = Some(format!("{assumed}, {note} (--timezone sets another)"));
+                self.doc.extra.insert(Value::String("imported_timezone".into()), Value::String(note));
+            }
+        }
+    }
+
+    /// The title: the first H1 (the paragraph below it when the H1 is a template's
+    /// placeholder, "Incident Title"), unless the front matter gave one and the H1 names a
+    /// section; without an H1, a first heading that names no section. The blocks it took.
+    pub(super) fn title(&mut self, blocks: &[Block]) -> Vec<usize> {
+        let h1 = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
+        let first = blocks.iter().position(|b| !matches!(b.kind, Kind::Other));
+        let (i, text) = match (h1, first) {
+            (Some(i), _) => match &blocks[i].kind {
+                Kind::Heading { text, .. } => (i, text.clone()),
+                _ => return Vec::new(),
+            },
+            (None, Some(i)) if !self.own && self.doc.title.trim().is_empty() => match &blocks[i].kind {
+                Kind::Heading { text, .. }
+                    if section_for(text, self.template).is_none()
+                        && label_line(text).is_none_or(|(l, v)| v.is_empty() || meta_for(&l).is_none()) =>
+                {
+                    (i, text.clone())
+                }
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        let shown = first_line(&self.src[blocks[i].range.clone()]);
+        let placeholder =
+            matches!(normalize(&text).as_str(), "incident title" | "title" | "postmortem title" | "incident name");
+        if !self.own
+            && placeholder
+            && let Some(next) = blocks.get(i + 1).filter(|b| matches!(b.kind, Kind::Paragraph))
+        {
+            self.doc.title = first_line(&self.src[next.range.clone()]);
+            self.report.push(blocks[i].line, shown, Outcome::Title);
+            return vec![i, i + 1];
+        }
+        if !self.own && !self.doc.title.trim().is_empty() && section_for(&text, self.template).is_some() {
+            return Vec::new();
+        }
+        self.doc.title = text;
+        self.report.push(blocks[i].line, shown, Outcome::Title);
+        vec![i]
+    }
+}

@@ -1,0 +1,281 @@
+//! The time stamp a timeline entry starts with, in every shape postmortems use: `14:02`,
+//! `**10:30**`, `[13:26]`, `2:05 PM`, `08:52 PM`, `2026-11-24 14:02 UTC`, `24-10-2024 02:00`,
+//! `2022-02-02 1625`, `2018-08-22, 03:26pm`, `Sep 27 2017 13:06`, `02:00-04:30`,
+//! `**12:22** to **13:00**`, `10h47`, a date alone (`2021-08-17:`), and placeholders
+//! (`??:??`, `2023-MM-DD`) that say a time is not known.
+
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+use regex::Regex;
+
+use super::zone::ZONE_PATTERN;
+
+const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+const CLOCK: &str =
+    r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?:\?\?)";
+
+static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let date = format!(
+        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?)"
+    );
+    Regex::new(&format!(
+        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{date})?(?:(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+    ))
+    .ok()
+});
+
+/// A date as written: in full, or in digits whose order the document decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateText {
+    Full(NaiveDate),
+    /// `03/10/2021`: day-month or month-day.
+    Digits(u32, u32, i32),
+    /// `Sep 27`: the year from the dates around it.
+    NoYear(u32, u32),
+    /// `2023-MM-DD`: written as not known.
+    Unknown,
+}
+
+/// Whether `03/10/2021` is the 3rd of October (day first) or the 10th of March.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+impl DateText {
+    pub fn resolve(self, order: Order, year: Option<i32>) -> Option<NaiveDate> {
+        match self {
+            DateText::Full(d) => Some(d),
+            DateText::Digits(a, b, y) => {
+                let (d, m) = match order {
+                    Order::DayFirst => (a, b),
+                    Order::MonthFirst => (b, a),
+                };
+                NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, d, m))
+            }
+            DateText::NoYear(m, d) => NaiveDate::from_ymd_opt(year?, m, d),
+            DateText::Unknown => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClockText {
+    At(NaiveTime),
+    /// `??:??`: the time is not known.
+    Unknown,
+}
+
+/// A stamp at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub date: Option<DateText>,
+    pub time: Option<ClockText>,
+    /// The end of a range (`02:00-04:30`).
+    pub end: Option<NaiveTime>,
+    /// The zone written with it, as written.
+    pub zone: Option<String>,
+    /// The stamp as written (without emphasis).
+    pub text: String,
+    /// What follows it: the event.
+    pub rest: String,
+    /// A separator (`:`, `-`) follows it: `2021-08-17:` starts an entry, a bare date a day.
+    pub separated: bool,
+}
+
+/// The stamp a line starts with, if it does.
+pub fn leading_stamp(line: &str) -> Option<Stamp> {
+    let c = STAMP.as_ref()?.captures(line)?;
+    let date_text = c.name("date").map(|m| m.as_str());
+    let time_text = c.name("time").map(|m| m.as_str());
+    if date_text.is_none() && time_text.is_none() {
+        return None;
+    }
+    let date = match date_text {
+        Some(t) => Some(parse_date(t)?),
+        None => None,
+    };
+    let zone = c.name("zone").map(|m| m.as_str().to_string());
+    let time = match time_text {
+        Some(t) => {
+            let t = t.trim_start_matches(['~', '≈']).trim_end_matches('+');
+            let four = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+            // `1625` is a time only after a date or before a zone; alone it may be a year.
+            if four && date.is_none() && zone.is_none() {
+                return None;
+            }
+            Some(if t == "??:??" { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
+        }
+        None => None,
+    };
+    let end = c.name("end").and_then(|m| parse_clock(m.as_str()));
+    let whole = c.get(0)?;
+    let after = &line[whole.end()..];
+    // The stamp ends at a separator, a space or the end of the line, never inside a word.
+    let next = after.chars().next();
+    if next.is_some_and(|ch| ch.is_alphanumeric()) {
+        return None;
+    }
+    let open = c.name("open").map_or("", |m| m.as_str());
+    // `[13:26]` is closed by `]`, `**10:30**` by `**`; a date alone needs a separator after it
+    // (`2021-08-17: text`) or nothing at all (a date line).
+    let rest_raw = after.trim_start();
+    let separated = rest_raw.starts_with([':', '-', '–', '—', '|', ',', '.']) || rest_raw.is_empty();
+    if time.is_none() && !separated && !open.contains('*') && !open.contains('[') {
+        return None;
+    }
+    let rest = rest_raw.trim_start_matches([':', '-', '–', '—', '|', ',', '.', ' ', '\t']);
+    let rest = if open.contains("**") && !c.name("close").is_some_and(|m| m.as_str().contains("**")) {
+        // `**01:38: alerts fired**`: the bold runs over the event; its end goes too.
+        rest.trim_end().strip_suffix("**").unwrap_or(rest).trim_end()
+    } else {
+        rest
+    };
+    let text =
+        line[whole.start()..whole.end()].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
+    let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
+    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated })
+}
+
+/// An event's text without the markup a stamp leaves around it: a trailing `<br>`, a lone
+/// `**` with nothing to close.
+pub fn clean_event(text: &str) -> String {
+    let mut t = text.trim().to_string();
+    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
+        while let Some(stripped) = t.strip_suffix(br) {
+            t = stripped.trim_end().to_string();
+        }
+    }
+    if t.matches("**").count() % 2 == 1 {
+        if let Some(s) = t.strip_suffix("**") {
+            t = s.trim_end().to_string();
+        } else if let Some(s) = t.strip_prefix("**") {
+            t = s.trim_start().to_string();
+        } else {
+            t = t.replacen("**", "", 1);
+        }
+    }
+    t
+}
+
+fn parse_date(text: &str) -> Option<DateText> {
+    static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$").ok());
+    static DIGITS: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$").ok());
+    static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH}))(?:,?\s+(?P<y>\d{{4}}))?$"
+        ))
+        .ok()
+    });
+    let t = text.trim();
+    if t.contains("MM") || t.contains("DD") || t.contains("??") {
+        return Some(DateText::Unknown);
+    }
+    if let Some(c) = ISO.as_ref()?.captures(t) {
+        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).map(DateText::Full);
+    }
+    if let Some(c) = DIGITS.as_ref()?.captures(t) {
+        return Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+    }
+    let c = NAMED.as_ref()?.captures(t)?;
+    let m = month(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
+    let d: u32 = c.name("d1").or_else(|| c.name("d2"))?.as_str().parse().ok()?;
+    match c.name("y") {
+        Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, m, d).map(DateText::Full),
+        None => Some(DateText::NoYear(m, d)),
+    }
+}
+
+pub fn month(name: &str) -> Option<u32> {
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let lower = name.to_lowercase();
+    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// `14:02`, `14:02:30`, `2:05 PM`, `8pm`, `10h47`, `1625`.
+pub fn parse_clock(text: &str) -> Option<NaiveTime> {
+    let t = text.trim().to_lowercase().replace('.', "");
+    let (t, meridiem) = if let Some(s) = t.strip_suffix("am") {
+        (s.trim().to_string(), Some(false))
+    } else if let Some(s) = t.strip_suffix("pm") {
+        (s.trim().to_string(), Some(true))
+    } else {
+        (t.clone(), None)
+    };
+    let (h, m, s) = if let Some((h, rest)) = t.split_once([':', 'h']) {
+        let (m, s) = rest.split_once(':').unwrap_or((rest, "0"));
+        let s = s.split('.').next().unwrap_or("0");
+        (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, s.parse::<u32>().ok()?)
+    } else if t.len() == 4 && meridiem.is_none() {
+        (t[..2].parse().ok()?, t[2..].parse().ok()?, 0)
+    } else {
+        (t.parse().ok()?, 0, 0)
+    };
+    let time = NaiveTime::from_hms_opt(h, m, s)?;
+    match meridiem {
+        None => Some(time),
+        Some(pm) if (1..=12).contains(&h) => time.with_hour(h % 12 + if pm { 12 } else { 0 }),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn t(h: u32, m: u32) -> Option<ClockText> {
+        Some(ClockText::At(NaiveTime::from_hms_opt(h, m, 0).unwrap()))
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> Option<DateText> {
+        Some(DateText::Full(NaiveDate::from_ymd_opt(y, m, day).unwrap()))
+    }
+
+    #[test]
+    fn the_shapes_of_stamps() {
+        let s = |line: &str| leading_stamp(line).unwrap_or_else(|| panic!("{line}"));
+        let a = s("14:02 - the deploy starts");
+        assert_eq!((a.time, a.rest.as_str()), (t(14, 2), "the deploy starts"));
+        assert_eq!(s("**10:30** Alert fires").rest, "Alert fires");
+        assert_eq!(s("[13:26] paged").time, t(13, 26));
+        let b = s("24-10-2024 02:00 - text");
+        assert_eq!((b.date, b.time), (Some(DateText::Digits(24, 10, 2024)), t(2, 0)));
+        let c = s("2022-02-02 1625: text");
+        assert_eq!((c.date, c.time, c.rest.as_str()), (d(2022, 2, 2), t(16, 25), "text"));
+        let e = s("2018-08-22, 03:26pm: text");
+        assert_eq!((e.date, e.time), (d(2018, 8, 22), t(15, 26)));
+        let f = s("2021-08-17: text");
+        assert_eq!((f.date, f.time, f.rest.as_str()), (d(2021, 8, 17), None, "text"));
+        let g = s("02:00-04:30 maintenance");
+        assert_eq!((g.time, g.end, g.rest.as_str()), (t(2, 0), NaiveTime::from_hms_opt(4, 30, 0), "maintenance"));
+        let h = s("**12:22** to **13:00** we looked");
+        assert_eq!((h.time, h.end.is_some(), h.rest.as_str()), (t(12, 22), true, "we looked"));
+        let i = s("14:54 PST: merged");
+        assert_eq!((i.zone.as_deref(), i.rest.as_str()), (Some("PST"), "merged"));
+        assert_eq!(s("08:52 PM").time, t(20, 52));
+        assert_eq!(s("Sep 27 2017 13:06").date, d(2017, 9, 27));
+        assert_eq!(s("**01:38: alerts fired**").rest, "alerts fired");
+        assert_eq!(s("2026-07-07 05:19 UTC+8 x").zone.as_deref(), Some("UTC+8"));
+        assert_eq!(s("??:?? - something").time, Some(ClockText::Unknown));
+        assert_eq!(s("2023-MM-DD[^1]:").date, Some(DateText::Unknown));
+        assert_eq!(s("*12:18* text").rest, "text");
+        assert_eq!(s("10h47 CEST alert").time, t(10, 47));
+        assert_eq!(s("2019-11-29 12:00+").time, t(12, 0));
+        assert_eq!(s("15:11 text<br>").rest, "text");
+        assert_eq!(s("(14:02) paged").time, t(14, 2));
+        let z = s("14:02 PST/PDT - merged");
+        assert_eq!((z.zone.as_deref(), z.rest.as_str()), (Some("PST"), "merged"));
+    }
+
+    #[test]
+    fn what_is_not_a_stamp() {
+        for line in ["The 14:02 deploy", "2024 was a year", "1625 people", "12:17pmx", "3 things", "24/7 support"] {
+            assert_eq!(leading_stamp(line), None, "{line}");
+        }
+    }
+}

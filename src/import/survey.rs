@@ -1,0 +1,118 @@
+//! What the whole file says about its times before any part of it is read: the zone it states
+//! (or the one its times carry), whether it writes `03/10/2021` day first or month first, and
+//! the first day it names.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::stamp::{DateText, Order};
+use super::times::find_date;
+use super::zone::{ZONE_PATTERN, ZoneWord, stated, zone_word};
+
+pub struct Survey {
+    /// The zone stated (or carried by the file's times), why it is taken, and the line.
+    pub zone: Option<(ZoneWord, String, usize)>,
+    pub order: Order,
+    pub first_date: Option<NaiveDate>,
+}
+
+static DIGITS: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.]((?:19|20)\d{2})\b").ok());
+static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
+    ))
+    .ok()
+});
+
+pub fn survey(src: &str) -> Survey {
+    let mut zone = None;
+    let mut carried: HashMap<String, (usize, usize)> = HashMap::new();
+    let (mut day_first, mut month_first, mut dots) = (0, 0, 0);
+    let mut first_date = None;
+    let mut fence = false;
+    for (n, line) in src.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+            continue;
+        }
+        if fence {
+            continue;
+        }
+        if zone.is_none()
+            && let Some((word, words)) = stated(t)
+        {
+            zone = Some((word, format!("line {} says \"{words}\"", n + 1), n + 1));
+        }
+        if let Some(re) = TIME_ZONE.as_ref() {
+            for c in re.captures_iter(t) {
+                if let Some(m) = c.get(1) {
+                    let e = carried.entry(m.as_str().to_string()).or_insert((0, n + 1));
+                    e.0 += 1;
+                }
+            }
+        }
+        if let Some(re) = DIGITS.as_ref() {
+            for c in re.captures_iter(t) {
+                let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+                if a > 12 && b <= 12 {
+                    day_first += 1;
+                } else if b > 12 && a <= 12 {
+                    month_first += 1;
+                }
+                if &c[2] != "/" {
+                    dots += 1;
+                }
+            }
+        }
+        if first_date.is_none() {
+            let digits = DIGITS
+                .as_ref()
+                .and_then(|re| re.captures(t))
+                .and_then(|c| Some(DateText::Digits(c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?)));
+            first_date = find_date(t).map(DateText::Full).or(digits);
+        }
+    }
+    // With no evidence either way, `03/10/2021` is read the American way and `03.10.2021` or
+    // `03-10-2021` the European way.
+    let order = match day_first.cmp(&month_first) {
+        std::cmp::Ordering::Greater => Order::DayFirst,
+        std::cmp::Ordering::Less => Order::MonthFirst,
+        std::cmp::Ordering::Equal if dots > 0 => Order::DayFirst,
+        std::cmp::Ordering::Equal => Order::MonthFirst,
+    };
+    // No statement: the zone most times in the file are written with ("12:32 UTC").
+    let zone = zone.or_else(|| {
+        let (word, (count, line)) =
+            carried.into_iter().max_by_key(|(w, (count, line))| (*count, usize::MAX - line, w.clone()))?;
+        let z = zone_word(&word)?;
+        let why = format!(
+            "{count} time{} written with {word}, first on line {line}",
+            if count == 1 { " is" } else { "s are" }
+        );
+        Some((z, why, line))
+    });
+    Survey { zone, order, first_date: first_date.and_then(|d| d.resolve(order, None)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_order_and_first_date() {
+        let s = survey("# Outage on 29-09-2021\n\nAll times in CEST.\n\n- 9:23 x\n");
+        assert!(matches!(s.zone, Some((ZoneWord::Known(_), _, 3))));
+        assert_eq!(s.order, Order::DayFirst);
+        assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2021-09-29"));
+        let us = survey("Date: 10/23/2024\n\n- 14:02 UTC deploy\n- 14:05 UTC page\n");
+        assert_eq!(us.order, Order::MonthFirst);
+        assert!(
+            matches!(us.zone, Some((ZoneWord::Known(_), ref why, 3)) if why == "2 times are written with UTC, first on line 3")
+        );
+    }
+}

@@ -1,0 +1,407 @@
+//! The timeline, in every shape postmortems write it: a table (one time column, or a date and
+//! a time column), a list or paragraphs of lines that start with a stamp, one heading per
+//! entry (`### 08:47` and the text below it), date headings or date lines with bare times
+//! below them, entries that wrap onto the next line or run on after a `<br>`, and code or
+//! quotes that belong to the entry above them. What is not an entry is handed back, to be
+//! kept as text; a line that looks like one and is not read is reported with its number.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use super::blocks::{Block, Kind};
+use super::build::{Builder, Part};
+use super::matching::{Column, normalize};
+use super::report::Outcome;
+use super::rows::{Columns, Leftover, cell, non_empty, parse_marker};
+use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
+use super::times::date_line as plain_date_line;
+use super::zone::{ZoneWord, stated};
+use crate::doc::{Mapping, Moment, SectionKind, TimelineEntry};
+use crate::store::yaml::Value;
+
+/// Where the reading of a timeline part is.
+#[derive(Default)]
+pub(super) struct Reading {
+    /// The last entry goes on over the lines that follow it (a wrapped line, a code block).
+    pub(super) open: bool,
+    /// The last entry came from a heading (`### 08:47`): the blocks below it are its text.
+    heading_entry: bool,
+    /// A date was just stated and no entry has taken it yet.
+    fresh_date: bool,
+}
+
+static PARENS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[(（][^)）]*[)）]").ok());
+static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after)\s+").ok()
+});
+static NEXT_DAY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
+pub(super) static LIST_MARKER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+").ok());
+static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").ok());
+/// A line that starts like an entry: a time or a date first, after any list marker or emphasis.
+static CLOCKISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?[*_`\[]*\s*(?:\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\?\?:)").ok()
+});
+
+const FILLER: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "all",
+    "times",
+    "time",
+    "are",
+    "in",
+    "date",
+    "day",
+    "next",
+    "previous",
+    "the",
+    "on",
+];
+
+impl Builder<'_> {
+    pub(super) fn timeline_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
+        let mut leftover = Leftover::default();
+        let before = self.doc.timeline.len();
+        if self.clock.date.is_none() && !self.own {
+            self.clock.date = self.first_date;
+        }
+        if !self.own
+            && !self.zone_given
+            && let Some(h) = &part.heading
+            && let Some((ZoneWord::Known(zone), _)) = stated(&h.text)
+        {
+            self.clock.zone = Some(zone);
+        }
+        let mut r = Reading::default();
+        for &b in &part.blocks {
+            let block = &blocks[b];
+            if self.is_not_written(block) {
+                continue;
+            }
+            match &block.kind {
+                Kind::Table { header, rows } if self.takes(header, rows, &["Time", "Event", "Evidence", "Marks"]) => {
+                    self.timeline_table(header, rows);
+                    r = Reading::default();
+                }
+                Kind::Heading { text, .. } if !self.own => {
+                    r.open = false;
+                    r.heading_entry = false;
+                    if let Some(date) = self.date_line(text) {
+                        self.clock.date = Some(date);
+                        self.clock.date_stated = true;
+                        r.fresh_date = true;
+                    } else if let Some(stamp) = self.entry_stamp(text) {
+                        self.push_stamp(&stamp, stamp.rest.clone());
+                        r = Reading { open: true, heading_entry: true, fresh_date: false };
+                    } else {
+                        leftover.block(b, block);
+                    }
+                }
+                _ if r.heading_entry && !self.own => {
+                    let text = self.source(block);
+                    self.append(&text, "\n\n");
+                }
+                Kind::List(items) if !self.own => {
+                    let mut rest = Vec::new();
+                    for item in items {
+                        r.open = false;
+                        let (kept, took) = self.timeline_lines(&item.text, &mut r, block.line);
+                        if !took && kept.len() == item.text.lines().count() {
+                            rest.push(format!("- {}", item.text));
+                        } else if !kept.is_empty() {
+                            rest.push(format!("- {}", kept.join("\n")));
+                        }
+                    }
+                    leftover.some_of(b, block, rest, items.len());
+                    r.open = false;
+                }
+                // "All times in PST.": said in the report (the zone and why), not kept as text.
+                Kind::Paragraph if !self.own && is_zone_statement(&self.source(block)) => {
+                    let source = self.source(block);
+                    self.report.push(
+                        block.line,
+                        source.trim().to_string(),
+                        Outcome::Metadata(vec!["time zone".into()]),
+                    );
+                }
+                Kind::Paragraph if !self.own => {
+                    let source = self.source(block);
+                    let fresh = r.fresh_date;
+                    let (kept, took) = self.timeline_lines(&source, &mut r, block.line);
+                    if !took
+                        && fresh
+                        && let Some(date) = self.clock.date
+                    {
+                        // A date heading and a paragraph without a time: an entry of that day.
+                        self.push_entry(Moment::Typed(date.format("%Y-%m-%d").to_string()), kept.join("\n"));
+                        r = Reading { open: true, ..Reading::default() };
+                        continue;
+                    }
+                    if !took && self.doc.timeline.len() == before {
+                        // Prose above the entries may state their day ("all events happened on
+                        // 2019-10-21").
+                        if let Some(date) = super::times::find_date(&source) {
+                            self.clock.date = Some(date);
+                            self.clock.date_stated = true;
+                        }
+                    }
+                    leftover.some_of(b, block, kept, source.lines().count());
+                }
+                // A fence of lines that start with a time, under no entry: the entries.
+                Kind::Other if !self.own && !r.open && self.timed_fence(&self.source(block)).is_some() => {
+                    let inner = self.timed_fence(&self.source(block)).unwrap_or_default();
+                    let (kept, _) = self.timeline_lines(&inner, &mut r, block.line);
+                    if !kept.is_empty() {
+                        leftover.text(format!("```\n{}\n```", kept.join("\n")));
+                    }
+                    r.open = false;
+                }
+                // Code, a quote, an image right below an entry belong to it.
+                _ if r.open && !self.own => {
+                    let text = self.source(block);
+                    self.append(&text, "\n\n");
+                }
+                _ => leftover.block(b, block),
+            }
+        }
+        let added = self.doc.timeline.len() - before;
+        self.report_rows(i, part, added, "entry");
+        let typed = self.doc.timeline[before..]
+            .iter()
+            .filter(|e| e.time.resolve(&self.doc.zone()).is_none() && !is_date(&e.time))
+            .map(|e| e.time.as_text())
+            .collect::<Vec<_>>();
+        if !typed.is_empty()
+            && let Some(e) = self.report.entries.last_mut()
+            && let Outcome::Section { detail, .. } = &mut e.outcome
+        {
+            let n = typed.len();
+            detail.push_str(&format!(
+                " ({n} time{} kept as typed: {})",
+                if n == 1 { "" } else { "s" },
+                typed.join(", ")
+            ));
+        }
+        let texts = leftover.into_texts(self.src);
+        for text in &texts {
+            for line in text.lines() {
+                if !self.own
+                    && CLOCKISH.as_ref().is_some_and(|re| re.is_match(line))
+                    && !line.trim_start().starts_with('|')
+                {
+                    let n = self.line_of(line);
+                    self.report.warn(n, format!("looks like a timeline entry, kept as text: {}", line.trim()));
+                }
+            }
+        }
+        texts
+    }
+
+    fn timeline_table(&mut self, header: &[String], rows: &[Vec<String>]) {
+        let cols = Columns::new(header, SectionKind::Timeline);
+        let times: Vec<usize> = (0..header.len()).filter(|&c| cols.kinds[c] == Some(Column::Time)).collect();
+        // `| Date | Time | Event |`: the date and the time in two columns.
+        let date_col = times.iter().copied().find(|&c| normalize(&header[c]) == "date").filter(|_| times.len() > 1);
+        let time = times.iter().copied().find(|&c| Some(c) != date_col).unwrap_or(0);
+        let event = cols.main(Column::Event, Some(time));
+        let evidence = cols.find(Column::Evidence);
+        let marker = cols.find(Column::Marker);
+        for row in rows {
+            let mut used = vec![time, event];
+            used.extend(evidence);
+            used.extend(date_col);
+            let mark = cell(row, marker);
+            let known = parse_marker(&mark);
+            if known.is_some() || mark.is_empty() {
+                used.extend(marker);
+            }
+            let written = match date_col {
+                Some(d) => format!("{} {}", cell(row, Some(d)), cell(row, Some(time))).trim().to_string(),
+                None => cell(row, Some(time)),
+            };
+            let moment = match self.clock.read(&written) {
+                // `...`, `?`: no time given, on the day of the row above.
+                Moment::Typed(t) if !self.own && !t.chars().any(|c| c.is_ascii_digit()) => match self.clock.date {
+                    Some(date) => Moment::Typed(date.format("%Y-%m-%d").to_string()),
+                    None => Moment::Typed(t),
+                },
+                m => m,
+            };
+            // `| **2024-01-05** | |`: a row that only names the day of the rows below it.
+            if !self.own && cell(row, Some(event)).is_empty() && is_date(&moment) {
+                continue;
+            }
+            self.doc.timeline.push(TimelineEntry {
+                time: moment,
+                event: cell(row, Some(event)),
+                evidence: non_empty(cell(row, evidence)),
+                marker: known,
+                extra: cols.extra(row, &used),
+            });
+        }
+    }
+
+    /// Reads the lines of a list item or paragraph; returns the lines that are not part of an
+    /// entry, and whether any entry was taken.
+    pub(super) fn timeline_lines(&mut self, text: &str, r: &mut Reading, first_line: usize) -> (Vec<String>, bool) {
+        let mut rest = Vec::new();
+        let mut took = false;
+        let mut fence = false;
+        let lines: Vec<String> = text
+            .lines()
+            .flat_map(|l| {
+                BREAK.as_ref().map_or_else(|| vec![l.to_string()], |re| re.split(l).map(str::to_string).collect())
+            })
+            .collect();
+        for raw in &lines {
+            let trimmed = raw.trim();
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") || fence {
+                if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                    fence = !fence;
+                }
+                if r.open {
+                    self.append(raw, "\n");
+                } else {
+                    rest.push(raw.clone());
+                }
+                continue;
+            }
+            let line = LIST_MARKER.as_ref().map_or(trimmed, |re| re.find(raw).map_or(trimmed, |m| &raw[m.end()..]));
+            // `2024-06-21:` with the event below it is an entry; a bare date is a day.
+            let introduces = line.trim_end().ends_with(':');
+            if !introduces && let Some(date) = self.date_line(line) {
+                self.clock.date = Some(date);
+                self.clock.date_stated = true;
+                r.fresh_date = true;
+                r.open = false;
+                took = true;
+                continue;
+            }
+            if let Some(stamp) = self.entry_stamp(line) {
+                self.push_stamp(&stamp, stamp.rest.clone());
+                *r = Reading { open: true, ..Reading::default() };
+                took = true;
+                continue;
+            }
+            if r.open && !trimmed.is_empty() {
+                let starts_block = raw.trim_start().starts_with(['>', '-', '*', '+', '|', '!']);
+                self.append(trimmed, if starts_block { "\n" } else { " " });
+                continue;
+            }
+            if !trimmed.is_empty() || !rest.is_empty() {
+                rest.push(raw.clone());
+            }
+        }
+        let _ = first_line;
+        (rest, took)
+    }
+
+    /// The stamp an entry starts with: at the start of the line, or after "On", "At", "Around"
+    /// (then the whole line is the event).
+    pub(super) fn entry_stamp(&self, line: &str) -> Option<Stamp> {
+        if let Some(stamp) = leading_stamp(line) {
+            let date_alone = stamp.time.is_none();
+            if !(date_alone && stamp.rest.is_empty()) || stamp.separated {
+                return Some(stamp);
+            }
+            return None;
+        }
+        let m = LEAD_IN.as_ref()?.find(line)?;
+        let mut stamp = leading_stamp(&line[m.end()..])?;
+        if stamp.rest.is_empty() {
+            return None;
+        }
+        stamp.rest = line.trim().to_string();
+        Some(stamp)
+    }
+
+    /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times
+    /// CEST)`, `**Tuesday, 24 November 2026**`), read with the document's date order. A zone it
+    /// states holds for the entries below it.
+    fn date_line(&mut self, text: &str) -> Option<NaiveDate> {
+        let plain = text.trim().trim_matches(['*', '_', '#', ' ']);
+        let without = PARENS.as_ref().map_or_else(|| plain.to_string(), |re| re.replace_all(plain, " ").into_owned());
+        let date = match leading_stamp(without.trim()) {
+            Some(Stamp { date: Some(d), time: None, rest, .. }) => {
+                let words = rest
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !FILLER.contains(&w.to_lowercase().as_str()))
+                    .count();
+                if words > 0 || d == DateText::Unknown {
+                    return None;
+                }
+                d.resolve(self.clock.order, self.clock.year.or(self.clock.date.map(|d| d.year())))?
+            }
+            Some(_) => return None,
+            None => plain_date_line(plain)?.0,
+        };
+        if !self.zone_given
+            && let Some((ZoneWord::Known(zone), _)) = stated(plain)
+        {
+            self.clock.zone = Some(zone);
+        }
+        Some(date)
+    }
+
+    pub(super) fn push_stamp(&mut self, stamp: &Stamp, event: String) {
+        // "At 07:21 UTC the next morning": the day after the one above.
+        if stamp.date.is_none()
+            && NEXT_DAY.as_ref().is_some_and(|re| re.is_match(&event))
+            && let Some(date) = self.clock.date.and_then(|d| d.succ_opt())
+        {
+            self.clock.date = Some(date);
+            self.clock.last = None;
+        }
+        let time = self.clock.stamp(stamp);
+        let mut extra = Mapping::new();
+        if let Some(end) = stamp.end {
+            extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
+        }
+        if matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
+            extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
+        }
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
+    }
+
+    fn push_entry(&mut self, time: Moment, event: String) {
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Mapping::new() });
+    }
+
+    /// Text that goes on the last entry.
+    fn append(&mut self, text: &str, join: &str) {
+        if let Some(last) = self.doc.timeline.last_mut() {
+            if last.event.is_empty() {
+                last.event = text.trim().to_string();
+            } else {
+                last.event.push_str(join);
+                last.event.push_str(text.trim_end());
+            }
+        }
+    }
+
+    /// The 1-based line of the file a piece of text comes from (its first occurrence).
+    pub(super) fn line_of(&self, text: &str) -> usize {
+        let t = text.trim();
+        self.src.lines().position(|l| !t.is_empty() && l.contains(t)).map_or(0, |n| n + 1)
+    }
+}
+
+/// A paragraph that only states the zone of the times (`All times in CET.`).
+fn is_zone_statement(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ':', ')']).trim_start_matches('(').trim();
+    !t.contains('\n') && stated(t).is_some_and(|(_, words)| normalize(&words) == normalize(t))
+}
+
+/// A time that is a day only (`2021-08-17`).
+fn is_date(m: &Moment) -> bool {
+    matches!(m, Moment::Typed(t) if NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok())
+}

@@ -1,0 +1,154 @@
+//! Timelines a file gives without a timeline heading: a list, paragraph or code fence of lines
+//! that start with a time, and, in a file with no timeline at all, the times its sentences
+//! state.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::{Block, Kind};
+use super::build::{Builder, Part};
+use super::report::Outcome;
+use super::stamp::{ClockText, leading_stamp};
+use super::timeline::{LIST_MARKER, Reading};
+use crate::doc::SectionKind;
+
+/// "at **11:32**", "around 14:02": where a sentence gives a time.
+static SENTENCE_TIME: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*\d{1,2}:\d{2})").ok());
+
+impl Builder<'_> {
+    /// In a file with no timeline heading, a list or paragraph of three or more lines most of
+    /// which start with a time is the timeline: its entries are taken, and the text keeps what
+    /// is not an entry. The ranges taken and what stays in their place.
+    pub(super) fn time_runs(&mut self, part: &Part, blocks: &[Block]) -> Vec<(std::ops::Range<usize>, String)> {
+        let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else {
+            return Vec::new();
+        };
+        if self.own || self.has_timeline_heading {
+            return Vec::new();
+        }
+        let timed = |b: &Builder, line: &str| {
+            let line = LIST_MARKER.as_ref().map_or(line, |re| re.find(line).map_or(line, |m| &line[m.end()..]));
+            b.entry_stamp(line.trim()).is_some_and(|s| matches!(s.time, Some(ClockText::At(_))))
+        };
+        let mut out = Vec::new();
+        let before = self.doc.timeline.len();
+        if self.clock.date.is_none() {
+            self.clock.date = self.first_date;
+        }
+        for &b in &part.blocks {
+            let block = &blocks[b];
+            let texts: Vec<String> = match &block.kind {
+                Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
+                Kind::Paragraph => self.source(block).lines().map(str::to_string).collect(),
+                _ => continue,
+            };
+            let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();
+            if texts.len() < 3 || firsts * 3 < texts.len() * 2 {
+                continue;
+            }
+            let mut r = Reading::default();
+            let mut kept = Vec::new();
+            for text in &texts {
+                r.open = false;
+                let (rest, _) = self.timeline_lines(text, &mut r, block.line);
+                kept.extend(
+                    rest.into_iter().map(|l| if matches!(block.kind, Kind::List(_)) { format!("- {l}") } else { l }),
+                );
+            }
+            let mut kept = kept.join("\n");
+            let original = &self.src[block.range.clone()];
+            if !kept.is_empty() {
+                kept.push_str(&original[original.trim_end().len()..]);
+            }
+            out.push((block.range.clone(), kept));
+        }
+        let added = self.doc.timeline.len() - before;
+        if added > 0 {
+            let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
+            let detail =
+                format!("{added} entr{} from the lines that start with a time", if added == 1 { "y" } else { "ies" });
+            self.report.push(line, shown, Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
+            self.touch(t);
+        }
+        out
+    }
+
+    /// A file with no timeline at all: the times its sentences give ("at **11:32** we
+    /// deployed") become entries, the event the rest of the sentence; the text keeps them.
+    pub(super) fn times_in_sentences(&mut self) {
+        let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else { return };
+        if self.own || !self.doc.timeline.is_empty() {
+            return;
+        }
+        if self.clock.date.is_none() {
+            self.clock.date = self.first_date;
+        }
+        let texts: Vec<String> =
+            self.doc.sections.iter().chain(self.news.iter().map(|(_, s)| s)).map(|s| s.text.clone()).collect();
+        let mut first_line = None;
+        for text in texts {
+            let mut fence = false;
+            for paragraph in text.split("\n\n") {
+                let fences = paragraph
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
+                    .count();
+                let was_fence = fence;
+                fence ^= fences % 2 == 1;
+                let first = paragraph.trim_start();
+                if was_fence || fences > 0 || first.starts_with('|') || first.starts_with('>') {
+                    continue;
+                }
+                let line = paragraph.lines().next().unwrap_or_default();
+                let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+                let l = joined.as_str();
+                for sentence in l.split_inclusive(['.', '!', '?']) {
+                    // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
+                    if let Some(date) = super::times::find_date(sentence) {
+                        self.clock.date = Some(date);
+                    }
+                    let Some(m) = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence)).and_then(|c| c.get(1))
+                    else {
+                        continue;
+                    };
+                    let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
+                    let event = stamp.rest.trim_start_matches([',', ' ']).trim().to_string();
+                    if matches!(stamp.time, Some(ClockText::At(_))) && event.split(' ').count() >= 2 {
+                        first_line.get_or_insert_with(|| self.line_of(line));
+                        self.push_stamp(&stamp, event);
+                    }
+                }
+            }
+        }
+        let n = self.doc.timeline.len();
+        if n > 0 {
+            let detail =
+                format!("{n} entr{} from times in the text, which keeps them", if n == 1 { "y" } else { "ies" });
+            let line = first_line.unwrap_or(0);
+            self.report.push(
+                line,
+                "times in sentences",
+                Outcome::Section { id: self.doc.sections[t].id.clone(), detail },
+            );
+            self.touch(t);
+        }
+    }
+
+    /// The lines inside a code fence, when most of them start with a time.
+    pub(super) fn timed_fence(&self, source: &str) -> Option<String> {
+        let lines: Vec<&str> = source.lines().collect();
+        let open = lines.first()?.trim_start();
+        if !(open.starts_with("```") || open.starts_with("~~~")) || lines.len() < 3 {
+            return None;
+        }
+        let inner = &lines[1..lines.len() - 1];
+        let filled: Vec<&&str> = inner.iter().filter(|l| !l.trim().is_empty()).collect();
+        let timed = filled
+            .iter()
+            .filter(|l| self.entry_stamp(l.trim()).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
+            .count();
+        (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
+    }
+}

@@ -1,0 +1,401 @@
+//! Importing the timeline shapes, zones and metadata real postmortems use, from fixtures written
+//! in the same shapes (our own words, invented incidents): every entry at the right instant,
+//! and nothing in any fixture lost.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+
+use blameless::doc::{Document, Marker, Moment};
+use blameless::import::{self, Imported};
+use blameless::store;
+use blameless::template::{Library, Template};
+use chrono::SecondsFormat;
+
+mod common;
+use common::run;
+
+fn template(name: &str) -> Template {
+    Library::new(Vec::new(), None).find(name).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
+}
+
+fn import(name: &str) -> Imported {
+    let options = import::Options { zone: "Europe/Berlin".parse().unwrap(), zone_given: false };
+    import::from_markdown(&fixture(name), &template("default"), &options)
+}
+
+/// Each entry's instant in UTC (a day alone as the day, text kept as typed as it is), and the
+/// start of its event.
+fn rows(doc: &Document) -> Vec<(String, String)> {
+    let zone = doc.zone();
+    doc.timeline
+        .iter()
+        .map(|e| {
+            let at = match e.time.resolve(&zone) {
+                Some(t) => t.with_timezone(&chrono::Utc).to_rfc3339_opts(SecondsFormat::Secs, true),
+                None => e.time.as_text(),
+            };
+            (at, e.event.chars().take(28).collect())
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+fn section<'a>(doc: &'a Document, id: &str) -> &'a str {
+    &doc.section(id).unwrap_or_else(|| panic!("no section {id}")).text
+}
+
+#[test]
+fn one_heading_per_entry_in_pacific_time() {
+    let imported = import("heading-entries.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles", "PST names the region; October is daylight time");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-10-15T15:47:00Z", "A reader reports grey boxes "),
+            ("2024-10-15T16:05:00Z", "The on-call engineer confirm"),
+            ("2024-10-15T17:20:00Z", "Traffic is moved to the seco"),
+            ("2024-10-16T06:50:00Z", "The warm-up job finishes; hi"),
+            ("2024-10-16T07:15:00Z", "Mitigated: the old node is r"),
+        ])
+    );
+    assert!(doc.timeline[1].event.contains("```\n2024-10-15T16:04:59Z resize failed"), "the log stays with its entry");
+    assert_eq!(doc.timeline[2].extra.get("imported-until").and_then(|v| v.as_str()), Some("10:40"), "a range");
+    assert_eq!(doc.timeline[4].marker, Some(Marker::Mitigated));
+    assert_eq!(doc.times.mitigated.as_ref().map(Moment::as_text).as_deref(), Some("2024-10-16T00:15:00-07:00"));
+    let a = &doc.actions[0];
+    assert_eq!(
+        a.title, "Warm the cache before a node joins the pool (see [the runbook](https://wiki.example.org/cache))",
+        "not cut at \"(see\""
+    );
+    assert_eq!(a.ticket.as_deref(), Some("https://tracker.example.org/IMG-41"));
+    let report = imported.report.to_string();
+    assert!(report.contains("time zone: America/Los_Angeles, because line 3 says \"All times in PST\""), "{report}");
+    assert!(imported.report.warnings.is_empty(), "{report}");
+}
+
+#[test]
+fn list_entries_day_first_dates_and_toml_front_matter() {
+    let imported = import("list-shapes.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Nightly export wrote empty files");
+    assert_eq!(doc.authors, ["Noor Haddad", "Tomas Berg"], "TOML `authors` under a table");
+    assert_eq!(doc.timezone, "Europe/Berlin", "Date and Time in CET");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-10-24T00:00:00Z", "The nightly export starts on"),
+            ("2024-10-24T00:00:00Z", "Export window; every file it"),
+            ("2024-10-25T07:15:00Z", "An analyst finds the empty f"),
+            ("2024-10-25T11:26:00Z", "The storage class is rolled "),
+            ("2024-10-25T12:10:00Z", "Exports re-run and checked b"),
+        ])
+    );
+    assert!(
+        doc.timeline[2].event.ends_with("opens [a ticket](https://tracker.example.org/EXP-7)"),
+        "a reference link in a row links directly: {}",
+        doc.timeline[2].event
+    );
+    assert!(section(doc, "imported-links").contains("[exp-7]: https://tracker.example.org/EXP-7"), "kept");
+    assert!(doc.factors.is_empty(), "the root cause is prose");
+    let cause = section(doc, "imported-root-cause-s-of-the-outage");
+    assert!(
+        cause.contains("flushed.\n\n> write ok (0 bytes)\n\nThe export trusted"),
+        "the quote stays in place: {cause}"
+    );
+    assert_eq!(doc.actions.len(), 2, "Corrective and Preventative Measures");
+    let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    let mut unique = titles.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "no heading twice: {titles:?}");
+}
+
+#[test]
+fn paragraphs_date_lines_bold_times_and_a_nested_timeline() {
+    let imported = import("prose-times.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Login page slow for a morning");
+    assert_eq!(doc.authors, ["Ines Duarte"]);
+    assert_eq!(doc.severity.as_deref(), Some("SEV2"));
+    assert_eq!(doc.timezone, "UTC", "### Timeline (UTC), nested under Recovery");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2018-08-21", "The session store is moved t"),
+            ("2018-08-22T09:10:00Z", "Login latency alert fires; t"),
+            ("2018-08-22T15:26:00Z", "Resolved: latency back under"),
+            ("2018-08-22T10:30:00Z", "The first resize is applied"),
+            ("2018-08-22T23:50:00Z", "The second resize starts"),
+            ("2018-08-23T00:10:00Z", "The second resize completes"),
+        ])
+    );
+    assert!(section(doc, "summary").starts_with("Logins took up to forty seconds"), "Issue Summary");
+    assert!(
+        section(doc, "imported-recovery").contains("# Summary\n\nA resize of the session store"),
+        "a #### Summary inside Recovery stays there"
+    );
+    let impact = doc.section("impact").unwrap();
+    assert!(impact.fields.iter().all(|f| !f.label.contains("12")), "not split at the colon of 12:17: {impact:?}");
+    assert_eq!(doc.times.detected.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-22T09:10:00Z"));
+    assert_eq!(doc.times.resolved.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-22T15:26:00Z"));
+    let export = blameless::export::to_markdown(doc);
+    let h2: Vec<&str> = export.lines().filter(|l| l.starts_with("## ")).collect();
+    let mut unique = h2.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), h2.len(), "{h2:?}");
+    assert!(!export.contains("** |"), "no stray ** at the end of an event");
+}
+
+#[test]
+fn an_ambiguous_zone_is_reported_and_never_guessed() {
+    let imported = import("ambiguous-zone.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "Europe/Berlin", "the assumed zone");
+    assert_eq!(doc.timeline[0].time, Moment::Typed("2020-03-02 20:52".into()), "kept as written, read in that zone");
+    let report = imported.report.to_string();
+    assert!(report.contains("warning: line 3: `IST` is the name of more than one time zone"), "{report}");
+    assert!(report.contains("time zone: Europe/Berlin, assumed: line 3 names `IST`"), "{report}");
+    assert!(doc.extra.get("imported_timezone").is_some(), "the assumption is recorded in the document");
+}
+
+#[test]
+fn the_command_warns_and_strict_fails_on_what_it_did_not_understand() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), fixture("ambiguous-zone.md")).unwrap();
+    let r = run(dir.path(), &["import", "a.md", "-o", "a.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("warning: in a.md, 1 thing was not understood"), "{}", r.stderr);
+    let strict = run(dir.path(), &["import", "a.md", "-o", "b.yaml", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(dir.path().join("b.yaml").exists(), "the document is written all the same");
+    let given = run(dir.path(), &["import", "a.md", "-o", "c.yaml", "--timezone", "Asia/Kolkata", "--strict"]);
+    assert_eq!(given.code, 0, "--timezone settles it: {}", given.stderr);
+    let text = fs::read_to_string(dir.path().join("c.yaml")).unwrap();
+    assert!(text.contains("timezone: Asia/Kolkata") && text.contains("2020-03-02T20:52:00+05:30"), "{text}");
+    fs::write(dir.path().join("p.md"), fixture("heading-entries.md")).unwrap();
+    let utc = run(dir.path(), &["import", "p.md", "-o", "p.yaml", "--timezone", "UTC"]);
+    assert_eq!(utc.code, 0);
+    let text = fs::read_to_string(dir.path().join("p.yaml")).unwrap();
+    assert!(text.contains("2024-10-15T08:47:00Z"), "--timezone holds over the stated zone: {text}");
+}
+
+/// Every word of every non-blank line of every fixture is in the imported document, or in the
+/// report (a heading that named a section, metadata it read); a stamp's words are in the time
+/// it became.
+#[test]
+fn nothing_in_any_fixture_is_lost() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut names: Vec<String> =
+        fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert!(names.len() >= 8);
+    // Words a stamp or a zone statement is made of: they become the time and the zone.
+    const TIME_WORDS: &[&str] = &[
+        "all",
+        "times",
+        "time",
+        "and",
+        "date",
+        "pst",
+        "cet",
+        "utc",
+        "ist",
+        "in",
+        "am",
+        "pm",
+        "the",
+        "are",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    for name in names {
+        let imported = import(&name);
+        let src = fixture(&name);
+        let kept = format!("{}\n{}", store::document_text(&imported.doc).unwrap(), imported.report).to_lowercase();
+        let kept_digits: String = kept.chars().filter(char::is_ascii_digit).collect();
+        let lines: Vec<&str> = src.lines().collect();
+        // A table's header names its columns: they become the rows' fields.
+        let header = |n: usize| {
+            lines.get(n + 1).is_some_and(|next| {
+                next.trim_start().starts_with("|--")
+                    || next.trim_start().starts_with("| --")
+                    || next.trim_start().starts_with("|:-")
+            })
+        };
+        for (n, line) in lines.iter().enumerate().filter(|(n, l)| !l.trim().is_empty() && !header(*n)) {
+            for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
+                let w = word.to_lowercase();
+                let clock = w.trim_end_matches("am").trim_end_matches("pm");
+                if TIME_WORDS.contains(&w.as_str()) || clock.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                assert!(kept.contains(&w), "{name} line {}: `{word}` is lost\n{line}", n + 1);
+            }
+            // Digits (times, dates, numbers) are somewhere too, if not where they were.
+            let digits: String = line.chars().filter(char::is_ascii_digit).collect();
+            assert!(digits.is_empty() || kept_digits.len() >= digits.len(), "{name} line {}", n + 1);
+        }
+    }
+}
+
+#[test]
+fn a_run_of_timed_lines_is_the_timeline_when_no_heading_names_one() {
+    let imported = import("run-of-times.md");
+    let doc = &imported.doc;
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2023-05-04T09:12:00Z", "disk usage alert fires"),
+            ("2023-05-04T09:20:00Z", "the on-call engineer starts "),
+            ("2023-05-04T09:41:00Z", "builds resume"),
+        ])
+    );
+    assert_eq!(
+        section(doc, "summary"),
+        "The build farm stopped accepting jobs.\n\n- a note without a time\n\nIt was a busy morning.\n"
+    );
+}
+
+#[test]
+fn a_table_with_a_date_and_a_time_column() {
+    let doc = import("table-columns.md").doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles", "Time (PDT)");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-07-05T21:05:00Z", "A configuration push doubles"),
+            ("2024-07-05T21:30:00Z", "Support reports duplicate ch"),
+            ("2024-07-05", "Refunds go out over the afte"),
+        ])
+    );
+}
+
+#[test]
+fn a_zone_written_on_the_times_and_a_stated_window() {
+    let imported = import("window-and-zone-on-times.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "Africa/Nairobi", "EAT, written after the times");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-03-03T07:45:00Z", "Issue detected by a monitori"),
+            ("2024-03-03T07:50:00Z", "Engineers start investigatin"),
+            ("2024-03-03T08:05:00Z", "The database was suspected; "),
+            ("2024-03-03T08:30:00Z", "The actual cause was found i"),
+            ("2024-03-03T09:15:00Z", "Fix deployed and service res"),
+        ])
+    );
+    let t = &doc.times;
+    let text = |m: &Option<Moment>| m.as_ref().map(Moment::as_text);
+    assert_eq!(text(&t.started).as_deref(), Some("2024-03-03T10:45:00+03:00"), "from the Duration statement");
+    assert_eq!(text(&t.resolved).as_deref(), Some("2024-03-03T12:15:00+03:00"));
+    assert_eq!(text(&t.detected).as_deref(), Some("2024-03-03T10:45:00+03:00"), "the entry that says detected");
+    assert!(section(doc, "summary").contains("**Duration:** The outage lasted"), "the statement stays in the text");
+    assert_eq!(doc.actions.len(), 2, "Corrective and preventative measures");
+}
+
+#[test]
+fn a_timeline_pasted_as_a_log_in_a_code_fence() {
+    let doc = import("fenced-log.md").doc;
+    assert_eq!(doc.timezone, "Europe/Berlin", "Timeline — CET");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-02-12T08:14:00Z", "first bounce reports arrive"),
+            ("2024-02-12T08:20:00Z", "queue size alert fires"),
+            ("2024-02-12T08:41:00Z", "relay restarted"),
+        ])
+    );
+}
+
+#[test]
+fn a_narrative_with_no_timeline_gives_its_times_as_entries_and_keeps_its_text() {
+    let imported = import("narrative.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Post-mortem: wiki read-only on March 9, 2022");
+    assert_eq!(
+        doc.timeline.iter().map(|e| (e.time.as_text(), e.event.clone())).collect::<Vec<_>>(),
+        [
+            ("2022-03-09 09:02".to_string(), "we switched the wiki database to a new disk.".to_string()),
+            ("2022-03-09 09:47".to_string(), "editing".to_string() + "\n" + "worked again."),
+        ]
+        .map(|(a, b)| (a, b.replace('\n', " ")))
+    );
+    assert!(section(doc, "imported-introduction").contains("At **09:02** we switched"), "the text keeps them");
+    assert!(imported.report.to_string().contains("2 entries from times in the text, which keeps them"));
+}
+
+#[test]
+fn authors_as_static_sites_and_bylines_write_them() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "---\ntitle: T\nauthors:\n  - name: Ada Lovelace\n    url: https://example.org/ada\n  - name: Bo Chen\n---\n\n## Summary\n\nText.\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
+    assert!(store::document_text(&doc).unwrap().contains("https://example.org/ada"), "the rest is kept");
+    let src = "# Queue stalled\n\n*By Ada Lovelace and Bo Chen*\n\n## Summary\n\nText.\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
+}
+
+#[test]
+fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "# Builds slow\n\n## Summary\n\nSlow.\n\n## Timeline (times in BST)\n\nAll times in BST.\n\n### 2024-03-30\n\n\
+               - 23:30 queue grows\n- 00:20 first timeout\n\n### 2 April 2024\n\n- 09:00 fix deployed\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(doc.timezone, "Europe/London");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-30T23:30:00Z", "queue grows"),
+            ("2024-03-31T00:20:00Z", "first timeout"),
+            ("2024-04-02T08:00:00Z", "fix deployed"),
+        ]),
+        "GMT until the clocks change on 31 March, BST after"
+    );
+    assert!(
+        doc.section("imported-timeline").is_none(),
+        "a line that only states the zone is in the report, not kept as a section"
+    );
+}
+
+#[test]
+fn actions_grouped_under_headings_keep_their_group() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "# T\n\n## Action items\n\n### Deployment\n\n- Deploy smaller changes\n\n### Local development\n\n- A dev setup closer to production\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let groups: Vec<_> = doc
+        .actions
+        .iter()
+        .map(|a| a.extra.get("imported-group").and_then(|v| v.as_str()).unwrap_or_default())
+        .collect();
+    assert_eq!(groups, ["Deployment", "Local development"]);
+    assert!(doc.sections.iter().all(|s| !s.id.starts_with("imported-action")), "no empty headings kept apart");
+}
