@@ -233,9 +233,9 @@ fn figures_on_the_third_tuning_set() {
 fn figures_on_the_held_out_half() {
     let f = measure(include_str!("lint_corpus/heldout.txt"));
     f.print("held-out");
-    assert!(f.precision() >= 0.90, "held-out precision {:.2}", f.precision());
+    assert!(f.precision() >= 0.93, "held-out precision {:.2}", f.precision());
     assert!(f.recall() >= 0.70, "held-out recall {:.2}", f.recall());
-    for c in ["person-as-cause", "counterfactual", "fix-people"] {
-        assert!(f.recall_of(c) >= 0.60, "held-out recall of {c}: {:.2}", f.recall_of(c));
+    for (c, floor) in [("person-as-cause", 0.40), ("counterfactual", 0.60), ("fix-people", 0.75)] {
+        assert!(f.recall_of(c) >= floor, "held-out recall of {c}: {:.2}", f.recall_of(c));
     }
 }

@@ -376,11 +376,44 @@ impl Reader<'_> {
         let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 3)]));
         for &t in candidates {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
+                if self.common_noun_opening(&words, t) {
+                    continue;
+                }
                 return Phrase { range: t.start..t.end, found };
             }
         }
         let at = self.sentence.start;
         Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
+    }
+
+    /// Whether `t`, the first word of the sentence and capitalised only for that, reads as
+    /// a common noun: followed by a plain lowercase word ("Error rate once again ..."), where
+    /// a name is followed by a verb ("Sam restarted", "Sam is", "Sam will"), a comma or a
+    /// name.
+    fn common_noun_opening(&self, words: &[Token], t: Token) -> bool {
+        if words.first() != Some(&t) {
+            return false;
+        }
+        let lower = self.lower(t);
+        let text = t.text(self.text);
+        let named = self.people.contains(&lower)
+            || self.lex.roles.contains(&lower)
+            || self.lex.subject_pronouns.contains(&lower)
+            || text.ends_with("'s")
+            || text.ends_with("’s")
+            || self.text[..t.start].ends_with('@')
+            || text.chars().all(|c| c.is_ascii_uppercase());
+        let Some(&next) = words.get(1) else { return false };
+        if named || breaks(&self.text[t.end..next.start]) {
+            return false;
+        }
+        let n = next.text(self.text);
+        let verb_like = n.ends_with("ed")
+            || n.ends_with('s')
+            || n.ends_with("ing")
+            || self.lex.between.contains(&n.to_lowercase())
+            || self.lex.responder_verbs.contains(&n.to_lowercase());
+        n.starts_with(char::is_lowercase) && !verb_like
     }
 
     /// Who acts in the clause that contains byte `at`: a person among the first words of the

@@ -466,9 +466,10 @@ mod profile {
         // Compiling: what a short file pays for each pattern the gate opens on it.
         let fresh = super::RuleSet::builtin().unwrap_or_else(|e| panic!("{e}"));
         let short = std::env::var("BLAMELESS_PROFILE_SHORT").ok().and_then(|p| std::fs::read_to_string(p).ok());
-        let short = short.map_or_else(|| masked[..masked.len().min(3000)].to_string(), |t| {
-            super::super::mask::prepare(&t, super::Scope::Prose, true).masked
-        });
+        let short = short.map_or_else(
+            || masked[..masked.len().min(3000)].to_string(),
+            |t| super::super::mask::prepare(&t, super::Scope::Prose, true).masked,
+        );
         let open = fresh.gate.open(&short);
         let mut compile = Vec::new();
         for (k, &(r, p)) in fresh.owners.iter().enumerate() {

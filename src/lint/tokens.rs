@@ -98,6 +98,9 @@ fn is_boundary_before(text: &str, i: usize) -> bool {
 /// Whether the `.`/`!`/`?` at byte `i` ends a sentence.
 fn ends_sentence(text: &str, i: usize) -> bool {
     let rest = &text[i + 1..];
+    if text.as_bytes()[i] == b'.' && abbreviation(&text[..i]) {
+        return false;
+    }
     match rest.chars().next() {
         None => true,
         Some(c) if c.is_whitespace() || c == '"' || c == ')' || c == '*' || c == '_' => !rest
@@ -105,6 +108,17 @@ fn ends_sentence(text: &str, i: usize) -> bool {
             .starts_with(|c: char| c.is_lowercase()),
         _ => false,
     }
+}
+
+/// Whether `before` (the text up to a `.`) ends with an abbreviation that a capitalised word
+/// often follows ("Dr. Lee", "e.g. Redis", "approx. 40 minutes", "No. 5").
+fn abbreviation(before: &str) -> bool {
+    const WORDS: [&str; 17] = [
+        "e.g", "i.e", "etc", "vs", "approx", "mr", "ms", "mrs", "dr", "st", "no", "inc", "ltd", "cf", "fig", "ca", "jr",
+    ];
+    let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+    let lower = word.to_lowercase();
+    WORDS.contains(&lower.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 /// Whether the line starting at byte `i` starts a new block: blank, a list item, a heading,
@@ -157,5 +171,8 @@ mod tests {
         assert_eq!(&s[sentence(s, at("same"))], "Still the same sentence?");
         assert_eq!(&s[sentence(s, at("one"))], "- item one");
         assert_eq!(&s[sentence(s, at("a |"))], " a ");
+        let t = "We paged Dr. Lee at 14:02, e.g. Redis and J. Doe. Dave forgot to renew example.io today.";
+        assert_eq!(&t[sentence(t, t.find("Lee").unwrap_or(0))], "We paged Dr. Lee at 14:02, e.g. Redis and J. Doe.");
+        assert_eq!(&t[sentence(t, t.find("forgot").unwrap_or(0))], "Dave forgot to renew example.io today.");
     }
 }
