@@ -152,6 +152,19 @@ impl Reader<'_> {
     /// one at the start of the sentence.
     pub fn subject_before(&self, at: usize) -> Phrase {
         let toks = tokens(self.text, self.sentence.start..at);
+        // "the namespaces were deleted": a passive's subject is what was done to, not who did it.
+        if let Some(&last) = toks.last()
+            && matches!(
+                self.lower(last).as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get" | "gets"
+            )
+            && self.text[last.end..at].trim().is_empty()
+        {
+            let verb = self.text[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            if ["ed", "en", "wn", "ne", "ght", "lt", "pt"].iter().any(|e| verb.ends_with(e)) {
+                return Phrase { range: at..at, found: Found::Thing };
+            }
+        }
         let mut i = toks.len();
         let mut right = at;
         while i > 0 {
@@ -408,7 +421,14 @@ impl Reader<'_> {
             return false;
         }
         let n = next.text(self.text);
+        const IRREGULAR: [&str; 40] = [
+            "made", "ran", "took", "got", "put", "set", "left", "sent", "went", "did", "had", "said", "saw", "gave",
+            "wrote", "broke", "forgot", "knew", "thought", "told", "brought", "kept", "let", "lost", "hit", "cut",
+            "read", "led", "paid", "held", "began", "came", "chose", "found", "meant", "stood", "threw", "woke", "can",
+            "will",
+        ];
         let verb_like = n.ends_with("ed")
+            || IRREGULAR.contains(&n)
             || n.ends_with('s')
             || n.ends_with("ing")
             || self.lex.between.contains(&n.to_lowercase())
