@@ -62,7 +62,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// The abbreviations and offsets a zone is written as, for regexes (longest first).
-pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|IST|UTC|GMT|PT|ET|Z)\b|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
+pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|IST|UTC|GMT|PT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
 
 /// What a zone word means.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +160,10 @@ mod tests {
         assert_eq!(zone("## Timeline (all times in PST/PDT)"), la);
         assert_eq!(zone("Timeline (times in BST)").map(|_| ()), Some(()));
         assert_eq!(zone("Date and Time in CET"), Some(ZoneWord::Known("Europe/Berlin".parse().unwrap())));
+        assert_eq!(
+            zone("*(All times US/Pacific, 24-hour clock.)*"),
+            Some(ZoneWord::Known("US/Pacific".parse().unwrap()))
+        );
         assert_eq!(zone("| Time (UTC) | Event |"), Some(ZoneWord::Known(Zone::utc())));
         assert_eq!(zone("## Timeline（UTC+8）"), Some(ZoneWord::Known("+08:00".parse().unwrap())));
         assert_eq!(zone("All times in GMT+2"), Some(ZoneWord::Known("+02:00".parse().unwrap())));
