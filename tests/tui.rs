@@ -594,7 +594,7 @@ fn ctrl_d_dismisses_with_a_reason_recorded_in_the_document() {
     assert!(disk.contains("dismissed:\n  - rule: root-cause\n    text: the Root Cause\n"), "{disk}");
     assert!(disk.contains("reason: it is the name of a dashboard"), "{disk}");
     // Esc keeps a finding.
-    typed(&mut f.app, " Obviously it broke.");
+    typed(&mut f.app, " In hindsight the cache was cold.");
     pause_for_check(&mut f.app);
     ctrl(&mut f.app, 'd');
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);

@@ -229,6 +229,6 @@ mod tests {
             // Between the two line breaks of a blank line.
             assert!(text[..w[0].end].ends_with('\n') && text[w[0].end..].starts_with('\n'));
         }
-        assert_eq!(super::pieces("short"), [0..5]);
+        assert_eq!(super::pieces("short"), vec![0..5]);
     }
 }

@@ -246,7 +246,7 @@ impl Reader<'_> {
                     && !w.contains('-')
                     && !self.lex.roles.contains(&w)
                     // "the team's untested migration": an adjective after a possessor.
-                    && !(k > 0 && matches!(self.word(toks[k - 1]), Found::Possessed { .. })))
+                    && (k == 0 || !matches!(self.word(toks[k - 1]), Found::Possessed { .. })))
                 || (name && !t.text(self.text).starts_with(char::is_uppercase))
             {
                 break;
