@@ -577,6 +577,39 @@ fn f8_moves_to_a_finding_and_ctrl_r_applies_the_rewrite() {
     assert!(f.app.editor().unwrap().texts[&0].text().contains("root cause"), "undo takes the rewrite back");
 }
 
+/// A rewrite is one edit: one Ctrl-Z restores exactly the text before it, one Ctrl-Y exactly
+/// the text after, also when the rewrite capitalises the next word or drops a space.
+#[test]
+fn a_rewrite_is_one_undo_step_and_redo_puts_it_back_exactly() {
+    for before in [
+        "The deploy finished. The root cause was a missing lock timeout.",
+        "The deploy finished. Simply restart the pod after a deploy.",
+    ] {
+        let mut f = fresh_checked();
+        typed(&mut f.app, before);
+        pause_for_check(&mut f.app);
+        key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
+        key(&mut f.app, KeyCode::F(8), KeyModifiers::NONE);
+        ctrl(&mut f.app, 'r');
+        let text = |app: &App| app.editor().unwrap().texts[&0].text();
+        let after = text(&f.app);
+        assert_ne!(after, before, "the rewrite changed the text");
+        assert!(after.starts_with("The deploy finished. ") && after.ends_with('.'), "{after}");
+        for round in 0..2 {
+            ctrl(&mut f.app, 'z');
+            assert_eq!(text(&f.app), before, "one undo restores the text before (round {round})");
+            ctrl(&mut f.app, 'y');
+            assert_eq!(text(&f.app), after, "one redo restores the text after (round {round})");
+        }
+        // Typing after the rewrite is undone on its own first.
+        typed(&mut f.app, "x");
+        ctrl(&mut f.app, 'z');
+        assert_eq!(text(&f.app), after);
+        ctrl(&mut f.app, 'z');
+        assert_eq!(text(&f.app), before);
+    }
+}
+
 #[test]
 fn ctrl_d_dismisses_with_a_reason_recorded_in_the_document() {
     let mut f = fresh_checked();
@@ -594,7 +627,7 @@ fn ctrl_d_dismisses_with_a_reason_recorded_in_the_document() {
     assert!(disk.contains("dismissed:\n  - rule: root-cause\n    text: the Root Cause\n"), "{disk}");
     assert!(disk.contains("reason: it is the name of a dashboard"), "{disk}");
     // Esc keeps a finding.
-    typed(&mut f.app, " Obviously it broke.");
+    typed(&mut f.app, " The engineer simply restarted the pod.");
     pause_for_check(&mut f.app);
     ctrl(&mut f.app, 'd');
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);

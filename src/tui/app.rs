@@ -519,18 +519,14 @@ impl App {
                     if action == Action::Text(TextOp::SelectAll) {
                         prose.unwindow();
                     }
-                    let steps = if action == Action::Text(TextOp::Undo) { prose.undo_group } else { 1 };
-                    prose.undo_group = 1;
                     let mut changed = false;
                     match action {
                         // The view decides what is on screen; the prose pages from there.
                         Action::Text(TextOp::PageUp) => prose.page(false),
                         Action::Text(TextOp::PageDown) => prose.page(true),
-                        _ => {
-                            for _ in 0..steps {
-                                changed |= edit_text(&mut prose.area, &action);
-                            }
-                        }
+                        Action::Text(TextOp::Undo) => changed = prose.undo(false),
+                        Action::Text(TextOp::Redo) => changed = prose.undo(true),
+                        _ => changed = edit_text(&mut prose.area, &action),
                     }
                     prose.keep_window();
                     if changed {
@@ -569,10 +565,7 @@ impl App {
                     && prose.text() != text
                 {
                     prose.unwindow();
-                    prose.area.select_all();
-                    prose.area.cut();
-                    prose.area.insert_str(&text);
-                    prose.keep_window();
+                    prose.replace_with(&text);
                     editor.touch(now);
                 }
             }
@@ -727,18 +720,8 @@ impl App {
             Action::ApplyRewrite => match &finding.rewrite {
                 Some(rewrite) => {
                     let new_text = crate::lint::apply_rewrite(&text, rewrite.span.clone(), &rewrite.replacement);
-                    let grown = new_text.len() + rewrite.span.len() - text.len();
-                    let replacement =
-                        new_text.get(rewrite.span.start..rewrite.span.start + grown).unwrap_or("").to_string();
-                    let (l0, c0) = super::findings::line_col(&text, rewrite.span.start);
-                    let (l1, c1) = super::findings::line_col(&text, rewrite.span.end);
-                    prose.area.cancel_selection();
-                    prose.jump(l0, c0);
-                    prose.area.start_selection();
-                    prose.jump(l1, c1);
-                    prose.area.insert_str(&replacement);
-                    prose.undo_group = usize::from(!rewrite.span.is_empty()) + usize::from(!replacement.is_empty());
-                    prose.keep_window();
+                    let replacement = rewrite.replacement.clone();
+                    prose.replace_with(&new_text);
                     editor.touch(now);
                     editor.check_due = Some(now);
                     editor.check_if_due(now);
