@@ -31,7 +31,9 @@ use serde::{Deserialize, Serialize};
 
 pub use config::{CONFIG_FILE, Config, Level, config_for, find_config};
 pub use document::{DOC_RULES, DocFinding, DocRule, Place};
-pub use files::{FileKind, FileReport, Located, check_file, check_source, collect_files};
+pub use files::{
+    FileKind, FileReport, Located, SkippedExport, check_file, check_source, collect_files, collect_sources,
+};
 pub use incremental::SectionChecker;
 pub use people::People;
 pub use rewrite::apply_rewrite;

@@ -951,7 +951,11 @@ impl App {
         let Some(e) = self.editor_mut() else { return };
         e.sync();
         let target = e.path.with_extension("md");
-        let text = crate::export::to_markdown(&e.doc);
+        let markdown = crate::export::to_markdown(&e.doc);
+        let text = match e.path.file_name() {
+            Some(name) => crate::export::marker::with_marker(&markdown, &name.to_string_lossy()),
+            None => markdown,
+        };
         self.message = Some(match store::write_atomic(&target, text.as_bytes()) {
             Ok(()) => format!("Exported {}", target.display()),
             Err(why) => format!("Export failed: {}", why.to_string().lines().next().unwrap_or_default()),
