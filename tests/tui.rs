@@ -557,7 +557,8 @@ fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
         f.app.update(Action::GoTo(last));
         screen(&mut f.app, 80, 24)
     };
-    assert!(finish.contains("◆ Summary: 2 findings in the wording"), "{finish}");
+    assert!(finish.contains("Wording to look at again, 2 findings"), "{finish}");
+    assert!(finish.contains("◆ Summary: forgot \"Dave forgot to\""), "{finish}");
 }
 
 #[test]
@@ -649,6 +650,36 @@ fn enter_row(app: &mut App, cells: &[&str]) {
         typed(app, cell);
     }
     key(app, KeyCode::Enter, KeyModifiers::NONE);
+}
+
+/// Blame typed into a timeline row, a factor and an answer is marked as soon as the row is
+/// entered (an answer after the typing pause), and the finish page lists it.
+#[test]
+fn blame_in_rows_and_answers_is_marked_in_the_list_and_on_the_finish_page() {
+    use blameless::lint::Field;
+    let mut f = fresh_checked();
+    open_section(&mut f.app, "timeline");
+    enter_row(&mut f.app, &["14:02", "Dave forgot to check the bucket"]);
+    open_section(&mut f.app, "contributing-factors");
+    enter_row(&mut f.app, &["The root cause was human error: the engineer should have been more careful"]);
+    let e = f.app.editor().unwrap();
+    assert!(!e.fields.findings(Field::Event(0)).is_empty(), "the event is checked on Enter");
+    assert!(e.fields.findings(Field::Factor(0)).len() >= 2, "{:?}", e.fields.findings(Field::Factor(0)));
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("◆ Timeline") && shown.contains("◆ Contributing factors"), "{shown}");
+    assert!(shown.contains("◆ The root cause"), "the cell is marked: {shown}");
+    open_section(&mut f.app, "impact");
+    typed(&mut f.app, "every user; the on-call engineer should have been more careful");
+    pause_for_check(&mut f.app);
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("◆ Impact"), "{shown}");
+    let last = f.app.editor().unwrap().pages().len() - 1;
+    f.app.update(Action::GoTo(last));
+    let finish = screen(&mut f.app, 80, 24);
+    assert!(finish.contains("◆ Timeline, row 1: forgot"), "{finish}");
+    assert!(finish.contains("◆ Contributing factors, row 1:"), "{finish}");
+    assert!(finish.contains("◆ Impact, answer 1:"), "{finish}");
+    assert!(!finish.contains("No wording findings"), "{finish}");
 }
 
 fn cycle_marker(app: &mut App, row: usize, times: usize) {

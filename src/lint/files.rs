@@ -186,20 +186,7 @@ fn place_in_yaml(src: &str, doc: &Document, found: Vec<DocFinding>) -> Vec<Locat
 
 /// The text of the field at a document path written by [`Checker::check_document`].
 fn value_at<'d>(doc: &'d Document, path: &str) -> Option<&'d str> {
-    let index = |s: &str| -> Option<usize> { s.split_once('[')?.1.split_once(']')?.0.parse().ok() };
-    let mut parts = path.split('.');
-    let first = parts.next()?;
-    let second = parts.next();
-    let third = parts.next();
-    match (first.split('[').next()?, second, third) {
-        ("title", None, None) => Some(&doc.title),
-        ("sections", Some("text"), None) => Some(&doc.sections.get(index(first)?)?.text),
-        ("sections", Some(f), Some("value")) => Some(&doc.sections.get(index(first)?)?.fields.get(index(f)?)?.value),
-        ("timeline", Some("event"), None) => Some(&doc.timeline.get(index(first)?)?.event),
-        ("factors", Some("description"), None) => Some(&doc.factors.get(index(first)?)?.description),
-        ("actions", Some("title"), None) => Some(&doc.actions.get(index(first)?)?.title),
-        _ => None,
-    }
+    super::document::Field::parse(path)?.text(doc)
 }
 
 /// Byte offsets of line starts, to turn an offset into a line and a column.

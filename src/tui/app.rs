@@ -637,6 +637,7 @@ impl App {
         if changed {
             editor.touch(now);
             editor.refresh_details();
+            editor.check_fields();
         }
         if note.is_some() {
             self.message = note;
@@ -666,6 +667,7 @@ impl App {
         if changed_before {
             editor.touch(now);
             editor.refresh_details();
+            editor.check_fields(); // a row is one edit: its wording is checked at once
         }
         if note.is_some() {
             self.message = note;
@@ -856,6 +858,7 @@ impl App {
                 let n = table.accept_paste(&mut e.doc);
                 e.touch(now);
                 e.refresh_details();
+                e.check_fields();
                 self.message = Some(format!("Added {n} entries to the timeline (u takes them back)."));
             } else {
                 table.pending.clear();
