@@ -72,7 +72,8 @@ fn the_editor_finds_what_lint_finds_in_every_field() {
     fs::write(&path, &src).unwrap();
 
     // What `lint` says.
-    let run = common::run(dir.path(), &["lint", "checkout.yaml", "--format", "json"]);
+    // A week after the incident (the editor reads the clock: the times are past for both).
+    let run = common::run_at(dir.path(), "2026-12-01T09:00:00Z", "UTC", &["lint", "checkout.yaml", "--format", "json"]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
     let from_lint: BTreeSet<Placed> = rows
@@ -135,6 +136,12 @@ fn the_editor_finds_what_lint_finds_in_every_field() {
         }
     }
     assert_eq!(app.editor().unwrap().finish.wording.len(), from_lint.len());
+    // The finish page says what `lint` says of the whole file, document checks included.
+    let count = |level: &str| rows.iter().filter(|r| r["severity"] == level).count();
+    let verdict =
+        format!("✗ `blameless lint` fails on it: {} warnings, {} suggestions.", count("warning"), count("suggestion"));
+    assert_eq!(count("error"), 0);
+    assert!(screen(&mut app, 120, 40).contains(&verdict), "{verdict}");
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {

@@ -61,7 +61,11 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         .map(|(i, s)| (i, s.text.as_str()))
         .collect();
     let texts: Vec<&str> = prose.iter().map(|&(_, t)| t).collect();
-    let open = checker.open_patterns(&texts);
+    // The other fields (rows, answers, the title) are checked on the editor's thread when the
+    // checker arrives: the patterns they need are compiled here too.
+    let fields = crate::lint::fields(doc).into_iter().filter(|f| !matches!(f, crate::lint::Field::Text(_)));
+    let others: Vec<&str> = fields.filter_map(|f| f.text(doc)).collect();
+    let open = checker.open_patterns(&[texts.as_slice(), others.as_slice()].concat());
     let people = checker.people(doc);
     // The first half of the sections by length, and the rest.
     let total: usize = texts.iter().map(|t| t.len()).sum();

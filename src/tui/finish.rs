@@ -29,11 +29,31 @@ pub struct Wording {
 }
 
 impl Summary {
-    /// How many wording findings are warnings or worse (they fail `lint`).
-    pub fn failing(&self) -> usize {
-        self.wording.iter().filter(|w| w.severity >= Severity::Warning).count()
-            + self.checks.iter().filter(|(s, _)| *s >= Severity::Warning).count()
-            + self.empty_required.len()
+    /// How many findings `lint` would report at each level, [suggestions, warnings, errors]
+    /// (an empty required section is a warning).
+    pub fn counts(&self) -> [usize; 3] {
+        let mut counts = [0, self.empty_required.len(), 0];
+        let levels = self.wording.iter().map(|w| w.severity).chain(self.checks.iter().map(|(s, _)| *s));
+        for s in levels {
+            counts[s as usize] += 1;
+        }
+        counts
+    }
+
+    /// What `lint` would say of the document as it is now, in a line.
+    pub fn verdict(&self) -> (bool, String) {
+        let [suggestions, warnings, errors] = self.counts();
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        let parts: Vec<String> = [(errors, "error"), (warnings, "warning"), (suggestions, "suggestion")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, w)| plural(*n, w))
+            .collect();
+        match (errors + warnings > 0, parts.is_empty()) {
+            (true, _) => (false, format!("✗ `blameless lint` fails on it: {}.", parts.join(", "))),
+            (false, true) => (true, "✓ `blameless lint` passes: no findings.".into()),
+            (false, false) => (true, format!("✓ `blameless lint` passes ({}).", parts.join(", "))),
+        }
     }
 }
 

@@ -259,7 +259,7 @@ fn form(
         })
         .collect();
     if !found.is_empty() && y + 1 < r.y + r.height {
-        let rows = (found.len() as u16 * 2).min(r.y + r.height - y - 1);
+        let rows = (found.len() as u16 * 3).min(r.y + r.height - y - 1);
         let list = Paragraph::new(found).wrap(Wrap { trim: true });
         frame.render_widget(list, Rect::new(r.x, y + 1, r.width, rows));
         y += rows + 1;
@@ -290,8 +290,12 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
             Span::styled("e", bold()),
             Span::raw(format!(" to export Markdown to {}.", target.display())),
         ]),
-        Line::raw(""),
     ];
+    if summary.wording_checked {
+        let (passes, verdict) = summary.verdict();
+        lines.push(Line::styled(verdict, colored(if passes { Color::Green } else { Color::Yellow })));
+    }
+    lines.push(Line::raw(""));
     if summary.empty_required.is_empty() {
         lines.push(Line::styled("✓ Every required section has something in it.", colored(Color::Green)));
     } else {
@@ -306,7 +310,7 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
     } else {
         let n = summary.wording.len();
         lines.push(Line::from(format!(
-            "Wording to look at again, {n} finding{} (F8 in a section shows each):",
+            "Wording to look at again, {n} finding{} (marked ◆ in their sections):",
             if n == 1 { "" } else { "s" }
         )));
         for w in &summary.wording {

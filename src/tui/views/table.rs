@@ -212,14 +212,19 @@ fn cell_findings<'e>(editor: &'e Editor, table: &Table, row: usize, col: usize) 
 /// What the selected row's wording finding says, with its suggestion.
 fn wording_note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
     let text_col = if table.kind == SectionKind::Timeline { 1 } else { 0 };
-    let f = cell_findings(editor, table, table.row, text_col).first()?;
+    let found = cell_findings(editor, table, table.row, text_col);
+    let f = found.first()?;
+    let more = match found.len() {
+        1 => String::new(),
+        n => format!(" ({} more in this row)", n - 1),
+    };
     let fix = match (&f.rewrite, &f.suggestion) {
         _ if f.category == crate::lint::Category::FixPeople => " Change a system instead.".into(),
         (Some(r), _) if !r.replacement.is_empty() => format!(" Try \"{}\".", r.replacement),
         (_, Some(s)) => format!(" {s}"),
         _ => String::new(),
     };
-    Some(Line::styled(format!("◆ {}: {}{fix}", f.rule, f.message), colored(Color::Yellow)))
+    Some(Line::styled(format!("◆ {}: {}{fix}{more}", f.rule, f.message), colored(Color::Yellow)))
 }
 
 /// What the selected row lacks, in words.
