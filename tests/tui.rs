@@ -1009,6 +1009,11 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     let mut doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
     doc.sections[0].text = "Dave should have noticed the alert.".into();
     doc.sections[3].text = "It was human error.".into();
+    doc.factors.push(blameless::doc::Factor {
+        description: "The engineer should have been more careful".into(),
+        category: None,
+        extra: Default::default(),
+    });
     let mut f = editing(&blameless::store::document_text(&doc).unwrap());
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
     f.app.update(Action::GoTo(1));
@@ -1027,8 +1032,9 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     let e = f.app.editor().unwrap();
     assert!(e.finding_count(0) >= 2, "the typed words are checked too: {}", e.finding_count(0));
     assert!(e.finding_count(3) >= 1, "an untouched section gets the background's findings");
+    assert!(!e.fields.findings(blameless::lint::Field::Factor(0)).is_empty(), "so do the rows");
     let shown = screen(&mut f.app, 80, 24);
-    assert!(shown.contains("◆ Summary"), "{shown}");
+    assert!(shown.contains("◆ Summary") && shown.contains("◆ Contributing factors"), "{shown}");
 }
 
 /// The first frame waits (a bounded time) for the document's findings, so it is drawn once,

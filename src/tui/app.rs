@@ -249,7 +249,7 @@ impl App {
                 self.checker = Some(ready.checker.clone());
                 if let Some(e) = self.editor_mut() {
                     e.checker = Some(ready.checker);
-                    e.check_all_with(ready.checked);
+                    e.check_all_with(ready.checked, ready.fields);
                 }
                 true
             }

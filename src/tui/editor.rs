@@ -206,12 +206,15 @@ impl Editor {
 
     /// Checks every prose section's wording (on open, and after a dismissal).
     pub fn check_all(&mut self) {
-        self.check_all_with(Vec::new());
+        self.fields.clear();
+        self.check_all_with(Vec::new(), FieldLints::default());
     }
 
     /// As [`Editor::check_all`], taking the findings already made elsewhere (the checker's
     /// thread) for sections whose text is still what was checked.
-    pub fn check_all_with(&mut self, checked: Vec<(usize, String, SectionLint)>) {
+    /// `fields`: the other fields, checked there too (those whose text changed since are
+    /// checked again).
+    pub fn check_all_with(&mut self, checked: Vec<(usize, String, SectionLint)>, fields: FieldLints) {
         let Some(checker) = self.checker.clone() else { return };
         self.people = checker.people(&self.doc);
         let mut checked: HashMap<usize, (String, SectionLint)> =
@@ -227,7 +230,9 @@ impl Editor {
                 _ => self.check_section(&checker, i),
             }
         }
-        self.fields.clear();
+        if !fields.is_empty() {
+            self.fields = fields;
+        }
         self.check_fields();
         self.check_due = None;
         if self.page == Page::Finish {
@@ -238,22 +243,19 @@ impl Editor {
     /// Each field `lint` checks that is not a prose section being written here, with its text
     /// now (the widgets' text where a widget holds it).
     fn field_texts(&self) -> Vec<(Field, String)> {
-        let prose = |i: usize| self.doc.sections.get(i).is_some_and(|s| s.kind == SectionKind::Text);
-        crate::lint::fields(&self.doc)
-            .into_iter()
-            .filter(|f| !matches!(f, Field::Text(i) if prose(*i)))
-            .map(|f| {
-                let text = match f {
-                    Field::Title => self.details.value("title").trim().to_string(),
-                    Field::Answer(i, j) => match (self.field_forms.get(&i), self.doc.sections[i].fields.get(j)) {
-                        (Some(form), Some(answer)) => form.value(&answer.id),
-                        _ => f.text(&self.doc).unwrap_or_default().to_string(),
-                    },
-                    _ => f.text(&self.doc).unwrap_or_default().to_string(),
-                };
-                (f, text)
-            })
-            .collect()
+        let mut texts = super::fields::texts_of(&self.doc);
+        for (f, text) in &mut texts {
+            match *f {
+                Field::Title => *text = self.details.value("title").trim().to_string(),
+                Field::Answer(i, j) => {
+                    if let (Some(form), Some(answer)) = (self.field_forms.get(&i), self.doc.sections[i].fields.get(j)) {
+                        *text = form.value(&answer.id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        texts
     }
 
     /// Checks the fields outside prose sections whose text changed.

@@ -31,6 +31,10 @@ impl FieldLints {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.checked.is_empty()
+    }
+
     /// Forgets every check (after a dismissal, or when the people named changed).
     pub fn clear(&mut self) {
         self.checked.clear();
@@ -44,6 +48,17 @@ impl FieldLints {
     pub fn with_findings(&self) -> impl Iterator<Item = (Field, &str, &[TextFinding])> {
         self.checked.iter().filter(|(_, (_, f))| !f.is_empty()).map(|(k, (t, f))| (*k, t.as_str(), f.as_slice()))
     }
+}
+
+/// The fields of `doc` checked here, with their text in `doc`: every field `lint` checks but
+/// the text of prose sections, which [`crate::tui::findings::SectionLint`] checks as it is typed.
+pub fn texts_of(doc: &Document) -> Vec<(Field, String)> {
+    let prose = |i: usize| doc.sections.get(i).is_some_and(|s| s.kind == crate::doc::SectionKind::Text);
+    crate::lint::fields(doc)
+        .into_iter()
+        .filter(|f| !matches!(f, Field::Text(i) if prose(*i)))
+        .map(|f| (f, f.text(doc).unwrap_or_default().to_string()))
+        .collect()
 }
 
 /// The byte ranges of `text` to underline for `findings`, merged and in order: for one-line
