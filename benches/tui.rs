@@ -89,6 +89,39 @@ fn keystrokes(name: &str, doc: &Document) {
     );
 }
 
+/// The wording check of every field `lint` reads (prose sections, rows, answers, the title)
+/// when a document opens with the checker ready, and of the fields again after one timeline
+/// row changed (what the editor does on the row's Enter).
+fn fields_checked(name: &str, doc: &Document) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("doc.yaml");
+    let text = blameless::store::document_text(doc).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let library = Library::new(Vec::new(), None);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+    let checker = blameless::lint::Checker::builtin().unwrap_or_else(|e| panic!("{e}")).with_quick_forms();
+    let checker = std::sync::Arc::new(checker);
+    let (mut opens, mut rows) = (Vec::new(), Vec::new());
+    for i in 0..5 {
+        let start = Start::new(Path::new("."), &library, today);
+        let mut app = App::new(Screen::Start(start), library.clone(), dir.path().join("recovery"));
+        app.checker = Some(checker.clone());
+        let open = Instant::now();
+        app.open_editor(&path).unwrap_or_else(|e| panic!("{e}"));
+        opens.push(open.elapsed());
+        let Screen::Editor(e) = &mut app.screen else { panic!("not editing") };
+        e.doc.timeline[i].event = format!("Dave forgot to check the bucket {i}");
+        let row = Instant::now();
+        e.check_fields();
+        rows.push(row.elapsed());
+        black_box(&e.fields);
+    }
+    opens.sort();
+    rows.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("{name:<44} open, all fields checked {:>7.2} ms   one row changed {:>6.3} ms", ms(opens[2]), ms(rows[2]));
+}
+
 fn main() {
     println!(
         "document: {} KiB of YAML",
@@ -96,4 +129,6 @@ fn main() {
     );
     keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40));
     keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000));
+    fields_checked("typical, checked", &document(10_000, 40));
+    fields_checked("huge, checked", &document(1_000_000, 5_000));
 }

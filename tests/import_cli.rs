@@ -91,3 +91,22 @@ fn export_then_import_gives_the_document_back() {
     let after = run(dir.path(), &["export", "b.yaml", "--format", "json"]).stdout;
     assert_eq!(after, before);
 }
+
+/// An export of ours names its document in a hidden comment: importing it again takes
+/// nothing from that line.
+#[test]
+fn importing_an_export_skips_its_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("c.yaml"), fixture("checkout.yaml")).unwrap();
+    for args in [&["export", "c.yaml", "-o", "c.md"][..], &["export", "c.yaml", "--front-matter", "-o", "f.md"]] {
+        let r = run(dir.path(), args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    for md in ["c.md", "f.md"] {
+        let r = run(dir.path(), &["import", md, "-o", &format!("{md}.yaml")]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(!r.stderr.contains("text before the first section"), "{}", r.stderr);
+        let back = fs::read_to_string(dir.path().join(format!("{md}.yaml"))).unwrap();
+        assert!(!back.contains("blameless: exported") && !back.contains("imported-introduction"), "{back}");
+    }
+}

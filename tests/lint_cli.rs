@@ -265,3 +265,35 @@ fn list_rules_shows_every_rule_and_the_configured_level() {
     assert!(r.stdout.contains("loaded-words               loaded-tone      off"), "{}", r.stdout);
     assert!(r.stdout.contains("action-owner-missing"), "{}", r.stdout);
 }
+
+/// `blameless export` writes NAME.md beside NAME.yaml: `lint` over the folder checks the
+/// document, skips its (stale) export and says so; the export named on its own is checked.
+#[test]
+fn an_export_beside_its_document_is_skipped_in_a_folder_and_checked_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("checkout.yaml"), blamed_checkout()).unwrap();
+    let export = common::run(dir.path(), &["export", "checkout.yaml", "-o", "checkout.md"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let md = fs::read_to_string(dir.path().join("checkout.md")).unwrap();
+    assert!(md.starts_with("<!-- blameless: exported from checkout.yaml; edit that file -->\n\n# "), "{md}");
+    // The document is fixed; its export is now stale and still blames.
+    fs::write(dir.path().join("checkout.yaml"), CHECKOUT).unwrap();
+    let r = run(dir.path(), &["."]);
+    assert_eq!(r.code, 0, "only the document is checked: {}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("in 1 of 1 file checked\n"), "{}", r.stdout);
+    assert!(r.stdout.ends_with("skipped 1 export: checkout.md (exported from checkout.yaml)\n"), "{}", r.stdout);
+    assert!(!r.stdout.contains("checkout.md:"), "{}", r.stdout);
+    // Machine formats keep their shape; the note goes to stderr.
+    let j = run(dir.path(), &[".", "--format", "json"]);
+    assert!(json(&j).iter().all(|f| f["path"] == "checkout.yaml"), "{}", j.stdout);
+    assert!(j.stderr.contains("skipped 1 export: checkout.md (exported from checkout.yaml)"), "{}", j.stderr);
+    // Named, the export is checked.
+    let named = run(dir.path(), &["checkout.md", "--format", "json"]);
+    assert_eq!(named.code, 1, "{}", named.stdout);
+    assert!(json(&named).iter().any(|f| f["rule"] == "forgot" && f["path"] == "checkout.md"), "{}", named.stdout);
+    // Without its document beside it, a Markdown file is a source like any other.
+    fs::remove_file(dir.path().join("checkout.yaml")).unwrap();
+    let alone = run(dir.path(), &["."]);
+    assert_eq!(alone.code, 1, "{}", alone.stdout);
+    assert!(!alone.stdout.contains("skipped"), "{}", alone.stdout);
+}

@@ -557,7 +557,8 @@ fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
         f.app.update(Action::GoTo(last));
         screen(&mut f.app, 80, 24)
     };
-    assert!(finish.contains("◆ Summary: 2 findings in the wording"), "{finish}");
+    assert!(finish.contains("Wording to look at again, 2 findings"), "{finish}");
+    assert!(finish.contains("◆ Summary: forgot \"Dave forgot to\""), "{finish}");
 }
 
 #[test]
@@ -575,6 +576,39 @@ fn f8_moves_to_a_finding_and_ctrl_r_applies_the_rewrite() {
     assert_eq!(findings_in_summary(&f.app), 0);
     ctrl(&mut f.app, 'z');
     assert!(f.app.editor().unwrap().texts[&0].text().contains("root cause"), "undo takes the rewrite back");
+}
+
+/// A rewrite is one edit: one Ctrl-Z restores exactly the text before it, one Ctrl-Y exactly
+/// the text after, also when the rewrite capitalises the next word or drops a space.
+#[test]
+fn a_rewrite_is_one_undo_step_and_redo_puts_it_back_exactly() {
+    for before in [
+        "The deploy finished. The root cause was a missing lock timeout.",
+        "The deploy finished. Simply restart the pod after a deploy.",
+    ] {
+        let mut f = fresh_checked();
+        typed(&mut f.app, before);
+        pause_for_check(&mut f.app);
+        key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
+        key(&mut f.app, KeyCode::F(8), KeyModifiers::NONE);
+        ctrl(&mut f.app, 'r');
+        let text = |app: &App| app.editor().unwrap().texts[&0].text();
+        let after = text(&f.app);
+        assert_ne!(after, before, "the rewrite changed the text");
+        assert!(after.starts_with("The deploy finished. ") && after.ends_with('.'), "{after}");
+        for round in 0..2 {
+            ctrl(&mut f.app, 'z');
+            assert_eq!(text(&f.app), before, "one undo restores the text before (round {round})");
+            ctrl(&mut f.app, 'y');
+            assert_eq!(text(&f.app), after, "one redo restores the text after (round {round})");
+        }
+        // Typing after the rewrite is undone on its own first.
+        typed(&mut f.app, "x");
+        ctrl(&mut f.app, 'z');
+        assert_eq!(text(&f.app), after);
+        ctrl(&mut f.app, 'z');
+        assert_eq!(text(&f.app), before);
+    }
 }
 
 #[test]
@@ -616,6 +650,36 @@ fn enter_row(app: &mut App, cells: &[&str]) {
         typed(app, cell);
     }
     key(app, KeyCode::Enter, KeyModifiers::NONE);
+}
+
+/// Blame typed into a timeline row, a factor and an answer is marked as soon as the row is
+/// entered (an answer after the typing pause), and the finish page lists it.
+#[test]
+fn blame_in_rows_and_answers_is_marked_in_the_list_and_on_the_finish_page() {
+    use blameless::lint::Field;
+    let mut f = fresh_checked();
+    open_section(&mut f.app, "timeline");
+    enter_row(&mut f.app, &["14:02", "Dave forgot to check the bucket"]);
+    open_section(&mut f.app, "contributing-factors");
+    enter_row(&mut f.app, &["The root cause was human error: the engineer should have been more careful"]);
+    let e = f.app.editor().unwrap();
+    assert!(!e.fields.findings(Field::Event(0)).is_empty(), "the event is checked on Enter");
+    assert!(e.fields.findings(Field::Factor(0)).len() >= 2, "{:?}", e.fields.findings(Field::Factor(0)));
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("◆ Timeline") && shown.contains("◆ Contributing factors"), "{shown}");
+    assert!(shown.contains("◆ The root cause"), "the cell is marked: {shown}");
+    open_section(&mut f.app, "impact");
+    typed(&mut f.app, "every user; the on-call engineer should have been more careful");
+    pause_for_check(&mut f.app);
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("◆ Impact"), "{shown}");
+    let last = f.app.editor().unwrap().pages().len() - 1;
+    f.app.update(Action::GoTo(last));
+    let finish = screen(&mut f.app, 80, 24);
+    assert!(finish.contains("◆ Timeline, row 1: forgot"), "{finish}");
+    assert!(finish.contains("◆ Contributing factors, row 1:"), "{finish}");
+    assert!(finish.contains("◆ Impact, answer 1:"), "{finish}");
+    assert!(!finish.contains("No wording findings"), "{finish}");
 }
 
 fn cycle_marker(app: &mut App, row: usize, times: usize) {
@@ -945,6 +1009,11 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     let mut doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
     doc.sections[0].text = "Dave should have noticed the alert.".into();
     doc.sections[3].text = "It was human error.".into();
+    doc.factors.push(blameless::doc::Factor {
+        description: "The engineer should have been more careful".into(),
+        category: None,
+        extra: Default::default(),
+    });
     let mut f = editing(&blameless::store::document_text(&doc).unwrap());
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
     f.app.update(Action::GoTo(1));
@@ -963,8 +1032,9 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     let e = f.app.editor().unwrap();
     assert!(e.finding_count(0) >= 2, "the typed words are checked too: {}", e.finding_count(0));
     assert!(e.finding_count(3) >= 1, "an untouched section gets the background's findings");
+    assert!(!e.fields.findings(blameless::lint::Field::Factor(0)).is_empty(), "so do the rows");
     let shown = screen(&mut f.app, 80, 24);
-    assert!(shown.contains("◆ Summary"), "{shown}");
+    assert!(shown.contains("◆ Summary") && shown.contains("◆ Contributing factors"), "{shown}");
 }
 
 /// The first frame waits (a bounded time) for the document's findings, so it is drawn once,

@@ -97,7 +97,7 @@ pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
     let mut broken = 0;
     for path in &args.files {
         match store::load_document(path) {
-            Ok(loaded) => rendered.push((path, render(&loaded.doc, args.format, &options)?)),
+            Ok(loaded) => rendered.push((path, render(path, &loaded.doc, args.format, &options)?)),
             Err(e) if args.files.len() == 1 => return Err(e.into()),
             Err(e) => {
                 broken += 1;
@@ -130,9 +130,22 @@ fn same_file(a: &Path, b: &Path) -> bool {
     matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
-fn render(doc: &crate::doc::Document, format: ExportFormat, options: &export::Options) -> anyhow::Result<String> {
+/// The document read from `path`, rendered. Markdown names the file it was made from (see
+/// [`export::marker`]), so `lint` over the folder checks that file rather than this copy.
+fn render(
+    path: &Path,
+    doc: &crate::doc::Document,
+    format: ExportFormat,
+    options: &export::Options,
+) -> anyhow::Result<String> {
     Ok(match format {
-        ExportFormat::Md => export::to_markdown_with(doc, options),
+        ExportFormat::Md => {
+            let markdown = export::to_markdown_with(doc, options);
+            match path.file_name() {
+                Some(name) => export::marker::with_marker(&markdown, &name.to_string_lossy()),
+                None => markdown,
+            }
+        }
         ExportFormat::Html => export::to_html(doc),
         ExportFormat::Json => export::to_json(doc)?,
     })

@@ -59,6 +59,8 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         Some(text) => text.parse::<Zone>().map_err(anyhow::Error::msg)?,
         None => Zone::from_environment(),
     };
+    // The line an export of ours carries to name its document is not part of the review.
+    let src = crate::export::marker::without_marker(&src);
     let options = Options { zone: zone.clone(), zone_given: args.timezone.is_some() };
     let imported = import::from_markdown(&src, &template, &options);
     let date = match imported.date {

@@ -16,7 +16,8 @@ use crate::template::Library;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Postmortem YAML files, Markdown files and folders (searched recursively)
+    /// Postmortem YAML files, Markdown files and folders (searched recursively; a Markdown
+    /// export of a document beside it is skipped there, and checked when named)
     /// [default: postmortems/ if it exists, else the current folder]
     pub paths: Vec<PathBuf>,
     /// How to report: rustc-like text, JSON, SARIF 2.1.0 or GitHub workflow annotations
@@ -73,7 +74,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<Outcome> {
     } else {
         args.paths.clone()
     };
-    let files = lint::collect_files(&paths)?;
+    let (files, skipped) = lint::collect_sources(&paths)?;
     let library = Library::discover(&cwd);
     let mut scales: HashMap<String, Option<Vec<String>>> = HashMap::new();
     let mut scale = |name: &str| {
@@ -96,18 +97,35 @@ pub fn run(args: LintArgs) -> anyhow::Result<Outcome> {
     let text = match args.format {
         LintFormat::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::human(&reports, checked, color)
+            report::human(&reports, checked, color) + &skipped_note(&skipped)
         }
         LintFormat::Json => report::json(&reports)?,
         LintFormat::Sarif => report::sarif(&reports, &report::rule_infos(&checker))?,
         LintFormat::Github => report::github(&reports),
     };
     output::print(&text)?;
+    if args.format != LintFormat::Human && !skipped.is_empty() {
+        // The other formats are read by machines: the note goes beside them.
+        output::note(skipped_note(&skipped).trim_end());
+    }
     if broken > 0 {
         bail!("{broken} of {} files could not be read", files.len());
     }
     let fails = reports.iter().flat_map(|r| &r.findings).any(|l| !args.max_severity.allows(l.finding.severity));
     Ok(if fails { Outcome::Findings } else { Outcome::Ok })
+}
+
+/// What the summary says about the exports left out: `skipped 1 export: NAME.md (exported
+/// from NAME.yaml)`, one line; empty when there are none.
+fn skipped_note(skipped: &[lint::SkippedExport]) -> String {
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let name = |p: &Path| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let list: Vec<String> =
+        skipped.iter().map(|s| format!("{} (exported from {})", report::shown(&s.path), name(&s.source))).collect();
+    let n = skipped.len();
+    format!("skipped {n} export{}: {}\n", if n == 1 { "" } else { "s" }, list.join(", "))
 }
 
 /// The configuration named on the command line, else the nearest `.blameless/lint.yaml`,

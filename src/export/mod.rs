@@ -11,6 +11,7 @@ mod front_matter;
 mod html;
 mod json;
 mod markdown;
+pub mod marker;
 mod mermaid;
 pub mod nest;
 mod sanitize;

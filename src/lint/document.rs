@@ -117,6 +117,99 @@ fn item(rule: &str, category: Category, severity: Severity, text: &str, message:
     }
 }
 
+/// A field a person writes, whose wording is checked: by `lint`, and by the editor as it is
+/// typed. [`fields`] lists them all, so the two cannot check different fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Title,
+    /// A section's text (`sections[i].text`).
+    Text(usize),
+    /// An answer in a section of fields (`sections[i].fields[j].value`).
+    Answer(usize, usize),
+    /// A timeline entry's event.
+    Event(usize),
+    /// A contributing factor's description.
+    Factor(usize),
+    /// A follow-up action's title.
+    Action(usize),
+}
+
+impl Field {
+    /// Its document path, as findings report it: `timeline[3].event`.
+    pub fn path(self) -> String {
+        match self {
+            Field::Title => "title".into(),
+            Field::Text(i) => format!("sections[{i}].text"),
+            Field::Answer(i, j) => format!("sections[{i}].fields[{j}].value"),
+            Field::Event(i) => format!("timeline[{i}].event"),
+            Field::Factor(i) => format!("factors[{i}].description"),
+            Field::Action(i) => format!("actions[{i}].title"),
+        }
+    }
+
+    /// The field at a document path written by [`Field::path`].
+    pub fn parse(path: &str) -> Option<Field> {
+        let index = |s: &str| -> Option<usize> { s.split_once('[')?.1.strip_suffix(']')?.parse().ok() };
+        let parts: Vec<&str> = path.split('.').collect();
+        let name = |n: usize| parts.get(n).map(|p| p.split('[').next().unwrap_or(p));
+        let field = match (name(0)?, parts.len()) {
+            ("title", 1) => Field::Title,
+            ("sections", 2) if parts[1] == "text" => Field::Text(index(parts[0])?),
+            ("sections", 3) if name(1) == Some("fields") && parts[2] == "value" => {
+                Field::Answer(index(parts[0])?, index(parts[1])?)
+            }
+            ("timeline", 2) if parts[1] == "event" => Field::Event(index(parts[0])?),
+            ("factors", 2) if parts[1] == "description" => Field::Factor(index(parts[0])?),
+            ("actions", 2) if parts[1] == "title" => Field::Action(index(parts[0])?),
+            _ => return None,
+        };
+        (field.path() == path).then_some(field)
+    }
+
+    /// Where its text sits, which decides the rules that apply.
+    pub fn scope(self) -> Scope {
+        match self {
+            Field::Event(_) => Scope::Timeline,
+            Field::Action(_) => Scope::Actions,
+            Field::Title | Field::Text(_) | Field::Answer(..) | Field::Factor(_) => Scope::Prose,
+        }
+    }
+
+    /// Its text in `doc`.
+    pub fn text(self, doc: &Document) -> Option<&str> {
+        Some(match self {
+            Field::Title => &doc.title,
+            Field::Text(i) => &doc.sections.get(i)?.text,
+            Field::Answer(i, j) => &doc.sections.get(i)?.fields.get(j)?.value,
+            Field::Event(i) => &doc.timeline.get(i)?.event,
+            Field::Factor(i) => &doc.factors.get(i)?.description,
+            Field::Action(i) => &doc.actions.get(i)?.title,
+        })
+    }
+}
+
+/// Every field of `doc` whose wording is checked, in the document's order.
+pub fn fields(doc: &Document) -> Vec<Field> {
+    let mut out = vec![Field::Title];
+    for (i, s) in doc.sections.iter().enumerate() {
+        out.push(Field::Text(i));
+        out.extend((0..s.fields.len()).map(|j| Field::Answer(i, j)));
+    }
+    out.extend((0..doc.timeline.len()).map(Field::Event));
+    out.extend((0..doc.factors.len()).map(Field::Factor));
+    out.extend((0..doc.actions.len()).map(Field::Action));
+    out
+}
+
+/// The wording findings of one field's `text` (dismissals are the caller's to honour): what
+/// `lint` reports for the field, and what the editor shows.
+pub fn check_field(checker: &Checker, field: Field, text: &str, people: &super::People) -> Vec<TextFinding> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    checker.check_text(text, field.scope(), people)
+}
+
 pub(super) fn check(
     checker: &Checker,
     doc: &Document,
@@ -125,35 +218,38 @@ pub(super) fn check(
 ) -> Vec<DocFinding> {
     let people = checker.people(doc);
     let mut out = Vec::new();
-    let mut text = |path: String, value: &str, scope: Scope| {
-        if value.trim().is_empty() {
-            return;
-        }
-        for f in checker.check_text(value, scope, &people) {
-            out.push(DocFinding { place: Place::Value(path.clone()), finding: f });
-        }
-    };
-    text("title".into(), &doc.title, Scope::Prose);
-    for (i, s) in doc.sections.iter().enumerate() {
-        text(format!("sections[{i}].text"), &s.text, Scope::Prose);
-        for (j, f) in s.fields.iter().enumerate() {
-            text(format!("sections[{i}].fields[{j}].value"), &f.value, Scope::Prose);
+    for field in fields(doc) {
+        let text = field.text(doc).unwrap_or_default();
+        for f in check_field(checker, field, text, &people) {
+            out.push(DocFinding { place: Place::Value(field.path()), finding: f });
         }
     }
-    for (i, e) in doc.timeline.iter().enumerate() {
-        text(format!("timeline[{i}].event"), &e.event, Scope::Timeline);
-    }
-    for (i, f) in doc.factors.iter().enumerate() {
-        text(format!("factors[{i}].description"), &f.description, Scope::Prose);
-    }
-    for (i, a) in doc.actions.iter().enumerate() {
-        text(format!("actions[{i}].title"), &a.title, Scope::Actions);
-    }
+    out.extend(items(doc, scale, now));
+    finish(checker, doc, out)
+}
+
+/// The checks of a document that are not about wording: completeness, and `validate`'s.
+pub(super) fn check_items(
+    checker: &Checker,
+    doc: &Document,
+    scale: Option<&[String]>,
+    now: Option<DateTime<Utc>>,
+) -> Vec<DocFinding> {
+    finish(checker, doc, items(doc, scale, now))
+}
+
+fn items(doc: &Document, scale: Option<&[String]>, now: Option<DateTime<Utc>>) -> Vec<DocFinding> {
+    let mut out = Vec::new();
     completeness(doc, now, &mut out);
     for f in validate(doc, scale) {
         let finding = item(f.rule, Category::Consistency, f.severity, &f.path, f.message);
         out.push(DocFinding { place: Place::Item(f.path), finding });
     }
+    out
+}
+
+/// Leaves out what the document dismissed and applies the team's levels.
+fn finish(checker: &Checker, doc: &Document, mut out: Vec<DocFinding>) -> Vec<DocFinding> {
     out.retain(|d| !is_dismissed(doc, &d.finding.rule, &d.finding.text));
     out.into_iter()
         .filter_map(|d| Some(DocFinding { finding: checker.config.apply(d.finding)?, place: d.place }))
@@ -212,6 +308,17 @@ fn completeness(doc: &Document, now: Option<DateTime<Utc>>, out: &mut Vec<DocFin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_path_reads_back_as_its_field() {
+        for f in
+            [Field::Title, Field::Text(2), Field::Answer(1, 3), Field::Event(0), Field::Factor(4), Field::Action(9)]
+        {
+            assert_eq!(Field::parse(&f.path()), Some(f));
+        }
+        assert_eq!(Field::parse("times.resolved"), None);
+        assert_eq!(Field::parse("actions[1]"), None);
+    }
 
     /// Every rule id `validate` reports is listed, so `lint.yaml` and SARIF know it.
     #[test]

@@ -62,6 +62,50 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     Ok(out)
 }
 
+/// A Markdown file found in a folder that is the export of a document beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedExport {
+    pub path: PathBuf,
+    /// The document it was exported from, beside it.
+    pub source: PathBuf,
+}
+
+/// As [`collect_files`], leaving out the Markdown files found in folders that are exports of
+/// a document beside them (they carry [`crate::export::marker`]): the document is checked,
+/// not its copy, which may be stale and does not carry the document's dismissals. A file
+/// named on the command line is always checked.
+pub fn collect_sources(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<SkippedExport>), LoadError> {
+    let named: std::collections::HashSet<&PathBuf> =
+        paths.iter().filter(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_dir())).collect();
+    let mut skipped = Vec::new();
+    let mut files = collect_files(paths)?;
+    files.retain(|path| {
+        let source = (!named.contains(path)).then(|| export_source(path)).flatten();
+        match source {
+            Some(source) => {
+                skipped.push(SkippedExport { path: path.clone(), source });
+                false
+            }
+            None => true,
+        }
+    });
+    Ok((files, skipped))
+}
+
+/// The document beside `path` that the Markdown file at `path` was exported from, if it is one.
+fn export_source(path: &Path) -> Option<PathBuf> {
+    use std::io::Read;
+    if !matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
+        return None;
+    }
+    // The marker is at the top, after a front matter block at most.
+    let mut head = Vec::new();
+    std::fs::File::open(path).ok()?.take(16 * 1024).read_to_end(&mut head).ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let source = path.with_file_name(crate::export::marker::exported_from(&head)?);
+    source.is_file().then_some(source)
+}
+
 /// Reads and checks one file. `Ok(None)`: a YAML file that is not a postmortem (no
 /// `schema:` key), skipped. `scale` gives a template's severity scale by name.
 pub fn check_file(
@@ -142,20 +186,7 @@ fn place_in_yaml(src: &str, doc: &Document, found: Vec<DocFinding>) -> Vec<Locat
 
 /// The text of the field at a document path written by [`Checker::check_document`].
 fn value_at<'d>(doc: &'d Document, path: &str) -> Option<&'d str> {
-    let index = |s: &str| -> Option<usize> { s.split_once('[')?.1.split_once(']')?.0.parse().ok() };
-    let mut parts = path.split('.');
-    let first = parts.next()?;
-    let second = parts.next();
-    let third = parts.next();
-    match (first.split('[').next()?, second, third) {
-        ("title", None, None) => Some(&doc.title),
-        ("sections", Some("text"), None) => Some(&doc.sections.get(index(first)?)?.text),
-        ("sections", Some(f), Some("value")) => Some(&doc.sections.get(index(first)?)?.fields.get(index(f)?)?.value),
-        ("timeline", Some("event"), None) => Some(&doc.timeline.get(index(first)?)?.event),
-        ("factors", Some("description"), None) => Some(&doc.factors.get(index(first)?)?.description),
-        ("actions", Some("title"), None) => Some(&doc.actions.get(index(first)?)?.title),
-        _ => None,
-    }
+    super::document::Field::parse(path)?.text(doc)
 }
 
 /// Byte offsets of line starts, to turn an offset into a line and a column.

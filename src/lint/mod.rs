@@ -30,8 +30,10 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use config::{CONFIG_FILE, Config, Level, config_for, find_config};
-pub use document::{DOC_RULES, DocFinding, DocRule, Place};
-pub use files::{FileKind, FileReport, Located, check_file, check_source, collect_files};
+pub use document::{DOC_RULES, DocFinding, DocRule, Field, Place, check_field, fields};
+pub use files::{
+    FileKind, FileReport, Located, SkippedExport, check_file, check_source, collect_files, collect_sources,
+};
 pub use incremental::SectionChecker;
 pub use people::People;
 pub use rewrite::apply_rewrite;
@@ -267,5 +269,16 @@ impl Checker {
         now: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Vec<DocFinding> {
         document::check(self, doc, scale, now)
+    }
+
+    /// As [`Checker::check_document`], without the wording: completeness and `validate`'s
+    /// findings (for an editor, which checks the wording as it is typed).
+    pub fn check_document_items(
+        &self,
+        doc: &Document,
+        scale: Option<&[String]>,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Vec<DocFinding> {
+        document::check_items(self, doc, scale, now)
     }
 }

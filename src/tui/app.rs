@@ -249,7 +249,7 @@ impl App {
                 self.checker = Some(ready.checker.clone());
                 if let Some(e) = self.editor_mut() {
                     e.checker = Some(ready.checker);
-                    e.check_all_with(ready.checked);
+                    e.check_all_with(ready.checked, ready.fields);
                 }
                 true
             }
@@ -519,18 +519,14 @@ impl App {
                     if action == Action::Text(TextOp::SelectAll) {
                         prose.unwindow();
                     }
-                    let steps = if action == Action::Text(TextOp::Undo) { prose.undo_group } else { 1 };
-                    prose.undo_group = 1;
                     let mut changed = false;
                     match action {
                         // The view decides what is on screen; the prose pages from there.
                         Action::Text(TextOp::PageUp) => prose.page(false),
                         Action::Text(TextOp::PageDown) => prose.page(true),
-                        _ => {
-                            for _ in 0..steps {
-                                changed |= edit_text(&mut prose.area, &action);
-                            }
-                        }
+                        Action::Text(TextOp::Undo) => changed = prose.undo(false),
+                        Action::Text(TextOp::Redo) => changed = prose.undo(true),
+                        _ => changed = edit_text(&mut prose.area, &action),
                     }
                     prose.keep_window();
                     if changed {
@@ -569,10 +565,7 @@ impl App {
                     && prose.text() != text
                 {
                     prose.unwindow();
-                    prose.area.select_all();
-                    prose.area.cut();
-                    prose.area.insert_str(&text);
-                    prose.keep_window();
+                    prose.replace_with(&text);
                     editor.touch(now);
                 }
             }
@@ -644,6 +637,7 @@ impl App {
         if changed {
             editor.touch(now);
             editor.refresh_details();
+            editor.check_fields();
         }
         if note.is_some() {
             self.message = note;
@@ -673,6 +667,7 @@ impl App {
         if changed_before {
             editor.touch(now);
             editor.refresh_details();
+            editor.check_fields(); // a row is one edit: its wording is checked at once
         }
         if note.is_some() {
             self.message = note;
@@ -727,18 +722,8 @@ impl App {
             Action::ApplyRewrite => match &finding.rewrite {
                 Some(rewrite) => {
                     let new_text = crate::lint::apply_rewrite(&text, rewrite.span.clone(), &rewrite.replacement);
-                    let grown = new_text.len() + rewrite.span.len() - text.len();
-                    let replacement =
-                        new_text.get(rewrite.span.start..rewrite.span.start + grown).unwrap_or("").to_string();
-                    let (l0, c0) = super::findings::line_col(&text, rewrite.span.start);
-                    let (l1, c1) = super::findings::line_col(&text, rewrite.span.end);
-                    prose.area.cancel_selection();
-                    prose.jump(l0, c0);
-                    prose.area.start_selection();
-                    prose.jump(l1, c1);
-                    prose.area.insert_str(&replacement);
-                    prose.undo_group = usize::from(!rewrite.span.is_empty()) + usize::from(!replacement.is_empty());
-                    prose.keep_window();
+                    let replacement = rewrite.replacement.clone();
+                    prose.replace_with(&new_text);
                     editor.touch(now);
                     editor.check_due = Some(now);
                     editor.check_if_due(now);
@@ -873,6 +858,7 @@ impl App {
                 let n = table.accept_paste(&mut e.doc);
                 e.touch(now);
                 e.refresh_details();
+                e.check_fields();
                 self.message = Some(format!("Added {n} entries to the timeline (u takes them back)."));
             } else {
                 table.pending.clear();
@@ -968,7 +954,11 @@ impl App {
         let Some(e) = self.editor_mut() else { return };
         e.sync();
         let target = e.path.with_extension("md");
-        let text = crate::export::to_markdown(&e.doc);
+        let markdown = crate::export::to_markdown(&e.doc);
+        let text = match e.path.file_name() {
+            Some(name) => crate::export::marker::with_marker(&markdown, &name.to_string_lossy()),
+            None => markdown,
+        };
         self.message = Some(match store::write_atomic(&target, text.as_bytes()) {
             Ok(()) => format!("Exported {}", target.display()),
             Err(why) => format!("Export failed: {}", why.to_string().lines().next().unwrap_or_default()),

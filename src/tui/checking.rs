@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::fields::FieldLints;
 use super::findings::SectionLint;
 use crate::doc::{Document, SectionKind};
 use crate::lint::Checker;
@@ -16,6 +17,8 @@ use crate::lint::Checker;
 pub struct Ready {
     pub checker: Arc<Checker>,
     pub checked: Vec<(usize, String, SectionLint)>,
+    /// The document's other fields (rows, answers, the title), checked.
+    pub fields: FieldLints,
 }
 
 /// A checker being built on a thread of its own, waiting for the document to check.
@@ -43,8 +46,8 @@ pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early 
         let Some(checker) = build() else { return };
         let checker = Arc::new(checker);
         let Ok(doc) = doc_rx.recv() else { return };
-        let checked = doc.map(|doc| check(&checker, &doc)).unwrap_or_default();
-        let _ = tx.send(Ready { checker, checked });
+        let (checked, fields) = doc.map(|doc| check(&checker, &doc)).unwrap_or_default();
+        let _ = tx.send(Ready { checker, checked, fields });
     });
     Early { document, ready }
 }
@@ -52,7 +55,7 @@ pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early 
 /// Checks the prose sections of `doc` on two threads (the editor's own thread is idle,
 /// waiting): each compiles half of the patterns the document can match, then checks half of
 /// the sections (a pattern the other thread is still compiling is waited for).
-fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)> {
+fn check(checker: &Checker, doc: &Document) -> (Vec<(usize, String, SectionLint)>, FieldLints) {
     let prose: Vec<(usize, &str)> = doc
         .sections
         .iter()
@@ -61,7 +64,11 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
         .map(|(i, s)| (i, s.text.as_str()))
         .collect();
     let texts: Vec<&str> = prose.iter().map(|&(_, t)| t).collect();
-    let open = checker.open_patterns(&texts);
+    // The other fields (rows, answers, the title) are checked on the editor's thread when the
+    // checker arrives: the patterns they need are compiled here too.
+    let others = super::fields::texts_of(doc);
+    let other_texts: Vec<&str> = others.iter().map(|(_, t)| t.as_str()).collect();
+    let open = checker.open_patterns(&[texts.as_slice(), other_texts.as_slice()].concat());
     let people = checker.people(doc);
     // The first half of the sections by length, and the rest.
     let total: usize = texts.iter().map(|t| t.len()).sum();
@@ -83,8 +90,10 @@ fn check(checker: &Checker, doc: &Document) -> Vec<(usize, String, SectionLint)>
     std::thread::scope(|scope| {
         let other = scope.spawn(|| run(1, theirs));
         let mut checked = run(0, mine);
+        let mut fields = FieldLints::default();
+        fields.check(checker, others, &people, doc);
         // A panic on the helper is one on this thread too: the checker is given up.
         checked.extend(other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        checked
+        (checked, fields)
     })
 }

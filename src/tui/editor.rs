@@ -5,12 +5,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::fields::FieldLints;
 use super::findings::SectionLint;
+use super::finish::Summary;
 use super::form::Form;
 use super::prose::Prose;
 use super::table::Table;
 use crate::doc::{Document, SectionKind};
-use crate::lint::{Checker, People};
+use crate::lint::{Checker, Field, People};
 use crate::store::recovery::{self, Fingerprint};
 use crate::store::{self, Loaded};
 use crate::template::{Library, Template};
@@ -82,6 +84,10 @@ pub struct Editor {
     people: People,
     /// Findings of each prose section.
     pub lints: HashMap<usize, SectionLint>,
+    /// Findings of every other field `lint` checks: the title, answers, rows.
+    pub fields: FieldLints,
+    /// What the finish page says, worked out when it opens.
+    pub finish: Summary,
     /// When the current section is to be checked again.
     pub check_due: Option<Instant>,
     /// This editor's lock on the file, when it holds one.
@@ -127,6 +133,8 @@ impl Editor {
             people: People::default(),
             checker,
             lints: HashMap::new(),
+            fields: FieldLints::default(),
+            finish: Summary::default(),
             check_due: None,
             lock: None,
         };
@@ -184,16 +192,29 @@ impl Editor {
                 _ => {}
             }
         }
+        // The people named (authors, owners, names in the timeline) decide some findings: when
+        // they changed, everything is checked again, as `lint` would check the saved file.
+        if let Some(checker) = &self.checker
+            && checker.people(&self.doc) != self.people
+        {
+            self.check_all();
+        }
+        if page == Page::Finish {
+            self.summarize();
+        }
     }
 
     /// Checks every prose section's wording (on open, and after a dismissal).
     pub fn check_all(&mut self) {
-        self.check_all_with(Vec::new());
+        self.fields.clear();
+        self.check_all_with(Vec::new(), FieldLints::default());
     }
 
     /// As [`Editor::check_all`], taking the findings already made elsewhere (the checker's
     /// thread) for sections whose text is still what was checked.
-    pub fn check_all_with(&mut self, checked: Vec<(usize, String, SectionLint)>) {
+    /// `fields`: the other fields, checked there too (those whose text changed since are
+    /// checked again).
+    pub fn check_all_with(&mut self, checked: Vec<(usize, String, SectionLint)>, fields: FieldLints) {
         let Some(checker) = self.checker.clone() else { return };
         self.people = checker.people(&self.doc);
         let mut checked: HashMap<usize, (String, SectionLint)> =
@@ -209,7 +230,51 @@ impl Editor {
                 _ => self.check_section(&checker, i),
             }
         }
+        if !fields.is_empty() {
+            self.fields = fields;
+        }
+        self.check_fields();
         self.check_due = None;
+        if self.page == Page::Finish {
+            self.summarize();
+        }
+    }
+
+    /// Each field `lint` checks that is not a prose section being written here, with its text
+    /// now (the widgets' text where a widget holds it).
+    fn field_texts(&self) -> Vec<(Field, String)> {
+        let mut texts = super::fields::texts_of(&self.doc);
+        for (f, text) in &mut texts {
+            match *f {
+                Field::Title => *text = self.details.value("title").trim().to_string(),
+                Field::Answer(i, j) => {
+                    if let (Some(form), Some(answer)) = (self.field_forms.get(&i), self.doc.sections[i].fields.get(j)) {
+                        *text = form.value(&answer.id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        texts
+    }
+
+    /// Checks the fields outside prose sections whose text changed.
+    pub fn check_fields(&mut self) {
+        let Some(checker) = self.checker.clone() else { return };
+        let texts = self.field_texts();
+        self.fields.check(&checker, texts, &self.people, &self.doc);
+    }
+
+    /// The page that shows a field, if one does.
+    pub fn home(&self, field: Field) -> Option<Page> {
+        let of_kind = |kind: SectionKind| self.doc.sections.iter().position(|s| s.kind == kind).map(Page::Section);
+        match field {
+            Field::Title => Some(Page::Details),
+            Field::Text(i) | Field::Answer(i, _) => Some(Page::Section(i)),
+            Field::Event(_) => of_kind(SectionKind::Timeline),
+            Field::Factor(_) => of_kind(SectionKind::Factors),
+            Field::Action(_) => of_kind(SectionKind::Actions),
+        }
     }
 
     fn section_text(&self, i: usize) -> String {
@@ -224,9 +289,12 @@ impl Editor {
     pub fn check_if_due(&mut self, now: Instant) -> bool {
         if self.check_due.is_some_and(|due| due <= now) {
             self.check_due = None;
-            if let (Some(checker), Page::Section(i)) = (self.checker.clone(), self.page) {
+            if let (Some(checker), Page::Section(i)) = (self.checker.clone(), self.page)
+                && self.doc.sections[i].kind == SectionKind::Text
+            {
                 self.check_section(&checker, i);
             }
+            self.check_fields();
             return true;
         }
         false
@@ -250,9 +318,19 @@ impl Editor {
         self.details.focus = focus;
     }
 
-    /// How many findings a section has (0 for sections that are not prose).
+    /// How many wording findings the fields a page shows have.
     pub fn finding_count(&self, i: usize) -> usize {
-        self.lints.get(&i).map_or(0, |l| l.findings.len())
+        self.page_findings(Page::Section(i))
+    }
+
+    /// How many wording findings the fields `page` shows have.
+    pub fn page_findings(&self, page: Page) -> usize {
+        let prose = match page {
+            Page::Section(i) => self.lints.get(&i).map_or(0, |l| l.findings.len()),
+            _ => 0,
+        };
+        let fields = self.fields.with_findings().filter(|(f, ..)| self.home(*f) == Some(page)).map(|(.., f)| f.len());
+        prose + fields.sum::<usize>()
     }
 
     /// The template's section of the same id, for guidance, questions and placeholders.

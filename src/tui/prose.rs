@@ -18,9 +18,9 @@ pub struct Prose {
     before: Vec<String>,
     pub area: TextArea<'static>,
     after: Vec<String>,
-    /// Widget edits the next undo takes back at once: a rewrite replaces words in two edits
-    /// (delete, insert) that the user made with one key.
-    pub undo_group: usize,
+    /// The texts a replacement passes through between its two widget edits (delete, then
+    /// insert): the user made one edit, so undo and redo never stop on one of them.
+    halfway: Vec<String>,
     /// Where the text was last drawn. The view draws the rows on screen itself
     /// (`views::prose`) and keeps this up to date; the widget only lays the lines out.
     pub(crate) view: Cell<Option<View>>,
@@ -69,7 +69,8 @@ impl Prose {
     pub fn new(text: &str) -> Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
         let area = widget(vec![String::new()]);
-        let mut prose = Prose { before: Vec::new(), area, after: Vec::new(), undo_group: 1, view: Cell::new(None) };
+        let mut prose =
+            Prose { before: Vec::new(), area, after: Vec::new(), halfway: Vec::new(), view: Cell::new(None) };
         prose.place(lines, 0, 0);
         prose
     }
@@ -134,6 +135,51 @@ impl Prose {
                 u16::try_from(col).unwrap_or(u16::MAX),
             ));
         }
+    }
+
+    /// Replaces the text with `new` as one edit of the user's: only the part that differs is
+    /// replaced, so the cursor lands after it, and one undo (redo) restores exactly the text
+    /// before (after). Returns whether the text changed.
+    pub fn replace_with(&mut self, new: &str) -> bool {
+        let old = self.text();
+        if old == new {
+            return false;
+        }
+        let (removed, inserted) = difference(&old, new);
+        let (l0, c0) = crate::tui::findings::line_col(&old, removed.start);
+        let (l1, c1) = crate::tui::findings::line_col(&old, removed.end);
+        self.area.cancel_selection();
+        self.jump(l0, c0);
+        if !removed.is_empty() {
+            self.area.start_selection();
+            self.jump(l1, c1);
+        }
+        if !removed.is_empty() && !inserted.is_empty() {
+            let mut halfway = old.clone();
+            halfway.replace_range(removed, "");
+            if self.halfway.len() >= HALFWAY_KEPT {
+                self.halfway.remove(0);
+            }
+            self.halfway.push(halfway);
+        }
+        if inserted.is_empty() {
+            self.area.delete_char(); // the selection, without touching what was copied
+        } else {
+            self.area.insert_str(inserted);
+        }
+        self.keep_window();
+        true
+    }
+
+    /// Takes back the last edit (or puts it back, `redo`), passing over the text halfway
+    /// through a replacement. Returns whether the text changed.
+    pub fn undo(&mut self, redo: bool) -> bool {
+        let step = |area: &mut TextArea<'static>| if redo { area.redo() } else { area.undo() };
+        let changed = step(&mut self.area);
+        if changed && !self.halfway.is_empty() && self.halfway.contains(&self.text()) {
+            step(&mut self.area);
+        }
+        changed
     }
 
     /// Makes the whole text one window (for select-all, and before replacing everything).
@@ -255,6 +301,28 @@ impl Prose {
     }
 }
 
+/// Replacements remembered for undo: far more than anyone takes back.
+const HALFWAY_KEPT: usize = 64;
+
+/// What turns `old` into `new`: the bytes of `old` to remove and the text to put there (the
+/// longest common start and end are kept, on character boundaries).
+fn difference<'n>(old: &str, new: &'n str) -> (std::ops::Range<usize>, &'n str) {
+    let prefix: usize = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix: usize = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .scan(0, |sum, n| {
+            *sum += n;
+            (*sum <= room).then_some(n)
+        })
+        .sum();
+    (prefix..old.len() - suffix, &new[prefix..new.len() - suffix])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +399,24 @@ mod tests {
         p.area.start_selection();
         p.page(true);
         assert_eq!(p.area.selection_range(), Some(((0, 2), (10, 2))));
+    }
+
+    #[test]
+    fn a_replacement_is_one_edit_for_undo_and_redo() {
+        let before = "Dave forgot the check.  Then it broke.";
+        let after = "The check did not run. Then it broke.";
+        let mut p = Prose::new(before);
+        assert!(p.replace_with(after));
+        assert_eq!(p.text(), after);
+        assert!(p.undo(false));
+        assert_eq!(p.text(), before);
+        assert!(p.undo(true));
+        assert_eq!(p.text(), after);
+        assert!(p.undo(false));
+        assert_eq!(p.text(), before);
+        assert_eq!(difference("aXb", "aYYb"), (1..2, "YY"));
+        assert_eq!(difference("aa", "aaa"), (2..2, "a"));
+        assert_eq!(difference("é.", "è."), (0..2, "è"));
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub fn rule_infos(checker: &Checker) -> Vec<RuleInfo> {
 }
 
 /// The path as reports show it: with `/` separators on every platform.
-pub(super) fn shown(path: &std::path::Path) -> String {
+pub fn shown(path: &std::path::Path) -> String {
     let text = path.display().to_string();
     let text = text.strip_prefix("./").unwrap_or(&text);
     if std::path::MAIN_SEPARATOR == '\\' { text.replace('\\', "/") } else { text.to_string() }

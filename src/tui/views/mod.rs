@@ -241,3 +241,24 @@ pub fn dim() -> Style {
 pub fn selected() -> Style {
     Style::default().add_modifier(Modifier::REVERSED)
 }
+
+/// A one-line field with wording findings: a `◆`, then its text with the flagged words
+/// underlined (`spans`: byte ranges of `text`, merged, in order).
+pub(super) fn marked(text: &str, spans: &[std::ops::Range<usize>], base: Style) -> Line<'static> {
+    use ratatui::text::Span;
+    let flagged = colored(Color::Yellow).add_modifier(Modifier::UNDERLINED);
+    let mut out = vec![Span::styled("◆ ", colored(Color::Yellow))];
+    let mut at = 0;
+    for s in spans {
+        let (Some(before), Some(words)) = (text.get(at..s.start), text.get(s.start..s.end)) else { continue };
+        if !before.is_empty() {
+            out.push(Span::styled(before.to_string(), base));
+        }
+        out.push(Span::styled(words.to_string(), base.patch(flagged)));
+        at = s.end;
+    }
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        out.push(Span::styled(rest.to_string(), base));
+    }
+    Line::from(out)
+}

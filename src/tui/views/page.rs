@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{bold, colored, dim};
-use crate::doc::{SectionKind, Severity, validate};
+use crate::doc::{SectionKind, Severity};
 use crate::tui::editor::{Editor, Focus, Page};
 use crate::tui::form::{Form, Input};
 
@@ -32,7 +32,10 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
         Page::Details => {
             let mut doc = editor.doc.clone();
             editor.details.apply_details(&mut doc);
-            form(frame, inner, &editor.details, focused, Some(crate::doc::Numbers::of(&doc)));
+            let title = editor.fields.findings(crate::lint::Field::Title);
+            let marks: Vec<&[_]> =
+                editor.details.fields.iter().map(|f| if f.id == "title" { title } else { &[] }).collect();
+            form(frame, inner, &editor.details, focused, Some(crate::doc::Numbers::of(&doc)), &marks);
         }
         Page::Finish => finish(frame, inner, editor),
         Page::Section(i) => match editor.doc.sections[i].kind {
@@ -71,7 +74,16 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
             }
             SectionKind::Fields => {
                 if let Some(f) = editor.field_forms.get(&i) {
-                    form(frame, inner, f, focused, None);
+                    let answers = &editor.doc.sections[i].fields;
+                    let marks: Vec<&[_]> = f
+                        .fields
+                        .iter()
+                        .map(|field| match answers.iter().position(|a| a.id == field.id) {
+                            Some(j) => editor.fields.findings(crate::lint::Field::Answer(i, j)),
+                            None => &[],
+                        })
+                        .collect();
+                    form(frame, inner, f, focused, None, &marks);
                 }
             }
             _ => super::table::render(frame, inner, editor, i),
@@ -146,7 +158,15 @@ fn findings_strip(
 }
 
 /// A form; the details form also shows each field's check and the live incident numbers.
-fn form(frame: &mut Frame, r: Rect, form: &Form, focused: bool, numbers: Option<crate::doc::Numbers>) {
+/// `marks` gives each field's wording findings: the field is marked, its words underlined.
+fn form(
+    frame: &mut Frame,
+    r: Rect,
+    form: &Form,
+    focused: bool,
+    numbers: Option<crate::doc::Numbers>,
+    marks: &[&[crate::lint::TextFinding]],
+) {
     let details = numbers.is_some();
     let label_w = form.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(8) as u16 + 2;
     let check_col = if details && r.width >= 70 { Some(r.width / 2 + 6) } else { None };
@@ -195,8 +215,15 @@ fn form(frame: &mut Frame, r: Rect, form: &Form, focused: bool, numbers: Option<
             }
             (Input::Text(_), false) => {
                 let v = field.value();
-                let span = if v.is_empty() { Span::styled(field.hint, dim()) } else { Span::raw(v) };
-                frame.render_widget(Paragraph::new(span), value_r);
+                let findings = marks.get(n).copied().unwrap_or_default();
+                let line = if v.is_empty() {
+                    Line::from(Span::styled(field.hint, dim()))
+                } else if findings.is_empty() {
+                    Line::raw(v)
+                } else {
+                    super::marked(&v, &crate::tui::fields::underlined(findings), Style::default())
+                };
+                frame.render_widget(Paragraph::new(line), value_r);
             }
         }
         if let Some((text, style)) = &checks[n] {
@@ -216,6 +243,27 @@ fn form(frame: &mut Frame, r: Rect, form: &Form, focused: bool, numbers: Option<
         }
         y += 1;
     }
+    // The wording findings of the form's fields, with what to do about them.
+    let found: Vec<Line> = form
+        .fields
+        .iter()
+        .zip(marks)
+        .flat_map(|(field, found)| found.iter().map(move |f| (field, f)))
+        .map(|(field, f)| {
+            let fix = match (&f.rewrite, &f.suggestion) {
+                (Some(r), _) if !r.replacement.is_empty() => format!(" → \"{}\"", r.replacement),
+                (_, Some(s)) => format!(" → {s}"),
+                _ => String::new(),
+            };
+            Line::styled(format!("◆ {}: {}: {}{fix}", field.label, f.rule, f.message), colored(Color::Yellow))
+        })
+        .collect();
+    if !found.is_empty() && y + 1 < r.y + r.height {
+        let rows = (found.len() as u16 * 3).min(r.y + r.height - y - 1);
+        let list = Paragraph::new(found).wrap(Wrap { trim: true });
+        frame.render_widget(list, Rect::new(r.x, y + 1, r.width, rows));
+        y += rows + 1;
+    }
     if let (Some(n), true) = (numbers, y + 1 < r.y + r.height) {
         let numbers: Vec<String> = n
             .labelled()
@@ -233,52 +281,57 @@ pub fn inner(r: Rect) -> Rect {
 }
 
 fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
-    let mut doc = editor.doc.clone();
-    editor.details.apply_details(&mut doc);
-    let total = doc.sections.len();
-    let written = editor.written_count();
-    let mut lines = vec![Line::styled(format!("{written} of {total} sections written."), bold()), Line::raw("")];
-    let empty_required: Vec<&str> = (0..total)
-        .filter(|&i| doc.sections[i].required && !editor.is_written(i))
-        .map(|i| doc.sections[i].title.as_str())
-        .collect();
-    if empty_required.is_empty() {
+    let summary = &editor.finish;
+    let target = std::path::Path::new(&editor.shown).with_extension("md");
+    let mut lines = vec![
+        Line::styled(format!("{} of {} sections written.", summary.written, summary.total), bold()),
+        Line::from(vec![
+            Span::raw("Press "),
+            Span::styled("e", bold()),
+            Span::raw(format!(" to export Markdown to {}.", target.display())),
+        ]),
+    ];
+    if summary.wording_checked {
+        let (passes, verdict) = summary.verdict();
+        lines.push(Line::styled(verdict, colored(if passes { Color::Green } else { Color::Yellow })));
+    }
+    lines.push(Line::raw(""));
+    if summary.empty_required.is_empty() {
         lines.push(Line::styled("✓ Every required section has something in it.", colored(Color::Green)));
     } else {
         lines.push(Line::from("Required and still empty:"));
-        lines.extend(empty_required.iter().map(|t| Line::styled(format!("  ! {t}"), colored(Color::Yellow))));
+        lines.extend(summary.empty_required.iter().map(|t| Line::styled(format!("  ! {t}"), colored(Color::Yellow))));
     }
-    let wording: Vec<String> = (0..total)
-        .filter(|&i| editor.finding_count(i) > 0)
-        .map(|i| {
-            let n = editor.finding_count(i);
-            format!("  ◆ {}: {n} {} in the wording", doc.sections[i].title, if n == 1 { "finding" } else { "findings" })
-        })
-        .collect();
-    if !wording.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::from("Wording to look at again (F8 in the section shows each):"));
-        lines.extend(wording.into_iter().map(|l| Line::styled(l, colored(Color::Yellow))));
-    }
-    let scale = editor.template.as_ref().map(|t| t.severity_ids());
-    let findings = validate(&doc, scale.as_deref());
     lines.push(Line::raw(""));
-    if findings.is_empty() {
-        lines.push(Line::styled("✓ No consistency findings.", colored(Color::Green)));
+    if !summary.wording_checked {
+        lines.push(Line::styled("The wording is not checked yet (see `blameless lint`).", dim()));
+    } else if summary.wording.is_empty() {
+        lines.push(Line::styled("✓ No wording findings.", colored(Color::Green)));
     } else {
-        lines.push(Line::from("Findings:"));
-        for f in &findings {
-            let color = if f.severity == Severity::Error { Color::Red } else { Color::Yellow };
-            lines.push(Line::styled(format!("  {} {}", f.severity.as_str(), f.message), colored(color)));
+        let n = summary.wording.len();
+        lines.push(Line::from(format!(
+            "Wording to look at again, {n} finding{} (marked ◆ in their sections):",
+            if n == 1 { "" } else { "s" }
+        )));
+        for w in &summary.wording {
+            let color = if w.severity >= Severity::Warning { Color::Yellow } else { Color::Cyan };
+            lines.push(Line::styled(format!("  ◆ {}: {} \"{}\"", w.place, w.rule, w.text), colored(color)));
         }
     }
     lines.push(Line::raw(""));
-    let target = std::path::Path::new(&editor.shown).with_extension("md");
-    lines.push(Line::from(vec![
-        Span::raw("Press "),
-        Span::styled("e", bold()),
-        Span::raw(format!(" to export Markdown to {}.", target.display())),
-    ]));
+    if summary.checks.is_empty() {
+        lines.push(Line::styled("✓ No other findings.", colored(Color::Green)));
+    } else {
+        lines.push(Line::from("Findings:"));
+        for (severity, message) in &summary.checks {
+            let color = match severity {
+                Severity::Error => Color::Red,
+                Severity::Warning => Color::Yellow,
+                Severity::Suggestion => Color::Cyan,
+            };
+            lines.push(Line::styled(format!("  {} {message}", severity.as_str()), colored(color)));
+        }
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
 }
 

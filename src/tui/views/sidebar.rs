@@ -14,6 +14,7 @@ use crate::tui::editor::{Editor, Focus, Page};
 fn mark(editor: &Editor, page: Page) -> (char, Style) {
     match page {
         Page::Details if editor.doc.title.trim().is_empty() => ('!', colored(Color::Yellow)),
+        Page::Details if editor.page_findings(Page::Details) > 0 => ('◆', colored(Color::Yellow)),
         Page::Details => ('✓', colored(Color::Green)),
         Page::Finish => ('»', Default::default()),
         Page::Section(i) if editor.finding_count(i) > 0 => ('◆', colored(Color::Yellow)),

@@ -96,13 +96,14 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize) {
             .iter()
             .map(|&(col, _)| {
                 let raw = table.cell(doc, row, col);
+                let cursor = focused && row == table.row && col == table.col && table.editing.is_none();
+                let findings = cell_findings(editor, table, row, col);
+                if !findings.is_empty() {
+                    let base = if cursor { selected() } else { Style::default() };
+                    return Cell::from(super::marked(&raw, &crate::tui::fields::underlined(findings), base));
+                }
                 let (text, style) = shown_cell(editor, table, row, col, &raw);
-                let style = if focused && row == table.row && col == table.col && table.editing.is_none() {
-                    selected()
-                } else {
-                    style
-                };
-                Cell::from(Span::styled(text, style))
+                Cell::from(Span::styled(text, if cursor { selected() } else { style }))
             })
             .collect();
         rows.push(Row::new(cells));
@@ -192,28 +193,47 @@ fn shown_cell(editor: &Editor, table: &Table, row: usize, col: usize, raw: &str)
         (SectionKind::Actions, 2) if chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_err() => {
             (format!("✗ {raw}"), colored(Color::Red))
         }
-        (SectionKind::Actions, 0) if action_fixes_people(editor, raw).is_some() => {
-            (format!("◆ {raw}"), colored(Color::Yellow))
-        }
         _ => (raw.to_string(), Style::default()),
     }
 }
 
-/// Why an action's title asks people to change instead of the system, if it does.
-fn action_fixes_people(editor: &Editor, title: &str) -> Option<String> {
-    let checker = editor.checker.as_ref()?;
-    let people = checker.people(&editor.doc);
-    checker
-        .check_text(title, crate::lint::Scope::Actions, &people)
-        .into_iter()
-        .find(|f| f.category == crate::lint::Category::FixPeople)
-        .map(|f| f.message)
+/// The wording findings of a cell: the text `lint` checks in a row (event, factor, action).
+fn cell_findings<'e>(editor: &'e Editor, table: &Table, row: usize, col: usize) -> &'e [crate::lint::TextFinding] {
+    use crate::lint::Field;
+    let field = match (table.kind, col) {
+        (SectionKind::Timeline, 1) => Field::Event(row),
+        (SectionKind::Factors, 0) => Field::Factor(row),
+        (SectionKind::Actions, 0) => Field::Action(row),
+        _ => return &[],
+    };
+    editor.fields.findings(field)
+}
+
+/// What the selected row's wording finding says, with its suggestion.
+fn wording_note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
+    let text_col = if table.kind == SectionKind::Timeline { 1 } else { 0 };
+    let found = cell_findings(editor, table, table.row, text_col);
+    let f = found.first()?;
+    let more = match found.len() {
+        1 => String::new(),
+        n => format!(" ({} more in this row)", n - 1),
+    };
+    let fix = match (&f.rewrite, &f.suggestion) {
+        _ if f.category == crate::lint::Category::FixPeople => " Change a system instead.".into(),
+        (Some(r), _) if !r.replacement.is_empty() => format!(" Try \"{}\".", r.replacement),
+        (_, Some(s)) => format!(" {s}"),
+        _ => String::new(),
+    };
+    Some(Line::styled(format!("◆ {}: {}{fix}{more}", f.rule, f.message), colored(Color::Yellow)))
 }
 
 /// What the selected row lacks, in words.
 fn note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
     let doc = &editor.doc;
     let warn = |text: String| Some(Line::styled(text, colored(Color::Yellow)));
+    if let Some(line) = wording_note(editor, table) {
+        return Some(line);
+    }
     match table.kind {
         SectionKind::Timeline => {
             let e = doc.timeline.get(table.row)?;
@@ -235,9 +255,6 @@ fn note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
         }
         SectionKind::Actions => {
             let a = doc.actions.get(table.row)?;
-            if let Some(why) = action_fixes_people(editor, &a.title) {
-                return warn(format!("◆ {why} Change a system instead."));
-            }
             match (&a.owner, &a.due) {
                 (None, None) => warn("No owner and no due date: who will do it, and by when?".into()),
                 (None, _) => warn("No owner: a team or a role is fine.".into()),
