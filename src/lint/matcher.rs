@@ -47,7 +47,7 @@ pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people
 }
 
 /// How long a piece of a long text is before it ends at the next blank line.
-const PIECE: usize = 4 * 1024;
+const PIECE: usize = 1024;
 
 /// `text` in pieces that end at a blank line (where no sentence goes on) once they are
 /// [`PIECE`] long; a short text is one piece.
@@ -55,8 +55,12 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > PIECE {
-        let Some(gap) = text[start + PIECE..].find("\n\n") else { break };
-        let end = start + PIECE + gap + 1;
+        let mut from = start + PIECE;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(gap) = text[from..].find("\n\n") else { break };
+        let end = from + gap + 1;
         out.push(start..end);
         start = end;
     }
@@ -230,5 +234,13 @@ mod tests {
             assert!(text[..w[0].end].ends_with('\n') && text[w[0].end..].starts_with('\n'));
         }
         assert_eq!(super::pieces("short"), vec![0..5]);
+        // A piece's length may end inside a character: the piece runs on to a whole one.
+        let curly = "It’s the on-call’s “view” — ünïcödé.\n".repeat(60) + "\n";
+        let text = curly.repeat(30);
+        let pieces = super::pieces(&text);
+        assert!(pieces.len() > 5);
+        for p in &pieces {
+            assert!(text.get(p.clone()).is_some(), "{p:?} is not on character boundaries");
+        }
     }
 }
