@@ -386,7 +386,7 @@ impl Reader<'_> {
             toks.iter().copied().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit())).collect();
         // The first words, and those after an opening phrase ("As it turns out, Jonas ...").
         let after_comma = (1..words.len().min(7)).find(|&k| self.text[words[k - 1].end..words[k].start].contains(','));
-        let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 3)]));
+        let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 1)]));
         for &t in candidates {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
                 if self.common_noun_opening(&words, t) {
