@@ -16,7 +16,7 @@ use super::matching::{Column, normalize};
 use super::report::Outcome;
 use super::rows::{Columns, Leftover, cell, non_empty, parse_marker};
 use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
-use super::times::date_line as plain_date_line;
+use super::times::{FILLER, date_line as plain_date_line};
 use super::zone::{ZoneWord, stated};
 use crate::doc::{Mapping, Moment, SectionKind, TimelineEntry};
 use crate::store::yaml::Value;
@@ -45,27 +45,6 @@ static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*
 static CLOCKISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?[*_`\[]*\s*(?:\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\?\?:)").ok()
 });
-
-const FILLER: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "all",
-    "times",
-    "time",
-    "are",
-    "in",
-    "date",
-    "day",
-    "next",
-    "previous",
-    "the",
-    "on",
-];
 
 impl Builder<'_> {
     pub(super) fn timeline_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use regex::Regex;
 
-use super::stamp::{ClockText, DateText, Order, Stamp, leading_stamp};
+use super::stamp::{ClockText, DateText, Order, Stamp, leading_stamp, month};
 use super::zone::{ZoneWord, zone_word};
 use crate::doc::{Moment, Zone};
 
@@ -176,7 +176,9 @@ pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
     (leftover == 0).then_some((date, utc))
 }
 
-const FILLER: [&str; 17] = [
+/// Words a line may hold besides its date and still be a date line ("Thursday, all times UTC",
+/// "the next day, 2026-11-26"); shared with the timeline reader.
+pub(super) const FILLER: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -194,13 +196,11 @@ const FILLER: [&str; 17] = [
     "z",
     "date",
     "day",
+    "next",
+    "previous",
+    "the",
+    "on",
 ];
-
-fn month(name: &str) -> Option<u32> {
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let lower = name.to_lowercase();
-    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
-}
 
 fn parse_clock_time(text: &str, meridiem: Option<&str>) -> Option<NaiveTime> {
     let time =
