@@ -45,11 +45,17 @@ fn document(prose_bytes: usize, timeline: usize) -> Document {
     doc
 }
 
-fn keystrokes(name: &str, doc: &Document) {
+/// `doc` written to a file of a fresh temporary folder (kept alive by the folder returned).
+fn written(doc: &Document) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("doc.yaml");
     let text = blameless::store::document_text(doc).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
+
+fn keystrokes(name: &str, doc: &Document) {
+    let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     let start = Start::new(Path::new("."), &library, today);
@@ -93,10 +99,7 @@ fn keystrokes(name: &str, doc: &Document) {
 /// when a document opens with the checker ready, and of the fields again after one timeline
 /// row changed (what the editor does on the row's Enter).
 fn fields_checked(name: &str, doc: &Document) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("doc.yaml");
-    let text = blameless::store::document_text(doc).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     let checker = blameless::lint::Checker::builtin().unwrap_or_else(|e| panic!("{e}")).with_quick_forms();

@@ -13,9 +13,6 @@ use blameless::template::Library;
 use blameless::tui::action::Action;
 use blameless::tui::app::{App, Screen};
 use blameless::tui::start::Start;
-use blameless::tui::views;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 mod common;
 
 const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
@@ -144,13 +141,4 @@ fn the_editor_finds_what_lint_finds_in_every_field() {
     assert!(screen(&mut app, 120, 40).contains(&verdict), "{verdict}");
 }
 
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.size = ratatui::layout::Rect::new(0, 0, w, h);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| views::render(f, app)).unwrap();
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>().trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use common::screen;

@@ -6,12 +6,15 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::Duration;
 
+mod common;
+
 use blameless::template::Library;
 use blameless::tui::action::Action;
 use blameless::tui::app::{App, Dialog, Screen};
 use blameless::tui::editor::{AUTOSAVE_AFTER, Focus, Page};
 use blameless::tui::start::Start;
 use blameless::tui::views;
+use common::screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -68,21 +71,6 @@ fn fresh() -> Fixture {
     let t = library().find("default").unwrap();
     let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
     editing(&blameless::store::document_text(&doc).unwrap())
-}
-
-/// The screen as plain text, one line per row, trailing spaces trimmed.
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.size = ratatui::layout::Rect::new(0, 0, w, h);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| views::render(f, app)).unwrap();
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| {
-            let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {

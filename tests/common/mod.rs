@@ -34,3 +34,15 @@ pub fn run_at(dir: &Path, now: &str, tz: &str, args: &[&str]) -> Run {
         stderr: String::from_utf8(out.stderr).unwrap(),
     }
 }
+
+/// The editor's screen as plain text at `w`x`h`, one line per row, trailing spaces trimmed.
+pub fn screen(app: &mut blameless::tui::app::App, w: u16, h: u16) -> String {
+    app.size = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| blameless::tui::views::render(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
