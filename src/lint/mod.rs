@@ -19,6 +19,8 @@ mod matcher;
 pub mod output;
 mod pattern;
 mod people;
+#[cfg(test)]
+mod profile;
 mod rewrite;
 pub mod rules;
 mod suppress;
