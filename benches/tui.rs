@@ -13,6 +13,8 @@ use blameless::doc::{Document, Moment, TimelineEntry};
 use blameless::template::Library;
 use blameless::tui::action::Action;
 use blameless::tui::app::{App, Screen};
+use blameless::tui::context::Context;
+use blameless::tui::editor::Editor;
 use blameless::tui::start::Start;
 use blameless::tui::terminal::Frames;
 use blameless::tui::views;
@@ -59,14 +61,14 @@ fn keystrokes(name: &str, doc: &Document) {
     let library = Library::new(Vec::new(), None);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     let start = Start::new(Path::new("."), &library, today);
-    let mut app = App::new(Screen::Start(start), library, dir.path().join("recovery"));
+    let mut app = App::new(Screen::Start(start), library, Context::fixed(dir.path()));
     let open = Instant::now();
-    app.open_editor(&path).unwrap_or_else(|e| panic!("{e}"));
+    app.update(Action::Open(path.clone()));
     let opened = open.elapsed();
     app.update(Action::GoTo(1)); // the summary: a prose section
     let terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| match e {});
     let mut frames = Frames::new(terminal);
-    app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
+    app.update(Action::Resize(120, 40));
     let mut bytes = Vec::new();
     let mut draw = |app: &App, bytes: &mut Vec<u8>| {
         bytes.clear();
@@ -101,18 +103,16 @@ fn keystrokes(name: &str, doc: &Document) {
 fn fields_checked(name: &str, doc: &Document) {
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     let checker = blameless::lint::Checker::builtin().unwrap_or_else(|e| panic!("{e}")).with_quick_forms();
     let checker = std::sync::Arc::new(checker);
     let (mut opens, mut rows) = (Vec::new(), Vec::new());
     for i in 0..5 {
-        let start = Start::new(Path::new("."), &library, today);
-        let mut app = App::new(Screen::Start(start), library.clone(), dir.path().join("recovery"));
-        app.checker = Some(checker.clone());
         let open = Instant::now();
-        app.open_editor(&path).unwrap_or_else(|e| panic!("{e}"));
+        let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
+        let loaded = blameless::store::parse_document(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+        let recovery = dir.path().join("recovery");
+        let mut e = Editor::open(&path, loaded, &text, &library, &recovery, Some(checker.clone()));
         opens.push(open.elapsed());
-        let Screen::Editor(e) = &mut app.screen else { panic!("not editing") };
         e.doc.timeline[i].event = format!("Dave forgot to check the bucket {i}");
         let row = Instant::now();
         e.check_fields();

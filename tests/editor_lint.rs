@@ -86,9 +86,10 @@ fn the_editor_finds_what_lint_finds_in_every_field() {
     // What the editor says, on opening the same file.
     let library = Library::new(Vec::new(), None);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    let mut app = App::new(Screen::Start(Start::new(dir.path(), &library, today)), library, dir.path().join("r"));
-    app.checker = Some(std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap()));
-    app.open_editor(&path).unwrap();
+    let ctx = blameless::tui::context::Context::fixed(dir.path());
+    let checker = std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap());
+    let mut app = App::new(Screen::Start(Start::new(dir.path(), &library, today)), library, ctx).with_checker(checker);
+    app.update(Action::Open(path.clone()));
     let editor = app.editor().unwrap();
     let mut from_editor: BTreeSet<Placed> = BTreeSet::new();
     let mut add = |field: Field, text: &str, findings: &[blameless::lint::TextFinding]| {

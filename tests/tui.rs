@@ -8,90 +8,18 @@ use std::time::Duration;
 
 mod common;
 
-use blameless::template::Library;
 use blameless::tui::action::Action;
 use blameless::tui::app::{App, Dialog, Screen};
 use blameless::tui::editor::{AUTOSAVE_AFTER, Focus, Page};
 use blameless::tui::start::Start;
 use blameless::tui::views;
 use common::screen;
+use common::tui::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
 
 const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    app: App,
-}
-
-impl Fixture {
-    fn path(&self) -> PathBuf {
-        self.dir.path().join("checkout.yaml")
-    }
-    fn on_disk(&self) -> String {
-        fs::read_to_string(self.path()).unwrap()
-    }
-    fn recovery_dir(&self) -> PathBuf {
-        self.dir.path().join("recovery")
-    }
-}
-
-fn library() -> Library {
-    Library::new(Vec::new(), None)
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
-}
-
-/// An app editing a copy of `text`, with a fixed clock and a short file name on screen.
-fn editing(text: &str) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("checkout.yaml");
-    fs::write(&path, text).unwrap();
-    let start = Start::new(dir.path(), &library(), today());
-    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
-    app.open_editor(&path).unwrap();
-    fixed(&mut app);
-    Fixture { dir, app }
-}
-
-fn fixed(app: &mut App) {
-    app.wall_clock = "14:02:31".into();
-    app.today = Some(today());
-    if let Screen::Editor(e) = &mut app.screen {
-        e.shown = "postmortems/checkout.yaml".into();
-    }
-}
-
-/// A new document from the default template, as `blameless new` makes it.
-fn fresh() -> Fixture {
-    let t = library().find("default").unwrap();
-    let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
-    editing(&blameless::store::document_text(&doc).unwrap())
-}
-
-fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    let event = Event::Key(KeyEvent::new(code, mods));
-    if let Some(action) = app.action_for(&event) {
-        app.update(action);
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        match c {
-            '\n' => key(app, KeyCode::Enter, KeyModifiers::NONE),
-            c => key(app, KeyCode::Char(c), KeyModifiers::NONE),
-        }
-    }
-}
-
-fn ctrl(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
-}
 
 fn page(app: &App) -> Page {
     app.editor().unwrap().page
@@ -106,7 +34,7 @@ fn section_id(app: &App) -> String {
 
 /// Lets the autosave deadline pass and delivers the tick the runner would.
 fn wait_for_autosave(app: &mut App) {
-    app.now += AUTOSAVE_AFTER + Duration::from_millis(10);
+    later(app, AUTOSAVE_AFTER + Duration::from_millis(10));
     app.update(Action::Tick);
 }
 
@@ -136,15 +64,15 @@ fn help_lists_every_key_from_the_keymap() {
     insta::assert_snapshot!("help_80x24", screen(&mut f.app, 80, 24));
     // Every binding's help text is somewhere in the help screen (scrolling if needed).
     let mut all = String::new();
-    for scroll in 0..200 {
-        f.app.help = Some(scroll);
+    for _ in 0..200 {
         all.push_str(&screen(&mut f.app, 120, 40));
+        key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
     }
     for b in blameless::tui::keymap::bindings() {
         assert!(all.contains(b.help), "help screen is missing {:?}", b.help);
     }
     key(&mut f.app, KeyCode::Char('x'), KeyModifiers::NONE);
-    assert_eq!(f.app.help, None, "any key closes help");
+    assert_eq!(f.app.help_scroll(), None, "any other key closes help");
 }
 
 #[test]
@@ -167,10 +95,9 @@ fn start_screen_lists_postmortems_and_templates() {
     fs::write(dir.path().join("broken.yaml"), "schema: 2\ntitle: [\n").unwrap();
     let mut start = Start::new(dir.path(), &library(), today());
     start.wait_loaded();
-    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
-    if let Screen::Start(s) = &mut app.screen {
-        s.folder = PathBuf::from("postmortems");
-    }
+    start.folder = PathBuf::from("postmortems");
+    let mut app = app_in(dir.path(), Screen::Start(start));
+
     let shown = screen(&mut app, 120, 40);
     insta::assert_snapshot!("start_120x40", shown);
     assert!(shown.contains("Checkout API returned errors for 42 minutes"));
@@ -184,7 +111,7 @@ fn start_screen_creates_a_document_from_a_template_and_opens_it() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("postmortems");
     let start = Start::new(&folder, &library(), today());
-    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
+    let mut app = app_in(dir.path(), Screen::Start(start));
     app.update(Action::ListDown); // lightweight
     app.update(Action::ListOpen);
     let e = app.editor().expect("the editor opened");
@@ -274,8 +201,8 @@ fn timers_run_under_help_and_the_preview_and_leave_them_open() {
     let mut f = fresh();
     type Shown = fn(&App) -> Option<u16>;
     let overlays: [(&str, KeyCode, &str, Shown); 2] = [
-        ("Users saw errors.", KeyCode::F(1), "help", |app| app.help),
-        (" More.", KeyCode::F(5), "the preview", |app| app.preview),
+        ("Users saw errors.", KeyCode::F(1), "help", |app| app.help_scroll()),
+        (" More.", KeyCode::F(5), "the preview", |app| app.preview_scroll()),
     ];
     let mut written = String::new();
     for (words, open, name, shown) in overlays {
@@ -322,15 +249,15 @@ fn quit_with_unsaved_changes_asks_first() {
     let mut f = fresh();
     typed(&mut f.app, "Draft words");
     ctrl(&mut f.app, 'q');
-    assert_eq!(f.app.dialog, Some(Dialog::QuitUnsaved));
-    assert!(!f.app.quit);
+    assert_eq!(f.app.dialog().cloned(), Some(Dialog::QuitUnsaved));
+    assert!(!f.app.quitting());
     insta::assert_snapshot!("quit_dialog_80x24", screen(&mut f.app, 80, 24));
     key(&mut f.app, KeyCode::Char('c'), KeyModifiers::NONE);
-    assert_eq!(f.app.dialog, None);
-    assert!(!f.app.quit);
+    assert_eq!(f.app.dialog().cloned(), None);
+    assert!(!f.app.quitting());
     ctrl(&mut f.app, 'q');
     key(&mut f.app, KeyCode::Char('s'), KeyModifiers::NONE);
-    assert!(f.app.quit);
+    assert!(f.app.quitting());
     assert!(f.on_disk().contains("Draft words"));
     assert!(
         !f.recovery_dir().read_dir().map(|mut d| d.next().is_some()).unwrap_or(false),
@@ -339,7 +266,7 @@ fn quit_with_unsaved_changes_asks_first() {
 
     let mut g = fresh();
     ctrl(&mut g.app, 'q');
-    assert!(g.app.quit, "nothing unsaved: quits at once");
+    assert!(g.app.quitting(), "nothing unsaved: quits at once");
 }
 
 #[test]
@@ -349,13 +276,13 @@ fn a_file_changed_on_disk_is_never_silently_overwritten() {
     let theirs = f.on_disk().replace("title: Checkout API errors", "title: Renamed by a teammate");
     fs::write(f.path(), &theirs).unwrap();
     wait_for_autosave(&mut f.app);
-    assert_eq!(f.app.dialog, Some(Dialog::Conflict));
+    assert_eq!(f.app.dialog().cloned(), Some(Dialog::Conflict));
     assert_eq!(f.on_disk(), theirs, "their file is untouched");
     insta::assert_snapshot!("conflict_80x24", screen(&mut f.app, 80, 24));
 
     // Save mine as a copy, then take theirs.
     key(&mut f.app, KeyCode::Char('c'), KeyModifiers::NONE);
-    let copy = f.dir.path().join("checkout.mine.yaml");
+    let copy = f.dir.path().join("postmortems/checkout.mine.yaml");
     assert!(fs::read_to_string(&copy).unwrap().contains("Mine."));
     assert_eq!(f.app.editor().unwrap().doc.title, "Renamed by a teammate");
     assert_eq!(f.on_disk(), theirs);
@@ -364,7 +291,7 @@ fn a_file_changed_on_disk_is_never_silently_overwritten() {
     typed(&mut f.app, "Mine again.");
     fs::write(f.path(), theirs.replace("Renamed", "Renamed twice")).unwrap();
     ctrl(&mut f.app, 's');
-    assert_eq!(f.app.dialog, Some(Dialog::Conflict));
+    assert_eq!(f.app.dialog().cloned(), Some(Dialog::Conflict));
     key(&mut f.app, KeyCode::Char('k'), KeyModifiers::NONE);
     assert!(f.on_disk().contains("Mine again."));
     assert!(!f.on_disk().contains("Renamed twice"));
@@ -389,10 +316,11 @@ fn a_recovery_copy_left_by_a_crash_is_offered_on_the_next_open() {
     );
     blameless::store::recovery::write_recovery(&f.recovery_dir(), &path, &recovered).unwrap();
     let start = Start::new(f.dir.path(), &library(), today());
-    let mut app = App::new(Screen::Start(start), library(), f.recovery_dir());
-    app.open_editor(&path).unwrap();
-    fixed(&mut app);
-    let Some(Dialog::Recover { summary, .. }) = &app.dialog else { panic!("no recovery offered: {:?}", app.dialog) };
+    let mut app = app_in(f.dir.path(), Screen::Start(start));
+    app.update(Action::Open(path.clone()));
+    let Some(Dialog::Recover { summary, .. }) = &app.dialog().cloned() else {
+        panic!("no recovery offered: {:?}", app.dialog().cloned())
+    };
     assert!(summary.iter().any(|s| s.starts_with("Summary: 4 more words")), "{summary:?}");
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Recover unsaved work?") && shown.contains("Summary: 4 more words"), "{shown}");
@@ -470,15 +398,16 @@ fn external_editor_text_comes_back_as_one_undoable_edit() {
     typed(&mut f.app, "before");
     let effect = f.app.update(Action::ExternalEditor);
     assert_eq!(effect, blameless::tui::app::Effect::ExternalEditor("before".into()));
-    f.app.external_edit_done(Ok("after, from vim\n".into()));
+    f.app.update(Action::ExternalEdited(Ok("after, from vim\n".into())));
     let e = f.app.editor().unwrap();
     let Page::Section(i) = e.page else { panic!() };
     assert_eq!(e.texts[&i].text(), "after, from vim");
     ctrl(&mut f.app, 'z');
     let e = f.app.editor().unwrap();
     assert_ne!(e.texts[&i].text(), "after, from vim");
-    f.app.external_edit_done(Err("`false` exited with exit status: 1; the section was not changed.".into()));
-    assert!(f.app.message.as_deref().unwrap().contains("not changed"));
+    f.app
+        .update(Action::ExternalEdited(Err("`false` exited with exit status: 1; the section was not changed.".into())));
+    assert!(f.app.message().unwrap().contains("not changed"));
 }
 
 #[test]
@@ -493,19 +422,12 @@ fn an_empty_section_shows_the_templates_example_wrapped() {
 fn fresh_checked() -> Fixture {
     let t = library().find("default").unwrap();
     let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("checkout.yaml");
-    fs::write(&path, blameless::store::document_text(&doc).unwrap()).unwrap();
-    let start = Start::new(dir.path(), &library(), today());
-    let mut app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
-    app.checker = Some(std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap()));
-    app.open_editor(&path).unwrap();
-    fixed(&mut app);
-    Fixture { dir, app }
+    let checker = std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap());
+    editing_with(&blameless::store::document_text(&doc).unwrap(), Some(checker))
 }
 
 fn pause_for_check(app: &mut App) {
-    app.now += blameless::tui::editor::CHECK_AFTER + Duration::from_millis(1);
+    later(app, blameless::tui::editor::CHECK_AFTER + Duration::from_millis(1));
     app.update(Action::Tick);
 }
 
@@ -609,7 +531,7 @@ fn ctrl_d_dismisses_with_a_reason_recorded_in_the_document() {
     insta::assert_snapshot!("dismiss_80x24", screen(&mut f.app, 80, 24));
     typed(&mut f.app, "it is the name of a dashboard");
     key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(f.app.dialog, None);
+    assert_eq!(f.app.dialog().cloned(), None);
     assert_eq!(findings_in_summary(&f.app), 0, "the dismissed finding is gone");
     ctrl(&mut f.app, 's');
     let disk = f.on_disk();
@@ -738,7 +660,7 @@ fn timeline_delete_undo_and_move() {
     key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
     key(&mut f.app, KeyCode::Down, KeyModifiers::ALT);
     assert_eq!(events(&f.app), ["same minute", "first", "later"], "not past a later time");
-    assert!(f.app.message.as_deref().unwrap().contains("kept in time order"));
+    assert!(f.app.message().unwrap().contains("kept in time order"));
     key(&mut f.app, KeyCode::Char('d'), KeyModifiers::NONE);
     assert_eq!(events(&f.app), ["same minute", "later"]);
     key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
@@ -757,7 +679,7 @@ fn a_pasted_chat_excerpt_becomes_rows_after_confirmation() {
     f.app.update(Action::Paste(
         "[14:02] Priya: deploy started\n[14:09] pagerbot: error rate above 5%\nnoise line\n".into(),
     ));
-    assert_eq!(f.app.dialog, Some(Dialog::PasteRows { count: 2 }));
+    assert_eq!(f.app.dialog().cloned(), Some(Dialog::PasteRows { count: 2 }));
     insta::assert_snapshot!("paste_rows_80x24", screen(&mut f.app, 80, 24));
     key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
     let doc = &f.app.editor().unwrap().doc;
@@ -833,12 +755,25 @@ fn every_screen_draws_at_every_size_without_a_panic() {
             app.update(Action::GoTo(p));
         }));
     }
-    screens.push(Box::new(|app: &mut App| app.help = Some(3)));
     screens.push(Box::new(|app: &mut App| {
-        app.help = None;
-        app.dialog = Some(Dialog::QuitUnsaved);
+        key(app, KeyCode::F(1), KeyModifiers::NONE);
+        (0..3).for_each(|_| key(app, KeyCode::Down, KeyModifiers::NONE));
+        assert_eq!(app.help_scroll(), Some(3));
     }));
-    screens.push(Box::new(|app: &mut App| app.dialog = Some(Dialog::Conflict)));
+    screens.push(Box::new(|app: &mut App| {
+        key(app, KeyCode::Esc, KeyModifiers::NONE);
+        app.update(Action::GoTo(1));
+        typed(app, " More.");
+        ctrl(app, 'q');
+        assert_eq!(app.dialog(), Some(&Dialog::QuitUnsaved));
+    }));
+    let path = f.path();
+    screens.push(Box::new(move |app: &mut App| {
+        key(app, KeyCode::Char('c'), KeyModifiers::NONE);
+        fs::write(&path, CHECKOUT).unwrap();
+        ctrl(app, 's');
+        assert_eq!(app.dialog(), Some(&Dialog::Conflict));
+    }));
     for show in screens {
         show(&mut f.app);
         for &w in &widths {
@@ -850,8 +785,7 @@ fn every_screen_draws_at_every_size_without_a_panic() {
     // The start screen too.
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("x.yaml"), CHECKOUT).unwrap();
-    let mut start =
-        App::new(Screen::Start(Start::new(dir.path(), &library(), today())), library(), dir.path().join("r"));
+    let mut start = app_in(dir.path(), Screen::Start(Start::new(dir.path(), &library(), today())));
     for &w in &widths {
         for &h in &heights {
             let _ = screen(&mut start, w, h);
@@ -866,14 +800,14 @@ fn a_file_deleted_while_open_is_written_again_and_the_user_is_told() {
     fs::remove_file(f.path()).unwrap();
     wait_for_autosave(&mut f.app);
     assert!(f.on_disk().contains("Still here."));
-    assert!(f.app.message.as_deref().unwrap().contains("deleted or moved on disk"));
+    assert!(f.app.message().unwrap().contains("deleted or moved on disk"));
 }
 
 #[test]
 fn f5_previews_the_whole_export_scrollable() {
     let mut f = editing(CHECKOUT);
     key(&mut f.app, KeyCode::F(5), KeyModifiers::NONE);
-    assert_eq!(f.app.preview, Some(0));
+    assert_eq!(f.app.preview_scroll(), Some(0));
     let top = screen(&mut f.app, 80, 24);
     insta::assert_snapshot!("preview_80x24", top);
     assert!(top.contains("Checkout API returned errors for 42 minutes"), "{top}");
@@ -884,7 +818,7 @@ fn f5_previews_the_whole_export_scrollable() {
     let lower = screen(&mut f.app, 80, 24);
     assert!(lower.contains("Timeline") && !lower.contains("Severity"), "scrolled down to the timeline: {lower}");
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(f.app.preview, None);
+    assert_eq!(f.app.preview_scroll(), None);
 }
 
 /// A library folder with three postmortems of known dates, severities and actions.
@@ -909,12 +843,12 @@ fn library_folder() -> (tempfile::TempDir, App) {
     let mut start = Start::new(dir.path(), &library(), today());
     start.wait_loaded();
     start.folder = PathBuf::from("postmortems");
-    let app = App::new(Screen::Start(start), library(), dir.path().join("recovery"));
+    let app = app_in(dir.path(), Screen::Start(start));
     (dir, app)
 }
 
 fn start_of(app: &App) -> &Start {
-    match &app.screen {
+    match app.screen() {
         Screen::Start(s) => s,
         _ => panic!("not the start screen"),
     }
@@ -971,7 +905,7 @@ fn the_actions_view_puts_overdue_ones_first_and_opens_their_postmortem() {
 fn wide_characters_emoji_and_combining_marks_keep_the_cursor_in_place() {
     let mut f = fresh();
     typed(&mut f.app, "日本語🔥e\u{301}");
-    f.app.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    f.app.update(Action::Resize(80, 24));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|fr| views::render(fr, &f.app)).unwrap();
     let buf = terminal.backend().buffer();
@@ -1012,11 +946,11 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
     typed(&mut f.app, " Obviously a human error.");
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while f.app.pending_checker.is_some() && std::time::Instant::now() < deadline {
+    while f.app.checker_pending() && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
         f.app.update(Action::Tick);
     }
-    assert!(f.app.pending_checker.is_none(), "the checker never arrived");
+    assert!(!f.app.checker_pending(), "the checker never arrived");
     let e = f.app.editor().unwrap();
     assert!(e.finding_count(0) >= 2, "the typed words are checked too: {}", e.finding_count(0));
     assert!(e.finding_count(3) >= 1, "an untouched section gets the background's findings");
@@ -1037,7 +971,7 @@ fn the_first_frame_waits_a_little_for_the_findings_and_no_longer() {
     let mut f = editing(&text);
     f.app.build_checker_in_background(|| blameless::lint::Checker::builtin().ok());
     f.app.wait_for_checker(Duration::from_secs(20));
-    assert!(f.app.pending_checker.is_none(), "the checker arrived within the wait");
+    assert!(!f.app.checker_pending(), "the checker arrived within the wait");
     assert!(f.app.editor().unwrap().finding_count(3) >= 1);
     let shown = screen(&mut f.app, 80, 24);
     assert!(shown.contains('◆'), "the first frame has the finding's mark:\n{shown}");
@@ -1050,7 +984,7 @@ fn the_first_frame_waits_a_little_for_the_findings_and_no_longer() {
     let waited = std::time::Instant::now();
     slow.app.wait_for_checker(Duration::from_millis(20));
     assert!(waited.elapsed() < Duration::from_millis(400), "the wait is bounded");
-    assert!(slow.app.pending_checker.is_some(), "still coming");
+    assert!(slow.app.checker_pending(), "still coming");
     let shown = screen(&mut slow.app, 80, 24);
     assert!(!shown.contains('◆'), "drawn without the findings:\n{shown}");
 }
@@ -1066,7 +1000,7 @@ fn frames_drawn_from_earlier_frames_are_the_frames_drawn_afresh() {
     let size = ratatui::layout::Rect::new(0, 0, 100, 30);
     let mut afresh = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let mut kept = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    f.app.size = size;
+    f.app.update(Action::Resize(size.width, size.height));
     let mut buffers = [None, None];
     let mut n = 0;
     let mut before: Option<ratatui::buffer::Buffer> = None;

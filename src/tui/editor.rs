@@ -76,7 +76,8 @@ pub struct Editor {
     pub recovery_at: Option<PathBuf>,
     /// The folder recovery copies go to.
     pub recovery_dir: PathBuf,
-    /// The file's name as shown in the status line (relative to where blameless started).
+    /// The file's name as shown in the status line (the app makes it relative to where
+    /// blameless started).
     pub shown: String,
     pub migrated_from: Option<u32>,
     /// The wording checker, when one could be built (a broken lint.yaml leaves it off).
@@ -128,7 +129,7 @@ impl Editor {
             conflict: false,
             recovery_at: None,
             recovery_dir: recovery_dir.to_path_buf(),
-            shown: shown(path),
+            shown: path.display().to_string(),
             migrated_from: loaded.migrated_from,
             people: People::default(),
             checker,
@@ -481,13 +482,6 @@ fn mark_from_times(doc: &mut Document) {
             e.marker = Some(marker);
         }
     }
-}
-
-/// A path as the user would type it: relative to the current folder when inside it.
-fn shown(path: &Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let relative = cwd.as_deref().and_then(|c| path.strip_prefix(c).ok());
-    relative.unwrap_or(path).display().to_string()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 mod checking;
+pub mod context;
 pub mod editor;
 pub mod fields;
 pub mod findings;
@@ -13,7 +14,7 @@ pub mod frame;
 pub mod keymap;
 pub mod prose;
 mod recover;
-mod runner;
+pub mod runner;
 pub mod start;
 pub mod table;
 pub mod terminal;
@@ -70,7 +71,8 @@ pub fn edit(
     // The checker gets the document now, to check while the editor is set up.
     let findings = checker.0.check(Some(loaded.doc.clone()));
     let today = chrono::Local::now().date_naive();
-    let mut app = App::new(Screen::Start(start::Start::unused(today)), library, recovery_dir()?);
+    let ctx = context::Context::from_env(recovery_dir()?);
+    let mut app = App::new(Screen::Start(start::Start::unused(today)), library, ctx);
     app.open_document(path, loaded, text);
     app.take_checker_from(findings);
     runner::run(&mut app)
@@ -80,7 +82,7 @@ pub fn edit(
 pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate, checker: CheckerSoon) -> anyhow::Result<()> {
     require_terminal()?;
     let start = start::Start::new(folder, &library, today);
-    let mut app = App::new(Screen::Start(start), library, recovery_dir()?);
+    let mut app = App::new(Screen::Start(start), library, context::Context::from_env(recovery_dir()?));
     app.take_checker_when_ready(checker.0);
     runner::run(&mut app)
 }

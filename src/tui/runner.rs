@@ -2,17 +2,19 @@
 //! idle editor uses no CPU), turn it into an action, update. A panic restores the terminal,
 //! writes the recovery copy and says where it is.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, Effect, Screen};
+use super::app::{App, Effect};
 use super::terminal::Guard;
 use super::views;
-use crate::store::recovery;
 
 /// How long the first frame waits for the wording findings of the document it shows (a
 /// typical one has them in a few milliseconds; a huge one is drawn without, and they follow).
@@ -25,7 +27,7 @@ const BATCH: usize = 512;
 /// Runs the app.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
     let mut guard = Guard::enter()?;
-    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, app)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, &mut TerminalEvents, app)));
     drop(guard);
     match outcome {
         Ok(Ok(())) => Ok(()),
@@ -52,37 +54,104 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
 }
 
 fn save_after_panic(app: &mut App) -> Option<std::path::PathBuf> {
-    let Screen::Editor(editor) = &mut app.screen else { return None };
-    let text = editor.text().ok()?;
-    recovery::write_recovery(&editor.recovery_dir, &editor.path, &text).ok()
+    app.rescue()
 }
 
-fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
+/// Where the events come from: the terminal, or a test's script.
+pub trait Events {
+    /// Whether an event is waiting, waiting up to `wait` for one.
+    fn poll(&mut self, wait: Duration) -> io::Result<bool>;
+    /// The next event, waiting for it.
+    fn read(&mut self) -> io::Result<Event>;
+}
+
+/// The terminal's events, through crossterm.
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+        event::poll(wait)
+    }
+    fn read(&mut self) -> io::Result<Event> {
+        event::read()
+    }
+}
+
+/// Where frames are drawn: the real terminal (through [`Guard`]) or any ratatui backend,
+/// such as the `TestBackend` of the tests.
+pub trait Surface {
+    /// Draws the app.
+    fn draw(&mut self, app: &App) -> io::Result<()>;
+    /// The terminal is now `width` x `height`.
+    fn resize(&mut self, width: u16, height: u16) -> io::Result<()>;
+    /// The size frames are drawn at.
+    fn size(&mut self) -> Rect;
+    /// Runs `f` with the terminal handed back to the shell (for `$EDITOR`).
+    fn suspended<R>(&mut self, f: impl FnOnce() -> R) -> io::Result<R>;
+}
+
+impl Surface for Guard {
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        Guard::draw(self, |frame, holds| views::render_onto(frame, app, holds), views::unchanged_areas)
+    }
+    fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        Guard::resize(self, width, height)
+    }
+    fn size(&mut self) -> Rect {
+        self.area()
+    }
+    fn suspended<R>(&mut self, f: impl FnOnce() -> R) -> io::Result<R> {
+        Guard::suspended(self, f)
+    }
+}
+
+impl<B: Backend> Surface for Terminal<B>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        Terminal::draw(self, |frame| views::render(frame, app)).map(|_| ()).map_err(io::Error::other)
+    }
+    fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        Terminal::resize(self, Rect::new(0, 0, width, height)).map_err(io::Error::other)
+    }
+    fn size(&mut self) -> Rect {
+        self.get_frame().area()
+    }
+    fn suspended<R>(&mut self, f: impl FnOnce() -> R) -> io::Result<R> {
+        Ok(f())
+    }
+}
+
+/// The event loop, on any surface and any source of events: draw, wait for an event (or the
+/// next deadline, and nothing else, so an idle editor uses no CPU), turn it into an action,
+/// update, do what the update asks for. Returns when the app quits.
+pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mut App) -> anyhow::Result<()> {
     let mut redraw = true;
     app.wait_for_checker(FIRST_FRAME_WAITS);
+    let size = surface.size();
+    app.update(Action::Resize(size.width, size.height));
     loop {
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
-            app.size = guard.area();
-            guard.draw(|frame, holds| views::render_onto(frame, app, holds), views::unchanged_areas)?;
+            surface.draw(app)?;
         }
         redraw = false;
-        if app.quit {
+        if app.quitting() {
             return Ok(());
         }
         let first = match app.deadline() {
             Some(due) => {
-                let wait = due.saturating_duration_since(Instant::now());
-                if event::poll(wait)? { Some(event::read()?) } else { None }
+                let wait = due.saturating_duration_since(app.context().clock.now());
+                if events.poll(wait)? { Some(events.read()?) } else { None }
             }
-            None => Some(event::read()?),
+            None => Some(events.read()?),
         };
         let mut next = first;
         let mut handled = 0;
         loop {
-            stamp(app);
             if let Some(Event::Resize(width, height)) = next {
-                guard.resize(width, height)?;
+                surface.resize(width, height)?;
             }
             let action = match &next {
                 Some(event) => {
@@ -97,27 +166,26 @@ fn event_loop(guard: &mut Guard, app: &mut App) -> anyhow::Result<()> {
             if let Some(action) = action {
                 match app.update(action) {
                     Effect::ExternalEditor(text) => {
-                        let result = guard.suspended(|| external_editor(&text))?;
-                        stamp(app);
-                        app.external_edit_done(result);
+                        let result = surface.suspended(|| external_editor(&text))?;
+                        app.update(Action::ExternalEdited(result));
                         redraw = true;
                     }
                     Effect::Unchanged => {}
                     Effect::None => redraw = true,
                 }
             }
-            if app.deadline().is_some_and(|d| d <= Instant::now()) {
-                stamp(app);
+            if app.deadline().is_some_and(|d| d <= app.context().clock.now()) {
                 redraw |= app.update(Action::Tick) != Effect::Unchanged;
             }
             handled += 1;
-            if app.quit || handled >= BATCH || !event::poll(Duration::ZERO)? {
+            if app.quitting() || handled >= BATCH || !events.poll(Duration::ZERO)? {
                 break;
             }
-            next = Some(event::read()?);
+            next = Some(events.read()?);
             // A new size: draw what is there at that size before going on.
             if let Some(Event::Resize(width, height)) = next {
-                guard.resize(width, height)?;
+                surface.resize(width, height)?;
+                app.update(Action::Resize(width, height));
                 redraw = true;
                 break;
             }
@@ -134,10 +202,6 @@ fn crash_for_tests(event: &Event) {
     {
         panic!("F12 with BLAMELESS_TEST_PANIC set: a deliberate crash");
     }
-}
-
-fn stamp(app: &mut App) {
-    app.now = Instant::now();
 }
 
 /// Edits `text` in `$EDITOR`, then `$VISUAL`, then `vi`. The editor command may carry

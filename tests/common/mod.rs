@@ -1,6 +1,8 @@
 //! Running the real binary from tests, with the clock, zone and folders pinned.
 #![allow(clippy::unwrap_used, dead_code)]
 
+pub mod tui;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -37,7 +39,7 @@ pub fn run_at(dir: &Path, now: &str, tz: &str, args: &[&str]) -> Run {
 
 /// The editor's screen as plain text at `w`x`h`, one line per row, trailing spaces trimmed.
 pub fn screen(app: &mut blameless::tui::app::App, w: u16, h: u16) -> String {
-    app.size = ratatui::layout::Rect::new(0, 0, w, h);
+    app.update(blameless::tui::action::Action::Resize(w, h));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| blameless::tui::views::render(f, app)).unwrap();
     let buf = terminal.backend().buffer();

@@ -9,7 +9,6 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{bold, colored, dim};
 use crate::tui::app::App;
 use crate::tui::editor::Editor;
-use crate::tui::keymap::{self, Scope};
 
 pub fn title(frame: &mut Frame, r: Rect, editor: &Editor) {
     let title = if editor.doc.title.trim().is_empty() { "Untitled incident" } else { editor.doc.title.trim() };
@@ -56,9 +55,9 @@ pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Op
     };
     // The state and what just happened come first: on a narrow screen the path is what is cut.
     let mut spans = vec![Span::raw(" "), state];
-    if let Some(message) = &app.message {
+    if let Some(message) = app.message() {
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(message.clone(), bold()));
+        spans.push(Span::styled(message.to_string(), bold()));
     } else if let Some(note) = folded {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(note.to_string(), dim()));
@@ -69,10 +68,10 @@ pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Op
 }
 
 /// The keys that work in the focused pane, from the keymap.
-pub fn footer(frame: &mut Frame, r: Rect, scope: Scope) {
+pub fn footer(frame: &mut Frame, r: Rect, app: &App) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, what) in keymap::footer(scope) {
+    for (key, what) in app.footer() {
         let len = key.chars().count() + what.chars().count() + 3;
         if used + len > r.width as usize {
             break;

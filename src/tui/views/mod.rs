@@ -17,7 +17,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Screen};
+use super::app::{App, Layer, Screen};
 use super::editor::{Editor, Focus};
 
 /// The smallest screen we draw anything but a "too small" note on.
@@ -108,7 +108,7 @@ fn draw(frame: &mut Frame, app: &App) {
         let note = Paragraph::new(vec![Line::from("Terminal too small."), Line::from("Enlarge it to go on.")]);
         frame.render_widget(note, size);
     } else {
-        match &app.screen {
+        match app.screen() {
             Screen::Start(start) => start::render(frame, size, start, app),
             Screen::Editor(editor) => {
                 let a = areas(size, editor);
@@ -124,19 +124,23 @@ fn draw(frame: &mut Frame, app: &App) {
                     page::guidance(frame, r, editor, below);
                 }
                 chrome::status(frame, a.status, app, editor, a.folded);
-                chrome::footer(frame, a.footer, app.scope());
+                chrome::footer(frame, a.footer, app);
             }
         }
-        if app.preview.is_some() || app.dialog.is_some() || app.help.is_some() {
+        if !app.layers().is_empty() {
             cache::covered();
         }
-        if let (Some(scroll), Some(editor)) = (app.preview, app.editor()) {
-            overlay::preview(frame, size, editor, scroll);
-        }
-        if let Some(dialog) = &app.dialog {
-            overlay::dialog(frame, size, dialog, app);
-        } else if let Some(scroll) = app.help {
-            overlay::help(frame, size, scroll);
+        // Bottom to top: the one on top is drawn last, over the others.
+        for layer in app.layers() {
+            match layer {
+                Layer::Help { scroll } => overlay::help(frame, size, *scroll),
+                Layer::Preview { scroll } => {
+                    if let Some(editor) = app.editor() {
+                        overlay::preview(frame, size, editor, *scroll);
+                    }
+                }
+                Layer::Dialog(dialog) => overlay::dialog(frame, size, dialog, app),
+            }
         }
     }
 }
@@ -149,7 +153,7 @@ pub fn unchanged_areas() -> Vec<ratatui::layout::Rect> {
 /// The sidebar row under a mouse click, if any.
 pub fn sidebar_row_at(app: &App, at: Position) -> Option<usize> {
     let editor = app.editor()?;
-    let r = areas(app.size, editor).sidebar?;
+    let r = areas(app.size(), editor).sidebar?;
     sidebar::row_at(r, editor, at)
 }
 
@@ -157,7 +161,7 @@ pub fn sidebar_row_at(app: &App, at: Position) -> Option<usize> {
 pub fn table_row_at(app: &App, at: Position) -> Option<usize> {
     let editor = app.editor()?;
     let super::editor::Page::Section(i) = editor.page else { return None };
-    let r = areas(app.size, editor).page?;
+    let r = areas(app.size(), editor).page?;
     table::row_at(page::inner(r), editor, i, at)
 }
 

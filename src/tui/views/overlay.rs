@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{bold, dim};
+use crate::tui::action::{Action, ScrollOp};
 use crate::tui::app::{App, Dialog};
-use crate::tui::keymap;
+use crate::tui::keymap::{self, Scope};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -18,9 +19,15 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn help(frame: &mut Frame, area: Rect, scroll: u16) {
     let r = centered(area, area.width.saturating_sub(2).clamp(20, 100), area.height.saturating_sub(2).max(5));
     frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Keys — F1 or ? opens this; any key closes it, ↑↓ scroll ", bold()));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        format!(
+            " Keys — {} closes, {}{} scroll ",
+            keymap::key_for(Scope::Help, &Action::Close),
+            keymap::key_for(Scope::Help, &Action::Scroll(ScrollOp::Up)),
+            keymap::key_for(Scope::Help, &Action::Scroll(ScrollOp::Down)),
+        ),
+        bold(),
+    ));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let groups = keymap::help_groups();
@@ -46,10 +53,20 @@ pub fn help(frame: &mut Frame, area: Rect, scroll: u16) {
 
 /// The whole document as it will export, over the editor.
 pub fn preview(frame: &mut Frame, area: Rect, editor: &crate::tui::editor::Editor, scroll: u16) {
+    // The footer's row stays: it shows the keys of whatever is on top.
+    let area = Rect { height: area.height.saturating_sub(1), ..area };
     frame.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Preview, as it will export — ↑↓ PgUp PgDn scroll, Esc closes ", bold()));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        format!(
+            " Preview, as it will export — {}{} {} {} scroll, {} closes ",
+            keymap::key_for(Scope::Preview, &Action::Scroll(ScrollOp::Up)),
+            keymap::key_for(Scope::Preview, &Action::Scroll(ScrollOp::Down)),
+            keymap::key_for(Scope::Preview, &Action::Scroll(ScrollOp::PageUp)),
+            keymap::key_for(Scope::Preview, &Action::Scroll(ScrollOp::PageDown)),
+            keymap::key_for(Scope::Preview, &Action::Close),
+        ),
+        bold(),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
@@ -60,7 +77,7 @@ pub fn preview(frame: &mut Frame, area: Rect, editor: &crate::tui::editor::Edito
 
 pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
     let path = app.editor().map(|e| e.shown.clone()).unwrap_or_default();
-    let (title, mut lines) = match dialog {
+    let (title, lines) = match dialog {
         Dialog::QuitUnsaved => (" Unsaved changes ", vec![Line::raw("Some changes are not saved yet.")]),
         Dialog::Conflict => (
             " The file changed on disk ",
@@ -117,21 +134,56 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
                 Line::raw(""),
                 Line::raw("Why is this wording fine here? (optional; kept in the document with your name)"),
                 Line::from(vec![Span::styled(format!("> {reason}"), bold()), Span::styled("█", dim())]),
-                Line::raw(""),
-                Line::styled("Enter dismisses it, Esc keeps it.", dim()),
             ],
         ),
     };
-    lines.push(Line::raw(""));
-    for (key, what) in dialog.choices() {
-        lines.push(Line::from(vec![Span::styled(format!("  {key}  "), bold()), Span::raw(*what)]));
-    }
-    let height = lines.len() as u16 + 4;
-    let r = centered(area, 72, height);
+    let choices: Vec<Line> = keymap::choices(dialog.scope())
+        .into_iter()
+        .map(|(key, what)| Line::from(vec![Span::styled(format!("  {key:<5} "), bold()), Span::raw(what)]))
+        .collect();
+    // Sized to the wrapped text; the choices always show, under as much of the text as fits.
+    let width = 72.min(area.width);
+    let text_w = width.saturating_sub(4);
+    let body_h: u16 = lines.iter().map(|l| wrapped_rows(l, text_w)).sum();
+    let choices_h: u16 = choices.iter().map(|l| wrapped_rows(l, text_w)).sum();
+    let r = centered(area, width, body_h + choices_h + 3);
     frame.render_widget(Clear, r);
     let block = Block::default().borders(Borders::ALL).title(Span::styled(title, bold()));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let choices_h = choices_h.min(inner.height);
+    let body = Rect { height: inner.height - choices_h, ..inner };
+    let below = Rect { y: inner.y + body.height, height: choices_h, ..inner };
+    if body_h > body.height && body.height > 0 {
+        // Cut: the last row that shows says so.
+        let keep = body.height.saturating_sub(1);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), Rect { height: keep, ..body });
+        let more = Rect { y: body.y + keep, height: 1, ..body };
+        frame.render_widget(Paragraph::new(Line::styled("  …", dim())), more);
+    } else {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    }
+    frame.render_widget(Paragraph::new(choices).wrap(Wrap { trim: false }), below);
+}
+
+/// The rows `line` takes when wrapped at word boundaries to `width` columns (as `Paragraph`
+/// wraps it, near enough to size a dialog: a long word is cut at the width).
+fn wrapped_rows(line: &Line, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let (mut rows, mut used) = (1u16, 0usize);
+    for word in text.split_inclusive(' ') {
+        let w = Span::raw(word).width();
+        if used + w.min(width) > width && used > 0 {
+            rows += 1;
+            used = 0;
+        }
+        used += w;
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
 }

@@ -11,7 +11,6 @@ use super::chrome::fit;
 use super::{bold, colored, dim, selected};
 use crate::library::Entry;
 use crate::tui::app::App;
-use crate::tui::keymap::Scope;
 use crate::tui::start::{List, Start};
 
 pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App) {
@@ -63,14 +62,10 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App) {
     };
     frame.render_widget(Paragraph::new(lines), list);
     let status = Rect::new(area.x, area.y + area.height.saturating_sub(2), area.width, 1);
-    if let Some(m) = &app.message {
+    if let Some(m) = app.message() {
         frame.render_widget(Paragraph::new(Span::styled(format!(" {m}"), bold())), status);
     }
-    super::chrome::footer(
-        frame,
-        Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1),
-        Scope::Start,
-    );
+    super::chrome::footer(frame, Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1), app);
 }
 
 /// The first row shown, so the selection is always on screen.

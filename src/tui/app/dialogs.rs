@@ -1,0 +1,176 @@
+//! The answers to each dialog, one function each. A dialog arrives here taken off the stack;
+//! it goes back on when the key was not an answer.
+
+use super::{App, Dialog};
+use crate::store::recovery;
+use crate::tui::action::{Action, TextOp};
+use crate::tui::editor::{Page, SaveOutcome};
+
+impl App {
+    pub(super) fn answer(&mut self, dialog: Dialog, action: Action) {
+        match dialog {
+            Dialog::Dismiss { finding, reason } => self.answer_dismiss(finding, reason, action),
+            Dialog::Locked { holder } => self.answer_locked(holder, action),
+            Dialog::PasteRows { count } => self.answer_paste(count, action),
+            Dialog::QuitUnsaved => self.answer_quit(action),
+            Dialog::Conflict => self.answer_conflict(action),
+            Dialog::Recover { copy, summary } => self.answer_recover(copy, summary, action),
+        }
+    }
+
+    fn answer_dismiss(&mut self, finding: Box<crate::lint::TextFinding>, mut reason: String, action: Action) {
+        match action {
+            Action::Insert(c) => reason.push(c),
+            Action::Paste(text) => reason.extend(text.chars().filter(|c| !c.is_control())),
+            Action::Text(TextOp::Backspace) => {
+                reason.pop();
+            }
+            Action::Text(TextOp::Newline) => {
+                let now = self.now();
+                let by = self.ctx.user.clone();
+                if let Some(e) = self.editor_mut() {
+                    e.sync();
+                    crate::lint::dismiss(&mut e.doc, &finding, by.as_deref(), Some(&reason));
+                    e.touch(now);
+                    e.check_all();
+                }
+                self.message =
+                    Some(format!("Dismissed {} for \"{}\"; the document records it.", finding.rule, finding.text));
+                return;
+            }
+            Action::Back => return,
+            _ => {}
+        }
+        self.layers.push(super::Layer::Dialog(Dialog::Dismiss { finding, reason }));
+    }
+
+    fn answer_locked(&mut self, holder: crate::store::lock::Holder, action: Action) {
+        match action {
+            Action::Choose('o') => {
+                let me = crate::store::lock::Holder::me(&self.ctx.stamp());
+                let dir = self.ctx.recovery_dir.clone();
+                if let Some(e) = self.editor_mut()
+                    && let Some(crate::store::lock::Taken::Ours { lock, .. }) =
+                        crate::store::lock::take(&dir, &e.path.clone(), &me, true)
+                {
+                    e.lock = Some(lock);
+                }
+            }
+            Action::Choose('q') => self.quit = true,
+            _ => self.ask(Dialog::Locked { holder }),
+        }
+    }
+
+    fn answer_paste(&mut self, count: usize, action: Action) {
+        let add = match action {
+            Action::Choose('a') => true,
+            Action::Choose('c') => false,
+            _ => return self.ask(Dialog::PasteRows { count }),
+        };
+        let now = self.now();
+        let Some(e) = self.editor_mut() else { return };
+        let Page::Section(i) = e.page else { return };
+        let Some(table) = e.tables.get_mut(&i) else { return };
+        if add {
+            let n = table.accept_paste(&mut e.doc);
+            e.touch(now);
+            e.refresh_details();
+            e.check_fields();
+            self.message = Some(format!("Added {n} entries to the timeline (u takes them back)."));
+        } else {
+            table.pending.clear();
+        }
+    }
+
+    fn answer_quit(&mut self, action: Action) {
+        match action {
+            Action::Choose('s') => {
+                self.save(true);
+                if self.dialog().is_none() && self.editor().is_some_and(|e| !e.dirty) {
+                    self.finish_quit();
+                }
+            }
+            // The recovery copy stays: discarding is a choice, but a mistaken one can be undone.
+            Action::Choose('d') => self.quit = true,
+            Action::Choose('c') => {}
+            _ => self.ask(Dialog::QuitUnsaved),
+        }
+    }
+
+    fn answer_conflict(&mut self, action: Action) {
+        let clock = self.ctx.wall_clock();
+        match action {
+            Action::Choose('k') => {
+                if let Some(e) = self.editor_mut() {
+                    self.message = Some(match e.save_over(&clock) {
+                        SaveOutcome::Failed(why) => format!("Not saved: {why}"),
+                        _ => "Saved your version over the changed file.".into(),
+                    });
+                }
+            }
+            Action::Choose(c @ ('t' | 'c')) => self.take_theirs(c == 'c'),
+            // Decide later: autosave stays off; the next save asks again.
+            Action::Back => {
+                self.message = Some("Not saved: the file changed on disk. Ctrl-S asks again what to do.".into());
+            }
+            _ => self.ask(Dialog::Conflict),
+        }
+    }
+
+    /// Loads the file on disk in place of my version, first saving mine as a copy when asked.
+    fn take_theirs(&mut self, keep_copy: bool) {
+        let library = self.library.clone();
+        let Some(e) = self.editor_mut() else { return };
+        let mut note = String::new();
+        if keep_copy {
+            match e.text().map_err(|e| e.to_string()).and_then(|t| crate::tui::recover::save_copy(&e.path, &t)) {
+                Ok(p) => note = format!(" Your version is in {}.", p.display()),
+                Err(why) => {
+                    self.message = Some(format!("Could not save your copy ({why}); nothing was changed."));
+                    self.ask(Dialog::Conflict);
+                    return;
+                }
+            }
+        }
+        self.message = Some(match e.reload(&library) {
+            Ok(()) => format!("Loaded the version on disk.{note}"),
+            Err(why) => format!("Could not load the file on disk: {why}"),
+        });
+    }
+
+    fn answer_recover(&mut self, copy: std::path::PathBuf, summary: Vec<String>, action: Action) {
+        match action {
+            Action::Choose('r') => {
+                let now = self.now();
+                match crate::tui::recover::restore(&copy) {
+                    Ok(doc) => {
+                        if let Some(e) = self.editor_mut() {
+                            e.doc = doc;
+                            e.texts.clear();
+                            e.field_forms.clear();
+                            e.details = crate::tui::form::Form::details(&e.doc, e.template.as_ref());
+                            let page = e.first_incomplete();
+                            e.go_to(page);
+                            e.touch(now);
+                        }
+                        self.message = Some("Restored the recovered text; it will be saved in a moment.".into());
+                    }
+                    Err(why) => {
+                        self.message =
+                            Some(format!("The recovery copy cannot be read ({why}); it is kept at {}.", copy.display()))
+                    }
+                }
+            }
+            Action::Choose('d') => {
+                if let Some(e) = self.editor() {
+                    recovery::remove_recovery(&self.ctx.recovery_dir, &e.path);
+                }
+            }
+            // Decide later: the copy stays, and is offered again next time.
+            Action::Back => {
+                self.message = Some(format!("The recovery copy is kept at {}.", copy.display()));
+            }
+            _ => self.ask(Dialog::Recover { copy, summary }),
+        }
+    }
+}

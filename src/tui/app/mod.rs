@@ -1,0 +1,286 @@
+//! The whole app's state and the one `update` that changes it. Views only read `App`.
+//!
+//! The screen (start or editor) is at the bottom; overlays and dialogs are layers pushed on
+//! top of it. A key goes to the top layer's scope (modal: only its own keys), or with no layer
+//! to the screen's scope and then the global keys; drawing goes bottom to top; the footer shows
+//! the top layer's keys. That order is written once: [`App::scope`] and [`App::update`].
+
+mod checker;
+mod dialogs;
+mod editing;
+mod files;
+mod findings;
+mod layers;
+mod start;
+mod tables;
+mod text;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::action::{Action, TableOp};
+use super::context::Context;
+use super::editor::{Editor, Focus, Page};
+use super::keymap::{self, Scope};
+use super::start::Start;
+use crate::doc::SectionKind;
+use crate::template::Library;
+
+pub use layers::{Dialog, Layer};
+
+pub enum Screen {
+    Start(Start),
+    Editor(Box<Editor>),
+}
+
+/// Something `update` needs the runner to do with the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// A timer went off and nothing changed: there is nothing to draw.
+    Unchanged,
+    /// Suspend the terminal, edit this text in `$EDITOR`, and hand the result back as
+    /// [`Action::ExternalEdited`].
+    ExternalEditor(String),
+}
+
+pub struct App {
+    screen: Screen,
+    /// Overlays and dialogs over the screen, bottom first.
+    layers: Vec<Layer>,
+    quit: bool,
+    library: Library,
+    ctx: Context,
+    /// What just happened, for the status line (cleared by the next action).
+    message: Option<String>,
+    /// The terminal's size, as last told.
+    size: Rect,
+    /// The wording checker given to each document opened.
+    checker: Option<Arc<crate::lint::Checker>>,
+    /// The checker being built in the background (it and the open document's findings take a
+    /// few milliseconds; the first frame waits for them, briefly: see `runner`).
+    pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
+}
+
+impl App {
+    pub fn new(screen: Screen, library: Library, ctx: Context) -> App {
+        App {
+            screen,
+            layers: Vec::new(),
+            quit: false,
+            library,
+            ctx,
+            message: None,
+            size: Rect::new(0, 0, 80, 24),
+            checker: None,
+            pending_checker: None,
+        }
+    }
+
+    /// The app with this wording checker, given to each document opened.
+    pub fn with_checker(mut self, checker: Arc<crate::lint::Checker>) -> App {
+        self.checker = Some(checker);
+        self
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.screen {
+            Screen::Editor(e) => Some(e),
+            Screen::Start(_) => None,
+        }
+    }
+
+    fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match &mut self.screen {
+            Screen::Editor(e) => Some(e),
+            Screen::Start(_) => None,
+        }
+    }
+
+    /// The layers over the screen, bottom first.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// The dialog on top, if the top layer is one.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        match self.layers.last() {
+            Some(Layer::Dialog(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Whether the help is open (anywhere in the stack), and how far it is scrolled.
+    pub fn help_scroll(&self) -> Option<u16> {
+        self.layers.iter().find_map(|l| if let Layer::Help { scroll } = l { Some(*scroll) } else { None })
+    }
+
+    /// Whether the preview is open (anywhere in the stack), and how far it is scrolled.
+    pub fn preview_scroll(&self) -> Option<u16> {
+        self.layers.iter().find_map(|l| if let Layer::Preview { scroll } = l { Some(*scroll) } else { None })
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether the app is done and the runner should end.
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn context(&self) -> &Context {
+        &self.ctx
+    }
+
+    /// The terminal's size, as last told.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// The scope whose keys apply now: the top layer's, or the screen's focused pane.
+    pub fn scope(&self) -> Scope {
+        if let Some(layer) = self.layers.last() {
+            return layer.scope();
+        }
+        match &self.screen {
+            Screen::Start(_) => Scope::Start,
+            Screen::Editor(e) => match (e.focus, e.page) {
+                (Focus::Sidebar, _) => Scope::Sidebar,
+                (Focus::Page, Page::Details) => Scope::Form,
+                (Focus::Page, Page::Finish) => Scope::Finish,
+                (Focus::Page, Page::Section(i)) => match e.doc.sections[i].kind {
+                    SectionKind::Text => Scope::Text,
+                    SectionKind::Fields => Scope::Form,
+                    _ if e.tables.get(&i).is_some_and(|t| t.editing.is_some()) => Scope::Form,
+                    _ => Scope::Table,
+                },
+            },
+        }
+    }
+
+    /// The footer: the keys of the scope on top that do something now (a choice can be
+    /// changed only on a choice field).
+    pub fn footer(&self) -> Vec<(String, &'static str)> {
+        let offered = |action: &Action| match action {
+            Action::CycleChoice => self.editor().is_some_and(|e| {
+                let form = match e.page {
+                    Page::Details => Some(&e.details),
+                    Page::Section(i) => e.field_forms.get(&i),
+                    Page::Finish => None,
+                };
+                form.and_then(|f| f.fields.get(f.focus))
+                    .is_some_and(|f| matches!(f.input, super::form::Input::Choice { .. }))
+            }),
+            _ => true,
+        };
+        keymap::footer(self.scope()).into_iter().filter(|(_, _, a)| offered(a)).map(|(k, n, _)| (k, n)).collect()
+    }
+
+    fn now(&self) -> Instant {
+        self.ctx.clock.now()
+    }
+
+    /// When the runner should wake up without an event: the next wording check or autosave.
+    pub fn deadline(&self) -> Option<Instant> {
+        // While the checker is being built (a few milliseconds after launch), look for it
+        // every quarter of a millisecond, so its findings are on the first frames; while the
+        // start screen's folder is read, every 20 ms. Only then: otherwise there is no timer.
+        let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
+        let now = self.now();
+        let every = |us| now + std::time::Duration::from_micros(us);
+        let waiting = if self.pending_checker.is_some() { Some(every(250)) } else { scanning.then(|| every(20_000)) };
+        let e = self.editor();
+        [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
+    }
+
+    /// Turns a terminal event into an action. Only key presses count (not repeats' releases).
+    pub fn action_for(&self, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(self.scope(), *key),
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) && self.layers.is_empty() => {
+                let at = Position::new(m.column, m.row);
+                match super::views::sidebar_row_at(self, at) {
+                    Some(row) => Some(Action::GoTo(row)),
+                    None => super::views::table_row_at(self, at).map(|r| Action::Table(TableOp::Select(r))),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The one place state changes. Timers and a new size work the same whatever is open;
+    /// any other action goes to the top layer, or with none to the screen.
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Tick => return self.tick(),
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                return Effect::None;
+            }
+            Action::Open(path) => {
+                self.message = None;
+                self.open_path(&path);
+                return Effect::None;
+            }
+            Action::ExternalEdited(result) => {
+                self.message = None;
+                self.external_edit_done(result);
+                return Effect::None;
+            }
+            _ => {}
+        }
+        self.message = None;
+        if let Some(layer) = self.layers.pop() {
+            self.update_layer(layer, action);
+            return Effect::None;
+        }
+        match action {
+            Action::Help => self.layers.push(Layer::Help { scroll: 0 }),
+            Action::Preview => {
+                if let Some(e) = self.editor_mut() {
+                    e.sync();
+                    self.layers.push(Layer::Preview { scroll: 0 });
+                }
+            }
+            Action::Quit => self.request_quit(),
+            Action::Save => self.save(true),
+            _ => match &mut self.screen {
+                Screen::Start(_) => self.update_start(action),
+                Screen::Editor(_) => return self.update_editor(action),
+            },
+        }
+        Effect::None
+    }
+
+    /// The wording check and the autosave when due; the checker and the start screen's
+    /// documents when they arrive.
+    fn tick(&mut self) -> Effect {
+        let mut changed = self.install_checker_if_ready();
+        if let Screen::Start(start) = &mut self.screen {
+            changed |= start.receive();
+        }
+        let now = self.now();
+        if let Some(e) = self.editor_mut() {
+            changed |= e.check_if_due(now);
+        }
+        if self.editor().and_then(Editor::autosave_due).is_some_and(|d| d <= now) {
+            self.save(false);
+            changed = true;
+        }
+        if changed { Effect::None } else { Effect::Unchanged }
+    }
+}

@@ -1,0 +1,116 @@
+//! Keys in a table (timeline, factors, actions): moves, row edits, cells, pastes.
+
+use super::{App, Dialog};
+use crate::doc::SectionKind;
+use crate::tui::action::TableOp;
+use crate::tui::editor::Page;
+
+impl App {
+    /// Today, in the document's zone (a typed "14:02" is on this day).
+    fn today(&self) -> chrono::NaiveDate {
+        if let Some(day) = self.ctx.today {
+            return day;
+        }
+        let now = crate::doc::clock::now().unwrap_or_else(|_| chrono::Utc::now());
+        self.editor().map(|e| e.doc.zone()).unwrap_or_else(crate::doc::Zone::utc).today(now)
+    }
+
+    pub(super) fn table_action(&mut self, op: TableOp) {
+        let now = self.now();
+        let Some(editor) = self.editor_mut() else { return };
+        let categories = editor.categories();
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        let doc = &mut editor.doc;
+        let n = table.len(doc);
+        let columns = table.columns(doc, &categories).len();
+        let mut changed = false;
+        let mut note = None;
+        match op {
+            TableOp::Up => table.row = table.row.saturating_sub(1),
+            TableOp::Down => table.row = (table.row + 1).min(n.saturating_sub(1)),
+            TableOp::Left => table.col = table.col.saturating_sub(1),
+            TableOp::Right => table.col = (table.col + 1).min(columns - 1),
+            TableOp::Select(r) if r < n => table.row = r,
+            TableOp::Select(_) => {}
+            TableOp::Add => {
+                table.add(doc);
+                changed = true;
+            }
+            TableOp::Delete => changed = table.delete(doc),
+            TableOp::Undo => {
+                changed = table.undo(doc);
+                if !changed {
+                    note = Some("Nothing to undo in this table.".to_string());
+                }
+            }
+            TableOp::MoveUp | TableOp::MoveDown => match table.shift(doc, op == TableOp::MoveDown) {
+                Ok(()) => changed = true,
+                Err(why) => note = Some(why.to_string()),
+            },
+            TableOp::Cycle => changed = table.cycle(doc, &categories),
+            TableOp::Edit if n == 0 => {
+                table.add(doc);
+                changed = true;
+            }
+            TableOp::Edit => match table.columns(doc, &categories).get(table.col) {
+                Some(crate::tui::table::Column::Choice(..)) => changed = table.cycle(doc, &categories),
+                _ => table.start_edit(doc),
+            },
+        }
+        if changed {
+            editor.touch(now);
+            editor.refresh_details();
+            editor.check_fields();
+        }
+        if note.is_some() {
+            self.message = note;
+        }
+    }
+
+    /// Starts typing in the current cell when it holds text (choice cells cycle instead).
+    pub(super) fn edit_cell_if_text(&mut self) {
+        let Some(editor) = self.editor_mut() else { return };
+        let categories = editor.categories();
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        if let Some(crate::tui::table::Column::Text(_)) = table.columns(&editor.doc, &categories).get(table.col) {
+            table.start_edit(&editor.doc);
+        }
+    }
+
+    /// Enter (or Tab) in a cell: the typed text goes into the document.
+    pub(super) fn commit_cell(&mut self) {
+        let now = self.now();
+        let today = self.today();
+        let Some(editor) = self.editor_mut() else { return };
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        let changed_before = table.editing.is_some();
+        let note = table.commit(&mut editor.doc, today);
+        if changed_before {
+            editor.touch(now);
+            editor.refresh_details();
+            editor.check_fields(); // a row is one edit: its wording is checked at once
+        }
+        if note.is_some() {
+            self.message = note;
+        }
+    }
+
+    /// A paste into the timeline: read it as chat or log lines and ask before adding them.
+    pub(super) fn paste_rows(&mut self, text: &str) {
+        let today = self.today();
+        let Some(editor) = self.editor_mut() else { return };
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        if table.kind != SectionKind::Timeline {
+            self.message = Some("Paste into a cell: press Enter to edit it first.".into());
+            return;
+        }
+        match table.paste(&editor.doc, text, today) {
+            0 => self.message = Some("No line of the paste starts with a time; nothing to add.".into()),
+            count => self.ask(Dialog::PasteRows { count }),
+        }
+    }
+}

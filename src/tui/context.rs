@@ -1,0 +1,101 @@
+//! What the app knows of the world outside it, read once where the app starts (`cli`, or a
+//! test) instead of in the middle of an update: the clock, who is writing, where recovery
+//! copies go, and what file names are shown relative to.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+/// The clock the app reads: the system's, or one a test moves by hand.
+#[derive(Debug, Clone, Default)]
+pub struct Clock(Option<Arc<Mutex<Instant>>>);
+
+impl Clock {
+    /// The system's monotonic clock.
+    pub fn system() -> Clock {
+        Clock(None)
+    }
+
+    /// A clock that stands still until [`Clock::advance`] moves it (clones share it).
+    pub fn manual() -> Clock {
+        Clock(Some(Arc::new(Mutex::new(Instant::now()))))
+    }
+
+    pub fn now(&self) -> Instant {
+        match &self.0 {
+            None => Instant::now(),
+            Some(at) => *at.lock().unwrap_or_else(|e| e.into_inner()),
+        }
+    }
+
+    /// Moves a manual clock on (a system clock moves by itself: nothing happens).
+    pub fn advance(&self, by: Duration) {
+        if let Some(at) = &self.0 {
+            *at.lock().unwrap_or_else(|e| e.into_inner()) += by;
+        }
+    }
+}
+
+/// The outside world, as the app sees it.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub clock: Clock,
+    /// Who is writing: recorded with a dismissed finding.
+    pub user: Option<String>,
+    /// The folder for recovery copies and locks (the data folder; a test's own folder).
+    pub recovery_dir: PathBuf,
+    /// File names are shown relative to this folder (where blameless started).
+    pub relative_to: Option<PathBuf>,
+    /// Today's date, when fixed (tests); otherwise the clock's, in the document's zone.
+    pub today: Option<NaiveDate>,
+    /// The time a save is stamped with, when fixed (tests); otherwise the local time then.
+    pub wall_clock: Option<String>,
+}
+
+impl Context {
+    /// The context of a real session: the system clock, `$USER`, the working folder.
+    pub fn from_env(recovery_dir: PathBuf) -> Context {
+        Context {
+            clock: Clock::system(),
+            user: std::env::var("USER").ok().filter(|u| !u.is_empty()),
+            recovery_dir,
+            relative_to: std::env::current_dir().ok(),
+            today: None,
+            wall_clock: None,
+        }
+    }
+
+    /// A context for tests and benchmarks: a manual clock, no user, names relative to
+    /// `folder`, recovery copies in `folder/recovery`.
+    pub fn fixed(folder: &Path) -> Context {
+        Context {
+            clock: Clock::manual(),
+            user: None,
+            recovery_dir: folder.join("recovery"),
+            relative_to: Some(folder.to_path_buf()),
+            today: None,
+            wall_clock: None,
+        }
+    }
+
+    /// A path as the user would type it: relative to the starting folder when inside it.
+    pub fn shown(&self, path: &Path) -> String {
+        let relative = self.relative_to.as_deref().and_then(|c| path.strip_prefix(c).ok());
+        relative.unwrap_or(path).display().to_string()
+    }
+
+    /// The wall-clock time a save is stamped with.
+    pub fn wall_clock(&self) -> String {
+        match &self.wall_clock {
+            Some(fixed) => fixed.clone(),
+            None => chrono::Local::now().format("%H:%M:%S").to_string(),
+        }
+    }
+
+    /// "2026-11-24 14:02": when a lock was taken, for the other editor's message.
+    pub fn stamp(&self) -> String {
+        chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
+    }
+}

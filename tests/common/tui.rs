@@ -1,0 +1,104 @@
+//! The editor on ratatui's `TestBackend`: an app on a copy of a document in a new folder, with
+//! a clock that moves only when told, and keys pressed as a user would.
+#![allow(clippy::unwrap_used, dead_code)]
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use blameless::template::Library;
+use blameless::tui::action::Action;
+use blameless::tui::app::{App, Screen};
+use blameless::tui::context::Context;
+use blameless::tui::start::Start;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub app: App,
+}
+
+impl Fixture {
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("postmortems/checkout.yaml")
+    }
+    pub fn on_disk(&self) -> String {
+        fs::read_to_string(self.path()).unwrap()
+    }
+    pub fn recovery_dir(&self) -> PathBuf {
+        self.dir.path().join("recovery")
+    }
+}
+
+pub fn library() -> Library {
+    Library::new(Vec::new(), None)
+}
+
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+/// An app editing a copy of `text` in `postmortems/` of a new folder, with a clock that moves
+/// only when told, a fixed date and time of day, and file names shown relative to the folder.
+pub fn editing(text: &str) -> Fixture {
+    editing_with(text, None)
+}
+
+pub fn editing_with(text: &str, checker: Option<std::sync::Arc<blameless::lint::Checker>>) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("postmortems");
+    fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("checkout.yaml");
+    fs::write(&path, text).unwrap();
+    let mut app = app_in(dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    if let Some(checker) = checker {
+        app = app.with_checker(checker);
+    }
+    app.update(Action::Open(path));
+    assert!(app.editor().is_some(), "the document opens: {:?}", app.message());
+    Fixture { dir, app }
+}
+
+/// The context of a test in `dir`: a manual clock, 2026-11-24, saves stamped 14:02:31.
+pub fn context(dir: &std::path::Path) -> Context {
+    let mut ctx = Context::fixed(dir);
+    ctx.wall_clock = Some("14:02:31".into());
+    ctx.today = Some(today());
+    ctx
+}
+
+pub fn app_in(dir: &std::path::Path, screen: Screen) -> App {
+    App::new(screen, library(), context(dir))
+}
+
+/// Moves the app's (manual) clock on.
+pub fn later(app: &App, by: Duration) {
+    app.context().clock.advance(by);
+}
+
+/// A new document from the default template, as `blameless new` makes it.
+pub fn fresh() -> Fixture {
+    let t = library().find("default").unwrap();
+    let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    editing(&blameless::store::document_text(&doc).unwrap())
+}
+
+pub fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, mods));
+    if let Some(action) = app.action_for(&event) {
+        app.update(action);
+    }
+}
+
+pub fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\n' => key(app, KeyCode::Enter, KeyModifiers::NONE),
+            c => key(app, KeyCode::Char(c), KeyModifiers::NONE),
+        }
+    }
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}

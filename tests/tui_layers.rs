@@ -1,0 +1,297 @@
+//! The layers over the screen (help, preview, dialogs) and the keys: a dialog raised under an
+//! overlay is on top and answers its own keys; every key the footer shows does something, in
+//! every state; every key the app handles is in the help; and the real event loop runs on
+//! ratatui's `TestBackend` with scripted events.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::VecDeque;
+use std::fs;
+use std::io;
+use std::time::Duration;
+
+mod common;
+
+use blameless::tui::action::Action;
+use blameless::tui::app::{App, Dialog, Effect, Screen};
+use blameless::tui::editor::AUTOSAVE_AFTER;
+use blameless::tui::keymap::{self, SCOPES, Scope};
+use blameless::tui::runner::{Events, event_loop};
+use blameless::tui::start::Start;
+use common::screen;
+use common::tui::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
+
+fn fresh() -> Fixture {
+    let t = library().find("default").unwrap();
+    let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    editing(&blameless::store::document_text(&doc).unwrap())
+}
+
+/// Typed words, then `open` (an overlay), then someone changes the file and the autosave
+/// runs: the conflict dialog is on top of the overlay, drawn over it, and its key answers it.
+fn conflict_under(open: KeyCode, overlay_open: fn(&App) -> bool) {
+    let mut f = fresh();
+    f.app.update(Action::GoTo(1));
+    typed(&mut f.app, "Mine, typed before the pull.");
+    key(&mut f.app, open, KeyModifiers::NONE);
+    assert!(overlay_open(&f.app));
+    fs::write(f.path(), f.on_disk().replace("Checkout API errors", "Renamed by a teammate")).unwrap();
+    later(&f.app, AUTOSAVE_AFTER + Duration::from_millis(10));
+    f.app.update(Action::Tick);
+    assert_eq!(f.app.dialog(), Some(&Dialog::Conflict), "the dialog is on top");
+    assert_eq!(f.app.scope(), Scope::Conflict);
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("The file changed on disk"), "drawn over the overlay:\n{shown}");
+    assert!(shown.contains("k Keep mine"), "the footer shows the dialog's keys:\n{shown}");
+    key(&mut f.app, KeyCode::Char('k'), KeyModifiers::NONE);
+    assert_eq!(f.app.dialog(), None, "answered");
+    assert!(f.on_disk().contains("Mine, typed before the pull."), "k kept mine");
+    assert!(overlay_open(&f.app), "the overlay is still there under it");
+}
+
+#[test]
+fn a_conflict_raised_under_the_preview_is_answered_not_swallowed() {
+    conflict_under(KeyCode::F(5), |app| app.preview_scroll().is_some());
+}
+
+#[test]
+fn a_conflict_raised_under_help_is_drawn_and_answered() {
+    conflict_under(KeyCode::F(1), |app| app.help_scroll().is_some());
+}
+
+/// Builds the app in a named state; each call starts afresh.
+type State = (&'static str, fn() -> Fixture);
+
+fn states() -> Vec<State> {
+    vec![
+        ("start screen", || {
+            let f = fresh();
+            let folder = f.dir.path().join("postmortems");
+            let mut start = Start::new(&folder, &library(), today());
+            start.wait_loaded();
+            Fixture { app: app_in(f.dir.path(), Screen::Start(start)), dir: f.dir }
+        }),
+        ("section list", || {
+            let mut f = fresh();
+            key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+            f
+        }),
+        ("writing", || {
+            let mut f = fresh();
+            f.app.update(Action::GoTo(1));
+            typed(&mut f.app, "It was human error.");
+            f
+        }),
+        ("details form", || {
+            let mut f = editing(CHECKOUT);
+            f.app.update(Action::GoTo(0));
+            f
+        }),
+        ("table", || {
+            let mut f = editing(CHECKOUT);
+            let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
+            f.app.update(Action::GoTo(timeline + 1));
+            f
+        }),
+        ("finish", || {
+            let mut f = editing(CHECKOUT);
+            let last = f.app.editor().unwrap().pages().len() - 1;
+            f.app.update(Action::GoTo(last));
+            f
+        }),
+        ("help", || {
+            let mut f = fresh();
+            key(&mut f.app, KeyCode::F(1), KeyModifiers::NONE);
+            key(&mut f.app, KeyCode::Down, KeyModifiers::NONE); // so that ↑ has somewhere to go
+            f
+        }),
+        ("preview", || {
+            // A document longer than the screen, so that it scrolls.
+            let mut f = editing(CHECKOUT);
+            let summary = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "summary").unwrap();
+            f.app.update(Action::GoTo(summary + 1));
+            typed(&mut f.app, "Unsaved words.");
+            key(&mut f.app, KeyCode::F(5), KeyModifiers::NONE);
+            key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
+            f
+        }),
+        ("quit dialog", || {
+            let mut f = fresh();
+            f.app.update(Action::GoTo(1));
+            typed(&mut f.app, "Unsaved words.");
+            ctrl(&mut f.app, 'q');
+            f
+        }),
+        ("conflict dialog", || {
+            let mut f = fresh();
+            f.app.update(Action::GoTo(1));
+            typed(&mut f.app, "Unsaved words.");
+            fs::write(f.path(), f.on_disk().replace("Checkout API errors", "Theirs")).unwrap();
+            ctrl(&mut f.app, 's');
+            f
+        }),
+        ("recovery dialog", || {
+            let f = fresh();
+            let copy = f.on_disk().replace("Checkout API errors", "Recovered title");
+            blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), &copy).unwrap();
+            let folder = f.dir.path().join("postmortems");
+            let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+            app.update(Action::Open(f.path()));
+            Fixture { app, dir: f.dir }
+        }),
+        ("locked dialog", || {
+            let f = fresh();
+            // Another editor, in a process that is running (pid 1 always is), holds the lock.
+            let other = blameless::store::lock::Holder { pid: 1, ..blameless::store::lock::Holder::me("09:00") };
+            let held = blameless::store::lock::take(&f.recovery_dir(), &f.path(), &other, true).unwrap();
+            std::mem::forget(held); // dropping it would release the other editor's lock
+            let folder = f.dir.path().join("postmortems");
+            let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+            app.update(Action::Open(f.path()));
+            Fixture { app, dir: f.dir }
+        }),
+        ("paste dialog", || {
+            let mut f = editing(CHECKOUT);
+            let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
+            f.app.update(Action::GoTo(timeline + 1));
+            f.app.update(Action::Paste("14:20 Priya: rollback started\n14:31 errors back to normal\n".into()));
+            f
+        }),
+        ("dismiss dialog", || {
+            let checker = std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap());
+            let t = library().find("default").unwrap();
+            let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+            let mut f = editing_with(&blameless::store::document_text(&doc).unwrap(), Some(checker));
+            f.app.update(Action::GoTo(1));
+            typed(&mut f.app, "It was human error.");
+            key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
+            ctrl(&mut f.app, 'd');
+            f
+        }),
+    ]
+}
+
+/// A key as the keymap labels it, as the terminal would send it.
+fn event_of(label: &str) -> KeyEvent {
+    let b = keymap::bindings()
+        .iter()
+        .find(|b| b.label == label)
+        .unwrap_or_else(|| panic!("{label:?} is not a bound label"));
+    KeyEvent::new(b.code, b.mods)
+}
+
+#[test]
+fn every_key_the_footer_shows_does_something_in_every_state() {
+    let mut seen_scopes = Vec::new();
+    for (name, build) in states() {
+        let probe = build();
+        let scope = probe.app.scope();
+        seen_scopes.push(scope);
+        let footer = probe.app.footer();
+        assert!(!footer.is_empty(), "{name}: the footer shows keys");
+        for (keys, what) in footer {
+            // "↑↓" is two keys: each must work.
+            let labels: Vec<String> = if keys.chars().count() == 2 && keys.chars().all(|c| "↑↓←→".contains(c)) {
+                keys.chars().map(String::from).collect()
+            } else {
+                vec![keys.clone()]
+            };
+            for label in labels {
+                let mut f = build();
+                let before_screen = screen(&mut f.app, 100, 30);
+                let before_disk = fs::read_to_string(f.path()).ok();
+                let event = Event::Key(event_of(&label));
+                let action = f.app.action_for(&event);
+                assert!(action.is_some(), "{name}: footer key {label} ({what}) is not handled");
+                // Asking the runner to do something ($EDITOR) counts as doing something.
+                let effect = f.app.update(action.unwrap());
+                let after_screen = screen(&mut f.app, 100, 30);
+                let changed = after_screen != before_screen
+                    || matches!(effect, Effect::ExternalEditor(_))
+                    || f.app.quitting()
+                    || fs::read_to_string(f.path()).ok() != before_disk;
+                assert!(changed, "{name}: footer key {label} ({what}) did nothing:\n{after_screen}");
+            }
+        }
+    }
+    for scope in SCOPES.iter().filter(|s| **s != Scope::Global) {
+        assert!(seen_scopes.contains(scope), "no state above reaches {scope:?}");
+    }
+}
+
+#[test]
+fn every_handled_key_is_in_the_help_and_no_footer_names_a_key_the_help_lacks() {
+    let groups = keymap::help_groups();
+    let all: Vec<(String, String)> = groups.iter().flat_map(|(_, rows)| rows.clone()).collect();
+    for b in keymap::bindings() {
+        let listed = all.iter().any(|(keys, help)| help == b.help && keys.split(" / ").any(|k| k == b.label));
+        // A row shared with an earlier group is listed there, and the group says so.
+        let shared = groups
+            .iter()
+            .any(|(s, rows)| *s == b.scope && rows.iter().any(|(k, h)| k == "…" && h.starts_with("and the keys of")));
+        assert!(listed || shared, "{:?} {} ({}) is not in the help", b.scope, b.label, b.help);
+    }
+    // No two rows of one group say the same thing.
+    for (scope, rows) in &groups {
+        let mut helps: Vec<&String> = rows.iter().map(|(_, h)| h).collect();
+        helps.sort();
+        helps.dedup();
+        assert_eq!(helps.len(), rows.len(), "{scope:?} repeats a help row");
+    }
+}
+
+/// Events from a script: keys, then nothing (time passes on the app's clock by the wait, so
+/// timers fire as they would), then the end of the script ends the loop.
+struct Script {
+    events: VecDeque<Event>,
+    clock: blameless::tui::context::Clock,
+}
+
+impl Events for Script {
+    fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+        if self.events.is_empty() {
+            self.clock.advance(wait);
+            return Ok(false);
+        }
+        Ok(true)
+    }
+    fn read(&mut self) -> io::Result<Event> {
+        self.events.pop_front().ok_or_else(|| io::Error::other("the script ended"))
+    }
+}
+
+#[test]
+fn the_real_event_loop_runs_on_a_test_backend() {
+    let mut f = fresh();
+    f.app.update(Action::GoTo(1));
+    let mut events: VecDeque<Event> = "Typed through the loop."
+        .chars()
+        .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+        .collect();
+    events.push_back(Event::Resize(80, 24));
+    let mut script = Script { events, clock: f.app.context().clock.clone() };
+    // A fixed viewport, as the real terminal has: its size changes on resize events only.
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 100, 30));
+    let mut terminal =
+        Terminal::with_options(TestBackend::new(100, 30), ratatui::TerminalOptions { viewport }).unwrap();
+    // The script types, the loop waits for the autosave (the clock moves on), then the script
+    // ends: the loop returns the error of the event source.
+    let ended = event_loop(&mut terminal, &mut script, &mut f.app);
+    assert!(ended.is_err(), "the loop ran until the script ended");
+    assert!(f.on_disk().contains("text: Typed through the loop."), "the autosave ran in the loop");
+    assert_eq!((f.app.size().width, f.app.size().height), (80, 24), "the resize reached the app");
+    let buf = terminal.backend().buffer();
+    let row = |y: u16| (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>();
+    assert!(row(22).contains("saved 14:02:31"), "the last frame, at 80x24, shows the save: {}", row(22));
+    assert!(row(23).contains("Esc Sections"), "and its footer on the last row: {}", row(23));
+
+    // Ctrl-Q with nothing unsaved ends the loop cleanly.
+    let quit = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    let mut script = Script { events: VecDeque::from([quit]), clock: f.app.context().clock.clone() };
+    event_loop(&mut terminal, &mut script, &mut f.app).unwrap();
+    assert!(f.app.quitting());
+}
