@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
+
+mod common;
 use std::path::Path;
 use std::process::Command;
 
@@ -54,7 +56,12 @@ fn status_records_who_when_from_and_to_in_the_file() {
 
     let r = run(dir.path(), Some("Priya Raman"), &["status", "p/q.yaml", "in-review"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let who = if has_git() { "Priya Raman" } else { "sam" };
+    let who = if has_git() {
+        "Priya Raman"
+    } else {
+        common::tool_missing("git");
+        "sam"
+    };
     assert_eq!(r.stderr, format!("p/q.yaml: draft -> in-review by {who} at 2026-11-25T10:30:00+01:00\n"));
     assert!(r.stdout.is_empty());
     let after = fs::read_to_string(dir.path().join("p/q.yaml")).unwrap();

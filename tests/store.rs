@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
+
+mod common;
 use std::path::{Path, PathBuf};
 
 use blameless::doc::{Document, Moment, SCHEMA, Status};
@@ -107,12 +109,12 @@ fn strings_that_other_yaml_readers_would_misread_are_quoted() {
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn();
-    let Ok(mut child) = python else { return eprintln!("python3 not found; YAML 1.1 check skipped") };
+    let Ok(mut child) = python else { return common::tool_missing("python3") };
     use std::io::Write;
     child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     if !out.status.success() {
-        return eprintln!("PyYAML not installed; YAML 1.1 check skipped");
+        return common::tool_missing("PyYAML (python3 -m pip install pyyaml)");
     }
     let tags: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(tags, doc.tags);
@@ -275,7 +277,7 @@ fn a_full_disk_fails_the_save_with_a_message_and_keeps_the_old_file() {
         .stderr(std::process::Stdio::null())
         .status();
     if !mounted.is_ok_and(|s| s.success()) {
-        return eprintln!("cannot mount a tmpfs here (not root?); full-disk check skipped");
+        return common::tool_missing("root, to mount a small tmpfs for the full-disk check");
     }
     let _guard = Mount(dir.path().to_path_buf());
     let path = temp_file(&dir, "a.yaml", CHECKOUT);

@@ -748,17 +748,25 @@ fn every_screen_draws_at_every_size_without_a_panic() {
     typed(&mut f.app, "Dave forgot to run it: 日本語, emoji 🔥, e\u{301}, right-to-left مرحبا, \u{1b}[31m.");
     pause_for_check(&mut f.app);
     let pages = f.app.editor().unwrap().pages().len();
-    type Show = Box<dyn Fn(&mut App)>;
+    // Each screen, and words it must show once there is room (60x18 and up).
+    type Show = Box<dyn Fn(&mut App) -> String>;
     let mut screens: Vec<Show> = Vec::new();
     for p in 0..pages {
         screens.push(Box::new(move |app: &mut App| {
             app.update(Action::GoTo(p));
+            let e = app.editor().unwrap();
+            match e.page {
+                Page::Details => "Details (title".to_string(),
+                Page::Finish => "Finish".to_string(),
+                Page::Section(i) => format!("│ {}", e.doc.sections[i].title),
+            }
         }));
     }
     screens.push(Box::new(|app: &mut App| {
         key(app, KeyCode::F(1), KeyModifiers::NONE);
         (0..3).for_each(|_| key(app, KeyCode::Down, KeyModifiers::NONE));
         assert_eq!(app.help_scroll(), Some(3));
+        "Keys".to_string()
     }));
     screens.push(Box::new(|app: &mut App| {
         key(app, KeyCode::Esc, KeyModifiers::NONE);
@@ -766,6 +774,7 @@ fn every_screen_draws_at_every_size_without_a_panic() {
         typed(app, " More.");
         ctrl(app, 'q');
         assert_eq!(app.dialog(), Some(&Dialog::QuitUnsaved));
+        "Discard the changes and quit".to_string()
     }));
     let path = f.path();
     screens.push(Box::new(move |app: &mut App| {
@@ -773,12 +782,27 @@ fn every_screen_draws_at_every_size_without_a_panic() {
         fs::write(&path, CHECKOUT).unwrap();
         ctrl(app, 's');
         assert_eq!(app.dialog(), Some(&Dialog::Conflict));
+        "Keep mine".to_string()
     }));
+    let holds = |app: &mut App, w: u16, h: u16, words: &str| {
+        let shown = screen(app, w, h);
+        if w < 20 || h < 5 {
+            // Too small: a note, cut to the screen, and nothing else.
+            let note = "Terminal too small.";
+            let first = shown.lines().next().unwrap_or_default();
+            assert!(note.starts_with(first), "{w}x{h}: {shown:?}");
+        } else if w >= 60 && h >= 18 {
+            assert!(shown.contains(words), "{w}x{h}: {words:?} is not on screen:\n{shown}");
+            let footer = app.footer();
+            let last = shown.lines().last().unwrap_or_default();
+            assert!(last.contains(&footer[0].0), "{w}x{h}: the footer shows the keys on top: {last:?}");
+        }
+    };
     for show in screens {
-        show(&mut f.app);
+        let words = show(&mut f.app);
         for &w in &widths {
             for &h in &heights {
-                let _ = screen(&mut f.app, w, h);
+                holds(&mut f.app, w, h, &words);
             }
         }
     }
@@ -788,7 +812,7 @@ fn every_screen_draws_at_every_size_without_a_panic() {
     let mut start = app_in(dir.path(), Screen::Start(Start::new(dir.path(), &library(), today())));
     for &w in &widths {
         for &h in &heights {
-            let _ = screen(&mut start, w, h);
+            holds(&mut start, w, h, "Postmortems");
         }
     }
 }

@@ -6,6 +6,15 @@ pub mod tui;
 use std::path::Path;
 use std::process::Command;
 
+/// A test needs `what` (a tool `.ci/run` installs, or root for a mount) and it is not here:
+/// under CI (`CI=true`) that fails the test; elsewhere the check is skipped, and says so.
+pub fn tool_missing(what: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{what} is missing: `.ci/run` installs what the tests need");
+    }
+    eprintln!("{what} is missing here; this check is skipped (under CI=true it fails)");
+}
+
 /// What a run printed and how it exited.
 pub struct Run {
     pub code: i32,
