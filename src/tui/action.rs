@@ -190,7 +190,7 @@ impl Action {
             Action::Table(TableOp::Edit) => "Edit the cell (a choice cell changes to its next value)",
             Action::Table(TableOp::Cycle) => "Next value of a choice cell (marker, category, priority...)",
             Action::Table(TableOp::Add) => "Add a row below",
-            Action::Table(TableOp::Delete) => "Delete the row (u takes it back)",
+            Action::Table(TableOp::Delete) => "Delete the row (the table's undo takes it back)",
             Action::Table(TableOp::Undo) => "Undo the last change to the table",
             Action::Table(TableOp::MoveUp) => "Move the row up",
             Action::Table(TableOp::MoveDown) => "Move the row down",

@@ -4,6 +4,7 @@
 use super::{App, Dialog};
 use crate::store::recovery;
 use crate::tui::action::{Action, TextOp};
+use crate::tui::keymap::{Scope, key_for};
 use crate::tui::editor::{Page, SaveOutcome};
 
 impl App {
@@ -76,7 +77,8 @@ impl App {
             e.touch(now);
             e.refresh_details();
             e.check_fields();
-            self.message = Some(format!("Added {n} entries to the timeline (u takes them back)."));
+            let undo = key_for(Scope::Table, &Action::Table(crate::tui::action::TableOp::Undo));
+            self.message = Some(format!("Added {n} entries to the timeline ({undo} takes them back)."));
         } else {
             table.pending.clear();
         }
@@ -111,7 +113,8 @@ impl App {
             Action::Choose(c @ ('t' | 'c')) => self.take_theirs(c == 'c'),
             // Decide later: autosave stays off; the next save asks again.
             Action::Back => {
-                self.message = Some("Not saved: the file changed on disk. Ctrl-S asks again what to do.".into());
+                let save = key_for(Scope::Global, &Action::Save);
+                self.message = Some(format!("Not saved: the file changed on disk. {save} asks again what to do."));
             }
             _ => self.ask(Dialog::Conflict),
         }

@@ -2,6 +2,7 @@
 
 use super::{App, Dialog, Effect};
 use crate::tui::action::Action;
+use crate::tui::keymap::{Scope, key_for};
 use crate::tui::editor::Page;
 
 impl App {
@@ -42,7 +43,8 @@ impl App {
                     editor.touch(now);
                     editor.check_due = Some(now);
                     editor.check_if_due(now);
-                    self.message = Some(format!("Rewrote: \"{}\" (Ctrl-Z takes it back)", replacement));
+                    let undo = key_for(Scope::Text, &Action::Text(crate::tui::action::TextOp::Undo));
+                    self.message = Some(format!("Rewrote: \"{replacement}\" ({undo} takes it back)"));
                 }
                 None => {
                     self.message = Some(format!(

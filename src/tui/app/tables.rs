@@ -2,7 +2,8 @@
 
 use super::{App, Dialog};
 use crate::doc::SectionKind;
-use crate::tui::action::TableOp;
+use crate::tui::action::{Action, TableOp};
+use crate::tui::keymap::{Scope, key_for};
 use crate::tui::editor::Page;
 
 impl App {
@@ -105,7 +106,8 @@ impl App {
         let Page::Section(i) = editor.page else { return };
         let Some(table) = editor.tables.get_mut(&i) else { return };
         if table.kind != SectionKind::Timeline {
-            self.message = Some("Paste into a cell: press Enter to edit it first.".into());
+            let edit = key_for(Scope::Table, &Action::Table(TableOp::Edit));
+            self.message = Some(format!("Paste into a cell: press {edit} to edit it first."));
             return;
         }
         match table.paste(&editor.doc, text, today) {

@@ -41,7 +41,7 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<&str>) {
+pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<super::Folded>) {
     let file = editor.shown.clone();
     let state = if editor.conflict {
         Span::styled("changed on disk: not saved", colored(Color::Red))
@@ -60,7 +60,7 @@ pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Op
         spans.push(Span::styled(message.to_string(), bold()));
     } else if let Some(note) = folded {
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(note.to_string(), dim()));
+        spans.push(Span::styled(note.note(), dim()));
     }
     spans.push(Span::raw(" · "));
     spans.push(Span::raw(file));

@@ -33,7 +33,30 @@ pub struct Areas {
     pub status: Rect,
     pub footer: Rect,
     /// Said in the status line when the layout had to fold.
-    pub folded: Option<&'static str>,
+    pub folded: Option<Folded>,
+}
+
+/// How the layout folded on a small screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folded {
+    /// Too narrow for the section list beside the page.
+    Narrow,
+    /// Too small for the guidance.
+    Small,
+}
+
+impl Folded {
+    /// What the status line says of it, with the key that brings back what is hidden.
+    pub fn note(self) -> String {
+        use super::action::Action;
+        use super::keymap::{Scope, key_for};
+        match self {
+            Folded::Narrow => format!("narrow terminal: {} shows the sections", key_for(Scope::Text, &Action::Back)),
+            Folded::Small => {
+                format!("small terminal: guidance hidden, {} shows it", key_for(Scope::Global, &Action::ToggleGuidance))
+            }
+        }
+    }
 }
 
 pub fn areas(size: Rect, editor: &Editor) -> Areas {
@@ -52,7 +75,7 @@ pub fn areas(size: Rect, editor: &Editor) -> Areas {
         (None, body)
     };
     let page_only = rest.width == 0;
-    let mut folded = if size.width < 60 { Some("narrow terminal: Esc shows the sections") } else { None };
+    let mut folded = if size.width < 60 { Some(Folded::Narrow) } else { None };
     let has_guidance = matches!(editor.page, super::editor::Page::Section(_));
     let (page, guidance) = if page_only {
         (None, None)
@@ -71,7 +94,7 @@ pub fn areas(size: Rect, editor: &Editor) -> Areas {
             Some(Rect::new(rest.x, rest.y + rest.height - h, rest.width, h)),
         )
     } else {
-        folded = folded.or(Some("small terminal: guidance hidden, Ctrl-G shows it"));
+        folded = folded.or(Some(Folded::Small));
         (Some(rest), None)
     };
     Areas { title, sidebar, page, guidance, status, footer, folded }

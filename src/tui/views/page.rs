@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{bold, colored, dim};
 use crate::doc::{SectionKind, Severity};
+use crate::tui::action::Action;
 use crate::tui::editor::{Editor, Focus, Page};
+use crate::tui::keymap::{Scope, key_for};
 use crate::tui::form::{Form, Input};
 
 pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
@@ -130,7 +132,15 @@ fn findings_strip(
     let n = lint.findings.len();
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{n} finding{} ", if n == 1 { "" } else { "s" }), colored(Color::Yellow)),
-        Span::styled("· F8 next · Ctrl-R rewrite · Ctrl-D dismiss", dim()),
+        Span::styled(
+            format!(
+                "· {} next · {} rewrite · {} dismiss",
+                key_for(Scope::Text, &Action::NextFinding),
+                key_for(Scope::Text, &Action::ApplyRewrite),
+                key_for(Scope::Text, &Action::DismissFinding)
+            ),
+            dim(),
+        ),
     ])];
     let current = lint.at_or_after(&text, line, col);
     let rows = r.height.saturating_sub(2) as usize;
@@ -287,7 +297,7 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
         Line::styled(format!("{} of {} sections written.", summary.written, summary.total), bold()),
         Line::from(vec![
             Span::raw("Press "),
-            Span::styled("e", bold()),
+            Span::styled(key_for(Scope::Finish, &Action::ExportMarkdown), bold()),
             Span::raw(format!(" to export Markdown to {}.", target.display())),
         ]),
     ];

@@ -10,7 +10,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::chrome::fit;
 use super::{bold, colored, dim, selected};
 use crate::library::Entry;
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Scope, key_for};
 use crate::tui::start::{List, Start};
 
 pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App) {
@@ -41,14 +43,22 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..body });
     let filter = if start.query.is_empty() {
         Line::styled(
-            format!(" Type to filter (title, tag, text) · Ctrl-O order: {} · Tab switches", start.order.name()),
+            format!(
+                " Type to filter (title, tag, text) · {} order: {} · {} switches",
+                key_for(Scope::Start, &Action::CycleOrder),
+                start.order.name(),
+                key_for(Scope::Start, &Action::SwitchList)
+            ),
             dim(),
         )
     } else {
         Line::from(vec![
             Span::raw(" Filter: "),
             Span::styled(start.query.clone(), bold()),
-            Span::styled(format!("  (Esc clears) · order: {}", start.order.name()), dim()),
+            Span::styled(
+                format!("  ({} clears) · order: {}", key_for(Scope::Start, &Action::Back), start.order.name()),
+                dim(),
+            ),
         ])
     };
     frame.render_widget(Paragraph::new(filter), Rect { y: body.y + 1, height: 1, ..body });
@@ -76,7 +86,7 @@ fn skip(start: &Start, rows: usize) -> usize {
 fn postmortems(start: &Start, shown: &[&Entry], r: Rect) -> Vec<Line<'static>> {
     if shown.is_empty() {
         let why = if start.entries.is_empty() && !start.is_loading() {
-            " None yet. Tab to the templates and press Enter to start one."
+            " None yet. Switch to the templates and open one to start."
         } else if start.is_loading() {
             " Loading…"
         } else {

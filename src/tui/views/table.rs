@@ -10,7 +10,9 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table as TableWidget, Wrap};
 use super::{bold, colored, dim, selected};
 use crate::doc::{Numbers, SectionKind, format_duration};
 use crate::export::show_time;
+use crate::tui::action::{Action, TableOp};
 use crate::tui::editor::{Editor, Focus};
+use crate::tui::keymap::{Scope, key_for};
 use crate::tui::table::Table;
 
 /// Rows the table's header and the lines under it take.
@@ -154,7 +156,20 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize) {
             dim(),
         ));
     }
-    let keys = Line::styled("Enter edit · Space next value · a add · d delete · u undo · Alt-↑↓ move", dim());
+    let k = |op| key_for(Scope::Table, &Action::Table(op));
+    let keys = Line::styled(
+        format!(
+            "{} edit · {} next value · {} add · {} delete · {} undo · {} {} move",
+            k(TableOp::Edit),
+            k(TableOp::Cycle),
+            k(TableOp::Add),
+            k(TableOp::Delete),
+            k(TableOp::Undo),
+            k(TableOp::MoveUp),
+            k(TableOp::MoveDown)
+        ),
+        dim(),
+    );
     let _ = zone;
     let bottom = Rect { y: r.y + r.height - below, height: below, ..r };
     // The numbers wrap onto a second line on a narrow screen.
