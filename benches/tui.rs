@@ -15,6 +15,7 @@ use blameless::tui::action::Action;
 use blameless::tui::app::{App, Screen};
 use blameless::tui::context::Context;
 use blameless::tui::editor::Editor;
+use blameless::tui::runner::dispatch;
 use blameless::tui::start::Start;
 use blameless::tui::terminal::Frames;
 use blameless::tui::views;
@@ -63,9 +64,9 @@ fn keystrokes(name: &str, doc: &Document) {
     let start = Start::new(Path::new("."), &library, today);
     let mut app = App::new(Screen::Start(start), library, Context::fixed(dir.path()));
     let open = Instant::now();
-    app.update(Action::Open(path.clone()));
+    dispatch(&mut app, Action::Open(path.clone()));
     let opened = open.elapsed();
-    app.update(Action::GoTo(1)); // the summary: a prose section
+    dispatch(&mut app, Action::GoTo(1)); // the summary: a prose section
     let terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| match e {});
     let mut frames = Frames::new(terminal);
     app.update(Action::Resize(120, 40));
@@ -111,7 +112,7 @@ fn fields_checked(name: &str, doc: &Document) {
         let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
         let loaded = blameless::store::parse_document(&path, &text).unwrap_or_else(|e| panic!("{e}"));
         let recovery = dir.path().join("recovery");
-        let mut e = Editor::open(&path, loaded, &text, &library, &recovery, Some(checker.clone()));
+        let mut e = Editor::open(&path, (loaded, &text, None), &library, &recovery, Some(checker.clone()));
         opens.push(open.elapsed());
         e.doc.timeline[i].event = format!("Dave forgot to check the bucket {i}");
         let row = Instant::now();

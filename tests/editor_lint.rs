@@ -89,7 +89,7 @@ fn the_editor_finds_what_lint_finds_in_every_field() {
     let ctx = blameless::tui::context::Context::fixed(dir.path());
     let checker = std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap());
     let mut app = App::new(Screen::Start(Start::new(dir.path(), &library, today)), library, ctx).with_checker(checker);
-    app.update(Action::Open(path.clone()));
+    dispatch(&mut app, Action::Open(path.clone()));
     let editor = app.editor().unwrap();
     let mut from_editor: BTreeSet<Placed> = BTreeSet::new();
     let mut add = |field: Field, text: &str, findings: &[blameless::lint::TextFinding]| {
@@ -119,7 +119,7 @@ fn the_editor_finds_what_lint_finds_in_every_field() {
 
     // Each section with a finding is marked in the list, and the finish page lists them all.
     let last = editor.pages().len() - 1;
-    app.update(Action::GoTo(last));
+    dispatch(&mut app, Action::GoTo(last));
     for (w, h) in [(80, 24), (120, 40)] {
         let shown = screen(&mut app, w, h);
         for section in ["◆ Summary", "◆ Impact", "◆ Timeline", "◆ Contributing factors", "◆ Follow-up actions"]
@@ -143,3 +143,4 @@ fn the_editor_finds_what_lint_finds_in_every_field() {
 }
 
 use common::screen;
+use common::tui::dispatch;

@@ -35,7 +35,7 @@ fn section_id(app: &App) -> String {
 /// Lets the autosave deadline pass and delivers the tick the runner would.
 fn wait_for_autosave(app: &mut App) {
     later(app, AUTOSAVE_AFTER + Duration::from_millis(10));
-    app.update(Action::Tick);
+    dispatch(app, Action::Tick);
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn editor_screens_at_80x24_and_120x40() {
 #[test]
 fn details_form_shows_checks_and_live_numbers() {
     let mut f = editing(CHECKOUT);
-    f.app.update(Action::GoTo(0));
+    dispatch(&mut f.app, Action::GoTo(0));
     assert_eq!(page(&f.app), Page::Details);
     insta::assert_snapshot!("details_80x24", screen(&mut f.app, 80, 24));
     insta::assert_snapshot!("details_120x40", screen(&mut f.app, 120, 40));
@@ -79,7 +79,7 @@ fn help_lists_every_key_from_the_keymap() {
 fn finish_screen_lists_what_is_missing() {
     let mut f = fresh();
     let last = f.app.editor().unwrap().pages().len() - 1;
-    f.app.update(Action::GoTo(last));
+    dispatch(&mut f.app, Action::GoTo(last));
     assert_eq!(page(&f.app), Page::Finish);
     let shown = screen(&mut f.app, 80, 24);
     insta::assert_snapshot!("finish_80x24", shown);
@@ -112,8 +112,8 @@ fn start_screen_creates_a_document_from_a_template_and_opens_it() {
     let folder = dir.path().join("postmortems");
     let start = Start::new(&folder, &library(), today());
     let mut app = app_in(dir.path(), Screen::Start(start));
-    app.update(Action::ListDown); // lightweight
-    app.update(Action::ListOpen);
+    dispatch(&mut app, Action::ListDown); // lightweight
+    dispatch(&mut app, Action::ListOpen);
     let e = app.editor().expect("the editor opened");
     assert_eq!(e.doc.template.name, "lightweight");
     assert_eq!(e.path, folder.join("2026-11-24-untitled-incident.yaml"));
@@ -173,7 +173,7 @@ fn navigate_with_keys_and_mouse() {
         modifiers: KeyModifiers::NONE,
     });
     let action = f.app.action_for(&click).expect("a click on the sidebar is an action");
-    f.app.update(action);
+    dispatch(&mut f.app, action);
     assert_eq!(page(&f.app), Page::Details);
 }
 
@@ -183,7 +183,7 @@ fn typing_is_autosaved_after_a_pause_and_on_section_change() {
     typed(&mut f.app, "Users saw errors.");
     assert!(f.app.editor().unwrap().dirty);
     assert!(!f.on_disk().contains("Users saw errors."), "not saved on every key");
-    f.app.update(Action::Tick);
+    dispatch(&mut f.app, Action::Tick);
     assert!(!f.on_disk().contains("Users saw errors."), "not before the pause is over");
     wait_for_autosave(&mut f.app);
     assert!(f.on_disk().contains("text: Users saw errors.\n"), "{}", f.on_disk());
@@ -214,7 +214,7 @@ fn timers_run_under_help_and_the_preview_and_leave_them_open() {
         assert_eq!(shown(&f.app), Some(0), "the autosave does not close {name}");
         assert!(f.on_disk().contains(&format!("text: {written}\n")), "saved while {name} was open");
         // A timer with nothing to do says so, and the runner draws nothing for it.
-        assert_eq!(f.app.update(Action::Tick), blameless::tui::app::Effect::Unchanged);
+        assert!(dispatch(&mut f.app, Action::Tick).0, "nothing to draw");
         key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
     }
 }
@@ -238,7 +238,7 @@ fn undo_redo_selection_and_paste() {
     ctrl(&mut f.app, 'v');
     assert_eq!(text(&f.app), "one two");
     let big: String = (0..10_000).map(|i| format!("line {i}\r\n")).collect();
-    f.app.update(Action::Paste(big));
+    dispatch(&mut f.app, Action::Paste(big));
     let t = text(&f.app);
     assert_eq!(t.lines().count(), 10_000, "a 10,000-line paste arrives whole");
     assert!(t.ends_with("line 9999\n") && !t.contains('\r'));
@@ -317,7 +317,7 @@ fn a_recovery_copy_left_by_a_crash_is_offered_on_the_next_open() {
     blameless::store::recovery::write_recovery(&f.recovery_dir(), &path, &recovered).unwrap();
     let start = Start::new(f.dir.path(), &library(), today());
     let mut app = app_in(f.dir.path(), Screen::Start(start));
-    app.update(Action::Open(path.clone()));
+    dispatch(&mut app, Action::Open(path.clone()));
     let Some(Dialog::Recover { summary, .. }) = &app.dialog().cloned() else {
         panic!("no recovery offered: {:?}", app.dialog().cloned())
     };
@@ -332,7 +332,7 @@ fn a_recovery_copy_left_by_a_crash_is_offered_on_the_next_open() {
 #[test]
 fn control_characters_are_shown_inert() {
     let mut f = fresh();
-    f.app.update(Action::Paste("bell\u{7} esc\u{1b}[31mred".into()));
+    dispatch(&mut f.app, Action::Paste("bell\u{7} esc\u{1b}[31mred".into()));
     let shown = screen(&mut f.app, 80, 24);
     // Nothing of the escape sequence reaches the terminal: the control characters are not
     // drawn, the printable rest is plain text.
@@ -349,7 +349,7 @@ fn control_characters_are_shown_inert() {
 #[test]
 fn details_form_edits_the_metadata_with_validation() {
     let mut f = fresh();
-    f.app.update(Action::GoTo(0));
+    dispatch(&mut f.app, Action::GoTo(0));
     // Title is focused: add to it.
     typed(&mut f.app, " (EU)");
     key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE); // status
@@ -396,9 +396,9 @@ fn keys_that_work_are_in_the_footer() {
 fn external_editor_text_comes_back_as_one_undoable_edit() {
     let mut f = fresh();
     typed(&mut f.app, "before");
-    let effect = f.app.update(Action::ExternalEditor);
-    assert_eq!(effect, blameless::tui::app::Effect::ExternalEditor("before".into()));
-    f.app.update(Action::ExternalEdited(Ok("after, from vim\n".into())));
+    let effect = dispatch(&mut f.app, Action::ExternalEditor);
+    assert_eq!(effect.1, [blameless::tui::app::Effect::ExternalEditor("before".into())]);
+    dispatch(&mut f.app, Action::ExternalEdited(Ok("after, from vim\n".into())));
     let e = f.app.editor().unwrap();
     let Page::Section(i) = e.page else { panic!() };
     assert_eq!(e.texts[&i].text(), "after, from vim");
@@ -428,7 +428,7 @@ fn fresh_checked() -> Fixture {
 
 fn pause_for_check(app: &mut App) {
     later(app, blameless::tui::editor::CHECK_AFTER + Duration::from_millis(1));
-    app.update(Action::Tick);
+    dispatch(app, Action::Tick);
 }
 
 fn findings_in_summary(app: &App) -> usize {
@@ -464,7 +464,7 @@ fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
     assert!(!underlined(line.find("check").unwrap() as u16), "words outside the findings are not:\n{line}\n{marked}");
     let finish = {
         let last = f.app.editor().unwrap().pages().len() - 1;
-        f.app.update(Action::GoTo(last));
+        dispatch(&mut f.app, Action::GoTo(last));
         screen(&mut f.app, 80, 24)
     };
     assert!(finish.contains("Wording to look at again, 2 findings"), "{finish}");
@@ -548,7 +548,7 @@ fn ctrl_d_dismisses_with_a_reason_recorded_in_the_document() {
 fn open_section(app: &mut App, id: &str) {
     let e = app.editor().unwrap();
     let i = e.doc.sections.iter().position(|s| s.id == id).unwrap();
-    app.update(Action::GoTo(i + 1));
+    dispatch(app, Action::GoTo(i + 1));
 }
 
 fn enter_row(app: &mut App, cells: &[&str]) {
@@ -584,7 +584,7 @@ fn blame_in_rows_and_answers_is_marked_in_the_list_and_on_the_finish_page() {
     let shown = screen(&mut f.app, 80, 24);
     assert!(shown.contains("◆ Impact"), "{shown}");
     let last = f.app.editor().unwrap().pages().len() - 1;
-    f.app.update(Action::GoTo(last));
+    dispatch(&mut f.app, Action::GoTo(last));
     let finish = screen(&mut f.app, 80, 24);
     assert!(finish.contains("◆ Timeline, row 1: forgot"), "{finish}");
     assert!(finish.contains("◆ Contributing factors, row 1:"), "{finish}");
@@ -593,7 +593,7 @@ fn blame_in_rows_and_answers_is_marked_in_the_list_and_on_the_finish_page() {
 }
 
 fn cycle_marker(app: &mut App, row: usize, times: usize) {
-    app.update(Action::Table(blameless::tui::action::TableOp::Select(row)));
+    dispatch(app, Action::Table(blameless::tui::action::TableOp::Select(row)));
     for _ in 0..4 {
         key(app, KeyCode::Right, KeyModifiers::NONE);
     }
@@ -626,7 +626,7 @@ fn timeline_rows_are_added_with_forgiving_times_kept_sorted_and_marked() {
     );
     assert_eq!(doc.timeline[3].time.as_text(), "2026-11-24T14:09:00+01:00", "+7m after the row above");
     assert_eq!(doc.timeline[2].time.as_text(), "after lunch", "kept as typed");
-    f.app.update(Action::Table(blameless::tui::action::TableOp::Select(2)));
+    dispatch(&mut f.app, Action::Table(blameless::tui::action::TableOp::Select(2)));
     let shown = screen(&mut f.app, 80, 24);
     assert!(shown.contains("`after lunch` is not a time (try 14:02, +5m"), "{shown}");
     cycle_marker(&mut f.app, 0, 1); // started
@@ -642,7 +642,7 @@ fn timeline_rows_are_added_with_forgiving_times_kept_sorted_and_marked() {
     assert!(shown.contains("✗ after lunch"), "{shown}");
     assert!(shown.contains("entries without evidence: how do we know?"), "{shown}");
     // The details page shows the times the markers set.
-    f.app.update(Action::GoTo(0));
+    dispatch(&mut f.app, Action::GoTo(0));
     assert!(screen(&mut f.app, 120, 40).contains("2026-11-24T14:09:00+01:00"));
 }
 
@@ -654,7 +654,7 @@ fn timeline_delete_undo_and_move() {
     enter_row(&mut f.app, &["14:02", "same minute"]);
     enter_row(&mut f.app, &["14:10", "later"]);
     let events = |app: &App| app.editor().unwrap().doc.timeline.iter().map(|e| e.event.clone()).collect::<Vec<_>>();
-    f.app.update(Action::Table(blameless::tui::action::TableOp::Select(1)));
+    dispatch(&mut f.app, Action::Table(blameless::tui::action::TableOp::Select(1)));
     key(&mut f.app, KeyCode::Up, KeyModifiers::ALT);
     assert_eq!(events(&f.app), ["same minute", "first", "later"], "rows at the same time can swap");
     key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
@@ -676,9 +676,10 @@ fn timeline_delete_undo_and_move() {
 fn a_pasted_chat_excerpt_becomes_rows_after_confirmation() {
     let mut f = fresh();
     open_section(&mut f.app, "timeline");
-    f.app.update(Action::Paste(
-        "[14:02] Priya: deploy started\n[14:09] pagerbot: error rate above 5%\nnoise line\n".into(),
-    ));
+    dispatch(
+        &mut f.app,
+        Action::Paste("[14:02] Priya: deploy started\n[14:09] pagerbot: error rate above 5%\nnoise line\n".into()),
+    );
     assert_eq!(f.app.dialog().cloned(), Some(Dialog::PasteRows { count: 2 }));
     insta::assert_snapshot!("paste_rows_80x24", screen(&mut f.app, 80, 24));
     key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
@@ -688,7 +689,7 @@ fn a_pasted_chat_excerpt_becomes_rows_after_confirmation() {
     assert_eq!(doc.timeline[1].time.as_text(), "2026-11-24T14:09:00+01:00");
     key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
     assert!(f.app.editor().unwrap().doc.timeline.is_empty(), "one undo takes the whole paste back");
-    f.app.update(Action::Paste("[14:02] again\n".into()));
+    dispatch(&mut f.app, Action::Paste("[14:02] again\n".into()));
     key(&mut f.app, KeyCode::Char('c'), KeyModifiers::NONE);
     assert!(f.app.editor().unwrap().doc.timeline.is_empty(), "cancelled");
 }
@@ -729,7 +730,7 @@ fn an_incident_time_typed_in_the_details_marks_the_matching_entry() {
     open_section(&mut f.app, "timeline");
     enter_row(&mut f.app, &["14:02", "Migration starts"]);
     enter_row(&mut f.app, &["14:09", "Alert pages the on-call"]);
-    f.app.update(Action::GoTo(0));
+    dispatch(&mut f.app, Action::GoTo(0));
     for _ in 0..8 {
         key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE); // to "Detected"
     }
@@ -753,7 +754,7 @@ fn every_screen_draws_at_every_size_without_a_panic() {
     let mut screens: Vec<Show> = Vec::new();
     for p in 0..pages {
         screens.push(Box::new(move |app: &mut App| {
-            app.update(Action::GoTo(p));
+            dispatch(app, Action::GoTo(p));
             let e = app.editor().unwrap();
             match e.page {
                 Page::Details => "Details (title".to_string(),
@@ -770,7 +771,7 @@ fn every_screen_draws_at_every_size_without_a_panic() {
     }));
     screens.push(Box::new(|app: &mut App| {
         key(app, KeyCode::Esc, KeyModifiers::NONE);
-        app.update(Action::GoTo(1));
+        dispatch(app, Action::GoTo(1));
         typed(app, " More.");
         ctrl(app, 'q');
         assert_eq!(app.dialog(), Some(&Dialog::QuitUnsaved));
@@ -929,7 +930,7 @@ fn the_actions_view_puts_overdue_ones_first_and_opens_their_postmortem() {
 fn wide_characters_emoji_and_combining_marks_keep_the_cursor_in_place() {
     let mut f = fresh();
     typed(&mut f.app, "日本語🔥e\u{301}");
-    f.app.update(Action::Resize(80, 24));
+    dispatch(&mut f.app, Action::Resize(80, 24));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|fr| views::render(fr, &f.app)).unwrap();
     let buf = terminal.backend().buffer();
@@ -962,7 +963,7 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     });
     let mut f = editing(&blameless::store::document_text(&doc).unwrap());
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
-    f.app.update(Action::GoTo(1));
+    dispatch(&mut f.app, Action::GoTo(1));
     assert_eq!(section_id(&f.app), "summary");
     assert_eq!(findings_in_summary(&f.app), 0, "no checker yet");
     f.app.build_checker_in_background(|| blameless::lint::Checker::builtin().ok());
@@ -972,7 +973,7 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while f.app.checker_pending() && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
-        f.app.update(Action::Tick);
+        dispatch(&mut f.app, Action::Tick);
     }
     assert!(!f.app.checker_pending(), "the checker never arrived");
     let e = f.app.editor().unwrap();
@@ -1024,7 +1025,7 @@ fn frames_drawn_from_earlier_frames_are_the_frames_drawn_afresh() {
     let size = ratatui::layout::Rect::new(0, 0, 100, 30);
     let mut afresh = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let mut kept = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    f.app.update(Action::Resize(size.width, size.height));
+    dispatch(&mut f.app, Action::Resize(size.width, size.height));
     let mut buffers = [None, None];
     let mut n = 0;
     let mut before: Option<ratatui::buffer::Buffer> = None;
@@ -1065,7 +1066,7 @@ fn frames_drawn_from_earlier_frames_are_the_frames_drawn_afresh() {
     // Findings arrive for rows already on screen (the text at the top, not scrolled).
     key(&mut f.app, KeyCode::Home, KeyModifiers::CONTROL);
     check(&mut f.app, "the start of the text");
-    f.app.update(Action::Tick);
+    dispatch(&mut f.app, Action::Tick);
     check(&mut f.app, "a tick");
     pause_for_check(&mut f.app);
     check(&mut f.app, "the findings arriving");
@@ -1112,11 +1113,11 @@ fn frames_drawn_from_earlier_frames_are_the_frames_drawn_afresh() {
     check(&mut f.app, "help closed");
     key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
     check(&mut f.app, "tab");
-    f.app.update(Action::GoTo(1));
+    dispatch(&mut f.app, Action::GoTo(1));
     check(&mut f.app, "another section");
     typed(&mut f.app, "Deploys queue behind one lock.");
     check(&mut f.app, "typing there");
-    f.app.update(Action::GoTo(0));
+    dispatch(&mut f.app, Action::GoTo(0));
     check(&mut f.app, "back");
     assert!(claimed > 100_000, "the views called most of the screen unchanged: {claimed} cells");
 }

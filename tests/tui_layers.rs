@@ -35,13 +35,13 @@ fn fresh() -> Fixture {
 /// runs: the conflict dialog is on top of the overlay, drawn over it, and its key answers it.
 fn conflict_under(open: KeyCode, overlay_open: fn(&App) -> bool) {
     let mut f = fresh();
-    f.app.update(Action::GoTo(1));
+    dispatch(&mut f.app, Action::GoTo(1));
     typed(&mut f.app, "Mine, typed before the pull.");
     key(&mut f.app, open, KeyModifiers::NONE);
     assert!(overlay_open(&f.app));
     fs::write(f.path(), f.on_disk().replace("Checkout API errors", "Renamed by a teammate")).unwrap();
     later(&f.app, AUTOSAVE_AFTER + Duration::from_millis(10));
-    f.app.update(Action::Tick);
+    dispatch(&mut f.app, Action::Tick);
     assert_eq!(f.app.dialog(), Some(&Dialog::Conflict), "the dialog is on top");
     assert_eq!(f.app.scope(), Scope::Conflict);
     let shown = screen(&mut f.app, 80, 24);
@@ -82,25 +82,25 @@ fn states() -> Vec<State> {
         }),
         ("writing", || {
             let mut f = fresh();
-            f.app.update(Action::GoTo(1));
+            dispatch(&mut f.app, Action::GoTo(1));
             typed(&mut f.app, "It was human error.");
             f
         }),
         ("details form", || {
             let mut f = editing(CHECKOUT);
-            f.app.update(Action::GoTo(0));
+            dispatch(&mut f.app, Action::GoTo(0));
             f
         }),
         ("table", || {
             let mut f = editing(CHECKOUT);
             let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
-            f.app.update(Action::GoTo(timeline + 1));
+            dispatch(&mut f.app, Action::GoTo(timeline + 1));
             f
         }),
         ("finish", || {
             let mut f = editing(CHECKOUT);
             let last = f.app.editor().unwrap().pages().len() - 1;
-            f.app.update(Action::GoTo(last));
+            dispatch(&mut f.app, Action::GoTo(last));
             f
         }),
         ("help", || {
@@ -113,7 +113,7 @@ fn states() -> Vec<State> {
             // A document longer than the screen, so that it scrolls.
             let mut f = editing(CHECKOUT);
             let summary = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "summary").unwrap();
-            f.app.update(Action::GoTo(summary + 1));
+            dispatch(&mut f.app, Action::GoTo(summary + 1));
             typed(&mut f.app, "Unsaved words.");
             key(&mut f.app, KeyCode::F(5), KeyModifiers::NONE);
             key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
@@ -121,14 +121,14 @@ fn states() -> Vec<State> {
         }),
         ("quit dialog", || {
             let mut f = fresh();
-            f.app.update(Action::GoTo(1));
+            dispatch(&mut f.app, Action::GoTo(1));
             typed(&mut f.app, "Unsaved words.");
             ctrl(&mut f.app, 'q');
             f
         }),
         ("conflict dialog", || {
             let mut f = fresh();
-            f.app.update(Action::GoTo(1));
+            dispatch(&mut f.app, Action::GoTo(1));
             typed(&mut f.app, "Unsaved words.");
             fs::write(f.path(), f.on_disk().replace("Checkout API errors", "Theirs")).unwrap();
             ctrl(&mut f.app, 's');
@@ -140,7 +140,7 @@ fn states() -> Vec<State> {
             blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), &copy).unwrap();
             let folder = f.dir.path().join("postmortems");
             let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-            app.update(Action::Open(f.path()));
+            dispatch(&mut app, Action::Open(f.path()));
             Fixture { app, dir: f.dir }
         }),
         ("locked dialog", || {
@@ -151,14 +151,14 @@ fn states() -> Vec<State> {
             std::mem::forget(held); // dropping it would release the other editor's lock
             let folder = f.dir.path().join("postmortems");
             let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-            app.update(Action::Open(f.path()));
+            dispatch(&mut app, Action::Open(f.path()));
             Fixture { app, dir: f.dir }
         }),
         ("paste dialog", || {
             let mut f = editing(CHECKOUT);
             let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
-            f.app.update(Action::GoTo(timeline + 1));
-            f.app.update(Action::Paste("14:20 Priya: rollback started\n14:31 errors back to normal\n".into()));
+            dispatch(&mut f.app, Action::GoTo(timeline + 1));
+            dispatch(&mut f.app, Action::Paste("14:20 Priya: rollback started\n14:31 errors back to normal\n".into()));
             f
         }),
         ("dismiss dialog", || {
@@ -166,7 +166,7 @@ fn states() -> Vec<State> {
             let t = library().find("default").unwrap();
             let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
             let mut f = editing_with(&blameless::store::document_text(&doc).unwrap(), Some(checker));
-            f.app.update(Action::GoTo(1));
+            dispatch(&mut f.app, Action::GoTo(1));
             typed(&mut f.app, "It was human error.");
             key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
             ctrl(&mut f.app, 'd');
@@ -208,10 +208,10 @@ fn every_key_the_footer_shows_does_something_in_every_state() {
                 let action = f.app.action_for(&event);
                 assert!(action.is_some(), "{name}: footer key {label} ({what}) is not handled");
                 // Asking the runner to do something ($EDITOR) counts as doing something.
-                let effect = f.app.update(action.unwrap());
+                let effect = dispatch(&mut f.app, action.unwrap());
                 let after_screen = screen(&mut f.app, 100, 30);
                 let changed = after_screen != before_screen
-                    || matches!(effect, Effect::ExternalEditor(_))
+                    || effect.1.iter().any(|e| matches!(e, Effect::ExternalEditor(_)))
                     || f.app.quitting()
                     || fs::read_to_string(f.path()).ok() != before_disk;
                 assert!(changed, "{name}: footer key {label} ({what}) did nothing:\n{after_screen}");
@@ -267,7 +267,7 @@ impl Events for Script {
 #[test]
 fn the_real_event_loop_runs_on_a_test_backend() {
     let mut f = fresh();
-    f.app.update(Action::GoTo(1));
+    dispatch(&mut f.app, Action::GoTo(1));
     let mut events: VecDeque<Event> = "Typed through the loop."
         .chars()
         .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
@@ -294,4 +294,28 @@ fn the_real_event_loop_runs_on_a_test_backend() {
     let mut script = Script { events: VecDeque::from([quit]), clock: f.app.context().clock.clone() };
     event_loop(&mut terminal, &mut script, &mut f.app).unwrap();
     assert!(f.app.quitting());
+}
+
+/// `update` only describes file work: the autosave it asks for changes nothing on disk until
+/// it is performed, and typing while it runs keeps the document unsaved.
+#[test]
+fn update_asks_for_the_save_and_the_runner_does_it() {
+    let mut f = fresh();
+    dispatch(&mut f.app, Action::GoTo(1));
+    typed(&mut f.app, "Words.");
+    let before = f.on_disk();
+    later(&f.app, AUTOSAVE_AFTER + Duration::from_millis(10));
+    let update = f.app.update(Action::Tick);
+    let [Effect::Save(job)] = update.effects.as_slice() else { panic!("one save asked for: {:?}", update.effects) };
+    assert!(job.text.contains("text: Words."), "the job carries the text");
+    assert_eq!(f.on_disk(), before, "nothing written by update");
+    typed(&mut f.app, " More.");
+    let result = blameless::tui::effects::perform(Effect::Save(job.clone())).unwrap();
+    dispatch(&mut f.app, result);
+    assert!(f.on_disk().contains("text: Words.\n"), "written when performed");
+    assert!(f.app.editor().unwrap().dirty, "the words typed meanwhile are still unsaved");
+    later(&f.app, AUTOSAVE_AFTER + Duration::from_millis(10));
+    dispatch(&mut f.app, Action::Tick);
+    assert!(f.on_disk().contains("text: Words. More.\n"));
+    assert!(!f.app.editor().unwrap().dirty);
 }

@@ -127,6 +127,8 @@ pub enum Action {
     Open(std::path::PathBuf),
     /// `$EDITOR` is done: the section's new text, or why there is none.
     ExternalEdited(Result<String, String>),
+    /// File work the runner did for an update is done.
+    Done(super::effects::Done),
     /// Time passed (autosave deadline, message expiry).
     Tick,
 }

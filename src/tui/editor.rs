@@ -13,9 +13,10 @@ use super::prose::Prose;
 use super::table::Table;
 use crate::doc::{Document, SectionKind};
 use crate::lint::{Checker, Field, People};
-use crate::store::recovery::{self, Fingerprint};
+use crate::store::recovery::Fingerprint;
 use crate::store::{self, Loaded};
 use crate::template::{Library, Template};
+use crate::tui::effects::SaveJob;
 
 /// How long typing must pause before the document is saved.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
@@ -93,20 +94,25 @@ pub struct Editor {
     pub check_due: Option<Instant>,
     /// This editor's lock on the file, when it holds one.
     pub lock: Option<crate::store::lock::Lock>,
+    /// Edits so far: a save includes those up to its own count.
+    pub rev: u64,
+    /// A save is with the runner; another waits until it is done.
+    pub saving: bool,
+    /// A save asked for while one was running (and whether it was asked, not automatic).
+    pub resave: Option<bool>,
 }
 
 impl Editor {
     /// The editor on `loaded`, read from `path` as `text` (what is on disk, to notice when
     /// someone else changes it).
+    /// `modified` is the file's modification time as read with `text`.
     pub fn open(
         path: &Path,
-        loaded: Loaded,
-        text: &str,
+        (loaded, text, modified): (Loaded, &str, Option<std::time::SystemTime>),
         library: &Library,
         recovery_dir: &Path,
         checker: Option<std::sync::Arc<Checker>>,
     ) -> Editor {
-        let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
         let disk = Some(Fingerprint::of_text(text, modified));
         let template = library.find_name(&loaded.doc.template.name).ok();
         let details = Form::details(&loaded.doc, template.as_ref());
@@ -138,6 +144,9 @@ impl Editor {
             finish: Summary::default(),
             check_due: None,
             lock: None,
+            rev: 0,
+            saving: false,
+            resave: None,
         };
         editor.check_all();
         let first = editor.first_incomplete();
@@ -377,6 +386,7 @@ impl Editor {
 
     pub fn touch(&mut self, now: Instant) {
         self.dirty = true;
+        self.rev += 1;
         self.last_edit = Some(now);
         if self.checker.is_some() {
             self.check_due = Some(now + CHECK_AFTER);
@@ -385,7 +395,7 @@ impl Editor {
 
     /// When the pending autosave is due, if there is one.
     pub fn autosave_due(&self) -> Option<Instant> {
-        if !self.dirty || self.conflict {
+        if !self.dirty || self.conflict || self.saving {
             return None;
         }
         self.last_edit.map(|t| t + autosave_after())
@@ -397,68 +407,43 @@ impl Editor {
         store::document_text(&self.doc)
     }
 
-    /// Writes the recovery copy, then saves unless the file changed on disk underneath us.
-    pub fn save(&mut self, wall_clock: &str) -> SaveOutcome {
-        let text = match self.text() {
-            Ok(t) => t,
-            Err(e) => return SaveOutcome::Failed(e.to_string()),
-        };
-        match recovery::write_recovery(&self.recovery_dir, &self.path, &text) {
-            Ok(at) => self.recovery_at = Some(at),
-            Err(_) => self.recovery_at = None,
-        }
-        let now_on_disk = Fingerprint::of_file(&self.path);
-        let changed = match (&self.disk, &now_on_disk) {
-            (Some(ours), Some(theirs)) => !ours.same_content(theirs),
-            (Some(_), None) => false, // deleted underneath us: writing it back loses nothing
-            (None, _) => false,
-        };
-        if changed {
-            self.conflict = true;
-            return SaveOutcome::Conflict;
-        }
-        let deleted = self.disk.is_some() && now_on_disk.is_none() && !self.path.exists();
-        match self.write(&text, wall_clock) {
-            SaveOutcome::Saved if deleted => SaveOutcome::Recreated,
-            other => other,
-        }
+    /// The save of the document as it is now, for the runner to perform.
+    pub fn save_job(&mut self, over: bool, asked: bool, then_quit: bool) -> Result<SaveJob, String> {
+        let text = self.text().map_err(|e| e.to_string())?;
+        Ok(SaveJob {
+            path: self.path.clone(),
+            text,
+            recovery_dir: self.recovery_dir.clone(),
+            base: self.disk,
+            over,
+            rev: self.rev,
+            asked,
+            then_quit,
+        })
     }
 
-    /// Saves over whatever is on disk (the user chose "keep mine").
-    pub fn save_over(&mut self, wall_clock: &str) -> SaveOutcome {
-        self.conflict = false;
-        match self.text() {
-            Ok(text) => self.write(&text, wall_clock),
-            Err(e) => SaveOutcome::Failed(e.to_string()),
+    /// A save of `job` is done: the file is now `disk`; the document is saved unless it was
+    /// edited since the job's text was taken.
+    pub fn written(&mut self, job: &SaveJob, disk: Option<Fingerprint>, wall_clock: &str) {
+        self.disk = disk;
+        if self.rev == job.rev {
+            self.dirty = false;
         }
+        self.saved_at = Some(wall_clock.to_string());
     }
 
-    fn write(&mut self, text: &str, wall_clock: &str) -> SaveOutcome {
-        match store::write_atomic(&self.path, text.as_bytes()) {
-            Ok(()) => {
-                self.disk = Fingerprint::of_file(&self.path);
-                self.dirty = false;
-                self.saved_at = Some(wall_clock.to_string());
-                SaveOutcome::Saved
-            }
-            Err(e) => SaveOutcome::Failed(e.to_string()),
-        }
-    }
-
-    /// Replaces the document with the file on disk (the user chose "take theirs").
-    pub fn reload(&mut self, library: &Library) -> Result<(), String> {
-        let text = store::read_text(&self.path).map_err(|e| e.to_string())?;
-        let loaded = store::parse_document(&self.path, &text).map_err(|e| e.to_string())?;
+    /// Replaces the document with `read`, the file on disk (the user chose "take theirs").
+    pub fn reload(&mut self, read: crate::tui::effects::Read, library: &Library) {
         let page = self.page;
         let shown = self.shown.clone();
         let checker = self.checker.clone();
         let lock = self.lock.take();
-        *self = Editor::open(&self.path.clone(), loaded, &text, library, &self.recovery_dir.clone(), checker);
+        let file = (read.loaded, read.text.as_str(), read.modified);
+        *self = Editor::open(&self.path.clone(), file, library, &self.recovery_dir.clone(), checker);
         self.lock = lock;
         self.shown = shown;
         let pages = self.pages();
         self.go_to(if pages.contains(&page) { page } else { Page::Details });
-        Ok(())
     }
 }
 
@@ -482,13 +467,4 @@ fn mark_from_times(doc: &mut Document) {
             e.marker = Some(marker);
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveOutcome {
-    Saved,
-    /// The file had been deleted on disk (or moved away); it is written again.
-    Recreated,
-    Conflict,
-    Failed(String),
 }

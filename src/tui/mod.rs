@@ -6,6 +6,7 @@ pub mod app;
 mod checking;
 pub mod context;
 pub mod editor;
+pub mod effects;
 pub mod fields;
 pub mod findings;
 pub mod finish;

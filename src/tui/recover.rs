@@ -43,8 +43,9 @@ pub fn summary(current: &Document, copy_text: &str) -> Vec<String> {
     out
 }
 
-pub fn restore(copy: &Path) -> Result<Document, String> {
-    store::load_document(copy).map(|l| l.doc).map_err(|e| e.to_string())
+/// The document in a recovery copy's text.
+pub fn restore(text: &str) -> Result<Document, String> {
+    store::parse_document(Path::new("recovery copy"), text).map(|l| l.doc).map_err(|e| e.to_string())
 }
 
 /// Saves `text` beside `path` as `NAME.mine.yaml` (or `.mine-2.yaml`, ...), never replacing.

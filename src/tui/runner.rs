@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, Effect};
+use super::app::{App, Effect, Update};
 use super::terminal::Guard;
 use super::views;
 
@@ -123,27 +123,141 @@ where
     }
 }
 
+/// The file work of the app, done on a thread of its own so that keys never wait for a disk:
+/// jobs go in order, results come back as actions.
+struct Writer {
+    jobs: Option<std::sync::mpsc::Sender<Effect>>,
+    results: std::sync::mpsc::Receiver<Option<Action>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// Jobs sent whose results have not been taken yet.
+    in_flight: usize,
+}
+
+impl Writer {
+    fn start() -> Writer {
+        let (jobs, inbox) = std::sync::mpsc::channel::<Effect>();
+        let (outbox, results) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            for job in inbox {
+                // Every job answers, so that the runner knows when it is done.
+                let _ = outbox.send(super::effects::perform(job));
+            }
+        });
+        Writer { jobs: Some(jobs), results, thread: Some(thread), in_flight: 0 }
+    }
+
+    fn send(&mut self, effect: Effect) {
+        if let Some(jobs) = &self.jobs
+            && jobs.send(effect).is_ok()
+        {
+            self.in_flight += 1;
+        }
+    }
+
+    /// The results ready now.
+    fn ready(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        while let Ok(result) = self.results.try_recv() {
+            self.in_flight -= 1;
+            out.extend(result);
+        }
+        out
+    }
+
+    /// Waits for every job sent to be done (on the way out), and returns their results.
+    fn finish(&mut self) -> Vec<Action> {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        self.ready()
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // Whatever way the loop ends, the jobs sent are done before the app goes.
+        self.finish();
+    }
+}
+
+/// `action` as the event loop does it, but with the file work it asks for done here and now,
+/// in order, each result going back to the app: for tests, benchmarks and scripts. Returns
+/// whether the update changed nothing worth drawing, and the effects that need a terminal
+/// (`$EDITOR`), which are left undone.
+pub fn dispatch(app: &mut App, action: Action) -> (bool, Vec<Effect>) {
+    let update = app.update(action);
+    let mut queue: std::collections::VecDeque<Effect> = update.effects.into();
+    let mut left = Vec::new();
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::ExternalEditor(_) => left.push(effect),
+            other => {
+                if let Some(result) = super::effects::perform(other) {
+                    queue.extend(app.update(result).effects);
+                }
+            }
+        }
+    }
+    (update.unchanged, left)
+}
+
+/// While file work is under way, its results are looked for this often.
+const RESULTS_EVERY: Duration = Duration::from_millis(2);
+
+/// Hands the work an update asked for to the writer; `$EDITOR` is run here, with the terminal
+/// handed over, and its result goes straight back to the app. Returns whether to redraw.
+fn perform(update: Update, surface: &mut impl Surface, writer: &mut Writer, app: &mut App) -> io::Result<bool> {
+    let mut redraw = !update.unchanged;
+    for effect in update.effects {
+        match effect {
+            Effect::ExternalEditor(text) => {
+                let result = surface.suspended(|| external_editor(&text))?;
+                let next = app.update(Action::ExternalEdited(result));
+                perform(next, surface, writer, app)?;
+                redraw = true;
+            }
+            other => writer.send(other),
+        }
+    }
+    Ok(redraw)
+}
+
 /// The event loop, on any surface and any source of events: draw, wait for an event (or the
-/// next deadline, and nothing else, so an idle editor uses no CPU), turn it into an action,
-/// update, do what the update asks for. Returns when the app quits.
+/// next deadline, or the result of file work, and nothing else, so an idle editor uses no
+/// CPU), turn it into an action, update, hand the work it asks for to the writer thread.
+/// Returns when the app quits, once the file work asked for is done.
 pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mut App) -> anyhow::Result<()> {
+    let mut writer = Writer::start();
     let mut redraw = true;
     app.wait_for_checker(FIRST_FRAME_WAITS);
     let size = surface.size();
     app.update(Action::Resize(size.width, size.height));
     loop {
+        for result in writer.ready() {
+            let update = app.update(result);
+            redraw |= perform(update, surface, &mut writer, app)?;
+        }
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
             surface.draw(app)?;
         }
         redraw = false;
         if app.quitting() {
+            for result in writer.finish() {
+                app.update(result);
+            }
             return Ok(());
         }
-        let first = match app.deadline() {
-            Some(due) => {
-                let wait = due.saturating_duration_since(app.context().clock.now());
-                if events.poll(wait)? { Some(events.read()?) } else { None }
+        let due = app.deadline().map(|due| due.saturating_duration_since(app.context().clock.now()));
+        let wait = if writer.in_flight > 0 { Some(due.map_or(RESULTS_EVERY, |d| d.min(RESULTS_EVERY))) } else { due };
+        let first = match wait {
+            Some(wait) => {
+                if events.poll(wait)? {
+                    Some(events.read()?)
+                } else {
+                    None
+                }
             }
             None => Some(events.read()?),
         };
@@ -164,18 +278,12 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
             // clears a message); a timer only when it did something.
             redraw |= next.is_some();
             if let Some(action) = action {
-                match app.update(action) {
-                    Effect::ExternalEditor(text) => {
-                        let result = surface.suspended(|| external_editor(&text))?;
-                        app.update(Action::ExternalEdited(result));
-                        redraw = true;
-                    }
-                    Effect::Unchanged => {}
-                    Effect::None => redraw = true,
-                }
+                let update = app.update(action);
+                redraw |= perform(update, surface, &mut writer, app)?;
             }
             if app.deadline().is_some_and(|d| d <= app.context().clock.now()) {
-                redraw |= app.update(Action::Tick) != Effect::Unchanged;
+                let update = app.update(Action::Tick);
+                redraw |= perform(update, surface, &mut writer, app)?;
             }
             handled += 1;
             if app.quitting() || handled >= BATCH || !events.poll(Duration::ZERO)? {

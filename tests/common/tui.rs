@@ -54,7 +54,7 @@ pub fn editing_with(text: &str, checker: Option<std::sync::Arc<blameless::lint::
     if let Some(checker) = checker {
         app = app.with_checker(checker);
     }
-    app.update(Action::Open(path));
+    dispatch(&mut app, Action::Open(path));
     assert!(app.editor().is_some(), "the document opens: {:?}", app.message());
     Fixture { dir, app }
 }
@@ -86,9 +86,11 @@ pub fn fresh() -> Fixture {
 pub fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     let event = Event::Key(KeyEvent::new(code, mods));
     if let Some(action) = app.action_for(&event) {
-        app.update(action);
+        dispatch(app, action);
     }
 }
+
+pub use blameless::tui::runner::dispatch;
 
 pub fn typed(app: &mut App, text: &str) {
     for c in text.chars() {

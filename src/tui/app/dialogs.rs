@@ -2,10 +2,11 @@
 //! it goes back on when the key was not an answer.
 
 use super::{App, Dialog};
-use crate::store::recovery;
+
 use crate::tui::action::{Action, TextOp};
+use crate::tui::editor::Page;
+use crate::tui::effects::Effect;
 use crate::tui::keymap::{Scope, key_for};
-use crate::tui::editor::{Page, SaveOutcome};
 
 impl App {
     pub(super) fn answer(&mut self, dialog: Dialog, action: Action) {
@@ -15,7 +16,7 @@ impl App {
             Dialog::PasteRows { count } => self.answer_paste(count, action),
             Dialog::QuitUnsaved => self.answer_quit(action),
             Dialog::Conflict => self.answer_conflict(action),
-            Dialog::Recover { copy, summary } => self.answer_recover(copy, summary, action),
+            Dialog::Recover { copy, summary, text } => self.answer_recover(copy, summary, text, action),
         }
     }
 
@@ -49,12 +50,9 @@ impl App {
         match action {
             Action::Choose('o') => {
                 let me = crate::store::lock::Holder::me(&self.ctx.stamp());
-                let dir = self.ctx.recovery_dir.clone();
-                if let Some(e) = self.editor_mut()
-                    && let Some(crate::store::lock::Taken::Ours { lock, .. }) =
-                        crate::store::lock::take(&dir, &e.path.clone(), &me, true)
-                {
-                    e.lock = Some(lock);
+                let recovery_dir = self.ctx.recovery_dir.clone();
+                if let Some(path) = self.editor().map(|e| e.path.clone()) {
+                    self.effects.push(Effect::TakeLock { path, recovery_dir, me });
                 }
             }
             Action::Choose('q') => self.quit = true,
@@ -86,12 +84,8 @@ impl App {
 
     fn answer_quit(&mut self, action: Action) {
         match action {
-            Action::Choose('s') => {
-                self.save(true);
-                if self.dialog().is_none() && self.editor().is_some_and(|e| !e.dirty) {
-                    self.finish_quit();
-                }
-            }
+            // Quits when the save is done (a conflict asks first).
+            Action::Choose('s') => self.save_with(false, true, true),
             // The recovery copy stays: discarding is a choice, but a mistaken one can be undone.
             Action::Choose('d') => self.quit = true,
             Action::Choose('c') => {}
@@ -100,16 +94,8 @@ impl App {
     }
 
     fn answer_conflict(&mut self, action: Action) {
-        let clock = self.ctx.wall_clock();
         match action {
-            Action::Choose('k') => {
-                if let Some(e) = self.editor_mut() {
-                    self.message = Some(match e.save_over(&clock) {
-                        SaveOutcome::Failed(why) => format!("Not saved: {why}"),
-                        _ => "Saved your version over the changed file.".into(),
-                    });
-                }
-            }
+            Action::Choose('k') => self.save_with(true, true, false),
             Action::Choose(c @ ('t' | 'c')) => self.take_theirs(c == 'c'),
             // Decide later: autosave stays off; the next save asks again.
             Action::Back => {
@@ -122,30 +108,27 @@ impl App {
 
     /// Loads the file on disk in place of my version, first saving mine as a copy when asked.
     fn take_theirs(&mut self, keep_copy: bool) {
-        let library = self.library.clone();
         let Some(e) = self.editor_mut() else { return };
-        let mut note = String::new();
-        if keep_copy {
-            match e.text().map_err(|e| e.to_string()).and_then(|t| crate::tui::recover::save_copy(&e.path, &t)) {
-                Ok(p) => note = format!(" Your version is in {}.", p.display()),
+        let mine = if keep_copy {
+            match e.text() {
+                Ok(text) => Some(text),
                 Err(why) => {
                     self.message = Some(format!("Could not save your copy ({why}); nothing was changed."));
-                    self.ask(Dialog::Conflict);
-                    return;
+                    return self.ask(Dialog::Conflict);
                 }
             }
-        }
-        self.message = Some(match e.reload(&library) {
-            Ok(()) => format!("Loaded the version on disk.{note}"),
-            Err(why) => format!("Could not load the file on disk: {why}"),
-        });
+        } else {
+            None
+        };
+        let path = e.path.clone();
+        self.effects.push(Effect::Reload { path, mine });
     }
 
-    fn answer_recover(&mut self, copy: std::path::PathBuf, summary: Vec<String>, action: Action) {
+    fn answer_recover(&mut self, copy: std::path::PathBuf, summary: Vec<String>, text: String, action: Action) {
         match action {
             Action::Choose('r') => {
                 let now = self.now();
-                match crate::tui::recover::restore(&copy) {
+                match crate::tui::recover::restore(&text) {
                     Ok(doc) => {
                         if let Some(e) = self.editor_mut() {
                             e.doc = doc;
@@ -165,15 +148,15 @@ impl App {
                 }
             }
             Action::Choose('d') => {
-                if let Some(e) = self.editor() {
-                    recovery::remove_recovery(&self.ctx.recovery_dir, &e.path);
+                if let Some(path) = self.editor().map(|e| e.path.clone()) {
+                    self.effects.push(Effect::RemoveRecovery { path, recovery_dir: self.ctx.recovery_dir.clone() });
                 }
             }
             // Decide later: the copy stays, and is offered again next time.
             Action::Back => {
                 self.message = Some(format!("The recovery copy is kept at {}.", copy.display()));
             }
-            _ => self.ask(Dialog::Recover { copy, summary }),
+            _ => self.ask(Dialog::Recover { copy, summary, text }),
         }
     }
 }

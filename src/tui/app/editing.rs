@@ -7,9 +7,9 @@ use crate::tui::action::{Action, TableOp, TextOp};
 use crate::tui::editor::{Editor, Focus, Page};
 
 impl App {
-    pub(super) fn update_editor(&mut self, action: Action) -> Effect {
+    pub(super) fn update_editor(&mut self, action: Action) {
         let now = self.now();
-        let Some(editor) = self.editor_mut() else { return Effect::None };
+        let Some(editor) = self.editor_mut() else { return };
         let pages = editor.pages();
         match action {
             Action::ToggleGuidance => editor.show_guidance = !editor.show_guidance,
@@ -37,7 +37,7 @@ impl App {
                     && table.editing.is_some()
                 {
                     table.editing = None; // Esc while typing in a cell: keep the old value
-                    return Effect::None;
+                    return;
                 }
                 editor.focus = Focus::Sidebar;
                 editor.selected = editor.page_index();
@@ -47,13 +47,15 @@ impl App {
                     && editor.doc.sections[i].kind == SectionKind::Text
                 {
                     editor.sync();
-                    return Effect::ExternalEditor(editor.doc.sections[i].text.clone());
+                    let text = editor.doc.sections[i].text.clone();
+                    self.effects.push(Effect::ExternalEditor(text));
+                    return;
                 }
                 self.message = Some("$EDITOR works on prose sections; open one first.".into());
             }
             Action::ExportMarkdown => self.export_markdown(),
             Action::NextFinding | Action::ApplyRewrite | Action::DismissFinding => {
-                return self.finding_action(action);
+                self.finding_action(action);
             }
             Action::Table(op) => self.table_action(op),
             Action::Paste(text) if current_table(editor).is_some_and(|(_, t)| t.editing.is_none()) => {
@@ -130,7 +132,6 @@ impl App {
             }
             _ => {}
         }
-        Effect::None
     }
 
     /// The text `$EDITOR` handed back replaces the section's text, as one undoable edit.

@@ -1,37 +1,47 @@
-//! Opening, saving, quitting and exporting: the app's dealings with files.
+//! Opening, saving, quitting and exporting: what the app asks of the files, and what it does
+//! with the answers. The file work itself is the runner's (see `effects`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{App, Dialog, Screen};
-use crate::store::{self, recovery};
-use crate::tui::editor::{Editor, SaveOutcome};
+use crate::store::{self, lock::Taken, recovery};
+use crate::tui::editor::Editor;
+use crate::tui::effects::{Effect, Outcome, Read, SaveJob, Saved};
 
 impl App {
-    /// Opens a document for editing; offers the recovery copy when one differs from it. A
-    /// document that cannot be read is said in the status line, the screen stays as it was.
-    pub(super) fn open_path(&mut self, path: &Path) {
-        let read = store::read_text(path).and_then(|text| Ok((store::parse_document(path, &text)?, text)));
-        match read {
-            Ok((loaded, text)) => self.open_document(path, loaded, &text),
-            Err(e) => self.message = Some(e.to_string().lines().next().unwrap_or_default().to_string()),
-        }
+    /// Asks for a document to be opened (read, locked, its recovery copy looked for).
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        let me = crate::store::lock::Holder::me(&self.ctx.stamp());
+        self.effects.push(Effect::Open { path, recovery_dir: self.ctx.recovery_dir.clone(), me });
     }
 
-    /// Opens `loaded`, read from `path` as `file_text`, in the editor: takes the lock, and
-    /// offers the recovery copy when one differs from the file.
+    /// Start-up: opens `loaded`, read from `path` as `file_text`, in the editor: takes the
+    /// lock, and offers the recovery copy when one differs from the file.
     pub(crate) fn open_document(&mut self, path: &Path, loaded: store::Loaded, file_text: &str) {
         let dir = self.ctx.recovery_dir.clone();
-        let mut editor = Editor::open(path, loaded, file_text, &self.library, &dir, self.checker.clone());
-        editor.shown = self.ctx.shown(path);
         let me = crate::store::lock::Holder::me(&self.ctx.stamp());
-        match crate::store::lock::take(&dir, path, &me, false) {
-            Some(crate::store::lock::Taken::Held(holder)) => {
+        let lock = crate::store::lock::take(&dir, path, &me, false);
+        let recovery = recovery::read_recovery(&dir, path);
+        let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
+        let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified };
+        self.install(read, lock, recovery);
+    }
+
+    /// The document read, in the editor: with its lock (or the dialog that says who has it),
+    /// and the recovery copy offered when it differs from the file.
+    fn install(&mut self, read: Read, lock: Option<Taken>, recovery: Option<(PathBuf, String)>) {
+        let dir = self.ctx.recovery_dir.clone();
+        let file = (read.loaded, read.text.as_str(), read.modified);
+        let mut editor = Editor::open(&read.path, file, &self.library, &dir, self.checker.clone());
+        editor.shown = self.ctx.shown(&read.path);
+        match lock {
+            Some(Taken::Held(holder)) => {
                 // The other editor's recovery copy is in use: it is not offered here.
                 self.ask(Dialog::Locked { holder });
                 self.screen = Screen::Editor(Box::new(editor));
                 return;
             }
-            Some(crate::store::lock::Taken::Ours { lock, stale }) => {
+            Some(Taken::Ours { lock, stale }) => {
                 editor.lock = Some(lock);
                 if let Some(h) = stale {
                     self.message =
@@ -40,12 +50,12 @@ impl App {
             }
             None => {}
         }
-        if let Some((copy, text)) = recovery::read_recovery(&dir, path) {
-            if text != *file_text {
+        if let Some((copy, text)) = recovery {
+            if text != read.text {
                 let summary = crate::tui::recover::summary(&editor.doc, &text);
-                self.ask(Dialog::Recover { copy, summary });
+                self.ask(Dialog::Recover { copy, summary, text });
             } else {
-                recovery::remove_recovery(&dir, path);
+                self.effects.push(Effect::RemoveRecovery { path: read.path.clone(), recovery_dir: dir });
             }
         }
         if let Some(from) = editor.migrated_from {
@@ -54,11 +64,27 @@ impl App {
         self.screen = Screen::Editor(Box::new(editor));
     }
 
-    /// After a crash: the open document's text in its recovery copy, and where that is.
-    pub(crate) fn rescue(&mut self) -> Option<std::path::PathBuf> {
-        let Screen::Editor(editor) = &mut self.screen else { return None };
-        let text = editor.text().ok()?;
-        recovery::write_recovery(&editor.recovery_dir, &editor.path, &text).ok()
+    /// The result of file work the runner did.
+    pub(super) fn done(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved { job, recovery_at, saved } => self.saved(job, recovery_at, saved),
+            Outcome::Exported(result) => {
+                self.message = Some(match result {
+                    Ok(target) => format!("Exported {}", target.display()),
+                    Err(why) => format!("Export failed: {why}"),
+                });
+            }
+            Outcome::Opened { read: Ok(read), lock, recovery } => self.install(*read, lock, recovery),
+            Outcome::Opened { read: Err(why), .. } => {
+                self.message = Some(why.lines().next().unwrap_or_default().to_string());
+            }
+            Outcome::Reloaded { read, copy } => self.reloaded(read, copy),
+            Outcome::LockTaken(taken) => {
+                if let (Some(Taken::Ours { lock, .. }), Some(e)) = (taken, self.editor_mut()) {
+                    e.lock = Some(lock);
+                }
+            }
+        }
     }
 
     pub(super) fn autosave_on_page_change(&mut self) {
@@ -67,24 +93,59 @@ impl App {
         }
     }
 
+    /// Asks for a save (an autosave unless `asked`); one at a time: a save asked for while
+    /// one runs follows it.
     pub(super) fn save(&mut self, asked: bool) {
-        let clock = self.ctx.wall_clock();
+        self.save_with(false, asked, false);
+    }
+
+    /// A save that writes over the file on disk whatever it holds ("keep mine"), or that
+    /// quits once it is done.
+    pub(super) fn save_with(&mut self, over: bool, asked: bool, then_quit: bool) {
         let Some(editor) = self.editor_mut() else { return };
         if editor.conflict && !asked {
             return;
         }
-        match editor.save(&clock) {
-            SaveOutcome::Saved => {
-                if asked {
-                    self.message =
-                        Some(format!("Saved {}", self.editor().map(|e| e.shown.clone()).unwrap_or_default()));
+        if editor.saving {
+            editor.resave = Some(asked || editor.resave.unwrap_or(false));
+            return;
+        }
+        if over {
+            editor.conflict = false;
+        }
+        match editor.save_job(over, asked, then_quit) {
+            Ok(job) => {
+                editor.saving = true;
+                self.effects.push(Effect::Save(job));
+            }
+            Err(why) => self.message = Some(format!("Not saved: {why}")),
+        }
+    }
+
+    fn saved(&mut self, job: SaveJob, recovery_at: Option<PathBuf>, saved: Saved) {
+        let clock = self.ctx.wall_clock();
+        let Some(editor) = self.editor_mut() else { return };
+        editor.saving = false;
+        editor.recovery_at = recovery_at;
+        let written = matches!(saved, Saved::Written(_) | Saved::Recreated(_));
+        match saved {
+            Saved::Written(disk) => {
+                editor.written(&job, disk, &clock);
+                if job.over {
+                    self.message = Some("Saved your version over the changed file.".into());
+                } else if job.asked {
+                    self.message = Some(format!("Saved {}", editor.shown));
                 }
             }
-            SaveOutcome::Recreated => {
-                self.message = Some("The file had been deleted or moved on disk; your version is saved again.".into())
+            Saved::Recreated(disk) => {
+                editor.written(&job, disk, &clock);
+                self.message = Some("The file had been deleted or moved on disk; your version is saved again.".into());
             }
-            SaveOutcome::Conflict => self.ask(Dialog::Conflict),
-            SaveOutcome::Failed(why) => {
+            Saved::Conflict => {
+                editor.conflict = true;
+                self.ask(Dialog::Conflict);
+            }
+            Saved::Failed(why) => {
                 let copy = editor
                     .recovery_at
                     .as_ref()
@@ -93,6 +154,19 @@ impl App {
                 self.message = Some(format!("Not saved: {}.{copy}", why.lines().next().unwrap_or_default()));
             }
         }
+        if job.then_quit && written && self.editor().is_some_and(|e| !e.dirty) {
+            return self.finish_quit();
+        }
+        if let Some(asked) = self.editor_mut().and_then(|e| e.resave.take()) {
+            self.save(asked);
+        }
+    }
+
+    /// After a crash: the open document's text in its recovery copy, and where that is.
+    pub(crate) fn rescue(&mut self) -> Option<PathBuf> {
+        let Screen::Editor(editor) = &mut self.screen else { return None };
+        let text = editor.text().ok()?;
+        recovery::write_recovery(&editor.recovery_dir, &editor.path, &text).ok()
     }
 
     pub(super) fn request_quit(&mut self) {
@@ -108,12 +182,34 @@ impl App {
             && !e.dirty
             && e.lock.is_some()
         {
-            recovery::remove_recovery(&self.ctx.recovery_dir, &e.path);
+            let (path, recovery_dir) = (e.path.clone(), self.ctx.recovery_dir.clone());
+            self.effects.push(Effect::RemoveRecovery { path, recovery_dir });
         }
         if let Some(e) = self.editor_mut() {
             e.lock = None; // released now, not when the process ends
         }
         self.quit = true;
+    }
+
+    /// "Take theirs" (after keeping mine as a copy, when asked): the file on disk, read.
+    fn reloaded(&mut self, read: Result<Box<Read>, String>, copy: Option<Result<PathBuf, String>>) {
+        if let Some(Err(why)) = copy {
+            self.message = Some(format!("Could not save your copy ({why}); nothing was changed."));
+            return self.ask(Dialog::Conflict);
+        }
+        let note = match copy {
+            Some(Ok(p)) => format!(" Your version is in {}.", p.display()),
+            _ => String::new(),
+        };
+        let library = self.library.clone();
+        let Some(e) = self.editor_mut() else { return };
+        self.message = Some(match read {
+            Ok(read) => {
+                e.reload(*read, &library);
+                format!("Loaded the version on disk.{note}")
+            }
+            Err(why) => format!("Could not load the file on disk: {why}"),
+        });
     }
 
     pub(super) fn export_markdown(&mut self) {
@@ -125,9 +221,6 @@ impl App {
             Some(name) => crate::export::marker::with_marker(&markdown, &name.to_string_lossy()),
             None => markdown,
         };
-        self.message = Some(match store::write_atomic(&target, text.as_bytes()) {
-            Ok(()) => format!("Exported {}", target.display()),
-            Err(why) => format!("Export failed: {}", why.to_string().lines().next().unwrap_or_default()),
-        });
+        self.effects.push(Effect::Export { target, text });
     }
 }

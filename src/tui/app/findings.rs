@@ -1,19 +1,19 @@
 //! F8, Ctrl-R and Ctrl-D: the wording findings in a prose section.
 
-use super::{App, Dialog, Effect};
+use super::{App, Dialog};
 use crate::tui::action::Action;
-use crate::tui::keymap::{Scope, key_for};
 use crate::tui::editor::Page;
+use crate::tui::keymap::{Scope, key_for};
 
 impl App {
     /// F8, Ctrl-R and Ctrl-D on the finding at (or after) the cursor.
-    pub(super) fn finding_action(&mut self, action: Action) -> Effect {
+    pub(super) fn finding_action(&mut self, action: Action) {
         let now = self.now();
-        let Some(editor) = self.editor_mut() else { return Effect::None };
-        let Page::Section(i) = editor.page else { return Effect::None };
+        let Some(editor) = self.editor_mut() else { return };
+        let Page::Section(i) = editor.page else { return };
         editor.check_due = Some(now); // findings must match the text they act on
         editor.check_if_due(now);
-        let Some(prose) = editor.texts.get_mut(&i) else { return Effect::None };
+        let Some(prose) = editor.texts.get_mut(&i) else { return };
         let text = prose.text();
         let (line, col) = prose.cursor();
         let lint = editor.lints.get(&i);
@@ -26,7 +26,7 @@ impl App {
         };
         let Some(finding) = finding else {
             self.message = Some("No findings in this section.".into());
-            return Effect::None;
+            return;
         };
         match action {
             Action::NextFinding => {
@@ -56,6 +56,5 @@ impl App {
             },
             _ => self.ask(Dialog::Dismiss { finding: Box::new(finding), reason: String::new() }),
         }
-        Effect::None
     }
 }

@@ -15,7 +15,7 @@ pub enum Dialog {
     /// The file changed on disk: keep mine, take theirs, save mine as a copy.
     Conflict,
     /// A recovery copy from an earlier session differs from the file.
-    Recover { copy: PathBuf, summary: Vec<String> },
+    Recover { copy: PathBuf, summary: Vec<String>, text: String },
     /// Another editor has this file open.
     Locked { holder: crate::store::lock::Holder },
     /// Rows read from a paste into the timeline, to confirm.

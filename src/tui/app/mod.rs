@@ -36,15 +36,15 @@ pub enum Screen {
     Editor(Box<Editor>),
 }
 
-/// Something `update` needs the runner to do with the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    None,
+pub use super::effects::Effect;
+
+/// What an update did: whether there is anything new to draw, and the work it asks the runner
+/// to do (whose results come back as actions).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Update {
     /// A timer went off and nothing changed: there is nothing to draw.
-    Unchanged,
-    /// Suspend the terminal, edit this text in `$EDITOR`, and hand the result back as
-    /// [`Action::ExternalEdited`].
-    ExternalEditor(String),
+    pub unchanged: bool,
+    pub effects: Vec<Effect>,
 }
 
 pub struct App {
@@ -63,6 +63,8 @@ pub struct App {
     /// The checker being built in the background (it and the open document's findings take a
     /// few milliseconds; the first frame waits for them, briefly: see `runner`).
     pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
+    /// Work asked of the runner by the update under way.
+    effects: Vec<Effect>,
 }
 
 impl App {
@@ -77,6 +79,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             checker: None,
             pending_checker: None,
+            effects: Vec::new(),
         }
     }
 
@@ -222,31 +225,45 @@ impl App {
         }
     }
 
-    /// The one place state changes. Timers and a new size work the same whatever is open;
-    /// any other action goes to the top layer, or with none to the screen.
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// The one place state changes. Timers, a new size and the results of the runner's work
+    /// are taken whatever is open; any other action goes to the top layer, or with none to the
+    /// screen. File work is not done here: it is described in the returned effects.
+    pub fn update(&mut self, action: Action) -> Update {
+        let unchanged = self.route(action);
+        Update { unchanged, effects: std::mem::take(&mut self.effects) }
+    }
+
+    /// Returns whether the action changed nothing worth drawing (a timer with nothing due).
+    fn route(&mut self, action: Action) -> bool {
         match action {
             Action::Tick => return self.tick(),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
-                return Effect::None;
+                return false;
             }
-            Action::Open(path) => {
-                self.message = None;
-                self.open_path(&path);
-                return Effect::None;
-            }
-            Action::ExternalEdited(result) => {
-                self.message = None;
-                self.external_edit_done(result);
-                return Effect::None;
+            Action::Done(done) => {
+                if let Some(outcome) = done.take() {
+                    self.done(outcome);
+                }
+                return false;
             }
             _ => {}
         }
         self.message = None;
+        match action {
+            Action::Open(path) => {
+                self.open_path(path);
+                return false;
+            }
+            Action::ExternalEdited(result) => {
+                self.external_edit_done(result);
+                return false;
+            }
+            _ => {}
+        }
         if let Some(layer) = self.layers.pop() {
             self.update_layer(layer, action);
-            return Effect::None;
+            return false;
         }
         match action {
             Action::Help => self.layers.push(Layer::Help { scroll: 0 }),
@@ -260,15 +277,15 @@ impl App {
             Action::Save => self.save(true),
             _ => match &mut self.screen {
                 Screen::Start(_) => self.update_start(action),
-                Screen::Editor(_) => return self.update_editor(action),
+                Screen::Editor(_) => self.update_editor(action),
             },
         }
-        Effect::None
+        false
     }
 
     /// The wording check and the autosave when due; the checker and the start screen's
     /// documents when they arrive.
-    fn tick(&mut self) -> Effect {
+    fn tick(&mut self) -> bool {
         let mut changed = self.install_checker_if_ready();
         if let Screen::Start(start) = &mut self.screen {
             changed |= start.receive();
@@ -281,6 +298,6 @@ impl App {
             self.save(false);
             changed = true;
         }
-        if changed { Effect::None } else { Effect::Unchanged }
+        !changed
     }
 }

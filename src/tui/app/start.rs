@@ -18,7 +18,7 @@ impl App {
             }
             Action::Back => start.query.clear(),
             Action::ListOpen => match start.open(&self.library) {
-                Ok(path) => self.open_path(&path),
+                Ok(path) => self.open_path(path),
                 Err(e) => self.message = Some(e),
             },
             _ => {}

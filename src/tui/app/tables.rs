@@ -3,8 +3,8 @@
 use super::{App, Dialog};
 use crate::doc::SectionKind;
 use crate::tui::action::{Action, TableOp};
-use crate::tui::keymap::{Scope, key_for};
 use crate::tui::editor::Page;
+use crate::tui::keymap::{Scope, key_for};
 
 impl App {
     /// Today, in the document's zone (a typed "14:02" is on this day).

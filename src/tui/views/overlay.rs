@@ -86,7 +86,7 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
                 Line::raw("Nothing has been overwritten. What now?"),
             ],
         ),
-        Dialog::Recover { copy, summary } => {
+        Dialog::Recover { copy, summary, .. } => {
             let mut lines = vec![
                 Line::raw("blameless did not close cleanly last time. A recovery copy differs from the file:"),
                 Line::raw(""),

@@ -11,8 +11,8 @@ use super::{bold, colored, dim};
 use crate::doc::{SectionKind, Severity};
 use crate::tui::action::Action;
 use crate::tui::editor::{Editor, Focus, Page};
-use crate::tui::keymap::{Scope, key_for};
 use crate::tui::form::{Form, Input};
+use crate::tui::keymap::{Scope, key_for};
 
 pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
     let focused = editor.focus == Focus::Page;

@@ -1,0 +1,181 @@
+//! What `App::update` asks the runner to do outside the app: file work (saves with their
+//! recovery copy, exports, opening and reloading a document, locks) and `$EDITOR`. `update`
+//! only describes the work; [`perform`] does it — the runner on its writer thread, a test
+//! inline — and its result comes back to `update` as [`Action::Done`].
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use super::action::Action;
+use crate::store::lock::{Holder, Taken};
+use crate::store::recovery::{self, Fingerprint};
+use crate::store::{self, Loaded};
+
+/// Work for the runner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Suspend the terminal, edit this text in `$EDITOR`, and hand the result back as
+    /// [`Action::ExternalEdited`].
+    ExternalEditor(String),
+    /// Write the recovery copy, then the document unless it changed on disk.
+    Save(SaveJob),
+    /// Write an export.
+    Export { target: PathBuf, text: String },
+    /// Read a document, take its lock and look for its recovery copy.
+    Open { path: PathBuf, recovery_dir: PathBuf, me: Holder },
+    /// Read the document again (the user took the version on disk), first keeping mine as a
+    /// copy beside it when `mine` is given.
+    Reload { path: PathBuf, mine: Option<String> },
+    /// Take the lock from the other editor (the user chose to open it here too).
+    TakeLock { path: PathBuf, recovery_dir: PathBuf, me: Holder },
+    /// Remove the recovery copy (the document is saved, or the user discarded the copy).
+    RemoveRecovery { path: PathBuf, recovery_dir: PathBuf },
+}
+
+/// A save, as `update` describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveJob {
+    pub path: PathBuf,
+    pub text: String,
+    pub recovery_dir: PathBuf,
+    /// The file as we last read or wrote it: a file on disk that differs is someone else's.
+    pub base: Option<Fingerprint>,
+    /// Write over whatever is on disk (the user chose "keep mine").
+    pub over: bool,
+    /// The edit this text includes (later edits keep the document unsaved).
+    pub rev: u64,
+    /// Asked for (Ctrl-S), not an autosave: the outcome is said.
+    pub asked: bool,
+    /// Quit once saved.
+    pub then_quit: bool,
+}
+
+/// How a save went.
+#[derive(Debug)]
+pub enum Saved {
+    /// Written; the file is now this.
+    Written(Option<Fingerprint>),
+    /// The file had been deleted or moved away; written again.
+    Recreated(Option<Fingerprint>),
+    /// The file changed on disk: nothing written.
+    Conflict,
+    Failed(String),
+}
+
+/// A document read from disk, for the editor.
+#[derive(Debug)]
+pub struct Read {
+    pub path: PathBuf,
+    pub loaded: Loaded,
+    pub text: String,
+    pub modified: Option<SystemTime>,
+}
+
+/// The result of an effect, as `update` receives it.
+#[derive(Debug)]
+pub enum Outcome {
+    Saved { job: SaveJob, recovery_at: Option<PathBuf>, saved: Saved },
+    Exported(Result<PathBuf, String>),
+    Opened { read: Result<Box<Read>, String>, lock: Option<Taken>, recovery: Option<(PathBuf, String)> },
+    Reloaded { read: Result<Box<Read>, String>, copy: Option<Result<PathBuf, String>> },
+    LockTaken(Option<Taken>),
+}
+
+/// An outcome inside an action: actions are cloned and compared, an outcome is taken once.
+#[derive(Debug, Clone)]
+pub struct Done(Arc<Mutex<Option<Outcome>>>);
+
+impl Done {
+    pub fn new(outcome: Outcome) -> Done {
+        Done(Arc::new(Mutex::new(Some(outcome))))
+    }
+
+    /// The outcome, the first time.
+    pub fn take(&self) -> Option<Outcome> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+}
+
+impl PartialEq for Done {
+    fn eq(&self, other: &Done) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Done {}
+
+/// Does the file work of `effect` and returns what `update` should hear of it. Not for
+/// `ExternalEditor`, which needs the terminal (the runner does that one).
+pub fn perform(effect: Effect) -> Option<Action> {
+    let outcome = match effect {
+        Effect::ExternalEditor(_) => return None,
+        Effect::Save(job) => save(job),
+        Effect::Export { target, text } => Outcome::Exported(
+            store::write_atomic(&target, text.as_bytes())
+                .map(|()| target)
+                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string()),
+        ),
+        Effect::Open { path, recovery_dir, me } => {
+            let read = read(&path);
+            let (lock, recovery) = match &read {
+                Ok(_) => (
+                    crate::store::lock::take(&recovery_dir, &path, &me, false),
+                    recovery::read_recovery(&recovery_dir, &path),
+                ),
+                Err(_) => (None, None),
+            };
+            Outcome::Opened { read, lock, recovery }
+        }
+        Effect::Reload { path, mine } => {
+            let copy = mine.map(|text| super::recover::save_copy(&path, &text));
+            // A copy that could not be written: nothing else is done.
+            if let Some(Err(why)) = &copy {
+                let why = why.clone();
+                return Some(Action::Done(Done::new(Outcome::Reloaded {
+                    read: Err(why.clone()),
+                    copy: Some(Err(why)),
+                })));
+            }
+            Outcome::Reloaded { read: read(&path), copy }
+        }
+        Effect::TakeLock { path, recovery_dir, me } => {
+            Outcome::LockTaken(crate::store::lock::take(&recovery_dir, &path, &me, true))
+        }
+        Effect::RemoveRecovery { path, recovery_dir } => {
+            recovery::remove_recovery(&recovery_dir, &path);
+            return None;
+        }
+    };
+    Some(Action::Done(Done::new(outcome)))
+}
+
+fn read(path: &Path) -> Result<Box<Read>, String> {
+    let text = store::read_text(path).map_err(|e| e.to_string())?;
+    let loaded = store::parse_document(path, &text).map_err(|e| e.to_string())?;
+    let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
+    Ok(Box::new(Read { path: path.to_path_buf(), loaded, text, modified }))
+}
+
+/// The recovery copy first (so a crash during the save still has the words), then the file,
+/// unless someone else changed it since we last read or wrote it.
+fn save(job: SaveJob) -> Outcome {
+    let recovery_at = recovery::write_recovery(&job.recovery_dir, &job.path, &job.text).ok();
+    let on_disk = Fingerprint::of_file(&job.path);
+    let changed = match (&job.base, &on_disk) {
+        (Some(ours), Some(theirs)) => !ours.same_content(theirs),
+        // Deleted underneath us: writing it back loses nothing.
+        _ => false,
+    };
+    let saved = if changed && !job.over {
+        Saved::Conflict
+    } else {
+        let deleted = job.base.is_some() && on_disk.is_none() && !job.path.exists();
+        match store::write_atomic(&job.path, job.text.as_bytes()) {
+            Ok(()) if deleted && !job.over => Saved::Recreated(Fingerprint::of_file(&job.path)),
+            Ok(()) => Saved::Written(Fingerprint::of_file(&job.path)),
+            Err(e) => Saved::Failed(e.to_string()),
+        }
+    };
+    Outcome::Saved { job, recovery_at, saved }
+}
