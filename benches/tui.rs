@@ -71,11 +71,14 @@ fn keystrokes(name: &str, doc: &Document) {
     let mut frames = Frames::new(terminal);
     app.update(Action::Resize(120, 40));
     let mut bytes = Vec::new();
+    let mut memo = views::Memo::new();
     let mut draw = |app: &App, bytes: &mut Vec<u8>| {
         bytes.clear();
-        frames
-            .draw(|f, holds| views::render_onto(f, app, holds), views::unchanged_areas, bytes)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let render = |f: &mut ratatui::Frame, holds| {
+            views::render_onto(f, app, &mut memo, holds);
+            memo.unchanged()
+        };
+        frames.draw(render, bytes).unwrap_or_else(|e| panic!("{e}"));
     };
     for _ in 0..3 {
         draw(&app, &mut bytes);

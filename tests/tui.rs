@@ -21,6 +21,15 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
 
 const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
 
+fn click(column: u16, row: u16) -> ratatui::crossterm::event::MouseEvent {
+    ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
 fn page(app: &App) -> Page {
     app.editor().unwrap().page
 }
@@ -164,15 +173,14 @@ fn navigate_with_keys_and_mouse() {
     key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
     key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(section_id(&f.app), "timeline");
-    // A click on "Details", the first row of the sidebar.
-    let _ = screen(&mut f.app, 80, 24);
-    let click = Event::Mouse(ratatui::crossterm::event::MouseEvent {
-        kind: ratatui::crossterm::event::MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
-        column: 3,
-        row: 2,
-        modifiers: KeyModifiers::NONE,
-    });
-    let action = f.app.action_for(&click).expect("a click on the sidebar is an action");
+    // A click on "Details", the first row of the sidebar: the frame drawn last says what is
+    // there.
+    let mut memo = views::Memo::new();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    dispatch(&mut f.app, Action::Resize(80, 24));
+    terminal.draw(|fr| views::render_onto(fr, &f.app, &mut memo, false)).unwrap();
+    assert!(f.app.action_for(&Event::Mouse(click(3, 2))).is_none(), "the app leaves clicks to the surface");
+    let action = memo.hit(ratatui::layout::Position::new(3, 2)).expect("a click on the sidebar is an action");
     dispatch(&mut f.app, action);
     assert_eq!(page(&f.app), Page::Details);
 }
@@ -1030,15 +1038,16 @@ fn frames_drawn_from_earlier_frames_are_the_frames_drawn_afresh() {
     let mut n = 0;
     let mut before: Option<ratatui::buffer::Buffer> = None;
     let mut claimed = 0;
+    let mut memo = views::Memo::new();
     let mut check = |app: &mut App, what: &str| {
         views::render_afresh(&mut afresh.get_frame(), app);
         let want = afresh.current_buffer_mut().clone();
         let recycled: Option<ratatui::buffer::Buffer> = buffers[n % 2].take();
         *kept.current_buffer_mut() = recycled.unwrap_or_else(|| ratatui::buffer::Buffer::empty(size));
-        views::render_onto(&mut kept.get_frame(), app, n >= 2);
+        views::render_onto(&mut kept.get_frame(), app, &mut memo, n >= 2);
         let now = kept.current_buffer_mut().clone();
         assert_eq!(now, want, "after {what}: the frame drawn from earlier frames differs");
-        for r in views::unchanged_areas() {
+        for r in memo.unchanged() {
             let old = before.as_ref().expect("nothing is unchanged on the first frame");
             for y in r.top()..r.bottom() {
                 for x in r.left()..r.right() {

@@ -319,3 +319,27 @@ fn update_asks_for_the_save_and_the_runner_does_it() {
     assert!(f.on_disk().contains("text: Words. More.\n"));
     assert!(!f.app.editor().unwrap().dirty);
 }
+
+/// A click selects what the last frame drew where it landed: a table row here; nothing under
+/// an overlay.
+#[test]
+fn a_click_selects_the_table_row_drawn_there_and_nothing_under_an_overlay() {
+    let mut f = editing(CHECKOUT);
+    let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
+    dispatch(&mut f.app, Action::GoTo(timeline + 1));
+    dispatch(&mut f.app, Action::Resize(100, 30));
+    let second = f.app.editor().unwrap().doc.timeline[1].event.clone();
+    let mut memo = blameless::tui::views::Memo::new();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|fr| blameless::tui::views::render_onto(fr, &f.app, &mut memo, false)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let words: String = second.chars().take(12).collect();
+    let y = (0..30u16)
+        .find(|&y| (0..100u16).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>().contains(&words))
+        .expect("the second entry is on screen");
+    let action = memo.hit(ratatui::layout::Position::new(60, y)).expect("a click on a row is an action");
+    assert_eq!(action, Action::Table(blameless::tui::action::TableOp::Select(1)));
+    key(&mut f.app, KeyCode::F(1), KeyModifiers::NONE);
+    terminal.draw(|fr| blameless::tui::views::render_onto(fr, &f.app, &mut memo, false)).unwrap();
+    assert_eq!(memo.hit(ratatui::layout::Position::new(60, y)), None, "under the help, a click selects nothing");
+}

@@ -33,7 +33,7 @@ pub const TIME_FIELDS: [&str; 4] = ["started", "detected", "mitigated", "resolve
 fn line(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(vec![text.replace('\n', " ")]);
     area.set_cursor_line_style(ratatui::style::Style::default());
-    area.set_selection_style(crate::tui::views::selected_text());
+    area.set_selection_style(crate::tui::theme::selected_text());
     area.move_cursor(CursorMove::End);
     area
 }

@@ -38,18 +38,13 @@ impl<B: Backend> Frames<B> {
     }
 
     /// Draws a frame: `render` fills it — told whether the buffer still holds the frame before
-    /// last — and the bytes that turn the screen into it are added to `out` (none when
-    /// nothing changed). Areas in `unchanged` (asked after `render`) hold the same cells as
-    /// the last frame and are not compared at all: on a keystroke, most of the screen.
-    pub fn draw(
-        &mut self,
-        render: impl FnOnce(&mut Frame, bool),
-        unchanged: impl FnOnce() -> Vec<Rect>,
-        out: &mut Vec<u8>,
-    ) -> io::Result<()> {
-        render(&mut self.terminal.get_frame(), self.drawn >= 2);
+    /// last — and returns the areas that hold the same cells as the last frame (not compared
+    /// at all: on a keystroke, most of the screen); the bytes that turn the screen into it are
+    /// added to `out` (none when nothing changed).
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame, bool) -> Vec<Rect>, out: &mut Vec<u8>) -> io::Result<()> {
+        let unchanged = render(&mut self.terminal.get_frame(), self.drawn >= 2);
         let next = std::mem::take(self.terminal.current_buffer_mut());
-        let skip = if self.whole { Vec::new() } else { unchanged() };
+        let skip = if self.whole { Vec::new() } else { unchanged };
         encode(diff(&self.shown, &next, &skip), out)?;
         let old = std::mem::replace(&mut self.shown, next);
         *self.terminal.current_buffer_mut() = old;

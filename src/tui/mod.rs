@@ -19,6 +19,7 @@ pub mod runner;
 pub mod start;
 pub mod table;
 pub mod terminal;
+pub mod theme;
 pub mod views;
 
 use std::io::IsTerminal;

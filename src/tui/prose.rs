@@ -61,7 +61,7 @@ fn widget(lines: Vec<String>) -> TextArea<'static> {
     area.set_max_histories(10_000);
     // Underlines are for findings; the cursor line is not underlined.
     area.set_cursor_line_style(ratatui::style::Style::default());
-    area.set_selection_style(crate::tui::views::selected_text());
+    area.set_selection_style(crate::tui::theme::selected_text());
     area
 }
 

@@ -88,11 +88,21 @@ pub trait Surface {
     fn size(&mut self) -> Rect;
     /// Runs `f` with the terminal handed back to the shell (for `$EDITOR`).
     fn suspended<R>(&mut self, f: impl FnOnce() -> R) -> io::Result<R>;
+    /// What a click at `at` selects, by where the last frame drew it.
+    fn click(&self, _at: ratatui::layout::Position) -> Option<Action> {
+        None
+    }
 }
 
 impl Surface for Guard {
     fn draw(&mut self, app: &App) -> io::Result<()> {
-        Guard::draw(self, |frame, holds| views::render_onto(frame, app, holds), views::unchanged_areas)
+        let mut memo = std::mem::take(&mut self.memo);
+        let drawn = Guard::draw(self, |frame, holds| {
+            views::render_onto(frame, app, &mut memo, holds);
+            memo.unchanged()
+        });
+        self.memo = memo;
+        drawn
     }
     fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
         Guard::resize(self, width, height)
@@ -102,6 +112,9 @@ impl Surface for Guard {
     }
     fn suspended<R>(&mut self, f: impl FnOnce() -> R) -> io::Result<R> {
         Guard::suspended(self, f)
+    }
+    fn click(&self, at: ratatui::layout::Position) -> Option<Action> {
+        self.memo.hit(at)
     }
 }
 
@@ -270,7 +283,7 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
             let action = match &next {
                 Some(event) => {
                     crash_for_tests(event);
-                    app.action_for(event)
+                    app.action_for(event).or_else(|| clicked(event).and_then(|at| surface.click(at)))
                 }
                 None => Some(Action::Tick),
             };
@@ -298,6 +311,17 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
                 break;
             }
         }
+    }
+}
+
+/// Where a left click went, if the event is one.
+fn clicked(event: &Event) -> Option<ratatui::layout::Position> {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    match event {
+        Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+            Some(ratatui::layout::Position::new(m.column, m.row))
+        }
+        _ => None,
     }
 }
 

@@ -230,7 +230,7 @@ impl Table {
     pub fn start_edit(&mut self, doc: &Document) {
         let mut area = TextArea::new(vec![self.cell(doc, self.row, self.col)]);
         area.set_cursor_line_style(ratatui::style::Style::default());
-        area.set_selection_style(crate::tui::views::selected_text());
+        area.set_selection_style(crate::tui::theme::selected_text());
         area.move_cursor(CursorMove::End);
         self.editing = Some(area);
     }

@@ -30,6 +30,8 @@ fn terminal() -> io::Result<Term> {
 /// Owns the terminal while the app runs; dropping it restores the terminal.
 pub struct Guard {
     pub frames: Frames<CrosstermBackend<BufWriter<Stdout>>>,
+    /// The views' memo of the frames drawn here, and where they drew what a click selects.
+    pub memo: super::views::Memo,
 }
 
 impl Guard {
@@ -44,7 +46,7 @@ impl Guard {
             }
         };
         terminal.hide_cursor()?;
-        Ok(Guard { frames: Frames::new(terminal) })
+        Ok(Guard { frames: Frames::new(terminal), memo: super::views::Memo::new() })
     }
 
     /// The size of the screen, as last told.
@@ -54,13 +56,9 @@ impl Guard {
 
     /// Draws a frame (see [`Frames::draw`]) and writes what differs from the screen, in one
     /// write.
-    pub fn draw(
-        &mut self,
-        render: impl FnOnce(&mut Frame, bool),
-        unchanged: impl FnOnce() -> Vec<Rect>,
-    ) -> io::Result<()> {
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame, bool) -> Vec<Rect>) -> io::Result<()> {
         let mut bytes = Vec::with_capacity(256);
-        self.frames.draw(render, unchanged, &mut bytes)?;
+        self.frames.draw(render, &mut bytes)?;
         // A frame that changes nothing (a check that found what it found before) writes
         // nothing.
         if !bytes.is_empty() {

@@ -18,10 +18,10 @@ mod text;
 use std::sync::Arc;
 use std::time::Instant;
 
-use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::layout::Rect;
 
-use super::action::{Action, TableOp};
+use super::action::Action;
 use super::context::Context;
 use super::editor::{Editor, Focus, Page};
 use super::keymap::{self, Scope};
@@ -209,18 +209,12 @@ impl App {
     }
 
     /// Turns a terminal event into an action. Only key presses count (not repeats' releases).
+    /// A click is the surface's to place: it knows where the last frame drew what.
     pub fn action_for(&self, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(self.scope(), *key),
             Event::Paste(text) => Some(Action::Paste(text.clone())),
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) && self.layers.is_empty() => {
-                let at = Position::new(m.column, m.row);
-                match super::views::sidebar_row_at(self, at) {
-                    Some(row) => Some(Action::GoTo(row)),
-                    None => super::views::table_row_at(self, at).map(|r| Action::Table(TableOp::Select(r))),
-                }
-            }
             _ => None,
         }
     }

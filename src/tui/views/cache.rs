@@ -9,13 +9,14 @@
 //! passes over them: [`unchanged`]) and — when the buffer being drawn into still holds the
 //! frame before last, as the terminal's two buffers alternate — which areas hold already
 //! what they are about to show: those are neither blanked nor drawn again ([`shows`]).
-//! Views still only read the app: this is a memo of their output.
+//! Views only read the app: this is a memo of their output, owned by whoever draws.
 
-use std::cell::{Cell, RefCell};
 use std::hash::{Hash, Hasher};
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+
+use crate::tui::action::Action;
 
 struct Region {
     name: &'static str,
@@ -24,162 +25,179 @@ struct Region {
 }
 
 /// The areas a frame drew, with their keys, and whether something was drawn over them.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Drawn {
     frame: u64,
     covered: bool,
     areas: Vec<(Rect, u64)>,
 }
 
-thread_local! {
-    static REGIONS: RefCell<Vec<Region>> = const { RefCell::new(Vec::new()) };
-    static FRAME: Cell<u64> = const { Cell::new(0) };
+/// The memo of the frames drawn on one terminal, owned by whoever draws on it (the runner's
+/// surface) and handed to the views with each frame; drawing without one (`Memo::off`) draws
+/// everything anew. It also keeps where this frame drew the rows a click selects.
+#[derive(Default)]
+pub struct Memo {
+    regions: Vec<Region>,
+    frame: u64,
     /// The last two frames' areas, by the frame's parity.
-    static DRAWN: RefCell<[Drawn; 2]> = RefCell::new(Default::default());
+    drawn: [Drawn; 2],
     /// Areas of the frame before last that the buffer still holds, and whether this frame
     /// has drawn them (again, or over them) yet.
-    static KEPT: RefCell<Vec<(Rect, u64, bool)>> = const { RefCell::new(Vec::new()) };
+    kept: Vec<(Rect, u64, bool)>,
     /// The areas of this frame that are, cell for cell, what the last frame had there.
-    static UNCHANGED: RefCell<Vec<Rect>> = const { RefCell::new(Vec::new()) };
-    /// Drawing without the memo (a reference frame for tests).
-    static OFF: Cell<bool> = const { Cell::new(false) };
+    unchanged: Vec<Rect>,
+    /// Drawing without the memo (a reference frame for tests, a one-off drawing).
+    off: bool,
+    /// Where the last frame drew what a click selects, and the action a click there is.
+    hits: Vec<(Rect, Action)>,
 }
 
-/// Starts a frame in `buf`. `holds_frame_before_last`: the buffer still holds the frame
-/// drawn two frames ago (else it may hold anything). Everything but the areas that buffer
-/// holds of that frame is blanked.
-pub fn begin_frame(buf: &mut Buffer, holds_frame_before_last: bool) {
-    if OFF.get() {
-        buf.reset();
-        return;
+impl Memo {
+    pub fn new() -> Memo {
+        Memo::default()
     }
-    let frame = FRAME.get() + 1;
-    FRAME.set(frame);
-    UNCHANGED.with_borrow_mut(Vec::clear);
-    DRAWN.with_borrow_mut(|drawn| {
-        let mine = &mut drawn[(frame % 2) as usize];
-        KEPT.with_borrow_mut(|kept| {
-            kept.clear();
-            if holds_frame_before_last && mine.frame + 2 == frame && !mine.covered {
-                kept.extend(mine.areas.iter().map(|&(area, key)| (area, key, false)));
-            }
-            let keep: Vec<Rect> = kept.iter().map(|k| k.0).collect();
-            blank_outside(buf, &keep);
-        });
+
+    /// No memo: every region and row drawn anew on a blank buffer, nothing noted or read.
+    pub fn off() -> Memo {
+        Memo { off: true, ..Memo::default() }
+    }
+
+    /// The action of a click at `at`, by where the last frame drew what it selects.
+    pub fn hit(&self, at: Position) -> Option<Action> {
+        self.hits.iter().find(|(r, _)| r.contains(at)).map(|(_, a)| a.clone())
+    }
+
+    /// Clicks on what is drawn so far go nowhere (an overlay covers it).
+    pub fn clear_clicks(&mut self) {
+        self.hits.clear();
+    }
+
+    /// Notes that a click in `area` means `action` (a sidebar or table row).
+    pub fn click(&mut self, area: Rect, action: Action) {
+        self.hits.push((area, action));
+    }
+
+    /// Starts a frame in `buf`. `holds_frame_before_last`: the buffer still holds the frame
+    /// drawn two frames ago (else it may hold anything). Everything but the areas that buffer
+    /// holds of that frame is blanked.
+    pub fn begin_frame(&mut self, buf: &mut Buffer, holds_frame_before_last: bool) {
+        self.hits.clear();
+        if self.off {
+            buf.reset();
+            return;
+        }
+        self.frame += 1;
+        let frame = self.frame;
+        self.unchanged.clear();
+        let mine = &mut self.drawn[(frame % 2) as usize];
+        self.kept.clear();
+        if holds_frame_before_last && mine.frame + 2 == frame && !mine.covered {
+            self.kept.extend(mine.areas.iter().map(|&(area, key)| (area, key, false)));
+        }
+        let keep: Vec<Rect> = self.kept.iter().map(|k| k.0).collect();
+        blank_outside(buf, &keep);
         mine.frame = frame;
         mine.covered = false;
         mine.areas.clear();
-    });
-}
+    }
 
-/// Whether every area kept from the frame before last was drawn again (or over) this frame.
-/// If not, cells of a layout gone by are still in the buffer: the frame must be drawn again
-/// with [`restart_frame`].
-pub fn end_frame() -> bool {
-    OFF.get() || KEPT.with_borrow(|kept| kept.iter().all(|k| k.2))
-}
+    /// Whether every area kept from the frame before last was drawn again (or over) this
+    /// frame. If not, cells of a layout gone by are still in the buffer: the frame must be
+    /// drawn again with [`Memo::restart_frame`].
+    pub fn end_frame(&self) -> bool {
+        self.off || self.kept.iter().all(|k| k.2)
+    }
 
-/// Starts this frame over on a blank buffer, keeping nothing.
-pub fn restart_frame(buf: &mut Buffer) {
-    KEPT.with_borrow_mut(Vec::clear);
-    UNCHANGED.with_borrow_mut(Vec::clear);
-    DRAWN.with_borrow_mut(|drawn| {
-        let mine = &mut drawn[(FRAME.get() % 2) as usize];
+    /// Starts this frame over on a blank buffer, keeping nothing.
+    pub fn restart_frame(&mut self, buf: &mut Buffer) {
+        self.kept.clear();
+        self.unchanged.clear();
+        self.hits.clear();
+        let mine = &mut self.drawn[(self.frame % 2) as usize];
         mine.covered = false;
         mine.areas.clear();
-    });
-    buf.reset();
-}
-
-/// Something is drawn over the regions this frame (an overlay).
-pub fn covered() {
-    if OFF.get() {
-        return;
+        buf.reset();
     }
-    DRAWN.with_borrow_mut(|drawn| drawn[(FRAME.get() % 2) as usize].covered = true);
-}
 
-/// Runs `f` with the memo off: every region and row drawn anew on a blank buffer, nothing
-/// noted, nothing read.
-pub fn without_memo<R>(f: impl FnOnce() -> R) -> R {
-    OFF.set(true);
-    let r = f();
-    OFF.set(false);
-    r
-}
-
-/// The areas of the frame just drawn that hold the same cells as the frame before: areas
-/// drawn with the same key in the same place in both, with nothing drawn over them in either.
-pub fn unchanged() -> Vec<Rect> {
-    if OFF.get() {
-        return Vec::new();
-    }
-    let frame = FRAME.get();
-    let covered = DRAWN.with_borrow(|d| {
-        let before = &d[((frame + 1) % 2) as usize];
-        d[(frame % 2) as usize].covered || before.frame + 1 != frame || before.covered
-    });
-    if covered { Vec::new() } else { UNCHANGED.with_borrow(Clone::clone) }
-}
-
-/// Notes that `area` shows, this frame, what `key` describes (everything its cells depend
-/// on). Returns whether `buf` holds it already — the caller then draws nothing; otherwise
-/// the area is blank and the caller draws it.
-pub fn shows(buf: &mut Buffer, area: Rect, key: u64) -> bool {
-    if OFF.get() {
-        return false;
-    }
-    let frame = FRAME.get();
-    DRAWN.with_borrow_mut(|drawn| {
-        let before = &drawn[((frame + 1) % 2) as usize];
-        if before.frame + 1 == frame && before.areas.contains(&(area, key)) {
-            UNCHANGED.with_borrow_mut(|u| u.push(area));
+    /// Something is drawn over the regions this frame (an overlay).
+    pub fn covered(&mut self) {
+        if !self.off {
+            self.drawn[(self.frame % 2) as usize].covered = true;
         }
-        drawn[(frame % 2) as usize].areas.push((area, key));
-    });
-    claim(buf, area, Some(key))
-}
+    }
 
-/// Marks `area`, kept from the frame before last, as drawn this frame; returns whether it
-/// holds what `key` describes, else blanks it for drawing.
-fn claim(buf: &mut Buffer, area: Rect, key: Option<u64>) -> bool {
-    KEPT.with_borrow_mut(|kept| {
-        let Some(k) = kept.iter_mut().find(|k| k.0 == area) else { return false };
+    /// The areas of the frame just drawn that hold the same cells as the frame before: areas
+    /// drawn with the same key in the same place in both, with nothing drawn over them in
+    /// either.
+    pub fn unchanged(&self) -> Vec<Rect> {
+        if self.off {
+            return Vec::new();
+        }
+        let frame = self.frame;
+        let before = &self.drawn[((frame + 1) % 2) as usize];
+        let covered = self.drawn[(frame % 2) as usize].covered || before.frame + 1 != frame || before.covered;
+        if covered { Vec::new() } else { self.unchanged.clone() }
+    }
+
+    /// Notes that `area` shows, this frame, what `key` describes (everything its cells depend
+    /// on). Returns whether `buf` holds it already — the caller then draws nothing; otherwise
+    /// the area is blank and the caller draws it.
+    pub fn shows(&mut self, buf: &mut Buffer, area: Rect, key: u64) -> bool {
+        if self.off {
+            return false;
+        }
+        let frame = self.frame;
+        let before = &self.drawn[((frame + 1) % 2) as usize];
+        if before.frame + 1 == frame && before.areas.contains(&(area, key)) {
+            self.unchanged.push(area);
+        }
+        self.drawn[(frame % 2) as usize].areas.push((area, key));
+        self.claim(buf, area, Some(key))
+    }
+
+    /// Marks `area`, kept from the frame before last, as drawn this frame; returns whether it
+    /// holds what `key` describes, else blanks it for drawing.
+    fn claim(&mut self, buf: &mut Buffer, area: Rect, key: Option<u64>) -> bool {
+        let Some(k) = self.kept.iter_mut().find(|k| k.0 == area) else { return false };
         k.2 = true;
         let held = key == Some(k.1);
         if !held {
             blank(buf, area);
         }
         held
-    })
-}
+    }
 
-/// Notes that `area` is drawn this frame by something the memo does not follow: what the
-/// buffer holds there is blanked, and nothing counts as unchanged.
-pub fn drawn_over(buf: &mut Buffer, area: Rect) {
-    if OFF.get() {
-        return;
+    /// Notes that `area` is drawn this frame by something the memo does not follow: what the
+    /// buffer holds there is blanked, and nothing counts as unchanged.
+    pub fn drawn_over(&mut self, buf: &mut Buffer, area: Rect) {
+        if !self.off {
+            self.claim(buf, area, None);
+        }
     }
-    claim(buf, area, None);
-}
 
-/// Draws `area` of `buf` with `draw`, or copies what `draw` drew there last time when `key`
-/// (everything the region shows) and the area are the same, or leaves the cells the buffer
-/// holds of them already. `draw` must draw only inside `area`, onto a blank buffer, and
-/// depend on nothing that `key` leaves out.
-pub fn region(buf: &mut Buffer, name: &'static str, area: Rect, key: u64, draw: impl FnOnce(&mut Buffer)) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
-    let key = self::key(&(key, area));
-    if shows(buf, area, key) {
-        return;
-    }
-    REGIONS.with_borrow_mut(|regions| {
-        let found = regions.iter().position(|r| r.name == name);
+    /// Draws `area` of `buf` with `draw`, or copies what `draw` drew there last time when
+    /// `key` (everything the region shows) and the area are the same, or leaves the cells the
+    /// buffer holds of them already. `draw` must draw only inside `area`, onto a blank buffer,
+    /// and depend on nothing that `key` leaves out.
+    pub fn region(
+        &mut self,
+        buf: &mut Buffer,
+        name: &'static str,
+        area: Rect,
+        key: u64,
+        draw: impl FnOnce(&mut Buffer),
+    ) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let key = self::key(&(key, area));
+        if self.shows(buf, area, key) {
+            return;
+        }
+        let found = self.regions.iter().position(|r| r.name == name);
         let at = match found {
-            Some(i) if regions[i].key == key && !OFF.get() => i,
+            Some(i) if self.regions[i].key == key && !self.off => i,
             _ => {
                 let mut cells = Buffer::empty(area);
                 draw(&mut cells);
@@ -187,18 +205,18 @@ pub fn region(buf: &mut Buffer, name: &'static str, area: Rect, key: u64, draw: 
                 let region = Region { name, key, cells };
                 match found {
                     Some(i) => {
-                        regions[i] = region;
+                        self.regions[i] = region;
                         i
                     }
                     None => {
-                        regions.push(region);
-                        regions.len() - 1
+                        self.regions.push(region);
+                        self.regions.len() - 1
                     }
                 }
             }
         };
-        copy(&regions[at].cells, buf);
-    });
+        copy(&self.regions[at].cells, buf);
+    }
 }
 
 /// Blanks `area` of `buf`.
@@ -312,46 +330,48 @@ mod tests {
 
     #[test]
     fn a_region_is_redrawn_when_its_key_or_place_changes_and_copied_otherwise() {
+        let mut memo = Memo::new();
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
-        begin_frame(&mut buf, false);
-        region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), draw_text("hello"));
+        memo.begin_frame(&mut buf, false);
+        memo.region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), draw_text("hello"));
         assert_eq!(buf[(1, 0)].symbol(), "h");
         // Same key: `draw` is not called, the cells are copied.
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
-        begin_frame(&mut buf, false);
-        region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), |_| panic!("drawn again"));
+        memo.begin_frame(&mut buf, false);
+        memo.region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"a"), |_| panic!("drawn again"));
         assert_eq!(buf[(5, 0)].symbol(), "o");
         // A new key, or a new place, draws again.
-        region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"b"), draw_text("world"));
+        memo.region(&mut buf, "t", Rect::new(1, 0, 5, 1), key(&"b"), draw_text("world"));
         assert_eq!(buf[(1, 0)].symbol(), "w");
-        region(&mut buf, "t", Rect::new(0, 1, 5, 1), key(&"b"), draw_text("moved"));
+        memo.region(&mut buf, "t", Rect::new(0, 1, 5, 1), key(&"b"), draw_text("moved"));
         assert_eq!(buf[(0, 1)].symbol(), "m");
     }
 
     #[test]
     fn an_area_is_unchanged_when_it_shows_the_same_as_in_the_frame_before() {
+        let mut memo = Memo::new();
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 10));
         let row = Rect::new(2, 3, 10, 1);
         let other = Rect::new(2, 4, 10, 1);
-        begin_frame(&mut buf, false);
-        shows(&mut buf, row, 1);
-        assert!(unchanged().is_empty(), "nothing to compare with yet");
-        begin_frame(&mut buf, false);
-        shows(&mut buf, row, 1);
-        shows(&mut buf, other, 1);
-        assert_eq!(unchanged(), vec![row], "same key, same place; the other row is new");
-        begin_frame(&mut buf, false);
-        shows(&mut buf, row, 2);
-        shows(&mut buf, other, 1);
-        assert_eq!(unchanged(), vec![other], "a new key is a change");
-        begin_frame(&mut buf, false);
-        begin_frame(&mut buf, false);
-        shows(&mut buf, other, 1);
-        assert!(unchanged().is_empty(), "a frame without it in between is a change");
-        begin_frame(&mut buf, false);
-        covered();
-        shows(&mut buf, other, 1);
-        assert!(unchanged().is_empty(), "something drawn over it");
+        memo.begin_frame(&mut buf, false);
+        memo.shows(&mut buf, row, 1);
+        assert!(memo.unchanged().is_empty(), "nothing to compare with yet");
+        memo.begin_frame(&mut buf, false);
+        memo.shows(&mut buf, row, 1);
+        memo.shows(&mut buf, other, 1);
+        assert_eq!(memo.unchanged(), vec![row], "same key, same place; the other row is new");
+        memo.begin_frame(&mut buf, false);
+        memo.shows(&mut buf, row, 2);
+        memo.shows(&mut buf, other, 1);
+        assert_eq!(memo.unchanged(), vec![other], "a new key is a change");
+        memo.begin_frame(&mut buf, false);
+        memo.begin_frame(&mut buf, false);
+        memo.shows(&mut buf, other, 1);
+        assert!(memo.unchanged().is_empty(), "a frame without it in between is a change");
+        memo.begin_frame(&mut buf, false);
+        memo.covered();
+        memo.shows(&mut buf, other, 1);
+        assert!(memo.unchanged().is_empty(), "something drawn over it");
     }
 
     /// The two buffers of a terminal alternate: the one drawn into holds the frame before
@@ -361,17 +381,18 @@ mod tests {
         let area = Rect::new(0, 0, 10, 3);
         let (a, b, c) = (Rect::new(0, 0, 10, 1), Rect::new(0, 1, 10, 1), Rect::new(0, 2, 10, 1));
         let mut bufs = [Buffer::empty(area), Buffer::empty(area)];
+        let mut memo = Memo::new();
         let mut frame = |n: usize, rows: &[(Rect, u64, &'static str)]| {
             let buf = &mut bufs[n % 2];
-            begin_frame(buf, n >= 2);
+            memo.begin_frame(buf, n >= 2);
             let mut drawn = Vec::new();
             for &(r, k, t) in rows {
-                if !shows(buf, r, k) {
+                if !memo.shows(buf, r, k) {
                     buf.set_string(r.x, r.y, t, Style::default());
                     drawn.push(t);
                 }
             }
-            (drawn, end_frame(), text(buf, 0) + "|" + &text(buf, 1) + "|" + &text(buf, 2))
+            (drawn, memo.end_frame(), text(buf, 0) + "|" + &text(buf, 1) + "|" + &text(buf, 2))
         };
         let (drawn, done, _) = frame(0, &[(a, 1, "one"), (b, 2, "two"), (c, 3, "three")]);
         assert_eq!((drawn, done), (vec!["one", "two", "three"], true));

@@ -6,11 +6,12 @@ use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::cache::Memo;
 use super::{bold, colored, dim};
 use crate::tui::app::App;
 use crate::tui::editor::Editor;
 
-pub fn title(frame: &mut Frame, r: Rect, editor: &Editor) {
+pub fn title(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
     let title = if editor.doc.title.trim().is_empty() { "Untitled incident" } else { editor.doc.title.trim() };
     let progress = format!("{} of {} sections ", editor.written_count(), editor.doc.sections.len());
     let lead = " blameless │ ";
@@ -26,7 +27,7 @@ pub fn title(frame: &mut Frame, r: Rect, editor: &Editor) {
         Span::styled(progress, dim()),
     ]);
     let key = super::cache::key(&line);
-    super::cache::region(frame.buffer_mut(), "title", r, key, |buf| Paragraph::new(line).render(r, buf));
+    memo.region(frame.buffer_mut(), "title", r, key, |buf| Paragraph::new(line).render(r, buf));
 }
 
 /// `text` cut to `width` characters, with an ellipsis when something was cut.
@@ -68,7 +69,7 @@ pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Op
 }
 
 /// The keys that work in the focused pane, from the keymap.
-pub fn footer(frame: &mut Frame, r: Rect, app: &App) {
+pub fn footer(frame: &mut Frame, r: Rect, app: &App, memo: &mut Memo) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (key, what) in app.footer() {
@@ -82,5 +83,5 @@ pub fn footer(frame: &mut Frame, r: Rect, app: &App) {
     }
     let line = Line::from(spans);
     let key = super::cache::key(&line);
-    super::cache::region(frame.buffer_mut(), "footer", r, key, |buf| Paragraph::new(line).style(dim()).render(r, buf));
+    memo.region(frame.buffer_mut(), "footer", r, key, |buf| Paragraph::new(line).style(dim()).render(r, buf));
 }

@@ -1,6 +1,6 @@
 //! Drawing: pure functions of `&App`. Nothing here changes state.
 
-mod cache;
+pub mod cache;
 mod chrome;
 mod overlay;
 mod page;
@@ -12,13 +12,14 @@ mod table;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Layer, Screen};
 use super::editor::{Editor, Focus};
+pub use cache::Memo;
 
 /// The smallest screen we draw anything but a "too small" note on.
 const MIN: (u16, u16) = (20, 5);
@@ -100,58 +101,61 @@ pub fn areas(size: Rect, editor: &Editor) -> Areas {
     Areas { title, sidebar, page, guidance, status, footer, folded }
 }
 
-/// Draws the app into a frame whose buffer may hold anything.
+/// Draws the app into a frame whose buffer may hold anything, without a memo of earlier
+/// frames: everything drawn anew.
 pub fn render(frame: &mut Frame, app: &App) {
-    render_onto(frame, app, false);
+    render_onto(frame, app, &mut Memo::off(), false);
 }
 
 /// Draws the app into a frame whose buffer, when `holds_frame_before_last`, holds the frame
-/// drawn two frames ago: what it still shows of that is left as it is.
-pub fn render_onto(frame: &mut Frame, app: &App, holds_frame_before_last: bool) {
-    cache::begin_frame(frame.buffer_mut(), holds_frame_before_last);
-    draw(frame, app);
-    if !cache::end_frame() {
+/// drawn two frames ago: what it still shows of that (as `memo` knows) is left as it is.
+pub fn render_onto(frame: &mut Frame, app: &App, memo: &mut Memo, holds_frame_before_last: bool) {
+    memo.begin_frame(frame.buffer_mut(), holds_frame_before_last);
+    draw(frame, app, memo);
+    if !memo.end_frame() {
         // The layout changed: cells of the old one are still there.
-        cache::restart_frame(frame.buffer_mut());
-        draw(frame, app);
+        memo.restart_frame(frame.buffer_mut());
+        draw(frame, app, memo);
     }
     // Areas as they were in the frame before were made inert then (regions when drawn).
-    make_inert(frame.buffer_mut(), &cache::unchanged());
+    make_inert(frame.buffer_mut(), &memo.unchanged());
 }
 
 /// The frame `render` draws, drawn without the memo of what earlier frames showed: for tests
 /// that hold the two to the same cells.
 pub fn render_afresh(frame: &mut Frame, app: &App) {
-    cache::without_memo(|| render(frame, app));
+    render(frame, app);
 }
 
-fn draw(frame: &mut Frame, app: &App) {
+fn draw(frame: &mut Frame, app: &App, memo: &mut Memo) {
     let size = frame.area();
     if size.width < MIN.0 || size.height < MIN.1 {
         let note = Paragraph::new(vec![Line::from("Terminal too small."), Line::from("Enlarge it to go on.")]);
         frame.render_widget(note, size);
     } else {
         match app.screen() {
-            Screen::Start(start) => start::render(frame, size, start, app),
+            Screen::Start(start) => start::render(frame, size, start, app, memo),
             Screen::Editor(editor) => {
                 let a = areas(size, editor);
-                chrome::title(frame, a.title, editor);
+                chrome::title(frame, a.title, editor, memo);
                 if let Some(r) = a.sidebar {
-                    sidebar::render(frame, r, editor);
+                    sidebar::render(frame, r, editor, memo);
                 }
                 if let Some(r) = a.page {
-                    page::render(frame, r, editor);
+                    page::render(frame, r, editor, memo);
                 }
                 if let Some(r) = a.guidance {
                     let below = a.page.is_some_and(|p| p.x == r.x);
-                    page::guidance(frame, r, editor, below);
+                    page::guidance(frame, r, editor, below, memo);
                 }
                 chrome::status(frame, a.status, app, editor, a.folded);
-                chrome::footer(frame, a.footer, app);
+                chrome::footer(frame, a.footer, app, memo);
             }
         }
         if !app.layers().is_empty() {
-            cache::covered();
+            memo.covered();
+            // What is under an overlay cannot be clicked.
+            memo.clear_clicks();
         }
         // Bottom to top: the one on top is drawn last, over the others.
         for layer in app.layers() {
@@ -166,26 +170,6 @@ fn draw(frame: &mut Frame, app: &App) {
             }
         }
     }
-}
-
-/// The areas of the frame just rendered that are, cell for cell, as in the frame before.
-pub fn unchanged_areas() -> Vec<ratatui::layout::Rect> {
-    cache::unchanged()
-}
-
-/// The sidebar row under a mouse click, if any.
-pub fn sidebar_row_at(app: &App, at: Position) -> Option<usize> {
-    let editor = app.editor()?;
-    let r = areas(app.size(), editor).sidebar?;
-    sidebar::row_at(r, editor, at)
-}
-
-/// The table row under a mouse click, if any.
-pub fn table_row_at(app: &App, at: Position) -> Option<usize> {
-    let editor = app.editor()?;
-    let super::editor::Page::Section(i) = editor.page else { return None };
-    let r = areas(app.size(), editor).page?;
-    table::row_at(page::inner(r), editor, i, at)
 }
 
 /// Control characters from a paste or a file (ESC, BEL, CSI) would act on the terminal if
@@ -237,37 +221,7 @@ fn inert(cell: &mut ratatui::buffer::Cell) {
     }
 }
 
-/// Colour only when the user has not asked for none (NO_COLOR, https://no-color.org).
-pub fn colored(color: Color) -> Style {
-    if no_color() { Style::default() } else { Style::default().fg(color) }
-}
-
-fn no_color() -> bool {
-    static NO_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *NO_COLOR.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
-}
-
-/// Selected text: black on light blue (readable on dark and light terminals), or reversed
-/// under NO_COLOR.
-pub fn selected_text() -> Style {
-    if no_color() {
-        Style::default().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::default().fg(Color::Black).bg(Color::LightBlue)
-    }
-}
-
-pub fn bold() -> Style {
-    Style::default().add_modifier(Modifier::BOLD)
-}
-
-pub fn dim() -> Style {
-    Style::default().add_modifier(Modifier::DIM)
-}
-
-pub fn selected() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED)
-}
+pub use super::theme::{bold, colored, dim, selected, selected_text};
 
 /// A one-line field with wording findings: a `◆`, then its text with the flagged words
 /// underlined (`spans`: byte ranges of `text`, merged, in order).

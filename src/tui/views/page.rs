@@ -7,6 +7,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use super::cache::Memo;
 use super::{bold, colored, dim};
 use crate::doc::{SectionKind, Severity};
 use crate::tui::action::Action;
@@ -14,7 +15,7 @@ use crate::tui::editor::{Editor, Focus, Page};
 use crate::tui::form::{Form, Input};
 use crate::tui::keymap::{Scope, key_for};
 
-pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
+pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
     let focused = editor.focus == Focus::Page;
     let (title, note) = match editor.page {
         Page::Details => ("Details".to_string(), "title, status, people, times".to_string()),
@@ -59,7 +60,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
                         Some(_) => super::prose::Over::Other,
                         None => super::prose::Over::Marks(lint.map(|l| &l.marks)),
                     };
-                    super::prose::render(prose, text_r, frame.buffer_mut(), over);
+                    super::prose::render(prose, text_r, frame.buffer_mut(), over, memo);
                     if let Some(lint) = lint {
                         underline(frame, text_r, prose, lint);
                         if strip > 0 {
@@ -88,7 +89,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
                     form(frame, inner, f, focused, None, &marks);
                 }
             }
-            _ => super::table::render(frame, inner, editor, i),
+            _ => super::table::render(frame, inner, editor, i, memo),
         },
     }
 }
@@ -346,7 +347,7 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
 }
 
 /// The template's guidance and questions for the page; `below` when it sits under the page.
-pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool) {
+pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool, memo: &mut Memo) {
     // Wrapping the guidance was a third of a keystroke's cost: it is laid out once per page,
     // keyed by the words it shows.
     let template = match editor.page {
@@ -354,7 +355,7 @@ pub fn guidance(frame: &mut Frame, r: Rect, editor: &Editor, below: bool) {
         _ => None,
     };
     let key = super::cache::key(&(editor.page, &template, &editor.doc.template.name, below));
-    super::cache::region(frame.buffer_mut(), "guidance", r, key, |buf| {
+    memo.region(frame.buffer_mut(), "guidance", r, key, |buf| {
         let borders = if below { Borders::TOP } else { Borders::LEFT };
         let block = Block::default().borders(borders).title(Span::styled(" Guidance ", dim()));
         let inner = block.inner(r);

@@ -21,7 +21,7 @@ use ratatui::widgets::Widget;
 use ratatui_textarea::DataCursor;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::cache;
+use super::cache::{self, Memo};
 use crate::tui::prose::{Prose, View, cols_of};
 
 /// The widget's rule for the row on top: unchanged while the cursor stays on screen, else
@@ -48,7 +48,7 @@ pub enum Over<'a> {
 
 /// Draws the text of `prose` in `r` of `buf`, as the widget itself would, and tells the frame
 /// cache which rows show what they showed in the frame before.
-pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
+pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over, memo: &mut Memo) {
     let r = r.intersection(buf.area);
     if r.is_empty() {
         return;
@@ -104,10 +104,10 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
                 // in its line matters too.
                 let marks = marks.and_then(|m| m.get(&(w.line + before)));
                 let from = marks.map(|_| w.from);
-                cache::shows(buf, rect, cache::key(&(segment.text, &look, marks, from, &styles)))
+                memo.shows(buf, rect, cache::key(&(segment.text, &look, marks, from, &styles)))
             }
             Over::Other => {
-                cache::drawn_over(buf, rect);
+                memo.drawn_over(buf, rect);
                 false
             }
         };
@@ -123,9 +123,9 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over) {
         let rect = Rect { y: r.y + dy, height: 1, ..r };
         match over {
             Over::Marks(_) => {
-                cache::shows(buf, rect, 0);
+                memo.shows(buf, rect, 0);
             }
-            Over::Other => cache::drawn_over(buf, rect),
+            Over::Other => memo.drawn_over(buf, rect),
         }
     }
 }
@@ -399,7 +399,7 @@ mod tests {
                 // The widget keeps its own top row; keep the other prose's view in step with it.
                 theirs.view.set(Some(View { rect, top: theirs.area.scroll_offset().0 }));
                 let mut got = Buffer::empty(screen);
-                render(&ours, rect, &mut got, Over::Other);
+                render(&ours, rect, &mut got, Over::Other, &mut Memo::off());
                 assert_eq!(
                     got,
                     want,

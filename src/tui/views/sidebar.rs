@@ -1,11 +1,12 @@
 //! The list of sections with their marks and the overall progress.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use super::cache::Memo;
 use super::{bold, colored, dim, selected};
 use crate::tui::editor::{Editor, Focus, Page};
 
@@ -40,16 +41,21 @@ fn first_row(r: Rect, editor: &Editor) -> (u16, usize) {
     (top, scroll)
 }
 
-pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
+pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
     let focused = editor.focus == Focus::Sidebar;
-    let (_, scroll) = first_row(r, editor);
+    let (top, scroll) = first_row(r, editor);
+    // A click on an entry's row opens it (the last row is the progress line).
+    let end = (r.y + r.height.saturating_sub(1)).min(top.saturating_add((editor.pages().len() - scroll) as u16));
+    for y in top..end {
+        memo.click(Rect::new(r.x, y, r.width, 1), crate::tui::action::Action::GoTo(scroll + usize::from(y - top)));
+    }
     // What the list shows, without building it: each entry's mark and label, the selection.
     let pages = editor.pages();
     let entries: Vec<(char, &str)> =
         pages.iter().skip(scroll).map(|&p| (mark(editor, p).0, label(editor, p))).collect();
     let written = editor.written_count();
     let key = super::cache::key(&(&entries, focused, editor.selected, editor.page, scroll, written));
-    super::cache::region(frame.buffer_mut(), "sidebar", r, key, |buf| {
+    memo.region(frame.buffer_mut(), "sidebar", r, key, |buf| {
         let block = Block::default()
             .borders(Borders::RIGHT)
             .title(Span::styled(" Sections ", if focused { bold() } else { dim() }));
@@ -79,14 +85,4 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor) {
         let bottom = Rect::new(inner.x, inner.y + inner.height.saturating_sub(1), inner.width, 1);
         Paragraph::new(Span::styled(progress, dim())).render(bottom, buf);
     });
-}
-
-/// Which page a click at `at` selects.
-pub fn row_at(r: Rect, editor: &Editor, at: Position) -> Option<usize> {
-    if !r.contains(at) {
-        return None;
-    }
-    let (top, scroll) = first_row(r, editor);
-    let row = at.y.checked_sub(top)? as usize + scroll;
-    (row < editor.pages().len() && at.y < r.y + r.height.saturating_sub(1)).then_some(row)
 }

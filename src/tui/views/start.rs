@@ -15,7 +15,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Scope, key_for};
 use crate::tui::start::{List, Start};
 
-pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App, memo: &mut super::cache::Memo) {
     let title =
         Line::from(vec![Span::styled(" blameless ", bold()), Span::raw("│ blameless postmortems, written as a team")]);
     frame.render_widget(Paragraph::new(title), Rect::new(area.x, area.y, area.width, 1));
@@ -75,7 +75,8 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App) {
     if let Some(m) = app.message() {
         frame.render_widget(Paragraph::new(Span::styled(format!(" {m}"), bold())), status);
     }
-    super::chrome::footer(frame, Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1), app);
+    let footer = Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1);
+    super::chrome::footer(frame, footer, app, memo);
 }
 
 /// The first row shown, so the selection is always on screen.

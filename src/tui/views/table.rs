@@ -2,7 +2,7 @@
 //! and what each row lacks (evidence, an owner, a due date, a time that could not be read).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table as TableWidget, Wrap};
@@ -79,7 +79,7 @@ fn footer_rows(kind: SectionKind) -> u16 {
     if kind == SectionKind::Timeline { 6 } else { 4 }
 }
 
-pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize) {
+pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize, memo: &mut super::cache::Memo) {
     let Some(table) = editor.tables.get(&i) else { return };
     let doc = &editor.doc;
     let zone = doc.zone();
@@ -91,6 +91,10 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize) {
     let shown = area.height.saturating_sub(HEADER) as usize;
     let first = scroll(table, shown);
     let n = table.len(doc);
+    // A click on a row selects it.
+    for (y, row) in (area.y + HEADER..area.bottom()).zip(first..n) {
+        memo.click(Rect::new(area.x, y, area.width, 1), Action::Table(TableOp::Select(row)));
+    }
     let cols = visible(table.kind, area.width, table.col);
     let mut rows = Vec::new();
     for row in (first..n).take(shown) {
@@ -279,17 +283,4 @@ fn note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
         }
         _ => None,
     }
-}
-
-/// The data row under a mouse click in the table, if any.
-pub fn row_at(r: Rect, editor: &Editor, i: usize, at: Position) -> Option<usize> {
-    let table = editor.tables.get(&i)?;
-    let below = footer_rows(table.kind).min(r.height.saturating_sub(2));
-    let area = Rect { height: r.height - below, ..r };
-    if !area.contains(at) || at.y < area.y + HEADER {
-        return None;
-    }
-    let shown = area.height.saturating_sub(HEADER) as usize;
-    let row = scroll(table, shown) + (at.y - area.y - HEADER) as usize;
-    (row < table.len(&editor.doc)).then_some(row)
 }
