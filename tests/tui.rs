@@ -905,7 +905,7 @@ fn the_library_filters_as_you_type_and_sorts() {
     );
     insta::assert_snapshot!("library_120x40", screen(&mut app, 120, 40));
     typed(&mut app, "queue");
-    assert_eq!(start_of(&app).query, "queue");
+    assert_eq!(start_of(&app).query(), "queue");
     assert_eq!(titles(&app), ["Queue backlog delayed emails"], "a tag matches");
     key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);

@@ -24,6 +24,8 @@ pub enum Effect {
     Export { target: PathBuf, text: String },
     /// Read a document, take its lock and look for its recovery copy.
     Open { path: PathBuf, recovery_dir: PathBuf, me: Holder },
+    /// Write a new document into `folder` under a name not yet taken, then open it.
+    Create { folder: PathBuf, name: PathBuf, text: String, recovery_dir: PathBuf, me: Holder },
     /// Read the document again (the user took the version on disk), first keeping mine as a
     /// copy beside it when `mine` is given.
     Reload { path: PathBuf, mine: Option<String> },
@@ -116,6 +118,12 @@ pub fn perform(effect: Effect) -> Option<Action> {
                 .map(|()| target)
                 .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string()),
         ),
+        Effect::Create { folder, name, text, recovery_dir, me } => {
+            match super::start::new_file(&folder, &name, &text) {
+                Ok(path) => return perform(Effect::Open { path, recovery_dir, me }),
+                Err(why) => Outcome::Opened { read: Err(why), lock: None, recovery: None },
+            }
+        }
         Effect::Open { path, recovery_dir, me } => {
             let read = read(&path);
             let (lock, recovery) = match &read {

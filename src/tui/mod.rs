@@ -13,6 +13,7 @@ pub mod finish;
 pub mod form;
 pub mod frame;
 pub mod keymap;
+pub mod preview;
 pub mod prose;
 mod recover;
 pub mod runner;

@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use crate::doc::Document;
 use crate::library::{self, Entry, Filter};
 use crate::store;
 use crate::template::{Library, Template};
@@ -47,8 +46,21 @@ pub struct Start {
     pub selected: usize,
     pub order: Order,
     /// Filter-as-you-type: text in titles, tags and the documents' text.
-    pub query: String,
+    query: String,
     pub today: chrono::NaiveDate,
+    /// The entries that match the filter, in the chosen order (indices into `entries`):
+    /// worked out when the entries, the filter or the order change, not on every frame.
+    shown: Vec<usize>,
+}
+
+/// What opening the selection means.
+#[derive(Debug)]
+pub enum Opening {
+    /// A postmortem in the library.
+    Existing(PathBuf),
+    /// A new postmortem from a template: `text`, written into `folder` under `name` (or
+    /// `name-2`, … when taken).
+    New { folder: PathBuf, name: PathBuf, text: String },
 }
 
 impl Start {
@@ -68,6 +80,7 @@ impl Start {
             order: Order::Date,
             query: String::new(),
             today,
+            shown: Vec::new(),
         };
         start.receive();
         start
@@ -87,6 +100,7 @@ impl Start {
             order: Order::Date,
             query: String::new(),
             today,
+            shown: Vec::new(),
         }
     }
 
@@ -111,6 +125,9 @@ impl Start {
                 }
             }
         }
+        if got {
+            self.refilter();
+        }
         got
     }
 
@@ -128,12 +145,30 @@ impl Start {
 
     /// The postmortems that match the filter, in the chosen order.
     pub fn shown(&self) -> Vec<&Entry> {
+        self.shown.iter().filter_map(|&i| self.entries.get(i)).collect()
+    }
+
+    /// The filter as typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Clears the filter.
+    pub fn clear_query(&mut self) {
+        self.query.clear();
+        self.selected = 0;
+        self.refilter();
+    }
+
+    /// Works out which entries match the filter, in the chosen order.
+    fn refilter(&mut self) {
         let filter =
             Filter { search: (!self.query.trim().is_empty()).then(|| self.query.clone()), ..Filter::default() };
-        let mut out: Vec<&Entry> = self
+        let mut out: Vec<(usize, &Entry)> = self
             .entries
             .iter()
-            .filter(|e| match e.summary() {
+            .enumerate()
+            .filter(|(_, e)| match e.summary() {
                 Some(s) => filter.matches(s),
                 None => {
                     self.query.trim().is_empty()
@@ -143,7 +178,7 @@ impl Start {
             .collect();
         let rank_status = |e: &Entry| e.summary().map_or(9, |s| s.status as u8);
         let severity = |e: &Entry| e.summary().and_then(|s| s.severity.clone()).unwrap_or_else(|| "~".into());
-        out.sort_by(|a, b| {
+        out.sort_by(|(_, a), (_, b)| {
             let newest = b.date().cmp(&a.date()).then_with(|| a.path().cmp(b.path()));
             match self.order {
                 Order::Date => newest,
@@ -151,7 +186,7 @@ impl Start {
                 Order::Status => rank_status(a).cmp(&rank_status(b)).then(newest),
             }
         });
-        out
+        self.shown = out.into_iter().map(|(i, _)| i).collect();
     }
 
     /// Every follow-up action of the shown postmortems, overdue first.
@@ -193,21 +228,25 @@ impl Start {
             Order::Status => Order::Date,
         };
         self.selected = 0;
+        self.refilter();
     }
 
     pub fn type_char(&mut self, c: char) {
         self.query.push(c);
         self.selected = 0;
+        self.refilter();
     }
 
     pub fn erase(&mut self) -> bool {
         self.selected = 0;
-        self.query.pop().is_some()
+        let erased = self.query.pop().is_some();
+        self.refilter();
+        erased
     }
 
-    /// The file to open: the selected postmortem (or the one an action belongs to), or a new
+    /// What to open: the selected postmortem (or the one an action belongs to), or a new
     /// one made from the selected template.
-    pub fn open(&mut self, library: &Library) -> Result<PathBuf, String> {
+    pub fn open(&self, library: &Library) -> Result<Opening, String> {
         match self.list {
             List::Postmortems => {
                 let shown = self.shown();
@@ -215,28 +254,29 @@ impl Start {
                 if let Some(why) = entry.error_line() {
                     return Err(format!("Cannot open it: {why}"));
                 }
-                Ok(entry.path().to_path_buf())
+                Ok(Opening::Existing(entry.path().to_path_buf()))
             }
             List::Actions => {
                 let items = self.actions();
                 let item = items.get(self.selected).ok_or("There are no follow-up actions yet.")?;
-                Ok(item.doc.path.clone())
+                Ok(Opening::Existing(item.doc.path.clone()))
             }
             List::Templates => {
                 let template = self.templates.get(self.selected).ok_or("No template is selected.")?;
                 let template = library.find(&template.name).map_err(|e| e.to_string())?;
                 let doc = template.new_document("Untitled incident", &crate::doc::Zone::from_environment());
-                new_file(&self.folder, self.today, &doc)
+                let text = store::document_text(&doc).map_err(|e| e.to_string())?;
+                let name = store::default_path(self.today, &doc.title);
+                Ok(Opening::New { folder: self.folder.clone(), name, text })
             }
         }
     }
 }
 
-/// Writes a new document into `folder` under a name not yet taken.
-fn new_file(folder: &Path, today: chrono::NaiveDate, doc: &Document) -> Result<PathBuf, String> {
+/// Writes `text` into `folder` as `base` (or `base-2`, …: a name not yet taken); the runner's
+/// work.
+pub fn new_file(folder: &Path, base: &Path, text: &str) -> Result<PathBuf, String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("Cannot create {}: {e}", folder.display()))?;
-    let text = store::document_text(doc).map_err(|e| e.to_string())?;
-    let base = store::default_path(today, &doc.title);
     let name = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     for n in 1..1000 {
         let file = if n == 1 { format!("{name}.yaml") } else { format!("{name}-{n}.yaml") };

@@ -44,9 +44,10 @@ pub enum Layer {
     Help {
         scroll: u16,
     },
-    /// The document as it will export; scrolled this far.
+    /// The document as it will export, rendered for the screen's width; scrolled this far.
     Preview {
         scroll: u16,
+        lines: Vec<ratatui::text::Line<'static>>,
     },
     Dialog(Dialog),
 }
@@ -62,6 +63,25 @@ impl Layer {
 }
 
 impl App {
+    /// The open document as it will export, rendered for the preview at the screen's width
+    /// (inside its borders and margins).
+    pub(super) fn preview_lines(&self) -> Vec<ratatui::text::Line<'static>> {
+        let Some(e) = self.editor() else { return Vec::new() };
+        crate::tui::preview::render(&crate::export::to_markdown(&e.doc), self.size.width.saturating_sub(4))
+    }
+
+    /// Renders the preview again, when it is open.
+    pub(super) fn refresh_preview(&mut self) {
+        if self.layers.iter().any(|l| matches!(l, Layer::Preview { .. })) {
+            let fresh = self.preview_lines();
+            for layer in &mut self.layers {
+                if let Layer::Preview { lines, .. } = layer {
+                    *lines = fresh.clone();
+                }
+            }
+        }
+    }
+
     /// Opens a dialog on top of whatever is open (a dialog already in the stack is not
     /// asked twice).
     pub(super) fn ask(&mut self, dialog: Dialog) {
@@ -79,7 +99,7 @@ impl App {
                     self.layers.push(Layer::Help { scroll });
                 }
             }
-            Layer::Preview { scroll } => {
+            Layer::Preview { scroll, lines } => {
                 let keep = match action {
                     Action::Save => {
                         self.save(true);
@@ -88,10 +108,13 @@ impl App {
                     _ => self.scrolled(scroll, &action),
                 };
                 if let Some(scroll) = keep {
+                    // No further than the page that shows the last line.
+                    let max = (lines.len() as u16).saturating_sub(self.size.height.saturating_sub(3));
+                    let layer = Layer::Preview { scroll: scroll.min(max), lines };
                     // A dialog raised by the save goes on top of the preview.
                     let at =
                         self.layers.iter().position(|l| matches!(l, Layer::Dialog(_))).unwrap_or(self.layers.len());
-                    self.layers.insert(at, Layer::Preview { scroll });
+                    self.layers.insert(at, layer);
                 }
             }
             Layer::Dialog(dialog) => self.answer(dialog, action),

@@ -127,7 +127,7 @@ impl App {
 
     /// Whether the preview is open (anywhere in the stack), and how far it is scrolled.
     pub fn preview_scroll(&self) -> Option<u16> {
-        self.layers.iter().find_map(|l| if let Layer::Preview { scroll } = l { Some(*scroll) } else { None })
+        self.layers.iter().find_map(|l| if let Layer::Preview { scroll, .. } = l { Some(*scroll) } else { None })
     }
 
     pub fn message(&self) -> Option<&str> {
@@ -233,11 +233,15 @@ impl App {
             Action::Tick => return self.tick(),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
+                // The preview is rendered for the width: again at the new one.
+                self.refresh_preview();
                 return false;
             }
             Action::Done(done) => {
                 if let Some(outcome) = done.take() {
                     self.done(outcome);
+                    // The document may be another now (the version on disk, taken).
+                    self.refresh_preview();
                 }
                 return false;
             }
@@ -264,7 +268,8 @@ impl App {
             Action::Preview => {
                 if let Some(e) = self.editor_mut() {
                     e.sync();
-                    self.layers.push(Layer::Preview { scroll: 0 });
+                    let lines = self.preview_lines();
+                    self.layers.push(Layer::Preview { scroll: 0, lines });
                 }
             }
             Action::Quit => self.request_quit(),

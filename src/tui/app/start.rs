@@ -2,6 +2,8 @@
 
 use super::{App, Screen};
 use crate::tui::action::{Action, TextOp};
+use crate::tui::effects::Effect;
+use crate::tui::start::Opening;
 
 impl App {
     pub(super) fn update_start(&mut self, action: Action) {
@@ -16,9 +18,14 @@ impl App {
             Action::Text(TextOp::Backspace) => {
                 start.erase();
             }
-            Action::Back => start.query.clear(),
+            Action::Back => start.clear_query(),
             Action::ListOpen => match start.open(&self.library) {
-                Ok(path) => self.open_path(path),
+                Ok(Opening::Existing(path)) => self.open_path(path),
+                Ok(Opening::New { folder, name, text }) => {
+                    let me = crate::store::lock::Holder::me(&self.ctx.stamp());
+                    let recovery_dir = self.ctx.recovery_dir.clone();
+                    self.effects.push(Effect::Create { folder, name, text, recovery_dir, me });
+                }
                 Err(e) => self.message = Some(e),
             },
             _ => {}

@@ -4,7 +4,6 @@ pub mod cache;
 mod chrome;
 mod overlay;
 mod page;
-pub mod preview;
 mod prose;
 mod sidebar;
 mod start;
@@ -161,11 +160,7 @@ fn draw(frame: &mut Frame, app: &App, memo: &mut Memo) {
         for layer in app.layers() {
             match layer {
                 Layer::Help { scroll } => overlay::help(frame, size, *scroll),
-                Layer::Preview { scroll } => {
-                    if let Some(editor) = app.editor() {
-                        overlay::preview(frame, size, editor, *scroll);
-                    }
-                }
+                Layer::Preview { scroll, lines } => overlay::preview(frame, size, lines, *scroll),
                 Layer::Dialog(dialog) => overlay::dialog(frame, size, dialog, app),
             }
         }

@@ -52,7 +52,7 @@ pub fn help(frame: &mut Frame, area: Rect, scroll: u16) {
 }
 
 /// The whole document as it will export, over the editor.
-pub fn preview(frame: &mut Frame, area: Rect, editor: &crate::tui::editor::Editor, scroll: u16) {
+pub fn preview(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16) {
     // The footer's row stays: it shows the keys of whatever is on top.
     let area = Rect { height: area.height.saturating_sub(1), ..area };
     frame.render_widget(Clear, area);
@@ -70,8 +70,8 @@ pub fn preview(frame: &mut Frame, area: Rect, editor: &crate::tui::editor::Edito
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
-    let lines = super::preview::render(&crate::export::to_markdown(&editor.doc), inner.width);
     let max = (lines.len() as u16).saturating_sub(inner.height);
+    let lines = lines.to_vec();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll.min(max), 0)), inner);
 }
 

@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App, memo: &mu
     );
     spans.push(Span::styled(count, dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..body });
-    let filter = if start.query.is_empty() {
+    let filter = if start.query().is_empty() {
         Line::styled(
             format!(
                 " Type to filter (title, tag, text) · {} order: {} · {} switches",
@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App, memo: &mu
     } else {
         Line::from(vec![
             Span::raw(" Filter: "),
-            Span::styled(start.query.clone(), bold()),
+            Span::styled(start.query().to_string(), bold()),
             Span::styled(
                 format!("  ({} clears) · order: {}", key_for(Scope::Start, &Action::Back), start.order.name()),
                 dim(),

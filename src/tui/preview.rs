@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{bold, dim};
+use super::theme::{bold, dim};
 
 /// Lines of the rendered Markdown, for a screen `width` wide (tables are fitted to it).
 pub fn render(markdown: &str, width: u16) -> Vec<Line<'static>> {
