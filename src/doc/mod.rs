@@ -7,6 +7,7 @@
 
 pub mod clock;
 pub mod entry;
+mod printable;
 mod numbers;
 pub mod time;
 mod validate;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 pub use crate::store::yaml::Mapping;
 pub use numbers::{Numbers, format_duration};
+pub use printable::{printable, printable_lines};
 pub use time::{Moment, Zone};
 pub use validate::{Finding, Severity, validate};
 

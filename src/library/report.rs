@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::bars::bar;
 use super::{ActionItem, Entry, Spread, Stats};
+pub use crate::doc::printable;
 use crate::doc::format_duration;
 
 /// Columns padded to their widest cell (in characters), two spaces apart, the last unpadded.
@@ -47,11 +48,6 @@ pub fn cut(text: &str, width: usize) -> String {
         return line.to_string();
     }
     line.chars().take(width.saturating_sub(1)).collect::<String>() + "…"
-}
-
-/// `text` with control characters (escape, tab, line breaks) replaced by `�`.
-pub fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
 }
 
 /// How many cells the longest bar takes.

@@ -37,7 +37,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-fn regular(path: &Path, meta: &Metadata) -> Result<(), LoadError> {
+pub(super) fn regular(path: &Path, meta: &Metadata) -> Result<(), LoadError> {
     if meta.is_dir() {
         return Err(LoadError::new(path, "is a folder, not a file").hint("name a .yaml file inside it"));
     }

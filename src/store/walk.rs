@@ -47,19 +47,17 @@ pub fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>, unreadable:
             if !(name.starts_with('.') || name == "target" || name == "node_modules") {
                 walk(&path, extensions, out, unreadable);
             }
-        } else if named && kind.is_symlink() {
-            // A link is followed to a file; a link to nowhere is reported, a link to a folder
-            // is not walked.
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => {}
-                Ok(_) => out.push(path),
-                Err(e) => {
-                    unreadable.push(LoadError::io(&path, &e).hint("the link points to nothing; fix or remove it"))
-                }
-            }
-        } else if named {
-            // Pipes and devices are listed too: reading refuses them with the reason.
+        } else if named && kind.is_file() {
             out.push(path);
+        } else if named {
+            // A link is followed (without opening anything); a pipe, a device or a link to
+            // one, or to nowhere, is reported rather than read. A link to a folder is not walked.
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => out.push(path),
+                Ok(meta) if meta.is_dir() => {}
+                Ok(meta) => unreadable.extend(super::read::regular(&path, &meta).err()),
+                Err(e) => unreadable.push(LoadError::io(&path, &e).hint("the link points to nothing; fix or remove it")),
+            }
         }
     }
 }
