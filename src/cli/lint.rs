@@ -10,8 +10,8 @@ use clap::ValueEnum;
 
 use super::output::{self, Outcome};
 use crate::doc::Severity;
-use crate::lint::{self, Checker, Config, FileReport, output as report};
 use crate::doc::{printable, printable_lines};
+use crate::lint::{self, Checker, Config, FileReport, output as report};
 use crate::store::{self, LIBRARY_DIR};
 use crate::template::Library;
 

@@ -236,7 +236,10 @@ mod tests {
     fn links_to_dangerous_schemes_are_text() {
         assert_eq!(escape_cell("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
         assert_eq!(escape_cell("![p](data:image/png;base64,AA)"), "!\\[p\\](data:image/png;base64,AA)");
-        assert_eq!(escape_cell("[a](https://ok.example) [b](VBScript:x)"), "\\[a\\](https://ok.example) \\[b\\](VBScript:x)");
+        assert_eq!(
+            escape_cell("[a](https://ok.example) [b](VBScript:x)"),
+            "\\[a\\](https://ok.example) \\[b\\](VBScript:x)"
+        );
         assert_eq!(escape_cell("[doc](file:///etc/passwd)"), "\\[doc\\](file:///etc/passwd)");
         assert_eq!(escape_cell("[ok](https://x.example/a)"), "[ok](https://x.example/a)", "safe links stay links");
         assert_eq!(unescape_cell(&escape_cell("[x](javascript:alert(1))")), "[x](javascript:alert(1))");

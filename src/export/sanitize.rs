@@ -146,7 +146,9 @@ pub fn is_safe_url(url: &str) -> bool {
 /// Whether an address is on another server: it has a scheme (`https:`) or starts with `//`.
 fn is_remote(url: &str) -> bool {
     let url = url.trim_start();
-    url.starts_with("//") || url.starts_with("\\\\") || url.find(':').is_some_and(|i| !url[..i].contains(['/', '?', '#']))
+    url.starts_with("//")
+        || url.starts_with("\\\\")
+        || url.find(':').is_some_and(|i| !url[..i].contains(['/', '?', '#']))
 }
 
 fn is_line_break(html: &str) -> bool {

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 
 use super::bars::bar;
 use super::{ActionItem, Entry, Spread, Stats};
-pub use crate::doc::printable;
 use crate::doc::format_duration;
+pub use crate::doc::printable;
 
 /// Columns padded to their widest cell (in characters), two spaces apart, the last unpadded.
 /// Control characters in a cell are shown as `�`, so text from a file can neither break the

@@ -56,7 +56,9 @@ pub fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>, unreadable:
                 Ok(meta) if meta.is_file() => out.push(path),
                 Ok(meta) if meta.is_dir() => {}
                 Ok(meta) => unreadable.extend(super::read::regular(&path, &meta).err()),
-                Err(e) => unreadable.push(LoadError::io(&path, &e).hint("the link points to nothing; fix or remove it")),
+                Err(e) => {
+                    unreadable.push(LoadError::io(&path, &e).hint("the link points to nothing; fix or remove it"))
+                }
             }
         }
     }
