@@ -123,15 +123,13 @@ fn scan(dir: &Path) -> anyhow::Result<Vec<Entry>> {
     Ok(entries)
 }
 
-/// On stderr: `list` names each file that could not be read (`error: path:line:column:
-/// message`); `actions` and `stats` say how many were left out, so their output stays short.
+/// On stderr: each file or folder that could not be read, with the reason (`error:
+/// path:line:column: message`), then how many; `actions` and `stats` say they were left out.
 fn report_broken(entries: &[Entry], each: bool) {
     let broken: Vec<String> = entries.iter().filter_map(Entry::error_line).collect();
     let n = broken.len();
-    if each {
-        for line in &broken {
-            note(&format!("error: {line}"));
-        }
+    for line in &broken {
+        note(&format!("error: {line}"));
     }
     match (n, each) {
         (0, _) => {}

@@ -154,12 +154,13 @@ pub fn place_duplicate(src: &str, mut error: YamlError) -> YamlError {
 /// The key of `duplicate entry with key "x"` (a YAML tree) or `duplicate field `x`` (a
 /// document's own field).
 fn duplicate_key(message: &str) -> Option<String> {
-    if let Some(rest) = message.strip_prefix("duplicate entry with key ") {
-        let rest = rest.trim_matches('`');
+    // The reader puts the path first: `actions[0]: duplicate entry ...`.
+    if let Some(at) = message.find("duplicate entry with key ") {
+        let rest = message[at + "duplicate entry with key ".len()..].trim_matches('`');
         return Some(serde_json::from_str::<String>(rest).unwrap_or_else(|_| rest.to_string()));
     }
-    let rest = message.strip_prefix("duplicate field `")?;
-    Some(rest.split('`').next()?.to_string())
+    let at = message.find("duplicate field `")?;
+    Some(message[at + "duplicate field `".len()..].split('`').next()?.to_string())
 }
 
 /// The 1-based line of the second `key:` of the block mapping that starts at `line`,

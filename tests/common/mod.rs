@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
+pub mod guarded;
+
 /// What a run printed and how it exited.
 pub struct Run {
     pub code: i32,
