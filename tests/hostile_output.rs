@@ -98,6 +98,11 @@ fn lint_shows_source_lines_messages_and_rewrites_inert_and_keeps_json_exact() {
     assert!(human.stdout.contains("warning[forgot]"), "{}", human.stdout);
     assert!(human.stdout.contains("2 | title: \"Checkout \\e]0;PWNED"), "the source line as written: {}", human.stdout);
     assert!(human.stdout.contains("rewrite: \""), "{}", human.stdout);
+    // The finding points at the words (after a carriage return, `X` starts the sentence), past
+    // the escape sequences written before them.
+    let title = hostile_document().lines().nth(1).map(str::to_string).unwrap_or_default();
+    let column = title[..title.find("X Dave").unwrap()].chars().count() + 1;
+    assert!(human.stdout.contains(&format!("--> postmortems/2026-11-24-evil.yaml:2:{column}\n")), "{}", human.stdout);
     assert!(human.stdout.contains('�'), "{}", human.stdout);
     assert_inert("lint", &human);
     let github = run(dir.path(), &["lint", "postmortems/2026-11-24-evil.yaml", "--format", "github"]);
