@@ -181,6 +181,10 @@ pub struct ExportArgs {
     /// Markdown: add a Mermaid diagram of the incident phases under the incident numbers
     #[arg(long)]
     pub mermaid: bool,
+    /// HTML: show images from http(s) addresses, loaded by the reader's browser (by default
+    /// they are links, so opening the page contacts no other server)
+    #[arg(long)]
+    pub remote_images: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,6 +1,8 @@
 //! Loaders under random and mutated input: documents, templates, lint configurations and
-//! Markdown. Nothing panics, every refusal names the file, and nothing is written. The
-//! `tests/corpus/` files are inputs that once broke something or easily could.
+//! Markdown, alias-heavy YAML, and special files (pipes, devices, dangling and looping links)
+//! through every command of the real binary under a memory limit. Nothing panics, nothing
+//! hangs, every refusal names the file, and nothing is written. The `tests/corpus/` files are
+//! inputs that once broke something or easily could.
 //! Longer runs: `PROPTEST_CASES=20000 cargo test --release --test fuzz`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -11,6 +13,9 @@ use blameless::lint::{Checker, Config, People};
 use blameless::store;
 use blameless::template::Library;
 use proptest::prelude::*;
+
+mod common;
+use common::guarded::{have, run_guarded};
 
 const CHECKOUT: &str = include_str!("fixtures/checkout.yaml");
 const TEMPLATE: &str = include_str!("../templates/default.yaml");
@@ -74,6 +79,39 @@ fn mutated(base: &'static str) -> impl Strategy<Value = String> {
     })
 }
 
+/// `base` with anchors and aliases added at the end: a scalar of up to 300 KB anchored, then
+/// levels of lists that alias the level below up to 12 times each (from a few repeats to a
+/// billion laughs), used from a list, a section's text or a merge key.
+fn alias_heavy(base: &'static str) -> impl Strategy<Value = String> {
+    (0usize..300_000, 1usize..12, 1usize..8, 0usize..3).prop_map(move |(size, repeat, depth, use_at)| {
+        let mut yaml = format!("{base}x-a0: &a0 {}\n", "y".repeat(size.max(1)));
+        for level in 1..depth {
+            let aliases = vec![format!("*a{}", level - 1); repeat].join(", ");
+            yaml.push_str(&format!("x-a{level}: &a{level} [{aliases}]\n"));
+        }
+        let top = format!("*a{}", depth - 1);
+        match use_at {
+            0 => yaml.push_str(&format!("x-use: [{}]\n", vec![top.as_str(); repeat].join(", "))),
+            1 => yaml.push_str(&format!("x-use: {{<<: {{k: {top}}}, j: {top}}}\n")),
+            _ => yaml = yaml.replacen("sections:\n", &format!("x-use: {top}\nsections:\n"), 1),
+        }
+        yaml
+    })
+}
+
+/// Whether template text as the file `name` resolves, or its refusal names the file.
+fn template_resolves_or_says_where(name: &str, text: String) -> bool {
+    match Library::new(Vec::new(), None).resolve_text(Path::new(name), text) {
+        Ok(_) => true,
+        Err(e) => {
+            let shown = e.to_string();
+            shown.starts_with(name)
+                || shown.contains("<built-in>")
+                || panic!("the error does not name the file: {shown}")
+        }
+    }
+}
+
 /// Built once: compiling the rules is the slow part, not checking.
 fn checker() -> &'static Checker {
     static CHECKER: std::sync::OnceLock<Checker> = std::sync::OnceLock::new();
@@ -102,10 +140,7 @@ proptest! {
 
     #[test]
     fn mutated_templates_resolve_or_say_where(src in mutated(TEMPLATE)) {
-        let library = Library::new(Vec::new(), None);
-        if let Err(e) = library.resolve_text(Path::new("fuzzed-template.yaml"), src) {
-            prop_assert!(e.to_string().starts_with("fuzzed-template.yaml") || e.to_string().contains("<built-in>"), "{}", e);
-        }
+        prop_assert!(template_resolves_or_says_where("fuzzed-template.yaml", src));
     }
 
     #[test]
@@ -122,6 +157,29 @@ proptest! {
         for f in findings {
             prop_assert!(f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         }
+    }
+}
+
+proptest! {
+    // Each case may expand to tens of megabytes before the budget stops it: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn alias_heavy_documents_load_within_the_budget_or_are_refused(yaml in alias_heavy(CHECKOUT)) {
+        let path = Path::new("aliases.yaml");
+        match store::parse_document(path, &yaml) {
+            Ok(loaded) => match store::document_text(&loaded.doc) {
+                // Whatever loads is saved no larger than a file may be, or not at all.
+                Ok(text) => prop_assert!(text.len() as u64 <= store::MAX_FILE_BYTES),
+                Err(e) => prop_assert!(matches!(e, store::SaveError::TooLarge(_)), "{}", e),
+            },
+            Err(e) => prop_assert!(e.to_string().starts_with("aliases.yaml"), "{}", e),
+        }
+    }
+
+    #[test]
+    fn alias_heavy_templates_resolve_or_are_refused(yaml in alias_heavy(TEMPLATE)) {
+        prop_assert!(template_resolves_or_says_where("aliases-template.yaml", yaml));
     }
 }
 
@@ -228,4 +286,73 @@ fn no_script_injection_payload_survives_into_the_html_page() {
     }
     // The words are still there, as text.
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "typed HTML is shown as text");
+}
+
+/// Every kind of file that is not a plain text file, under every command, on the real binary
+/// with a memory limit and a watchdog: no run hangs, panics or is killed, and each refusal
+/// names the file.
+#[test]
+fn special_files_through_every_command_never_hang_or_crash() {
+    if !have("sh", &["-c", "true"]) || !have("mkfifo", &["--version"]) {
+        return;
+    }
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("postmortems");
+    std::fs::create_dir_all(lib.join("folder.yaml")).unwrap();
+    std::fs::write(lib.join("ok.yaml"), CHECKOUT).unwrap();
+    std::fs::write(lib.join("empty.yaml"), "").unwrap();
+    std::fs::write(lib.join("bom-only.yaml"), "\u{feff}").unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(lib.join("pipe.yaml")).status().unwrap().success());
+    symlink("/dev/zero", lib.join("zero.yaml")).unwrap();
+    symlink("/dev/null", lib.join("null.yaml")).unwrap();
+    symlink("/dev/urandom", lib.join("random.md")).unwrap();
+    symlink("nowhere", lib.join("dangling.yaml")).unwrap();
+    symlink("loop-b.yaml", lib.join("loop-a.yaml")).unwrap();
+    symlink("loop-a.yaml", lib.join("loop-b.yaml")).unwrap();
+    symlink(".", lib.join("self.yaml")).unwrap();
+    let files = [
+        "folder.yaml",
+        "empty.yaml",
+        "bom-only.yaml",
+        "pipe.yaml",
+        "zero.yaml",
+        "null.yaml",
+        "random.md",
+        "dangling.yaml",
+        "loop-a.yaml",
+        "self.yaml",
+    ];
+    let mut runs = 0;
+    for file in files {
+        let path = format!("postmortems/{file}");
+        for args in [
+            vec!["validate", &path],
+            vec!["export", &path],
+            vec!["export", &path, "--format", "html"],
+            vec!["lint", &path],
+            vec!["import", &path, "-o", "imported.yaml"],
+            vec!["status", &path, "draft"],
+            vec!["templates", "validate", &path],
+            vec!["edit", &path],
+        ] {
+            let r = run_guarded(dir.path(), &args, None);
+            runs += 1;
+            assert!(matches!(r.code, 0..=2), "{args:?} ended with {}: {}", r.code, r.stderr);
+            assert!(!r.stderr.contains("panicked"), "{args:?}: {}", r.stderr);
+            if r.code == 2 {
+                assert!(r.stderr.contains(file), "{args:?}: the error names the file: {}", r.stderr);
+            }
+        }
+    }
+    for command in ["list", "stats", "actions", "lint"] {
+        let r = run_guarded(dir.path(), &[command, "postmortems"], None);
+        runs += 1;
+        assert!(matches!(r.code, 0..=2) && !r.stderr.contains("panicked"), "{command}: {}", r.stderr);
+        for named in ["pipe.yaml", "zero.yaml", "dangling.yaml", "loop-a.yaml"] {
+            assert!(r.stderr.contains(named), "{command} names {named}: {}", r.stderr);
+        }
+    }
+    assert_eq!(std::fs::read_to_string(lib.join("ok.yaml")).unwrap(), CHECKOUT, "nothing was written");
+    assert_eq!(runs, files.len() * 8 + 4);
 }

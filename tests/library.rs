@@ -246,9 +246,13 @@ fn scan_sends_entries_as_they_load_and_stops_when_nobody_listens() {
 fn a_postmortem_in_the_wrong_encoding_is_broken_and_other_binary_yaml_is_skipped() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("latin1.yaml"), b"schema: 2\ntitle: Caf\xe9 down\n").unwrap();
-    fs::write(dir.path().join("blob.yaml"), b"\xff\xfe\x00binary").unwrap();
+    fs::write(dir.path().join("blob.yaml"), b"\x00\x01binary\xff").unwrap();
+    // UTF-16 may well be a postmortem saved by the wrong editor: always reported.
+    let utf16: Vec<u8> = "\u{feff}title: x\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    fs::write(dir.path().join("wide.yaml"), utf16).unwrap();
     let entries = library::scan_all(dir.path()).unwrap();
-    assert_eq!(entries.len(), 1);
-    let line = entries[0].error_line().unwrap();
-    assert!(line.ends_with("latin1.yaml:2:11: is not UTF-8 text (invalid byte at offset 20)"), "{line}");
+    let lines: Vec<String> = entries.iter().filter_map(|e| e.error_line()).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].ends_with("latin1.yaml:2:11: is not UTF-8 text (invalid byte at offset 20)"), "{lines:?}");
+    assert!(lines[1].ends_with("wide.yaml: is UTF-16 text; blameless reads UTF-8"), "{lines:?}");
 }

@@ -203,7 +203,12 @@ fn overdue_is_relative_to_today_in_each_documents_time_zone() {
     );
     assert_eq!(lines.len(), 4, "{}", r.stdout);
     assert!(!r.stdout.contains("Automate certificate rotation"), "due today in UTC is not overdue");
-    assert_eq!(r.stderr, "2 files could not be read and left out; `blameless list` names them\n");
+    assert!(
+        r.stderr.ends_with("\n2 files could not be read and left out; `blameless list` names them\n"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().filter(|l| l.starts_with("error: postmortems/")).count(), 2, "each with the reason");
 
     // Half a day earlier it is 2026-12-10 in Auckland too.
     let earlier = run_at("2026-12-09T23:00:00Z", &["actions", "--overdue", "--format", "json"]);

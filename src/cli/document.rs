@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::output::{self, Outcome, note};
 use super::{ExportArgs, ExportFormat, NewArgs, ReportFormat, ValidateArgs};
-use crate::doc::{Finding, Zone, validate as check};
+use crate::doc::{Finding, Zone, printable, validate as check};
 use crate::export;
 use crate::store::{self, create_new, write_atomic};
 use crate::template::Library;
@@ -79,11 +79,16 @@ Examples:
   blameless export postmortems/*.yaml --out-dir site/content --front-matter --mermaid
 
 Several documents need --out-dir (each becomes DIR/NAME.md, .html or .json); nothing is written
-unless every document loads. --front-matter and --mermaid are for Markdown.";
+unless every document loads. --front-matter and --mermaid are for Markdown. In HTML an image at
+an http(s) address is a link to it, so opening the page contacts no other server;
+--remote-images shows such images instead.";
 
 pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
     if (args.front_matter || args.mermaid) && args.format != ExportFormat::Md {
         bail!("--front-matter and --mermaid add to Markdown; use them with --format md");
+    }
+    if args.remote_images && args.format != ExportFormat::Html {
+        bail!("--remote-images is for the HTML page; use it with --format html");
     }
     if args.files.len() > 1 && args.out_dir.is_none() {
         bail!(
@@ -92,12 +97,13 @@ pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
         );
     }
     let options = export::Options { front_matter: args.front_matter, mermaid: args.mermaid };
+    let html = export::HtmlOptions { remote_images: args.remote_images };
     // Every document is loaded and rendered first, so a bad one leaves nothing half-written.
     let mut rendered = Vec::with_capacity(args.files.len());
     let mut broken = 0;
     for path in &args.files {
         match store::load_document(path) {
-            Ok(loaded) => rendered.push((path, render(path, &loaded.doc, args.format, &options)?)),
+            Ok(loaded) => rendered.push((path, render(path, &loaded.doc, args.format, &options, &html)?)),
             Err(e) if args.files.len() == 1 => return Err(e.into()),
             Err(e) => {
                 broken += 1;
@@ -121,7 +127,8 @@ pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
             note(&format!("Wrote {}", path.display()));
             Ok(Outcome::Ok)
         }
-        None => output::print(&text),
+        None if args.format == ExportFormat::Json => output::print(&text),
+        None => output::print_text(&text),
     }
 }
 
@@ -137,6 +144,7 @@ fn render(
     doc: &crate::doc::Document,
     format: ExportFormat,
     options: &export::Options,
+    html: &export::HtmlOptions,
 ) -> anyhow::Result<String> {
     Ok(match format {
         ExportFormat::Md => {
@@ -146,7 +154,7 @@ fn render(
                 None => markdown,
             }
         }
-        ExportFormat::Html => export::to_html(doc),
+        ExportFormat::Html => export::to_html_with(doc, html),
         ExportFormat::Json => export::to_json(doc)?,
     })
 }
@@ -205,7 +213,7 @@ pub fn validate(args: ValidateArgs) -> anyhow::Result<Outcome> {
         }
     }
     match args.format {
-        ReportFormat::Human => output::print(&human(&reports))?,
+        ReportFormat::Human => output::print_text(&human(&reports))?,
         ReportFormat::Json => output::print(&json(&reports)?)?,
     };
     if broken > 0 {
@@ -234,7 +242,7 @@ fn human(reports: &[(&Path, Vec<Located>)]) -> String {
                 f.severity.as_str(),
                 f.rule,
                 f.path,
-                f.message
+                printable(&f.message)
             ));
         }
     }

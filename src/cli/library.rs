@@ -123,15 +123,13 @@ fn scan(dir: &Path) -> anyhow::Result<Vec<Entry>> {
     Ok(entries)
 }
 
-/// On stderr: `list` names each file that could not be read (`error: path:line:column:
-/// message`); `actions` and `stats` say how many were left out, so their output stays short.
+/// On stderr: each file or folder that could not be read, with the reason (`error:
+/// path:line:column: message`), then how many; `actions` and `stats` say they were left out.
 fn report_broken(entries: &[Entry], each: bool) {
     let broken: Vec<String> = entries.iter().filter_map(Entry::error_line).collect();
     let n = broken.len();
-    if each {
-        for line in &broken {
-            note(&format!("error: {line}"));
-        }
+    for line in &broken {
+        note(&format!("error: {line}"));
     }
     match (n, each) {
         (0, _) => {}
@@ -160,13 +158,13 @@ pub fn list(args: ListArgs) -> anyhow::Result<Outcome> {
     report_broken(&entries, true);
     match args.format {
         Format::Json => output::print(&rows::list_json(&shown)?),
-        Format::Csv => output::print(&rows::list_csv(&shown)),
+        Format::Csv => output::print_text(&rows::list_csv(&shown)),
         Format::Table if shown.is_empty() => {
             let why = if entries.is_empty() { "" } else { " match" };
             note(&format!("No postmortems{why} in {}.", args.dir.display()));
             Ok(Outcome::Ok)
         }
-        Format::Table => output::print(&report::list_table(&shown)),
+        Format::Table => output::print_text(&report::list_table(&shown)),
     }
 }
 
@@ -181,13 +179,13 @@ pub fn actions(args: ActionsArgs) -> anyhow::Result<Outcome> {
     report_broken(&entries, false);
     match args.format {
         Format::Json => output::print(&rows::actions_json(&items)?),
-        Format::Csv => output::print(&rows::actions_csv(&items)),
+        Format::Csv => output::print_text(&rows::actions_csv(&items)),
         Format::Table if items.is_empty() => {
             let filtered = filter.open || filter.overdue || filter.owner.is_some();
             note(&format!("No follow-up actions{} in {}.", if filtered { " match" } else { "" }, args.dir.display()));
             Ok(Outcome::Ok)
         }
-        Format::Table => output::print(&report::actions_table(&items, now)),
+        Format::Table => output::print_text(&report::actions_table(&items, now)),
     }
 }
 
@@ -212,7 +210,7 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
             }
             out.push('\n');
             out.push_str(&report::stats_text(&stats));
-            output::print(&out)
+            output::print_text(&out)
         }
     }
 }

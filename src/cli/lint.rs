@@ -10,8 +10,9 @@ use clap::ValueEnum;
 
 use super::output::{self, Outcome};
 use crate::doc::Severity;
+use crate::doc::{printable, printable_lines};
 use crate::lint::{self, Checker, Config, FileReport, output as report};
-use crate::store::LIBRARY_DIR;
+use crate::store::{self, LIBRARY_DIR};
 use crate::template::Library;
 
 #[derive(Debug, clap::Args)]
@@ -75,6 +76,14 @@ pub fn run(args: LintArgs) -> anyhow::Result<Outcome> {
         args.paths.clone()
     };
     let (files, skipped) = lint::collect_sources(&paths)?;
+    // A folder (or an entry in one) that cannot be read may hold what was to be checked.
+    let mut unreadable = Vec::new();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        store::walk(dir, &["md", "markdown", "yaml", "yml"], &mut Vec::new(), &mut unreadable);
+    }
+    for e in &unreadable {
+        output::error(&anyhow::Error::new(e.clone()));
+    }
     let library = Library::discover(&cwd);
     let mut scales: HashMap<String, Option<Vec<String>>> = HashMap::new();
     let mut scale = |name: &str| {
@@ -97,11 +106,13 @@ pub fn run(args: LintArgs) -> anyhow::Result<Outcome> {
     let text = match args.format {
         LintFormat::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::human(&reports, checked, color) + &skipped_note(&skipped)
+            // The report's own colours stay; what comes from the files is made printable.
+            report::human(&printable_reports(reports.clone()), checked, color)
+                + &printable_lines(&skipped_note(&skipped))
         }
         LintFormat::Json => report::json(&reports)?,
         LintFormat::Sarif => report::sarif(&reports, &report::rule_infos(&checker))?,
-        LintFormat::Github => report::github(&reports),
+        LintFormat::Github => printable_lines(&report::github(&printable_reports(reports.clone()))),
     };
     output::print(&text)?;
     if args.format != LintFormat::Human && !skipped.is_empty() {
@@ -111,8 +122,36 @@ pub fn run(args: LintArgs) -> anyhow::Result<Outcome> {
     if broken > 0 {
         bail!("{broken} of {} files could not be read", files.len());
     }
+    if !unreadable.is_empty() {
+        let n = unreadable.len();
+        bail!("{n} folder{} or file{} could not be read, so not everything was checked", plural(n), plural(n));
+    }
     let fails = reports.iter().flat_map(|r| &r.findings).any(|l| !args.max_severity.allows(l.finding.severity));
     Ok(if fails { Outcome::Findings } else { Outcome::Ok })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The reports with every text that comes from a file (the path, the source lines, the
+/// messages that quote it, suggestions, rewrites) made printable: one character for one, so
+/// columns still point at the same place.
+fn printable_reports(mut reports: Vec<FileReport>) -> Vec<FileReport> {
+    for r in &mut reports {
+        r.path = PathBuf::from(printable(&r.path.to_string_lossy()));
+        r.source = printable_lines(&r.source);
+        for l in &mut r.findings {
+            let f = &mut l.finding;
+            f.message = printable(&f.message);
+            f.text = printable(&f.text);
+            f.suggestion = f.suggestion.as_deref().map(printable);
+            if let Some(rewrite) = &mut f.rewrite {
+                rewrite.replacement = printable(&rewrite.replacement);
+            }
+        }
+    }
+    reports
 }
 
 /// What the summary says about the exports left out: `skipped 1 export: NAME.md (exported
@@ -176,5 +215,5 @@ fn list_rules(checker: &Checker, format: LintFormat) -> anyhow::Result<Outcome> 
         );
     }
     out.push_str("\nSwitch rules off or change their level in .blameless/lint.yaml (see `blameless lint --help`).\n");
-    output::print(&out)
+    output::print_text(&out)
 }

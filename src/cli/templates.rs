@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::output::{self, Outcome, note};
 use super::{ListFormat, ShowFormat, TemplatesCommand};
+use crate::doc::printable;
 use crate::store::{self, create_new};
 use crate::template::{Library, Template, is_valid_id};
 
@@ -70,12 +71,12 @@ fn list(library: &Library, format: ListFormat) -> anyhow::Result<Outcome> {
         if let Some(by) = &r.shadowed_by {
             let _ = write!(source, " (shadowed by {by})");
         }
-        let _ = writeln!(out, "{:name_width$}  {title:title_width$}  {source}", r.name);
+        let _ = writeln!(out, "{:name_width$}  {:title_width$}  {source}", r.name, printable(title));
         if let Some(e) = &r.error {
             let _ = writeln!(out, "{:name_width$}  error: {}", "", e.lines().next().unwrap_or_default());
         }
     }
-    output::print(&out)
+    output::print_text(&out)
 }
 
 fn show(library: &Library, name: &str, format: ShowFormat) -> anyhow::Result<Outcome> {
@@ -83,7 +84,7 @@ fn show(library: &Library, name: &str, format: ShowFormat) -> anyhow::Result<Out
     match format {
         ShowFormat::Json => output::print(&(serde_json::to_string_pretty(&t)? + "\n")),
         ShowFormat::Yaml => output::print(&store::yaml::to_string(&t).map_err(|e| anyhow::anyhow!(e.message))?),
-        ShowFormat::Text => output::print(&describe(&t)),
+        ShowFormat::Text => output::print_text(&describe(&t)),
     }
 }
 
@@ -130,11 +131,11 @@ fn validate(library: &Library, paths: &[PathBuf]) -> anyhow::Result<Outcome> {
             Ok(t) => {
                 let extends =
                     if t.extends.is_empty() { String::new() } else { format!(", extends {}", t.extends.join(" -> ")) };
-                output::print(&format!(
+                output::print_text(&format!(
                     "{}: ok — `{}` \"{}\", version {}, {} sections{extends}\n",
                     path.display(),
                     t.name,
-                    t.title,
+                    printable(&t.title),
                     t.version,
                     t.sections.len()
                 ))?;

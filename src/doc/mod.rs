@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod entry;
 mod numbers;
+mod printable;
 pub mod time;
 mod validate;
 
@@ -16,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 pub use crate::store::yaml::Mapping;
 pub use numbers::{Numbers, format_duration};
+pub use printable::{printable, printable_lines};
 pub use time::{Moment, Zone};
 pub use validate::{Finding, Severity, validate};
 
@@ -363,7 +365,9 @@ pub(crate) fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::
             Ok(v.to_string())
         }
         fn visit_f64<E>(self, v: f64) -> Result<String, E> {
-            Ok(v.to_string())
+            // `1e308` stays `1e308`, not a 309-digit number nobody typed.
+            let text = v.to_string();
+            Ok(if text.len() > 20 { format!("{v:?}") } else { text })
         }
     }
     d.deserialize_any(Text)

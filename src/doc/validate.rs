@@ -69,10 +69,19 @@ pub fn validate(doc: &Document, scale: Option<&[String]>) -> Vec<Finding> {
         ));
     }
     // Without a zone, times typed without an offset cannot be placed; the order checks wait
-    // until the zone is fixed rather than guess and report orders that are not there.
-    if let Some(zone) = &zone {
-        check_times(doc, zone, &mut out);
-        check_timeline(doc, zone, &mut out);
+    // until the zone is fixed rather than guess and report orders that are not there. Times
+    // that are not times in any zone are still reported, so one bad field hides no other.
+    match &zone {
+        Some(zone) => {
+            check_times(doc, zone, &mut out);
+            check_timeline(doc, zone, &mut out);
+        }
+        None => {
+            let mut found = Vec::new();
+            check_times(doc, &Zone::utc(), &mut found);
+            check_timeline(doc, &Zone::utc(), &mut found);
+            out.extend(found.into_iter().filter(|f| f.rule == "time-invalid"));
+        }
     }
     check_sections(doc, &mut out);
     for (i, action) in doc.actions.iter().enumerate() {

@@ -9,19 +9,37 @@
 //! start a code span that runs into the next cell.
 
 /// One table cell that cannot break its table. The text is trimmed; `\r\n`, `\r` and `\n` are
-/// line breaks.
+/// line breaks. A link or image to a `javascript:`, `data:`, `vbscript:` or `file:` address
+/// (any scheme but http, https and mailto) is written as text: its brackets are escaped, so
+/// a renderer that does not filter addresses shows it rather than linking it.
 pub fn escape_cell(text: &str) -> String {
+    let out = escape_cell_with(text, false);
+    if out.contains("](") && has_unsafe_link(&out) { escape_cell_with(text, true) } else { out }
+}
+
+fn escape_cell_with(text: &str, brackets: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in lines(text.trim()).enumerate() {
         if i > 0 {
             out.push_str("<br>");
         }
-        escape_line(line, &mut out);
+        escape_line(line, brackets, &mut out);
     }
     out
 }
 
-fn escape_line(line: &str, out: &mut String) {
+/// Whether a renderer would read a link or image to an address that is not safe in `cell`.
+fn has_unsafe_link(cell: &str) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new_ext(cell, super::parser_options()).any(|e| match e {
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            !super::sanitize::is_safe_url(&dest_url)
+        }
+        _ => false,
+    })
+}
+
+fn escape_line(line: &str, brackets: bool, out: &mut String) {
     let mut i = 0;
     while let Some(c) = line[i..].chars().next() {
         if c == '`' {
@@ -47,6 +65,8 @@ fn escape_line(line: &str, out: &mut String) {
         }
         match c {
             '|' => out.push_str("\\|"),
+            '[' if brackets => out.push_str("\\["),
+            ']' if brackets => out.push_str("\\]"),
             '\\' => out.push_str("\\\\"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -210,6 +230,19 @@ mod tests {
         assert_eq!(escape_cell("``a`` and ` and ```"), "``a`` and \\` and \\`\\`\\`");
         // A code span never reaches over a line break.
         assert_eq!(escape_cell("`a\nb`"), "\\`a<br>b\\`");
+    }
+
+    #[test]
+    fn links_to_dangerous_schemes_are_text() {
+        assert_eq!(escape_cell("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
+        assert_eq!(escape_cell("![p](data:image/png;base64,AA)"), "!\\[p\\](data:image/png;base64,AA)");
+        assert_eq!(
+            escape_cell("[a](https://ok.example) [b](VBScript:x)"),
+            "\\[a\\](https://ok.example) \\[b\\](VBScript:x)"
+        );
+        assert_eq!(escape_cell("[doc](file:///etc/passwd)"), "\\[doc\\](file:///etc/passwd)");
+        assert_eq!(escape_cell("[ok](https://x.example/a)"), "[ok](https://x.example/a)", "safe links stay links");
+        assert_eq!(unescape_cell(&escape_cell("[x](javascript:alert(1))")), "[x](javascript:alert(1))");
     }
 
     #[test]

@@ -1,25 +1,40 @@
 //! One standalone HTML page: the Markdown export rendered by pulldown-cmark from a sanitized
 //! event stream (see `sanitize`), with a small stylesheet of its own for screen and print.
-//! The page loads nothing, and its Content-Security-Policy forbids scripts outright, as a
-//! second line of defence.
+//! The page loads nothing from elsewhere: an image at a remote address is written as a link
+//! to it (opening the page would tell that server the reader's address), unless
+//! [`HtmlOptions::remote_images`] asks for images. Its Content-Security-Policy forbids scripts
+//! outright, and remote images unless asked for, as a second line of defence.
 
 use super::markdown::{title, to_markdown};
 use super::sanitize::safe_events;
-use crate::doc::Document;
+use crate::doc::{Document, printable};
 
 const STYLE: &str = include_str!("page.css");
 
+/// What the HTML page may do besides showing the document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HtmlOptions {
+    /// Show images from http(s) addresses as images, loaded when the page is opened.
+    pub remote_images: bool,
+}
+
+/// The page with the default options: remote images shown as links.
 pub fn to_html(doc: &Document) -> String {
+    to_html_with(doc, &HtmlOptions::default())
+}
+
+pub fn to_html_with(doc: &Document, options: &HtmlOptions) -> String {
     let markdown = to_markdown(doc);
     let mut body = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut body, safe_events(&markdown).into_iter());
+    pulldown_cmark::html::push_html(&mut body, safe_events(&markdown, options.remote_images).into_iter());
+    let images = if options.remote_images { "'self' http: https:" } else { "'self'" };
     format!(
         "<!DOCTYPE html>\n\
          <html lang=\"en\">\n\
          <head>\n\
          <meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src http: https:\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src {images}\">\n\
          <meta name=\"generator\" content=\"blameless\">\n\
          <title>{}</title>\n\
          <style>\n{STYLE}</style>\n\
@@ -30,7 +45,7 @@ pub fn to_html(doc: &Document) -> String {
          </main>\n\
          </body>\n\
          </html>\n",
-        escape_html(title(doc)),
+        escape_html(&printable(title(doc))),
     )
 }
 

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::doc::{
     ActionKind, ActionStatus, Document, Marker, Numbers, Priority, Section, SectionKind, format_duration,
+    printable_lines,
 };
 
 use super::cell::{escape_cell, escape_inline};
@@ -48,7 +49,9 @@ pub fn to_markdown_with(doc: &Document, options: &Options) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
-    out
+    // A control character typed or pasted into the document means nothing on a wiki page and
+    // would reach the terminal of whoever prints the file: it is shown as `�`.
+    printable_lines(&out)
 }
 
 /// The title readers see: the document's, or a placeholder when it has none.

@@ -33,7 +33,7 @@ pub fn exported_from(text: &str) -> Option<&str> {
 /// `markdown` (an export of the document in `source`) with the marker in front, after its
 /// front matter block when it has one.
 pub fn with_marker(markdown: &str, source: &str) -> String {
-    let marker = marker(source);
+    let marker = marker(&crate::doc::printable(source));
     if let Some(rest) = markdown.strip_prefix("---\n")
         && let Some(end) = rest.find("\n---\n")
     {

@@ -16,7 +16,7 @@ mod mermaid;
 pub mod nest;
 mod sanitize;
 
-pub use html::to_html;
+pub use html::{HtmlOptions, to_html, to_html_with};
 pub use json::to_json;
 pub use markdown::{NOT_WRITTEN, to_markdown, to_markdown_with};
 

@@ -8,6 +8,8 @@
 //!   HTML comments, invisible in every Markdown renderer, are left out;
 //! - links and images whose address has a scheme other than http, https or mailto
 //!   (`javascript:`, `data:`, `vbscript:`, ...) lose the link and keep their text;
+//! - an image at a remote address becomes a link to it, its description the link's text,
+//!   unless remote images are asked for;
 //! - bare `http(s)://` addresses in text become links, as GitHub shows them.
 //!
 //! No attribute is ever copied from the source: the renderer writes only `href`, `src`,
@@ -19,7 +21,7 @@ use regex::Regex;
 
 use super::parser_options;
 
-pub fn safe_events(markdown: &str) -> Vec<Event<'_>> {
+pub fn safe_events(markdown: &str, remote_images: bool) -> Vec<Event<'_>> {
     let events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();
     let urls = Regex::new(r#"https?://[^\s<>"'`]+"#).ok();
     let mut out = Vec::with_capacity(events.len());
@@ -67,11 +69,14 @@ pub fn safe_events(markdown: &str) -> Vec<Event<'_>> {
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 in_link += 1;
-                if is_safe_url(&dest_url) {
+                if !is_safe_url(&dest_url) {
+                    open.push(Close::Nothing);
+                } else if !remote_images && is_remote(&dest_url) {
+                    out.push(url_link_start(&dest_url));
+                    open.push(Close::Html);
+                } else {
                     out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
                     open.push(Close::Tag);
-                } else {
-                    open.push(Close::Nothing);
                 }
             }
             Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
@@ -136,6 +141,14 @@ pub fn is_safe_url(url: &str) -> bool {
         Some(i) if cleaned[i..].starts_with(':') => matches!(&cleaned[..i], "http" | "https" | "mailto"),
         _ => true,
     }
+}
+
+/// Whether an address is on another server: it has a scheme (`https:`) or starts with `//`.
+fn is_remote(url: &str) -> bool {
+    let url = url.trim_start();
+    url.starts_with("//")
+        || url.starts_with("\\\\")
+        || url.find(':').is_some_and(|i| !url[..i].contains(['/', '?', '#']))
 }
 
 fn is_line_break(html: &str) -> bool {
@@ -226,13 +239,29 @@ mod tests {
     fn addresses_shown_as_themselves() {
         let mut html = String::new();
         let md = "<https://a.example/x?a=1&b=\"2\"> <me@example.com> and https://b.example/y.";
-        pulldown_cmark::html::push_html(&mut html, safe_events(md).into_iter());
+        pulldown_cmark::html::push_html(&mut html, safe_events(md, false).into_iter());
         assert_eq!(
             html,
             "<p><a class=\"url\" href=\"https://a.example/x?a=1&amp;b=&quot;2&quot;\">https://a.example/x?a=1&amp;b=\"2\"</a> \
              <a class=\"url\" href=\"mailto:me@example.com\">me@example.com</a> and \
              <a class=\"url\" href=\"https://b.example/y\">https://b.example/y</a>.</p>\n"
         );
+    }
+
+    #[test]
+    fn remote_images_are_links_unless_asked_for() {
+        let md = "![graph](https://metrics.example/p.png) ![local](graph.png) ![x](//evil.example/t.png)";
+        let render = |remote| {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, safe_events(md, remote).into_iter());
+            html
+        };
+        assert_eq!(
+            render(false),
+            "<p><a class=\"url\" href=\"https://metrics.example/p.png\">graph</a> <img src=\"graph.png\" alt=\"local\" /> \
+             <a class=\"url\" href=\"//evil.example/t.png\">x</a></p>\n"
+        );
+        assert!(render(true).contains("<img src=\"https://metrics.example/p.png\" alt=\"graph\" />"));
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //! Written by hand rather than with the `csv` crate: writing is the whole need, and it is a
 //! dozen lines — a field is quoted when it holds a comma, a quote, a line break or space at
 //! either end, and a quote inside is doubled; records end with CRLF.
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+//! as a formula (`=HYPERLINK("http://evil.example", …)`). Such a cell is written with a `'` in
+//! front, as OWASP recommends, so it is shown as the text it is.
 
 /// CSV text being built, one record at a time.
 #[derive(Debug, Default)]
@@ -32,6 +36,13 @@ impl Writer {
 }
 
 fn push_field(out: &mut String, field: &str) {
+    let neutralised;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        neutralised = format!("'{field}");
+        neutralised.as_str()
+    } else {
+        field
+    };
     let quote = field.contains([',', '"', '\n', '\r'])
         || field.starts_with(char::is_whitespace)
         || field.ends_with(char::is_whitespace);
@@ -61,6 +72,16 @@ mod tests {
              \"Add a lock timeout, then alert\",\"Sam \"\"the\"\" on-call\"\r\n\
              \"two\nlines\",\" padded\",plain\r\n\
              ,\r\n"
+        );
+    }
+
+    #[test]
+    fn cells_that_would_start_a_formula_are_text() {
+        let mut w = Writer::new();
+        w.record(["=HYPERLINK(\"http://evil.example\",\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "a=b"]);
+        assert_eq!(
+            w.finish(),
+            "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+1,'-2+3,'@SUM(A1),'\tx,\"'\rx\",a=b\r\n"
         );
     }
 }

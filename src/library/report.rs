@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::bars::bar;
 use super::{ActionItem, Entry, Spread, Stats};
 use crate::doc::format_duration;
+pub use crate::doc::printable;
 
 /// Columns padded to their widest cell (in characters), two spaces apart, the last unpadded.
 /// Control characters in a cell are shown as `�`, so text from a file can neither break the
@@ -47,11 +48,6 @@ pub fn cut(text: &str, width: usize) -> String {
         return line.to_string();
     }
     line.chars().take(width.saturating_sub(1)).collect::<String>() + "…"
-}
-
-/// `text` with control characters (escape, tab, line breaks) replaced by `�`.
-pub fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
 }
 
 /// How many cells the longest bar takes.

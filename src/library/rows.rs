@@ -11,7 +11,7 @@ pub fn list_json(entries: &[&Entry]) -> serde_json::Result<String> {
     Ok(serde_json::to_string_pretty(&rows)? + "\n")
 }
 
-/// A header row, then a row per entry; tags are joined with `; `.
+/// A header row, then a row per entry; tags and services are joined with `; `.
 pub fn list_csv(entries: &[&Entry]) -> String {
     let mut w = csv::Writer::new();
     w.record(LIST_COLUMNS);
@@ -40,7 +40,7 @@ fn opt(s: Option<impl ToString>) -> String {
     s.map(|s| s.to_string()).unwrap_or_default()
 }
 
-const LIST_COLUMNS: [&str; 14] = [
+const LIST_COLUMNS: [&str; 15] = [
     "date",
     "title",
     "severity",
@@ -53,6 +53,7 @@ const LIST_COLUMNS: [&str; 14] = [
     "sections_written",
     "sections_total",
     "tags",
+    "services",
     "path",
     "error",
 ];
@@ -100,8 +101,8 @@ impl ListRow {
         }
     }
 
-    /// The cells in `LIST_COLUMNS` order; tags joined with `; `.
-    fn cells(self) -> [String; 14] {
+    /// The cells in `LIST_COLUMNS` order; tags and services joined with `; `.
+    fn cells(self) -> [String; 15] {
         [
             opt(self.date),
             opt(self.title),
@@ -115,6 +116,7 @@ impl ListRow {
             opt(self.sections_written),
             opt(self.sections_total),
             self.tags.join("; "),
+            self.services.join("; "),
             self.path,
             opt(self.error),
         ]

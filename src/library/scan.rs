@@ -10,12 +10,20 @@ use crate::store::{self, LoadError, yaml};
 
 /// Loads every postmortem under `dir` (recursively) and sends each as soon as it is loaded,
 /// in no particular order. YAML files without a top-level `schema:` key are not postmortems
-/// and are skipped; files that have one but cannot be loaded are sent as [`Entry::Broken`].
+/// and are skipped; files that have one but cannot be loaded, and files and folders that
+/// cannot be read at all, are sent as [`Entry::Broken`].
 /// Returns when every file has been sent, or early when the receiver is gone.
 ///
 /// Blocks: run it on a thread of its own to show entries as they arrive (see [`background`]).
 pub fn scan(dir: &Path, sender: &Sender<Entry>) -> Result<(), LoadError> {
-    let files = postmortem_files(dir)?;
+    let (files, unreadable) = postmortem_walk(dir)?;
+    // A folder that cannot be read may hold postmortems: it is listed, with the reason.
+    for error in unreadable {
+        let path = error.path.clone();
+        if sender.send(Entry::Broken { date: file_name_date(&path), path, error }).is_err() {
+            return Ok(());
+        }
+    }
     let next = AtomicUsize::new(0);
     // Set when the receiver hangs up (the start screen closed), so the workers stop early.
     let stop = AtomicBool::new(false);
@@ -66,32 +74,39 @@ pub fn background(dir: PathBuf) -> Receiver<Entry> {
 /// dependencies and hidden folders (`.git`), as `blameless lint` does. Symlinked folders are
 /// not followed, so a link loop cannot trap the walk.
 pub fn postmortem_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    postmortem_walk(dir).map(|(files, _)| files)
+}
+
+/// As [`postmortem_files`], with the folders and entries that could not be read.
+fn postmortem_walk(dir: &Path) -> Result<(Vec<PathBuf>, Vec<LoadError>), LoadError> {
     let meta = std::fs::metadata(dir).map_err(|e| LoadError::io(dir, &e))?;
     if !meta.is_dir() {
         return Err(LoadError::new(dir, "is not a folder").hint("name the folder that holds the postmortems"));
     }
-    let mut out = Vec::new();
-    store::files_under(dir, &["yaml", "yml"], &mut out);
-    Ok(out)
+    let (mut out, mut unreadable) = (Vec::new(), Vec::new());
+    store::walk(dir, &["yaml", "yml"], &mut out, &mut unreadable);
+    Ok((out, unreadable))
 }
 
-/// Loads one file: `None` when it is not a postmortem.
+/// Loads one file: `None` when it is not a postmortem. A file that cannot be read at all
+/// (permissions, a pipe, a device, too large, UTF-16) is reported: it may well be one.
 fn load(path: &Path) -> Option<Entry> {
     let broken = |error: LoadError| Some(Entry::Broken { path: path.to_path_buf(), date: file_name_date(path), error });
-    let bytes = match std::fs::read(path) {
+    let bytes = match store::read_bytes(path) {
         Ok(bytes) => bytes,
-        Err(e) => return broken(LoadError::io(path, &e)),
+        Err(e) => return broken(e),
     };
-    let text = match String::from_utf8(bytes) {
+    let text = match store::decode(path, &bytes) {
         Ok(text) => text,
-        // Not UTF-8: a postmortem saved in the wrong encoding is worth reporting, anything
-        // else is not ours. `read_text` words the error (line, column, what to do).
+        Err(e) if store::is_utf16(&bytes) => return broken(e),
+        // Another encoding: a postmortem saved in the wrong one is worth reporting, anything
+        // else is not ours.
         Err(e) => {
-            let lossy = String::from_utf8_lossy(e.as_bytes());
-            store::line_of_key(&lossy, "schema")?;
-            return broken(store::read_text(path).err()?);
+            store::line_of_key(&String::from_utf8_lossy(&bytes), "schema")?;
+            return broken(e);
         }
     };
+    drop(bytes);
     store::line_of_key(&text, "schema")?;
     match parse(path, &text) {
         Ok(doc) => Some(Entry::Postmortem(Box::new(Summary::of(path, &doc)))),

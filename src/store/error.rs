@@ -33,7 +33,9 @@ impl LoadError {
     }
 
     pub fn yaml(path: &Path, e: YamlError) -> Self {
-        let hint = if e.message.contains("unknown variant") {
+        let hint = if let Some(hint) = &e.hint {
+            hint.as_str()
+        } else if e.message.contains("unknown variant") {
             "use one of the values listed"
         } else if e.message.contains("missing field") {
             "add the missing key"
@@ -98,6 +100,9 @@ pub enum SaveError {
     ReadOnly(PathBuf),
     /// A folder, device or pipe is where the file should be.
     NotAFile(PathBuf),
+    /// The text would be larger than any file blameless reads back (aliases expanded in a
+    /// hand-written file can do this); nothing is written.
+    TooLarge(u64),
 }
 
 impl fmt::Display for SaveError {
@@ -118,6 +123,12 @@ impl fmt::Display for SaveError {
                 f,
                 "{} is not a regular file (a folder, device or pipe is there); nothing was written\n  help: save under another name",
                 p.display()
+            ),
+            SaveError::TooLarge(bytes) => write!(
+                f,
+                "the document would be {} MB, more than the {} MB blameless reads back; nothing was written\n  help: shorten the longest texts, or split the document",
+                bytes.div_ceil(1_000_000),
+                super::MAX_FILE_BYTES / 1_000_000
             ),
             SaveError::Io { path, action, source } => {
                 let why = match source.kind() {

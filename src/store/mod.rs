@@ -7,9 +7,11 @@
 mod atomic;
 mod emit;
 mod error;
+mod guard;
 mod locate;
 pub mod lock;
 mod migrate;
+mod read;
 pub mod recovery;
 pub mod spans;
 mod walk;
@@ -22,7 +24,8 @@ use crate::doc::{Document, SCHEMA};
 pub use atomic::{create_new, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use locate::locate;
-pub use walk::files_under;
+pub use read::{MAX_FILE_BYTES, decode, is_utf16, read_bytes, read_text};
+pub use walk::{files_under, walk};
 
 /// A document as loaded, with what happened on the way in.
 #[derive(Debug, Clone)]
@@ -31,35 +34,6 @@ pub struct Loaded {
     /// The schema the file was written in, when it was older and has been migrated in memory.
     /// The file itself changes only when the document is saved.
     pub migrated_from: Option<u32>,
-}
-
-/// The largest file read as a document, template or configuration: far above any real
-/// postmortem (a megabyte of prose is a long one), far below what would stall the app.
-pub const MAX_FILE_BYTES: u64 = 32_000_000;
-
-/// Reads a file as UTF-8 text, with messages that say what to do.
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, &e))?;
-    if meta.is_dir() {
-        return Err(LoadError::new(path, "is a folder, not a file").hint("name a .yaml file inside it"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::new(
-            path,
-            &format!("is {} MB; postmortems and templates are small text files", meta.len() / 1_000_000),
-        )
-        .hint("check the path: this looks like another kind of file"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..at]);
-        let line = text.matches('\n').count() + 1;
-        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        LoadError::new(path, &format!("is not UTF-8 text (invalid byte at offset {at})"))
-            .at(Some(line), Some(column))
-            .hint("save the file as UTF-8 and try again")
-    })
 }
 
 /// Loads a postmortem document, migrating an older schema and refusing a newer one.
@@ -122,9 +96,14 @@ pub fn parse_document(path: &Path, src: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded { doc, migrated_from: Some(schema) })
 }
 
-/// The document's YAML text, exactly as `save_document` writes it.
+/// The document's YAML text, exactly as `save_document` writes it; never more than
+/// [`MAX_FILE_BYTES`], so whatever is saved can be read again.
 pub fn document_text(doc: &Document) -> Result<String, SaveError> {
-    yaml::to_string(doc).map_err(|e| SaveError::Encode(e.message))
+    let text = yaml::to_string(doc).map_err(|e| SaveError::Encode(e.message))?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge(text.len() as u64));
+    }
+    Ok(text)
 }
 
 /// Saves a document atomically over `path`, keeping the file's permissions.

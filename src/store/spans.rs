@@ -144,8 +144,15 @@ fn quoted(src: &str, from: usize, double: bool, out: &mut Vec<(char, usize)>) {
             }
             '\\' if double => {
                 let Some((e, _)) = chars.next() else { return };
+                // As YAML decodes them: blanks are skipped when lining up, the rest must match.
                 let decoded = match e {
-                    'n' | 't' | 'r' | ' ' | '\n' | '0' | 'a' | 'b' | 'e' | 'f' | 'v' | 'N' | '_' | 'L' | 'P' => ' ',
+                    'n' | 't' | 'r' | ' ' | '\n' | 'N' | '_' | 'L' | 'P' => ' ',
+                    '0' => '\0',
+                    'a' => '\u{7}',
+                    'b' => '\u{8}',
+                    'e' => '\u{1b}',
+                    'f' => '\u{c}',
+                    'v' => '\u{b}',
                     'x' | 'u' | 'U' => {
                         let width = match e {
                             'x' => 2,
@@ -196,6 +203,15 @@ mod tests {
         assert_eq!(place("sections[0].text", value, "Dave forgot"), ((7, 7), (7, 18)));
         assert_eq!(place("sections[0].text", value, "minutes"), ((5, 14), (5, 21)));
         assert_eq!(place("sections[1].text", "folded text Dave forgot", "Dave"), ((11, 7), (11, 11)));
+    }
+
+    #[test]
+    fn escapes_in_double_quotes_line_up_with_what_they_stand_for() {
+        let src = "title: \"a \\e]0;x\\a Dave forgot\"\n";
+        let value = "a \u{1b}]0;x\u{7} Dave forgot";
+        let spans = value_spans(src, "title", value).unwrap_or_else(|| panic!("title not found"));
+        let at = value.find("Dave").unwrap_or(0);
+        assert_eq!(spans.start(src, at), (1, 20));
     }
 
     #[test]

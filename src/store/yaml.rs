@@ -1,12 +1,19 @@
 //! The one place that names the YAML library. serde_yaml is archived upstream; swapping it for
-//! a maintained fork changes this file only. Writing goes through our own emitter (`emit`) so
+//! a maintained fork changes this room only. Writing goes through our own emitter (`emit`) so
 //! the bytes on disk are deterministic, diff-friendly and read back the same by YAML 1.1 tools.
+//!
+//! Every read is guarded: YAML aliases (`*name`) may not expand a file beyond
+//! [`ALIAS_BUDGET`] (see `guard`), and a duplicate key is reported at its own line.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::guard;
+
 pub type Value = serde_yaml::Value;
 pub type Mapping = serde_yaml::Mapping;
+
+pub use super::guard::ALIAS_BUDGET;
 
 /// A YAML error with the place it happened, when the parser knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +21,8 @@ pub struct YamlError {
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// What to do about it, when we know better than "fix the YAML".
+    pub hint: Option<String>,
 }
 
 impl From<serde_yaml::Error> for YamlError {
@@ -24,16 +33,19 @@ impl From<serde_yaml::Error> for YamlError {
         if let Some(at) = message.find(" at line ") {
             message.truncate(at);
         }
-        YamlError { message, line: location.as_ref().map(|l| l.line()), column: location.map(|l| l.column()) }
+        let line = location.as_ref().map(|l| l.line());
+        YamlError { message, line, column: location.map(|l| l.column()), hint: None }
     }
 }
 
 pub fn parse_value(src: &str) -> Result<Value, YamlError> {
-    Ok(serde_yaml::from_str(src)?)
+    from_str(src)
 }
 
+/// Reads `src`, after checking what its aliases expand to.
 pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
-    Ok(serde_yaml::from_str(src)?)
+    guard::check(src)?;
+    serde_yaml::from_str(src).map_err(|e| guard::place_duplicate(src, YamlError::from(e)))
 }
 
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, YamlError> {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::resolve::resolve;
+use super::resolve::{Resolving, resolve};
 use super::{BUILTIN, Source, Template};
 use crate::store::{LoadError, read_text};
 
@@ -77,7 +77,7 @@ impl Library {
             return self.load_path(Path::new(name_or_path));
         }
         match self.candidates(name_or_path, 0).into_iter().next() {
-            Some(candidate) => resolve(self, candidate, &mut Vec::new()),
+            Some(candidate) => resolve(self, candidate, &mut Resolving::default()),
             None => Err(self.not_found(name_or_path)),
         }
     }
@@ -104,7 +104,7 @@ impl Library {
     pub fn resolve_text(&self, path: &Path, text: String) -> Result<Template, LoadError> {
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let (level, source) = self.level_of(path).unwrap_or((0, Source::Path(path.to_path_buf())));
-        resolve(self, Candidate { name, level, source, text: Ok(text) }, &mut Vec::new())
+        resolve(self, Candidate { name, level, source, text: Ok(text) }, &mut Resolving::default())
     }
 
     fn level_of(&self, path: &Path) -> Option<(usize, Source)> {
@@ -178,11 +178,13 @@ impl Library {
         let mut seen = std::collections::HashSet::new();
         names.retain(|n| seen.insert(n.clone()));
         let mut out = Vec::new();
+        // One memory for the whole listing: a link of an `extends` chain is resolved once.
+        let mut resolving = Resolving::default();
         for name in names {
             let mut shadowed_by: Option<Source> = None;
             for candidate in self.candidates(&name, 0) {
                 let source = candidate.source.clone();
-                let template = resolve(self, candidate, &mut Vec::new());
+                let template = resolve(self, candidate, &mut resolving);
                 out.push(Listing {
                     name: name.clone(),
                     source: source.clone(),

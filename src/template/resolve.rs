@@ -1,7 +1,7 @@
 //! Turning a template file into a complete template: parse, follow `extends`, merge, check.
 //! Every refusal names the file, the line where it is known, the field and the reason.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::lookup::{Candidate, Library};
@@ -10,8 +10,37 @@ use crate::doc::SectionKind;
 use crate::store::yaml;
 use crate::store::{LoadError, line_of_key};
 
-/// Resolves a candidate; `chain` holds the templates being resolved below it, to catch cycles.
-pub(super) fn resolve(lib: &Library, c: Candidate, chain: &mut Vec<(usize, String)>) -> Result<Template, LoadError> {
+/// How many templates deep an `extends` chain may go: far more than any team writes, few
+/// enough that a hostile chain costs little.
+pub const MAX_EXTENDS_DEPTH: usize = 64;
+
+/// What resolving carries along: the templates being resolved above the current one (to
+/// catch cycles and chains too deep), and the templates already resolved, by level and name,
+/// so listing every template of a long chain resolves each link once, not once per template.
+#[derive(Default)]
+pub(super) struct Resolving {
+    chain: Vec<(usize, String)>,
+    done: HashMap<(usize, String), Result<Template, LoadError>>,
+    /// How many times a chain was found too deep: a result that depends on where the chain
+    /// was entered is not kept in `done`.
+    too_deep: usize,
+}
+
+/// Resolves a candidate.
+pub(super) fn resolve(lib: &Library, c: Candidate, r: &mut Resolving) -> Result<Template, LoadError> {
+    let key = (c.level, c.name.clone());
+    if let Some(done) = r.done.get(&key) {
+        return done.clone();
+    }
+    let before = r.too_deep;
+    let result = resolve_once(lib, c, r);
+    if r.too_deep == before {
+        r.done.insert(key, result.clone());
+    }
+    result
+}
+
+fn resolve_once(lib: &Library, c: Candidate, r: &mut Resolving) -> Result<Template, LoadError> {
     let path = place_of(&c);
     let text = c.text?;
     let file: TemplateFile = yaml::from_str(&text).map_err(|e| LoadError::yaml(&path, e))?;
@@ -32,35 +61,52 @@ pub(super) fn resolve(lib: &Library, c: Candidate, chain: &mut Vec<(usize, Strin
         ));
     }
     check_unique_specs(&file, &text, &path)?;
-    chain.push((c.level, file.name.clone()));
-    let base = match &file.extends {
-        None => None,
-        Some(parent) => {
-            let after = if *parent == file.name { c.level } else { 0 };
-            let Some(parent_c) = lib.candidates(parent, after).into_iter().next() else {
-                let looked = if after > 0 { " below this one" } else { "" };
-                return Err(err(
-                    line_of_key(&text, "extends"),
-                    format!("field `extends`: no template named `{parent}` is found{looked}"),
-                    "name an existing template (see `blameless templates list`) or remove `extends`",
-                ));
-            };
-            if chain.iter().any(|(level, name)| *level == parent_c.level && name == parent) {
-                let mut names: Vec<&str> = chain.iter().map(|(_, n)| n.as_str()).collect();
-                names.push(parent);
-                return Err(err(
-                    line_of_key(&text, "extends"),
-                    format!("field `extends`: templates extend each other in a cycle: {}", names.join(" -> ")),
-                    "break the cycle: one of them must not extend the other",
-                ));
-            }
-            Some(resolve(lib, parent_c, chain)?)
-        }
-    };
-    chain.pop();
+    if file.extends.is_some() && r.chain.len() >= MAX_EXTENDS_DEPTH {
+        r.too_deep += 1;
+        return Err(err(
+            line_of_key(&text, "extends"),
+            format!("field `extends`: more than {MAX_EXTENDS_DEPTH} templates extend one another in a chain"),
+            "let this template extend one nearer the built-ins; a chain this long is hard to follow",
+        ));
+    }
+    r.chain.push((c.level, file.name.clone()));
+    let base = base_of(lib, &file, c.level, &text, &path, r);
+    r.chain.pop();
+    let base = base?;
     let template = merge(base, file, &text, &path, c.source)?;
     check(&template, &text, &path)?;
     Ok(template)
+}
+
+/// The template `file` extends, resolved, when it extends one; `r.chain` ends with `file`.
+fn base_of(
+    lib: &Library,
+    file: &TemplateFile,
+    level: usize,
+    text: &str,
+    path: &Path,
+    r: &mut Resolving,
+) -> Result<Option<Template>, LoadError> {
+    let Some(parent) = &file.extends else { return Ok(None) };
+    let err =
+        |message: String, hint: &str| LoadError::new(path, &message).at(line_of_key(text, "extends"), None).hint(hint);
+    let after = if *parent == file.name { level } else { 0 };
+    let Some(parent_c) = lib.candidates(parent, after).into_iter().next() else {
+        let looked = if after > 0 { " below this one" } else { "" };
+        return Err(err(
+            format!("field `extends`: no template named `{parent}` is found{looked}"),
+            "name an existing template (see `blameless templates list`) or remove `extends`",
+        ));
+    };
+    if r.chain.iter().any(|(level, name)| *level == parent_c.level && name == parent) {
+        let mut names: Vec<&str> = r.chain.iter().map(|(_, n)| n.as_str()).collect();
+        names.push(parent);
+        return Err(err(
+            format!("field `extends`: templates extend each other in a cycle: {}", names.join(" -> ")),
+            "break the cycle: one of them must not extend the other",
+        ));
+    }
+    resolve(lib, parent_c, r).map(Some)
 }
 
 /// How a template is named in messages: its path, or `<built-in>/NAME.yaml`.

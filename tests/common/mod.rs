@@ -6,6 +6,8 @@ pub mod tui;
 use std::path::Path;
 use std::process::Command;
 
+pub mod guarded;
+
 /// A test needs `what` (a tool `.ci/run` installs, or root for a mount) and it is not here:
 /// under CI (`CI=true`) that fails the test; elsewhere the check is skipped, and says so.
 pub fn tool_missing(what: &str) {
