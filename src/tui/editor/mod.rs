@@ -1,6 +1,8 @@
 //! The editor's state: the document, the page being written, the text widgets, and the
 //! bookkeeping that keeps every word safe (autosave, recovery copy, conflict check).
 
+mod checks;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -12,7 +14,7 @@ use super::form::Form;
 use super::prose::Prose;
 use super::table::Table;
 use crate::doc::{Document, SectionKind};
-use crate::lint::{Checker, Field, People};
+use crate::lint::{Checker, People};
 use crate::store::recovery::Fingerprint;
 use crate::store::{self, Loaded};
 use crate::template::{Library, Template};
@@ -214,108 +216,6 @@ impl Editor {
         }
     }
 
-    /// Checks every prose section's wording (on open, and after a dismissal).
-    pub fn check_all(&mut self) {
-        self.fields.clear();
-        self.check_all_with(Vec::new(), FieldLints::default());
-    }
-
-    /// As [`Editor::check_all`], taking the findings already made elsewhere (the checker's
-    /// thread) for sections whose text is still what was checked.
-    /// `fields`: the other fields, checked there too (those whose text changed since are
-    /// checked again).
-    pub fn check_all_with(&mut self, checked: Vec<(usize, String, SectionLint)>, fields: FieldLints) {
-        let Some(checker) = self.checker.clone() else { return };
-        self.people = checker.people(&self.doc);
-        let mut checked: HashMap<usize, (String, SectionLint)> =
-            checked.into_iter().map(|(i, text, lint)| (i, (text, lint))).collect();
-        for i in 0..self.doc.sections.len() {
-            if self.doc.sections[i].kind != SectionKind::Text {
-                continue;
-            }
-            match checked.remove(&i) {
-                Some((text, lint)) if self.section_text(i) == text => {
-                    self.lints.insert(i, lint);
-                }
-                _ => self.check_section(&checker, i),
-            }
-        }
-        if !fields.is_empty() {
-            self.fields = fields;
-        }
-        self.check_fields();
-        self.check_due = None;
-        if self.page == Page::Finish {
-            self.summarize();
-        }
-    }
-
-    /// Each field `lint` checks that is not a prose section being written here, with its text
-    /// now (the widgets' text where a widget holds it).
-    fn field_texts(&self) -> Vec<(Field, String)> {
-        let mut texts = super::fields::texts_of(&self.doc);
-        for (f, text) in &mut texts {
-            match *f {
-                Field::Title => *text = self.details.value("title").trim().to_string(),
-                Field::Answer(i, j) => {
-                    if let (Some(form), Some(answer)) = (self.field_forms.get(&i), self.doc.sections[i].fields.get(j)) {
-                        *text = form.value(&answer.id);
-                    }
-                }
-                _ => {}
-            }
-        }
-        texts
-    }
-
-    /// Checks the fields outside prose sections whose text changed.
-    pub fn check_fields(&mut self) {
-        let Some(checker) = self.checker.clone() else { return };
-        let texts = self.field_texts();
-        self.fields.check(&checker, texts, &self.people, &self.doc);
-    }
-
-    /// The page that shows a field, if one does.
-    pub fn home(&self, field: Field) -> Option<Page> {
-        let of_kind = |kind: SectionKind| self.doc.sections.iter().position(|s| s.kind == kind).map(Page::Section);
-        match field {
-            Field::Title => Some(Page::Details),
-            Field::Text(i) | Field::Answer(i, _) => Some(Page::Section(i)),
-            Field::Event(_) => of_kind(SectionKind::Timeline),
-            Field::Factor(_) => of_kind(SectionKind::Factors),
-            Field::Action(_) => of_kind(SectionKind::Actions),
-        }
-    }
-
-    fn section_text(&self, i: usize) -> String {
-        match self.texts.get(&i) {
-            Some(prose) => prose.text(),
-            None => self.doc.sections[i].text.clone(),
-        }
-    }
-
-    /// Checks the open section again, when its check is due.
-    /// Returns whether it checked.
-    pub fn check_if_due(&mut self, now: Instant) -> bool {
-        if self.check_due.is_some_and(|due| due <= now) {
-            self.check_due = None;
-            if let (Some(checker), Page::Section(i)) = (self.checker.clone(), self.page)
-                && self.doc.sections[i].kind == SectionKind::Text
-            {
-                self.check_section(&checker, i);
-            }
-            self.check_fields();
-            return true;
-        }
-        false
-    }
-
-    fn check_section(&mut self, checker: &Checker, i: usize) {
-        let text = self.section_text(i);
-        let lint = self.lints.entry(i).or_default();
-        lint.check(checker, &text, &self.people, &self.doc);
-    }
-
     /// The template's factor categories, for the factors table.
     pub fn categories(&self) -> Vec<String> {
         self.template.as_ref().map(|t| t.factor_categories.clone()).unwrap_or_default()
@@ -326,21 +226,6 @@ impl Editor {
         let focus = self.details.focus;
         self.details = Form::details(&self.doc, self.template.as_ref());
         self.details.focus = focus;
-    }
-
-    /// How many wording findings the fields a page shows have.
-    pub fn finding_count(&self, i: usize) -> usize {
-        self.page_findings(Page::Section(i))
-    }
-
-    /// How many wording findings the fields `page` shows have.
-    pub fn page_findings(&self, page: Page) -> usize {
-        let prose = match page {
-            Page::Section(i) => self.lints.get(&i).map_or(0, |l| l.findings.len()),
-            _ => 0,
-        };
-        let fields = self.fields.with_findings().filter(|(f, ..)| self.home(*f) == Some(page)).map(|(.., f)| f.len());
-        prose + fields.sum::<usize>()
     }
 
     /// The template's section of the same id, for guidance, questions and placeholders.

@@ -1,0 +1,128 @@
+use super::*;
+use crate::tui::prose::Prose;
+use ratatui_textarea::CursorMove;
+
+/// A small deterministic generator (no dependency on a seed crate).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+const PIECES: &[&str] = &[
+    "a",
+    "b",
+    " ",
+    "the ",
+    "deploy ",
+    "x",
+    "é",
+    "e\u{301}",
+    "日本",
+    "語",
+    "\t",
+    "🔥",
+    "👍🏽",
+    "\u{1b}[31m",
+    "\u{7}",
+    "\u{200b}",
+    "ﾞ",
+    "word-wrap ",
+    "          ",
+    "longwordwithoutanyspacesatall",
+    "\r",
+];
+
+/// Every frame of a random editing session looks the same drawn by the widget and by the
+/// view: wrapping, tabs, wide and zero-width characters, control characters, the cursor
+/// at the end of a full row, selections over several rows, paging, resizes.
+#[test]
+fn the_view_draws_what_the_widget_draws() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for case in 0..120 {
+        let text: String = (0..rng.next(40))
+            .map(|_| PIECES[rng.next(PIECES.len())])
+            .collect::<Vec<_>>()
+            .join(if rng.next(3) == 0 { "\n" } else { "" });
+        let mut ours = Prose::new(&text);
+        let mut theirs = Prose::new(&text);
+        let mut rect = Rect::new(3, 2, 2 + rng.next(30) as u16, 1 + rng.next(12) as u16);
+        for step in 0..60 {
+            match rng.next(14) {
+                0 | 1 => {
+                    let piece = PIECES[rng.next(PIECES.len())];
+                    ours.area.insert_str(piece);
+                    theirs.area.insert_str(piece);
+                }
+                2 => {
+                    ours.area.insert_newline();
+                    theirs.area.insert_newline();
+                }
+                3 => {
+                    ours.area.delete_char();
+                    theirs.area.delete_char();
+                }
+                4 => {
+                    let m = [
+                        CursorMove::Up,
+                        CursorMove::Down,
+                        CursorMove::Back,
+                        CursorMove::Forward,
+                        CursorMove::End,
+                        CursorMove::Head,
+                        CursorMove::Top,
+                        CursorMove::Bottom,
+                    ][rng.next(8)];
+                    ours.area.move_cursor(m);
+                    theirs.area.move_cursor(m);
+                }
+                5 => {
+                    for p in [&mut ours, &mut theirs] {
+                        if p.area.is_selecting() {
+                            p.area.cancel_selection();
+                        } else {
+                            p.area.start_selection();
+                        }
+                    }
+                }
+                6 => {
+                    let down = rng.next(2) == 0;
+                    ours.page(down);
+                    theirs.page(down);
+                    // The widget scrolls to the new page as the view does (the cursor is
+                    // on it already, so the widget leaves the cursor where it is).
+                    let by = i32::from(theirs.top()) - i32::from(theirs.area.scroll_offset().0);
+                    theirs.area.scroll((by as i16, 0));
+                    assert_eq!(ours.area.cursor(), theirs.area.cursor(), "case {case} step {step}");
+                }
+                7 if rng.next(4) == 0 => {
+                    rect = Rect::new(1, 1, 1 + rng.next(40) as u16, 1 + rng.next(12) as u16);
+                }
+                _ => {
+                    let m = [CursorMove::Down, CursorMove::Forward, CursorMove::WordForward][rng.next(3)];
+                    ours.area.move_cursor(m);
+                    theirs.area.move_cursor(m);
+                }
+            }
+            let screen = Rect::new(0, 0, 50, 16);
+            let mut want = Buffer::empty(screen);
+            theirs.area.render(rect, &mut want);
+            // The widget keeps its own top row; keep the other prose's view in step with it.
+            theirs.view.set(Some(View { rect, top: theirs.area.scroll_offset().0 }));
+            let mut got = Buffer::empty(screen);
+            render(&ours, rect, &mut got, Over::Other, &mut Memo::off());
+            assert_eq!(
+                got,
+                want,
+                "case {case} step {step}, {rect:?}, text {:?}, cursor {:?}",
+                ours.area.lines(),
+                ours.area.cursor()
+            );
+            assert_eq!(ours.top(), theirs.top());
+        }
+    }
+}
