@@ -253,7 +253,10 @@ fn nothing_in_any_fixture_is_lost() {
             for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
                 let w = word.to_lowercase();
                 let clock = w.trim_end_matches("am").trim_end_matches("pm");
-                if TIME_WORDS.contains(&w.as_str()) || clock.chars().all(|c| c.is_ascii_digit()) {
+                // `6th` of `11:10 6th Nov 2023`: a stamp's day.
+                let clock = ["st", "nd", "rd", "th"].iter().fold(clock, |c, s| c.strip_suffix(s).unwrap_or(c));
+                let month = "jan feb mar apr may jun jul aug sep oct nov dec".split(' ').any(|m| m == w);
+                if TIME_WORDS.contains(&w.as_str()) || month || clock.chars().all(|c| c.is_ascii_digit()) {
                     continue;
                 }
                 assert!(kept.contains(&w), "{name} line {}: `{word}` is lost\n{line}", n + 1);
@@ -398,4 +401,81 @@ fn actions_grouped_under_headings_keep_their_group() {
         .collect();
     assert_eq!(groups, ["Deployment", "Local development"]);
     assert!(doc.sections.iter().all(|s| !s.id.starts_with("imported-action")), "no empty headings kept apart");
+}
+
+#[test]
+fn month_day_stamps_take_their_year_from_the_report_and_run_forward() {
+    let imported = import("month-day-stamps.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-11-28T18:05:00Z", "A change to the cache's star"),
+            ("2025-04-02T16:12:00Z", "The cache's deployment is up"),
+            ("2025-04-10T05:40:00Z", "A node restart moves the cac"),
+            ("2025-04-10T06:55:00Z", "The first failed build is re"),
+            ("2025-04-10T14:00:00Z", "The on-call engineer reads t"),
+            ("2025-04-10T15:15:00Z", "A fixed cache is deployed (*"),
+        ]),
+        "November long before an April report is the year before (and PST, not PDT); a morning time \
+         after 23:55 is the next morning"
+    );
+    assert!(imported.report.warnings.is_empty(), "{}", imported.report);
+}
+
+#[test]
+fn a_time_before_its_date_a_date_dash_time_and_labels_as_top_headings() {
+    let imported = import("dated-after-the-time.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Search index rebuilt from scratch", "`# Date` is a label, not the title");
+    assert_eq!(doc.authors, ["Mara Quinn"]);
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2023-11-06T10:10:00Z", "A schema change for the sear"),
+            ("2023-11-06T15:40:00Z", "The nightly rebuild starts w"),
+            ("2023-11-07T08:30:00Z", "Support notices that searche"),
+            ("2023-11-08T03:10:00Z", "The team starts a full rebui"),
+            ("2023-11-08T17:30:00Z", "The rebuild is half done; th"),
+            ("2023-11-09T07:30:00Z", "The rebuild resumes"),
+            ("2023-11-13T09:05:00Z", "Searches are served from the"),
+        ]),
+        "\"picks it up the next day\" at the end of an entry does not move it to the next day"
+    );
+}
+
+#[test]
+fn a_letter_gives_its_times_in_sentences_and_its_authors_in_the_sign_off() {
+    let imported = import("letter.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "UTC", "the times are written with UTC");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-03-14T19:15:00Z", "the queue grew from its usua"),
+            ("2024-03-14T20:40:00Z", "the batch builder caught up "),
+        ])
+    );
+    assert_eq!(doc.authors, ["The Payments Team"]);
+    let report = imported.report.to_string();
+    assert!(report.contains("The Payments Team") && report.contains("from the sign-off"), "{report}");
+    assert!(
+        doc.sections.iter().any(|s| s.text.contains("Thank you for your patience,\nThe Payments Team")),
+        "the text keeps the sign-off"
+    );
+}
+
+#[test]
+fn a_date_heading_over_start_and_end_lines_gives_the_incident_times() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "# Expired certificate\n\n## Date\nStart: Wednesday, 2018-08-22\nEnd: Thursday, 2018-08-23\n\n## Summary\n\nText.\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let t = &doc.times;
+    assert_eq!(t.started.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-22"));
+    assert_eq!(t.resolved.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-23"));
+    let src = "# Slow pages\n\nCreated by: Ada Lovelace\nLast Modified: 2019-01-23\n\n## Summary\n\nText.\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(doc.authors, ["Ada Lovelace"], "a label nobody knows is not part of the one above");
+    assert!(store::document_text(&doc).unwrap().contains("Last Modified: 2019-01-23"));
 }

@@ -171,6 +171,7 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "time resolved",
             "resolved at",
             "ended",
+            "end",
             "end time",
             "incident end",
         ]) =>

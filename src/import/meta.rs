@@ -130,8 +130,10 @@ impl Builder<'_> {
             let known = label_line(line).or(byline).filter(|(label, _)| {
                 meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
             });
+            // A line with a label nobody knows (`Last Modified: ...`) starts a line of its own.
+            let other_label = known.is_none() && label_line(line).is_some_and(|(_, v)| !v.is_empty());
             match (known, logical.last_mut()) {
-                (None, Some((_, text, pair))) => {
+                (None, Some((_, text, pair))) if !other_label => {
                     text.push('\n');
                     text.push_str(line);
                     if let Some((_, value)) = pair {
@@ -301,6 +303,20 @@ impl Builder<'_> {
     pub(super) fn meta_part(&mut self, part: &Part, blocks: &[Block]) {
         let Some(h) = &part.heading else { return };
         let body: Vec<&Block> = part.blocks.iter().map(|&i| &blocks[i]).collect();
+        // `## Date` over `Start: ...` and `End: ...`: label lines of their own.
+        let labelled = |b: &&Block| {
+            matches!(b.kind, Kind::Paragraph)
+                && self.src[b.range.clone()].lines().all(|l| label_line(l).is_some_and(|(l, _)| meta_for(&l).is_some()))
+        };
+        if label_line(&h.text).is_none() && !body.is_empty() && body.iter().all(labelled) {
+            let kept: Vec<String> = body.iter().map(|b| self.label_lines(&self.src[b.range.clone()], b.line)).collect();
+            let kept = kept.join("\n\n");
+            if !kept.trim().is_empty() {
+                let why = "what is under a metadata heading".to_string();
+                self.new_section(&h.text, kept, h.line, h.shown.clone(), why);
+            }
+            return;
+        }
         let (label, value, used_body) = match label_line(&h.text) {
             Some((label, value)) if !value.is_empty() => (label, value, false),
             _ => {

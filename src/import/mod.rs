@@ -28,6 +28,7 @@ mod meta;
 mod polish;
 mod report;
 mod rows;
+mod signoff;
 mod stamp;
 mod survey;
 mod timeline;

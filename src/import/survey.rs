@@ -23,7 +23,7 @@ static DIGITS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.]((?:19|20)\d{2})\b").ok());
 static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
+        r"(?i:\b(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)|\d{{4}}))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
     ))
     .ok()
 });
@@ -50,6 +50,15 @@ pub fn survey(src: &str) -> Survey {
         }
         if let Some(re) = TIME_ZONE.as_ref() {
             for c in re.captures_iter(t) {
+                // `02:00-04:30` is a range, not a time at UTC−04:30; `1915` is a time only
+                // before a zone's name (`1915 UTC`), not an offset (`2019-2020`).
+                let (whole, zone) = (c.get(0).map_or("", |m| m.as_str()), c.get(1).map_or("", |m| m.as_str()));
+                let numeric = zone.starts_with(['+', '-']);
+                let clock = &whole[..whole.len() - zone.len()];
+                let range = numeric && clock.matches(':').count() == 1 && !clock.ends_with(' ');
+                if range || (numeric && !clock.contains(':')) {
+                    continue;
+                }
                 if let Some(m) = c.get(1) {
                     let e = carried.entry(m.as_str().to_string()).or_insert((0, n + 1));
                     e.0 += 1;

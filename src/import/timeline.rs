@@ -332,9 +332,11 @@ impl Builder<'_> {
     }
 
     pub(super) fn push_stamp(&mut self, stamp: &Stamp, event: String) {
-        // "At 07:21 UTC the next morning": the day after the one above.
+        // "At 07:21 UTC the next morning": the day after the one above (said where the time
+        // is, not later in the sentence: "... decide to go on the next day").
+        let next_day = NEXT_DAY.as_ref().and_then(|re| re.find(&event));
         if stamp.date.is_none()
-            && NEXT_DAY.as_ref().is_some_and(|re| re.is_match(&event))
+            && next_day.is_some_and(|m| event[..m.start()].split_whitespace().count() <= 4)
             && let Some(date) = self.clock.date.and_then(|d| d.succ_opt())
         {
             self.clock.date = Some(date);

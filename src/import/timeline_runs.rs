@@ -11,11 +11,17 @@ use super::build::{Builder, Part};
 use super::report::Outcome;
 use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
+use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
 
-/// "at **11:32**", "around 14:02": where a sentence gives a time.
-static SENTENCE_TIME: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*\d{1,2}:\d{2})").ok());
+/// "at **11:32**", "around 14:02", "At 1915 UTC": where a sentence gives a time (four digits
+/// only with a zone, or they may be a year).
+static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+    ))
+    .ok()
+});
 
 impl Builder<'_> {
     /// In a file with no timeline heading, a list or paragraph of three or more lines most of
@@ -90,6 +96,7 @@ impl Builder<'_> {
         let mut first_line = None;
         for text in texts {
             let mut fence = false;
+            let text = text.replace("\r\n", "\n");
             for paragraph in text.split("\n\n") {
                 let fences = paragraph
                     .lines()
