@@ -1,5 +1,6 @@
 //! A file that ends like a letter names its authors in its sign-off ("Thank you for your
-//! patience,", then "The Storage Team"; or "— Ada Lovelace" alone on the last line). Read only
+//! patience,", then "The Storage Team"; "— Ada Lovelace" or "Prepared by the Storage Team"
+//! alone on the last line). Read only
 //! when the file names no authors otherwise; the text keeps the lines.
 
 use std::sync::LazyLock;
@@ -13,6 +14,9 @@ static CLOSING: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:thanks|thank you|many thanks|with thanks|best|all the best|best wishes|regards|best regards|kind regards|warm regards|cheers|sincerely|yours|warmly|with apologies|apologies again|on behalf of)\b[^.!?]*,$").ok()
 });
 /// `— Ada Lovelace`, `-- The Storage Team`: a name after a dash, alone on the last line.
+/// `*Prepared by the Storage Team*` as the last line.
+static BYLINE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(?i:prepared|written|compiled|reported|posted)\s+by\s+(\S.*)$").ok());
 static DASHED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(?:—|–|--)\s*(\S.*)$").ok());
 
 impl Builder<'_> {
@@ -31,10 +35,11 @@ impl Builder<'_> {
         let before = lines.len().checked_sub(2).and_then(|k| lines.get(k)).map_or("", |(_, l)| *l);
         let dashed = DASHED.as_ref().and_then(|re| re.captures(last)).and_then(|c| c.get(1)).map(|m| m.as_str());
         let closed = CLOSING.as_ref().is_some_and(|re| re.is_match(before));
-        let name = match dashed {
-            Some(name) => name,
-            None if closed => last,
-            None => return,
+        let byline = BYLINE.as_ref().and_then(|re| re.captures(last)).and_then(|c| c.get(1)).map(|m| m.as_str());
+        let name = match (dashed, byline) {
+            (Some(name), _) | (None, Some(name)) => name,
+            (None, None) if closed => last,
+            (None, None) => return,
         };
         if !is_name(name) {
             return;

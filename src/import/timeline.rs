@@ -34,7 +34,7 @@ pub(super) struct Reading {
 
 static PARENS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[(（][^)）]*[)）]").ok());
 static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after)\s+").ok()
+    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after|after)\s+").ok()
 });
 static NEXT_DAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
@@ -78,7 +78,7 @@ impl Builder<'_> {
                         self.clock.date = Some(date);
                         self.clock.date_stated = true;
                         r.fresh_date = true;
-                    } else if let Some(stamp) = self.entry_stamp(text) {
+                    } else if let Some(stamp) = self.heading_stamp(text) {
                         self.push_stamp(&stamp, stamp.rest.clone());
                         r = Reading { open: true, heading_entry: true, fresh_date: false };
                     } else {
@@ -189,7 +189,11 @@ impl Builder<'_> {
         let cols = Columns::new(header, SectionKind::Timeline);
         let times: Vec<usize> = (0..header.len()).filter(|&c| cols.kinds[c] == Some(Column::Time)).collect();
         // `| Date | Time | Event |`: the date and the time in two columns.
-        let date_col = times.iter().copied().find(|&c| normalize(&header[c]) == "date").filter(|_| times.len() > 1);
+        let date_col = times
+            .iter()
+            .copied()
+            .find(|&c| matches!(normalize(&header[c]).as_str(), "date" | "day"))
+            .filter(|_| times.len() > 1);
         let time = times.iter().copied().find(|&c| Some(c) != date_col).unwrap_or(0);
         let event = cols.main(Column::Event, Some(time));
         let evidence = cols.find(Column::Evidence);
@@ -287,20 +291,24 @@ impl Builder<'_> {
     /// The stamp an entry starts with: at the start of the line, or after "On", "At", "Around"
     /// (then the whole line is the event).
     pub(super) fn entry_stamp(&self, line: &str) -> Option<Stamp> {
-        if let Some(stamp) = leading_stamp(line) {
+        if let Some(mut stamp) = leading_stamp(line) {
             let date_alone = stamp.time.is_none();
+            if date_alone && let Some(at) = lead_in_stamp(&stamp.rest, false) {
+                // `2021-08-27: At 12:50:07 UTC, ...`: the day, then the time in words.
+                (stamp.time, stamp.zone, stamp.end) = (at.time, at.zone, at.end);
+            }
             if !(date_alone && stamp.rest.is_empty()) || stamp.separated {
                 return Some(stamp);
             }
             return None;
         }
-        let m = LEAD_IN.as_ref()?.find(line)?;
-        let mut stamp = leading_stamp(&line[m.end()..])?;
-        if stamp.rest.is_empty() {
-            return None;
-        }
-        stamp.rest = line.trim().to_string();
-        Some(stamp)
+        lead_in_stamp(line, false)
+    }
+
+    /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing
+    /// after it (`### After 02:10 CET`, the event below it).
+    fn heading_stamp(&self, text: &str) -> Option<Stamp> {
+        self.entry_stamp(text).or_else(|| lead_in_stamp(text, true))
     }
 
     /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times
@@ -374,6 +382,18 @@ impl Builder<'_> {
         let t = text.trim();
         self.src.lines().position(|l| !t.is_empty() && l.contains(t)).map_or(0, |n| n + 1)
     }
+}
+
+/// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its
+/// event.
+fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
+    let m = LEAD_IN.as_ref()?.find(line)?;
+    let mut stamp = leading_stamp(&line[m.end()..])?;
+    if stamp.rest.is_empty() != alone || stamp.time.is_none() && alone {
+        return None;
+    }
+    stamp.rest = line.trim().to_string();
+    Some(stamp)
 }
 
 /// A paragraph that only states the zone of the times (`All times in CET.`).
