@@ -101,6 +101,9 @@ pub(super) struct Builder<'a> {
     pub(super) zone_given: bool,
     /// A heading names the timeline; without one, runs of lines that start with a time are it.
     pub(super) has_timeline_heading: bool,
+    /// No heading names the timeline, and two or more headings are times (`### 11:28 UTC`):
+    /// they are its entries.
+    pub(super) heading_entries: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -134,10 +137,15 @@ impl<'a> Builder<'a> {
             first_date: None,
             zone_given: options.zone_given,
             has_timeline_heading: false,
+            heading_entries: false,
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()
             .any(|h| section_for(h, template).is_some_and(|i| template.sections[i].kind == SectionKind::Timeline));
+        b.heading_entries = !b.own
+            && !b.has_timeline_heading
+            && blocks.iter().filter(|k| matches!(&k.kind, Kind::Heading { text, .. } if is_time_heading(text))).count()
+                >= 2;
         if !b.own {
             b.times_of_the_file(options);
         }
@@ -225,6 +233,9 @@ impl<'a> Builder<'a> {
         // In a timeline, a heading with a time or a date is an entry or a day, at any level.
         if in_timeline && super::stamp::leading_stamp(text.trim_matches(['*', '_'])).is_some() {
             return None;
+        }
+        if self.heading_entries && is_time_heading(text) {
+            return self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline).map(Target::Section);
         }
         match section_for(text, self.template) {
             // A deep heading inside a section is part of its text (a `#### Summary` of a
@@ -427,6 +438,12 @@ impl<'a> Builder<'a> {
         let first_event = self.doc.timeline.iter().find_map(|e| e.time.resolve(&zone)).map(|t| t.date_naive());
         Imported { doc: self.doc, report: self.report, date: started.or(self.date).or(first_event) }
     }
+}
+
+/// `### 11:28 UTC`: a heading that is only a time.
+fn is_time_heading(text: &str) -> bool {
+    super::stamp::leading_stamp(text.trim_matches(['*', '_']))
+        .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))) && s.rest.is_empty())
 }
 
 /// `## Date: February 06, 2023`, `## Authors`: a heading that is a metadata label.

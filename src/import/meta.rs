@@ -49,9 +49,17 @@ impl Builder<'_> {
     pub(super) fn preamble(&mut self, part: &Part, blocks: &[Block]) {
         let mut kept: Vec<String> = Vec::new();
         let mut table_seen = false;
+        // A file that is only a run of timed paragraphs (a status page's updates).
+        let runs = self.time_runs(part, blocks);
         for &i in &part.blocks {
             let block = &blocks[i];
             let source = &self.src[block.range.clone()];
+            if let Some((_, rest)) = runs.iter().find(|(r, _)| *r == block.range) {
+                if !rest.trim().is_empty() {
+                    kept.push(rest.trim_end().to_string());
+                }
+                continue;
+            }
             match &block.kind {
                 Kind::Table { header, rows } if header.len() == 2 && !table_seen => {
                     table_seen = true;
@@ -242,21 +250,19 @@ impl Builder<'_> {
                 self.doc.severity = Some(if self.own { value.to_string() } else { found.unwrap_or(value.to_string()) });
                 format!("severity ({value})")
             }
-            Meta::Started => {
-                t.started = Some(self.clock.read(value));
-                "started".to_string()
-            }
-            Meta::Detected => {
-                t.detected = Some(self.clock.read(value));
-                "detected".to_string()
-            }
-            Meta::Mitigated => {
-                t.mitigated = Some(self.clock.read(value));
-                "mitigated".to_string()
-            }
-            Meta::Resolved => {
-                t.resolved = Some(self.clock.read(value));
-                "resolved".to_string()
+            Meta::Started | Meta::Detected | Meta::Mitigated | Meta::Resolved => {
+                // `resolved: true` in a status page's front matter says no time.
+                if !value.chars().any(|c| c.is_ascii_digit()) {
+                    return Assigned::No;
+                }
+                let (slot, name) = match meta {
+                    Meta::Started => (&mut t.started, "started"),
+                    Meta::Detected => (&mut t.detected, "detected"),
+                    Meta::Mitigated => (&mut t.mitigated, "mitigated"),
+                    _ => (&mut t.resolved, "resolved"),
+                };
+                *slot = Some(self.clock.read(value));
+                name.to_string()
             }
             Meta::Window => match self.window(value) {
                 Some(what) => what,

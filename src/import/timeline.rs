@@ -61,6 +61,14 @@ impl Builder<'_> {
             self.clock.zone = Some(zone);
         }
         let mut r = Reading::default();
+        // `### 11:28 UTC` that started this part: its first entry.
+        if self.heading_entries
+            && let Some(h) = &part.heading
+            && let Some(stamp) = self.heading_stamp(&h.text)
+        {
+            self.push_stamp(&stamp, stamp.rest.clone());
+            r = Reading { open: true, heading_entry: true, fresh_date: false };
+        }
         for &b in &part.blocks {
             let block = &blocks[b];
             if self.is_not_written(block) {
@@ -380,7 +388,10 @@ impl Builder<'_> {
     /// The 1-based line of the file a piece of text comes from (its first occurrence).
     pub(super) fn line_of(&self, text: &str) -> usize {
         let t = text.trim();
-        self.src.lines().position(|l| !t.is_empty() && l.contains(t)).map_or(0, |n| n + 1)
+        // (A line whose links were made direct is found by its start.)
+        let start: String = t.chars().take(24).collect();
+        let find = |t: &str| self.src.lines().position(|l| !t.is_empty() && l.contains(t));
+        find(t).or_else(|| find(&start)).map_or(0, |n| n + 1)
     }
 }
 
