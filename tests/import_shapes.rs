@@ -479,3 +479,90 @@ fn a_date_heading_over_start_and_end_lines_gives_the_incident_times() {
     assert_eq!(doc.authors, ["Ada Lovelace"], "a label nobody knows is not part of the one above");
     assert!(store::document_text(&doc).unwrap().contains("Last Modified: 2019-01-23"));
 }
+
+#[test]
+fn paragraphs_that_each_start_with_a_time_before_any_heading() {
+    let imported = import("status-updates.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "America/New_York", "\"Eastern Time\" after a time in the text");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-09-14T12:02:00Z", "The storage node in the east"),
+            ("2024-09-14T12:20:00Z", "The node's power supply has "),
+            ("2024-09-14T13:45:00Z", "The spare power supply is fi"),
+            ("2024-09-14T14:05:00Z", "The node is back in service."),
+        ])
+    );
+    assert!(doc.timeline[2].event.ends_with("Replication will catch up over the next hour."), "its second line");
+    assert!(doc.times.resolved.is_none(), "`resolved: true` says no time");
+    assert!(store::document_text(doc).unwrap().contains("resolved: true"), "kept with the front matter");
+}
+
+#[test]
+fn entries_indented_under_a_date_line_in_a_timeline_heading_with_a_remark() {
+    let doc = import("indented-entries.md").doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-15T01:10:00Z", "Block production pauses at h"),
+            ("2024-03-15T01:14:00Z", "The monitor notices the paus"),
+            ("2024-03-20", "Version 4.1.2 is released wi"),
+        ]),
+        "PST on a March 14 after the clocks changed is UTC-7"
+    );
+}
+
+#[test]
+fn headings_that_are_times_are_the_timeline_when_no_heading_names_one() {
+    let imported = import("times-as-headings.md");
+    let doc = &imported.doc;
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2025-02-03T09:12:00Z", "The provider confirms the pr"),
+            ("2025-02-03T09:40:00Z", "Notifications queue up; noth"),
+            ("2025-02-03T10:05:00Z", "After 10:05 UTC\n\nThe relay a"),
+        ])
+    );
+    assert_eq!(doc.authors, ["the Notifications Team"], "\"Prepared by\" on the last line");
+}
+
+#[test]
+fn a_paragraph_that_opens_with_its_time_next_to_a_timeline_is_an_entry_in_order() {
+    let doc = import("at-sentences.md").doc;
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2022-06-09T14:20:00Z", "a reviewer notices that with"),
+            ("2022-06-09T14:25:00Z", "The vault is paused."),
+            ("2022-06-09T14:41:00Z", "the fee calculation was conf"),
+            ("2022-06-09T14:50:00Z", "The cause is found in the `V"),
+            ("2022-06-10", "Disclosure."),
+        ])
+    );
+}
+
+#[test]
+fn a_day_column_a_date_slash_time_and_a_two_digit_year_in_the_title() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "# Chain halt\n\n## Timeline\n\n| Day | Time (UTC) | Event |\n|---|---|---|\n\
+               | 2025-03-12 | 15:57 | Blocks stop |\n| 2025-03-13 | 11:25 | The fix is released |\n\n\
+               *2025-03-13/13:58*: Blocks resume.\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-12T15:57:00Z", "Blocks stop"),
+            ("2025-03-13T11:25:00Z", "The fix is released"),
+            ("2025-03-13T13:58:00Z", "Blocks resume."),
+        ])
+    );
+    let src = "# Docs site down 5-26-21\n\n## Timeline\n\n- 04:49 PM UTC The docs branch is renamed\n- 06:00 PM UTC The site is back\n";
+    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2021-05-26T16:49:00Z", "The docs branch is renamed"), ("2021-05-26T18:00:00Z", "The site is back")])
+    );
+}

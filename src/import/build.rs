@@ -231,7 +231,9 @@ impl<'a> Builder<'a> {
         }
         let in_timeline = matches!(now, Target::Section(i) if self.template.sections[i].kind == SectionKind::Timeline);
         // In a timeline, a heading with a time or a date is an entry or a day, at any level.
-        if in_timeline && super::stamp::leading_stamp(text.trim_matches(['*', '_'])).is_some() {
+        if in_timeline
+            && (super::stamp::leading_stamp(text.trim_matches(['*', '_'])).is_some() || is_time_heading(text))
+        {
             return None;
         }
         if self.heading_entries && is_time_heading(text) {
@@ -440,10 +442,13 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// `### 11:28 UTC`: a heading that is only a time.
+/// `### 11:28 UTC`, `### After 10:05 UTC`: a heading that is only a time.
 fn is_time_heading(text: &str) -> bool {
-    super::stamp::leading_stamp(text.trim_matches(['*', '_']))
-        .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))) && s.rest.is_empty())
+    let text = text.trim_matches(['*', '_']);
+    super::stamp::leading_stamp(text)
+        .filter(|s| s.rest.is_empty())
+        .or_else(|| super::timeline::lead_in_stamp(text, true))
+        .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))
 }
 
 /// `## Date: February 06, 2023`, `## Authors`: a heading that is a metadata label.

@@ -60,6 +60,15 @@ impl Builder<'_> {
         {
             self.clock.zone = Some(zone);
         }
+        // "Timeline (all times approximate)": the heading says more than its name and zone, so
+        // the section keeps it as its title.
+        if !self.own
+            && !self.heading_entries
+            && let Some(h) = &part.heading
+            && says_more(&h.text, &self.doc.sections[i].title)
+        {
+            self.doc.sections[i].title = h.text.trim().to_string();
+        }
         let mut r = Reading::default();
         // `### 11:28 UTC` that started this part: its first entry.
         if self.heading_entries
@@ -397,7 +406,7 @@ impl Builder<'_> {
 
 /// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its
 /// event.
-fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
+pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
     let m = LEAD_IN.as_ref()?.find(line)?;
     let mut stamp = leading_stamp(&line[m.end()..])?;
     if stamp.rest.is_empty() != alone || stamp.time.is_none() && alone {
@@ -405,6 +414,20 @@ fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
     }
     stamp.rest = line.trim().to_string();
     Some(stamp)
+}
+
+/// Whether a heading has words besides the section's title, a zone and the words of a zone
+/// statement ("all times in").
+fn says_more(heading: &str, title: &str) -> bool {
+    let title = normalize(title);
+    normalize(heading).split(' ').any(|w| {
+        !w.is_empty()
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && !title.split(' ').any(|t| t == w)
+            && !FILLER.contains(&w)
+            && !matches!(w, "timeline" | "chronology" | "of" | "event")
+            && super::zone::zone_word(&w.to_uppercase()).is_none()
+    })
 }
 
 /// A paragraph that only states the zone of the times (`All times in CET.`).

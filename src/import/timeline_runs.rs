@@ -154,6 +154,9 @@ impl Builder<'_> {
                     if matches!(stamp.time, Some(ClockText::At(_))) && event.split(' ').count() >= 2 {
                         first_line.get_or_insert_with(|| self.line_of(line));
                         self.push_stamp(&stamp, event);
+                        if rows > 0 {
+                            self.place_last_in_order();
+                        }
                     }
                 }
             }
@@ -169,6 +172,20 @@ impl Builder<'_> {
                 Outcome::Section { id: self.doc.sections[t].id.clone(), detail },
             );
             self.touch(t);
+        }
+    }
+
+    /// Moves the entry just added before the first entry that is later than it (entries
+    /// without an instant are passed over).
+    fn place_last_in_order(&mut self) {
+        let zone = self.doc.zone();
+        let Some(at) = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone)) else { return };
+        let before_it = &self.doc.timeline[..self.doc.timeline.len() - 1];
+        let later = before_it.iter().position(|e| e.time.resolve(&zone).is_some_and(|t| t > at));
+        if let Some(i) = later
+            && let Some(entry) = self.doc.timeline.pop()
+        {
+            self.doc.timeline.insert(i, entry);
         }
     }
 
