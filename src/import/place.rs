@@ -6,8 +6,8 @@ use super::blocks::Block;
 use super::build::{Builder, Part, Target};
 use super::report::Outcome;
 use crate::doc::SectionKind;
-use crate::export::NOT_WRITTEN;
-use crate::export::nest::shift_headings;
+use crate::markdown::NOT_WRITTEN;
+use crate::markdown::nest::shift_headings;
 
 impl Builder<'_> {
     pub(super) fn part(&mut self, part: &Part, blocks: &[Block], groups: bool) {

@@ -10,7 +10,7 @@ use super::matching::{Column, column_for, normalize};
 use super::meta::label_line;
 use super::report::Outcome;
 use crate::doc::{Factor, FieldAnswer, Mapping, Marker, SectionKind};
-use crate::export::NOT_WRITTEN;
+use crate::markdown::NOT_WRITTEN;
 use crate::store::yaml::Value;
 
 /// What a part holds besides its rows, in order. Blocks next to each other in the file stay
