@@ -23,6 +23,12 @@ fn fixture(name: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
 }
 
+/// A file given as text, imported on a computer in UTC.
+fn import_utc(src: &str) -> Document {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    import::from_markdown(src, &template("default"), &options).doc
+}
+
 fn import(name: &str) -> Imported {
     let options = import::Options { zone: "Europe/Berlin".parse().unwrap(), zone_given: false };
     import::from_markdown(&fixture(name), &template("default"), &options)
@@ -357,22 +363,20 @@ fn a_narrative_with_no_timeline_gives_its_times_as_entries_and_keeps_its_text() 
 
 #[test]
 fn authors_as_static_sites_and_bylines_write_them() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "---\ntitle: T\nauthors:\n  - name: Ada Lovelace\n    url: https://example.org/ada\n  - name: Bo Chen\n---\n\n## Summary\n\nText.\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
     assert!(store::document_text(&doc).unwrap().contains("https://example.org/ada"), "the rest is kept");
     let src = "# Queue stalled\n\n*By Ada Lovelace and Bo Chen*\n\n## Summary\n\nText.\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
 }
 
 #[test]
 fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "# Builds slow\n\n## Summary\n\nSlow.\n\n## Timeline (times in BST)\n\nAll times in BST.\n\n### 2024-03-30\n\n\
                - 23:30 queue grows\n- 00:20 first timeout\n\n### 2 April 2024\n\n- 09:00 fix deployed\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(doc.timezone, "Europe/London");
     assert_eq!(
         rows(&doc),
@@ -391,9 +395,8 @@ fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
 
 #[test]
 fn actions_grouped_under_headings_keep_their_group() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "# T\n\n## Action items\n\n### Deployment\n\n- Deploy smaller changes\n\n### Local development\n\n- A dev setup closer to production\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     let groups: Vec<_> = doc
         .actions
         .iter()
@@ -468,14 +471,13 @@ fn a_letter_gives_its_times_in_sentences_and_its_authors_in_the_sign_off() {
 
 #[test]
 fn a_date_heading_over_start_and_end_lines_gives_the_incident_times() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "# Expired certificate\n\n## Date\nStart: Wednesday, 2018-08-22\nEnd: Thursday, 2018-08-23\n\n## Summary\n\nText.\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     let t = &doc.times;
     assert_eq!(t.started.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-22"));
     assert_eq!(t.resolved.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-23"));
     let src = "# Slow pages\n\nCreated by: Ada Lovelace\nLast Modified: 2019-01-23\n\n## Summary\n\nText.\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(doc.authors, ["Ada Lovelace"], "a label nobody knows is not part of the one above");
     assert!(store::document_text(&doc).unwrap().contains("Last Modified: 2019-01-23"));
 }
@@ -546,11 +548,10 @@ fn a_paragraph_that_opens_with_its_time_next_to_a_timeline_is_an_entry_in_order(
 
 #[test]
 fn a_day_column_a_date_slash_time_and_a_two_digit_year_in_the_title() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "# Chain halt\n\n## Timeline\n\n| Day | Time (UTC) | Event |\n|---|---|---|\n\
                | 2025-03-12 | 15:57 | Blocks stop |\n| 2025-03-13 | 11:25 | The fix is released |\n\n\
                *2025-03-13/13:58*: Blocks resume.\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(
         rows(&doc),
         pairs(&[
@@ -560,7 +561,7 @@ fn a_day_column_a_date_slash_time_and_a_two_digit_year_in_the_title() {
         ])
     );
     let src = "# Docs site down 5-26-21\n\n## Timeline\n\n- 04:49 PM UTC The docs branch is renamed\n- 06:00 PM UTC The site is back\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(
         rows(&doc),
         pairs(&[("2021-05-26T16:49:00Z", "The docs branch is renamed"), ("2021-05-26T18:00:00Z", "The site is back")])
