@@ -14,8 +14,6 @@ use crate::markdown::NOT_WRITTEN;
 use crate::markdown::cell::{escape_cell, escape_inline};
 use crate::markdown::nest::{close_open_blocks, shift_headings};
 
-/// What an empty required section says.
-
 /// The level of a section's heading (`##`), and so how far its text's headings move down.
 const SECTION_LEVEL: i32 = 2;
 
