@@ -567,3 +567,11 @@ fn a_day_column_a_date_slash_time_and_a_two_digit_year_in_the_title() {
         pairs(&[("2021-05-26T16:49:00Z", "The docs branch is renamed"), ("2021-05-26T18:00:00Z", "The site is back")])
     );
 }
+
+#[test]
+fn a_time_inside_a_sentence_keeps_the_whole_sentence_as_its_event() {
+    let src = "# Queue backlog on 2024-05-02\n\nThe queue grew overnight. I woke up around 06:10 and checked the dashboard.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2024-05-02T06:10:00Z", "I woke up around 06:10 and c")]));
+    assert_eq!(doc.timeline[0].event, "I woke up around 06:10 and checked the dashboard.");
+}

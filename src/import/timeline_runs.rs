@@ -141,11 +141,19 @@ impl Builder<'_> {
                     }
                     let Some(c) = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence)) else { continue };
                     let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
-                    if rows > 0 && (k > 0 || !sentence[..whole.start()].trim_matches(['*', '_', ' ']).is_empty()) {
+                    let before = sentence[..whole.start()].trim_matches(['*', '_', ' ']);
+                    let starts = before.is_empty();
+                    // "..., and at 09:47 editing worked again": the time opens a clause.
+                    let clause = starts
+                        || before.ends_with([',', ';', ':'])
+                        || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
+                    if rows > 0 && !(k == 0 && starts) {
                         continue;
                     }
                     let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
-                    let event = stamp.rest.trim_start_matches([',', ' ']).trim().to_string();
+                    // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
+                    let event =
+                        if clause { stamp.rest.trim_start_matches([',', ' ']) } else { sentence }.trim().to_string();
                     if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
                         let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
                         self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
