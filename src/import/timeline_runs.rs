@@ -152,14 +152,15 @@ impl Builder<'_> {
                     }
                     let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
                     // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
-                    let event =
-                        if clause { stamp.rest.trim_start_matches([',', ' ']) } else { sentence }.trim().to_string();
+                    // A time that ends its sentence ("ran out of disk at 03:12.") is not an entry.
+                    let after = stamp.rest.trim_start_matches([',', ' ']).trim();
+                    let event = if clause { after } else { sentence.trim() }.to_string();
                     if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
                         let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
                         self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
                         self.clock.last = None;
                     }
-                    if matches!(stamp.time, Some(ClockText::At(_))) && event.split(' ').count() >= 2 {
+                    if matches!(stamp.time, Some(ClockText::At(_))) && after.split(' ').count() >= 2 {
                         first_line.get_or_insert_with(|| self.line_of(line));
                         self.push_stamp(&stamp, event);
                         if rows > 0 {
