@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod library;
 pub mod lint;
+pub mod markdown;
 pub mod store;
 pub mod template;
 pub mod tui;

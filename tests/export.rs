@@ -256,7 +256,7 @@ fn table_under(md: &str, title: &str) -> (usize, Vec<Vec<String>>) {
             Event::Start(Tag::TableRow) => rows.push(Vec::new()),
             Event::Start(Tag::TableCell) if in_head => columns += 1,
             Event::Start(Tag::TableCell) => {
-                rows.last_mut().unwrap().push(export::cell::unescape_cell(&section[range]));
+                rows.last_mut().unwrap().push(blameless::markdown::cell::unescape_cell(&section[range]));
             }
             _ => {}
         }

@@ -6,8 +6,9 @@
 use std::path::Path;
 
 use blameless::doc::{Document, Factor, FollowUp, Mapping, Moment, TimelineEntry};
-use blameless::export::{self, cell::unescape_cell};
+use blameless::export;
 use blameless::import;
+use blameless::markdown::cell::unescape_cell;
 use blameless::store;
 use blameless::template::Library;
 use proptest::prelude::*;

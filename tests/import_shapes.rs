@@ -23,6 +23,12 @@ fn fixture(name: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
 }
 
+/// A file given as text, imported on a computer in UTC.
+fn import_utc(src: &str) -> Document {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    import::from_markdown(src, &template("default"), &options).doc
+}
+
 fn import(name: &str) -> Imported {
     let options = import::Options { zone: "Europe/Berlin".parse().unwrap(), zone_given: false };
     import::from_markdown(&fixture(name), &template("default"), &options)
@@ -253,7 +259,10 @@ fn nothing_in_any_fixture_is_lost() {
             for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
                 let w = word.to_lowercase();
                 let clock = w.trim_end_matches("am").trim_end_matches("pm");
-                if TIME_WORDS.contains(&w.as_str()) || clock.chars().all(|c| c.is_ascii_digit()) {
+                // `6th` of `11:10 6th Nov 2023`: a stamp's day.
+                let clock = ["st", "nd", "rd", "th"].iter().fold(clock, |c, s| c.strip_suffix(s).unwrap_or(c));
+                let month = "jan feb mar apr may jun jul aug sep oct nov dec".split(' ').any(|m| m == w);
+                if TIME_WORDS.contains(&w.as_str()) || month || clock.chars().all(|c| c.is_ascii_digit()) {
                     continue;
                 }
                 assert!(kept.contains(&w), "{name} line {}: `{word}` is lost\n{line}", n + 1);
@@ -354,22 +363,20 @@ fn a_narrative_with_no_timeline_gives_its_times_as_entries_and_keeps_its_text() 
 
 #[test]
 fn authors_as_static_sites_and_bylines_write_them() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "---\ntitle: T\nauthors:\n  - name: Ada Lovelace\n    url: https://example.org/ada\n  - name: Bo Chen\n---\n\n## Summary\n\nText.\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
     assert!(store::document_text(&doc).unwrap().contains("https://example.org/ada"), "the rest is kept");
     let src = "# Queue stalled\n\n*By Ada Lovelace and Bo Chen*\n\n## Summary\n\nText.\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(doc.authors, ["Ada Lovelace", "Bo Chen"]);
 }
 
 #[test]
 fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "# Builds slow\n\n## Summary\n\nSlow.\n\n## Timeline (times in BST)\n\nAll times in BST.\n\n### 2024-03-30\n\n\
                - 23:30 queue grows\n- 00:20 first timeout\n\n### 2 April 2024\n\n- 09:00 fix deployed\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     assert_eq!(doc.timezone, "Europe/London");
     assert_eq!(
         rows(&doc),
@@ -388,9 +395,8 @@ fn a_zone_named_in_the_timeline_heading_follows_daylight_saving() {
 
 #[test]
 fn actions_grouped_under_headings_keep_their_group() {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
     let src = "# T\n\n## Action items\n\n### Deployment\n\n- Deploy smaller changes\n\n### Local development\n\n- A dev setup closer to production\n";
-    let doc = import::from_markdown(src, &template("default"), &options).doc;
+    let doc = import_utc(src);
     let groups: Vec<_> = doc
         .actions
         .iter()
@@ -398,4 +404,174 @@ fn actions_grouped_under_headings_keep_their_group() {
         .collect();
     assert_eq!(groups, ["Deployment", "Local development"]);
     assert!(doc.sections.iter().all(|s| !s.id.starts_with("imported-action")), "no empty headings kept apart");
+}
+
+#[test]
+fn month_day_stamps_take_their_year_from_the_report_and_run_forward() {
+    let imported = import("month-day-stamps.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-11-28T18:05:00Z", "A change to the cache's star"),
+            ("2025-04-02T16:12:00Z", "The cache's deployment is up"),
+            ("2025-04-10T05:40:00Z", "A node restart moves the cac"),
+            ("2025-04-10T06:55:00Z", "The first failed build is re"),
+            ("2025-04-10T14:00:00Z", "The on-call engineer reads t"),
+            ("2025-04-10T15:15:00Z", "A fixed cache is deployed (*"),
+        ]),
+        "November long before an April report is the year before (and PST, not PDT); a morning time \
+         after 23:55 is the next morning"
+    );
+    assert!(imported.report.warnings.is_empty(), "{}", imported.report);
+}
+
+#[test]
+fn a_time_before_its_date_a_date_dash_time_and_labels_as_top_headings() {
+    let imported = import("dated-after-the-time.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Search index rebuilt from scratch", "`# Date` is a label, not the title");
+    assert_eq!(doc.authors, ["Mara Quinn"]);
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2023-11-06T10:10:00Z", "A schema change for the sear"),
+            ("2023-11-06T15:40:00Z", "The nightly rebuild starts w"),
+            ("2023-11-07T08:30:00Z", "Support notices that searche"),
+            ("2023-11-08T03:10:00Z", "The team starts a full rebui"),
+            ("2023-11-08T17:30:00Z", "The rebuild is half done; th"),
+            ("2023-11-09T07:30:00Z", "The rebuild resumes"),
+            ("2023-11-13T09:05:00Z", "Searches are served from the"),
+        ]),
+        "\"picks it up the next day\" at the end of an entry does not move it to the next day"
+    );
+}
+
+#[test]
+fn a_letter_gives_its_times_in_sentences_and_its_authors_in_the_sign_off() {
+    let imported = import("letter.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "UTC", "the times are written with UTC");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-03-14T19:15:00Z", "the queue grew from its usua"),
+            ("2024-03-14T20:40:00Z", "the batch builder caught up "),
+        ])
+    );
+    assert_eq!(doc.authors, ["The Payments Team"]);
+    let report = imported.report.to_string();
+    assert!(report.contains("The Payments Team") && report.contains("from the sign-off"), "{report}");
+    assert!(
+        doc.sections.iter().any(|s| s.text.contains("Thank you for your patience,\nThe Payments Team")),
+        "the text keeps the sign-off"
+    );
+}
+
+#[test]
+fn a_date_heading_over_start_and_end_lines_gives_the_incident_times() {
+    let src = "# Expired certificate\n\n## Date\nStart: Wednesday, 2018-08-22\nEnd: Thursday, 2018-08-23\n\n## Summary\n\nText.\n";
+    let doc = import_utc(src);
+    let t = &doc.times;
+    assert_eq!(t.started.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-22"));
+    assert_eq!(t.resolved.as_ref().map(Moment::as_text).as_deref(), Some("2018-08-23"));
+    let src = "# Slow pages\n\nCreated by: Ada Lovelace\nLast Modified: 2019-01-23\n\n## Summary\n\nText.\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.authors, ["Ada Lovelace"], "a label nobody knows is not part of the one above");
+    assert!(store::document_text(&doc).unwrap().contains("Last Modified: 2019-01-23"));
+}
+
+#[test]
+fn paragraphs_that_each_start_with_a_time_before_any_heading() {
+    let imported = import("status-updates.md");
+    let doc = &imported.doc;
+    assert_eq!(doc.timezone, "America/New_York", "\"Eastern Time\" after a time in the text");
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2024-09-14T12:02:00Z", "The storage node in the east"),
+            ("2024-09-14T12:20:00Z", "The node's power supply has "),
+            ("2024-09-14T13:45:00Z", "The spare power supply is fi"),
+            ("2024-09-14T14:05:00Z", "The node is back in service."),
+        ])
+    );
+    assert!(doc.timeline[2].event.ends_with("Replication will catch up over the next hour."), "its second line");
+    assert!(doc.times.resolved.is_none(), "`resolved: true` says no time");
+    assert!(store::document_text(doc).unwrap().contains("resolved: true"), "kept with the front matter");
+}
+
+#[test]
+fn entries_indented_under_a_date_line_in_a_timeline_heading_with_a_remark() {
+    let doc = import("indented-entries.md").doc;
+    assert_eq!(doc.timezone, "America/Los_Angeles");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-15T01:10:00Z", "Block production pauses at h"),
+            ("2024-03-15T01:14:00Z", "The monitor notices the paus"),
+            ("2024-03-20", "Version 4.1.2 is released wi"),
+        ]),
+        "PST on a March 14 after the clocks changed is UTC-7"
+    );
+}
+
+#[test]
+fn headings_that_are_times_are_the_timeline_when_no_heading_names_one() {
+    let imported = import("times-as-headings.md");
+    let doc = &imported.doc;
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2025-02-03T09:12:00Z", "The provider confirms the pr"),
+            ("2025-02-03T09:40:00Z", "Notifications queue up; noth"),
+            ("2025-02-03T10:05:00Z", "After 10:05 UTC\n\nThe relay a"),
+        ])
+    );
+    assert_eq!(doc.authors, ["the Notifications Team"], "\"Prepared by\" on the last line");
+}
+
+#[test]
+fn a_paragraph_that_opens_with_its_time_next_to_a_timeline_is_an_entry_in_order() {
+    let doc = import("at-sentences.md").doc;
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2022-06-09T14:20:00Z", "a reviewer notices that with"),
+            ("2022-06-09T14:25:00Z", "The vault is paused."),
+            ("2022-06-09T14:41:00Z", "the fee calculation was conf"),
+            ("2022-06-09T14:50:00Z", "The cause is found in the `V"),
+            ("2022-06-10", "Disclosure."),
+        ])
+    );
+}
+
+#[test]
+fn a_day_column_a_date_slash_time_and_a_two_digit_year_in_the_title() {
+    let src = "# Chain halt\n\n## Timeline\n\n| Day | Time (UTC) | Event |\n|---|---|---|\n\
+               | 2025-03-12 | 15:57 | Blocks stop |\n| 2025-03-13 | 11:25 | The fix is released |\n\n\
+               *2025-03-13/13:58*: Blocks resume.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-12T15:57:00Z", "Blocks stop"),
+            ("2025-03-13T11:25:00Z", "The fix is released"),
+            ("2025-03-13T13:58:00Z", "Blocks resume."),
+        ])
+    );
+    let src = "# Docs site down 5-26-21\n\n## Timeline\n\n- 04:49 PM UTC The docs branch is renamed\n- 06:00 PM UTC The site is back\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2021-05-26T16:49:00Z", "The docs branch is renamed"), ("2021-05-26T18:00:00Z", "The site is back")])
+    );
+}
+
+#[test]
+fn a_time_inside_a_sentence_keeps_the_whole_sentence_as_its_event() {
+    let src = "# Queue backlog on 2024-05-02\n\nThe queue grew overnight. I woke up around 06:10 and checked the dashboard.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2024-05-02T06:10:00Z", "I woke up around 06:10 and c")]));
+    assert_eq!(doc.timeline[0].event, "I woke up around 06:10 and checked the dashboard.");
 }

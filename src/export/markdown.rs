@@ -10,12 +10,10 @@ use crate::doc::{
     printable_lines,
 };
 
-use super::cell::{escape_cell, escape_inline};
-use super::nest::{close_open_blocks, shift_headings};
 use super::{Options, front_matter, mermaid, show_time};
-
-/// What an empty required section says.
-pub const NOT_WRITTEN: &str = "_Not written yet._";
+use crate::markdown::NOT_WRITTEN;
+use crate::markdown::cell::{escape_cell, escape_inline};
+use crate::markdown::nest::{close_open_blocks, shift_headings};
 
 /// The level of a section's heading (`##`), and so how far its text's headings move down.
 const SECTION_LEVEL: i32 = 2;

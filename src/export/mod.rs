@@ -6,19 +6,17 @@
 //!   pulldown-cmark; HTML typed into a section is shown as text, never executed.
 //! - [`to_json`]: the document with its derived numbers and findings.
 
-pub mod cell;
 mod front_matter;
 mod html;
 mod json;
 mod markdown;
 pub mod marker;
 mod mermaid;
-pub mod nest;
 mod sanitize;
 
 pub use html::{HtmlOptions, to_html, to_html_with};
 pub use json::to_json;
-pub use markdown::{NOT_WRITTEN, to_markdown, to_markdown_with};
+pub use markdown::{to_markdown, to_markdown_with};
 
 use chrono::{DateTime, FixedOffset, Timelike};
 
@@ -32,13 +30,6 @@ pub struct Options {
     pub front_matter: bool,
     /// A Mermaid diagram of the incident phases, under the incident numbers.
     pub mermaid: bool,
-}
-
-/// The Markdown dialect written and read: CommonMark with GitHub's tables, strikethrough,
-/// task lists and footnotes.
-pub(crate) fn parser_options() -> pulldown_cmark::Options {
-    use pulldown_cmark::Options as O;
-    O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH | O::ENABLE_TASKLISTS | O::ENABLE_FOOTNOTES
 }
 
 /// A time as readers see it: to the minute (to the second when it has seconds), with the

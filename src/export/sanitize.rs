@@ -19,7 +19,7 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use super::parser_options;
+use crate::markdown::parser_options;
 
 pub fn safe_events(markdown: &str, remote_images: bool) -> Vec<Event<'_>> {
     let events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::export::cell::unescape_cell;
+use crate::markdown::cell::unescape_cell;
 
 #[derive(Debug, Clone)]
 pub struct Block {
@@ -63,7 +63,7 @@ pub fn parse(src: &str) -> Parsed {
     let mut header: Vec<String> = Vec::new();
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut in_head = false;
-    for (event, range) in Parser::new_ext(&body, crate::export::parser_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&body, crate::markdown::parser_options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 if depth == 0 {

@@ -52,6 +52,12 @@ impl Builder<'_> {
                 }
             }
         }
+        // `#resolvedWhen: ...`: a line the author commented out is kept too.
+        let comments: Vec<Value> =
+            text.lines().map(str::trim).filter(|l| l.starts_with('#')).map(|l| Value::String(l.to_string())).collect();
+        if !comments.is_empty() {
+            rest.insert(Value::String("comments".into()), Value::Sequence(comments));
+        }
         if !rest.is_empty() {
             let keys: Vec<String> = rest.keys().filter_map(scalar).collect();
             understood.push(format!("other keys kept under `front_matter:` ({})", keys.join(", ")));

@@ -81,7 +81,9 @@ impl Builder<'_> {
             self.report.push(blocks[i].line, shown, Outcome::Title);
             return vec![i, i + 1];
         }
-        if !self.own && !self.doc.title.trim().is_empty() && section_for(&text, self.template).is_some() {
+        // `# Date` over the day, `# Authors` over the names: a label, never the title.
+        let names_part = section_for(&text, self.template).is_some();
+        if !self.own && ((!self.doc.title.trim().is_empty() && names_part) || meta_for(&text).is_some()) {
             return Vec::new();
         }
         self.doc.title = text;

@@ -76,7 +76,9 @@ pub fn section_for(heading: &str, template: &Template) -> Option<usize> {
     }
     let n = normalize(&bare);
     let words: Vec<&str> = n.split(' ').collect();
-    if words.len() <= 4 && words.iter().any(|w| matches!(*w, "timeline" | "chronology")) {
+    // "Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations" too.
+    let named = |w: &&str| matches!(*w, "timeline" | "chronology");
+    if (words.len() <= 4 && words.iter().any(named)) || words.first().is_some_and(named) {
         return template.sections.iter().position(|s| s.kind == SectionKind::Timeline);
     }
     None
@@ -171,6 +173,7 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "time resolved",
             "resolved at",
             "ended",
+            "end",
             "end time",
             "incident end",
         ]) =>
@@ -251,7 +254,7 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
     match kind {
         SectionKind::Timeline => Some(match () {
-            _ if is(&["time", "when", "timestamp", "date", "date time", "date and time", "at"]) => Column::Time,
+            _ if is(&["time", "when", "timestamp", "date", "day", "date time", "date and time", "at"]) => Column::Time,
             _ if is(&["event", "what happened", "description", "action", "activity", "detail", "update", "note"]) => {
                 Column::Event
             }

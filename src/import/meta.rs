@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::blocks::{Block, Kind};
-use super::build::{Builder, Part, first_line, holds};
+use super::build::{Builder, Part, first_line};
 use super::matching::{Meta, meta_for, normalize, section_for};
+use super::place::holds;
 use super::report::Outcome;
 use super::times::find_date;
 use crate::doc::{SectionKind, Status, Zone};
@@ -49,9 +50,17 @@ impl Builder<'_> {
     pub(super) fn preamble(&mut self, part: &Part, blocks: &[Block]) {
         let mut kept: Vec<String> = Vec::new();
         let mut table_seen = false;
+        // A file that is only a run of timed paragraphs (a status page's updates).
+        let runs = self.time_runs(part, blocks);
         for &i in &part.blocks {
             let block = &blocks[i];
             let source = &self.src[block.range.clone()];
+            if let Some((_, rest)) = runs.iter().find(|(r, _)| *r == block.range) {
+                if !rest.trim().is_empty() {
+                    kept.push(rest.trim_end().to_string());
+                }
+                continue;
+            }
             match &block.kind {
                 Kind::Table { header, rows } if header.len() == 2 && !table_seen => {
                     table_seen = true;
@@ -118,7 +127,7 @@ impl Builder<'_> {
 
     /// Reads `Label: value` lines (a line without a label continues the one before); returns
     /// the lines that were not understood.
-    fn label_lines(&mut self, source: &str, first_line_no: usize) -> String {
+    pub(super) fn label_lines(&mut self, source: &str, first_line_no: usize) -> String {
         // (line number, the line and its continuations, the label and value when known)
         type Logical = (usize, String, Option<(String, String)>);
         let mut logical: Vec<Logical> = Vec::new();
@@ -130,8 +139,10 @@ impl Builder<'_> {
             let known = label_line(line).or(byline).filter(|(label, _)| {
                 meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
             });
+            // A line with a label nobody knows (`Last Modified: ...`) starts a line of its own.
+            let other_label = known.is_none() && label_line(line).is_some_and(|(_, v)| !v.is_empty());
             match (known, logical.last_mut()) {
-                (None, Some((_, text, pair))) => {
+                (None, Some((_, text, pair))) if !other_label => {
                     text.push('\n');
                     text.push_str(line);
                     if let Some((_, value)) = pair {
@@ -240,21 +251,19 @@ impl Builder<'_> {
                 self.doc.severity = Some(if self.own { value.to_string() } else { found.unwrap_or(value.to_string()) });
                 format!("severity ({value})")
             }
-            Meta::Started => {
-                t.started = Some(self.clock.read(value));
-                "started".to_string()
-            }
-            Meta::Detected => {
-                t.detected = Some(self.clock.read(value));
-                "detected".to_string()
-            }
-            Meta::Mitigated => {
-                t.mitigated = Some(self.clock.read(value));
-                "mitigated".to_string()
-            }
-            Meta::Resolved => {
-                t.resolved = Some(self.clock.read(value));
-                "resolved".to_string()
+            Meta::Started | Meta::Detected | Meta::Mitigated | Meta::Resolved => {
+                // `resolved: true` in a status page's front matter says no time.
+                if !value.chars().any(|c| c.is_ascii_digit()) {
+                    return Assigned::No;
+                }
+                let (slot, name) = match meta {
+                    Meta::Started => (&mut t.started, "started"),
+                    Meta::Detected => (&mut t.detected, "detected"),
+                    Meta::Mitigated => (&mut t.mitigated, "mitigated"),
+                    _ => (&mut t.resolved, "resolved"),
+                };
+                *slot = Some(self.clock.read(value));
+                name.to_string()
             }
             Meta::Window => match self.window(value) {
                 Some(what) => what,
@@ -296,58 +305,6 @@ impl Builder<'_> {
 }
 
 impl Builder<'_> {
-    /// A heading that is metadata: its value in the heading (`## Date: 2023-02-06`) or below
-    /// it (`## Authors` and a list or a line of names). What else is under it is kept.
-    pub(super) fn meta_part(&mut self, part: &Part, blocks: &[Block]) {
-        let Some(h) = &part.heading else { return };
-        let body: Vec<&Block> = part.blocks.iter().map(|&i| &blocks[i]).collect();
-        let (label, value, used_body) = match label_line(&h.text) {
-            Some((label, value)) if !value.is_empty() => (label, value, false),
-            _ => {
-                let mut names = Vec::new();
-                for b in &body {
-                    match &b.kind {
-                        Kind::List(items) => names.extend(items.iter().map(|i| i.text.replace('\n', " "))),
-                        Kind::Paragraph => {
-                            names.extend(self.src[b.range.clone()].lines().map(|l| l.trim().to_string()))
-                        }
-                        _ => {}
-                    }
-                }
-                (h.text.clone(), names.join(", "), true)
-            }
-        };
-        self.line = h.line;
-        self.shown = h.shown.clone();
-        let taken = match self.assign(&label, &value) {
-            Assigned::Meta(what) => {
-                self.report.push(h.line, h.shown.clone(), Outcome::Metadata(vec![what]));
-                true
-            }
-            Assigned::Section(s, detail) => {
-                let id = self.doc.sections[s].id.clone();
-                self.report.push(h.line, h.shown.clone(), Outcome::Section { id, detail });
-                true
-            }
-            Assigned::Kept => true,
-            Assigned::No => false,
-        };
-        let rest: Vec<String> = body
-            .iter()
-            .filter(|b| !(taken && used_body && matches!(b.kind, Kind::List(_) | Kind::Paragraph)))
-            .map(|b| self.source(b))
-            .collect();
-        if !taken || !rest.is_empty() {
-            let text = if taken { rest.join("\n\n") } else { self.src[part.body.clone()].trim().to_string() };
-            let reason = if taken {
-                "what is under a metadata heading".to_string()
-            } else {
-                "not understood as metadata".to_string()
-            };
-            self.new_section(&label, text, h.line, h.shown.clone(), reason);
-        }
-    }
-
     /// Incident times a text states on a label line (`**Duration:** from 10:45 to 12:15`,
     /// `Detected: 14:02`): read as metadata, the text left as it is.
     pub(super) fn times_stated_in(&mut self, text: &str, line: usize, shown: &str) {

@@ -4,14 +4,15 @@
 //! whole file is surveyed (`survey`): the zone it states or its times carry (`zone`, read with
 //! the region's DST rules), day-month or month-day, its first day; then the title (`head`).
 //! Each heading is matched to a section of the template by its title, id or a synonym from
-//! `headings.txt` (`matching`); the text below it goes into that section: prose as Markdown
-//! (its headings moved up to stand alone), timelines in every shape (`timeline`, `stamp`,
-//! `times`; without a heading, `timeline_runs`), factor and action tables or lists as rows
-//! (`rows`), label lines, key/value tables and YAML or TOML front matter as metadata (`meta`,
-//! `front_matter`, `toml`). Whatever finds no place is kept in a section of its own, never
-//! dropped; `polish` makes titles unique, links in rows direct and reads incident times from
-//! the entries; the [`Report`] says what went where, the zone and why, and what was not
-//! understood.
+//! `headings.txt` (`matching`) and the file is cut into parts (`build`); each part goes into its
+//! section (`place`): prose as Markdown (its headings moved up to stand alone), timelines in
+//! every shape (`timeline`, its lines read in `entries`, `stamp`, `times`; without a heading,
+//! `timeline_runs`), factor tables or lists as rows (`rows`), actions (`actions`), label lines,
+//! key/value tables, metadata headings and YAML or TOML front matter as metadata (`meta`,
+//! `meta_heading`, `front_matter`, `toml`). Whatever finds no place is kept in a section of its
+//! own, never dropped; `polish` makes titles unique, links in rows direct, reads incident
+//! times from the entries and authors from a sign-off (`signoff`); the [`Report`] says what
+//! went where, the zone and why, and what was not understood.
 //!
 //! Our own Markdown export is recognised by its metadata table (which names the template) and
 //! read back strictly, so that exporting a document and importing it gives the document back;
@@ -19,15 +20,20 @@
 //!
 //! Pure functions: the caller reads the file and picks the candidate templates.
 
+mod actions;
 mod blocks;
 mod build;
+mod entries;
 mod front_matter;
 mod head;
 mod matching;
 mod meta;
+mod meta_heading;
+mod place;
 mod polish;
 mod report;
 mod rows;
+mod signoff;
 mod stamp;
 mod survey;
 mod timeline;

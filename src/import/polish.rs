@@ -41,6 +41,7 @@ impl Builder<'_> {
             }
             self.direct_links();
             self.mark_times();
+            self.sign_off();
         }
     }
 

@@ -12,15 +12,21 @@ use regex::Regex;
 use super::zone::ZONE_PATTERN;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-const CLOCK: &str =
-    r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?:\?\?)";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+))";
+/// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
+/// `2023-01-04/11:34`) or a
+/// time before its date (`11:10 6th Nov 2023`) are read with, so `2021-08-17 - 1500 users`
+/// stays a date and its text.
+const COLON_CLOCK: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?";
 
 static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let date = format!(
         r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?)"
     );
+    // `[12-05 16:21]`: a day and month without a year, only with a time after it.
+    let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>{date})?(?:(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -33,6 +39,8 @@ pub enum DateText {
     Digits(u32, u32, i32),
     /// `Sep 27`: the year from the dates around it.
     NoYear(u32, u32),
+    /// `12-05`: month and day (or day and month, as the document writes them), no year.
+    Pair(u32, u32),
     /// `2023-MM-DD`: written as not known.
     Unknown,
 }
@@ -57,6 +65,13 @@ impl DateText {
                 NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, d, m))
             }
             DateText::NoYear(m, d) => NaiveDate::from_ymd_opt(year?, m, d),
+            DateText::Pair(a, b) => {
+                let (m, d) = match order {
+                    Order::DayFirst => (b, a),
+                    Order::MonthFirst => (a, b),
+                };
+                NaiveDate::from_ymd_opt(year?, m, d).or_else(|| NaiveDate::from_ymd_opt(year?, d, m))
+            }
             DateText::Unknown => None,
         }
     }
@@ -89,14 +104,22 @@ pub struct Stamp {
 /// The stamp a line starts with, if it does.
 pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let c = STAMP.as_ref()?.captures(line)?;
-    let date_text = c.name("date").map(|m| m.as_str());
-    let time_text = c.name("time").map(|m| m.as_str());
+    let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str());
+    // `11:10 6th Nov 2023`: the date after a time with a colon.
+    let later = c.name("later").filter(|_| time_text.is_some_and(|t| t.contains(':')));
+    let date_text = c.name("date").or(later).map(|m| m.as_str());
+    let pair = c.name("pair").and_then(|m| m.as_str().split_once(['-', '/']));
     if date_text.is_none() && time_text.is_none() {
         return None;
     }
-    let date = match date_text {
-        Some(t) => Some(parse_date(t)?),
-        None => None,
+    let date = match (date_text, pair) {
+        (Some(t), _) => Some(parse_date(t)?),
+        // `12-05 16:21`; a pair without a time is a fraction or a range (`3/4`, `10-12`).
+        (None, Some((a, b))) if time_text.is_some_and(|t| t.contains(':')) => {
+            Some(DateText::Pair(a.parse().ok()?, b.parse().ok()?))
+        }
+        (None, Some(_)) => return None,
+        (None, None) => None,
     };
     let zone = c.name("zone").map(|m| m.as_str().to_string());
     let time = match time_text {
@@ -107,7 +130,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             if four && date.is_none() && zone.is_none() {
                 return None;
             }
-            Some(if t == "??:??" { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
+            Some(if t.starts_with("??") { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
         }
         None => None,
     };

@@ -21,9 +21,12 @@ pub struct Survey {
 
 static DIGITS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.]((?:19|20)\d{2})\b").ok());
+/// `5-26-21`: a date with a two-digit year, read only when the line has no other date.
+static SHORT_YEAR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(])(\d{1,2})[-/](\d{1,2})[-/](\d{2})(?:$|[\s),.])").ok());
 static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
+        r"(?i:\b(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)|\d{{4}}))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
     ))
     .ok()
 });
@@ -50,6 +53,15 @@ pub fn survey(src: &str) -> Survey {
         }
         if let Some(re) = TIME_ZONE.as_ref() {
             for c in re.captures_iter(t) {
+                // `02:00-04:30` is a range, not a time at UTC−04:30; `1915` is a time only
+                // before a zone's name (`1915 UTC`), not an offset (`2019-2020`).
+                let (whole, zone) = (c.get(0).map_or("", |m| m.as_str()), c.get(1).map_or("", |m| m.as_str()));
+                let numeric = zone.starts_with(['+', '-']);
+                let clock = &whole[..whole.len() - zone.len()];
+                let range = numeric && clock.matches(':').count() == 1 && !clock.ends_with(' ');
+                if range || (numeric && !clock.contains(':')) {
+                    continue;
+                }
                 if let Some(m) = c.get(1) {
                     let e = carried.entry(m.as_str().to_string()).or_insert((0, n + 1));
                     e.0 += 1;
@@ -74,7 +86,11 @@ pub fn survey(src: &str) -> Survey {
                 .as_ref()
                 .and_then(|re| re.captures(t))
                 .and_then(|c| Some(DateText::Digits(c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?)));
-            first_date = find_date(t).map(DateText::Full).or(digits);
+            let short = || {
+                let c = SHORT_YEAR.as_ref()?.captures(t)?;
+                Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, 2000 + c[3].parse::<i32>().ok()?))
+            };
+            first_date = find_date(t).map(DateText::Full).or(digits).or_else(short);
         }
     }
     // With no evidence either way, `03/10/2021` is read the American way and `03.10.2021` or
@@ -105,6 +121,8 @@ mod tests {
 
     #[test]
     fn zone_order_and_first_date() {
+        let short = survey("# Website outage 5-26-21\n\n- 04:49 PM UTC x\n");
+        assert_eq!(short.first_date.map(|d| d.to_string()).as_deref(), Some("2021-05-26"));
         let s = survey("# Outage on 29-09-2021\n\nAll times in CEST.\n\n- 9:23 x\n");
         assert!(matches!(s.zone, Some((ZoneWord::Known(_), _, 3))));
         assert_eq!(s.order, Order::DayFirst);

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use regex::Regex;
 
 use super::blocks::{Block, Kind};
@@ -15,11 +15,9 @@ use super::build::{Builder, Part};
 use super::matching::{Column, normalize};
 use super::report::Outcome;
 use super::rows::{Columns, Leftover, cell, non_empty, parse_marker};
-use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
-use super::times::{FILLER, date_line as plain_date_line};
+use super::times::FILLER;
 use super::zone::{ZoneWord, stated};
-use crate::doc::{Mapping, Moment, SectionKind, TimelineEntry};
-use crate::store::yaml::Value;
+use crate::doc::{Moment, SectionKind, TimelineEntry};
 
 /// Where the reading of a timeline part is.
 #[derive(Default)]
@@ -27,20 +25,13 @@ pub(super) struct Reading {
     /// The last entry goes on over the lines that follow it (a wrapped line, a code block).
     pub(super) open: bool,
     /// The last entry came from a heading (`### 08:47`): the blocks below it are its text.
-    heading_entry: bool,
+    pub(super) heading_entry: bool,
     /// A date was just stated and no entry has taken it yet.
-    fresh_date: bool,
+    pub(super) fresh_date: bool,
 }
 
-static PARENS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[(（][^)）]*[)）]").ok());
-static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after)\s+").ok()
-});
-static NEXT_DAY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
 pub(super) static LIST_MARKER: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+").ok());
-static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").ok());
 /// A line that starts like an entry: a time or a date first, after any list marker or emphasis.
 static CLOCKISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?[*_`\[]*\s*(?:\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\?\?:)").ok()
@@ -60,7 +51,24 @@ impl Builder<'_> {
         {
             self.clock.zone = Some(zone);
         }
+        // "Timeline (all times approximate)": the heading says more than its name and zone, so
+        // the section keeps it as its title.
+        if !self.own
+            && !self.heading_entries
+            && let Some(h) = &part.heading
+            && says_more(&h.text, &self.doc.sections[i].title)
+        {
+            self.doc.sections[i].title = h.text.trim().to_string();
+        }
         let mut r = Reading::default();
+        // `### 11:28 UTC` that started this part: its first entry.
+        if self.heading_entries
+            && let Some(h) = &part.heading
+            && let Some(stamp) = self.heading_stamp(&h.text)
+        {
+            self.push_stamp(&stamp, stamp.rest.clone());
+            r = Reading { open: true, heading_entry: true, fresh_date: false };
+        }
         for &b in &part.blocks {
             let block = &blocks[b];
             if self.is_not_written(block) {
@@ -78,7 +86,7 @@ impl Builder<'_> {
                         self.clock.date = Some(date);
                         self.clock.date_stated = true;
                         r.fresh_date = true;
-                    } else if let Some(stamp) = self.entry_stamp(text) {
+                    } else if let Some(stamp) = self.heading_stamp(text) {
                         self.push_stamp(&stamp, stamp.rest.clone());
                         r = Reading { open: true, heading_entry: true, fresh_date: false };
                     } else {
@@ -189,7 +197,11 @@ impl Builder<'_> {
         let cols = Columns::new(header, SectionKind::Timeline);
         let times: Vec<usize> = (0..header.len()).filter(|&c| cols.kinds[c] == Some(Column::Time)).collect();
         // `| Date | Time | Event |`: the date and the time in two columns.
-        let date_col = times.iter().copied().find(|&c| normalize(&header[c]) == "date").filter(|_| times.len() > 1);
+        let date_col = times
+            .iter()
+            .copied()
+            .find(|&c| matches!(normalize(&header[c]).as_str(), "date" | "day"))
+            .filter(|_| times.len() > 1);
         let time = times.iter().copied().find(|&c| Some(c) != date_col).unwrap_or(0);
         let event = cols.main(Column::Event, Some(time));
         let evidence = cols.find(Column::Evidence);
@@ -228,150 +240,20 @@ impl Builder<'_> {
             });
         }
     }
+}
 
-    /// Reads the lines of a list item or paragraph; returns the lines that are not part of an
-    /// entry, and whether any entry was taken.
-    pub(super) fn timeline_lines(&mut self, text: &str, r: &mut Reading, first_line: usize) -> (Vec<String>, bool) {
-        let mut rest = Vec::new();
-        let mut took = false;
-        let mut fence = false;
-        let lines: Vec<String> = text
-            .lines()
-            .flat_map(|l| {
-                BREAK.as_ref().map_or_else(|| vec![l.to_string()], |re| re.split(l).map(str::to_string).collect())
-            })
-            .collect();
-        for raw in &lines {
-            let trimmed = raw.trim();
-            if trimmed.starts_with("```") || trimmed.starts_with("~~~") || fence {
-                if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-                    fence = !fence;
-                }
-                if r.open {
-                    self.append(raw, "\n");
-                } else {
-                    rest.push(raw.clone());
-                }
-                continue;
-            }
-            let line = LIST_MARKER.as_ref().map_or(trimmed, |re| re.find(raw).map_or(trimmed, |m| &raw[m.end()..]));
-            // `2024-06-21:` with the event below it is an entry; a bare date is a day.
-            let introduces = line.trim_end().ends_with(':');
-            if !introduces && let Some(date) = self.date_line(line) {
-                self.clock.date = Some(date);
-                self.clock.date_stated = true;
-                r.fresh_date = true;
-                r.open = false;
-                took = true;
-                continue;
-            }
-            if let Some(stamp) = self.entry_stamp(line) {
-                self.push_stamp(&stamp, stamp.rest.clone());
-                *r = Reading { open: true, ..Reading::default() };
-                took = true;
-                continue;
-            }
-            if r.open && !trimmed.is_empty() {
-                let starts_block = raw.trim_start().starts_with(['>', '-', '*', '+', '|', '!']);
-                self.append(trimmed, if starts_block { "\n" } else { " " });
-                continue;
-            }
-            if !trimmed.is_empty() || !rest.is_empty() {
-                rest.push(raw.clone());
-            }
-        }
-        let _ = first_line;
-        (rest, took)
-    }
-
-    /// The stamp an entry starts with: at the start of the line, or after "On", "At", "Around"
-    /// (then the whole line is the event).
-    pub(super) fn entry_stamp(&self, line: &str) -> Option<Stamp> {
-        if let Some(stamp) = leading_stamp(line) {
-            let date_alone = stamp.time.is_none();
-            if !(date_alone && stamp.rest.is_empty()) || stamp.separated {
-                return Some(stamp);
-            }
-            return None;
-        }
-        let m = LEAD_IN.as_ref()?.find(line)?;
-        let mut stamp = leading_stamp(&line[m.end()..])?;
-        if stamp.rest.is_empty() {
-            return None;
-        }
-        stamp.rest = line.trim().to_string();
-        Some(stamp)
-    }
-
-    /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times
-    /// CEST)`, `**Tuesday, 24 November 2026**`), read with the document's date order. A zone it
-    /// states holds for the entries below it.
-    fn date_line(&mut self, text: &str) -> Option<NaiveDate> {
-        let plain = text.trim().trim_matches(['*', '_', '#', ' ']);
-        let without = PARENS.as_ref().map_or_else(|| plain.to_string(), |re| re.replace_all(plain, " ").into_owned());
-        let date = match leading_stamp(without.trim()) {
-            Some(Stamp { date: Some(d), time: None, rest, .. }) => {
-                let words = rest
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty() && !FILLER.contains(&w.to_lowercase().as_str()))
-                    .count();
-                if words > 0 || d == DateText::Unknown {
-                    return None;
-                }
-                d.resolve(self.clock.order, self.clock.year.or(self.clock.date.map(|d| d.year())))?
-            }
-            Some(_) => return None,
-            None => plain_date_line(plain)?.0,
-        };
-        if !self.zone_given
-            && let Some((ZoneWord::Known(zone), _)) = stated(plain)
-        {
-            self.clock.zone = Some(zone);
-        }
-        Some(date)
-    }
-
-    pub(super) fn push_stamp(&mut self, stamp: &Stamp, event: String) {
-        // "At 07:21 UTC the next morning": the day after the one above.
-        if stamp.date.is_none()
-            && NEXT_DAY.as_ref().is_some_and(|re| re.is_match(&event))
-            && let Some(date) = self.clock.date.and_then(|d| d.succ_opt())
-        {
-            self.clock.date = Some(date);
-            self.clock.last = None;
-        }
-        let time = self.clock.stamp(stamp);
-        let mut extra = Mapping::new();
-        if let Some(end) = stamp.end {
-            extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
-        }
-        if matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
-            extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
-        }
-        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
-    }
-
-    fn push_entry(&mut self, time: Moment, event: String) {
-        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Mapping::new() });
-    }
-
-    /// Text that goes on the last entry.
-    fn append(&mut self, text: &str, join: &str) {
-        if let Some(last) = self.doc.timeline.last_mut() {
-            if last.event.is_empty() {
-                last.event = text.trim().to_string();
-            } else {
-                last.event.push_str(join);
-                last.event.push_str(text.trim_end());
-            }
-        }
-    }
-
-    /// The 1-based line of the file a piece of text comes from (its first occurrence).
-    pub(super) fn line_of(&self, text: &str) -> usize {
-        let t = text.trim();
-        self.src.lines().position(|l| !t.is_empty() && l.contains(t)).map_or(0, |n| n + 1)
-    }
+/// Whether a heading has words besides the section's title, a zone and the words of a zone
+/// statement ("all times in").
+fn says_more(heading: &str, title: &str) -> bool {
+    let title = normalize(title);
+    normalize(heading).split(' ').any(|w| {
+        !w.is_empty()
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && !title.split(' ').any(|t| t == w)
+            && !FILLER.contains(&w)
+            && !matches!(w, "timeline" | "chronology" | "of" | "event")
+            && super::zone::zone_word(&w.to_uppercase()).is_none()
+    })
 }
 
 /// A paragraph that only states the zone of the times (`All times in CET.`).

@@ -11,16 +11,23 @@ use super::build::{Builder, Part};
 use super::report::Outcome;
 use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
+use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
 
-/// "at **11:32**", "around 14:02": where a sentence gives a time.
-static SENTENCE_TIME: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*\d{1,2}:\d{2})").ok());
+/// "at **11:32**", "around 14:02", "At 1915 UTC": where a sentence gives a time (four digits
+/// only with a zone, or they may be a year).
+static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+    ))
+    .ok()
+});
 
 impl Builder<'_> {
     /// In a file with no timeline heading, a list or paragraph of three or more lines most of
-    /// which start with a time is the timeline: its entries are taken, and the text keeps what
-    /// is not an entry. The ranges taken and what stays in their place.
+    /// which start with a time, or three or more paragraphs in a row that each start with one,
+    /// is the timeline: its entries are taken, and the text keeps what is not an entry. The
+    /// ranges taken and what stays in their place.
     pub(super) fn time_runs(&mut self, part: &Part, blocks: &[Block]) -> Vec<(std::ops::Range<usize>, String)> {
         let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else {
             return Vec::new();
@@ -37,15 +44,30 @@ impl Builder<'_> {
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
-        for &b in &part.blocks {
+        // Paragraphs that each start with a time, three or more in a row: an entry each.
+        let timed_paragraph: Vec<bool> = part
+            .blocks
+            .iter()
+            .map(|&b| {
+                let first = self.source(&blocks[b]);
+                matches!(blocks[b].kind, Kind::Paragraph) && timed(self, first.lines().next().unwrap_or_default())
+            })
+            .collect();
+        let run_at = |k: usize| {
+            let before = timed_paragraph[..k].iter().rev().take_while(|t| **t).count();
+            let after = timed_paragraph[k..].iter().take_while(|t| **t).count();
+            timed_paragraph[k] && before + after >= 3
+        };
+        for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
             let texts: Vec<String> = match &block.kind {
                 Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
+                Kind::Paragraph if run_at(k) => vec![self.source(block)],
                 Kind::Paragraph => self.source(block).lines().map(str::to_string).collect(),
                 _ => continue,
             };
             let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();
-            if texts.len() < 3 || firsts * 3 < texts.len() * 2 {
+            if !run_at(k) && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
                 continue;
             }
             let mut r = Reading::default();
@@ -79,9 +101,15 @@ impl Builder<'_> {
     /// deployed") become entries, the event the rest of the sentence; the text keeps them.
     pub(super) fn times_in_sentences(&mut self) {
         let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else { return };
-        if self.own || !self.doc.timeline.is_empty() {
+        if self.own {
             return;
         }
+        // With a timeline, only a paragraph that opens with its time ("At 14:09 UTC, ...") is
+        // an entry of its own, on the day of the entry nearest to it in the time of day.
+        let rows = self.doc.timeline.len();
+        let zone = self.doc.zone();
+        let timed: Vec<chrono::NaiveDateTime> =
+            self.doc.timeline.iter().filter_map(|e| e.time.resolve(&zone)).map(|t| t.naive_local()).collect();
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
@@ -90,6 +118,7 @@ impl Builder<'_> {
         let mut first_line = None;
         for text in texts {
             let mut fence = false;
+            let text = text.replace("\r\n", "\n");
             for paragraph in text.split("\n\n") {
                 let fences = paragraph
                     .lines()
@@ -101,28 +130,47 @@ impl Builder<'_> {
                 if was_fence || fences > 0 || first.starts_with('|') || first.starts_with('>') {
                     continue;
                 }
-                let line = paragraph.lines().next().unwrap_or_default();
+                let line = first.lines().next().unwrap_or_default();
                 let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
                 let l = joined.as_str();
-                for sentence in l.split_inclusive(['.', '!', '?']) {
+                for (k, sentence) in sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
-                    if let Some(date) = super::times::find_date(sentence) {
+                    let named = super::times::find_date(sentence);
+                    if let Some(date) = named {
                         self.clock.date = Some(date);
                     }
-                    let Some(m) = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence)).and_then(|c| c.get(1))
-                    else {
+                    let Some(c) = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence)) else { continue };
+                    let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
+                    let before = sentence[..whole.start()].trim_matches(['*', '_', ' ']);
+                    let starts = before.is_empty();
+                    // "..., and at 09:47 editing worked again": the time opens a clause.
+                    let clause = starts
+                        || before.ends_with([',', ';', ':'])
+                        || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
+                    if rows > 0 && !(k == 0 && starts) {
                         continue;
-                    };
+                    }
                     let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
-                    let event = stamp.rest.trim_start_matches([',', ' ']).trim().to_string();
-                    if matches!(stamp.time, Some(ClockText::At(_))) && event.split(' ').count() >= 2 {
+                    // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
+                    // A time that ends its sentence ("ran out of disk at 03:12.") is not an entry.
+                    let after = stamp.rest.trim_start_matches([',', ' ']).trim();
+                    let event = if clause { after } else { sentence.trim() }.to_string();
+                    if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
+                        let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
+                        self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
+                        self.clock.last = None;
+                    }
+                    if matches!(stamp.time, Some(ClockText::At(_))) && after.split(' ').count() >= 2 {
                         first_line.get_or_insert_with(|| self.line_of(line));
                         self.push_stamp(&stamp, event);
+                        if rows > 0 {
+                            self.place_last_in_order();
+                        }
                     }
                 }
             }
         }
-        let n = self.doc.timeline.len();
+        let n = self.doc.timeline.len() - rows;
         if n > 0 {
             let detail =
                 format!("{n} entr{} from times in the text, which keeps them", if n == 1 { "y" } else { "ies" });
@@ -136,14 +184,36 @@ impl Builder<'_> {
         }
     }
 
-    /// The lines inside a code fence, when most of them start with a time.
+    /// Moves the entry just added before the first entry that is later than it (entries
+    /// without an instant are passed over).
+    fn place_last_in_order(&mut self) {
+        let zone = self.doc.zone();
+        let Some(at) = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone)) else { return };
+        let before_it = &self.doc.timeline[..self.doc.timeline.len() - 1];
+        let later = before_it.iter().position(|e| e.time.resolve(&zone).is_some_and(|t| t > at));
+        if let Some(i) = later
+            && let Some(entry) = self.doc.timeline.pop()
+        {
+            self.doc.timeline.insert(i, entry);
+        }
+    }
+
+    /// The lines inside a code fence or an indented code block (entries indented with a tab
+    /// under a date line), when most of them start with a time.
     pub(super) fn timed_fence(&self, source: &str) -> Option<String> {
         let lines: Vec<&str> = source.lines().collect();
         let open = lines.first()?.trim_start();
-        if !(open.starts_with("```") || open.starts_with("~~~")) || lines.len() < 3 {
+        let fenced = open.starts_with("```") || open.starts_with("~~~");
+        // (The block's text starts after the first line's indentation.)
+        let indented = !fenced
+            && lines.iter().skip(1).all(|l| l.trim().is_empty() || l.starts_with('\t') || l.starts_with("    "));
+        let inner: Vec<&str> = if fenced && lines.len() >= 3 {
+            lines[1..lines.len() - 1].to_vec()
+        } else if indented {
+            lines.iter().map(|l| l.strip_prefix('\t').or_else(|| l.strip_prefix("    ")).unwrap_or(l)).collect()
+        } else {
             return None;
-        }
-        let inner = &lines[1..lines.len() - 1];
+        };
         let filled: Vec<&&str> = inner.iter().filter(|l| !l.trim().is_empty()).collect();
         let timed = filled
             .iter()
@@ -151,4 +221,22 @@ impl Builder<'_> {
             .count();
         (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
+}
+
+/// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end, so that
+/// `StrategyProxy.deposit(...)` and `v1.2` stay whole.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if matches!(c, '.' | '!' | '?') && text[end..].chars().next().is_none_or(char::is_whitespace) {
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
 }

@@ -89,7 +89,7 @@ impl Clock {
     pub fn stamp(&mut self, stamp: &Stamp) -> Moment {
         let own_date = match stamp.date {
             Some(DateText::Unknown) => return Moment::Typed(stamp.text.clone()),
-            Some(d) => match d.resolve(self.order, self.year.or(self.date.map(|d| d.year()))) {
+            Some(d) => match self.day_of(d) {
                 Some(date) => Some(date),
                 None => return Moment::Typed(stamp.text.clone()),
             },
@@ -109,6 +109,8 @@ impl Clock {
         let mut at = date.and_time(time);
         // A timeline that runs past midnight: 23:50 then 00:10 is the next day, and so is
         // 12:51 after 22:10 (a 12-hour habit: half past midnight).
+        // An evening entry followed by a morning one half a day earlier on the clock is the
+        // next morning (23:55 then 07:00).
         if own_date.is_none()
             && let Some(last) = self.last
             && at < last
@@ -118,7 +120,7 @@ impl Clock {
                 at -= Duration::hours(12);
                 self.after_midnight_twelve = true;
             }
-            if at.hour() < 6 {
+            if at.hour() < 6 || (at.hour() < 12 && last - at >= Duration::hours(12)) {
                 at += Duration::days(1);
                 self.date = Some(at.date());
             }
@@ -128,6 +130,24 @@ impl Clock {
             self.after_midnight_twelve = false;
         }
         self.place(at, stamp.zone.as_deref())
+    }
+
+    /// The day a date stands for. One written without a year takes the year of the dates
+    /// around it; as a timeline runs forward, a day well before the last entry's is in the
+    /// next year, and a first entry long after the day the file is about is in the year
+    /// before (`[12-05 16:21]` above `[03-20 16:46]` in a report on March 26th).
+    fn day_of(&self, d: DateText) -> Option<NaiveDate> {
+        let year = self.year.or(self.date.map(|d| d.year()));
+        let date = d.resolve(self.order, year)?;
+        if !matches!(d, DateText::NoYear(..) | DateText::Pair(..)) {
+            return Some(date);
+        }
+        let shift = match (self.last, self.date) {
+            (Some(last), _) if date + Duration::days(1) < last.date() => 1,
+            (None, Some(day)) if self.year.is_none() && date > day + Duration::days(60) => -1,
+            _ => return Some(date),
+        };
+        d.resolve(self.order, year.map(|y| y + shift)).or(Some(date))
     }
 
     fn place(&mut self, at: NaiveDateTime, offset: Option<&str>) -> Moment {

@@ -1,0 +1,191 @@
+//! The lines of a timeline read one by one: a stamp starts an entry (at the start of a line,
+//! or after "At", "On", "After"), a date alone starts a day, and what follows an entry (a
+//! wrapped line, a code fence, a quote) goes on with it.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use super::build::Builder;
+use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
+use super::timeline::{LIST_MARKER, Reading};
+use super::times::{FILLER, date_line as plain_date_line};
+use super::zone::{ZoneWord, stated};
+use crate::doc::{Mapping, Moment, TimelineEntry};
+use crate::store::yaml::Value;
+
+static PARENS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[(（][^)）]*[)）]").ok());
+static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after|after)\s+").ok()
+});
+static NEXT_DAY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
+static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").ok());
+
+impl Builder<'_> {
+    /// Reads the lines of a list item or paragraph; returns the lines that are not part of an
+    /// entry, and whether any entry was taken.
+    pub(super) fn timeline_lines(&mut self, text: &str, r: &mut Reading, first_line: usize) -> (Vec<String>, bool) {
+        let mut rest = Vec::new();
+        let mut took = false;
+        let mut fence = false;
+        let lines: Vec<String> = text
+            .lines()
+            .flat_map(|l| {
+                BREAK.as_ref().map_or_else(|| vec![l.to_string()], |re| re.split(l).map(str::to_string).collect())
+            })
+            .collect();
+        for raw in &lines {
+            let trimmed = raw.trim();
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") || fence {
+                if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                    fence = !fence;
+                }
+                if r.open {
+                    self.append(raw, "\n");
+                } else {
+                    rest.push(raw.clone());
+                }
+                continue;
+            }
+            let line = LIST_MARKER.as_ref().map_or(trimmed, |re| re.find(raw).map_or(trimmed, |m| &raw[m.end()..]));
+            // `2024-06-21:` with the event below it is an entry; a bare date is a day.
+            let introduces = line.trim_end().ends_with(':');
+            if !introduces && let Some(date) = self.date_line(line) {
+                self.clock.date = Some(date);
+                self.clock.date_stated = true;
+                r.fresh_date = true;
+                r.open = false;
+                took = true;
+                continue;
+            }
+            if let Some(stamp) = self.entry_stamp(line) {
+                self.push_stamp(&stamp, stamp.rest.clone());
+                *r = Reading { open: true, ..Reading::default() };
+                took = true;
+                continue;
+            }
+            if r.open && !trimmed.is_empty() {
+                let starts_block = raw.trim_start().starts_with(['>', '-', '*', '+', '|', '!']);
+                self.append(trimmed, if starts_block { "\n" } else { " " });
+                continue;
+            }
+            if !trimmed.is_empty() || !rest.is_empty() {
+                rest.push(raw.clone());
+            }
+        }
+        let _ = first_line;
+        (rest, took)
+    }
+
+    /// The stamp an entry starts with: at the start of the line, or after "On", "At", "Around"
+    /// (then the whole line is the event).
+    pub(super) fn entry_stamp(&self, line: &str) -> Option<Stamp> {
+        if let Some(mut stamp) = leading_stamp(line) {
+            let date_alone = stamp.time.is_none();
+            if date_alone && let Some(at) = lead_in_stamp(&stamp.rest, false) {
+                // `2021-08-27: At 12:50:07 UTC, ...`: the day, then the time in words.
+                (stamp.time, stamp.zone, stamp.end) = (at.time, at.zone, at.end);
+            }
+            if !(date_alone && stamp.rest.is_empty()) || stamp.separated {
+                return Some(stamp);
+            }
+            return None;
+        }
+        lead_in_stamp(line, false)
+    }
+
+    /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing
+    /// after it (`### After 02:10 CET`, the event below it).
+    pub(super) fn heading_stamp(&self, text: &str) -> Option<Stamp> {
+        self.entry_stamp(text).or_else(|| lead_in_stamp(text, true))
+    }
+
+    /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times
+    /// CEST)`, `**Tuesday, 24 November 2026**`), read with the document's date order. A zone it
+    /// states holds for the entries below it.
+    pub(super) fn date_line(&mut self, text: &str) -> Option<NaiveDate> {
+        let plain = text.trim().trim_matches(['*', '_', '#', ' ']);
+        let without = PARENS.as_ref().map_or_else(|| plain.to_string(), |re| re.replace_all(plain, " ").into_owned());
+        let date = match leading_stamp(without.trim()) {
+            Some(Stamp { date: Some(d), time: None, rest, .. }) => {
+                let words = rest
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !FILLER.contains(&w.to_lowercase().as_str()))
+                    .count();
+                if words > 0 || d == DateText::Unknown {
+                    return None;
+                }
+                d.resolve(self.clock.order, self.clock.year.or(self.clock.date.map(|d| d.year())))?
+            }
+            Some(_) => return None,
+            None => plain_date_line(plain)?.0,
+        };
+        if !self.zone_given
+            && let Some((ZoneWord::Known(zone), _)) = stated(plain)
+        {
+            self.clock.zone = Some(zone);
+        }
+        Some(date)
+    }
+
+    pub(super) fn push_stamp(&mut self, stamp: &Stamp, event: String) {
+        // "At 07:21 UTC the next morning": the day after the one above (said where the time
+        // is, not later in the sentence: "... decide to go on the next day").
+        let next_day = NEXT_DAY.as_ref().and_then(|re| re.find(&event));
+        if stamp.date.is_none()
+            && next_day.is_some_and(|m| event[..m.start()].split_whitespace().count() <= 4)
+            && let Some(date) = self.clock.date.and_then(|d| d.succ_opt())
+        {
+            self.clock.date = Some(date);
+            self.clock.last = None;
+        }
+        let time = self.clock.stamp(stamp);
+        let mut extra = Mapping::new();
+        if let Some(end) = stamp.end {
+            extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
+        }
+        if matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
+            extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
+        }
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
+    }
+
+    pub(super) fn push_entry(&mut self, time: Moment, event: String) {
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Mapping::new() });
+    }
+
+    /// Text that goes on the last entry.
+    pub(super) fn append(&mut self, text: &str, join: &str) {
+        if let Some(last) = self.doc.timeline.last_mut() {
+            if last.event.is_empty() {
+                last.event = text.trim().to_string();
+            } else {
+                last.event.push_str(join);
+                last.event.push_str(text.trim_end());
+            }
+        }
+    }
+
+    /// The 1-based line of the file a piece of text comes from (its first occurrence).
+    pub(super) fn line_of(&self, text: &str) -> usize {
+        let t = text.trim();
+        // (A line whose links were made direct is found by its start.)
+        let start: String = t.chars().take(24).collect();
+        let find = |t: &str| self.src.lines().position(|l| !t.is_empty() && l.contains(t));
+        find(t).or_else(|| find(&start)).map_or(0, |n| n + 1)
+    }
+}
+
+/// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its
+/// event.
+pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
+    let m = LEAD_IN.as_ref()?.find(line)?;
+    let mut stamp = leading_stamp(&line[m.end()..])?;
+    if stamp.rest.is_empty() != alone || stamp.time.is_none() && alone {
+        return None;
+    }
+    stamp.rest = line.trim().to_string();
+    Some(stamp)
+}
