@@ -55,7 +55,7 @@ pub fn safe_events(markdown: &str, remote_images: bool) -> Vec<Event<'_>> {
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 in_link += 1;
-                if !is_safe_url(&dest_url) {
+                if !crate::markdown::is_safe_url(&dest_url) {
                     open.push(Close::Nothing);
                 } else if matches!(link_type, LinkType::Autolink | LinkType::Email) {
                     let href =
@@ -69,7 +69,7 @@ pub fn safe_events(markdown: &str, remote_images: bool) -> Vec<Event<'_>> {
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 in_link += 1;
-                if !is_safe_url(&dest_url) {
+                if !crate::markdown::is_safe_url(&dest_url) {
                     open.push(Close::Nothing);
                 } else if !remote_images && is_remote(&dest_url) {
                     out.push(url_link_start(&dest_url));
@@ -128,19 +128,6 @@ fn url_link_start(url: &str) -> Event<'static> {
         }
     }
     Event::Html(format!("<a class=\"url\" href=\"{href}\">").into())
-}
-
-/// Whether a link may point here: http, https, mailto, or no scheme at all (a relative link or
-/// an anchor). Browsers ignore whitespace and control characters inside a scheme
-/// (`java\tscript:`), so they are ignored here too; anything before a `:` that comes before
-/// the first `/`, `?` or `#` is taken as a scheme.
-pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String =
-        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    match cleaned.find([':', '/', '?', '#']) {
-        Some(i) if cleaned[i..].starts_with(':') => matches!(&cleaned[..i], "http" | "https" | "mailto"),
-        _ => true,
-    }
 }
 
 /// Whether an address is on another server: it has a scheme (`https:`) or starts with `//`.
@@ -218,7 +205,7 @@ mod tests {
     #[test]
     fn only_web_and_mail_schemes_are_links() {
         for ok in ["https://example.com/a", "HTTP://x", "mailto:a@b.c", "#anchor", "relative/page.html", "", "/a:b"] {
-            assert!(is_safe_url(ok), "{ok}");
+            assert!(crate::markdown::is_safe_url(ok), "{ok}");
         }
         for bad in [
             "javascript:alert(1)",
@@ -231,7 +218,7 @@ mod tests {
             "java%0Ascript:x",
             "file:///etc/passwd",
         ] {
-            assert!(!is_safe_url(bad), "{bad:?}");
+            assert!(!crate::markdown::is_safe_url(bad), "{bad:?}");
         }
     }
 

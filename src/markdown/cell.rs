@@ -32,9 +32,7 @@ fn escape_cell_with(text: &str, brackets: bool) -> String {
 fn has_unsafe_link(cell: &str) -> bool {
     use pulldown_cmark::{Event, Parser, Tag};
     Parser::new_ext(cell, super::parser_options()).any(|e| match e {
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-            !super::sanitize::is_safe_url(&dest_url)
-        }
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => !super::is_safe_url(&dest_url),
         _ => false,
     })
 }

@@ -14,3 +14,16 @@ pub(crate) fn parser_options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options as O;
     O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH | O::ENABLE_TASKLISTS | O::ENABLE_FOOTNOTES
 }
+
+/// Whether a link may point here: http, https, mailto, or no scheme at all (a relative link or
+/// an anchor). Browsers ignore whitespace and control characters inside a scheme
+/// (`java\tscript:`), so they are ignored here too; anything before a `:` that comes before
+/// the first `/`, `?` or `#` is taken as a scheme.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String =
+        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    match cleaned.find([':', '/', '?', '#']) {
+        Some(i) if cleaned[i..].starts_with(':') => matches!(&cleaned[..i], "http" | "https" | "mailto"),
+        _ => true,
+    }
+}
