@@ -343,3 +343,40 @@ fn a_click_selects_the_table_row_drawn_there_and_nothing_under_an_overlay() {
     terminal.draw(|fr| blameless::tui::views::render_onto(fr, &f.app, &mut memo, false)).unwrap();
     assert_eq!(memo.hit(ratatui::layout::Position::new(60, y)), None, "under the help, a click selects nothing");
 }
+
+/// `Esc` never throws work away: on the recovery question it keeps the copy (offered again
+/// next time); on the changed-file question it decides later — nothing is written, the
+/// autosave waits, and `Ctrl-S` asks again.
+#[test]
+fn esc_on_a_question_keeps_everything() {
+    // The recovery copy.
+    let f = fresh();
+    let copy_text = f.on_disk().replace("Checkout API errors", "Recovered title");
+    let copy = blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), &copy_text).unwrap();
+    let folder = f.dir.path().join("postmortems");
+    let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    dispatch(&mut app, Action::Open(f.path()));
+    assert!(matches!(app.dialog(), Some(Dialog::Recover { .. })));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.dialog(), None);
+    assert_eq!(fs::read_to_string(&copy).unwrap(), copy_text, "the copy is kept");
+    assert!(screen(&mut app, 80, 24).contains("recovery copy is kept"));
+
+    // The file changed on disk.
+    let mut f = fresh();
+    dispatch(&mut f.app, Action::GoTo(1));
+    typed(&mut f.app, "Mine.");
+    let theirs = f.on_disk().replace("Checkout API errors", "Theirs");
+    fs::write(f.path(), &theirs).unwrap();
+    ctrl(&mut f.app, 's');
+    assert_eq!(f.app.dialog(), Some(&Dialog::Conflict));
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(f.app.dialog(), None);
+    assert_eq!(f.on_disk(), theirs, "nothing written");
+    assert!(screen(&mut f.app, 80, 24).contains("Ctrl-S asks again"));
+    later(&f.app, AUTOSAVE_AFTER * 3);
+    dispatch(&mut f.app, Action::Tick);
+    assert_eq!(f.on_disk(), theirs, "the autosave waits for the answer");
+    ctrl(&mut f.app, 's');
+    assert_eq!(f.app.dialog(), Some(&Dialog::Conflict), "Ctrl-S asks again");
+}

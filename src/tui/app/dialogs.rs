@@ -100,7 +100,7 @@ impl App {
             // Decide later: autosave stays off; the next save asks again.
             Action::Back => {
                 let save = key_for(Scope::Global, &Action::Save);
-                self.message = Some(format!("Not saved: the file changed on disk. {save} asks again what to do."));
+                self.message = Some(format!("{save} asks again what to do."));
             }
             _ => self.ask(Dialog::Conflict),
         }
