@@ -1,7 +1,7 @@
 //! Typing into a table: a cell's text into the document (times and dates read forgivingly,
 //! markers kept in step with the incident times), and pasted chat or log lines as rows.
 
-use super::Table;
+use super::{Col, Table};
 use crate::doc::entry::{self, Context};
 use crate::doc::{
     ActionKind, ActionStatus, Document, Mapping, Marker, Moment, Priority, SectionKind, TimelineEntry, Zone,
@@ -19,8 +19,8 @@ impl Table {
         self.snapshot(doc);
         let zone = doc.zone();
         let mut note = None;
-        let value = match (self.kind, self.col) {
-            (SectionKind::Timeline, 0) => {
+        let value = match self.col_at(self.col) {
+            Col::Time => {
                 let ctx = Context { previous: self.previous_time(doc, &zone), day: incident_day(doc, &zone, today) };
                 match entry::parse_time(&text, &zone, ctx) {
                     Ok(t) => Moment::Exact(entry::in_zone(&zone, t)).as_text(),
@@ -30,7 +30,7 @@ impl Table {
                     }
                 }
             }
-            (SectionKind::Actions, 2) => match entry::parse_due(&text, today) {
+            Col::Due => match entry::parse_due(&text, today) {
                 Some(d) => d.format("%Y-%m-%d").to_string(),
                 None if text.trim().is_empty() => String::new(),
                 None => {
@@ -59,10 +59,10 @@ impl Table {
         match self.kind {
             SectionKind::Timeline => {
                 let Some(e) = doc.timeline.get_mut(row) else { return };
-                match col {
-                    0 => e.time = value.parse().unwrap_or(Moment::Typed(value.to_string())),
-                    1 => e.event = value.to_string(),
-                    2 => e.evidence = opt(value),
+                match self.col_at(col) {
+                    Col::Time => e.time = value.parse().unwrap_or(Moment::Typed(value.to_string())),
+                    Col::Event => e.event = value.to_string(),
+                    Col::Evidence => e.evidence = opt(value),
                     _ => {
                         // The incident time this entry marked goes with the marker.
                         if let Some(old) = e.marker.take() {
@@ -81,27 +81,27 @@ impl Table {
             }
             SectionKind::Factors => {
                 let Some(f) = doc.factors.get_mut(row) else { return };
-                match col {
-                    0 => f.description = value.to_string(),
+                match self.col_at(col) {
+                    Col::Factor => f.description = value.to_string(),
                     _ => f.category = opt(value),
                 }
             }
             _ => {
                 let Some(a) = doc.actions.get_mut(row) else { return };
-                match col {
-                    0 => a.title = value.to_string(),
-                    1 => a.owner = opt(value),
-                    2 => a.due = opt(value),
-                    3 => {
+                match self.col_at(col) {
+                    Col::Action => a.title = value.to_string(),
+                    Col::Owner => a.owner = opt(value),
+                    Col::Due => a.due = opt(value),
+                    Col::Priority => {
                         a.priority =
                             [Priority::High, Priority::Medium, Priority::Low].into_iter().find(|p| p.as_str() == value)
                     }
-                    4 => {
+                    Col::Kind => {
                         a.kind = [ActionKind::Prevent, ActionKind::Detect, ActionKind::Mitigate, ActionKind::Process]
                             .into_iter()
                             .find(|k| k.as_str() == value)
                     }
-                    5 => {
+                    Col::Status => {
                         a.status =
                             [ActionStatus::Open, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::WontDo]
                                 .into_iter()

@@ -24,6 +24,63 @@ impl Column {
     }
 }
 
+/// A column of a table, by what it holds (never by its position).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Time,
+    Event,
+    Evidence,
+    Marks,
+    Factor,
+    Category,
+    Action,
+    Owner,
+    Due,
+    Priority,
+    Kind,
+    Status,
+    Ticket,
+}
+
+impl Col {
+    /// The columns of a table of `kind`, in order.
+    pub fn of(kind: SectionKind) -> &'static [Col] {
+        use Col::*;
+        match kind {
+            SectionKind::Timeline => &[Time, Event, Evidence, Marks],
+            SectionKind::Factors => &[Factor, Category],
+            _ => &[Action, Owner, Due, Priority, Kind, Status, Ticket],
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Col::Time => "Time",
+            Col::Event => "Event",
+            Col::Evidence => "Evidence",
+            Col::Marks => "Marks",
+            Col::Factor => "Contributing factor",
+            Col::Category => "Category",
+            Col::Action => "Action",
+            Col::Owner => "Owner",
+            Col::Due => "Due",
+            Col::Priority => "Priority",
+            Col::Kind => "Kind",
+            Col::Status => "Status",
+            Col::Ticket => "Ticket",
+        }
+    }
+
+    /// The column whose text the wording checker reads (the event, the factor, the action).
+    pub fn text_of(kind: SectionKind) -> Col {
+        match kind {
+            SectionKind::Timeline => Col::Event,
+            SectionKind::Factors => Col::Factor,
+            _ => Col::Action,
+        }
+    }
+}
+
 /// Rows of one kind, as they were before a change (for undo).
 #[derive(Debug, Clone)]
 enum Rows {
@@ -56,28 +113,30 @@ impl Table {
 
     pub fn columns(&self, doc: &Document, categories: &[String]) -> Vec<Column> {
         let _ = doc;
-        match self.kind {
-            SectionKind::Timeline => vec![
-                Column::Text("Time"),
-                Column::Text("Event"),
-                Column::Text("Evidence"),
-                Column::Choice("Marks", choices(&MARKERS)),
-            ],
-            SectionKind::Factors => {
-                let mut cats = vec![String::new()];
-                cats.extend(categories.iter().cloned());
-                vec![Column::Text("Contributing factor"), Column::Choice("Category", cats)]
-            }
-            _ => vec![
-                Column::Text("Action"),
-                Column::Text("Owner"),
-                Column::Text("Due"),
-                Column::Choice("Priority", choices(&["", "high", "medium", "low"])),
-                Column::Choice("Kind", choices(&["", "prevent", "detect", "mitigate", "process"])),
-                Column::Choice("Status", choices(&["open", "in-progress", "done", "wont-do"])),
-                Column::Text("Ticket"),
-            ],
-        }
+        Col::of(self.kind)
+            .iter()
+            .map(|&c| {
+                let t = c.title();
+                match c {
+                    Col::Marks => Column::Choice(t, choices(&MARKERS)),
+                    Col::Category => {
+                        let mut cats = vec![String::new()];
+                        cats.extend(categories.iter().cloned());
+                        Column::Choice(t, cats)
+                    }
+                    Col::Priority => Column::Choice(t, choices(&["", "high", "medium", "low"])),
+                    Col::Kind => Column::Choice(t, choices(&["", "prevent", "detect", "mitigate", "process"])),
+                    Col::Status => Column::Choice(t, choices(&["open", "in-progress", "done", "wont-do"])),
+                    _ => Column::Text(t),
+                }
+            })
+            .collect()
+    }
+
+    /// The column at position `col` of this table.
+    pub fn col_at(&self, col: usize) -> Col {
+        let cols = Col::of(self.kind);
+        cols[col.min(cols.len() - 1)]
     }
 
     pub fn len(&self, doc: &Document) -> usize {
@@ -92,23 +151,23 @@ impl Table {
     pub fn cell(&self, doc: &Document, row: usize, col: usize) -> String {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         match self.kind {
-            SectionKind::Timeline => doc.timeline.get(row).map_or(String::new(), |e| match col {
-                0 => e.time.as_text(),
-                1 => e.event.clone(),
-                2 => opt(&e.evidence),
+            SectionKind::Timeline => doc.timeline.get(row).map_or(String::new(), |e| match self.col_at(col) {
+                Col::Time => e.time.as_text(),
+                Col::Event => e.event.clone(),
+                Col::Evidence => opt(&e.evidence),
                 _ => e.marker.map(|m| m.as_str().to_string()).unwrap_or_default(),
             }),
-            SectionKind::Factors => doc.factors.get(row).map_or(String::new(), |f| match col {
-                0 => f.description.clone(),
+            SectionKind::Factors => doc.factors.get(row).map_or(String::new(), |f| match self.col_at(col) {
+                Col::Factor => f.description.clone(),
                 _ => opt(&f.category),
             }),
-            _ => doc.actions.get(row).map_or(String::new(), |a| match col {
-                0 => a.title.clone(),
-                1 => opt(&a.owner),
-                2 => opt(&a.due),
-                3 => a.priority.map(|p| p.as_str().to_string()).unwrap_or_default(),
-                4 => a.kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
-                5 => a.status.as_str().to_string(),
+            _ => doc.actions.get(row).map_or(String::new(), |a| match self.col_at(col) {
+                Col::Action => a.title.clone(),
+                Col::Owner => opt(&a.owner),
+                Col::Due => opt(&a.due),
+                Col::Priority => a.priority.map(|p| p.as_str().to_string()).unwrap_or_default(),
+                Col::Kind => a.kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+                Col::Status => a.status.as_str().to_string(),
                 _ => opt(&a.ticket),
             }),
         }

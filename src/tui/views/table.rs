@@ -13,18 +13,23 @@ use crate::export::show_time;
 use crate::tui::action::{Action, TableOp};
 use crate::tui::editor::{Editor, Focus};
 use crate::tui::keymap::{Scope, key_for};
-use crate::tui::table::Table;
+use crate::tui::table::{Col, Table};
 
 /// Rows the table's header and the lines under it take.
 const HEADER: u16 = 1;
 
-/// Preferred widths of the columns after the first, which takes the rest of the line.
+/// Preferred widths of the columns; 0 for the one that takes the rest of the line.
 fn widths(kind: SectionKind) -> Vec<u16> {
-    match kind {
-        SectionKind::Timeline => vec![16, 0, 22, 9],
-        SectionKind::Factors => vec![0, 16],
-        _ => vec![0, 14, 11, 8, 9, 11, 16],
-    }
+    let width = |c: &Col| match c {
+        Col::Event | Col::Factor | Col::Action => 0,
+        Col::Time | Col::Category | Col::Ticket => 16,
+        Col::Evidence => 22,
+        Col::Owner => 14,
+        Col::Due | Col::Status => 11,
+        Col::Priority => 8,
+        Col::Marks | Col::Kind => 9,
+    };
+    Col::of(kind).iter().map(width).collect()
 }
 
 /// The columns that fit in `width`: the widest text column always, then the others around
@@ -200,16 +205,16 @@ fn shown_cell(editor: &Editor, table: &Table, row: usize, col: usize, raw: &str)
     let doc = &editor.doc;
     let zone = doc.zone();
     let missing = |what: &str| (format!("— {what}"), colored(Color::Yellow));
-    match (table.kind, col) {
-        (SectionKind::Timeline, 0) => match doc.timeline.get(row).map(|e| (&e.time, e.time.resolve(&zone))) {
+    match table.col_at(col) {
+        Col::Time => match doc.timeline.get(row).map(|e| (&e.time, e.time.resolve(&zone))) {
             Some((m, Some(_))) => (show_time(m, &zone).chars().take(16).collect(), Style::default()),
             _ if raw.trim().is_empty() => missing("time"),
             _ => (format!("✗ {raw}"), colored(Color::Red)),
         },
-        (SectionKind::Timeline, 2) if raw.is_empty() => missing("no evidence"),
-        (SectionKind::Actions, 1) if raw.is_empty() => missing("no owner"),
-        (SectionKind::Actions, 2) if raw.is_empty() => missing("no due date"),
-        (SectionKind::Actions, 2) if chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_err() => {
+        Col::Evidence if raw.is_empty() => missing("no evidence"),
+        Col::Owner if raw.is_empty() => missing("no owner"),
+        Col::Due if raw.is_empty() => missing("no due date"),
+        Col::Due if chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_err() => {
             (format!("✗ {raw}"), colored(Color::Red))
         }
         _ => (raw.to_string(), Style::default()),
@@ -219,10 +224,10 @@ fn shown_cell(editor: &Editor, table: &Table, row: usize, col: usize, raw: &str)
 /// The wording findings of a cell: the text `lint` checks in a row (event, factor, action).
 fn cell_findings<'e>(editor: &'e Editor, table: &Table, row: usize, col: usize) -> &'e [crate::lint::TextFinding] {
     use crate::lint::Field;
-    let field = match (table.kind, col) {
-        (SectionKind::Timeline, 1) => Field::Event(row),
-        (SectionKind::Factors, 0) => Field::Factor(row),
-        (SectionKind::Actions, 0) => Field::Action(row),
+    let field = match table.col_at(col) {
+        Col::Event => Field::Event(row),
+        Col::Factor => Field::Factor(row),
+        Col::Action => Field::Action(row),
         _ => return &[],
     };
     editor.fields.findings(field)
@@ -230,7 +235,7 @@ fn cell_findings<'e>(editor: &'e Editor, table: &Table, row: usize, col: usize) 
 
 /// What the selected row's wording finding says, with its suggestion.
 fn wording_note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
-    let text_col = if table.kind == SectionKind::Timeline { 1 } else { 0 };
+    let text_col = Col::of(table.kind).iter().position(|&c| c == Col::text_of(table.kind)).unwrap_or(0);
     let found = cell_findings(editor, table, table.row, text_col);
     let f = found.first()?;
     let more = match found.len() {
