@@ -575,3 +575,38 @@ fn a_time_inside_a_sentence_keeps_the_whole_sentence_as_its_event() {
     assert_eq!(rows(&doc), pairs(&[("2024-05-02T06:10:00Z", "I woke up around 06:10 and c")]));
     assert_eq!(doc.timeline[0].event, "I woke up around 06:10 and checked the dashboard.");
 }
+
+/// Military times after a month and day ("Feb 7 1506 UTC") are times, not years; the year
+/// comes from the document's title.
+#[test]
+fn military_times_after_a_month_and_day_are_times_not_years() {
+    let src = "# 2025-02-07 patch release\n\n## Timeline\n\
+               - Feb 7 1506 UTC: the teams agree to release a patch.\n\
+               - 1936 UTC: the patch is released.\n\
+               - Feb 8 0117 UTC: a validator reports a mismatch.\n\
+               - 0133 UTC: validators are asked to revert.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-02-07T15:06:00Z", "the teams agree to release a"),
+            ("2025-02-07T19:36:00Z", "the patch is released."),
+            ("2025-02-08T01:17:00Z", "a validator reports a mismat"),
+            ("2025-02-08T01:33:00Z", "validators are asked to reve"),
+        ])
+    );
+}
+
+/// "GST" names two zones (the Gulf's, South Georgia's): it is reported, never guessed.
+#[test]
+fn gst_is_reported_as_ambiguous_not_taken_for_utc() {
+    let src = "# Chain halt\n\n## Timeline\n\n16:42 GST: validators report a mismatch  \n16:48 GST: the team looks into it  \n";
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let imported = import::from_markdown(src, &template("default"), &options);
+    assert!(imported.report.to_string().contains("GST"), "{}", imported.report);
+    assert!(
+        imported.doc.timeline.iter().all(|e| e.time.resolve(&imported.doc.zone()).is_none()),
+        "no instant is guessed: {:?}",
+        rows(&imported.doc)
+    );
+}

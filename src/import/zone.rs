@@ -49,7 +49,15 @@ const WORDS: &[(&str, Option<&str>)] = &[
     ("AEDT", Some("Australia/Sydney")),
     ("NZST", Some("Pacific/Auckland")),
     ("NZDT", Some("Pacific/Auckland")),
+    ("HST", Some("Pacific/Honolulu")),
+    ("AKST", Some("America/Anchorage")),
+    ("AKDT", Some("America/Anchorage")),
+    ("PHT", Some("Asia/Manila")),
+    ("WIB", Some("Asia/Jakarta")),
+    ("BRT", Some("America/Sao_Paulo")),
+    // Several places each: reported, never guessed.
     ("IST", None),
+    ("GST", None),
 ];
 
 /// Spelled-out names ("Pacific Time", "Eastern"), matched without regard to case.
@@ -62,7 +70,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// The abbreviations and offsets a zone is written as, for regexes (longest first).
-pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|IST|UTC|GMT|PT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
+pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|IST|GST|UTC|GMT|PT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
 
 /// What a zone word means.
 #[derive(Debug, Clone, PartialEq)]
