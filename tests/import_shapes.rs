@@ -610,3 +610,13 @@ fn gst_is_reported_as_ambiguous_not_taken_for_utc() {
         rows(&imported.doc)
     );
 }
+
+/// With no year anywhere, "Feb 7 1506 UTC" is still not the year 1506: the entry keeps its
+/// text rather than a made-up instant.
+#[test]
+fn a_military_time_is_never_taken_for_the_year() {
+    let doc = import_utc("# Patch\n\n## Timeline\n- Feb 7 1506 UTC: the teams agree.\n- 1936 UTC: released.\n");
+    for e in &doc.timeline {
+        assert!(!e.time.as_text().starts_with("1506"), "{:?}", e.time);
+    }
+}
