@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use blameless::doc::{Document, FollowUp, Mapping, Moment, TimelineEntry};
+use blameless::doc::{Document, Extra, FollowUp, Moment, TimelineEntry};
 use blameless::export::{self, Options};
 use blameless::store;
 use blameless::template::{BUILTIN, Library};
@@ -220,7 +220,7 @@ fn hostile_document() -> Document {
             event: t.to_string(),
             evidence: Some("javascript:alert(1)".into()),
             marker: None,
-            extra: Mapping::new(),
+            extra: Extra::new(),
         })
         .collect();
     doc.actions = HOSTILE
@@ -233,7 +233,7 @@ fn hostile_document() -> Document {
             kind: None,
             status: Default::default(),
             ticket: Some(long.clone()),
-            extra: Mapping::new(),
+            extra: Extra::new(),
         })
         .collect();
     doc.factors[0].description = HOSTILE.join("\n");

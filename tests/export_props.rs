@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use blameless::doc::{Document, Factor, FollowUp, Mapping, Moment, TimelineEntry};
+use blameless::doc::{Document, Extra, Factor, FollowUp, Moment, TimelineEntry};
 use blameless::export;
 use blameless::import;
 use blameless::markdown::cell::unescape_cell;
@@ -171,12 +171,12 @@ proptest! {
             event: e.clone(),
             evidence: Some(e.clone()),
             marker: None,
-            extra: Mapping::new(),
+            extra: Extra::new(),
         }).collect();
-        doc.factors = factors.iter().map(|f| Factor { description: f.clone(), category: None, extra: Mapping::new() }).collect();
+        doc.factors = factors.iter().map(|f| Factor { description: f.clone(), category: None, extra: Extra::new() }).collect();
         doc.actions = actions.iter().map(|(t, o)| FollowUp {
             title: t.clone(), owner: Some(o.clone()), due: None, priority: None, kind: None,
-            status: Default::default(), ticket: None, extra: Mapping::new(),
+            status: Default::default(), ticket: None, extra: Extra::new(),
         }).collect();
 
         let md = export::to_markdown(&doc);

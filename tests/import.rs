@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use blameless::doc::{
-    ActionKind, ActionStatus, Document, FollowUp, Mapping, Moment, Priority, Status, TimelineEntry, Zone,
+    ActionKind, ActionStatus, Document, Extra, FollowUp, Moment, Priority, Status, TimelineEntry, Zone,
 };
 use blameless::export::{self, Options};
 use blameless::import::{self, Imported, Outcome};
@@ -96,14 +96,14 @@ fn hostile_cells_nested_headings_and_new_sections_come_back_too() {
         event: "pipes | and `ticks | inside` and a lone ` and <script>x</script>\nsecond line & \\ 🔥 مرحبا".into(),
         evidence: Some("https://example.com/a?b=1&c=2|3".into()),
         marker: None,
-        extra: Mapping::new(),
+        extra: Extra::new(),
     });
     doc.timeline.push(TimelineEntry {
         time: Moment::Typed("shortly after lunch".into()),
         event: "a time that is only text".into(),
         evidence: None,
         marker: None,
-        extra: Mapping::new(),
+        extra: Extra::new(),
     });
     doc.actions.push(FollowUp {
         title: "Unowned and undated, won't do".into(),
@@ -113,7 +113,7 @@ fn hostile_cells_nested_headings_and_new_sections_come_back_too() {
         kind: Some(ActionKind::Mitigate),
         status: ActionStatus::WontDo,
         ticket: None,
-        extra: Mapping::new(),
+        extra: Extra::new(),
     });
     doc.sections[2].fields.clear();
     let mut imported_section = doc.sections[1].clone();
@@ -139,7 +139,7 @@ fn what_a_round_trip_does_not_keep() {
         text: "the root cause".into(),
         by: None,
         reason: None,
-        extra: Mapping::new(),
+        extra: Extra::new(),
     });
     doc.times.detected = Some(Moment::Typed("2026-11-02 07:48".into()));
     doc.sections[0].text = "Intro.\n\n###### Six\n\nSetext\n======\n".into();

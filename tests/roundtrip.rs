@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use blameless::doc::{
-    ActionKind, ActionStatus, Dismissal, Document, Factor, FieldAnswer, FollowUp, IncidentTimes, Mapping, Marker,
-    Moment, Priority, SCHEMA, Section, SectionKind, Status, StatusChange, TemplateRef, TimelineEntry,
+    ActionKind, ActionStatus, Dismissal, Document, Extra, Factor, FieldAnswer, FollowUp, IncidentTimes, Marker, Moment,
+    Priority, SCHEMA, Section, SectionKind, Status, StatusChange, TemplateRef, TimelineEntry,
 };
 use blameless::store;
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -85,9 +85,9 @@ fn moment() -> impl Strategy<Value = Moment> {
     ]
 }
 
-fn extra() -> impl Strategy<Value = Mapping> {
+fn extra() -> impl Strategy<Value = Extra> {
     proptest::collection::vec(("x-[a-z]{1,6}", text()), 0..3).prop_map(|kv| {
-        let mut m = Mapping::new();
+        let mut m = Extra::new();
         for (k, v) in kv {
             m.insert(k.into(), v.into());
         }
@@ -200,12 +200,12 @@ fn document() -> impl Strategy<Value = Document> {
             title,
             status,
             severity,
-            template: TemplateRef { name: tname, version: tver, extra: Mapping::new() },
+            template: TemplateRef { name: tname, version: tver, extra: Extra::new() },
             timezone: zone.to_string(),
             authors,
             services: Vec::new(),
             tags,
-            times: IncidentTimes { started, detected, mitigated, resolved, extra: Mapping::new() },
+            times: IncidentTimes { started, detected, mitigated, resolved, extra: Extra::new() },
             sections,
             timeline,
             factors,

@@ -15,7 +15,8 @@ mod validate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
-pub use crate::store::yaml::Mapping;
+pub mod extra;
+pub use extra::Extra;
 pub use numbers::{Numbers, format_duration};
 pub use printable::{printable, printable_lines};
 pub use time::{Moment, Zone};
@@ -64,7 +65,7 @@ pub struct Document {
     pub status_history: Vec<StatusChange>,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 /// A checker finding dismissed on purpose: which rule, the words it flagged, who decided and
@@ -81,7 +82,7 @@ pub struct Dismissal {
     pub reason: Option<String>,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 /// One change of a document's status: from what, to what, who made it and when.
@@ -97,7 +98,7 @@ pub struct StatusChange {
     pub at: Moment,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 /// What unknown keys look like to the JSON Schema: any further key with any value is allowed
@@ -130,7 +131,7 @@ pub struct TemplateRef {
     pub version: u32,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -145,7 +146,7 @@ pub struct IncidentTimes {
     pub resolved: Option<Moment>,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 /// The kinds of section a template can have; shared by templates and documents.
@@ -194,7 +195,7 @@ pub struct Section {
     pub fields: Vec<FieldAnswer>,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -207,7 +208,7 @@ pub struct FieldAnswer {
     pub value: String,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -221,7 +222,7 @@ pub struct TimelineEntry {
     pub marker: Option<Marker>,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 /// Which incident time a timeline entry marks.
@@ -242,7 +243,7 @@ pub struct Factor {
     pub category: Option<String>,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 /// A follow-up action ("action item").
@@ -265,7 +266,7 @@ pub struct FollowUp {
     pub ticket: Option<String>,
     #[serde(flatten)]
     #[schemars(with = "ExtraKeys")]
-    pub extra: Mapping,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -10,8 +10,8 @@ use super::build::{Builder, Part};
 use super::matching::{Column, normalize};
 use super::rows::{Columns, Leftover, cell, non_empty};
 use super::times::find_date;
-use crate::doc::{ActionKind, ActionStatus, FollowUp, Mapping, Priority, SectionKind};
-use crate::store::yaml::Value;
+use crate::doc::extra::Value;
+use crate::doc::{ActionKind, ActionStatus, Extra, FollowUp, Priority, SectionKind};
 
 static LINK_AT_END: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:\[([^\]]*)\]\(([^)\s]+)\)|<(https?://[^>\s]+)>|(https?://[^\s)]+))[).]*\s*$").ok()
@@ -157,7 +157,7 @@ pub(super) fn action_from_text(text: &str, task: Option<bool>) -> FollowUp {
         Some(true) => ActionStatus::Done,
         _ => ActionStatus::Open,
     };
-    FollowUp { title, owner: None, due: None, priority: None, kind: None, status, ticket, extra: Mapping::new() }
+    FollowUp { title, owner: None, due: None, priority: None, kind: None, status, ticket, extra: Extra::new() }
 }
 
 /// `[PLAT-311](https://...)` or `<https://...>` as its address; other text as it is.

@@ -14,7 +14,7 @@ use super::meta::label_line;
 use super::report::{Outcome, Report};
 use super::times::Clock;
 use super::{Imported, Options};
-use crate::doc::{Document, Mapping, Section, SectionKind, TemplateRef};
+use crate::doc::{Document, Extra, Section, SectionKind, TemplateRef};
 use crate::template::Template;
 
 static OWN_TEMPLATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(.+) \(version (\d+)\)$").ok());
@@ -111,7 +111,7 @@ impl<'a> Builder<'a> {
         let own = own_export(blocks);
         let mut doc = template.new_document("", &options.zone);
         if let Some((name, version)) = &own {
-            doc.template = TemplateRef { name: name.clone(), version: *version, extra: Mapping::new() };
+            doc.template = TemplateRef { name: name.clone(), version: *version, extra: Extra::new() };
         }
         let mut b = Builder {
             src,
@@ -292,7 +292,7 @@ impl<'a> Builder<'a> {
             required: false,
             text,
             fields: Vec::new(),
-            extra: Mapping::new(),
+            extra: Extra::new(),
         };
         let reason = if section.text.is_empty() { format!("{reason}; nothing under it yet") } else { reason };
         self.news.push((self.last_section, section));

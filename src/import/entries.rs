@@ -12,8 +12,8 @@ use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
 use super::zone::{ZoneWord, stated};
-use crate::doc::{Mapping, Moment, TimelineEntry};
-use crate::store::yaml::Value;
+use crate::doc::extra::Value;
+use crate::doc::{Extra, Moment, TimelineEntry};
 
 static PARENS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[(（][^)）]*[)）]").ok());
 static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -142,7 +142,7 @@ impl Builder<'_> {
             self.clock.last = None;
         }
         let time = self.clock.stamp(stamp);
-        let mut extra = Mapping::new();
+        let mut extra = Extra::new();
         if let Some(end) = stamp.end {
             extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
         }
@@ -153,7 +153,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn push_entry(&mut self, time: Moment, event: String) {
-        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Mapping::new() });
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Extra::new() });
     }
 
     /// Text that goes on the last entry.

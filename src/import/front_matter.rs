@@ -5,8 +5,19 @@ use super::build::Builder;
 use super::meta::{Assigned, label_line};
 use super::report::Outcome;
 use super::toml::TomlValue;
-use crate::doc::Mapping;
+use crate::doc::Extra;
+use crate::doc::extra::Value as Kept;
 use crate::store::yaml::{self, Value};
+
+/// A front-matter value as the document keeps it.
+fn kept(value: Value) -> Kept {
+    yaml::from_value(value).unwrap_or(Kept::Null)
+}
+
+/// The text keys of what is kept, for the report.
+fn kept_keys(rest: &Extra) -> Vec<String> {
+    rest.iter().filter_map(|(k, _)| if let Kept::String(s) = k { Some(s.clone()) } else { None }).collect()
+}
 
 impl Builder<'_> {
     pub(super) fn front_matter(&mut self, text: &str) {
@@ -30,10 +41,10 @@ impl Builder<'_> {
             return;
         };
         let mut understood = Vec::new();
-        let mut rest = Mapping::new();
+        let mut rest = Extra::new();
         for (key, value) in map {
             let (Some(k), Some(v)) = (scalar(&key), flatten(&value)) else {
-                rest.insert(key, value);
+                rest.insert(kept(key), kept(value));
                 continue;
             };
             // `[{name: Ada, url: ...}]`: the names are read, and the whole is kept too.
@@ -43,27 +54,31 @@ impl Builder<'_> {
                 Assigned::Meta(what) => {
                     understood.push(what);
                     if richer {
-                        rest.insert(key, value);
+                        rest.insert(kept(key), kept(value));
                     }
                 }
                 Assigned::Section(..) | Assigned::Kept => understood.push(k),
                 Assigned::No => {
-                    rest.insert(key, value);
+                    rest.insert(kept(key), kept(value));
                 }
             }
         }
         // `#resolvedWhen: ...`: a line the author commented out is kept too.
-        let comments: Vec<Value> =
-            text.lines().map(str::trim).filter(|l| l.starts_with('#')).map(|l| Value::String(l.to_string())).collect();
+        let comments: Vec<Kept> =
+            text.lines().map(str::trim).filter(|l| l.starts_with('#')).map(|l| Kept::String(l.to_string())).collect();
         if !comments.is_empty() {
-            rest.insert(Value::String("comments".into()), Value::Sequence(comments));
+            rest.insert(Kept::String("comments".into()), Kept::Sequence(comments));
         }
-        if !rest.is_empty() {
-            let keys: Vec<String> = rest.keys().filter_map(scalar).collect();
-            understood.push(format!("other keys kept under `front_matter:` ({})", keys.join(", ")));
-            self.doc.extra.insert(Value::String("front_matter".into()), Value::Mapping(rest));
-        }
+        self.keep_front_matter(rest, &mut understood);
         self.report.push(1, "front matter", Outcome::Metadata(understood));
+    }
+
+    /// What front matter holds that is not read is kept under `front_matter:`, and said.
+    fn keep_front_matter(&mut self, rest: Extra, understood: &mut Vec<String>) {
+        if !rest.is_empty() {
+            understood.push(format!("other keys kept under `front_matter:` ({})", kept_keys(&rest).join(", ")));
+            self.doc.extra.insert(Kept::String("front_matter".into()), Kept::Mapping(rest));
+        }
     }
 
     /// TOML front matter: each key read like a YAML one (by its own name, `taxonomies.author`
@@ -71,13 +86,13 @@ impl Builder<'_> {
     pub(super) fn toml_front_matter(&mut self, text: &str) {
         let (pairs, not_understood) = super::toml::parse(text);
         let mut understood = Vec::new();
-        let mut rest = Mapping::new();
+        let mut rest = Extra::new();
         for (key, value) in pairs {
             let leaf = key.rsplit('.').next().unwrap_or(&key).to_string();
             let (flat, kept) = match value {
-                TomlValue::Text(t) => (t.clone(), Value::String(t)),
+                TomlValue::Text(t) => (t.clone(), Kept::String(t)),
                 TomlValue::List(items) => {
-                    (items.join(", "), Value::Sequence(items.into_iter().map(Value::String).collect()))
+                    (items.join(", "), Kept::Sequence(items.into_iter().map(Kept::String).collect()))
                 }
             };
             let from = if key.contains('.') { format!(" from `{key}`") } else { String::new() };
@@ -85,18 +100,14 @@ impl Builder<'_> {
                 Assigned::Meta(what) => understood.push(format!("{what}{from}")),
                 Assigned::Section(..) | Assigned::Kept => understood.push(key),
                 Assigned::No => {
-                    rest.insert(Value::String(key), kept);
+                    rest.insert(Kept::String(key), kept);
                 }
             }
         }
         if !not_understood.is_empty() {
-            rest.insert(Value::String("not-understood".into()), Value::String(not_understood.join("\n")));
+            rest.insert(Kept::String("not-understood".into()), Kept::String(not_understood.join("\n")));
         }
-        if !rest.is_empty() {
-            let keys: Vec<String> = rest.keys().filter_map(scalar).collect();
-            understood.push(format!("other keys kept under `front_matter:` ({})", keys.join(", ")));
-            self.doc.extra.insert(Value::String("front_matter".into()), Value::Mapping(rest));
-        }
+        self.keep_front_matter(rest, &mut understood);
         self.report.push(1, "front matter (TOML)", Outcome::Metadata(understood));
     }
 }

@@ -9,7 +9,7 @@ use super::meta::label_line;
 use super::report::Outcome;
 use super::survey::survey;
 use super::zone::ZoneWord;
-use crate::store::yaml::Value;
+use crate::doc::extra::Value;
 
 impl Builder<'_> {
     /// The zone, date order and first day of the whole file, and what the report says of them.

@@ -115,7 +115,7 @@ impl Builder<'_> {
                 required: false,
                 text,
                 fields: Vec::new(),
-                extra: crate::doc::Mapping::new(),
+                extra: crate::doc::Extra::new(),
             };
             if !self.doc.sections.iter().any(|s| s.id == section.id) {
                 self.doc.sections.push(section);

@@ -9,9 +9,9 @@ use super::build::{Builder, Part};
 use super::matching::{Column, column_for, normalize};
 use super::meta::label_line;
 use super::report::Outcome;
-use crate::doc::{Factor, FieldAnswer, Mapping, Marker, SectionKind};
+use crate::doc::extra::Value;
+use crate::doc::{Extra, Factor, FieldAnswer, Marker, SectionKind};
 use crate::markdown::NOT_WRITTEN;
-use crate::store::yaml::Value;
 
 /// What a part holds besides its rows, in order. Blocks next to each other in the file stay
 /// together with the text between them, so the kept Markdown reads as it was written.
@@ -95,8 +95,8 @@ impl Columns {
     }
 
     /// The cells of columns nobody reads, as `imported-<header>` keys.
-    pub(super) fn extra(&self, row: &[String], used: &[usize]) -> Mapping {
-        let mut extra = Mapping::new();
+    pub(super) fn extra(&self, row: &[String], used: &[usize]) -> Extra {
+        let mut extra = Extra::new();
         for (i, cell) in row.iter().enumerate() {
             if !used.contains(&i) && !cell.trim().is_empty() {
                 let name = self.headers.get(i).map_or("column", String::as_str);
@@ -228,7 +228,7 @@ impl Builder<'_> {
                     id,
                     label: label.to_string(),
                     value: value.to_string(),
-                    extra: Mapping::new(),
+                    extra: Extra::new(),
                 });
             }
         }
@@ -269,7 +269,7 @@ impl Builder<'_> {
 }
 
 pub(super) fn factor(text: &str) -> Factor {
-    Factor { description: text.trim().to_string(), category: None, extra: Mapping::new() }
+    Factor { description: text.trim().to_string(), category: None, extra: Extra::new() }
 }
 
 pub(super) fn parse_marker(text: &str) -> Option<Marker> {

@@ -1,6 +1,6 @@
 //! A new, empty document made from a template.
 
-use crate::doc::{Document, FieldAnswer, IncidentTimes, Mapping, SCHEMA, Section, Status, TemplateRef, Zone};
+use crate::doc::{Document, Extra, FieldAnswer, IncidentTimes, SCHEMA, Section, Status, TemplateRef, Zone};
 
 use super::Template;
 
@@ -23,10 +23,10 @@ impl Template {
                         id: f.id.clone(),
                         label: f.label.clone(),
                         value: String::new(),
-                        extra: Mapping::new(),
+                        extra: Extra::new(),
                     })
                     .collect(),
-                extra: Mapping::new(),
+                extra: Extra::new(),
             })
             .collect();
         Document {
@@ -34,7 +34,7 @@ impl Template {
             title: title.to_string(),
             status: Status::Draft,
             severity: None,
-            template: TemplateRef { name: self.name.clone(), version: self.version, extra: Mapping::new() },
+            template: TemplateRef { name: self.name.clone(), version: self.version, extra: Extra::new() },
             timezone: zone.to_string(),
             authors: Vec::new(),
             services: Vec::new(),
@@ -46,7 +46,7 @@ impl Template {
             actions: Vec::new(),
             dismissed: Vec::new(),
             status_history: Vec::new(),
-            extra: Mapping::new(),
+            extra: Extra::new(),
         }
     }
 }

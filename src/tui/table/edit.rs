@@ -4,7 +4,7 @@
 use super::{Col, Table};
 use crate::doc::entry::{self, Context};
 use crate::doc::{
-    ActionKind, ActionStatus, Document, Mapping, Marker, Moment, Priority, SectionKind, TimelineEntry, Zone,
+    ActionKind, ActionStatus, Document, Extra, Marker, Moment, Priority, SectionKind, TimelineEntry, Zone,
 };
 
 impl Table {
@@ -150,7 +150,7 @@ impl Table {
                 event,
                 evidence: None,
                 marker: None,
-                extra: Mapping::new(),
+                extra: Extra::new(),
             })
             .collect();
         self.pending.len()

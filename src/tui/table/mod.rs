@@ -5,7 +5,7 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::doc::{ActionStatus, Document, Factor, FollowUp, Mapping, Moment, SectionKind, TimelineEntry};
+use crate::doc::{ActionStatus, Document, Extra, Factor, FollowUp, Moment, SectionKind, TimelineEntry};
 
 /// What a column holds, which decides how it is edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,11 +211,11 @@ impl Table {
                     event: String::new(),
                     evidence: None,
                     marker: None,
-                    extra: Mapping::new(),
+                    extra: Extra::new(),
                 },
             ),
             SectionKind::Factors => {
-                doc.factors.insert(at, Factor { description: String::new(), category: None, extra: Mapping::new() })
+                doc.factors.insert(at, Factor { description: String::new(), category: None, extra: Extra::new() })
             }
             _ => doc.actions.insert(
                 at,
@@ -227,7 +227,7 @@ impl Table {
                     kind: None,
                     status: ActionStatus::Open,
                     ticket: None,
-                    extra: Mapping::new(),
+                    extra: Extra::new(),
                 },
             ),
         }
