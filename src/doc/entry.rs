@@ -2,7 +2,7 @@
 //! `yesterday 23:50`, `next friday`. Text that cannot be understood is an error the caller
 //! shows; the caller keeps the text as typed.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 use super::time::{TimeError, Zone};
 
@@ -44,10 +44,7 @@ pub fn parse_time(text: &str, zone: &Zone, ctx: Context) -> Result<DateTime<Fixe
     } else {
         (ctx_day(ctx, zone), lower.as_str())
     };
-    let time = ["%H:%M:%S", "%H:%M", "%H%M"]
-        .iter()
-        .find_map(|f| NaiveTime::parse_from_str(clock, f).ok())
-        .ok_or(TimeError::NotATime)?;
+    let time = self::clock(clock).ok_or(TimeError::NotATime)?;
     zone.localize(NaiveDateTime::new(day, time))
 }
 
@@ -150,7 +147,7 @@ pub fn split_log_line(line: &str) -> Option<(String, String)> {
     if words.len() == 4 && words[0].len() == 3 && words[0].chars().all(|c| c.is_ascii_alphabetic()) {
         let day: u32 = words[1].trim().parse().ok()?;
         if NaiveTime::parse_from_str(words[2], "%H:%M:%S").is_ok() {
-            let month = month_number(words[0])?;
+            let month = month(words[0])?;
             let rest = words[3].split_once(": ").map_or(words[3], |(_, m)| m);
             return Some((format!("{month:02}-{day:02} {}", words[2]), rest.trim().to_string()));
         }
@@ -168,9 +165,39 @@ pub fn split_log_line(line: &str) -> Option<(String, String)> {
     Some((clock.to_string(), rest.to_string()))
 }
 
-fn month_number(name: &str) -> Option<u32> {
+/// A month by its name or the start of it (`Feb`, `february`, `Sept.`).
+pub fn month(name: &str) -> Option<u32> {
     let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| name.eq_ignore_ascii_case(m)).map(|i| i as u32 + 1)
+    let lower = name.to_lowercase();
+    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// A time of day as people write it: `14:02`, `14:02:30`, `2:05 PM`, `8pm`, `10h47`, `1625`.
+/// The one reader of clock times, for the editor, the import and pasted logs.
+pub fn clock(text: &str) -> Option<NaiveTime> {
+    let t = text.trim().to_lowercase().replace('.', "");
+    let (t, meridiem) = if let Some(s) = t.strip_suffix("am") {
+        (s.trim().to_string(), Some(false))
+    } else if let Some(s) = t.strip_suffix("pm") {
+        (s.trim().to_string(), Some(true))
+    } else {
+        (t.clone(), None)
+    };
+    let (h, m, s) = if let Some((h, rest)) = t.split_once([':', 'h']) {
+        let (m, s) = rest.split_once(':').unwrap_or((rest, "0"));
+        let s = s.split('.').next().unwrap_or("0");
+        (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, s.parse::<u32>().ok()?)
+    } else if t.len() == 4 && meridiem.is_none() {
+        (t[..2].parse().ok()?, t[2..].parse().ok()?, 0)
+    } else {
+        (t.parse().ok()?, 0, 0)
+    };
+    let time = NaiveTime::from_hms_opt(h, m, s)?;
+    match meridiem {
+        None => Some(time),
+        Some(pm) if (1..=12).contains(&h) => time.with_hour(h % 12 + if pm { 12 } else { 0 }),
+        Some(_) => None,
+    }
 }
 
 /// Turns a pasted excerpt into (time, event) rows. Lines that do not start with a time continue
@@ -237,6 +264,11 @@ mod tests {
         assert_eq!(t("yesterday 23:50", None), "2026-11-23T23:50:00+01:00");
         assert_eq!(t("today 09:15", None), "2026-11-24T09:15:00+01:00");
         assert_eq!(t("  14:02  ", None), "2026-11-24T14:02:00+01:00");
+        // The clock reader the import uses: 12-hour times, `10h47`, four digits.
+        assert_eq!(t("2:05 pm", None), "2026-11-24T14:05:00+01:00");
+        assert_eq!(t("8pm", None), "2026-11-24T20:00:00+01:00");
+        assert_eq!(t("10h47", None), "2026-11-24T10:47:00+01:00");
+        assert_eq!(t("1402", None), "2026-11-24T14:02:00+01:00");
         // A bare time takes the day of the row above.
         assert_eq!(t("01:10", Some("2026-11-25T00:30:00+01:00")), "2026-11-25T01:10:00+01:00");
     }

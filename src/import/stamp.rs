@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 
 use super::zone::ZONE_PATTERN;
@@ -213,38 +213,7 @@ fn parse_date(text: &str) -> Option<DateText> {
     }
 }
 
-pub fn month(name: &str) -> Option<u32> {
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let lower = name.to_lowercase();
-    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
-}
-
-/// `14:02`, `14:02:30`, `2:05 PM`, `8pm`, `10h47`, `1625`.
-pub fn parse_clock(text: &str) -> Option<NaiveTime> {
-    let t = text.trim().to_lowercase().replace('.', "");
-    let (t, meridiem) = if let Some(s) = t.strip_suffix("am") {
-        (s.trim().to_string(), Some(false))
-    } else if let Some(s) = t.strip_suffix("pm") {
-        (s.trim().to_string(), Some(true))
-    } else {
-        (t.clone(), None)
-    };
-    let (h, m, s) = if let Some((h, rest)) = t.split_once([':', 'h']) {
-        let (m, s) = rest.split_once(':').unwrap_or((rest, "0"));
-        let s = s.split('.').next().unwrap_or("0");
-        (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, s.parse::<u32>().ok()?)
-    } else if t.len() == 4 && meridiem.is_none() {
-        (t[..2].parse().ok()?, t[2..].parse().ok()?, 0)
-    } else {
-        (t.parse().ok()?, 0, 0)
-    };
-    let time = NaiveTime::from_hms_opt(h, m, s)?;
-    match meridiem {
-        None => Some(time),
-        Some(pm) if (1..=12).contains(&h) => time.with_hour(h % 12 + if pm { 12 } else { 0 }),
-        Some(_) => None,
-    }
-}
+pub use crate::doc::entry::{clock as parse_clock, month};
 
 #[cfg(test)]
 mod tests {

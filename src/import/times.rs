@@ -222,17 +222,12 @@ pub(super) const FILLER: &[&str] = &[
     "on",
 ];
 
+/// `14:02` or `2:05` with its `a`/`p`, through the one clock reader.
 fn parse_clock_time(text: &str, meridiem: Option<&str>) -> Option<NaiveTime> {
-    let time =
-        NaiveTime::parse_from_str(text, "%H:%M:%S").or_else(|_| NaiveTime::parse_from_str(text, "%H:%M")).ok()?;
-    match meridiem.map(|m| m.to_ascii_lowercase()) {
-        None => Some(time),
-        Some(m) if (1..=12).contains(&time.hour()) => {
-            let hour = time.hour() % 12 + if m == "p" { 12 } else { 0 };
-            time.with_hour(hour)
-        }
-        Some(_) => None,
+    if !text.contains(':') {
+        return None;
     }
+    crate::doc::entry::clock(&format!("{text}{}", meridiem.map_or(String::new(), |m| format!(" {m}m"))))
 }
 
 fn strip_emphasis(text: &str) -> &str {
