@@ -380,3 +380,19 @@ fn esc_on_a_question_keeps_everything() {
     ctrl(&mut f.app, 's');
     assert_eq!(f.app.dialog(), Some(&Dialog::Conflict), "Ctrl-S asks again");
 }
+
+/// A terminal sends a pasted excerpt's line breaks as CR (bracketed paste): each line is still
+/// a line, so a chat excerpt pasted into the timeline is one row per message.
+#[test]
+fn a_paste_with_cr_line_breaks_is_one_row_per_line() {
+    let mut f = editing(CHECKOUT);
+    let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
+    dispatch(&mut f.app, Action::GoTo(timeline + 1));
+    let before = f.app.editor().unwrap().doc.timeline.len();
+    let paste = Event::Paste("14:20 Priya: rollback started\r14:31 errors back to normal\r".into());
+    let action = f.app.action_for(&paste).unwrap();
+    dispatch(&mut f.app, action);
+    assert_eq!(f.app.dialog(), Some(&Dialog::PasteRows { count: 2 }));
+    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(f.app.editor().unwrap().doc.timeline.len(), before + 2);
+}

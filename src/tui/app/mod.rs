@@ -213,7 +213,8 @@ impl App {
     pub fn action_for(&self, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(self.scope(), *key),
-            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            // Terminals send a paste's line breaks as CR: one kind of line break from here on.
+            Event::Paste(text) => Some(Action::Paste(super::recover::normalize_paste(text))),
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
             _ => None,
         }
