@@ -396,3 +396,35 @@ fn a_paste_with_cr_line_breaks_is_one_row_per_line() {
     key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
     assert_eq!(f.app.editor().unwrap().doc.timeline.len(), before + 2);
 }
+
+/// One identity: a dismissal records the writer the way `blameless status` does, from the
+/// repository's `git config user.name` (then the login name).
+#[test]
+fn a_dismissal_records_the_git_user_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| std::process::Command::new("git").args(args).current_dir(dir.path()).output();
+    if !git(&["init", "-q"]).is_ok_and(|o| o.status.success()) {
+        return common::tool_missing("git");
+    }
+    git(&["config", "user.name", "Priya Raman"]).unwrap();
+    let folder = dir.path().join("postmortems");
+    fs::create_dir_all(&folder).unwrap();
+    let t = library().find("default").unwrap();
+    let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    fs::write(folder.join("c.yaml"), blameless::store::document_text(&doc).unwrap()).unwrap();
+    let mut ctx = blameless::tui::context::Context::fixed(dir.path());
+    ctx.user = None; // worked out as a real session does
+    let checker = std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap());
+    let start = Start::new(&folder, &library(), today());
+    let mut app = App::new(Screen::Start(start), library(), ctx).with_checker(checker);
+    dispatch(&mut app, Action::Open(folder.join("c.yaml")));
+    dispatch(&mut app, Action::GoTo(1));
+    typed(&mut app, "We kept the old name: the Root Cause dashboard.");
+    later(&app, blameless::tui::editor::CHECK_AFTER * 2);
+    dispatch(&mut app, Action::Tick);
+    ctrl(&mut app, 'd');
+    typed(&mut app, "a dashboard's name\n");
+    ctrl(&mut app, 's');
+    let disk = fs::read_to_string(folder.join("c.yaml")).unwrap();
+    assert!(disk.contains("by: Priya Raman"), "{disk}");
+}

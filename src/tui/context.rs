@@ -42,8 +42,11 @@ impl Clock {
 #[derive(Debug, Clone)]
 pub struct Context {
     pub clock: Clock,
-    /// Who is writing: recorded with a dismissed finding.
+    /// Who is writing, recorded with a dismissed finding: when not given, worked out on first
+    /// use the way `blameless status` does (`git config user.name`, else the login name), so
+    /// the same person has one name everywhere.
     pub user: Option<String>,
+    found_user: std::sync::Arc<std::sync::OnceLock<Option<String>>>,
     /// The folder for recovery copies and locks (the data folder; a test's own folder).
     pub recovery_dir: PathBuf,
     /// File names are shown relative to this folder (where blameless started).
@@ -59,7 +62,8 @@ impl Context {
     pub fn from_env(recovery_dir: PathBuf) -> Context {
         Context {
             clock: Clock::system(),
-            user: std::env::var("USER").ok().filter(|u| !u.is_empty()),
+            user: None,
+            found_user: Default::default(),
             recovery_dir,
             relative_to: std::env::current_dir().ok(),
             today: None,
@@ -72,12 +76,22 @@ impl Context {
     pub fn fixed(folder: &Path) -> Context {
         Context {
             clock: Clock::manual(),
-            user: None,
+            user: Some("Test Writer".into()),
+            found_user: Default::default(),
             recovery_dir: folder.join("recovery"),
             relative_to: Some(folder.to_path_buf()),
             today: None,
             wall_clock: None,
         }
+    }
+
+    /// Who is writing (see [`Context::user`]).
+    pub fn who(&self) -> Option<String> {
+        if self.user.is_some() {
+            return self.user.clone();
+        }
+        let folder = self.relative_to.clone().unwrap_or_else(|| PathBuf::from("."));
+        self.found_user.get_or_init(|| crate::library::status::who(&folder.join("document"))).clone()
     }
 
     /// A path as the user would type it: relative to the starting folder when inside it.

@@ -29,7 +29,7 @@ impl App {
             }
             Action::Text(TextOp::Newline) => {
                 let now = self.now();
-                let by = self.ctx.user.clone();
+                let by = self.ctx.who();
                 if let Some(e) = self.editor_mut() {
                     e.sync();
                     crate::lint::dismiss(&mut e.doc, &finding, by.as_deref(), Some(&reason));
