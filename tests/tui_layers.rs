@@ -428,3 +428,31 @@ fn a_dismissal_records_the_git_user_name() {
     let disk = fs::read_to_string(folder.join("c.yaml")).unwrap();
     assert!(disk.contains("by: Priya Raman"), "{disk}");
 }
+
+/// Fields behave like a line editor: Ctrl-A then typing replaces the field, Ctrl-W and Ctrl-U
+/// delete back a word and to the start; a choice changes with Space and → forward, ← back.
+#[test]
+fn form_fields_edit_like_a_line_editor_and_choices_go_both_ways() {
+    let mut f = fresh();
+    dispatch(&mut f.app, Action::GoTo(0)); // the details: the title field first
+    ctrl(&mut f.app, 'a');
+    typed(&mut f.app, "Mobile app crashes on login");
+    let value = |app: &App, id: &str| app.editor().unwrap().details.value(id);
+    assert_eq!(value(&f.app, "title"), "Mobile app crashes on login", "select all, then type, replaces");
+    ctrl(&mut f.app, 'w');
+    assert_eq!(value(&f.app, "title"), "Mobile app crashes on ");
+    ctrl(&mut f.app, 'u');
+    assert_eq!(value(&f.app, "title"), "");
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE); // status, a choice
+    let first = value(&f.app, "status");
+    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    let second = value(&f.app, "status");
+    assert_ne!(first, second, "→ takes the next value");
+    key(&mut f.app, KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(value(&f.app, "status"), first, "← goes back");
+    key(&mut f.app, KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(value(&f.app, "status"), second, "Space takes the next value too");
+    key(&mut f.app, KeyCode::Left, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Left, KeyModifiers::NONE);
+    assert_ne!(value(&f.app, "status"), first, "and ← wraps round to the last");
+}

@@ -8,6 +8,8 @@ pub enum TextOp {
     Backspace,
     Delete,
     DeleteWordBack,
+    /// Delete from the cursor back to the start of the line (or field).
+    DeleteToStart,
     Left,
     Right,
     Up,
@@ -160,6 +162,7 @@ impl Action {
             Action::Text(TextOp::Backspace) => "Delete the character before the cursor",
             Action::Text(TextOp::Delete) => "Delete the character under the cursor",
             Action::Text(TextOp::DeleteWordBack) => "Delete the word before the cursor",
+            Action::Text(TextOp::DeleteToStart) => "Delete back to the start of the line",
             Action::Text(TextOp::Left) => "Move left",
             Action::Text(TextOp::Right) => "Move right",
             Action::Text(TextOp::Up) => "Move up",

@@ -112,13 +112,24 @@ impl Form {
 
     /// Moves a choice field to its next value. Returns whether anything changed.
     pub fn cycle(&mut self) -> bool {
+        self.cycle_by(true)
+    }
+
+    /// The next (or the previous) value of the focused choice field; whether there is one.
+    pub fn cycle_by(&mut self, forward: bool) -> bool {
         match self.fields.get_mut(self.focus).map(|f| &mut f.input) {
             Some(Input::Choice { options, index }) if !options.is_empty() => {
-                *index = (*index + 1) % options.len();
+                let n = options.len();
+                *index = if forward { (*index + 1) % n } else { (*index + n - 1) % n };
                 true
             }
             _ => false,
         }
+    }
+
+    /// Whether the focused field is a choice (status, severity).
+    pub fn on_choice(&self) -> bool {
+        matches!(self.fields.get(self.focus).map(|f| &f.input), Some(Input::Choice { .. }))
     }
 
     pub fn apply_details(&self, doc: &mut Document) {

@@ -97,6 +97,15 @@ impl App {
                     edit_text(area, &action);
                 }
             }
+            // On a choice field: Space and → take the next value, ← the previous one.
+            Action::Insert(' ') | Action::Text(TextOp::Left | TextOp::Right)
+                if current_form(editor).is_some_and(|f| f.on_choice()) =>
+            {
+                let forward = action != Action::Text(TextOp::Left);
+                if current_form(editor).is_some_and(|f| f.cycle_by(forward)) {
+                    editor.touch(now);
+                }
+            }
             Action::Insert(_) | Action::Paste(_) | Action::Text(_) => {
                 if let Some(prose) = current_text(editor) {
                     if action == Action::Text(TextOp::SelectAll) {

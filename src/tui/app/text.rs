@@ -33,6 +33,7 @@ pub(super) fn edit_text(area: &mut TextArea<'static>, action: &Action) -> bool {
             T::Backspace => area.delete_char(),
             T::Delete => area.delete_next_char(),
             T::DeleteWordBack => area.delete_word(),
+            T::DeleteToStart => area.delete_line_by_head(),
             T::Left => plain(area, CursorMove::Back),
             T::Right => plain(area, CursorMove::Forward),
             T::Up => plain(area, CursorMove::Up),
