@@ -456,3 +456,30 @@ fn form_fields_edit_like_a_line_editor_and_choices_go_both_ways() {
     key(&mut f.app, KeyCode::Left, KeyModifiers::NONE);
     assert_ne!(value(&f.app, "status"), first, "and ← wraps round to the last");
 }
+
+/// Ctrl-Q in a document opened from the list goes back to the list (read again: the title just
+/// written is there); Ctrl-Q on the list quits. A document opened with `blameless edit` quits.
+#[test]
+fn ctrl_q_goes_back_to_the_list_the_document_was_opened_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("postmortems");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join("checkout.yaml"), CHECKOUT).unwrap();
+    let mut start = Start::new(&folder, &library(), today());
+    start.wait_loaded();
+    let mut app = app_in(dir.path(), Screen::Start(start));
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.editor().is_some(), "opened from the list");
+    dispatch(&mut app, Action::GoTo(0));
+    ctrl(&mut app, 'a');
+    typed(&mut app, "Checkout errors, renamed");
+    ctrl(&mut app, 's');
+    ctrl(&mut app, 'q');
+    assert!(!app.quitting(), "back to the list, not out");
+    let Screen::Start(list) = app.screen() else { panic!("not the list") };
+    let mut list_loaded = Start::new(&list.folder, &library(), today());
+    list_loaded.wait_loaded();
+    assert!(list_loaded.shown().iter().any(|e| e.summary().is_some_and(|s| s.title == "Checkout errors, renamed")));
+    ctrl(&mut app, 'q');
+    assert!(app.quitting(), "Ctrl-Q on the list quits");
+}

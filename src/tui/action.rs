@@ -141,7 +141,7 @@ impl Action {
     pub fn doc(&self) -> &'static str {
         match self {
             Action::Save => "Save now",
-            Action::Quit => "Quit (asks first if something is unsaved)",
+            Action::Quit => "Quit, or back to the list it came from; asks first if unsaved",
             Action::Help => "Help: every key",
             Action::Preview => "Preview: the whole document as it will export",
             Action::ToggleGuidance => "Guidance: show or hide the section's guidance and questions",

@@ -139,6 +139,11 @@ impl Start {
         }
     }
 
+    /// Whether this is a start screen the user saw (not the placeholder of `blameless edit`).
+    pub fn is_real(&self) -> bool {
+        !self.folder.as_os_str().is_empty()
+    }
+
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()
     }

@@ -50,7 +50,8 @@ pub fn editing_with(text: &str, checker: Option<std::sync::Arc<blameless::lint::
     fs::create_dir_all(&folder).unwrap();
     let path = folder.join("checkout.yaml");
     fs::write(&path, text).unwrap();
-    let mut app = app_in(dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    // As `blameless edit` opens it: no list to go back to.
+    let mut app = app_in(dir.path(), Screen::Start(Start::unused(today())));
     if let Some(checker) = checker {
         app = app.with_checker(checker);
     }

@@ -55,7 +55,7 @@ impl App {
                     self.effects.push(Effect::TakeLock { path, recovery_dir, me });
                 }
             }
-            Action::Choose('q') => self.quit = true,
+            Action::Choose('q') => self.leave(),
             _ => self.ask(Dialog::Locked { holder }),
         }
     }
@@ -87,7 +87,12 @@ impl App {
             // Quits when the save is done (a conflict asks first).
             Action::Choose('s') => self.save_with(false, true, true),
             // The recovery copy stays: discarding is a choice, but a mistaken one can be undone.
-            Action::Choose('d') => self.quit = true,
+            Action::Choose('d') => {
+                if let Some(e) = self.editor_mut() {
+                    e.lock = None;
+                }
+                self.leave();
+            }
             Action::Choose('c') => {}
             _ => self.ask(Dialog::QuitUnsaved),
         }

@@ -38,7 +38,7 @@ impl App {
             Some(Taken::Held(holder)) => {
                 // The other editor's recovery copy is in use: it is not offered here.
                 self.ask(Dialog::Locked { holder });
-                self.screen = Screen::Editor(Box::new(editor));
+                self.show_editor(editor);
                 return;
             }
             Some(Taken::Ours { lock, stale }) => {
@@ -61,7 +61,28 @@ impl App {
         if let Some(from) = editor.migrated_from {
             self.message = Some(format!("Read a schema {from} document; it is saved in the current schema."));
         }
-        self.screen = Screen::Editor(Box::new(editor));
+        self.show_editor(editor);
+    }
+
+    /// The editor on screen; the start screen it was opened from is kept to go back to.
+    fn show_editor(&mut self, editor: Editor) {
+        if let Screen::Start(start) = std::mem::replace(&mut self.screen, Screen::Editor(Box::new(editor)))
+            && start.is_real()
+        {
+            self.back_to = Some(Box::new(start));
+        }
+    }
+
+    /// Leaves the editor: back to the list it was opened from (read again, as the document
+    /// may have changed), or out of the program.
+    pub(super) fn leave(&mut self) {
+        match self.back_to.take() {
+            Some(start) => {
+                self.layers.clear();
+                self.screen = Screen::Start(crate::tui::start::Start::new(&start.folder, &self.library, start.today));
+            }
+            None => self.quit = true,
+        }
     }
 
     /// The result of file work the runner did.
@@ -188,7 +209,11 @@ impl App {
         if let Some(e) = self.editor_mut() {
             e.lock = None; // released now, not when the process ends
         }
-        self.quit = true;
+        if self.editor().is_some() {
+            self.leave();
+        } else {
+            self.quit = true;
+        }
     }
 
     /// "Take theirs" (after keeping mine as a copy, when asked): the file on disk, read.

@@ -65,6 +65,8 @@ pub struct App {
     pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
     /// Work asked of the runner by the update under way.
     effects: Vec<Effect>,
+    /// The start screen the open document was chosen on: quitting the editor goes back there.
+    back_to: Option<Box<Start>>,
 }
 
 impl App {
@@ -80,6 +82,7 @@ impl App {
             checker: None,
             pending_checker: None,
             effects: Vec::new(),
+            back_to: None,
         }
     }
 
