@@ -483,3 +483,29 @@ fn ctrl_q_goes_back_to_the_list_the_document_was_opened_from() {
     ctrl(&mut app, 'q');
     assert!(app.quitting(), "Ctrl-Q on the list quits");
 }
+
+/// A document made from a template and left without a word written leaves no file behind
+/// (and `blameless lint` has no untitled file to fail on); one written in stays.
+#[test]
+fn a_new_document_nobody_wrote_in_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("postmortems");
+    let files = || fs::read_dir(&folder).map(|d| d.count()).unwrap_or(0);
+    let mut app = app_in(dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE); // no folder yet: the templates list
+    assert!(app.editor().is_some(), "a new document from the first template");
+    assert_eq!(files(), 1, "its file is made at once");
+    ctrl(&mut app, 'q');
+    assert_eq!(files(), 0, "left as made: no file");
+
+    let mut app = app_in(dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.editor().is_some(), "{:?}", app.message());
+    ctrl(&mut app, 'a');
+    typed(&mut app, "Queue backlog");
+    ctrl(&mut app, 's');
+    ctrl(&mut app, 'q');
+    assert_eq!(files(), 1, "written in: it stays");
+}

@@ -23,7 +23,7 @@ pub enum Effect {
     /// Write an export.
     Export { target: PathBuf, text: String },
     /// Read a document, take its lock and look for its recovery copy.
-    Open { path: PathBuf, recovery_dir: PathBuf, me: Holder },
+    Open { path: PathBuf, recovery_dir: PathBuf, me: Holder, new: bool },
     /// Write a new document into `folder` under a name not yet taken, then open it.
     Create { folder: PathBuf, name: PathBuf, text: String, recovery_dir: PathBuf, me: Holder },
     /// Read the document again (the user took the version on disk), first keeping mine as a
@@ -33,6 +33,9 @@ pub enum Effect {
     TakeLock { path: PathBuf, recovery_dir: PathBuf, me: Holder },
     /// Remove the recovery copy (the document is saved, or the user discarded the copy).
     RemoveRecovery { path: PathBuf, recovery_dir: PathBuf },
+    /// Remove a document made from a template this session and left as made: only while the
+    /// file still holds exactly `text`.
+    RemoveUntouched { path: PathBuf, text: String },
 }
 
 /// A save, as `update` describes it.
@@ -72,6 +75,8 @@ pub struct Read {
     pub loaded: Loaded,
     pub text: String,
     pub modified: Option<SystemTime>,
+    /// Made from a template just now (a file nobody has written in yet).
+    pub new: bool,
 }
 
 /// The result of an effect, as `update` receives it.
@@ -120,12 +125,15 @@ pub fn perform(effect: Effect) -> Option<Action> {
         ),
         Effect::Create { folder, name, text, recovery_dir, me } => {
             match super::start::new_file(&folder, &name, &text) {
-                Ok(path) => return perform(Effect::Open { path, recovery_dir, me }),
+                Ok(path) => return perform(Effect::Open { path, recovery_dir, me, new: true }),
                 Err(why) => Outcome::Opened { read: Err(why), lock: None, recovery: None },
             }
         }
-        Effect::Open { path, recovery_dir, me } => {
-            let read = read(&path);
+        Effect::Open { path, recovery_dir, me, new } => {
+            let read = read(&path).map(|mut r| {
+                r.new = new;
+                r
+            });
             let (lock, recovery) = match &read {
                 Ok(_) => (
                     crate::store::lock::take(&recovery_dir, &path, &me, false),
@@ -154,6 +162,12 @@ pub fn perform(effect: Effect) -> Option<Action> {
             recovery::remove_recovery(&recovery_dir, &path);
             return None;
         }
+        Effect::RemoveUntouched { path, text } => {
+            if std::fs::read_to_string(&path).is_ok_and(|now| now == text) {
+                let _ = std::fs::remove_file(&path);
+            }
+            return None;
+        }
     };
     Some(Action::Done(Done::new(outcome)))
 }
@@ -162,7 +176,7 @@ fn read(path: &Path) -> Result<Box<Read>, String> {
     let text = store::read_text(path).map_err(|e| e.to_string())?;
     let loaded = store::parse_document(path, &text).map_err(|e| e.to_string())?;
     let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
-    Ok(Box::new(Read { path: path.to_path_buf(), loaded, text, modified }))
+    Ok(Box::new(Read { path: path.to_path_buf(), loaded, text, modified, new: false }))
 }
 
 /// The recovery copy first (so a crash during the save still has the words), then the file,

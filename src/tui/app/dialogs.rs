@@ -88,6 +88,7 @@ impl App {
             Action::Choose('s') => self.save_with(false, true, true),
             // The recovery copy stays: discarding is a choice, but a mistaken one can be undone.
             Action::Choose('d') => {
+                self.forget_unwritten_new();
                 if let Some(e) = self.editor_mut() {
                     e.lock = None;
                 }

@@ -12,7 +12,7 @@ impl App {
     /// Asks for a document to be opened (read, locked, its recovery copy looked for).
     pub(super) fn open_path(&mut self, path: PathBuf) {
         let me = crate::store::lock::Holder::me(&self.ctx.stamp());
-        self.effects.push(Effect::Open { path, recovery_dir: self.ctx.recovery_dir.clone(), me });
+        self.effects.push(Effect::Open { path, recovery_dir: self.ctx.recovery_dir.clone(), me, new: false });
     }
 
     /// Start-up: opens `loaded`, read from `path` as `file_text`, in the editor: takes the
@@ -23,7 +23,7 @@ impl App {
         let lock = crate::store::lock::take(&dir, path, &me, false);
         let recovery = recovery::read_recovery(&dir, path);
         let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
-        let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified };
+        let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified, new: false };
         self.install(read, lock, recovery);
     }
 
@@ -34,6 +34,7 @@ impl App {
         let file = (read.loaded, read.text.as_str(), read.modified);
         let mut editor = Editor::open(&read.path, file, &self.library, &dir, self.checker.clone());
         editor.shown = self.ctx.shown(&read.path);
+        editor.made_from_template = read.new.then(|| read.text.clone());
         match lock {
             Some(Taken::Held(holder)) => {
                 // The other editor's recovery copy is in use: it is not offered here.
@@ -70,6 +71,16 @@ impl App {
             && start.is_real()
         {
             self.back_to = Some(Box::new(start));
+        }
+    }
+
+    /// A document made from a template this session whose file still holds the template's
+    /// text (nothing written in it was saved) leaves no file behind.
+    pub(super) fn forget_unwritten_new(&mut self) {
+        if let Some(e) = self.editor()
+            && let Some(text) = &e.made_from_template
+        {
+            self.effects.push(Effect::RemoveUntouched { path: e.path.clone(), text: text.clone() });
         }
     }
 
@@ -206,6 +217,7 @@ impl App {
             let (path, recovery_dir) = (e.path.clone(), self.ctx.recovery_dir.clone());
             self.effects.push(Effect::RemoveRecovery { path, recovery_dir });
         }
+        self.forget_unwritten_new();
         if let Some(e) = self.editor_mut() {
             e.lock = None; // released now, not when the process ends
         }

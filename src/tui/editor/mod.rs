@@ -102,6 +102,9 @@ pub struct Editor {
     pub saving: bool,
     /// A save asked for while one was running (and whether it was asked, not automatic).
     pub resave: Option<bool>,
+    /// The text of a document made from a template this session, as made: if nothing is
+    /// written in it, leaving removes the file.
+    pub made_from_template: Option<String>,
 }
 
 impl Editor {
@@ -149,6 +152,7 @@ impl Editor {
             rev: 0,
             saving: false,
             resave: None,
+            made_from_template: None,
         };
         editor.check_all();
         let first = editor.first_incomplete();
