@@ -509,3 +509,26 @@ fn a_new_document_nobody_wrote_in_leaves_no_file() {
     ctrl(&mut app, 'q');
     assert_eq!(files(), 1, "written in: it stays");
 }
+
+/// A time cell is typed over in the form the table shows (`2026-11-24 14:02`), not as the file
+/// stores it; Enter on it unchanged changes nothing.
+#[test]
+fn a_time_cell_edits_in_its_shown_form() {
+    let mut f = editing(CHECKOUT);
+    let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
+    dispatch(&mut f.app, Action::GoTo(timeline + 1));
+    let stored = f.app.editor().unwrap().doc.timeline[0].time.as_text();
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    let shown = screen(&mut f.app, 100, 30);
+    let form: String = stored.replace('T', " ").chars().take(16).collect();
+    // (The 16-column cell scrolls by one to show the cursor after the text.)
+    assert!(shown.contains(&form[1..]), "the cell opens as {form}:\n{shown}");
+    assert!(!shown.contains("T14:02"), "not as stored ({stored}):\n{shown}");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(!f.app.editor().unwrap().dirty, "Enter on an unchanged cell changes nothing");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    ctrl(&mut f.app, 'u');
+    typed(&mut f.app, &format!("{} 13:58\n", &form[..10]));
+    let now = f.app.editor().unwrap().doc.timeline[0].time.as_text();
+    assert!(now.contains("13:58"), "typed over: {now}");
+}

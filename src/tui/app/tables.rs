@@ -87,9 +87,8 @@ impl App {
         let Some(editor) = self.editor_mut() else { return };
         let Page::Section(i) = editor.page else { return };
         let Some(table) = editor.tables.get_mut(&i) else { return };
-        let changed_before = table.editing.is_some();
-        let note = table.commit(&mut editor.doc, today);
-        if changed_before {
+        let (changed, note) = table.commit(&mut editor.doc, today);
+        if changed {
             editor.touch(now);
             editor.refresh_details();
             editor.check_fields(); // a row is one edit: its wording is checked at once

@@ -9,12 +9,13 @@ use crate::doc::{
 
 impl Table {
     /// Ends typing: the text goes into the document (times and dates read forgivingly).
-    /// Returns a note when a time or date could not be read (it is kept as typed).
-    pub fn commit(&mut self, doc: &mut Document, today: chrono::NaiveDate) -> Option<String> {
-        let area = self.editing.take()?;
+    /// Returns whether the document changed, and a note when a time or date could not be
+    /// read (it is kept as typed).
+    pub fn commit(&mut self, doc: &mut Document, today: chrono::NaiveDate) -> (bool, Option<String>) {
+        let Some(area) = self.editing.take() else { return (false, None) };
         let text = area.lines().join(" ");
-        if text == self.cell(doc, self.row, self.col) {
-            return None;
+        if text == self.edit_start {
+            return (false, None);
         }
         self.snapshot(doc);
         let zone = doc.zone();
@@ -47,7 +48,7 @@ impl Table {
         if self.kind == SectionKind::Timeline {
             self.sort_timeline(doc);
         }
-        note
+        (true, note)
     }
 
     fn previous_time(&self, doc: &Document, zone: &Zone) -> Option<chrono::DateTime<chrono::FixedOffset>> {

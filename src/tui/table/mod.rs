@@ -95,6 +95,8 @@ pub struct Table {
     pub col: usize,
     /// The cell being typed into.
     pub editing: Option<TextArea<'static>>,
+    /// The text the cell being typed into started with (unchanged: nothing to do).
+    edit_start: String,
     undo: Vec<Rows>,
     /// Rows read from a paste, waiting for the user to confirm them.
     pub pending: Vec<TimelineEntry>,
@@ -108,7 +110,7 @@ fn choices(list: &[&str]) -> Vec<String> {
 
 impl Table {
     pub fn new(kind: SectionKind) -> Table {
-        Table { kind, row: 0, col: 0, editing: None, undo: Vec::new(), pending: Vec::new() }
+        Table { kind, row: 0, col: 0, editing: None, edit_start: String::new(), undo: Vec::new(), pending: Vec::new() }
     }
 
     pub fn columns(&self, doc: &Document, categories: &[String]) -> Vec<Column> {
@@ -283,11 +285,25 @@ impl Table {
 
     /// Starts typing into the current cell; a choice cell cycles instead.
     pub fn start_edit(&mut self, doc: &Document) {
-        let mut area = TextArea::new(vec![self.cell(doc, self.row, self.col)]);
+        self.edit_start = self.edit_form(doc, self.row, self.col);
+        let mut area = TextArea::new(vec![self.edit_start.clone()]);
         area.set_cursor_line_style(ratatui::style::Style::default());
         area.set_selection_style(crate::tui::theme::selected_text());
         area.move_cursor(CursorMove::End);
         self.editing = Some(area);
+    }
+
+    /// A cell's text as it is typed over: a time as the table shows it, in the document's
+    /// zone (`2026-11-23 23:50`), not as the file stores it; anything else as stored.
+    fn edit_form(&self, doc: &Document, row: usize, col: usize) -> String {
+        let zone = doc.zone();
+        match (self.col_at(col), doc.timeline.get(row).and_then(|e| e.time.resolve(&zone))) {
+            (Col::Time, Some(t)) if self.kind == SectionKind::Timeline => {
+                let local = crate::doc::entry::in_zone(&zone, t);
+                local.format(if t.timestamp() % 60 == 0 { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d %H:%M:%S" }).to_string()
+            }
+            _ => self.cell(doc, row, col),
+        }
     }
 
     /// Moves a choice cell to its next value.
