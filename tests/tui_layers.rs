@@ -532,3 +532,21 @@ fn a_time_cell_edits_in_its_shown_form() {
     let now = f.app.editor().unwrap().doc.timeline[0].time.as_text();
     assert!(now.contains("13:58"), "typed over: {now}");
 }
+
+/// In a table, g / Home go to the first row and G / End to the last.
+#[test]
+fn g_and_shift_g_go_to_the_first_and_last_row() {
+    let mut f = editing(CHECKOUT);
+    let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
+    dispatch(&mut f.app, Action::GoTo(timeline + 1));
+    let row = |app: &App| app.editor().unwrap().tables.values().next().map(|t| t.row).unwrap();
+    let last = f.app.editor().unwrap().doc.timeline.len() - 1;
+    key(&mut f.app, KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(row(&f.app), last);
+    key(&mut f.app, KeyCode::Char('g'), KeyModifiers::NONE);
+    assert_eq!(row(&f.app), 0);
+    key(&mut f.app, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(row(&f.app), last);
+    key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(row(&f.app), 0);
+}

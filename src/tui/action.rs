@@ -52,6 +52,9 @@ pub enum TableOp {
     MoveDown,
     /// Next value of a choice cell.
     Cycle,
+    /// The first row, the last row.
+    First,
+    Last,
     /// Select a row (mouse).
     Select(usize),
 }
@@ -199,6 +202,8 @@ impl Action {
             Action::Table(TableOp::Undo) => "Undo the last change to the table",
             Action::Table(TableOp::MoveUp) => "Move the row up",
             Action::Table(TableOp::MoveDown) => "Move the row down",
+            Action::Table(TableOp::First) => "First row",
+            Action::Table(TableOp::Last) => "Last row",
             Action::ExportMarkdown => "Export: write the Markdown next to the document",
             Action::ListUp => "Select the entry above",
             Action::ListDown => "Select the entry below",

@@ -30,6 +30,8 @@ impl App {
         match op {
             TableOp::Up => table.row = table.row.saturating_sub(1),
             TableOp::Down => table.row = (table.row + 1).min(n.saturating_sub(1)),
+            TableOp::First => table.row = 0,
+            TableOp::Last => table.row = n.saturating_sub(1),
             TableOp::Left => table.col = table.col.saturating_sub(1),
             TableOp::Right => table.col = (table.col + 1).min(columns - 1),
             TableOp::Select(r) if r < n => table.row = r,

@@ -277,7 +277,11 @@ fn parse(label: &str) -> Option<(KeyCode, KeyModifiers)> {
         "↑" => KeyCode::Up,
         "↓" => KeyCode::Down,
         f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
-        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?.to_ascii_lowercase()),
+        // `Ctrl-S` is sent as Ctrl+s; `G` is sent as itself (the shift is in the letter).
+        c if c.chars().count() == 1 && mods.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.chars().next()?.to_ascii_lowercase())
+        }
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?),
         _ => return None,
     };
     Some((code, mods))
