@@ -550,3 +550,27 @@ fn g_and_shift_g_go_to_the_first_and_last_row() {
     key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
     assert_eq!(row(&f.app), 0);
 }
+
+/// A day divider in a paste sets the day of the bare times below it, and pasting the same lines
+/// again adds nothing.
+#[test]
+fn a_day_divider_in_a_paste_sets_the_day_and_a_second_paste_adds_nothing() {
+    let mut f = editing(CHECKOUT);
+    let timeline = f.app.editor().unwrap().doc.sections.iter().position(|s| s.id == "timeline").unwrap();
+    dispatch(&mut f.app, Action::GoTo(timeline + 1));
+    let before = f.app.editor().unwrap().doc.timeline.len();
+    let paste = "Wednesday, November 25th\r[09:10] Priya: the queue is still behind\rThursday, November 26th\r[08:55] Sam: backlog cleared\r";
+    let action = f.app.action_for(&Event::Paste(paste.into())).unwrap();
+    dispatch(&mut f.app, action.clone());
+    assert_eq!(f.app.dialog(), Some(&Dialog::PasteRows { count: 2 }));
+    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    let doc = &f.app.editor().unwrap().doc;
+    assert_eq!(doc.timeline.len(), before + 2);
+    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    assert!(times.contains(&"2026-11-25T09:10:00+01:00".to_string()), "{times:?}");
+    assert!(times.contains(&"2026-11-26T08:55:00+01:00".to_string()), "{times:?}");
+    dispatch(&mut f.app, action);
+    assert_eq!(f.app.dialog(), None, "nothing new to add");
+    assert_eq!(f.app.editor().unwrap().doc.timeline.len(), before + 2);
+    assert!(screen(&mut f.app, 100, 30).contains("Nothing to add"));
+}

@@ -200,24 +200,59 @@ pub fn clock(text: &str) -> Option<NaiveTime> {
     }
 }
 
+/// A line that is only a day, as chat exports and notes divide a paste by day: `2026-11-26`,
+/// `Thursday, November 26th`, `26 November 2026`, `Nov 26` — with anything after it in
+/// brackets (`(all times CET)`). A day without a year is in `year`.
+pub fn day_line(line: &str, year: i32) -> Option<NaiveDate> {
+    let line = line.trim().trim_matches(['*', '_', '#', ' ', '-', '=']).trim();
+    let line = line.split_once(['(', '[']).map_or(line, |(d, _)| d).trim().trim_end_matches([':', ',', '.']);
+    if let Ok(d) = NaiveDate::parse_from_str(line, "%Y-%m-%d") {
+        return Some(d);
+    }
+    let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    // A weekday first is only a weekday.
+    let words = match words.first() {
+        Some(w) if w.parse::<Weekday>().is_ok() => &words[1..],
+        _ => &words[..],
+    };
+    let number = |w: &str| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok();
+    let (m, d, rest) = match words {
+        [a, b, rest @ ..] if month(a).is_some() => (month(a)?, number(b)?, rest),
+        [a, b, rest @ ..] if month(b).is_some() => (month(b)?, number(a)?, rest),
+        _ => return None,
+    };
+    let y = match rest {
+        [] => year,
+        [y] => y.parse().ok().filter(|y| (1970..2200).contains(y))?,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
 /// Turns a pasted excerpt into (time, event) rows. Lines that do not start with a time continue
-/// the event above; a syslog `MM-DD HH:MM:SS` takes its year from `ctx.day`.
+/// the event above; a line that is only a day (`Thursday, November 26th`) sets the day of the
+/// bare times below it; a syslog `MM-DD HH:MM:SS` takes its year from the day.
 pub fn log_rows(text: &str, zone: &Zone, ctx: Context) -> Vec<(Result<DateTime<FixedOffset>, String>, String)> {
     let mut rows: Vec<(Result<DateTime<FixedOffset>, String>, String)> = Vec::new();
     let mut previous = ctx.previous;
+    let mut day = ctx.day;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         match split_log_line(line) {
             Some((when, what)) => {
                 let when = if when.len() == 14 && when.as_bytes()[2] == b'-' {
-                    format!("{}-{when}", ctx.day.year())
+                    format!("{}-{when}", day.year())
                 } else {
                     when
                 };
-                let parsed = parse_time(&when, zone, Context { previous, day: ctx.day }).map_err(|_| when.clone());
+                let parsed = parse_time(&when, zone, Context { previous, day }).map_err(|_| when.clone());
                 if let Ok(t) = parsed {
                     previous = Some(t);
                 }
                 rows.push((parsed, what));
+            }
+            None if day_line(line, day.year()).is_some() => {
+                day = day_line(line, day.year()).unwrap_or(day);
+                previous = None;
             }
             None => match rows.last_mut() {
                 Some((_, event)) => {
@@ -279,6 +314,19 @@ mod tests {
         assert_eq!(t("+5m", None), "error: NotATime", "nothing above to add to");
         assert_eq!(t("+5x", Some("2026-11-24T14:02:00+01:00")), "error: NotATime");
         assert_eq!(t("25:00", None), "error: NotATime");
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_day() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(day_line("2026-11-26 (all times CET)", 2020), d(2026, 11, 26));
+        assert_eq!(day_line("Thursday, November 26th", 2026), d(2026, 11, 26));
+        assert_eq!(day_line("**Nov 27**", 2026), d(2026, 11, 27));
+        assert_eq!(day_line("26 November 2025", 2026), d(2025, 11, 26));
+        assert_eq!(day_line("--- Friday, Nov 27 ---", 2026), d(2026, 11, 27));
+        for not_a_day in ["Priya: may 3 people join?", "the deploy on Nov 26 broke it", "14:02 started", ""] {
+            assert_eq!(day_line(not_a_day, 2026), None, "{not_a_day}");
+        }
     }
 
     #[test]

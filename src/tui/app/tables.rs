@@ -112,7 +112,10 @@ impl App {
             return;
         }
         match table.paste(&editor.doc, text, today) {
-            0 => self.message = Some("No line of the paste starts with a time; nothing to add.".into()),
+            0 => {
+                self.message =
+                    Some("Nothing to add: no line of the paste starts with a time, or all are in the timeline.".into())
+            }
             count => self.ask(Dialog::PasteRows { count }),
         }
     }

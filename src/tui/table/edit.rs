@@ -141,6 +141,7 @@ impl Table {
             previous: self.previous_time(doc, &zone).or_else(|| last_time(doc, &zone)),
             day: incident_day(doc, &zone, today),
         };
+        let in_timeline = |e: &TimelineEntry| doc.timeline.iter().any(|o| o.time == e.time && o.event == e.event);
         self.pending = entry::log_rows(text, &zone, ctx)
             .into_iter()
             .map(|(t, event)| TimelineEntry {
@@ -153,6 +154,8 @@ impl Table {
                 marker: None,
                 extra: Extra::new(),
             })
+            // A line pasted before is not added again.
+            .filter(|e| !in_timeline(e))
             .collect();
         self.pending.len()
     }
