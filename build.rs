@@ -8,8 +8,9 @@
 //! - `<name>.json` for each rule file `<name>.yaml`, and `lexicon.json`;
 //! - `rule_files.rs`: an array expression of `(file name, JSON text)`, in `RULE_FILES` order;
 //! - `gate.rs`: the gate's tables (`src/lint/gate_tables.rs`) over every pattern of every
-//!   rule, in file order then pattern order, as a Rust expression of borrowed slices, and
-//!   `gate_patterns.rs`: those patterns, an array expression of their sources.
+//!   rule, in file order then pattern order, as a Rust expression of borrowed slices,
+//!   `gate_patterns.rs`: those patterns, an array expression of their sources, and
+//!   `gate_reach.rs`: how far each one's matches reach (`src/lint/reach.rs`).
 //!
 //! A YAML syntax error fails the build with the file and line. Whether the fields are right
 //! is checked when the JSON is loaded, by the same structs as ever (the tests load it).
@@ -28,6 +29,10 @@ mod triggers;
 
 #[path = "src/lint/gate_tables.rs"]
 mod gate_tables;
+
+#[path = "src/lint/reach.rs"]
+#[allow(dead_code)]
+mod reach;
 
 /// The built-in rule files, in the order their rules run.
 const RULE_FILES: [&str; 12] = [
@@ -59,6 +64,7 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lint/triggers.rs");
     println!("cargo:rerun-if-changed=src/lint/gate_tables.rs");
+    println!("cargo:rerun-if-changed=src/lint/reach.rs");
     let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let target_env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if target_os == "linux" && target_env == "gnu" {
@@ -69,6 +75,7 @@ fn run() -> Result<(), String> {
     let mut listing = String::from("[\n");
     let mut sources = Vec::new();
     let mut found = Vec::new();
+    let mut reaches = String::from("[");
     for name in RULE_FILES {
         let value = load(name)?;
         let json_name = json_name(name);
@@ -76,6 +83,8 @@ fn run() -> Result<(), String> {
         let _ = writeln!(listing, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{json_name}\"))),");
         for source in pattern_sources(&value) {
             found.push(triggers::triggers(source));
+            let r = reach::reach(source);
+            let _ = write!(reaches, "super::reach::Reach {{ max_len: {}, seps: {} }},", r.max_len, r.seps);
             sources.push(source.to_string());
         }
     }
@@ -83,6 +92,8 @@ fn run() -> Result<(), String> {
     write(&out.join("rule_files.rs"), &listing)?;
     write(&out.join("gate.rs"), &gate_source(&gate_tables::Tables::build(&found)))?;
     write(&out.join("gate_patterns.rs"), &format!("{sources:?}"))?;
+    reaches.push(']');
+    write(&out.join("gate_reach.rs"), &reaches)?;
 
     let lexicon = load(LEXICON)?;
     write(&out.join(json_name(LEXICON)), &to_json(LEXICON, &lexicon)?)?;

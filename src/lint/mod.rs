@@ -21,6 +21,7 @@ mod pattern;
 mod people;
 #[cfg(test)]
 mod profile;
+mod reach;
 mod rewrite;
 pub mod rules;
 mod suppress;
@@ -212,13 +213,14 @@ impl Checker {
         people
     }
 
-    /// Which patterns `texts` can match (by the gate's trigger words): what
+    /// Which patterns `texts` can match (by where the gate's trigger words are): what
     /// [`Checker::compile_open`] compiles.
     pub fn open_patterns(&self, texts: &[&str]) -> Vec<bool> {
         let mut open = vec![false; self.rules.owners.len()];
         for text in texts {
-            for (k, o) in self.rules.gate.open(text).into_iter().enumerate() {
-                open[k] |= o;
+            let hits = self.rules.gate.hits(text);
+            for (k, o) in open.iter_mut().enumerate() {
+                *o = *o || (hits.open[k] && !self.rules.gate.windows(&hits, k, text, self.rules.reach[k]).is_empty());
             }
         }
         open

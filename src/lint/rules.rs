@@ -22,6 +22,9 @@ const RULE_FILES: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/rule_fi
 /// `triggers::triggers` and `Tables::build`.
 const GATE: super::gate_tables::Tables = include!(concat!(env!("OUT_DIR"), "/gate.rs"));
 
+/// How far each built-in pattern's matches reach, in the order of `GATE_PATTERNS`.
+const GATE_REACH: &[super::reach::Reach] = &include!(concat!(env!("OUT_DIR"), "/gate_reach.rs"));
+
 /// The built-in patterns `GATE` was worked out for, in order.
 const GATE_PATTERNS: &[&str] = &include!(concat!(env!("OUT_DIR"), "/gate_patterns.rs"));
 
@@ -160,6 +163,8 @@ pub struct RuleSet {
     pub(super) owners: Vec<(usize, usize)>,
     /// Which of `owners` can match a text.
     pub(super) gate: super::gate::Gate,
+    /// How far each of `owners`' matches reach around its trigger words.
+    pub(super) reach: Vec<super::reach::Reach>,
 }
 
 impl RuleSet {
@@ -170,7 +175,7 @@ impl RuleSet {
         let rules = builtin_rules()?;
         let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
         if sources.eq(GATE_PATTERNS.iter().copied()) {
-            RuleSet::with_gate(rules, super::gate::Gate::from_tables(GATE))
+            RuleSet::with_gate(rules, super::gate::Gate::from_tables(GATE), GATE_REACH.to_vec())
         } else {
             RuleSet::new(rules)
         }
@@ -179,13 +184,19 @@ impl RuleSet {
     /// The rules with a gate worked out now from their patterns' trigger words.
     fn new(rules: Vec<Rule>) -> Result<RuleSet, String> {
         let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
-        let triggers: Vec<Vec<Vec<String>>> = sources.map(super::triggers::triggers).collect();
+        let sources: Vec<&str> = sources.collect();
+        let triggers: Vec<Vec<Vec<String>>> = sources.iter().map(|s| super::triggers::triggers(s)).collect();
         let gate = super::gate::Gate::new(&triggers);
-        RuleSet::with_gate(rules, gate)
+        let reach = sources.iter().map(|s| super::reach::reach(s)).collect();
+        RuleSet::with_gate(rules, gate, reach)
     }
 
     /// The rules with `gate`, built over their patterns in order.
-    fn with_gate(rules: Vec<Rule>, gate: super::gate::Gate) -> Result<RuleSet, String> {
+    fn with_gate(
+        rules: Vec<Rule>,
+        gate: super::gate::Gate,
+        reach: Vec<super::reach::Reach>,
+    ) -> Result<RuleSet, String> {
         let mut seen = BTreeMap::new();
         for rule in &rules {
             if let Some(category) = seen.insert(rule.id.clone(), rule.category) {
@@ -194,7 +205,7 @@ impl RuleSet {
         }
         let owners =
             rules.iter().enumerate().flat_map(|(r, rule)| (0..rule.patterns.len()).map(move |p| (r, p))).collect();
-        Ok(RuleSet { rules, owners, gate })
+        Ok(RuleSet { rules, owners, gate, reach })
     }
 
     /// Compiles every pattern and exception now; an error names the rule and the pattern.
@@ -338,6 +349,7 @@ mod tests {
         assert_eq!(patterns, GATE_PATTERNS);
         let now = RuleSet::new(set.rules.clone()).unwrap();
         assert_eq!(now.gate.tables(), set.gate.tables());
+        assert_eq!(now.reach, set.reach);
         assert!(matches!(set.gate.tables().bytes, std::borrow::Cow::Borrowed(_)));
         // Other patterns have their words worked out when the set is built.
         let mut rules = vec![set.rules[0].clone()];
