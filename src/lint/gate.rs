@@ -18,6 +18,17 @@ use super::reach::{Reach, SEPARATOR_BITS};
 #[derive(Debug, Clone)]
 pub struct Gate {
     tables: Tables,
+    /// Each word's [`head`].
+    heads: Vec<(u32, u32)>,
+}
+
+/// A word's first four bytes (fewer: the rest zero) as a little-endian number, and the mask
+/// of the bytes it has.
+fn head(word: &[u8]) -> (u32, u32) {
+    let mut bytes = [0u8; 4];
+    let n = word.len().min(4);
+    bytes[..n].copy_from_slice(&word[..n]);
+    (u32::from_le_bytes(bytes), u32::MAX >> (8 * (4 - n)))
 }
 
 /// Where a text holds the trigger words of each pattern the gate opens.
@@ -37,12 +48,13 @@ impl Gate {
     /// A gate over patterns `0..triggers.len()`, each with its sets of trigger words (none:
     /// the pattern is always open).
     pub fn new(triggers: &[Vec<Vec<String>>]) -> Gate {
-        Gate { tables: Tables::build(triggers) }
+        Gate::from_tables(Tables::build(triggers))
     }
 
     /// A gate with tables worked out ahead of time (`build.rs`, for the built-in rules).
     pub fn from_tables(tables: Tables) -> Gate {
-        Gate { tables }
+        let heads = tables.starts.windows(2).map(|w| head(&tables.bytes[w[0] as usize..w[1] as usize])).collect();
+        Gate { tables, heads }
     }
 
     /// How many trigger words there are.
@@ -71,13 +83,27 @@ impl Gate {
     /// the words of the bucket of the three bytes there (ASCII case folded) are compared.
     pub fn words_in(&self, text: &str) -> Vec<(u32, u16)> {
         let t = &self.tables;
-        let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
+        // Lower-case, with three bytes of padding so that four can always be read.
+        let len = text.len();
+        let mut lower = Vec::with_capacity(len + 3);
+        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        lower.extend_from_slice(&[0xff; 3]);
         let mut seen = Vec::new();
-        for i in 0..lower.len().saturating_sub(2) {
+        for i in 0..len.saturating_sub(2) {
             let h = bucket(lower[i], lower[i + 1], lower[i + 2]);
             let (from, to) = (t.buckets[h] as usize, t.buckets[h + 1] as usize);
+            if from == to {
+                continue;
+            }
+            let four = u32::from_le_bytes([lower[i], lower[i + 1], lower[i + 2], lower[i + 3]]);
             for &w in &t.words[from..to] {
-                if lower[i..].starts_with(&t.bytes[t.starts[w as usize] as usize..t.starts[w as usize + 1] as usize]) {
+                // The first four bytes at once, the rest (if any) one by one.
+                let (head, mask) = self.heads[w as usize];
+                if four & mask != head {
+                    continue;
+                }
+                let word = &t.bytes[t.starts[w as usize] as usize..t.starts[w as usize + 1] as usize];
+                if true && (word.len() <= 4 || (i + word.len() <= len && lower[i + 4..i + word.len()] == word[4..])) {
                     seen.push((i as u32, w));
                 }
             }

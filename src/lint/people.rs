@@ -127,6 +127,7 @@ impl Reader<'_> {
         // An @handle is somebody's chat name.
         let handle = self.text[..t.start].ends_with('@');
         let person = handle
+            || initials(stem)
             || lex.subject_pronouns.contains(&lower)
             || lex.object_pronouns.contains(&lower)
             || lex.roles.contains(&lower)
@@ -140,6 +141,12 @@ impl Reader<'_> {
         } else {
             Found::Thing
         }
+    }
+
+    /// Whether `gap`, after the word `t`, breaks a phrase: the stop after initials ("M.K.
+    /// restarts") does not.
+    fn breaks_after(&self, t: Token, gap: &str) -> bool {
+        breaks(gap) && !(gap.trim_end() == "." && initials(t.text(self.text)))
     }
 
     fn lower(&self, t: Token) -> String {
@@ -170,7 +177,7 @@ impl Reader<'_> {
         while i > 0 {
             let t = toks[i - 1];
             let gap = &self.text[t.end..right];
-            if breaks(gap) {
+            if self.breaks_after(t, gap) {
                 // "The on-call engineer, Tom, missed": a person just before the comma.
                 if gap.trim() == "," && matches!(self.word(t), Found::Person { .. }) {
                     return self.phrase_ending(&toks[..i], t);
@@ -204,7 +211,35 @@ impl Reader<'_> {
         if (lower == "they" || lower == "them") && self.they_are_things(&toks[..i - 1]) {
             return Phrase { range: head.start..head.end, found: Found::Thing };
         }
-        self.phrase_ending(&toks[..i], head)
+        let phrase = self.phrase_ending(&toks[..i], head);
+        match self.someone_opens(&toks[..i]) {
+            Some(who) if phrase.found == Found::Thing => {
+                Phrase { range: who.range.start..phrase.range.end, found: who.found }
+            }
+            _ => phrase,
+        }
+    }
+
+    /// "Whoever set up the job", "Nobody reviewing the change", "someone on the team": a
+    /// clause that opens with an indefinite person, whose last noun is not its subject.
+    fn someone_opens(&self, toks: &[Token]) -> Option<Phrase> {
+        let from = toks
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|&(k, &t)| {
+                let gap = if k == 0 { "" } else { &self.text[toks[k - 1].end..t.start] };
+                breaks(gap) || self.lex.clause_words.contains(&self.lower(t))
+            })
+            .map_or(0, |(k, &t)| if self.lex.clause_words.contains(&self.lower(t)) { k + 1 } else { k });
+        let first = *toks.get(from)?;
+        let lower = self.lower(first);
+        let next = toks.get(from + 1).map(|&t| self.lower(t)).unwrap_or_default();
+        let indefinite = matches!(lower.as_str(), "nobody" | "someone" | "somebody" | "anyone" | "anybody")
+            || (lower == "no" && next == "one");
+        let qualified = next.ends_with("ing") || matches!(next.as_str(), "on" | "in" | "from" | "at" | "with" | "who");
+        (lower == "whoever" || (indefinite && qualified))
+            .then(|| Phrase { range: first.start..first.end, found: Found::Person { first_person: false } })
     }
 
     /// The noun phrase whose last word is `head` (the last of `toks`).
@@ -442,7 +477,7 @@ impl Reader<'_> {
         let toks = tokens(self.text, self.sentence.start..at);
         let mut from = 0;
         for (k, &t) in toks.iter().enumerate() {
-            let gap_break = k > 0 && breaks(&self.text[toks[k - 1].end..t.start]);
+            let gap_break = k > 0 && self.breaks_after(toks[k - 1], &self.text[toks[k - 1].end..t.start]);
             if self.lex.clause_words.contains(&self.lower(t)) || gap_break {
                 from = if gap_break { k } else { k + 1 };
             }
@@ -455,4 +490,10 @@ impl Reader<'_> {
         }
         Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
     }
+}
+
+/// Initials written with full stops: "M.K.", "J.R.R." (the last stop is not part of the word).
+fn initials(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
 }

@@ -161,6 +161,21 @@ fn phase() {
                 }
             }
             "prepare" => drop(super::mask::prepare(&text, super::Scope::Prose, true)),
+            "doc" => {
+                // The bench's folder document (benches/lint.rs), checked 100 times.
+                let library = crate::template::Library::new(Vec::new(), None);
+                let template = library.find("default").unwrap_or_else(|e| panic!("{e}"));
+                let zone = "Europe/Berlin".parse().unwrap_or_else(|e: String| panic!("{e}"));
+                let mut doc = template.new_document("Incident 1: checkout errors", &zone);
+                doc.authors = vec!["Priya Raman".into()];
+                let paragraphs: Vec<&str> = text.split("\n\n").collect();
+                for section in doc.sections.iter_mut() {
+                    section.text = format!("{}\n\n{}\n\n", paragraphs[2], paragraphs[6]);
+                }
+                for _ in 0..100 {
+                    drop(checker.check_document(&doc, None, None));
+                }
+            }
             _ => {}
         }
     }
