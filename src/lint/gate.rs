@@ -103,7 +103,7 @@ impl Gate {
                     continue;
                 }
                 let word = &t.bytes[t.starts[w as usize] as usize..t.starts[w as usize + 1] as usize];
-                if true && (word.len() <= 4 || (i + word.len() <= len && lower[i + 4..i + word.len()] == word[4..])) {
+                if word.len() <= 4 || (i + word.len() <= len && lower[i + 4..i + word.len()] == word[4..]) {
                     seen.push((i as u32, w));
                 }
             }
@@ -171,7 +171,7 @@ impl Gate {
             return Vec::new();
         }
         if needs == 0 || (reach.seps == 0 && reach.max_len as usize >= bytes.len()) {
-            return vec![0..bytes.len()];
+            return std::iter::once(0..bytes.len()).collect();
         }
         let words = &hits.words[hits.at[p] as usize..hits.at[p + 1] as usize];
         // The set with the fewest words here anchors the windows.

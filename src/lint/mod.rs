@@ -16,14 +16,17 @@ mod incremental;
 mod lexicon;
 mod mask;
 mod matcher;
+mod opener;
 pub mod output;
 mod pattern;
 mod people;
+mod phrases;
 #[cfg(test)]
 mod profile;
 mod reach;
 mod rewrite;
 pub mod rules;
+mod ruleset;
 mod suppress;
 mod tokens;
 mod triggers;

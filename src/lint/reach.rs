@@ -44,9 +44,9 @@ impl Reach {
 pub fn reach(source: &str) -> Reach {
     let source = compiled_source(source);
     let parse = |unicode: bool| {
-        regex_syntax::ParserBuilder::new().case_insensitive(true).unicode(unicode).build().parse(&source)
+        regex_syntax::ParserBuilder::new().case_insensitive(true).unicode(unicode).build().parse(&source).ok()
     };
-    let Ok(hir) = parse(false).or_else(|_| parse(true)) else { return Reach::ANY };
+    let Some(hir) = parse(false).or_else(|| parse(true)) else { return Reach::ANY };
     let looks = hir.properties().look_set();
     if looks.contains(Look::End) || looks.contains(Look::EndLF) || looks.contains(Look::EndCRLF) {
         return Reach::ANY;
