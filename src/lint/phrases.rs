@@ -217,7 +217,18 @@ impl Reader<'_> {
                         && !breaks(&self.text[t.end..n.start])
                         && self.lex.role_things.contains(&self.lower(n))
                     {
-                        return Phrase { range: start.unwrap_or(t.start)..n.end, found: Found::Thing };
+                        // "retrain the on-call rotation": a rotation or a shift that ends the
+                        // phrase is the people on it ("the on-call rotation gap" is a thing).
+                        let group = matches!(self.lower(n).as_str(), "rotation" | "rotations" | "shift" | "shifts");
+                        let ends = toks.get(k + 2).is_none_or(|&m| {
+                            let w = self.lower(m);
+                            breaks(&self.text[n.end..m.start])
+                                || self.lex.prepositions.contains(&w)
+                                || self.lex.clause_words.contains(&w)
+                                || self.lex.between.contains(&w)
+                        });
+                        let found = if group && ends { Found::Person { first_person: false } } else { Found::Thing };
+                        return Phrase { range: start.unwrap_or(t.start)..n.end, found };
                     }
                     // Take in the rest of a name or a role: "Priya Raman", "on-call engineer".
                     end = t.end;
