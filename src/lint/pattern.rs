@@ -125,46 +125,13 @@ impl Compiled {
 
     /// Every match in `text`, leftmost first, with its named groups.
     pub fn matches(&self, text: &str) -> Vec<Found<'_>> {
-        match self {
-            Compiled::Meta(regex) => {
-                let names: Vec<&str> =
-                    regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten().collect();
-                if names.is_empty() {
-                    return regex.find_iter(text).map(|m| Found { range: m.range(), groups: Vec::new() }).collect();
-                }
-                regex
-                    .captures_iter(text)
-                    .filter_map(|caps| {
-                        let range = caps.get_match()?.range();
-                        let groups = names.iter().map(|&n| (n, caps.get_group_by_name(n).map(|g| g.range()))).collect();
-                        Some(Found { range, groups })
-                    })
-                    .collect()
-            }
-            Compiled::Lite(regex) => {
-                let names: Vec<&str> = regex.capture_names().flatten().collect();
-                if names.is_empty() {
-                    return regex.find_iter(text).map(|m| Found { range: m.range(), groups: Vec::new() }).collect();
-                }
-                regex
-                    .captures_iter(text)
-                    .filter_map(|caps| {
-                        let range = caps.get(0)?.range();
-                        let groups = names.iter().map(|&n| (n, caps.name(n).map(|g| g.range()))).collect();
-                        Some(Found { range, groups })
-                    })
-                    .collect()
-            }
-        }
+        self.matches_in(text, 0..text.len())
     }
 
     /// Every match in `text` that starts in `window`, as [`Compiled::matches`] finds them in
     /// the whole text, for a window that holds every match starting in it (see
     /// `Gate::windows`) and ends where a word does not go on.
     pub fn matches_in(&self, text: &str, window: Range<usize>) -> Vec<Found<'_>> {
-        if window == (0..text.len()) {
-            return self.matches(text);
-        }
         match self {
             Compiled::Meta(regex) => {
                 let input = regex_automata::Input::new(text).span(window);
@@ -178,6 +145,20 @@ impl Compiled {
                     .filter_map(|caps| {
                         let range = caps.get_match()?.range();
                         let groups = names.iter().map(|&n| (n, caps.get_group_by_name(n).map(|g| g.range()))).collect();
+                        Some(Found { range, groups })
+                    })
+                    .collect()
+            }
+            Compiled::Lite(regex) if window == (0..text.len()) => {
+                let names: Vec<&str> = regex.capture_names().flatten().collect();
+                if names.is_empty() {
+                    return regex.find_iter(text).map(|m| Found { range: m.range(), groups: Vec::new() }).collect();
+                }
+                regex
+                    .captures_iter(text)
+                    .filter_map(|caps| {
+                        let range = caps.get(0)?.range();
+                        let groups = names.iter().map(|&n| (n, caps.name(n).map(|g| g.range()))).collect();
                         Some(Found { range, groups })
                     })
                     .collect()
