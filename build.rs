@@ -8,8 +8,9 @@
 //! - `<name>.json` for each rule file `<name>.yaml`, and `lexicon.json`;
 //! - `rule_files.rs`: an array expression of `(file name, JSON text)`, in `RULE_FILES` order;
 //! - `gate.rs`: the gate's tables (`src/lint/gate_tables.rs`) over every pattern of every
-//!   rule, in file order then pattern order, as a Rust expression of borrowed slices, and
-//!   `gate_patterns.rs`: those patterns, an array expression of their sources.
+//!   rule, in file order then pattern order, as a Rust expression of borrowed slices,
+//!   `gate_patterns.rs`: those patterns, an array expression of their sources, and
+//!   `gate_reach.rs`: how far each one's matches reach (`src/lint/reach.rs`).
 //!
 //! A YAML syntax error fails the build with the file and line. Whether the fields are right
 //! is checked when the JSON is loaded, by the same structs as ever (the tests load it).
@@ -29,6 +30,10 @@ mod triggers;
 #[path = "src/lint/gate_tables.rs"]
 mod gate_tables;
 
+#[path = "src/lint/reach.rs"]
+#[allow(dead_code)]
+mod reach;
+
 /// The built-in rule files, in the order their rules run.
 const RULE_FILES: [&str; 12] = [
     "person-as-cause.yaml",
@@ -47,6 +52,7 @@ const RULE_FILES: [&str; 12] = [
 
 const RULES_DIR: &str = "src/lint/rules";
 const LEXICON: &str = "lexicon.yaml";
+const CLASSES: &str = "classes.yaml";
 
 fn main() {
     if let Err(e) = run() {
@@ -59,6 +65,7 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lint/triggers.rs");
     println!("cargo:rerun-if-changed=src/lint/gate_tables.rs");
+    println!("cargo:rerun-if-changed=src/lint/reach.rs");
     let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let target_env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if target_os == "linux" && target_env == "gnu" {
@@ -66,16 +73,21 @@ fn run() -> Result<(), String> {
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
 
+    let classes = load(CLASSES)?;
     let mut listing = String::from("[\n");
     let mut sources = Vec::new();
     let mut found = Vec::new();
+    let mut reaches = String::from("[");
     for name in RULE_FILES {
-        let value = load(name)?;
+        let mut value = load(name)?;
+        expand_classes(name, &mut value, &classes)?;
         let json_name = json_name(name);
         write(&out.join(&json_name), &to_json(name, &value)?)?;
         let _ = writeln!(listing, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{json_name}\"))),");
         for source in pattern_sources(&value) {
             found.push(triggers::triggers(source));
+            let r = reach::reach(source);
+            let _ = write!(reaches, "super::reach::Reach {{ max_len: {}, seps: {} }},", r.max_len, r.seps);
             sources.push(source.to_string());
         }
     }
@@ -83,9 +95,59 @@ fn run() -> Result<(), String> {
     write(&out.join("rule_files.rs"), &listing)?;
     write(&out.join("gate.rs"), &gate_source(&gate_tables::Tables::build(&found)))?;
     write(&out.join("gate_patterns.rs"), &format!("{sources:?}"))?;
+    reaches.push(']');
+    write(&out.join("gate_reach.rs"), &reaches)?;
 
     let lexicon = load(LEXICON)?;
     write(&out.join(json_name(LEXICON)), &to_json(LEXICON, &lexicon)?)?;
+    Ok(())
+}
+
+/// Writes each `{class}` in the rules' patterns and exceptions as `(?:a|b|...)`, the words
+/// of that class in `classes.yaml`; an unknown class fails the build with the rule file.
+fn expand_classes(name: &str, file: &mut serde_yaml::Value, classes: &serde_yaml::Value) -> Result<(), String> {
+    let expand = |text: &str| -> Result<String, String> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').map(|c| open + c);
+            let key = close.map(|c| &rest[open + 1..c]).filter(|k| k.starts_with(|c: char| c.is_ascii_lowercase()));
+            let (Some(close), Some(key)) = (close, key) else {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+                continue;
+            };
+            let words = classes
+                .get(key)
+                .and_then(|w| w.as_sequence())
+                .ok_or_else(|| format!("{RULES_DIR}/{name}: the class `{{{key}}}` is not in {RULES_DIR}/{CLASSES}"))?;
+            let words = words
+                .iter()
+                .map(|w| {
+                    w.as_str().ok_or_else(|| format!("{RULES_DIR}/{CLASSES}: `{key}` holds a word that is not text"))
+                })
+                .collect::<Result<Vec<&str>, String>>()?;
+            out.push_str(&rest[..open]);
+            out.push_str(&format!("(?:{})", words.join("|")));
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    };
+    let Some(rules) = file.get_mut("rules").and_then(|r| r.as_sequence_mut()) else { return Ok(()) };
+    for rule in rules {
+        for key in ["patterns", "exceptions"] {
+            let Some(list) = rule.get_mut(key).and_then(|l| l.as_sequence_mut()) else { continue };
+            for item in list {
+                let slot = if item.is_string() { Some(item) } else { item.get_mut("match") };
+                if let Some(slot) = slot
+                    && let Some(text) = slot.as_str()
+                {
+                    *slot = serde_yaml::Value::String(expand(text)?);
+                }
+            }
+        }
+    }
     Ok(())
 }
 

@@ -4,8 +4,9 @@
 
 use std::borrow::Cow;
 
-/// Buckets of trigger words by their first three bytes (a prime: the hash is a remainder).
-pub const BUCKETS: usize = 1021;
+/// Buckets of trigger words by their first three bytes: many more than words, so that most
+/// places of a text fall in an empty one.
+pub const BUCKETS: usize = 4096;
 
 /// Which patterns can match a text: each pattern has up to eight sets of trigger words, and
 /// can match only a text that holds a word of each of its sets.
@@ -28,7 +29,8 @@ pub struct Tables {
 
 /// The bucket of a word starting with `a`, `b`, `c` (lower-case).
 pub fn bucket(a: u8, b: u8, c: u8) -> usize {
-    (a as usize * 961 + b as usize * 31 + c as usize) % BUCKETS
+    let key = (u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c);
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 impl Tables {

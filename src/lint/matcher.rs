@@ -15,21 +15,26 @@ use super::{Checker, Rewrite, Scope, TextFinding};
 pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people: &People) -> Vec<TextFinding> {
     let masked = prepared.masked.as_str();
     let mut out = Vec::new();
-    // Each pattern runs on its own, and only where the text holds one of its trigger words: a
-    // RegexSet over all of them cost ~19 MB and tens of milliseconds to build. A long text is
-    // gated piece by piece (paragraphs, never split inside one), so that a pattern whose
-    // words appear in three paragraphs of a long file searches those three, not the file.
+    // Each pattern runs on its own, and only around its trigger words, where a word of each of
+    // its sets is within its reach (the windows of `Gate::windows`): a RegexSet over all of
+    // them cost ~19 MB and tens of milliseconds to build. A long text is gated piece by piece
+    // (paragraphs, never split inside one).
+    let words = checker.rules.gate.words_in(masked);
     for piece in pieces(masked) {
         let text = &masked[piece.clone()];
-        let open = checker.rules.gate.open(text);
+        let hits = checker.rules.gate.hits_in(masked, &words, piece.clone());
         for (k, &(r, p)) in checker.rules.owners.iter().enumerate() {
             let rule = &checker.rules.rules[r];
-            if !open[k] || !checker.config.enabled(rule) {
+            if !hits.open[k] || !checker.config.enabled(rule) {
+                continue;
+            }
+            let windows = checker.rules.gate.windows(&hits, k, text, checker.rules.reach[k]);
+            if windows.is_empty() {
                 continue;
             }
             let pattern = &rule.patterns[p];
             let Some(regex) = pattern.regex.for_text(text, checker.quick_forms) else { continue };
-            for found in regex.matches(text) {
+            for found in windows.into_iter().flat_map(|w| regex.matches_in(text, w)) {
                 if found.range.is_empty() {
                     continue;
                 }
@@ -51,7 +56,7 @@ const PIECE: usize = 1024;
 
 /// `text` in pieces that end at a blank line (where no sentence goes on) once they are
 /// [`PIECE`] long; a short text is one piece.
-fn pieces(text: &str) -> Vec<Range<usize>> {
+pub(super) fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > PIECE {

@@ -16,13 +16,17 @@ mod incremental;
 mod lexicon;
 mod mask;
 mod matcher;
+mod opener;
 pub mod output;
 mod pattern;
 mod people;
+mod phrases;
 #[cfg(test)]
 mod profile;
+mod reach;
 mod rewrite;
 pub mod rules;
+mod ruleset;
 mod suppress;
 mod tokens;
 mod triggers;
@@ -212,13 +216,14 @@ impl Checker {
         people
     }
 
-    /// Which patterns `texts` can match (by the gate's trigger words): what
+    /// Which patterns `texts` can match (by where the gate's trigger words are): what
     /// [`Checker::compile_open`] compiles.
     pub fn open_patterns(&self, texts: &[&str]) -> Vec<bool> {
         let mut open = vec![false; self.rules.owners.len()];
         for text in texts {
-            for (k, o) in self.rules.gate.open(text).into_iter().enumerate() {
-                open[k] |= o;
+            let hits = self.rules.gate.hits(text);
+            for (k, o) in open.iter_mut().enumerate() {
+                *o = *o || (hits.open[k] && !self.rules.gate.windows(&hits, k, text, self.rules.reach[k]).is_empty());
             }
         }
         open

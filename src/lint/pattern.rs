@@ -8,6 +8,8 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 
+use super::reach::{class_end, unicode_classes};
+
 /// A pattern compiled the first time a text could match it: compiling all of them costs
 /// tens of milliseconds and megabytes, and a document needs few.
 #[derive(Debug, Clone)]
@@ -123,15 +125,23 @@ impl Compiled {
 
     /// Every match in `text`, leftmost first, with its named groups.
     pub fn matches(&self, text: &str) -> Vec<Found<'_>> {
+        self.matches_in(text, 0..text.len())
+    }
+
+    /// Every match in `text` that starts in `window`, as [`Compiled::matches`] finds them in
+    /// the whole text, for a window that holds every match starting in it (see
+    /// `Gate::windows`) and ends where a word does not go on.
+    pub fn matches_in(&self, text: &str, window: Range<usize>) -> Vec<Found<'_>> {
         match self {
             Compiled::Meta(regex) => {
+                let input = regex_automata::Input::new(text).span(window);
                 let names: Vec<&str> =
                     regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten().collect();
                 if names.is_empty() {
-                    return regex.find_iter(text).map(|m| Found { range: m.range(), groups: Vec::new() }).collect();
+                    return regex.find_iter(input).map(|m| Found { range: m.range(), groups: Vec::new() }).collect();
                 }
                 regex
-                    .captures_iter(text)
+                    .captures_iter(input)
                     .filter_map(|caps| {
                         let range = caps.get_match()?.range();
                         let groups = names.iter().map(|&n| (n, caps.get_group_by_name(n).map(|g| g.range()))).collect();
@@ -139,7 +149,7 @@ impl Compiled {
                     })
                     .collect()
             }
-            Compiled::Lite(regex) => {
+            Compiled::Lite(regex) if window == (0..text.len()) => {
                 let names: Vec<&str> = regex.capture_names().flatten().collect();
                 if names.is_empty() {
                     return regex.find_iter(text).map(|m| Found { range: m.range(), groups: Vec::new() }).collect();
@@ -152,6 +162,34 @@ impl Compiled {
                         Some(Found { range, groups })
                     })
                     .collect()
+            }
+            Compiled::Lite(regex) => {
+                // regex-lite searches from a place with the text before it in view; the text
+                // after the window is cut off, which the window's end allows.
+                let text = &text[..window.end];
+                let names: Vec<&str> = regex.capture_names().flatten().collect();
+                let mut out = Vec::new();
+                let mut at = window.start;
+                while at <= text.len() {
+                    let found = if names.is_empty() {
+                        regex.find_at(text, at).map(|m| Found { range: m.range(), groups: Vec::new() })
+                    } else {
+                        regex.captures_at(text, at).and_then(|caps| {
+                            let range = caps.get(0)?.range();
+                            let groups = names.iter().map(|&n| (n, caps.name(n).map(|g| g.range()))).collect();
+                            Some(Found { range, groups })
+                        })
+                    };
+                    let Some(found) = found else { break };
+                    // An empty match cannot be one (the pattern has trigger words): step on.
+                    at = if found.range.is_empty() {
+                        found.range.end + text[found.range.end..].chars().next().map_or(1, char::len_utf8)
+                    } else {
+                        found.range.end
+                    };
+                    out.push(found);
+                }
+                out
             }
         }
     }
@@ -249,81 +287,6 @@ fn regex_for(source: &str, long_texts: bool, prefilter: bool) -> Result<Regex, B
             .map_err(Box::new)
     };
     build(false).or_else(|_| build(true))
-}
-
-/// `source` with each bracketed class that is negated or holds a non-ASCII character wrapped
-/// in `(?u:...)`.
-fn unicode_classes(source: &str) -> String {
-    let chars: Vec<char> = source.chars().collect();
-    let mut out = String::with_capacity(source.len() + 16);
-    let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '\\' => {
-                out.extend(chars.get(i..i + 2).unwrap_or(&chars[i..]));
-                i += 2;
-            }
-            '[' => {
-                let end = class_end(&chars, i);
-                let class: String = chars[i..end].iter().collect();
-                let body = &chars[i + 1..end.saturating_sub(1)];
-                let plain = |c: &char| !matches!(c, '\\' | '[' | ']' | '^' | '-' | '&' | '~');
-                if !class.is_ascii() && !body.is_empty() && body.iter().all(plain) {
-                    // A few plain characters (`['’]`): an alternation keeps the pattern ASCII,
-                    // many times quicker to compile than a Unicode class.
-                    let each: Vec<String> = body.iter().map(|c| regex_syntax::escape(&c.to_string())).collect();
-                    out.push_str(&format!("(?:{})", each.join("|")));
-                } else if chars.get(i + 1) == Some(&'^') || !class.is_ascii() {
-                    out.push_str("(?u:");
-                    out.push_str(&class);
-                    out.push(')');
-                } else {
-                    out.push_str(&class);
-                }
-                i = end;
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out
-}
-
-/// The index just past the class opening at `start` (nested classes, escapes, `[:alpha:]`,
-/// and a `]` first in the class taken as a literal).
-fn class_end(chars: &[char], start: usize) -> usize {
-    let mut i = start + 1;
-    if chars.get(i) == Some(&'^') {
-        i += 1;
-    }
-    if chars.get(i) == Some(&']') {
-        i += 1;
-    }
-    let mut depth = 1;
-    while i < chars.len() {
-        match chars[i] {
-            '\\' => i += 1,
-            '[' if chars.get(i + 1) == Some(&':') => {
-                if let Some(close) =
-                    (i + 2..chars.len().saturating_sub(1)).find(|&j| chars[j] == ':' && chars[j + 1] == ']')
-                {
-                    i = close + 1;
-                }
-            }
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return i + 1;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    chars.len()
 }
 
 #[cfg(test)]

@@ -63,3 +63,120 @@ fn pattern_costs() {
         println!("{:>8.2} ms compile  {id} #{p} open on 3 KB: {open}", took.as_secs_f64() * 1000.0);
     }
 }
+
+#[test]
+#[ignore]
+fn gated_costs() {
+    use std::time::{Duration, Instant};
+    let Ok(path) = std::env::var("BLAMELESS_PROFILE") else { return };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let t = Instant::now();
+    let masked = super::mask::prepare(&text, super::Scope::Prose, true).masked;
+    println!("prepare {:?}", t.elapsed());
+    let checker = super::Checker::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let people = super::People::new();
+    checker.check_markdown(&text, &people);
+    let t = Instant::now();
+    let n = checker.check_markdown(&text, &people).len();
+    println!("check_markdown warm {:?} ({n} findings)", t.elapsed());
+    let set = &checker.rules;
+    {
+        let t = set.gate.tables();
+        let words = set.gate.words_in(&masked);
+        let mut count = std::collections::HashMap::new();
+        for &(_, w) in &words {
+            *count.entry(w).or_insert(0usize) += 1;
+        }
+        let mut rows: Vec<(usize, usize, String)> = count
+            .into_iter()
+            .map(|(w, c)| {
+                let opens = (t.open_starts[w as usize + 1] - t.open_starts[w as usize]) as usize;
+                let word =
+                    String::from_utf8_lossy(&t.bytes[t.starts[w as usize] as usize..t.starts[w as usize + 1] as usize])
+                        .to_string();
+                (c * opens, c, format!("{word:?} x{opens}"))
+            })
+            .collect();
+        rows.sort();
+        for r in rows.iter().rev().take(40) {
+            println!("{:>8} {:>6} {}", r.0, r.1, r.2);
+        }
+    }
+    for _ in 0..3 {
+        let s = Instant::now();
+        let a = set.gate.words_in(&masked).len();
+        let ta = s.elapsed();
+        let s = Instant::now();
+        let b: usize =
+            super::matcher::pieces(&masked).iter().map(|p| set.gate.words_in(&masked[p.clone()]).len()).sum();
+        println!("words: automaton {ta:?} ({a}), tables {:?} ({b})", s.elapsed());
+    }
+    let (mut th, mut tw, mut tr, mut runs, mut found) = (Duration::ZERO, Duration::ZERO, Duration::ZERO, 0, 0);
+    let pieces = super::matcher::pieces(&masked);
+    for piece in &pieces {
+        let text = &masked[piece.clone()];
+        let s = Instant::now();
+        let hits = set.gate.hits(text);
+        th += s.elapsed();
+        for (k, &(r, p)) in set.owners.iter().enumerate() {
+            if !hits.open[k] {
+                continue;
+            }
+            let s = Instant::now();
+            let windows = set.gate.windows(&hits, k, text, set.reach[k]);
+            tw += s.elapsed();
+            let Some(regex) = set.rules[r].patterns[p].regex.for_text(text, false) else { continue };
+            let s = Instant::now();
+            for w in windows {
+                runs += 1;
+                found += regex.matches_in(text, w).len();
+            }
+            tr += s.elapsed();
+        }
+    }
+    println!(
+        "{} pieces: hits {th:?}, windows {tw:?}, regex {tr:?} ({runs} window searches, {found} matches)",
+        pieces.len()
+    );
+}
+
+/// One phase, run five times, for `perf stat`: `BLAMELESS_PHASE=check|words|scan|prepare`.
+#[test]
+#[ignore]
+fn phase() {
+    let Ok(path) = std::env::var("BLAMELESS_PROFILE") else { return };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let checker = super::Checker::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let people = super::People::new();
+    checker.check_markdown(&text, &people);
+    let masked = super::mask::prepare(&text, super::Scope::Prose, true).masked;
+    let phase = std::env::var("BLAMELESS_PHASE").unwrap_or_default();
+    for _ in 0..5 {
+        match phase.as_str() {
+            "check" => drop(checker.check_markdown(&text, &people)),
+            "words" => drop(checker.rules.gate.words_in(&masked)),
+            "scan" => {
+                for p in super::matcher::pieces(&masked) {
+                    drop(checker.rules.gate.words_in(&masked[p]));
+                }
+            }
+            "prepare" => drop(super::mask::prepare(&text, super::Scope::Prose, true)),
+            "doc" => {
+                // The bench's folder document (benches/lint.rs), checked 100 times.
+                let library = crate::template::Library::new(Vec::new(), None);
+                let template = library.find("default").unwrap_or_else(|e| panic!("{e}"));
+                let zone = "Europe/Berlin".parse().unwrap_or_else(|e: String| panic!("{e}"));
+                let mut doc = template.new_document("Incident 1: checkout errors", &zone);
+                doc.authors = vec!["Priya Raman".into()];
+                let paragraphs: Vec<&str> = text.split("\n\n").collect();
+                for section in doc.sections.iter_mut() {
+                    section.text = format!("{}\n\n{}\n\n", paragraphs[2], paragraphs[6]);
+                }
+                for _ in 0..100 {
+                    drop(checker.check_document(&doc, None, None));
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -4,11 +4,10 @@
 //! must be), exceptions, a message, a suggestion, an optional rewrite and a short rationale. Loading checks every field, so a bad rule file
 //! fails the test suite rather than a user's run.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 
 pub(super) use super::pattern::Lazy;
+pub use super::ruleset::RuleSet;
 
 use super::{Category, Scope};
 use crate::doc::Severity;
@@ -17,13 +16,6 @@ use crate::doc::Severity;
 /// `build.rs` (its `RULE_FILES` lists the files) parses the YAML and writes it as JSON, which
 /// loads several times faster; a YAML syntax error fails the build.
 const RULE_FILES: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/rule_files.rs"));
-
-/// The gate's tables over every built-in pattern, worked out by `build.rs` with
-/// `triggers::triggers` and `Tables::build`.
-const GATE: super::gate_tables::Tables = include!(concat!(env!("OUT_DIR"), "/gate.rs"));
-
-/// The built-in patterns `GATE` was worked out for, in order.
-const GATE_PATTERNS: &[&str] = &include!(concat!(env!("OUT_DIR"), "/gate_patterns.rs"));
 
 /// Who a context check wants to find.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -151,72 +143,8 @@ pub(super) struct Pattern {
     pub opener: Option<Who>,
 }
 
-/// Every rule, and a gate over all their patterns, so a pattern runs (and is compiled) only
-/// for texts that hold one of its trigger words.
-#[derive(Debug, Clone)]
-pub struct RuleSet {
-    pub rules: Vec<Rule>,
-    /// Every pattern, in the order they run: (rule index, pattern index).
-    pub(super) owners: Vec<(usize, usize)>,
-    /// Which of `owners` can match a text.
-    pub(super) gate: super::gate::Gate,
-}
-
-impl RuleSet {
-    /// The built-in rules. An error names the rule file and what is wrong in it. The gate
-    /// over their patterns comes ready-made from `build.rs` (were the patterns not the ones it
-    /// was made for, it would be worked out now).
-    pub fn builtin() -> Result<RuleSet, String> {
-        let rules = builtin_rules()?;
-        let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
-        if sources.eq(GATE_PATTERNS.iter().copied()) {
-            RuleSet::with_gate(rules, super::gate::Gate::from_tables(GATE))
-        } else {
-            RuleSet::new(rules)
-        }
-    }
-
-    /// The rules with a gate worked out now from their patterns' trigger words.
-    fn new(rules: Vec<Rule>) -> Result<RuleSet, String> {
-        let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
-        let triggers: Vec<Vec<Vec<String>>> = sources.map(super::triggers::triggers).collect();
-        let gate = super::gate::Gate::new(&triggers);
-        RuleSet::with_gate(rules, gate)
-    }
-
-    /// The rules with `gate`, built over their patterns in order.
-    fn with_gate(rules: Vec<Rule>, gate: super::gate::Gate) -> Result<RuleSet, String> {
-        let mut seen = BTreeMap::new();
-        for rule in &rules {
-            if let Some(category) = seen.insert(rule.id.clone(), rule.category) {
-                return Err(format!("rule id `{}` is used twice (also in {})", rule.id, category.as_str()));
-            }
-        }
-        let owners =
-            rules.iter().enumerate().flat_map(|(r, rule)| (0..rule.patterns.len()).map(move |p| (r, p))).collect();
-        Ok(RuleSet { rules, owners, gate })
-    }
-
-    /// Compiles every pattern and exception now; an error names the rule and the pattern.
-    /// The checker compiles them as texts need them; the tests use this to see that all do.
-    pub fn compile_all(&self) -> Result<(), String> {
-        for rule in &self.rules {
-            for lazy in rule.patterns.iter().map(|p| &p.regex).chain(&rule.exceptions) {
-                if lazy.quick().is_none() || lazy.full().is_none() {
-                    return Err(format!("rule `{}`: pattern `{}` cannot be compiled", rule.id, lazy.source()));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
-    }
-}
-
 /// Every built-in rule, without the gate over their patterns.
-fn builtin_rules() -> Result<Vec<Rule>, String> {
+pub(super) fn builtin_rules() -> Result<Vec<Rule>, String> {
     let mut rules = Vec::new();
     for (name, json) in RULE_FILES {
         rules.extend(load_file(name, json)?);
@@ -309,13 +237,10 @@ pub(super) fn json_message(e: &serde_json::Error) -> String {
     }
     message
 }
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::lint::pattern::Compiled;
-    use std::ops::Range;
 
     #[test]
     fn every_built_in_pattern_and_exception_compiles() {
@@ -327,115 +252,5 @@ mod tests {
         let err = load_file("hindsight.yaml", r#"{"category": "hindsight", "rules": [], "bogus": 1}"#).unwrap_err();
         assert!(err.starts_with("rule file hindsight.yaml: unknown field `bogus`"), "{err}");
         assert!(!err.contains(" at line "), "{err}");
-    }
-
-    /// `build.rs` worked out the gate over every built-in pattern, in order, and it is the
-    /// one the analysis gives now (so nothing is worked out at start-up).
-    #[test]
-    fn the_gate_over_the_built_in_patterns_is_precomputed() {
-        let set = RuleSet::builtin().unwrap();
-        let patterns: Vec<&str> = set.rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source()).collect();
-        assert_eq!(patterns, GATE_PATTERNS);
-        let now = RuleSet::new(set.rules.clone()).unwrap();
-        assert_eq!(now.gate.tables(), set.gate.tables());
-        assert!(matches!(set.gate.tables().bytes, std::borrow::Cow::Borrowed(_)));
-        // Other patterns have their words worked out when the set is built.
-        let mut rules = vec![set.rules[0].clone()];
-        rules[0].patterns.truncate(1);
-        rules[0].patterns[0].regex = Lazy::new(r"\bnot precomputed\b".to_string());
-        let alone = RuleSet::new(rules).unwrap();
-        assert_eq!(alone.gate.open("This was NOT precomputed."), vec![true]);
-        assert_eq!(alone.gate.open("This was not computed."), vec![false]);
-    }
-
-    /// The gate may open a pattern that then finds nothing, never the reverse: for every
-    /// sentence of the rules' examples and of the labelled corpus, a pattern that matches
-    /// must have been let through.
-    #[test]
-    fn the_gate_never_shuts_out_a_pattern_that_matches() {
-        let set = RuleSet::builtin().unwrap();
-        let mut checked = 0;
-        for text in &sample_texts(&set) {
-            let open = set.gate.open(text);
-            for (k, &(r, p)) in set.owners.iter().enumerate() {
-                let regex = set.rules[r].patterns[p].regex.quick().unwrap();
-                if regex.is_match(text) {
-                    checked += 1;
-                    assert!(
-                        open[k],
-                        "rule `{}` pattern {p} matches {text:?} but the gate shut it out",
-                        set.rules[r].id
-                    );
-                }
-            }
-        }
-        assert!(checked > 300, "only {checked} matches checked");
-        // And it does shut most of them out of ordinary prose.
-        let prose = "The deploy pipeline applied the migration at 14:02 and the pool filled up.";
-        let open = set.gate.open(prose).iter().filter(|&&o| o).count();
-        assert!(open * 4 < set.owners.len(), "{open} of {} patterns opened for plain prose", set.owners.len());
-        assert!(set.gate.words() < 1400, "{} trigger words", set.gate.words());
-        eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
-    }
-
-    /// Every sentence of the labelled corpus and of the rules' examples, as written and
-    /// upper-cased with curly quotes (case and quotes must not fool the checker).
-    fn sample_texts(set: &RuleSet) -> Vec<String> {
-        let corpus = include_str!("../../tests/lint_corpus/sentences.txt");
-        let mut texts: Vec<String> = corpus
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.splitn(3, '|').nth(2).map(|s| s.trim().to_string()))
-            .collect();
-        for rule in &set.rules {
-            texts.extend(rule.examples.flag.iter().chain(&rule.examples.pass).cloned());
-        }
-        let more: Vec<String> = texts.iter().map(|t| t.to_uppercase().replace('\'', "’")).collect();
-        texts.extend(more);
-        texts
-    }
-
-    /// The editor's quickly compiled patterns (most of them regex-lite) find exactly what
-    /// the fully compiled ones find, groups included: on every sample sentence, and on
-    /// each with its words joined by no-break spaces, its names spelled outside ASCII and
-    /// the letters that Unicode case folding treats specially (`ſ`, the Kelvin sign).
-    #[test]
-    fn quick_forms_find_what_the_full_forms_find() {
-        let set = RuleSet::builtin().unwrap();
-        let mut texts = sample_texts(&set);
-        let odd: Vec<String> = texts
-            .iter()
-            .take(texts.len() / 2)
-            .flat_map(|t| {
-                [
-                    t.replace(' ', "\u{a0}"),
-                    t.replace('a', "ä").replace('o', "ø"),
-                    t.replace('s', "ſ").replace('k', "\u{212a}"),
-                    format!("Zoë and Ǆemal: {t} — Søren’s view"),
-                ]
-            })
-            .collect();
-        texts.extend(odd);
-        let all: Vec<&Lazy> =
-            set.rules.iter().flat_map(|r| r.patterns.iter().map(|p| &p.regex).chain(&r.exceptions)).collect();
-        let lite = all.iter().filter(|l| matches!(l.quick(), Some(Compiled::Lite(_)))).count();
-        assert!(lite * 10 >= all.len() * 9, "only {lite} of {} patterns compile with regex-lite", all.len());
-        type Groups = Vec<(String, Option<Range<usize>>)>;
-        let found = |c: &Compiled, text: &str| -> Vec<(Range<usize>, Groups)> {
-            c.matches(text)
-                .iter()
-                .map(|f| (f.range.clone(), f.groups().map(|(n, r)| (n.to_string(), r)).collect()))
-                .collect()
-        };
-        let mut matched = 0;
-        for lazy in &all {
-            let (quick, full) = (lazy.quick().unwrap(), lazy.full().unwrap());
-            for text in &texts {
-                let q = found(quick, text);
-                assert_eq!(q, found(full, text), "pattern `{}` on {text:?}", lazy.source());
-                matched += q.len();
-            }
-        }
-        assert!(matched > 500, "only {matched} matches compared");
     }
 }

@@ -1,0 +1,86 @@
+//! Who opens a sentence or a clause: the first noun phrases, past times, list markers and an
+//! opening preposition's phrase, telling a name from a common noun capitalised only because it
+//! starts the sentence. Part of the clause reader (see `people.rs`, `phrases.rs`).
+
+use super::people::{Found, Phrase, Reader};
+use super::tokens::{Token, breaks, tokens};
+
+impl Reader<'_> {
+    /// Who opens the sentence: a person or a person's thing among its first words (past
+    /// times, list markers and an opening preposition's phrase), else a thing.
+    pub fn opener(&self) -> Phrase {
+        let toks = tokens(self.text, self.sentence.clone());
+        let words: Vec<Token> =
+            toks.iter().copied().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit())).collect();
+        // The first words, and those after an opening phrase ("As it turns out, Jonas ...").
+        let after_comma = (1..words.len().min(7)).find(|&k| self.text[words[k - 1].end..words[k].start].contains(','));
+        let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 1)]));
+        for &t in candidates {
+            if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
+                if self.common_noun_opening(&words, t) {
+                    continue;
+                }
+                return Phrase { range: t.start..t.end, found };
+            }
+        }
+        let at = self.sentence.start;
+        Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
+    }
+
+    /// Whether `t`, the first word of the sentence and capitalised only for that, reads as
+    /// a common noun: followed by a plain lowercase word ("Error rate once again ..."), where
+    /// a name is followed by a verb ("Sam restarted", "Sam is", "Sam will"), a comma or a
+    /// name.
+    fn common_noun_opening(&self, words: &[Token], t: Token) -> bool {
+        if words.first() != Some(&t) {
+            return false;
+        }
+        let lower = self.lower(t);
+        let text = t.text(self.text);
+        let named = self.people.contains(&lower)
+            || self.lex.roles.contains(&lower)
+            || self.lex.subject_pronouns.contains(&lower)
+            || text.ends_with("'s")
+            || text.ends_with("’s")
+            || self.text[..t.start].ends_with('@')
+            || text.chars().all(|c| c.is_ascii_uppercase());
+        let Some(&next) = words.get(1) else { return false };
+        if named || breaks(&self.text[t.end..next.start]) {
+            return false;
+        }
+        let n = next.text(self.text);
+        const IRREGULAR: [&str; 40] = [
+            "made", "ran", "took", "got", "put", "set", "left", "sent", "went", "did", "had", "said", "saw", "gave",
+            "wrote", "broke", "forgot", "knew", "thought", "told", "brought", "kept", "let", "lost", "hit", "cut",
+            "read", "led", "paid", "held", "began", "came", "chose", "found", "meant", "stood", "threw", "woke", "can",
+            "will",
+        ];
+        let verb_like = n.ends_with("ed")
+            || IRREGULAR.contains(&n)
+            || n.ends_with('s')
+            || n.ends_with("ing")
+            || self.lex.between.contains(&n.to_lowercase())
+            || self.lex.responder_verbs.contains(&n.to_lowercase());
+        n.starts_with(char::is_lowercase) && !verb_like
+    }
+
+    /// Who acts in the clause that contains byte `at`: a person among the first words of the
+    /// clause (past times and an opening preposition), or a thing.
+    pub fn actor(&self, at: usize) -> Phrase {
+        let toks = tokens(self.text, self.sentence.start..at);
+        let mut from = 0;
+        for (k, &t) in toks.iter().enumerate() {
+            let gap_break = k > 0 && self.breaks_after(toks[k - 1], &self.text[toks[k - 1].end..t.start]);
+            if self.lex.clause_words.contains(&self.lower(t)) || gap_break {
+                from = if gap_break { k } else { k + 1 };
+            }
+        }
+        let words = toks[from..].iter().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit()));
+        for &t in words.take(4) {
+            if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
+                return Phrase { range: t.start..t.end, found };
+            }
+        }
+        Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
+    }
+}

@@ -1,0 +1,280 @@
+//! Reading noun phrases around a match: the subject before a verb (past auxiliaries,
+//! relative pronouns, an elided subject, an indefinite "whoever …" clause) and the object after
+//! it. Part of the clause reader (`people.rs` tells what one word is; `opener.rs` reads who
+//! opens a sentence or a clause).
+
+use super::people::{Found, Phrase, Reader};
+use super::tokens::{Token, breaks, tokens};
+
+impl Reader<'_> {
+    /// The subject of the verb that starts at byte `at`: the noun phrase before it, past
+    /// auxiliaries and adverbs ("Dave had simply forgotten"), through relative pronouns ("the
+    /// engineer who forgot"), and for an elided subject ("Sam restarted it and forgot") the
+    /// one at the start of the sentence.
+    pub fn subject_before(&self, at: usize) -> Phrase {
+        let toks = tokens(self.text, self.sentence.start..at);
+        // "the namespaces were deleted": a passive's subject is what was done to, not who did it.
+        if let Some(&last) = toks.last()
+            && matches!(
+                self.lower(last).as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get" | "gets"
+            )
+            && self.text[last.end..at].trim().is_empty()
+        {
+            let verb = self.text[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            if ["ed", "en", "wn", "ne", "ght", "lt", "pt"].iter().any(|e| verb.ends_with(e)) {
+                return Phrase { range: at..at, found: Found::Thing };
+            }
+        }
+        let mut i = toks.len();
+        let mut right = at;
+        while i > 0 {
+            let t = toks[i - 1];
+            let gap = &self.text[t.end..right];
+            if self.breaks_after(t, gap) {
+                // "The on-call engineer, Tom, missed": a person just before the comma.
+                if gap.trim() == "," && matches!(self.word(t), Found::Person { .. }) {
+                    return self.phrase_ending(&toks[..i], t);
+                }
+                return self.elided(&toks[..i], at);
+            }
+            let lower = self.lower(t);
+            let adverb = lower.len() > 4 && lower.ends_with("ly");
+            if self.lex.between.contains(&lower) || adverb || lower.ends_with("n't") {
+                i -= 1;
+                right = t.start;
+                continue;
+            }
+            break;
+        }
+        if i == 0 {
+            return Phrase { range: at..at, found: Found::Nothing };
+        }
+        let head = toks[i - 1];
+        let lower = self.lower(head);
+        if self.lex.clause_words.contains(&lower) {
+            return self.elided(&toks[..i], at);
+        }
+        if (lower == "who" || lower == "that") && i >= 2 {
+            let before = toks[i - 2];
+            return self.phrase_ending(&toks[..i - 1], before);
+        }
+        if lower == "which" {
+            return Phrase { range: head.start..head.end, found: Found::Thing };
+        }
+        if (lower == "they" || lower == "them") && self.they_are_things(&toks[..i - 1]) {
+            return Phrase { range: head.start..head.end, found: Found::Thing };
+        }
+        let phrase = self.phrase_ending(&toks[..i], head);
+        match self.someone_opens(&toks[..i]) {
+            Some(who) if phrase.found == Found::Thing => {
+                Phrase { range: who.range.start..phrase.range.end, found: who.found }
+            }
+            _ => phrase,
+        }
+    }
+
+    /// "Whoever set up the job", "Nobody reviewing the change", "someone on the team": a
+    /// clause that opens with an indefinite person, whose last noun is not its subject.
+    fn someone_opens(&self, toks: &[Token]) -> Option<Phrase> {
+        let from = toks
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|&(k, &t)| {
+                let gap = if k == 0 { "" } else { &self.text[toks[k - 1].end..t.start] };
+                breaks(gap) || self.lex.clause_words.contains(&self.lower(t))
+            })
+            .map_or(0, |(k, &t)| if self.lex.clause_words.contains(&self.lower(t)) { k + 1 } else { k });
+        let first = *toks.get(from)?;
+        let lower = self.lower(first);
+        let next = toks.get(from + 1).map(|&t| self.lower(t)).unwrap_or_default();
+        let indefinite = matches!(lower.as_str(), "nobody" | "someone" | "somebody" | "anyone" | "anybody")
+            || (lower == "no" && next == "one");
+        let qualified = next.ends_with("ing") || matches!(next.as_str(), "on" | "in" | "from" | "at" | "with" | "who");
+        (lower == "whoever" || (indefinite && qualified))
+            .then_some(Phrase { range: first.start..first.end, found: Found::Person { first_person: false } })
+    }
+
+    /// The noun phrase whose last word is `head` (the last of `toks`).
+    fn phrase_ending(&self, toks: &[Token], head: Token) -> Phrase {
+        let lower = self.lower(head);
+        let mut found = self.word(head);
+        let mut start = head.start;
+        // "the person on call": the role is two words.
+        if matches!(lower.as_str(), "call" | "duty" | "shift" | "pager")
+            && toks.len() >= 2
+            && self.lower(toks[toks.len() - 2]) == "on"
+        {
+            found = Found::Person { first_person: false };
+        }
+        // "the consumer group", "the security group": a group of things.
+        if matches!(lower.as_str(), "group" | "groups")
+            && let [.., before, _] = toks
+            && self.lex.thing_groups.contains(&self.lower(*before))
+        {
+            return Phrase { range: before.start..head.end, found: Found::Thing };
+        }
+        // "the Kubernetes operator": a role word that software also has, after a modifier.
+        if self.lex.software_roles.contains(&lower)
+            && let [.., before, _] = toks
+            && !self.lex.determiners.contains(&self.lower(*before))
+            && !self.lex.roles.contains(&self.lower(*before))
+        {
+            return Phrase { range: before.start..head.end, found: Found::Thing };
+        }
+        let name = head.text(self.text).starts_with(char::is_uppercase) && matches!(found, Found::Person { .. });
+        for (k, &t) in toks[..toks.len() - 1].iter().enumerate().rev() {
+            let next = toks[k + 1];
+            let w = self.lower(t);
+            if breaks(&self.text[t.end..next.start])
+                || self.lex.prepositions.contains(&w) && !(w == "on" && found != Found::Thing)
+                || self.lex.clause_words.contains(&w)
+                || w.chars().any(|c| c.is_ascii_digit())
+                || (w.ends_with("ed")
+                    && !w.contains('-')
+                    && !self.lex.roles.contains(&w)
+                    // "the team's untested migration": an adjective after a possessor.
+                    && (k == 0 || !matches!(self.word(toks[k - 1]), Found::Possessed { .. })))
+                || (name && !t.text(self.text).starts_with(char::is_uppercase))
+            {
+                break;
+            }
+            if found == Found::Thing && (w == "her" || matches!(self.word(t), Found::Possessed { first_person: false }))
+            {
+                found = Found::Possessed { first_person: false };
+            }
+            start = t.start;
+        }
+        Phrase { range: start..head.end, found }
+    }
+
+    /// Whether "they" refers back to things: the nearest plural noun before it in the
+    /// sentence is not a role ("the pods restarted because they failed to ...").
+    fn they_are_things(&self, before: &[Token]) -> bool {
+        before
+            .iter()
+            .rev()
+            .map(|&t| self.lower(t))
+            .find(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.contains('\'')
+                    && !self.lex.between.contains(w)
+                    && !self.lex.clause_words.contains(w)
+                    && !self.lex.prepositions.contains(w)
+            })
+            .is_some_and(|w| !self.lex.roles.contains(&w))
+    }
+
+    /// No subject right before the verb: the clause's subject was left out ("and forgot"), so
+    /// the sentence's first noun phrase stands in for it.
+    fn elided(&self, before: &[Token], at: usize) -> Phrase {
+        let Some(&last) = before.last() else { return Phrase { range: at..at, found: Found::Nothing } };
+        let lower = self.lower(last);
+        if matches!(lower.as_str(), "and" | "but" | "then" | "or") {
+            let actor = self.actor(last.start);
+            if matches!(actor.found, Found::Person { .. }) {
+                return actor;
+            }
+        }
+        Phrase { range: at..at, found: Found::Nothing }
+    }
+
+    /// The noun phrase that starts at byte `at`: "the on-call engineer", "Priya", "Dave's
+    /// deploy". Reads past determiners; a thing may be followed by the role it qualifies ("the
+    /// database on-call"), and a possessor by what it owns.
+    pub fn object_after(&self, at: usize) -> Phrase {
+        let toks = tokens(self.text, at..self.sentence.end);
+        let mut left = at;
+        let mut found = Found::Nothing;
+        let mut start = None;
+        let mut end = at;
+        for (k, &t) in toks.iter().enumerate().take(6) {
+            if breaks(&self.text[left..t.start]) {
+                break;
+            }
+            left = t.end;
+            let lower = self.lower(t);
+            if found == Found::Nothing && self.lex.determiners.contains(&lower) && lower != "her" {
+                if self.lex.possessive_pronouns.contains(&lower) {
+                    found = self.word(t);
+                }
+                start.get_or_insert(t.start);
+                continue;
+            }
+            let word = self.word(t);
+            match word {
+                // "our Usenet clients": after a possessive, a capitalised word names the thing owned.
+                Found::Person { .. } if matches!(found, Found::Possessed { .. }) => {
+                    return Phrase { range: start.unwrap_or(t.start)..t.end, found };
+                }
+                Found::Person { .. } => {
+                    // "the on-call rotation": a role noun naming a thing of that role.
+                    if let Some(&n) = toks.get(k + 1)
+                        && self.lex.roles.contains(&lower)
+                        && !breaks(&self.text[t.end..n.start])
+                        && self.lex.role_things.contains(&self.lower(n))
+                    {
+                        // "retrain the on-call rotation": a rotation or a shift that ends the
+                        // phrase is the people on it ("the on-call rotation gap" is a thing).
+                        let group = matches!(self.lower(n).as_str(), "rotation" | "rotations" | "shift" | "shifts");
+                        let ends = toks.get(k + 2).is_none_or(|&m| {
+                            let w = self.lower(m);
+                            breaks(&self.text[n.end..m.start])
+                                || self.lex.prepositions.contains(&w)
+                                || self.lex.clause_words.contains(&w)
+                                || self.lex.between.contains(&w)
+                        });
+                        let found = if group && ends { Found::Person { first_person: false } } else { Found::Thing };
+                        return Phrase { range: start.unwrap_or(t.start)..n.end, found };
+                    }
+                    // Take in the rest of a name or a role: "Priya Raman", "on-call engineer".
+                    end = t.end;
+                    for &n in &toks[k + 1..] {
+                        let same_kind = matches!(self.word(n), Found::Person { .. })
+                            && !self.lex.subject_pronouns.contains(&self.lower(n));
+                        if breaks(&self.text[end..n.start]) || !same_kind {
+                            break;
+                        }
+                        end = n.end;
+                    }
+                    return Phrase { range: start.unwrap_or(t.start)..end, found: word };
+                }
+                Found::Possessed { .. } if matches!(found, Found::Nothing | Found::Thing) => found = word,
+                _ if matches!(found, Found::Possessed { .. }) => {
+                    return Phrase { range: start.unwrap_or(t.start)..t.end, found };
+                }
+                _ => {
+                    end = t.end;
+                    found = Found::Thing;
+                    // "the data engineering team": a role heads the phrase a word or two on.
+                    let is_role = |j: usize| {
+                        toks.get(j).is_some_and(|&n| {
+                            let next = self.lower(n);
+                            !breaks(&self.text[toks[j - 1].end..n.start])
+                                && self.lex.roles.contains(next.trim_end_matches("'s").trim_end_matches("’s"))
+                        })
+                    };
+                    let plain = |j: usize| {
+                        toks.get(j).is_some_and(|&n| {
+                            let w = self.lower(n);
+                            !breaks(&self.text[toks[j - 1].end..n.start])
+                                && !self.lex.prepositions.contains(&w)
+                                && !self.lex.clause_words.contains(&w)
+                                && !self.lex.between.contains(&w)
+                        })
+                    };
+                    let next_is_role = is_role(k + 1) || (plain(k + 1) && is_role(k + 2));
+                    if !next_is_role {
+                        break;
+                    }
+                }
+            }
+            start.get_or_insert(t.start);
+            end = end.max(t.end);
+        }
+        Phrase { range: start.unwrap_or(at)..end.max(start.unwrap_or(at)), found }
+    }
+}
