@@ -248,10 +248,18 @@ where
     };
     match dispatch(cli.command, checker) {
         Ok(outcome) => outcome.code(),
-        Err(e) => {
-            output::error(&e);
-            ExitCode::from(2)
-        }
+        Err(e) => match e.downcast_ref::<crate::tui::stopping::Stopped>() {
+            // Stopped by a signal, the words kept: said (where anyone still reads), and the
+            // conventional status.
+            Some(stopped) => {
+                let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("{stopped}\n"));
+                ExitCode::from((128 + stopped.signal).clamp(0, 255) as u8)
+            }
+            None => {
+                output::error(&e);
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -2,168 +2,13 @@
 //! terminal would see and get. Waits for screen text, never fixed sleeps.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+#[path = "common/pty.rs"]
+mod pty;
+use pty::*;
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use std::time::Instant;
 
-struct Term {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    // Kept open for the child's lifetime.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
-
-impl Term {
-    fn spawn(dir: &Path, args: &[&str]) -> Term {
-        Term::spawn_with(dir, args, &[])
-    }
-
-    fn spawn_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
-        let pair =
-            native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_blameless"));
-        cmd.args(args);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("BLAMELESS_CONFIG_DIR", dir.join(".config"));
-        cmd.env("BLAMELESS_DATA_DIR", dir.join(".data"));
-        cmd.env("BLAMELESS_NOW", "2026-11-24T13:30:00Z");
-        cmd.env("TZ", "Europe/Berlin");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("RUST_BACKTRACE", "0");
-        for (k, v) in env {
-            // An empty value removes the variable.
-            if v.is_empty() { cmd.env_remove(k) } else { cmd.env(k, v) }
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(ROWS).unwrap(),
-            std::num::NonZeroU16::new(COLS).unwrap(),
-            0,
-        )));
-        let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Term { screen, writer, child, _master: pair.master }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text` (up to 20 s, for a loaded machine).
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let shown = self.contents();
-            if shown.contains(text) {
-                return shown;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {text:?}; screen:\n{shown}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            let shown = self.contents();
-            if done(&shown) {
-                return;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}; screen:\n{shown}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Waits until the screen shows one of `texts`; returns the screen.
-    fn wait_until_any(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let shown = self.contents();
-            if texts.iter().any(|t| shown.contains(t)) {
-                return shown;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {texts:?}; screen:\n{shown}");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Types text one key at a time, as a person would.
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.send(&c.to_string());
-        }
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "the app did not exit; screen:\n{}", self.contents());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-const CTRL_S: &str = "\x13";
-const CTRL_Q: &str = "\x11";
-const ALT_N: &str = "\x1bn";
-
-/// After Ctrl-Q: answers "save" if the unsaved-changes question comes, then waits for exit.
-fn quit_saving(t: &mut Term) {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = t.child.try_wait().unwrap() {
-            assert!(status.success(), "{status:?}");
-            return;
-        }
-        if t.contents().contains("Unsaved changes") {
-            t.send("s");
-            assert!(t.wait_exit().success());
-            return;
-        }
-        assert!(start.elapsed() < Duration::from_secs(20), "no exit, no question:\n{}", t.contents());
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn only_yaml(dir: &Path) -> std::path::PathBuf {
-    let folder = dir.join("postmortems");
-    let files: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files[0].clone()
-}
+use portable_pty::PtySize;
 
 #[test]
 fn new_type_into_two_sections_save_and_quit() {
@@ -220,7 +65,8 @@ fn killed_mid_typing_then_restored_on_the_next_edit() {
     // Simulate an autosave tick that reached only the recovery copy (the file was kept
     // unchanged, as in a conflict), then reopen: the app offers the copy.
     let copy = on_disk.replace("Words typed before the kill.", "Words typed before the kill. And after.");
-    blameless::store::recovery::write_recovery(&dir.path().join(".data/recovery"), &path, &copy).unwrap();
+    blameless::store::recovery::write_recovery(&dir.path().join(".data/recovery"), &path, "crashed", None, &copy)
+        .unwrap();
     let mut t = Term::spawn(dir.path(), &["edit", path.to_str().unwrap()]);
     let shown = t.wait_for("Recover unsaved work?");
     assert!(shown.contains("Summary: 2 more words"), "{shown}");
@@ -247,7 +93,7 @@ fn resize_to_tiny_and_back_keeps_everything() {
             .unwrap()
             .screen_mut()
             .set_size(std::num::NonZeroU16::new(rows).unwrap(), std::num::NonZeroU16::new(cols).unwrap());
-        t._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        t._master.as_ref().unwrap().resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         if rows >= 5 && cols >= 20 {
             t.wait_for(if cols >= 80 { "Kept through resizes." } else { "" });
         }
@@ -447,81 +293,4 @@ fn a_second_editor_on_the_same_file_is_told_and_a_stale_lock_is_taken_over() {
     let third = Term::spawn(dir.path(), &["edit", &file]);
     let shown = third.wait_for("Took over the lock");
     assert!(!shown.contains("Already open"), "{shown}");
-}
-
-/// A small deterministic random source, so a failing round can be replayed.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-}
-
-#[test]
-fn kill_9_at_random_moments_never_loses_what_was_autosaved() {
-    let dir = tempfile::tempdir().unwrap();
-    let rounds: usize = std::env::var("BLAMELESS_KILL_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(100);
-    let mut rng = Lcg(0x5eed);
-    let path = {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_blameless"))
-            .args(["new", "--no-edit", "--title", "Kill loop"])
-            .current_dir(dir.path())
-            .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        only_yaml(dir.path())
-    };
-    let file = path.to_str().unwrap().to_string();
-    let env = [("BLAMELESS_AUTOSAVE_MS", "150")];
-    let mut saved_words: Vec<String> = Vec::new();
-    for round in 0..rounds {
-        let mut t = Term::spawn_with(dir.path(), &["edit", &file], &env);
-        // A crash in the round before may have left a recovery copy: take it, as a user would.
-        let first = t.wait_until_any(&["Recover unsaved work?", "(required)", "(optional)", "Finish"]);
-        if first.contains("Recover unsaved work?") {
-            t.send("r");
-            t.wait_for("Restored the recovered text");
-        }
-        // To the section list (waiting, so Esc is not read as Alt with the next key), then
-        // open the summary, the second row, and go to the end of its text.
-        t.send("\x1b");
-        t.wait_for("Enter Open");
-        t.send(&"k".repeat(20));
-        t.send("j\r");
-        t.wait_for("Esc Sections");
-        t.send("\x1b[1;5F"); // Ctrl-End
-        let word = format!(" w{round}");
-        t.type_text(&word);
-        // Wait for the autosave tick to put it on disk: from then on it must survive.
-        let start = Instant::now();
-        while !std::fs::read_to_string(&path).unwrap_or_default().contains(&format!("w{round}")) {
-            assert!(start.elapsed() < Duration::from_secs(20), "round {round}: never autosaved:\n{}", t.contents());
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        saved_words.push(word.trim().to_string());
-        // More typing, killed at a random moment: before, during or after the next tick.
-        t.type_text(&format!(" x{round}"));
-        std::thread::sleep(Duration::from_millis(rng.next(300)));
-        let pid = t.child.process_id().unwrap();
-        let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
-        let _ = t.wait_exit();
-        drop(t);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let doc = blameless::store::parse_document(&path, &text)
-            .unwrap_or_else(|e| panic!("round {round}: the file does not parse: {e}\n{text}"));
-        let summary = &doc.doc.sections[0].text;
-        assert!(!summary.contains("kk"), "round {round}: keys meant for the section list were typed:\n{summary}");
-        for w in &saved_words {
-            assert!(summary.contains(w.as_str()), "round {round}: {w} was autosaved and is gone:\n{summary}");
-        }
-        if let Some((_, copy)) = blameless::store::recovery::read_recovery(&dir.path().join(".data/recovery"), &path) {
-            let copy = blameless::store::parse_document(&path, &copy)
-                .unwrap_or_else(|e| panic!("round {round}: recovery copy broken: {e}"));
-            for w in &saved_words {
-                assert!(copy.doc.sections[0].text.contains(w.as_str()), "round {round}: the recovery copy lost {w}");
-            }
-        }
-    }
 }

@@ -315,14 +315,14 @@ fn a_file_changed_on_disk_is_never_silently_overwritten() {
 
 #[test]
 fn a_recovery_copy_left_by_a_crash_is_offered_on_the_next_open() {
-    let f = fresh();
+    let f = fresh().closed();
     let path = f.path();
     // The session before wrote a recovery copy with words the file does not have.
     let recovered = f.on_disk().replace(
         "    kind: text\n    required: true\n",
         "    kind: text\n    required: true\n    text: Typed before the crash.\n",
     );
-    blameless::store::recovery::write_recovery(&f.recovery_dir(), &path, &recovered).unwrap();
+    blameless::store::recovery::write_recovery(&f.recovery_dir(), &path, "crashed", None, &recovered).unwrap();
     let start = Start::new(f.dir.path(), &library(), today());
     let mut app = app_in(f.dir.path(), Screen::Start(start));
     dispatch(&mut app, Action::Open(path.clone()));

@@ -135,20 +135,32 @@ fn states() -> Vec<State> {
             f
         }),
         ("recovery dialog", || {
-            let f = fresh();
+            let f = fresh().closed();
             let copy = f.on_disk().replace("Checkout API errors", "Recovered title");
-            blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), &copy).unwrap();
+            blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy).unwrap();
             let folder = f.dir.path().join("postmortems");
             let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
             dispatch(&mut app, Action::Open(f.path()));
             Fixture { app, dir: f.dir }
         }),
+        ("discard copy dialog", || {
+            let f = fresh().closed();
+            let copy = f.on_disk().replace("Checkout API errors", "Recovered title");
+            blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy).unwrap();
+            let folder = f.dir.path().join("postmortems");
+            let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+            dispatch(&mut app, Action::Open(f.path()));
+            key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+            assert!(matches!(app.dialog(), Some(Dialog::DiscardCopy { .. })));
+            Fixture { app, dir: f.dir }
+        }),
         ("locked dialog", || {
             let f = fresh();
-            // Another editor, in a process that is running (pid 1 always is), holds the lock.
+            // Another editor holds the lock (kept for the test's life: dropping it releases it).
             let other = blameless::store::lock::Holder { pid: 1, ..blameless::store::lock::Holder::me("09:00") };
-            let held = blameless::store::lock::take(&f.recovery_dir(), &f.path(), &other, true).unwrap();
-            std::mem::forget(held); // dropping it would release the other editor's lock
+            let other = blameless::store::lock::Holder { editor: "other-editor".into(), ..other };
+            let held = blameless::store::lock::take(&f.recovery_dir(), &f.path(), &other).unwrap();
+            std::mem::forget(held);
             let folder = f.dir.path().join("postmortems");
             let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
             dispatch(&mut app, Action::Open(f.path()));
@@ -350,16 +362,18 @@ fn a_click_selects_the_table_row_drawn_there_and_nothing_under_an_overlay() {
 #[test]
 fn esc_on_a_question_keeps_everything() {
     // The recovery copy.
-    let f = fresh();
+    let f = fresh().closed();
     let copy_text = f.on_disk().replace("Checkout API errors", "Recovered title");
-    let copy = blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), &copy_text).unwrap();
+    let copy =
+        blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy_text).unwrap();
     let folder = f.dir.path().join("postmortems");
     let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
     dispatch(&mut app, Action::Open(f.path()));
     assert!(matches!(app.dialog(), Some(Dialog::Recover { .. })));
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(app.dialog(), None);
-    assert_eq!(fs::read_to_string(&copy).unwrap(), copy_text, "the copy is kept");
+    let kept = blameless::store::recovery::read_copy(&copy).unwrap();
+    assert_eq!(kept.text, copy_text, "the copy is kept");
     assert!(screen(&mut app, 80, 24).contains("recovery copy is kept"));
 
     // The file changed on disk.
@@ -573,4 +587,53 @@ fn a_day_divider_in_a_paste_sets_the_day_and_a_second_paste_adds_nothing() {
     assert_eq!(f.app.dialog(), None, "nothing new to add");
     assert_eq!(f.app.editor().unwrap().doc.timeline.len(), before + 2);
     assert!(screen(&mut f.app, 100, 30).contains("Nothing to add"));
+}
+
+/// The terminal going away under the loop (a read fails with EIO: the window closed, the SSH
+/// session dropped) ends it as a hang-up, and what was typed is saved on the way out.
+#[test]
+fn a_terminal_that_goes_away_is_a_hang_up_and_the_words_are_saved() {
+    struct Gone(VecDeque<Event>);
+    impl Events for Gone {
+        fn poll(&mut self, _: Duration) -> io::Result<bool> {
+            Ok(true)
+        }
+        fn read(&mut self) -> io::Result<Event> {
+            self.0.pop_front().ok_or_else(|| io::Error::from_raw_os_error(5))
+        }
+    }
+    let mut f = fresh();
+    dispatch(&mut f.app, Action::GoTo(1));
+    let keys =
+        "Typed before the hang-up.".chars().map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let ended = event_loop(&mut terminal, &mut Gone(keys.collect()), &mut f.app).unwrap_err();
+    assert!(blameless::tui::stopping::hung_up(&ended), "{ended}");
+    assert!(!f.on_disk().contains("Typed before the hang-up."), "not saved before the end");
+    let said = blameless::tui::stopping::keep_the_words(&mut f.app);
+    assert!(f.on_disk().contains("text: Typed before the hang-up."), "{}", f.on_disk());
+    assert!(said.contains("Everything is saved"), "{said}");
+}
+
+/// Discarding a recovery copy takes `d` and a second `d`; anything else keeps it.
+#[test]
+fn discarding_a_recovery_copy_asks_first() {
+    let f = fresh().closed();
+    let copy_text = f.on_disk().replace("Checkout API errors", "Recovered title");
+    let copy =
+        blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy_text).unwrap();
+    let folder = f.dir.path().join("postmortems");
+    let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    dispatch(&mut app, Action::Open(f.path()));
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Discard the recovery copy?") && shown.contains("Delete it"), "{shown}");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(matches!(app.dialog(), Some(Dialog::Recover { .. })), "Esc goes back to the question");
+    assert!(copy.exists());
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert_eq!(app.dialog(), None);
+    assert!(!copy.exists(), "deleted after the second d");
+    assert!(screen(&mut app, 80, 24).contains("Deleted the recovery copy"));
 }

@@ -25,20 +25,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     Ok(())
 }
 
-/// Replaces `path` with `bytes` in one step, like [`write_atomic`], without waiting for the
-/// disk: for small bookkeeping files (the editor's lock) that a crash makes moot anyway.
-pub fn write_replace(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let folder = folder_of(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".blameless-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(|e| io(path, "creating a temporary file", e))?;
-    temp.write_all(bytes).map_err(|e| io(path, "writing", e))?;
-    temp.persist(path).map_err(|e| io(path, "replacing the file", e.error))?;
-    Ok(())
-}
-
 /// Creates `path` with `bytes`, refusing to replace anything already there.
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     if fs::symlink_metadata(path).is_ok() {

@@ -55,6 +55,8 @@ pub struct Context {
     pub today: Option<NaiveDate>,
     /// The time a save is stamped with, when fixed (tests); otherwise the local time then.
     pub wall_clock: Option<String>,
+    /// This editor's id: its lock and recovery copies carry it (two editors never share one).
+    pub editor: String,
 }
 
 impl Context {
@@ -68,6 +70,7 @@ impl Context {
             relative_to: std::env::current_dir().ok(),
             today: None,
             wall_clock: None,
+            editor: crate::store::lock::editor_id(),
         }
     }
 
@@ -82,7 +85,17 @@ impl Context {
             relative_to: Some(folder.to_path_buf()),
             today: None,
             wall_clock: None,
+            editor: {
+                static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+                let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                format!("{}-t{n}", crate::store::lock::editor_id())
+            },
         }
+    }
+
+    /// Who is writing, and since when, as a lock names them.
+    pub fn holder(&self) -> crate::store::lock::Holder {
+        crate::store::lock::Holder::named(self.who(), &self.stamp(), &self.editor)
     }
 
     /// Who is writing (see [`Context::user`]).

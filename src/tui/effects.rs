@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use super::action::Action;
 use crate::store::lock::{Holder, Taken};
-use crate::store::recovery::{self, Fingerprint};
+use crate::store::recovery::{self, Copy, Fingerprint};
 use crate::store::{self, Loaded};
 
 /// Work for the runner.
@@ -29,13 +29,32 @@ pub enum Effect {
     /// Read the document again (the user took the version on disk), first keeping mine as a
     /// copy beside it when `mine` is given.
     Reload { path: PathBuf, mine: Option<String> },
-    /// Take the lock from the other editor (the user chose to open it here too).
-    TakeLock { path: PathBuf, recovery_dir: PathBuf, me: Holder },
-    /// Remove the recovery copy (the document is saved, or the user discarded the copy).
-    RemoveRecovery { path: PathBuf, recovery_dir: PathBuf },
+    /// Write this editor's recovery copy (the journal of what is typed, between saves); then,
+    /// when it is written, remove `adopted`, a copy left behind that it now holds.
+    Journal(JournalJob),
+    /// Remove this editor's recovery copy (the document is saved and closed).
+    RemoveRecovery { path: PathBuf, recovery_dir: PathBuf, editor: String },
+    /// Remove a copy left behind by an editor that stopped (the user discarded it).
+    RemoveCopy(PathBuf),
     /// Remove a document made from a template this session and left as made: only while the
     /// file still holds exactly `text`.
     RemoveUntouched { path: PathBuf, text: String },
+}
+
+/// A recovery copy to write, as `update` describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalJob {
+    pub path: PathBuf,
+    pub recovery_dir: PathBuf,
+    pub editor: String,
+    pub base: Option<Fingerprint>,
+    pub text: String,
+    /// The edit this text includes.
+    pub rev: u64,
+    pub adopted: Option<PathBuf>,
+    /// The text of a save still under way when the job was made: once that is on disk, it is
+    /// what this text was based on.
+    pub after_save: Option<Fingerprint>,
 }
 
 /// A save, as `update` describes it.
@@ -44,6 +63,8 @@ pub struct SaveJob {
     pub path: PathBuf,
     pub text: String,
     pub recovery_dir: PathBuf,
+    /// The editor saving: its recovery copy is written first.
+    pub editor: String,
     /// The file as we last read or wrote it: a file on disk that differs is someone else's.
     pub base: Option<Fingerprint>,
     /// Write over whatever is on disk (the user chose "keep mine").
@@ -84,9 +105,9 @@ pub struct Read {
 pub enum Outcome {
     Saved { job: SaveJob, recovery_at: Option<PathBuf>, saved: Saved },
     Exported(Result<PathBuf, String>),
-    Opened { read: Result<Box<Read>, String>, lock: Option<Taken>, recovery: Option<(PathBuf, String)> },
+    Opened { read: Result<Box<Read>, String>, lock: Option<Taken>, recovery: Vec<Copy> },
     Reloaded { read: Result<Box<Read>, String>, copy: Option<Result<PathBuf, String>> },
-    LockTaken(Option<Taken>),
+    Journaled { rev: u64, at: Result<PathBuf, String> },
 }
 
 /// An outcome inside an action: actions are cloned and compared, an outcome is taken once.
@@ -126,7 +147,7 @@ pub fn perform(effect: Effect) -> Option<Action> {
         Effect::Create { folder, name, text, recovery_dir, me } => {
             match super::start::new_file(&folder, &name, &text) {
                 Ok(path) => return perform(Effect::Open { path, recovery_dir, me, new: true }),
-                Err(why) => Outcome::Opened { read: Err(why), lock: None, recovery: None },
+                Err(why) => Outcome::Opened { read: Err(why), lock: None, recovery: Vec::new() },
             }
         }
         Effect::Open { path, recovery_dir, me, new } => {
@@ -135,11 +156,10 @@ pub fn perform(effect: Effect) -> Option<Action> {
                 r
             });
             let (lock, recovery) = match &read {
-                Ok(_) => (
-                    crate::store::lock::take(&recovery_dir, &path, &me, false),
-                    recovery::read_recovery(&recovery_dir, &path),
-                ),
-                Err(_) => (None, None),
+                Ok(_) => {
+                    (crate::store::lock::take(&recovery_dir, &path, &me), recovery::left_behind(&recovery_dir, &path))
+                }
+                Err(_) => (None, Vec::new()),
             };
             Outcome::Opened { read, lock, recovery }
         }
@@ -155,11 +175,24 @@ pub fn perform(effect: Effect) -> Option<Action> {
             }
             Outcome::Reloaded { read: read(&path), copy }
         }
-        Effect::TakeLock { path, recovery_dir, me } => {
-            Outcome::LockTaken(crate::store::lock::take(&recovery_dir, &path, &me, true))
+        Effect::Journal(job) => {
+            let base = match job.after_save {
+                Some(saved) if Fingerprint::of_file(&job.path).is_some_and(|d| d.same_content(&saved)) => Some(saved),
+                _ => job.base,
+            };
+            let at = recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, base.as_ref(), &job.text)
+                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string());
+            if let (Ok(_), Some(adopted)) = (&at, &job.adopted) {
+                let _ = std::fs::remove_file(adopted);
+            }
+            Outcome::Journaled { rev: job.rev, at }
         }
-        Effect::RemoveRecovery { path, recovery_dir } => {
-            recovery::remove_recovery(&recovery_dir, &path);
+        Effect::RemoveRecovery { path, recovery_dir, editor } => {
+            recovery::remove_recovery(&recovery_dir, &path, &editor);
+            return None;
+        }
+        Effect::RemoveCopy(copy) => {
+            let _ = std::fs::remove_file(copy);
             return None;
         }
         Effect::RemoveUntouched { path, text } => {
@@ -182,7 +215,8 @@ fn read(path: &Path) -> Result<Box<Read>, String> {
 /// The recovery copy first (so a crash during the save still has the words), then the file,
 /// unless someone else changed it since we last read or wrote it.
 fn save(job: SaveJob) -> Outcome {
-    let recovery_at = recovery::write_recovery(&job.recovery_dir, &job.path, &job.text).ok();
+    let recovery_at =
+        recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, job.base.as_ref(), &job.text).ok();
     let on_disk = Fingerprint::of_file(&job.path);
     let changed = match (&job.base, &on_disk) {
         (Some(ours), Some(theirs)) => !ours.same_content(theirs),

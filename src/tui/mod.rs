@@ -18,10 +18,12 @@ pub mod prose;
 mod recover;
 pub mod runner;
 pub mod start;
+pub mod stopping;
 pub mod table;
 pub mod terminal;
 pub mod theme;
 pub mod views;
+mod writer;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

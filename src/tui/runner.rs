@@ -13,8 +13,10 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{App, Effect, Update};
+use super::stopping::{SIGHUP, Stopped, keep_the_words};
 use super::terminal::Guard;
 use super::views;
+use super::writer::Writer;
 
 /// How long the first frame waits for the wording findings of the document it shows (a
 /// typical one has them in a few milliseconds; a huge one is drawn without, and they follow).
@@ -26,17 +28,28 @@ const BATCH: usize = 512;
 
 /// Runs the app.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
+    let stop = super::stopping::catch_signals()?;
     let mut guard = Guard::enter()?;
-    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, &mut TerminalEvents, app)));
-    drop(guard);
+    let mut events = TerminalEvents { stop };
+    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, &mut events, app)));
     match outcome {
-        Ok(Ok(())) => Ok(()),
-        // The terminal failed under us (closed, unreadable): keep the words, then report.
-        Ok(Err(e)) => match save_after_panic(app) {
-            Some(path) => Err(e.context(format!("the editor stopped; your text is safe in {}", path.display()))),
-            None => Err(e),
-        },
+        Ok(Ok(Ending::Quit)) => Ok(()),
+        Ok(Ok(Ending::Signal(signal))) => {
+            let kept = keep_the_words(app);
+            drop(guard);
+            Err(Stopped { signal, kept }.into())
+        }
+        // The terminal failed under us (closed, unreadable): keep the words, as for a hang-up.
+        Ok(Err(e)) => {
+            let kept = keep_the_words(app);
+            drop(guard);
+            if super::stopping::hung_up(&e) {
+                return Err(Stopped { signal: SIGHUP, kept }.into());
+            }
+            Err(e.context(format!("the editor stopped. {kept}")))
+        }
         Err(panic) => {
+            drop(guard);
             let saved = save_after_panic(app);
             let mut err = std::io::stderr().lock();
             let _ = match saved {
@@ -57,18 +70,39 @@ fn save_after_panic(app: &mut App) -> Option<std::path::PathBuf> {
     app.rescue()
 }
 
+/// How the event loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal asked the program to stop.
+    Signal(i32),
+}
+
 /// Where the events come from: the terminal, or a test's script.
 pub trait Events {
     /// Whether an event is waiting, waiting up to `wait` for one.
     fn poll(&mut self, wait: Duration) -> io::Result<bool>;
     /// The next event, waiting for it.
     fn read(&mut self) -> io::Result<Event>;
+    /// The signal that asked the program to stop, once one has.
+    fn stopped(&self) -> Option<i32> {
+        None
+    }
 }
 
-/// The terminal's events, through crossterm.
-pub struct TerminalEvents;
+/// The terminal's events, through crossterm, and the signals caught.
+pub struct TerminalEvents {
+    stop: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
 
 impl Events for TerminalEvents {
+    fn stopped(&self) -> Option<i32> {
+        match self.stop.load(std::sync::atomic::Ordering::SeqCst) {
+            0 => None,
+            signal => Some(signal as i32),
+        }
+    }
     fn poll(&mut self, wait: Duration) -> io::Result<bool> {
         event::poll(wait)
     }
@@ -136,64 +170,6 @@ where
     }
 }
 
-/// The file work of the app, done on a thread of its own so that keys never wait for a disk:
-/// jobs go in order, results come back as actions.
-struct Writer {
-    jobs: Option<std::sync::mpsc::Sender<Effect>>,
-    results: std::sync::mpsc::Receiver<Option<Action>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-    /// Jobs sent whose results have not been taken yet.
-    in_flight: usize,
-}
-
-impl Writer {
-    fn start() -> Writer {
-        let (jobs, inbox) = std::sync::mpsc::channel::<Effect>();
-        let (outbox, results) = std::sync::mpsc::channel();
-        let thread = std::thread::spawn(move || {
-            for job in inbox {
-                // Every job answers, so that the runner knows when it is done.
-                let _ = outbox.send(super::effects::perform(job));
-            }
-        });
-        Writer { jobs: Some(jobs), results, thread: Some(thread), in_flight: 0 }
-    }
-
-    fn send(&mut self, effect: Effect) {
-        if let Some(jobs) = &self.jobs
-            && jobs.send(effect).is_ok()
-        {
-            self.in_flight += 1;
-        }
-    }
-
-    /// The results ready now.
-    fn ready(&mut self) -> Vec<Action> {
-        let mut out = Vec::new();
-        while let Ok(result) = self.results.try_recv() {
-            self.in_flight -= 1;
-            out.extend(result);
-        }
-        out
-    }
-
-    /// Waits for every job sent to be done (on the way out), and returns their results.
-    fn finish(&mut self) -> Vec<Action> {
-        self.jobs = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-        self.ready()
-    }
-}
-
-impl Drop for Writer {
-    fn drop(&mut self) {
-        // Whatever way the loop ends, the jobs sent are done before the app goes.
-        self.finish();
-    }
-}
-
 /// `action` as the event loop does it, but with the file work it asks for done here and now,
 /// in order, each result going back to the app: for tests, benchmarks and scripts. Returns
 /// whether the update changed nothing worth drawing, and the effects that need a terminal
@@ -240,7 +216,7 @@ fn perform(update: Update, surface: &mut impl Surface, writer: &mut Writer, app:
 /// next deadline, or the result of file work, and nothing else, so an idle editor uses no
 /// CPU), turn it into an action, update, hand the work it asks for to the writer thread.
 /// Returns when the app quits, once the file work asked for is done.
-pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mut App) -> anyhow::Result<()> {
+pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mut App) -> anyhow::Result<Ending> {
     let mut writer = Writer::start();
     let mut redraw = true;
     app.wait_for_checker(FIRST_FRAME_WAITS);
@@ -260,7 +236,13 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
             for result in writer.finish() {
                 app.update(result);
             }
-            return Ok(());
+            return Ok(Ending::Quit);
+        }
+        if let Some(signal) = events.stopped() {
+            for result in writer.finish() {
+                app.update(result);
+            }
+            return Ok(Ending::Signal(signal));
         }
         let due = app.deadline().map(|due| due.saturating_duration_since(app.context().clock.now()));
         let wait = if writer.in_flight > 0 { Some(due.map_or(RESULTS_EVERY, |d| d.min(RESULTS_EVERY))) } else { due };
@@ -299,7 +281,7 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
                 redraw |= perform(update, surface, &mut writer, app)?;
             }
             handled += 1;
-            if app.quitting() || handled >= BATCH || !events.poll(Duration::ZERO)? {
+            if app.quitting() || events.stopped().is_some() || handled >= BATCH || !events.poll(Duration::ZERO)? {
                 break;
             }
             next = Some(events.read()?);

@@ -25,6 +25,12 @@ impl Fixture {
     pub fn on_disk(&self) -> String {
         fs::read_to_string(self.path()).unwrap()
     }
+    /// The document closed, as if its editor had ended: its lock released, the app on an
+    /// empty start screen.
+    pub fn closed(mut self) -> Fixture {
+        self.app = app_in(self.dir.path(), Screen::Start(Start::unused(today())));
+        self
+    }
     pub fn recovery_dir(&self) -> PathBuf {
         self.dir.path().join("recovery")
     }

@@ -2,6 +2,7 @@
 //! it goes back on when the key was not an answer.
 
 use super::{App, Dialog};
+use crate::store::recovery::Copy;
 
 use crate::tui::action::{Action, TextOp};
 use crate::tui::editor::Page;
@@ -16,7 +17,8 @@ impl App {
             Dialog::PasteRows { count } => self.answer_paste(count, action),
             Dialog::QuitUnsaved => self.answer_quit(action),
             Dialog::Conflict => self.answer_conflict(action),
-            Dialog::Recover { copy, summary, text } => self.answer_recover(copy, summary, text, action),
+            Dialog::Recover { copy, summary, rest } => self.answer_recover(copy, summary, rest, action),
+            Dialog::DiscardCopy { copy, summary, rest } => self.answer_discard(copy, summary, rest, action),
         }
     }
 
@@ -48,13 +50,8 @@ impl App {
 
     fn answer_locked(&mut self, holder: crate::store::lock::Holder, action: Action) {
         match action {
-            Action::Choose('o') => {
-                let me = crate::store::lock::Holder::me(&self.ctx.stamp());
-                let recovery_dir = self.ctx.recovery_dir.clone();
-                if let Some(path) = self.editor().map(|e| e.path.clone()) {
-                    self.effects.push(Effect::TakeLock { path, recovery_dir, me });
-                }
-            }
+            // Each editor holds a lock of its own: editing here too needs nothing more.
+            Action::Choose('o') => {}
             Action::Choose('q') => self.leave(),
             _ => self.ask(Dialog::Locked { holder }),
         }
@@ -130,39 +127,80 @@ impl App {
         self.effects.push(Effect::Reload { path, mine });
     }
 
-    fn answer_recover(&mut self, copy: std::path::PathBuf, summary: Vec<String>, text: String, action: Action) {
+    fn answer_recover(&mut self, copy: Box<Copy>, summary: Vec<String>, rest: Vec<Copy>, action: Action) {
         match action {
             Action::Choose('r') => {
-                let now = self.now();
-                match crate::tui::recover::restore(&text) {
-                    Ok(doc) => {
-                        if let Some(e) = self.editor_mut() {
-                            e.doc = doc;
-                            e.texts.clear();
-                            e.field_forms.clear();
-                            e.details = crate::tui::form::Form::details(&e.doc, e.template.as_ref());
-                            let page = e.first_incomplete();
-                            e.go_to(page);
-                            e.touch(now);
-                        }
-                        self.message = Some("Restored the recovered text; it will be saved in a moment.".into());
-                    }
+                match crate::tui::recover::restore(&copy.text) {
+                    Ok(doc) => self.restore_copy(doc, &copy),
                     Err(why) => {
-                        self.message =
-                            Some(format!("The recovery copy cannot be read ({why}); it is kept at {}.", copy.display()))
+                        self.message = Some(format!(
+                            "The recovery copy cannot be read ({why}); it is kept at {}.",
+                            copy.path.display()
+                        ))
                     }
                 }
+                self.offer_next(rest);
             }
-            Action::Choose('d') => {
-                if let Some(path) = self.editor().map(|e| e.path.clone()) {
-                    self.effects.push(Effect::RemoveRecovery { path, recovery_dir: self.ctx.recovery_dir.clone() });
-                }
-            }
+            Action::Choose('d') => self.ask(Dialog::DiscardCopy { copy, summary, rest }),
             // Decide later: the copy stays, and is offered again next time.
             Action::Back => {
-                self.message = Some(format!("The recovery copy is kept at {}.", copy.display()));
+                self.message = Some(format!("The recovery copy is kept at {}.", copy.path.display()));
+                self.offer_next(rest);
             }
-            _ => self.ask(Dialog::Recover { copy, summary, text }),
+            _ => self.ask(Dialog::Recover { copy, summary, rest }),
         }
+    }
+
+    fn answer_discard(&mut self, copy: Box<Copy>, summary: Vec<String>, rest: Vec<Copy>, action: Action) {
+        match action {
+            Action::Choose('d') => {
+                self.message = Some(format!("Deleted the recovery copy {}.", copy.path.display()));
+                self.effects.push(Effect::RemoveCopy(copy.path));
+                self.offer_next(rest);
+            }
+            _ => self.ask(Dialog::Recover { copy, summary, rest }),
+        }
+    }
+
+    /// The document in a copy left behind, in the editor: compared, when it is saved (at
+    /// once), with the file the copy was based on, so a change made on disk since then (a
+    /// teammate's, pulled in after the crash) raises the conflict question instead of being
+    /// reverted. This editor's own copy takes it over before the old one is removed.
+    fn restore_copy(&mut self, doc: crate::doc::Document, copy: &Copy) {
+        let now = self.now();
+        let Some(e) = self.editor_mut() else { return };
+        e.doc = doc;
+        e.texts.clear();
+        e.tables.clear();
+        e.field_forms.clear();
+        e.details = crate::tui::form::Form::details(&e.doc, e.template.as_ref());
+        let page = e.first_incomplete();
+        e.go_to(page);
+        e.touch(now);
+        if let Some(base) = copy.base {
+            e.disk = Some(base);
+        }
+        match e.journal_job(Some(copy.path.clone())) {
+            Ok(job) => {
+                e.journaling = true;
+                self.effects.push(Effect::Journal(job));
+            }
+            Err(why) => self.message = Some(format!("Not saved: {why}")),
+        }
+        self.save(false);
+        self.message.get_or_insert_with(|| "Restored the recovered text; saving it now.".into());
+    }
+
+    /// The next copy left behind that differs from the file, if any.
+    pub(super) fn offer_next(&mut self, mut rest: Vec<Copy>) {
+        if rest.is_empty() {
+            return;
+        }
+        let copy = rest.remove(0);
+        let summary = match self.editor() {
+            Some(e) => crate::tui::recover::summary(&e.doc, &copy.text),
+            None => return,
+        };
+        self.ask(Dialog::Recover { copy: Box::new(copy), summary, rest });
     }
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{App, Dialog, Screen};
+use crate::store::recovery::Copy;
 use crate::store::{self, lock::Taken, recovery};
 use crate::tui::editor::Editor;
 use crate::tui::effects::{Effect, Outcome, Read, SaveJob, Saved};
@@ -11,7 +12,7 @@ use crate::tui::effects::{Effect, Outcome, Read, SaveJob, Saved};
 impl App {
     /// Asks for a document to be opened (read, locked, its recovery copy looked for).
     pub(super) fn open_path(&mut self, path: PathBuf) {
-        let me = crate::store::lock::Holder::me(&self.ctx.stamp());
+        let me = self.ctx.holder();
         self.effects.push(Effect::Open { path, recovery_dir: self.ctx.recovery_dir.clone(), me, new: false });
     }
 
@@ -19,9 +20,8 @@ impl App {
     /// lock, and offers the recovery copy when one differs from the file.
     pub(crate) fn open_document(&mut self, path: &Path, loaded: store::Loaded, file_text: &str) {
         let dir = self.ctx.recovery_dir.clone();
-        let me = crate::store::lock::Holder::me(&self.ctx.stamp());
-        let lock = crate::store::lock::take(&dir, path, &me, false);
-        let recovery = recovery::read_recovery(&dir, path);
+        let lock = crate::store::lock::take(&dir, path, &self.ctx.holder());
+        let recovery = recovery::left_behind(&dir, path);
         let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
         let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified, new: false };
         self.install(read, lock, recovery);
@@ -29,35 +29,36 @@ impl App {
 
     /// The document read, in the editor: with its lock (or the dialog that says who has it),
     /// and the recovery copy offered when it differs from the file.
-    fn install(&mut self, read: Read, lock: Option<Taken>, recovery: Option<(PathBuf, String)>) {
+    fn install(&mut self, read: Read, lock: Option<Taken>, recovery: Vec<Copy>) {
         let dir = self.ctx.recovery_dir.clone();
         let file = (read.loaded, read.text.as_str(), read.modified);
         let mut editor = Editor::open(&read.path, file, &self.library, &dir, self.checker.clone());
         editor.shown = self.ctx.shown(&read.path);
+        editor.id = self.ctx.editor.clone();
         editor.made_from_template = read.new.then(|| read.text.clone());
-        match lock {
-            Some(Taken::Held(holder)) => {
-                // The other editor's recovery copy is in use: it is not offered here.
+        if let Some(Taken { lock, held_by, stale }) = lock {
+            editor.lock = Some(lock);
+            if let Some(holder) = held_by {
+                // The copies left behind were offered to the editor already running.
                 self.ask(Dialog::Locked { holder });
                 self.show_editor(editor);
                 return;
             }
-            Some(Taken::Ours { lock, stale }) => {
-                editor.lock = Some(lock);
-                if let Some(h) = stale {
-                    self.message =
-                        Some(format!("Took over the lock of an editor that stopped (pid {}, {}).", h.pid, h.since));
-                }
+            if let Some(h) = stale {
+                self.message = Some(format!(
+                    "Took over the lock of an editor that stopped ({}, pid {}, {}).",
+                    h.name, h.pid, h.since
+                ));
             }
-            None => {}
         }
-        if let Some((copy, text)) = recovery {
-            if text != read.text {
-                let summary = crate::tui::recover::summary(&editor.doc, &text);
-                self.ask(Dialog::Recover { copy, summary, text });
-            } else {
-                self.effects.push(Effect::RemoveRecovery { path: read.path.clone(), recovery_dir: dir });
-            }
+        // Copies that hold just what the file holds are done with; the others are offered.
+        let (same, differ): (Vec<Copy>, Vec<Copy>) = recovery.into_iter().partition(|c| c.text == read.text);
+        for copy in same {
+            self.effects.push(Effect::RemoveCopy(copy.path));
+        }
+        if let Some((copy, rest)) = differ.split_first() {
+            let summary = crate::tui::recover::summary(&editor.doc, &copy.text);
+            self.ask(Dialog::Recover { copy: Box::new(copy.clone()), summary, rest: rest.to_vec() });
         }
         if let Some(from) = editor.migrated_from {
             self.message = Some(format!("Read a schema {from} document; it is saved in the current schema."));
@@ -111,9 +112,21 @@ impl App {
                 self.message = Some(why.lines().next().unwrap_or_default().to_string());
             }
             Outcome::Reloaded { read, copy } => self.reloaded(read, copy),
-            Outcome::LockTaken(taken) => {
-                if let (Some(Taken::Ours { lock, .. }), Some(e)) = (taken, self.editor_mut()) {
-                    e.lock = Some(lock);
+            Outcome::Journaled { rev, at } => {
+                let Some(e) = self.editor_mut() else { return };
+                e.journaling = false;
+                match at {
+                    Ok(at) => {
+                        e.journaled_up_to(rev);
+                        e.recovery_at = Some(at);
+                    }
+                    // Said once; the next edits try again.
+                    Err(why) if e.recovery_at.is_some() || e.journaled == 0 => {
+                        e.recovery_at = None;
+                        e.journaled = rev;
+                        self.message = Some(format!("Cannot write the recovery copy: {why}. Save often (Ctrl-S)."));
+                    }
+                    Err(_) => e.journaled = rev,
                 }
             }
         }
@@ -148,6 +161,7 @@ impl App {
         match editor.save_job(over, asked, then_quit) {
             Ok(job) => {
                 editor.saving = true;
+                editor.in_flight = Some(recovery::Fingerprint::of_text(&job.text, None));
                 self.effects.push(Effect::Save(job));
             }
             Err(why) => self.message = Some(format!("Not saved: {why}")),
@@ -158,6 +172,10 @@ impl App {
         let clock = self.ctx.wall_clock();
         let Some(editor) = self.editor_mut() else { return };
         editor.saving = false;
+        editor.in_flight = None;
+        if recovery_at.is_some() {
+            editor.journaled_up_to(job.rev);
+        }
         editor.recovery_at = recovery_at;
         let written = matches!(saved, Saved::Written(_) | Saved::Recreated(_));
         match saved {
@@ -194,11 +212,21 @@ impl App {
         }
     }
 
+    /// On the way out after a signal: the save of what is not saved yet, unless the file
+    /// changed on disk (that waits for the user's choice, with the words in the copy).
+    pub(crate) fn last_save(&mut self) -> Option<Effect> {
+        let e = self.editor_mut()?;
+        if !e.dirty || e.conflict {
+            return None;
+        }
+        e.save_job(false, false, false).ok().map(Effect::Save)
+    }
+
     /// After a crash: the open document's text in its recovery copy, and where that is.
     pub(crate) fn rescue(&mut self) -> Option<PathBuf> {
         let Screen::Editor(editor) = &mut self.screen else { return None };
         let text = editor.text().ok()?;
-        recovery::write_recovery(&editor.recovery_dir, &editor.path, &text).ok()
+        recovery::write_recovery(&editor.recovery_dir, &editor.path, &editor.id, editor.disk.as_ref(), &text).ok()
     }
 
     pub(super) fn request_quit(&mut self) {
@@ -209,13 +237,12 @@ impl App {
     }
 
     pub(super) fn finish_quit(&mut self) {
-        // The recovery copy belongs to the editor that holds the lock.
+        // This editor's own recovery copy, once all it holds is saved.
         if let Some(e) = self.editor()
             && !e.dirty
-            && e.lock.is_some()
         {
-            let (path, recovery_dir) = (e.path.clone(), self.ctx.recovery_dir.clone());
-            self.effects.push(Effect::RemoveRecovery { path, recovery_dir });
+            let (path, recovery_dir, editor) = (e.path.clone(), self.ctx.recovery_dir.clone(), e.id.clone());
+            self.effects.push(Effect::RemoveRecovery { path, recovery_dir, editor });
         }
         self.forget_unwritten_new();
         if let Some(e) = self.editor_mut() {

@@ -1,9 +1,8 @@
 //! The layers over the screen: the help, the preview, and the dialogs. Each is a scope of the
 //! keymap; the one on top gets the keys.
 
-use std::path::PathBuf;
-
 use super::App;
+use crate::store::recovery::Copy;
 use crate::tui::action::{Action, ScrollOp};
 use crate::tui::keymap::Scope;
 
@@ -14,8 +13,11 @@ pub enum Dialog {
     QuitUnsaved,
     /// The file changed on disk: keep mine, take theirs, save mine as a copy.
     Conflict,
-    /// A recovery copy from an earlier session differs from the file.
-    Recover { copy: PathBuf, summary: Vec<String>, text: String },
+    /// A recovery copy left by an editor that stopped differs from the file; `rest` are
+    /// further such copies, offered after this one.
+    Recover { copy: Box<Copy>, summary: Vec<String>, rest: Vec<Copy> },
+    /// Discarding that copy: sure?
+    DiscardCopy { copy: Box<Copy>, summary: Vec<String>, rest: Vec<Copy> },
     /// Another editor has this file open.
     Locked { holder: crate::store::lock::Holder },
     /// Rows read from a paste into the timeline, to confirm.
@@ -30,6 +32,7 @@ impl Dialog {
             Dialog::QuitUnsaved => Scope::QuitUnsaved,
             Dialog::Conflict => Scope::Conflict,
             Dialog::Recover { .. } => Scope::Recover,
+            Dialog::DiscardCopy { .. } => Scope::DiscardCopy,
             Dialog::Locked { .. } => Scope::Locked,
             Dialog::PasteRows { .. } => Scope::PasteRows,
             Dialog::Dismiss { .. } => Scope::Dismiss,

@@ -208,7 +208,10 @@ impl App {
         let every = |us| now + std::time::Duration::from_micros(us);
         let waiting = if self.pending_checker.is_some() { Some(every(250)) } else { scanning.then(|| every(20_000)) };
         let e = self.editor();
-        [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due)].into_iter().flatten().min()
+        [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due), e.and_then(Editor::journal_due)]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Turns a terminal event into an action. Only key presses count (not repeats' releases).
@@ -297,9 +300,23 @@ impl App {
         if let Some(e) = self.editor_mut() {
             changed |= e.check_if_due(now);
         }
-        if self.editor().and_then(Editor::autosave_due).is_some_and(|d| d <= now) {
+        let saving = self.editor().and_then(Editor::autosave_due).is_some_and(|d| d <= now);
+        if saving {
             self.save(false);
             changed = true;
+        }
+        // The save writes the recovery copy too; without one, the journal does.
+        if !saving
+            && self.editor().and_then(Editor::journal_due).is_some_and(|d| d <= now)
+            && let Some(e) = self.editor_mut()
+        {
+            match e.journal_job(None) {
+                Ok(job) => {
+                    e.journaling = true;
+                    self.effects.push(Effect::Journal(job));
+                }
+                Err(_) => e.journaled = e.rev,
+            }
         }
         !changed
     }

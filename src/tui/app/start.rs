@@ -22,7 +22,7 @@ impl App {
             Action::ListOpen => match start.open(&self.library) {
                 Ok(Opening::Existing(path)) => self.open_path(path),
                 Ok(Opening::New { folder, name, text }) => {
-                    let me = crate::store::lock::Holder::me(&self.ctx.stamp());
+                    let me = self.ctx.holder();
                     let recovery_dir = self.ctx.recovery_dir.clone();
                     self.effects.push(Effect::Create { folder, name, text, recovery_dir, me });
                 }

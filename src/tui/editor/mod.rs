@@ -2,6 +2,7 @@
 //! bookkeeping that keeps every word safe (autosave, recovery copy, conflict check).
 
 mod checks;
+mod saving;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,16 +16,15 @@ use super::prose::Prose;
 use super::table::Table;
 use crate::doc::{Document, SectionKind};
 use crate::lint::{Checker, People};
+use crate::store::Loaded;
 use crate::store::recovery::Fingerprint;
-use crate::store::{self, Loaded};
 use crate::template::{Library, Template};
-use crate::tui::effects::SaveJob;
 
 /// How long typing must pause before the document is saved.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 
 /// The autosave pause in force: `BLAMELESS_AUTOSAVE_MS` shortens it for stress tests.
-fn autosave_after() -> Duration {
+pub(super) fn autosave_after() -> Duration {
     static PAUSE: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
     *PAUSE.get_or_init(|| {
         std::env::var("BLAMELESS_AUTOSAVE_MS")
@@ -33,6 +33,14 @@ fn autosave_after() -> Duration {
             .map_or(AUTOSAVE_AFTER, Duration::from_millis)
     })
 }
+/// Continuous typing is saved at least this often, pause or not.
+pub const AUTOSAVE_AT_MOST: Duration = Duration::from_secs(10);
+
+/// How long typing must pause before the recovery copy is written (the journal), and the
+/// longest it waits while typing goes on: a `kill -9` loses at most about the last second.
+pub const JOURNAL_AFTER: Duration = Duration::from_millis(250);
+pub const JOURNAL_AT_MOST: Duration = Duration::from_millis(700);
+
 /// How long typing must pause before the section's wording is checked again.
 pub const CHECK_AFTER: Duration = Duration::from_millis(150);
 
@@ -69,6 +77,15 @@ pub struct Editor {
     /// Unsaved changes exist.
     pub dirty: bool,
     pub last_edit: Option<Instant>,
+    /// The first edit not saved yet (continuous typing is saved every [`AUTOSAVE_AT_MOST`]).
+    pub dirty_since: Option<Instant>,
+    /// This editor's id: its recovery copy and lock carry it.
+    pub id: String,
+    /// The edit the recovery copy holds, and the first edit since that it does not.
+    pub journaled: u64,
+    pub unjournaled_since: Option<Instant>,
+    /// A recovery copy is being written.
+    pub journaling: bool,
     /// Wall-clock time of the last successful save, for the status line.
     pub saved_at: Option<String>,
     /// What the file on disk looked like when we last read or wrote it.
@@ -100,6 +117,8 @@ pub struct Editor {
     pub rev: u64,
     /// A save is with the runner; another waits until it is done.
     pub saving: bool,
+    /// The text that save writes.
+    pub in_flight: Option<Fingerprint>,
     /// A save asked for while one was running (and whether it was asked, not automatic).
     pub resave: Option<bool>,
     /// The text of a document made from a template this session, as made: if nothing is
@@ -135,6 +154,11 @@ impl Editor {
             field_forms: HashMap::new(),
             dirty: false,
             last_edit: None,
+            dirty_since: None,
+            id: crate::store::lock::editor_id(),
+            journaled: 0,
+            unjournaled_since: None,
+            journaling: false,
             saved_at: None,
             disk,
             conflict: false,
@@ -151,6 +175,7 @@ impl Editor {
             lock: None,
             rev: 0,
             saving: false,
+            in_flight: None,
             resave: None,
             made_from_template: None,
         };
@@ -277,48 +302,11 @@ impl Editor {
         self.dirty = true;
         self.rev += 1;
         self.last_edit = Some(now);
+        self.dirty_since.get_or_insert(now);
+        self.unjournaled_since.get_or_insert(now);
         if self.checker.is_some() {
             self.check_due = Some(now + CHECK_AFTER);
         }
-    }
-
-    /// When the pending autosave is due, if there is one.
-    pub fn autosave_due(&self) -> Option<Instant> {
-        if !self.dirty || self.conflict || self.saving {
-            return None;
-        }
-        self.last_edit.map(|t| t + autosave_after())
-    }
-
-    /// The document's current text, as it would be saved.
-    pub fn text(&mut self) -> Result<String, store::SaveError> {
-        self.sync();
-        store::document_text(&self.doc)
-    }
-
-    /// The save of the document as it is now, for the runner to perform.
-    pub fn save_job(&mut self, over: bool, asked: bool, then_quit: bool) -> Result<SaveJob, String> {
-        let text = self.text().map_err(|e| e.to_string())?;
-        Ok(SaveJob {
-            path: self.path.clone(),
-            text,
-            recovery_dir: self.recovery_dir.clone(),
-            base: self.disk,
-            over,
-            rev: self.rev,
-            asked,
-            then_quit,
-        })
-    }
-
-    /// A save of `job` is done: the file is now `disk`; the document is saved unless it was
-    /// edited since the job's text was taken.
-    pub fn written(&mut self, job: &SaveJob, disk: Option<Fingerprint>, wall_clock: &str) {
-        self.disk = disk;
-        if self.rev == job.rev {
-            self.dirty = false;
-        }
-        self.saved_at = Some(wall_clock.to_string());
     }
 
     /// Replaces the document with `read`, the file on disk (the user chose "take theirs").
@@ -327,9 +315,11 @@ impl Editor {
         let shown = self.shown.clone();
         let checker = self.checker.clone();
         let lock = self.lock.take();
+        let id = self.id.clone();
         let file = (read.loaded, read.text.as_str(), read.modified);
         *self = Editor::open(&self.path.clone(), file, library, &self.recovery_dir.clone(), checker);
         self.lock = lock;
+        self.id = id;
         self.shown = shown;
         let pages = self.pages();
         self.go_to(if pages.contains(&page) { page } else { Page::Details });

@@ -36,13 +36,14 @@ pub enum Scope {
     QuitUnsaved,
     Conflict,
     Recover,
+    DiscardCopy,
     Locked,
     PasteRows,
     Dismiss,
 }
 
 /// Every scope, in the help screen's order.
-pub const SCOPES: [Scope; 15] = [
+pub const SCOPES: [Scope; 16] = [
     Scope::Global,
     Scope::Sidebar,
     Scope::Text,
@@ -55,6 +56,7 @@ pub const SCOPES: [Scope; 15] = [
     Scope::QuitUnsaved,
     Scope::Conflict,
     Scope::Recover,
+    Scope::DiscardCopy,
     Scope::Locked,
     Scope::PasteRows,
     Scope::Dismiss,
@@ -75,6 +77,7 @@ impl Scope {
             Scope::QuitUnsaved => "Quitting with unsaved changes",
             Scope::Conflict => "The file changed on disk",
             Scope::Recover => "Recovering unsaved work",
+            Scope::DiscardCopy => "Discarding a recovery copy",
             Scope::Locked => "The document is open in another blameless",
             Scope::PasteRows => "Adding pasted lines to the timeline",
             Scope::Dismiss => "Dismissing a finding (type the reason)",

@@ -86,15 +86,29 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
                 Line::raw("Nothing has been overwritten. What now?"),
             ],
         ),
-        Dialog::Recover { copy, summary, .. } => {
+        Dialog::Recover { copy, summary, rest } => {
             let mut lines = vec![
                 Line::raw("blameless did not close cleanly last time. A recovery copy differs from the file:"),
                 Line::raw(""),
             ];
             lines.extend(summary.iter().map(|s| Line::raw(format!("  • {s}"))));
             lines.push(Line::raw(""));
-            lines.push(Line::styled(format!("Copy: {}", copy.display()), dim()));
+            lines.push(Line::styled(format!("Copy: {}", copy.path.display()), dim()));
+            if !rest.is_empty() {
+                lines.push(Line::styled(
+                    format!("{} more copies of this file are offered after this one.", rest.len()),
+                    dim(),
+                ));
+            }
             (" Recover unsaved work? ", lines)
+        }
+        Dialog::DiscardCopy { copy, summary, .. } => {
+            let mut lines =
+                vec![Line::raw("Delete this recovery copy for good? What it holds is then lost:"), Line::raw("")];
+            lines.extend(summary.iter().map(|s| Line::raw(format!("  • {s}"))));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(format!("Copy: {}", copy.path.display()), dim()));
+            (" Discard the recovery copy? ", lines)
         }
         Dialog::Locked { holder } => (
             " Already open ",

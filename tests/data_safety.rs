@@ -1,0 +1,213 @@
+//! Nothing typed is lost, whatever stops the editor: `kill -9` at any moment (the recovery
+//! journal), a hang-up, terminate or interrupt (caught: the words are saved and the terminal
+//! restored), a closed terminal, and two editors of one file crashing and quitting. The real
+//! binary in a pseudo-terminal, the files on disk checked.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/pty.rs"]
+mod pty;
+use pty::*;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use blameless::store::recovery;
+
+/// No autosave in these tests (ten minutes away): only the journal and the signals keep words.
+const NO_AUTOSAVE: (&str, &str) = ("BLAMELESS_AUTOSAVE_MS", "600000");
+
+fn new_document(dir: &Path, title: &str) -> PathBuf {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_blameless"))
+        .args(["new", "--no-edit", "--title", title])
+        .current_dir(dir)
+        .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
+        .env("BLAMELESS_DATA_DIR", dir.join(".data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    only_yaml(dir)
+}
+
+fn recovery_dir(dir: &Path) -> PathBuf {
+    dir.join(".data/recovery")
+}
+
+/// Opens `file`, restoring every copy offered, and goes to the end of the summary's text.
+fn open_at_summary(dir: &Path, file: &str) -> Term {
+    let mut t = Term::spawn_with(dir, &["edit", file], &[NO_AUTOSAVE]);
+    loop {
+        let shown = t.wait_until_any(&["Recover unsaved work?", "Enter Edit", "Esc Sections"]);
+        if !shown.contains("Recover unsaved work?") {
+            break;
+        }
+        t.send("r");
+        t.wait_until("the restore", |s| !s.contains("Recover unsaved work?") || s.contains("Restored"));
+        // The restore is saved at once; wait for it before going on.
+        t.wait_until("the restored text saved", |s| s.contains(" saved ") || s.contains("Recover unsaved work?"));
+    }
+    // The section list (waiting, so Esc is not read as Alt with the next key), the summary
+    // (the second row), the end of its text.
+    t.send("\x1b");
+    t.wait_for("Enter Open");
+    t.send(&"k".repeat(20));
+    t.send("j\r");
+    t.wait_for("Esc Sections");
+    t.send("\x1b[1;5F"); // Ctrl-End
+    t
+}
+
+/// Everything the words could be in after a crash: the file and every copy left behind.
+fn kept_text(dir: &Path, path: &Path) -> String {
+    let mut all = std::fs::read_to_string(path).unwrap();
+    for copy in recovery::left_behind(&recovery_dir(dir), path) {
+        blameless::store::parse_document(path, &copy.text)
+            .unwrap_or_else(|e| panic!("a recovery copy does not parse: {e}\n{}", copy.text));
+        all.push_str(&copy.text);
+    }
+    all
+}
+
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below.max(1)
+    }
+}
+
+/// `kill -9` at random moments while typing (no autosave at all): every word on the screen
+/// more than a second before the kill is in the file or a recovery copy, and the next open
+/// offers it. `BLAMELESS_KILL_ROUNDS=100` for the long run; 10 by default.
+#[test]
+fn kill_9_while_typing_loses_at_most_the_last_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let rounds: usize = std::env::var("BLAMELESS_KILL_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(10);
+    let path = new_document(dir.path(), "Kill loop");
+    let file = path.to_str().unwrap().to_string();
+    let mut rng = Lcg(0x5eed);
+    let mut must_keep: Vec<String> = Vec::new();
+    for round in 0..rounds {
+        let mut t = open_at_summary(dir.path(), &file);
+        // Words, each seen on the screen, at a typist's pace, for a random while.
+        let typing_for = Duration::from_millis(300 + rng.next(1500));
+        let start = Instant::now();
+        let mut seen: Vec<(String, Instant)> = Vec::new();
+        let mut n = 0;
+        while start.elapsed() < typing_for {
+            let word = format!("r{round}w{n}");
+            t.type_text(&format!(" {word}"));
+            t.wait_for(&word);
+            seen.push((word, Instant::now()));
+            std::thread::sleep(Duration::from_millis(rng.next(250)));
+            n += 1;
+        }
+        let pid = t.child.process_id().unwrap();
+        let killed_at = Instant::now();
+        assert!(std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
+        let _ = t.wait_exit();
+        drop(t);
+        must_keep.extend(
+            seen.into_iter().filter(|(_, at)| killed_at.duration_since(*at) > Duration::from_secs(1)).map(|(w, _)| w),
+        );
+        let kept = kept_text(dir.path(), &path);
+        for w in &must_keep {
+            assert!(kept.contains(w.as_str()), "round {round}: {w}, typed over a second before the kill, is lost");
+        }
+    }
+    // The words come back through the recovery question and are saved.
+    let t = open_at_summary(dir.path(), &file);
+    drop(t);
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    for w in &must_keep {
+        assert!(on_disk.contains(w.as_str()), "{w} was not restored into the file:\n{on_disk}");
+    }
+}
+
+/// Hang-up, terminate and interrupt with unsaved words: the words are saved, the terminal is
+/// given back (main screen, cursor shown, no mouse or paste modes), the status is 128 + the
+/// signal.
+#[test]
+fn hangup_terminate_and_interrupt_save_the_words_and_restore_the_terminal() {
+    for (signal, number) in [("HUP", 1), ("TERM", 15), ("INT", 2)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = new_document(dir.path(), "Signals");
+        let mut t = open_at_summary(dir.path(), path.to_str().unwrap());
+        assert!(t.screen.lock().unwrap().screen().alternate_screen());
+        let word = format!("before{signal}");
+        t.type_text(&word);
+        t.wait_for(&word);
+        let pid = t.child.process_id().unwrap();
+        assert!(
+            std::process::Command::new("kill")
+                .args([&format!("-{signal}"), &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let status = t.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+        let on_disk = std::fs::read_to_string(&path).unwrap();
+        assert!(on_disk.contains(&word), "SIG{signal}: the words are not in the file:\n{on_disk}");
+        // Everything is in the file: no copy is left to offer.
+        assert!(recovery::left_behind(&recovery_dir(dir.path()), &path).iter().all(|c| c.text == on_disk));
+        let parser = t.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "SIG{signal}: still on the alternate screen");
+        assert!(!screen.hide_cursor(), "SIG{signal}: the cursor is still hidden");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "SIG{signal}: mouse still captured");
+        assert!(!screen.bracketed_paste(), "SIG{signal}: bracketed paste still on");
+    }
+}
+
+/// Two editors of one file: each has its own recovery copy. One is killed, the other saves
+/// and quits: the killed one's words are still in its copy, offered on the next open; and
+/// restoring them, now that the file holds the other's words, asks instead of reverting them.
+#[test]
+fn two_editors_keep_their_words_through_the_others_crash_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_document(dir.path(), "Two editors");
+    let file = path.to_str().unwrap().to_string();
+    let mut a = open_at_summary(dir.path(), &file);
+    let mut b = Term::spawn_with(dir.path(), &["edit", &file], &[NO_AUTOSAVE]);
+    b.wait_for("Already open");
+    b.send("o");
+    b.wait_until("the editor", |s| !s.contains("Already open"));
+    b.send("\x1b");
+    b.wait_for("Enter Open");
+    b.send(&"k".repeat(20));
+    b.send("j\r");
+    b.wait_for("Esc Sections");
+    a.type_text(" words of editor A");
+    a.wait_for("words of editor A");
+    b.type_text(" words of editor B");
+    b.wait_for("words of editor B");
+    // Both journals written (well within a second).
+    std::thread::sleep(Duration::from_millis(1200));
+    let pid = a.child.process_id().unwrap();
+    assert!(std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
+    let _ = a.wait_exit();
+    b.send(CTRL_Q);
+    quit_saving(&mut b);
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(on_disk.contains("words of editor B") && !on_disk.contains("words of editor A"), "{on_disk}");
+    let left = recovery::left_behind(&recovery_dir(dir.path()), &path);
+    assert_eq!(left.len(), 1, "A's copy, and only it, is left: {left:?}");
+    assert!(left[0].text.contains("words of editor A"), "B's quit kept A's copy");
+
+    // Reopened: A's words are offered; restoring them asks, as B's save came after A's copy.
+    let mut c = Term::spawn_with(dir.path(), &["edit", &file], &[NO_AUTOSAVE]);
+    let shown = c.wait_for("Recover unsaved work?");
+    assert!(!shown.contains("Already open"), "the killed editor's lock does not block: {shown}");
+    c.send("r");
+    c.wait_for("The file changed on disk");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("words of editor B"), "nothing reverted");
+    c.send("c"); // keep mine as a copy, take theirs
+    c.wait_for("Your version is in");
+    let mine = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().contains(".mine"))
+        .expect("my version saved beside it");
+    assert!(std::fs::read_to_string(mine.path()).unwrap().contains("words of editor A"));
+    assert!(std::fs::read_to_string(&path).unwrap().contains("words of editor B"));
+}
