@@ -129,6 +129,34 @@ fn fields_checked(name: &str, doc: &Document) {
     println!("{name:<44} open, all fields checked {:>7.2} ms   one row changed {:>6.3} ms", ms(opens[2]), ms(rows[2]));
 }
 
+/// The recovery journal's cost on the thread that reads keys: taking the document's text for
+/// the copy (the writing is the writer thread's). It runs once per pause in typing (250 ms),
+/// at most every 700 ms while typing goes on, never per key.
+fn journal(name: &str, doc: &Document) {
+    let (dir, path) = written(doc);
+    let library = Library::new(Vec::new(), None);
+    let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = blameless::store::parse_document(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let mut e = Editor::open(&path, (loaded, &text, None), &library, &dir.path().join("recovery"), None);
+    let (mut taken, mut written) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        let start = Instant::now();
+        let job = e.journal_job(None).unwrap_or_else(|e| panic!("{e}"));
+        taken.push(start.elapsed());
+        let start = Instant::now();
+        black_box(blameless::tui::effects::perform(blameless::tui::app::Effect::Journal(job)));
+        written.push(start.elapsed());
+    }
+    taken.sort();
+    written.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<44} journal: text taken {:>6.2} ms (keys' thread), copy written {:>6.2} ms (writer thread)",
+        ms(taken[3]),
+        ms(written[3])
+    );
+}
+
 fn main() {
     println!(
         "document: {} KiB of YAML",
@@ -138,4 +166,6 @@ fn main() {
     keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000));
     fields_checked("typical, checked", &document(10_000, 40));
     fields_checked("huge, checked", &document(1_000_000, 5_000));
+    journal("typical", &document(10_000, 40));
+    journal("huge", &document(1_000_000, 5_000));
 }
