@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{SaveError, write_atomic};
+use super::{SaveError, copy_mode, write_atomic_with_mode};
 
 /// The folder for recovery copies: `BLAMELESS_DATA_DIR/recovery`, or the platform's data
 /// folder (`~/.local/share/blameless/recovery` on Linux).
@@ -42,7 +42,8 @@ pub fn write_recovery(dir: &Path, doc_path: &Path, text: &str) -> Result<PathBuf
             source,
         })?;
     }
-    write_atomic(&path, text.as_bytes())?;
+    // A private document's copy is private too.
+    write_atomic_with_mode(&path, text.as_bytes(), copy_mode(doc_path))?;
     Ok(path)
 }
 

@@ -17,6 +17,7 @@ impl App {
             Dialog::QuitUnsaved => self.answer_quit(action),
             Dialog::Conflict => self.answer_conflict(action),
             Dialog::Recover { copy, summary, text } => self.answer_recover(copy, summary, text, action),
+            Dialog::ReplaceExport { target, text } => self.answer_replace_export(target, text, action),
         }
     }
 

@@ -73,6 +73,9 @@ pub struct Editor {
     pub saved_at: Option<String>,
     /// What the file on disk looked like when we last read or wrote it.
     pub disk: Option<Fingerprint>,
+    /// The path was a symbolic link when the file was read: saves go through it, but a link
+    /// that appears later is the file changing underneath us.
+    pub link: bool,
     /// Set while the file changed on disk and the user has not chosen what to do.
     pub conflict: bool,
     /// Where the recovery copy was last written.
@@ -137,6 +140,7 @@ impl Editor {
             last_edit: None,
             saved_at: None,
             disk,
+            link: false,
             conflict: false,
             recovery_at: None,
             recovery_dir: recovery_dir.to_path_buf(),
@@ -296,14 +300,22 @@ impl Editor {
         store::document_text(&self.doc)
     }
 
+    /// The document's text even past the size a file may have: the save refuses to write
+    /// it, but the recovery copy keeps it.
+    pub fn text_any_size(&mut self) -> Result<String, store::SaveError> {
+        self.sync();
+        store::document_text_any_size(&self.doc)
+    }
+
     /// The save of the document as it is now, for the runner to perform.
     pub fn save_job(&mut self, over: bool, asked: bool, then_quit: bool) -> Result<SaveJob, String> {
-        let text = self.text().map_err(|e| e.to_string())?;
+        let text = self.text_any_size().map_err(|e| e.to_string())?;
         Ok(SaveJob {
             path: self.path.clone(),
             text,
             recovery_dir: self.recovery_dir.clone(),
             base: self.disk,
+            link: self.link,
             over,
             rev: self.rev,
             asked,
@@ -329,6 +341,7 @@ impl Editor {
         let lock = self.lock.take();
         let file = (read.loaded, read.text.as_str(), read.modified);
         *self = Editor::open(&self.path.clone(), file, library, &self.recovery_dir.clone(), checker);
+        self.link = read.link;
         self.lock = lock;
         self.shown = shown;
         let pages = self.pages();

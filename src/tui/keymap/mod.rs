@@ -39,10 +39,11 @@ pub enum Scope {
     Locked,
     PasteRows,
     Dismiss,
+    ReplaceExport,
 }
 
 /// Every scope, in the help screen's order.
-pub const SCOPES: [Scope; 15] = [
+pub const SCOPES: [Scope; 16] = [
     Scope::Global,
     Scope::Sidebar,
     Scope::Text,
@@ -58,6 +59,7 @@ pub const SCOPES: [Scope; 15] = [
     Scope::Locked,
     Scope::PasteRows,
     Scope::Dismiss,
+    Scope::ReplaceExport,
 ];
 
 impl Scope {
@@ -78,6 +80,7 @@ impl Scope {
             Scope::Locked => "The document is open in another blameless",
             Scope::PasteRows => "Adding pasted lines to the timeline",
             Scope::Dismiss => "Dismissing a finding (type the reason)",
+            Scope::ReplaceExport => "Exporting over a file blameless did not write",
         }
     }
 
