@@ -258,3 +258,202 @@ fn a_document_grown_past_the_read_limit_is_not_saved_and_its_words_are_kept() {
     assert!(fs::read_to_string(&copy).unwrap().contains("These words take it past the limit."));
     assert!(f.app.editor().unwrap().dirty, "still unsaved");
 }
+
+// 2. Export never destroys: the command line.
+
+fn folder_with_a_document() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("c.yaml"), CHECKOUT).unwrap();
+    dir
+}
+
+#[test]
+fn export_o_never_replaces_a_postmortem() {
+    let dir = folder_with_a_document();
+    let other = CHECKOUT.replace("Checkout API returned errors", "Another incident");
+    fs::write(dir.path().join("other.yaml"), &other).unwrap();
+    for force in [false, true] {
+        let mut args = vec!["export", "c.yaml", "-o", "other.yaml"];
+        if force {
+            args.push("--force");
+        }
+        let r = common::run(dir.path(), &args);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert_eq!(
+            r.stderr,
+            "error: other.yaml is a blameless postmortem, and an export never replaces one; nothing was written\n  \
+             help: name another file, or move it away first\n"
+        );
+        assert_eq!(fs::read_to_string(dir.path().join("other.yaml")).unwrap(), other);
+    }
+}
+
+#[test]
+fn export_o_never_writes_through_a_link() {
+    let dir = folder_with_a_document();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("wiki.md");
+    fs::write(&target, "# The wiki's page\n").unwrap();
+    std::os::unix::fs::symlink(&target, dir.path().join("c.md")).unwrap();
+    for args in [&["export", "c.yaml", "-o", "c.md"][..], &["export", "c.yaml", "-o", "c.md", "--force"]] {
+        let r = common::run(dir.path(), args);
+        assert_eq!(r.code, 2);
+        assert!(
+            r.stderr.starts_with(
+                "error: c.md is a symbolic link, and an export never writes through one; nothing was written"
+            ),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "# The wiki's page\n");
+        assert!(is_link(&dir.path().join("c.md")));
+    }
+}
+
+#[test]
+fn export_o_replaces_a_hand_written_file_only_with_force() {
+    let dir = folder_with_a_document();
+    let notes = dir.path().join("c.md");
+    fs::write(&notes, "# My notes from the call\n").unwrap();
+    let r = common::run(dir.path(), &["export", "c.yaml", "-o", "c.md"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: c.md already exists and was not written by blameless; nothing was written\n  \
+         help: add --force to replace it, or name another file\n"
+    );
+    assert_eq!(fs::read_to_string(&notes).unwrap(), "# My notes from the call\n");
+    let r = common::run(dir.path(), &["export", "c.yaml", "-o", "c.md", "--force"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, "Wrote c.md\n"));
+    assert!(
+        fs::read_to_string(&notes).unwrap().starts_with("<!-- blameless: exported from c.yaml; edit that file -->")
+    );
+}
+
+#[test]
+fn an_earlier_export_is_replaced_in_every_format() {
+    let dir = folder_with_a_document();
+    for (format, name) in [("md", "c.md"), ("html", "c.html"), ("json", "c.json")] {
+        let args = ["export", "c.yaml", "--format", format, "-o", name];
+        assert_eq!(common::run(dir.path(), &args).code, 0);
+        let first = fs::read_to_string(dir.path().join(name)).unwrap();
+        fs::write(dir.path().join("c.yaml"), CHECKOUT.replace("for 42 minutes", "for 43 minutes")).unwrap();
+        let r = common::run(dir.path(), &args);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        let second = fs::read_to_string(dir.path().join(name)).unwrap();
+        assert_ne!(first, second, "{format}: replaced");
+        assert!(second.contains("43 minutes"), "{format}");
+        fs::write(dir.path().join("c.yaml"), CHECKOUT).unwrap();
+    }
+}
+
+#[test]
+fn export_out_dir_checks_every_target_before_writing_any() {
+    let dir = folder_with_a_document();
+    fs::write(dir.path().join("d.yaml"), CHECKOUT).unwrap();
+    fs::create_dir(dir.path().join("site")).unwrap();
+    fs::write(dir.path().join("site/d.md"), "# Written by hand\n").unwrap();
+    let r = common::run(dir.path(), &["export", "c.yaml", "d.yaml", "--out-dir", "site"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: site/d.md already exists and was not written by blameless"), "{}", r.stderr);
+    assert!(!dir.path().join("site/c.md").exists(), "nothing was written");
+    assert_eq!(fs::read_to_string(dir.path().join("site/d.md")).unwrap(), "# Written by hand\n");
+    let r = common::run(dir.path(), &["export", "c.yaml", "d.yaml", "--out-dir", "site", "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(fs::read_to_string(dir.path().join("site/d.md")).unwrap().contains("exported from d.yaml"));
+}
+
+#[test]
+fn export_help_explains_force() {
+    let r = common::run(Path::new("."), &["export", "--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("--force"), "{}", r.stdout);
+    assert!(r.stdout.contains("Replace an existing file that blameless did not write"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("A postmortem is\nnever replaced and a symbolic link never written through."),
+        "{}",
+        r.stdout
+    );
+}
+
+// 2. Export never destroys: the Finish page.
+
+fn on_finish(text: &str) -> Fixture {
+    let mut f = editing(text);
+    let last = f.app.editor().unwrap().pages().len() - 1;
+    dispatch(&mut f.app, Action::GoTo(last));
+    f
+}
+
+#[test]
+fn the_finish_pages_export_asks_before_replacing_a_hand_written_file() {
+    let mut f = on_finish(CHECKOUT);
+    let md = f.path().with_extension("md");
+    fs::write(&md, "# Notes from the call\n").unwrap();
+    press(&mut f.app, 'e');
+    assert!(matches!(f.app.dialog(), Some(Dialog::ReplaceExport { .. })), "{:?}", f.app.message());
+    assert_eq!(fs::read_to_string(&md).unwrap(), "# Notes from the call\n", "nothing written yet");
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let shown = screen(&mut f.app, w, h);
+        assert!(shown.contains("Replace a file?"), "{w}x{h}:\n{shown}");
+        assert!(shown.contains("postmortems/checkout.md is already there, and blameless did not"), "{w}x{h}:\n{shown}");
+        assert!(
+            shown.contains("r     Replace the file with the export")
+                && shown.contains("k     Keep the file: export nothing"),
+            "{w}x{h}:\n{shown}"
+        );
+    }
+    // Keep it (Esc too): nothing exported.
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(f.app.dialog(), None);
+    assert_eq!(fs::read_to_string(&md).unwrap(), "# Notes from the call\n");
+    assert!(screen(&mut f.app, 80, 24).contains("Not exported; postmortems/checkout.md is as it was."));
+    // Replace it, by choice.
+    press(&mut f.app, 'e');
+    press(&mut f.app, 'r');
+    assert_eq!(f.app.dialog(), None);
+    assert!(fs::read_to_string(&md).unwrap().starts_with("<!-- blameless: exported from checkout.yaml"));
+    assert_eq!(f.app.message(), Some("Exported postmortems/checkout.md"));
+    // Its own export is replaced without a question.
+    fs::write(&md, fs::read_to_string(&md).unwrap() + "\nA line added after the export.\n").unwrap();
+    press(&mut f.app, 'e');
+    assert_eq!(f.app.dialog(), None);
+    assert!(!fs::read_to_string(&md).unwrap().contains("A line added after the export."));
+}
+
+#[test]
+fn the_finish_pages_export_refuses_a_postmortem_or_a_link() {
+    let mut f = on_finish(CHECKOUT);
+    let md = f.path().with_extension("md");
+    // A postmortem someone named .md.
+    fs::write(&md, CHECKOUT).unwrap();
+    press(&mut f.app, 'e');
+    assert_eq!(f.app.dialog(), None);
+    let message = f.app.message().unwrap();
+    assert!(
+        message.starts_with("Not exported: ") && message.contains("checkout.md is a blameless postmortem"),
+        "{message}"
+    );
+    assert!(message.contains("move it away, then export again"), "{message}");
+    assert_eq!(fs::read_to_string(&md).unwrap(), CHECKOUT);
+    // A link to a page outside the repository.
+    let outside = tempfile::tempdir().unwrap();
+    let page = outside.path().join("page.md");
+    fs::write(&page, "# Someone's page\n").unwrap();
+    fs::remove_file(&md).unwrap();
+    std::os::unix::fs::symlink(&page, &md).unwrap();
+    press(&mut f.app, 'e');
+    assert_eq!(f.app.dialog(), None);
+    assert!(f.app.message().unwrap().contains("checkout.md is a symbolic link"), "{:?}", f.app.message());
+    assert_eq!(fs::read_to_string(&page).unwrap(), "# Someone's page\n");
+    assert!(is_link(&md));
+}
+
+#[test]
+fn the_finish_pages_export_writes_a_new_file_without_a_question() {
+    let mut f = on_finish(CHECKOUT);
+    press(&mut f.app, 'e');
+    assert_eq!(f.app.dialog(), None);
+    assert_eq!(f.app.message(), Some("Exported postmortems/checkout.md"));
+    assert!(fs::read_to_string(f.path().with_extension("md")).unwrap().contains("# Checkout API returned errors"));
+}
