@@ -457,3 +457,43 @@ fn the_finish_pages_export_writes_a_new_file_without_a_question() {
     assert_eq!(f.app.message(), Some("Exported postmortems/checkout.md"));
     assert!(fs::read_to_string(f.path().with_extension("md")).unwrap().contains("# Checkout API returned errors"));
 }
+
+// 5. The command line never writes what it cannot read back either.
+
+#[test]
+fn an_import_that_would_be_past_the_read_limit_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // 9 MB of one-letter lines: each becomes an indented line of YAML, 37 MB in all.
+    let md = format!("# Big incident\n\n## Summary\n\n```\n{}```\n", "a\n".repeat(4_500_000));
+    fs::write(dir.path().join("big.md"), md).unwrap();
+    let r = common::run(dir.path(), &["import", "big.md", "-o", "big.yaml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("error: the document is 37 MB, over the 32 MB limit for reading it back; nothing was written"),
+        "{}",
+        r.stderr
+    );
+    assert!(!dir.path().join("big.yaml").exists());
+}
+
+/// A new file gets what the user's umask allows, as from any other program: a team that
+/// shares a group (umask 002) gets group-writable documents, a private umask private ones.
+#[test]
+fn a_new_document_gets_the_mode_the_umask_allows() {
+    let dir = tempfile::tempdir().unwrap();
+    for (umask, expected) in [("002", 0o664), ("077", 0o600), ("022", 0o644)] {
+        let name = format!("u{umask}.yaml");
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" new --no-edit -o {name}"))
+            .arg(env!("CARGO_BIN_EXE_blameless"))
+            .current_dir(dir.path())
+            .env("BLAMELESS_CONFIG_DIR", dir.path().join(".config-for-test"))
+            .env("BLAMELESS_NOW", "2026-11-24T13:30:00Z")
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(mode(&dir.path().join(&name)), expected, "umask {umask}");
+    }
+}
