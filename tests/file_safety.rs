@@ -56,6 +56,7 @@ fn a_file_that_no_longer_reads_as_utf8_is_a_conflict_and_kept() {
     assert_eq!(f.app.dialog(), Some(&Dialog::Conflict), "{:?}", f.app.message());
     assert_eq!(fs::read(f.path()).unwrap(), theirs, "their bytes are untouched");
     let shown = screen(&mut f.app, 100, 30);
+    assert!(shown.contains("postmortems/checkout.yaml is not UTF-8 text"), "the status line says why:\n{shown}");
     assert!(shown.contains("The file changed on disk") && shown.contains("k Keep mine"), "{shown}");
     let message = f.app.message().unwrap();
     assert!(

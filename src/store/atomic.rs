@@ -112,7 +112,8 @@ const TEMP_SUFFIX: &str = ".tmp";
 const STALE_AFTER: Duration = Duration::from_secs(5 * 60);
 
 /// Removes the temporary files a save killed mid-way (`kill -9`, a power cut) left in
-/// `folder`, so they never pile up in a repository for `git add -A` to commit. Best effort.
+/// `folder`, so they never pile up in a repository for `git add -A` to commit. Best effort;
+/// listing the folder costs far less than the fsync every save makes anyway.
 fn remove_stale_temps(folder: &Path) {
     let Ok(entries) = fs::read_dir(folder) else { return };
     let now = SystemTime::now();
