@@ -11,7 +11,7 @@ use super::output::{self, Outcome, note};
 use super::{ExportArgs, ExportFormat};
 use crate::export;
 use crate::export::target::{Verdict, verdict};
-use crate::store::{self, write_atomic};
+use crate::store::{self, write_atomic_here};
 
 pub const EXPORT_HELP: &str = "\
 Examples:
@@ -68,7 +68,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         }
         Some(path) => {
             check_target(path, args.force)?;
-            write_atomic(path, text.as_bytes())?;
+            write_atomic_here(path, text.as_bytes())?;
             note(&format!("Wrote {}", path.display()));
             Ok(Outcome::Ok)
         }
@@ -137,7 +137,7 @@ fn write_all(
     }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
     for (target, (_, text)) in targets.iter().zip(rendered) {
-        write_atomic(target, text.as_bytes())?;
+        write_atomic_here(target, text.as_bytes())?;
         note(&format!("Wrote {}", target.display()));
     }
     Ok(Outcome::Ok)

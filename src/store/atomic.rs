@@ -21,8 +21,8 @@ pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> R
 }
 
 /// As [`write_atomic`], but a symbolic link at `path` is itself replaced by the file, never
-/// written through: for a save the user chose over a link that appeared since the document
-/// was opened.
+/// written through: for exports, and for saves of a document that was not opened through a
+/// link (a link that appeared since is not the document's way to its file).
 pub fn write_atomic_here(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     replace(path, bytes, None, false)
 }

@@ -211,8 +211,9 @@ fn save(job: SaveJob) -> Outcome {
         Saved::Conflict
     } else {
         let deleted = job.base.is_some() && disk.state == DiskState::Missing;
-        // "Keep mine" over a link that appeared: the link is replaced, never written through.
-        let write = if disk.link && !job.link { store::write_atomic_here } else { store::write_atomic };
+        // Through a link only when the document was opened through it: "keep mine" over a
+        // link that appeared replaces the link, and so does one planted since the look above.
+        let write = if job.link { store::write_atomic } else { store::write_atomic_here };
         match write(&job.path, job.text.as_bytes()) {
             Ok(()) if deleted && !job.over => Saved::Recreated(Fingerprint::of_file(&job.path)),
             Ok(()) => Saved::Written(Fingerprint::of_file(&job.path)),

@@ -33,7 +33,8 @@ pub fn write(target: PathBuf, text: String, replace: bool) -> Exported {
             target.display()
         )),
         Verdict::Ask if !replace => Exported::Ask { target, text },
-        Verdict::Ask | Verdict::Write => match store::write_atomic(&target, text.as_bytes()) {
+        // Never through a link, even one put there since the look above.
+        Verdict::Ask | Verdict::Write => match store::write_atomic_here(&target, text.as_bytes()) {
             Ok(()) => Exported::Written(target),
             Err(e) => Exported::Failed(e.to_string().lines().next().unwrap_or_default().to_string()),
         },
