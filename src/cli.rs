@@ -4,6 +4,7 @@
 //! stderr, one clear line first and the details after.
 
 mod document;
+mod export;
 mod import;
 mod library;
 mod lint;
@@ -76,7 +77,7 @@ pub enum Command {
     #[command(subcommand)]
     Templates(TemplatesCommand),
     /// Render documents as Markdown, HTML or JSON (to stdout unless -o or --out-dir is given)
-    #[command(after_help = document::EXPORT_HELP)]
+    #[command(after_help = export::EXPORT_HELP)]
     Export(ExportArgs),
     /// Turn a Markdown postmortem written elsewhere into a document
     #[command(after_help = import::HELP)]
@@ -185,6 +186,10 @@ pub struct ExportArgs {
     /// they are links, so opening the page contacts no other server)
     #[arg(long)]
     pub remote_images: bool,
+    /// Replace an existing file that blameless did not write (an earlier export is replaced
+    /// without it; a postmortem or a symbolic link never is)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -282,7 +287,7 @@ fn dispatch(command: Option<Command>, checker: Option<crate::tui::CheckerSoon>) 
         Command::New(args) => document::new(args),
         Command::Edit { file } => document::edit(&file, soon()),
         Command::Templates(cmd) => templates::run(cmd),
-        Command::Export(args) => document::export(args),
+        Command::Export(args) => export::run(args),
         Command::Import(args) => import::run(args),
         Command::Validate(args) => document::validate(args),
         Command::Lint(args) => lint::run(args),

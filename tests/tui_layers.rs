@@ -184,6 +184,14 @@ fn states() -> Vec<State> {
             ctrl(&mut f.app, 'd');
             f
         }),
+        ("replace export dialog", || {
+            let mut f = editing(CHECKOUT);
+            fs::write(f.path().with_extension("md"), "# Notes written by hand\n").unwrap();
+            let last = f.app.editor().unwrap().pages().len() - 1;
+            dispatch(&mut f.app, Action::GoTo(last));
+            key(&mut f.app, KeyCode::Char('e'), KeyModifiers::NONE);
+            f
+        }),
     ]
 }
 

@@ -13,6 +13,7 @@ mod markdown;
 pub mod marker;
 mod mermaid;
 mod sanitize;
+pub mod target;
 
 pub use html::{HtmlOptions, to_html, to_html_with};
 pub use json::to_json;

@@ -126,7 +126,7 @@ impl fmt::Display for SaveError {
             ),
             SaveError::TooLarge(bytes) => write!(
                 f,
-                "the document would be {} MB, more than the {} MB blameless reads back; nothing was written\n  help: shorten the longest texts, or split the document",
+                "the document is {} MB, over the {} MB limit for reading it back; nothing was written\n  help: shorten the longest texts, or split the document",
                 bytes.div_ceil(1_000_000),
                 super::MAX_FILE_BYTES / 1_000_000
             ),

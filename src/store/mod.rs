@@ -11,6 +11,7 @@ mod guard;
 mod locate;
 pub mod lock;
 mod migrate;
+mod on_disk;
 mod read;
 pub mod recovery;
 pub mod spans;
@@ -21,9 +22,12 @@ use std::path::Path;
 
 use crate::doc::{Document, SCHEMA};
 
-pub use atomic::{create_new, write_atomic};
+pub use atomic::{
+    copy_mode, create_new, create_new_with_mode, write_atomic, write_atomic_here, write_atomic_with_mode,
+};
 pub use error::{LoadError, SaveError};
 pub use locate::locate;
+pub use on_disk::{DiskState, Occupant, OnDisk, occupant, on_disk};
 pub use read::{MAX_FILE_BYTES, decode, is_utf16, read_bytes, read_text};
 pub use walk::{files_under, walk};
 
@@ -99,11 +103,17 @@ pub fn parse_document(path: &Path, src: &str) -> Result<Loaded, LoadError> {
 /// The document's YAML text, exactly as `save_document` writes it; never more than
 /// [`MAX_FILE_BYTES`], so whatever is saved can be read again.
 pub fn document_text(doc: &Document) -> Result<String, SaveError> {
-    let text = yaml::to_string(doc).map_err(|e| SaveError::Encode(e.message))?;
+    let text = document_text_any_size(doc)?;
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(SaveError::TooLarge(text.len() as u64));
     }
     Ok(text)
+}
+
+/// The document's YAML text at whatever size: for the editor, whose recovery copy keeps the
+/// words even when a document has grown past what may be saved (the save itself refuses it).
+pub fn document_text_any_size(doc: &Document) -> Result<String, SaveError> {
+    yaml::to_string(doc).map_err(|e| SaveError::Encode(e.message))
 }
 
 /// Saves a document atomically over `path`, keeping the file's permissions.

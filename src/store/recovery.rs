@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{SaveError, write_atomic};
+use super::{SaveError, copy_mode, write_atomic_with_mode};
 
 /// The folder for recovery copies: `BLAMELESS_DATA_DIR/recovery`, or the platform's data
 /// folder (`~/.local/share/blameless/recovery` on Linux).
@@ -74,7 +74,8 @@ pub fn write_recovery(
     let of: String = of.to_string_lossy().chars().map(|c| if c.is_control() { '?' } else { c }).collect();
     let base = base.map_or_else(|| "none".to_string(), |b| format!("{} {:016x}", b.len, b.hash));
     let copy = format!("{HEADER}\n# of: {of}\n# base: {base}\n{text}");
-    write_atomic(&path, copy.as_bytes())?;
+    // A private document's copy is private too.
+    write_atomic_with_mode(&path, copy.as_bytes(), copy_mode(doc_path))?;
     Ok(path)
 }
 

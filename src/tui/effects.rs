@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use super::action::Action;
 use crate::store::lock::{Holder, Taken};
 use crate::store::recovery::{self, Copy, Fingerprint};
-use crate::store::{self, Loaded};
+use crate::store::{self, DiskState, Loaded};
 
 /// Work for the runner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +20,9 @@ pub enum Effect {
     ExternalEditor(String),
     /// Write the recovery copy, then the document unless it changed on disk.
     Save(SaveJob),
-    /// Write an export.
-    Export { target: PathBuf, text: String },
+    /// Write an export; a file there that blameless did not write is replaced only when
+    /// `replace` (the user said so).
+    Export { target: PathBuf, text: String, replace: bool },
     /// Read a document, take its lock and look for its recovery copy.
     Open { path: PathBuf, recovery_dir: PathBuf, me: Holder, new: bool },
     /// Write a new document into `folder` under a name not yet taken, then open it.
@@ -67,6 +68,8 @@ pub struct SaveJob {
     pub editor: String,
     /// The file as we last read or wrote it: a file on disk that differs is someone else's.
     pub base: Option<Fingerprint>,
+    /// The path was a symbolic link when the document was read (saves go through it).
+    pub link: bool,
     /// Write over whatever is on disk (the user chose "keep mine").
     pub over: bool,
     /// The edit this text includes (later edits keep the document unsaved).
@@ -86,6 +89,10 @@ pub enum Saved {
     Recreated(Option<Fingerprint>),
     /// The file changed on disk: nothing written.
     Conflict,
+    /// The file on disk cannot be compared with ours — it no longer reads as text, or the path
+    /// became a link — so it is taken as changed: nothing written. Why, as words that follow
+    /// the file's name.
+    Unlike(String),
     Failed(String),
 }
 
@@ -98,13 +105,15 @@ pub struct Read {
     pub modified: Option<SystemTime>,
     /// Made from a template just now (a file nobody has written in yet).
     pub new: bool,
+    /// The path is a symbolic link (saves go through it, as long as it stays one).
+    pub link: bool,
 }
 
 /// The result of an effect, as `update` receives it.
 #[derive(Debug)]
 pub enum Outcome {
     Saved { job: SaveJob, recovery_at: Option<PathBuf>, saved: Saved },
-    Exported(Result<PathBuf, String>),
+    Exported(super::export_file::Exported),
     Opened { read: Result<Box<Read>, String>, lock: Option<Taken>, recovery: Vec<Copy> },
     Reloaded { read: Result<Box<Read>, String>, copy: Option<Result<PathBuf, String>> },
     Journaled { rev: u64, at: Result<PathBuf, String> },
@@ -139,11 +148,7 @@ pub fn perform(effect: Effect) -> Option<Action> {
     let outcome = match effect {
         Effect::ExternalEditor(_) => return None,
         Effect::Save(job) => save(job),
-        Effect::Export { target, text } => Outcome::Exported(
-            store::write_atomic(&target, text.as_bytes())
-                .map(|()| target)
-                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string()),
-        ),
+        Effect::Export { target, text, replace } => Outcome::Exported(super::export_file::write(target, text, replace)),
         Effect::Create { folder, name, text, recovery_dir, me } => {
             match super::start::new_file(&folder, &name, &text) {
                 Ok(path) => return perform(Effect::Open { path, recovery_dir, me, new: true }),
@@ -209,7 +214,8 @@ fn read(path: &Path) -> Result<Box<Read>, String> {
     let text = store::read_text(path).map_err(|e| e.to_string())?;
     let loaded = store::parse_document(path, &text).map_err(|e| e.to_string())?;
     let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
-    Ok(Box::new(Read { path: path.to_path_buf(), loaded, text, modified, new: false }))
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    Ok(Box::new(Read { path: path.to_path_buf(), loaded, text, modified, new: false, link }))
 }
 
 /// The recovery copy first (so a crash during the save still has the words), then the file,
@@ -217,21 +223,44 @@ fn read(path: &Path) -> Result<Box<Read>, String> {
 fn save(job: SaveJob) -> Outcome {
     let recovery_at =
         recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, job.base.as_ref(), &job.text).ok();
-    let on_disk = Fingerprint::of_file(&job.path);
-    let changed = match (&job.base, &on_disk) {
-        (Some(ours), Some(theirs)) => !ours.same_content(theirs),
-        // Deleted underneath us: writing it back loses nothing.
+    let disk = store::on_disk(&job.path);
+    // Only a file that is not there at all was deleted; one that cannot be read or decoded
+    // is someone's, and a link that appeared since we read the file leads elsewhere.
+    let unlike = match &disk.state {
+        DiskState::Unreadable(why) => Some(why.clone()),
+        _ if disk.link && !job.link => Some(link_note(&job.path)),
+        _ => None,
+    };
+    let changed = match (&job.base, &disk.state) {
+        (Some(ours), DiskState::Text(theirs)) => !ours.same_content(theirs),
         _ => false,
     };
-    let saved = if changed && !job.over {
+    let size = job.text.len() as u64;
+    let saved = if size > store::MAX_FILE_BYTES {
+        // Never a file the app would then refuse to open; the words are in the recovery copy.
+        Saved::Failed(store::SaveError::TooLarge(size).to_string())
+    } else if let Some(why) = unlike.filter(|_| !job.over) {
+        Saved::Unlike(why)
+    } else if changed && !job.over {
         Saved::Conflict
     } else {
-        let deleted = job.base.is_some() && on_disk.is_none() && !job.path.exists();
-        match store::write_atomic(&job.path, job.text.as_bytes()) {
+        let deleted = job.base.is_some() && disk.state == DiskState::Missing;
+        // Through a link only when the document was opened through it: "keep mine" over a
+        // link that appeared replaces the link, and so does one planted since the look above.
+        let write = if job.link { store::write_atomic } else { store::write_atomic_here };
+        match write(&job.path, job.text.as_bytes()) {
             Ok(()) if deleted && !job.over => Saved::Recreated(Fingerprint::of_file(&job.path)),
             Ok(()) => Saved::Written(Fingerprint::of_file(&job.path)),
             Err(e) => Saved::Failed(e.to_string()),
         }
     };
     Outcome::Saved { job, recovery_at, saved }
+}
+
+/// The words for a path that became a link: where it leads.
+fn link_note(path: &Path) -> String {
+    match std::fs::read_link(path) {
+        Ok(to) => format!("is now a symbolic link to {}", to.display()),
+        Err(_) => "is now a symbolic link".to_string(),
+    }
 }

@@ -7,6 +7,7 @@ mod checking;
 pub mod context;
 pub mod editor;
 pub mod effects;
+pub mod export_file;
 pub mod fields;
 pub mod findings;
 pub mod finish;

@@ -54,7 +54,8 @@ pub fn save_copy(path: &Path, text: &str) -> Result<PathBuf, String> {
     for n in 1..1000 {
         let name = if n == 1 { format!("{stem}.mine.yaml") } else { format!("{stem}.mine-{n}.yaml") };
         let candidate = path.with_file_name(name);
-        match store::create_new(&candidate, text.as_bytes()) {
+        // Mine is as private as the document.
+        match store::create_new_with_mode(&candidate, text.as_bytes(), store::copy_mode(path)) {
             Ok(()) => return Ok(candidate),
             Err(store::SaveError::Exists(_)) => continue,
             Err(e) => return Err(e.to_string()),

@@ -19,6 +19,7 @@ impl App {
             Dialog::Conflict => self.answer_conflict(action),
             Dialog::Recover { copy, summary, rest } => self.answer_recover(copy, summary, rest, action),
             Dialog::DiscardCopy { copy, summary, rest } => self.answer_discard(copy, summary, rest, action),
+            Dialog::ReplaceExport { target, text } => self.answer_replace_export(target, text, action),
         }
     }
 

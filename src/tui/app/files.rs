@@ -23,7 +23,8 @@ impl App {
         let lock = crate::store::lock::take(&dir, path, &self.ctx.holder());
         let recovery = recovery::left_behind(&dir, path);
         let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
-        let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified, new: false };
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified, new: false, link };
         self.install(read, lock, recovery);
     }
 
@@ -36,6 +37,7 @@ impl App {
         editor.shown = self.ctx.shown(&read.path);
         editor.id = self.ctx.editor.clone();
         editor.made_from_template = read.new.then(|| read.text.clone());
+        editor.link = read.link;
         if let Some(Taken { lock, held_by, stale }) = lock {
             editor.lock = Some(lock);
             if let Some(holder) = held_by {
@@ -101,12 +103,7 @@ impl App {
     pub(super) fn done(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Saved { job, recovery_at, saved } => self.saved(job, recovery_at, saved),
-            Outcome::Exported(result) => {
-                self.message = Some(match result {
-                    Ok(target) => format!("Exported {}", target.display()),
-                    Err(why) => format!("Export failed: {why}"),
-                });
-            }
+            Outcome::Exported(result) => self.exported(result),
             Outcome::Opened { read: Ok(read), lock, recovery } => self.install(*read, lock, recovery),
             Outcome::Opened { read: Err(why), .. } => {
                 self.message = Some(why.lines().next().unwrap_or_default().to_string());
@@ -195,6 +192,11 @@ impl App {
                 editor.conflict = true;
                 self.ask(Dialog::Conflict);
             }
+            Saved::Unlike(why) => {
+                editor.conflict = true;
+                self.message = Some(format!("{} {why}: nothing was overwritten.", editor.shown));
+                self.ask(Dialog::Conflict);
+            }
             Saved::Failed(why) => {
                 let copy = editor
                     .recovery_at
@@ -225,7 +227,7 @@ impl App {
     /// After a crash: the open document's text in its recovery copy, and where that is.
     pub(crate) fn rescue(&mut self) -> Option<PathBuf> {
         let Screen::Editor(editor) = &mut self.screen else { return None };
-        let text = editor.text().ok()?;
+        let text = editor.text_any_size().ok()?;
         recovery::write_recovery(&editor.recovery_dir, &editor.path, &editor.id, editor.disk.as_ref(), &text).ok()
     }
 
@@ -274,17 +276,5 @@ impl App {
             }
             Err(why) => format!("Could not load the file on disk: {why}"),
         });
-    }
-
-    pub(super) fn export_markdown(&mut self) {
-        let Some(e) = self.editor_mut() else { return };
-        e.sync();
-        let target = e.path.with_extension("md");
-        let markdown = crate::export::to_markdown(&e.doc);
-        let text = match e.path.file_name() {
-            Some(name) => crate::export::marker::with_marker(&markdown, &name.to_string_lossy()),
-            None => markdown,
-        };
-        self.effects.push(Effect::Export { target, text });
     }
 }

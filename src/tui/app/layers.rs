@@ -24,6 +24,8 @@ pub enum Dialog {
     PasteRows { count: usize },
     /// Dismissing a finding: why it is fine here (typed; may stay empty).
     Dismiss { finding: Box<crate::lint::TextFinding>, reason: String },
+    /// The export would replace a file blameless did not write: replace it, or keep it.
+    ReplaceExport { target: std::path::PathBuf, text: String },
 }
 
 impl Dialog {
@@ -36,6 +38,7 @@ impl Dialog {
             Dialog::Locked { .. } => Scope::Locked,
             Dialog::PasteRows { .. } => Scope::PasteRows,
             Dialog::Dismiss { .. } => Scope::Dismiss,
+            Dialog::ReplaceExport { .. } => Scope::ReplaceExport,
         }
     }
 }

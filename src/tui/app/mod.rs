@@ -8,6 +8,7 @@
 mod checker;
 mod dialogs;
 mod editing;
+mod exporting;
 mod files;
 mod findings;
 mod layers;

@@ -90,6 +90,9 @@ pub struct Editor {
     pub saved_at: Option<String>,
     /// What the file on disk looked like when we last read or wrote it.
     pub disk: Option<Fingerprint>,
+    /// The path was a symbolic link when the file was read: saves go through it, but a link
+    /// that appears later is the file changing underneath us.
+    pub link: bool,
     /// Set while the file changed on disk and the user has not chosen what to do.
     pub conflict: bool,
     /// Where the recovery copy was last written.
@@ -161,6 +164,7 @@ impl Editor {
             journaling: false,
             saved_at: None,
             disk,
+            link: false,
             conflict: false,
             recovery_at: None,
             recovery_dir: recovery_dir.to_path_buf(),
@@ -318,6 +322,7 @@ impl Editor {
         let id = self.id.clone();
         let file = (read.loaded, read.text.as_str(), read.modified);
         *self = Editor::open(&self.path.clone(), file, library, &self.recovery_dir.clone(), checker);
+        self.link = read.link;
         self.lock = lock;
         self.id = id;
         self.shown = shown;

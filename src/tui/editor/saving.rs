@@ -30,7 +30,7 @@ impl Editor {
 
     /// The recovery copy of the document as it is now, for the runner to write.
     pub fn journal_job(&mut self, adopted: Option<PathBuf>) -> Result<JournalJob, String> {
-        let text = self.text().map_err(|e| e.to_string())?;
+        let text = self.text_any_size().map_err(|e| e.to_string())?;
         Ok(JournalJob {
             path: self.path.clone(),
             recovery_dir: self.recovery_dir.clone(),
@@ -60,15 +60,23 @@ impl Editor {
         store::document_text(&self.doc)
     }
 
+    /// The document's text even past the size a file may have: the save refuses to write
+    /// it, but the recovery copy keeps it.
+    pub fn text_any_size(&mut self) -> Result<String, store::SaveError> {
+        self.sync();
+        store::document_text_any_size(&self.doc)
+    }
+
     /// The save of the document as it is now, for the runner to perform.
     pub fn save_job(&mut self, over: bool, asked: bool, then_quit: bool) -> Result<SaveJob, String> {
-        let text = self.text().map_err(|e| e.to_string())?;
+        let text = self.text_any_size().map_err(|e| e.to_string())?;
         Ok(SaveJob {
             path: self.path.clone(),
             text,
             recovery_dir: self.recovery_dir.clone(),
             editor: self.id.clone(),
             base: self.disk,
+            link: self.link,
             over,
             rev: self.rev,
             asked,

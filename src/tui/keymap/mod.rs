@@ -40,10 +40,11 @@ pub enum Scope {
     Locked,
     PasteRows,
     Dismiss,
+    ReplaceExport,
 }
 
 /// Every scope, in the help screen's order.
-pub const SCOPES: [Scope; 16] = [
+pub const SCOPES: [Scope; 17] = [
     Scope::Global,
     Scope::Sidebar,
     Scope::Text,
@@ -60,6 +61,7 @@ pub const SCOPES: [Scope; 16] = [
     Scope::Locked,
     Scope::PasteRows,
     Scope::Dismiss,
+    Scope::ReplaceExport,
 ];
 
 impl Scope {
@@ -81,6 +83,7 @@ impl Scope {
             Scope::Locked => "The document is open in another blameless",
             Scope::PasteRows => "Adding pasted lines to the timeline",
             Scope::Dismiss => "Dismissing a finding (type the reason)",
+            Scope::ReplaceExport => "Exporting over a file blameless did not write",
         }
     }
 

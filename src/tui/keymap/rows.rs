@@ -158,5 +158,8 @@ pub(super) fn rows() -> Vec<Row> {
         (Dismiss, "Enter", A::Text(T::Newline), "Dismiss the finding, with the reason typed", "Dismiss it"),
         (Dismiss, "Esc", A::Back, "Keep the finding", "Keep it"),
         (Dismiss, "Backspace", A::Text(T::Backspace), "Erase the last character of the reason", ""),
+        (ReplaceExport, "r", A::Choose('r'), "Replace the file with the export", "Replace it"),
+        (ReplaceExport, "k", A::Choose('k'), "Keep the file: export nothing", "Keep it"),
+        (ReplaceExport, "Esc", A::Choose('k'), "Keep the file: export nothing", ""),
     ]
 }

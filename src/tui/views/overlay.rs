@@ -140,6 +140,16 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
             }
             (" Add pasted lines to the timeline? ", lines)
         }
+        Dialog::ReplaceExport { target, .. } => (
+            " Replace a file? ",
+            vec![
+                Line::raw(format!(
+                    "{} is already there, and blameless did not write it (it is not an earlier export).",
+                    app.context().shown(target)
+                )),
+                Line::raw("Replacing it loses what it holds. Replace it with the Markdown export?"),
+            ],
+        ),
         Dialog::Dismiss { finding, reason } => (
             " Dismiss this finding ",
             vec![
