@@ -32,18 +32,32 @@ fn recovery_dir(dir: &Path) -> PathBuf {
     dir.join(".data/recovery")
 }
 
-/// Opens `file`, restoring every copy offered, and goes to the end of the summary's text.
-fn open_at_summary(dir: &Path, file: &str) -> Term {
+/// Opens `file`, restoring every copy offered (a copy whose file changed since is kept as
+/// `NAME.mine.yaml`, as a user would choose), and goes to the end of the summary's text.
+/// Returns the editor and how many restores asked about a changed file.
+fn open_at_summary(dir: &Path, file: &str) -> (Term, usize) {
     let mut t = Term::spawn_with(dir, &["edit", file], &[NO_AUTOSAVE]);
+    let mut conflicts = 0;
+    let settled = |s: &str| {
+        s.contains("Recover unsaved work?")
+            || s.contains("The file changed on disk")
+            || (s.contains(" saved ") && !s.contains("not saved"))
+    };
     loop {
-        let shown = t.wait_until_any(&["Recover unsaved work?", "Enter Edit", "Esc Sections"]);
-        if !shown.contains("Recover unsaved work?") {
+        let shown =
+            t.wait_until_any(&["Recover unsaved work?", "The file changed on disk", "Enter Edit", "Esc Sections"]);
+        if shown.contains("Recover unsaved work?") {
+            t.send("r");
+            t.wait_until("the restore", |s| !s.contains("Recover unsaved work?") || s.contains("Restored"));
+            // The restore is saved at once: wait for that (or the next question).
+            t.wait_until("the restored text saved", settled);
+        } else if shown.contains("The file changed on disk") {
+            conflicts += 1;
+            t.send("c");
+            t.wait_until("the copy saved", |s| s.contains("Your version is in") || s.contains("Recover unsaved work?"));
+        } else {
             break;
         }
-        t.send("r");
-        t.wait_until("the restore", |s| !s.contains("Recover unsaved work?") || s.contains("Restored"));
-        // The restore is saved at once; wait for it before going on.
-        t.wait_until("the restored text saved", |s| s.contains(" saved ") || s.contains("Recover unsaved work?"));
     }
     // The section list (waiting, so Esc is not read as Alt with the next key), the summary
     // (the second row), the end of its text.
@@ -53,12 +67,16 @@ fn open_at_summary(dir: &Path, file: &str) -> Term {
     t.send("j\r");
     t.wait_for("Esc Sections");
     t.send("\x1b[1;5F"); // Ctrl-End
-    t
+    (t, conflicts)
 }
 
 /// Everything the words could be in after a crash: the file and every copy left behind.
 fn kept_text(dir: &Path, path: &Path) -> String {
-    let mut all = std::fs::read_to_string(path).unwrap();
+    let mut all = String::new();
+    // The file, and any "mine" copy beside it.
+    for entry in std::fs::read_dir(path.parent().unwrap()).unwrap().flatten() {
+        all.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+    }
     for copy in recovery::left_behind(&recovery_dir(dir), path) {
         blameless::store::parse_document(path, &copy.text)
             .unwrap_or_else(|e| panic!("a recovery copy does not parse: {e}\n{}", copy.text));
@@ -86,8 +104,26 @@ fn kill_9_while_typing_loses_at_most_the_last_second() {
     let file = path.to_str().unwrap().to_string();
     let mut rng = Lcg(0x5eed);
     let mut must_keep: Vec<String> = Vec::new();
+    let mut conflicts = 0;
     for round in 0..rounds {
-        let mut t = open_at_summary(dir.path(), &file);
+        let (mut t, asked) = open_at_summary(dir.path(), &file);
+        conflicts += asked;
+        if std::env::var_os("BLAMELESS_KILL_TRACE").is_some() {
+            let text = |p: &Path| {
+                std::fs::read_to_string(p)
+                    .unwrap_or_default()
+                    .lines()
+                    .filter(|l| l.contains("text:") || l.starts_with("# base"))
+                    .map(|l| l.chars().take(60).collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            };
+            eprintln!("round {round} opened (asked {asked}); file: {}", text(&path));
+            for e in std::fs::read_dir(recovery_dir(dir.path())).unwrap().flatten() {
+                eprintln!("   {} {}", e.file_name().to_string_lossy(), text(&e.path()));
+            }
+            eprintln!("   screen status: {}", t.contents().lines().rev().nth(1).unwrap_or_default());
+        }
         // Words, each seen on the screen, at a typist's pace, for a random while.
         let typing_for = Duration::from_millis(300 + rng.next(1500));
         let start = Instant::now();
@@ -101,6 +137,7 @@ fn kill_9_while_typing_loses_at_most_the_last_second() {
             std::thread::sleep(Duration::from_millis(rng.next(250)));
             n += 1;
         }
+        let last = t.contents();
         let pid = t.child.process_id().unwrap();
         let killed_at = Instant::now();
         assert!(std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
@@ -111,15 +148,20 @@ fn kill_9_while_typing_loses_at_most_the_last_second() {
         );
         let kept = kept_text(dir.path(), &path);
         for w in &must_keep {
-            assert!(kept.contains(w.as_str()), "round {round}: {w}, typed over a second before the kill, is lost");
+            assert!(
+                kept.contains(w.as_str()),
+                "round {round}: {w}, typed over a second before the kill, is lost; the screen before the kill:\n{last}\nthe file and copies:\n{kept}"
+            );
         }
     }
     // The words come back through the recovery question and are saved.
-    let t = open_at_summary(dir.path(), &file);
+    let (t, asked) = open_at_summary(dir.path(), &file);
     drop(t);
-    let on_disk = std::fs::read_to_string(&path).unwrap();
+    conflicts += asked;
+    eprintln!("{rounds} rounds, {conflicts} restores asked about a changed file");
+    let on_disk = kept_text(dir.path(), &path);
     for w in &must_keep {
-        assert!(on_disk.contains(w.as_str()), "{w} was not restored into the file:\n{on_disk}");
+        assert!(on_disk.contains(w.as_str()), "{w} was not restored:\n{on_disk}");
     }
 }
 
@@ -131,7 +173,7 @@ fn hangup_terminate_and_interrupt_save_the_words_and_restore_the_terminal() {
     for (signal, number) in [("HUP", 1), ("TERM", 15), ("INT", 2)] {
         let dir = tempfile::tempdir().unwrap();
         let path = new_document(dir.path(), "Signals");
-        let mut t = open_at_summary(dir.path(), path.to_str().unwrap());
+        let (mut t, _) = open_at_summary(dir.path(), path.to_str().unwrap());
         assert!(t.screen.lock().unwrap().screen().alternate_screen());
         let word = format!("before{signal}");
         t.type_text(&word);
@@ -167,7 +209,7 @@ fn two_editors_keep_their_words_through_the_others_crash_and_quit() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_document(dir.path(), "Two editors");
     let file = path.to_str().unwrap().to_string();
-    let mut a = open_at_summary(dir.path(), &file);
+    let (mut a, _) = open_at_summary(dir.path(), &file);
     let mut b = Term::spawn_with(dir.path(), &["edit", &file], &[NO_AUTOSAVE]);
     b.wait_for("Already open");
     b.send("o");
@@ -210,4 +252,20 @@ fn two_editors_keep_their_words_through_the_others_crash_and_quit() {
         .expect("my version saved beside it");
     assert!(std::fs::read_to_string(mine.path()).unwrap().contains("words of editor A"));
     assert!(std::fs::read_to_string(&path).unwrap().contains("words of editor B"));
+}
+
+/// A copy left behind that holds just what the file holds is removed when the document is
+/// opened (it would otherwise be offered later, against a file that has moved on).
+#[test]
+fn a_copy_that_holds_nothing_new_is_removed_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_document(dir.path(), "Same");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let copy = recovery::write_recovery(&recovery_dir(dir.path()), &path, "crashed", None, &text).unwrap();
+    let mut t = Term::spawn_with(dir.path(), &["edit", path.to_str().unwrap()], &[NO_AUTOSAVE]);
+    let shown = t.wait_for("Esc Sections");
+    assert!(!shown.contains("Recover unsaved work?"), "{shown}");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit().success());
+    assert!(!copy.exists(), "the copy was removed");
 }

@@ -221,7 +221,10 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
     let mut redraw = true;
     app.wait_for_checker(FIRST_FRAME_WAITS);
     let size = surface.size();
-    app.update(Action::Resize(size.width, size.height));
+    // The work asked for before the loop (opening a document: removing a recovery copy that
+    // holds nothing new) goes to the writer with this first update's.
+    let update = app.update(Action::Resize(size.width, size.height));
+    perform(update, surface, &mut writer, app)?;
     loop {
         for result in writer.ready() {
             let update = app.update(result);
@@ -288,7 +291,8 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
             // A new size: draw what is there at that size before going on.
             if let Some(Event::Resize(width, height)) = next {
                 surface.resize(width, height)?;
-                app.update(Action::Resize(width, height));
+                let update = app.update(Action::Resize(width, height));
+                perform(update, surface, &mut writer, app)?;
                 redraw = true;
                 break;
             }
