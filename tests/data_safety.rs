@@ -269,3 +269,40 @@ fn a_copy_that_holds_nothing_new_is_removed_on_open() {
     assert!(t.wait_exit().success());
     assert!(!copy.exists(), "the copy was removed");
 }
+
+/// The working folder removed while the editor runs (a `git worktree remove`, a `rm -rf` of
+/// the folder it was started in): typing is still copied to the recovery folder and saved.
+#[test]
+fn a_removed_working_folder_turns_nothing_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_document(dir.path(), "Gone folder");
+    let work = dir.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    let relative = format!("../postmortems/{}", path.file_name().unwrap().to_string_lossy());
+    let mut t = Term::spawn_with(
+        &work,
+        &["edit", &relative],
+        &[NO_AUTOSAVE, ("BLAMELESS_DATA_DIR", dir.path().join(".data").to_str().unwrap())],
+    );
+    t.wait_for("Esc Sections");
+    std::fs::remove_dir_all(&work).unwrap();
+    t.send("\x1b");
+    t.wait_for("Enter Open");
+    t.send(&"k".repeat(20));
+    t.send("j\r");
+    t.wait_for("Esc Sections");
+    t.type_text("typed after the folder went");
+    t.wait_for("after the folder went");
+    let start = Instant::now();
+    while !std::fs::read_dir(recovery_dir(dir.path()))
+        .unwrap()
+        .flatten()
+        .any(|e| std::fs::read_to_string(e.path()).unwrap_or_default().contains("after the folder went"))
+    {
+        assert!(start.elapsed() < Duration::from_secs(10), "no recovery copy written");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    t.send(CTRL_S);
+    t.wait_until("the save", |s| s.contains(" saved ") && !s.contains("not saved"));
+    assert!(std::fs::read_to_string(&path).unwrap().contains("typed after the folder went"));
+}

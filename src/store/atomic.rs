@@ -10,24 +10,32 @@ use super::SaveError;
 /// Replaces (or creates) `path` with `bytes` so that at every instant the file holds either
 /// the old text or the new, and keeps an existing file's permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace(path, bytes, None, true)
+    replace(path, bytes, None, true, true)
+}
+
+/// As [`write_atomic_with_mode`], without waiting for the disk (no fsync): a process killed at
+/// any moment still leaves the old text or the new, as the system's cache outlives it. For the
+/// recovery journal, rewritten within a second of typing, which must never wait seconds on a
+/// disk busy with other writes; the document itself is always written durably.
+pub fn write_quick_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), SaveError> {
+    replace(path, bytes, mode, true, false)
 }
 
 /// As [`write_atomic`], with the file's permissions set to `mode` (when given) from the
 /// moment it exists, whatever the file it replaces had: for copies of a document, which keep
 /// the document's mode (see [`copy_mode`]).
 pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), SaveError> {
-    replace(path, bytes, mode, true)
+    replace(path, bytes, mode, true, true)
 }
 
 /// As [`write_atomic`], but a symbolic link at `path` is itself replaced by the file, never
 /// written through: for exports, and for saves of a document that was not opened through a
 /// link (a link that appeared since is not the document's way to its file).
 pub fn write_atomic_here(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace(path, bytes, None, false)
+    replace(path, bytes, None, false, true)
 }
 
-fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, through_link: bool) -> Result<(), SaveError> {
+fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, through_link: bool, durable: bool) -> Result<(), SaveError> {
     let target = if through_link { real_target(path) } else { path.to_path_buf() };
     let meta = if through_link { fs::metadata(&target) } else { fs::symlink_metadata(&target) };
     let old_permissions = match meta {
@@ -37,12 +45,14 @@ fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, through_link: bool) -> 
         Ok(meta) => Some(meta.permissions()),
         Err(_) => None,
     };
-    let temp = write_temp(&target, bytes, mode)?;
+    let temp = write_temp(&target, bytes, mode, durable)?;
     if let Some(permissions) = old_permissions.filter(|_| mode.is_none()) {
         fs::set_permissions(temp.path(), permissions).map_err(|source| io(&target, "keeping permissions", source))?;
     }
     temp.persist(&target).map_err(|e| io(&target, "replacing the file", e.error))?;
-    sync_folder(&target);
+    if durable {
+        sync_folder(&target);
+    }
     Ok(())
 }
 
@@ -57,7 +67,7 @@ pub fn create_new_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> Res
     if fs::symlink_metadata(path).is_ok() {
         return Err(SaveError::Exists(path.to_path_buf()));
     }
-    let temp = write_temp(path, bytes, mode)?;
+    let temp = write_temp(path, bytes, mode, true)?;
     temp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             SaveError::Exists(path.to_path_buf())
@@ -117,7 +127,12 @@ fn remove_stale_temps(folder: &Path) {
     }
 }
 
-fn write_temp(target: &Path, bytes: &[u8], mode: Option<u32>) -> Result<tempfile::NamedTempFile, SaveError> {
+fn write_temp(
+    target: &Path,
+    bytes: &[u8],
+    mode: Option<u32>,
+    durable: bool,
+) -> Result<tempfile::NamedTempFile, SaveError> {
     let folder = folder_of(target);
     remove_stale_temps(&folder);
     let mut builder = tempfile::Builder::new();
@@ -138,7 +153,9 @@ fn write_temp(target: &Path, bytes: &[u8], mode: Option<u32>) -> Result<tempfile
             .map_err(|source| io(target, "setting permissions", source))?;
     }
     temp.write_all(bytes).map_err(|e| io(target, "writing", e))?;
-    temp.as_file().sync_all().map_err(|e| io(target, "flushing to disk", e))?;
+    if durable {
+        temp.as_file().sync_all().map_err(|e| io(target, "flushing to disk", e))?;
+    }
     Ok(temp)
 }
 

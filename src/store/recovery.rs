@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{SaveError, copy_mode, write_atomic_with_mode};
+use super::{SaveError, copy_mode, write_quick_with_mode};
 
 /// The folder for recovery copies: `BLAMELESS_DATA_DIR/recovery`, or the platform's data
 /// folder (`~/.local/share/blameless/recovery` on Linux).
@@ -31,10 +31,25 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// `doc` as one name for one file: absolute, its folder's `..` and links resolved (the file
+/// name itself kept: a document that is a link stays one), so that `edit ../x.yaml` and
+/// `edit /abs/x.yaml` are the same document, and the name still works once the folder the
+/// editor started in is gone.
+pub fn normal(doc: &Path) -> PathBuf {
+    let absolute = std::path::absolute(doc).unwrap_or_else(|_| doc.to_path_buf());
+    match (absolute.parent().map(std::fs::canonicalize), absolute.file_name()) {
+        (Some(Ok(folder)), Some(name)) => folder.join(name),
+        _ => absolute,
+    }
+}
+
 /// The name every file about `doc` in the data folder starts with: its file name (cut short,
 /// for people looking in the folder) and a hash of its absolute path.
 pub fn key(doc: &Path) -> Option<String> {
-    let absolute = std::path::absolute(doc).ok()?;
+    let absolute = normal(doc);
+    if !absolute.is_absolute() {
+        return None;
+    }
     let stem: String = doc
         .file_stem()
         .map(|s| {
@@ -70,12 +85,12 @@ pub fn write_recovery(
         action: "creating the recovery folder",
         source,
     })?;
-    let of = std::path::absolute(doc_path).unwrap_or_else(|_| doc_path.to_path_buf());
+    let of = normal(doc_path);
     let of: String = of.to_string_lossy().chars().map(|c| if c.is_control() { '?' } else { c }).collect();
     let base = base.map_or_else(|| "none".to_string(), |b| format!("{} {:016x}", b.len, b.hash));
     let copy = format!("{HEADER}\n# of: {of}\n# base: {base}\n{text}");
     // A private document's copy is private too.
-    write_atomic_with_mode(&path, copy.as_bytes(), copy_mode(doc_path))?;
+    write_quick_with_mode(&path, copy.as_bytes(), copy_mode(doc_path))?;
     Ok(path)
 }
 

@@ -32,9 +32,12 @@ impl App {
     /// and the recovery copy offered when it differs from the file.
     fn install(&mut self, read: Read, lock: Option<Taken>, recovery: Vec<Copy>) {
         let dir = self.ctx.recovery_dir.clone();
+        // Made absolute now, while the working folder exists: saves, the recovery copy and
+        // the lock keep working if it is removed or renamed while the editor runs.
+        let path = recovery::normal(&read.path);
         let file = (read.loaded, read.text.as_str(), read.modified);
-        let mut editor = Editor::open(&read.path, file, &self.library, &dir, self.checker.clone());
-        editor.shown = self.ctx.shown(&read.path);
+        let mut editor = Editor::open(&path, file, &self.library, &dir, self.checker.clone());
+        editor.shown = self.ctx.shown(&path);
         editor.id = self.ctx.editor.clone();
         editor.made_from_template = read.new.then(|| read.text.clone());
         editor.link = read.link;
