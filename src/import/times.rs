@@ -17,6 +17,8 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(\d{{4}}-\d{{2}}-\d{{2}})[ T](\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?:\s*\(?({OFFSET})\)?)?$"))
         .ok()
 });
+/// A clock whose hour is written with one digit (`1:50`, `2015-02-27 4:50`).
+static ONE_DIGIT_HOUR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?:^|[^\d:])\d:\d{2}\b").ok());
 static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
 static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -51,6 +53,9 @@ pub struct Clock {
     pub date_stated: bool,
     /// The last time was a 12-hour `12:51` read as 00:51: the next `12:52` is too.
     pub(super) after_midnight_twelve: bool,
+    /// A 12-hour clock without am/pm has passed noon (`12:39` then `1:50`): the one-digit
+    /// hours that follow on that day are afternoon hours.
+    pub(super) afternoon: bool,
 }
 
 impl Clock {
@@ -129,7 +134,37 @@ impl Clock {
         } else {
             self.after_midnight_twelve = false;
         }
+        at = self.past_noon(at, stamp);
         self.place(at, stamp.zone.as_deref())
+    }
+
+    /// `12:39`, then `1:50`, `4:50` on the same day: a 12-hour clock written without am/pm
+    /// that has gone past noon. Only an hour written with one digit is read so (`08:00` after
+    /// `11:45` is a 24-hour clock out of order), and only while the times run forward.
+    fn past_noon(&mut self, at: NaiveDateTime, stamp: &Stamp) -> NaiveDateTime {
+        let text = stamp.text.to_lowercase();
+        let twelve_hour = ONE_DIGIT_HOUR.as_ref().is_some_and(|re| re.is_match(&text))
+            && !text.contains("am")
+            && !text.contains("pm")
+            && !text.contains("a.m")
+            && !text.contains("p.m");
+        let later = at + Duration::hours(12);
+        match self.last {
+            Some(last)
+                if twelve_hour
+                    && at.date() == last.date()
+                    && at < last
+                    && later >= last
+                    && (last.hour() == 12 || self.afternoon) =>
+            {
+                self.afternoon = true;
+                later
+            }
+            _ => {
+                self.afternoon = false;
+                at
+            }
+        }
     }
 
     /// The day a date stands for. One written without a year takes the year of the dates

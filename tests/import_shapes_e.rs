@@ -1,0 +1,86 @@
+//! Importing the shapes set E of real postmortems showed (see tests/corpus/REAL.md), from
+//! fixtures and snippets written in the same shapes in our own words: every entry at the
+//! right instant.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+
+use blameless::doc::Document;
+use blameless::import;
+use blameless::template::{Library, Template};
+use chrono::SecondsFormat;
+
+fn template(name: &str) -> Template {
+    Library::new(Vec::new(), None).find(name).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
+}
+
+/// A file given as text, imported on a computer in UTC.
+fn import_utc(src: &str) -> Document {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    import::from_markdown(src, &template("default"), &options).doc
+}
+
+/// Each entry's instant in UTC (a day alone as the day, text kept as typed as it is), and the
+/// start of its event.
+fn rows(doc: &Document) -> Vec<(String, String)> {
+    let zone = doc.zone();
+    doc.timeline
+        .iter()
+        .map(|e| {
+            let at = match e.time.resolve(&zone) {
+                Some(t) => t.with_timezone(&chrono::Utc).to_rfc3339_opts(SecondsFormat::Secs, true),
+                None => e.time.as_text(),
+            };
+            (at, e.event.chars().take(28).collect())
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+/// Dated entries whose clock passes noon without am/pm (`12:40`, then `2:10`): afternoon
+/// times; "PDT" on a February date is Pacific standard time.
+#[test]
+fn dated_entries_on_a_twelve_hour_clock_past_noon() {
+    let doc = import_utc(&fixture("twelve-hour-list.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2016-02-11T02:30:00Z", "Release 4.1.0 published"),
+            ("2016-02-11T03:15:00Z", "First report of the start-up"),
+            ("2016-02-11T18:05:00Z", "A fix is merged"),
+            ("2016-02-11T20:40:00Z", "The build of 4.1.1 fails on "),
+            ("2016-02-11T22:10:00Z", "The stale agent is rebuilt"),
+            ("2016-02-12T00:35:00Z", "Release 4.1.0 is pulled from"),
+            ("2016-02-12T01:02:00Z", "Incident over"),
+        ])
+    );
+}
+
+/// A 24-hour clock stays one: `08:00` below `11:45` is a morning entry written out of order,
+/// and a one-digit hour that is not past noon stays a morning hour.
+#[test]
+fn a_twenty_four_hour_clock_out_of_order_is_not_read_as_afternoon() {
+    let src = "# Bridge delay\n\n## Timeline (all times UTC)\n\n\
+               2025-02-10 00:21 a user reports a stuck transfer  \n\
+               2025-02-10 11:45 a second user reports one  \n\
+               2025-02-10 08:00 the investigation starts  \n\
+               2025-02-10 9:30 the signers are checked  \n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-02-10T00:21:00Z", "a user reports a stuck trans"),
+            ("2025-02-10T11:45:00Z", "a second user reports one"),
+            ("2025-02-10T08:00:00Z", "the investigation starts"),
+            ("2025-02-10T09:30:00Z", "the signers are checked"),
+        ])
+    );
+}
