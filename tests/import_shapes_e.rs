@@ -45,6 +45,25 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
     expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
+/// A log kept as an indented code block whose lines are list items (`    - 11:16 ::::: text`),
+/// on a 12-hour clock without am/pm that runs past noon (`12:20`, then `1:05`); "PST" on an
+/// April date is Pacific daylight time.
+#[test]
+fn an_indented_log_of_list_lines_on_a_twelve_hour_clock() {
+    let doc = import_utc(&fixture("twelve-hour-log.md"));
+    assert_eq!(doc.timezone, "America/Los_Angeles");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-04-02T17:40:00Z", "the worker image with verbos"),
+            ("2024-04-02T18:58:00Z", "the tokens are noticed in a "),
+            ("2024-04-02T19:20:00Z", "every issued token is revoke"),
+            ("2024-04-02T20:05:00Z", "old log forwarders are found"),
+            ("2024-04-02T21:45:00Z", "the forwarders are removed a"),
+        ])
+    );
+}
+
 /// Dated entries whose clock passes noon without am/pm (`12:40`, then `2:10`): afternoon
 /// times; "PDT" on a February date is Pacific standard time.
 #[test]

@@ -217,7 +217,9 @@ impl Builder<'_> {
         let filled: Vec<&&str> = inner.iter().filter(|l| !l.trim().is_empty()).collect();
         let timed = filled
             .iter()
-            .filter(|l| self.entry_stamp(l.trim()).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
+            // (`    - 11:16 ::::: text`: the log's lines may be list items.)
+            .map(|l| LIST_MARKER.as_ref().map_or(l.trim(), |re| re.find(l).map_or(l.trim(), |m| l[m.end()..].trim())))
+            .filter(|l| self.entry_stamp(l).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
             .count();
         (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
