@@ -103,3 +103,22 @@ fn a_twenty_four_hour_clock_out_of_order_is_not_read_as_afternoon() {
         ])
     );
 }
+
+/// Timeline lines that end with their date and time ("... deployed at 2022-03-05 1:03 AM
+/// +UTC", "... ran on Mar-05-2022 01:07:41 AM +UTC with"): entries at that instant, the whole
+/// line their event. A line with a date and no time, or a time and no date, is not one.
+#[test]
+fn lines_that_end_with_their_date_and_time() {
+    let doc = import_utc(&fixture("closing-stamps.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2022-03-04T21:12:00Z", "The attacker's wallet was fu"),
+            ("2022-03-05T01:03:00Z", "The attack contract was depl"),
+            ("2022-03-05T01:07:41Z", "The first drain ran on Mar-0"),
+            ("2022-03-05T02:30:00Z", "The pool team paused deposit"),
+            ("2022-03-05T16:45:00Z", "Their report was published o"),
+        ])
+    );
+    assert_eq!(doc.timeline[1].event, "The attack contract was deployed at 2022-03-05 1:03 AM +UTC");
+}

@@ -60,7 +60,7 @@ impl Builder<'_> {
                 took = true;
                 continue;
             }
-            if let Some(stamp) = self.entry_stamp(line) {
+            if let Some(stamp) = self.entry_stamp(line).or_else(|| (!r.open).then(|| closing_stamp(line)).flatten()) {
                 self.push_stamp(&stamp, stamp.rest.clone());
                 *r = Reading { open: true, ..Reading::default() };
                 took = true;
@@ -176,6 +176,22 @@ impl Builder<'_> {
         let find = |t: &str| self.src.lines().position(|l| !t.is_empty() && l.contains(t));
         find(t).or_else(|| find(&start)).map_or(0, |n| n + 1)
     }
+}
+
+/// "Attacker deployed the contract at 2021-02-13 5:37 AM +UTC": a timeline line that ends
+/// with its date and time (both, after "at" or "on"), the whole line its event.
+fn closing_stamp(line: &str) -> Option<Stamp> {
+    static AT: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b(?:at|on)\s+").ok());
+    AT.as_ref()?.find_iter(line).find_map(|m| {
+        let mut stamp = leading_stamp(&line[m.end()..])?;
+        let whole = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
+        // What follows the stamp is the end of the sentence, not another clause.
+        let tail = stamp.rest.split_whitespace().count() <= 2;
+        (whole && tail).then(|| {
+            stamp.rest = line.trim().to_string();
+            stamp
+        })
+    })
 }
 
 /// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its

@@ -21,7 +21,7 @@ const COLON_CLOCK: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?";
 
 static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let date = format!(
-        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
+        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
     );
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
@@ -194,7 +194,11 @@ fn parse_date(text: &str) -> Option<DateText> {
         ))
         .ok()
     });
-    let t = text.trim();
+    // `Feb-08-2021` (as block explorers write it): `Feb 08 2021`.
+    static DASHED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^({MONTH})-(\d{{1,2}})-(\d{{4}})$")).ok());
+    let spaced = DASHED.as_ref().map(|re| re.replace(text.trim(), "$1 $2 $3").into_owned());
+    let t = spaced.as_deref().unwrap_or(text).trim();
     if t.contains("MM") || t.contains("DD") || t.contains("??") {
         return Some(DateText::Unknown);
     }
@@ -260,6 +264,8 @@ mod tests {
         assert_eq!(s("2019-11-29 12:00+").time, t(12, 0));
         assert_eq!(s("15:11 text<br>").rest, "text");
         assert_eq!(s("(14:02) paged").time, t(14, 2));
+        let x = s("Feb-08-2021 06:17:19 PM +UTC attack");
+        assert_eq!((x.date, x.zone.as_deref(), x.rest.as_str()), (d(2021, 2, 8), Some("+UTC"), "attack"));
         let z = s("14:02 PST/PDT - merged");
         assert_eq!((z.zone.as_deref(), z.rest.as_str()), (Some("PST"), "merged"));
     }
