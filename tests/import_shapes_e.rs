@@ -122,3 +122,35 @@ fn lines_that_end_with_their_date_and_time() {
     );
     assert_eq!(doc.timeline[1].event, "The attack contract was deployed at 2022-03-05 1:03 AM +UTC");
 }
+
+/// date (`10-01 evening`): entries of that day, with what was written kept.
+#[test]
+fn times_not_known_give_the_day_and_keep_their_words() {
+    let doc = import_utc(&fixture("vague-times.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-06-12T17:05:00Z", "the intake listener stops af"),
+            ("2023-06-13", "90 samples are submitted and"),
+            ("2023-06-14T09:12:00Z", "a lab reports that nothing w"),
+            ("2023-06-14", "the listener is restarted."),
+            ("2023-06-14T09:40:00Z", "the queue drains."),
+        ])
+    );
+    let text = blameless::store::document_text(&doc).unwrap();
+    assert!(text.contains("09:2x") && text.contains("unknown"), "{text}");
+
+    let src = "# Certificate lost on 2026-10-02\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n\
+               | 10-01 09:45 | The proxy is recreated |\n| 10-01 evening | The cause is found |\n\
+               | 10-02 07:07 | A new certificate is issued |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-10-01T09:45:00Z", "The proxy is recreated"),
+            ("2026-10-01", "The cause is found"),
+            ("2026-10-02T07:07:00Z", "A new certificate is issued"),
+        ])
+    );
+    assert!(blameless::store::document_text(&doc).unwrap().contains("10-01 evening"));
+}

@@ -12,7 +12,9 @@ use regex::Regex;
 use super::zone::ZONE_PATTERN;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+))";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|unknown|tbd)";
+/// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
+const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
 /// `2023-01-04/11:34`) or a
 /// time before its date (`11:10 6th Nov 2023`) are read with, so `2021-08-17 - 1500 users`
@@ -26,7 +28,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -104,7 +106,8 @@ pub struct Stamp {
 /// The stamp a line starts with, if it does.
 pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let c = STAMP.as_ref()?.captures(line)?;
-    let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str());
+    let part = c.name("part").filter(|_| c.name("date").is_some() || c.name("pair").is_some()).map(|m| m.as_str());
+    let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str()).or(part);
     // `11:10 6th Nov 2023`: the date after a time with a colon.
     let later = c.name("later").filter(|_| time_text.is_some_and(|t| t.contains(':')));
     let date_text = c.name("date").or(later).map(|m| m.as_str());
@@ -115,7 +118,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let date = match (date_text, pair) {
         (Some(t), _) => Some(parse_date(t)?),
         // `12-05 16:21`; a pair without a time is a fraction or a range (`3/4`, `10-12`).
-        (None, Some((a, b))) if time_text.is_some_and(|t| t.contains(':')) => {
+        (None, Some((a, b))) if time_text.is_some_and(|t| t.contains(':')) || part.is_some() => {
             Some(DateText::Pair(a.parse().ok()?, b.parse().ok()?))
         }
         (None, Some(_)) => return None,
@@ -130,7 +133,9 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             if four && date.is_none() && zone.is_none() {
                 return None;
             }
-            Some(if t.starts_with("??") { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
+            // `??:??`, `16:2x`, `unknown`, `evening`: the time is not known (the day may be).
+            let vague = t.starts_with("??") || t.contains(['x', 'X', '?']) || t.chars().all(char::is_alphabetic);
+            Some(if vague { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
         }
         None => None,
     };
@@ -148,6 +153,10 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let rest_raw = after.trim_start();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|', ',', '.']) || rest_raw.is_empty();
     if time.is_none() && !separated && !open.contains('*') && !open.contains('[') {
+        return None;
+    }
+    // `unknown - text`: a word for a time only with a separator after it.
+    if time_text.is_some_and(|t| t.eq_ignore_ascii_case("unknown") || t.eq_ignore_ascii_case("tbd")) && !separated {
         return None;
     }
     let rest = rest_raw.trim_start_matches([':', '-', '–', '—', '|', ',', '.', ' ', '\t']);

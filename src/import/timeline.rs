@@ -17,6 +17,7 @@ use super::report::Outcome;
 use super::rows::{Columns, Leftover, cell, non_empty, parse_marker};
 use super::times::FILLER;
 use super::zone::{ZoneWord, stated};
+use crate::doc::extra::Value;
 use crate::doc::{Moment, SectionKind, TimelineEntry};
 
 /// Where the reading of a timeline part is.
@@ -231,12 +232,17 @@ impl Builder<'_> {
             if !self.own && cell(row, Some(event)).is_empty() && is_date(&moment) {
                 continue;
             }
+            let mut extra = cols.extra(row, &used);
+            // `10-01 evening`: the day is the time; the words are kept with it.
+            if !self.own && is_date(&moment) && written.chars().any(char::is_alphabetic) {
+                extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
+            }
             self.doc.timeline.push(TimelineEntry {
                 time: moment,
                 event: cell(row, Some(event)),
                 evidence: non_empty(cell(row, evidence)),
                 marker: known,
-                extra: cols.extra(row, &used),
+                extra,
             });
         }
     }
