@@ -154,3 +154,19 @@ fn times_not_known_give_the_day_and_keep_their_words() {
     );
     assert!(blameless::store::document_text(&doc).unwrap().contains("10-01 evening"));
 }
+
+/// a date followed by lower-case words is not taken for one.
+#[test]
+fn a_full_date_then_a_sentence_is_an_entry_of_that_day() {
+    let src = "# Release\n\n## Timeline (PDT)\n\n* 2016-02-10 18:30 Release published\n\
+               * 2016-02-11 Fix is merged\n* 2016-02-11 09:27 Build started\n* 2016-02-12 was quiet\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2016-02-11T02:30:00Z", "Release published"),
+            ("2016-02-11", "Fix is merged"),
+            ("2016-02-11T17:27:00Z", "Build started"),
+        ])
+    );
+}

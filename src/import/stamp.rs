@@ -152,7 +152,11 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     // (`2021-08-17: text`) or nothing at all (a date line).
     let rest_raw = after.trim_start();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|', ',', '.']) || rest_raw.is_empty();
-    if time.is_none() && !separated && !open.contains('*') && !open.contains('[') {
+    // `2015-02-27 Fix is merged`: a full date, then a sentence, is an entry of that day.
+    let iso_then_sentence = time.is_none()
+        && date_text.is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+        && rest_raw.starts_with(|ch: char| ch.is_uppercase());
+    if time.is_none() && !separated && !open.contains('*') && !open.contains('[') && !iso_then_sentence {
         return None;
     }
     // `unknown - text`: a word for a time only with a separator after it.
