@@ -170,3 +170,24 @@ fn a_full_date_then_a_sentence_is_an_entry_of_that_day() {
         ])
     );
 }
+
+/// after a dash (`**~21:25** — `0016` applied`) is the event, not the end of a range.
+#[test]
+fn an_arrow_range_and_a_code_span_after_the_dash() {
+    let src = "# Camera bus reset 2026-05-30\n\n## Timeline (PDT)\n\n| Time | Event |\n|---|---|\n\
+               | ~10:42:53 | First reset |\n| 10:43:41 → 11:07 | Controller stays down |\n| 11:07 | Manual recovery |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-05-30T17:42:53Z", "First reset"),
+            ("2026-05-30T17:43:41Z", "Controller stays down"),
+            ("2026-05-30T18:07:00Z", "Manual recovery"),
+        ])
+    );
+    let src = "# Migration missed on 2026-06-16\n\n## Timeline (AEST)\n\n\
+               - **15:37** — the code is deployed.\n- **~21:25** — `0016` applied to prod.\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.timeline[1].event, "`0016` applied to prod.");
+    assert_eq!(rows(&doc)[1].0, "2026-06-16T11:25:00Z");
+}
