@@ -123,6 +123,7 @@ fn lines_that_end_with_their_date_and_time() {
     assert_eq!(doc.timeline[1].event, "The attack contract was deployed at 2022-03-05 1:03 AM +UTC");
 }
 
+/// Times that say the time is not known (`unknown -`, `09:2x`) and a part of the day after a
 /// date (`10-01 evening`): entries of that day, with what was written kept.
 #[test]
 fn times_not_known_give_the_day_and_keep_their_words() {
@@ -155,6 +156,7 @@ fn times_not_known_give_the_day_and_keep_their_words() {
     assert!(blameless::store::document_text(&doc).unwrap().contains("10-01 evening"));
 }
 
+/// A full date followed by a sentence (`2016-02-11 Fix is merged`) is an entry of that day;
 /// a date followed by lower-case words is not taken for one.
 #[test]
 fn a_full_date_then_a_sentence_is_an_entry_of_that_day() {
@@ -171,6 +173,7 @@ fn a_full_date_then_a_sentence_is_an_entry_of_that_day() {
     );
 }
 
+/// A range written with an arrow (`10:43:41 → 11:07`) starts at its first time; a code span
 /// after a dash (`**~21:25** — `0016` applied`) is the event, not the end of a range.
 #[test]
 fn an_arrow_range_and_a_code_span_after_the_dash() {
@@ -190,4 +193,22 @@ fn an_arrow_range_and_a_code_span_after_the_dash() {
     let doc = import_utc(src);
     assert_eq!(doc.timeline[1].event, "`0016` applied to prod.");
     assert_eq!(rows(&doc)[1].0, "2026-06-16T11:25:00Z");
+}
+
+/// A list item's wrapped lines go on with its entry, even when one starts with a date or a
+/// time ("as\n  after 2025-08-30.", "over 8:16 and\n  8:48)"): no entry is made of them, and
+/// the day of the entries below stays the document's.
+#[test]
+fn wrapped_lines_of_a_list_item_stay_with_its_entry() {
+    let doc = import_utc(&fixture("wrapped-entries.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-09-12T07:10:00Z", "Upgrade round 1 on the two s"),
+            ("2025-09-12", "Round 2 on the large node: t"),
+            ("2025-09-12T09:15:00Z", "Volumes are rebuilt on the o"),
+            ("2025-09-12T12:02:00Z", "The large node is power-cycl"),
+        ])
+    );
+    assert!(doc.timeline[1].event.ends_with("as after 2025-08-30. It answers pings; nothing else."));
 }

@@ -36,7 +36,7 @@ impl Builder<'_> {
                 BREAK.as_ref().map_or_else(|| vec![l.to_string()], |re| re.split(l).map(str::to_string).collect())
             })
             .collect();
-        for raw in &lines {
+        for (n, raw) in lines.iter().enumerate() {
             let trimmed = raw.trim();
             if trimmed.starts_with("```") || trimmed.starts_with("~~~") || fence {
                 if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -60,9 +60,17 @@ impl Builder<'_> {
                 took = true;
                 continue;
             }
-            if let Some(stamp) = self.entry_stamp(line).or_else(|| (!r.open).then(|| closing_stamp(line)).flatten()) {
+            // A list item's wrapped line ("... second time\n  after 2026-07-11. Pings ...") goes on
+            // with its entry; only a stamp that opens the line (or a nested item) starts another.
+            let wrapped = r.item && r.open && n > 0 && LIST_MARKER.as_ref().is_some_and(|re| !re.is_match(raw));
+            let stamp = if wrapped {
+                leading_stamp(line).and_then(|_| self.entry_stamp(line))
+            } else {
+                self.entry_stamp(line).or_else(|| (!r.open).then(|| closing_stamp(line)).flatten())
+            };
+            if let Some(stamp) = stamp {
                 self.push_stamp(&stamp, stamp.rest.clone());
-                *r = Reading { open: true, ..Reading::default() };
+                *r = Reading { open: true, item: r.item, ..Reading::default() };
                 took = true;
                 continue;
             }

@@ -148,6 +148,11 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         return None;
     }
     let open = c.name("open").map_or("", |m| m.as_str());
+    // `8:48). text`: a bracket closed that the stamp did not open is the end of something else.
+    let close = c.name("close").map_or("", |m| m.as_str());
+    if (close.contains(')') && !open.contains('(')) || (close.contains(']') && !open.contains('[')) {
+        return None;
+    }
     // `[13:26]` is closed by `]`, `**10:30**` by `**`; a date alone needs a separator after it
     // (`2021-08-17: text`) or nothing at all (a date line).
     let rest_raw = after.trim_start();

@@ -29,6 +29,9 @@ pub(super) struct Reading {
     pub(super) heading_entry: bool,
     /// A date was just stated and no entry has taken it yet.
     pub(super) fresh_date: bool,
+    /// The lines read are one list item's: after its first line, a wrapped line goes on with
+    /// the entry unless it starts with a stamp of its own.
+    pub(super) item: bool,
 }
 
 pub(super) static LIST_MARKER: LazyLock<Option<Regex>> =
@@ -68,7 +71,7 @@ impl Builder<'_> {
             && let Some(stamp) = self.heading_stamp(&h.text)
         {
             self.push_stamp(&stamp, stamp.rest.clone());
-            r = Reading { open: true, heading_entry: true, fresh_date: false };
+            r = Reading { open: true, heading_entry: true, ..Reading::default() };
         }
         for &b in &part.blocks {
             let block = &blocks[b];
@@ -89,7 +92,7 @@ impl Builder<'_> {
                         r.fresh_date = true;
                     } else if let Some(stamp) = self.heading_stamp(text) {
                         self.push_stamp(&stamp, stamp.rest.clone());
-                        r = Reading { open: true, heading_entry: true, fresh_date: false };
+                        r = Reading { open: true, heading_entry: true, ..Reading::default() };
                     } else {
                         leftover.block(b, block);
                     }
@@ -102,7 +105,9 @@ impl Builder<'_> {
                     let mut rest = Vec::new();
                     for item in items {
                         r.open = false;
+                        r.item = true;
                         let (kept, took) = self.timeline_lines(&item.text, &mut r, block.line);
+                        r.item = false;
                         if !took && kept.len() == item.text.lines().count() {
                             rest.push(format!("- {}", item.text));
                         } else if !kept.is_empty() {
