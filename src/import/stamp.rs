@@ -23,7 +23,7 @@ const COLON_CLOCK: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?";
 
 static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let date = format!(
-        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
+        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
     );
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
@@ -212,10 +212,13 @@ fn parse_date(text: &str) -> Option<DateText> {
         ))
         .ok()
     });
-    // `Feb-08-2021` (as block explorers write it): `Feb 08 2021`.
+    // `Feb-08-2021` (as block explorers write it), `2025-Feb-07`: `Feb 08 2021`.
     static DASHED: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(&format!(r"(?i)^({MONTH})-(\d{{1,2}})-(\d{{4}})$")).ok());
+    static YEAR_FIRST: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{4}})-({MONTH})-(\d{{1,2}})$")).ok());
     let spaced = DASHED.as_ref().map(|re| re.replace(text.trim(), "$1 $2 $3").into_owned());
+    let spaced = spaced.map(|t| YEAR_FIRST.as_ref().map_or(t.clone(), |re| re.replace(&t, "$2 $3 $1").into_owned()));
     let t = spaced.as_deref().unwrap_or(text).trim();
     if t.contains("MM") || t.contains("DD") || t.contains("??") {
         return Some(DateText::Unknown);
@@ -282,6 +285,7 @@ mod tests {
         assert_eq!(s("2019-11-29 12:00+").time, t(12, 0));
         assert_eq!(s("15:11 text<br>").rest, "text");
         assert_eq!(s("(14:02) paged").time, t(14, 2));
+        assert_eq!(s("2025-Feb-07 15:06 UTC x").date, d(2025, 2, 7));
         let x = s("Feb-08-2021 06:17:19 PM +UTC attack");
         assert_eq!((x.date, x.zone.as_deref(), x.rest.as_str()), (d(2021, 2, 8), Some("+UTC"), "attack"));
         let z = s("14:02 PST/PDT - merged");
@@ -290,7 +294,7 @@ mod tests {
 
     #[test]
     fn what_is_not_a_stamp() {
-        for line in ["The 14:02 deploy", "2024 was a year", "1625 people", "12:17pmx", "3 things", "24/7 support"] {
+        for line in ["8:48). text", "The 14:02 deploy", "2024 was a year", "1625 people", "12:17pmx", "3 things", "24/7 support"] {
             assert_eq!(leading_stamp(line), None, "{line}");
         }
     }

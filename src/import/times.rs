@@ -207,6 +207,14 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    // `2025-Feb-07`: the year, the month's name, the day.
+    static YEAR_MONTH_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{4})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{1,2})\b").ok()
+    });
+    if let Some(c) = YEAR_MONTH_NAME.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
     if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, c.get(0).map_or(0..0, |m| m.range())));
