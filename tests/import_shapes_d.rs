@@ -53,3 +53,25 @@ fn a_year_first_date_with_the_month_named() {
         ])
     );
 }
+
+/// Label lines in a timeline (`**Incident Start:** 2025-08-18 23:15 UTC`) are entries, their
+/// label the event, and give the incident's times.
+#[test]
+fn label_lines_in_a_timeline_are_entries() {
+    let src = "# Validator down\n\n## Timeline\n\n**Incident Start:** 2025-08-18 23:15 UTC\n\
+               **Detected:** 2025-08-18 23:40 UTC\n**Resolved:** 2025-08-19 01:05 UTC\n\n\
+               - 2025-08-18 23:52 UTC: the node is restarted\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-08-18T23:15:00Z", "Incident Start"),
+            ("2025-08-18T23:40:00Z", "Detected"),
+            ("2025-08-19T01:05:00Z", "Resolved"),
+            ("2025-08-18T23:52:00Z", "the node is restarted"),
+        ])
+    );
+    let started = doc.times.started.as_ref().map(|t| t.as_text());
+    assert_eq!(started.as_deref(), Some("2025-08-18T23:15:00Z"));
+    assert_eq!(doc.times.resolved.as_ref().map(|t| t.as_text()).as_deref(), Some("2025-08-19T01:05:00Z"));
+}

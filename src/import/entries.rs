@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::build::Builder;
+use super::meta::label_line;
 use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
@@ -70,6 +71,13 @@ impl Builder<'_> {
             };
             if let Some(stamp) = stamp {
                 self.push_stamp(&stamp, stamp.rest.clone());
+                *r = Reading { open: true, item: r.item, ..Reading::default() };
+                took = true;
+                continue;
+            }
+            // `**Incident Start:** 2025-08-18 23:15 UTC`: a label and its time, an entry.
+            if !wrapped && let Some((stamp, label)) = labelled_stamp(line) {
+                self.push_stamp(&stamp, label);
                 *r = Reading { open: true, item: r.item, ..Reading::default() };
                 took = true;
                 continue;
@@ -184,6 +192,14 @@ impl Builder<'_> {
         let find = |t: &str| self.src.lines().position(|l| !t.is_empty() && l.contains(t));
         find(t).or_else(|| find(&start)).map_or(0, |n| n + 1)
     }
+}
+
+/// `**Detected:** 2025-08-18 23:40 UTC`: a label whose value is only a time with its day.
+fn labelled_stamp(line: &str) -> Option<(Stamp, String)> {
+    let (label, value) = label_line(line)?;
+    let stamp = leading_stamp(&value)?;
+    let timed = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
+    (timed && stamp.rest.is_empty() && label.split_whitespace().count() <= 4).then_some((stamp, label))
 }
 
 /// "Attacker deployed the contract at 2021-02-13 5:37 AM +UTC": a timeline line that ends
