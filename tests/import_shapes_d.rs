@@ -75,3 +75,21 @@ fn label_lines_in_a_timeline_are_entries() {
     assert_eq!(started.as_deref(), Some("2025-08-18T23:15:00Z"));
     assert_eq!(doc.times.resolved.as_ref().map(|t| t.as_text()).as_deref(), Some("2025-08-19T01:05:00Z"));
 }
+
+/// A status page of dated update headings, newest first (`## Resolved - Jan 5, 2024 14:02
+/// UTC`), is the timeline: each update an entry, its status then its text the event.
+#[test]
+fn a_status_page_of_dated_update_headings_newest_first() {
+    let src = "# API errors\n\n## Resolved - Jan 5, 2024 14:02 UTC\n\nThe fix is out and errors are back to normal.\n\n\
+               ## Monitoring - Jan 5, 2024 13:40 UTC\n\nA fix is rolling out.\n\n\
+               ## Investigating - Jan 5, 2024 13:05 UTC\n\nWe are looking into elevated errors.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-01-05T14:02:00Z", "Resolved\n\nThe fix is out and"),
+            ("2024-01-05T13:40:00Z", "Monitoring\n\nA fix is rolling"),
+            ("2024-01-05T13:05:00Z", "Investigating\n\nWe are lookin"),
+        ])
+    );
+}

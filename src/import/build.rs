@@ -338,12 +338,14 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// `### 11:28 UTC`, `### After 10:05 UTC`: a heading that is only a time.
+/// `### 11:28 UTC`, `### After 10:05 UTC`, `## Resolved - Jan 5, 2024 14:02 UTC`: a heading
+/// that is only a time (or a status page's update).
 fn is_time_heading(text: &str) -> bool {
     let text = text.trim_matches(['*', '_']);
     super::stamp::leading_stamp(text)
         .filter(|s| s.rest.is_empty())
         .or_else(|| super::entries::lead_in_stamp(text, true))
+        .or_else(|| super::entries::status_stamp(text))
         .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))
 }
 

@@ -115,7 +115,7 @@ impl Builder<'_> {
     /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing
     /// after it (`### After 02:10 CET`, the event below it).
     pub(super) fn heading_stamp(&self, text: &str) -> Option<Stamp> {
-        self.entry_stamp(text).or_else(|| lead_in_stamp(text, true))
+        self.entry_stamp(text).or_else(|| lead_in_stamp(text, true)).or_else(|| status_stamp(text))
     }
 
     /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times
@@ -192,6 +192,24 @@ impl Builder<'_> {
         let find = |t: &str| self.src.lines().position(|l| !t.is_empty() && l.contains(t));
         find(t).or_else(|| find(&start)).map_or(0, |n| n + 1)
     }
+}
+
+/// `Resolved - Jan 5, 2024 14:02 UTC`: a status page's update heading, a status of a few
+/// words then the day and time of the update (the event is the status, then the text below).
+pub(super) fn status_stamp(text: &str) -> Option<Stamp> {
+    let text = text.trim().trim_matches(['*', '_']).trim();
+    let (word, when) = [" - ", " – ", " — ", " | "].iter().find_map(|sep| text.split_once(sep))?;
+    let word = word.trim().trim_matches(['*', '_']).trim();
+    let words = word.split_whitespace().count();
+    if words == 0 || words > 3 || !word.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return None;
+    }
+    let mut stamp = leading_stamp(when.trim().trim_matches(['*', '_']))?;
+    let timed = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
+    (timed && stamp.rest.is_empty()).then(|| {
+        stamp.rest = word.to_string();
+        stamp
+    })
 }
 
 /// `**Detected:** 2025-08-18 23:40 UTC`: a label whose value is only a time with its day.
