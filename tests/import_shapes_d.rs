@@ -93,3 +93,23 @@ fn a_status_page_of_dated_update_headings_newest_first() {
         ])
     );
 }
+
+/// A file whose only date is in its name (`2025-03-14-queue-outage.md`): its times fall on
+/// that day; a day the file itself names comes first.
+#[test]
+fn a_date_only_in_the_file_name() {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let src = "# Queue outage\n\n## Timeline (UTC)\n\n- 14:02 the queue stops accepting jobs\n- 14:30 the broker is restarted\n";
+    let path = std::path::Path::new("postmortems/2025-03-14-queue-outage.md");
+    let imported = import::from_markdown_file(src, path, &template("default"), &options);
+    assert_eq!(
+        rows(&imported.doc),
+        pairs(&[
+            ("2025-03-14T14:02:00Z", "the queue stops accepting jo"),
+            ("2025-03-14T14:30:00Z", "the broker is restarted"),
+        ])
+    );
+    let dated = src.replace("# Queue outage", "# Queue outage on 2025-03-15");
+    let imported = import::from_markdown_file(&dated, path, &template("default"), &options);
+    assert_eq!(rows(&imported.doc)[0].0, "2025-03-15T14:02:00Z");
+}

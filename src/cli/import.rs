@@ -62,7 +62,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
     // The line an export of ours carries to name its document is not part of the review.
     let src = crate::export::marker::without_marker(&src);
     let options = Options { zone: zone.clone(), zone_given: args.timezone.is_some() };
-    let imported = import::from_markdown(&src, &template, &options);
+    let imported = import::from_markdown_file(&src, &args.file, &template, &options);
     let date = match imported.date {
         Some(date) => date,
         None => zone.today(now()?),

@@ -106,6 +106,12 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     pub fn run(src: &'a str, template: &'a Template, options: &Options) -> Imported {
+        Self::run_named(src, template, options, None)
+    }
+
+    /// As `run`, with the day the file's name gives (`2025-03-14-queue-outage.md`): the day of
+    /// times written without one when the file itself names no day.
+    pub fn run_named(src: &'a str, template: &'a Template, options: &Options, name_date: Option<NaiveDate>) -> Imported {
         let parsed = blocks::parse(src);
         let blocks = &parsed.blocks;
         let own = own_export(blocks);
@@ -146,6 +152,7 @@ impl<'a> Builder<'a> {
                 >= 2;
         if !b.own {
             b.times_of_the_file(options);
+            b.first_date = b.first_date.or(name_date);
         }
         if let Some(text) = &parsed.front_matter {
             b.shown = "front matter".into();
