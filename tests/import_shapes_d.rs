@@ -113,3 +113,25 @@ fn a_date_only_in_the_file_name() {
     let imported = import::from_markdown_file(&dated, path, &template("default"), &options);
     assert_eq!(rows(&imported.doc)[0].0, "2025-03-15T14:02:00Z");
 }
+
+/// A day stated only in a sentence: above the timeline ("... reached on the 3rd of March
+/// 2024"), or between entries ("The next day, March 4th 2024, ..."), is the day of the times
+/// below it; a date named later in a sentence about something else is not.
+#[test]
+fn a_day_stated_only_in_a_sentence_above_the_times() {
+    let src = "# Chain halt\n\nThe upgrade height was reached on the 3rd of March 2024.\n\n## Timeline (UTC)\n\n\
+               - 14:02 validators stop signing\n- 14:30 a patch is shared\n\n\
+               The next day, March 4th 2024, the network was restarted.\n\n\
+               - 09:10 the restart begins\n\n\
+               We had seen the same fault once before, in a test on 2023-11-20.\n\n\
+               - 09:45 blocks are produced again\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2024-03-03T14:02:00Z", "validators stop signing"),
+            ("2024-03-03T14:30:00Z", "a patch is shared"),
+            ("2024-03-04T09:10:00Z", "the restart begins"),
+            ("2024-03-04T09:45:00Z", "blocks are produced again"),
+        ])
+    );
+}

@@ -139,13 +139,15 @@ impl Builder<'_> {
                         r = Reading { open: true, ..Reading::default() };
                         continue;
                     }
-                    if !took && self.doc.timeline.len() == before {
-                        // Prose above the entries may state their day ("all events happened on
-                        // 2019-10-21").
-                        if let Some(date) = super::times::find_date(&source) {
-                            self.clock.date = Some(date);
-                            self.clock.date_stated = true;
-                        }
+                    // Prose above the entries may state their day ("all events happened on
+                    // 2019-10-21"); between entries, a paragraph that opens with a day ("The
+                    // next day, March 4th 2024, ...") is the day of the entries below it.
+                    let first = self.doc.timeline.len() == before;
+                    let day = if first { super::times::find_date(&source) } else { super::times::opening_date(&source) };
+                    if !took && let Some(date) = day {
+                        self.clock.date = Some(date);
+                        self.clock.date_stated = true;
+                        self.clock.last = None;
                     }
                     leftover.some_of(b, block, kept, source.lines().count());
                 }

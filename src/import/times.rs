@@ -28,7 +28,7 @@ static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
     )
     .ok()
 });
@@ -204,6 +204,13 @@ impl Clock {
 /// The first date written in the text, in any of the usual forms.
 pub fn find_date(text: &str) -> Option<NaiveDate> {
     date_match(text).map(|(date, _)| date)
+}
+
+/// The date a text opens with, within its first few words ("The next day, March 4th 2024,
+/// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
+pub fn opening_date(text: &str) -> Option<NaiveDate> {
+    let (date, range) = date_match(text)?;
+    (text[..range.start].split_whitespace().count() <= 4).then_some(date)
 }
 
 fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
