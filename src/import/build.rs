@@ -111,7 +111,12 @@ impl<'a> Builder<'a> {
 
     /// As `run`, with the day the file's name gives (`2025-03-14-queue-outage.md`): the day of
     /// times written without one when the file itself names no day.
-    pub fn run_named(src: &'a str, template: &'a Template, options: &Options, name_date: Option<NaiveDate>) -> Imported {
+    pub fn run_named(
+        src: &'a str,
+        template: &'a Template,
+        options: &Options,
+        name_date: Option<NaiveDate>,
+    ) -> Imported {
         let parsed = blocks::parse(src);
         let blocks = &parsed.blocks;
         let own = own_export(blocks);

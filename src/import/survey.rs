@@ -123,9 +123,10 @@ pub(super) fn date_in_name(path: &std::path::Path) -> Option<NaiveDate> {
     let names = [path.file_name(), path.parent().and_then(|p| p.file_name())];
     names.iter().flatten().find_map(|name| {
         let name = name.to_string_lossy();
-        let digits = DIGITS.as_ref().and_then(|re| re.captures(&name)).and_then(|c| {
-            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-        });
+        let digits = DIGITS
+            .as_ref()
+            .and_then(|re| re.captures(&name))
+            .and_then(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
         digits.or_else(|| find_date(&name.replace(['_', '-', '.'], " ")))
     })
 }

@@ -143,7 +143,8 @@ impl Builder<'_> {
                     // 2019-10-21"); between entries, a paragraph that opens with a day ("The
                     // next day, March 4th 2024, ...") is the day of the entries below it.
                     let first = self.doc.timeline.len() == before;
-                    let day = if first { super::times::find_date(&source) } else { super::times::opening_date(&source) };
+                    let day =
+                        if first { super::times::find_date(&source) } else { super::times::opening_date(&source) };
                     if !took && let Some(date) = day {
                         self.clock.date = Some(date);
                         self.clock.date_stated = true;
