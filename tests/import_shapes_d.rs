@@ -135,3 +135,25 @@ fn a_day_stated_only_in_a_sentence_above_the_times() {
         ])
     );
 }
+
+/// A status page's updates copied as text, newest first, each with its time on the line below
+/// (`**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`): an entry each,
+/// the text above its time the event, under a timeline heading or under none.
+#[test]
+fn status_updates_with_the_time_below_their_text() {
+    let updates = "**Resolved** - The fix is out and errors are back to normal.\nJan 5, 2024 - 14:02 UTC\n\n\
+                   **Monitoring** - A fix is rolling out.\nPosted Jan 5, 2024 - 13:40 UTC\n\n\
+                   **Investigating** - We are looking into elevated errors.\nJan 5, 2024 - 13:05 UTC\n";
+    for heading in ["## Timeline", "## Incident history"] {
+        let doc = import_utc(&format!("# API errors\n\n{heading}\n\n{updates}"));
+        assert_eq!(
+            rows(&doc),
+            pairs(&[
+                ("2024-01-05T14:02:00Z", "**Resolved** - The fix is ou"),
+                ("2024-01-05T13:40:00Z", "**Monitoring** - A fix is ro"),
+                ("2024-01-05T13:05:00Z", "**Investigating** - We are l"),
+            ]),
+            "{heading}"
+        );
+    }
+}

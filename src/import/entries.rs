@@ -112,6 +112,20 @@ impl Builder<'_> {
         lead_in_stamp(line, false)
     }
 
+    /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph
+    /// whose last line is only a day and time and whose other lines have none, as status pages
+    /// write their updates: the stamp, and the text above it as the event.
+    pub(super) fn time_below(&self, source: &str) -> Option<(Stamp, String)> {
+        let lines: Vec<&str> = source.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let (last, above) = lines.split_last()?;
+        let when =
+            ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| last.strip_prefix(w)).unwrap_or(last);
+        let stamp = leading_stamp(when)
+            .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())?;
+        let timed_above = above.iter().any(|l| self.entry_stamp(l).is_some());
+        (!above.is_empty() && !timed_above).then(|| (stamp, above.join("\n")))
+    }
+
     /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing
     /// after it (`### After 02:10 CET`, the event below it).
     pub(super) fn heading_stamp(&self, text: &str) -> Option<Stamp> {

@@ -126,6 +126,13 @@ impl Builder<'_> {
                         Outcome::Metadata(vec!["time zone".into()]),
                     );
                 }
+                // A status page's update: its text, then the line of its time.
+                Kind::Paragraph if !self.own && self.time_below(&self.source(block)).is_some() => {
+                    if let Some((stamp, text)) = self.time_below(&self.source(block)) {
+                        self.push_stamp(&stamp, text);
+                    }
+                    r = Reading::default();
+                }
                 Kind::Paragraph if !self.own => {
                     let source = self.source(block);
                     let fresh = r.fresh_date;
