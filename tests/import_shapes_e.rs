@@ -212,3 +212,21 @@ fn wrapped_lines_of_a_list_item_stay_with_its_entry() {
     );
     assert!(doc.timeline[1].event.ends_with("as after 2025-08-30. It answers pings; nothing else."));
 }
+
+/// (Set F, a second held-out check.) A time with a dot between hour and minutes and am/pm
+/// (`~11.15pm`) is a time; a morning entry after it is the next morning.
+#[test]
+fn a_dotted_twelve_hour_time() {
+    let src = "# Arrows lost their size\n\nDate: 01/22/2020\n\n### Timeline (EST)\n\
+               - 3:42pm Production deploy went live\n- ~10:58pm Issue was found\n\
+               - ~11.15pm Revert PR was pushed up\n- ~9:45am Pull Request was merged\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2020-01-22T20:42:00Z", "Production deploy went live"),
+            ("2020-01-23T03:58:00Z", "Issue was found"),
+            ("2020-01-23T04:15:00Z", "Revert PR was pushed up"),
+            ("2020-01-23T14:45:00Z", "Pull Request was merged"),
+        ])
+    );
+}

@@ -12,7 +12,7 @@ use regex::Regex;
 use super::zone::ZONE_PATTERN;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|unknown|tbd)";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
@@ -133,6 +133,10 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             if four && date.is_none() && zone.is_none() {
                 return None;
             }
+            // `11.15pm`: a dot between the hour and the minutes.
+            let dotted = t.split_once('.').filter(|(h, _)| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()));
+            let colon = dotted.map(|(h, m)| format!("{h}:{m}"));
+            let t = colon.as_deref().unwrap_or(t);
             // `??:??`, `16:2x`, `unknown`, `evening`: the time is not known (the day may be).
             let vague = t.starts_with("??") || t.contains(['x', 'X', '?']) || t.chars().all(char::is_alphabetic);
             Some(if vague { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
@@ -286,6 +290,7 @@ mod tests {
         assert_eq!(s("15:11 text<br>").rest, "text");
         assert_eq!(s("(14:02) paged").time, t(14, 2));
         assert_eq!(s("2025-Feb-07 15:06 UTC x").date, d(2025, 2, 7));
+        assert_eq!(s("~11.15pm Revert pushed").time, t(23, 15));
         let x = s("Feb-08-2021 06:17:19 PM +UTC attack");
         assert_eq!((x.date, x.zone.as_deref(), x.rest.as_str()), (d(2021, 2, 8), Some("+UTC"), "attack"));
         let z = s("14:02 PST/PDT - merged");
