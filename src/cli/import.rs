@@ -20,12 +20,14 @@ Headings are matched to the template's sections by name and synonym (\"Root Caus
 \"Five whys\" -> contributing factors, \"Corrective actions\" -> follow-up actions); timeline and
 action tables and lists become rows. Whatever fits no section is kept in a section of its own,
 never dropped. Timelines are read in every common shape (tables, lists, one heading per
-entry, date headings over bare times), in the time zone the file states (\"All times in PST\"
-is Pacific time with its daylight saving); with none stated and no --timezone, the computer's
-zone is assumed and the report says so. What went where, the zone and why, and every line that
-looks like a timeline entry but was not read are printed to stderr; --strict exits 1 when
-anything was not understood. Without --template: the template our own export names, else the
-built-in whose sections the headings match best. An existing file is never overwritten.";
+entry, date headings over bare times, status-page updates), on the day the file states (or,
+when it states none, the day in its name: 2025-03-14-queue-outage.md), in the time zone the
+file states (\"All times in PST\" is Pacific time with its daylight saving); with none stated
+and no --timezone, the computer's zone is assumed and the report says so. What went where, the
+zone and why, and every line that looks like a timeline entry but was not read are printed to
+stderr; --strict exits 1 when anything was not understood. Without --template: the template
+our own export names, else the built-in whose sections the headings match best. An existing
+file is never overwritten.";
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -62,7 +64,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
     // The line an export of ours carries to name its document is not part of the review.
     let src = crate::export::marker::without_marker(&src);
     let options = Options { zone: zone.clone(), zone_given: args.timezone.is_some() };
-    let imported = import::from_markdown(&src, &template, &options);
+    let imported = import::from_markdown_file(&src, &args.file, &template, &options);
     let date = match imported.date {
         Some(date) => date,
         None => zone.today(now()?),

@@ -106,6 +106,17 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     pub fn run(src: &'a str, template: &'a Template, options: &Options) -> Imported {
+        Self::run_named(src, template, options, None)
+    }
+
+    /// As `run`, with the day the file's name gives (`2025-03-14-queue-outage.md`): the day of
+    /// times written without one when the file itself names no day.
+    pub fn run_named(
+        src: &'a str,
+        template: &'a Template,
+        options: &Options,
+        name_date: Option<NaiveDate>,
+    ) -> Imported {
         let parsed = blocks::parse(src);
         let blocks = &parsed.blocks;
         let own = own_export(blocks);
@@ -146,6 +157,7 @@ impl<'a> Builder<'a> {
                 >= 2;
         if !b.own {
             b.times_of_the_file(options);
+            b.first_date = b.first_date.or(name_date);
         }
         if let Some(text) = &parsed.front_matter {
             b.shown = "front matter".into();
@@ -338,12 +350,14 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// `### 11:28 UTC`, `### After 10:05 UTC`: a heading that is only a time.
+/// `### 11:28 UTC`, `### After 10:05 UTC`, `## Resolved - Jan 5, 2024 14:02 UTC`: a heading
+/// that is only a time (or a status page's update).
 fn is_time_heading(text: &str) -> bool {
     let text = text.trim_matches(['*', '_']);
     super::stamp::leading_stamp(text)
         .filter(|s| s.rest.is_empty())
         .or_else(|| super::entries::lead_in_stamp(text, true))
+        .or_else(|| super::entries::status_stamp(text))
         .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))
 }
 

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::build::Builder;
+use super::meta::label_line;
 use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
@@ -36,7 +37,7 @@ impl Builder<'_> {
                 BREAK.as_ref().map_or_else(|| vec![l.to_string()], |re| re.split(l).map(str::to_string).collect())
             })
             .collect();
-        for raw in &lines {
+        for (n, raw) in lines.iter().enumerate() {
             let trimmed = raw.trim();
             if trimmed.starts_with("```") || trimmed.starts_with("~~~") || fence {
                 if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -60,9 +61,24 @@ impl Builder<'_> {
                 took = true;
                 continue;
             }
-            if let Some(stamp) = self.entry_stamp(line) {
+            // A list item's wrapped line ("... second time\n  after 2026-07-11. Pings ...") goes on
+            // with its entry; only a stamp that opens the line (or a nested item) starts another.
+            let wrapped = r.item && r.open && n > 0 && LIST_MARKER.as_ref().is_some_and(|re| !re.is_match(raw));
+            let stamp = if wrapped {
+                leading_stamp(line).and_then(|_| self.entry_stamp(line))
+            } else {
+                self.entry_stamp(line).or_else(|| (!r.open).then(|| closing_stamp(line)).flatten())
+            };
+            if let Some(stamp) = stamp {
                 self.push_stamp(&stamp, stamp.rest.clone());
-                *r = Reading { open: true, ..Reading::default() };
+                *r = Reading { open: true, item: r.item, ..Reading::default() };
+                took = true;
+                continue;
+            }
+            // `**Incident Start:** 2025-08-18 23:15 UTC`: a label and its time, an entry.
+            if !wrapped && let Some((stamp, label)) = labelled_stamp(line) {
+                self.push_stamp(&stamp, label);
+                *r = Reading { open: true, item: r.item, ..Reading::default() };
                 took = true;
                 continue;
             }
@@ -96,10 +112,24 @@ impl Builder<'_> {
         lead_in_stamp(line, false)
     }
 
+    /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph
+    /// whose last line is only a day and time and whose other lines have none, as status pages
+    /// write their updates: the stamp, and the text above it as the event.
+    pub(super) fn time_below(&self, source: &str) -> Option<(Stamp, String)> {
+        let lines: Vec<&str> = source.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let (last, above) = lines.split_last()?;
+        let when =
+            ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| last.strip_prefix(w)).unwrap_or(last);
+        let stamp = leading_stamp(when)
+            .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())?;
+        let timed_above = above.iter().any(|l| self.entry_stamp(l).is_some());
+        (!above.is_empty() && !timed_above).then(|| (stamp, above.join("\n")))
+    }
+
     /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing
     /// after it (`### After 02:10 CET`, the event below it).
     pub(super) fn heading_stamp(&self, text: &str) -> Option<Stamp> {
-        self.entry_stamp(text).or_else(|| lead_in_stamp(text, true))
+        self.entry_stamp(text).or_else(|| lead_in_stamp(text, true)).or_else(|| status_stamp(text))
     }
 
     /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times
@@ -176,6 +206,48 @@ impl Builder<'_> {
         let find = |t: &str| self.src.lines().position(|l| !t.is_empty() && l.contains(t));
         find(t).or_else(|| find(&start)).map_or(0, |n| n + 1)
     }
+}
+
+/// `Resolved - Jan 5, 2024 14:02 UTC`: a status page's update heading, a status of a few
+/// words then the day and time of the update (the event is the status, then the text below).
+pub(super) fn status_stamp(text: &str) -> Option<Stamp> {
+    let text = text.trim().trim_matches(['*', '_']).trim();
+    let (word, when) = [" - ", " – ", " — ", " | "].iter().find_map(|sep| text.split_once(sep))?;
+    let word = word.trim().trim_matches(['*', '_']).trim();
+    let words = word.split_whitespace().count();
+    if words == 0 || words > 3 || !word.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return None;
+    }
+    let mut stamp = leading_stamp(when.trim().trim_matches(['*', '_']))?;
+    let timed = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
+    (timed && stamp.rest.is_empty()).then(|| {
+        stamp.rest = word.to_string();
+        stamp
+    })
+}
+
+/// `**Detected:** 2025-08-18 23:40 UTC`: a label whose value is only a time with its day.
+fn labelled_stamp(line: &str) -> Option<(Stamp, String)> {
+    let (label, value) = label_line(line)?;
+    let stamp = leading_stamp(&value)?;
+    let timed = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
+    (timed && stamp.rest.is_empty() && label.split_whitespace().count() <= 4).then_some((stamp, label))
+}
+
+/// "Attacker deployed the contract at 2021-02-13 5:37 AM +UTC": a timeline line that ends
+/// with its date and time (both, after "at" or "on"), the whole line its event.
+fn closing_stamp(line: &str) -> Option<Stamp> {
+    static AT: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b(?:at|on)\s+").ok());
+    AT.as_ref()?.find_iter(line).find_map(|m| {
+        let mut stamp = leading_stamp(&line[m.end()..])?;
+        let whole = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
+        // What follows the stamp is the end of the sentence, not another clause.
+        let tail = stamp.rest.split_whitespace().count() <= 2;
+        (whole && tail).then(|| {
+            stamp.rest = line.trim().to_string();
+            stamp
+        })
+    })
 }
 
 /// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its

@@ -97,3 +97,10 @@ pub fn choose_template<'a>(src: &str, candidates: &'a [Template]) -> Option<&'a 
 pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Imported {
     build::Builder::run(src, template, options)
 }
+
+/// As [`from_markdown`], for a file at `path`: a day its name gives (`2025-03-14-outage.md`,
+/// `16-May-2023_halt.md`, `incidents/20210622/notes.md`) is the day of its times when the
+/// file itself names none.
+pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
+    build::Builder::run_named(src, template, options, survey::date_in_name(path))
+}

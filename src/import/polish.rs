@@ -22,7 +22,7 @@ static REFERENCE: LazyLock<Option<Regex>> =
 const MARKS: &[(Marker, &str)] = &[
     (
         Marker::Started,
-        r"(?i)\b(?:outage|incident|impact|problem|degradation) (?:begins|began|starts|started)\b|\bstart of (?:the )?(?:outage|incident|impact)\b",
+        r"(?i)\b(?:outage|incident|impact|problem|degradation) (?:begins|began|starts|started|start)\b|\bstart of (?:the )?(?:outage|incident|impact)\b",
     ),
     (Marker::Detected, r"(?i)\b(?:detected|alerted|paged|alerts? (?:fired|fires|triggered)|first (?:alert|report))\b"),
     (Marker::Mitigated, r"(?i)\bmitigat(?:ed|ion)\b"),

@@ -12,7 +12,9 @@ use regex::Regex;
 use super::zone::ZONE_PATTERN;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+))";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
+/// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
+const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
 /// `2023-01-04/11:34`) or a
 /// time before its date (`11:10 6th Nov 2023`) are read with, so `2021-08-17 - 1500 users`
@@ -21,12 +23,12 @@ const COLON_CLOCK: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?";
 
 static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let date = format!(
-        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
+        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
     );
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|to|until)\s*[*_`]*(?P<end>{CLOCK}))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?P<end>{CLOCK}))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -104,7 +106,8 @@ pub struct Stamp {
 /// The stamp a line starts with, if it does.
 pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let c = STAMP.as_ref()?.captures(line)?;
-    let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str());
+    let part = c.name("part").filter(|_| c.name("date").is_some() || c.name("pair").is_some()).map(|m| m.as_str());
+    let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str()).or(part);
     // `11:10 6th Nov 2023`: the date after a time with a colon.
     let later = c.name("later").filter(|_| time_text.is_some_and(|t| t.contains(':')));
     let date_text = c.name("date").or(later).map(|m| m.as_str());
@@ -115,7 +118,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let date = match (date_text, pair) {
         (Some(t), _) => Some(parse_date(t)?),
         // `12-05 16:21`; a pair without a time is a fraction or a range (`3/4`, `10-12`).
-        (None, Some((a, b))) if time_text.is_some_and(|t| t.contains(':')) => {
+        (None, Some((a, b))) if time_text.is_some_and(|t| t.contains(':')) || part.is_some() => {
             Some(DateText::Pair(a.parse().ok()?, b.parse().ok()?))
         }
         (None, Some(_)) => return None,
@@ -130,7 +133,13 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             if four && date.is_none() && zone.is_none() {
                 return None;
             }
-            Some(if t.starts_with("??") { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
+            // `11.15pm`: a dot between the hour and the minutes.
+            let dotted = t.split_once('.').filter(|(h, _)| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()));
+            let colon = dotted.map(|(h, m)| format!("{h}:{m}"));
+            let t = colon.as_deref().unwrap_or(t);
+            // `??:??`, `16:2x`, `unknown`, `evening`: the time is not known (the day may be).
+            let vague = t.starts_with("??") || t.contains(['x', 'X', '?']) || t.chars().all(char::is_alphabetic);
+            Some(if vague { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
         }
         None => None,
     };
@@ -143,11 +152,24 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         return None;
     }
     let open = c.name("open").map_or("", |m| m.as_str());
+    // `8:48). text`: a bracket closed that the stamp did not open is the end of something else.
+    let close = c.name("close").map_or("", |m| m.as_str());
+    if (close.contains(')') && !open.contains('(')) || (close.contains(']') && !open.contains('[')) {
+        return None;
+    }
     // `[13:26]` is closed by `]`, `**10:30**` by `**`; a date alone needs a separator after it
     // (`2021-08-17: text`) or nothing at all (a date line).
     let rest_raw = after.trim_start();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|', ',', '.']) || rest_raw.is_empty();
-    if time.is_none() && !separated && !open.contains('*') && !open.contains('[') {
+    // `2015-02-27 Fix is merged`: a full date, then a sentence, is an entry of that day.
+    let iso_then_sentence = time.is_none()
+        && date_text.is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+        && rest_raw.starts_with(|ch: char| ch.is_uppercase());
+    if time.is_none() && !separated && !open.contains('*') && !open.contains('[') && !iso_then_sentence {
+        return None;
+    }
+    // `unknown - text`: a word for a time only with a separator after it.
+    if time_text.is_some_and(|t| t.eq_ignore_ascii_case("unknown") || t.eq_ignore_ascii_case("tbd")) && !separated {
         return None;
     }
     let rest = rest_raw.trim_start_matches([':', '-', '–', '—', '|', ',', '.', ' ', '\t']);
@@ -194,7 +216,14 @@ fn parse_date(text: &str) -> Option<DateText> {
         ))
         .ok()
     });
-    let t = text.trim();
+    // `Feb-08-2021` (as block explorers write it), `2025-Feb-07`: `Feb 08 2021`.
+    static DASHED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^({MONTH})-(\d{{1,2}})-(\d{{4}})$")).ok());
+    static YEAR_FIRST: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{4}})-({MONTH})-(\d{{1,2}})$")).ok());
+    let spaced = DASHED.as_ref().map(|re| re.replace(text.trim(), "$1 $2 $3").into_owned());
+    let spaced = spaced.map(|t| YEAR_FIRST.as_ref().map_or(t.clone(), |re| re.replace(&t, "$2 $3 $1").into_owned()));
+    let t = spaced.as_deref().unwrap_or(text).trim();
     if t.contains("MM") || t.contains("DD") || t.contains("??") {
         return Some(DateText::Unknown);
     }
@@ -260,13 +289,25 @@ mod tests {
         assert_eq!(s("2019-11-29 12:00+").time, t(12, 0));
         assert_eq!(s("15:11 text<br>").rest, "text");
         assert_eq!(s("(14:02) paged").time, t(14, 2));
+        assert_eq!(s("2025-Feb-07 15:06 UTC x").date, d(2025, 2, 7));
+        assert_eq!(s("~11.15pm Revert pushed").time, t(23, 15));
+        let x = s("Feb-08-2021 06:17:19 PM +UTC attack");
+        assert_eq!((x.date, x.zone.as_deref(), x.rest.as_str()), (d(2021, 2, 8), Some("+UTC"), "attack"));
         let z = s("14:02 PST/PDT - merged");
         assert_eq!((z.zone.as_deref(), z.rest.as_str()), (Some("PST"), "merged"));
     }
 
     #[test]
     fn what_is_not_a_stamp() {
-        for line in ["The 14:02 deploy", "2024 was a year", "1625 people", "12:17pmx", "3 things", "24/7 support"] {
+        for line in [
+            "8:48). text",
+            "The 14:02 deploy",
+            "2024 was a year",
+            "1625 people",
+            "12:17pmx",
+            "3 things",
+            "24/7 support",
+        ] {
             assert_eq!(leading_stamp(line), None, "{line}");
         }
     }

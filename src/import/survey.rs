@@ -115,9 +115,36 @@ pub fn survey(src: &str) -> Survey {
     Survey { zone, order, first_date: first_date.and_then(|d| d.resolve(order, None)) }
 }
 
+/// The day a file's name (or, failing that, its folder's) gives: `2025-03-14-outage.md`,
+/// `20210622.txt.md`, `16-May-2023_halt.md`, `06-nov-2022_upgrade.md`.
+pub(super) fn date_in_name(path: &std::path::Path) -> Option<NaiveDate> {
+    static DIGITS: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?:\D|$)").ok());
+    let names = [path.file_name(), path.parent().and_then(|p| p.file_name())];
+    names.iter().flatten().find_map(|name| {
+        let name = name.to_string_lossy();
+        let digits = DIGITS
+            .as_ref()
+            .and_then(|re| re.captures(&name))
+            .and_then(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+        digits.or_else(|| find_date(&name.replace(['_', '-', '.'], " ")))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_a_file_name_gives() {
+        let day = |p: &str| date_in_name(std::path::Path::new(p)).map(|d| d.to_string());
+        assert_eq!(day("docs/2025-03-14-queue-outage.md").as_deref(), Some("2025-03-14"));
+        assert_eq!(day("incidents/2021/20210622.txt.md").as_deref(), Some("2021-06-22"));
+        assert_eq!(day("testnet/16-May-2023_Testnet_halt.md").as_deref(), Some("2023-05-16"));
+        assert_eq!(day("20-Sept-2023_v9_chain_halt.md").as_deref(), Some("2023-09-20"));
+        assert_eq!(day("outage/2023_09_28/README.md").as_deref(), Some("2023-09-28"));
+        assert_eq!(day("notes/queue-outage-v2.md"), None);
+    }
 
     #[test]
     fn zone_order_and_first_date() {

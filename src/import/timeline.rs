@@ -17,6 +17,7 @@ use super::report::Outcome;
 use super::rows::{Columns, Leftover, cell, non_empty, parse_marker};
 use super::times::FILLER;
 use super::zone::{ZoneWord, stated};
+use crate::doc::extra::Value;
 use crate::doc::{Moment, SectionKind, TimelineEntry};
 
 /// Where the reading of a timeline part is.
@@ -28,6 +29,9 @@ pub(super) struct Reading {
     pub(super) heading_entry: bool,
     /// A date was just stated and no entry has taken it yet.
     pub(super) fresh_date: bool,
+    /// The lines read are one list item's: after its first line, a wrapped line goes on with
+    /// the entry unless it starts with a stamp of its own.
+    pub(super) item: bool,
 }
 
 pub(super) static LIST_MARKER: LazyLock<Option<Regex>> =
@@ -67,7 +71,7 @@ impl Builder<'_> {
             && let Some(stamp) = self.heading_stamp(&h.text)
         {
             self.push_stamp(&stamp, stamp.rest.clone());
-            r = Reading { open: true, heading_entry: true, fresh_date: false };
+            r = Reading { open: true, heading_entry: true, ..Reading::default() };
         }
         for &b in &part.blocks {
             let block = &blocks[b];
@@ -88,7 +92,7 @@ impl Builder<'_> {
                         r.fresh_date = true;
                     } else if let Some(stamp) = self.heading_stamp(text) {
                         self.push_stamp(&stamp, stamp.rest.clone());
-                        r = Reading { open: true, heading_entry: true, fresh_date: false };
+                        r = Reading { open: true, heading_entry: true, ..Reading::default() };
                     } else {
                         leftover.block(b, block);
                     }
@@ -101,7 +105,9 @@ impl Builder<'_> {
                     let mut rest = Vec::new();
                     for item in items {
                         r.open = false;
+                        r.item = true;
                         let (kept, took) = self.timeline_lines(&item.text, &mut r, block.line);
+                        r.item = false;
                         if !took && kept.len() == item.text.lines().count() {
                             rest.push(format!("- {}", item.text));
                         } else if !kept.is_empty() {
@@ -120,6 +126,13 @@ impl Builder<'_> {
                         Outcome::Metadata(vec!["time zone".into()]),
                     );
                 }
+                // A status page's update: its text, then the line of its time.
+                Kind::Paragraph if !self.own && self.time_below(&self.source(block)).is_some() => {
+                    if let Some((stamp, text)) = self.time_below(&self.source(block)) {
+                        self.push_stamp(&stamp, text);
+                    }
+                    r = Reading::default();
+                }
                 Kind::Paragraph if !self.own => {
                     let source = self.source(block);
                     let fresh = r.fresh_date;
@@ -133,13 +146,16 @@ impl Builder<'_> {
                         r = Reading { open: true, ..Reading::default() };
                         continue;
                     }
-                    if !took && self.doc.timeline.len() == before {
-                        // Prose above the entries may state their day ("all events happened on
-                        // 2019-10-21").
-                        if let Some(date) = super::times::find_date(&source) {
-                            self.clock.date = Some(date);
-                            self.clock.date_stated = true;
-                        }
+                    // Prose above the entries may state their day ("all events happened on
+                    // 2019-10-21"); between entries, a paragraph that opens with a day ("The
+                    // next day, March 4th 2024, ...") is the day of the entries below it.
+                    let first = self.doc.timeline.len() == before;
+                    let day =
+                        if first { super::times::find_date(&source) } else { super::times::opening_date(&source) };
+                    if !took && let Some(date) = day {
+                        self.clock.date = Some(date);
+                        self.clock.date_stated = true;
+                        self.clock.last = None;
                     }
                     leftover.some_of(b, block, kept, source.lines().count());
                 }
@@ -231,12 +247,17 @@ impl Builder<'_> {
             if !self.own && cell(row, Some(event)).is_empty() && is_date(&moment) {
                 continue;
             }
+            let mut extra = cols.extra(row, &used);
+            // `10-01 evening`: the day is the time; the words are kept with it.
+            if !self.own && is_date(&moment) && written.chars().any(char::is_alphabetic) {
+                extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
+            }
             self.doc.timeline.push(TimelineEntry {
                 time: moment,
                 event: cell(row, Some(event)),
                 evidence: non_empty(cell(row, evidence)),
                 marker: known,
-                extra: cols.extra(row, &used),
+                extra,
             });
         }
     }

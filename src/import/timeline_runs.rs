@@ -50,7 +50,8 @@ impl Builder<'_> {
             .iter()
             .map(|&b| {
                 let first = self.source(&blocks[b]);
-                matches!(blocks[b].kind, Kind::Paragraph) && timed(self, first.lines().next().unwrap_or_default())
+                matches!(blocks[b].kind, Kind::Paragraph)
+                    && (timed(self, first.lines().next().unwrap_or_default()) || self.time_below(&first).is_some())
             })
             .collect();
         let run_at = |k: usize| {
@@ -60,6 +61,15 @@ impl Builder<'_> {
         };
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
+            // A status page's update, its time on the line below its text.
+            if matches!(block.kind, Kind::Paragraph)
+                && run_at(k)
+                && let Some((stamp, text)) = self.time_below(&self.source(block))
+            {
+                self.push_stamp(&stamp, text);
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
             let texts: Vec<String> = match &block.kind {
                 Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
                 Kind::Paragraph if run_at(k) => vec![self.source(block)],
@@ -217,7 +227,9 @@ impl Builder<'_> {
         let filled: Vec<&&str> = inner.iter().filter(|l| !l.trim().is_empty()).collect();
         let timed = filled
             .iter()
-            .filter(|l| self.entry_stamp(l.trim()).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
+            // (`    - 11:16 ::::: text`: the log's lines may be list items.)
+            .map(|l| LIST_MARKER.as_ref().map_or(l.trim(), |re| re.find(l).map_or(l.trim(), |m| l[m.end()..].trim())))
+            .filter(|l| self.entry_stamp(l).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
             .count();
         (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }

@@ -17,6 +17,8 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(\d{{4}}-\d{{2}}-\d{{2}})[ T](\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?:\s*\(?({OFFSET})\)?)?$"))
         .ok()
 });
+/// A clock whose hour is written with one digit (`1:50`, `2015-02-27 4:50`).
+static ONE_DIGIT_HOUR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?:^|[^\d:])\d:\d{2}\b").ok());
 static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
 static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -26,7 +28,7 @@ static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
     )
     .ok()
 });
@@ -51,6 +53,9 @@ pub struct Clock {
     pub date_stated: bool,
     /// The last time was a 12-hour `12:51` read as 00:51: the next `12:52` is too.
     pub(super) after_midnight_twelve: bool,
+    /// A 12-hour clock without am/pm has passed noon (`12:39` then `1:50`): the one-digit
+    /// hours that follow on that day are afternoon hours.
+    pub(super) afternoon: bool,
 }
 
 impl Clock {
@@ -129,7 +134,37 @@ impl Clock {
         } else {
             self.after_midnight_twelve = false;
         }
+        at = self.past_noon(at, stamp);
         self.place(at, stamp.zone.as_deref())
+    }
+
+    /// `12:39`, then `1:50`, `4:50` on the same day: a 12-hour clock written without am/pm
+    /// that has gone past noon. Only an hour written with one digit is read so (`08:00` after
+    /// `11:45` is a 24-hour clock out of order), and only while the times run forward.
+    fn past_noon(&mut self, at: NaiveDateTime, stamp: &Stamp) -> NaiveDateTime {
+        let text = stamp.text.to_lowercase();
+        let twelve_hour = ONE_DIGIT_HOUR.as_ref().is_some_and(|re| re.is_match(&text))
+            && !text.contains("am")
+            && !text.contains("pm")
+            && !text.contains("a.m")
+            && !text.contains("p.m");
+        let later = at + Duration::hours(12);
+        match self.last {
+            Some(last)
+                if twelve_hour
+                    && at.date() == last.date()
+                    && at < last
+                    && later >= last
+                    && (last.hour() == 12 || self.afternoon) =>
+            {
+                self.afternoon = true;
+                later
+            }
+            _ => {
+                self.afternoon = false;
+                at
+            }
+        }
     }
 
     /// The day a date stands for. One written without a year takes the year of the dates
@@ -171,7 +206,22 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     date_match(text).map(|(date, _)| date)
 }
 
+/// The date a text opens with, within its first few words ("The next day, March 4th 2024,
+/// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
+pub fn opening_date(text: &str) -> Option<NaiveDate> {
+    let (date, range) = date_match(text)?;
+    (text[..range.start].split_whitespace().count() <= 4).then_some(date)
+}
+
 fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    // `2025-Feb-07`: the year, the month's name, the day.
+    static YEAR_MONTH_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{4})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{1,2})\b").ok()
+    });
+    if let Some(c) = YEAR_MONTH_NAME.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
     if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, c.get(0).map_or(0..0, |m| m.range())));

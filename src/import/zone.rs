@@ -70,7 +70,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// The abbreviations and offsets a zone is written as, for regexes (longest first).
-pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|IST|GST|UTC|GMT|PT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
+pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\+(?:UTC|GMT)\b|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|IST|GST|UTC|GMT|PT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
 
 /// What a zone word means.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +83,8 @@ pub enum ZoneWord {
 /// Reads one zone as written: an abbreviation, `UTC+2`, `+05:30`, an IANA name, "Pacific".
 pub fn zone_word(text: &str) -> Option<ZoneWord> {
     let t = text.trim().trim_matches(|c: char| "()（）[].,:".contains(c)).trim();
+    // `06:17:19 PM +UTC` (as block explorers write it): UTC.
+    let t = t.strip_prefix('+').filter(|r| matches!(*r, "UTC" | "GMT")).unwrap_or(t);
     if t.is_empty() {
         return None;
     }
