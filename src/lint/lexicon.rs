@@ -107,6 +107,11 @@ impl Lexicon {
         if !sentence_start {
             return true;
         }
+        // "At 3:31 pm, ...", "On ...": a preposition or a determiner opening the sentence.
+        if self.prepositions.contains(&lower) || self.determiners.contains(&lower) || self.clause_words.contains(&lower)
+        {
+            return false;
+        }
         // At the start of a sentence, rule out what is most likely a common noun.
         const NOUN_ENDINGS: [&str; 14] =
             ["ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ics", "ships", "ure", "age", "ers"];

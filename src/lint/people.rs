@@ -126,14 +126,19 @@ impl Reader<'_> {
         let first_person = lex.first_person.contains(&lower);
         // An @handle is somebody's chat name.
         let handle = self.text[..t.start].ends_with('@');
-        let person = handle
-            || initials(stem)
-            || lex.subject_pronouns.contains(&lower)
-            || lex.object_pronouns.contains(&lower)
-            || lex.roles.contains(&lower)
-            || self.people.contains(&lower)
-            // A capitalised possessive ("Ines's") is a name even where a plural could stand.
-            || lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t) && !possessive);
+        // "3:31 pm": a time of day, not a product manager.
+        let clock = matches!(lower.as_str(), "pm" | "am")
+            && self.text[..t.start].trim_end().ends_with(|c: char| c.is_ascii_digit());
+        let person = !clock
+            && (handle
+                || initials(stem)
+                || lex.subject_pronouns.contains(&lower)
+                || lex.object_pronouns.contains(&lower)
+                || lex.roles.contains(&lower)
+                || self.people.contains(&lower)
+                // A capitalised possessive ("Ines's") is a name even where a plural could stand.
+                || (lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t) && !possessive)
+                    && !self.dated(t)));
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
@@ -141,6 +146,20 @@ impl Reader<'_> {
         } else {
             Found::Thing
         }
+    }
+
+    /// Whether the word `t` is a date's month, however spelt: after "on", "in", "by",
+    /// "since", "until" or "from", and before a day ("On Janurary 10 a plugin ...").
+    fn dated(&self, t: Token) -> bool {
+        let before = self.text[..t.start].trim_end();
+        let preposition = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+        let after = self.text[t.end..].trim_start_matches([' ', '\t']);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let day_ends = after[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            || ["st", "nd", "rd", "th"].iter().any(|s| after[digits..].starts_with(s));
+        matches!(preposition.as_str(), "on" | "in" | "by" | "since" | "until" | "from" | "of")
+            && (1..=2).contains(&digits)
+            && day_ends
     }
 
     /// Whether `gap`, after the word `t`, breaks a phrase: the stop after initials ("M.K.
