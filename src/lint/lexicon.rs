@@ -26,6 +26,7 @@ struct LexiconFile {
     software_roles: Vec<String>,
     thing_groups: Vec<String>,
     acronyms: Vec<String>,
+    thing_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +46,7 @@ pub(super) struct Lexicon {
     pub software_roles: HashSet<String>,
     pub thing_groups: HashSet<String>,
     pub acronyms: HashSet<String>,
+    pub thing_nouns: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -71,6 +73,7 @@ impl Lexicon {
             software_roles: set(f.software_roles),
             thing_groups: set(f.thing_groups),
             acronyms: set(f.acronyms),
+            thing_nouns: set(f.thing_nouns),
         })
     }
 

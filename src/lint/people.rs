@@ -8,13 +8,15 @@ use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use super::rules::Who;
-use super::tokens::{Token, breaks, opens_sentence};
+use super::tokens::{Token, breaks, opens_sentence, tokens};
 use crate::doc::Document;
 
 /// Names known to be people, lowercase: from the document and the team's configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
     names: HashSet<String>,
+    /// Capitalised words the document uses as the names of things (see [`People::learn_things`]).
+    things: HashSet<String>,
 }
 
 impl People {
@@ -44,6 +46,36 @@ impl People {
         self.names.contains(&word.to_lowercase())
     }
 
+    /// Whether the document uses this capitalised word (lowercase here) as the name of a
+    /// thing, and nobody named it a person.
+    pub(super) fn is_thing(&self, lower: &str) -> bool {
+        self.things.contains(lower) && !self.names.contains(lower)
+    }
+
+    /// Learns from a document's text which capitalised words name things: a word followed by
+    /// what it is ("the Pathfinder service", "Mercury webhooks", "Otto, our release bot,").
+    /// A product's name reads like a person's at the start of a clause ("Pathfinder failed
+    /// to sync"); the document tells which it is elsewhere. One pass over the words.
+    pub(super) fn learn_things(&mut self, text: &str, lex: &Lexicon) {
+        let words = tokens(text, 0..text.len());
+        let lower = |t: Token| t.text(text).to_lowercase();
+        for (k, pair) in words.windows(2).enumerate() {
+            let (word, next) = (pair[0], pair[1]);
+            let gap = &text[word.end..next.start];
+            // "Otto, our release bot,": an apposition whose last word is what the name is.
+            let apposed = gap.trim() == ","
+                && lex.determiners.contains(&lower(next))
+                && words[k + 2..words.len().min(k + 5)]
+                    .iter()
+                    .enumerate()
+                    .find(|&(j, w)| breaks(&text[w.end..words.get(k + 3 + j).map_or(text.len(), |n| n.start)]))
+                    .is_some_and(|(_, &w)| lex.thing_nouns.contains(&lower(w)));
+            let followed = gap == " " && lex.thing_nouns.contains(&lower(next));
+            if (followed || apposed) && lex.looks_like_name(word.text(text), false) {
+                self.things.insert(lower(word));
+            }
+        }
+    }
     /// The document's authors, action owners that are names, and names that start a
     /// timeline event with a responder's verb ("Priya paged ...").
     pub(super) fn from_document(doc: &Document, lex: &Lexicon) -> People {
@@ -138,6 +170,7 @@ impl Reader<'_> {
                 || self.people.contains(&lower)
                 // A capitalised possessive ("Ines's") is a name even where a plural could stand.
                 || (lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t) && !possessive)
+                    && !self.people.is_thing(&lower)
                     && !self.dated(t)));
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
