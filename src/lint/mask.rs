@@ -146,12 +146,10 @@ fn label(text: &str, range: std::ops::Range<usize>) -> bool {
 /// A line of up to six words in capitals and nothing after them ("ROOT CAUSE", "PREVENTIVE
 /// ACTIONS"): a section's name in a file written without Markdown headings.
 fn capitals_heading(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
     let letters = || line.chars().filter(|c| c.is_alphabetic());
-    !words.is_empty()
-        && words.len() <= 6
+    letters().all(char::is_uppercase)
         && letters().count() >= 4
-        && letters().all(char::is_uppercase)
+        && line.split_whitespace().count() <= 6
         && line.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\t' | '&' | '-' | '/' | '(' | ')' | ':'))
 }
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use super::rules::Who;
-use super::tokens::{Token, breaks, opens_sentence, tokens};
+use super::tokens::{Token, breaks, opens_sentence};
 use crate::doc::Document;
 
 /// Names known to be people, lowercase: from the document and the team's configuration.
@@ -57,22 +57,73 @@ impl People {
     /// A product's name reads like a person's at the start of a clause ("Pathfinder failed
     /// to sync"); the document tells which it is elsewhere. One pass over the words.
     pub(super) fn learn_things(&mut self, text: &str, lex: &Lexicon) {
-        let words = tokens(text, 0..text.len());
-        let lower = |t: Token| t.text(text).to_lowercase();
-        for (k, pair) in words.windows(2).enumerate() {
-            let (word, next) = (pair[0], pair[1]);
-            let gap = &text[word.end..next.start];
+        let bytes = text.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80;
+        // The word from `at`, and where the one after it starts.
+        let word_at = |at: usize| {
+            let end = at + bytes[at..].iter().take_while(|&&b| word_byte(b)).count();
+            (end, end + bytes[end..].iter().take_while(|&&b| !word_byte(b)).count())
+        };
+        let mut lower = String::new();
+        // The words looked up are short and lowercase ASCII: anything else is not one of them,
+        // nor is a word whose first letter and length none of them has (no hashing for those).
+        let mut shapes = [0u32; 128];
+        for w in lex.thing_nouns.iter().chain(&lex.determiners).filter(|w| (2..=16).contains(&w.len())) {
+            shapes[usize::from(w.as_bytes()[0] & 0x7f)] |= 1 << w.len();
+        }
+        let mut is = |at: usize, end: usize, words: &HashSet<String>| {
+            if !(2..=16).contains(&(end - at))
+                || !bytes[at].is_ascii_lowercase()
+                || shapes[usize::from(bytes[at])] & (1 << (end - at)) == 0
+            {
+                return false;
+            }
+            lower.clear();
+            lower.push_str(&text[at..end]);
+            lower.make_ascii_lowercase();
+            words.contains(&lower)
+        };
+        // Only capitalised words followed by " x" or ", x" are looked at: a byte scan, no tokens.
+        let mut i = 0;
+        while i + 2 < bytes.len() {
+            match bytes[i..].iter().position(u8::is_ascii_uppercase) {
+                Some(k) => i += k,
+                None => break,
+            }
+            if i > 0 && word_byte(bytes[i - 1]) {
+                i += 1;
+                continue;
+            }
+            let at = i;
+            let (end, _) = word_at(at);
+            i = end.max(at + 1);
+            let after_space = end + 1 < bytes.len() && bytes[end] == b' ' && bytes[end + 1].is_ascii_lowercase();
+            let after_comma = end + 2 < bytes.len() && bytes[end] == b',' && bytes[end + 1] == b' ';
+            if !after_space && !after_comma {
+                continue;
+            }
+            let next = if after_space { end + 1 } else { end + 2 };
+            let (next_end, after) = word_at(next);
+            let followed = after_space && is(next, next_end, &lex.thing_nouns);
             // "Otto, our release bot,": an apposition whose last word is what the name is.
-            let apposed = gap.trim() == ","
-                && lex.determiners.contains(&lower(next))
-                && words[k + 2..words.len().min(k + 5)]
-                    .iter()
-                    .enumerate()
-                    .find(|&(j, w)| breaks(&text[w.end..words.get(k + 3 + j).map_or(text.len(), |n| n.start)]))
-                    .is_some_and(|(_, &w)| lex.thing_nouns.contains(&lower(w)));
-            let followed = gap == " " && lex.thing_nouns.contains(&lower(next));
-            if (followed || apposed) && lex.looks_like_name(word.text(text), false) {
-                self.things.insert(lower(word));
+            let mut apposed = after_comma && is(next, next_end, &lex.determiners);
+            if apposed {
+                apposed = false;
+                let mut from = after;
+                for _ in 0..3 {
+                    let (to, following) = word_at(from);
+                    if to == from {
+                        break;
+                    }
+                    if &text[to..following] != " " {
+                        apposed = is(from, to, &lex.thing_nouns);
+                        break;
+                    }
+                    from = following;
+                }
+            }
+            if (followed || apposed) && lex.looks_like_name(&text[at..end], false) {
+                self.things.insert(text[at..end].to_lowercase());
             }
         }
     }
@@ -184,15 +235,17 @@ impl Reader<'_> {
     /// Whether the word `t` is a date's month, however spelt: after "on", "in", "by",
     /// "since", "until" or "from", and before a day ("On Janurary 10 a plugin ...").
     fn dated(&self, t: Token) -> bool {
-        let before = self.text[..t.start].trim_end();
-        let preposition = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
         let after = self.text[t.end..].trim_start_matches([' ', '\t']);
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) {
+            return false;
+        }
         let day_ends = after[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric())
             || ["st", "nd", "rd", "th"].iter().any(|s| after[digits..].starts_with(s));
-        matches!(preposition.as_str(), "on" | "in" | "by" | "since" | "until" | "from" | "of")
-            && (1..=2).contains(&digits)
-            && day_ends
+        let before = self.text[..t.start].trim_end();
+        let preposition = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        day_ends
+            && ["on", "in", "by", "since", "until", "from", "of"].iter().any(|p| preposition.eq_ignore_ascii_case(p))
     }
 
     /// Whether `gap`, after the word `t`, breaks a phrase: the stop after initials ("M.K.
