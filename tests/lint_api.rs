@@ -129,3 +129,24 @@ fn completeness_findings_are_part_of_a_document_check() {
     assert!(rules.contains(&"action-due-missing".to_string()), "{rules:?}");
     assert!(rules.contains(&"timeline-evidence-missing".to_string()), "{rules:?}");
 }
+
+/// A product named like a person ("Pathfinder failed to sync") is a thing wherever the same
+/// file or document calls it one ("the Lantern service", "Quill, our billing bot,"); a name
+/// the file never calls a thing stays a person, and a name the configuration lists wins.
+#[test]
+fn a_product_the_file_calls_a_service_or_a_bot_is_not_a_person() {
+    let c = checker();
+    let rules = |text: &str, people: &People| {
+        c.check_markdown(text, people).into_iter().map(|f| f.rule.to_string()).collect::<Vec<_>>()
+    };
+    let text = "The Lantern service restarted at 10:00.\n\nLantern failed to flush its batch.\n";
+    assert_eq!(rules(text, &c.markdown_people(text)), Vec::<String>::new());
+    assert_eq!(rules(text, &People::new()), vec!["failed-to"]);
+    let text = "Quill, our billing bot, restarted.\n\nQuill neglected to send two invoices.\n";
+    assert_eq!(rules(text, &c.markdown_people(text)), Vec::<String>::new());
+    let text = "The Lantern service restarted.\n\nBram failed to flush the batch.\n";
+    assert_eq!(rules(text, &c.markdown_people(text)), vec!["failed-to"]);
+    let mut people = c.markdown_people("The Rowan service restarted.");
+    people.add("Rowan");
+    assert_eq!(rules("Rowan failed to flush the batch.", &people), vec!["failed-to"]);
+}

@@ -119,9 +119,19 @@ fn precision_and_recall_on_the_labelled_corpus() {
 
 /// The categories of the independent sets (`tuning.txt`, `heldout.txt`) that are blame: a
 /// sentence of one of them is found when the checker raises a warning on it. The others
-/// (hindsight, minimiser, single-cause) are framing: any finding finds them.
-const BLAME: [&str; 7] =
-    ["person-as-cause", "human-error", "omission", "judgement", "counterfactual", "rule-violation", "fix-people"];
+/// (hindsight, minimiser, single-cause, loaded-tone) are framing: any finding finds them.
+/// `heldout2.txt` names judgement by the checker's own category name, `character`.
+const BLAME: [&str; 9] = [
+    "person-as-cause",
+    "human-error",
+    "omission",
+    "judgement",
+    "character",
+    "counterfactual",
+    "rule-violation",
+    "fix-people",
+    "person-question",
+];
 
 /// Sentence-level figures of one independent set: per category, how many of its sentences
 /// were found (blame at warning level, framing at any level); how many hard negatives got
@@ -213,7 +223,7 @@ fn holds(name: &str, corpus: &'static str, precision: f64, recall: f64) -> SetFi
 /// The sets the rules were tuned on: the tuning half of the independent set, then five sets
 /// written later by other hands (the phrasings a keyword checker misses; people as the cause
 /// and people doing neutral things; six writers' voices; a writer who had never seen the
-/// checker, `tuning6.txt`). Each was first measured before any
+/// checker, `tuning6.txt`; the kinds real set F showed, `tuning7.txt`). Each was first measured before any
 /// rule was written from it: tests/corpus/REAL.md has those figures.
 #[test]
 fn figures_on_the_tuning_sets() {
@@ -223,6 +233,7 @@ fn figures_on_the_tuning_sets() {
     holds("tuning4", include_str!("lint_corpus/tuning4.txt"), 0.95, 0.90);
     holds("tuning5", include_str!("lint_corpus/tuning5.txt"), 0.95, 0.85);
     holds("tuning6", include_str!("lint_corpus/tuning6.txt"), 0.95, 0.95);
+    holds("tuning7", include_str!("lint_corpus/tuning7.txt"), 0.95, 0.95);
 }
 
 /// The held-out half: measured only, never tuned on (docs/CHECKER.md and tests/corpus/REAL.md
@@ -232,5 +243,18 @@ fn figures_on_the_held_out_half() {
     let f = holds("held-out", include_str!("lint_corpus/heldout.txt"), 0.93, 0.70);
     for (c, floor) in [("person-as-cause", 0.40), ("counterfactual", 0.60), ("fix-people", 0.75)] {
         assert!(f.recall_of(c) >= floor, "held-out recall of {c}: {:.2}", f.recall_of(c));
+    }
+}
+
+/// The second held-out set, written 2026-12-04 from the category list alone before its author
+/// read the rules or any other set: measured, never tuned on. Its floors sit just under its
+/// first measure (tests/corpus/REAL.md).
+#[test]
+fn figures_on_the_second_held_out_set() {
+    // First measure (caa4002 rules, 2026-12-04): recall 0.77, precision 0.94 (8 of 158 hard
+    // negatives flagged); person-as-cause 0.66, fix-people 0.58, omission 0.76.
+    let f = holds("heldout2", include_str!("lint_corpus/heldout2.txt"), 0.93, 0.76);
+    for (c, floor) in [("person-as-cause", 0.65), ("fix-people", 0.55), ("omission", 0.75)] {
+        assert!(f.recall_of(c) >= floor, "heldout2 recall of {c}: {:.2}", f.recall_of(c));
     }
 }

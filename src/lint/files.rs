@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use super::document::Place;
-use super::{Checker, DocFinding, People, TextFinding};
+use super::{Checker, DocFinding, TextFinding};
 use crate::doc::Document;
 use crate::store::spans::{ValueSpans, value_spans};
 use crate::store::{self, LoadError};
@@ -134,8 +134,7 @@ pub fn check_source(
 ) -> Result<FileReport, LoadError> {
     let mut findings = match kind {
         FileKind::Markdown => {
-            let mut people = People::new();
-            people.add_all(&checker.config().people);
+            let people = checker.markdown_people(&src);
             let lines = LineIndex::new(&src);
             checker
                 .check_markdown(&src, &people)

@@ -26,6 +26,7 @@ struct LexiconFile {
     software_roles: Vec<String>,
     thing_groups: Vec<String>,
     acronyms: Vec<String>,
+    thing_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +46,7 @@ pub(super) struct Lexicon {
     pub software_roles: HashSet<String>,
     pub thing_groups: HashSet<String>,
     pub acronyms: HashSet<String>,
+    pub thing_nouns: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -71,6 +73,7 @@ impl Lexicon {
             software_roles: set(f.software_roles),
             thing_groups: set(f.thing_groups),
             acronyms: set(f.acronyms),
+            thing_nouns: set(f.thing_nouns),
         })
     }
 
@@ -106,6 +109,11 @@ impl Lexicon {
         }
         if !sentence_start {
             return true;
+        }
+        // "At 3:31 pm, ...", "On ...": a preposition or a determiner opening the sentence.
+        if self.prepositions.contains(&lower) || self.determiners.contains(&lower) || self.clause_words.contains(&lower)
+        {
+            return false;
         }
         // At the start of a sentence, rule out what is most likely a common noun.
         const NOUN_ENDINGS: [&str; 14] =

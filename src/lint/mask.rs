@@ -117,6 +117,14 @@ fn structure(text: &str, whole_file: bool, bytes: &mut [u8], scopes: &mut Vec<(u
                 blank(bytes, range.start, range.end);
                 blanked_to = range.end;
             }
+            // "ROOT CAUSE" on a line of its own: a heading written without `#`.
+            Event::Start(Tag::Paragraph) if whole_file => {
+                let line = text[range.clone()].lines().next().unwrap_or("");
+                if capitals_heading(line) {
+                    blank(bytes, range.start, range.start + line.len());
+                    scopes.push((range.start + line.len(), heading_scope(&line.to_lowercase())));
+                }
+            }
             _ => {}
         }
     }
@@ -127,10 +135,22 @@ fn structure(text: &str, whole_file: bool, bytes: &mut [u8], scopes: &mut Vec<(u
 fn label(text: &str, range: std::ops::Range<usize>) -> bool {
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..range.start].trim_start_matches([' ', '\t', '-', '*', '+', '>', '|']);
+    // "1. **Root cause:**": an ordered list's number is a marker too.
+    let before = before.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ')']);
     let inside = &text[range.clone()];
     before.trim().is_empty()
         && (inside.trim_end_matches(['*', '_']).trim_end().ends_with(':') || text[range.end..].starts_with(':'))
         && inside.split_whitespace().count() <= 6
+}
+
+/// A line of up to six words in capitals and nothing after them ("ROOT CAUSE", "PREVENTIVE
+/// ACTIONS"): a section's name in a file written without Markdown headings.
+fn capitals_heading(line: &str) -> bool {
+    let letters = || line.chars().filter(|c| c.is_alphabetic());
+    letters().all(char::is_uppercase)
+        && letters().count() >= 4
+        && line.split_whitespace().count() <= 6
+        && line.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\t' | '&' | '-' | '/' | '(' | ')' | ':'))
 }
 
 /// The scope of the text under a heading, from its words.

@@ -213,6 +213,20 @@ impl Checker {
     pub fn people(&self, doc: &Document) -> People {
         let mut people = People::from_document(doc, &self.lexicon);
         people.add_all(&self.config.people);
+        for field in fields(doc) {
+            if let Some(text) = field.text(doc) {
+                people.learn_things(text, &self.lexicon);
+            }
+        }
+        people
+    }
+
+    /// The people of a Markdown file: the names in the configuration, and the capitalised
+    /// words the file itself uses as the names of things.
+    pub fn markdown_people(&self, text: &str) -> People {
+        let mut people = People::new();
+        people.add_all(&self.config.people);
+        people.learn_things(text, &self.lexicon);
         people
     }
 

@@ -15,6 +15,8 @@ use crate::doc::Document;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
     names: HashSet<String>,
+    /// Capitalised words the document uses as the names of things (see [`People::learn_things`]).
+    things: HashSet<String>,
 }
 
 impl People {
@@ -44,6 +46,87 @@ impl People {
         self.names.contains(&word.to_lowercase())
     }
 
+    /// Whether the document uses this capitalised word (lowercase here) as the name of a
+    /// thing, and nobody named it a person.
+    pub(super) fn is_thing(&self, lower: &str) -> bool {
+        self.things.contains(lower) && !self.names.contains(lower)
+    }
+
+    /// Learns from a document's text which capitalised words name things: a word followed by
+    /// what it is ("the Pathfinder service", "Mercury webhooks", "Otto, our release bot,").
+    /// A product's name reads like a person's at the start of a clause ("Pathfinder failed
+    /// to sync"); the document tells which it is elsewhere. One pass over the words.
+    pub(super) fn learn_things(&mut self, text: &str, lex: &Lexicon) {
+        let bytes = text.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80;
+        // The word from `at`, and where the one after it starts.
+        let word_at = |at: usize| {
+            let end = at + bytes[at..].iter().take_while(|&&b| word_byte(b)).count();
+            (end, end + bytes[end..].iter().take_while(|&&b| !word_byte(b)).count())
+        };
+        let mut lower = String::new();
+        // The words looked up are short and lowercase ASCII: anything else is not one of them,
+        // nor is a word whose first letter and length none of them has (no hashing for those).
+        let mut shapes = [0u32; 128];
+        for w in lex.thing_nouns.iter().chain(&lex.determiners).filter(|w| (2..=16).contains(&w.len())) {
+            shapes[usize::from(w.as_bytes()[0] & 0x7f)] |= 1 << w.len();
+        }
+        let mut is = |at: usize, end: usize, words: &HashSet<String>| {
+            if !(2..=16).contains(&(end - at))
+                || !bytes[at].is_ascii_lowercase()
+                || shapes[usize::from(bytes[at])] & (1 << (end - at)) == 0
+            {
+                return false;
+            }
+            lower.clear();
+            lower.push_str(&text[at..end]);
+            lower.make_ascii_lowercase();
+            words.contains(&lower)
+        };
+        // Only capitalised words followed by " x" or ", x" are looked at: a byte scan, no tokens.
+        let mut i = 0;
+        while i + 2 < bytes.len() {
+            match bytes[i..].iter().position(u8::is_ascii_uppercase) {
+                Some(k) => i += k,
+                None => break,
+            }
+            if i > 0 && word_byte(bytes[i - 1]) {
+                i += 1;
+                continue;
+            }
+            let at = i;
+            let (end, _) = word_at(at);
+            i = end.max(at + 1);
+            let after_space = end + 1 < bytes.len() && bytes[end] == b' ' && bytes[end + 1].is_ascii_lowercase();
+            let after_comma = end + 2 < bytes.len() && bytes[end] == b',' && bytes[end + 1] == b' ';
+            if !after_space && !after_comma {
+                continue;
+            }
+            let next = if after_space { end + 1 } else { end + 2 };
+            let (next_end, after) = word_at(next);
+            let followed = after_space && is(next, next_end, &lex.thing_nouns);
+            // "Otto, our release bot,": an apposition whose last word is what the name is.
+            let mut apposed = after_comma && is(next, next_end, &lex.determiners);
+            if apposed {
+                apposed = false;
+                let mut from = after;
+                for _ in 0..3 {
+                    let (to, following) = word_at(from);
+                    if to == from {
+                        break;
+                    }
+                    if &text[to..following] != " " {
+                        apposed = is(from, to, &lex.thing_nouns);
+                        break;
+                    }
+                    from = following;
+                }
+            }
+            if (followed || apposed) && lex.looks_like_name(&text[at..end], false) {
+                self.things.insert(text[at..end].to_lowercase());
+            }
+        }
+    }
     /// The document's authors, action owners that are names, and names that start a
     /// timeline event with a responder's verb ("Priya paged ...").
     pub(super) fn from_document(doc: &Document, lex: &Lexicon) -> People {
@@ -126,14 +209,20 @@ impl Reader<'_> {
         let first_person = lex.first_person.contains(&lower);
         // An @handle is somebody's chat name.
         let handle = self.text[..t.start].ends_with('@');
-        let person = handle
-            || initials(stem)
-            || lex.subject_pronouns.contains(&lower)
-            || lex.object_pronouns.contains(&lower)
-            || lex.roles.contains(&lower)
-            || self.people.contains(&lower)
-            // A capitalised possessive ("Ines's") is a name even where a plural could stand.
-            || lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t) && !possessive);
+        // "3:31 pm": a time of day, not a product manager.
+        let clock = matches!(lower.as_str(), "pm" | "am")
+            && self.text[..t.start].trim_end().ends_with(|c: char| c.is_ascii_digit());
+        let person = !clock
+            && (handle
+                || initials(stem)
+                || lex.subject_pronouns.contains(&lower)
+                || lex.object_pronouns.contains(&lower)
+                || lex.roles.contains(&lower)
+                || self.people.contains(&lower)
+                // A capitalised possessive ("Ines's") is a name even where a plural could stand.
+                || (lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t) && !possessive)
+                    && !self.people.is_thing(&lower)
+                    && !self.dated(t)));
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
@@ -141,6 +230,22 @@ impl Reader<'_> {
         } else {
             Found::Thing
         }
+    }
+
+    /// Whether the word `t` is a date's month, however spelt: after "on", "in", "by",
+    /// "since", "until" or "from", and before a day ("On Janurary 10 a plugin ...").
+    fn dated(&self, t: Token) -> bool {
+        let after = self.text[t.end..].trim_start_matches([' ', '\t']);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) {
+            return false;
+        }
+        let day_ends = after[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            || ["st", "nd", "rd", "th"].iter().any(|s| after[digits..].starts_with(s));
+        let before = self.text[..t.start].trim_end();
+        let preposition = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        day_ends
+            && ["on", "in", "by", "since", "until", "from", "of"].iter().any(|p| preposition.eq_ignore_ascii_case(p))
     }
 
     /// Whether `gap`, after the word `t`, breaks a phrase: the stop after initials ("M.K.
