@@ -4,6 +4,7 @@
 //! binary in a pseudo-terminal, the files on disk checked.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 #[path = "common/pty.rs"]
 mod pty;
 use pty::*;
@@ -305,4 +306,52 @@ fn a_removed_working_folder_turns_nothing_off() {
     t.send(CTRL_S);
     t.wait_until("the save", |s| s.contains(" saved ") && !s.contains("not saved"));
     assert!(std::fs::read_to_string(&path).unwrap().contains("typed after the folder went"));
+}
+
+/// The terminal itself closed (the window shut, the SSH connection gone): every descriptor of
+/// the pseudo-terminal's master side is closed, the editor is hung up on and its reads fail.
+/// The words typed are saved and it exits as hung up (129). Python's `pty` holds the master
+/// side alone, so closing it really closes the terminal (`.ci/run` installs Python).
+#[test]
+fn a_closed_terminal_saves_the_words() {
+    if std::process::Command::new("python3").arg("--version").output().is_err() {
+        return common::tool_missing("python3");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_document(dir.path(), "Window closed");
+    const SCRIPT: &str = r#"
+import fcntl, os, pty, select, struct, sys, termios, time
+binary, path, data = sys.argv[1:4]
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    os.environ.update({"TERM": "xterm-256color", "BLAMELESS_DATA_DIR": data, "NO_COLOR": "1",
+                       "BLAMELESS_AUTOSAVE_MS": "600000", "TZ": "Europe/Berlin"})
+    os.execv(binary, [binary, "edit", path])
+seen = b""
+end = time.time() + 20
+while b"Summary" not in seen:
+    if time.time() > end:
+        sys.exit("the editor never showed the summary")
+    if select.select([fd], [], [], 0.1)[0]:
+        seen += os.read(fd, 65536)
+for c in "typed before the window closed":
+    os.write(fd, c.encode())
+    time.sleep(0.005)
+time.sleep(1.0)
+os.close(fd)
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", SCRIPT, env!("CARGO_BIN_EXE_blameless"), path.to_str().unwrap()])
+        .arg(dir.path().join(".data"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let status = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(on_disk.contains("typed before the window closed"), "status {status}; the file:\n{on_disk}");
+    assert_eq!(status, "129", "exits as hung up");
 }

@@ -28,10 +28,12 @@ const BATCH: usize = 512;
 
 /// Runs the app.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
-    let stop = super::stopping::catch_signals()?;
+    let caught = super::stopping::catch_signals()?;
     let mut guard = Guard::enter()?;
-    let mut events = TerminalEvents { stop };
+    let mut events = TerminalEvents { caught: caught.clone() };
     let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut guard, &mut events, app)));
+    // From here on the words are kept here, not by the signal thread.
+    caught.ending.store(true, std::sync::atomic::Ordering::SeqCst);
     match outcome {
         Ok(Ok(Ending::Quit)) => Ok(()),
         Ok(Ok(Ending::Signal(signal))) => {
@@ -89,16 +91,24 @@ pub trait Events {
     fn stopped(&self) -> Option<i32> {
         None
     }
+    /// The document open now (for the signal thread).
+    fn editing(&mut self, _open: Option<super::stopping::Open>) {}
 }
 
 /// The terminal's events, through crossterm, and the signals caught.
 pub struct TerminalEvents {
-    stop: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    caught: super::stopping::Caught,
 }
 
 impl Events for TerminalEvents {
+    fn editing(&mut self, open: Option<super::stopping::Open>) {
+        let mut shared = self.caught.open.lock().unwrap_or_else(|e| e.into_inner());
+        if *shared != open {
+            *shared = open;
+        }
+    }
     fn stopped(&self) -> Option<i32> {
-        match self.stop.load(std::sync::atomic::Ordering::SeqCst) {
+        match self.caught.stop.load(std::sync::atomic::Ordering::SeqCst) {
             0 => None,
             signal => Some(signal as i32),
         }
@@ -247,6 +257,11 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
             }
             return Ok(Ending::Signal(signal));
         }
+        events.editing(app.editor().map(|e| super::stopping::Open {
+            path: e.path.clone(),
+            recovery_dir: e.recovery_dir.clone(),
+            editor: e.id.clone(),
+        }));
         let due = app.deadline().map(|due| due.saturating_duration_since(app.context().clock.now()));
         let wait = if writer.in_flight > 0 { Some(due.map_or(RESULTS_EVERY, |d| d.min(RESULTS_EVERY))) } else { due };
         let first = match wait {
@@ -257,7 +272,12 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
                     None
                 }
             }
-            None => Some(events.read()?),
+            None => match events.read() {
+                Ok(event) => Some(event),
+                // The wait was cut short by a signal: the loop ends below.
+                Err(_) if events.stopped().is_some() => None,
+                Err(e) => return Err(e.into()),
+            },
         };
         let mut next = first;
         let mut handled = 0;

@@ -4,8 +4,13 @@
 //! the program exits with the conventional status.
 
 use std::io;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use super::app::App;
+use crate::store::recovery::{self, Fingerprint};
 
 /// The editor was stopped by a signal (or its terminal went away): the words were kept, the
 /// terminal restored; the program exits with the conventional status, 128 + the signal.
@@ -34,27 +39,76 @@ pub const SIGHUP: i32 = signal_hook::consts::SIGHUP;
 pub const SIGINT: i32 = signal_hook::consts::SIGINT;
 pub const SIGTERM: i32 = signal_hook::consts::SIGTERM;
 
+/// The document being edited, as the signal thread needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open {
+    pub path: PathBuf,
+    pub recovery_dir: PathBuf,
+    pub editor: String,
+}
+
+/// What the signals caught share with the loop.
+#[derive(Debug, Clone, Default)]
+pub struct Caught {
+    /// The signal that asked the program to stop (0: none yet).
+    pub stop: Arc<AtomicUsize>,
+    /// The document open now, kept up to date by the loop.
+    pub open: Arc<Mutex<Option<Open>>>,
+    /// The loop ended and is keeping the words itself.
+    pub ending: Arc<AtomicBool>,
+}
+
+/// How long the loop has to hear of a signal before the signal thread keeps the words itself:
+/// on a terminal that hung up, crossterm's reader can spin on end-of-file and never return.
+const GRACE: Duration = Duration::from_millis(1500);
+
 /// Hang-up, interrupt and terminate are caught: the loop hears of them (a window-size signal
-/// wakes it) and ends by keeping the words. A second one ends the program at once.
-pub fn catch_signals() -> io::Result<std::sync::Arc<std::sync::atomic::AtomicUsize>> {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-    let stop = Arc::new(AtomicUsize::new(0));
+/// wakes it) and ends by keeping the words. Should it not end within [`GRACE`], the signal
+/// thread saves the recovery journal's text (through the same changed-file check) and exits.
+/// A second signal ends the program at once.
+pub fn catch_signals() -> io::Result<Caught> {
+    let caught = Caught::default();
     let again = Arc::new(AtomicBool::new(false));
     for signal in [SIGHUP, SIGINT, SIGTERM] {
         signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(&again))?;
         signal_hook::flag::register(signal, Arc::clone(&again))?;
     }
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM])?;
-    let seen = Arc::clone(&stop);
+    let shared = caught.clone();
     std::thread::spawn(move || {
-        for signal in signals.forever() {
-            seen.store(signal as usize, Ordering::SeqCst);
+        if let Some(signal) = signals.forever().next() {
+            shared.stop.store(signal as usize, Ordering::SeqCst);
             // The event loop waits on the terminal: a resize event wakes it.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+            std::thread::sleep(GRACE);
+            if !shared.ending.load(Ordering::SeqCst) {
+                let open = shared.open.lock().map(|o| o.clone()).unwrap_or_else(|e| e.into_inner().clone());
+                if let Some(open) = open {
+                    save_from_copy(&open);
+                }
+                super::terminal::restore();
+                std::process::exit(128 + signal);
+            }
         }
     });
-    Ok(stop)
+    Ok(caught)
+}
+
+/// Writes the editor's recovery copy into the document, when the file on disk is still the
+/// one the copy was based on (the same check as any save); otherwise the copy stays, offered
+/// at the next open. Whether the document now holds the copy's text.
+pub fn save_from_copy(open: &Open) -> bool {
+    let Some(copy) =
+        recovery::recovery_path(&open.recovery_dir, &open.path, &open.editor).and_then(|p| recovery::read_copy(&p))
+    else {
+        return false;
+    };
+    let Some(on_disk) = Fingerprint::of_file(&open.path) else { return false };
+    if on_disk.same_content(&Fingerprint::of_text(&copy.text, None)) {
+        return true;
+    }
+    copy.base.is_some_and(|base| base.same_content(&on_disk))
+        && crate::store::write_atomic(&open.path, copy.text.as_bytes()).is_ok()
 }
 
 /// On the way out after a signal: the recovery copy, then a save through the same conflict
