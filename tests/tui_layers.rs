@@ -645,3 +645,29 @@ fn discarding_a_recovery_copy_asks_first() {
     assert!(!copy.exists(), "deleted after the second d");
     assert!(screen(&mut app, 80, 24).contains("Deleted the recovery copy"));
 }
+
+/// The recovery question fits its wrapped text at every size: with a long list of what the
+/// copy changes, every answer is still on screen at 80x24, 100x30 and 120x40.
+#[test]
+fn the_recovery_question_shows_every_answer_at_every_size() {
+    let f = fresh().closed();
+    let mut copy = f.on_disk().replace("Checkout API errors", "A recovered title that is rather long, to wrap");
+    for id in ["summary", "detection-and-response", "what-went-well", "where-we-got-lucky", "lessons"] {
+        copy = copy.replace(
+            &format!("  - id: {id}\n"),
+            &format!("  - id: {id}\n    text: Words typed before the crash in {id}, a sentence long enough to wrap.\n"),
+        );
+    }
+    blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy).unwrap();
+    let folder = f.dir.path().join("postmortems");
+    let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    dispatch(&mut app, Action::Open(f.path()));
+    let Some(Dialog::Recover { summary, .. }) = app.dialog().cloned() else { panic!("{:?}", app.dialog()) };
+    assert!(summary.len() >= 5, "{summary:?}");
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let shown = screen(&mut app, w, h);
+        for answer in ["Restore the recovered text", "Discard the copy", "Later: keep the copy"] {
+            assert!(shown.contains(answer), "{w}x{h}: {answer} is not on screen:\n{shown}");
+        }
+    }
+}
