@@ -3,55 +3,23 @@
 //! and nothing in any fixture lost.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
 use std::fs;
 use std::path::Path;
 
 use blameless::doc::{Document, Marker, Moment};
 use blameless::import::{self, Imported};
 use blameless::store;
-use blameless::template::{Library, Template};
-use chrono::SecondsFormat;
 
 mod common;
 use common::run;
 
-fn template(name: &str) -> Template {
-    Library::new(Vec::new(), None).find(name).unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
-}
-
-/// A file given as text, imported on a computer in UTC.
-fn import_utc(src: &str) -> Document {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
-    import::from_markdown(src, &template("default"), &options).doc
-}
-
 fn import(name: &str) -> Imported {
     let options = import::Options { zone: "Europe/Berlin".parse().unwrap(), zone_given: false };
     import::from_markdown(&fixture(name), &template("default"), &options)
-}
-
-/// Each entry's instant in UTC (a day alone as the day, text kept as typed as it is), and the
-/// start of its event.
-fn rows(doc: &Document) -> Vec<(String, String)> {
-    let zone = doc.zone();
-    doc.timeline
-        .iter()
-        .map(|e| {
-            let at = match e.time.resolve(&zone) {
-                Some(t) => t.with_timezone(&chrono::Utc).to_rfc3339_opts(SecondsFormat::Secs, true),
-                None => e.time.as_text(),
-            };
-            (at, e.event.chars().take(28).collect())
-        })
-        .collect()
-}
-
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
 fn section<'a>(doc: &'a Document, id: &str) -> &'a str {

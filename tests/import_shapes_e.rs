@@ -3,47 +3,9 @@
 //! right instant.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::fs;
-use std::path::Path;
-
-use blameless::doc::Document;
-use blameless::import;
-use blameless::template::{Library, Template};
-use chrono::SecondsFormat;
-
-fn template(name: &str) -> Template {
-    Library::new(Vec::new(), None).find(name).unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
-}
-
-/// A file given as text, imported on a computer in UTC.
-fn import_utc(src: &str) -> Document {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
-    import::from_markdown(src, &template("default"), &options).doc
-}
-
-/// Each entry's instant in UTC (a day alone as the day, text kept as typed as it is), and the
-/// start of its event.
-fn rows(doc: &Document) -> Vec<(String, String)> {
-    let zone = doc.zone();
-    doc.timeline
-        .iter()
-        .map(|e| {
-            let at = match e.time.resolve(&zone) {
-                Some(t) => t.with_timezone(&chrono::Utc).to_rfc3339_opts(SecondsFormat::Secs, true),
-                None => e.time.as_text(),
-            };
-            (at, e.event.chars().take(28).collect())
-        })
-        .collect()
-}
-
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
-}
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
 
 /// A log kept as an indented code block whose lines are list items (`    - 11:16 ::::: text`),
 /// on a 12-hour clock without am/pm that runs past noon (`12:20`, then `1:05`); "PST" on an

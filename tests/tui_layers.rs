@@ -134,25 +134,12 @@ fn states() -> Vec<State> {
             ctrl(&mut f.app, 's');
             f
         }),
-        ("recovery dialog", || {
-            let f = fresh().closed();
-            let copy = f.on_disk().replace("Checkout API errors", "Recovered title");
-            blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy).unwrap();
-            let folder = f.dir.path().join("postmortems");
-            let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-            dispatch(&mut app, Action::Open(f.path()));
-            Fixture { app, dir: f.dir }
-        }),
+        ("recovery dialog", || reopened_with_copy(|t| t.replace("Checkout API errors", "Recovered title")).0),
         ("discard copy dialog", || {
-            let f = fresh().closed();
-            let copy = f.on_disk().replace("Checkout API errors", "Recovered title");
-            blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy).unwrap();
-            let folder = f.dir.path().join("postmortems");
-            let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-            dispatch(&mut app, Action::Open(f.path()));
-            key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
-            assert!(matches!(app.dialog(), Some(Dialog::DiscardCopy { .. })));
-            Fixture { app, dir: f.dir }
+            let (mut f, _) = reopened_with_copy(|t| t.replace("Checkout API errors", "Recovered title"));
+            key(&mut f.app, KeyCode::Char('d'), KeyModifiers::NONE);
+            assert!(matches!(f.app.dialog(), Some(Dialog::DiscardCopy { .. })));
+            f
         }),
         ("locked dialog", || {
             let f = fresh();
@@ -370,13 +357,9 @@ fn a_click_selects_the_table_row_drawn_there_and_nothing_under_an_overlay() {
 #[test]
 fn esc_on_a_question_keeps_everything() {
     // The recovery copy.
-    let f = fresh().closed();
-    let copy_text = f.on_disk().replace("Checkout API errors", "Recovered title");
-    let copy =
-        blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy_text).unwrap();
-    let folder = f.dir.path().join("postmortems");
-    let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-    dispatch(&mut app, Action::Open(f.path()));
+    let copy_text = fresh().on_disk().replace("Checkout API errors", "Recovered title");
+    let (Fixture { mut app, dir: _dir }, copy) =
+        reopened_with_copy(|t| t.replace("Checkout API errors", "Recovered title"));
     assert!(matches!(app.dialog(), Some(Dialog::Recover { .. })));
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(app.dialog(), None);
@@ -626,13 +609,8 @@ fn a_terminal_that_goes_away_is_a_hang_up_and_the_words_are_saved() {
 /// Discarding a recovery copy takes `d` and a second `d`; anything else keeps it.
 #[test]
 fn discarding_a_recovery_copy_asks_first() {
-    let f = fresh().closed();
-    let copy_text = f.on_disk().replace("Checkout API errors", "Recovered title");
-    let copy =
-        blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy_text).unwrap();
-    let folder = f.dir.path().join("postmortems");
-    let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-    dispatch(&mut app, Action::Open(f.path()));
+    let (Fixture { mut app, dir: _dir }, copy) =
+        reopened_with_copy(|t| t.replace("Checkout API errors", "Recovered title"));
     key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Discard the recovery copy?") && shown.contains("Delete it"), "{shown}");
@@ -650,18 +628,18 @@ fn discarding_a_recovery_copy_asks_first() {
 /// copy changes, every answer is still on screen at 80x24, 100x30 and 120x40.
 #[test]
 fn the_recovery_question_shows_every_answer_at_every_size() {
-    let f = fresh().closed();
-    let mut copy = f.on_disk().replace("Checkout API errors", "A recovered title that is rather long, to wrap");
-    for id in ["summary", "detection-and-response", "what-went-well", "where-we-got-lucky", "lessons"] {
-        copy = copy.replace(
-            &format!("  - id: {id}\n"),
-            &format!("  - id: {id}\n    text: Words typed before the crash in {id}, a sentence long enough to wrap.\n"),
-        );
-    }
-    blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &copy).unwrap();
-    let folder = f.dir.path().join("postmortems");
-    let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-    dispatch(&mut app, Action::Open(f.path()));
+    let (Fixture { mut app, dir: _dir }, _) = reopened_with_copy(|text| {
+        let mut copy = text.replace("Checkout API errors", "A recovered title that is rather long, to wrap");
+        for id in ["summary", "detection-and-response", "what-went-well", "where-we-got-lucky", "lessons"] {
+            copy = copy.replace(
+                &format!("  - id: {id}\n"),
+                &format!(
+                    "  - id: {id}\n    text: Words typed before the crash in {id}, a sentence long enough to wrap.\n"
+                ),
+            );
+        }
+        copy
+    });
     let Some(Dialog::Recover { summary, .. }) = app.dialog().cloned() else { panic!("{:?}", app.dialog()) };
     assert!(summary.len() >= 5, "{summary:?}");
     for (w, h) in [(80, 24), (100, 30), (120, 40)] {

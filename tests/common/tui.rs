@@ -111,3 +111,17 @@ pub fn typed(app: &mut App, text: &str) {
 pub fn ctrl(app: &mut App, c: char) {
     key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
 }
+
+/// The fresh document after a crash: a recovery copy of it left by an editor that no longer
+/// runs, holding `edit` of the file's text; then the document opened from the start screen, as
+/// a user would, so the recovery question is up. The fixture, and where the copy is.
+pub fn reopened_with_copy(edit: impl Fn(String) -> String) -> (Fixture, PathBuf) {
+    let f = fresh().closed();
+    let text = edit(f.on_disk());
+    let copy =
+        blameless::store::recovery::write_recovery(&f.recovery_dir(), &f.path(), "crashed", None, &text).unwrap();
+    let folder = f.dir.path().join("postmortems");
+    let mut app = app_in(f.dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
+    dispatch(&mut app, Action::Open(f.path()));
+    (Fixture { app, dir: f.dir }, copy)
+}

@@ -1,0 +1,45 @@
+//! Importing fixtures and snippets, and reading back each timeline entry's instant: shared by
+//! the import shape tests.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::fs;
+use std::path::Path;
+
+use blameless::doc::Document;
+use blameless::import;
+use blameless::template::{Library, Template};
+use chrono::SecondsFormat;
+
+pub fn template(name: &str) -> Template {
+    Library::new(Vec::new(), None).find(name).unwrap()
+}
+
+pub fn fixture(name: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
+}
+
+/// A file given as text, imported on a computer in UTC.
+pub fn import_utc(src: &str) -> Document {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    import::from_markdown(src, &template("default"), &options).doc
+}
+
+/// Each entry's instant in UTC (a day alone as the day, text kept as typed as it is), and the
+/// start of its event.
+pub fn rows(doc: &Document) -> Vec<(String, String)> {
+    let zone = doc.zone();
+    doc.timeline
+        .iter()
+        .map(|e| {
+            let at = match e.time.resolve(&zone) {
+                Some(t) => t.with_timezone(&chrono::Utc).to_rfc3339_opts(SecondsFormat::Secs, true),
+                None => e.time.as_text(),
+            };
+            (at, e.event.chars().take(28).collect())
+        })
+        .collect()
+}
+
+pub fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
