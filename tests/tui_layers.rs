@@ -503,9 +503,14 @@ fn a_new_document_nobody_wrote_in_leaves_no_file() {
     ctrl(&mut app, 'q');
     assert_eq!(files(), 0, "left as made: no file");
 
-    let mut app = app_in(dir.path(), Screen::Start(Start::new(&folder, &library(), today())));
-    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
-    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    // The folder is read in the background; once it is read and found empty, the start
+    // screen shows the templates (waited for, so the keys below meet that list).
+    let mut start = Start::new(&folder, &library(), today());
+    while start.is_loading() {
+        start.receive();
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let mut app = app_in(dir.path(), Screen::Start(start));
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert!(app.editor().is_some(), "{:?}", app.message());
     ctrl(&mut app, 'a');

@@ -14,6 +14,13 @@ pub fn in_zone(zone: &Zone, t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     }
 }
 
+/// An instant as people type it back: in the zone's wall-clock time, `2026-11-23 23:50`
+/// (seconds only when it has them). [`parse_time`] reads it as the same instant.
+pub fn typed_form(zone: &Zone, t: DateTime<FixedOffset>) -> String {
+    let local = in_zone(zone, t);
+    local.format(if t.timestamp() % 60 == 0 { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d %H:%M:%S" }).to_string()
+}
+
 /// What a time typed without a date is relative to.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {

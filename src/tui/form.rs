@@ -3,6 +3,9 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::doc::time::TimeError;
 use crate::doc::{Document, Moment, Section, Status, Zone};
 use crate::template::Template;
 
@@ -25,6 +28,8 @@ pub struct FormField {
 pub struct Form {
     pub fields: Vec<FormField>,
     pub focus: usize,
+    /// The incident's day, for a details time typed without one.
+    day: Option<chrono::NaiveDate>,
 }
 
 const STATUSES: [&str; 3] = ["draft", "in-review", "published"];
@@ -54,7 +59,20 @@ impl Form {
         let severity_index = doc.severity.as_ref().and_then(|s| severities.iter().position(|o| o == s)).unwrap_or(0);
         let status_index = STATUSES.iter().position(|s| *s == doc.status.as_str()).unwrap_or(0);
         let t = &doc.times;
-        let time = |m: &Option<Moment>| m.as_ref().map(|m| m.as_text()).unwrap_or_default();
+        let zone = doc.zone();
+        // As the table shows times and takes them back: in the document's zone.
+        let time = |m: &Option<Moment>| match m.as_ref().map(|m| (m.resolve(&zone), m)) {
+            Some((Some(exact), _)) => crate::doc::entry::typed_form(&zone, exact),
+            Some((None, m)) => m.as_text(),
+            None => String::new(),
+        };
+        // The incident's day, for a details time typed as a bare `14:02`: the started time's,
+        // else the first timeline entry's.
+        let day = [t.started.as_ref(), doc.timeline.first().map(|e| &e.time)]
+            .into_iter()
+            .flatten()
+            .find_map(|m| m.resolve(&zone))
+            .map(|t| crate::doc::entry::in_zone(&zone, t).date_naive());
         let fields = vec![
             text_field("title", "Title", &doc.title, "what happened, in a few words"),
             FormField {
@@ -78,12 +96,12 @@ impl Form {
             text_field("mitigated", "Mitigated", &time(&t.mitigated), "e.g. 2026-11-24 14:31"),
             text_field("resolved", "Resolved", &time(&t.resolved), "e.g. 2026-11-24 14:44"),
         ];
-        Form { fields, focus: 0 }
+        Form { fields, focus: 0, day }
     }
 
     pub fn fields(section: &Section) -> Form {
         let fields = section.fields.iter().map(|f| text_field(&f.id, &f.label, &f.value, "")).collect();
-        Form { fields, focus: 0 }
+        Form { fields, focus: 0, day: None }
     }
 
     pub fn value(&self, id: &str) -> String {
@@ -149,9 +167,13 @@ impl Form {
         doc.tags = list("tags");
         let zone = self.value("timezone").trim().to_string();
         doc.timezone = if zone.is_empty() { "UTC".into() } else { zone };
+        let zone = doc.zone();
         let time = |id: &str| {
             let v = self.value(id).trim().to_string();
-            (!v.is_empty()).then(|| v.parse::<Moment>().unwrap_or(Moment::Typed(v)))
+            (!v.is_empty()).then(|| match self.details_time(id, &zone) {
+                Some(Ok(t)) => Moment::Exact(t),
+                _ => v.parse::<Moment>().unwrap_or(Moment::Typed(v)),
+            })
         };
         doc.times.started = time("started");
         doc.times.detected = time("detected");
@@ -168,6 +190,23 @@ impl Form {
         }
     }
 
+    /// A details time as typed, read as forgivingly as a timeline time: `14:02` or `2:05 PM` on
+    /// the incident's day, `+48m` after the time above it (started, detected, mitigated),
+    /// `yesterday 23:50`. `None` for an empty field.
+    fn details_time(&self, id: &str, zone: &Zone) -> Option<Result<DateTime<FixedOffset>, TimeError>> {
+        let value = self.value(id).trim().to_string();
+        if value.is_empty() {
+            return None;
+        }
+        let i = TIME_FIELDS.iter().position(|f| *f == id)?;
+        let previous = TIME_FIELDS[..i].iter().rev().find_map(|f| self.details_time(f, zone).and_then(Result::ok));
+        let day = previous.map(|p| crate::doc::entry::in_zone(zone, p).date_naive()).or(self.day);
+        Some(match day {
+            Some(day) => crate::doc::entry::parse_time(&value, zone, crate::doc::entry::Context { previous, day }),
+            None => zone.parse_local(&value),
+        })
+    }
+
     /// What to say next to a details field: `Ok` with how it was understood, or `Err` with
     /// what is wrong. `None` when there is nothing to say.
     pub fn check(&self, index: usize) -> Option<Result<String, String>> {
@@ -179,11 +218,12 @@ impl Form {
             "timezone" => Some(value.parse::<Zone>().map(|z| z.to_string())),
             id if TIME_FIELDS.contains(&id) && !value.is_empty() => {
                 let zone = self.value("timezone").parse::<Zone>().unwrap_or_else(|_| Zone::utc());
-                Some(
-                    zone.parse_local(value)
-                        .map(|t| t.format("%a %e %b %Y %H:%M %:z").to_string())
-                        .map_err(|e| format!("{value} {e}").chars().take(120).collect()),
-                )
+                Some(self.details_time(id, &zone)?.map(|t| t.format("%a %e %b %Y %H:%M %:z").to_string()).map_err(
+                    |e| match e {
+                        TimeError::NotATime => format!("{value}: not a time (try 14:02, 2:05 PM, +48m)"),
+                        other => format!("{value} {other}"),
+                    },
+                ))
             }
             _ => None,
         }

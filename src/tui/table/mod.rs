@@ -298,10 +298,7 @@ impl Table {
     fn edit_form(&self, doc: &Document, row: usize, col: usize) -> String {
         let zone = doc.zone();
         match (self.col_at(col), doc.timeline.get(row).and_then(|e| e.time.resolve(&zone))) {
-            (Col::Time, Some(t)) if self.kind == SectionKind::Timeline => {
-                let local = crate::doc::entry::in_zone(&zone, t);
-                local.format(if t.timestamp() % 60 == 0 { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d %H:%M:%S" }).to_string()
-            }
+            (Col::Time, Some(t)) if self.kind == SectionKind::Timeline => crate::doc::entry::typed_form(&zone, t),
             _ => self.cell(doc, row, col),
         }
     }
