@@ -654,3 +654,20 @@ fn the_recovery_question_shows_every_answer_at_every_size() {
         }
     }
 }
+
+/// `Ctrl-End` goes to the very end of the text and `Ctrl-Home` to its very start, whatever
+/// column the cursor was in.
+#[test]
+fn ctrl_end_and_ctrl_home_go_to_the_ends_of_the_text() {
+    let mut f = fresh();
+    dispatch(&mut f.app, Action::GoTo(1));
+    typed(&mut f.app, "First line.");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    typed(&mut f.app, "Second, longer line.");
+    key(&mut f.app, KeyCode::Home, KeyModifiers::CONTROL);
+    typed(&mut f.app, "A ");
+    key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
+    typed(&mut f.app, " Z");
+    ctrl(&mut f.app, 's');
+    assert!(f.on_disk().contains("A First line.\n      Second, longer line. Z"), "{}", f.on_disk());
+}

@@ -42,8 +42,10 @@ pub(super) fn edit_text(area: &mut TextArea<'static>, action: &Action) -> bool {
             T::WordRight => plain(area, CursorMove::WordForward),
             T::LineStart => plain(area, CursorMove::Head),
             T::LineEnd => plain(area, CursorMove::End),
-            T::Top => plain(area, CursorMove::Top),
-            T::Bottom => plain(area, CursorMove::Bottom),
+            // The start and the end of the whole text, as in any editor (the widget's Top and
+            // Bottom keep the column).
+            T::Top => plain(area, CursorMove::Jump(0, 0)),
+            T::Bottom => plain(area, CursorMove::Jump(u16::MAX, u16::MAX)),
             T::PageUp => {
                 area.scroll(ratatui_textarea::Scrolling::PageUp);
                 false
