@@ -51,8 +51,8 @@ impl App {
             }
             if let Some(h) = stale {
                 self.message = Some(format!(
-                    "Took over the lock of an editor that stopped ({}, pid {}, {}).",
-                    h.name, h.pid, h.since
+                    "Took over the lock of a stopped editor ({}, since {}; pid {}).",
+                    h.name, h.since, h.pid
                 ));
             }
         }
