@@ -129,8 +129,8 @@ fn fields_checked(name: &str, doc: &Document) {
     println!("{name:<44} open, all fields checked {:>7.2} ms   one row changed {:>6.3} ms", ms(opens[2]), ms(rows[2]));
 }
 
-/// The recovery journal's cost on the thread that reads keys: taking the document's text for
-/// the copy (the writing is the writer thread's). It runs once per pause in typing (250 ms),
+/// The recovery journal's cost on the thread that reads keys: taking a copy of the document
+/// (turning it into text and writing it are the writer thread's). It runs once per pause in typing (250 ms),
 /// at most every 700 ms while typing goes on, never per key.
 fn journal(name: &str, doc: &Document) {
     let (dir, path) = written(doc);
@@ -151,7 +151,7 @@ fn journal(name: &str, doc: &Document) {
     written.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{name:<44} journal: text taken {:>6.2} ms (keys' thread), copy written {:>6.2} ms (writer thread)",
+        "{name:<44} journal: document taken {:>6.2} ms (keys' thread), text made and written {:>6.2} ms (writer thread)",
         ms(taken[3]),
         ms(written[3])
     );

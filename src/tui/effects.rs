@@ -13,7 +13,7 @@ use crate::store::recovery::{self, Copy, Fingerprint};
 use crate::store::{self, DiskState, Loaded};
 
 /// Work for the runner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Suspend the terminal, edit this text in `$EDITOR`, and hand the result back as
     /// [`Action::ExternalEdited`].
@@ -42,14 +42,15 @@ pub enum Effect {
     RemoveUntouched { path: PathBuf, text: String },
 }
 
-/// A recovery copy to write, as `update` describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A recovery copy to write, as `update` describes it: the document itself, turned into text
+/// by the writer thread (for a 1 MB section that is milliseconds the keys do not wait for).
+#[derive(Debug, Clone, PartialEq)]
 pub struct JournalJob {
     pub path: PathBuf,
     pub recovery_dir: PathBuf,
     pub editor: String,
     pub base: Option<Fingerprint>,
-    pub text: String,
+    pub doc: Box<crate::doc::Document>,
     /// The edit this text includes.
     pub rev: u64,
     pub adopted: Option<PathBuf>,
@@ -185,7 +186,11 @@ pub fn perform(effect: Effect) -> Option<Action> {
                 Some(saved) if Fingerprint::of_file(&job.path).is_some_and(|d| d.same_content(&saved)) => Some(saved),
                 _ => job.base,
             };
-            let at = recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, base.as_ref(), &job.text)
+            let text = store::document_text_any_size(&job.doc);
+            let at = text
+                .and_then(|text| {
+                    recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, base.as_ref(), &text)
+                })
                 .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string());
             if let (Ok(_), Some(adopted)) = (&at, &job.adopted) {
                 let _ = std::fs::remove_file(adopted);

@@ -41,7 +41,7 @@ pub use super::effects::Effect;
 
 /// What an update did: whether there is anything new to draw, and the work it asks the runner
 /// to do (whose results come back as actions).
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Update {
     /// A timer went off and nothing changed: there is nothing to draw.
     pub unchanged: bool,

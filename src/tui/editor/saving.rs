@@ -30,13 +30,13 @@ impl Editor {
 
     /// The recovery copy of the document as it is now, for the runner to write.
     pub fn journal_job(&mut self, adopted: Option<PathBuf>) -> Result<JournalJob, String> {
-        let text = self.text_any_size().map_err(|e| e.to_string())?;
+        self.sync();
         Ok(JournalJob {
             path: self.path.clone(),
             recovery_dir: self.recovery_dir.clone(),
             editor: self.id.clone(),
             base: self.disk,
-            text,
+            doc: Box::new(self.doc.clone()),
             rev: self.rev,
             adopted,
             after_save: self.in_flight,
