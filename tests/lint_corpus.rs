@@ -223,7 +223,7 @@ fn holds(name: &str, corpus: &'static str, precision: f64, recall: f64) -> SetFi
 /// The sets the rules were tuned on: the tuning half of the independent set, then five sets
 /// written later by other hands (the phrasings a keyword checker misses; people as the cause
 /// and people doing neutral things; six writers' voices; a writer who had never seen the
-/// checker, `tuning6.txt`; the kinds real set F showed, `tuning7.txt`). Each was first measured before any
+/// checker, `tuning6.txt`; the kinds real set F showed, `tuning7.txt`; the four kinds heldout2 is weakest on, `tuning8.txt`). Each was first measured before any
 /// rule was written from it: tests/corpus/REAL.md has those figures.
 #[test]
 fn figures_on_the_tuning_sets() {
@@ -234,6 +234,7 @@ fn figures_on_the_tuning_sets() {
     holds("tuning5", include_str!("lint_corpus/tuning5.txt"), 0.95, 0.85);
     holds("tuning6", include_str!("lint_corpus/tuning6.txt"), 0.95, 0.95);
     holds("tuning7", include_str!("lint_corpus/tuning7.txt"), 0.95, 0.95);
+    holds("tuning8", include_str!("lint_corpus/tuning8.txt"), 0.95, 0.70);
 }
 
 /// The held-out half: measured only, never tuned on (docs/CHECKER.md and tests/corpus/REAL.md
