@@ -127,6 +127,19 @@ impl Reader<'_> {
         for (k, &t) in toks[..toks.len() - 1].iter().enumerate().rev() {
             let next = toks[k + 1];
             let w = self.lower(t);
+            // "Marco's change to the retry policy": a person's thing, qualified by a phrase
+            // after a preposition, is still the person's thing.
+            if found == Found::Thing
+                && k >= 1
+                && matches!(w.as_str(), "to" | "in" | "on" | "for" | "of" | "against")
+                && !breaks(&self.text[t.end..next.start])
+                && !breaks(&self.text[toks[k - 1].end..t.start])
+            {
+                let owner = self.phrase_ending(&toks[..k], toks[k - 1]);
+                if matches!(owner.found, Found::Possessed { .. }) {
+                    return Phrase { range: owner.range.start..head.end, found: owner.found };
+                }
+            }
             if breaks(&self.text[t.end..next.start])
                 || self.lex.prepositions.contains(&w) && !(w == "on" && found != Found::Thing)
                 || self.lex.clause_words.contains(&w)
