@@ -223,7 +223,8 @@ fn holds(name: &str, corpus: &'static str, precision: f64, recall: f64) -> SetFi
 /// The sets the rules were tuned on: the tuning half of the independent set, then five sets
 /// written later by other hands (the phrasings a keyword checker misses; people as the cause
 /// and people doing neutral things; six writers' voices; a writer who had never seen the
-/// checker, `tuning6.txt`; the kinds real set F showed, `tuning7.txt`; the four kinds heldout2 is weakest on, `tuning8.txt`). Each was first measured before any
+/// checker, `tuning6.txt`; the kinds real set F showed, `tuning7.txt`; the four kinds
+/// heldout2 is weakest on, `tuning8.txt`, written without reading it). Each was first measured before any
 /// rule was written from it: tests/corpus/REAL.md has those figures.
 #[test]
 fn figures_on_the_tuning_sets() {
@@ -234,7 +235,7 @@ fn figures_on_the_tuning_sets() {
     holds("tuning5", include_str!("lint_corpus/tuning5.txt"), 0.95, 0.85);
     holds("tuning6", include_str!("lint_corpus/tuning6.txt"), 0.95, 0.95);
     holds("tuning7", include_str!("lint_corpus/tuning7.txt"), 0.95, 0.95);
-    holds("tuning8", include_str!("lint_corpus/tuning8.txt"), 0.95, 0.70);
+    holds("tuning8", include_str!("lint_corpus/tuning8.txt"), 0.95, 0.88);
 }
 
 /// The held-out half: measured only, never tuned on (docs/CHECKER.md and tests/corpus/REAL.md
@@ -254,6 +255,7 @@ fn figures_on_the_held_out_half() {
 fn figures_on_the_second_held_out_set() {
     // First measure (caa4002 rules, 2026-12-04): recall 0.77, precision 0.94 (8 of 158 hard
     // negatives flagged); person-as-cause 0.66, fix-people 0.58, omission 0.76.
+    // After the tuning8 mends (185c6d8, not tuned on): recall 0.78, precision 0.94 (8 of 158).
     let f = holds("heldout2", include_str!("lint_corpus/heldout2.txt"), 0.93, 0.76);
     for (c, floor) in [("person-as-cause", 0.65), ("fix-people", 0.55), ("omission", 0.75)] {
         assert!(f.recall_of(c) >= floor, "heldout2 recall of {c}: {:.2}", f.recall_of(c));
