@@ -91,8 +91,8 @@ pub trait Events {
     fn stopped(&self) -> Option<i32> {
         None
     }
-    /// The document open now (for the signal thread).
-    fn editing(&mut self, _open: Option<super::stopping::Open>) {}
+    /// The document open now (for the signal thread): its path, recovery folder and editor.
+    fn editing(&mut self, _open: Option<(&std::path::Path, &std::path::Path, &str)>) {}
 }
 
 /// The terminal's events, through crossterm, and the signals caught.
@@ -101,10 +101,20 @@ pub struct TerminalEvents {
 }
 
 impl Events for TerminalEvents {
-    fn editing(&mut self, open: Option<super::stopping::Open>) {
+    fn editing(&mut self, open: Option<(&std::path::Path, &std::path::Path, &str)>) {
         let mut shared = self.caught.open.lock().unwrap_or_else(|e| e.into_inner());
-        if *shared != open {
-            *shared = open;
+        let same = match (&*shared, open) {
+            (Some(s), Some((path, dir, editor))) => s.path == path && s.recovery_dir == dir && s.editor == editor,
+            (None, None) => true,
+            _ => false,
+        };
+        // Copied only when the document changes, not on every wake of the loop.
+        if !same {
+            *shared = open.map(|(path, dir, editor)| super::stopping::Open {
+                path: path.to_path_buf(),
+                recovery_dir: dir.to_path_buf(),
+                editor: editor.to_string(),
+            });
         }
     }
     fn stopped(&self) -> Option<i32> {
@@ -257,11 +267,7 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
             }
             return Ok(Ending::Signal(signal));
         }
-        events.editing(app.editor().map(|e| super::stopping::Open {
-            path: e.path.clone(),
-            recovery_dir: e.recovery_dir.clone(),
-            editor: e.id.clone(),
-        }));
+        events.editing(app.editor().map(|e| (e.path.as_path(), e.recovery_dir.as_path(), e.id.as_str())));
         let due = app.deadline().map(|due| due.saturating_duration_since(app.context().clock.now()));
         let wait = if writer.in_flight > 0 { Some(due.map_or(RESULTS_EVERY, |d| d.min(RESULTS_EVERY))) } else { due };
         let first = match wait {
