@@ -14,6 +14,7 @@ use blameless::tui::editor::{AUTOSAVE_AFTER, Focus, Page};
 use blameless::tui::start::Start;
 use blameless::tui::views;
 use common::screen;
+use common::tui::pasted_rows;
 use common::tui::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -686,9 +687,9 @@ fn a_pasted_chat_excerpt_becomes_rows_after_confirmation() {
         &mut f.app,
         Action::Paste("[14:02] Priya: deploy started\n[14:09] pagerbot: error rate above 5%\nnoise line\n".into()),
     );
-    assert_eq!(f.app.dialog().cloned(), Some(Dialog::PasteRows { count: 2 }));
+    assert_eq!(pasted_rows(&f.app), Some(2), "the paste asks to add 2 rows");
     insta::assert_snapshot!("paste_rows_80x24", screen(&mut f.app, 80, 24));
-    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     let doc = &f.app.editor().unwrap().doc;
     assert_eq!(doc.timeline.len(), 2);
     assert_eq!(doc.timeline[1].event, "pagerbot: error rate above 5% noise line");
@@ -696,7 +697,7 @@ fn a_pasted_chat_excerpt_becomes_rows_after_confirmation() {
     key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
     assert!(f.app.editor().unwrap().doc.timeline.is_empty(), "one undo takes the whole paste back");
     dispatch(&mut f.app, Action::Paste("[14:02] again\n".into()));
-    key(&mut f.app, KeyCode::Char('c'), KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
     assert!(f.app.editor().unwrap().doc.timeline.is_empty(), "cancelled");
 }
 

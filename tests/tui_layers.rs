@@ -397,8 +397,8 @@ fn a_paste_with_cr_line_breaks_is_one_row_per_line() {
     let paste = Event::Paste("14:20 Priya: rollback started\r14:31 errors back to normal\r".into());
     let action = f.app.action_for(&paste).unwrap();
     dispatch(&mut f.app, action);
-    assert_eq!(f.app.dialog(), Some(&Dialog::PasteRows { count: 2 }));
-    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(pasted_rows(&f.app), Some(2), "the paste asks to add 2 rows");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(f.app.editor().unwrap().doc.timeline.len(), before + 2);
 }
 
@@ -572,8 +572,8 @@ fn a_day_divider_in_a_paste_sets_the_day_and_a_second_paste_adds_nothing() {
     let paste = "Wednesday, November 25th\r[09:10] Priya: the queue is still behind\rThursday, November 26th\r[08:55] Sam: backlog cleared\r";
     let action = f.app.action_for(&Event::Paste(paste.into())).unwrap();
     dispatch(&mut f.app, action.clone());
-    assert_eq!(f.app.dialog(), Some(&Dialog::PasteRows { count: 2 }));
-    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(pasted_rows(&f.app), Some(2), "the paste asks to add 2 rows");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     let doc = &f.app.editor().unwrap().doc;
     assert_eq!(doc.timeline.len(), before + 2);
     let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
@@ -582,7 +582,7 @@ fn a_day_divider_in_a_paste_sets_the_day_and_a_second_paste_adds_nothing() {
     dispatch(&mut f.app, action);
     assert_eq!(f.app.dialog(), None, "nothing new to add");
     assert_eq!(f.app.editor().unwrap().doc.timeline.len(), before + 2);
-    assert!(screen(&mut f.app, 100, 30).contains("Nothing to add"));
+    assert!(screen(&mut f.app, 100, 30).contains("Nothing to add: all 2 lines are already in the timeline"));
 }
 
 /// The terminal going away under the loop (a read fails with EIO: the window closed, the SSH

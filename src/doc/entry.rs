@@ -22,7 +22,7 @@ pub fn typed_form(zone: &Zone, t: DateTime<FixedOffset>) -> String {
 }
 
 /// What a time typed without a date is relative to.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Context {
     /// The time of the row above, for `+5m` and for a bare `14:02`.
     pub previous: Option<DateTime<FixedOffset>>,
@@ -251,7 +251,14 @@ pub fn log_rows(text: &str, zone: &Zone, ctx: Context) -> Vec<(Result<DateTime<F
                 } else {
                     when
                 };
-                let parsed = parse_time(&when, zone, Context { previous, day }).map_err(|_| when.clone());
+                let mut parsed = parse_time(&when, zone, Context { previous, day }).map_err(|_| when.clone());
+                // A bare time far before the line above is past midnight: the next day.
+                if let (Ok(t), Some(p)) = (&mut parsed, previous)
+                    && clock(&when.to_lowercase()).is_some()
+                    && p - *t > Duration::hours(6)
+                {
+                    *t = in_zone(zone, *t + Duration::days(1));
+                }
                 if let Ok(t) = parsed {
                     previous = Some(t);
                 }

@@ -40,7 +40,7 @@ mod timeline;
 mod timeline_runs;
 mod times;
 mod toml;
-mod zone;
+pub mod zone;
 
 pub use report::{Entry, Outcome, Report};
 

@@ -125,3 +125,11 @@ pub fn reopened_with_copy(edit: impl Fn(String) -> String) -> (Fixture, PathBuf)
     dispatch(&mut app, Action::Open(f.path()));
     (Fixture { app, dir: f.dir }, copy)
 }
+
+/// How many rows the paste dialog offers to add, when it is open.
+pub fn pasted_rows(app: &App) -> Option<usize> {
+    match app.dialog() {
+        Some(blameless::tui::app::Dialog::PasteRows(form)) => Some(form.rows.len()),
+        _ => None,
+    }
+}

@@ -14,7 +14,7 @@ impl App {
         match dialog {
             Dialog::Dismiss { finding, reason } => self.answer_dismiss(finding, reason, action),
             Dialog::Locked { holder } => self.answer_locked(holder, action),
-            Dialog::PasteRows { count } => self.answer_paste(count, action),
+            Dialog::PasteRows(form) => self.answer_paste(form, action),
             Dialog::QuitUnsaved => self.answer_quit(action),
             Dialog::Conflict => self.answer_conflict(action),
             Dialog::Recover { copy, summary, rest } => self.answer_recover(copy, summary, rest, action),
@@ -58,26 +58,51 @@ impl App {
         }
     }
 
-    fn answer_paste(&mut self, count: usize, action: Action) {
-        let add = match action {
-            Action::Choose('a') => true,
-            Action::Choose('c') => false,
-            _ => return self.ask(Dialog::PasteRows { count }),
-        };
+    fn answer_paste(&mut self, mut form: Box<crate::tui::table::paste::PasteForm>, action: Action) {
         let now = self.now();
         let Some(e) = self.editor_mut() else { return };
         let Page::Section(i) = e.page else { return };
         let Some(table) = e.tables.get_mut(&i) else { return };
-        if add {
-            let n = table.accept_paste(&mut e.doc);
-            e.touch(now);
-            e.refresh_details();
-            e.check_fields();
-            let undo = key_for(Scope::Table, &Action::Table(crate::tui::action::TableOp::Undo));
-            self.message = Some(format!("Added {n} entries to the timeline ({undo} takes them back)."));
-        } else {
-            table.pending.clear();
+        match action {
+            Action::Choose('a') if form.error.is_some() => {
+                self.message = form.error.clone();
+            }
+            Action::Choose('a') if form.rows.is_empty() => {
+                self.message = Some("Nothing added: every line of the paste is already in the timeline.".into());
+                return;
+            }
+            Action::Choose('a') => {
+                let skipped = form.skipped;
+                let n = table.accept_paste(&mut e.doc, std::mem::take(&mut form.rows));
+                e.touch(now);
+                e.refresh_details();
+                e.check_fields();
+                let undo = key_for(Scope::Table, &Action::Table(crate::tui::action::TableOp::Undo));
+                let also = match skipped {
+                    0 => String::new(),
+                    k => format!("; {k} already there, skipped"),
+                };
+                let entries = if n == 1 { "1 entry".to_string() } else { format!("{n} entries") };
+                self.message = Some(format!("Added {entries} to the timeline{also} ({undo} takes them back)."));
+                return;
+            }
+            Action::Choose('c') => return,
+            Action::Insert(c) => form.type_str(&e.doc, c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => form.type_str(&e.doc, &text),
+            Action::Text(TextOp::Backspace) => form.backspace(&e.doc),
+            Action::Text(TextOp::DeleteToStart) => form.clear(&e.doc),
+            Action::NextField => form.step(true),
+            Action::PrevField => form.step(false),
+            Action::Scroll(op) => form.scroll_by(match op {
+                crate::tui::action::ScrollOp::Up => -1,
+                crate::tui::action::ScrollOp::Down => 1,
+                crate::tui::action::ScrollOp::PageUp => -8,
+                crate::tui::action::ScrollOp::PageDown => 8,
+                crate::tui::action::ScrollOp::Top => isize::MIN / 2,
+            }),
+            _ => {}
         }
+        self.ask(Dialog::PasteRows(form))
     }
 
     fn answer_quit(&mut self, action: Action) {

@@ -7,7 +7,7 @@ use crate::tui::action::{Action, ScrollOp};
 use crate::tui::keymap::Scope;
 
 /// A question the app is waiting on; its keys are its scope's rows in the keymap.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     /// Quit with unsaved changes: save, discard, cancel.
     QuitUnsaved,
@@ -20,8 +20,9 @@ pub enum Dialog {
     DiscardCopy { copy: Box<Copy>, summary: Vec<String>, rest: Vec<Copy> },
     /// Another editor has this file open.
     Locked { holder: crate::store::lock::Holder },
-    /// Rows read from a paste into the timeline, to confirm.
-    PasteRows { count: usize },
+    /// Rows read from a paste into the timeline, to confirm (with the day, zone and evidence
+    /// for all of them).
+    PasteRows(Box<crate::tui::table::paste::PasteForm>),
     /// Dismissing a finding: why it is fine here (typed; may stay empty).
     Dismiss { finding: Box<crate::lint::TextFinding>, reason: String },
     /// The export would replace a file blameless did not write: replace it, or keep it.
@@ -36,7 +37,7 @@ impl Dialog {
             Dialog::Recover { .. } => Scope::Recover,
             Dialog::DiscardCopy { .. } => Scope::DiscardCopy,
             Dialog::Locked { .. } => Scope::Locked,
-            Dialog::PasteRows { .. } => Scope::PasteRows,
+            Dialog::PasteRows(_) => Scope::PasteRows,
             Dialog::Dismiss { .. } => Scope::Dismiss,
             Dialog::ReplaceExport { .. } => Scope::ReplaceExport,
         }
@@ -44,7 +45,7 @@ impl Dialog {
 }
 
 /// Something drawn over the screen that takes the keys while it is on top.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Layer {
     /// Every key, from the keymap; scrolled this far.
     Help {

@@ -111,12 +111,12 @@ impl App {
             self.message = Some(format!("Paste into a cell: press {edit} to edit it first."));
             return;
         }
-        match table.paste(&editor.doc, text, today) {
-            0 => {
-                self.message =
-                    Some("Nothing to add: no line of the paste starts with a time, or all are in the timeline.".into())
+        match crate::tui::table::paste::PasteForm::read(table, &editor.doc, text, today) {
+            None => self.message = Some("Nothing to add: no line of the paste starts with a time.".into()),
+            Some(form) if form.rows.is_empty() => {
+                self.message = Some(format!("Nothing to add: all {} lines are already in the timeline.", form.skipped))
             }
-            count => self.ask(Dialog::PasteRows { count }),
+            Some(form) => self.ask(Dialog::PasteRows(Box::new(form))),
         }
     }
 }

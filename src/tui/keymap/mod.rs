@@ -94,7 +94,7 @@ impl Scope {
 
     /// Whether an unbound character is typed (into a text, a field, the filter, a reason).
     fn types(self) -> bool {
-        matches!(self, Scope::Text | Scope::Form | Scope::Start | Scope::Dismiss)
+        matches!(self, Scope::Text | Scope::Form | Scope::Start | Scope::Dismiss | Scope::PasteRows)
     }
 
     /// What an unbound key does: the help and the preview close; elsewhere nothing.
@@ -155,8 +155,19 @@ pub fn key_for(scope: Scope, action: &Action) -> &'static str {
 }
 
 /// A dialog's choices: each key with a footer name, and its help.
-pub fn choices(scope: Scope) -> Vec<(&'static str, &'static str)> {
-    bindings().iter().filter(|b| b.scope == scope && !b.footer.is_empty()).map(|b| (b.label, b.help)).collect()
+/// Two keys that do one thing (↑ and ↓ scroll) are one choice: `↑ / ↓`.
+pub fn choices(scope: Scope) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for b in bindings().iter().filter(|b| b.scope == scope && !b.footer.is_empty()) {
+        match out.iter_mut().find(|(_, help)| *help == b.help) {
+            Some((keys, _)) => {
+                keys.push_str(" / ");
+                keys.push_str(b.label);
+            }
+            None => out.push((b.label.to_string(), b.help)),
+        }
+    }
+    out
 }
 
 /// Shift is part of the character itself (`?`, `A`), so it is not matched separately.

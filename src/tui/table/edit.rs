@@ -3,9 +3,7 @@
 
 use super::{Col, Table};
 use crate::doc::entry::{self, Context};
-use crate::doc::{
-    ActionKind, ActionStatus, Document, Extra, Marker, Moment, Priority, SectionKind, TimelineEntry, Zone,
-};
+use crate::doc::{ActionKind, ActionStatus, Document, Marker, Moment, Priority, SectionKind, TimelineEntry, Zone};
 
 impl Table {
     /// Ends typing: the text goes into the document (times and dates read forgivingly).
@@ -51,7 +49,7 @@ impl Table {
         (true, note)
     }
 
-    fn previous_time(&self, doc: &Document, zone: &Zone) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    pub(super) fn previous_time(&self, doc: &Document, zone: &Zone) -> Option<chrono::DateTime<chrono::FixedOffset>> {
         doc.timeline[..self.row.min(doc.timeline.len())].iter().rev().find_map(|e| e.time.resolve(zone))
     }
 
@@ -134,35 +132,8 @@ impl Table {
         }
     }
 
-    /// Reads a pasted chat or log excerpt into rows to confirm.
-    pub fn paste(&mut self, doc: &Document, text: &str, today: chrono::NaiveDate) -> usize {
-        let zone = doc.zone();
-        let ctx = Context {
-            previous: self.previous_time(doc, &zone).or_else(|| last_time(doc, &zone)),
-            day: incident_day(doc, &zone, today),
-        };
-        let in_timeline = |e: &TimelineEntry| doc.timeline.iter().any(|o| o.time == e.time && o.event == e.event);
-        self.pending = entry::log_rows(text, &zone, ctx)
-            .into_iter()
-            .map(|(t, event)| TimelineEntry {
-                time: match t {
-                    Ok(t) => Moment::Exact(entry::in_zone(&zone, t)),
-                    Err(typed) => Moment::Typed(typed),
-                },
-                event,
-                evidence: None,
-                marker: None,
-                extra: Extra::new(),
-            })
-            // A line pasted before is not added again.
-            .filter(|e| !in_timeline(e))
-            .collect();
-        self.pending.len()
-    }
-
     /// Adds the confirmed pasted rows.
-    pub fn accept_paste(&mut self, doc: &mut Document) -> usize {
-        let rows = std::mem::take(&mut self.pending);
+    pub fn accept_paste(&mut self, doc: &mut Document, rows: Vec<TimelineEntry>) -> usize {
         if rows.is_empty() {
             return 0;
         }
@@ -174,12 +145,12 @@ impl Table {
     }
 }
 
-fn last_time(doc: &Document, zone: &Zone) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+pub(super) fn last_time(doc: &Document, zone: &Zone) -> Option<chrono::DateTime<chrono::FixedOffset>> {
     doc.timeline.iter().rev().find_map(|e| e.time.resolve(zone))
 }
 
 /// The day bare times fall on: the incident's start, else the first timed entry, else today.
-fn incident_day(doc: &Document, zone: &Zone, today: chrono::NaiveDate) -> chrono::NaiveDate {
+pub(super) fn incident_day(doc: &Document, zone: &Zone, today: chrono::NaiveDate) -> chrono::NaiveDate {
     let first = doc
         .times
         .started

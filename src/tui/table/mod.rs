@@ -98,8 +98,6 @@ pub struct Table {
     /// The text the cell being typed into started with (unchanged: nothing to do).
     edit_start: String,
     undo: Vec<Rows>,
-    /// Rows read from a paste, waiting for the user to confirm them.
-    pub pending: Vec<TimelineEntry>,
 }
 
 const MARKERS: [&str; 5] = ["", "started", "detected", "mitigated", "resolved"];
@@ -110,7 +108,7 @@ fn choices(list: &[&str]) -> Vec<String> {
 
 impl Table {
     pub fn new(kind: SectionKind) -> Table {
-        Table { kind, row: 0, col: 0, editing: None, edit_start: String::new(), undo: Vec::new(), pending: Vec::new() }
+        Table { kind, row: 0, col: 0, editing: None, edit_start: String::new(), undo: Vec::new() }
     }
 
     pub fn columns(&self, doc: &Document, categories: &[String]) -> Vec<Column> {
@@ -335,3 +333,4 @@ impl Table {
 }
 
 mod edit;
+pub mod paste;

@@ -4,6 +4,7 @@ pub mod cache;
 mod chrome;
 mod overlay;
 mod page;
+mod paste;
 mod prose;
 mod sidebar;
 mod start;

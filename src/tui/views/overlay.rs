@@ -119,26 +119,9 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
                 Line::raw("Editing in both works, but each save tells the other one the file changed."),
             ],
         ),
-        Dialog::PasteRows { count } => {
-            let mut lines = vec![
-                Line::raw(format!("The paste has {count} lines that start with a time. Add them to the timeline?")),
-                Line::raw(""),
-            ];
-            if let Some(e) = app.editor()
-                && let crate::tui::editor::Page::Section(i) = e.page
-                && let Some(t) = e.tables.get(&i)
-            {
-                let zone = e.doc.zone();
-                for row in t.pending.iter().take(8) {
-                    let when = crate::export::show_time(&row.time, &zone);
-                    let event: String = row.event.chars().take(50).collect();
-                    lines.push(Line::raw(format!("  {when}  {event}")));
-                }
-                if t.pending.len() > 8 {
-                    lines.push(Line::styled(format!("  … and {} more", t.pending.len() - 8), dim()));
-                }
-            }
-            (" Add pasted lines to the timeline? ", lines)
+        Dialog::PasteRows(form) => {
+            let choices_h = keymap::choices(Scope::PasteRows).len() as u16;
+            (" Add pasted lines to the timeline? ", super::paste::lines(app, form, area.height, choices_h + 3, 68))
         }
         Dialog::ReplaceExport { target, .. } => (
             " Replace a file? ",

@@ -1,0 +1,50 @@
+//! Writing a postmortem the way a first-time user meets the editor, in the real binary in a
+//! pseudo-terminal: pasting chat, naming the file, changing fields, reading long rows.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/pty.rs"]
+mod pty;
+use pty::*;
+
+/// Chat pasted into the timeline the way tmux, xterm and VTE send it (a bracketed paste, CR
+/// line breaks), across two days with a day divider: every message is a row on its own day,
+/// in the zone the paste states, with the evidence set once for all of them.
+#[test]
+fn a_pasted_chat_with_cr_breaks_and_a_day_divider_becomes_rows_with_one_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Paste chat"]);
+    t.wait_for("Summary (required)");
+    t.send(ALT_N);
+    t.send(ALT_N);
+    t.wait_for("Timeline (required)");
+    let chat = "Wednesday, November 25th (all times UTC)\r[22:10] priya: queue depth alarm\r\
+                [23:55] sam: failover started\rcontinued on the next line\r[00:20] sam: failover done\r\
+                Thursday, November 26th\r[09:05] priya: backlog cleared\r";
+    t.send(&format!("\x1b[200~{chat}\x1b[201~"));
+    let shown = t.wait_for("4 rows to add to the timeline");
+    assert!(shown.contains("Day        2026-11-25"), "the day comes from the divider:\n{shown}");
+    assert!(shown.contains("Time zone  UTC"), "the zone the paste states:\n{shown}");
+    // Tab twice to the evidence, type it once for all rows, Enter adds.
+    t.send("\t\t");
+    t.type_text("Slack #inc-2291");
+    t.wait_for("Slack #inc-2291");
+    t.send("\r");
+    t.wait_for("Added 4 entries");
+    t.send(CTRL_S);
+    t.wait_for(" saved ");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+    let yaml = std::fs::read_to_string(only_yaml(dir.path())).unwrap();
+    // UTC times, stored in the document's zone (Europe/Berlin, +01:00 in November).
+    for (time, event) in [
+        ("2026-11-25T23:10:00+01:00", "priya: queue depth alarm"),
+        ("2026-11-26T00:55:00+01:00", "sam: failover started continued on the next line"),
+        ("2026-11-26T01:20:00+01:00", "sam: failover done"),
+        ("2026-11-26T10:05:00+01:00", "priya: backlog cleared"),
+    ] {
+        assert!(
+            yaml.contains(&format!("- time: \"{time}\"\n    event: \"{event}\"\n    evidence: \"Slack #inc-2291\"")),
+            "{time} {event} missing:\n{yaml}"
+        );
+    }
+}
