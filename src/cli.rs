@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod library;
 mod lint;
+mod mv;
 mod output;
 mod templates;
 
@@ -100,6 +101,10 @@ pub enum Command {
     /// Change a document's status and record who changed it and when
     #[command(after_help = library::STATUS_HELP)]
     Status(library::StatusArgs),
+    /// Rename a postmortem after its title and the incident's day (or to NEW), never over
+    /// another file; with `git mv` when git tracks it
+    #[command(after_help = mv::HELP)]
+    Mv(MvArgs),
     /// Print the JSON Schema of the document format, for editors' YAML language servers
     #[command(after_help = library::SCHEMA_HELP)]
     Schema,
@@ -111,6 +116,16 @@ pub enum Command {
         /// The shell to complete for
         shell: Shell,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MvArgs {
+    /// The postmortem to rename
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The new name or folder [default: its start day and title, in the same folder]
+    #[arg(value_name = "NEW")]
+    pub to: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -295,6 +310,7 @@ fn dispatch(command: Option<Command>, checker: Option<crate::tui::CheckerSoon>) 
         Command::Actions(args) => library::actions(args),
         Command::Stats(args) => library::stats(args),
         Command::Status(args) => library::status(args),
+        Command::Mv(args) => mv::run(args),
         Command::Schema => library::schema(),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();

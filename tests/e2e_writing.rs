@@ -48,3 +48,26 @@ fn a_pasted_chat_with_cr_breaks_and_a_day_divider_becomes_rows_with_one_evidence
         );
     }
 }
+
+/// A document started from the start screen takes its title for a file name, said in the
+/// status line; Ctrl-Q goes back to the list it was opened from, and quits from there.
+#[test]
+fn a_new_document_is_named_after_its_title_and_ctrl_q_goes_back_to_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &[]);
+    t.wait_for("New from a template");
+    t.send("\r");
+    t.wait_for("Title");
+    t.send("\x01"); // Ctrl-A: the whole title, replaced by what is typed
+    t.type_text("Search index stale for a day");
+    t.wait_for("Search index stale for a day");
+    t.send(CTRL_Q);
+    t.wait_for("Unsaved changes");
+    t.send("s");
+    let shown = t.wait_for("Named postmortems/2026-11-24-search-index-stale-for-a-day.yaml after its title");
+    assert!(shown.contains("Postmortems"), "back on the start screen:\n{shown}");
+    t.wait_for("Search index stale for a day");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit().success());
+    assert!(only_yaml(dir.path()).ends_with("2026-11-24-search-index-stale-for-a-day.yaml"));
+}

@@ -27,9 +27,10 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
         Some(text) => text.parse::<Zone>().map_err(anyhow::Error::msg)?,
         None => Zone::from_environment(),
     };
-    let title = args.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or("Untitled incident");
+    let title = args.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or(crate::doc::UNTITLED);
     let doc = template.new_document(title, &zone);
     let today = zone.today(now()?);
+    let named_here = args.output.is_none();
     let path = args.output.unwrap_or_else(|| store::default_path(today, title));
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).with_context(|| format!("cannot create the folder {}", folder.display()))?;
@@ -40,8 +41,11 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
     if !args.no_edit && crate::tui::has_terminal() {
         let checker = crate::tui::checker_soon();
         let loaded = store::parse_document(&path, &text)?;
-        crate::tui::edit(&path, loaded, &text, library()?, checker)?;
-        note(&format!("Saved {}", path.display()));
+        // A name made here follows the title and the incident's day; one given is kept.
+        let at = crate::tui::edit(&path, loaded, &text, library()?, checker, named_here)?;
+        if at.exists() {
+            note(&format!("Saved {}", crate::tui::shown_path(&at)));
+        }
         return Ok(Outcome::Ok);
     }
     let shown = path.display();
@@ -61,7 +65,7 @@ pub fn edit(path: &Path, checker: crate::tui::CheckerSoon) -> anyhow::Result<Out
     let text = store::read_text(path)?;
     let loaded = store::parse_document(path, &text)?;
     let library = library()?;
-    crate::tui::edit(path, loaded, &text, library, checker)?;
+    crate::tui::edit(path, loaded, &text, library, checker, false)?;
     Ok(Outcome::Ok)
 }
 

@@ -25,6 +25,9 @@ pub use validate::{Finding, Severity, validate};
 /// The document format version this build writes. Older ones are migrated on load.
 pub const SCHEMA: u32 = 2;
 
+/// The title of a document nobody has named yet.
+pub const UNTITLED: &str = "Untitled incident";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     /// The document format version; a file from a newer blameless is refused, not rewritten.

@@ -54,7 +54,7 @@ pub fn to_markdown_with(doc: &Document, options: &Options) -> String {
 
 /// The title readers see: the document's, or a placeholder when it has none.
 pub(crate) fn title(doc: &Document) -> &str {
-    if doc.title.trim().is_empty() { "Untitled incident" } else { doc.title.trim() }
+    if doc.title.trim().is_empty() { crate::doc::UNTITLED } else { doc.title.trim() }
 }
 
 fn metadata(doc: &Document, out: &mut String) {

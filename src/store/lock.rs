@@ -116,6 +116,15 @@ pub fn alive(dir: &Path, doc: &Path, editor: &str) -> bool {
     lock_path(dir, doc, editor).is_some_and(|p| held(&p).is_some())
 }
 
+/// A running editor that has `doc` open, if there is one.
+pub fn open_in(dir: &Path, doc: &Path) -> Option<Holder> {
+    let key = super::recovery::key(doc)?;
+    std::fs::read_dir(dir).into_iter().flatten().flatten().find_map(|entry| {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        (name.starts_with(&format!("{key}-")) && name.ends_with(".lock")).then(|| held(&entry.path())).flatten()
+    })
+}
+
 /// The holder of the lock file at `path` while it is held; `None` once its editor is gone.
 fn held(path: &Path) -> Option<Holder> {
     let file = File::open(path).ok()?;

@@ -14,6 +14,7 @@ mod migrate;
 mod on_disk;
 mod read;
 pub mod recovery;
+pub mod rename;
 pub mod spans;
 mod walk;
 pub mod yaml;

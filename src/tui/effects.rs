@@ -40,6 +40,9 @@ pub enum Effect {
     /// Remove a document made from a template this session and left as made: only while the
     /// file still holds exactly `text`.
     RemoveUntouched { path: PathBuf, text: String },
+    /// Give the document the name `to` (numbered when taken, never over a file), and take
+    /// the lock of the new name for `me` (none when the editor is closing).
+    Rename { from: PathBuf, to: PathBuf, recovery_dir: PathBuf, me: Option<Holder> },
 }
 
 /// A recovery copy to write, as `update` describes it: the document itself, turned into text
@@ -118,6 +121,7 @@ pub enum Outcome {
     Opened { read: Result<Box<Read>, String>, lock: Option<Taken>, recovery: Vec<Copy> },
     Reloaded { read: Result<Box<Read>, String>, copy: Option<Result<PathBuf, String>> },
     Journaled { rev: u64, at: Result<PathBuf, String> },
+    Renamed { from: PathBuf, to: Result<(PathBuf, Option<Taken>), String> },
 }
 
 /// An outcome inside an action: actions are cloned and compared, an outcome is taken once.
@@ -204,6 +208,13 @@ pub fn perform(effect: Effect) -> Option<Action> {
         Effect::RemoveCopy(copy) => {
             let _ = std::fs::remove_file(copy);
             return None;
+        }
+        Effect::Rename { from, to, recovery_dir, me } => {
+            let to = store::rename::rename_free(&from, &to).map_err(|e| e.to_string()).map(|at| {
+                let lock = me.and_then(|me| crate::store::lock::take(&recovery_dir, &at, &me));
+                (at, lock)
+            });
+            Outcome::Renamed { from, to }
         }
         Effect::RemoveUntouched { path, text } => {
             if std::fs::read_to_string(&path).is_ok_and(|now| now == text) {

@@ -66,22 +66,33 @@ pub fn checker_soon() -> CheckerSoon {
 /// Opens `path` in the guided editor, at its first incomplete section. `loaded` is the
 /// document as read from it, and `text` the file's text; the document's wording findings
 /// come from `checker`, checking it while the editor is set up.
+/// `new`: the file was made just now with a name for the editor to change (its title and
+/// the incident's day, once set). Returns where the document is when the editor ends.
 pub fn edit(
     path: &Path,
     loaded: crate::store::Loaded,
     text: &str,
     library: Library,
     checker: CheckerSoon,
-) -> anyhow::Result<()> {
+    new: bool,
+) -> anyhow::Result<std::path::PathBuf> {
     require_terminal()?;
     // The checker gets the document now, to check while the editor is set up.
     let findings = checker.0.check(Some(loaded.doc.clone()));
     let today = chrono::Local::now().date_naive();
     let ctx = context::Context::from_env(recovery_dir()?);
     let mut app = App::new(Screen::Start(start::Start::unused(today)), library, ctx);
-    app.open_document(path, loaded, text);
+    app.open_document(path, loaded, text, new);
     app.take_checker_from(findings);
-    runner::run(&mut app)
+    runner::run(&mut app)?;
+    Ok(app.editor().map_or_else(|| path.to_path_buf(), |e| e.path.clone()))
+}
+
+/// `path` as the user would write it from the working folder.
+pub fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok().map(|c| crate::store::recovery::normal(&c.join("x")));
+    let base = cwd.as_deref().and_then(Path::parent);
+    base.and_then(|b| path.strip_prefix(b).ok()).unwrap_or(path).display().to_string()
 }
 
 /// The start screen over `folder`.

@@ -269,7 +269,7 @@ impl Start {
             List::Templates => {
                 let template = self.templates.get(self.selected).ok_or("No template is selected.")?;
                 let template = library.find(&template.name).map_err(|e| e.to_string())?;
-                let doc = template.new_document("Untitled incident", &crate::doc::Zone::from_environment());
+                let doc = template.new_document(crate::doc::UNTITLED, &crate::doc::Zone::from_environment());
                 let text = store::document_text(&doc).map_err(|e| e.to_string())?;
                 let name = store::default_path(self.today, &doc.title);
                 Ok(Opening::New { folder: self.folder.clone(), name, text })

@@ -18,13 +18,13 @@ impl App {
 
     /// Start-up: opens `loaded`, read from `path` as `file_text`, in the editor: takes the
     /// lock, and offers the recovery copy when one differs from the file.
-    pub(crate) fn open_document(&mut self, path: &Path, loaded: store::Loaded, file_text: &str) {
+    pub(crate) fn open_document(&mut self, path: &Path, loaded: store::Loaded, file_text: &str, new: bool) {
         let dir = self.ctx.recovery_dir.clone();
         let lock = crate::store::lock::take(&dir, path, &self.ctx.holder());
         let recovery = recovery::left_behind(&dir, path);
         let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
         let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified, new: false, link };
+        let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified, new, link };
         self.install(read, lock, recovery);
     }
 
@@ -40,6 +40,7 @@ impl App {
         editor.shown = self.ctx.shown(&path);
         editor.id = self.ctx.editor.clone();
         editor.made_from_template = read.new.then(|| read.text.clone());
+        editor.names_follow = read.new && !read.link;
         editor.link = read.link;
         if let Some(Taken { lock, held_by, stale }) = lock {
             editor.lock = Some(lock);
@@ -102,6 +103,15 @@ impl App {
         }
     }
 
+    /// The start screen, listed again (a document was renamed or removed meanwhile).
+    pub(super) fn refresh_start(&mut self) {
+        if let Screen::Start(start) = &self.screen
+            && start.is_real()
+        {
+            self.screen = Screen::Start(crate::tui::start::Start::new(&start.folder, &self.library, start.today));
+        }
+    }
+
     /// The result of file work the runner did.
     pub(super) fn done(&mut self, outcome: Outcome) {
         match outcome {
@@ -112,6 +122,7 @@ impl App {
                 self.message = Some(why.lines().next().unwrap_or_default().to_string());
             }
             Outcome::Reloaded { read, copy } => self.reloaded(read, copy),
+            Outcome::Renamed { from, to } => self.renamed(from, to),
             Outcome::Journaled { rev, at } => {
                 let Some(e) = self.editor_mut() else { return };
                 e.journaling = false;
@@ -178,6 +189,7 @@ impl App {
         }
         editor.recovery_at = recovery_at;
         let written = matches!(saved, Saved::Written(_) | Saved::Recreated(_));
+        let follow = matches!(saved, Saved::Written(_)) && !job.then_quit;
         match saved {
             Saved::Written(disk) => {
                 editor.written(&job, disk, &clock);
@@ -211,6 +223,9 @@ impl App {
         }
         if job.then_quit && written && self.editor().is_some_and(|e| !e.dirty) {
             return self.finish_quit();
+        }
+        if follow {
+            self.follow_title(false);
         }
         if let Some(asked) = self.editor_mut().and_then(|e| e.resave.take()) {
             self.save(asked);
@@ -249,6 +264,7 @@ impl App {
             let (path, recovery_dir, editor) = (e.path.clone(), self.ctx.recovery_dir.clone(), e.id.clone());
             self.effects.push(Effect::RemoveRecovery { path, recovery_dir, editor });
         }
+        self.follow_title(true);
         self.forget_unwritten_new();
         if let Some(e) = self.editor_mut() {
             e.lock = None; // released now, not when the process ends

@@ -12,6 +12,7 @@ mod exporting;
 mod files;
 mod findings;
 mod layers;
+mod naming;
 mod start;
 mod tables;
 mod text;

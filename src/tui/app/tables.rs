@@ -8,7 +8,7 @@ use crate::tui::keymap::{Scope, key_for};
 
 impl App {
     /// Today, in the document's zone (a typed "14:02" is on this day).
-    fn today(&self) -> chrono::NaiveDate {
+    pub(super) fn today(&self) -> chrono::NaiveDate {
         if let Some(day) = self.ctx.today {
             return day;
         }

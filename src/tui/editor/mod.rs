@@ -127,6 +127,9 @@ pub struct Editor {
     /// The text of a document made from a template this session, as made: if nothing is
     /// written in it, leaving removes the file.
     pub made_from_template: Option<String>,
+    /// The file was named for the editor (`<today>-untitled-incident.yaml`): it takes the
+    /// title and the incident's day once they are set, one rename.
+    pub names_follow: bool,
 }
 
 impl Editor {
@@ -182,6 +185,7 @@ impl Editor {
             in_flight: None,
             resave: None,
             made_from_template: None,
+            names_follow: false,
         };
         editor.check_all();
         let first = editor.first_incomplete();
@@ -204,7 +208,7 @@ impl Editor {
     /// Where `edit` resumes: the first required section not yet written, else the first
     /// section not yet written, else the finish page. A new document starts at its details.
     pub fn first_incomplete(&self) -> Page {
-        if self.doc.title.trim().is_empty() || self.doc.title == "Untitled incident" {
+        if self.doc.title.trim().is_empty() || self.doc.title == crate::doc::UNTITLED {
             return Page::Details;
         }
         let empty = |required: bool| {

@@ -12,7 +12,7 @@ use crate::tui::app::App;
 use crate::tui::editor::Editor;
 
 pub fn title(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
-    let title = if editor.doc.title.trim().is_empty() { "Untitled incident" } else { editor.doc.title.trim() };
+    let title = if editor.doc.title.trim().is_empty() { crate::doc::UNTITLED } else { editor.doc.title.trim() };
     let progress = format!("{} of {} sections ", editor.written_count(), editor.doc.sections.len());
     let lead = " blameless │ ";
     let room = (r.width as usize).saturating_sub(lead.chars().count() + progress.chars().count() + 1);
