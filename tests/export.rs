@@ -87,6 +87,11 @@ fn the_html_page_of_an_example() {
         assert!(html.contains(part), "{part} missing");
     }
     assert_eq!(export::to_html(&example("default")), html, "the same bytes twice");
+    // The timeline's times are kept on one line; the other columns wrap.
+    let doc = example("default");
+    let times = html.matches("<td><span class=\"time\">").count();
+    assert_eq!(times, doc.timeline.len(), "every timeline time, and nothing else");
+    assert!(html.contains(".time { white-space: nowrap; }"));
 }
 
 #[test]
@@ -349,10 +354,13 @@ fn hostile_text_never_runs_in_the_html_page() {
         "br",
         "img",
         "del",
+        "span",
     ];
     for tag in tags(&html) {
         let name: String = tag.trim_start_matches(['<', '/']).chars().take_while(char::is_ascii_alphanumeric).collect();
         assert!(allowed.contains(&name.as_str()), "unexpected tag {tag}");
+        // The only span is ours, around a timeline time.
+        assert!(name != "span" || tag == "<span class=\"time\">" || tag == "</span>", "unexpected span {tag}");
         let lower = tag.to_ascii_lowercase();
         assert!(!lower.contains(" on"), "an event attribute survived: {tag}");
         for scheme in ["javascript:", "data:", "vbscript:"] {

@@ -647,6 +647,10 @@ fn timeline_rows_are_added_with_forgiving_times_kept_sorted_and_marked() {
     insta::assert_snapshot!("timeline_80x24", shown);
     assert!(shown.contains("Time to detect 7m · to mitigate 22m"), "{shown}");
     assert!(shown.contains("✗ after lunch"), "{shown}");
+    assert!(shown.contains("Evidence  — no evidence"), "the selected row says what it lacks:\n{shown}");
+    // With the section list focused, the table's note says how many lack evidence.
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    let shown = screen(&mut f.app, 80, 24);
     assert!(shown.contains("entries without evidence: how do we know?"), "{shown}");
     // The details page shows the times the markers set, as the table shows them.
     dispatch(&mut f.app, Action::GoTo(0));

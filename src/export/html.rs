@@ -26,7 +26,8 @@ pub fn to_html(doc: &Document) -> String {
 pub fn to_html_with(doc: &Document, options: &HtmlOptions) -> String {
     let markdown = to_markdown(doc);
     let mut body = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut body, safe_events(&markdown, options.remote_images).into_iter());
+    let events = times_kept_whole(safe_events(&markdown, options.remote_images));
+    pulldown_cmark::html::push_html(&mut body, events.into_iter());
     let images = if options.remote_images { "'self' http: https:" } else { "'self'" };
     format!(
         "<!DOCTYPE html>\n\
@@ -47,6 +48,40 @@ pub fn to_html_with(doc: &Document, options: &HtmlOptions) -> String {
          </html>\n",
         escape_html(&printable(title(doc))),
     )
+}
+
+/// In a table whose first column is "Time" (the timeline), each time is one unbroken line: a
+/// timestamp wrapped over three lines is hard to read.
+fn times_kept_whole(events: Vec<pulldown_cmark::Event<'_>>) -> Vec<pulldown_cmark::Event<'_>> {
+    use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+    let mut out = Vec::with_capacity(events.len());
+    let (mut timeline, mut in_head, mut column) = (false, false, 0usize);
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
+        match &event {
+            Event::Start(Tag::Table(_)) => timeline = false,
+            Event::Start(Tag::TableHead) => (in_head, column) = (true, 0),
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => column = 0,
+            Event::Start(Tag::TableCell) => {
+                column += 1;
+                if in_head && column == 1 {
+                    timeline = matches!(events.peek(), Some(Event::Text(t)) if t.starts_with("Time"));
+                }
+                if timeline && !in_head && column == 1 {
+                    out.push(event);
+                    out.push(Event::InlineHtml(CowStr::Borrowed("<span class=\"time\">")));
+                    continue;
+                }
+            }
+            Event::End(TagEnd::TableCell) if timeline && !in_head && column == 1 => {
+                out.push(Event::InlineHtml(CowStr::Borrowed("</span>")));
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
 }
 
 fn escape_html(text: &str) -> String {

@@ -212,26 +212,66 @@ impl Renderer {
             }
         }
         for (n, row) in t.rows.iter().enumerate() {
-            let cells: Vec<String> = (0..cols)
-                .map(|c| {
-                    let text = row.get(c).map(String::as_str).unwrap_or("");
-                    let w = widths[c];
-                    let cut: String = if text.chars().count() > w {
-                        text.chars().take(w.saturating_sub(1)).chain(std::iter::once('…')).collect()
-                    } else {
-                        text.to_string()
-                    };
-                    format!("{cut:<w$}")
-                })
-                .collect();
-            let line = cells.join(" │ ");
-            self.lines.push(if n == 0 { Line::styled(line, bold()) } else { Line::raw(line) });
+            // Each cell wrapped to its column: a row is as tall as its tallest cell.
+            let cells: Vec<Vec<String>> =
+                (0..cols).map(|c| wrap_cell(row.get(c).map(String::as_str).unwrap_or(""), widths[c])).collect();
+            let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+            for k in 0..height {
+                let parts: Vec<String> = (0..cols)
+                    .map(|c| {
+                        let w = widths[c];
+                        format!("{:<w$}", cells[c].get(k).map(String::as_str).unwrap_or(""))
+                    })
+                    .collect();
+                let line = parts.join(" │ ").trim_end().to_string();
+                self.lines.push(if n == 0 { Line::styled(line, bold()) } else { Line::raw(line) });
+            }
             if n == 0 {
                 let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
                 self.lines.push(Line::styled(rule.join("─┼─"), dim()));
             }
         }
     }
+}
+
+/// `text` in lines of at most `width` characters, broken between words (a longer word is cut).
+fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let line = lines.last_mut().map_or(0, |l| l.chars().count());
+            let gap = usize::from(line > 0);
+            if line + gap + word.len() <= width {
+                if let Some(l) = lines.last_mut() {
+                    if gap == 1 {
+                        l.push(' ');
+                    }
+                    l.extend(word.iter());
+                }
+                break;
+            }
+            if line > 0 {
+                lines.push(String::new());
+                continue;
+            }
+            // A word longer than the column: cut.
+            let rest = word.split_off(width);
+            if let Some(l) = lines.last_mut() {
+                l.extend(word.iter());
+            }
+            lines.push(String::new());
+            word = rest;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -252,5 +292,23 @@ mod tests {
         assert!(lines.iter().any(|l| l.starts_with("A │ B")), "{lines:?}");
         assert!(lines.contains(&"    let a = 1;".to_string()), "{lines:?}");
         assert!(lines.iter().any(|l| l.contains("<script>alert(1)</script>")), "shown as text: {lines:?}");
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn long_cells_wrap_inside_their_column_and_no_word_is_lost() {
+        let event = "Error-rate alert pages the checkout on-call, who opens the dashboard and sees the pool exhausted";
+        let md = format!("| Time | Event |\n|---|---|\n| 2026-11-24 14:09 | {event} |\n| 14:31 | short |\n");
+        let lines = plain(&md);
+        assert!(lines.iter().all(|l| l.chars().count() <= 60), "{lines:#?}");
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split(['│', ' '])).filter(|w| !w.is_empty()).collect();
+        for word in event.split_whitespace() {
+            assert!(words.contains(&word), "{word} lost: {lines:#?}");
+        }
+        // The row's first line has its time; the lines it wraps onto leave the column blank.
+        let first = lines.iter().position(|l| l.starts_with("2026-11-24 14:09")).unwrap();
+        assert!(lines[first + 1].starts_with("                 │ "), "{lines:#?}");
+        assert!(lines.iter().any(|l| l.starts_with("14:31") && l.ends_with("short")));
+        assert_eq!(wrap_cell("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 }

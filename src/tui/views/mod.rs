@@ -239,3 +239,24 @@ pub(super) fn marked(text: &str, spans: &[std::ops::Range<usize>], base: Style) 
     }
     Line::from(out)
 }
+
+/// The rows `line` takes when wrapped at word boundaries to `width` columns (as `Paragraph`
+/// wraps it, near enough to size a dialog: a long word is cut at the width).
+pub(super) fn wrapped_rows(line: &Line, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let (mut rows, mut used) = (1u16, 0usize);
+    for word in text.split_inclusive(' ') {
+        let w = ratatui::text::Span::raw(word).width();
+        if used + w.min(width) > width && used > 0 {
+            rows += 1;
+            used = 0;
+        }
+        used += w;
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
+}

@@ -151,8 +151,8 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
     // Sized to the wrapped text; the choices always show, under as much of the text as fits.
     let width = 72.min(area.width);
     let text_w = width.saturating_sub(4);
-    let body_h: u16 = lines.iter().map(|l| wrapped_rows(l, text_w)).sum();
-    let choices_h: u16 = choices.iter().map(|l| wrapped_rows(l, text_w)).sum();
+    let body_h: u16 = lines.iter().map(|l| super::wrapped_rows(l, text_w)).sum();
+    let choices_h: u16 = choices.iter().map(|l| super::wrapped_rows(l, text_w)).sum();
     let r = centered(area, width, body_h + choices_h + 3);
     frame.render_widget(Clear, r);
     let block = Block::default().borders(Borders::ALL).title(Span::styled(title, bold()));
@@ -172,25 +172,4 @@ pub fn dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     }
     frame.render_widget(Paragraph::new(choices).wrap(Wrap { trim: false }), below);
-}
-
-/// The rows `line` takes when wrapped at word boundaries to `width` columns (as `Paragraph`
-/// wraps it, near enough to size a dialog: a long word is cut at the width).
-fn wrapped_rows(line: &Line, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let (mut rows, mut used) = (1u16, 0usize);
-    for word in text.split_inclusive(' ') {
-        let w = Span::raw(word).width();
-        if used + w.min(width) > width && used > 0 {
-            rows += 1;
-            used = 0;
-        }
-        used += w;
-        while used > width {
-            rows += 1;
-            used -= width;
-        }
-    }
-    rows
 }

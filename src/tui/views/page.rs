@@ -45,12 +45,10 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
             SectionKind::Text => {
                 if let Some(prose) = editor.texts.get(&i) {
                     let lint = editor.lints.get(&i).filter(|l| !l.findings.is_empty());
-                    // The list of findings under the text: a header, one line per finding (as
-                    // many as fit, up to four), and the suggestion for the current one.
-                    let n = lint.map_or(0, |l| l.findings.len()) as u16;
+                    // The findings under the text: a header, the current one whole with its
+                    // suggestion, the next ones a line each.
                     let strip = match lint {
-                        Some(_) if inner.height > 14 => 2 + n.min(4),
-                        Some(_) if inner.height > 8 => 3,
+                        Some(l) if inner.height > 8 => strip_rows(l, inner.width, inner.height),
                         _ => 0,
                     };
                     let text_r = Rect { height: inner.height - strip, ..inner };
@@ -121,7 +119,8 @@ fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint:
     }
 }
 
-/// Under the text: how many findings, and the one at (or after) the cursor with its suggestion.
+/// Under the text: how many findings; the one at (or after) the cursor whole, with its
+/// suggestion; then the ones after it, a line each.
 fn findings_strip(
     frame: &mut Frame,
     r: Rect,
@@ -143,29 +142,45 @@ fn findings_strip(
             dim(),
         ),
     ])];
-    let current = lint.at_or_after(&text, line, col);
-    let rows = r.height.saturating_sub(2) as usize;
-    // The current finding and those after it, so the one F8 moves to is always listed.
+    let current = lint.at_or_after(&text, line, col).or(lint.findings.first());
     let at = current.and_then(|c| lint.findings.iter().position(|f| std::ptr::eq(f, c))).unwrap_or(0);
-    let first = at.saturating_sub(rows.saturating_sub(1).min(at));
-    for f in lint.findings.iter().skip(first).take(rows.max(1)) {
-        let is_current = current.is_some_and(|c| std::ptr::eq(f, c));
-        let mark = if is_current { "▸ " } else { "  " };
-        let style = if is_current { bold() } else { Style::default() };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{mark}{}: ", f.rule), style),
-            Span::styled(f.message.clone(), if is_current { Style::default() } else { dim() }),
-        ]));
+    let whole = current.map(finding_lines).unwrap_or_default();
+    let used: u16 = 1 + whole.iter().map(|l| super::wrapped_rows(l, r.width)).sum::<u16>();
+    lines.extend(whole);
+    // The ones after it (F8 goes there next), as many as fit, each cut to a line.
+    for f in lint.findings.iter().skip(at + 1).take(usize::from(r.height.saturating_sub(used))) {
+        let one = super::chrome::fit(&format!("  {}: {}", f.rule, f.message), usize::from(r.width));
+        lines.push(Line::styled(one, dim()));
     }
-    if let Some(f) = current {
-        let hint = match (&f.rewrite, &f.suggestion) {
-            (Some(r), _) if !r.replacement.is_empty() => format!("  → \"{}\"", r.replacement),
-            (_, Some(s)) => format!("  → {s}"),
-            _ => String::new(),
-        };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
+}
+
+/// A finding in full: its rule and message, and what to write instead.
+fn finding_lines(f: &crate::lint::TextFinding) -> Vec<Line<'static>> {
+    let mut lines =
+        vec![Line::from(vec![Span::styled(format!("▸ {}: ", f.rule), bold()), Span::raw(f.message.clone())])];
+    let hint = match (&f.rewrite, &f.suggestion) {
+        (Some(r), _) if !r.replacement.is_empty() => format!("  → \"{}\"", r.replacement),
+        (_, Some(s)) => format!("  → {s}"),
+        _ => String::new(),
+    };
+    if !hint.is_empty() {
         lines.push(Line::styled(hint, dim()));
     }
-    frame.render_widget(Paragraph::new(lines), r);
+    lines
+}
+
+/// The rows the findings strip takes at `width`: the header, the longest finding in full, and
+/// up to two more a line each; at most half of `height`.
+fn strip_rows(lint: &crate::tui::findings::SectionLint, width: u16, height: u16) -> u16 {
+    let whole = lint
+        .findings
+        .iter()
+        .map(|f| finding_lines(f).iter().map(|l| super::wrapped_rows(l, width)).sum::<u16>())
+        .max()
+        .unwrap_or(1);
+    let others = (lint.findings.len().saturating_sub(1)).min(2) as u16;
+    (1 + whole + others).min(height / 2).max(3)
 }
 
 /// A form; the details form also shows each field's check and the live incident numbers.

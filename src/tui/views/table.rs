@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table as TableWidget, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table as TableWidget, Wrap};
 
 use super::{bold, colored, dim, selected};
 use crate::doc::{Numbers, SectionKind, format_duration};
@@ -91,11 +91,24 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize, memo: &mut 
     let categories = editor.categories();
     let columns = table.columns(doc, &categories);
     let focused = editor.focus == Focus::Page;
-    let below = footer_rows(table.kind).min(r.height.saturating_sub(2));
+    let n = table.len(doc);
+    // The selected row in full under the rows, when the table has the keys: its note (what
+    // it lacks, its wording) goes there too, and the rows under the table are fewer.
+    let detail = if focused && n > 0 { detail_lines(editor, table, &columns) } else { Vec::new() };
+    let numbers = if table.kind == SectionKind::Timeline { if r.width < 72 { 2 } else { 1 } } else { 0 };
+    let below = if detail.is_empty() { footer_rows(table.kind) } else { numbers + 1 };
+    let below = below.min(r.height.saturating_sub(2));
     let area = Rect { height: r.height - below, ..r };
+    // The rows keep a third of the room when there are many, all they need when few.
+    let keep = HEADER + (n as u16).min((area.height / 3).max(2));
+    let detail_h = match detail.iter().map(|l| super::wrapped_rows(l, area.width)).sum::<u16>() {
+        0 => 0,
+        h if area.height >= keep + 3 => (h + 1).min(area.height - keep),
+        _ => 0,
+    };
+    let area = Rect { height: area.height - detail_h, ..area };
     let shown = area.height.saturating_sub(HEADER) as usize;
     let first = scroll(table, shown);
-    let n = table.len(doc);
     // A click on a row selects it.
     for (y, row) in (area.y + HEADER..area.bottom()).zip(first..n) {
         memo.click(Rect::new(area.x, y, area.width, 1), Action::Table(TableOp::Select(row)));
@@ -139,6 +152,18 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize, memo: &mut 
         ))
         .wrap(Wrap { trim: true });
         frame.render_widget(empty, Rect { y: area.y + HEADER, height: area.height.saturating_sub(HEADER), ..area });
+    }
+    if detail_h > 0 {
+        let drawn = (n - first).min(shown) as u16;
+        let d = Rect { y: area.y + HEADER + drawn, height: detail_h, ..area };
+        let what = match table.kind {
+            SectionKind::Timeline => "Entry",
+            SectionKind::Factors => "Factor",
+            _ => "Action",
+        };
+        let title = format!(" {what} {} of {n} ", table.row + 1);
+        let block = Block::default().borders(Borders::TOP).border_style(dim()).title(Span::styled(title, dim()));
+        frame.render_widget(Paragraph::new(detail).wrap(Wrap { trim: false }).block(block), d);
     }
     // The cell being typed into, drawn over its place in the table.
     if let (Some(edit), true) = (&table.editing, table.row >= first && table.row < first + shown) {
@@ -194,10 +219,38 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize, memo: &mut 
         Rect { height: fixed.min(bottom.height), ..bottom },
     );
     // The note on the selected row may wrap onto two lines; the keys stay on the last one.
-    let note_r = Rect { y: bottom.y + fixed, height: bottom.height.saturating_sub(fixed + 1), ..bottom };
-    frame.render_widget(Paragraph::new(note(editor, table).unwrap_or_default()).wrap(Wrap { trim: true }), note_r);
+    if detail_h == 0 {
+        let note_r = Rect { y: bottom.y + fixed, height: bottom.height.saturating_sub(fixed + 1), ..bottom };
+        frame.render_widget(
+            Paragraph::new(note(editor, table, true).unwrap_or_default()).wrap(Wrap { trim: true }),
+            note_r,
+        );
+    }
     let keys_r = Rect { y: bottom.y + bottom.height.saturating_sub(1), height: 1, ..bottom };
     frame.render_widget(Paragraph::new(keys), keys_r);
+}
+
+/// Every column of the selected row, whole: its time with the zone's offset, its text
+/// unshortened, what it lacks in words.
+fn detail_lines(editor: &Editor, table: &Table, columns: &[crate::tui::table::Column]) -> Vec<Line<'static>> {
+    let label_w = columns.iter().map(|c| c.title().chars().count()).max().unwrap_or(8) + 2;
+    let zone = editor.doc.zone();
+    // What the row lacks, or its wording finding, first: it is cut last on a small screen.
+    note(editor, table, false)
+        .into_iter()
+        .chain((0..columns.len()).map(|col| {
+            let raw = table.cell(&editor.doc, table.row, col);
+            let (text, style) = match (table.col_at(col), editor.doc.timeline.get(table.row)) {
+                (Col::Time, Some(e)) if e.time.resolve(&zone).is_some() => {
+                    (show_time(&e.time, &zone), Style::default())
+                }
+                _ => shown_cell(editor, table, table.row, col, &raw),
+            };
+            let text = if text.is_empty() { "—".to_string() } else { text };
+            let label = format!("{:<label_w$}", columns[col].title());
+            Line::from(vec![Span::styled(label, dim()), Span::styled(text, style)])
+        }))
+        .collect()
 }
 
 /// A cell as shown: times in the document's zone, and what is missing said in place.
@@ -251,8 +304,9 @@ fn wording_note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
     Some(Line::styled(format!("◆ {}: {}{fix}{more}", f.rule, f.message), colored(Color::Yellow)))
 }
 
-/// What the selected row lacks, in words.
-fn note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
+/// What the selected row lacks, in words; with `general`, what the timeline as a whole lacks
+/// when the row lacks nothing of its own.
+fn note(editor: &Editor, table: &Table, general: bool) -> Option<Line<'static>> {
     let doc = &editor.doc;
     let warn = |text: String| Some(Line::styled(text, colored(Color::Yellow)));
     if let Some(line) = wording_note(editor, table) {
@@ -268,7 +322,7 @@ fn note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
                 ));
             }
             let without = doc.timeline.iter().filter(|e| e.evidence.is_none()).count();
-            (without > 0).then(|| {
+            (general && without > 0).then(|| {
                 Line::styled(
                     format!(
                         "{without} entries without evidence: how do we know? Add a link to a graph, log or message."
