@@ -71,8 +71,8 @@ fn impossible_orders_are_findings_never_negative_durations() {
     assert_eq!(
         messages,
         [
-            "the incident is detected at 2026-11-24T13:50:00+00:00 but started only at 2026-11-24T14:00:00+00:00: detected cannot come before started",
-            "the incident is resolved at 2026-11-24T14:20:00+00:00 but mitigated only at 2026-11-24T14:30:00+00:00: resolved cannot come before mitigated",
+            "the incident is detected at 2026-11-24 13:50 +00:00 but started only at 2026-11-24 14:00 +00:00: detected cannot come before started",
+            "the incident is resolved at 2026-11-24 14:20 +00:00 but mitigated only at 2026-11-24 14:30 +00:00: resolved cannot come before mitigated",
         ]
     );
     assert_eq!(findings[1].path, "times.resolved");

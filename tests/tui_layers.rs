@@ -444,8 +444,15 @@ fn form_fields_edit_like_a_line_editor_and_choices_go_both_ways() {
     typed(&mut f.app, "Mobile app crashes on login");
     let value = |app: &App, id: &str| app.editor().unwrap().details.value(id);
     assert_eq!(value(&f.app, "title"), "Mobile app crashes on login", "select all, then type, replaces");
+    key(&mut f.app, KeyCode::Home, KeyModifiers::NONE);
+    typed(&mut f.app, "[P2] ");
+    ctrl(&mut f.app, 'e');
+    typed(&mut f.app, " today");
+    assert_eq!(value(&f.app, "title"), "[P2] Mobile app crashes on login today", "Home, then Ctrl-E: the end");
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
     ctrl(&mut f.app, 'w');
-    assert_eq!(value(&f.app, "title"), "Mobile app crashes on ");
+    ctrl(&mut f.app, 'w');
+    assert_eq!(value(&f.app, "title"), "[P2] Mobile app crashes on ");
     ctrl(&mut f.app, 'u');
     assert_eq!(value(&f.app, "title"), "");
     key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE); // status, a choice

@@ -76,8 +76,9 @@ fn a_long_paste_shows_every_row_by_scrolling() {
     let first = screen(&mut f.app, 80, 24);
     assert!(first.contains("step 0") && first.contains("rows 1–"), "{first}");
     assert!(!first.contains("step 29"), "{first}");
-    for _ in 0..29 {
-        key(&mut f.app, KeyCode::Down, KeyModifiers::NONE);
+    assert!(first.contains("PageUp PageDown for more"), "{first}");
+    for _ in 0..4 {
+        key(&mut f.app, KeyCode::PageDown, KeyModifiers::NONE);
     }
     let last = screen(&mut f.app, 80, 24);
     assert!(last.contains("step 29") && last.contains("rows 30–30 of 30"), "{last}");

@@ -52,7 +52,15 @@ pub fn parse_time(text: &str, zone: &Zone, ctx: Context) -> Result<DateTime<Fixe
         (ctx_day(ctx, zone), lower.as_str())
     };
     let time = self::clock(clock).ok_or(TimeError::NotATime)?;
-    zone.localize(NaiveDateTime::new(day, time))
+    let t = zone.localize(NaiveDateTime::new(day, time))?;
+    // A bare time far before the one above it is past midnight: the next day (`00:40` after
+    // `23:58`); a little before is an earlier moment of the same day.
+    match ctx.previous {
+        Some(p) if clock == lower && p - t > Duration::hours(6) => {
+            zone.localize(NaiveDateTime::new(day + Duration::days(1), time))
+        }
+        _ => Ok(t),
+    }
 }
 
 /// The day a bare time belongs to: the row above's day (in the document's zone), else the
@@ -251,14 +259,7 @@ pub fn log_rows(text: &str, zone: &Zone, ctx: Context) -> Vec<(Result<DateTime<F
                 } else {
                     when
                 };
-                let mut parsed = parse_time(&when, zone, Context { previous, day }).map_err(|_| when.clone());
-                // A bare time far before the line above is past midnight: the next day.
-                if let (Ok(t), Some(p)) = (&mut parsed, previous)
-                    && clock(&when.to_lowercase()).is_some()
-                    && p - *t > Duration::hours(6)
-                {
-                    *t = in_zone(zone, *t + Duration::days(1));
-                }
+                let parsed = parse_time(&when, zone, Context { previous, day }).map_err(|_| when.clone());
                 if let Ok(t) = parsed {
                     previous = Some(t);
                 }
@@ -298,6 +299,14 @@ mod tests {
 
     fn t(text: &str, previous: Option<&str>) -> String {
         parse_time(text, &berlin(), ctx(previous)).map(|d| d.to_rfc3339()).unwrap_or_else(|e| format!("error: {e:?}"))
+    }
+
+    #[test]
+    fn a_bare_time_far_before_the_one_above_is_the_next_day() {
+        assert_eq!(t("00:40", Some("2026-11-24T23:58:00+01:00")), "2026-11-25T00:40:00+01:00");
+        assert_eq!(t("12:40 AM", Some("2026-11-24T23:58:00+01:00")), "2026-11-25T00:40:00+01:00");
+        assert_eq!(t("14:00", Some("2026-11-24T14:44:00+01:00")), "2026-11-24T14:00:00+01:00", "a little before");
+        assert_eq!(t("today 00:40", Some("2026-11-24T23:58:00+01:00")), "2026-11-24T00:40:00+01:00", "said so");
     }
 
     #[test]

@@ -253,3 +253,14 @@ mod tests {
         assert!("Mars/Olympus".parse::<Zone>().unwrap_err().contains("IANA"));
     }
 }
+
+/// An instant as people read it, the same everywhere (tables, exports, messages):
+/// `2026-11-24 14:02 +01:00`, with seconds only when there are some.
+pub fn shown(t: DateTime<FixedOffset>) -> String {
+    use chrono::Timelike;
+    if t.second() == 0 {
+        t.format("%Y-%m-%d %H:%M %:z").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+    }
+}

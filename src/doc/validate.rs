@@ -127,8 +127,8 @@ fn check_times(doc: &Document, zone: &Zone, out: &mut Vec<Finding>) {
                     format!("times.{later}"),
                     format!(
                         "the incident is {later} at {} but {earlier} only at {}: {later} cannot come before {earlier}",
-                        b.to_rfc3339(),
-                        a.to_rfc3339()
+                        super::time::shown(*b),
+                        super::time::shown(*a)
                     ),
                 ));
             }

@@ -19,7 +19,7 @@ pub use html::{HtmlOptions, to_html, to_html_with};
 pub use json::to_json;
 pub use markdown::{to_markdown, to_markdown_with};
 
-use chrono::{DateTime, FixedOffset, Timelike};
+use chrono::{DateTime, FixedOffset};
 
 use crate::doc::{Moment, Zone};
 
@@ -43,9 +43,5 @@ pub fn show_time(moment: &Moment, zone: &Zone) -> String {
 }
 
 fn show_exact(t: DateTime<FixedOffset>) -> String {
-    if t.second() == 0 {
-        t.format("%Y-%m-%d %H:%M %:z").to_string()
-    } else {
-        t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
-    }
+    crate::doc::time::shown(t)
 }

@@ -4,7 +4,9 @@
 use ratatui::text::{Line, Span};
 
 use super::{bold, dim};
+use crate::tui::action::{Action, ScrollOp};
 use crate::tui::app::App;
+use crate::tui::keymap::{Scope, key_for};
 use crate::tui::table::paste::{PasteForm, SETTINGS};
 use crate::tui::theme::selected;
 
@@ -43,11 +45,16 @@ pub fn lines(app: &App, form: &PasteForm, height: u16, reserved: u16, width: u16
         None => lines.push(Line::raw("")),
     }
     let zone = app.editor().map(|e| e.doc.zone()).unwrap_or_else(crate::doc::Zone::utc);
-    let fit = usize::from(height.saturating_sub(reserved + lines.len() as u16 + 1)).max(1);
-    let event_w = usize::from(width).saturating_sub(22).max(10);
+    // The rows that fit under the text above (as wrapped) and the line under them (two rows
+    // when it has to say how to scroll).
+    let used: u16 = lines.iter().map(|l| super::wrapped_rows(l, width)).sum();
+    let room = height.saturating_sub(reserved + used);
+    let fit = if count as u16 + 1 <= room { count } else { usize::from(room.saturating_sub(2)).max(1) };
+    let event_w = usize::from(width).saturating_sub(2 + 16 + 2).max(10);
     let end = (form.scroll + fit).min(count);
     for row in &form.rows[form.scroll.min(end)..end] {
-        let when = crate::export::show_time(&row.time, &zone);
+        // The time as the table shows it (its zone is said below the rows).
+        let when: String = crate::export::show_time(&row.time, &zone).chars().take(16).collect();
         let mut event: String = row.event.chars().take(event_w).collect();
         if row.event.chars().count() > event_w {
             event.pop();
@@ -57,7 +64,12 @@ pub fn lines(app: &App, form: &PasteForm, height: u16, reserved: u16, width: u16
     }
     if count > fit {
         lines.push(Line::styled(
-            format!("  rows {}–{end} of {count}, in the document's zone ({zone})", form.scroll + 1),
+            format!(
+                "  rows {}–{end} of {count} ({} {} for more); times in the document's zone ({zone})",
+                form.scroll + 1,
+                key_for(Scope::PasteRows, &Action::Scroll(ScrollOp::PageUp)),
+                key_for(Scope::PasteRows, &Action::Scroll(ScrollOp::PageDown)),
+            ),
             dim(),
         ));
     } else {
