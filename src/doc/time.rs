@@ -203,6 +203,17 @@ impl fmt::Display for Zone {
     }
 }
 
+/// An instant as people read it, the same everywhere (tables, exports, messages):
+/// `2026-11-24 14:02 +01:00`, with seconds only when there are some.
+pub fn shown(t: DateTime<FixedOffset>) -> String {
+    use chrono::Timelike;
+    if t.second() == 0 {
+        t.format("%Y-%m-%d %H:%M %:z").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -251,16 +262,5 @@ mod tests {
         assert_eq!("America/New_York".parse::<Zone>().unwrap().to_string(), "America/New_York");
         assert_eq!("-03:00".parse::<Zone>().unwrap().to_string(), "-03:00");
         assert!("Mars/Olympus".parse::<Zone>().unwrap_err().contains("IANA"));
-    }
-}
-
-/// An instant as people read it, the same everywhere (tables, exports, messages):
-/// `2026-11-24 14:02 +01:00`, with seconds only when there are some.
-pub fn shown(t: DateTime<FixedOffset>) -> String {
-    use chrono::Timelike;
-    if t.second() == 0 {
-        t.format("%Y-%m-%d %H:%M %:z").to_string()
-    } else {
-        t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
     }
 }

@@ -49,7 +49,7 @@ pub fn lines(app: &App, form: &PasteForm, height: u16, reserved: u16, width: u16
     // when it has to say how to scroll).
     let used: u16 = lines.iter().map(|l| super::wrapped_rows(l, width)).sum();
     let room = height.saturating_sub(reserved + used);
-    let fit = if count as u16 + 1 <= room { count } else { usize::from(room.saturating_sub(2)).max(1) };
+    let fit = if (count as u16) < room { count } else { usize::from(room.saturating_sub(2)).max(1) };
     let event_w = usize::from(width).saturating_sub(2 + 16 + 2).max(10);
     let end = (form.scroll + fit).min(count);
     for row in &form.rows[form.scroll.min(end)..end] {
