@@ -733,6 +733,10 @@ fn actions_read_due_dates_and_say_what_is_missing() {
     assert!(shown.contains("✗ someday"), "{shown}");
     assert!(shown.contains("◆ Remind"), "an action that fixes people is marked: {shown}");
     assert!(shown.contains("Change a system instead."), "with the reason: {shown}");
+    // The note on the typed date wraps onto a second status row rather than being cut.
+    let status: String =
+        shown.lines().rev().skip(1).take(2).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    assert!(status.contains("next friday); kept as typed."), "{shown}");
 }
 
 #[test]

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::cache::Memo;
 use super::{bold, colored, dim};
@@ -42,7 +42,22 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// The rows the status line takes at `width`: two when a message would not fit on one (it
+/// wraps rather than being cut), else one.
+pub fn status_rows(app: &App, editor: &Editor, size: Rect) -> u16 {
+    match app.message() {
+        Some(_) if size.height >= 16 => super::wrapped_rows(&status_line(app, editor, None), size.width).min(2),
+        _ => 1,
+    }
+}
+
 pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<super::Folded>) {
+    let line = status_line(app, editor, folded);
+    let paragraph = if r.height > 1 { Paragraph::new(line).wrap(Wrap { trim: false }) } else { Paragraph::new(line) };
+    frame.render_widget(paragraph, r);
+}
+
+fn status_line(app: &App, editor: &Editor, folded: Option<super::Folded>) -> Line<'static> {
     let file = editor.shown.clone();
     let state = if editor.conflict {
         Span::styled("changed on disk: not saved", colored(Color::Red))
@@ -65,7 +80,7 @@ pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Op
     }
     spans.push(Span::raw(" · "));
     spans.push(Span::raw(file));
-    frame.render_widget(Paragraph::new(Line::from(spans)), r);
+    Line::from(spans)
 }
 
 /// The keys that work in the focused pane, from the keymap.

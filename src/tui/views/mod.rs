@@ -60,12 +60,13 @@ impl Folded {
     }
 }
 
-pub fn areas(size: Rect, editor: &Editor) -> Areas {
-    let body_h = size.height.saturating_sub(3);
+/// The editor's areas at `size`, the status line taking `status_rows` rows.
+pub fn areas(size: Rect, editor: &Editor, status_rows: u16) -> Areas {
+    let body_h = size.height.saturating_sub(2 + status_rows);
     let body = Rect::new(size.x, size.y + 1, size.width, body_h);
     let title = Rect::new(size.x, size.y, size.width, 1);
-    let status = Rect::new(size.x, size.y + 1 + body_h, size.width, 1);
-    let footer = Rect::new(size.x, status.y + 1, size.width, 1);
+    let status = Rect::new(size.x, size.y + 1 + body_h, size.width, status_rows);
+    let footer = Rect::new(size.x, status.y + status_rows, size.width, 1);
     let small = size.width < 80 || size.height < 24;
     let (sidebar, rest) = if size.width >= 60 {
         let w = if size.width >= 100 { 28 } else { 24 };
@@ -136,7 +137,7 @@ fn draw(frame: &mut Frame, app: &App, memo: &mut Memo) {
         match app.screen() {
             Screen::Start(start) => start::render(frame, size, start, app, memo),
             Screen::Editor(editor) => {
-                let a = areas(size, editor);
+                let a = areas(size, editor, chrome::status_rows(app, editor, size));
                 chrome::title(frame, a.title, editor, memo);
                 if let Some(r) = a.sidebar {
                     sidebar::render(frame, r, editor, memo);
