@@ -34,7 +34,7 @@ pub fn run(args: MvArgs) -> anyhow::Result<Outcome> {
             let started = doc.times.started.as_ref().and_then(|m| m.resolve(&zone));
             let day = match started {
                 Some(t) => entry::in_zone(&zone, t).date_naive(),
-                None => day_in_name(&from).unwrap_or(zone.today(super::document::now()?)),
+                None => crate::store::rename::day_in_name(&from).unwrap_or(zone.today(super::document::now()?)),
             };
             rename::named_after(&from, day, &doc.title)
         }
@@ -80,12 +80,6 @@ pub fn run(args: MvArgs) -> anyhow::Result<Outcome> {
     };
     note(&format!("Renamed {} to {}{how}{copies}.", from.display(), to.display()));
     Ok(Outcome::Ok)
-}
-
-/// The date a file name starts with (`2026-12-04-untitled-incident.yaml`).
-fn day_in_name(path: &Path) -> Option<chrono::NaiveDate> {
-    let name = path.file_name()?.to_str()?;
-    chrono::NaiveDate::parse_from_str(name.get(..10)?, "%Y-%m-%d").ok()
 }
 
 fn folder_of(path: &Path) -> PathBuf {

@@ -10,6 +10,12 @@ pub fn named_after(path: &Path, day: chrono::NaiveDate, title: &str) -> PathBuf 
     path.with_file_name(format!("{}-{}.yaml", day.format("%Y-%m-%d"), super::slug(title)))
 }
 
+/// The date a file name starts with (`2026-12-04-untitled-incident.yaml`).
+pub fn day_in_name(path: &Path) -> Option<chrono::NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    chrono::NaiveDate::parse_from_str(name.get(..10)?, "%Y-%m-%d").ok()
+}
+
 /// Moves `from` to `to`, or to `to` with `-2`, `-3`, … when that is taken: never over a file.
 /// Returns where it went (`from` itself when `to` is its own name).
 pub fn rename_free(from: &Path, to: &Path) -> io::Result<PathBuf> {

@@ -34,7 +34,7 @@ impl App {
         let started = e.doc.times.started.as_ref().and_then(|m| m.resolve(&zone));
         let day = match (started, leaving) {
             (Some(t), _) => entry::in_zone(&zone, t).date_naive(),
-            (None, true) => day_in_name(&e.path).unwrap_or(today),
+            (None, true) => crate::store::rename::day_in_name(&e.path).unwrap_or(today),
             (None, false) => return,
         };
         e.names_follow = false;
@@ -85,10 +85,4 @@ impl App {
             self.save(asked);
         }
     }
-}
-
-/// The date a file name starts with (`2026-12-04-untitled-incident.yaml`).
-fn day_in_name(path: &Path) -> Option<chrono::NaiveDate> {
-    let name = path.file_name()?.to_str()?;
-    chrono::NaiveDate::parse_from_str(name.get(..10)?, "%Y-%m-%d").ok()
 }
