@@ -2,7 +2,7 @@
 //! first save after both are set (or on leaving, with a title and no day yet), announced in
 //! the status line. Later renames are `blameless mv`'s.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::App;
 use crate::doc::{UNTITLED, entry};
