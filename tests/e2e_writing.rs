@@ -71,3 +71,58 @@ fn a_new_document_is_named_after_its_title_and_ctrl_q_goes_back_to_the_list() {
     assert!(t.wait_exit().success());
     assert!(only_yaml(dir.path()).ends_with("2026-11-24-search-index-stale-for-a-day.yaml"));
 }
+
+/// The details form as a first-time writer uses it: a choice changes with Space and ← (both
+/// ways), a detected time typed as `+25m` is read after the start; in the timeline `G` goes
+/// to the last row and the row is shown whole under the table.
+#[test]
+fn choices_cycle_both_ways_times_are_forgiving_and_the_last_row_is_shown_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Choices"]);
+    t.wait_for("Summary (required)");
+    t.send("\x1bp"); // Alt-p: the page before, the details
+    t.wait_for("Status     ‹ draft ›");
+    t.send("\t"); // Status
+    t.send(" ");
+    t.wait_for("Status     ‹ in-review ›");
+    t.send("\x1b[D"); // ← back
+    t.wait_for("Status     ‹ draft ›");
+    t.send("\x1b[D"); // ← again wraps round to the last
+    t.wait_for("Status     ‹ published ›");
+    for _ in 0..6 {
+        t.send("\t"); // to Started
+    }
+    t.type_text("2026-11-23 22:10");
+    t.send("\t");
+    t.type_text("+25m");
+    t.wait_for("✓ Mon 23 Nov 2026 22:35 +01:00");
+    // The timeline: three rows, G to the last, shown whole under the table.
+    t.send(ALT_N);
+    t.send(ALT_N);
+    t.send(ALT_N);
+    t.wait_for("Timeline (required)");
+    for (time, event) in
+        [("22:10", "Queue depth alarm fires"), ("+5m", "On-call acknowledges"), ("23:58", long_event())]
+    {
+        t.send("a");
+        t.type_text(time);
+        t.send("\t");
+        t.type_text(event);
+        t.send("\r");
+        t.wait_for(&event[..14]);
+    }
+    t.send("g");
+    t.wait_for("Entry 1 of 3");
+    t.send("G");
+    let shown = t.wait_for("Entry 3 of 3");
+    let text: String = shown.lines().map(|l| l.split('│').nth(1).unwrap_or("").trim()).collect::<Vec<_>>().join(" ");
+    assert!(text.contains(long_event()), "the whole event under the table:\n{shown}");
+    t.send(CTRL_S);
+    t.wait_for(" saved ");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+}
+
+fn long_event() -> &'static str {
+    "Rate limit deployed on the webhook sender; the queue starts draining within two minutes"
+}
