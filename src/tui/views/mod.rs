@@ -2,6 +2,7 @@
 
 pub mod cache;
 mod chrome;
+mod findings;
 mod overlay;
 mod page;
 mod paste;

@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
                     // The findings under the text: a header, the current one whole with its
                     // suggestion, the next ones a line each.
                     let strip = match lint {
-                        Some(l) if inner.height > 8 => strip_rows(l, inner.width, inner.height),
+                        Some(l) if inner.height > 8 => super::findings::strip_rows(l, inner.width, inner.height),
                         _ => 0,
                     };
                     let text_r = Rect { height: inner.height - strip, ..inner };
@@ -63,7 +63,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
                         underline(frame, text_r, prose, lint);
                         if strip > 0 {
                             let r = Rect { y: inner.y + inner.height - strip, height: strip, ..inner };
-                            findings_strip(frame, r, prose, lint);
+                            super::findings::strip(frame, r, prose, lint);
                         }
                     }
                     if let Some(example) = example {
@@ -117,70 +117,6 @@ fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint:
             }
         }
     }
-}
-
-/// Under the text: how many findings; the one at (or after) the cursor whole, with its
-/// suggestion; then the ones after it, a line each.
-fn findings_strip(
-    frame: &mut Frame,
-    r: Rect,
-    prose: &crate::tui::prose::Prose,
-    lint: &crate::tui::findings::SectionLint,
-) {
-    let text = prose.text();
-    let (line, col) = prose.cursor();
-    let n = lint.findings.len();
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{n} finding{} ", if n == 1 { "" } else { "s" }), colored(Color::Yellow)),
-        Span::styled(
-            format!(
-                "· {} next · {} rewrite · {} dismiss",
-                key_for(Scope::Text, &Action::NextFinding),
-                key_for(Scope::Text, &Action::ApplyRewrite),
-                key_for(Scope::Text, &Action::DismissFinding)
-            ),
-            dim(),
-        ),
-    ])];
-    let current = lint.at_or_after(&text, line, col).or(lint.findings.first());
-    let at = current.and_then(|c| lint.findings.iter().position(|f| std::ptr::eq(f, c))).unwrap_or(0);
-    let whole = current.map(finding_lines).unwrap_or_default();
-    let used: u16 = 1 + whole.iter().map(|l| super::wrapped_rows(l, r.width)).sum::<u16>();
-    lines.extend(whole);
-    // The ones after it (F8 goes there next), as many as fit, each cut to a line.
-    for f in lint.findings.iter().skip(at + 1).take(usize::from(r.height.saturating_sub(used))) {
-        let one = super::chrome::fit(&format!("  {}: {}", f.rule, f.message), usize::from(r.width));
-        lines.push(Line::styled(one, dim()));
-    }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
-}
-
-/// A finding in full: its rule and message, and what to write instead.
-fn finding_lines(f: &crate::lint::TextFinding) -> Vec<Line<'static>> {
-    let mut lines =
-        vec![Line::from(vec![Span::styled(format!("▸ {}: ", f.rule), bold()), Span::raw(f.message.clone())])];
-    let hint = match (&f.rewrite, &f.suggestion) {
-        (Some(r), _) if !r.replacement.is_empty() => format!("  → \"{}\"", r.replacement),
-        (_, Some(s)) => format!("  → {s}"),
-        _ => String::new(),
-    };
-    if !hint.is_empty() {
-        lines.push(Line::styled(hint, dim()));
-    }
-    lines
-}
-
-/// The rows the findings strip takes at `width`: the header, the longest finding in full, and
-/// up to two more a line each; at most half of `height`.
-fn strip_rows(lint: &crate::tui::findings::SectionLint, width: u16, height: u16) -> u16 {
-    let whole = lint
-        .findings
-        .iter()
-        .map(|f| finding_lines(f).iter().map(|l| super::wrapped_rows(l, width)).sum::<u16>())
-        .max()
-        .unwrap_or(1);
-    let others = (lint.findings.len().saturating_sub(1)).min(2) as u16;
-    (1 + whole + others).min(height / 2).max(3)
 }
 
 /// A form; the details form also shows each field's check and the live incident numbers.
