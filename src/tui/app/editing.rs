@@ -1,6 +1,6 @@
 //! Keys on the editor screen: pages, the sidebar, prose, forms, and `$EDITOR`'s result.
 
-use super::text::edit_text;
+use super::text::{by_word, edit_text};
 use super::{App, Effect};
 use crate::doc::SectionKind;
 use crate::tui::action::{Action, TableOp, TextOp};
@@ -116,8 +116,9 @@ impl App {
                         // The view decides what is on screen; the prose pages from there.
                         Action::Text(TextOp::PageUp) => prose.page(false),
                         Action::Text(TextOp::PageDown) => prose.page(true),
-                        Action::Text(TextOp::Undo) => changed = prose.undo(false),
-                        Action::Text(TextOp::Redo) => changed = prose.undo(true),
+                        // A typed word is one step.
+                        Action::Text(TextOp::Undo) => changed = by_word(prose, false, |p, r| p.undo(r), |p| &p.area),
+                        Action::Text(TextOp::Redo) => changed = by_word(prose, true, |p, r| p.undo(r), |p| &p.area),
                         _ => changed = edit_text(&mut prose.area, &action),
                     }
                     prose.keep_window();
