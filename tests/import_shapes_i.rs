@@ -151,3 +151,22 @@ fn a_number_after_a_time_is_text() {
         pairs(&[("2025-01-05T14:02:00Z", "15 users see errors"), ("2025-01-05T14:30:00Z", "errors stop")])
     );
 }
+
+/// A zone stated as an offset (`Timeline (UTC+8)`) or by its IANA name ("All times are
+/// America/Chicago.", daylight time in July) is the zone of the times; a rule (`---`) after
+/// the timeline is no part of it and leaves no section behind.
+#[test]
+fn zones_stated_as_an_offset_or_an_iana_name() {
+    let offset = "# Gateway errors\n\n## Timeline (UTC+8)\n\n| Time | Event |\n|---|---|\n\
+                  | 2025-07-04 16:20 | first failed request |\n| 2025-07-05 01:15 | cause found |\n\n---\n\n## Fix\n\nA row was added.\n";
+    let doc = import_utc(offset);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2025-07-04T08:20:00Z", "first failed request"), ("2025-07-04T17:15:00Z", "cause found")])
+    );
+    assert!(doc.sections.iter().all(|s| s.text.trim() != "---"), "{:?}", doc.sections);
+    let named = "# Cache stampede\n\nAll times are America/Chicago.\n\n## Timeline\n\n- 2025-07-10 10:00 first alert\n- 2025-07-10 10:40 cache warmed\n";
+    let doc = import_utc(named);
+    assert_eq!(doc.timezone, "America/Chicago");
+    assert_eq!(rows(&doc), pairs(&[("2025-07-10T15:00:00Z", "first alert"), ("2025-07-10T15:40:00Z", "cache warmed")]));
+}

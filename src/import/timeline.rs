@@ -77,7 +77,10 @@ impl Builder<'_> {
         }
         for &b in &part.blocks {
             let block = &blocks[b];
-            if self.is_not_written(block) {
+            // A rule (`---`) between the timeline and the next section is no part of either.
+            if self.is_not_written(block)
+                || (!self.own && matches!(block.kind, Kind::Other) && is_rule(&self.source(block)))
+            {
                 continue;
             }
             match &block.kind {
@@ -291,6 +294,12 @@ fn says_more(heading: &str, title: &str) -> bool {
 fn is_zone_statement(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', ':', ')']).trim_start_matches('(').trim();
     !t.contains('\n') && stated(t).is_some_and(|(_, words)| normalize(&words) == normalize(t))
+}
+
+/// A thematic break: `---`, `***`, `___` (three or more, spaces between allowed).
+fn is_rule(text: &str) -> bool {
+    let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3 && ["-", "*", "_"].iter().any(|c| t.chars().all(|ch| ch.to_string() == *c))
 }
 
 /// A time that is a day only (`2021-08-17`).
