@@ -8,6 +8,11 @@ mod import_rows;
 use blameless::doc::Status;
 use import_rows::*;
 
+/// The times as written that entries keep beside the time they were read as.
+fn kept_times(doc: &blameless::doc::Document) -> Vec<String> {
+    doc.timeline.iter().filter_map(|e| e.extra.get("imported-time")).map(|v| format!("{v:?}")).collect()
+}
+
 /// An incident log: the timeline is a list nested in a list item under a bold label
 /// (`- **Context**:`), its lines with or without a separator after the time, a dotted `09.40`,
 /// one line bulleted with an en dash; the "Key events" label lines (one without its colon) are
@@ -77,8 +82,7 @@ fn an_inline_timeline_and_entries_of_the_same_day() {
             ("2025-02-18", "the build cache is switched "),
         ])
     );
-    let words: Vec<String> =
-        doc.timeline.iter().filter_map(|e| e.extra.get("imported-time")).map(|v| format!("{v:?}")).collect();
+    let words = kept_times(&doc);
     assert_eq!(words.len(), 2, "{words:?}");
     assert!(words[0].contains("Same day") && words[1].contains("Later that day"), "{words:?}");
 }
@@ -107,8 +111,7 @@ fn ranges_and_words_in_time_cells() {
             ("2025-03-03", "the plan is upgraded"),
         ])
     );
-    let typed: Vec<String> =
-        doc.timeline.iter().filter_map(|e| e.extra.get("imported-time")).map(|v| format!("{v:?}")).collect();
+    let typed = kept_times(&doc);
     for kept in ["between 08:00 and 11:30", "09:12-09:40", "12:17 PM, 1:52 PM", "2025-03-03 07:35"] {
         assert!(typed.iter().any(|t| t.contains(kept)), "{kept} not kept: {typed:?}");
     }
