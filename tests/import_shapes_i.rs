@@ -173,3 +173,22 @@ fn zones_stated_as_an_offset_or_an_iana_name() {
     assert_eq!(doc.timezone, "America/Chicago");
     assert_eq!(rows(&doc), pairs(&[("2025-07-10T15:00:00Z", "first alert"), ("2025-07-10T15:40:00Z", "cache warmed")]));
 }
+
+/// From set J (measured after the set I mends, see REAL.md): `13:18:4x` (seconds not known)
+/// gives the day; `12:58 / 13:00` is 12:58; `MYT` is Malaysia time (UTC+8).
+#[test]
+fn seconds_not_known_alternative_times_and_malaysia_time() {
+    let src = "# Training run failed 2026-09-08\n\n## Timeline (UTC+8)\n\n| time | event |\n|---|---|\n\
+               | 13:15:05 | supervisor started |\n| 13:18:4x | output folder created |\n\
+               | 12:58 / 13:00 | first instructions sent |\n| 2026-09-08 21:45 MYT | task text posted |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-09-08T05:15:05Z", "supervisor started"),
+            ("2026-09-08", "output folder created"),
+            ("2026-09-08T04:58:00Z", "first instructions sent"),
+            ("2026-09-08T13:45:00Z", "task text posted"),
+        ])
+    );
+}

@@ -88,9 +88,9 @@ impl Clock {
                 return self.place(date.and_time(time), c.get(3).map(|m| m.as_str()));
             }
         }
-        // `Jul 21, 12:17 PM, 1:52 PM`: two times for one row, the first its time.
+        // `Jul 21, 12:17 PM, 1:52 PM`, `12:58 / 13:00`: two times for one row, the first its time.
         static MORE_TIMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:(?:,|;|&|and)?\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\s*)+$").ok()
+            Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\s*)+$").ok()
         });
         if !self.strict
             && let Some(stamp) = leading_stamp(&between_as_range(t))
