@@ -192,3 +192,22 @@ fn seconds_not_known_alternative_times_and_malaysia_time() {
         ])
     );
 }
+
+/// Images, quotes and code stay with the text they belong to, in the section they were in,
+/// in their order; a reference-style image keeps its definition.
+#[test]
+fn images_quotes_and_code_stay_with_their_text() {
+    let src = "# Disk filled\n\n## Summary\n\nThe log volume filled at night.\n\n\
+               ## Root cause\n\nThe rotation job stopped, as the graph shows:\n\n![disk usage][graph]\n\n\
+               > rotate: permission denied\n\n```\n$ df -h /var/log\n100%\n```\n\nNobody was paged.\n\n\
+               [graph]: https://example.com/disk.png\n";
+    let doc = import_utc(src);
+    let text: String = doc.sections.iter().map(|s| s.text.clone()).collect::<Vec<_>>().join("\n");
+    let order =
+        ["as the graph shows", "![disk usage]", "> rotate: permission denied", "$ df -h /var/log", "Nobody was paged"];
+    let at: Vec<usize> = order.iter().map(|w| text.find(w).unwrap_or_else(|| panic!("{w} lost: {text}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {text}");
+    assert!(text.contains("https://example.com/disk.png"), "{text}");
+    let section = doc.sections.iter().find(|s| s.text.contains("![disk usage]")).unwrap();
+    assert!(section.text.contains("Nobody was paged") && section.text.contains("permission denied"), "{:?}", section);
+}
