@@ -182,6 +182,27 @@ impl Builder<'_> {
         self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
     }
 
+    /// A list item that starts with a few words for its day and a dash (`同日 — text`, `Same day
+    /// – text`) instead of a time, below an entry: an entry on the day of the one above, the
+    /// words kept with it.
+    pub(super) fn day_word_entry(&mut self, text: &str) -> bool {
+        static WORDS: LazyLock<Option<Regex>> =
+            LazyLock::new(|| Regex::new(r"^([^\d\s:—–-][^\d:—–-]{0,19}?)\s+[—–-]\s+(\S.*)$").ok());
+        let (first, more) = text.split_once('\n').unwrap_or((text, ""));
+        let Some(c) = WORDS.as_ref().and_then(|re| re.captures(first.trim())) else { return false };
+        let words = c[1].trim();
+        let Some(date) = self.clock.date else { return false };
+        if words.split_whitespace().count() > 3 || !words.chars().all(|ch| ch.is_alphabetic() || ch == ' ') {
+            return false;
+        }
+        let event = if more.is_empty() { c[2].to_string() } else { format!("{}\n{more}", &c[2]) };
+        let mut extra = Extra::new();
+        extra.insert(Value::String("imported-time".into()), Value::String(words.to_string()));
+        let time = Moment::Typed(date.format("%Y-%m-%d").to_string());
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
+        true
+    }
+
     pub(super) fn push_entry(&mut self, time: Moment, event: String) {
         self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Extra::new() });
     }

@@ -165,8 +165,10 @@ pub fn meta_for(label: &str) -> Option<Meta> {
         _ if is(&["started", "start", "start time", "incident start", "began", "impact start", "first impact"]) => {
             Meta::Started
         }
-        _ if is(&["detected", "detection time", "time detected", "detected at"]) => Meta::Detected,
-        _ if is(&["mitigated", "mitigation time", "time mitigated", "mitigated at"]) => Meta::Mitigated,
+        _ if is(&["detected", "detection time", "time detected", "detected at", "first detected"]) => Meta::Detected,
+        _ if is(&["mitigated", "mitigation time", "time mitigated", "mitigated at", "repaired", "time repaired"]) => {
+            Meta::Mitigated
+        }
         _ if is(&[
             "resolved",
             "resolution time",

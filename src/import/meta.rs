@@ -134,7 +134,21 @@ impl Builder<'_> {
         // `Status: final<br> Owners: @a`: a line break written as HTML.
         let broken = BREAK.as_ref().map_or_else(|| source.to_string(), |re| re.replace_all(source, "\n").into_owned());
         let source = if self.own { source } else { broken.as_str() };
-        for (n, line) in source.lines().enumerate() {
+        // `Date: 2026-09-27 · Author: A · Severity: P1`: label lines run together on one line.
+        let lines = source.lines().enumerate().flat_map(|(n, line)| {
+            let parts: Vec<&str> = line.split(" · ").collect();
+            let known = |p: &&str| {
+                label_line(p).is_some_and(|(l, _)| meta_for(&l).is_some() || section_for(&l, self.template).is_some())
+            };
+            if parts.len() > 1 && !self.own && parts.iter().all(known) {
+                parts.into_iter().map(|p| (n, p.to_string())).collect::<Vec<_>>()
+            } else {
+                vec![(n, line.to_string())]
+            }
+        });
+        let lines: Vec<(usize, String)> = lines.collect();
+        for (n, line) in &lines {
+            let (n, line) = (*n, line.as_str());
             let byline = BYLINE.as_ref().and_then(|re| re.captures(line)).map(|c| ("By".to_string(), c[1].to_string()));
             let known = label_line(line).or(byline).filter(|(label, _)| {
                 meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
@@ -196,6 +210,8 @@ impl Builder<'_> {
         let Some(i) = section_for(key, self.template) else { return Assigned::No };
         self.last_section = Some(i);
         let done = match self.template.sections[i].kind {
+            // `Timeline (AEST): incident 13:49–14:04 · forensics 14:30–15:30`: entries in a line.
+            SectionKind::Timeline => self.inline_timeline(key, value).map(|n| format!("{n} entries in one line")),
             SectionKind::Text if self.doc.sections[i].text.is_empty() => {
                 self.doc.sections[i].text = format!("{value}\n");
                 Some("text".to_string())
@@ -308,13 +324,27 @@ impl Builder<'_> {
     /// Incident times a text states on a label line (`**Duration:** from 10:45 to 12:15`,
     /// `Detected: 14:02`): read as metadata, the text left as it is.
     pub(super) fn times_stated_in(&mut self, text: &str, line: usize, shown: &str) {
+        self.times_stated(text, line, shown, true);
+    }
+
+    /// As [`Self::times_stated_in`]; without `any`, only the words that always name the
+    /// incident's times (detected, mitigated, repaired, resolved), not a "Start:" or
+    /// "Duration:" of something else (a section the template does not know).
+    pub(super) fn times_stated(&mut self, text: &str, line: usize, shown: &str, any: bool) {
         let mut understood = Vec::new();
+        // `- Resolved 2024-04-18 16:13`: a label without its colon, then a day and time.
+        static BARE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:[-*+]\s+)?[*_]*([A-Za-z][A-Za-z ]{1,30}?)[*_]*\s+(\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2}\S*)\s*$")
+                .ok()
+        });
         for l in text.lines() {
-            let Some((label, value)) = label_line(l) else { continue };
-            let timed = matches!(
-                meta_for(&label),
-                Some(Meta::Started | Meta::Detected | Meta::Mitigated | Meta::Resolved | Meta::Window)
-            );
+            let bare = || BARE.as_ref()?.captures(l).map(|c| (c[1].to_string(), c[2].to_string()));
+            let Some((label, value)) = label_line(l).or_else(bare) else { continue };
+            let timed = match meta_for(&label) {
+                Some(Meta::Detected | Meta::Mitigated | Meta::Resolved) => true,
+                Some(Meta::Started | Meta::Window) => any,
+                _ => false,
+            };
             if timed && let Assigned::Meta(what) = self.assign(&label, &value) {
                 understood.push(format!("{what} from `{label}`"));
             }
@@ -331,7 +361,7 @@ impl Builder<'_> {
             LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
         let starts: Vec<usize> = TIME.as_ref()?.find_iter(value).map(|m| m.start()).collect();
         let (&a, &b) = (starts.first()?, starts.get(1)?);
-        let date = find_date(value).or(self.clock.date);
+        let date = find_date(value).or(self.clock.date).or(self.first_date);
         let saved = (self.clock.date, self.clock.last);
         self.clock.date = date;
         let mut read = |text: &str| {

@@ -28,6 +28,9 @@ impl Builder<'_> {
                     self.report.push(line, shown, Outcome::Skipped(why.into()));
                     return;
                 }
+                if !self.own {
+                    self.times_stated(&text, line, &shown, false);
+                }
                 let reason = format!("no section of template `{}` matches", self.template.name);
                 self.new_section(&title, text, line, shown, reason);
             }

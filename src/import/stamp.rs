@@ -12,7 +12,7 @@ use regex::Regex;
 use super::zone::ZONE_PATTERN;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
@@ -28,7 +28,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?P<end>{CLOCK}))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -105,6 +105,13 @@ pub struct Stamp {
 
 /// The stamp a line starts with, if it does.
 pub fn leading_stamp(line: &str) -> Option<Stamp> {
+    // `2023-09-18 15.26 text`: a dot between the hour and the minutes, read so only after a
+    // full date (alone, `1.25` is a number).
+    static DOTTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^([*_`\[(\s]*\d{4}-\d{1,2}-\d{1,2}[ T]([01]?\d|2[0-3]))\.([0-5]\d)(\s|:|$)").ok()
+    });
+    let dotted = DOTTED.as_ref().map(|re| re.replace(line, "$1:$3$4"));
+    let line = dotted.as_deref().unwrap_or(line);
     let c = STAMP.as_ref()?.captures(line)?;
     let part = c.name("part").filter(|_| c.name("date").is_some() || c.name("pair").is_some()).map(|m| m.as_str());
     let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str()).or(part);
@@ -144,8 +151,27 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         None => None,
     };
     let end = c.name("end").and_then(|m| parse_clock(m.as_str()));
+    // `1:21–1:29 PM`: the am/pm written once, after the range's end, holds for its start.
+    let meridiem = |t: &str| t.to_lowercase().contains(['a', 'p']);
+    let time = match (time, end, time_text, c.name("end")) {
+        (Some(ClockText::At(at)), Some(until), Some(t), Some(e)) if !meridiem(t) && meridiem(e.as_str()) => {
+            let later = at + chrono::Duration::hours(12);
+            Some(ClockText::At(if at < until && later <= until { later } else { at }))
+        }
+        (time, ..) => time,
+    };
     let whole = c.get(0)?;
-    let after = &line[whole.end()..];
+    // `00:27:46–48` (seconds), `Jul 21–22` (days): what a range ends with is read so only
+    // after a time with seconds or a date alone; after `14:02` (`14:02-15 users`) it is text.
+    let end_at = match c.name("secs") {
+        Some(m)
+            if !(time_text.is_some_and(|t| t.matches(':').count() == 2) || (time_text.is_none() && date.is_some())) =>
+        {
+            m.start()
+        }
+        _ => whole.end(),
+    };
+    let after = &line[end_at..];
     // The stamp ends at a separator, a space or the end of the line, never inside a word.
     let next = after.chars().next();
     if next.is_some_and(|ch| ch.is_alphanumeric()) {
@@ -179,8 +205,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     } else {
         rest
     };
-    let text =
-        line[whole.start()..whole.end()].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
+    let text = line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
     Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated })
 }

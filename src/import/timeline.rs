@@ -35,7 +35,9 @@ pub(super) struct Reading {
 }
 
 pub(super) static LIST_MARKER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+").ok());
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+–—]|\d{1,2}[.)])\s+").ok());
+/// The clock times in a cell (`16:20-17:19` has two).
+static CLOCKS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}(?::\d{2})?").ok());
 /// A line that starts like an entry: a time or a date first, after any list marker or emphasis.
 static CLOCKISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?[*_`\[]*\s*(?:\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\?\?:)").ok()
@@ -75,7 +77,10 @@ impl Builder<'_> {
         }
         for &b in &part.blocks {
             let block = &blocks[b];
-            if self.is_not_written(block) {
+            // A rule (`---`) between the timeline and the next section is no part of either.
+            if self.is_not_written(block)
+                || (!self.own && matches!(block.kind, Kind::Other) && is_rule(&self.source(block)))
+            {
                 continue;
             }
             match &block.kind {
@@ -108,6 +113,11 @@ impl Builder<'_> {
                         r.item = true;
                         let (kept, took) = self.timeline_lines(&item.text, &mut r, block.line);
                         r.item = false;
+                        // `同日 — text`, `Same day — text` below an entry: an entry of that day.
+                        if !took && self.doc.timeline.len() > before && self.day_word_entry(&item.text) {
+                            r.open = true;
+                            continue;
+                        }
                         if !took && kept.len() == item.text.lines().count() {
                             rest.push(format!("- {}", item.text));
                         } else if !kept.is_empty() {
@@ -209,7 +219,7 @@ impl Builder<'_> {
         texts
     }
 
-    fn timeline_table(&mut self, header: &[String], rows: &[Vec<String>]) {
+    pub(super) fn timeline_table(&mut self, header: &[String], rows: &[Vec<String>]) {
         let cols = Columns::new(header, SectionKind::Timeline);
         let times: Vec<usize> = (0..header.len()).filter(|&c| cols.kinds[c] == Some(Column::Time)).collect();
         // `| Date | Time | Event |`: the date and the time in two columns.
@@ -248,8 +258,11 @@ impl Builder<'_> {
                 continue;
             }
             let mut extra = cols.extra(row, &used);
-            // `10-01 evening`: the day is the time; the words are kept with it.
-            if !self.own && is_date(&moment) && written.chars().any(char::is_alphabetic) {
+            // `10-01 evening`: the day is the time; the words are kept with it, and so are a
+            // range's end and a second time (`16:20-17:19`, `12:17 PM, 1:52 PM`).
+            let clocks = CLOCKS.as_ref().map_or(0, |re| re.find_iter(&written).count());
+            let more = !is_date(&moment) && !matches!(moment, Moment::Typed(_)) && clocks > 1;
+            if !self.own && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more) {
                 extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
             }
             self.doc.timeline.push(TimelineEntry {
@@ -281,6 +294,12 @@ fn says_more(heading: &str, title: &str) -> bool {
 fn is_zone_statement(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', ':', ')']).trim_start_matches('(').trim();
     !t.contains('\n') && stated(t).is_some_and(|(_, words)| normalize(&words) == normalize(t))
+}
+
+/// A thematic break: `---`, `***`, `___` (three or more, spaces between allowed).
+fn is_rule(text: &str) -> bool {
+    let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3 && ["-", "*", "_"].iter().any(|c| t.chars().all(|ch| ch.to_string() == *c))
 }
 
 /// A time that is a day only (`2021-08-17`).

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::blocks::{Block, Kind};
 use super::build::{Builder, Part};
 use super::report::Outcome;
-use super::stamp::{ClockText, leading_stamp};
+use super::stamp::{ClockText, Stamp, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
@@ -70,6 +70,14 @@ impl Builder<'_> {
                 out.push((block.range.clone(), String::new()));
                 continue;
             }
+            // `| Time (CEST) | Event |` under a heading that does not say timeline.
+            if let Kind::Table { header, rows } = &block.kind
+                && timed_table(header, rows)
+            {
+                self.timeline_table(header, rows);
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
             let texts: Vec<String> = match &block.kind {
                 Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
                 Kind::Paragraph if run_at(k) => vec![self.source(block)],
@@ -78,6 +86,13 @@ impl Builder<'_> {
             };
             let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();
             if !run_at(k) && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
+                // `- **Context**:` over an indented list of timed lines: the list inside the item.
+                if let Kind::List(items) = &block.kind
+                    && items.iter().any(|i| self.nested_run(&i.text))
+                {
+                    let kept = self.nested_runs(items, block.line);
+                    out.push((block.range.clone(), kept));
+                }
                 continue;
             }
             let mut r = Reading::default();
@@ -105,6 +120,76 @@ impl Builder<'_> {
             self.touch(t);
         }
         out
+    }
+
+    /// `Timeline (AEST): incident 13:49–14:04 · forensics 14:30–15:30 · ...`, `Timeline: 08:10
+    /// audits posted; 08:18 patches filed`: a label line whose value is two or more parts, split
+    /// by `·`, `;` or `|`, each with a time (before or after its words). The entries taken.
+    pub(super) fn inline_timeline(&mut self, label: &str, value: &str) -> Option<usize> {
+        static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[~≈]?\b\d{1,2}:\d{2}\b").ok());
+        let parts: Vec<&str> = value.split(['·', ';', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let stamps: Vec<(Stamp, String)> = parts
+            .iter()
+            .filter_map(|p| {
+                let m = TIME.as_ref()?.find(p)?;
+                let stamp = leading_stamp(&p[m.start()..])?;
+                let words = format!("{} {}", p[..m.start()].trim(), stamp.rest);
+                let event = words.trim().trim_matches([':', '-', '–', '—', ',', ' ']).to_string();
+                (!event.is_empty()).then_some((stamp, event))
+            })
+            .collect();
+        if parts.len() < 2 || stamps.len() < parts.len() {
+            return None;
+        }
+        if !self.zone_given
+            && let Some((super::zone::ZoneWord::Known(zone), _)) = super::zone::stated(label)
+        {
+            self.clock.zone = Some(zone);
+        }
+        if self.clock.date.is_none() {
+            self.clock.date = self.first_date;
+        }
+        for (stamp, event) in &stamps {
+            self.push_stamp(stamp, event.clone());
+        }
+        if let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) {
+            self.touch(t);
+        }
+        Some(stamps.len())
+    }
+
+    /// A list item that is a label over a list of its own (`**Context**:`, then `- 12:32: ...`)
+    /// three or more of whose lines, and two thirds at least, start with a time.
+    fn nested_run(&self, item: &str) -> bool {
+        let below: Vec<&str> = item.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
+        let timed = below
+            .iter()
+            .filter(|l| {
+                let line =
+                    LIST_MARKER.as_ref().map_or(l.trim(), |re| re.find(l).map_or(l.trim(), |m| l[m.end()..].trim()));
+                self.entry_stamp(line).is_some_and(|s| matches!(s.time, Some(ClockText::At(_))))
+            })
+            .count();
+        below.len() >= 3 && timed >= 3 && timed * 3 >= below.len() * 2
+    }
+
+    /// The list again, each nested run's entries taken: the items as they were, and of a run's
+    /// item its label and the lines that are not entries.
+    fn nested_runs(&mut self, items: &[super::blocks::Item], line: usize) -> String {
+        let indent = |text: &str| text.lines().collect::<Vec<_>>().join("\n  ");
+        let mut out = Vec::new();
+        for item in items {
+            if !self.nested_run(&item.text) {
+                out.push(format!("- {}", indent(&item.text)));
+                continue;
+            }
+            let (label, below) = item.text.split_once('\n').unwrap_or((&item.text, ""));
+            let mut r = Reading::default();
+            let (rest, _) = self.timeline_lines(below, &mut r, line);
+            let rest: Vec<String> = rest.iter().map(|l| format!("\n  {l}")).collect();
+            out.push(format!("- {label}{}", rest.concat()));
+        }
+        format!("{}\n", out.join("\n"))
     }
 
     /// A file with no timeline at all: the times its sentences give ("at **11:32** we
@@ -233,6 +318,17 @@ impl Builder<'_> {
             .count();
         (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
+}
+
+/// A table whose first column is the time (`Time`, `Time (CEST)`, `When`) of three rows or
+/// more, two thirds of them with a clock time in it.
+fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
+    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
+    let first = super::matching::normalize(header.first().map_or("", String::as_str));
+    let named = ["time", "when", "timestamp"].iter().any(|w| first == *w || first.starts_with(&format!("{w} ")));
+    let timed =
+        rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
+    named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
 }
 
 /// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end, so that

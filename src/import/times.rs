@@ -70,8 +70,17 @@ impl Clock {
             let time = parse_clock_time(&c[2], None);
             // Our export writes a time it could place with its offset; one without was kept
             // as typed in the document, and comes back as typed.
+            // `2026-07-04 16:20-17:19`: a range that runs forward, not the offset −17:19.
+            let range = match (c.get(2), c.get(3), time) {
+                (Some(clock), Some(off), Some(start)) if !self.strict && off.start() == clock.end() => {
+                    let end = off.as_str().strip_prefix('-').and_then(|e| parse_clock_time(e, None));
+                    end.is_some_and(|end| end > start)
+                }
+                _ => false,
+            };
             if let (Some(date), Some(time)) = (date, time)
                 && !(self.strict && c.get(3).is_none())
+                && !range
             {
                 if !self.strict && !self.date_stated {
                     self.date = Some(date);
@@ -79,9 +88,13 @@ impl Clock {
                 return self.place(date.and_time(time), c.get(3).map(|m| m.as_str()));
             }
         }
+        // `Jul 21, 12:17 PM, 1:52 PM`, `12:58 / 13:00`: two times for one row, the first its time.
+        static MORE_TIMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\s*)+$").ok()
+        });
         if !self.strict
-            && let Some(stamp) = leading_stamp(t)
-            && stamp.rest.is_empty()
+            && let Some(stamp) = leading_stamp(&between_as_range(t))
+            && (stamp.rest.is_empty() || MORE_TIMES.as_ref().is_some_and(|re| re.is_match(&stamp.rest)))
         {
             return self.stamp(&stamp);
         }
@@ -271,6 +284,20 @@ pub(super) const FILLER: &[&str] = &[
     "the",
     "on",
 ];
+
+/// `between 08:00 and 11:30`, `around 14:38`, `from 10:00 to 11:00`: a time written with the
+/// word before it, read as its stamp (a range from its start). "Before" and "after" a time
+/// are not that time, and stay text.
+fn between_as_range(text: &str) -> String {
+    static LEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:between|from|around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}\S*)\s+(?:and|to|until)\s+(\d{1,2}:\d{2}.*)$|^(?:around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}.*)$").ok()
+    });
+    match LEAD.as_ref().and_then(|re| re.captures(text.trim())) {
+        Some(c) if c.get(1).is_some() => format!("{}-{}", &c[1], &c[2]),
+        Some(c) => c[3].to_string(),
+        None => text.to_string(),
+    }
+}
 
 /// `14:02` or `2:05` with its `a`/`p`, through the one clock reader.
 fn parse_clock_time(text: &str, meridiem: Option<&str>) -> Option<NaiveTime> {

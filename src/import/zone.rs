@@ -55,6 +55,12 @@ const WORDS: &[(&str, Option<&str>)] = &[
     ("PHT", Some("Asia/Manila")),
     ("WIB", Some("Asia/Jakarta")),
     ("BRT", Some("America/Sao_Paulo")),
+    ("MYT", Some("Asia/Kuala_Lumpur")),
+    ("ICT", Some("Asia/Bangkok")),
+    ("PKT", Some("Asia/Karachi")),
+    ("AWST", Some("Australia/Perth")),
+    ("ACST", Some("Australia/Adelaide")),
+    ("ACDT", Some("Australia/Adelaide")),
     // Several places each: reported, never guessed.
     ("IST", None),
     ("GST", None),
@@ -70,7 +76,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// The abbreviations and offsets a zone is written as, for regexes (longest first).
-pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\+(?:UTC|GMT)\b|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|IST|GST|UTC|GMT|PT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
+pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\+(?:UTC|GMT)\b|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|MYT|ICT|PKT|AWST|ACST|ACDT|IST|GST|UTC|GMT|PT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
 
 /// What a zone word means.
 #[derive(Debug, Clone, PartialEq)]
