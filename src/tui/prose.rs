@@ -137,6 +137,16 @@ impl Prose {
         }
     }
 
+    /// Moves the cursor to the start of the whole text, or (`end`) past its last character.
+    pub fn to_edge(&mut self, end: bool) {
+        self.area.cancel_selection();
+        if !end {
+            return self.jump(0, 0);
+        }
+        let last = self.after.last().or(self.area.lines().last()).map_or(0, |l| l.chars().count());
+        self.jump(self.before.len() + self.area.lines().len() + self.after.len() - 1, last);
+    }
+
     /// Replaces the text with `new` as one edit of the user's: only the part that differs is
     /// replaced, so the cursor lands after it, and one undo (redo) restores exactly the text
     /// before (after). Returns whether the text changed.

@@ -116,6 +116,9 @@ impl App {
                         // The view decides what is on screen; the prose pages from there.
                         Action::Text(TextOp::PageUp) => prose.page(false),
                         Action::Text(TextOp::PageDown) => prose.page(true),
+                        // The whole text's start and end, beyond the window the widget holds.
+                        Action::Text(TextOp::Top) => prose.to_edge(false),
+                        Action::Text(TextOp::Bottom) => prose.to_edge(true),
                         Action::Text(TextOp::Undo) => changed = prose.undo(false),
                         Action::Text(TextOp::Redo) => changed = prose.undo(true),
                         _ => changed = edit_text(&mut prose.area, &action),

@@ -120,8 +120,8 @@ pub struct Editor {
     pub rev: u64,
     /// A save is with the runner; another waits until it is done.
     pub saving: bool,
-    /// The text that save writes.
-    pub in_flight: Option<Fingerprint>,
+    /// The text that save writes, once the writer has made it.
+    pub in_flight: Option<crate::tui::effects::Made>,
     /// A save asked for while one was running (and whether it was asked, not automatic).
     pub resave: Option<bool>,
     /// The text of a document made from a template this session, as made: if nothing is
