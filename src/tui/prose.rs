@@ -16,6 +16,8 @@ const MARGIN: usize = 40;
 
 pub struct Prose {
     before: Vec<String>,
+    /// The bytes of the lines in `before`, each with its line break.
+    before_bytes: usize,
     pub area: TextArea<'static>,
     after: Vec<String>,
     /// The texts a replacement passes through between its two widget edits (delete, then
@@ -69,8 +71,14 @@ impl Prose {
     pub fn new(text: &str) -> Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
         let area = widget(vec![String::new()]);
-        let mut prose =
-            Prose { before: Vec::new(), area, after: Vec::new(), halfway: Vec::new(), view: Cell::new(None) };
+        let mut prose = Prose {
+            before: Vec::new(),
+            before_bytes: 0,
+            area,
+            after: Vec::new(),
+            halfway: Vec::new(),
+            view: Cell::new(None),
+        };
         prose.place(lines, 0, 0);
         prose
     }
@@ -83,6 +91,7 @@ impl Prose {
         self.after = lines.split_off(end);
         let window = lines.split_off(start);
         self.before = lines;
+        self.before_bytes = self.before.iter().map(|l| l.len() + 1).sum();
         self.area = widget(window);
         self.view.set(None);
         self.area.move_cursor(CursorMove::Jump(
@@ -119,6 +128,16 @@ impl Prose {
     pub fn cursor(&self) -> (usize, usize) {
         let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
         (self.before.len() + row, col)
+    }
+
+    /// The cursor's byte offset in the whole text, without putting the text together: the
+    /// lines above the window are counted once, when it slides.
+    pub fn cursor_byte(&self) -> usize {
+        let DataCursor(row, col) = self.area.cursor();
+        let lines = self.area.lines();
+        let above: usize = lines[..row.min(lines.len())].iter().map(|l| l.len() + 1).sum();
+        let line = lines.get(row).map_or("", String::as_str);
+        self.before_bytes + above + line.char_indices().nth(col).map_or(line.len(), |(b, _)| b)
     }
 
     /// Moves the cursor to (line, character column) of the whole text, sliding the window
@@ -203,6 +222,7 @@ impl Prose {
                 u16::try_from(col).unwrap_or(u16::MAX),
             ));
             self.before.clear();
+            self.before_bytes = 0;
             self.after.clear();
             self.area = area;
             self.view.set(None);

@@ -100,3 +100,21 @@ fn unwindow_shows_everything() {
     assert!(p.is_whole());
     assert_eq!(p.area.lines().len(), 2_000);
 }
+
+#[test]
+fn the_cursor_byte_is_its_place_in_the_whole_text_wherever_the_window_is() {
+    let text = (0..3_000).map(|i| format!("l{i} é{}", "x".repeat(i % 7))).collect::<Vec<_>>().join("\n");
+    let mut p = Prose::new(&text);
+    for (line, col) in [(0, 0), (5, 3), (1_500, 4), (2_999, 2), (2_999, 99), (200, 1)] {
+        p.jump(line, col);
+        let (l, c) = p.cursor();
+        assert_eq!(p.cursor_byte(), crate::tui::findings::byte_offset(&p.text(), l, c), "at {line}:{col}");
+    }
+    p.to_edge(true);
+    assert_eq!(p.cursor_byte(), text.len());
+    p.area.insert_str("é\nz");
+    p.keep_window();
+    assert_eq!(p.cursor_byte(), p.text().len());
+    p.to_edge(false);
+    assert_eq!((p.cursor(), p.cursor_byte()), ((0, 0), 0));
+}

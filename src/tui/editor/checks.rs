@@ -13,6 +13,7 @@ impl Editor {
     /// Checks every prose section's wording (on open, and after a dismissal).
     pub fn check_all(&mut self) {
         self.fields.clear();
+        self.field_counts.clear();
         self.check_all_with(Vec::new(), FieldLints::default());
     }
 
@@ -69,6 +70,13 @@ impl Editor {
         let Some(checker) = self.checker.clone() else { return };
         let texts = self.field_texts();
         self.fields.check(&checker, texts, &self.people, &self.doc);
+        let mut counts = HashMap::new();
+        for (field, _, found) in self.fields.with_findings() {
+            if let Some(page) = self.home(field) {
+                *counts.entry(page).or_default() += found.len();
+            }
+        }
+        self.field_counts = counts;
     }
 
     /// The page that shows a field, if one does.
@@ -123,7 +131,6 @@ impl Editor {
             Page::Section(i) => self.lints.get(&i).map_or(0, |l| l.findings.len()),
             _ => 0,
         };
-        let fields = self.fields.with_findings().filter(|(f, ..)| self.home(*f) == Some(page)).map(|(.., f)| f.len());
-        prose + fields.sum::<usize>()
+        prose + self.field_counts.get(&page).copied().unwrap_or(0)
     }
 }

@@ -110,6 +110,9 @@ pub struct Editor {
     pub lints: HashMap<usize, SectionLint>,
     /// Findings of every other field `lint` checks: the title, answers, rows.
     pub fields: FieldLints,
+    /// How many of those findings each page shows, counted when they change (the sidebar
+    /// asks on every frame, and a long timeline has thousands).
+    field_counts: HashMap<Page, usize>,
     /// What the finish page says, worked out when it opens.
     pub finish: Summary,
     /// When the current section is to be checked again.
@@ -174,6 +177,7 @@ impl Editor {
             checker,
             lints: HashMap::new(),
             fields: FieldLints::default(),
+            field_counts: HashMap::new(),
             finish: Summary::default(),
             check_due: None,
             lock: None,

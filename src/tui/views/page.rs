@@ -128,8 +128,6 @@ fn findings_strip(
     prose: &crate::tui::prose::Prose,
     lint: &crate::tui::findings::SectionLint,
 ) {
-    let text = prose.text();
-    let (line, col) = prose.cursor();
     let n = lint.findings.len();
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{n} finding{} ", if n == 1 { "" } else { "s" }), colored(Color::Yellow)),
@@ -143,7 +141,7 @@ fn findings_strip(
             dim(),
         ),
     ])];
-    let current = lint.at_or_after(&text, line, col);
+    let current = lint.at_or_after_byte(prose.cursor_byte());
     let rows = r.height.saturating_sub(2) as usize;
     // The current finding and those after it, so the one F8 moves to is always listed.
     let at = current.and_then(|c| lint.findings.iter().position(|f| std::ptr::eq(f, c))).unwrap_or(0);
