@@ -120,6 +120,14 @@ impl Editor {
         lint.check(checker, &text, &self.people, &self.doc);
     }
 
+    /// Whether checking the whole document takes longer than the first frame waits for it
+    /// (about 0.4 s per MB of text: more than 25 ms past ~64 KB).
+    pub fn too_big_to_check_at_once(&self) -> bool {
+        let prose: usize = self.doc.sections.iter().map(|s| s.text.len()).sum();
+        let rows: usize = self.doc.timeline.iter().map(|e| e.event.len()).sum();
+        prose + rows > 64 * 1024
+    }
+
     /// How many wording findings the fields a page shows have.
     pub fn finding_count(&self, i: usize) -> usize {
         self.page_findings(Page::Section(i))
