@@ -50,7 +50,7 @@ fn paging_moves_a_page_and_stops_at_the_ends() {
     let mut buf = ratatui::buffer::Buffer::empty(rect);
     // The widget learns its width when drawn.
     ratatui::widgets::Widget::render(&p.area, rect, &mut buf);
-    p.view.set(Some(View { rect, top: 0 }));
+    p.view = Some(View { rect, top: 0 });
     p.area.move_cursor(CursorMove::Jump(3, 2));
     p.page(true);
     assert_eq!((p.top(), p.cursor()), (10, (13, 2)));
