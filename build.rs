@@ -15,11 +15,10 @@
 //! A YAML syntax error fails the build with the file and line. Whether the fields are right
 //! is checked when the JSON is loaded, by the same structs as ever (the tests load it).
 //!
-//! On Linux it also links the `blameless` binary as a fixed-address (non-PIE) executable: a
-//! position-independent one has ~50,000 pointers in its read-only data (most of them the
-//! time-zone tables) that the loader patches at every launch, touching ~350 pages, which was
-//! more than half of the editor's start-up time (`blameless --version` 2.1 -> 1.3 ms). Only the
-//! binary: libraries, tests and proc-macros are linked as before.
+//! The binary is linked as the toolchain links it, position-independent: address
+//! randomisation stays on for a program that reads untrusted pull-request text. (It was once
+//! linked at a fixed address to spare the loader ~50,000 relocations, under a millisecond at
+//! start; issue #21.)
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -66,11 +65,6 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=src/lint/triggers.rs");
     println!("cargo:rerun-if-changed=src/lint/gate_tables.rs");
     println!("cargo:rerun-if-changed=src/lint/reach.rs");
-    let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let target_env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if target_os == "linux" && target_env == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
 
     let classes = load(CLASSES)?;

@@ -48,6 +48,15 @@ fn document(prose_bytes: usize, timeline: usize) -> Document {
     doc
 }
 
+/// The big document of docs/PERFORMANCE.md: one 1 MB prose section (the summary, where
+/// `keystrokes` types) and 5,000 timeline entries.
+fn big() -> Document {
+    let mut doc = document(10_000, 5_000);
+    let paragraph = "The migration held a lock on the orders table for longer than the pool timeout, so requests queued and then failed.\n\n";
+    doc.sections[0].text = paragraph.repeat(1_000_000 / paragraph.len() + 1);
+    doc
+}
+
 /// `doc` written to a file of a fresh temporary folder (kept alive by the folder returned).
 fn written(doc: &Document) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -157,6 +166,33 @@ fn journal(name: &str, doc: &Document) {
     );
 }
 
+/// The autosave's cost on the thread that reads keys (taking a copy of the document) and on
+/// the writer's (turning it into text, the recovery copy, the changed-file check, the write).
+fn saved(name: &str, doc: &Document) {
+    let (dir, path) = written(doc);
+    let library = Library::new(Vec::new(), None);
+    let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = blameless::store::parse_document(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let mut e = Editor::open(&path, (loaded, &text, None), &library, &dir.path().join("recovery"), None);
+    let (mut taken, mut written) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        let start = Instant::now();
+        let job = e.save_job(false, false, false);
+        taken.push(start.elapsed());
+        let start = Instant::now();
+        black_box(blameless::tui::effects::perform(blameless::tui::app::Effect::Save(job)));
+        written.push(start.elapsed());
+    }
+    taken.sort();
+    written.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<44} autosave: document taken {:>6.2} ms (keys' thread), text made, checked and written {:>6.2} ms (writer thread)",
+        ms(taken[3]),
+        ms(written[3])
+    );
+}
+
 fn main() {
     println!(
         "document: {} KiB of YAML",
@@ -164,8 +200,11 @@ fn main() {
     );
     keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40));
     keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000));
+    keystrokes("big (one 1 MB section, 5,000 timeline entries)", &big());
     fields_checked("typical, checked", &document(10_000, 40));
     fields_checked("huge, checked", &document(1_000_000, 5_000));
     journal("typical", &document(10_000, 40));
     journal("huge", &document(1_000_000, 5_000));
+    saved("typical", &document(10_000, 40));
+    saved("big", &big());
 }

@@ -4,7 +4,7 @@
 //! inline — and its result comes back to `update` as [`Action::Done`].
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
 use super::action::Action;
@@ -59,14 +59,21 @@ pub struct JournalJob {
     pub adopted: Option<PathBuf>,
     /// The text of a save still under way when the job was made: once that is on disk, it is
     /// what this text was based on.
-    pub after_save: Option<Fingerprint>,
+    pub after_save: Option<Made>,
 }
 
-/// A save, as `update` describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the text a save writes looks like, set by the writer thread once it has made the text
+/// (jobs go in order, so a recovery copy asked for after the save sees it).
+pub type Made = Arc<OnceLock<Fingerprint>>;
+
+/// A save, as `update` describes it: the document itself, turned into text by the writer
+/// thread (for a 1 MB section that is milliseconds the keys do not wait for).
+#[derive(Debug, Clone, PartialEq)]
 pub struct SaveJob {
     pub path: PathBuf,
-    pub text: String,
+    pub doc: Box<crate::doc::Document>,
+    /// Set to the text's fingerprint when the writer has made it.
+    pub made: Made,
     pub recovery_dir: PathBuf,
     /// The editor saving: its recovery copy is written first.
     pub editor: String,
@@ -186,8 +193,8 @@ pub fn perform(effect: Effect) -> Option<Action> {
             Outcome::Reloaded { read: read(&path), copy }
         }
         Effect::Journal(job) => {
-            let base = match job.after_save {
-                Some(saved) if Fingerprint::of_file(&job.path).is_some_and(|d| d.same_content(&saved)) => Some(saved),
+            let base = match job.after_save.as_ref().and_then(|made| made.get()) {
+                Some(saved) if Fingerprint::of_file(&job.path).is_some_and(|d| d.same_content(saved)) => Some(*saved),
                 _ => job.base,
             };
             let text = store::document_text_any_size(&job.doc);
@@ -237,8 +244,13 @@ fn read(path: &Path) -> Result<Box<Read>, String> {
 /// The recovery copy first (so a crash during the save still has the words), then the file,
 /// unless someone else changed it since we last read or wrote it.
 fn save(job: SaveJob) -> Outcome {
+    let text = match store::document_text_any_size(&job.doc) {
+        Ok(text) => text,
+        Err(e) => return Outcome::Saved { job, recovery_at: None, saved: Saved::Failed(e.to_string()) },
+    };
+    let _ = job.made.set(Fingerprint::of_text(&text, None));
     let recovery_at =
-        recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, job.base.as_ref(), &job.text).ok();
+        recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, job.base.as_ref(), &text).ok();
     let disk = store::on_disk(&job.path);
     // Only a file that is not there at all was deleted; one that cannot be read or decoded
     // is someone's, and a link that appeared since we read the file leads elsewhere.
@@ -251,7 +263,7 @@ fn save(job: SaveJob) -> Outcome {
         (Some(ours), DiskState::Text(theirs)) => !ours.same_content(theirs),
         _ => false,
     };
-    let size = job.text.len() as u64;
+    let size = text.len() as u64;
     let saved = if size > store::MAX_FILE_BYTES {
         // Never a file the app would then refuse to open; the words are in the recovery copy.
         Saved::Failed(store::SaveError::TooLarge(size).to_string())
@@ -264,7 +276,7 @@ fn save(job: SaveJob) -> Outcome {
         // Through a link only when the document was opened through it: "keep mine" over a
         // link that appeared replaces the link, and so does one planted since the look above.
         let write = if job.link { store::write_atomic } else { store::write_atomic_here };
-        match write(&job.path, job.text.as_bytes()) {
+        match write(&job.path, text.as_bytes()) {
             Ok(()) if deleted && !job.over => Saved::Recreated(Fingerprint::of_file(&job.path)),
             Ok(()) => Saved::Written(Fingerprint::of_file(&job.path)),
             Err(e) => Saved::Failed(e.to_string()),

@@ -31,7 +31,11 @@ impl SectionLint {
 
     /// The finding at the cursor (line, character column), or else the first one after it.
     pub fn at_or_after(&self, text: &str, line: usize, col: usize) -> Option<&TextFinding> {
-        let at = byte_offset(text, line, col);
+        self.at_or_after_byte(byte_offset(text, line, col))
+    }
+
+    /// The finding at byte `at` of the text, or else the first one after it.
+    pub fn at_or_after_byte(&self, at: usize) -> Option<&TextFinding> {
         self.findings
             .iter()
             .find(|f| f.span.start <= at && at <= f.span.end)

@@ -14,6 +14,7 @@ pub mod finish;
 pub mod form;
 pub mod frame;
 pub mod keymap;
+pub mod layout;
 pub mod preview;
 pub mod prose;
 mod recover;

@@ -4,8 +4,6 @@
 //! short — and the lines above and below wait outside it. Moving near an edge of the window
 //! slides it; typing never does, so undo works as usual for the text being written.
 
-use std::cell::Cell;
-
 use ratatui::layout::Rect;
 use ratatui_textarea::{CursorMove, DataCursor, Scrolling, TextArea, WrapMode};
 
@@ -16,14 +14,16 @@ const MARGIN: usize = 40;
 
 pub struct Prose {
     before: Vec<String>,
+    /// The bytes of the lines in `before`, each with its line break.
+    before_bytes: usize,
     pub area: TextArea<'static>,
     after: Vec<String>,
     /// The texts a replacement passes through between its two widget edits (delete, then
     /// insert): the user made one edit, so undo and redo never stop on one of them.
     halfway: Vec<String>,
-    /// Where the text was last drawn. The view draws the rows on screen itself
-    /// (`views::prose`) and keeps this up to date; the widget only lays the lines out.
-    pub(crate) view: Cell<Option<View>>,
+    /// Where the text is drawn and the row on top, worked out by `update` ([`Prose::follow`])
+    /// whenever the text, the cursor or the area may have changed; the view only reads it.
+    pub(crate) view: Option<View>,
 }
 
 /// A screen row of the text: chars `from..to` of `line` (`to` is `None` when the row ends the
@@ -70,7 +70,7 @@ impl Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
         let area = widget(vec![String::new()]);
         let mut prose =
-            Prose { before: Vec::new(), area, after: Vec::new(), halfway: Vec::new(), view: Cell::new(None) };
+            Prose { before: Vec::new(), before_bytes: 0, area, after: Vec::new(), halfway: Vec::new(), view: None };
         prose.place(lines, 0, 0);
         prose
     }
@@ -83,8 +83,9 @@ impl Prose {
         self.after = lines.split_off(end);
         let window = lines.split_off(start);
         self.before = lines;
+        self.before_bytes = self.before.iter().map(|l| l.len() + 1).sum();
         self.area = widget(window);
-        self.view.set(None);
+        self.view = None;
         self.area.move_cursor(CursorMove::Jump(
             u16::try_from(row - start).unwrap_or(u16::MAX),
             u16::try_from(col).unwrap_or(u16::MAX),
@@ -121,6 +122,16 @@ impl Prose {
         (self.before.len() + row, col)
     }
 
+    /// The cursor's byte offset in the whole text, without putting the text together: the
+    /// lines above the window are counted once, when it slides.
+    pub fn cursor_byte(&self) -> usize {
+        let DataCursor(row, col) = self.area.cursor();
+        let lines = self.area.lines();
+        let above: usize = lines[..row.min(lines.len())].iter().map(|l| l.len() + 1).sum();
+        let line = lines.get(row).map_or("", String::as_str);
+        self.before_bytes + above + line.char_indices().nth(col).map_or(line.len(), |(b, _)| b)
+    }
+
     /// Moves the cursor to (line, character column) of the whole text, sliding the window
     /// there when the line is outside it.
     pub fn jump(&mut self, line: usize, col: usize) {
@@ -135,6 +146,16 @@ impl Prose {
                 u16::try_from(col).unwrap_or(u16::MAX),
             ));
         }
+    }
+
+    /// Moves the cursor to the start of the whole text, or (`end`) past its last character.
+    pub fn to_edge(&mut self, end: bool) {
+        self.area.cancel_selection();
+        if !end {
+            return self.jump(0, 0);
+        }
+        let last = self.after.last().or(self.area.lines().last()).map_or(0, |l| l.chars().count());
+        self.jump(self.before.len() + self.area.lines().len() + self.after.len() - 1, last);
     }
 
     /// Replaces the text with `new` as one edit of the user's: only the part that differs is
@@ -193,15 +214,29 @@ impl Prose {
                 u16::try_from(col).unwrap_or(u16::MAX),
             ));
             self.before.clear();
+            self.before_bytes = 0;
             self.after.clear();
             self.area = area;
-            self.view.set(None);
+            self.view = None;
         }
+    }
+
+    /// Lays the text out for `rect`, where it is to be drawn, and keeps the cursor's row on
+    /// screen by the widget's rule. The widget learns its width when it is drawn: it is drawn
+    /// (one row, off screen) when the width or place changes, not the height.
+    pub fn follow(&mut self, rect: Rect) {
+        let layout = Rect { height: 1, ..rect };
+        if self.view.map(|v| Rect { height: 1, ..v.rect }) != Some(layout) {
+            ratatui::widgets::Widget::render(&self.area, layout, &mut ratatui::buffer::Buffer::empty(layout));
+        }
+        let cursor_row = u16::try_from(self.area.screen_cursor().row).unwrap_or(u16::MAX);
+        let top = next_top(self.view.map_or(0, |v| v.top), cursor_row, rect.height);
+        self.view = Some(View { rect, top });
     }
 
     /// The screen row (after wrapping) drawn at the top of the text's area.
     pub fn top(&self) -> u16 {
-        self.view.get().map_or(0, |v| v.top)
+        self.view.map_or(0, |v| v.top)
     }
 
     /// A screen row of the text as the widget wrapped it. Rows past the end are the last.
@@ -237,7 +272,7 @@ impl Prose {
     /// selection being made follows the cursor. Before the text is first drawn there is no
     /// page: the widget pages by itself.
     pub fn page(&mut self, down: bool) {
-        let Some(view) = self.view.get() else {
+        let Some(view) = self.view else {
             self.area.scroll(if down { Scrolling::PageDown } else { Scrolling::PageUp });
             return;
         };
@@ -280,7 +315,7 @@ impl Prose {
             u16::try_from(w.line).unwrap_or(u16::MAX),
             u16::try_from(w.from + offset).unwrap_or(u16::MAX),
         ));
-        self.view.set(Some(View { top: u16::try_from(new_top).unwrap_or(u16::MAX), ..view }));
+        self.view = Some(View { top: u16::try_from(new_top).unwrap_or(u16::MAX), ..view });
     }
 
     /// Slides the window when the cursor is near an edge with text beyond it, or when the
@@ -298,6 +333,18 @@ impl Prose {
             let lines = self.text().split('\n').map(String::from).collect();
             self.place(lines, row, col);
         }
+    }
+}
+
+/// The widget's rule for the row on top: unchanged while the cursor stays on screen, else
+/// just enough to bring it back.
+fn next_top(prev: u16, cursor: u16, height: u16) -> u16 {
+    if cursor < prev {
+        cursor
+    } else if prev.saturating_add(height) <= cursor {
+        cursor + 1 - height
+    } else {
+        prev
     }
 }
 

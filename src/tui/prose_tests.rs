@@ -50,7 +50,7 @@ fn paging_moves_a_page_and_stops_at_the_ends() {
     let mut buf = ratatui::buffer::Buffer::empty(rect);
     // The widget learns its width when drawn.
     ratatui::widgets::Widget::render(&p.area, rect, &mut buf);
-    p.view.set(Some(View { rect, top: 0 }));
+    p.view = Some(View { rect, top: 0 });
     p.area.move_cursor(CursorMove::Jump(3, 2));
     p.page(true);
     assert_eq!((p.top(), p.cursor()), (10, (13, 2)));
@@ -99,4 +99,22 @@ fn unwindow_shows_everything() {
     p.unwindow();
     assert!(p.is_whole());
     assert_eq!(p.area.lines().len(), 2_000);
+}
+
+#[test]
+fn the_cursor_byte_is_its_place_in_the_whole_text_wherever_the_window_is() {
+    let text = (0..3_000).map(|i| format!("l{i} é{}", "x".repeat(i % 7))).collect::<Vec<_>>().join("\n");
+    let mut p = Prose::new(&text);
+    for (line, col) in [(0, 0), (5, 3), (1_500, 4), (2_999, 2), (2_999, 99), (200, 1)] {
+        p.jump(line, col);
+        let (l, c) = p.cursor();
+        assert_eq!(p.cursor_byte(), crate::tui::findings::byte_offset(&p.text(), l, c), "at {line}:{col}");
+    }
+    p.to_edge(true);
+    assert_eq!(p.cursor_byte(), text.len());
+    p.area.insert_str("é\nz");
+    p.keep_window();
+    assert_eq!(p.cursor_byte(), p.text().len());
+    p.to_edge(false);
+    assert_eq!((p.cursor(), p.cursor_byte()), ((0, 0), 0));
 }

@@ -39,8 +39,10 @@ impl App {
     /// first frame is drawn once, complete, rather than without its findings and again a few
     /// milliseconds later. Keys pressed meanwhile wait in the terminal and are not lost.
     /// Start-up only: the runner calls it before the first frame.
+    /// A document too big to be checked in that time is drawn at once, without waiting.
     pub fn wait_for_checker(&mut self, limit: std::time::Duration) {
-        self.install_checker(Some(limit));
+        let wait = !self.editor().is_some_and(|e| e.too_big_to_check_at_once());
+        self.install_checker(wait.then_some(limit));
     }
 
     fn install_checker(&mut self, wait: Option<std::time::Duration>) -> bool {

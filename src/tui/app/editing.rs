@@ -116,6 +116,9 @@ impl App {
                         // The view decides what is on screen; the prose pages from there.
                         Action::Text(TextOp::PageUp) => prose.page(false),
                         Action::Text(TextOp::PageDown) => prose.page(true),
+                        // The whole text's start and end, beyond the window the widget holds.
+                        Action::Text(TextOp::Top) => prose.to_edge(false),
+                        Action::Text(TextOp::Bottom) => prose.to_edge(true),
                         // A typed word is one step.
                         Action::Text(TextOp::Undo) => changed = by_word(prose, false, |p, r| p.undo(r), |p| &p.area),
                         Action::Text(TextOp::Redo) => changed = by_word(prose, true, |p, r| p.undo(r), |p| &p.area),

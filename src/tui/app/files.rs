@@ -169,14 +169,10 @@ impl App {
         if over {
             editor.conflict = false;
         }
-        match editor.save_job(over, asked, then_quit) {
-            Ok(job) => {
-                editor.saving = true;
-                editor.in_flight = Some(recovery::Fingerprint::of_text(&job.text, None));
-                self.effects.push(Effect::Save(job));
-            }
-            Err(why) => self.message = Some(format!("Not saved: {why}")),
-        }
+        let job = editor.save_job(over, asked, then_quit);
+        editor.saving = true;
+        editor.in_flight = Some(job.made.clone());
+        self.effects.push(Effect::Save(job));
     }
 
     fn saved(&mut self, job: SaveJob, recovery_at: Option<PathBuf>, saved: Saved) {
@@ -239,7 +235,7 @@ impl App {
         if !e.dirty || e.conflict {
             return None;
         }
-        e.save_job(false, false, false).ok().map(Effect::Save)
+        Some(Effect::Save(e.save_job(false, false, false)))
     }
 
     /// After a crash: the open document's text in its recovery copy, and where that is.

@@ -233,7 +233,20 @@ impl App {
     /// screen. File work is not done here: it is described in the returned effects.
     pub fn update(&mut self, action: Action) -> Update {
         let unchanged = self.route(action);
+        self.lay_out_text();
         Update { unchanged, effects: std::mem::take(&mut self.effects) }
+    }
+
+    /// The text being written, laid out for where it will be drawn (the views only read it).
+    fn lay_out_text(&mut self) {
+        let size = self.size;
+        if let Screen::Editor(editor) = &mut self.screen
+            && let Some(rect) = crate::tui::layout::prose_rect(size, editor, self.message.as_deref())
+            && let crate::tui::editor::Page::Section(i) = editor.page
+            && let Some(prose) = editor.texts.get_mut(&i)
+        {
+            prose.follow(rect);
+        }
     }
 
     /// Returns whether the action changed nothing worth drawing (a timer with nothing due).

@@ -13,6 +13,7 @@ impl Editor {
     /// Checks every prose section's wording (on open, and after a dismissal).
     pub fn check_all(&mut self) {
         self.fields.clear();
+        self.field_counts.clear();
         self.check_all_with(Vec::new(), FieldLints::default());
     }
 
@@ -69,6 +70,13 @@ impl Editor {
         let Some(checker) = self.checker.clone() else { return };
         let texts = self.field_texts();
         self.fields.check(&checker, texts, &self.people, &self.doc);
+        let mut counts = HashMap::new();
+        for (field, _, found) in self.fields.with_findings() {
+            if let Some(page) = self.home(field) {
+                *counts.entry(page).or_default() += found.len();
+            }
+        }
+        self.field_counts = counts;
     }
 
     /// The page that shows a field, if one does.
@@ -112,6 +120,14 @@ impl Editor {
         lint.check(checker, &text, &self.people, &self.doc);
     }
 
+    /// Whether checking the whole document takes longer than the first frame waits for it
+    /// (about 0.4 s per MB of text: more than 25 ms past ~64 KB).
+    pub fn too_big_to_check_at_once(&self) -> bool {
+        let prose: usize = self.doc.sections.iter().map(|s| s.text.len()).sum();
+        let rows: usize = self.doc.timeline.iter().map(|e| e.event.len()).sum();
+        prose + rows > 64 * 1024
+    }
+
     /// How many wording findings the fields a page shows have.
     pub fn finding_count(&self, i: usize) -> usize {
         self.page_findings(Page::Section(i))
@@ -123,7 +139,6 @@ impl Editor {
             Page::Section(i) => self.lints.get(&i).map_or(0, |l| l.findings.len()),
             _ => 0,
         };
-        let fields = self.fields.with_findings().filter(|(f, ..)| self.home(*f) == Some(page)).map(|(.., f)| f.len());
-        prose + fields.sum::<usize>()
+        prose + self.field_counts.get(&page).copied().unwrap_or(0)
     }
 }

@@ -110,6 +110,9 @@ pub struct Editor {
     pub lints: HashMap<usize, SectionLint>,
     /// Findings of every other field `lint` checks: the title, answers, rows.
     pub fields: FieldLints,
+    /// How many of those findings each page shows, counted when they change (the sidebar
+    /// asks on every frame, and a long timeline has thousands).
+    field_counts: HashMap<Page, usize>,
     /// What the finish page says, worked out when it opens.
     pub finish: Summary,
     /// When the current section is to be checked again.
@@ -120,8 +123,8 @@ pub struct Editor {
     pub rev: u64,
     /// A save is with the runner; another waits until it is done.
     pub saving: bool,
-    /// The text that save writes.
-    pub in_flight: Option<Fingerprint>,
+    /// The text that save writes, once the writer has made it.
+    pub in_flight: Option<crate::tui::effects::Made>,
     /// A save asked for while one was running (and whether it was asked, not automatic).
     pub resave: Option<bool>,
     /// The text of a document made from a template this session, as made: if nothing is
@@ -177,6 +180,7 @@ impl Editor {
             checker,
             lints: HashMap::new(),
             fields: FieldLints::default(),
+            field_counts: HashMap::new(),
             finish: Summary::default(),
             check_due: None,
             lock: None,

@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::{AUTOSAVE_AT_MOST, Editor, JOURNAL_AFTER, JOURNAL_AT_MOST, autosave_after};
 use crate::store;
 use crate::store::recovery::Fingerprint;
-use crate::tui::effects::{JournalJob, SaveJob};
+use crate::tui::effects::{JournalJob, Made, SaveJob};
 
 impl Editor {
     /// When the pending autosave is due, if there is one.
@@ -39,7 +39,7 @@ impl Editor {
             doc: Box::new(self.doc.clone()),
             rev: self.rev,
             adopted,
-            after_save: self.in_flight,
+            after_save: self.in_flight.clone(),
         })
     }
 
@@ -67,12 +67,14 @@ impl Editor {
         store::document_text_any_size(&self.doc)
     }
 
-    /// The save of the document as it is now, for the runner to perform.
-    pub fn save_job(&mut self, over: bool, asked: bool, then_quit: bool) -> Result<SaveJob, String> {
-        let text = self.text_any_size().map_err(|e| e.to_string())?;
-        Ok(SaveJob {
+    /// The save of the document as it is now, for the runner to perform (the writer thread
+    /// turns it into text).
+    pub fn save_job(&mut self, over: bool, asked: bool, then_quit: bool) -> SaveJob {
+        self.sync();
+        SaveJob {
             path: self.path.clone(),
-            text,
+            doc: Box::new(self.doc.clone()),
+            made: Made::default(),
             recovery_dir: self.recovery_dir.clone(),
             editor: self.id.clone(),
             base: self.disk,
@@ -81,7 +83,7 @@ impl Editor {
             rev: self.rev,
             asked,
             then_quit,
-        })
+        }
     }
 
     /// A save of `job` is done: the file is now `disk`; the document is saved unless it was

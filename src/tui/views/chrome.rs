@@ -42,15 +42,6 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// The rows the status line takes at `width`: two when a message would not fit on one (it
-/// wraps rather than being cut), else one.
-pub fn status_rows(app: &App, editor: &Editor, size: Rect) -> u16 {
-    match app.message() {
-        Some(_) if size.height >= 16 => super::wrapped_rows(&status_line(app, editor, None), size.width).min(2),
-        _ => 1,
-    }
-}
-
 pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<super::Folded>) {
     let line = status_line(app, editor, folded);
     let paragraph = if r.height > 1 { Paragraph::new(line).wrap(Wrap { trim: false }) } else { Paragraph::new(line) };

@@ -19,8 +19,6 @@ pub(super) fn strip(
     prose: &crate::tui::prose::Prose,
     lint: &crate::tui::findings::SectionLint,
 ) {
-    let text = prose.text();
-    let (line, col) = prose.cursor();
     let n = lint.findings.len();
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{n} finding{} ", if n == 1 { "" } else { "s" }), colored(Color::Yellow)),
@@ -34,7 +32,7 @@ pub(super) fn strip(
             dim(),
         ),
     ])];
-    let current = lint.at_or_after(&text, line, col).or(lint.findings.first());
+    let current = lint.at_or_after_byte(prose.cursor_byte()).or(lint.findings.first());
     let at = current.and_then(|c| lint.findings.iter().position(|f| std::ptr::eq(f, c))).unwrap_or(0);
     let whole = current.map(finding_lines).unwrap_or_default();
     let used: u16 = 1 + whole.iter().map(|l| super::wrapped_rows(l, r.width)).sum::<u16>();
@@ -47,30 +45,13 @@ pub(super) fn strip(
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
 }
 
-/// A finding in full: its rule and message, and what to write instead.
+/// A finding in full: its rule and message, and what to write instead (the texts the layout
+/// sizes the strip by).
 fn finding_lines(f: &crate::lint::TextFinding) -> Vec<Line<'static>> {
-    let mut lines =
-        vec![Line::from(vec![Span::styled(format!("▸ {}: ", f.rule), bold()), Span::raw(f.message.clone())])];
-    let hint = match (&f.rewrite, &f.suggestion) {
-        (Some(r), _) if !r.replacement.is_empty() => format!("  → \"{}\"", r.replacement),
-        (_, Some(s)) => format!("  → {s}"),
-        _ => String::new(),
-    };
-    if !hint.is_empty() {
+    let (head, message, hint) = crate::tui::layout::finding_texts(f);
+    let mut lines = vec![Line::from(vec![Span::styled(head, bold()), Span::raw(message)])];
+    if let Some(hint) = hint {
         lines.push(Line::styled(hint, dim()));
     }
     lines
-}
-
-/// The rows the findings strip takes at `width`: the header, the longest finding in full, and
-/// up to two more a line each; at most half of `height`.
-pub(super) fn strip_rows(lint: &crate::tui::findings::SectionLint, width: u16, height: u16) -> u16 {
-    let whole = lint
-        .findings
-        .iter()
-        .map(|f| finding_lines(f).iter().map(|l| super::wrapped_rows(l, width)).sum::<u16>())
-        .max()
-        .unwrap_or(1);
-    let others = (lint.findings.len().saturating_sub(1)).min(2) as u16;
-    (1 + whole + others).min(height / 2).max(3)
 }

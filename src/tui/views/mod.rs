@@ -19,89 +19,10 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Layer, Screen};
-use super::editor::{Editor, Focus};
 pub use cache::Memo;
 
-/// The smallest screen we draw anything but a "too small" note on.
-const MIN: (u16, u16) = (20, 5);
-
-/// Where each part of the editor goes at a given size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    pub title: Rect,
-    pub sidebar: Option<Rect>,
-    pub page: Option<Rect>,
-    pub guidance: Option<Rect>,
-    pub status: Rect,
-    pub footer: Rect,
-    /// Said in the status line when the layout had to fold.
-    pub folded: Option<Folded>,
-}
-
-/// How the layout folded on a small screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Folded {
-    /// Too narrow for the section list beside the page.
-    Narrow,
-    /// Too small for the guidance.
-    Small,
-}
-
-impl Folded {
-    /// What the status line says of it, with the key that brings back what is hidden.
-    pub fn note(self) -> String {
-        use super::action::Action;
-        use super::keymap::{Scope, key_for};
-        match self {
-            Folded::Narrow => format!("narrow terminal: {} shows the sections", key_for(Scope::Text, &Action::Back)),
-            Folded::Small => {
-                format!("small terminal: guidance hidden, {} shows it", key_for(Scope::Global, &Action::ToggleGuidance))
-            }
-        }
-    }
-}
-
-/// The editor's areas at `size`, the status line taking `status_rows` rows.
-pub fn areas(size: Rect, editor: &Editor, status_rows: u16) -> Areas {
-    let body_h = size.height.saturating_sub(2 + status_rows);
-    let body = Rect::new(size.x, size.y + 1, size.width, body_h);
-    let title = Rect::new(size.x, size.y, size.width, 1);
-    let status = Rect::new(size.x, size.y + 1 + body_h, size.width, status_rows);
-    let footer = Rect::new(size.x, status.y + status_rows, size.width, 1);
-    let small = size.width < 80 || size.height < 24;
-    let (sidebar, rest) = if size.width >= 60 {
-        let w = if size.width >= 100 { 28 } else { 24 };
-        (Some(Rect::new(body.x, body.y, w, body.height)), Rect::new(body.x + w, body.y, body.width - w, body.height))
-    } else if editor.focus == Focus::Sidebar {
-        (Some(body), Rect::new(body.x, body.y, 0, 0))
-    } else {
-        (None, body)
-    };
-    let page_only = rest.width == 0;
-    let mut folded = if size.width < 60 { Some(Folded::Narrow) } else { None };
-    let has_guidance = matches!(editor.page, super::editor::Page::Section(_));
-    let (page, guidance) = if page_only {
-        (None, None)
-    } else if !editor.show_guidance || !has_guidance {
-        (Some(rest), None)
-    } else if size.width >= 110 {
-        let w = 36;
-        (
-            Some(Rect::new(rest.x, rest.y, rest.width - w, rest.height)),
-            Some(Rect::new(rest.x + rest.width - w, rest.y, w, rest.height)),
-        )
-    } else if !small && rest.height >= 18 {
-        let h = (rest.height / 3).clamp(6, 9);
-        (
-            Some(Rect::new(rest.x, rest.y, rest.width, rest.height - h)),
-            Some(Rect::new(rest.x, rest.y + rest.height - h, rest.width, h)),
-        )
-    } else {
-        folded = folded.or(Some(Folded::Small));
-        (Some(rest), None)
-    };
-    Areas { title, sidebar, page, guidance, status, footer, folded }
-}
+use super::layout::MIN;
+pub use super::layout::{Areas, Folded, areas};
 
 /// Draws the app into a frame whose buffer may hold anything, without a memo of earlier
 /// frames: everything drawn anew.
@@ -138,7 +59,7 @@ fn draw(frame: &mut Frame, app: &App, memo: &mut Memo) {
         match app.screen() {
             Screen::Start(start) => start::render(frame, size, start, app, memo),
             Screen::Editor(editor) => {
-                let a = areas(size, editor, chrome::status_rows(app, editor, size));
+                let a = areas(size, editor, super::layout::status_rows(app.message(), editor, size));
                 chrome::title(frame, a.title, editor, memo);
                 if let Some(r) = a.sidebar {
                     sidebar::render(frame, r, editor, memo);
@@ -242,23 +163,8 @@ pub(super) fn marked(text: &str, spans: &[std::ops::Range<usize>], base: Style) 
     Line::from(out)
 }
 
-/// The rows `line` takes when wrapped at word boundaries to `width` columns (as `Paragraph`
-/// wraps it, near enough to size a dialog: a long word is cut at the width).
+/// The rows `line` takes when wrapped to `width` columns (see [`super::layout::wrapped_rows_of`]).
 pub(super) fn wrapped_rows(line: &Line, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let (mut rows, mut used) = (1u16, 0usize);
-    for word in text.split_inclusive(' ') {
-        let w = ratatui::text::Span::raw(word).width();
-        if used + w.min(width) > width && used > 0 {
-            rows += 1;
-            used = 0;
-        }
-        used += w;
-        while used > width {
-            rows += 1;
-            used -= width;
-        }
-    }
-    rows
+    super::layout::wrapped_rows_of(&text, width)
 }

@@ -45,13 +45,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
             SectionKind::Text => {
                 if let Some(prose) = editor.texts.get(&i) {
                     let lint = editor.lints.get(&i).filter(|l| !l.findings.is_empty());
-                    // The findings under the text: a header, the current one whole with its
-                    // suggestion, the next ones a line each.
-                    let strip = match lint {
-                        Some(l) if inner.height > 8 => super::findings::strip_rows(l, inner.width, inner.height),
-                        _ => 0,
-                    };
-                    let text_r = Rect { height: inner.height - strip, ..inner };
+                    let (text_r, strip) = crate::tui::layout::text_area(inner, editor, i);
                     let example = editor.template_section(i).and_then(|s| s.placeholder.as_deref());
                     let example = example.filter(|_| prose.area.is_empty() && prose.is_whole() && inner.height > 2);
                     let over = match example {
@@ -237,10 +231,7 @@ fn form(
     }
 }
 
-/// The page's area under its title line.
-pub fn inner(r: Rect) -> Rect {
-    Rect { x: r.x + 1, y: r.y + 1, width: r.width.saturating_sub(1), height: r.height.saturating_sub(1) }
-}
+pub use crate::tui::layout::inner;
 
 fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
     let summary = &editor.finish;

@@ -8,8 +8,8 @@
 //! segmentation as ratatui does it. The test below holds the two to the same cells.
 //!
 //! The widget learns its width when it is drawn, and follows the cursor from where it last
-//! scrolled to: it is drawn (off screen) when the area changes, and the rows on top are
-//! chosen here by the widget's own rule and kept in `Prose::view`.
+//! scrolled to: `update` lays it out for the area it is drawn in and chooses the row on top by
+//! the widget's own rule (`Prose::follow`); this only reads what it chose.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -17,24 +17,11 @@ use std::ops::Range;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
 use ratatui_textarea::DataCursor;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::cache::{self, Memo};
-use crate::tui::prose::{Prose, View, cols_of};
-
-/// The widget's rule for the row on top: unchanged while the cursor stays on screen, else
-/// just enough to bring it back.
-fn next_top(prev: u16, cursor: u16, height: u16) -> u16 {
-    if cursor < prev {
-        cursor
-    } else if prev.saturating_add(height) <= cursor {
-        cursor + 1 - height
-    } else {
-        prev
-    }
-}
+use crate::tui::prose::{Prose, cols_of};
 
 /// What else is drawn over the text's rows, for telling which rows are as in the frame before.
 pub enum Over<'a> {
@@ -54,17 +41,9 @@ pub fn render(prose: &Prose, r: Rect, buf: &mut Buffer, over: Over, memo: &mut M
         return;
     }
     let area = &prose.area;
-    let last = prose.view.get();
-    // The widget lays its lines out for the width it was last drawn at: drawn (one row of
-    // it, off screen, what it draws unused) when the width or place changes, not the height.
-    let layout = Rect { height: 1, ..r };
-    if last.map(|v| Rect { height: 1, ..v.rect }) != Some(layout) {
-        area.render(layout, &mut Buffer::empty(layout));
-    }
+    // Laid out by `update` for this area (`Prose::follow`); drawn from the top row it chose.
+    let top = prose.top();
     let cursor = area.cursor();
-    let cursor_row = u16::try_from(area.screen_cursor().row).unwrap_or(u16::MAX);
-    let top = next_top(last.map_or(0, |v| v.top), cursor_row, r.height);
-    prose.view.set(Some(View { rect: r, top }));
 
     let lines = area.lines();
     let selection = area.selection_range();

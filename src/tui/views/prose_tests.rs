@@ -1,5 +1,6 @@
 use super::*;
-use crate::tui::prose::Prose;
+use crate::tui::prose::{Prose, View};
+use ratatui::widgets::Widget;
 use ratatui_textarea::CursorMove;
 
 /// A small deterministic generator (no dependency on a seed crate).
@@ -112,8 +113,9 @@ fn the_view_draws_what_the_widget_draws() {
             let mut want = Buffer::empty(screen);
             theirs.area.render(rect, &mut want);
             // The widget keeps its own top row; keep the other prose's view in step with it.
-            theirs.view.set(Some(View { rect, top: theirs.area.scroll_offset().0 }));
+            theirs.view = Some(View { rect, top: theirs.area.scroll_offset().0 });
             let mut got = Buffer::empty(screen);
+            ours.follow(rect);
             render(&ours, rect, &mut got, Over::Other, &mut Memo::off());
             assert_eq!(
                 got,
