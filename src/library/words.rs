@@ -1,0 +1,240 @@
+//! The library's search form: the distinct words of each postmortem (its title, severity,
+//! tags, services and the text of its sections, timeline, factors and actions), as numbers
+//! into one vocabulary of the whole library, instead of all of their text.
+//!
+//! A query matches a postmortem when each of its words, in any case, is part of one of the
+//! postmortem's words (`check time` finds "checkout ... timeout"). A word is a run of letters
+//! and digits; anything else separates words, in the documents as in the query.
+//!
+//! A query word is looked up once in the vocabulary (one substring search over all of it),
+//! then the postmortems are narrowed either through each postmortem's words or through each
+//! word's postmortems, whichever is less to read.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The words of `text`, lowercased, in order (with repeats).
+pub fn split(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// The words of a query, longest first (the most selective is looked up first).
+pub fn terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = split(query).collect();
+    terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    terms.dedup();
+    terms
+}
+
+/// Every postmortem's words, by number into one vocabulary.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// The vocabulary, each word once, each followed by `\n` (no word holds one).
+    vocab: String,
+    /// Where each word starts in `vocab`.
+    starts: Vec<u32>,
+    /// Where each postmortem's word numbers start in `ids` (one more than there are).
+    docs: Vec<u32>,
+    ids: Vec<u32>,
+    /// For each word, the postmortems that hold it: built on the first search that needs it.
+    postings: OnceLock<(Vec<u32>, Vec<u32>)>,
+}
+
+impl Words {
+    pub fn new() -> Words {
+        Words { docs: vec![0], ..Words::default() }
+    }
+
+    /// A new one with the vocabulary of `other` (the same numbers) and no entries.
+    pub fn vocabulary_of(other: &Words) -> Words {
+        Words { vocab: other.vocab.clone(), starts: other.starts.clone(), ..Words::new() }
+    }
+
+    /// How many postmortems (and other entries: theirs are empty) there are.
+    pub fn len(&self) -> usize {
+        self.docs.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn vocab_len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        let start = self.starts[id as usize] as usize;
+        let end = self.vocab[start..].find('\n').map_or(self.vocab.len(), |n| start + n);
+        &self.vocab[start..end]
+    }
+
+    /// Adds a word to the vocabulary (the caller makes sure it is new) and returns its number.
+    pub fn push_word(&mut self, word: &str) -> u32 {
+        let id = self.starts.len() as u32;
+        self.starts.push(self.vocab.len() as u32);
+        self.vocab.push_str(word);
+        self.vocab.push('\n');
+        id
+    }
+
+    /// Adds the next entry's word numbers.
+    pub fn push_doc(&mut self, ids: impl IntoIterator<Item = u32>) {
+        self.ids.extend(ids);
+        self.docs.push(self.ids.len() as u32);
+        self.postings = OnceLock::new();
+    }
+
+    /// The word numbers of entry `i`.
+    pub fn doc(&self, i: usize) -> &[u32] {
+        &self.ids[self.docs[i] as usize..self.docs[i + 1] as usize]
+    }
+
+    /// The entries (of `within`, else of all) that hold every word of `query`, in order.
+    pub fn matching(&self, query: &str, within: Option<&[usize]>) -> Vec<usize> {
+        let mut found: Vec<usize> = within.map_or_else(|| (0..self.len()).collect(), <[usize]>::to_vec);
+        for term in terms(query) {
+            if found.is_empty() {
+                break;
+            }
+            found = self.narrow(&term, found);
+        }
+        found
+    }
+
+    /// How much a search of `query` within `within` would read at most: for deciding whether
+    /// to run it off the screen's thread.
+    pub fn cost(&self, within: Option<&[usize]>) -> usize {
+        within.map_or(self.ids.len(), |w| w.iter().map(|&i| self.doc(i).len()).sum())
+    }
+
+    /// The numbers of the words that hold `term`.
+    fn holding(&self, term: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::new();
+        for at in memchr::memmem::find_iter(self.vocab.as_bytes(), term.as_bytes()) {
+            let id = self.starts.partition_point(|&s| s as usize <= at) as u32 - 1;
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    fn narrow(&self, term: &str, within: Vec<usize>) -> Vec<usize> {
+        let hits = self.holding(term);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let through_docs: usize = within.iter().map(|&i| self.doc(i).len()).sum();
+        // Reading each word's postmortems costs their count; the postings are built once
+        // (as long as reading every postmortem's words once) the first time they are worth it.
+        let postings = self.postings.get();
+        let through_words = |(starts, _): &(Vec<u32>, Vec<u32>)| -> usize {
+            hits.iter().map(|&w| (starts[w as usize + 1] - starts[w as usize]) as usize).sum()
+        };
+        let worth = match postings {
+            Some(p) => through_words(p) < through_docs,
+            // Only a few words, and a broad search: building them pays.
+            None => hits.len() * 64 < through_docs && within.len() * 2 > self.len(),
+        };
+        if worth {
+            let (starts, docs) = self.postings.get_or_init(|| self.build_postings());
+            let mut marked = vec![false; self.len()];
+            for &w in &hits {
+                for &d in &docs[starts[w as usize] as usize..starts[w as usize + 1] as usize] {
+                    marked[d as usize] = true;
+                }
+            }
+            within.into_iter().filter(|&i| marked[i]).collect()
+        } else {
+            let mut wanted = vec![false; self.vocab_len()];
+            hits.iter().for_each(|&w| wanted[w as usize] = true);
+            within.into_iter().filter(|&i| self.doc(i).iter().any(|&w| wanted[w as usize])).collect()
+        }
+    }
+
+    fn build_postings(&self) -> (Vec<u32>, Vec<u32>) {
+        let mut starts = vec![0u32; self.vocab_len() + 1];
+        self.ids.iter().for_each(|&w| starts[w as usize + 1] += 1);
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut docs = vec![0u32; self.ids.len()];
+        for d in 0..self.len() {
+            for &w in self.doc(d) {
+                docs[next[w as usize] as usize] = d as u32;
+                next[w as usize] += 1;
+            }
+        }
+        (starts, docs)
+    }
+}
+
+/// Numbers words into a [`Words`], adding the ones it does not hold yet.
+pub struct Interner<'w> {
+    words: &'w mut Words,
+    /// The vocabulary's numbers by word, made when first needed.
+    known: Option<HashMap<String, u32>>,
+}
+
+impl<'w> Interner<'w> {
+    pub fn new(words: &'w mut Words) -> Interner<'w> {
+        Interner { words, known: None }
+    }
+
+    /// The numbers of `words`, each once, in order of first appearance.
+    pub fn number<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
+        let vocab = &*self.words;
+        let known = self
+            .known
+            .get_or_insert_with(|| (0..vocab.vocab_len() as u32).map(|id| (vocab.word(id).to_string(), id)).collect());
+        let mut out = Vec::new();
+        for word in words {
+            let id = match known.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.push_word(word);
+                    known.insert(word.to_string(), id);
+                    id
+                }
+            };
+            out.push(id);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    pub fn words(&mut self) -> &mut Words {
+        self.words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_query_word_must_be_part_of_a_word_of_the_document() {
+        let mut words = Words::new();
+        let mut interner = Interner::new(&mut words);
+        let docs = ["Checkout timeout after deploy", "Replica lag; pool-exhausted", "", "checkout lag"];
+        let ids: Vec<Vec<u32>> =
+            docs.iter().map(|d| interner.number(split(d).collect::<Vec<_>>().iter().map(String::as_str))).collect();
+        for doc in ids {
+            interner.words().push_doc(doc);
+        }
+        assert_eq!(words.matching("CHECK", None), [0, 3]);
+        assert_eq!(words.matching("check time", None), [0]);
+        assert_eq!(words.matching("lag", Some(&[1, 2])), [1]);
+        assert_eq!(words.matching("pool-exh", None), [1], "punctuation separates words");
+        assert_eq!(words.matching("  ", None), [0, 1, 2, 3], "no word: everything");
+        assert_eq!(words.matching("out lag", None), [3]);
+        assert!(words.matching("zebra", None).is_empty());
+        // The same through the postings.
+        let _ = words.postings.get_or_init(|| words.build_postings());
+        assert_eq!(words.matching("check time", None), [0]);
+        assert_eq!(words.matching("a", None), [0, 1, 3]);
+    }
+}
