@@ -66,9 +66,10 @@ pub fn action_rows<'a>(docs: impl IntoIterator<Item = &'a Summary>, now: DateTim
         .enumerate()
         .flat_map(|(d, doc)| {
             let today = doc.today(now);
-            doc.actions.iter().enumerate().map(move |(a, action)| {
-                (ActionRow { doc: d, action: a, overdue: action.is_overdue(today) }, doc)
-            })
+            doc.actions
+                .iter()
+                .enumerate()
+                .map(move |(a, action)| (ActionRow { doc: d, action: a, overdue: action.is_overdue(today) }, doc))
         })
         .collect();
     let rank = |(row, doc): &(ActionRow, &Summary)| {

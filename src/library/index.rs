@@ -27,9 +27,8 @@ impl Catalog {
     /// The entries that pass `filter` (its search included), in path order. Broken files are
     /// always there: nothing is known about them to filter on.
     pub fn matching(&self, filter: &Filter) -> Vec<&Entry> {
-        let passing: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| self.entries[i].summary().is_none_or(|s| filter.matches(s)))
-            .collect();
+        let passing: Vec<usize> =
+            (0..self.entries.len()).filter(|&i| self.entries[i].summary().is_none_or(|s| filter.matches(s))).collect();
         let found = match filter.search.as_deref() {
             Some(query) => {
                 let broken = passing.iter().copied().filter(|&i| self.entries[i].summary().is_none());
@@ -49,7 +48,12 @@ impl Catalog {
 enum Found {
     /// The index's record `0` still holds; `1`: whether its key is now settled.
     Kept(usize, bool),
-    Read { key: FileKey, content: u64, settled: bool, loaded: Loaded },
+    Read {
+        key: FileKey,
+        content: u64,
+        settled: bool,
+        loaded: Loaded,
+    },
     /// Looked like a file when the folder was walked, unreadable or broken now.
     Broken(Entry),
 }
@@ -181,11 +185,13 @@ fn look_at_all(files: &[PathBuf], stored: Option<&Stored>, read_at: i64) -> Vec<
 fn look_at(path: &Path, stored: Option<&Stored>, read_at: i64) -> Found {
     let key = match std::fs::metadata(path) {
         Ok(meta) => FileKey::of(&meta),
-        Err(e) => return Found::Broken(Entry::Broken {
-            path: path.to_path_buf(),
-            date: file_name_date(path),
-            error: LoadError::io(path, &e),
-        }),
+        Err(e) => {
+            return Found::Broken(Entry::Broken {
+                path: path.to_path_buf(),
+                date: file_name_date(path),
+                error: LoadError::io(path, &e),
+            });
+        }
     };
     let record = stored.and_then(|s| Some((s.by_path.get(path).copied()?, s)));
     let record = record.and_then(|(i, s)| Some((i, s.records[i].as_ref()?)));

@@ -26,7 +26,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-
 use crate::store::LoadError;
 
 pub use actions::{ActionFilter, ActionItem, ActionRow, action_items, action_rows};

@@ -55,7 +55,9 @@ fn get_span(input: &mut Dec) -> Option<Option<Duration>> {
 pub fn keepable(summary: &Summary, zone_is_the_documents: bool) -> bool {
     let n = &summary.numbers;
     zone_is_the_documents
-        && [n.to_detect, n.to_mitigate, n.to_resolve, n.impact].iter().all(|d| d.is_none_or(|d| d.num_nanoseconds().is_some()))
+        && [n.to_detect, n.to_mitigate, n.to_resolve, n.impact]
+            .iter()
+            .all(|d| d.is_none_or(|d| d.num_nanoseconds().is_some()))
 }
 
 pub fn put(out: &mut Enc, s: &Summary) {

@@ -39,7 +39,9 @@ pub(super) enum Loaded {
 /// be read at all (permissions, a pipe, a device, too large, UTF-16) is reported: it may well
 /// be a postmortem.
 pub(super) fn load(path: &Path, bytes: Result<Vec<u8>, LoadError>) -> Loaded {
-    let broken = |error: LoadError| Loaded::Broken(Entry::Broken { path: path.to_path_buf(), date: file_name_date(path), error });
+    let broken = |error: LoadError| {
+        Loaded::Broken(Entry::Broken { path: path.to_path_buf(), date: file_name_date(path), error })
+    };
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(e) => return broken(e),

@@ -27,9 +27,8 @@ pub fn cache_dir() -> Option<PathBuf> {
 /// Where the index of the library in `folder` is kept under `cache`: one file per folder,
 /// named by a hash of the folder's absolute path.
 pub fn index_path(cache: &Path, folder: &Path) -> PathBuf {
-    let absolute = std::fs::canonicalize(folder)
-        .or_else(|_| std::path::absolute(folder))
-        .unwrap_or_else(|_| folder.to_path_buf());
+    let absolute =
+        std::fs::canonicalize(folder).or_else(|_| std::path::absolute(folder)).unwrap_or_else(|_| folder.to_path_buf());
     let name = format!("{:016x}.index", hash(absolute.as_os_str().as_encoded_bytes()));
     cache.join("library").join(name)
 }
