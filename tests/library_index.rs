@@ -41,7 +41,7 @@ fn library_in(root: &Path) {
 /// What `list`, `list --search` and `actions` would show, as text.
 fn listing(catalog: &Catalog) -> String {
     let mut all = catalog.matching(&Filter::default());
-    all.sort_by(|a, b| library::newest_first(a, b));
+    all.sort_by_key(|e| std::cmp::Reverse(e.date()));
     let search = Filter { search: Some("replica 1".into()), ..Filter::default() };
     let found: Vec<String> = catalog.matching(&search).iter().map(|e| e.path().display().to_string()).collect();
     let now = "2026-04-02T12:00:00Z".parse().unwrap();
@@ -184,7 +184,7 @@ fn a_file_rewritten_with_its_old_size_and_time_is_read_again() {
 /// word of the title or the text, words being runs of letters and digits.
 fn plain_scan(docs: &[(String, String)], query: &str) -> Vec<String> {
     let split = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
     };
     let terms = split(query);
     let mut found: Vec<String> = docs

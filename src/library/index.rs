@@ -92,7 +92,8 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
                     }
                 }
                 Found::Read { key, content, settled, loaded } => {
-                    changed = true;
+                    // A broken file is not kept: it changes nothing in the index.
+                    changed |= !matches!(loaded, Loaded::Broken(_));
                     match loaded {
                         Loaded::Other => skipped.push((path.clone(), key, content, settled)),
                         Loaded::Broken(entry) => rows.push((entry, Vec::new(), None)),
@@ -103,10 +104,7 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
                         }
                     }
                 }
-                Found::Broken(entry) => {
-                    changed = true;
-                    rows.push((entry, Vec::new(), None));
-                }
+                Found::Broken(entry) => rows.push((entry, Vec::new(), None)),
             }
         }
     }
@@ -117,7 +115,10 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
         let path = error.path.clone();
         rows.push((Entry::Broken { date: file_name_date(&path), path, error }, Vec::new(), None));
     }
-    rows.sort_by(|a, b| a.0.path().cmp(b.0.path()));
+    // The walk gives the files in path order; a folder that could not be read goes among them.
+    if !rows.is_sorted_by(|a, b| a.0.path() <= b.0.path()) {
+        rows.sort_by(|a, b| a.0.path().cmp(b.0.path()));
+    }
     let mut entries = Vec::with_capacity(rows.len());
     let mut metas = Vec::with_capacity(rows.len());
     for (entry, ids, meta) in rows {

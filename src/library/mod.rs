@@ -82,13 +82,13 @@ impl Entry {
 
 /// Newest first; undated entries last; the path breaks ties so the order is stable.
 pub fn sort_newest_first(entries: &mut [Entry]) {
-    entries.sort_by(newest_first);
-}
-
-/// The order of [`sort_newest_first`].
-pub fn newest_first(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    // Comparing paths is slow (component by component): entries already in path order (as
+    // the library reads them) need only a stable sort by date.
+    if !entries.is_sorted_by(|a, b| a.path() <= b.path()) {
+        entries.sort_by(|a, b| a.path().cmp(b.path()));
+    }
     // `Option` orders `None` first, so reversing the dates puts undated entries last.
-    b.date().cmp(&a.date()).then_with(|| a.path().cmp(b.path()))
+    entries.sort_by_key(|e| std::cmp::Reverse(e.date()));
 }
 
 /// The date at the start of a file name (`2026-11-24-checkout.yaml`), if there is one.

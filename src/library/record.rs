@@ -86,6 +86,7 @@ pub fn put(out: &mut Enc, s: &Summary) {
         out.str(&a.title);
         out.opt_str(a.owner.as_deref());
         out.opt_str(a.due.as_deref());
+        put_date(out, a.due_date);
         put_one(out, &ACTION_STATUSES, Some(&a.status));
         put_one(out, &PRIORITIES, a.priority.as_ref());
         put_one(out, &KINDS, a.kind.as_ref());
@@ -124,11 +125,11 @@ pub fn get(input: &mut Dec, path: &Path) -> Option<Summary> {
         let title = input.string()?;
         let owner = input.opt_string()?;
         let due = input.opt_string()?;
+        let due_date = get_date(input)?;
         let status = get_one(input, &ACTION_STATUSES)??;
         let priority = get_one(input, &PRIORITIES)?;
         let kind = get_one(input, &KINDS)?;
         let ticket = input.opt_string()?;
-        let due_date = due.as_deref().and_then(super::summary::due_date);
         actions.push(Action { title, owner, due, due_date, status, priority, kind, ticket });
     }
     let factor_categories = input.strings()?;

@@ -77,7 +77,7 @@ impl Summary {
                 title: a.title.clone(),
                 owner: a.owner.clone(),
                 due: a.due.clone(),
-                due_date: a.due.as_deref().and_then(due_date),
+                due_date: a.due.as_deref().and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok()),
                 status: a.status,
                 priority: a.priority,
                 kind: a.kind,
@@ -115,11 +115,6 @@ impl Summary {
     }
 }
 
-/// The due date, when what is written is a date (`2026-12-08`).
-pub(super) fn due_date(due: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(due.trim(), "%Y-%m-%d").ok()
-}
-
 /// Everything a search looks through, as distinct lowercase words (see [`super::words`]): the
 /// title, severity, tags, services, and the text of sections, timeline, factors and actions.
 pub fn words_of(doc: &Document) -> Vec<String> {
@@ -134,8 +129,10 @@ pub fn words_of(doc: &Document) -> Vec<String> {
     parts.extend(doc.timeline.iter().map(|e| e.event.as_str()));
     parts.extend(doc.factors.iter().map(|f| f.description.as_str()));
     parts.extend(doc.actions.iter().map(|a| a.title.as_str()));
+    // One lowercase copy of it all, then each distinct word once.
+    let text = parts.join("\n").to_lowercase();
     let mut seen = std::collections::HashSet::new();
-    parts.into_iter().flat_map(super::words::split).filter(|w| seen.insert(w.clone())).collect()
+    super::words::split_lowercase(&text).filter(|w| seen.insert(*w)).map(str::to_string).collect()
 }
 
 /// Which postmortems `list` shows. Every condition given must hold.

@@ -13,14 +13,20 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The words of `text`, lowercased, in order (with repeats).
-pub fn split(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+/// The words of `text`, lowercased (the whole text first, then split, as documents are), in
+/// order (with repeats).
+pub fn split(text: &str) -> Vec<String> {
+    split_lowercase(&text.to_lowercase()).map(str::to_string).collect()
+}
+
+/// The words of `text` (already in lowercase), in order (with repeats).
+pub fn split_lowercase(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// The words of a query, longest first (the most selective is looked up first).
 pub fn terms(query: &str) -> Vec<String> {
-    let mut terms: Vec<String> = split(query).collect();
+    let mut terms: Vec<String> = split(query);
     terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     terms.dedup();
     terms
@@ -220,8 +226,7 @@ mod tests {
         let mut words = Words::new();
         let mut interner = Interner::new(&mut words);
         let docs = ["Checkout timeout after deploy", "Replica lag; pool-exhausted", "", "checkout lag"];
-        let ids: Vec<Vec<u32>> =
-            docs.iter().map(|d| interner.number(split(d).collect::<Vec<_>>().iter().map(String::as_str))).collect();
+        let ids: Vec<Vec<u32>> = docs.iter().map(|d| interner.number(split(d).iter().map(String::as_str))).collect();
         for doc in ids {
             interner.words().push_doc(doc);
         }

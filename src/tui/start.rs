@@ -230,9 +230,10 @@ impl Start {
         }
         let entries = &self.entries;
         let mut ordered: Vec<usize> = (0..entries.len()).collect();
+        // The entries are in path order, and the sort is stable: the path breaks ties.
         ordered.sort_by(|&a, &b| {
             let (a, b) = (&entries[a], &entries[b]);
-            let newest = library::newest_first(a, b);
+            let newest = b.date().cmp(&a.date());
             match self.order {
                 Order::Date => newest,
                 Order::Severity => severity(a).cmp(severity(b)).then(newest),
