@@ -130,9 +130,7 @@ pub fn words_of(doc: &Document) -> Vec<String> {
     parts.extend(doc.factors.iter().map(|f| f.description.as_str()));
     parts.extend(doc.actions.iter().map(|a| a.title.as_str()));
     // One lowercase copy of it all, then each distinct word once.
-    let text = parts.join("\n").to_lowercase();
-    let mut seen = std::collections::HashSet::new();
-    super::words::split_lowercase(&text).filter(|w| seen.insert(*w)).map(str::to_string).collect()
+    super::words::distinct(&parts.join("\n").to_lowercase())
 }
 
 /// Which postmortems `list` shows. Every condition given must hold.

@@ -11,6 +11,7 @@
 //! word's postmortems, whichever is less to read.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The words of `text`, lowercased (the whole text first, then split, as documents are), in
@@ -21,7 +22,46 @@ pub fn split(text: &str) -> Vec<String> {
 
 /// The words of `text` (already in lowercase), in order (with repeats).
 pub fn split_lowercase(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // ASCII, nearly all of a postmortem, is told a byte at a time; the rest by its char.
+    let char_at =
+        move |at: usize| text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()));
+    std::iter::from_fn(move || {
+        loop {
+            while at < bytes.len() && bytes[at] < 0x80 && !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            if at >= bytes.len() {
+                return None;
+            }
+            let start = at;
+            while at < bytes.len() {
+                if bytes[at] < 0x80 {
+                    if !bytes[at].is_ascii_alphanumeric() {
+                        break;
+                    }
+                    at += 1;
+                } else {
+                    match char_at(at) {
+                        (true, len) => at += len,
+                        (false, _) => break,
+                    }
+                }
+            }
+            if at > start {
+                return Some(&text[start..at]);
+            }
+            // A character that is neither ASCII nor part of a word.
+            at += char_at(at).1;
+        }
+    })
+}
+
+/// The distinct words of `text` (already in lowercase), in no particular order.
+pub fn distinct(text: &str) -> Vec<String> {
+    let mut seen: std::collections::HashSet<&str, BuildHasherDefault<Fx>> = Default::default();
+    split_lowercase(text).filter(|w| seen.insert(w)).map(str::to_string).collect()
 }
 
 /// The words of a query, longest first (the most selective is looked up first).
@@ -181,7 +221,7 @@ impl Words {
 pub struct Interner<'w> {
     words: &'w mut Words,
     /// The vocabulary's numbers by word, made when first needed.
-    known: Option<HashMap<String, u32>>,
+    known: Option<HashMap<String, u32, BuildHasherDefault<Fx>>>,
 }
 
 impl<'w> Interner<'w> {
@@ -214,6 +254,26 @@ impl<'w> Interner<'w> {
 
     pub fn words(&mut self) -> &mut Words {
         self.words
+    }
+}
+
+/// FxHash (rustc's): a word is hashed in a few instructions, where SipHash took most of the
+/// time of numbering a library's words. Nothing here needs resistance to chosen collisions: a
+/// library's words are its own.
+#[derive(Default)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
