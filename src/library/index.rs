@@ -44,6 +44,25 @@ impl Catalog {
     }
 }
 
+/// What the index keeps of a file besides its summary: its key, the hash of its content, and
+/// whether the key alone is trusted.
+type Meta = (FileKey, u64, bool);
+
+/// An entry's word numbers: the index's (record `0`), or new ones.
+enum Ids {
+    Old(usize),
+    New(Vec<u32>),
+}
+
+impl Ids {
+    fn len(&self, old: Option<&Stored>) -> usize {
+        match self {
+            Ids::Old(i) => old.map_or(0, |s| s.ids_len(*i)),
+            Ids::New(ids) => ids.len(),
+        }
+    }
+}
+
 /// What looking at one file found.
 enum Found {
     /// The index's record `0` still holds; `1`: whether its key is now settled.
@@ -63,15 +82,14 @@ enum Found {
 pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
     let (files, unreadable) = postmortem_walk(dir)?;
     let index_file = cache.map(|c| cache::index_path(c, dir));
-    let stored = index_file.as_deref().and_then(|f| Stored::read(f, dir));
+    let mut stored = index_file.as_deref().and_then(|f| Stored::read(f, dir));
     let read_at = cache::now_ns();
     let found = look_at_all(&files, stored.as_ref(), read_at);
 
     let mut changed = stored.is_none();
-    let (mut records, old_words) = stored.map_or_else(|| (Vec::new(), None), |s| (s.records, Some(s.words)));
-    let old_words = old_words.as_ref();
-    let mut words = old_words.map_or_else(Words::new, Words::vocabulary_of);
-    let mut rows: Vec<(Entry, Vec<u32>, Option<(FileKey, u64, bool)>)> = Vec::with_capacity(files.len());
+    let mut records = stored.as_mut().map(|s| std::mem::take(&mut s.records)).unwrap_or_default();
+    let mut words = stored.as_ref().map_or_else(Words::new, |s| Words::vocabulary_of(&s.words));
+    let mut rows: Vec<(Entry, Ids, Option<Meta>)> = Vec::with_capacity(files.len());
     let mut skipped: Vec<(PathBuf, FileKey, u64, bool)> = Vec::new();
     let mut from_index = 0;
     {
@@ -85,8 +103,7 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
                     let meta = (record.key, record.content, settled);
                     match record.summary {
                         Some(summary) => {
-                            let ids = old_words.map_or_else(Vec::new, |w| w.doc(i).to_vec());
-                            rows.push((Entry::Postmortem(Box::new(summary)), ids, Some(meta)));
+                            rows.push((Entry::Postmortem(Box::new(summary)), Ids::Old(i), Some(meta)));
                         }
                         None => skipped.push((record.path, meta.0, meta.1, meta.2)),
                     }
@@ -96,15 +113,16 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
                     changed |= !matches!(loaded, Loaded::Broken(_));
                     match loaded {
                         Loaded::Other => skipped.push((path.clone(), key, content, settled)),
-                        Loaded::Broken(entry) => rows.push((entry, Vec::new(), None)),
+                        Loaded::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
                         Loaded::Postmortem(summary, text, keep) => {
                             let ids = interner.number(text.iter().map(String::as_str));
                             let keep = super::record::keepable(&summary, keep);
-                            rows.push((Entry::Postmortem(summary), ids, keep.then_some((key, content, settled))));
+                            let meta = keep.then_some((key, content, settled));
+                            rows.push((Entry::Postmortem(summary), Ids::New(ids), meta));
                         }
                     }
                 }
-                Found::Broken(entry) => rows.push((entry, Vec::new(), None)),
+                Found::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
             }
         }
     }
@@ -113,7 +131,7 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
     drop(records);
     for error in unreadable {
         let path = error.path.clone();
-        rows.push((Entry::Broken { date: file_name_date(&path), path, error }, Vec::new(), None));
+        rows.push((Entry::Broken { date: file_name_date(&path), path, error }, Ids::New(Vec::new()), None));
     }
     // The walk gives the files in path order; a folder that could not be read goes among them.
     if !rows.is_sorted_by(|a, b| a.0.path() <= b.0.path()) {
@@ -121,11 +139,19 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
     }
     let mut entries = Vec::with_capacity(rows.len());
     let mut metas = Vec::with_capacity(rows.len());
+    // The words kept are copied from the index's straight into their place: never a third copy.
+    let old = stored.as_ref();
+    words.reserve(rows.iter().map(|(_, ids, _)| ids.len(old)).sum(), rows.len());
     for (entry, ids, meta) in rows {
-        words.push_doc(ids);
+        match (ids, old) {
+            (Ids::Old(i), Some(old)) => words.push_doc(old.ids(i)),
+            (Ids::New(ids), _) => words.push_doc(ids),
+            (Ids::Old(_), None) => words.push_doc([]),
+        }
         entries.push(entry);
         metas.push(meta);
     }
+    drop(stored);
     let catalog = Catalog { entries, words, from_index };
     if changed && let Some(file) = index_file {
         // Not written is not an error: the next run reads the files again.
@@ -139,7 +165,7 @@ fn write(
     file: &Path,
     dir: &Path,
     catalog: &Catalog,
-    metas: &[Option<(FileKey, u64, bool)>],
+    metas: &[Option<Meta>],
     skipped: &[(PathBuf, FileKey, u64, bool)],
 ) -> Result<(), store::SaveError> {
     let mut kept: Vec<Kept> = skipped

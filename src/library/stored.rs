@@ -12,7 +12,7 @@ use crate::store::cache::{self, Dec, Enc, FileKey};
 
 /// Names the format and the version of blameless: a cache written by any other is rebuilt.
 pub fn tag() -> String {
-    format!("blameless {} library index 1", env!("CARGO_PKG_VERSION"))
+    format!("blameless {} library index 2", env!("CARGO_PKG_VERSION"))
 }
 
 /// One file as the index knows it.
@@ -28,12 +28,17 @@ pub struct Record {
     pub summary: Option<Summary>,
 }
 
-/// The index read from its file: records with their word numbers (`words.doc(i)` is record
-/// `i`'s), and a map from path to record.
+/// The index read from its file: records, the vocabulary, a map from path to record, and the
+/// body itself, where each record's word numbers are read from when they are kept (so they
+/// are never held twice).
 pub struct Stored {
     pub records: Vec<Option<Record>>,
+    /// The vocabulary (no entries).
     pub words: Words,
     pub by_path: HashMap<PathBuf, usize>,
+    body: Vec<u8>,
+    /// Where record `i`'s word numbers are in `body`, and how many.
+    ids_at: Vec<(usize, usize)>,
 }
 
 impl Stored {
@@ -47,6 +52,8 @@ impl Stored {
             words.push_word(input.str()?);
         }
         let count = input.len()?;
+        let _total = input.len()?;
+        let mut ids_at = Vec::with_capacity(count.min(body.len() / 32));
         let mut records = Vec::with_capacity(count.min(body.len() / 32));
         let mut by_path = HashMap::with_capacity(count.min(body.len() / 32));
         for i in 0..count {
@@ -59,19 +66,28 @@ impl Stored {
                 _ => return None,
             };
             let n = input.len()?;
-            let mut ids = Vec::with_capacity(n.min(body.len() / 4));
+            ids_at.push((body.len() - input.remaining(), n));
             for _ in 0..n {
-                let id = input.u32()?;
-                if id as usize >= words.vocab_len() {
-                    return None;
-                }
-                ids.push(id);
+                input.u32().filter(|&id| (id as usize) < words.vocab_len())?;
             }
-            words.push_doc(ids);
             by_path.insert(path.clone(), i);
             records.push(Some(Record { path, key, content, settled, summary }));
         }
-        input.is_empty().then_some(Stored { records, words, by_path })
+        if !input.is_empty() {
+            return None;
+        }
+        Some(Stored { records, words, by_path, body, ids_at })
+    }
+
+    /// The word numbers of record `i`.
+    pub fn ids(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        let (at, n) = self.ids_at[i];
+        self.body[at..at + 4 * n].chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// How many word numbers record `i` has.
+    pub fn ids_len(&self, i: usize) -> usize {
+        self.ids_at[i].1
     }
 }
 
@@ -101,6 +117,7 @@ pub fn encode(dir: &Path, kept: &[Kept], words: &Words) -> Option<Vec<u8>> {
     out.len(used.len());
     used.iter().for_each(|&w| out.str(words.word(w)));
     out.len(kept.len());
+    out.len(kept.iter().map(|k| k.doc.map_or(0, |(_, entry)| words.doc(entry).len())).sum());
     for k in kept {
         // A path that is not UTF-8 cannot be written as one: the whole index is skipped (the
         // library is read as if there were none).

@@ -124,6 +124,12 @@ impl Words {
         id
     }
 
+    /// Makes room for `ids` more word numbers over `docs` more entries.
+    pub fn reserve(&mut self, ids: usize, docs: usize) {
+        self.ids.reserve_exact(ids);
+        self.docs.reserve_exact(docs);
+    }
+
     /// Adds the next entry's word numbers.
     pub fn push_doc(&mut self, ids: impl IntoIterator<Item = u32>) {
         self.ids.extend(ids);

@@ -45,7 +45,7 @@ pub struct Start {
     /// The library being read, while it is.
     loading: Option<Receiver<Catalog>>,
     /// The search over the entries' words.
-    finder: Option<Finder>,
+    finder: Option<Box<Finder>>,
     pub templates: Vec<Template>,
     pub list: List,
     pub selected: usize,
@@ -53,17 +53,24 @@ pub struct Start {
     /// Filter-as-you-type: words in titles, tags and the documents' text.
     query: String,
     pub today: chrono::NaiveDate,
+    /// What the list shows, worked out when it changes.
+    lists: Box<Lists>,
+    /// The cache folder the library's index is kept in, if any.
+    cache: Option<Box<Path>>,
+}
+
+/// The lists the screen shows, worked out when what they show changes, never per frame.
+#[derive(Default)]
+struct Lists {
     /// Every entry in the chosen order (indices into `entries`): sorted when the entries or
     /// the order change, never per key.
     ordered: Vec<usize>,
     /// The entries that match the filter, in the chosen order: worked out when the entries,
-    /// the filter or the order change, not on every frame.
+    /// the filter or the order change.
     shown: Vec<usize>,
     /// The follow-up actions of the shown postmortems, in the order to show them (indices
     /// into `shown`): worked out when they change while the actions are the list shown.
     actions: Vec<library::ActionRow>,
-    /// The cache folder the library's index is kept in, if any.
-    cache: Option<PathBuf>,
 }
 
 /// What opening the selection means.
@@ -95,7 +102,7 @@ impl Start {
             templates,
             // No folder yet: the templates are what there is to choose from.
             list: if folder.is_dir() { List::Postmortems } else { List::Templates },
-            cache,
+            cache: cache.map(PathBuf::into_boxed_path),
             ..Start::unused(today)
         };
         start.receive();
@@ -117,22 +124,20 @@ impl Start {
             order: Order::Date,
             query: String::new(),
             today,
-            ordered: Vec::new(),
-            shown: Vec::new(),
-            actions: Vec::new(),
+            lists: Box::default(),
             cache: None,
         }
     }
 
     /// The same start screen read again (leaving the editor: the document may have changed).
     pub fn again(&self, library: &Library) -> Start {
-        Start::with_cache(&self.folder, library, self.today, self.cache.clone())
+        Start::with_cache(&self.folder, library, self.today, self.cache.as_deref().map(Path::to_path_buf))
     }
 
     /// Takes the library when it has been read, and the answer of a search that ran on its
     /// own thread. Returns whether anything arrived.
     pub fn receive(&mut self) -> bool {
-        let searched = self.finder.as_mut().is_some_and(Finder::poll);
+        let searched = self.finder.as_mut().is_some_and(|f| f.poll());
         if searched {
             self.refilter();
         }
@@ -147,7 +152,7 @@ impl Start {
         if self.entries.is_empty() && self.list == List::Postmortems {
             self.list = List::Templates;
         }
-        let mut finder = Finder::new(Arc::new(catalog.words));
+        let mut finder = Box::new(Finder::new(Arc::new(catalog.words)));
         finder.ask(&self.query);
         self.finder = Some(finder);
         self.reorder();
@@ -179,7 +184,7 @@ impl Start {
 
     /// Whether a search is running on its own thread (the list shows the answer before it).
     pub fn is_searching(&self) -> bool {
-        self.finder.as_ref().is_some_and(Finder::busy)
+        self.finder.as_ref().is_some_and(|f| f.busy())
     }
 
     /// Every entry read, in path order.
@@ -189,17 +194,17 @@ impl Start {
 
     /// The postmortems that match the filter, in the chosen order.
     pub fn shown(&self) -> Vec<&Entry> {
-        self.shown.iter().filter_map(|&i| self.entries.get(i)).collect()
+        self.lists.shown.iter().filter_map(|&i| self.entries.get(i)).collect()
     }
 
     /// How many entries match the filter.
     pub fn shown_len(&self) -> usize {
-        self.shown.len()
+        self.lists.shown.len()
     }
 
     /// The shown entries from the `skip`th, at most `take` of them: what one screen shows.
     pub fn shown_rows(&self, skip: usize, take: usize) -> impl Iterator<Item = &Entry> {
-        self.shown.iter().skip(skip).take(take).filter_map(|&i| self.entries.get(i))
+        self.lists.shown.iter().skip(skip).take(take).filter_map(|&i| self.entries.get(i))
     }
 
     /// The filter as typed.
@@ -240,7 +245,7 @@ impl Start {
                 Order::Status => rank_status(a).cmp(&rank_status(b)).then(newest),
             }
         });
-        self.ordered = ordered;
+        self.lists.ordered = ordered;
         self.refilter();
     }
 
@@ -255,15 +260,15 @@ impl Start {
                 found[i] = query.trim().is_empty() || e.path().to_string_lossy().to_lowercase().contains(&query);
             }
         }
-        self.shown = self.ordered.iter().copied().filter(|&i| found[i]).collect();
+        self.lists.shown = self.lists.ordered.iter().copied().filter(|&i| found[i]).collect();
         self.selected = self.selected.min(self.len().saturating_sub(1));
-        self.actions.clear();
+        self.lists.actions.clear();
         if self.list == List::Actions {
             let now = self.now();
-            let docs = self.shown.iter().map(|&i| &self.entries[i]);
+            let docs = self.lists.shown.iter().map(|&i| &self.entries[i]);
             let summaries: Vec<(usize, &library::Summary)> =
                 docs.enumerate().filter_map(|(n, e)| Some((n, e.summary()?))).collect();
-            self.actions = library::action_rows(summaries.iter().map(|(_, s)| *s), now)
+            self.lists.actions = library::action_rows(summaries.iter().map(|(_, s)| *s), now)
                 .into_iter()
                 .map(|r| library::ActionRow { doc: summaries[r.doc].0, ..r })
                 .collect();
@@ -284,16 +289,16 @@ impl Start {
 
     /// The actions from the `skip`th, at most `take` of them.
     pub fn action_rows(&self, skip: usize, take: usize) -> impl Iterator<Item = library::ActionItem<'_>> {
-        self.actions.iter().skip(skip).take(take).filter_map(|r| {
-            let doc = self.entries.get(*self.shown.get(r.doc)?)?.summary()?;
+        self.lists.actions.iter().skip(skip).take(take).filter_map(|r| {
+            let doc = self.entries.get(*self.lists.shown.get(r.doc)?)?.summary()?;
             Some(library::ActionItem { doc, action: doc.actions.get(r.action)?, overdue: r.overdue })
         })
     }
 
     fn len(&self) -> usize {
         match self.list {
-            List::Postmortems => self.shown.len(),
-            List::Actions => self.actions.len(),
+            List::Postmortems => self.lists.shown.len(),
+            List::Actions => self.lists.actions.len(),
             List::Templates => self.templates.len(),
         }
     }
