@@ -178,6 +178,8 @@ fn write(
             kept.push(Kept { path: &summary.path, key: *key, content: *content, settled: *settled, doc });
         }
     }
+    // In path order, so that a file's record is found by halving.
+    kept.sort_by(|a, b| a.path.cmp(b.path));
     match encode(dir, &kept, &catalog.words) {
         Some(body) => store::cache::write_index(file, &tag(), &body),
         None => Ok(()),
@@ -220,8 +222,7 @@ fn look_at(path: &Path, stored: Option<&Stored>, read_at: i64) -> Found {
             });
         }
     };
-    let record = stored.and_then(|s| Some((s.by_path.get(path).copied()?, s)));
-    let record = record.and_then(|(i, s)| Some((i, s.records[i].as_ref()?)));
+    let record = stored.and_then(|s| s.find(path));
     if let Some((i, record)) = record
         && record.key == key
         && record.settled

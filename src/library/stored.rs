@@ -3,7 +3,6 @@
 //! the key and content hash of the file it was made from. Paths are kept relative to the
 //! library's folder, so the same folder named two ways reads the same index.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::words::Words;
@@ -12,7 +11,7 @@ use crate::store::cache::{self, Dec, Enc, FileKey};
 
 /// Names the format and the version of blameless: a cache written by any other is rebuilt.
 pub fn tag() -> String {
-    format!("blameless {} library index 2", env!("CARGO_PKG_VERSION"))
+    format!("blameless {} library index 4", env!("CARGO_PKG_VERSION"))
 }
 
 /// One file as the index knows it.
@@ -28,14 +27,13 @@ pub struct Record {
     pub summary: Option<Summary>,
 }
 
-/// The index read from its file: records, the vocabulary, a map from path to record, and the
+/// The index read from its file: records (in path order), the vocabulary, and the
 /// body itself, where each record's word numbers are read from when they are kept (so they
 /// are never held twice).
 pub struct Stored {
     pub records: Vec<Option<Record>>,
     /// The vocabulary (no entries).
     pub words: Words,
-    pub by_path: HashMap<PathBuf, usize>,
     body: Vec<u8>,
     /// Where record `i`'s word numbers are in `body`, and how many.
     ids_at: Vec<(usize, usize)>,
@@ -55,8 +53,7 @@ impl Stored {
         let _total = input.len()?;
         let mut ids_at = Vec::with_capacity(count.min(body.len() / 32));
         let mut records = Vec::with_capacity(count.min(body.len() / 32));
-        let mut by_path = HashMap::with_capacity(count.min(body.len() / 32));
-        for i in 0..count {
+        for _ in 0..count {
             let path = dir.join(input.str()?);
             let key = input.key()?;
             let (content, settled) = (input.u64()?, input.u8()? == 1);
@@ -67,22 +64,38 @@ impl Stored {
             };
             let n = input.len()?;
             ids_at.push((body.len() - input.remaining(), n));
+            let mut id = 0u32;
             for _ in 0..n {
-                input.u32().filter(|&id| (id as usize) < words.vocab_len())?;
+                id = id.checked_add(input.varint()?).filter(|&id| (id as usize) < words.vocab_len())?;
             }
-            by_path.insert(path.clone(), i);
             records.push(Some(Record { path, key, content, settled, summary }));
         }
         if !input.is_empty() {
             return None;
         }
-        Some(Stored { records, words, by_path, body, ids_at })
+        // Written in path order; anything else is not this format.
+        if !records.is_sorted_by(|a, b| a.as_ref().map(|r| &r.path) < b.as_ref().map(|r| &r.path)) {
+            return None;
+        }
+        Some(Stored { records, words, body, ids_at })
+    }
+
+    /// The record of the file at `path`, with its place.
+    pub fn find(&self, path: &Path) -> Option<(usize, &Record)> {
+        let i = self.records.binary_search_by(|r| r.as_ref().map(|r| r.path.as_path()).cmp(&Some(path))).ok()?;
+        Some((i, self.records[i].as_ref()?))
     }
 
     /// The word numbers of record `i`.
     pub fn ids(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
         let (at, n) = self.ids_at[i];
-        self.body[at..at + 4 * n].chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        let mut input = Dec::new(&self.body[at..]);
+        let mut id = 0u32;
+        // Read whole once already (`read`): every gap is there and every sum in range.
+        (0..n).map(move |_| {
+            id += input.varint().unwrap_or(0);
+            id
+        })
     }
 
     /// How many word numbers record `i` has.
@@ -133,9 +146,15 @@ pub fn encode(dir: &Path, kept: &[Kept], words: &Words) -> Option<Vec<u8>> {
             Some((summary, entry)) => {
                 out.u8(1);
                 record::put(&mut out, summary);
-                let ids = words.doc(entry);
+                // Sorted, each as the gap from the one before: most take a byte or two.
+                let mut ids: Vec<u32> = words.doc(entry).iter().map(|&w| new_id[w as usize]).collect();
+                ids.sort_unstable();
                 out.len(ids.len());
-                ids.iter().for_each(|&w| out.u32(new_id[w as usize]));
+                let mut before = 0;
+                for id in ids {
+                    out.varint(id - before);
+                    before = id;
+                }
             }
         }
     }

@@ -7,12 +7,13 @@
 //! and digits; anything else separates words, in the documents as in the query.
 //!
 //! A query word is looked up once in the vocabulary (one substring search over all of it),
-//! then the postmortems are narrowed either through each postmortem's words or through each
-//! word's postmortems, whichever is less to read.
+//! then the postmortems are narrowed through their word numbers (a postmortem stops being read
+//! at its first word that holds the query word). Postings (each word's postmortems) were tried
+//! and left out: they cost as much memory again as the word numbers, and a search long enough
+//! to want them runs off the screen's thread anyway ([`super::Finder`]).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 /// The words of `text`, lowercased (the whole text first, then split, as documents are), in
 /// order (with repeats).
@@ -82,8 +83,6 @@ pub struct Words {
     /// Where each postmortem's word numbers start in `ids` (one more than there are).
     docs: Vec<u32>,
     ids: Vec<u32>,
-    /// For each word, the postmortems that hold it: built on the first search that needs it.
-    postings: OnceLock<(Vec<u32>, Vec<u32>)>,
 }
 
 impl Words {
@@ -134,7 +133,6 @@ impl Words {
     pub fn push_doc(&mut self, ids: impl IntoIterator<Item = u32>) {
         self.ids.extend(ids);
         self.docs.push(self.ids.len() as u32);
-        self.postings = OnceLock::new();
     }
 
     /// The word numbers of entry `i`.
@@ -177,49 +175,9 @@ impl Words {
         if hits.is_empty() {
             return Vec::new();
         }
-        let through_docs: usize = within.iter().map(|&i| self.doc(i).len()).sum();
-        // Reading each word's postmortems costs their count; the postings are built once
-        // (as long as reading every postmortem's words once) the first time they are worth it.
-        let postings = self.postings.get();
-        let through_words = |(starts, _): &(Vec<u32>, Vec<u32>)| -> usize {
-            hits.iter().map(|&w| (starts[w as usize + 1] - starts[w as usize]) as usize).sum()
-        };
-        let worth = match postings {
-            Some(p) => through_words(p) < through_docs,
-            // Only a few words, and a broad search: building them pays.
-            None => hits.len() * 64 < through_docs && within.len() * 2 > self.len(),
-        };
-        if worth {
-            let (starts, docs) = self.postings.get_or_init(|| self.build_postings());
-            let mut marked = vec![false; self.len()];
-            for &w in &hits {
-                for &d in &docs[starts[w as usize] as usize..starts[w as usize + 1] as usize] {
-                    marked[d as usize] = true;
-                }
-            }
-            within.into_iter().filter(|&i| marked[i]).collect()
-        } else {
-            let mut wanted = vec![false; self.vocab_len()];
-            hits.iter().for_each(|&w| wanted[w as usize] = true);
-            within.into_iter().filter(|&i| self.doc(i).iter().any(|&w| wanted[w as usize])).collect()
-        }
-    }
-
-    fn build_postings(&self) -> (Vec<u32>, Vec<u32>) {
-        let mut starts = vec![0u32; self.vocab_len() + 1];
-        self.ids.iter().for_each(|&w| starts[w as usize + 1] += 1);
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut docs = vec![0u32; self.ids.len()];
-        for d in 0..self.len() {
-            for &w in self.doc(d) {
-                docs[next[w as usize] as usize] = d as u32;
-                next[w as usize] += 1;
-            }
-        }
-        (starts, docs)
+        let mut wanted = vec![false; self.vocab_len()];
+        hits.iter().for_each(|&w| wanted[w as usize] = true);
+        within.into_iter().filter(|&i| self.doc(i).iter().any(|&w| wanted[w as usize])).collect()
     }
 }
 
@@ -303,9 +261,6 @@ mod tests {
         assert_eq!(words.matching("  ", None), [0, 1, 2, 3], "no word: everything");
         assert_eq!(words.matching("out lag", None), [3]);
         assert!(words.matching("zebra", None).is_empty());
-        // The same through the postings.
-        let _ = words.postings.get_or_init(|| words.build_postings());
-        assert_eq!(words.matching("check time", None), [0]);
         assert_eq!(words.matching("a", None), [0, 1, 3]);
     }
 }

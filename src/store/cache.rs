@@ -156,6 +156,15 @@ impl Enc {
     pub fn i64(&mut self, v: i64) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
+    /// A number in as few bytes as it needs (seven bits a byte, the high bit saying more
+    /// follow): small numbers, such as the gaps between sorted word numbers, take one or two.
+    pub fn varint(&mut self, mut v: u32) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
     /// A length or a count (a document never holds four billion of anything).
     pub fn len(&mut self, n: usize) {
         self.u32(u32::try_from(n).unwrap_or(u32::MAX));
@@ -216,6 +225,17 @@ impl<'a> Dec<'a> {
     }
     pub fn len(&mut self) -> Option<usize> {
         self.u32().map(|n| n as usize)
+    }
+    pub fn varint(&mut self) -> Option<u32> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
     }
     pub fn str(&mut self) -> Option<&'a str> {
         let n = self.len()?;
@@ -294,13 +314,17 @@ mod tests {
         body.opt_str(None);
         body.strs(&["a".into(), "bc".into()]);
         body.i64(-5);
+        [0, 127, 128, 300, u32::MAX].into_iter().for_each(|v| body.varint(v));
         write_index(&path, "v1", &body.0).unwrap_or_else(|e| panic!("{e}"));
         let read = read_index(&path, "v1").unwrap_or_default();
         let mut d = Dec::new(&read);
         assert_eq!(d.str(), Some("héllo"));
         assert_eq!(d.opt_string(), Some(None));
         assert_eq!(d.strings(), Some(vec!["a".to_string(), "bc".to_string()]));
-        assert_eq!((d.i64(), d.is_empty()), (Some(-5), true));
+        assert_eq!(d.i64(), Some(-5));
+        let numbers: Vec<Option<u32>> = (0..5).map(|_| d.varint()).collect();
+        assert_eq!(numbers, [Some(0), Some(127), Some(128), Some(300), Some(u32::MAX)]);
+        assert!(d.is_empty());
         assert_eq!(d.u8(), None, "past the end");
         assert!(read_index(&path, "v2").is_none(), "another version");
         let whole = std::fs::read(&path).unwrap_or_default();
