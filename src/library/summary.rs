@@ -130,7 +130,14 @@ pub fn words_of(doc: &Document) -> Vec<String> {
     parts.extend(doc.factors.iter().map(|f| f.description.as_str()));
     parts.extend(doc.actions.iter().map(|a| a.title.as_str()));
     // One lowercase copy of it all, then each distinct word once.
-    super::words::distinct(&parts.join("\n").to_lowercase())
+    let mut text = parts.join("\n");
+    // ASCII (nearly every postmortem) is lowercased in place, the rest by Unicode's rules.
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+    } else {
+        text = text.to_lowercase();
+    }
+    super::words::distinct(&text)
 }
 
 /// Which postmortems `list` shows. Every condition given must hold.

@@ -61,7 +61,8 @@ pub fn split_lowercase(text: &str) -> impl Iterator<Item = &str> {
 
 /// The distinct words of `text` (already in lowercase), in no particular order.
 pub fn distinct(text: &str) -> Vec<String> {
-    let mut seen: std::collections::HashSet<&str, BuildHasherDefault<Fx>> = Default::default();
+    let mut seen: std::collections::HashSet<&str, BuildHasherDefault<Fx>> =
+        std::collections::HashSet::with_capacity_and_hasher(text.len() / 32, Default::default());
     split_lowercase(text).filter(|w| seen.insert(w)).map(str::to_string).collect()
 }
 
