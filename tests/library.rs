@@ -206,8 +206,8 @@ fn overdue_actions_are_the_open_ones_due_before_today_longest_overdue_first() {
 fn filters_match_status_severity_tag_date_and_text_in_any_case() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path());
-    let entries = library::scan_all(dir.path()).unwrap();
-    let count = |f: Filter| summaries(&entries).into_iter().filter(|s| f.matches(s)).count();
+    let catalog = library::read(dir.path(), None).unwrap();
+    let count = |f: Filter| catalog.matching(&f).into_iter().filter(|e| e.summary().is_some()).count();
     assert_eq!(count(Filter::default()), 101);
     assert_eq!(count(Filter { status: Some(Status::Published), ..Filter::default() }), 34);
     assert_eq!(count(Filter { severity: Some("sev1".into()), ..Filter::default() }), 33);
@@ -215,31 +215,27 @@ fn filters_match_status_severity_tag_date_and_text_in_any_case() {
     assert_eq!(count(Filter { tag: Some("gen".into()), ..Filter::default() }), 0, "a tag matches whole");
     assert_eq!(count(Filter { since: NaiveDate::from_ymd_opt(2026, 4, 1), ..Filter::default() }), 11);
     assert_eq!(count(Filter { search: Some("replica LAG".into()), ..Filter::default() }), 1, "section text");
+    assert_eq!(count(Filter { search: Some("lag replica".into()), ..Filter::default() }), 1, "any order");
     assert_eq!(count(Filter { search: Some("incident 10".into()), ..Filter::default() }), 3, "10, 100, 101");
-    assert_eq!(count(Filter { search: Some("Incident 1\nRequests".into()), ..Filter::default() }), 0);
+    assert_eq!(count(Filter { search: Some("repl alarm".into()), ..Filter::default() }), 1, "part of a word");
+    assert_eq!(count(Filter { search: Some("replica requests".into()), ..Filter::default() }), 0, "every word");
+    let both = Filter { search: Some("incident".into()), status: Some(Status::Published), ..Filter::default() };
+    assert_eq!(count(both), 34);
 }
 
 #[test]
-fn scan_sends_entries_as_they_load_and_stops_when_nobody_listens() {
+fn the_background_read_finds_what_the_blocking_one_finds() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path());
-    let receiver = library::background(dir.path().to_path_buf());
-    let mut paths: Vec<String> = Vec::new();
-    while let Ok(entry) = receiver.recv_timeout(Duration::from_secs(30)) {
-        paths.push(entry.path().display().to_string());
-    }
-    paths.sort();
+    let catalog = library::background(dir.path().to_path_buf(), None).recv_timeout(Duration::from_secs(60)).unwrap();
+    let paths: Vec<String> = catalog.entries.iter().map(|e| e.path().display().to_string()).collect();
     let all: Vec<String> =
         library::scan_all(dir.path()).unwrap().iter().map(|e| e.path().display().to_string()).collect();
-    assert_eq!(paths, all, "the background scan finds what the blocking one finds");
-
-    // A start screen that closes before the scan ends: the scan returns, nothing panics.
-    let (sender, receiver) = std::sync::mpsc::channel();
-    drop(receiver);
-    library::scan(dir.path(), &sender).unwrap();
-    // A folder that is not there is an error for `scan`, and an empty channel in the background.
+    assert_eq!(paths, all);
+    assert_eq!(all.len(), 103);
+    // A folder that is not there is an error for `read`, and a closed channel in the background.
     assert!(library::scan_all(&dir.path().join("nope")).unwrap_err().message.contains("does not exist"));
-    assert!(library::background(dir.path().join("nope")).recv().is_err());
+    assert!(library::background(dir.path().join("nope"), None).recv().is_err());
 }
 
 #[test]

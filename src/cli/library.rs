@@ -30,7 +30,8 @@ pub struct ListArgs {
     /// Only incidents on or after this day
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
-    /// Only postmortems with this text in the title, tags, services or any section (any case)
+    /// Only postmortems with each of these words in the title, tags, services or any section
+    /// (any case, any order; part of a word counts: `check` finds "checkout")
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -111,14 +112,20 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01"))
 }
 
-/// Every entry under `dir`, newest first, with an error that says what to do when the folder
-/// is not there.
-fn scan(dir: &Path) -> anyhow::Result<Vec<Entry>> {
-    let mut entries = library::scan_all(dir).map_err(|e| {
+/// Every entry under `dir` (through the index in the user's cache folder), with an error that
+/// says what to do when the folder is not there.
+fn read(dir: &Path) -> anyhow::Result<library::Catalog> {
+    let catalog = library::read(dir, store::cache::cache_dir().as_deref()).map_err(|e| {
         let hint =
             format!("name the folder of postmortems (`blameless list DIR`), or run this where `{LIBRARY_DIR}/` is");
         e.hint(&hint)
     })?;
+    Ok(catalog)
+}
+
+/// Every entry under `dir`, newest first.
+fn scan(dir: &Path) -> anyhow::Result<Vec<Entry>> {
+    let mut entries = read(dir)?.entries;
     library::sort_newest_first(&mut entries);
     Ok(entries)
 }
@@ -152,10 +159,15 @@ pub fn list(args: ListArgs) -> anyhow::Result<Outcome> {
         since: args.since,
         search: args.search,
     };
-    let entries = scan(&args.dir)?;
+    // Never dropped: freeing ten thousand summaries one by one just before the process ends
+    // would take longer than printing them.
+    let catalog = std::mem::ManuallyDrop::new(read(&args.dir)?);
+    let entries = &catalog.entries;
     // Broken files are always shown: nothing is known about them to filter on.
-    let shown: Vec<&Entry> = entries.iter().filter(|e| e.summary().is_none_or(|s| filter.matches(s))).collect();
-    report_broken(&entries, true);
+    let mut shown: Vec<&Entry> = catalog.matching(&filter);
+    // In path order already: a stable sort by date is newest first.
+    shown.sort_by_key(|e| std::cmp::Reverse(e.date()));
+    report_broken(entries, true);
     match args.format {
         Format::Json => output::print(&rows::list_json(&shown)?),
         Format::Csv => output::print_text(&rows::list_csv(&shown)),
@@ -170,7 +182,7 @@ pub fn list(args: ListArgs) -> anyhow::Result<Outcome> {
 
 pub fn actions(args: ActionsArgs) -> anyhow::Result<Outcome> {
     let filter = ActionFilter { open: args.open, overdue: args.overdue, owner: args.owner };
-    let entries = scan(&args.dir)?;
+    let entries = std::mem::ManuallyDrop::new(scan(&args.dir)?);
     let now = now()?;
     let items: Vec<ActionItem> = library::action_items(entries.iter().filter_map(Entry::summary), now)
         .into_iter()
@@ -190,7 +202,7 @@ pub fn actions(args: ActionsArgs) -> anyhow::Result<Outcome> {
 }
 
 pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
-    let entries = scan(&args.dir)?;
+    let entries = std::mem::ManuallyDrop::new(scan(&args.dir)?);
     let docs: Vec<&library::Summary> = entries
         .iter()
         .filter_map(Entry::summary)

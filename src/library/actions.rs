@@ -1,7 +1,7 @@
 //! The follow-up actions of every postmortem in the library, in the order that needs
 //! attention first.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{Action, Summary};
 
@@ -40,28 +40,49 @@ impl ActionFilter {
 /// (undated last), then done and won't-do; the postmortem's path and the action's place in
 /// it break ties, so the order is stable.
 pub fn action_items<'a>(docs: impl IntoIterator<Item = &'a Summary>, now: DateTime<Utc>) -> Vec<ActionItem<'a>> {
-    let mut items: Vec<(usize, ActionItem)> = docs
+    let docs: Vec<&Summary> = docs.into_iter().collect();
+    action_rows(docs.iter().copied(), now)
         .into_iter()
-        .flat_map(|doc| {
+        .map(|r| {
+            let doc = docs[r.doc];
+            ActionItem { doc, action: &doc.actions[r.action], overdue: r.overdue }
+        })
+        .collect()
+}
+
+/// One row of [`action_rows`]: the place of the document among those given, of the action in
+/// it, and whether it is overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionRow {
+    pub doc: usize,
+    pub action: usize,
+    pub overdue: bool,
+}
+
+/// As [`action_items`], by places: for a list kept across frames.
+pub fn action_rows<'a>(docs: impl IntoIterator<Item = &'a Summary>, now: DateTime<Utc>) -> Vec<ActionRow> {
+    let mut rows: Vec<(ActionRow, &Summary)> = docs
+        .into_iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
             let today = doc.today(now);
             doc.actions
                 .iter()
                 .enumerate()
-                .map(move |(i, action)| (i, ActionItem { doc, action, overdue: action.is_overdue(today) }))
+                .map(move |(a, action)| (ActionRow { doc: d, action: a, overdue: action.is_overdue(today) }, doc))
         })
         .collect();
-    items.sort_by(|(i, a), (j, b)| {
-        rank(a).cmp(&rank(b)).then_with(|| a.doc.path.cmp(&b.doc.path)).then_with(|| i.cmp(j))
-    });
-    items.into_iter().map(|(_, item)| item).collect()
-}
-
-/// Group first (overdue, open, closed), then the due date with undated ones after dated ones.
-fn rank(item: &ActionItem) -> (u8, bool, Option<NaiveDate>) {
-    let group = match (item.overdue, item.action.is_open()) {
-        (true, _) => 0,
-        (false, true) => 1,
-        (false, false) => 2,
+    let rank = |(row, doc): &(ActionRow, &Summary)| {
+        let action = &doc.actions[row.action];
+        let group = match (row.overdue, action.is_open()) {
+            (true, _) => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+        };
+        (group, action.due_date.is_none(), action.due_date)
     };
-    (group, item.action.due_date.is_none(), item.action.due_date)
+    rows.sort_by(|a, b| {
+        rank(a).cmp(&rank(b)).then_with(|| a.1.path.cmp(&b.1.path)).then_with(|| a.0.action.cmp(&b.0.action))
+    });
+    rows.into_iter().map(|(row, _)| row).collect()
 }

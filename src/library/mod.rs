@@ -1,20 +1,26 @@
 //! The team's library: a folder of postmortems, read recursively, summarised for `list`,
 //! `actions` and `stats` and for the start screen.
 //!
-//! Reading is the slow part (a YAML parse per file), so [`scan`] loads files on every core and
-//! hands each [`Entry`] to a channel as soon as it is ready: the start screen can show a large
-//! library as it arrives, and the commands collect everything with [`scan_all`]. Nothing here
-//! knows about the terminal.
+//! Reading is the slow part (a YAML parse per file), so [`read`] goes through an index kept in
+//! the user's cache folder: a file whose key (size, times, inode) is the one the index knows is
+//! not read again, and the others are read on every core. The index also holds each
+//! postmortem's words, which is what a search looks through ([`words`]). The start screen
+//! reads it on a thread of its own ([`background`]). Nothing here knows about the terminal.
 
 mod actions;
 pub mod bars;
 pub mod csv;
+mod find;
+mod index;
+mod record;
 pub mod report;
 pub mod rows;
 mod scan;
 mod stats;
 pub mod status;
+mod stored;
 mod summary;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -22,8 +28,10 @@ use chrono::NaiveDate;
 
 use crate::store::LoadError;
 
-pub use actions::{ActionFilter, ActionItem, action_items};
-pub use scan::{background, postmortem_files, scan, scan_all};
+pub use actions::{ActionFilter, ActionItem, ActionRow, action_items, action_rows};
+pub use find::Finder;
+pub use index::{Catalog, background, read, scan_all};
+pub use scan::postmortem_files;
 pub use stats::{ActionShares, Spread, Stats, percentile};
 pub use summary::{Action, Filter, Summary};
 
@@ -74,10 +82,13 @@ impl Entry {
 
 /// Newest first; undated entries last; the path breaks ties so the order is stable.
 pub fn sort_newest_first(entries: &mut [Entry]) {
-    entries.sort_by(|a, b| {
-        // `Option` orders `None` first, so reversing the dates puts undated entries last.
-        b.date().cmp(&a.date()).then_with(|| a.path().cmp(b.path()))
-    });
+    // Comparing paths is slow (component by component): entries already in path order (as
+    // the library reads them) need only a stable sort by date.
+    if !entries.is_sorted_by(|a, b| a.path() <= b.path()) {
+        entries.sort_by(|a, b| a.path().cmp(b.path()));
+    }
+    // `Option` orders `None` first, so reversing the dates puts undated entries last.
+    entries.sort_by_key(|e| std::cmp::Reverse(e.date()));
 }
 
 /// The date at the start of a file name (`2026-11-24-checkout.yaml`), if there is one.

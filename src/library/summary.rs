@@ -35,9 +35,6 @@ pub struct Summary {
     /// The document's time zone (the local one when the document's cannot be read): "today",
     /// for due dates, is today there.
     pub zone: Zone,
-    /// Everything a search looks through, in lowercase: title, severity, tags, services, and
-    /// the text of sections, timeline, factors and actions.
-    haystack: String,
 }
 
 /// A follow-up action, as the library lists it.
@@ -109,7 +106,6 @@ impl Summary {
                 .filter(|c| !c.is_empty())
                 .collect(),
             zone,
-            haystack: haystack(doc),
         }
     }
 
@@ -117,14 +113,11 @@ impl Summary {
     pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
         self.zone.today(now)
     }
-
-    /// Whether `query` (any case) appears in the title, severity, tags, services or any text.
-    pub fn contains(&self, query: &str) -> bool {
-        self.haystack.contains(&query.to_lowercase())
-    }
 }
 
-fn haystack(doc: &Document) -> String {
+/// Everything a search looks through, as distinct lowercase words (see [`super::words`]): the
+/// title, severity, tags, services, and the text of sections, timeline, factors and actions.
+pub fn words_of(doc: &Document) -> Vec<String> {
     let mut parts: Vec<&str> = vec![&doc.title];
     parts.extend(doc.severity.as_deref());
     parts.extend(doc.tags.iter().map(String::as_str));
@@ -136,8 +129,15 @@ fn haystack(doc: &Document) -> String {
     parts.extend(doc.timeline.iter().map(|e| e.event.as_str()));
     parts.extend(doc.factors.iter().map(|f| f.description.as_str()));
     parts.extend(doc.actions.iter().map(|a| a.title.as_str()));
-    // A separator no one types between parts, so a search never matches across two of them.
-    parts.join("\u{0}").to_lowercase()
+    // One lowercase copy of it all, then each distinct word once.
+    let mut text = parts.join("\n");
+    // ASCII (nearly every postmortem) is lowercased in place, the rest by Unicode's rules.
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+    } else {
+        text = text.to_lowercase();
+    }
+    super::words::distinct(&text)
 }
 
 /// Which postmortems `list` shows. Every condition given must hold.
@@ -150,17 +150,19 @@ pub struct Filter {
     pub tag: Option<String>,
     /// The incident is on or after this day (undated ones are left out).
     pub since: Option<NaiveDate>,
-    /// Text in the title, severity, tags, services or any text of the document, any case.
+    /// Words in the title, severity, tags, services or any text of the document, any case
+    /// (see [`super::words`]); the catalog answers it ([`super::Catalog::matching`]).
     pub search: Option<String>,
 }
 
 impl Filter {
+    /// Whether `s` passes every condition but the search, which needs the words
+    /// ([`super::Catalog::matching`] applies both).
     pub fn matches(&self, s: &Summary) -> bool {
         let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
         self.status.is_none_or(|status| s.status == status)
             && self.severity.as_deref().is_none_or(|want| s.severity.as_deref().is_some_and(|have| same(have, want)))
             && self.tag.as_deref().is_none_or(|want| s.tags.iter().any(|t| same(t, want)))
             && self.since.is_none_or(|since| s.date.is_some_and(|d| d >= since))
-            && self.search.as_deref().is_none_or(|q| s.contains(q))
     }
 }

@@ -5,6 +5,7 @@
 //! old file or the new one, never half of each. A file that fails to load is never written to.
 
 mod atomic;
+pub mod cache;
 mod emit;
 mod error;
 mod guard;

@@ -99,7 +99,7 @@ pub fn shown_path(path: &Path) -> String {
 /// The start screen over `folder`.
 pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate, checker: CheckerSoon) -> anyhow::Result<()> {
     require_terminal()?;
-    let start = start::Start::new(folder, &library, today);
+    let start = start::Start::with_cache(folder, &library, today, crate::store::cache::cache_dir());
     let mut app = App::new(Screen::Start(start), library, context::Context::from_env(recovery_dir()?));
     app.take_checker_when_ready(checker.0);
     runner::run(&mut app)

@@ -5,7 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use crate::library::{self, Entry, Filter};
+use std::sync::Arc;
+
+use crate::library::words::Words;
+use crate::library::{self, Catalog, Entry, Finder};
 use crate::store;
 use crate::template::{Library, Template};
 
@@ -37,20 +40,37 @@ pub struct Start {
     /// The folder as shown; `root` is where it was scanned.
     pub folder: PathBuf,
     pub root: PathBuf,
-    /// Every entry loaded so far, in arrival order.
-    pub entries: Vec<Entry>,
-    /// The scan still running, when it is.
-    loading: Option<Receiver<Entry>>,
+    /// Every entry, in path order (none until the library is read).
+    entries: Vec<Entry>,
+    /// The library being read, while it is.
+    loading: Option<Receiver<Catalog>>,
+    /// The search over the entries' words.
+    finder: Option<Box<Finder>>,
     pub templates: Vec<Template>,
     pub list: List,
     pub selected: usize,
     pub order: Order,
-    /// Filter-as-you-type: text in titles, tags and the documents' text.
+    /// Filter-as-you-type: words in titles, tags and the documents' text.
     query: String,
     pub today: chrono::NaiveDate,
-    /// The entries that match the filter, in the chosen order (indices into `entries`):
-    /// worked out when the entries, the filter or the order change, not on every frame.
+    /// What the list shows, worked out when it changes.
+    lists: Box<Lists>,
+    /// The cache folder the library's index is kept in, if any.
+    cache: Option<Box<Path>>,
+}
+
+/// The lists the screen shows, worked out when what they show changes, never per frame.
+#[derive(Default)]
+struct Lists {
+    /// Every entry in the chosen order (indices into `entries`): sorted when the entries or
+    /// the order change, never per key.
+    ordered: Vec<usize>,
+    /// The entries that match the filter, in the chosen order: worked out when the entries,
+    /// the filter or the order change.
     shown: Vec<usize>,
+    /// The follow-up actions of the shown postmortems, in the order to show them (indices
+    /// into `shown`): worked out when they change while the actions are the list shown.
+    actions: Vec<library::ActionRow>,
 }
 
 /// What opening the selection means.
@@ -64,23 +84,26 @@ pub enum Opening {
 }
 
 impl Start {
+    /// The start screen over `folder`, every file read (no index) on a thread of its own.
     pub fn new(folder: &Path, library: &Library, today: chrono::NaiveDate) -> Start {
+        Start::with_cache(folder, library, today, None)
+    }
+
+    /// The start screen over `folder`, read through the index in the folder `cache` (none:
+    /// every file is read) on a thread of its own.
+    pub fn with_cache(folder: &Path, library: &Library, today: chrono::NaiveDate, cache: Option<PathBuf>) -> Start {
         let templates: Vec<Template> =
             library.list().into_iter().filter(|l| l.shadowed_by.is_none()).filter_map(|l| l.template.ok()).collect();
-        let loading = folder.is_dir().then(|| library::background(folder.to_path_buf()));
+        let loading = folder.is_dir().then(|| library::background(folder.to_path_buf(), cache.clone()));
         let mut start = Start {
             folder: folder.to_path_buf(),
             root: folder.to_path_buf(),
-            entries: Vec::new(),
             loading,
             templates,
             // No folder yet: the templates are what there is to choose from.
             list: if folder.is_dir() { List::Postmortems } else { List::Templates },
-            selected: 0,
-            order: Order::Date,
-            query: String::new(),
-            today,
-            shown: Vec::new(),
+            cache: cache.map(PathBuf::into_boxed_path),
+            ..Start::unused(today)
         };
         start.receive();
         start
@@ -94,48 +117,59 @@ impl Start {
             root: PathBuf::new(),
             entries: Vec::new(),
             loading: None,
+            finder: None,
             templates: Vec::new(),
             list: List::Templates,
             selected: 0,
             order: Order::Date,
             query: String::new(),
             today,
-            shown: Vec::new(),
+            lists: Box::default(),
+            cache: None,
         }
     }
 
-    /// Takes what the background scan found so far. Returns whether anything arrived.
+    /// The same start screen read again (leaving the editor: the document may have changed).
+    pub fn again(&self, library: &Library) -> Start {
+        Start::with_cache(&self.folder, library, self.today, self.cache.as_deref().map(Path::to_path_buf))
+    }
+
+    /// Takes the library when it has been read, and the answer of a search that ran on its
+    /// own thread. Returns whether anything arrived.
     pub fn receive(&mut self) -> bool {
-        let Some(rx) = &self.loading else { return false };
-        let mut got = false;
-        loop {
-            match rx.try_recv() {
-                Ok(e) => {
-                    self.entries.push(e);
-                    got = true;
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.loading = None;
-                    got = true;
-                    if self.entries.is_empty() && self.list == List::Postmortems {
-                        self.list = List::Templates;
-                    }
-                    break;
-                }
-            }
-        }
-        if got {
+        let searched = self.finder.as_mut().is_some_and(|f| f.poll());
+        if searched {
             self.refilter();
         }
-        got
+        let Some(rx) = &self.loading else { return searched };
+        let catalog = match rx.try_recv() {
+            Ok(catalog) => catalog,
+            Err(TryRecvError::Empty) => return searched,
+            Err(TryRecvError::Disconnected) => Catalog { entries: Vec::new(), words: Words::new(), from_index: 0 },
+        };
+        self.loading = None;
+        self.entries = catalog.entries;
+        if self.entries.is_empty() && self.list == List::Postmortems {
+            self.list = List::Templates;
+        }
+        let mut finder = Box::new(Finder::new(Arc::new(catalog.words)));
+        finder.ask(&self.query);
+        self.finder = Some(finder);
+        self.reorder();
+        true
     }
 
-    /// Blocks until the scan is done (tests and benches).
+    /// Blocks until the library is read and the search is done (tests and benches).
     pub fn wait_loaded(&mut self) {
         while self.loading.is_some() {
             self.receive();
             std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        if let Some(finder) = &mut self.finder
+            && finder.busy()
+        {
+            finder.wait();
+            self.refilter();
         }
     }
 
@@ -148,9 +182,29 @@ impl Start {
         self.loading.is_some()
     }
 
+    /// Whether a search is running on its own thread (the list shows the answer before it).
+    pub fn is_searching(&self) -> bool {
+        self.finder.as_ref().is_some_and(|f| f.busy())
+    }
+
+    /// Every entry read, in path order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
     /// The postmortems that match the filter, in the chosen order.
     pub fn shown(&self) -> Vec<&Entry> {
-        self.shown.iter().filter_map(|&i| self.entries.get(i)).collect()
+        self.lists.shown.iter().filter_map(|&i| self.entries.get(i)).collect()
+    }
+
+    /// How many entries match the filter.
+    pub fn shown_len(&self) -> usize {
+        self.lists.shown.len()
+    }
+
+    /// The shown entries from the `skip`th, at most `take` of them: what one screen shows.
+    pub fn shown_rows(&self, skip: usize, take: usize) -> impl Iterator<Item = &Entry> {
+        self.lists.shown.iter().skip(skip).take(take).filter_map(|&i| self.entries.get(i))
     }
 
     /// The filter as typed.
@@ -162,49 +216,89 @@ impl Start {
     pub fn clear_query(&mut self) {
         self.query.clear();
         self.selected = 0;
+        self.search();
+    }
+
+    /// Asks the finder for the query's entries; the list follows at once when it answered.
+    fn search(&mut self) {
+        if let Some(finder) = &mut self.finder {
+            finder.ask(&self.query);
+        }
         self.refilter();
     }
 
-    /// Works out which entries match the filter, in the chosen order.
-    fn refilter(&mut self) {
-        let filter =
-            Filter { search: (!self.query.trim().is_empty()).then(|| self.query.clone()), ..Filter::default() };
-        let mut out: Vec<(usize, &Entry)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| match e.summary() {
-                Some(s) => filter.matches(s),
-                None => {
-                    self.query.trim().is_empty()
-                        || e.path().to_string_lossy().to_lowercase().contains(&self.query.to_lowercase())
-                }
-            })
-            .collect();
+    /// Sorts every entry in the chosen order, then filters.
+    fn reorder(&mut self) {
         let rank_status = |e: &Entry| e.summary().map_or(9, |s| s.status as u8);
-        let severity = |e: &Entry| e.summary().and_then(|s| s.severity.clone()).unwrap_or_else(|| "~".into());
-        out.sort_by(|(_, a), (_, b)| {
-            let newest = b.date().cmp(&a.date()).then_with(|| a.path().cmp(b.path()));
+        fn severity(e: &Entry) -> &str {
+            e.summary().and_then(|s| s.severity.as_deref()).unwrap_or("~")
+        }
+        let entries = &self.entries;
+        let mut ordered: Vec<usize> = (0..entries.len()).collect();
+        // The entries are in path order, and the sort is stable: the path breaks ties.
+        ordered.sort_by(|&a, &b| {
+            let (a, b) = (&entries[a], &entries[b]);
+            let newest = b.date().cmp(&a.date());
             match self.order {
                 Order::Date => newest,
-                Order::Severity => severity(a).cmp(&severity(b)).then(newest),
+                Order::Severity => severity(a).cmp(severity(b)).then(newest),
                 Order::Status => rank_status(a).cmp(&rank_status(b)).then(newest),
             }
         });
-        self.shown = out.into_iter().map(|(i, _)| i).collect();
+        self.lists.ordered = ordered;
+        self.refilter();
     }
 
-    /// Every follow-up action of the shown postmortems, overdue first.
-    pub fn actions(&self) -> Vec<library::ActionItem<'_>> {
+    /// Works out which entries match the filter (the finder's last answer; a broken file by
+    /// its path), in the chosen order.
+    fn refilter(&mut self) {
+        let mut found = vec![false; self.entries.len()];
+        if let Some(finder) = &self.finder {
+            finder.found().iter().for_each(|&i| found[i] = true);
+            let query = finder.query().to_lowercase();
+            for (i, e) in self.entries.iter().enumerate().filter(|(_, e)| e.summary().is_none()) {
+                found[i] = query.trim().is_empty() || e.path().to_string_lossy().to_lowercase().contains(&query);
+            }
+        }
+        self.lists.shown = self.lists.ordered.iter().copied().filter(|&i| found[i]).collect();
+        self.selected = self.selected.min(self.len().saturating_sub(1));
+        self.lists.actions.clear();
+        if self.list == List::Actions {
+            let now = self.now();
+            let docs = self.lists.shown.iter().map(|&i| &self.entries[i]);
+            let summaries: Vec<(usize, &library::Summary)> =
+                docs.enumerate().filter_map(|(n, e)| Some((n, e.summary()?))).collect();
+            self.lists.actions = library::action_rows(summaries.iter().map(|(_, s)| *s), now)
+                .into_iter()
+                .map(|r| library::ActionRow { doc: summaries[r.doc].0, ..r })
+                .collect();
+        }
+    }
+
+    /// Noon of `today` (the one a test fixes), else now: what decides an action is overdue.
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
         let now = crate::doc::clock::now().unwrap_or_else(|_| chrono::Utc::now());
-        let now = self.today.and_hms_opt(12, 0, 0).map_or(now, |t| t.and_utc());
-        library::action_items(self.shown().into_iter().filter_map(Entry::summary), now)
+        self.today.and_hms_opt(12, 0, 0).map_or(now, |t| t.and_utc())
+    }
+
+    /// Every follow-up action of the shown postmortems, overdue first (worked out when the
+    /// actions are the list shown).
+    pub fn actions(&self) -> Vec<library::ActionItem<'_>> {
+        self.action_rows(0, usize::MAX).collect()
+    }
+
+    /// The actions from the `skip`th, at most `take` of them.
+    pub fn action_rows(&self, skip: usize, take: usize) -> impl Iterator<Item = library::ActionItem<'_>> {
+        self.lists.actions.iter().skip(skip).take(take).filter_map(|r| {
+            let doc = self.entries.get(*self.lists.shown.get(r.doc)?)?.summary()?;
+            Some(library::ActionItem { doc, action: doc.actions.get(r.action)?, overdue: r.overdue })
+        })
     }
 
     fn len(&self) -> usize {
         match self.list {
-            List::Postmortems => self.shown().len(),
-            List::Actions => self.actions().len(),
+            List::Postmortems => self.lists.shown.len(),
+            List::Actions => self.lists.actions.len(),
             List::Templates => self.templates.len(),
         }
     }
@@ -224,6 +318,7 @@ impl Start {
             List::Templates => List::Postmortems,
         };
         self.selected = 0;
+        self.refilter();
     }
 
     pub fn next_order(&mut self) {
@@ -233,19 +328,19 @@ impl Start {
             Order::Status => Order::Date,
         };
         self.selected = 0;
-        self.refilter();
+        self.reorder();
     }
 
     pub fn type_char(&mut self, c: char) {
         self.query.push(c);
         self.selected = 0;
-        self.refilter();
+        self.search();
     }
 
     pub fn erase(&mut self) -> bool {
         self.selected = 0;
         let erased = self.query.pop().is_some();
-        self.refilter();
+        self.search();
         erased
     }
 

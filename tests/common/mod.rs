@@ -36,6 +36,7 @@ pub fn run_at(dir: &Path, now: &str, tz: &str, args: &[&str]) -> Run {
         .args(args)
         .current_dir(dir)
         .env("BLAMELESS_CONFIG_DIR", dir.join(".config-for-test"))
+        .env("BLAMELESS_CACHE_DIR", dir.join(".cache-for-test"))
         .env("BLAMELESS_NOW", now)
         .env("TZ", tz)
         .env("NO_COLOR", "1")

@@ -33,6 +33,7 @@ impl Term {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("BLAMELESS_CONFIG_DIR", dir.join(".config"));
+        cmd.env("BLAMELESS_CACHE_DIR", dir.join(".cache"));
         cmd.env("BLAMELESS_DATA_DIR", dir.join(".data"));
         cmd.env("BLAMELESS_NOW", "2026-11-24T13:30:00Z");
         cmd.env("TZ", "Europe/Berlin");

@@ -97,7 +97,7 @@ impl App {
         match self.back_to.take() {
             Some(start) => {
                 self.layers.clear();
-                self.screen = Screen::Start(crate::tui::start::Start::new(&start.folder, &self.library, start.today));
+                self.screen = Screen::Start(start.again(&self.library));
             }
             None => self.quit = true,
         }

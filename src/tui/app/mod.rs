@@ -204,11 +204,20 @@ impl App {
     pub fn deadline(&self) -> Option<Instant> {
         // While the checker is being built (a few milliseconds after launch), look for it
         // every quarter of a millisecond, so its findings are on the first frames; while the
-        // start screen's folder is read, every 20 ms. Only then: otherwise there is no timer.
+        // start screen's folder is read, every 20 ms (a search, every millisecond). Only then:
+        // otherwise there is no timer.
         let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
+        let searching = matches!(&self.screen, Screen::Start(s) if s.is_searching());
         let now = self.now();
         let every = |us| now + std::time::Duration::from_micros(us);
-        let waiting = if self.pending_checker.is_some() { Some(every(250)) } else { scanning.then(|| every(20_000)) };
+        let waiting = if self.pending_checker.is_some() {
+            Some(every(250))
+        } else if searching {
+            // A search running on its own thread: its answer is looked for every millisecond.
+            Some(every(1_000))
+        } else {
+            scanning.then(|| every(20_000))
+        };
         let e = self.editor();
         [waiting, e.and_then(|e| e.check_due), e.and_then(Editor::autosave_due), e.and_then(Editor::journal_due)]
             .into_iter()

@@ -31,13 +31,18 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App, memo: &mu
         spans.push(Span::styled(format!(" {name} "), style));
         spans.push(Span::raw(" "));
     }
-    let shown = start.shown();
     let count = format!(
         " {} of {} in {}/{}",
-        shown.len(),
-        start.entries.len(),
+        start.shown_len(),
+        start.entries().len(),
         start.folder.display(),
-        if start.is_loading() { " · loading…" } else { "" }
+        if start.is_loading() {
+            " · loading…"
+        } else if start.is_searching() {
+            " · searching…"
+        } else {
+            ""
+        }
     );
     spans.push(Span::styled(count, dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..body });
@@ -66,7 +71,7 @@ pub fn render(frame: &mut Frame, area: Rect, start: &Start, app: &App, memo: &mu
     let block = Block::default().borders(Borders::TOP);
     frame.render_widget(block, Rect { y: body.y + 2, height: 1, ..body });
     let lines = match start.list {
-        List::Postmortems => postmortems(start, &shown, list),
+        List::Postmortems => postmortems(start, list),
         List::Actions => actions(start, list),
         List::Templates => templates(start, list),
     };
@@ -84,9 +89,9 @@ fn skip(start: &Start, rows: usize) -> usize {
     start.selected.saturating_sub(rows.saturating_sub(1))
 }
 
-fn postmortems(start: &Start, shown: &[&Entry], r: Rect) -> Vec<Line<'static>> {
-    if shown.is_empty() {
-        let why = if start.entries.is_empty() && !start.is_loading() {
+fn postmortems(start: &Start, r: Rect) -> Vec<Line<'static>> {
+    if start.shown_len() == 0 {
+        let why = if start.entries().is_empty() && !start.is_loading() {
             " None yet. Switch to the templates and open one to start."
         } else if start.is_loading() {
             " Loading…"
@@ -96,11 +101,11 @@ fn postmortems(start: &Start, shown: &[&Entry], r: Rect) -> Vec<Line<'static>> {
         return vec![Line::styled(why, dim())];
     }
     let width = r.width as usize;
-    shown
-        .iter()
+    let first = skip(start, r.height as usize);
+    start
+        .shown_rows(first, r.height as usize)
         .enumerate()
-        .skip(skip(start, r.height as usize))
-        .take(r.height as usize)
+        .map(|(n, e)| (n + first, e))
         .map(|(n, e)| {
             let date = e.date().map(|d| d.to_string()).unwrap_or_else(|| "—".into());
             let text = match e {
@@ -131,7 +136,8 @@ fn postmortems(start: &Start, shown: &[&Entry], r: Rect) -> Vec<Line<'static>> {
 }
 
 fn actions(start: &Start, r: Rect) -> Vec<Line<'static>> {
-    let items = start.actions();
+    let first = skip(start, r.height as usize);
+    let items: Vec<_> = start.action_rows(first, r.height as usize).collect();
     if items.is_empty() {
         return vec![Line::styled(" No follow-up actions in these postmortems.", dim())];
     }
@@ -139,8 +145,7 @@ fn actions(start: &Start, r: Rect) -> Vec<Line<'static>> {
     items
         .iter()
         .enumerate()
-        .skip(skip(start, r.height as usize))
-        .take(r.height as usize)
+        .map(|(n, item)| (n + first, item))
         .map(|(n, item)| {
             let a = item.action;
             let due = a.due.clone().unwrap_or_else(|| "no due date".into());
