@@ -24,6 +24,7 @@ fn mv(dir: &Path, args: &[&str]) -> Out {
         .current_dir(dir)
         .env("BLAMELESS_CONFIG_DIR", dir.join(".config"))
         .env("BLAMELESS_DATA_DIR", dir.join(".data"))
+        .env("BLAMELESS_CACHE_DIR", dir.join(".cache"))
         .env("BLAMELESS_NOW", "2026-12-04T09:00:00Z")
         .env("TZ", "Europe/Berlin")
         .env("NO_COLOR", "1")

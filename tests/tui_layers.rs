@@ -678,3 +678,30 @@ fn ctrl_end_and_ctrl_home_go_to_the_ends_of_the_text() {
     ctrl(&mut f.app, 's');
     assert!(f.on_disk().contains("A First line.\n      Second, longer line. Z"), "{}", f.on_disk());
 }
+
+/// "Save and quit" answered while an autosave is still with the writer: the quit is not lost
+/// (it was, and the editor stayed open with the changes saved by the next autosave).
+#[test]
+fn save_and_quit_while_a_save_runs_still_quits() {
+    use blameless::tui::effects::{Effect, perform};
+    let mut f = editing(CHECKOUT);
+    dispatch(&mut f.app, Action::GoTo(1));
+    typed(&mut f.app, " More words.");
+    // A save asked for and not done yet: its effect is held back.
+    let first: Vec<Effect> = f.app.update(Action::Save).effects;
+    assert!(first.iter().any(|e| matches!(e, Effect::Save(_))), "{first:?}");
+    typed(&mut f.app, " And more.");
+    ctrl(&mut f.app, 'q');
+    assert_eq!(f.app.dialog(), Some(&Dialog::QuitUnsaved));
+    let answered = f.app.update(Action::Choose('s')).effects;
+    assert!(!answered.iter().any(|e| matches!(e, Effect::Save(_))), "one save at a time");
+    // The first save is done: its result comes back; the save it was waiting on quits.
+    let mut queue: std::collections::VecDeque<Effect> = first.into();
+    while let Some(effect) = queue.pop_front() {
+        if let Some(result) = perform(effect) {
+            queue.extend(f.app.update(result).effects);
+        }
+    }
+    assert!(f.app.quitting(), "quit after the save that followed");
+    assert!(f.on_disk().contains("And more."), "{}", f.on_disk());
+}

@@ -36,7 +36,8 @@ pub fn run_at(dir: &Path, now: &str, tz: &str, args: &[&str]) -> Run {
         .args(args)
         .current_dir(dir)
         .env("BLAMELESS_CONFIG_DIR", dir.join(".config-for-test"))
-        .env("BLAMELESS_CACHE_DIR", dir.join(".cache-for-test"))
+        // Beside the build, not in `dir`: some tests run in the repository's fixture folders.
+        .env("BLAMELESS_CACHE_DIR", std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("blameless-cache"))
         .env("BLAMELESS_NOW", now)
         .env("TZ", tz)
         .env("NO_COLOR", "1")

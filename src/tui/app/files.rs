@@ -164,6 +164,7 @@ impl App {
         }
         if editor.saving {
             editor.resave = Some(asked || editor.resave.unwrap_or(false));
+            editor.quit_after_save |= then_quit;
             return;
         }
         if over {
@@ -217,14 +218,25 @@ impl App {
                 self.message = Some(format!("Not saved: {}.{copy}", why.lines().next().unwrap_or_default()));
             }
         }
-        if job.then_quit && written && self.editor().is_some_and(|e| !e.dirty) {
+        let quit_after = self.editor().is_some_and(|e| e.quit_after_save);
+        if (job.then_quit || quit_after) && written && self.editor().is_some_and(|e| !e.dirty) {
             return self.finish_quit();
         }
-        if follow {
+        if follow && !quit_after {
             self.follow_title(false);
         }
-        if let Some(asked) = self.editor_mut().and_then(|e| e.resave.take()) {
-            self.save(asked);
+        self.resave_if_asked();
+    }
+
+    /// The save asked for while another ran, now that it is done (quitting after it when
+    /// "save and quit" was asked meanwhile).
+    pub(super) fn resave_if_asked(&mut self) {
+        let Some(e) = self.editor_mut() else { return };
+        let quit = std::mem::take(&mut e.quit_after_save);
+        match e.resave.take() {
+            Some(asked) => self.save_with(false, asked, quit),
+            None if quit => self.save_with(false, true, true),
+            None => {}
         }
     }
 

@@ -81,8 +81,6 @@ impl App {
                 self.message = Some(format!("Could not rename {old} after its title ({why}); it keeps its name."))
             }
         }
-        if let Some(asked) = self.editor_mut().and_then(|e| e.resave.take()) {
-            self.save(asked);
-        }
+        self.resave_if_asked();
     }
 }

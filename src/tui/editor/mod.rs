@@ -127,6 +127,8 @@ pub struct Editor {
     pub in_flight: Option<crate::tui::effects::Made>,
     /// A save asked for while one was running (and whether it was asked, not automatic).
     pub resave: Option<bool>,
+    /// "Save and quit" was asked while another save ran: the save that follows it quits.
+    pub quit_after_save: bool,
     /// The text of a document made from a template this session, as made: if nothing is
     /// written in it, leaving removes the file.
     pub made_from_template: Option<String>,
@@ -188,6 +190,7 @@ impl Editor {
             saving: false,
             in_flight: None,
             resave: None,
+            quit_after_save: false,
             made_from_template: None,
             names_follow: false,
         };
