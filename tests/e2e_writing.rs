@@ -126,3 +126,24 @@ fn choices_cycle_both_ways_times_are_forgiving_and_the_last_row_is_shown_whole()
 fn long_event() -> &'static str {
     "Rate limit deployed on the webhook sender; the queue starts draining within two minutes"
 }
+
+/// In a new document (no incident day yet) a bare time in the details is today's, as in the
+/// timeline; it was refused as "not a time".
+#[test]
+fn a_bare_started_time_in_a_new_document_is_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["new", "--title", "Bare time"]);
+    t.wait_for("Summary (required)");
+    t.send("\x1bp"); // the details
+    t.wait_for("Status     ‹ draft ›");
+    for _ in 0..7 {
+        t.send("\t"); // to Started
+    }
+    t.type_text("09:40");
+    t.send("\t");
+    t.wait_for("✓ Tue 24 Nov 2026 09:40 +01:00");
+    t.send(CTRL_S);
+    t.wait_for(" saved ");
+    t.send(CTRL_Q);
+    quit_saving(&mut t);
+}

@@ -200,7 +200,9 @@ impl Form {
         }
         let i = TIME_FIELDS.iter().position(|f| *f == id)?;
         let previous = TIME_FIELDS[..i].iter().rev().find_map(|f| self.details_time(f, zone).and_then(Result::ok));
-        let day = previous.map(|p| crate::doc::entry::in_zone(zone, p).date_naive()).or(self.day);
+        // With no incident day yet (a new document), today's, as in the timeline.
+        let today = || crate::doc::clock::now().ok().map(|now| zone.today(now));
+        let day = previous.map(|p| crate::doc::entry::in_zone(zone, p).date_naive()).or(self.day).or_else(today);
         Some(match day {
             Some(day) => crate::doc::entry::parse_time(&value, zone, crate::doc::entry::Context { previous, day }),
             None => zone.parse_local(&value),
