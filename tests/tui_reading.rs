@@ -66,3 +66,27 @@ fn the_current_finding_is_shown_whole_with_its_suggestion() {
     // The next one, a line of its own, cut with an ellipsis when it is too long.
     assert!(shown.contains("human-error: "), "{shown}");
 }
+
+/// A rewrite takes only its own clause: "Kim forgot to renew the certificate and the on-call
+/// engineer ..." is rewritten up to "certificate", the clause after it kept (it was swallowed
+/// into "the step to renew ... was careless about the warnings did not happen").
+#[test]
+fn a_rewrite_stops_where_the_next_clause_begins() {
+    let checker = std::sync::Arc::new(blameless::lint::Checker::builtin().unwrap());
+    let t = library().find("default").unwrap();
+    let doc = t.new_document("Resolver outage", &"Europe/Berlin".parse().unwrap());
+    let mut f = editing_with(&blameless::store::document_text(&doc).unwrap(), Some(checker));
+    dispatch(&mut f.app, Action::GoTo(1));
+    typed(&mut f.app, "Kim forgot to renew the certificate and the pager went off at night.");
+    later(&f.app, blameless::tui::editor::CHECK_AFTER + std::time::Duration::from_millis(1));
+    dispatch(&mut f.app, Action::Tick);
+    let shown = screen(&mut f.app, 100, 30);
+    assert!(shown.contains("→ \"the step to renew the certificate did not happen\""), "{shown}");
+    key(&mut f.app, KeyCode::F(8), KeyModifiers::NONE);
+    ctrl(&mut f.app, 'r');
+    let text = f.app.editor().unwrap().texts.values().map(|p| p.text()).collect::<Vec<_>>().join("\n");
+    assert!(
+        text.contains("The step to renew the certificate did not happen and the pager went off at night."),
+        "{text}"
+    );
+}

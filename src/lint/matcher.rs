@@ -167,7 +167,8 @@ impl Match<'_> {
     /// The rule's rewrite with `${name}` replaced by the words captured (as written, not as
     /// masked), `${subject}` by the subject and `${after_object}` by the rest of the sentence
     /// after the object. It replaces the words from the subject (when the rule reads one) to
-    /// the end of the match, or of the sentence when it uses `${after_object}`.
+    /// the end of the match (before its `end` group), or of the sentence when it uses
+    /// `${after_object}`.
     fn rewrite(
         &self,
         start: usize,
@@ -180,7 +181,9 @@ impl Match<'_> {
         if let Some(s) = subject {
             text = text.replace("${subject}", &self.original[s.range.clone()]);
         }
-        let mut end = self.range.end;
+        // A rule's `end` group marks where the match stopped (a clause that follows, a full
+        // stop): it is not rewritten.
+        let mut end = self.found.group("end").map_or(self.range.end, |r| r.start);
         if text.contains("${after_object}") {
             let from = object.map_or(self.range.end, |o| o.range.end);
             let rest =
