@@ -191,16 +191,15 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize, memo: &mut 
         ));
     }
     let k = |op| key_for(Scope::Table, &Action::Table(op));
+    // The keys the footer does not show (it has edit, add, delete and undo): this line fits
+    // at 80 columns.
     let keys = Line::styled(
         format!(
-            "{} edit · {} next value · {} add · {} delete · {} undo · {} {} move",
-            k(TableOp::Edit),
+            "{} next value · {} {} move the row · {} help",
             k(TableOp::Cycle),
-            k(TableOp::Add),
-            k(TableOp::Delete),
-            k(TableOp::Undo),
             k(TableOp::MoveUp),
-            k(TableOp::MoveDown)
+            k(TableOp::MoveDown),
+            key_for(Scope::Table, &Action::Help)
         ),
         dim(),
     );
