@@ -137,3 +137,20 @@ fn a_document_opened_by_name_keeps_its_name() {
     assert!(f.path().exists(), "checkout.yaml is still checkout.yaml");
     assert!(f.on_disk().contains("A new title"));
 }
+
+/// A file name too long for the status row is cut in its middle, so its end (the extension,
+/// the last words of the title) still shows at 80 columns.
+#[test]
+fn a_long_file_name_is_cut_in_its_middle_in_the_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_titled(dir.path(), "Payments webhook retries flooded the queue for two hours");
+    to_field(&mut app, "started");
+    typed(&mut app, "2026-11-23 22:10");
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE); // the message about the name is gone
+    let shown = screen(&mut app, 80, 24);
+    let status = shown.lines().nth(22).unwrap();
+    assert!(status.contains("postmortems/2026-11-23") && status.contains('…'), "{status}");
+    assert!(status.ends_with("for-two-hours.yaml"), "{status}");
+}

@@ -43,13 +43,13 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<super::Folded>) {
-    let line = status_line(app, editor, folded);
+    let line = status_line(app, editor, folded, r.width);
     let paragraph = if r.height > 1 { Paragraph::new(line).wrap(Wrap { trim: false }) } else { Paragraph::new(line) };
     frame.render_widget(paragraph, r);
 }
 
-fn status_line(app: &App, editor: &Editor, folded: Option<super::Folded>) -> Line<'static> {
-    let file = editor.shown.clone();
+fn status_line(app: &App, editor: &Editor, folded: Option<super::Folded>, width: u16) -> Line<'static> {
+    let mut file = editor.shown.clone();
     let state = if editor.conflict {
         Span::styled("changed on disk: not saved", colored(Color::Red))
     } else if editor.dirty {
@@ -68,6 +68,16 @@ fn status_line(app: &App, editor: &Editor, folded: Option<super::Folded>) -> Lin
     } else if let Some(note) = folded {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(note.note(), dim()));
+    }
+    // Without a message, a file name too long for the row is cut in its middle: its folder
+    // and its end (the date and the extension are the parts that tell files apart) stay.
+    let used: usize = spans.iter().map(Span::width).sum::<usize>() + 3;
+    let room = usize::from(width).saturating_sub(used);
+    if app.message().is_none() && file.chars().count() > room && room >= 16 {
+        let head = (room - 1) / 2;
+        let tail = room - 1 - head;
+        let chars: Vec<char> = file.chars().collect();
+        file = chars[..head].iter().chain(std::iter::once(&'…')).chain(&chars[chars.len() - tail..]).collect();
     }
     spans.push(Span::raw(" · "));
     spans.push(Span::raw(file));
