@@ -5,6 +5,7 @@
 //! Run with `cargo bench --bench tui`. The real-terminal figures (startup, echo, memory, idle)
 //! come from ../shared/tools/tuimeasure and are in the README.
 
+use blameless::tui::app::Effect;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -142,33 +143,22 @@ fn fields_checked(name: &str, doc: &Document) {
 /// (turning it into text and writing it are the writer thread's). It runs once per pause in typing (250 ms),
 /// at most every 700 ms while typing goes on, never per key.
 fn journal(name: &str, doc: &Document) {
-    let (dir, path) = written(doc);
-    let library = Library::new(Vec::new(), None);
-    let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
-    let loaded = blameless::store::parse_document(&path, &text).unwrap_or_else(|e| panic!("{e}"));
-    let mut e = Editor::open(&path, (loaded, &text, None), &library, &dir.path().join("recovery"), None);
-    let (mut taken, mut written) = (Vec::new(), Vec::new());
-    for _ in 0..7 {
-        let start = Instant::now();
-        let job = e.journal_job(None).unwrap_or_else(|e| panic!("{e}"));
-        taken.push(start.elapsed());
-        let start = Instant::now();
-        black_box(blameless::tui::effects::perform(blameless::tui::app::Effect::Journal(job)));
-        written.push(start.elapsed());
-    }
-    taken.sort();
-    written.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{name:<44} journal: document taken {:>6.2} ms (keys' thread), text made and written {:>6.2} ms (writer thread)",
-        ms(taken[3]),
-        ms(written[3])
-    );
+    split_cost(name, doc, "journal", "text made and written", |e| {
+        Effect::Journal(e.journal_job(None).unwrap_or_else(|e| panic!("{e}")))
+    });
 }
 
 /// The autosave's cost on the thread that reads keys (taking a copy of the document) and on
 /// the writer's (turning it into text, the recovery copy, the changed-file check, the write).
 fn saved(name: &str, doc: &Document) {
+    split_cost(name, doc, "autosave", "text made, checked and written", |e| {
+        Effect::Save(e.save_job(false, false, false))
+    });
+}
+
+/// File work asked for by `job` on an editor of `doc`: the median cost of making the job (on
+/// the keys' thread) and of performing it (on the writer's).
+fn split_cost(name: &str, doc: &Document, what: &str, work: &str, job: impl Fn(&mut Editor) -> Effect) {
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -177,17 +167,17 @@ fn saved(name: &str, doc: &Document) {
     let (mut taken, mut written) = (Vec::new(), Vec::new());
     for _ in 0..7 {
         let start = Instant::now();
-        let job = e.save_job(false, false, false);
+        let effect = job(&mut e);
         taken.push(start.elapsed());
         let start = Instant::now();
-        black_box(blameless::tui::effects::perform(blameless::tui::app::Effect::Save(job)));
+        black_box(blameless::tui::effects::perform(effect));
         written.push(start.elapsed());
     }
     taken.sort();
     written.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{name:<44} autosave: document taken {:>6.2} ms (keys' thread), text made, checked and written {:>6.2} ms (writer thread)",
+        "{name:<44} {what}: document taken {:>6.2} ms (keys' thread), {work} {:>6.2} ms (writer thread)",
         ms(taken[3]),
         ms(written[3])
     );
