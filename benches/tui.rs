@@ -5,7 +5,6 @@
 //! Run with `cargo bench --bench tui`. The real-terminal figures (startup, echo, memory, idle)
 //! come from ../shared/tools/tuimeasure and are in the README.
 
-use blameless::tui::app::Effect;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -13,7 +12,7 @@ use std::time::{Duration, Instant};
 use blameless::doc::{Document, Moment, TimelineEntry};
 use blameless::template::Library;
 use blameless::tui::action::Action;
-use blameless::tui::app::{App, Screen};
+use blameless::tui::app::{App, Effect, Screen};
 use blameless::tui::context::Context;
 use blameless::tui::editor::Editor;
 use blameless::tui::runner::dispatch;
