@@ -9,7 +9,6 @@ use anyhow::{Context, bail};
 
 use super::MvArgs;
 use super::output::{Outcome, note};
-use crate::doc::entry;
 use crate::store::{self, rename};
 
 pub const HELP: &str = "\
@@ -30,13 +29,8 @@ pub fn run(args: MvArgs) -> anyhow::Result<Outcome> {
         Some(to) if to.is_dir() => to.join(from.file_name().context("the file has no name")?),
         Some(to) => to,
         None => {
-            let zone = doc.zone();
-            let started = doc.times.started.as_ref().and_then(|m| m.resolve(&zone));
-            let day = match started {
-                Some(t) => entry::in_zone(&zone, t).date_naive(),
-                None => crate::store::rename::day_in_name(&from).unwrap_or(zone.today(super::document::now()?)),
-            };
-            rename::named_after(&from, day, &doc.title)
+            let today = doc.zone().today(super::document::now()?);
+            rename::named_after(&from, rename::day_for(&from, &doc, today), &doc.title)
         }
     };
     if !matches!(to.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {

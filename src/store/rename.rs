@@ -10,6 +10,19 @@ pub fn named_after(path: &Path, day: chrono::NaiveDate, title: &str) -> PathBuf 
     path.with_file_name(format!("{}-{}.yaml", day.format("%Y-%m-%d"), super::slug(title)))
 }
 
+/// The incident's start day, in the document's zone.
+pub fn start_day(doc: &crate::doc::Document) -> Option<chrono::NaiveDate> {
+    let zone = doc.zone();
+    let started = doc.times.started.as_ref()?.resolve(&zone)?;
+    Some(crate::doc::entry::in_zone(&zone, started).date_naive())
+}
+
+/// The day a postmortem at `path` is named with: its start day, else the date its name
+/// already starts with, else `today`.
+pub fn day_for(path: &Path, doc: &crate::doc::Document, today: chrono::NaiveDate) -> chrono::NaiveDate {
+    start_day(doc).or_else(|| day_in_name(path)).unwrap_or(today)
+}
+
 /// The date a file name starts with (`2026-12-04-untitled-incident.yaml`).
 pub fn day_in_name(path: &Path) -> Option<chrono::NaiveDate> {
     let name = path.file_name()?.to_str()?;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::App;
-use crate::doc::{UNTITLED, entry};
+use crate::doc::UNTITLED;
 use crate::store::lock::Taken;
 use crate::tui::editor::{Focus, Page};
 use crate::tui::effects::Effect;
@@ -30,13 +30,10 @@ impl App {
         if typing_title && !leaving {
             return;
         }
-        let zone = e.doc.zone();
-        let started = e.doc.times.started.as_ref().and_then(|m| m.resolve(&zone));
-        let day = match (started, leaving) {
-            (Some(t), _) => entry::in_zone(&zone, t).date_naive(),
-            (None, true) => crate::store::rename::day_in_name(&e.path).unwrap_or(today),
-            (None, false) => return,
-        };
+        if crate::store::rename::start_day(&e.doc).is_none() && !leaving {
+            return;
+        }
+        let day = crate::store::rename::day_for(&e.path, &e.doc, today);
         e.names_follow = false;
         let to = crate::store::rename::named_after(&e.path, day, title);
         if to == e.path {
