@@ -78,10 +78,7 @@ fn a_new_document_is_named_after_its_title_and_ctrl_q_goes_back_to_the_list() {
 #[test]
 fn choices_cycle_both_ways_times_are_forgiving_and_the_last_row_is_shown_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::spawn(dir.path(), &["new", "--title", "Choices"]);
-    t.wait_for("Summary (required)");
-    t.send("\x1bp"); // Alt-p: the page before, the details
-    t.wait_for("Status     ‹ draft ›");
+    let mut t = on_the_details(dir.path(), "Choices");
     t.send("\t"); // Status
     t.send(" ");
     t.wait_for("Status     ‹ in-review ›");
@@ -132,10 +129,7 @@ fn long_event() -> &'static str {
 #[test]
 fn a_bare_started_time_in_a_new_document_is_today() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::spawn(dir.path(), &["new", "--title", "Bare time"]);
-    t.wait_for("Summary (required)");
-    t.send("\x1bp"); // the details
-    t.wait_for("Status     ‹ draft ›");
+    let mut t = on_the_details(dir.path(), "Bare time");
     for _ in 0..7 {
         t.send("\t"); // to Started
     }
@@ -146,4 +140,13 @@ fn a_bare_started_time_in_a_new_document_is_today() {
     t.wait_for(" saved ");
     t.send(CTRL_Q);
     quit_saving(&mut t);
+}
+
+/// A new document titled `title`, on its details page (Alt-p from the first section).
+fn on_the_details(dir: &std::path::Path, title: &str) -> Term {
+    let mut t = Term::spawn(dir, &["new", "--title", title]);
+    t.wait_for("Summary (required)");
+    t.send("\x1bp");
+    t.wait_for("Status     ‹ draft ›");
+    t
 }
