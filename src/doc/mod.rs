@@ -11,6 +11,7 @@ mod numbers;
 mod printable;
 pub mod time;
 mod validate;
+pub mod zone_words;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};

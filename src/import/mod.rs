@@ -40,7 +40,7 @@ mod timeline;
 mod timeline_runs;
 mod times;
 mod toml;
-pub mod zone;
+use crate::doc::zone_words as zone;
 
 pub use report::{Entry, Outcome, Report};
 

@@ -44,8 +44,8 @@ impl PasteForm {
             day: super::edit::incident_day(doc, &zone, today),
         };
         // A zone the paste states ("2026-11-26 (all times CET)") is the paste's zone.
-        let stated = text.lines().find_map(|l| match crate::import::zone::stated(l) {
-            Some((crate::import::zone::ZoneWord::Known(z), _)) => Some(z),
+        let stated = text.lines().find_map(|l| match crate::doc::zone_words::stated(l) {
+            Some((crate::doc::zone_words::ZoneWord::Known(z), _)) => Some(z),
             _ => None,
         });
         let paste_zone = stated.unwrap_or_else(|| zone.clone());
@@ -114,9 +114,9 @@ impl PasteForm {
         if let Ok(z) = typed.parse::<Zone>() {
             return Ok(z);
         }
-        match crate::import::zone::zone_word(typed) {
-            Some(crate::import::zone::ZoneWord::Known(z)) => Ok(z),
-            Some(crate::import::zone::ZoneWord::Ambiguous(w)) => {
+        match crate::doc::zone_words::zone_word(typed) {
+            Some(crate::doc::zone_words::ZoneWord::Known(z)) => Ok(z),
+            Some(crate::doc::zone_words::ZoneWord::Ambiguous(w)) => {
                 Err(format!("`{w}` names more than one zone: write e.g. Asia/Kolkata"))
             }
             None => Err(format!("`{typed}` is not a time zone: write e.g. UTC, CET, Europe/Berlin or +05:30")),
