@@ -242,6 +242,8 @@ fn figures_on_the_tuning_sets() {
     // (1c8f325) at recall 0.71 and 0.66 (tests/corpus/REAL.md), then tuned on.
     holds("tuning10", include_str!("lint_corpus/tuning10.txt"), 0.97, 0.90);
     holds("tuning11", include_str!("lint_corpus/tuning11.txt"), 0.95, 0.85);
+    // A third writer, weighted to people as the cause and people-fixes: first measured 0.55.
+    holds("tuning12", include_str!("lint_corpus/tuning12.txt"), 0.95, 0.82);
 }
 
 /// The held-out half: measured only, never tuned on (docs/CHECKER.md and tests/corpus/REAL.md
@@ -274,8 +276,8 @@ fn figures_on_the_second_held_out_set() {
 /// today's figures.
 #[test]
 fn figures_on_the_third_and_fourth_held_out_sets() {
-    holds("heldout3", include_str!("lint_corpus/heldout3.txt"), 0.94, 0.76);
-    holds("heldout4", include_str!("lint_corpus/heldout4.txt"), 0.94, 0.66);
+    holds("heldout3", include_str!("lint_corpus/heldout3.txt"), 0.94, 0.79);
+    holds("heldout4", include_str!("lint_corpus/heldout4.txt"), 0.94, 0.67);
 }
 
 /// Measures a set kept outside the repository (a new held-out set before it is committed, so
