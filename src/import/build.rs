@@ -106,16 +106,18 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     pub fn run(src: &'a str, template: &'a Template, options: &Options) -> Imported {
-        Self::run_named(src, template, options, None)
+        Self::run_named(src, template, options, None, None)
     }
 
     /// As `run`, with the day the file's name gives (`2025-03-14-queue-outage.md`): the day of
-    /// times written without one when the file itself names no day.
+    /// times written without one when the file itself names no day; and the year of a day
+    /// written without one when the file names no year.
     pub fn run_named(
         src: &'a str,
         template: &'a Template,
         options: &Options,
         name_date: Option<NaiveDate>,
+        year: Option<i32>,
     ) -> Imported {
         let parsed = blocks::parse(src);
         let blocks = &parsed.blocks;
@@ -158,6 +160,7 @@ impl<'a> Builder<'a> {
         if !b.own {
             b.times_of_the_file(options);
             b.first_date = b.first_date.or(name_date);
+            b.clock.fallback_year = year;
         }
         if let Some(text) = &parsed.front_matter {
             b.shown = "front matter".into();

@@ -10,6 +10,7 @@ use regex::Regex;
 use super::build::Builder;
 use super::meta::label_line;
 use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
+use super::status::status_word_stamp;
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
 use super::zone::{ZoneWord, stated};
@@ -109,21 +110,15 @@ impl Builder<'_> {
             }
             return None;
         }
-        lead_in_stamp(line, false)
+        lead_in_stamp(line, false).or_else(|| status_word_stamp(line))
     }
 
     /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph
     /// whose last line is only a day and time and whose other lines have none, as status pages
     /// write their updates: the stamp, and the text above it as the event.
     pub(super) fn time_below(&self, source: &str) -> Option<(Stamp, String)> {
-        let lines: Vec<&str> = source.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let (last, above) = lines.split_last()?;
-        let when =
-            ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| last.strip_prefix(w)).unwrap_or(last);
-        let stamp = leading_stamp(when)
-            .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())?;
-        let timed_above = above.iter().any(|l| self.entry_stamp(l).is_some());
-        (!above.is_empty() && !timed_above).then(|| (stamp, above.join("\n")))
+        let mut updates = self.times_below(source)?;
+        (updates.len() == 1).then(|| updates.remove(0))
     }
 
     /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing

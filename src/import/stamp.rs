@@ -12,6 +12,9 @@ use regex::Regex;
 use super::zone::ZONE_PATTERN;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+/// A day of the week (`Fri 18:40`, `Saturday, 03:15`; `Fri→Sat 03:15` is Saturday), and only
+/// one: "monitoring" is not a Monday.
+const WEEKDAY: &str = r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
 const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
@@ -28,7 +31,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -101,6 +104,8 @@ pub struct Stamp {
     pub rest: String,
     /// A separator (`:`, `-`) follows it: `2021-08-17:` starts an entry, a bare date a day.
     pub separated: bool,
+    /// The day of the week written before it (`Fri 18:40`).
+    pub weekday: Option<chrono::Weekday>,
 }
 
 /// The stamp a line starts with, if it does.
@@ -207,7 +212,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     };
     let text = line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
-    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated })
+    let weekday = c.name("weekday").and_then(|m| m.as_str().get(..3)?.parse().ok());
+    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated, weekday })
 }
 
 /// An event's text without the markup a stamp leaves around it: a trailing `<br>`, a lone

@@ -136,9 +136,9 @@ impl Builder<'_> {
                         Outcome::Metadata(vec!["time zone".into()]),
                     );
                 }
-                // A status page's update: its text, then the line of its time.
-                Kind::Paragraph if !self.own && self.time_below(&self.source(block)).is_some() => {
-                    if let Some((stamp, text)) = self.time_below(&self.source(block)) {
+                // Status pages' updates: each one's text, then the line of its time.
+                Kind::Paragraph if !self.own && self.times_below(&self.source(block)).is_some() => {
+                    for (stamp, text) in self.times_below(&self.source(block)).unwrap_or_default() {
                         self.push_stamp(&stamp, text);
                     }
                     r = Reading::default();

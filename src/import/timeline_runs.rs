@@ -54,19 +54,30 @@ impl Builder<'_> {
                     && (timed(self, first.lines().next().unwrap_or_default()) || self.time_below(&first).is_some())
             })
             .collect();
+        // A paragraph of three or more status-page updates run together is a run by itself.
+        let updates: Vec<usize> = part
+            .blocks
+            .iter()
+            .map(|&b| {
+                let paragraph = matches!(blocks[b].kind, Kind::Paragraph);
+                paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().map_or(0, |u| u.len())
+            })
+            .collect();
         let run_at = |k: usize| {
             let before = timed_paragraph[..k].iter().rev().take_while(|t| **t).count();
             let after = timed_paragraph[k..].iter().take_while(|t| **t).count();
-            timed_paragraph[k] && before + after >= 3
+            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3
         };
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
-            // A status page's update, its time on the line below its text.
+            // Status pages' updates, each time on the line below its text.
             if matches!(block.kind, Kind::Paragraph)
                 && run_at(k)
-                && let Some((stamp, text)) = self.time_below(&self.source(block))
+                && let Some(found) = self.times_below(&self.source(block))
             {
-                self.push_stamp(&stamp, text);
+                for (stamp, text) in found {
+                    self.push_stamp(&stamp, text);
+                }
                 out.push((block.range.clone(), String::new()));
                 continue;
             }

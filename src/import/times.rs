@@ -56,6 +56,9 @@ pub struct Clock {
     /// A 12-hour clock without am/pm has passed noon (`12:39` then `1:50`): the one-digit
     /// hours that follow on that day are afternoon hours.
     pub(super) afternoon: bool,
+    /// The year of a day written without one when the file names no year (the year it is
+    /// imported in).
+    pub(super) fallback_year: Option<i32>,
 }
 
 impl Clock {
@@ -113,6 +116,15 @@ impl Clock {
             },
             None => None,
         };
+        // `Fri 18:40`, then `Sat 12:33`: the day of that name nearest the day above.
+        let named = stamp.weekday.filter(|_| own_date.is_none()).and_then(|w| {
+            let day = self.date?;
+            (-3..=3).map(|k| day + Duration::days(k)).find(|d| d.weekday() == w)
+        });
+        if let Some(date) = named {
+            self.date = Some(date);
+        }
+        let own_date = own_date.or(named);
         if let Some(date) = own_date
             && !self.date_stated
         {
@@ -185,7 +197,7 @@ impl Clock {
     /// next year, and a first entry long after the day the file is about is in the year
     /// before (`[12-05 16:21]` above `[03-20 16:46]` in a report on March 26th).
     fn day_of(&self, d: DateText) -> Option<NaiveDate> {
-        let year = self.year.or(self.date.map(|d| d.year()));
+        let year = self.year.or(self.date.map(|d| d.year())).or(self.fallback_year);
         let date = d.resolve(self.order, year)?;
         if !matches!(d, DateText::NoYear(..) | DateText::Pair(..)) {
             return Some(date);

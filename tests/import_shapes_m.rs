@@ -1,0 +1,74 @@
+//! Importing the shapes set M of real postmortems showed (see tests/corpus/REAL.md), from
+//! fixtures and snippets written in the same shapes in our own words: every entry at the
+//! right instant, and what the file says about its times.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use blameless::import;
+use import_rows::*;
+
+/// A file imported on `today`, on a computer in UTC.
+fn import_on(src: &str, today: &str) -> blameless::doc::Document {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let today = today.parse().unwrap();
+    import::from_markdown_file_on(src, std::path::Path::new("notes.md"), &template("default"), &options, today).doc
+}
+
+/// A status page's updates run together in one paragraph, each one's time on the line below
+/// its text and no year anywhere (status pages leave out this year's): an entry per update,
+/// in the year the file is imported in, read in the zone its times carry (EDT in April).
+#[test]
+fn status_page_updates_run_together_without_a_year() {
+    let doc = import_on(&fixture("status-page-run-together.md"), "2026-05-01");
+    assert_eq!(doc.timezone, "America/New_York");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-04-02T20:40:00Z", "Resolved -\nThe tile servers"),
+            ("2026-04-02T19:55:00Z", "Monitoring -\nUpdate: the cac"),
+            ("2026-04-02T19:10:00Z", "Identified -\nUpdate: a cach"),
+            ("2026-04-02T18:32:00Z", "Investigating -\nWe are seein"),
+        ])
+    );
+    // Imported with no day to go by (as a library call without one), the times stay as typed.
+    let kept = import_utc(&fixture("status-page-run-together.md"));
+    assert_eq!(kept.timeline.len(), 4);
+    assert_eq!(kept.timeline[0].time.as_text(), "Apr 2, 16:40 EDT");
+}
+
+/// A list of updates that each start with the status page's word for them, then the day and
+/// time, the text on the line below: the status word is kept with the text ("monitoring" is
+/// not a Monday).
+#[test]
+fn status_words_before_the_day_and_time() {
+    let doc = import_utc(&fixture("status-word-list.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-10-03T06:05:00Z", "investigating Jobs are waiti"),
+            ("2023-10-03T07:20:00Z", "identified A broker lost its"),
+            ("2023-10-03T09:45:00Z", "monitoring The rebalance is "),
+            ("2023-10-03T13:15:00Z", "resolved The backlog is empt"),
+        ])
+    );
+}
+
+/// Days named by the day of the week (`Thu 21:10`, `Thu→Fri 02:00`, `Sat ~01:15`): each the
+/// day of that name nearest the day above it, starting from the file's first date; a row out
+/// of order (`Sun` before `Sat`) is still the Sunday of that weekend.
+#[test]
+fn days_named_by_the_day_of_the_week() {
+    let doc = import_utc(&fixture("weekday-table.md"));
+    assert_eq!(doc.timezone, "Europe/Berlin");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-11-06T20:10:00Z", "Mains power flickers; the sw"),
+            ("2025-11-07T01:00:00Z", "Nightly artefact sync succee"),
+            ("2025-11-07T08:30:00Z", "First failed build reported "),
+            ("2025-11-08T23:40:00Z", "Spare switch fitted; uplinks"),
+            ("2025-11-08T00:15:00Z", "Everything builds again"),
+        ])
+    );
+}
