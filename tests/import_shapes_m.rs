@@ -72,3 +72,67 @@ fn days_named_by_the_day_of_the_week() {
         ])
     );
 }
+
+/// A French report: a "Chronologie" heading over a table whose time column is
+/// "Horodatage (UTC+1)", hours written `~21h` and `21h40`, a row with a day alone.
+#[test]
+fn a_french_chronology_with_hours_in_h() {
+    let src = fixture("chronologie-fr.md");
+    let options = blameless::import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let imported = blameless::import::from_markdown(&src, &template("default"), &options);
+    let doc = imported.doc;
+    assert_eq!(doc.timezone, "+01:00");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-02-26T20:00:00Z", "Une tâche de nettoyage vide "),
+            ("2026-02-26T20:40:00Z", "Alerte de l'espace disque, a"),
+            ("2026-02-26T23:15:00Z", "Restauration lancée depuis l"),
+            ("2026-02-27", "Les sauvegardes reprennent"),
+        ])
+    );
+    // The report quotes the header as written.
+    assert!(imported.report.to_string().contains("says \"Horodatage (UTC+1)\""), "{}", imported.report);
+}
+
+/// A zone abbreviation the file glosses with its offset (`CST (UTC+8)`) is that offset, also
+/// in the timeline's heading (China, not Chicago); a log in an indented block whose times have
+/// fractions of a second (kept), a fraction not known (`.0x`, left out), a second time after a
+/// slash, and a range of days then what happened on them.
+#[test]
+fn a_glossed_zone_and_fractions_of_seconds() {
+    let doc = import_utc(&fixture("glossed-zone-log.md"));
+    assert_eq!(doc.timezone, "+08:00");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-05-03", "weekend batch jobs, nothing "),
+            ("2026-05-04T01:00:00Z", "render pool recreated (the w"),
+            ("2026-05-04T02:01:55Z", "last frame request accepted "),
+            ("2026-05-04T02:02:07Z", "load balancer logs resets fr"),
+            ("2026-05-04T02:02:07Z", "/.419  workers 1 and 2 exit "),
+            ("2026-05-04T02:05:30Z", "pool recreated by the schedu"),
+        ])
+    );
+    let zone = doc.zone();
+    let millis = |i: usize| doc.timeline[i].time.resolve(&zone).unwrap().timestamp_subsec_millis();
+    assert_eq!((millis(2), millis(3), millis(4)), (200, 0, 412));
+}
+
+/// A time in brackets after its day (`2026-02-11 (~08:40)`) is that time; a part of the day in
+/// brackets (`(evening)`) keeps the day.
+#[test]
+fn a_time_in_brackets_after_its_day() {
+    let src = "# Advisory: signature check skipped\n\n### Timeline (MDT)\n\n| Date / Time | Event |\n|---|---|\n\
+               | 2026-02-10 09:15 | Report received |\n| 2026-02-10 (evening) | Cause found in the verifier |\n\
+               | 2026-02-11 (~08:40) | Patched release published |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-02-10T16:15:00Z", "Report received"),
+            ("2026-02-10 (evening)", "Cause found in the verifier"),
+            ("2026-02-11T15:40:00Z", "Patched release published"),
+        ])
+    );
+}

@@ -102,6 +102,8 @@ pub(super) struct Builder<'a> {
     /// No heading names the timeline, and two or more headings are times (`### 11:28 UTC`):
     /// they are its entries.
     pub(super) heading_entries: bool,
+    /// An abbreviation the file glosses with its offset (`CST (UTC+8)`), and that offset.
+    pub(super) gloss: Option<(String, crate::doc::Zone)>,
 }
 
 impl<'a> Builder<'a> {
@@ -149,6 +151,7 @@ impl<'a> Builder<'a> {
             zone_given: options.zone_given,
             has_timeline_heading: false,
             heading_entries: false,
+            gloss: None,
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()

@@ -13,7 +13,6 @@ use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
 use super::status::status_word_stamp;
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
-use super::zone::{ZoneWord, stated};
 use crate::doc::extra::Value;
 use crate::doc::{Extra, Moment, TimelineEntry};
 
@@ -148,7 +147,7 @@ impl Builder<'_> {
             None => plain_date_line(plain)?.0,
         };
         if !self.zone_given
-            && let Some((ZoneWord::Known(zone), _)) = stated(plain)
+            && let Some(zone) = self.stated_zone(plain)
         {
             self.clock.zone = Some(zone);
         }

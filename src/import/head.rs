@@ -15,6 +15,7 @@ impl Builder<'_> {
     /// The zone, date order and first day of the whole file, and what the report says of them.
     pub(super) fn times_of_the_file(&mut self, options: &Options) {
         let survey = survey(self.src);
+        self.gloss = survey.gloss.clone();
         self.clock.order = survey.order;
         self.first_date = survey.first_date;
         let assumed = options.zone.to_string();

@@ -16,7 +16,7 @@ use super::matching::{Column, normalize};
 use super::report::Outcome;
 use super::rows::{Columns, Leftover, cell, non_empty, parse_marker};
 use super::times::FILLER;
-use super::zone::{ZoneWord, stated};
+use super::zone::stated;
 use crate::doc::extra::Value;
 use crate::doc::{Moment, SectionKind, TimelineEntry};
 
@@ -53,7 +53,7 @@ impl Builder<'_> {
         if !self.own
             && !self.zone_given
             && let Some(h) = &part.heading
-            && let Some((ZoneWord::Known(zone), _)) = stated(&h.text)
+            && let Some(zone) = self.stated_zone(&h.text)
         {
             self.clock.zone = Some(zone);
         }

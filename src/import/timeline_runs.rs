@@ -153,7 +153,7 @@ impl Builder<'_> {
             return None;
         }
         if !self.zone_given
-            && let Some((super::zone::ZoneWord::Known(zone), _)) = super::zone::stated(label)
+            && let Some(zone) = self.stated_zone(label)
         {
             self.clock.zone = Some(zone);
         }
@@ -335,8 +335,9 @@ impl Builder<'_> {
 /// more, two thirds of them with a clock time in it.
 fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
-    let first = super::matching::normalize(header.first().map_or("", String::as_str));
-    let named = ["time", "when", "timestamp"].iter().any(|w| first == *w || first.starts_with(&format!("{w} ")));
+    let first = header.first().map_or("", String::as_str);
+    let named = super::matching::column_for(first, SectionKind::Timeline) == Some(super::matching::Column::Time)
+        && !matches!(super::matching::normalize(first).as_str(), "date" | "day");
     let timed =
         rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
     named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2

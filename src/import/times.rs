@@ -95,6 +95,10 @@ impl Clock {
         static MORE_TIMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
             Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\s*)+$").ok()
         });
+        // `2026-06-01 (~21:30)`: the time in brackets after its day.
+        static BRACKETED: LazyLock<Option<Regex>> =
+            LazyLock::new(|| Regex::new(r"^(\S.*?\d)\s*\(\s*([~≈]?\d{1,2}:\d{2})\s*\)$").ok());
+        let t = &BRACKETED.as_ref().map_or_else(|| t.to_string(), |re| re.replace(t, "$1 $2").into_owned());
         if !self.strict
             && let Some(stamp) = leading_stamp(&between_as_range(t))
             && (stamp.rest.is_empty() || MORE_TIMES.as_ref().is_some_and(|re| re.is_match(&stamp.rest)))
