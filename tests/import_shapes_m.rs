@@ -136,3 +136,50 @@ fn a_time_in_brackets_after_its_day() {
         ])
     );
 }
+
+/// A page of an incident log (`# Incident Log`, its front matter the same) that holds one
+/// incident: the incident's heading is the title, and the log's words stay in the report.
+#[test]
+fn a_log_page_with_one_incident_is_titled_by_it() {
+    let options = blameless::import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let imported =
+        blameless::import::from_markdown(&fixture("incident-log-page.md"), &template("default"), &options);
+    assert_eq!(imported.doc.title, "Incident on 2025-05-06 - Ingress certificates not renewed");
+    assert!(imported.report.to_string().contains("# Incident Log"), "{}", imported.report);
+    assert_eq!(rows(&imported.doc).len(), 3);
+}
+
+/// Front matter's `summary:` over a `## Summary` of the file's own: the section's text is the
+/// summary, the front matter's line is kept with the front matter.
+#[test]
+fn a_front_matter_summary_beside_a_summary_section() {
+    let src = "---\ntitle: Search down\nsummary: \"Agents could not search.\"\n---\n\n## Summary\n\
+               The search index lost its replica after maintenance.\n";
+    let doc = import_utc(src);
+    let summary = doc.sections.iter().find(|s| s.id == "summary").unwrap();
+    assert_eq!(summary.text, "The search index lost its replica after maintenance.\n");
+    let kept = format!("{:?}", doc.extra);
+    assert!(kept.contains("Agents could not search."), "{kept}");
+    assert!(doc.sections.iter().all(|s| s.id != "imported-summary"));
+}
+
+/// A time plus minutes (`16:28+5m`) is that many minutes later; a time a digit short
+/// (`07:7:47` between 07:46 and 07:57) is read the way that keeps the timeline in order.
+#[test]
+fn a_time_plus_minutes_and_a_time_a_digit_short() {
+    let src = "# Rollout\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n\
+               | 2024-03-05 07:46 | Store listing goes live |\n| 2024-03-05 07:7:47 | First report of a broken login |\n\
+               | 2024-03-05 07:57 | Rollback started |\n";
+    let got = rows(&import_utc(src));
+    assert_eq!(got[1], ("2024-03-05T07:47:00Z".to_string(), "First report of a broken log".to_string()));
+    let src = "# Node hang\n\nDate: 2024-03-05\n\n## Timeline (UTC)\n\n- **16:28** Nodes drained\n\
+               - **16:28+5m** Pods evicted to the other nodes\n- **16:40** Nodes back\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2024-03-05T16:28:00Z", "Nodes drained"),
+            ("2024-03-05T16:33:00Z", "Pods evicted to the other no"),
+            ("2024-03-05T16:40:00Z", "Nodes back"),
+        ])
+    );
+}

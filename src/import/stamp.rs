@@ -15,7 +15,7 @@ const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 /// A day of the week (`Fri 18:40`, `Saturday, 03:15`; `Fri→Sat 03:15` is Saturday), and only
 /// one: "monitoring" is not a Monday.
 const WEEKDAY: &str = r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
@@ -31,7 +31,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -106,6 +106,9 @@ pub struct Stamp {
     pub separated: bool,
     /// The day of the week written before it (`Fri 18:40`).
     pub weekday: Option<chrono::Weekday>,
+    /// `07:7:47`, a digit short: the other way to read it (07:47 beside 07:07:47); the one
+    /// that keeps the timeline running forward is taken.
+    pub typo: Option<NaiveTime>,
 }
 
 /// The stamp a line starts with, if it does.
@@ -177,6 +180,19 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         }
         None => None,
     };
+    // `16:28+5m`: five minutes after 16:28.
+    let time = match (time, c.name("plus"), c.name("unit")) {
+        (Some(ClockText::At(at)), Some(n), Some(unit)) if time_text.is_some_and(|t| t.ends_with('+')) => {
+            let n: i64 = n.as_str().parse().ok()?;
+            let by = match unit.as_str() {
+                "h" => chrono::Duration::hours(n),
+                "s" => chrono::Duration::seconds(n),
+                _ => chrono::Duration::minutes(n),
+            };
+            Some(ClockText::At(at + by))
+        }
+        (time, ..) => time,
+    };
     let end = c.name("end").and_then(|m| parse_clock(m.as_str()));
     // `1:21–1:29 PM`: the am/pm written once, after the range's end, holds for its start.
     let meridiem = |t: &str| t.to_lowercase().contains(['a', 'p']);
@@ -238,7 +254,12 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let text = line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
     let weekday = c.name("weekday").and_then(|m| m.as_str().get(..3)?.parse().ok());
-    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated, weekday })
+    let typo = time_text.map(|t| t.trim_start_matches(['~', '≈'])).and_then(|t| {
+        let (h, rest) = t.split_once(':')?;
+        let (m, sec) = rest.split_once(':')?;
+        (m.len() == 1).then(|| NaiveTime::from_hms_opt(h.parse().ok()?, sec.parse().ok()?, 0)).flatten()
+    });
+    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated, weekday, typo })
 }
 
 /// An event's text without the markup a stamp leaves around it: a trailing `<br>`, a lone

@@ -140,6 +140,11 @@ impl Clock {
             Some(ClockText::At(t)) => *t,
             _ => return Moment::Typed(date.format("%Y-%m-%d").to_string()),
         };
+        // `07:7:47` after 07:46: 07:47, not 07:07:47.
+        let time = match (stamp.typo, self.last) {
+            (Some(other), Some(last)) if date.and_time(time) < last && date.and_time(other) >= last => other,
+            _ => time,
+        };
         let mut at = date.and_time(time);
         // A timeline that runs past midnight: 23:50 then 00:10 is the next day, and so is
         // 12:51 after 22:10 (a 12-hour habit: half past midnight).
