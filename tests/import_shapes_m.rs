@@ -142,8 +142,7 @@ fn a_time_in_brackets_after_its_day() {
 #[test]
 fn a_log_page_with_one_incident_is_titled_by_it() {
     let options = blameless::import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
-    let imported =
-        blameless::import::from_markdown(&fixture("incident-log-page.md"), &template("default"), &options);
+    let imported = blameless::import::from_markdown(&fixture("incident-log-page.md"), &template("default"), &options);
     assert_eq!(imported.doc.title, "Incident on 2025-05-06 - Ingress certificates not renewed");
     assert!(imported.report.to_string().contains("# Incident Log"), "{}", imported.report);
     assert_eq!(rows(&imported.doc).len(), 3);

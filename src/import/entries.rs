@@ -170,7 +170,9 @@ impl Builder<'_> {
         if let Some(end) = stamp.end {
             extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
         }
-        if matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
+        // Not known, or said in words the time does not show (`Fri 18:40`, `Aug 3-4`): kept.
+        let words = stamp.weekday.is_some() || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic));
+        if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }
         self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });

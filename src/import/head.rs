@@ -106,8 +106,17 @@ impl Builder<'_> {
 }
 
 /// Titles of a page that gathers incidents, not of one.
-const LOG_NAMES: &[&str] =
-    &["incident log", "incidents log", "incident", "incident history", "incident report", "postmortem", "post mortem", "outage log", "outage"];
+const LOG_NAMES: &[&str] = &[
+    "incident log",
+    "incidents log",
+    "incident",
+    "incident history",
+    "incident report",
+    "postmortem",
+    "post mortem",
+    "outage log",
+    "outage",
+];
 
 /// The one heading after `from` that names an incident ("Incident on 2024-04-15 - ...",
 /// "Outage of 3 May"), when there is exactly one and it names no section.

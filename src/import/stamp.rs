@@ -14,7 +14,8 @@ use super::zone::ZONE_PATTERN;
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
 /// A day of the week (`Fri 18:40`, `Saturday, 03:15`; `Fri→Sat 03:15` is Saturday), and only
 /// one: "monitoring" is not a Monday.
-const WEEKDAY: &str = r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+const WEEKDAY: &str =
+    r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
 const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
@@ -149,16 +150,17 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
                 return None;
             }
             // `15:19:02.9`: a fraction of a second, kept; `15:20:10.0x`, one not known, left out.
-            let (t, nanos) = match t.split_once(':').and_then(|(_, r)| r.split_once(':')).and_then(|(_, r)| r.split_once('.')) {
-                Some((_, fraction)) => {
-                    let digits = fraction.trim_end_matches(['x', 'X']);
-                    let nanos = (digits.len() == fraction.len() && digits.len() <= 9)
-                        .then(|| format!("{digits:0<9}").parse::<u32>().ok())
-                        .flatten();
-                    (&t[..t.len() - fraction.len() - 1], nanos)
-                }
-                None => (t, None),
-            };
+            let (t, nanos) =
+                match t.split_once(':').and_then(|(_, r)| r.split_once(':')).and_then(|(_, r)| r.split_once('.')) {
+                    Some((_, fraction)) => {
+                        let digits = fraction.trim_end_matches(['x', 'X']);
+                        let nanos = (digits.len() == fraction.len() && digits.len() <= 9)
+                            .then(|| format!("{digits:0<9}").parse::<u32>().ok())
+                            .flatten();
+                        (&t[..t.len() - fraction.len() - 1], nanos)
+                    }
+                    None => (t, None),
+                };
             // `22h06`, `~22h` (French hours): the hour alone only after a date (`2h` is a while).
             let french = t.split_once('h').filter(|(h, m)| {
                 !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit())
@@ -235,8 +237,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let days_then_words = time.is_none() && date.is_some() && c.name("secs").is_some() && !rest_raw.is_empty();
     let iso_then_sentence = days_then_words
         || time.is_none()
-        && date_text.is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
-        && rest_raw.starts_with(|ch: char| ch.is_uppercase());
+            && date_text.is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+            && rest_raw.starts_with(|ch: char| ch.is_uppercase());
     if time.is_none() && !separated && !open.contains('*') && !open.contains('[') && !iso_then_sentence {
         return None;
     }

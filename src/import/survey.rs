@@ -60,7 +60,10 @@ pub fn survey(src: &str) -> Survey {
             && let Some((word, words)) = stated(&header)
         {
             // (Said in the header's own words.)
-            let own = TIME_HEADER.as_ref().and_then(|re| re.find(t)).map(|m| m.as_str().trim_end_matches(['(', '（']).trim_end());
+            let own = TIME_HEADER
+                .as_ref()
+                .and_then(|re| re.find(t))
+                .map(|m| m.as_str().trim_end_matches(['(', '（']).trim_end());
             let words = own.map_or_else(|| words.clone(), |w| words.replacen("Time", w, 1));
             zone = Some((word, format!("line {} says \"{words}\"", n + 1), n + 1));
         }
@@ -125,7 +128,7 @@ pub fn survey(src: &str) -> Survey {
         );
         Some((z, why, line))
     });
-    let gloss = zone.as_ref().and_then(|(_, why, _)| glossed(src, why));
+    let gloss = zone.as_ref().and_then(|(word, why, _)| glossed(src, word, why));
     let zone = match &gloss {
         Some((abbreviation, offset, line, z)) => {
             Some((ZoneWord::Known(z.clone()), format!("line {line} says \"{abbreviation} ({offset})\""), *line))
@@ -140,22 +143,31 @@ pub fn survey(src: &str) -> Survey {
 /// the file itself glosses with its offset anywhere is read as that offset (China's CST, not
 /// Chicago's; India's IST, not a guess). The abbreviation, the offset as written, its line and
 /// the zone.
-fn glossed(src: &str, why: &str) -> Option<(String, String, usize, Zone)> {
+fn glossed(src: &str, word: &ZoneWord, why: &str) -> Option<(String, String, usize, Zone)> {
     let said = why.split('"').nth(1)?;
     let abbreviation = said
         .split(|c: char| !c.is_ascii_alphabetic())
         .rev()
         .find(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
         .filter(|a| !matches!(*a, "UTC" | "GMT"))?;
-    let re = Regex::new(&format!(
-        r"\b{abbreviation}\s*(?:[(（]\s*|,\s*)((?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?)"
-    ))
-    .ok()?;
-    let (n, offset) = src.lines().enumerate().find_map(|(n, l)| Some((n, re.captures(l)?.get(1)?.as_str().to_string())))?;
-    match zone_word(&offset)? {
-        ZoneWord::Known(z) => Some((abbreviation.to_string(), offset, n + 1, z)),
-        ZoneWord::Ambiguous(_) => None,
+    let re =
+        Regex::new(&format!(r"\b{abbreviation}\s*(?:[(（]\s*|,\s*)((?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?)"))
+            .ok()?;
+    let (n, offset) =
+        src.lines().enumerate().find_map(|(n, l)| Some((n, re.captures(l)?.get(1)?.as_str().to_string())))?;
+    let ZoneWord::Known(gloss) = zone_word(&offset)? else { return None };
+    // `PDT (UTC-7)` agrees with Pacific time: the region, with its rules, stays.
+    if let ZoneWord::Known(region) = word {
+        let offset_on = |z: &Zone, month: u32| {
+            let at = NaiveDate::from_ymd_opt(2026, month, 15)?.and_hms_opt(12, 0, 0)?;
+            z.localize(at).ok().map(|t| t.offset().local_minus_utc())
+        };
+        let glossed = offset_on(&gloss, 1);
+        if glossed.is_some() && [1, 7].iter().any(|&m| offset_on(region, m) == glossed) {
+            return None;
+        }
     }
+    Some((abbreviation.to_string(), offset, n + 1, gloss))
 }
 
 impl super::build::Builder<'_> {

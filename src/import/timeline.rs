@@ -262,7 +262,9 @@ impl Builder<'_> {
             // range's end and a second time (`16:20-17:19`, `12:17 PM, 1:52 PM`).
             let clocks = CLOCKS.as_ref().map_or(0, |re| re.find_iter(&written).count());
             let more = !is_date(&moment) && !matches!(moment, Moment::Typed(_)) && clocks > 1;
-            if !self.own && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more) {
+            // `Fri 18:40`: the day's name is kept too.
+            let named = super::stamp::leading_stamp(&written).is_some_and(|s| s.weekday.is_some());
+            if !self.own && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more || named) {
                 extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
             }
             self.doc.timeline.push(TimelineEntry {
