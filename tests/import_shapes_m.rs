@@ -25,9 +25,9 @@ fn status_page_updates_run_together_without_a_year() {
     assert_eq!(
         rows(&doc),
         pairs(&[
-            ("2026-04-02T20:40:00Z", "Resolved -\nThe tile servers"),
+            ("2026-04-02T20:40:00Z", "Resolved -\nThe tile servers "),
             ("2026-04-02T19:55:00Z", "Monitoring -\nUpdate: the cac"),
-            ("2026-04-02T19:10:00Z", "Identified -\nUpdate: a cach"),
+            ("2026-04-02T19:10:00Z", "Identified -\nUpdate: a cache"),
             ("2026-04-02T18:32:00Z", "Investigating -\nWe are seein"),
         ])
     );
