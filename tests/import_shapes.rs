@@ -230,6 +230,9 @@ fn nothing_in_any_fixture_is_lost() {
                 // `6th` of `11:10 6th Nov 2023`: a stamp's day.
                 let clock = ["st", "nd", "rd", "th"].iter().fold(clock, |c, s| c.strip_suffix(s).unwrap_or(c));
                 let month = "jan feb mar apr may jun jul aug sep oct nov dec".split(' ').any(|m| m == w);
+                // `21h40`, `21h`: a clock written the French way.
+                let french = clock.replacen('h', "", 1);
+                let clock = if french.chars().all(|c| c.is_ascii_digit()) { french.as_str() } else { clock };
                 if TIME_WORDS.contains(&w.as_str()) || month || clock.chars().all(|c| c.is_ascii_digit()) {
                     continue;
                 }

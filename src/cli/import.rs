@@ -64,11 +64,9 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
     // The line an export of ours carries to name its document is not part of the review.
     let src = crate::export::marker::without_marker(&src);
     let options = Options { zone: zone.clone(), zone_given: args.timezone.is_some() };
-    let imported = import::from_markdown_file(&src, &args.file, &template, &options);
-    let date = match imported.date {
-        Some(date) => date,
-        None => zone.today(now()?),
-    };
+    let today = zone.today(now()?);
+    let imported = import::from_markdown_file_on(&src, &args.file, &template, &options, today);
+    let date = imported.date.unwrap_or(today);
     let path = match args.output {
         Some(path) => path,
         None => store::default_path(date, &imported.doc.title),

@@ -102,20 +102,24 @@ pub(super) struct Builder<'a> {
     /// No heading names the timeline, and two or more headings are times (`### 11:28 UTC`):
     /// they are its entries.
     pub(super) heading_entries: bool,
+    /// An abbreviation the file glosses with its offset (`CST (UTC+8)`), and that offset.
+    pub(super) gloss: Option<(String, crate::doc::Zone)>,
 }
 
 impl<'a> Builder<'a> {
     pub fn run(src: &'a str, template: &'a Template, options: &Options) -> Imported {
-        Self::run_named(src, template, options, None)
+        Self::run_named(src, template, options, None, None)
     }
 
     /// As `run`, with the day the file's name gives (`2025-03-14-queue-outage.md`): the day of
-    /// times written without one when the file itself names no day.
+    /// times written without one when the file itself names no day; and the year of a day
+    /// written without one when the file names no year.
     pub fn run_named(
         src: &'a str,
         template: &'a Template,
         options: &Options,
         name_date: Option<NaiveDate>,
+        year: Option<i32>,
     ) -> Imported {
         let parsed = blocks::parse(src);
         let blocks = &parsed.blocks;
@@ -147,6 +151,7 @@ impl<'a> Builder<'a> {
             zone_given: options.zone_given,
             has_timeline_heading: false,
             heading_entries: false,
+            gloss: None,
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()
@@ -158,6 +163,7 @@ impl<'a> Builder<'a> {
         if !b.own {
             b.times_of_the_file(options);
             b.first_date = b.first_date.or(name_date);
+            b.clock.fallback_year = year;
         }
         if let Some(text) = &parsed.front_matter {
             b.shown = "front matter".into();

@@ -10,9 +10,9 @@ use regex::Regex;
 use super::build::Builder;
 use super::meta::label_line;
 use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
+use super::status::status_word_stamp;
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
-use super::zone::{ZoneWord, stated};
 use crate::doc::extra::Value;
 use crate::doc::{Extra, Moment, TimelineEntry};
 
@@ -109,21 +109,15 @@ impl Builder<'_> {
             }
             return None;
         }
-        lead_in_stamp(line, false)
+        lead_in_stamp(line, false).or_else(|| status_word_stamp(line))
     }
 
     /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph
     /// whose last line is only a day and time and whose other lines have none, as status pages
     /// write their updates: the stamp, and the text above it as the event.
     pub(super) fn time_below(&self, source: &str) -> Option<(Stamp, String)> {
-        let lines: Vec<&str> = source.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let (last, above) = lines.split_last()?;
-        let when =
-            ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| last.strip_prefix(w)).unwrap_or(last);
-        let stamp = leading_stamp(when)
-            .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())?;
-        let timed_above = above.iter().any(|l| self.entry_stamp(l).is_some());
-        (!above.is_empty() && !timed_above).then(|| (stamp, above.join("\n")))
+        let mut updates = self.times_below(source)?;
+        (updates.len() == 1).then(|| updates.remove(0))
     }
 
     /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing
@@ -153,7 +147,7 @@ impl Builder<'_> {
             None => plain_date_line(plain)?.0,
         };
         if !self.zone_given
-            && let Some((ZoneWord::Known(zone), _)) = stated(plain)
+            && let Some(zone) = self.stated_zone(plain)
         {
             self.clock.zone = Some(zone);
         }
@@ -176,7 +170,9 @@ impl Builder<'_> {
         if let Some(end) = stamp.end {
             extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
         }
-        if matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
+        // Not known, or said in words the time does not show (`Fri 18:40`, `Aug 3-4`): kept.
+        let words = stamp.weekday.is_some() || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic));
+        if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }
         self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });

@@ -2,6 +2,7 @@
 //! Keys that name metadata or a section are read; the others are kept under `front_matter:`.
 
 use super::build::Builder;
+use super::matching::{meta_for, section_for};
 use super::meta::{Assigned, label_line};
 use super::report::Outcome;
 use super::toml::TomlValue;
@@ -42,11 +43,21 @@ impl Builder<'_> {
         };
         let mut understood = Vec::new();
         let mut rest = Extra::new();
+        // `summary: "..."` above a `## Summary` of its own: the section is the file's summary,
+        // the line is kept with the front matter.
+        let headed: Vec<usize> = super::build::heading_texts(&super::blocks::parse(self.src).blocks, self.src)
+            .iter()
+            .filter_map(|h| section_for(h, self.template))
+            .collect();
         for (key, value) in map {
             let (Some(k), Some(v)) = (scalar(&key), flatten(&value)) else {
                 rest.insert(kept(key), kept(value));
                 continue;
             };
+            if meta_for(&k).is_none() && section_for(&k, self.template).is_some_and(|i| headed.contains(&i)) {
+                rest.insert(kept(key), kept(value));
+                continue;
+            }
             // `[{name: Ada, url: ...}]`: the names are read, and the whole is kept too.
             let richer = matches!(&value, Value::Mapping(_))
                 || matches!(&value, Value::Sequence(items) if items.iter().any(|i| matches!(i, Value::Mapping(_))));

@@ -15,6 +15,7 @@ impl Builder<'_> {
     /// The zone, date order and first day of the whole file, and what the report says of them.
     pub(super) fn times_of_the_file(&mut self, options: &Options) {
         let survey = survey(self.src);
+        self.gloss = survey.gloss.clone();
         self.clock.order = survey.order;
         self.first_date = survey.first_date;
         let assumed = options.zone.to_string();
@@ -86,8 +87,47 @@ impl Builder<'_> {
         if !self.own && ((!self.doc.title.trim().is_empty() && names_part) || meta_for(&text).is_some()) {
             return Vec::new();
         }
+        // `# Incident Log` over one `### Incident on 2024-04-15 - ...`: a page of a log with one
+        // incident in it is that incident's.
+        if !self.own
+            && LOG_NAMES.contains(&normalize(&text).as_str())
+            && let Some(j) = only_incident_heading(blocks, i, self.template)
+            && let Kind::Heading { text: incident, .. } = &blocks[j].kind
+        {
+            self.doc.title = incident.clone();
+            self.report.push(blocks[i].line, shown, Outcome::Title);
+            self.report.push(blocks[j].line, first_line(&self.src[blocks[j].range.clone()]), Outcome::Title);
+            return vec![i, j];
+        }
         self.doc.title = text;
         self.report.push(blocks[i].line, shown, Outcome::Title);
         vec![i]
     }
+}
+
+/// Titles of a page that gathers incidents, not of one.
+const LOG_NAMES: &[&str] = &[
+    "incident log",
+    "incidents log",
+    "incident",
+    "incident history",
+    "incident report",
+    "postmortem",
+    "post mortem",
+    "outage log",
+    "outage",
+];
+
+/// The one heading after `from` that names an incident ("Incident on 2024-04-15 - ...",
+/// "Outage of 3 May"), when there is exactly one and it names no section.
+fn only_incident_heading(blocks: &[Block], from: usize, template: &crate::template::Template) -> Option<usize> {
+    let mut found = blocks.iter().enumerate().skip(from + 1).filter(|(_, b)| match &b.kind {
+        Kind::Heading { text, .. } => {
+            let n = normalize(text);
+            (n.starts_with("incident ") || n.starts_with("outage ")) && section_for(text, template).is_none()
+        }
+        _ => false,
+    });
+    let (j, _) = found.next()?;
+    found.next().is_none().then_some(j)
 }

@@ -256,8 +256,51 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
     match kind {
         SectionKind::Timeline => Some(match () {
-            _ if is(&["time", "when", "timestamp", "date", "day", "date time", "date and time", "at"]) => Column::Time,
-            _ if is(&["event", "what happened", "description", "action", "activity", "detail", "update", "note"]) => {
+            _ if is(&[
+                "time",
+                "when",
+                "timestamp",
+                "date",
+                "day",
+                "date time",
+                "datetime",
+                "date and time",
+                "at",
+                // The same in the languages postmortems are written in.
+                "heure",
+                "horodatage",
+                "date et heure",
+                "uhrzeit",
+                "zeit",
+                "zeitpunkt",
+                "hora",
+                "fecha y hora",
+                "tijd",
+                "時刻",
+                "日時",
+                "时间",
+            ]) =>
+            {
+                Column::Time
+            }
+            _ if is(&[
+                "event",
+                "what happened",
+                "description",
+                "action",
+                "activity",
+                "detail",
+                "update",
+                "note",
+                "événement",
+                "ereignis",
+                "evento",
+                "gebeurtenis",
+                "事象",
+                "出来事",
+                "事件",
+            ]) =>
+            {
                 Column::Event
             }
             _ if is(&["evidence", "link", "source", "reference", "proof"]) => Column::Evidence,

@@ -35,6 +35,7 @@ mod report;
 mod rows;
 mod signoff;
 mod stamp;
+mod status;
 mod survey;
 mod timeline;
 mod timeline_runs;
@@ -44,7 +45,7 @@ use crate::doc::zone_words as zone;
 
 pub use report::{Entry, Outcome, Report};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::doc::{Document, Zone};
 use crate::template::Template;
@@ -102,5 +103,18 @@ pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Impor
 /// `16-May-2023_halt.md`, `incidents/20210622/notes.md`) is the day of its times when the
 /// file itself names none.
 pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
-    build::Builder::run_named(src, template, options, survey::date_in_name(path))
+    build::Builder::run_named(src, template, options, survey::date_in_name(path), None)
+}
+
+/// As [`from_markdown_file`], imported on `today`: a day written without a year (`Mar 13,
+/// 10:16 MDT`, as status pages write this year's updates) in a file that names no year is in
+/// `today`'s year.
+pub fn from_markdown_file_on(
+    src: &str,
+    path: &std::path::Path,
+    template: &Template,
+    options: &Options,
+    today: NaiveDate,
+) -> Imported {
+    build::Builder::run_named(src, template, options, survey::date_in_name(path), Some(today.year()))
 }

@@ -12,7 +12,11 @@ use regex::Regex;
 use super::zone::ZONE_PATTERN;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
+/// A day of the week (`Fri 18:40`, `Saturday, 03:15`; `Fri→Sat 03:15` is Saturday), and only
+/// one: "monitoring" is not a Monday.
+const WEEKDAY: &str =
+    r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
@@ -28,7 +32,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?))?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -101,6 +105,11 @@ pub struct Stamp {
     pub rest: String,
     /// A separator (`:`, `-`) follows it: `2021-08-17:` starts an entry, a bare date a day.
     pub separated: bool,
+    /// The day of the week written before it (`Fri 18:40`).
+    pub weekday: Option<chrono::Weekday>,
+    /// `07:7:47`, a digit short: the other way to read it (07:47 beside 07:07:47); the one
+    /// that keeps the timeline running forward is taken.
+    pub typo: Option<NaiveTime>,
 }
 
 /// The stamp a line starts with, if it does.
@@ -140,15 +149,51 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             if four && date.is_none() && zone.is_none() {
                 return None;
             }
+            // `15:19:02.9`: a fraction of a second, kept; `15:20:10.0x`, one not known, left out.
+            let (t, nanos) =
+                match t.split_once(':').and_then(|(_, r)| r.split_once(':')).and_then(|(_, r)| r.split_once('.')) {
+                    Some((_, fraction)) => {
+                        let digits = fraction.trim_end_matches(['x', 'X']);
+                        let nanos = (digits.len() == fraction.len() && digits.len() <= 9)
+                            .then(|| format!("{digits:0<9}").parse::<u32>().ok())
+                            .flatten();
+                        (&t[..t.len() - fraction.len() - 1], nanos)
+                    }
+                    None => (t, None),
+                };
+            // `22h06`, `~22h` (French hours): the hour alone only after a date (`2h` is a while).
+            let french = t.split_once('h').filter(|(h, m)| {
+                !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit())
+            });
+            if french.is_some_and(|(_, m)| m.is_empty()) && date.is_none() {
+                return None;
+            }
+            let hours = french.map(|(h, m)| format!("{h}:{}", if m.is_empty() { "00" } else { m }));
+            let t = hours.as_deref().unwrap_or(t);
             // `11.15pm`: a dot between the hour and the minutes.
             let dotted = t.split_once('.').filter(|(h, _)| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()));
             let colon = dotted.map(|(h, m)| format!("{h}:{m}"));
             let t = colon.as_deref().unwrap_or(t);
             // `??:??`, `16:2x`, `unknown`, `evening`: the time is not known (the day may be).
             let vague = t.starts_with("??") || t.contains(['x', 'X', '?']) || t.chars().all(char::is_alphabetic);
-            Some(if vague { ClockText::Unknown } else { ClockText::At(parse_clock(t)?) })
+            let at = if vague { None } else { Some(parse_clock(t)?) };
+            let at = at.map(|a| nanos.and_then(|n| chrono::Timelike::with_nanosecond(&a, n)).unwrap_or(a));
+            Some(at.map_or(ClockText::Unknown, ClockText::At))
         }
         None => None,
+    };
+    // `16:28+5m`: five minutes after 16:28.
+    let time = match (time, c.name("plus"), c.name("unit")) {
+        (Some(ClockText::At(at)), Some(n), Some(unit)) if time_text.is_some_and(|t| t.ends_with('+')) => {
+            let n: i64 = n.as_str().parse().ok()?;
+            let by = match unit.as_str() {
+                "h" => chrono::Duration::hours(n),
+                "s" => chrono::Duration::seconds(n),
+                _ => chrono::Duration::minutes(n),
+            };
+            Some(ClockText::At(at + by))
+        }
+        (time, ..) => time,
     };
     let end = c.name("end").and_then(|m| parse_clock(m.as_str()));
     // `1:21–1:29 PM`: the am/pm written once, after the range's end, holds for its start.
@@ -188,9 +233,12 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let rest_raw = after.trim_start();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|', ',', '.']) || rest_raw.is_empty();
     // `2015-02-27 Fix is merged`: a full date, then a sentence, is an entry of that day.
-    let iso_then_sentence = time.is_none()
-        && date_text.is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
-        && rest_raw.starts_with(|ch: char| ch.is_uppercase());
+    // `Aug 3-4   containers started`: a range of days, then what happened on them.
+    let days_then_words = time.is_none() && date.is_some() && c.name("secs").is_some() && !rest_raw.is_empty();
+    let iso_then_sentence = days_then_words
+        || time.is_none()
+            && date_text.is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+            && rest_raw.starts_with(|ch: char| ch.is_uppercase());
     if time.is_none() && !separated && !open.contains('*') && !open.contains('[') && !iso_then_sentence {
         return None;
     }
@@ -207,7 +255,13 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     };
     let text = line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
-    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated })
+    let weekday = c.name("weekday").and_then(|m| m.as_str().get(..3)?.parse().ok());
+    let typo = time_text.map(|t| t.trim_start_matches(['~', '≈'])).and_then(|t| {
+        let (h, rest) = t.split_once(':')?;
+        let (m, sec) = rest.split_once(':')?;
+        (m.len() == 1).then(|| NaiveTime::from_hms_opt(h.parse().ok()?, sec.parse().ok()?, 0)).flatten()
+    });
+    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated, weekday, typo })
 }
 
 /// An event's text without the markup a stamp leaves around it: a trailing `<br>`, a lone

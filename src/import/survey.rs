@@ -11,12 +11,15 @@ use regex::Regex;
 use super::stamp::{DateText, Order};
 use super::times::find_date;
 use super::zone::{ZONE_PATTERN, ZoneWord, stated, zone_word};
+use crate::doc::Zone;
 
 pub struct Survey {
     /// The zone stated (or carried by the file's times), why it is taken, and the line.
     pub zone: Option<(ZoneWord, String, usize)>,
     pub order: Order,
     pub first_date: Option<NaiveDate>,
+    /// An abbreviation the file glosses with its offset (`CST (UTC+8)`), and that offset.
+    pub gloss: Option<(String, Zone)>,
 }
 
 static DIGITS: LazyLock<Option<Regex>> =
@@ -29,6 +32,11 @@ static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?i:\b(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)|\d{{4}}))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
     ))
     .ok()
+});
+
+/// A time column's header in other words than "Time", before the zone in brackets.
+static TIME_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:date\s*/\s*time|datetime|date et heure|horodatage|heure|uhrzeit|zeitpunkt|zeit|hora|fecha y hora)\s*[(（]").ok()
 });
 
 pub fn survey(src: &str) -> Survey {
@@ -46,9 +54,17 @@ pub fn survey(src: &str) -> Survey {
         if fence {
             continue;
         }
+        // `| Datetime (UTC+2) |`, `| Heure (CET) |`: a time column's header names the zone too.
+        let header = TIME_HEADER.as_ref().map_or(std::borrow::Cow::Borrowed(t), |re| re.replace_all(t, "Time ("));
         if zone.is_none()
-            && let Some((word, words)) = stated(t)
+            && let Some((word, words)) = stated(&header)
         {
+            // (Said in the header's own words.)
+            let own = TIME_HEADER
+                .as_ref()
+                .and_then(|re| re.find(t))
+                .map(|m| m.as_str().trim_end_matches(['(', '（']).trim_end());
+            let words = own.map_or_else(|| words.clone(), |w| words.replacen("Time", w, 1));
             zone = Some((word, format!("line {} says \"{words}\"", n + 1), n + 1));
         }
         if let Some(re) = TIME_ZONE.as_ref() {
@@ -112,7 +128,63 @@ pub fn survey(src: &str) -> Survey {
         );
         Some((z, why, line))
     });
-    Survey { zone, order, first_date: first_date.and_then(|d| d.resolve(order, None)) }
+    let gloss = zone.as_ref().and_then(|(word, why, _)| glossed(src, word, why));
+    let zone = match &gloss {
+        Some((abbreviation, offset, line, z)) => {
+            Some((ZoneWord::Known(z.clone()), format!("line {line} says \"{abbreviation} ({offset})\""), *line))
+        }
+        None => zone,
+    };
+    let gloss = gloss.map(|(abbreviation, _, _, z)| (abbreviation, z));
+    Survey { zone, order, first_date: first_date.and_then(|d| d.resolve(order, None)), gloss }
+}
+
+/// `CST (UTC+8)`, `IST, UTC+05:30`: an abbreviation (the one the zone was stated with) that
+/// the file itself glosses with its offset anywhere is read as that offset (China's CST, not
+/// Chicago's; India's IST, not a guess). The abbreviation, the offset as written, its line and
+/// the zone.
+fn glossed(src: &str, word: &ZoneWord, why: &str) -> Option<(String, String, usize, Zone)> {
+    let said = why.split('"').nth(1)?;
+    let abbreviation = said
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .find(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        .filter(|a| !matches!(*a, "UTC" | "GMT"))?;
+    let re =
+        Regex::new(&format!(r"\b{abbreviation}\s*(?:[(（]\s*|,\s*)((?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?)"))
+            .ok()?;
+    let (n, offset) =
+        src.lines().enumerate().find_map(|(n, l)| Some((n, re.captures(l)?.get(1)?.as_str().to_string())))?;
+    let ZoneWord::Known(gloss) = zone_word(&offset)? else { return None };
+    // `PDT (UTC-7)` agrees with Pacific time: the region, with its rules, stays.
+    if let ZoneWord::Known(region) = word {
+        let offset_on = |z: &Zone, month: u32| {
+            let at = NaiveDate::from_ymd_opt(2026, month, 15)?.and_hms_opt(12, 0, 0)?;
+            z.localize(at).ok().map(|t| t.offset().local_minus_utc())
+        };
+        let glossed = offset_on(&gloss, 1);
+        if glossed.is_some() && [1, 7].iter().any(|&m| offset_on(region, m) == glossed) {
+            return None;
+        }
+    }
+    Some((abbreviation.to_string(), offset, n + 1, gloss))
+}
+
+impl super::build::Builder<'_> {
+    /// The zone a heading or line states, the file's own gloss of its abbreviation (`CST
+    /// (UTC+8)`) holding over the abbreviation's region.
+    pub(super) fn stated_zone(&self, text: &str) -> Option<Zone> {
+        let (word, words) = stated(text)?;
+        if let Some((abbreviation, zone)) = &self.gloss
+            && words.contains(abbreviation.as_str())
+        {
+            return Some(zone.clone());
+        }
+        match word {
+            ZoneWord::Known(zone) => Some(zone),
+            ZoneWord::Ambiguous(_) => None,
+        }
+    }
 }
 
 /// The day a file's name (or, failing that, its folder's) gives: `2025-03-14-outage.md`,

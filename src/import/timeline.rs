@@ -16,7 +16,7 @@ use super::matching::{Column, normalize};
 use super::report::Outcome;
 use super::rows::{Columns, Leftover, cell, non_empty, parse_marker};
 use super::times::FILLER;
-use super::zone::{ZoneWord, stated};
+use super::zone::stated;
 use crate::doc::extra::Value;
 use crate::doc::{Moment, SectionKind, TimelineEntry};
 
@@ -53,7 +53,7 @@ impl Builder<'_> {
         if !self.own
             && !self.zone_given
             && let Some(h) = &part.heading
-            && let Some((ZoneWord::Known(zone), _)) = stated(&h.text)
+            && let Some(zone) = self.stated_zone(&h.text)
         {
             self.clock.zone = Some(zone);
         }
@@ -136,9 +136,9 @@ impl Builder<'_> {
                         Outcome::Metadata(vec!["time zone".into()]),
                     );
                 }
-                // A status page's update: its text, then the line of its time.
-                Kind::Paragraph if !self.own && self.time_below(&self.source(block)).is_some() => {
-                    if let Some((stamp, text)) = self.time_below(&self.source(block)) {
+                // Status pages' updates: each one's text, then the line of its time.
+                Kind::Paragraph if !self.own && self.times_below(&self.source(block)).is_some() => {
+                    for (stamp, text) in self.times_below(&self.source(block)).unwrap_or_default() {
                         self.push_stamp(&stamp, text);
                     }
                     r = Reading::default();
@@ -262,7 +262,9 @@ impl Builder<'_> {
             // range's end and a second time (`16:20-17:19`, `12:17 PM, 1:52 PM`).
             let clocks = CLOCKS.as_ref().map_or(0, |re| re.find_iter(&written).count());
             let more = !is_date(&moment) && !matches!(moment, Moment::Typed(_)) && clocks > 1;
-            if !self.own && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more) {
+            // `Fri 18:40`: the day's name is kept too.
+            let named = super::stamp::leading_stamp(&written).is_some_and(|s| s.weekday.is_some());
+            if !self.own && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more || named) {
                 extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
             }
             self.doc.timeline.push(TimelineEntry {

@@ -54,19 +54,30 @@ impl Builder<'_> {
                     && (timed(self, first.lines().next().unwrap_or_default()) || self.time_below(&first).is_some())
             })
             .collect();
+        // A paragraph of three or more status-page updates run together is a run by itself.
+        let updates: Vec<usize> = part
+            .blocks
+            .iter()
+            .map(|&b| {
+                let paragraph = matches!(blocks[b].kind, Kind::Paragraph);
+                paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().map_or(0, |u| u.len())
+            })
+            .collect();
         let run_at = |k: usize| {
             let before = timed_paragraph[..k].iter().rev().take_while(|t| **t).count();
             let after = timed_paragraph[k..].iter().take_while(|t| **t).count();
-            timed_paragraph[k] && before + after >= 3
+            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3
         };
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
-            // A status page's update, its time on the line below its text.
+            // Status pages' updates, each time on the line below its text.
             if matches!(block.kind, Kind::Paragraph)
                 && run_at(k)
-                && let Some((stamp, text)) = self.time_below(&self.source(block))
+                && let Some(found) = self.times_below(&self.source(block))
             {
-                self.push_stamp(&stamp, text);
+                for (stamp, text) in found {
+                    self.push_stamp(&stamp, text);
+                }
                 out.push((block.range.clone(), String::new()));
                 continue;
             }
@@ -142,7 +153,7 @@ impl Builder<'_> {
             return None;
         }
         if !self.zone_given
-            && let Some((super::zone::ZoneWord::Known(zone), _)) = super::zone::stated(label)
+            && let Some(zone) = self.stated_zone(label)
         {
             self.clock.zone = Some(zone);
         }
@@ -324,8 +335,9 @@ impl Builder<'_> {
 /// more, two thirds of them with a clock time in it.
 fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
-    let first = super::matching::normalize(header.first().map_or("", String::as_str));
-    let named = ["time", "when", "timestamp"].iter().any(|w| first == *w || first.starts_with(&format!("{w} ")));
+    let first = header.first().map_or("", String::as_str);
+    let named = super::matching::column_for(first, SectionKind::Timeline) == Some(super::matching::Column::Time)
+        && !matches!(super::matching::normalize(first).as_str(), "date" | "day");
     let timed =
         rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
     named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2

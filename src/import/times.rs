@@ -56,6 +56,9 @@ pub struct Clock {
     /// A 12-hour clock without am/pm has passed noon (`12:39` then `1:50`): the one-digit
     /// hours that follow on that day are afternoon hours.
     pub(super) afternoon: bool,
+    /// The year of a day written without one when the file names no year (the year it is
+    /// imported in).
+    pub(super) fallback_year: Option<i32>,
 }
 
 impl Clock {
@@ -92,6 +95,10 @@ impl Clock {
         static MORE_TIMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
             Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\s*)+$").ok()
         });
+        // `2026-06-01 (~21:30)`: the time in brackets after its day.
+        static BRACKETED: LazyLock<Option<Regex>> =
+            LazyLock::new(|| Regex::new(r"^(\S.*?\d)\s*\(\s*([~≈]?\d{1,2}:\d{2})\s*\)$").ok());
+        let t = &BRACKETED.as_ref().map_or_else(|| t.to_string(), |re| re.replace(t, "$1 $2").into_owned());
         if !self.strict
             && let Some(stamp) = leading_stamp(&between_as_range(t))
             && (stamp.rest.is_empty() || MORE_TIMES.as_ref().is_some_and(|re| re.is_match(&stamp.rest)))
@@ -113,6 +120,15 @@ impl Clock {
             },
             None => None,
         };
+        // `Fri 18:40`, then `Sat 12:33`: the day of that name nearest the day above.
+        let named = stamp.weekday.filter(|_| own_date.is_none()).and_then(|w| {
+            let day = self.date?;
+            (-3..=3).map(|k| day + Duration::days(k)).find(|d| d.weekday() == w)
+        });
+        if let Some(date) = named {
+            self.date = Some(date);
+        }
+        let own_date = own_date.or(named);
         if let Some(date) = own_date
             && !self.date_stated
         {
@@ -123,6 +139,11 @@ impl Clock {
         let time = match &stamp.time {
             Some(ClockText::At(t)) => *t,
             _ => return Moment::Typed(date.format("%Y-%m-%d").to_string()),
+        };
+        // `07:7:47` after 07:46: 07:47, not 07:07:47.
+        let time = match (stamp.typo, self.last) {
+            (Some(other), Some(last)) if date.and_time(time) < last && date.and_time(other) >= last => other,
+            _ => time,
         };
         let mut at = date.and_time(time);
         // A timeline that runs past midnight: 23:50 then 00:10 is the next day, and so is
@@ -185,7 +206,7 @@ impl Clock {
     /// next year, and a first entry long after the day the file is about is in the year
     /// before (`[12-05 16:21]` above `[03-20 16:46]` in a report on March 26th).
     fn day_of(&self, d: DateText) -> Option<NaiveDate> {
-        let year = self.year.or(self.date.map(|d| d.year()));
+        let year = self.year.or(self.date.map(|d| d.year())).or(self.fallback_year);
         let date = d.resolve(self.order, year)?;
         if !matches!(d, DateText::NoYear(..) | DateText::Pair(..)) {
             return Some(date);

@@ -1,0 +1,90 @@
+//! Status pages' updates, as they are copied into postmortems: the update's text, then the line
+//! of its day and time (`Resolved -` / `Update: Normal operations restored.` / `Mar 13, 10:16
+//! MDT`), several of them run together in one paragraph; or a status word, then the day and
+//! time, the text on the line below (`- investigating May 11, 2021, 02:35 AM UTC`).
+
+use super::build::Builder;
+use super::stamp::{ClockText, Stamp, leading_stamp};
+
+/// The words status pages name their updates with.
+const STATUS_WORDS: &[&str] = &[
+    "investigating",
+    "identified",
+    "monitoring",
+    "update",
+    "updated",
+    "resolved",
+    "postmortem",
+    "post-mortem",
+    "scheduled",
+    "in progress",
+    "verifying",
+    "completed",
+    "mitigated",
+];
+
+/// `investigating May 11, 2021, 02:35 AM UTC`: a status page's word for an update, then its
+/// day and time and nothing else. The stamp, its event the status word.
+pub(super) fn status_word_stamp(line: &str) -> Option<Stamp> {
+    let text = line.trim().trim_matches(['*', '_']).trim();
+    let lower = text.to_lowercase();
+    let word = STATUS_WORDS.iter().find(|w| {
+        lower.starts_with(*w) && lower[w.len()..].starts_with(|c: char| c.is_whitespace() || c == '*' || c == '_')
+    })?;
+    let (said, when) = text.split_at(word.len());
+    let mut stamp = leading_stamp(when.trim().trim_matches(['*', '_']).trim())?;
+    let timed = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
+    (timed && stamp.rest.is_empty()).then(|| {
+        stamp.rest = said.to_string();
+        stamp
+    })
+}
+
+impl Builder<'_> {
+    /// A paragraph of status-page updates: each update's lines, then a line that is only its
+    /// day and time (`Mar 13, 10:16 MDT`, `Posted Jan 5, 2024 - 14:02 UTC`). The stamps and
+    /// the text above each, in the order written; none when a line above a stamp has a time
+    /// of its own or the paragraph does not end with a stamp.
+    pub(super) fn times_below(&self, source: &str) -> Option<Vec<(Stamp, String)>> {
+        let mut updates = Vec::new();
+        let mut above: Vec<&str> = Vec::new();
+        for line in source.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Some(stamp) = update_time(line) {
+                if above.is_empty() {
+                    return None;
+                }
+                updates.push((stamp, above.join("\n")));
+                above.clear();
+            } else if self.entry_stamp(line).is_some() {
+                return None;
+            } else {
+                above.push(line);
+            }
+        }
+        (above.is_empty() && !updates.is_empty()).then_some(updates)
+    }
+}
+
+/// A line that is only an update's day and time.
+fn update_time(line: &str) -> Option<Stamp> {
+    let when = ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| line.strip_prefix(w)).unwrap_or(line);
+    leading_stamp(when).filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_status_word_then_the_day_and_time() {
+        let s = status_word_stamp("investigating May 11, 2021, 02:35 AM UTC").unwrap();
+        assert_eq!(s.rest, "investigating");
+        assert_eq!(s.zone.as_deref(), Some("UTC"));
+        assert!(status_word_stamp("Resolved May 11, 2021, 03:42 PM UTC").is_some());
+        // A word that names no update, or more after the time: not a status stamp.
+        assert!(status_word_stamp("Deployed May 11, 2021, 02:35 AM UTC").is_none());
+        assert!(status_word_stamp("investigating May 11, 2021, 02:35 AM UTC the portal").is_none());
+        assert!(status_word_stamp("updates May 11, 2021, 02:35 AM UTC").is_none());
+    }
+}
