@@ -98,7 +98,7 @@ impl Block {
     /// The block whose lines start at `start`, under a key at `key_column`, ending with the
     /// line before the first one indented less; `None` unless it has the plain shape.
     fn read(src: &str, start: usize, key_column: usize) -> Option<Block> {
-        let chomp = src[..start.saturating_sub(1)].as_bytes().last().copied();
+        let chomp = start.checked_sub(2).and_then(|i| src.as_bytes().get(i)).copied();
         let first = src.get(start..)?.lines().next()?;
         let indent = first.len() - first.trim_start_matches(' ').len();
         if indent <= key_column || first[indent..].starts_with('\t') || indent == first.len() {

@@ -64,7 +64,7 @@ fn a_key_line_inside_another_text_is_left_to_the_reader() {
     assert!(lift(inside_quotes, 0).is_some(), "it looks like a block");
     assert_eq!(same(inside_quotes), (false, false));
     let inside_block = "a: |2\n    text: |\n      inner\n  outer\nb: 1\n";
-    assert_eq!(same(inside_block).1, false);
+    assert!(!same(inside_block).1);
     let aliased = "a: &x\n  text: |\n    long\nb: *x\n";
     assert_eq!(same(aliased), (false, false), "files with aliases are read the ordinary way");
 }

@@ -46,6 +46,11 @@ impl<'a, T> Swap<'a, T> {
     fn wrap<U>(&self, inner: U) -> Swap<'a, U> {
         Swap { inner, texts: self.texts }
     }
+
+    /// The text `v` stands for, when it is a stand-in.
+    fn text<E: de::Error>(&self, v: &str) -> Result<Option<String>, E> {
+        self.texts.take(v).map(|t| t.map_err(|()| E::custom(TakenTwice))).transpose()
+    }
 }
 
 macro_rules! deserialize {
@@ -84,6 +89,16 @@ macro_rules! visit {
     };
 }
 
+/// The visits that hand over a part of the reading, wrapped in its turn.
+macro_rules! visit_wrapped {
+    ($($method:ident($bound:ident);)*) => {
+        $(fn $method<P: $bound<'de>>(self, part: P) -> Result<V::Value, P::Error> {
+            let part = self.wrap(part);
+            self.inner.$method(part)
+        })*
+    };
+}
+
 impl<'de, V: Visitor<'de>> Visitor<'de> for Swap<'_, V> {
     type Value = V::Value;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -96,22 +111,20 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Swap<'_, V> {
         visit_byte_buf(Vec<u8>);
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
-        match self.texts.take(v) {
+        match self.text(v)? {
+            Some(text) => self.inner.visit_string(text),
             None => self.inner.visit_str(v),
-            Some(text) => self.inner.visit_string(text.map_err(|()| E::custom(TakenTwice))?),
         }
     }
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
-        match self.texts.take(v) {
+        match self.text(v)? {
+            Some(text) => self.inner.visit_string(text),
             None => self.inner.visit_borrowed_str(v),
-            Some(text) => self.inner.visit_string(text.map_err(|()| E::custom(TakenTwice))?),
         }
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
-        match self.texts.take(&v) {
-            None => self.inner.visit_string(v),
-            Some(text) => self.inner.visit_string(text.map_err(|()| E::custom(TakenTwice))?),
-        }
+        let text = self.text(&v)?;
+        self.inner.visit_string(text.unwrap_or(v))
     }
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
@@ -119,25 +132,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Swap<'_, V> {
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_unit()
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        let d = self.wrap(d);
-        self.inner.visit_some(d)
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        let d = self.wrap(d);
-        self.inner.visit_newtype_struct(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        let seq = self.wrap(seq);
-        self.inner.visit_seq(seq)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        let map = self.wrap(map);
-        self.inner.visit_map(map)
-    }
-    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        let data = self.wrap(data);
-        self.inner.visit_enum(data)
+    visit_wrapped! {
+        visit_some(Deserializer); visit_newtype_struct(Deserializer); visit_seq(SeqAccess); visit_map(MapAccess);
+        visit_enum(EnumAccess);
     }
 }
 
