@@ -41,7 +41,7 @@ pub fn read<T: DeserializeOwned>(src: &str, min: usize) -> Option<T> {
 /// `src` with every plain literal block of at least `min` bytes taken out; `None` when there
 /// is none (or the text holds a carriage return or the stand-ins' mark).
 pub(super) fn lift(src: &str, min: usize) -> Option<Lifted> {
-    if memchr::memchr(b'\r', src.as_bytes()).is_some() || src.contains(MARK) {
+    if src.len() < min || memchr::memchr(b'\r', src.as_bytes()).is_some() || src.contains(MARK) {
         return None;
     }
     let mut lifted = Lifted { text: String::new(), texts: Vec::new() };
