@@ -14,7 +14,7 @@
 use serde::de::DeserializeOwned;
 
 use super::guard;
-use super::swap::{MARK, Swap, Texts};
+use super::swap::{MARK, Texts};
 
 /// The shortest block worth taking out: below it the reader is as quick.
 pub const LIFT_MIN: usize = 4096;
@@ -34,7 +34,7 @@ pub fn read<T: DeserializeOwned>(src: &str, min: usize) -> Option<T> {
     }
     let Lifted { text, texts } = lift(src, min)?;
     let texts = Texts::new(texts);
-    let read = T::deserialize(Swap { inner: serde_yaml::Deserializer::from_str(&text), texts: &texts }).ok()?;
+    let read = super::yaml::from_str_swapped::<T>(&text, &texts).ok()?;
     texts.all_taken().then_some(read)
 }
 
