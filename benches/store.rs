@@ -37,6 +37,29 @@ fn large_document() -> Document {
     doc
 }
 
+/// The big document of docs/PERFORMANCE.md: `benches/typical.yaml` with its "Detection and
+/// response" section repeated to 1 MB and 5,000 more timeline entries, as the editor writes it.
+fn big_text() -> String {
+    let typical = include_str!("typical.yaml");
+    let mut doc = store::yaml::from_str::<Document>(typical).unwrap_or_else(|e| panic!("{}", e.message));
+    for section in doc.sections.iter_mut().filter(|s| s.id == "detection-and-response") {
+        section.text = format!("{}\n", section.text).repeat(1_000_000 / section.text.len().max(1) + 1);
+    }
+    let start: Moment = "2026-11-12T20:00:00+01:00".parse().unwrap_or_else(|e| match e {});
+    let start = start.resolve(&doc.zone()).unwrap_or_else(|| panic!("a time"));
+    for n in 0..5000 {
+        let at = start + chrono::Duration::minutes(n);
+        doc.timeline.push(TimelineEntry {
+            time: at.to_rfc3339().parse::<Moment>().unwrap_or_else(|e| match e {}),
+            event: format!("Canary {n} of payments-gateway reports {} declined handshakes per minute", n % 97),
+            evidence: None,
+            marker: None,
+            extra: Default::default(),
+        });
+    }
+    store::document_text(&doc).unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn measure(name: &str, runs: u32, f: impl FnMut()) {
     let times = common::timed(runs, f);
     println!(
@@ -54,6 +77,14 @@ fn main() {
     println!("document: {} KiB of YAML, {} timeline entries", text.len() / 1024, doc.timeline.len());
     measure("parse (text -> document)", 50, || {
         black_box(store::parse_document(Path::new("large.yaml"), &text).ok());
+    });
+    let big = big_text();
+    println!("big document: {} KiB of YAML (one 1 MB section, 5,000 more timeline entries)", big.len() / 1024);
+    measure("parse big (long texts lifted)", 20, || {
+        black_box(store::parse_document(Path::new("big.yaml"), &big).ok());
+    });
+    measure("parse big (the reader alone)", 20, || {
+        black_box(store::yaml::from_str::<Document>(&big).ok());
     });
     measure("encode (document -> text)", 50, || {
         black_box(store::document_text(&doc).ok());

@@ -66,12 +66,16 @@ fn written(doc: &Document) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
-fn keystrokes(name: &str, doc: &Document) {
+fn keystrokes(name: &str, doc: &Document, checked: bool) {
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     let start = Start::new(Path::new("."), &library, today);
     let mut app = App::new(Screen::Start(start), library, Context::fixed(dir.path()));
+    if checked {
+        let checker = blameless::lint::Checker::builtin().unwrap_or_else(|e| panic!("{e}")).with_quick_forms();
+        app = app.with_checker(std::sync::Arc::new(checker));
+    }
     let open = Instant::now();
     dispatch(&mut app, Action::Open(path.clone()));
     let opened = open.elapsed();
@@ -187,9 +191,14 @@ fn main() {
         "document: {} KiB of YAML",
         blameless::store::document_text(&document(10_000, 40)).map(|t| t.len()).unwrap_or(0) / 1024
     );
-    keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40));
-    keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000));
-    keystrokes("big (one 1 MB section, 5,000 timeline entries)", &big());
+    keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40), false);
+    keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000), false);
+    keystrokes("big (one 1 MB section, 5,000 timeline entries)", &big(), false);
+    // The same with the checker, and a finding in every paragraph: thousands under the text.
+    let mut blamed = big();
+    blamed.sections[0].text =
+        "Dave forgot to check the pool timeout; human error, he should have known.\n\n".repeat(14_000);
+    keystrokes("big, 40,000 findings in the section", &blamed, true);
     fields_checked("typical, checked", &document(10_000, 40));
     fields_checked("huge, checked", &document(1_000_000, 5_000));
     journal("typical", &document(10_000, 40));

@@ -23,7 +23,7 @@ const NODE_COST: u64 = 32;
 
 /// Refuses `src` when its aliases expand it beyond [`ALIAS_BUDGET`].
 pub fn check(src: &str) -> Result<(), YamlError> {
-    if !(has_mark(src, '&') && has_mark(src, '*')) {
+    if !has_aliases(src) {
         return Ok(());
     }
     let mut budget = Budget { left: ALIAS_BUDGET };
@@ -40,6 +40,11 @@ pub fn check(src: &str) -> Result<(), YamlError> {
         // Any other error is the reader's to report, with its own place.
         _ => Ok(()),
     }
+}
+
+/// Whether `src` may hold anchors and aliases, so that [`check`] has work to do.
+pub fn has_aliases(src: &str) -> bool {
+    has_mark(src, '&') && has_mark(src, '*')
 }
 
 /// Whether `mark` (`&` or `*`) starts a word somewhere in `src`, as an anchor or alias does.

@@ -9,6 +9,9 @@ pub mod cache;
 mod emit;
 mod error;
 mod guard;
+pub mod lift;
+#[cfg(test)]
+mod lift_tests;
 mod locate;
 pub mod lock;
 mod migrate;
@@ -17,6 +20,7 @@ mod read;
 pub mod recovery;
 pub mod rename;
 pub mod spans;
+mod swap;
 mod walk;
 pub mod yaml;
 
@@ -56,8 +60,10 @@ pub fn parse_document(path: &Path, src: &str) -> Result<Loaded, LoadError> {
             .hint("create a document with `blameless new`"));
     }
     // The common case, a valid document of the current schema, is parsed once, straight
-    // into the types; anything else takes the careful path below for its message.
-    if let Ok(doc) = yaml::from_str::<Document>(src)
+    // into the types (its long texts taken out first, `lift`); anything else takes the
+    // careful path below for its message.
+    let quick = lift::read::<Document>(src, lift::LIFT_MIN);
+    if let Ok(doc) = quick.map(Ok).unwrap_or_else(|| yaml::from_str::<Document>(src))
         && doc.schema == SCHEMA
     {
         return Ok(Loaded { doc, migrated_from: None });

@@ -48,6 +48,12 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(src).map_err(|e| guard::place_duplicate(src, YamlError::from(e)))
 }
 
+/// Reads `src` handing over the long texts taken out of it (see `lift`) where their stand-ins
+/// are read; no alias check (the caller reads only files without aliases this way).
+pub(super) fn from_str_swapped<T: DeserializeOwned>(src: &str, texts: &super::swap::Texts) -> Result<T, YamlError> {
+    Ok(T::deserialize(super::swap::Swap { inner: serde_yaml::Deserializer::from_str(src), texts })?)
+}
+
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, YamlError> {
     Ok(serde_yaml::from_value(value)?)
 }

@@ -38,6 +38,30 @@ impl Clock {
     }
 }
 
+/// Who is writing, being asked on a thread of its own (`git config user.name` starts a
+/// process: a few milliseconds that would otherwise come before the first frame, when the
+/// document's lock is taken), with the folder it was asked from.
+type Asked = (PathBuf, std::thread::JoinHandle<Option<String>>);
+static ASKED: Mutex<Option<Asked>> = Mutex::new(None);
+
+/// Starts asking who is writing, as [`Context::who`] would from the working folder; called
+/// where the app is sure to start (`tui::checker_soon`).
+pub fn ask_who_early() {
+    let Ok(folder) = std::env::current_dir() else { return };
+    let asking = folder.join("document");
+    let thread = std::thread::Builder::new().name("who".into()).spawn(move || crate::library::status::who(&asking));
+    if let Ok(thread) = thread {
+        *ASKED.lock().unwrap_or_else(|e| e.into_inner()) = Some((folder, thread));
+    }
+}
+
+/// The answer asked for early from `folder`, once.
+fn asked_early(folder: &Path) -> Option<Option<String>> {
+    let (from, thread) = ASKED.lock().unwrap_or_else(|e| e.into_inner()).take()?;
+    let answer = thread.join().ok()?;
+    (from == folder).then_some(answer)
+}
+
 /// The outside world, as the app sees it.
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -104,7 +128,8 @@ impl Context {
             return self.user.clone();
         }
         let folder = self.relative_to.clone().unwrap_or_else(|| PathBuf::from("."));
-        self.found_user.get_or_init(|| crate::library::status::who(&folder.join("document"))).clone()
+        let asked = || asked_early(&folder).unwrap_or_else(|| crate::library::status::who(&folder.join("document")));
+        self.found_user.get_or_init(asked).clone()
     }
 
     /// A path as the user would type it: relative to the starting folder when inside it.

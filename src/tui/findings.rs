@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::lint::{Checker, People, Scope, SectionChecker, TextFinding, is_dismissed};
 
@@ -13,11 +14,20 @@ pub struct SectionLint {
     pub findings: Vec<TextFinding>,
     /// Per line of the section's text: the character columns to underline.
     pub marks: HashMap<usize, Vec<Range<usize>>>,
+    /// The rows the longest finding takes in full, and the width that was for (`width << 16 |
+    /// rows`, 0 before it is known): the strip is sized on every frame, and a long section
+    /// holds thousands of findings.
+    widest: AtomicU32,
 }
 
 impl Default for SectionLint {
     fn default() -> Self {
-        SectionLint { incremental: SectionChecker::new(Scope::Prose), findings: Vec::new(), marks: HashMap::new() }
+        SectionLint {
+            incremental: SectionChecker::new(Scope::Prose),
+            findings: Vec::new(),
+            marks: HashMap::new(),
+            widest: AtomicU32::new(0),
+        }
     }
 }
 
@@ -27,6 +37,19 @@ impl SectionLint {
         let found = self.incremental.check(checker, text, people);
         self.findings = found.into_iter().filter(|f| !is_dismissed(doc, &f.rule, &f.text)).collect();
         self.marks = marks(text, &self.findings);
+        self.widest = AtomicU32::new(0);
+    }
+
+    /// The rows the longest finding takes in full at `width`, as `rows_of` counts one; worked
+    /// out once per width and set of findings.
+    pub fn widest_rows(&self, width: u16, rows_of: impl Fn(&TextFinding) -> u16) -> u16 {
+        let known = self.widest.load(Ordering::Relaxed);
+        if known != 0 && known >> 16 == u32::from(width) {
+            return (known & 0xffff) as u16;
+        }
+        let rows = self.findings.iter().map(rows_of).max().unwrap_or(1);
+        self.widest.store(u32::from(width) << 16 | u32::from(rows), Ordering::Relaxed);
+        rows
     }
 
     /// The finding at the cursor (line, character column), or else the first one after it.

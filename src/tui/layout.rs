@@ -106,15 +106,10 @@ pub fn text_area(inner: Rect, editor: &Editor, i: usize) -> (Rect, u16) {
 /// The rows the findings strip takes at `width`: the header, the longest finding in full, and
 /// up to two more a line each; at most half of `height`.
 pub fn strip_rows(lint: &super::findings::SectionLint, width: u16, height: u16) -> u16 {
-    let whole = lint
-        .findings
-        .iter()
-        .map(|f| {
-            let (head, message, hint) = finding_texts(f);
-            wrapped_rows_of(&format!("{head}{message}"), width) + hint.map_or(0, |h| wrapped_rows_of(&h, width))
-        })
-        .max()
-        .unwrap_or(1);
+    let whole = lint.widest_rows(width, |f| {
+        let (head, message, hint) = finding_texts(f);
+        wrapped_rows_of(&format!("{head}{message}"), width) + hint.map_or(0, |h| wrapped_rows_of(&h, width))
+    });
     let others = (lint.findings.len().saturating_sub(1)).min(2) as u16;
     (1 + whole + others).min(height / 2).max(3)
 }

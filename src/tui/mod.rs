@@ -59,8 +59,10 @@ fn recovery_dir() -> anyhow::Result<PathBuf> {
 /// drawn.
 pub struct CheckerSoon(checking::Early);
 
-/// Starts building the wording checker (with the team's configuration).
+/// Starts building the wording checker (with the team's configuration), and asking who is
+/// writing.
 pub fn checker_soon() -> CheckerSoon {
+    context::ask_who_early();
     CheckerSoon(checking::start(checker))
 }
 
