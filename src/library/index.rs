@@ -9,7 +9,8 @@ use std::sync::mpsc::{Receiver, channel};
 
 use super::scan::{Loaded, load, postmortem_walk};
 use super::stored::{Kept, Stored, encode, tag};
-use super::words::{Interner, Words};
+use super::vocab::Vocab;
+use super::words::{Words, put_gaps};
 use super::{Entry, Filter, file_name_date};
 use crate::store::cache::{self, FileKey};
 use crate::store::{self, LoadError};
@@ -48,17 +49,19 @@ impl Catalog {
 /// whether the key alone is trusted.
 type Meta = (FileKey, u64, bool);
 
-/// An entry's word numbers: the index's (record `0`), or new ones.
+/// An entry's word numbers: the index's (record `0`), or new ones (coded as
+/// [`Words::coded`]).
 enum Ids {
     Old(usize),
-    New(Vec<u32>),
+    New(Vec<u8>),
 }
 
 impl Ids {
-    fn len(&self, old: Option<&Stored>) -> usize {
-        match self {
-            Ids::Old(i) => old.map_or(0, |s| s.ids_len(*i)),
-            Ids::New(ids) => ids.len(),
+    fn coded<'a>(&'a self, old: Option<&'a Stored>) -> &'a [u8] {
+        match (self, old) {
+            (Ids::Old(i), Some(old)) => old.coded(*i),
+            (Ids::New(coded), _) => coded,
+            (Ids::Old(_), None) => &[],
         }
     }
 }
@@ -84,16 +87,15 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
     let index_file = cache.map(|c| cache::index_path(c, dir));
     let mut stored = index_file.as_deref().and_then(|f| Stored::read(f, dir));
     let read_at = cache::now_ns();
-    let found = look_at_all(&files, stored.as_ref(), read_at);
+    let vocabulary = stored.as_mut().map(|s| std::mem::take(&mut s.words)).unwrap_or_default();
+    let (found, mut words) = look_at_all(&files, stored.as_ref(), vocabulary, read_at);
 
     let mut changed = stored.is_none();
     let mut records = stored.as_mut().map(|s| std::mem::take(&mut s.records)).unwrap_or_default();
-    let mut words = stored.as_ref().map_or_else(Words::new, |s| Words::vocabulary_of(&s.words));
     let mut rows: Vec<(Entry, Ids, Option<Meta>)> = Vec::with_capacity(files.len());
     let mut skipped: Vec<(PathBuf, FileKey, u64, bool)> = Vec::new();
     let mut from_index = 0;
     {
-        let mut interner = Interner::new(&mut words);
         for (path, found) in files.iter().zip(found) {
             match found {
                 Found::Kept(i, settled) => {
@@ -114,11 +116,12 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
                     match loaded {
                         Loaded::Other => skipped.push((path.clone(), key, content, settled)),
                         Loaded::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
-                        Loaded::Postmortem(summary, text, keep) => {
-                            let ids = interner.number(text.iter().map(String::as_str));
+                        Loaded::Postmortem(summary, ids, keep) => {
+                            let mut coded = Vec::with_capacity(ids.len() + ids.len() / 2);
+                            put_gaps(&mut coded, ids);
                             let keep = super::record::keepable(&summary, keep);
                             let meta = keep.then_some((key, content, settled));
-                            rows.push((Entry::Postmortem(summary), Ids::New(ids), meta));
+                            rows.push((Entry::Postmortem(summary), Ids::New(coded), meta));
                         }
                     }
                 }
@@ -141,13 +144,9 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
     let mut metas = Vec::with_capacity(rows.len());
     // The words kept are copied from the index's straight into their place: never a third copy.
     let old = stored.as_ref();
-    words.reserve(rows.iter().map(|(_, ids, _)| ids.len(old)).sum(), rows.len());
+    words.reserve(rows.iter().map(|(_, ids, _)| ids.coded(old).len()).sum(), rows.len());
     for (entry, ids, meta) in rows {
-        match (ids, old) {
-            (Ids::Old(i), Some(old)) => words.push_doc(old.ids(i)),
-            (Ids::New(ids), _) => words.push_doc(ids),
-            (Ids::Old(_), None) => words.push_doc([]),
-        }
+        words.push_coded(ids.coded(old));
         entries.push(entry);
         metas.push(meta);
     }
@@ -187,31 +186,55 @@ fn write(
 }
 
 /// Looks at every file on every core (each worker takes the next file, so a large one does
-/// not leave the other cores idle), in the order of `files`.
-fn look_at_all(files: &[PathBuf], stored: Option<&Stored>, read_at: i64) -> Vec<Found> {
+/// not leave the other cores idle), in the order of `files`. Each worker numbers the words of
+/// the files it reads in a vocabulary of its own; these are then merged into `vocabulary` (the
+/// index's), and the words of what was read renumbered into it, which is returned.
+fn look_at_all(files: &[PathBuf], stored: Option<&Stored>, vocabulary: Words, read_at: i64) -> (Vec<Found>, Words) {
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(2, usize::from).min(files.len()).max(1);
-    let mut found: Vec<(usize, Found)> = std::thread::scope(|s| {
+    let done: Vec<(Vec<(usize, Found)>, Vocab)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| {
-                    let mut mine = Vec::new();
+                    let (mut mine, mut vocab) = (Vec::new(), Vocab::default());
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
-                        mine.push((i, look_at(path, stored, read_at)));
+                        mine.push((i, look_at(path, stored, &mut vocab, read_at)));
                     }
-                    mine
+                    (mine, vocab)
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
-    found.sort_by_key(|(i, _)| *i);
-    found.into_iter().map(|(_, f)| f).collect()
+    let mut base = Some(vocabulary);
+    let mut merged: Option<Vocab> = None;
+    let mut found = Vec::with_capacity(files.len());
+    for (mut mine, vocab) in done {
+        if vocab.words.vocab_len() > 0 {
+            if merged.is_none() && base.as_ref().is_some_and(|b| b.vocab_len() == 0) {
+                // Nothing to merge into: this worker's numbers are the library's.
+                merged = Some(vocab);
+            } else {
+                let into = merged.get_or_insert_with(|| Vocab::of(base.take().unwrap_or_default()));
+                let table = into.merge(&vocab.words);
+                for (_, f) in &mut mine {
+                    if let Found::Read { loaded: Loaded::Postmortem(_, ids, _), .. } = f {
+                        ids.iter_mut().for_each(|id| *id = table[*id as usize]);
+                        ids.sort_unstable();
+                    }
+                }
+            }
+        }
+        found.append(&mut mine);
+    }
+    found.sort_unstable_by_key(|(i, _)| *i);
+    let words = merged.map_or_else(|| base.unwrap_or_default(), |v| v.words);
+    (found.into_iter().map(|(_, f)| f).collect(), words)
 }
 
-fn look_at(path: &Path, stored: Option<&Stored>, read_at: i64) -> Found {
+fn look_at(path: &Path, stored: Option<&Stored>, vocab: &mut Vocab, read_at: i64) -> Found {
     let key = match std::fs::metadata(path) {
         Ok(meta) => FileKey::of(&meta),
         Err(e) => {
@@ -238,7 +261,7 @@ fn look_at(path: &Path, stored: Option<&Stored>, read_at: i64) -> Found {
         return Found::Kept(i, key.settled(read_at));
     }
     // Bytes that could not be read always load as a broken entry.
-    match load(path, bytes) {
+    match load(path, bytes, vocab) {
         Loaded::Broken(entry) => Found::Broken(entry),
         loaded => Found::Read { key, content, settled: key.settled(read_at), loaded },
     }

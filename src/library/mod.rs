@@ -20,6 +20,7 @@ mod stats;
 pub mod status;
 mod stored;
 mod summary;
+mod vocab;
 pub mod words;
 
 use std::path::{Path, PathBuf};

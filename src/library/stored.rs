@@ -5,13 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::words::Words;
+use super::words::{Words, put_gaps};
 use super::{Summary, record};
 use crate::store::cache::{self, Dec, Enc, FileKey};
 
 /// Names the format and the version of blameless: a cache written by any other is rebuilt.
 pub fn tag() -> String {
-    format!("blameless {} library index 4", env!("CARGO_PKG_VERSION"))
+    format!("blameless {} library index 5", env!("CARGO_PKG_VERSION"))
 }
 
 /// One file as the index knows it.
@@ -28,15 +28,15 @@ pub struct Record {
 }
 
 /// The index read from its file: records (in path order), the vocabulary, and the
-/// body itself, where each record's word numbers are read from when they are kept (so they
-/// are never held twice).
+/// body itself, where each record's word numbers are copied from when they are kept (in the
+/// form [`Words`] holds them: never decoded, never held twice).
 pub struct Stored {
     pub records: Vec<Option<Record>>,
     /// The vocabulary (no entries).
     pub words: Words,
     body: Vec<u8>,
-    /// Where record `i`'s word numbers are in `body`, and how many.
-    ids_at: Vec<(usize, usize)>,
+    /// Where record `i`'s word numbers are in `body`.
+    ids_at: Vec<std::ops::Range<usize>>,
 }
 
 impl Stored {
@@ -50,7 +50,6 @@ impl Stored {
             words.push_word(input.str()?);
         }
         let count = input.len()?;
-        let _total = input.len()?;
         let mut ids_at = Vec::with_capacity(count.min(body.len() / 32));
         let mut records = Vec::with_capacity(count.min(body.len() / 32));
         for _ in 0..count {
@@ -62,12 +61,13 @@ impl Stored {
                 1 => Some(record::get(&mut input, &path)?),
                 _ => return None,
             };
-            let n = input.len()?;
-            ids_at.push((body.len() - input.remaining(), n));
+            let at = body.len() - input.remaining();
+            let mut ids = Dec::new(input.bytes()?);
             let mut id = 0u32;
-            for _ in 0..n {
-                id = id.checked_add(input.varint()?).filter(|&id| (id as usize) < words.vocab_len())?;
+            while !ids.is_empty() {
+                id = id.checked_add(ids.varint()?).filter(|&id| (id as usize) < words.vocab_len())?;
             }
+            ids_at.push(at + 4..body.len() - input.remaining());
             records.push(Some(Record { path, key, content, settled, summary }));
         }
         if !input.is_empty() {
@@ -86,21 +86,10 @@ impl Stored {
         Some((i, self.records[i].as_ref()?))
     }
 
-    /// The word numbers of record `i`.
-    pub fn ids(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
-        let (at, n) = self.ids_at[i];
-        let mut input = Dec::new(&self.body[at..]);
-        let mut id = 0u32;
-        // Read whole once already (`read`): every gap is there and every sum in range.
-        (0..n).map(move |_| {
-            id += input.varint().unwrap_or(0);
-            id
-        })
-    }
-
-    /// How many word numbers record `i` has.
-    pub fn ids_len(&self, i: usize) -> usize {
-        self.ids_at[i].1
+    /// The word numbers of record `i`, coded as [`Words::coded`] (checked whole by `read`:
+    /// every gap is there and every number in the vocabulary).
+    pub fn coded(&self, i: usize) -> &[u8] {
+        &self.body[self.ids_at[i].clone()]
     }
 }
 
@@ -114,23 +103,26 @@ pub struct Kept<'a> {
     pub doc: Option<(&'a Summary, usize)>,
 }
 
-/// The cache file's body for `kept`, with only the words they use, numbered afresh.
+/// The cache file's body for `kept`, with only the words they use. Those keep their order in
+/// the vocabulary, so each postmortem's numbers stay ascending; when every word is in use (a
+/// library read afresh), each postmortem's numbers are written as they are held.
 pub fn encode(dir: &Path, kept: &[Kept], words: &Words) -> Option<Vec<u8>> {
-    let mut new_id = vec![u32::MAX; words.vocab_len()];
-    let mut used = Vec::new();
-    for k in kept {
-        for &w in k.doc.map_or(&[][..], |(_, entry)| words.doc(entry)) {
-            if new_id[w as usize] == u32::MAX {
-                new_id[w as usize] = used.len() as u32;
-                used.push(w);
-            }
-        }
+    let mut used = vec![false; words.vocab_len()];
+    for (_, entry) in kept.iter().filter_map(|k| k.doc) {
+        words.doc(entry).for_each(|w| used[w as usize] = true);
     }
+    let mut new_id = Vec::with_capacity(used.len());
+    let mut count = 0u32;
+    for &u in &used {
+        new_id.push(count);
+        count += u32::from(u);
+    }
+    let every = count as usize == used.len();
     let mut out = Enc::default();
-    out.len(used.len());
-    used.iter().for_each(|&w| out.str(words.word(w)));
+    out.len(count as usize);
+    (0..used.len()).filter(|&w| used[w]).for_each(|w| out.str(words.word(w as u32)));
     out.len(kept.len());
-    out.len(kept.iter().map(|k| k.doc.map_or(0, |(_, entry)| words.doc(entry).len())).sum());
+    let mut renumbered = Vec::new();
     for k in kept {
         // A path that is not UTF-8 cannot be written as one: the whole index is skipped (the
         // library is read as if there were none).
@@ -146,15 +138,14 @@ pub fn encode(dir: &Path, kept: &[Kept], words: &Words) -> Option<Vec<u8>> {
             Some((summary, entry)) => {
                 out.u8(1);
                 record::put(&mut out, summary);
-                // Sorted, each as the gap from the one before: most take a byte or two.
-                let mut ids: Vec<u32> = words.doc(entry).iter().map(|&w| new_id[w as usize]).collect();
-                ids.sort_unstable();
-                out.len(ids.len());
-                let mut before = 0;
-                for id in ids {
-                    out.varint(id - before);
-                    before = id;
-                }
+                let coded = if every {
+                    words.coded(entry)
+                } else {
+                    renumbered.clear();
+                    put_gaps(&mut renumbered, words.doc(entry).map(|w| new_id[w as usize]));
+                    &renumbered
+                };
+                out.bytes(coded);
             }
         }
     }

@@ -173,6 +173,11 @@ impl Enc {
         self.len(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
+    /// Bytes, length first.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.len(bytes.len());
+        self.0.extend_from_slice(bytes);
+    }
     pub fn opt_str(&mut self, s: Option<&str>) {
         match s {
             None => self.u8(0),
@@ -237,14 +242,18 @@ impl<'a> Dec<'a> {
         }
         None
     }
-    pub fn str(&mut self) -> Option<&'a str> {
+    /// Bytes written by [`Enc::bytes`].
+    pub fn bytes(&mut self) -> Option<&'a [u8]> {
         let n = self.len()?;
         if n > self.bytes.len() {
             return None;
         }
         let (s, rest) = self.bytes.split_at(n);
         self.bytes = rest;
-        std::str::from_utf8(s).ok()
+        Some(s)
+    }
+    pub fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.bytes()?).ok()
     }
     pub fn string(&mut self) -> Option<String> {
         self.str().map(str::to_string)

@@ -1,0 +1,141 @@
+//! Numbering a library's words as they are read: each reading thread has a [`Vocab`] of its
+//! own, and their vocabularies are merged when the reading is done (see [`super::index`]).
+
+use super::words::{Words, split_lowercase};
+
+/// A vocabulary being made, with each word's number by its text: the words of the documents
+/// one thread reads, numbered as they are met, with no string per word. Two tables of its own
+/// (open addressing, by a word's hash): the vocabulary's, and a small one of the
+/// document being read, which most words (repeats) never get past.
+pub struct Vocab {
+    pub words: Words,
+    /// Each word's hash, by number.
+    hashes: Vec<u64>,
+    /// Word numbers ([`EMPTY`] where none), placed by the top bits of their hash: at least
+    /// twice as many places as words.
+    slots: Vec<u32>,
+    /// The number of the document's words met so far, with their hashes, placed the same way.
+    in_doc: Vec<(u64, u32)>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// FxHash's step (rustc's) over eight bytes at a time: a word is hashed in a few
+/// instructions. Nothing here needs resistance to chosen collisions: a library's words are
+/// its own.
+fn fx(word: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = 0u64;
+    let mut chunks = word.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(eight)).wrapping_mul(K);
+    }
+    let tail = chunks.remainder().iter().enumerate().fold(0u64, |v, (i, &b)| v | u64::from(b) << (8 * i));
+    (h.rotate_left(5) ^ tail).wrapping_mul(K)
+}
+
+/// The place of hash `h` in a table of `len` places (a power of two): its top bits, where a
+/// multiplicative hash is best mixed.
+fn place(h: u64, len: usize) -> usize {
+    (h >> (64 - len.trailing_zeros())) as usize
+}
+
+impl Default for Vocab {
+    fn default() -> Vocab {
+        Vocab::of(Words::new())
+    }
+}
+
+impl Vocab {
+    /// Goes on numbering after the vocabulary of `words` (its entries are kept as they are).
+    pub fn of(words: Words) -> Vocab {
+        let hashes: Vec<u64> = (0..words.vocab_len() as u32).map(|id| fx(words.word(id))).collect();
+        let mut vocab = Vocab { words, hashes, slots: Vec::new(), in_doc: Vec::new() };
+        vocab.grow();
+        vocab
+    }
+
+    /// Makes the vocabulary's table the size for its words and places them again.
+    fn grow(&mut self) {
+        let len = (self.hashes.len() * 2 + 2).next_power_of_two().max(1024);
+        self.slots = vec![EMPTY; len];
+        for (id, &h) in self.hashes.iter().enumerate() {
+            let mut at = place(h, len);
+            while self.slots[at] != EMPTY {
+                at = (at + 1) & (len - 1);
+            }
+            self.slots[at] = id as u32;
+        }
+    }
+
+    /// The number of `word` (whose hash is `h`), new when it is.
+    fn number_hashed(&mut self, h: u64, word: &str) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut at = place(h, self.slots.len());
+        loop {
+            match self.slots[at] {
+                EMPTY => break,
+                id if self.hashes[id as usize] == h && self.words.is(id, word) => return id,
+                _ => at = (at + 1) & mask,
+            }
+        }
+        let id = self.words.push_word(word);
+        self.hashes.push(h);
+        self.slots[at] = id;
+        if self.hashes.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    /// The number of `word`, new when it is.
+    pub fn number(&mut self, word: &str) -> u32 {
+        self.number_hashed(fx(word), word)
+    }
+
+    /// The numbers of the distinct words of `text` (already in lowercase), ascending.
+    pub fn number_text(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::with_capacity(text.len() / 32);
+        self.in_doc.clear();
+        self.in_doc.resize((text.len() / 16).next_power_of_two().max(64), (0, EMPTY));
+        for word in split_lowercase(text) {
+            let h = fx(word);
+            let len = self.in_doc.len();
+            let mut at = place(h, len);
+            loop {
+                match self.in_doc[at] {
+                    (_, EMPTY) => break,
+                    (seen, id) if seen == h && self.words.is(id, word) => break,
+                    _ => at = (at + 1) & (len - 1),
+                }
+            }
+            if self.in_doc[at].1 != EMPTY {
+                continue;
+            }
+            let id = self.number_hashed(h, word);
+            self.in_doc[at] = (h, id);
+            out.push(id);
+            if out.len() * 2 > len {
+                // More distinct words than a document usually has for its length.
+                self.in_doc = vec![(0, EMPTY); len * 2];
+                for &id in &out {
+                    let h = self.hashes[id as usize];
+                    let mut at = place(h, len * 2);
+                    while self.in_doc[at].1 != EMPTY {
+                        at = (at + 1) & (len * 2 - 1);
+                    }
+                    self.in_doc[at] = (h, id);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Numbers the words of `other`'s vocabulary here: what each of its numbers is here.
+    pub fn merge(&mut self, other: &Words) -> Vec<u32> {
+        (0..other.vocab_len() as u32).map(|id| self.number(other.word(id))).collect()
+    }
+}
