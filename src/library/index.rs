@@ -80,9 +80,40 @@ enum Found {
     Broken(Entry),
 }
 
+/// The index to write, when anything changed: its file, the key of each entry that is kept
+/// (by place), and the files that are not postmortems.
+struct Pending {
+    file: PathBuf,
+    metas: Vec<Option<Meta>>,
+    skipped: Vec<(PathBuf, FileKey, u64, bool)>,
+}
+
 /// Every postmortem under `dir` (recursively; see [`super::postmortem_files`]), read through
 /// the index kept in the folder `cache` (none: every file is read).
 pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
+    read_then(dir, cache, |_| ()).map(|(catalog, ())| catalog)
+}
+
+/// As [`read`], then `then` with the catalog while the index (when anything changed) is
+/// written on another thread: a listing is made as the index is written, not after it.
+pub fn read_then<T>(
+    dir: &Path,
+    cache: Option<&Path>,
+    then: impl FnOnce(&Catalog) -> T,
+) -> Result<(Catalog, T), LoadError> {
+    let (catalog, pending) = gather(dir, cache)?;
+    let out = std::thread::scope(|s| {
+        if let Some(p) = &pending {
+            let catalog = &catalog;
+            // Not written is not an error: the next run reads the files again.
+            s.spawn(move || write(&p.file, dir, catalog, &p.metas, &p.skipped));
+        }
+        then(&catalog)
+    });
+    Ok((catalog, out))
+}
+
+fn gather(dir: &Path, cache: Option<&Path>) -> Result<(Catalog, Option<Pending>), LoadError> {
     let (files, unreadable) = postmortem_walk(dir)?;
     let index_file = cache.map(|c| cache::index_path(c, dir));
     let mut stored = index_file.as_deref().and_then(|f| Stored::read(f, dir));
@@ -95,38 +126,36 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
     let mut rows: Vec<(Entry, Ids, Option<Meta>)> = Vec::with_capacity(files.len());
     let mut skipped: Vec<(PathBuf, FileKey, u64, bool)> = Vec::new();
     let mut from_index = 0;
-    {
-        for (path, found) in files.iter().zip(found) {
-            match found {
-                Found::Kept(i, settled) => {
-                    let Some(record) = records.get_mut(i).and_then(Option::take) else { continue };
-                    from_index += 1;
-                    changed |= settled != record.settled;
-                    let meta = (record.key, record.content, settled);
-                    match record.summary {
-                        Some(summary) => {
-                            rows.push((Entry::Postmortem(Box::new(summary)), Ids::Old(i), Some(meta)));
-                        }
-                        None => skipped.push((record.path, meta.0, meta.1, meta.2)),
+    for (path, found) in files.iter().zip(found) {
+        match found {
+            Found::Kept(i, settled) => {
+                let Some(record) = records.get_mut(i).and_then(Option::take) else { continue };
+                from_index += 1;
+                changed |= settled != record.settled;
+                let meta = (record.key, record.content, settled);
+                match record.summary {
+                    Some(summary) => {
+                        rows.push((Entry::Postmortem(Box::new(summary)), Ids::Old(i), Some(meta)));
                     }
+                    None => skipped.push((record.path, meta.0, meta.1, meta.2)),
                 }
-                Found::Read { key, content, settled, loaded } => {
-                    // A broken file is not kept: it changes nothing in the index.
-                    changed |= !matches!(loaded, Loaded::Broken(_));
-                    match loaded {
-                        Loaded::Other => skipped.push((path.clone(), key, content, settled)),
-                        Loaded::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
-                        Loaded::Postmortem(summary, ids, keep) => {
-                            let mut coded = Vec::with_capacity(ids.len() + ids.len() / 2);
-                            put_gaps(&mut coded, ids);
-                            let keep = super::record::keepable(&summary, keep);
-                            let meta = keep.then_some((key, content, settled));
-                            rows.push((Entry::Postmortem(summary), Ids::New(coded), meta));
-                        }
-                    }
-                }
-                Found::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
             }
+            Found::Read { key, content, settled, loaded } => {
+                // A broken file is not kept: it changes nothing in the index.
+                changed |= !matches!(loaded, Loaded::Broken(_));
+                match loaded {
+                    Loaded::Other => skipped.push((path.clone(), key, content, settled)),
+                    Loaded::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
+                    Loaded::Postmortem(summary, ids, keep) => {
+                        let mut coded = Vec::with_capacity(ids.len() + ids.len() / 2);
+                        put_gaps(&mut coded, ids);
+                        let keep = super::record::keepable(&summary, keep);
+                        let meta = keep.then_some((key, content, settled));
+                        rows.push((Entry::Postmortem(summary), Ids::New(coded), meta));
+                    }
+                }
+            }
+            Found::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
         }
     }
     // A record left is a file that is gone.
@@ -151,22 +180,19 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
         metas.push(meta);
     }
     drop(stored);
-    let catalog = Catalog { entries, words, from_index };
-    if changed && let Some(file) = index_file {
-        // Not written is not an error: the next run reads the files again.
-        let _ = write(&file, dir, &catalog, &metas, &skipped);
-    }
-    Ok(catalog)
+    let pending = index_file.filter(|_| changed).map(|file| Pending { file, metas, skipped });
+    Ok((Catalog { entries, words, from_index }, pending))
 }
 
 /// Writes the index of `catalog` (the entries with a key in `metas`) and the `skipped` files.
+/// One that cannot be written is left as it was.
 fn write(
     file: &Path,
     dir: &Path,
     catalog: &Catalog,
     metas: &[Option<Meta>],
     skipped: &[(PathBuf, FileKey, u64, bool)],
-) -> Result<(), store::SaveError> {
+) {
     let mut kept: Vec<Kept> = skipped
         .iter()
         .map(|(path, key, content, settled)| Kept { path, key: *key, content: *content, settled: *settled, doc: None })
@@ -179,9 +205,8 @@ fn write(
     }
     // In path order, so that a file's record is found by halving.
     kept.sort_by(|a, b| a.path.cmp(b.path));
-    match encode(dir, &kept, &catalog.words) {
-        Some(body) => store::cache::write_index(file, &tag(), &body),
-        None => Ok(()),
+    if let Some(body) = encode(dir, &kept, &catalog.words) {
+        let _ = store::cache::write_index(file, &tag(), &body);
     }
 }
 

@@ -20,11 +20,12 @@ pub struct Vocab {
 
 const EMPTY: u32 = u32::MAX;
 
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
 /// FxHash's step (rustc's) over eight bytes at a time: a word is hashed in a few
 /// instructions. Nothing here needs resistance to chosen collisions: a library's words are
 /// its own.
 fn fx(word: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = 0u64;
     let mut chunks = word.as_bytes().chunks_exact(8);
     for chunk in &mut chunks {
@@ -34,6 +35,25 @@ fn fx(word: &str) -> u64 {
     }
     let tail = chunks.remainder().iter().enumerate().fold(0u64, |v, (i, &b)| v | u64::from(b) << (8 * i));
     (h.rotate_left(5) ^ tail).wrapping_mul(K)
+}
+
+/// A word as a number: a short one (under eight bytes, most of them) is its bytes, which tell
+/// it from every other word (no word holds a zero byte), read at once from `bytes` when eight
+/// are there; a long one is its hash with the top byte set, so it is never taken for a short
+/// one. With its [`fx`] hash.
+fn tag(bytes: &[u8], start: usize, word: &str) -> (u64, u64) {
+    let len = word.len();
+    if len < 8 {
+        let eight = match bytes.get(start..start + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+            None => word.bytes().rev().fold(0, |v, b| v << 8 | u64::from(b)),
+        };
+        let short = eight & ((1u64 << (8 * len)) - 1);
+        (short, short.wrapping_mul(K))
+    } else {
+        let h = fx(word);
+        (h | 0xff << 56, h)
+    }
 }
 
 /// The place of hash `h` in a table of `len` places (a power of two): its top bits, where a
@@ -100,14 +120,16 @@ impl Vocab {
         let mut out = Vec::with_capacity(text.len() / 32);
         self.in_doc.clear();
         self.in_doc.resize((text.len() / 16).next_power_of_two().max(64), (0, EMPTY));
+        let bytes = text.as_bytes();
         for word in split_lowercase(text) {
-            let h = fx(word);
+            let (tag, h) = tag(bytes, word.as_ptr() as usize - bytes.as_ptr() as usize, word);
             let len = self.in_doc.len();
             let mut at = place(h, len);
             loop {
                 match self.in_doc[at] {
                     (_, EMPTY) => break,
-                    (seen, id) if seen == h && self.words.is(id, word) => break,
+                    // A short word's tag is the word; a long one's is checked.
+                    (seen, id) if seen == tag && (word.len() < 8 || self.words.is(id, word)) => break,
                     _ => at = (at + 1) & (len - 1),
                 }
             }
@@ -115,18 +137,17 @@ impl Vocab {
                 continue;
             }
             let id = self.number_hashed(h, word);
-            self.in_doc[at] = (h, id);
+            self.in_doc[at] = (tag, id);
             out.push(id);
             if out.len() * 2 > len {
                 // More distinct words than a document usually has for its length.
-                self.in_doc = vec![(0, EMPTY); len * 2];
-                for &id in &out {
-                    let h = self.hashes[id as usize];
-                    let mut at = place(h, len * 2);
+                let old = std::mem::replace(&mut self.in_doc, vec![(0, EMPTY); len * 2]);
+                for (tag, id) in old.into_iter().filter(|&(_, id)| id != EMPTY) {
+                    let mut at = place(self.hashes[id as usize], len * 2);
                     while self.in_doc[at].1 != EMPTY {
                         at = (at + 1) & (len * 2 - 1);
                     }
-                    self.in_doc[at] = (h, id);
+                    self.in_doc[at] = (tag, id);
                 }
             }
         }
