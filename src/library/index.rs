@@ -135,7 +135,7 @@ fn gather(dir: &Path, cache: Option<&Path>) -> Result<(Catalog, Option<Pending>)
                 let meta = (record.key, record.content, settled);
                 match record.summary {
                     Some(summary) => {
-                        rows.push((Entry::Postmortem(Box::new(summary)), Ids::Old(i), Some(meta)));
+                        rows.push((Entry::Postmortem(summary), Ids::Old(i), Some(meta)));
                     }
                     None => skipped.push((record.path, meta.0, meta.1, meta.2)),
                 }

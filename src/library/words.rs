@@ -90,6 +90,22 @@ impl Words {
         Words { vocab: String::new(), starts: Vec::new(), docs: vec![0], ids: Vec::new() }
     }
 
+    /// The vocabulary written as [`Words::vocabulary`] gives it, with no entries.
+    pub fn of_vocabulary(vocab: String) -> Option<Words> {
+        if !vocab.is_empty() && !vocab.ends_with('\n') {
+            return None;
+        }
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', vocab.as_bytes()).map(|at| at as u32 + 1));
+        starts.pop();
+        Some(Words { vocab, starts, ..Words::new() })
+    }
+
+    /// The vocabulary: each word followed by `\n`.
+    pub fn vocabulary(&self) -> &str {
+        &self.vocab
+    }
+
     /// How many postmortems (and other entries: theirs are empty) there are.
     pub fn len(&self) -> usize {
         self.docs.len() - 1
