@@ -160,3 +160,47 @@ impl Vocab {
         (0..other.vocab_len() as u32).map(|id| self.number(other.word(id))).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::library::words::split;
+
+    fn words_of(vocab: &Vocab, ids: &[u32]) -> BTreeSet<String> {
+        ids.iter().map(|&id| vocab.words.word(id).to_string()).collect()
+    }
+
+    #[test]
+    fn a_documents_words_are_numbered_once_each_and_merged_by_their_text() {
+        // 500 distinct words in 2.9 KB: more than the table made for a text of that length.
+        let many: String = (0..500).map(|i| format!("w{i} ")).collect();
+        let texts = [
+            "The replica lag; the LAG\nof the replica, replicas",
+            "Überprüfung der Größe: naïve café, café",
+            "a-very-long-word-indeed averyveryverylongword averyveryverylongword 12345678 1234567 short",
+            &many,
+            "",
+        ];
+        let (mut one, mut two) = (Vocab::default(), Vocab::default());
+        for (i, text) in texts.iter().enumerate() {
+            let text = text.to_lowercase();
+            let ids = one.number_text(&text);
+            assert!(ids.is_sorted_by(|a, b| a < b), "ascending, each once: {ids:?}");
+            assert_eq!(words_of(&one, &ids), split(&text).into_iter().collect(), "{text}");
+            assert_eq!(one.number_text(&text), ids, "the same numbers again");
+            // Another thread meets the same texts in another order.
+            two.number_text(&texts[texts.len() - 1 - i].to_lowercase());
+        }
+        let table = one.merge(&two.words);
+        for id in 0..two.words.vocab_len() as u32 {
+            assert_eq!(one.words.word(table[id as usize]), two.words.word(id));
+        }
+        assert_eq!(one.words.vocab_len(), two.words.vocab_len(), "no word twice");
+        // Going on from a vocabulary read back from the index keeps its numbers.
+        let mut again = Vocab::of(Words::of_vocabulary(one.words.vocabulary().to_string()).unwrap_or_default());
+        assert_eq!(again.number_text(&texts[0].to_lowercase()), one.number_text(&texts[0].to_lowercase()));
+        assert_eq!(again.words.vocab_len(), one.words.vocab_len());
+    }
+}
