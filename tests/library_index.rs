@@ -165,7 +165,11 @@ fn list_prints_the_same_with_a_cold_a_warm_or_no_index() {
             .env("BLAMELESS_CACHE_DIR", cache)
             .output()
             .unwrap();
-        (run.status.code(), String::from_utf8_lossy(&run.stdout).into_owned(), String::from_utf8_lossy(&run.stderr).into_owned())
+        (
+            run.status.code(),
+            String::from_utf8_lossy(&run.stdout).into_owned(),
+            String::from_utf8_lossy(&run.stderr).into_owned(),
+        )
     };
     let searches: [&[&str]; 6] = [
         &[],

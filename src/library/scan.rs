@@ -48,15 +48,21 @@ pub(super) fn load(path: &Path, bytes: Result<Vec<u8>, LoadError>, vocab: &mut V
         Ok(bytes) => bytes,
         Err(e) => return broken(e),
     };
-    let text = match store::decode(path, &bytes) {
+    // Nearly every file is UTF-8 with no byte order mark: its bytes are its text, not copied.
+    let plain = !store::is_utf16(&bytes) && !bytes.starts_with(b"\xEF\xBB\xBF");
+    let text =
+        if plain { String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes) } else { Err(bytes) };
+    let text = match text {
         Ok(text) => text,
-        Err(e) if store::is_utf16(&bytes) => return broken(e),
-        // Another encoding: a postmortem saved in the wrong one is worth reporting, anything
-        // else is not ours.
-        Err(e) if store::line_of_key(&String::from_utf8_lossy(&bytes), "schema").is_some() => return broken(e),
-        Err(_) => return Loaded::Other,
+        Err(bytes) => match store::decode(path, &bytes) {
+            Ok(text) => text,
+            Err(e) if store::is_utf16(&bytes) => return broken(e),
+            // Another encoding: a postmortem saved in the wrong one is worth reporting,
+            // anything else is not ours.
+            Err(e) if store::line_of_key(&String::from_utf8_lossy(&bytes), "schema").is_some() => return broken(e),
+            Err(_) => return Loaded::Other,
+        },
     };
-    drop(bytes);
     if store::line_of_key(&text, "schema").is_none() {
         return Loaded::Other;
     }

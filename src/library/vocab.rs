@@ -11,9 +11,10 @@ pub struct Vocab {
     pub words: Words,
     /// Each word's hash, by number.
     hashes: Vec<u64>,
-    /// Word numbers ([`EMPTY`] where none), placed by the top bits of their hash: at least
-    /// twice as many places as words.
-    slots: Vec<u32>,
+    /// Word numbers ([`EMPTY`] where none) with the low half of their hash (told apart
+    /// without looking further), placed by the top bits of their hash: at least twice as many
+    /// places as words.
+    slots: Vec<(u32, u32)>,
     /// The number of the document's words met so far, with their hashes, placed the same way.
     in_doc: Vec<(u64, u32)>,
 }
@@ -80,13 +81,13 @@ impl Vocab {
     /// Makes the vocabulary's table the size for its words and places them again.
     fn grow(&mut self) {
         let len = (self.hashes.len() * 2 + 2).next_power_of_two().max(1024);
-        self.slots = vec![EMPTY; len];
+        self.slots = vec![(0, EMPTY); len];
         for (id, &h) in self.hashes.iter().enumerate() {
             let mut at = place(h, len);
-            while self.slots[at] != EMPTY {
+            while self.slots[at].1 != EMPTY {
                 at = (at + 1) & (len - 1);
             }
-            self.slots[at] = id as u32;
+            self.slots[at] = (h as u32, id as u32);
         }
     }
 
@@ -96,14 +97,14 @@ impl Vocab {
         let mut at = place(h, self.slots.len());
         loop {
             match self.slots[at] {
-                EMPTY => break,
-                id if self.hashes[id as usize] == h && self.words.is(id, word) => return id,
+                (_, EMPTY) => break,
+                (low, id) if low == h as u32 && self.words.is(id, word) => return id,
                 _ => at = (at + 1) & mask,
             }
         }
         let id = self.words.push_word(word);
         self.hashes.push(h);
-        self.slots[at] = id;
+        self.slots[at] = (h as u32, id);
         if self.hashes.len() * 2 > self.slots.len() {
             self.grow();
         }
