@@ -207,10 +207,34 @@ impl Words {
         if hits.is_empty() {
             return Vec::new();
         }
-        let mut wanted = vec![false; self.vocab_len()];
-        hits.iter().for_each(|&w| wanted[w as usize] = true);
-        within.into_iter().filter(|&i| self.doc(i).any(|w| wanted[w as usize])).collect()
+        // One bit a word: the whole vocabulary's in a few kilobytes, close at hand.
+        let mut wanted = vec![0u64; self.vocab_len().div_ceil(64)];
+        hits.iter().for_each(|&w| wanted[w as usize / 64] |= 1 << (w % 64));
+        let last = hits.last().copied().unwrap_or(0);
+        within.into_iter().filter(|&i| holds(self.coded(i), &wanted, last)).collect()
     }
+}
+
+/// Whether the ascending numbers `coded` as gaps hold one that is `wanted`: read a byte at a
+/// time (the search's inner loop), and no further than `last`, the last number wanted.
+fn holds(coded: &[u8], wanted: &[u64], last: u32) -> bool {
+    let (mut id, mut gap, mut shift) = (0u32, 0u32, 0u32);
+    for &b in coded {
+        gap |= u32::from(b & 0x7f).wrapping_shl(shift);
+        if b >= 0x80 {
+            shift += 7;
+            continue;
+        }
+        id = id.wrapping_add(gap);
+        if id > last {
+            return false;
+        }
+        if wanted[id as usize / 64] >> (id % 64) & 1 == 1 {
+            return true;
+        }
+        (gap, shift) = (0, 0);
+    }
+    false
 }
 
 /// Writes ascending `ids` as gaps, seven bits a byte (the high bit saying more follow).
