@@ -213,6 +213,15 @@ fn main() {
         let _ = std::fs::remove_dir_all(cache.join("library"));
         black_box(library::read(&root, Some(cache)).ok());
     });
+    measure("list: cold index, sort, table (index written meanwhile)", 5, || {
+        let _ = std::fs::remove_dir_all(cache.join("library"));
+        let listed = library::read_then(&root, Some(cache), |catalog| {
+            let mut shown = catalog.matching(&Filter::default());
+            shown.sort_by_key(|e| std::cmp::Reverse(e.date()));
+            report::list_table(&shown)
+        });
+        black_box(listed.ok());
+    });
     measure("read, warm index", 7, || {
         black_box(library::read(&root, Some(cache)).ok());
     });

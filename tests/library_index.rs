@@ -143,6 +143,56 @@ fn a_damaged_foreign_or_unwritable_index_gives_what_no_index_gives() {
     assert!(String::from_utf8_lossy(&run.stdout).contains("Incident 11"));
 }
 
+/// `blameless list` prints the same whatever the index: none yet (every file read on every
+/// core, the index written while the list is printed), one to read, or none at all; in every
+/// format, and searching (for a word of one document only, among more distinct words than most
+/// documents have).
+#[test]
+fn list_prints_the_same_with_a_cold_a_warm_or_no_index() {
+    let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let root = dir.path();
+    library_in(root);
+    let many: String = (0..3000).map(|i| format!("w{i}x ")).collect();
+    fs::write(root.join("2026/2026-03-30-wordy.yaml"), doc("A wordy one", &many)).unwrap();
+    let blocked = cache.path().join("blocked");
+    fs::write(&blocked, "a file").unwrap();
+    let fresh = cache.path().join("fresh");
+    let list = |args: &[&str], cache: &Path| {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_blameless"))
+            .arg("list")
+            .args(args)
+            .arg(root)
+            .env("BLAMELESS_CACHE_DIR", cache)
+            .output()
+            .unwrap();
+        (
+            run.status.code(),
+            String::from_utf8_lossy(&run.stdout).into_owned(),
+            String::from_utf8_lossy(&run.stderr).into_owned(),
+        )
+    };
+    let searches: [&[&str]; 6] = [
+        &[],
+        &["--format", "json"],
+        &["--format", "csv"],
+        &["--search", "replica 1"],
+        &["--search", "w2999x"],
+        &["--search", "W17X w2500"],
+    ];
+    for args in searches {
+        let _ = fs::remove_dir_all(&fresh);
+        let cold = list(args, &fresh);
+        assert!(fresh.join("library").read_dir().unwrap().count() == 1, "{args:?}: the index is written");
+        let warm = list(args, &fresh);
+        let none = list(args, &blocked);
+        assert_eq!(cold, none, "{args:?}: cold");
+        assert_eq!(warm, none, "{args:?}: warm");
+    }
+    assert!(list(&["--search", "w2999x"], &fresh).1.contains("A wordy one"));
+    assert!(!list(&["--search", "w3000x"], &fresh).1.contains("A wordy one"));
+    assert!(list(&[], &fresh).1.contains("Incident 11"));
+}
+
 /// Rewrites `path` with `text` (of the same size) and puts its modification time back.
 fn rewrite_keeping_size_and_time(path: &Path, text: &str) {
     let before = fs::metadata(path).unwrap();

@@ -115,12 +115,17 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// Every entry under `dir` (through the index in the user's cache folder), with an error that
 /// says what to do when the folder is not there.
 fn read(dir: &Path) -> anyhow::Result<library::Catalog> {
-    let catalog = library::read(dir, store::cache::cache_dir().as_deref()).map_err(|e| {
+    read_then(dir, |_| ()).map(|(catalog, ())| catalog)
+}
+
+/// As [`read`], then `then` with the catalog while the index is written (when it changed).
+fn read_then<T>(dir: &Path, then: impl FnOnce(&library::Catalog) -> T) -> anyhow::Result<(library::Catalog, T)> {
+    let read = library::read_then(dir, store::cache::cache_dir().as_deref(), then).map_err(|e| {
         let hint =
             format!("name the folder of postmortems (`blameless list DIR`), or run this where `{LIBRARY_DIR}/` is");
         e.hint(&hint)
     })?;
-    Ok(catalog)
+    Ok(read)
 }
 
 /// Every entry under `dir`, newest first.
@@ -159,25 +164,28 @@ pub fn list(args: ListArgs) -> anyhow::Result<Outcome> {
         since: args.since,
         search: args.search,
     };
+    let (catalog, outcome) = read_then(&args.dir, |catalog| {
+        let entries = &catalog.entries;
+        // Broken files are always shown: nothing is known about them to filter on.
+        let mut shown: Vec<&Entry> = catalog.matching(&filter);
+        // In path order already: a stable sort by date is newest first.
+        shown.sort_by_key(|e| std::cmp::Reverse(e.date()));
+        report_broken(entries, true);
+        match args.format {
+            Format::Json => output::print(&rows::list_json(&shown)?),
+            Format::Csv => output::print_text(&rows::list_csv(&shown)),
+            Format::Table if shown.is_empty() => {
+                let why = if entries.is_empty() { "" } else { " match" };
+                note(&format!("No postmortems{why} in {}.", args.dir.display()));
+                Ok(Outcome::Ok)
+            }
+            Format::Table => output::print_text(&report::list_table(&shown)),
+        }
+    })?;
     // Never dropped: freeing ten thousand summaries one by one just before the process ends
     // would take longer than printing them.
-    let catalog = std::mem::ManuallyDrop::new(read(&args.dir)?);
-    let entries = &catalog.entries;
-    // Broken files are always shown: nothing is known about them to filter on.
-    let mut shown: Vec<&Entry> = catalog.matching(&filter);
-    // In path order already: a stable sort by date is newest first.
-    shown.sort_by_key(|e| std::cmp::Reverse(e.date()));
-    report_broken(entries, true);
-    match args.format {
-        Format::Json => output::print(&rows::list_json(&shown)?),
-        Format::Csv => output::print_text(&rows::list_csv(&shown)),
-        Format::Table if shown.is_empty() => {
-            let why = if entries.is_empty() { "" } else { " match" };
-            note(&format!("No postmortems{why} in {}.", args.dir.display()));
-            Ok(Outcome::Ok)
-        }
-        Format::Table => output::print_text(&report::list_table(&shown)),
-    }
+    let _ = std::mem::ManuallyDrop::new(catalog);
+    outcome
 }
 
 pub fn actions(args: ActionsArgs) -> anyhow::Result<Outcome> {

@@ -9,7 +9,8 @@ use std::sync::mpsc::{Receiver, channel};
 
 use super::scan::{Loaded, load, postmortem_walk};
 use super::stored::{Kept, Stored, encode, tag};
-use super::words::{Interner, Words};
+use super::vocab::Vocab;
+use super::words::{Words, put_gaps};
 use super::{Entry, Filter, file_name_date};
 use crate::store::cache::{self, FileKey};
 use crate::store::{self, LoadError};
@@ -48,17 +49,19 @@ impl Catalog {
 /// whether the key alone is trusted.
 type Meta = (FileKey, u64, bool);
 
-/// An entry's word numbers: the index's (record `0`), or new ones.
+/// An entry's word numbers: the index's (record `0`), or new ones (coded as
+/// [`Words::coded`]).
 enum Ids {
     Old(usize),
-    New(Vec<u32>),
+    New(Vec<u8>),
 }
 
 impl Ids {
-    fn len(&self, old: Option<&Stored>) -> usize {
-        match self {
-            Ids::Old(i) => old.map_or(0, |s| s.ids_len(*i)),
-            Ids::New(ids) => ids.len(),
+    fn coded<'a>(&'a self, old: Option<&'a Stored>) -> &'a [u8] {
+        match (self, old) {
+            (Ids::Old(i), Some(old)) => old.coded(*i),
+            (Ids::New(coded), _) => coded,
+            (Ids::Old(_), None) => &[],
         }
     }
 }
@@ -77,53 +80,82 @@ enum Found {
     Broken(Entry),
 }
 
+/// The index to write, when anything changed: its file, the key of each entry that is kept
+/// (by place), and the files that are not postmortems.
+struct Pending {
+    file: PathBuf,
+    metas: Vec<Option<Meta>>,
+    skipped: Vec<(PathBuf, FileKey, u64, bool)>,
+}
+
 /// Every postmortem under `dir` (recursively; see [`super::postmortem_files`]), read through
 /// the index kept in the folder `cache` (none: every file is read).
 pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
+    read_then(dir, cache, |_| ()).map(|(catalog, ())| catalog)
+}
+
+/// As [`read`], then `then` with the catalog while the index (when anything changed) is
+/// written on another thread: a listing is made as the index is written, not after it.
+pub fn read_then<T>(
+    dir: &Path,
+    cache: Option<&Path>,
+    then: impl FnOnce(&Catalog) -> T,
+) -> Result<(Catalog, T), LoadError> {
+    let (catalog, pending) = gather(dir, cache)?;
+    let out = std::thread::scope(|s| {
+        if let Some(p) = &pending {
+            let catalog = &catalog;
+            // Not written is not an error: the next run reads the files again.
+            s.spawn(move || write(&p.file, dir, catalog, &p.metas, &p.skipped));
+        }
+        then(&catalog)
+    });
+    Ok((catalog, out))
+}
+
+fn gather(dir: &Path, cache: Option<&Path>) -> Result<(Catalog, Option<Pending>), LoadError> {
     let (files, unreadable) = postmortem_walk(dir)?;
     let index_file = cache.map(|c| cache::index_path(c, dir));
     let mut stored = index_file.as_deref().and_then(|f| Stored::read(f, dir));
     let read_at = cache::now_ns();
-    let found = look_at_all(&files, stored.as_ref(), read_at);
+    let vocabulary = stored.as_mut().map(|s| std::mem::take(&mut s.words)).unwrap_or_default();
+    let (found, mut words) = look_at_all(&files, stored.as_ref(), vocabulary, read_at);
 
     let mut changed = stored.is_none();
     let mut records = stored.as_mut().map(|s| std::mem::take(&mut s.records)).unwrap_or_default();
-    let mut words = stored.as_ref().map_or_else(Words::new, |s| Words::vocabulary_of(&s.words));
     let mut rows: Vec<(Entry, Ids, Option<Meta>)> = Vec::with_capacity(files.len());
     let mut skipped: Vec<(PathBuf, FileKey, u64, bool)> = Vec::new();
     let mut from_index = 0;
-    {
-        let mut interner = Interner::new(&mut words);
-        for (path, found) in files.iter().zip(found) {
-            match found {
-                Found::Kept(i, settled) => {
-                    let Some(record) = records.get_mut(i).and_then(Option::take) else { continue };
-                    from_index += 1;
-                    changed |= settled != record.settled;
-                    let meta = (record.key, record.content, settled);
-                    match record.summary {
-                        Some(summary) => {
-                            rows.push((Entry::Postmortem(Box::new(summary)), Ids::Old(i), Some(meta)));
-                        }
-                        None => skipped.push((record.path, meta.0, meta.1, meta.2)),
+    for (path, found) in files.iter().zip(found) {
+        match found {
+            Found::Kept(i, settled) => {
+                let Some(record) = records.get_mut(i).and_then(Option::take) else { continue };
+                from_index += 1;
+                changed |= settled != record.settled;
+                let meta = (record.key, record.content, settled);
+                match record.summary {
+                    Some(summary) => {
+                        rows.push((Entry::Postmortem(summary), Ids::Old(i), Some(meta)));
                     }
+                    None => skipped.push((record.path, meta.0, meta.1, meta.2)),
                 }
-                Found::Read { key, content, settled, loaded } => {
-                    // A broken file is not kept: it changes nothing in the index.
-                    changed |= !matches!(loaded, Loaded::Broken(_));
-                    match loaded {
-                        Loaded::Other => skipped.push((path.clone(), key, content, settled)),
-                        Loaded::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
-                        Loaded::Postmortem(summary, text, keep) => {
-                            let ids = interner.number(text.iter().map(String::as_str));
-                            let keep = super::record::keepable(&summary, keep);
-                            let meta = keep.then_some((key, content, settled));
-                            rows.push((Entry::Postmortem(summary), Ids::New(ids), meta));
-                        }
-                    }
-                }
-                Found::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
             }
+            Found::Read { key, content, settled, loaded } => {
+                // A broken file is not kept: it changes nothing in the index.
+                changed |= !matches!(loaded, Loaded::Broken(_));
+                match loaded {
+                    Loaded::Other => skipped.push((path.clone(), key, content, settled)),
+                    Loaded::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
+                    Loaded::Postmortem(summary, ids, keep) => {
+                        let mut coded = Vec::with_capacity(ids.len() + ids.len() / 2);
+                        put_gaps(&mut coded, ids);
+                        let keep = super::record::keepable(&summary, keep);
+                        let meta = keep.then_some((key, content, settled));
+                        rows.push((Entry::Postmortem(summary), Ids::New(coded), meta));
+                    }
+                }
+            }
+            Found::Broken(entry) => rows.push((entry, Ids::New(Vec::new()), None)),
         }
     }
     // A record left is a file that is gone.
@@ -141,33 +173,26 @@ pub fn read(dir: &Path, cache: Option<&Path>) -> Result<Catalog, LoadError> {
     let mut metas = Vec::with_capacity(rows.len());
     // The words kept are copied from the index's straight into their place: never a third copy.
     let old = stored.as_ref();
-    words.reserve(rows.iter().map(|(_, ids, _)| ids.len(old)).sum(), rows.len());
+    words.reserve(rows.iter().map(|(_, ids, _)| ids.coded(old).len()).sum(), rows.len());
     for (entry, ids, meta) in rows {
-        match (ids, old) {
-            (Ids::Old(i), Some(old)) => words.push_doc(old.ids(i)),
-            (Ids::New(ids), _) => words.push_doc(ids),
-            (Ids::Old(_), None) => words.push_doc([]),
-        }
+        words.push_coded(ids.coded(old));
         entries.push(entry);
         metas.push(meta);
     }
     drop(stored);
-    let catalog = Catalog { entries, words, from_index };
-    if changed && let Some(file) = index_file {
-        // Not written is not an error: the next run reads the files again.
-        let _ = write(&file, dir, &catalog, &metas, &skipped);
-    }
-    Ok(catalog)
+    let pending = index_file.filter(|_| changed).map(|file| Pending { file, metas, skipped });
+    Ok((Catalog { entries, words, from_index }, pending))
 }
 
 /// Writes the index of `catalog` (the entries with a key in `metas`) and the `skipped` files.
+/// One that cannot be written is left as it was.
 fn write(
     file: &Path,
     dir: &Path,
     catalog: &Catalog,
     metas: &[Option<Meta>],
     skipped: &[(PathBuf, FileKey, u64, bool)],
-) -> Result<(), store::SaveError> {
+) {
     let mut kept: Vec<Kept> = skipped
         .iter()
         .map(|(path, key, content, settled)| Kept { path, key: *key, content: *content, settled: *settled, doc: None })
@@ -180,38 +205,61 @@ fn write(
     }
     // In path order, so that a file's record is found by halving.
     kept.sort_by(|a, b| a.path.cmp(b.path));
-    match encode(dir, &kept, &catalog.words) {
-        Some(body) => store::cache::write_index(file, &tag(), &body),
-        None => Ok(()),
+    if let Some(body) = encode(dir, &kept, &catalog.words) {
+        let _ = store::cache::write_index(file, &tag(), &body);
     }
 }
 
 /// Looks at every file on every core (each worker takes the next file, so a large one does
-/// not leave the other cores idle), in the order of `files`.
-fn look_at_all(files: &[PathBuf], stored: Option<&Stored>, read_at: i64) -> Vec<Found> {
+/// not leave the other cores idle), in the order of `files`. Each worker numbers the words of
+/// the files it reads in a vocabulary of its own; these are then merged into `vocabulary` (the
+/// index's), and the words of what was read renumbered into it, which is returned.
+fn look_at_all(files: &[PathBuf], stored: Option<&Stored>, vocabulary: Words, read_at: i64) -> (Vec<Found>, Words) {
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(2, usize::from).min(files.len()).max(1);
-    let mut found: Vec<(usize, Found)> = std::thread::scope(|s| {
+    let done: Vec<(Vec<(usize, Found)>, Vocab)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| {
-                    let mut mine = Vec::new();
+                    let (mut mine, mut vocab) = (Vec::new(), Vocab::default());
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
-                        mine.push((i, look_at(path, stored, read_at)));
+                        mine.push((i, look_at(path, stored, &mut vocab, read_at)));
                     }
-                    mine
+                    (mine, vocab)
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
-    found.sort_by_key(|(i, _)| *i);
-    found.into_iter().map(|(_, f)| f).collect()
+    let mut base = Some(vocabulary);
+    let mut merged: Option<Vocab> = None;
+    let mut found = Vec::with_capacity(files.len());
+    for (mut mine, vocab) in done {
+        if vocab.words.vocab_len() > 0 {
+            if merged.is_none() && base.as_ref().is_some_and(|b| b.vocab_len() == 0) {
+                // Nothing to merge into: this worker's numbers are the library's.
+                merged = Some(vocab);
+            } else {
+                let into = merged.get_or_insert_with(|| Vocab::of(base.take().unwrap_or_default()));
+                let table = into.merge(&vocab.words);
+                for (_, f) in &mut mine {
+                    if let Found::Read { loaded: Loaded::Postmortem(_, ids, _), .. } = f {
+                        ids.iter_mut().for_each(|id| *id = table[*id as usize]);
+                        ids.sort_unstable();
+                    }
+                }
+            }
+        }
+        found.append(&mut mine);
+    }
+    found.sort_unstable_by_key(|(i, _)| *i);
+    let words = merged.map_or_else(|| base.unwrap_or_default(), |v| v.words);
+    (found.into_iter().map(|(_, f)| f).collect(), words)
 }
 
-fn look_at(path: &Path, stored: Option<&Stored>, read_at: i64) -> Found {
+fn look_at(path: &Path, stored: Option<&Stored>, vocab: &mut Vocab, read_at: i64) -> Found {
     let key = match std::fs::metadata(path) {
         Ok(meta) => FileKey::of(&meta),
         Err(e) => {
@@ -238,7 +286,7 @@ fn look_at(path: &Path, stored: Option<&Stored>, read_at: i64) -> Found {
         return Found::Kept(i, key.settled(read_at));
     }
     // Bytes that could not be read always load as a broken entry.
-    match load(path, bytes) {
+    match load(path, bytes, vocab) {
         Loaded::Broken(entry) => Found::Broken(entry),
         loaded => Found::Read { key, content, settled: key.settled(read_at), loaded },
     }

@@ -20,6 +20,7 @@ mod stats;
 pub mod status;
 mod stored;
 mod summary;
+mod vocab;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ use crate::store::LoadError;
 
 pub use actions::{ActionFilter, ActionItem, ActionRow, action_items, action_rows};
 pub use find::Finder;
-pub use index::{Catalog, background, read, scan_all};
+pub use index::{Catalog, background, read, read_then, scan_all};
 pub use scan::postmortem_files;
 pub use stats::{ActionShares, Spread, Stats, percentile};
 pub use summary::{Action, Filter, Summary};

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::vocab::Vocab;
 use super::{Entry, Summary, file_name_date};
 use crate::doc::{Document, SCHEMA};
 use crate::store::{self, LoadError, yaml};
@@ -30,15 +31,16 @@ pub(super) enum Loaded {
     Other,
     /// Looks like one but cannot be loaded, with the reason.
     Broken(Entry),
-    /// A postmortem: its summary, its words, and whether the summary may be kept in the index
-    /// (not when it depends on the machine reading it: a zone the document does not name).
-    Postmortem(Box<Summary>, Vec<String>, bool),
+    /// A postmortem: its summary, its words' numbers in the reading thread's vocabulary, and
+    /// whether the summary may be kept in the index (not when it depends on the machine
+    /// reading it: a zone the document does not name).
+    Postmortem(Box<Summary>, Vec<u32>, bool),
 }
 
 /// Loads one file from its `bytes` (or the reason they could not be read). A file that cannot
 /// be read at all (permissions, a pipe, a device, too large, UTF-16) is reported: it may well
-/// be a postmortem.
-pub(super) fn load(path: &Path, bytes: Result<Vec<u8>, LoadError>) -> Loaded {
+/// be a postmortem. Its words are numbered in `vocab`.
+pub(super) fn load(path: &Path, bytes: Result<Vec<u8>, LoadError>, vocab: &mut Vocab) -> Loaded {
     let broken = |error: LoadError| {
         Loaded::Broken(Entry::Broken { path: path.to_path_buf(), date: file_name_date(path), error })
     };
@@ -46,22 +48,29 @@ pub(super) fn load(path: &Path, bytes: Result<Vec<u8>, LoadError>) -> Loaded {
         Ok(bytes) => bytes,
         Err(e) => return broken(e),
     };
-    let text = match store::decode(path, &bytes) {
+    // Nearly every file is UTF-8 with no byte order mark: its bytes are its text, not copied.
+    let plain = !store::is_utf16(&bytes) && !bytes.starts_with(b"\xEF\xBB\xBF");
+    let text =
+        if plain { String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes) } else { Err(bytes) };
+    let text = match text {
         Ok(text) => text,
-        Err(e) if store::is_utf16(&bytes) => return broken(e),
-        // Another encoding: a postmortem saved in the wrong one is worth reporting, anything
-        // else is not ours.
-        Err(e) if store::line_of_key(&String::from_utf8_lossy(&bytes), "schema").is_some() => return broken(e),
-        Err(_) => return Loaded::Other,
+        Err(bytes) => match store::decode(path, &bytes) {
+            Ok(text) => text,
+            Err(e) if store::is_utf16(&bytes) => return broken(e),
+            // Another encoding: a postmortem saved in the wrong one is worth reporting,
+            // anything else is not ours.
+            Err(e) if store::line_of_key(&String::from_utf8_lossy(&bytes), "schema").is_some() => return broken(e),
+            Err(_) => return Loaded::Other,
+        },
     };
-    drop(bytes);
     if store::line_of_key(&text, "schema").is_none() {
         return Loaded::Other;
     }
     match parse(path, &text) {
         Ok(doc) => {
             let own_zone = doc.timezone.parse::<crate::doc::Zone>().is_ok();
-            Loaded::Postmortem(Box::new(Summary::of(path, &doc)), super::summary::words_of(&doc), own_zone)
+            let ids = vocab.number_text(&super::summary::search_text(&doc));
+            Loaded::Postmortem(Box::new(Summary::of(path, &doc)), ids, own_zone)
         }
         Err(e) => broken(e),
     }

@@ -115,9 +115,9 @@ impl Summary {
     }
 }
 
-/// Everything a search looks through, as distinct lowercase words (see [`super::words`]): the
+/// Everything a search looks through, in lowercase, for its words (see [`super::words`]): the
 /// title, severity, tags, services, and the text of sections, timeline, factors and actions.
-pub fn words_of(doc: &Document) -> Vec<String> {
+pub fn search_text(doc: &Document) -> String {
     let mut parts: Vec<&str> = vec![&doc.title];
     parts.extend(doc.severity.as_deref());
     parts.extend(doc.tags.iter().map(String::as_str));
@@ -129,7 +129,7 @@ pub fn words_of(doc: &Document) -> Vec<String> {
     parts.extend(doc.timeline.iter().map(|e| e.event.as_str()));
     parts.extend(doc.factors.iter().map(|f| f.description.as_str()));
     parts.extend(doc.actions.iter().map(|a| a.title.as_str()));
-    // One lowercase copy of it all, then each distinct word once.
+    // One lowercase copy of it all.
     let mut text = parts.join("\n");
     // ASCII (nearly every postmortem) is lowercased in place, the rest by Unicode's rules.
     if text.is_ascii() {
@@ -137,7 +137,7 @@ pub fn words_of(doc: &Document) -> Vec<String> {
     } else {
         text = text.to_lowercase();
     }
-    super::words::distinct(&text)
+    text
 }
 
 /// Which postmortems `list` shows. Every condition given must hold.

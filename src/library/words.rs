@@ -12,9 +12,6 @@
 //! and left out: they cost as much memory again as the word numbers, and a search long enough
 //! to want them runs off the screen's thread anyway ([`super::Finder`]).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// The words of `text`, lowercased (the whole text first, then split, as documents are), in
 /// order (with repeats).
 pub fn split(text: &str) -> Vec<String> {
@@ -59,13 +56,6 @@ pub fn split_lowercase(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The distinct words of `text` (already in lowercase), in no particular order.
-pub fn distinct(text: &str) -> Vec<String> {
-    let mut seen: std::collections::HashSet<&str, BuildHasherDefault<Fx>> =
-        std::collections::HashSet::with_capacity_and_hasher(text.len() / 32, Default::default());
-    split_lowercase(text).filter(|w| seen.insert(w)).map(str::to_string).collect()
-}
-
 /// The words of a query, longest first (the most selective is looked up first).
 pub fn terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = split(query);
@@ -75,7 +65,7 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 /// Every postmortem's words, by number into one vocabulary.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Words {
     /// The vocabulary, each word once, each followed by `\n` (no word holds one).
     vocab: String,
@@ -83,17 +73,37 @@ pub struct Words {
     starts: Vec<u32>,
     /// Where each postmortem's word numbers start in `ids` (one more than there are).
     docs: Vec<u32>,
-    ids: Vec<u32>,
+    /// Each postmortem's word numbers, ascending, each written as the gap from the one before
+    /// in as few bytes as it needs (seven bits a byte; most take one): a quarter of the memory
+    /// of `u32`s, and the very bytes the index keeps, so they are copied, not decoded.
+    ids: Vec<u8>,
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        Words::new()
+    }
 }
 
 impl Words {
     pub fn new() -> Words {
-        Words { docs: vec![0], ..Words::default() }
+        Words { vocab: String::new(), starts: Vec::new(), docs: vec![0], ids: Vec::new() }
     }
 
-    /// A new one with the vocabulary of `other` (the same numbers) and no entries.
-    pub fn vocabulary_of(other: &Words) -> Words {
-        Words { vocab: other.vocab.clone(), starts: other.starts.clone(), ..Words::new() }
+    /// The vocabulary written as [`Words::vocabulary`] gives it, with no entries.
+    pub fn of_vocabulary(vocab: String) -> Option<Words> {
+        if !vocab.is_empty() && !vocab.ends_with('\n') {
+            return None;
+        }
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', vocab.as_bytes()).map(|at| at as u32 + 1));
+        starts.pop();
+        Some(Words { vocab, starts, ..Words::new() })
+    }
+
+    /// The vocabulary: each word followed by `\n`.
+    pub fn vocabulary(&self) -> &str {
+        &self.vocab
     }
 
     /// How many postmortems (and other entries: theirs are empty) there are.
@@ -115,6 +125,16 @@ impl Words {
         &self.vocab[start..end]
     }
 
+    /// Whether word `id` is `word`.
+    pub fn is(&self, id: u32, word: &str) -> bool {
+        let start = self.starts[id as usize] as usize;
+        // Byte by byte: words are short, and a call to `memcmp` costs more than most take.
+        self.vocab
+            .as_bytes()
+            .get(start..=start + word.len())
+            .is_some_and(|w| w[word.len()] == b'\n' && w.iter().zip(word.as_bytes()).all(|(a, b)| a == b))
+    }
+
     /// Adds a word to the vocabulary (the caller makes sure it is new) and returns its number.
     pub fn push_word(&mut self, word: &str) -> u32 {
         let id = self.starts.len() as u32;
@@ -124,20 +144,31 @@ impl Words {
         id
     }
 
-    /// Makes room for `ids` more word numbers over `docs` more entries.
-    pub fn reserve(&mut self, ids: usize, docs: usize) {
-        self.ids.reserve_exact(ids);
+    /// Makes room for `bytes` more bytes of word numbers over `docs` more entries.
+    pub fn reserve(&mut self, bytes: usize, docs: usize) {
+        self.ids.reserve_exact(bytes);
         self.docs.reserve_exact(docs);
     }
 
-    /// Adds the next entry's word numbers.
+    /// Adds the next entry's word numbers, which must be ascending.
     pub fn push_doc(&mut self, ids: impl IntoIterator<Item = u32>) {
-        self.ids.extend(ids);
+        put_gaps(&mut self.ids, ids);
         self.docs.push(self.ids.len() as u32);
     }
 
-    /// The word numbers of entry `i`.
-    pub fn doc(&self, i: usize) -> &[u32] {
+    /// Adds the next entry's word numbers as [`Words::coded`] gives them (the index's form).
+    pub fn push_coded(&mut self, coded: &[u8]) {
+        self.ids.extend_from_slice(coded);
+        self.docs.push(self.ids.len() as u32);
+    }
+
+    /// The word numbers of entry `i`, ascending.
+    pub fn doc(&self, i: usize) -> Gaps<'_> {
+        Gaps::new(self.coded(i))
+    }
+
+    /// The word numbers of entry `i` in their coded form: each the gap from the one before.
+    pub fn coded(&self, i: usize) -> &[u8] {
         &self.ids[self.docs[i] as usize..self.docs[i + 1] as usize]
     }
 
@@ -153,10 +184,10 @@ impl Words {
         found
     }
 
-    /// How much a search of `query` within `within` would read at most: for deciding whether
-    /// to run it off the screen's thread.
+    /// How much a search of `query` within `within` would read at most (bytes of word
+    /// numbers): for deciding whether to run it off the screen's thread.
     pub fn cost(&self, within: Option<&[usize]>) -> usize {
-        within.map_or(self.ids.len(), |w| w.iter().map(|&i| self.doc(i).len()).sum())
+        within.map_or(self.ids.len(), |w| w.iter().map(|&i| self.coded(i).len()).sum())
     }
 
     /// The numbers of the words that hold `term`.
@@ -176,84 +207,100 @@ impl Words {
         if hits.is_empty() {
             return Vec::new();
         }
-        let mut wanted = vec![false; self.vocab_len()];
-        hits.iter().for_each(|&w| wanted[w as usize] = true);
-        within.into_iter().filter(|&i| self.doc(i).iter().any(|&w| wanted[w as usize])).collect()
+        // One bit a word: the whole vocabulary's in a few kilobytes, close at hand.
+        let mut wanted = vec![0u64; self.vocab_len().div_ceil(64)];
+        hits.iter().for_each(|&w| wanted[w as usize / 64] |= 1 << (w % 64));
+        let last = hits.last().copied().unwrap_or(0);
+        within.into_iter().filter(|&i| holds(self.coded(i), &wanted, last)).collect()
     }
 }
 
-/// Numbers words into a [`Words`], adding the ones it does not hold yet.
-pub struct Interner<'w> {
-    words: &'w mut Words,
-    /// The vocabulary's numbers by word, made when first needed.
-    known: Option<HashMap<String, u32, BuildHasherDefault<Fx>>>,
+/// Whether the ascending numbers `coded` as gaps hold one that is `wanted`: read a byte at a
+/// time (the search's inner loop), and no further than `last`, the last number wanted.
+fn holds(coded: &[u8], wanted: &[u64], last: u32) -> bool {
+    let (mut id, mut gap, mut shift) = (0u32, 0u32, 0u32);
+    for &b in coded {
+        gap |= u32::from(b & 0x7f).wrapping_shl(shift);
+        if b >= 0x80 {
+            shift += 7;
+            continue;
+        }
+        id = id.wrapping_add(gap);
+        if id > last {
+            return false;
+        }
+        if wanted[id as usize / 64] >> (id % 64) & 1 == 1 {
+            return true;
+        }
+        (gap, shift) = (0, 0);
+    }
+    false
 }
 
-impl<'w> Interner<'w> {
-    pub fn new(words: &'w mut Words) -> Interner<'w> {
-        Interner { words, known: None }
+/// Writes ascending `ids` as gaps, seven bits a byte (the high bit saying more follow).
+pub fn put_gaps(out: &mut Vec<u8>, ids: impl IntoIterator<Item = u32>) {
+    let mut before = 0;
+    for id in ids {
+        let mut gap = id - before;
+        before = id;
+        while gap >= 0x80 {
+            out.push((gap as u8) | 0x80);
+            gap >>= 7;
+        }
+        out.push(gap as u8);
     }
+}
 
-    /// The numbers of `words`, each once, in order of first appearance.
-    pub fn number<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
-        let vocab = &*self.words;
-        let known = self
-            .known
-            .get_or_insert_with(|| (0..vocab.vocab_len() as u32).map(|id| (vocab.word(id).to_string(), id)).collect());
-        let mut out = Vec::new();
-        for word in words {
-            let id = match known.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.push_word(word);
-                    known.insert(word.to_string(), id);
-                    id
+/// Ascending word numbers read back from their gaps ([`put_gaps`]). Bytes cut short end it.
+pub struct Gaps<'a> {
+    bytes: &'a [u8],
+    id: u32,
+}
+
+impl<'a> Gaps<'a> {
+    pub fn new(bytes: &'a [u8]) -> Gaps<'a> {
+        Gaps { bytes, id: 0 }
+    }
+}
+
+impl Iterator for Gaps<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        let (&first, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        let mut gap = u32::from(first & 0x7f);
+        if first >= 0x80 {
+            let mut shift = 7;
+            loop {
+                let (&b, rest) = self.bytes.split_first()?;
+                self.bytes = rest;
+                gap |= u32::from(b & 0x7f).checked_shl(shift)?;
+                if b < 0x80 {
+                    break;
                 }
-            };
-            out.push(id);
+                shift += 7;
+            }
         }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    pub fn words(&mut self) -> &mut Words {
-        self.words
-    }
-}
-
-/// FxHash (rustc's): a word is hashed in a few instructions, where SipHash took most of the
-/// time of numbering a library's words. Nothing here needs resistance to chosen collisions: a
-/// library's words are its own.
-#[derive(Default)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+        self.id = self.id.wrapping_add(gap);
+        Some(self.id)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::vocab::Vocab;
 
     #[test]
     fn every_query_word_must_be_part_of_a_word_of_the_document() {
-        let mut words = Words::new();
-        let mut interner = Interner::new(&mut words);
+        let mut vocab = Vocab::default();
         let docs = ["Checkout timeout after deploy", "Replica lag; pool-exhausted", "", "checkout lag"];
-        let ids: Vec<Vec<u32>> = docs.iter().map(|d| interner.number(split(d).iter().map(String::as_str))).collect();
+        let ids: Vec<Vec<u32>> = docs.iter().map(|d| vocab.number_text(&d.to_lowercase())).collect();
+        let mut words = vocab.words;
         for doc in ids {
-            interner.words().push_doc(doc);
+            words.push_doc(doc);
         }
         assert_eq!(words.matching("CHECK", None), [0, 3]);
         assert_eq!(words.matching("check time", None), [0]);
@@ -263,5 +310,22 @@ mod tests {
         assert_eq!(words.matching("out lag", None), [3]);
         assert!(words.matching("zebra", None).is_empty());
         assert_eq!(words.matching("a", None), [0, 1, 3]);
+    }
+
+    #[test]
+    fn word_numbers_read_back_from_their_gaps() {
+        let ids = [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_152, u32::MAX - 1, u32::MAX];
+        let mut words = Words::new();
+        words.push_doc(ids);
+        words.push_doc([]);
+        words.push_doc([5]);
+        assert_eq!(words.doc(0).collect::<Vec<_>>(), ids);
+        assert_eq!(words.doc(1).count(), 0);
+        assert_eq!(words.doc(2).collect::<Vec<_>>(), [5]);
+        assert_eq!(words.coded(2), [5]);
+        let mut copy = Words::new();
+        (0..3).for_each(|i| copy.push_coded(words.coded(i)));
+        assert_eq!(copy.doc(0).collect::<Vec<_>>(), ids);
+        assert_eq!(Gaps::new(&[0x80]).count(), 0, "a number cut short is not read");
     }
 }

@@ -8,10 +8,12 @@
 //! over it), without waiting for the disk, since losing it costs only a slower next start.
 
 use std::fs::Metadata;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::SaveError;
+pub use super::codec::{Dec, Enc};
 
 const MAGIC: &[u8; 8] = b"BLMINDEX";
 
@@ -37,21 +39,64 @@ pub fn index_path(cache: &Path, folder: &Path) -> PathBuf {
 /// the checksum of an index and the fingerprint of a file's content. Any change confined to one
 /// 8-byte word always changes it; it is not meant to resist someone forging a collision.
 pub fn hash(bytes: &[u8]) -> u64 {
+    let mut sum = Checksum::new(bytes.len() as u64);
+    sum.add(bytes);
+    sum.finish()
+}
+
+/// [`hash`] of bytes that come a piece at a time (their whole length known first).
+#[derive(Debug)]
+pub struct Checksum {
+    h: u64,
+    /// The bytes of an 8-byte word not whole yet.
+    pending: [u8; 8],
+    filled: usize,
+}
+
+impl Checksum {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+
+    pub fn new(len: u64) -> Checksum {
+        Checksum { h: len, pending: [0; 8], filled: 0 }
     }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
-    // Final mix (splitmix64's), so that nearby inputs land far apart.
-    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
+
+    fn word(&mut self, word: [u8; 8]) {
+        self.h = (self.h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(Self::K);
+    }
+
+    pub fn add(&mut self, mut bytes: &[u8]) {
+        if self.filled > 0 {
+            let take = bytes.len().min(8 - self.filled);
+            self.pending[self.filled..self.filled + take].copy_from_slice(&bytes[..take]);
+            self.filled += take;
+            bytes = &bytes[take..];
+            if self.filled < 8 {
+                return;
+            }
+            self.word(self.pending);
+            self.filled = 0;
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.word(word);
+        }
+        let rest = chunks.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.filled = rest.len();
+    }
+
+    pub fn finish(mut self) -> u64 {
+        let mut tail = [0u8; 8];
+        tail[..self.filled].copy_from_slice(&self.pending[..self.filled]);
+        self.word(tail);
+        // Final mix (splitmix64's), so that nearby inputs land far apart.
+        let mut h = self.h;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    }
 }
 
 /// How long after its last change a file's key is trusted alone. A change within the same
@@ -139,148 +184,65 @@ fn nanos(t: SystemTime) -> i64 {
     t.duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
-/// A body being written: little-endian numbers, length-prefixed strings.
-#[derive(Debug, Default)]
-pub struct Enc(pub Vec<u8>);
-
-impl Enc {
-    pub fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
-    pub fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    pub fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    pub fn i64(&mut self, v: i64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    /// A number in as few bytes as it needs (seven bits a byte, the high bit saying more
-    /// follow): small numbers, such as the gaps between sorted word numbers, take one or two.
-    pub fn varint(&mut self, mut v: u32) {
-        while v >= 0x80 {
-            self.0.push((v as u8) | 0x80);
-            v >>= 7;
-        }
-        self.0.push(v as u8);
-    }
-    /// A length or a count (a document never holds four billion of anything).
-    pub fn len(&mut self, n: usize) {
-        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
-    }
-    pub fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    pub fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            None => self.u8(0),
-            Some(s) => {
-                self.u8(1);
-                self.str(s);
-            }
-        }
-    }
-    pub fn strs(&mut self, items: &[String]) {
-        self.len(items.len());
-        items.iter().for_each(|s| self.str(s));
-    }
-}
-
-/// A body being read: every read is `None` past the end or on a string that is not UTF-8,
-/// so a damaged body is noticed, never trusted.
-#[derive(Debug)]
-pub struct Dec<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> Dec<'a> {
-    pub fn new(bytes: &'a [u8]) -> Dec<'a> {
-        Dec { bytes }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-    /// How many bytes are left to read.
-    pub fn remaining(&self) -> usize {
-        self.bytes.len()
-    }
-    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
-        let (head, rest) = self.bytes.split_first_chunk::<N>()?;
-        self.bytes = rest;
-        Some(*head)
-    }
-    pub fn u8(&mut self) -> Option<u8> {
-        self.take::<1>().map(|[b]| b)
-    }
-    pub fn u32(&mut self) -> Option<u32> {
-        self.take().map(u32::from_le_bytes)
-    }
-    pub fn u64(&mut self) -> Option<u64> {
-        self.take().map(u64::from_le_bytes)
-    }
-    pub fn i64(&mut self) -> Option<i64> {
-        self.take().map(i64::from_le_bytes)
-    }
-    pub fn len(&mut self) -> Option<usize> {
-        self.u32().map(|n| n as usize)
-    }
-    pub fn varint(&mut self) -> Option<u32> {
-        let mut v: u32 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = self.u8()?;
-            v |= u32::from(b & 0x7f).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(v);
-            }
-        }
-        None
-    }
-    pub fn str(&mut self) -> Option<&'a str> {
-        let n = self.len()?;
-        if n > self.bytes.len() {
-            return None;
-        }
-        let (s, rest) = self.bytes.split_at(n);
-        self.bytes = rest;
-        std::str::from_utf8(s).ok()
-    }
-    pub fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
-    }
-    pub fn opt_string(&mut self) -> Option<Option<String>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => self.string().map(Some),
-            _ => None,
-        }
-    }
-    pub fn strings(&mut self) -> Option<Vec<String>> {
-        let n = self.len()?;
-        // Each string takes at least its 4-byte length: a count larger than that is damage.
-        if n > self.bytes.len() / 4 {
-            return None;
-        }
-        (0..n).map(|_| self.string()).collect()
-    }
-}
-
-/// The body of the cache file at `path` when it was written by this very format `tag` (which
-/// names the version of blameless) and is whole; `None` for anything else.
-pub fn read_index(path: &Path, tag: &str) -> Option<Vec<u8>> {
-    let mut bytes = std::fs::read(path).ok()?;
-    let mut header = Dec::new(&bytes);
+/// The body of the cache file at `path`, read a piece at a time (see [`Enc::bytes`]), when it
+/// was written by this very format `tag` (which names the version of blameless); `None` for
+/// anything else. Nothing read from it may be trusted before [`Body::finish`] says it was whole
+/// (length and checksum); the body is never held whole, so a large index costs little memory.
+pub fn open_index(path: &Path, tag: &str) -> Option<Body> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut head = vec![0u8; MAGIC.len() + 4 + tag.len() + 16];
+    file.read_exact(&mut head).ok()?;
+    let mut header = Dec::new(&head);
     if header.take::<8>()? != *MAGIC || header.str()? != tag {
         return None;
     }
     let (len, sum) = (header.u64()?, header.u64()?);
-    let start = bytes.len() - header.bytes.len();
-    if header.bytes.len() as u64 != len || hash(header.bytes) != sum {
+    if file.metadata().ok()?.len() != head.len() as u64 + len {
         return None;
     }
-    bytes.drain(..start);
-    Some(bytes)
+    let reader = std::io::BufReader::with_capacity(1 << 16, file);
+    Some(Body { reader, left: len, checksum: Checksum::new(len), sum })
+}
+
+/// An index's body being read: see [`open_index`].
+#[derive(Debug)]
+pub struct Body {
+    reader: std::io::BufReader<std::fs::File>,
+    left: u64,
+    checksum: Checksum,
+    sum: u64,
+}
+
+impl Body {
+    fn read(&mut self, into: &mut [u8]) -> Option<()> {
+        self.left = self.left.checked_sub(into.len() as u64)?;
+        self.reader.read_exact(into).ok()?;
+        self.checksum.add(into);
+        Some(())
+    }
+
+    /// Reads the next piece into `buf`: `None` when none is there whole.
+    pub fn piece(&mut self, buf: &mut Vec<u8>) -> Option<()> {
+        let mut len = [0u8; 4];
+        self.read(&mut len)?;
+        let len = u32::from_le_bytes(len) as usize;
+        if len as u64 > self.left {
+            return None;
+        }
+        buf.clear();
+        buf.resize(len, 0);
+        self.read(buf)
+    }
+
+    /// Whether every piece has been read.
+    pub fn is_done(&self) -> bool {
+        self.left == 0
+    }
+
+    /// Whether what was read is the whole body as written: all of it, and its checksum.
+    pub fn finish(self) -> bool {
+        self.left == 0 && self.checksum.finish() == self.sum
+    }
 }
 
 /// Writes `body` as the cache file at `path`, atomically, making its folder when needed.
@@ -305,19 +267,37 @@ pub fn write_index(path: &Path, tag: &str, body: &[u8]) -> Result<(), SaveError>
 mod tests {
     use super::*;
 
+    /// Every piece of `path`'s body, when it reads whole.
+    fn pieces(path: &Path, tag: &str) -> Option<Vec<Vec<u8>>> {
+        let mut body = open_index(path, tag)?;
+        let mut out = Vec::new();
+        while !body.is_done() {
+            let mut buf = Vec::new();
+            body.piece(&mut buf)?;
+            out.push(buf);
+        }
+        body.finish().then_some(out)
+    }
+
     #[test]
     fn a_written_index_reads_back_and_a_damaged_one_does_not() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = index_path(dir.path(), Path::new("/nowhere/postmortems"));
+        let mut piece = Enc::default();
+        piece.str("héllo");
+        piece.opt_str(None);
+        piece.strs(&["a".into(), "bc".into()]);
+        piece.i64(-5);
+        [0, 127, 128, 300, u32::MAX].into_iter().for_each(|v| piece.varint(v));
         let mut body = Enc::default();
-        body.str("héllo");
-        body.opt_str(None);
-        body.strs(&["a".into(), "bc".into()]);
-        body.i64(-5);
-        [0, 127, 128, 300, u32::MAX].into_iter().for_each(|v| body.varint(v));
+        body.bytes(&piece.0);
+        body.bytes(b"");
+        body.bytes(&[7; 70_000]);
         write_index(&path, "v1", &body.0).unwrap_or_else(|e| panic!("{e}"));
-        let read = read_index(&path, "v1").unwrap_or_default();
-        let mut d = Dec::new(&read);
+        let read = pieces(&path, "v1").unwrap_or_default();
+        assert_eq!(read.len(), 3);
+        assert_eq!((read[1].len(), read[2].len()), (0, 70_000));
+        let mut d = Dec::new(&read[0]);
         assert_eq!(d.str(), Some("héllo"));
         assert_eq!(d.opt_string(), Some(None));
         assert_eq!(d.strings(), Some(vec!["a".to_string(), "bc".to_string()]));
@@ -326,17 +306,32 @@ mod tests {
         assert_eq!(numbers, [Some(0), Some(127), Some(128), Some(300), Some(u32::MAX)]);
         assert!(d.is_empty());
         assert_eq!(d.u8(), None, "past the end");
-        assert!(read_index(&path, "v2").is_none(), "another version");
+        assert!(pieces(&path, "v2").is_none(), "another version");
         let whole = std::fs::read(&path).unwrap_or_default();
         for cut in [0, 8, whole.len() / 2, whole.len() - 1] {
             std::fs::write(&path, &whole[..cut]).unwrap_or_else(|e| panic!("{e}"));
-            assert!(read_index(&path, "v1").is_none(), "cut at {cut}");
+            assert!(pieces(&path, "v1").is_none(), "cut at {cut}");
         }
-        let mut flipped = whole.clone();
-        let last = flipped.len() - 3;
-        flipped[last] ^= 0x20;
-        std::fs::write(&path, &flipped).unwrap_or_else(|e| panic!("{e}"));
-        assert!(read_index(&path, "v1").is_none(), "a changed byte");
+        for at in [whole.len() - 3, whole.len() - 70_010] {
+            let mut flipped = whole.clone();
+            flipped[at] ^= 0x20;
+            std::fs::write(&path, &flipped).unwrap_or_else(|e| panic!("{e}"));
+            assert!(pieces(&path, "v1").is_none(), "a changed byte at {at}");
+        }
+    }
+
+    #[test]
+    fn the_checksum_of_pieces_is_the_hash_of_the_whole() {
+        let bytes: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for cuts in [&[][..], &[1, 2, 3], &[7, 8, 9, 500], &[999]] {
+            let mut sum = Checksum::new(bytes.len() as u64);
+            let mut at = 0;
+            for &cut in cuts.iter().chain([&bytes.len()]) {
+                sum.add(&bytes[at..cut]);
+                at = cut;
+            }
+            assert_eq!(sum.finish(), hash(&bytes), "cut at {cuts:?}");
+        }
     }
 
     #[test]

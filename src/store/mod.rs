@@ -6,6 +6,7 @@
 
 mod atomic;
 pub mod cache;
+mod codec;
 mod emit;
 mod error;
 mod guard;
