@@ -676,11 +676,14 @@ fn timeline_delete_undo_and_move() {
     assert_eq!(events(&f.app), ["same minute", "later"]);
     key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
     assert_eq!(events(&f.app), ["same minute", "first", "later"], "undo brings it back");
-    // Esc while typing keeps the old value.
+    // Esc while typing keeps what was typed and stops typing; `u` puts the old value back.
     key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     typed(&mut f.app, " changed");
     key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(events(&f.app)[1], "first");
+    assert_eq!(events(&f.app)[1], "first changed", "Esc loses nothing typed");
+    assert!(!screen(&mut f.app, 100, 30).contains("Tab Next field"), "no longer typing in the cell");
+    key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(events(&f.app)[1], "first", "undo puts the old value back");
 }
 
 #[test]

@@ -36,7 +36,9 @@ impl App {
                 if let Some((_, table)) = current_table(editor)
                     && table.editing.is_some()
                 {
-                    table.editing = None; // Esc while typing in a cell: keep the old value
+                    // Esc while typing in a cell keeps what was typed (nothing typed is lost;
+                    // `u` puts the old value back) and stops typing.
+                    self.commit_cell();
                     return;
                 }
                 editor.focus = Focus::Sidebar;
