@@ -162,6 +162,26 @@ impl Reader<'_> {
         Phrase { range: start..head.end, found }
     }
 
+    /// After a possessive pronoun (`found`), the role noun at token `k` or one modifier on
+    /// ("our DBA", "our field engineer"), unless a thing of that role follows ("our on-call
+    /// rotation").
+    fn role_after_possessive(&self, toks: &[Token], k: usize, found: Found) -> Option<Token> {
+        if !matches!(found, Found::Possessed { .. }) || k == 0 {
+            return None;
+        }
+        let role_at = |j: usize| {
+            let &n = toks.get(j)?;
+            let joined = !breaks(&self.text[toks[j - 1].end..n.start]);
+            let lower = self.lower(n);
+            let lowercase = !n.text(self.text).starts_with(char::is_uppercase) || lower.len() <= 4;
+            let thing_next = toks
+                .get(j + 1)
+                .is_some_and(|&m| !breaks(&self.text[n.end..m.start]) && self.lex.role_things.contains(&self.lower(m)));
+            (joined && lowercase && self.lex.roles.contains(&lower) && !thing_next).then_some(n)
+        };
+        role_at(k).or_else(|| role_at(k + 1).filter(|_| !self.lex.roles.contains(&self.lower(toks[k]))))
+    }
+
     /// Whether "they" refers back to things: the nearest plural noun before it in the
     /// sentence is not a role ("the pods restarted because they failed to ...").
     fn they_are_things(&self, before: &[Token]) -> bool {
@@ -216,6 +236,14 @@ impl Reader<'_> {
                 }
                 start.get_or_insert(t.start);
                 continue;
+            }
+            // "our field engineer", "our DBA": a role after the writers' possessive is someone
+            // else, not the writers' thing.
+            if let Some(role) = self.role_after_possessive(&toks, k, found) {
+                return Phrase {
+                    range: start.unwrap_or(t.start)..role.end,
+                    found: Found::Person { first_person: false },
+                };
             }
             let word = self.word(t);
             match word {
