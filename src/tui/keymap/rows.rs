@@ -67,7 +67,7 @@ pub(super) fn rows() -> Vec<Row> {
         (Form, "Enter", A::Text(T::Newline), "Next field; in a table cell, done typing", ""),
         (Form, "↑", A::PrevField, "", ""),
         (Form, "Ctrl-Space", A::CycleChoice, "", "Change choice"),
-        (Form, "Esc", A::Back, "", "Sections"),
+        (Form, "Esc", A::Back, "Sections; in a table cell, done typing (what you typed is kept)", "Sections"),
         (Form, "Backspace", A::Text(T::Backspace), "", ""),
         (Form, "Delete", A::Text(T::Delete), "", ""),
         (Form, "←", A::Text(T::Left), "Move left; on a choice, the previous value", ""),
