@@ -249,6 +249,12 @@ fn figures_on_the_tuning_sets() {
     holds("tuning13", include_str!("lint_corpus/tuning13.txt"), 0.95, 0.90);
     // A fifth writer: people as the cause told as plain narrative: first measured 0.50.
     holds("tuning14", include_str!("lint_corpus/tuning14.txt"), 0.95, 0.70);
+    // The fourth held-out set, retired to tuning on 2026-12-04 (session 27) after its figures
+    // were reported: first measure 0.64, precision 0.96; 0.70 when retired.
+    holds("tuning15", include_str!("lint_corpus/tuning15.txt"), 0.94, 0.67);
+    // A sixth writer (session 27), weighted to people as the cause with no trigger word: first
+    // measured (7bfac5b) 0.77, precision 0.98; person-as-cause 0.58.
+    holds("tuning16", include_str!("lint_corpus/tuning16.txt"), 0.95, 0.75);
 }
 
 /// The held-out half: measured only, never tuned on (docs/CHECKER.md and tests/corpus/REAL.md
@@ -275,14 +281,21 @@ fn figures_on_the_second_held_out_set() {
     }
 }
 
-/// The third and fourth held-out sets, written 2026-12-04 by writers who had seen neither the
-/// rules nor any other set, measured and never tuned on (tests/corpus/REAL.md has the first
-/// measures: heldout3 recall 0.69, precision 0.95; heldout4 0.64, 0.96). Floors sit just under
-/// today's figures.
+/// The third held-out set, written 2026-12-04 by a writer who had seen neither the rules nor
+/// any other set, measured and never tuned on (tests/corpus/REAL.md has the first measure:
+/// recall 0.69, precision 0.95). The floor sits just under today's figure. (The fourth was
+/// retired to tuning as `tuning15.txt` once its figures were reported.)
 #[test]
-fn figures_on_the_third_and_fourth_held_out_sets() {
+fn figures_on_the_third_held_out_set() {
     holds("heldout3", include_str!("lint_corpus/heldout3.txt"), 0.94, 0.79);
-    holds("heldout4", include_str!("lint_corpus/heldout4.txt"), 0.94, 0.67);
+}
+
+/// The fifth held-out set, written 2026-12-04 (session 27) by a writer who had seen neither the
+/// rules nor any set: measured, never tuned on. First measure (7bfac5b, before the session's
+/// mends): recall 0.76, precision 0.98 (2 of 130 hard negatives flagged); person-as-cause 0.71.
+#[test]
+fn figures_on_the_fifth_held_out_set() {
+    holds("heldout5", include_str!("lint_corpus/heldout5.txt"), 0.95, 0.74);
 }
 
 /// Measures a set kept outside the repository (a new held-out set before it is committed, so
