@@ -119,8 +119,9 @@ fn structure(text: &str, whole_file: bool, bytes: &mut [u8], scopes: &mut Vec<(u
             }
             // "ROOT CAUSE" on a line of its own: a heading written without `#`.
             Event::Start(Tag::Paragraph) if whole_file => {
-                let line = text[range.clone()].lines().next().unwrap_or("");
-                if capitals_heading(line) {
+                let para = &text[range.clone()];
+                let line = para.lines().next().unwrap_or("");
+                if capitals_heading(line) || (para.trim_end() == line.trim_end() && title_heading(line)) {
                     blank(bytes, range.start, range.start + line.len());
                     scopes.push((range.start + line.len(), heading_scope(&line.to_lowercase())));
                 }
@@ -151,6 +152,17 @@ fn capitals_heading(line: &str) -> bool {
         && letters().count() >= 4
         && line.split_whitespace().count() <= 6
         && line.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\t' | '&' | '-' | '/' | '(' | ')' | ':'))
+}
+
+/// "Root Cause" as a paragraph of its own: a heading written without `#`, in title case (every
+/// word capitalised but the small ones), short, with no sentence's punctuation.
+fn title_heading(line: &str) -> bool {
+    const SMALL: [&str; 9] = ["of", "and", "the", "to", "in", "for", "a", "an", "on"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || SMALL.contains(w))
+        && line.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\t' | '&' | '-' | '/' | '(' | ')'))
 }
 
 /// The scope of the text under a heading, from its words.

@@ -220,7 +220,10 @@ impl Reader<'_> {
                 || lex.roles.contains(&lower)
                 || self.people.contains(&lower)
                 // A capitalised possessive ("Ines's") is a name even where a plural could stand.
-                || (lex.looks_like_name(stem, opens_sentence(self.text, self.sentence.start, t) && !possessive)
+                || (lex.looks_like_name(
+                    stem,
+                    opens_sentence(self.text, self.sentence.start, t) && !possessive && !before_singular_verb(self.text, t),
+                )
                     && !self.people.is_thing(&lower)
                     && !self.dated(t)));
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
@@ -257,6 +260,42 @@ impl Reader<'_> {
     pub(super) fn lower(&self, t: Token) -> String {
         t.text(self.text).to_lowercase()
     }
+}
+
+/// Whether the word after `t` reads as a verb agreeing with one subject ("Nils drops", "Jules
+/// restarts"): a plural noun opening a sentence takes "drop", so a word ending in -s before
+/// such a verb is a name, not a plural.
+fn before_singular_verb(text: &str, t: Token) -> bool {
+    let after = text[t.end..].trim_start_matches([' ', '\t']);
+    let next: String = after.chars().take_while(|c| c.is_ascii_lowercase()).collect();
+    next.len() > 3
+        && next.ends_with('s')
+        && !next.ends_with("ss")
+        && !next.ends_with("us")
+        && !next.ends_with("is")
+        && ![
+            "was",
+            "has",
+            "does",
+            "this",
+            "its",
+            "always",
+            "perhaps",
+            "hers",
+            "yes",
+            "plus",
+            "thus",
+            "whereas",
+            "across",
+            "besides",
+            "towards",
+            "afterwards",
+            "sometimes",
+            "nowadays",
+            "ours",
+            "theirs",
+        ]
+        .contains(&next.as_str())
 }
 
 /// Initials written with full stops: "M.K.", "J.R.R." (the last stop is not part of the word).

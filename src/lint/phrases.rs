@@ -66,12 +66,34 @@ impl Reader<'_> {
             return Phrase { range: head.start..head.end, found: Found::Thing };
         }
         let phrase = self.phrase_ending(&toks[..i], head);
+        // "The sysadmin who owns the LDAP servers never checked": the relative clause's last
+        // noun is not the subject; the person the clause describes is.
+        if phrase.found == Found::Thing
+            && let Some(who) = self.described_by_who(&toks[..i])
+        {
+            return who;
+        }
         match self.someone_opens(&toks[..i]) {
             Some(who) if phrase.found == Found::Thing => {
                 Phrase { range: who.range.start..phrase.range.end, found: who.found }
             }
             _ => phrase,
         }
+    }
+
+    /// The person a "who" clause describes, when the clause runs to the end of `toks` without
+    /// a break: "the sysadmin who owns the servers".
+    fn described_by_who(&self, toks: &[Token]) -> Option<Phrase> {
+        for k in (1..toks.len()).rev() {
+            if breaks(&self.text[toks[k - 1].end..toks[k].start]) {
+                return None;
+            }
+            if self.lower(toks[k]) == "who" {
+                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
+                return matches!(who.found, Found::Person { .. }).then_some(who);
+            }
+        }
+        None
     }
 
     /// "Whoever set up the job", "Nobody reviewing the change", "someone on the team": a
@@ -120,6 +142,7 @@ impl Reader<'_> {
             && let [.., before, _] = toks
             && !self.lex.determiners.contains(&self.lower(*before))
             && !self.lex.roles.contains(&self.lower(*before))
+            && !self.lex.people_modifiers.contains(&self.lower(*before))
         {
             return Phrase { range: before.start..head.end, found: Found::Thing };
         }
