@@ -176,6 +176,15 @@ impl Builder<'_> {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }
         self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
+        self.note_bare();
+    }
+
+    /// Notes the row just added as bare (its day from above it) for `anchor_runs`.
+    pub(super) fn note_bare(&mut self) {
+        if self.clock.bare && !self.doc.timeline.is_empty() {
+            self.bare_rows.push(self.doc.timeline.len() - 1);
+        }
+        self.clock.bare = false;
     }
 
     /// A list item that starts with a few words for its day and a dash (`同日 — text`, `Same day
@@ -268,8 +277,18 @@ fn closing_stamp(line: &str) -> Option<Stamp> {
 }
 
 /// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its
-/// event.
+/// event. `UPDATE 7 May 19:27 UTC - text` (a blog's or a mail's update): the text after it.
 pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
+    static UPDATE: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
+    if !alone
+        && let Some(m) = UPDATE.as_ref()?.find(line)
+        && let Some(mut stamp) = leading_stamp(&line[m.end()..])
+        && matches!(stamp.time, Some(ClockText::At(_)))
+    {
+        stamp.rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim().to_string();
+        return (!stamp.rest.is_empty()).then_some(stamp);
+    }
     let m = LEAD_IN.as_ref()?.find(line)?;
     let mut stamp = leading_stamp(&line[m.end()..])?;
     if stamp.rest.is_empty() != alone || stamp.time.is_none() && alone {

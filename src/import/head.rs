@@ -18,6 +18,7 @@ impl Builder<'_> {
         self.gloss = survey.gloss.clone();
         self.clock.order = survey.order;
         self.first_date = survey.first_date;
+        self.anchors = super::anchor::anchors(self.src);
         let assumed = options.zone.to_string();
         if options.zone_given {
             self.doc.timezone = assumed.clone();

@@ -278,7 +278,11 @@ impl Builder<'_> {
                     Meta::Mitigated => (&mut t.mitigated, "mitigated"),
                     _ => (&mut t.resolved, "resolved"),
                 };
-                *slot = Some(self.clock.read(value));
+                let (moment, note) = self.clock.read_labelled(value);
+                *slot = Some(moment);
+                if let Some(note) = note {
+                    self.doc.extra.insert(format!("imported_{name}").into(), note.into());
+                }
                 name.to_string()
             }
             Meta::Window => match self.window(value) {

@@ -18,7 +18,7 @@ use crate::doc::SectionKind;
 /// only with a zone, or they may be a year).
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by)\s+~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -219,8 +219,9 @@ impl Builder<'_> {
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
+        // A mail's quoted text (`> At 05:00 UTC ...`) is read without its quote marks.
         let texts: Vec<String> =
-            self.doc.sections.iter().chain(self.news.iter().map(|(_, s)| s)).map(|s| s.text.clone()).collect();
+            self.doc.sections.iter().chain(self.news.iter().map(|(_, s)| s)).map(|s| unquote(&s.text)).collect();
         let mut first_line = None;
         for text in texts {
             let mut fence = false;
@@ -242,10 +243,15 @@ impl Builder<'_> {
                 for (k, sentence) in sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     let named = super::times::find_date(sentence);
-                    if let Some(date) = named {
+                    let c = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence));
+                    // A day told in passing ("... announced on June 15, 2022.") is not the day
+                    // of the sentences after it; one the sentence opens with, or gives a time, is.
+                    if let Some(date) = named
+                        && (c.is_some() || super::times::opening_date(sentence).is_some())
+                    {
                         self.clock.date = Some(date);
                     }
-                    let Some(c) = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence)) else { continue };
+                    let Some(c) = c else { continue };
                     let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
                     let before = sentence[..whole.start()].trim_matches(['*', '_', ' ']);
                     let starts = before.is_empty();
@@ -266,7 +272,10 @@ impl Builder<'_> {
                         self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
                         self.clock.last = None;
                     }
-                    if matches!(stamp.time, Some(ClockText::At(_))) && after.split(' ').count() >= 2 {
+                    // "... deemed operational at approximately 20:00 UTC.": a time stated with its
+                    // zone at the end of a sentence of its own is a moment told for the record.
+                    let zoned_end = !clause && stamp.zone.is_some() && before.split_whitespace().count() >= 3;
+                    if matches!(stamp.time, Some(ClockText::At(_))) && (after.split(' ').count() >= 2 || zoned_end) {
                         first_line.get_or_insert_with(|| self.line_of(line));
                         self.push_stamp(&stamp, event);
                         if rows > 0 {
@@ -359,4 +368,23 @@ fn sentences(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
+}
+
+/// A text with the quote marks of its quoted lines taken off (`> > text` is `text`); a line of
+/// only `>` is a blank line.
+fn unquote(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if !t.starts_with('>') {
+                return l;
+            }
+            let mut rest = t;
+            while let Some(r) = rest.strip_prefix('>') {
+                rest = r.strip_prefix(' ').unwrap_or(r).trim_start_matches(' ');
+            }
+            rest
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
