@@ -277,7 +277,7 @@ fn closing_stamp(line: &str) -> Option<Stamp> {
 }
 
 /// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its
-/// event. `UPDATE 7 May 19:27 UTC - text` (a blog's or a mail's update): the text after it.
+/// event. `UPDATE 7 May 19:27 UTC - text` (a blog's or a mail's update): `UPDATE: text`.
 pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
     static UPDATE: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
@@ -286,8 +286,10 @@ pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
         && let Some(mut stamp) = leading_stamp(&line[m.end()..])
         && matches!(stamp.time, Some(ClockText::At(_)))
     {
-        stamp.rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim().to_string();
-        return (!stamp.rest.is_empty()).then_some(stamp);
+        let rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim().to_string();
+        let word = m.as_str().trim().trim_matches(['*', '_', ':', '-', '–', '—', ' ']);
+        stamp.rest = format!("{word}: {rest}");
+        return (!rest.is_empty()).then_some(stamp);
     }
     let m = LEAD_IN.as_ref()?.find(line)?;
     let mut stamp = leading_stamp(&line[m.end()..])?;

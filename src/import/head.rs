@@ -68,6 +68,15 @@ impl Builder<'_> {
                 {
                     (i, text.clone())
                 }
+                // A copied page or mail with no heading at all: its first line, when it stands
+                // alone and reads as a title ("2015-05-19 Mailman outage", not "Hi,").
+                Kind::Paragraph if !blocks.iter().any(|b| matches!(b.kind, Kind::Heading { .. })) => {
+                    let line = self.src[blocks[i].range.clone()].trim();
+                    if !plain_title(line) {
+                        return Vec::new();
+                    }
+                    (i, line.to_string())
+                }
                 _ => return Vec::new(),
             },
             _ => return Vec::new(),
@@ -131,4 +140,16 @@ fn only_incident_heading(blocks: &[Block], from: usize, template: &crate::templa
     });
     let (j, _) = found.next()?;
     found.next().is_none().then_some(j)
+}
+
+/// A line that reads as a title: one line, short, no sentence's end, no label or time first.
+fn plain_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    !line.contains('\n')
+        && (1..=12).contains(&words)
+        && line.chars().count() <= 90
+        && !line.ends_with(['.', ',', ':', ';', '!', '?', ')'])
+        && line.chars().next().is_some_and(|c| c.is_alphanumeric())
+        && label_line(line).is_none()
+        && super::stamp::leading_stamp(line).is_none_or(|s| s.time.is_none())
 }

@@ -8,13 +8,15 @@ use std::sync::LazyLock;
 use chrono::Duration;
 use regex::Regex;
 
+use super::build::Builder;
 use super::stamp::{ClockText, DateText, leading_stamp, month};
 use super::times::Clock;
 use crate::doc::Moment;
 
-/// Words before a time that say how it relates to the moment, not what happened.
+/// Words before a time that say how it relates to the moment, not what happened ("Before
+/// 10:05" is no time: it is kept as written).
 static LEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:through|thru|until|till|by|before|after|around|about|approx\.?|approximately|circa|ca\.|from|since|at|as of)\s+").ok()
+    Regex::new(r"(?i)^(?:through|thru|around|about|approx\.?|approximately|circa|ca\.|from|since|at|as of)\s+").ok()
 });
 /// A note in brackets after the time (`(R198 stop)`, `(prev. night)`), with no clock in it.
 static NOTE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(.*\S)\s*[(（]([^()（）]*)[)）]$").ok());
@@ -67,11 +69,10 @@ impl Clock {
     /// the whole value when it says more than its time (to be kept beside it).
     pub(super) fn read_labelled(&mut self, value: &str) -> (Moment, Option<String>) {
         let m = self.read(value);
-        let stamp = leading_stamp(value);
-        let words = stamp.as_ref().map_or(value.contains('('), |s| !s.rest.is_empty());
-        if self.strict || !words {
+        if self.strict || beyond(value).is_none() {
             return (m, None);
         }
+        let stamp = leading_stamp(value);
         match (&m, stamp) {
             (Moment::Typed(_), Some(s)) if s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) => {
                 (self.stamp(&s), Some(value.to_string()))
@@ -92,5 +93,22 @@ impl Clock {
         };
         let day = self.day_of(first)?;
         Some(Moment::Typed(day.format("%Y-%m-%d").to_string()))
+    }
+}
+
+/// A label's value when it says more than its day and time (`2025-03-14 (written up from the
+/// outage)`): kept beside what was read from it, so none of its words is lost.
+pub(super) fn beyond(value: &str) -> Option<String> {
+    let words = leading_stamp(value).map_or(value.contains('('), |s| !s.rest.is_empty());
+    words.then(|| value.trim().to_string())
+}
+
+impl Builder<'_> {
+    /// Keeps a label's whole value as `imported_<name>` (not in our own export, read back as
+    /// written).
+    pub(super) fn keep_note(&mut self, name: &str, note: Option<String>) {
+        if let Some(note) = note.filter(|_| !self.own) {
+            self.doc.extra.insert(format!("imported_{name}").into(), note.into());
+        }
     }
 }

@@ -280,17 +280,19 @@ impl Builder<'_> {
                 };
                 let (moment, note) = self.clock.read_labelled(value);
                 *slot = Some(moment);
-                if let Some(note) = note {
-                    self.doc.extra.insert(format!("imported_{name}").into(), note.into());
-                }
+                self.keep_note(name, note);
                 name.to_string()
             }
             Meta::Window => match self.window(value) {
-                Some(what) => what,
+                Some(what) => {
+                    self.keep_note("window", super::loose::beyond(value));
+                    what
+                }
                 None => return Assigned::No,
             },
             Meta::Date => match find_date(value) {
                 Some(d) => {
+                    self.keep_note("date", super::loose::beyond(value));
                     self.clock.date = Some(d);
                     self.date = Some(d);
                     "date".to_string()

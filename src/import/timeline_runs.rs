@@ -23,6 +23,8 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
+
 impl Builder<'_> {
     /// In a file with no timeline heading, a list or paragraph of three or more lines most of
     /// which start with a time, or three or more paragraphs in a row that each start with one,
@@ -265,7 +267,9 @@ impl Builder<'_> {
                     let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
                     // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
                     // A time that ends its sentence ("ran out of disk at 03:12.") is not an entry.
+                    // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
                     let after = stamp.rest.trim_start_matches([',', ' ']).trim();
+                    let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
                     let event = if clause { after } else { sentence.trim() }.to_string();
                     if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
                         let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
