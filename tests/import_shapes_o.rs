@@ -210,3 +210,37 @@ fn a_pair_of_days_and_words() {
         ])
     );
 }
+
+/// A "Detected:" label read past its note is the incident's time, not a row: the table below,
+/// its days written without a year ("~11 Apr", "15 Apr 16:10", a span "15 Apr → 18 Apr"),
+/// stays in the year the file names, not the next.
+#[test]
+fn a_labelled_time_does_not_move_the_year_of_the_rows() {
+    let src = "# Incident — retry loop\n\n**Date range:** 15–19 April 2026\n**Detected:** 19 April 2026 ~07:00 AEST (by PK, reviewing receipts)\n\n## Timeline (AEST)\n\n| When | What |\n|---|---|\n| ~11 Apr | Conditions first present. |\n| 15 Apr 16:10 | First calls of the loop. |\n| 15 Apr → 18 Apr | The loop runs. |\n| 19 Apr ~07:00 | Receipts noticed. |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-04-11", "Conditions first present."),
+            ("2026-04-15T06:10:00Z", "First calls of the loop."),
+            ("2026-04-15", "The loop runs."),
+            ("2026-04-18T21:00:00Z", "Receipts noticed."),
+        ])
+    );
+    assert_eq!(doc.times.detected.as_ref().unwrap().as_text(), "2026-04-19T07:00:00+10:00");
+}
+
+/// Two `Update 2024-01-12 16:38 UTC: text` paragraphs (newest first), each with its full day:
+/// an entry each.
+#[test]
+fn two_dated_update_paragraphs() {
+    let src = "January 12, 2024\n\nStatement on the ongoing outage\n\nUpdate 2024-01-12 16:38 UTC: the tracker is coming online read-only.\n\nUpdate 2024-01-12 16:13 UTC: we are bringing the first services back.\n\nWe are sorry for the outage.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-01-12T16:38:00Z", "Update: the tracker is comin"),
+            ("2024-01-12T16:13:00Z", "Update: we are bringing the "),
+        ])
+    );
+}

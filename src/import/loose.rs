@@ -1,7 +1,7 @@
 //! Time cells with words or markup around the time, as real timelines write them: `07-20
 //! **04:00**` (a bold time after its day), `Through 13:21:24 EDT (R198 stop)` (a word before
 //! it, a note after it), `21:01 (prev. night)` (the day before), `Apr 11 (later)` (a day and a
-//! note), `07-20 → 07-22` and `Aug 3-4` (a span of days: its first day).
+//! note), `07-20 → 07-22`, `Aug 3-4` and `15 Apr → 18 Apr` (a span of days: its first day).
 
 use std::sync::LazyLock;
 
@@ -28,6 +28,10 @@ static DAY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// `07-20 → 07-22`: a span of days in digits, month and day.
 static PAIR_SPAN: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/](\d{1,2})\s*(?:→|->|–|—|-|to)\s*(?:\d{1,2}[-/])?\d{1,2}$").ok());
+/// `15 Apr → 18 Apr`: a span of days in words, the day first.
+static DAY_MONTH_SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\d{1,2})\s+([a-z]{3,9})\.?\s*(?:→|->|–|—|-|to)\s*\d{1,2}(?:\s+[a-z]{3,9}\.?)?$").ok()
+});
 /// `Aug 3-4`, `Aug 3 – Aug 5`: a span of days in words.
 static MONTH_SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^([a-z]{3,9})\.?\s+(\d{1,2})\s*(?:→|->|–|—|-|to)\s*(?:[a-z]{3,9}\.?\s+)?\d{1,2}$").ok()
@@ -68,10 +72,19 @@ impl Clock {
     /// A label's time (`Detected: 2026-05-19 08:52 PT via customer tickets`): the moment, and
     /// the whole value when it says more than its time (to be kept beside it).
     pub(super) fn read_labelled(&mut self, value: &str) -> (Moment, Option<String>) {
-        let m = self.read(value);
         if self.strict || beyond(value).is_none() {
-            return (m, None);
+            return (self.read(value), None);
         }
+        // Read past its words, it is the incident's time, not a row: the timeline's clock (its
+        // day, year and last row) is left as it was.
+        let saved = self.clone();
+        let (m, note) = self.labelled_words(value);
+        *self = saved;
+        (m, note)
+    }
+
+    fn labelled_words(&mut self, value: &str) -> (Moment, Option<String>) {
+        let m = self.read(value);
         let stamp = leading_stamp(value);
         match (&m, stamp) {
             (Moment::Typed(_), Some(s)) if s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) => {
@@ -87,6 +100,8 @@ impl Clock {
     fn span(&mut self, t: &str) -> Option<Moment> {
         let first = if let Some(c) = PAIR_SPAN.as_ref().and_then(|re| re.captures(t)) {
             DateText::Pair(c[1].parse().ok()?, c[2].parse().ok()?)
+        } else if let Some(c) = DAY_MONTH_SPAN.as_ref().and_then(|re| re.captures(t)) {
+            DateText::NoYear(month(&c[2])?, c[1].parse().ok()?)
         } else {
             let c = MONTH_SPAN.as_ref()?.captures(t)?;
             DateText::NoYear(month(&c[1])?, c[2].parse().ok()?)
@@ -111,4 +126,23 @@ impl Builder<'_> {
             self.doc.extra.insert(format!("imported_{name}").into(), note.into());
         }
     }
+}
+
+/// A text with the quote marks of its quoted lines taken off (`> > text` is `text`); a line of
+/// only `>` is a blank line.
+pub(super) fn unquote(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if !t.starts_with('>') {
+                return l;
+            }
+            let mut rest = t;
+            while let Some(r) = rest.strip_prefix('>') {
+                rest = r.strip_prefix(' ').unwrap_or(r).trim_start_matches(' ');
+            }
+            rest
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

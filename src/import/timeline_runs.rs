@@ -65,10 +65,17 @@ impl Builder<'_> {
                 paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().map_or(0, |u| u.len())
             })
             .collect();
+        // `Update 2024-01-12 16:38 UTC: ...` paragraphs, a full day each: two in a row are a run.
+        let dated_update = |&b: &usize| {
+            let line = self.source(&blocks[b]);
+            super::entries::update_stamp(line.lines().next().unwrap_or_default()).is_some_and(|s| s.date.is_some())
+        };
+        let worded: Vec<bool> = part.blocks.iter().map(dated_update).collect();
         let run_at = |k: usize| {
             let before = timed_paragraph[..k].iter().rev().take_while(|t| **t).count();
             let after = timed_paragraph[k..].iter().take_while(|t| **t).count();
-            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3
+            let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
+            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3 || two
         };
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
@@ -222,8 +229,13 @@ impl Builder<'_> {
             self.clock.date = self.first_date;
         }
         // A mail's quoted text (`> At 05:00 UTC ...`) is read without its quote marks.
-        let texts: Vec<String> =
-            self.doc.sections.iter().chain(self.news.iter().map(|(_, s)| s)).map(|s| unquote(&s.text)).collect();
+        let texts: Vec<String> = self
+            .doc
+            .sections
+            .iter()
+            .chain(self.news.iter().map(|(_, s)| s))
+            .map(|s| super::loose::unquote(&s.text))
+            .collect();
         let mut first_line = None;
         for text in texts {
             let mut fence = false;
@@ -372,23 +384,4 @@ fn sentences(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
-}
-
-/// A text with the quote marks of its quoted lines taken off (`> > text` is `text`); a line of
-/// only `>` is a blank line.
-fn unquote(text: &str) -> String {
-    text.lines()
-        .map(|l| {
-            let t = l.trim_start();
-            if !t.starts_with('>') {
-                return l;
-            }
-            let mut rest = t;
-            while let Some(r) = rest.strip_prefix('>') {
-                rest = r.strip_prefix(' ').unwrap_or(r).trim_start_matches(' ');
-            }
-            rest
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
