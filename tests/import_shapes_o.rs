@@ -244,3 +244,13 @@ fn two_dated_update_paragraphs() {
         ])
     );
 }
+
+/// A blog post copied as text: its byline first ("May 2, 2024 by Ana Ruiz"), its title on the
+/// line below; the byline names the author and is not the title.
+#[test]
+fn a_byline_then_the_title() {
+    let src = "May 2, 2024 by Ana Ruiz\n\nRegistry outage review\n\nThe registry was read-only for an hour.\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.title, "Registry outage review");
+    assert_eq!(doc.authors, vec!["Ana Ruiz".to_string()]);
+}

@@ -72,7 +72,25 @@ impl Builder<'_> {
                 // alone and reads as a title ("2015-05-19 Mailman outage", not "Hi,").
                 Kind::Paragraph if !blocks.iter().any(|b| matches!(b.kind, Kind::Heading { .. })) => {
                     let line = self.src[blocks[i].range.clone()].trim();
-                    if !plain_title(line) {
+                    // A blog's byline first ("January 19, 2024 by Drew DeVault"), the title below it.
+                    let by = BYLINE.as_ref().and_then(|re| re.captures(line)).map(|c| c[1].to_string());
+                    let next = blocks.get(i + 1).filter(|b| matches!(b.kind, Kind::Paragraph));
+                    if let (Some(name), Some(next)) = (&by, next)
+                        && plain_title(self.src[next.range.clone()].trim())
+                    {
+                        if self.doc.authors.is_empty() {
+                            self.doc.authors.push(name.clone());
+                        }
+                        self.doc.title = self.src[next.range.clone()].trim().to_string();
+                        self.report.push(
+                            blocks[i].line,
+                            line.to_string(),
+                            Outcome::Metadata(vec!["authors (1)".into()]),
+                        );
+                        self.report.push(next.line, self.doc.title.clone(), Outcome::Title);
+                        return vec![i, i + 1];
+                    }
+                    if !plain_title(line) || by.is_some() {
                         return Vec::new();
                     }
                     (i, line.to_string())
@@ -114,6 +132,10 @@ impl Builder<'_> {
         vec![i]
     }
 }
+
+static BYLINE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^.{0,40}?\d{4}\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})$").ok()
+});
 
 /// Titles of a page that gathers incidents, not of one.
 const LOG_NAMES: &[&str] = &[
