@@ -120,7 +120,7 @@ fn a_glossed_zone_and_fractions_of_seconds() {
 }
 
 /// A time in brackets after its day (`2026-02-11 (~08:40)`) is that time; a part of the day in
-/// brackets (`(evening)`) keeps the day.
+/// brackets (`(evening)`) keeps the day, the words kept with the row.
 #[test]
 fn a_time_in_brackets_after_its_day() {
     let src = "# Advisory: signature check skipped\n\n### Timeline (MDT)\n\n| Date / Time | Event |\n|---|---|\n\
@@ -131,10 +131,12 @@ fn a_time_in_brackets_after_its_day() {
         rows(&doc),
         pairs(&[
             ("2026-02-10T16:15:00Z", "Report received"),
-            ("2026-02-10 (evening)", "Cause found in the verifier"),
+            ("2026-02-10", "Cause found in the verifier"),
             ("2026-02-11T15:40:00Z", "Patched release published"),
         ])
     );
+    let words = doc.timeline[1].extra.get("imported-time").and_then(|v| v.as_str());
+    assert_eq!(words, Some("2026-02-10 (evening)"));
 }
 
 /// A page of an incident log (`# Incident Log`, its front matter the same) that holds one

@@ -104,6 +104,10 @@ pub(super) struct Builder<'a> {
     pub(super) heading_entries: bool,
     /// An abbreviation the file glosses with its offset (`CST (UTC+8)`), and that offset.
     pub(super) gloss: Option<(String, crate::doc::Zone)>,
+    /// The timeline's rows whose day came from above them (`anchor`), and the moments the
+    /// text states with their day (`2026-04-24 ... 14:40:37`).
+    pub(super) bare_rows: Vec<usize>,
+    pub(super) anchors: Vec<super::anchor::Anchor>,
 }
 
 impl<'a> Builder<'a> {
@@ -152,6 +156,8 @@ impl<'a> Builder<'a> {
             has_timeline_heading: false,
             heading_entries: false,
             gloss: None,
+            bare_rows: Vec::new(),
+            anchors: Vec::new(),
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()
@@ -326,6 +332,7 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(mut self) -> Imported {
+        self.anchor_runs();
         self.times_in_sentences();
         let template_sections = std::mem::take(&mut self.doc.sections);
         let mut sections = Vec::with_capacity(template_sections.len() + self.news.len());

@@ -176,6 +176,15 @@ impl Builder<'_> {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }
         self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
+        self.note_bare();
+    }
+
+    /// Notes the row just added as bare (its day from above it) for `anchor_runs`.
+    pub(super) fn note_bare(&mut self) {
+        if self.clock.bare && !self.doc.timeline.is_empty() {
+            self.bare_rows.push(self.doc.timeline.len() - 1);
+        }
+        self.clock.bare = false;
     }
 
     /// A list item that starts with a few words for its day and a dash (`同日 — text`, `Same day
@@ -268,8 +277,11 @@ fn closing_stamp(line: &str) -> Option<Stamp> {
 }
 
 /// "At 07:21 UTC the next morning, ...": a stamp after a lead-in word, the whole line its
-/// event.
+/// event. `UPDATE 7 May 19:27 UTC - text` (a blog's or a mail's update): `UPDATE: text`.
 pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
+    if !alone && let Some(stamp) = update_stamp(line) {
+        return Some(stamp);
+    }
     let m = LEAD_IN.as_ref()?.find(line)?;
     let mut stamp = leading_stamp(&line[m.end()..])?;
     if stamp.rest.is_empty() != alone || stamp.time.is_none() && alone {
@@ -277,4 +289,17 @@ pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
     }
     stamp.rest = line.trim().to_string();
     Some(stamp)
+}
+
+/// `UPDATE 7 May 19:27 UTC - text`, `Update 2024-01-12 16:13 UTC: text`: an update's word, its
+/// time, its text (the event `UPDATE: text`).
+pub(super) fn update_stamp(line: &str) -> Option<Stamp> {
+    static UPDATE: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
+    let m = UPDATE.as_ref()?.find(line)?;
+    let mut stamp = leading_stamp(&line[m.end()..]).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
+    let rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim().to_string();
+    let word = m.as_str().trim().trim_matches(['*', '_', ':', '-', '–', '—', ' ']);
+    stamp.rest = format!("{word}: {rest}");
+    (!rest.is_empty()).then_some(stamp)
 }

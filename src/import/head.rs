@@ -18,6 +18,7 @@ impl Builder<'_> {
         self.gloss = survey.gloss.clone();
         self.clock.order = survey.order;
         self.first_date = survey.first_date;
+        self.anchors = super::anchor::anchors(self.src);
         let assumed = options.zone.to_string();
         if options.zone_given {
             self.doc.timezone = assumed.clone();
@@ -67,6 +68,33 @@ impl Builder<'_> {
                 {
                     (i, text.clone())
                 }
+                // A copied page or mail with no heading at all: its first line, when it stands
+                // alone and reads as a title ("2015-05-19 Mailman outage", not "Hi,").
+                Kind::Paragraph if !blocks.iter().any(|b| matches!(b.kind, Kind::Heading { .. })) => {
+                    let line = self.src[blocks[i].range.clone()].trim();
+                    // A blog's byline first ("January 19, 2024 by Drew DeVault"), the title below it.
+                    let by = BYLINE.as_ref().and_then(|re| re.captures(line)).map(|c| c[1].to_string());
+                    let next = blocks.get(i + 1).filter(|b| matches!(b.kind, Kind::Paragraph));
+                    if let (Some(name), Some(next)) = (&by, next)
+                        && plain_title(self.src[next.range.clone()].trim())
+                    {
+                        if self.doc.authors.is_empty() {
+                            self.doc.authors.push(name.clone());
+                        }
+                        self.doc.title = self.src[next.range.clone()].trim().to_string();
+                        self.report.push(
+                            blocks[i].line,
+                            line.to_string(),
+                            Outcome::Metadata(vec!["authors (1)".into()]),
+                        );
+                        self.report.push(next.line, self.doc.title.clone(), Outcome::Title);
+                        return vec![i, i + 1];
+                    }
+                    if !plain_title(line) || by.is_some() {
+                        return Vec::new();
+                    }
+                    (i, line.to_string())
+                }
                 _ => return Vec::new(),
             },
             _ => return Vec::new(),
@@ -105,6 +133,10 @@ impl Builder<'_> {
     }
 }
 
+static BYLINE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^.{0,40}?\d{4}\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})$").ok()
+});
+
 /// Titles of a page that gathers incidents, not of one.
 const LOG_NAMES: &[&str] = &[
     "incident log",
@@ -130,4 +162,16 @@ fn only_incident_heading(blocks: &[Block], from: usize, template: &crate::templa
     });
     let (j, _) = found.next()?;
     found.next().is_none().then_some(j)
+}
+
+/// A line that reads as a title: one line, short, no sentence's end, no label or time first.
+fn plain_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    !line.contains('\n')
+        && (1..=12).contains(&words)
+        && line.chars().count() <= 90
+        && !line.ends_with(['.', ',', ':', ';', '!', '?', ')'])
+        && line.chars().next().is_some_and(|c| c.is_alphanumeric())
+        && label_line(line).is_none()
+        && super::stamp::leading_stamp(line).is_none_or(|s| s.time.is_none())
 }

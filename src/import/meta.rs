@@ -278,15 +278,21 @@ impl Builder<'_> {
                     Meta::Mitigated => (&mut t.mitigated, "mitigated"),
                     _ => (&mut t.resolved, "resolved"),
                 };
-                *slot = Some(self.clock.read(value));
+                let (moment, note) = self.clock.read_labelled(value);
+                *slot = Some(moment);
+                self.keep_note(name, note);
                 name.to_string()
             }
             Meta::Window => match self.window(value) {
-                Some(what) => what,
+                Some(what) => {
+                    self.keep_note("window", super::loose::beyond(value));
+                    what
+                }
                 None => return Assigned::No,
             },
             Meta::Date => match find_date(value) {
                 Some(d) => {
+                    self.keep_note("date", super::loose::beyond(value));
                     self.clock.date = Some(d);
                     self.date = Some(d);
                     "date".to_string()

@@ -21,11 +21,13 @@
 //! Pure functions: the caller reads the file and picks the candidate templates.
 
 mod actions;
+mod anchor;
 mod blocks;
 mod build;
 mod entries;
 mod front_matter;
 mod head;
+mod loose;
 mod matching;
 mod meta;
 mod meta_heading;

@@ -35,12 +35,12 @@ pub(super) struct Reading {
 }
 
 pub(super) static LIST_MARKER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+–—]|\d{1,2}[.)])\s+").ok());
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+–—•▪◦‣]|\d{1,2}[.)])\s+").ok());
 /// The clock times in a cell (`16:20-17:19` has two).
 static CLOCKS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}(?::\d{2})?").ok());
 /// A line that starts like an entry: a time or a date first, after any list marker or emphasis.
 static CLOCKISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?[*_`\[]*\s*(?:\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\?\?:)").ok()
+    Regex::new(r"(?i)^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?[*_`\[]*\s*(?:\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\?\?:)").ok()
 });
 
 impl Builder<'_> {
@@ -229,7 +229,16 @@ impl Builder<'_> {
             .find(|&c| matches!(normalize(&header[c]).as_str(), "date" | "day"))
             .filter(|_| times.len() > 1);
         let time = times.iter().copied().find(|&c| Some(c) != date_col).unwrap_or(0);
-        let event = cols.main(Column::Event, Some(time));
+        // Without an event column, the first column of words: `| Time | Revision | Change |`
+        // has the change as its event, the revision numbers beside it.
+        let numbers = |c: usize| {
+            rows.iter().all(|r| cell(r, Some(c)).chars().all(|ch| ch.is_ascii_digit() || " ,.#-–/".contains(ch)))
+        };
+        let event = cols.find(Column::Event).unwrap_or_else(|| {
+            (0..header.len())
+                .find(|&c| cols.kinds[c].is_none() && c != time && Some(c) != date_col && !numbers(c))
+                .unwrap_or_else(|| cols.main(Column::Event, Some(time)))
+        });
         let evidence = cols.find(Column::Evidence);
         let marker = cols.find(Column::Marker);
         for row in rows {
@@ -264,7 +273,18 @@ impl Builder<'_> {
             let more = !is_date(&moment) && !matches!(moment, Moment::Typed(_)) && clocks > 1;
             // `Fri 18:40`: the day's name is kept too.
             let named = super::stamp::leading_stamp(&written).is_some_and(|s| s.weekday.is_some());
-            if !self.own && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more || named) {
+            // `21:01 (prev. night)`, `Through 13:21:24 EDT (R198 stop)`: read past its words,
+            // which are kept.
+            let worded = !matches!(moment, Moment::Typed(_))
+                && super::stamp::leading_stamp(&written).is_none_or(|s| !s.rest.is_empty());
+            let plain = written.replace(['*', '_'], "");
+            let span = is_date(&moment)
+                && plain.contains(['→', '–', '—', '-'])
+                && plain.chars().any(|c| c.is_ascii_digit())
+                && !matches!(&moment, Moment::Typed(t) if *t == plain.trim());
+            if !self.own
+                && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more || named || worded || span)
+            {
                 extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
             }
             self.doc.timeline.push(TimelineEntry {
@@ -274,6 +294,7 @@ impl Builder<'_> {
                 marker: known,
                 extra,
             });
+            self.note_bare();
         }
     }
 }

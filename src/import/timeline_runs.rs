@@ -18,10 +18,12 @@ use crate::doc::SectionKind;
 /// only with a zone, or they may be a year).
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by)\s+~?\s*([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by)\s+~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
+
+static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 
 impl Builder<'_> {
     /// In a file with no timeline heading, a list or paragraph of three or more lines most of
@@ -63,10 +65,17 @@ impl Builder<'_> {
                 paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().map_or(0, |u| u.len())
             })
             .collect();
+        // `Update 2024-01-12 16:38 UTC: ...` paragraphs, a full day each: two in a row are a run.
+        let dated_update = |&b: &usize| {
+            let line = self.source(&blocks[b]);
+            super::entries::update_stamp(line.lines().next().unwrap_or_default()).is_some_and(|s| s.date.is_some())
+        };
+        let worded: Vec<bool> = part.blocks.iter().map(dated_update).collect();
         let run_at = |k: usize| {
             let before = timed_paragraph[..k].iter().rev().take_while(|t| **t).count();
             let after = timed_paragraph[k..].iter().take_while(|t| **t).count();
-            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3
+            let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
+            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3 || two
         };
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
@@ -219,8 +228,14 @@ impl Builder<'_> {
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
-        let texts: Vec<String> =
-            self.doc.sections.iter().chain(self.news.iter().map(|(_, s)| s)).map(|s| s.text.clone()).collect();
+        // A mail's quoted text (`> At 05:00 UTC ...`) is read without its quote marks.
+        let texts: Vec<String> = self
+            .doc
+            .sections
+            .iter()
+            .chain(self.news.iter().map(|(_, s)| s))
+            .map(|s| super::loose::unquote(&s.text))
+            .collect();
         let mut first_line = None;
         for text in texts {
             let mut fence = false;
@@ -242,10 +257,15 @@ impl Builder<'_> {
                 for (k, sentence) in sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     let named = super::times::find_date(sentence);
-                    if let Some(date) = named {
+                    let c = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence));
+                    // A day told in passing ("... announced on June 15, 2022.") is not the day
+                    // of the sentences after it; one the sentence opens with, or gives a time, is.
+                    if let Some(date) = named
+                        && (c.is_some() || super::times::opening_date(sentence).is_some())
+                    {
                         self.clock.date = Some(date);
                     }
-                    let Some(c) = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence)) else { continue };
+                    let Some(c) = c else { continue };
                     let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
                     let before = sentence[..whole.start()].trim_matches(['*', '_', ' ']);
                     let starts = before.is_empty();
@@ -259,14 +279,19 @@ impl Builder<'_> {
                     let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
                     // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
                     // A time that ends its sentence ("ran out of disk at 03:12.") is not an entry.
+                    // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
                     let after = stamp.rest.trim_start_matches([',', ' ']).trim();
+                    let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
                     let event = if clause { after } else { sentence.trim() }.to_string();
                     if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
                         let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
                         self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
                         self.clock.last = None;
                     }
-                    if matches!(stamp.time, Some(ClockText::At(_))) && after.split(' ').count() >= 2 {
+                    // "... deemed operational at approximately 20:00 UTC.": a time stated with its
+                    // zone at the end of a sentence of its own is a moment told for the record.
+                    let zoned_end = !clause && stamp.zone.is_some() && before.split_whitespace().count() >= 3;
+                    if matches!(stamp.time, Some(ClockText::At(_))) && (after.split(' ').count() >= 2 || zoned_end) {
                         first_line.get_or_insert_with(|| self.line_of(line));
                         self.push_stamp(&stamp, event);
                         if rows > 0 {

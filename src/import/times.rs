@@ -59,11 +59,14 @@ pub struct Clock {
     /// The year of a day written without one when the file names no year (the year it is
     /// imported in).
     pub(super) fallback_year: Option<i32>,
+    /// The last time read took its day from above, not from a date of its own or stated.
+    pub(super) bare: bool,
 }
 
 impl Clock {
     /// Reads one time. Text that is not one is kept as typed.
     pub fn read(&mut self, text: &str) -> Moment {
+        self.bare = false;
         let t = strip_emphasis(text.trim());
         if let Ok(exact) = DateTime::parse_from_rfc3339(t) {
             return Moment::Exact(exact);
@@ -105,6 +108,11 @@ impl Clock {
         {
             return self.stamp(&stamp);
         }
+        if !self.strict
+            && let Some(m) = self.read_loose(t)
+        {
+            return m;
+        }
         Moment::Typed(text.trim().to_string())
     }
 
@@ -129,6 +137,7 @@ impl Clock {
             self.date = Some(date);
         }
         let own_date = own_date.or(named);
+        self.bare = own_date.is_none() && !self.date_stated;
         if let Some(date) = own_date
             && !self.date_stated
         {
@@ -205,7 +214,7 @@ impl Clock {
     /// around it; as a timeline runs forward, a day well before the last entry's is in the
     /// next year, and a first entry long after the day the file is about is in the year
     /// before (`[12-05 16:21]` above `[03-20 16:46]` in a report on March 26th).
-    fn day_of(&self, d: DateText) -> Option<NaiveDate> {
+    pub(super) fn day_of(&self, d: DateText) -> Option<NaiveDate> {
         let year = self.year.or(self.date.map(|d| d.year())).or(self.fallback_year);
         let date = d.resolve(self.order, year)?;
         if !matches!(d, DateText::NoYear(..) | DateText::Pair(..)) {
