@@ -36,6 +36,12 @@ impl Reader<'_> {
                 if gap.trim() == "," && matches!(self.word(t), Found::Person { .. }) {
                     return self.phrase_ending(&toks[..i], t);
                 }
+                // "An engineer, tired and debugging at 11pm, ran": the subject before an aside.
+                if gap.trim() == ","
+                    && let Some(who) = self.before_aside(&toks[..i])
+                {
+                    return who;
+                }
                 return self.elided(&toks[..i], at);
             }
             let lower = self.lower(t);
@@ -79,6 +85,30 @@ impl Reader<'_> {
             }
             _ => phrase,
         }
+    }
+
+    /// The person before an aside set off by commas, the aside ending at the end of `toks`:
+    /// "An engineer, tired and debugging a replication issue at 11pm," → "An engineer".
+    fn before_aside(&self, toks: &[Token]) -> Option<Phrase> {
+        let from = toks.len().saturating_sub(12);
+        for k in (from.max(1)..toks.len()).rev() {
+            let gap = &self.text[toks[k - 1].end..toks[k].start];
+            if gap.trim() == "," {
+                // "Marvin, our release bot,": an aside that names what the subject is.
+                let aside = &toks[k..];
+                let names = self.lex.determiners.contains(&self.lower(aside[0]))
+                    || self.lex.possessive_pronouns.contains(&self.lower(aside[0]));
+                if names && self.phrase_ending(aside, aside[aside.len() - 1]).found == Found::Thing {
+                    return None;
+                }
+                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
+                return matches!(who.found, Found::Person { .. }).then_some(who);
+            }
+            if breaks(gap) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The person a "who" clause describes, when the clause runs to the end of `toks` without
