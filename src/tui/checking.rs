@@ -52,6 +52,11 @@ pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early 
     Early { document, ready }
 }
 
+/// Up to this many bytes of text, a document is checked on one thread: a second one would
+/// save a few milliseconds the first frame no longer waits for, and cost megabytes (its own
+/// allocator arena, and its own copy of each pattern's search cache).
+const ONE_THREAD_UP_TO: usize = 64 * 1024;
+
 /// Checks the prose sections of `doc` on two threads (the editor's own thread is idle,
 /// waiting): each compiles half of the patterns the document can match, then checks half of
 /// the sections (a pattern the other thread is still compiling is waited for).
@@ -87,6 +92,14 @@ fn check(checker: &Checker, doc: &Document) -> (Vec<(usize, String, SectionLint)
         sections.iter().map(check).collect::<Vec<_>>()
     };
     let (mine, theirs) = prose.split_at(split);
+    let rows: usize = others.iter().map(|(_, t)| t.len()).sum();
+    if total + rows <= ONE_THREAD_UP_TO {
+        let mut checked = run(0, mine);
+        checked.extend(run(1, theirs));
+        let mut fields = FieldLints::default();
+        fields.check(checker, others, &people, doc);
+        return (checked, fields);
+    }
     std::thread::scope(|scope| {
         let other = scope.spawn(|| run(1, theirs));
         let mut checked = run(0, mine);

@@ -23,6 +23,9 @@ impl App {
     /// they arrive (findings of a text since changed are not used).
     pub(crate) fn take_checker_from(&mut self, ready: std::sync::mpsc::Receiver<crate::tui::checking::Ready>) {
         self.pending_checker = Some(ready);
+        if let Some(e) = self.editor_mut() {
+            e.set_checking(true);
+        }
     }
 
     /// Whether the checker is still being built.
@@ -35,14 +38,11 @@ impl App {
         self.install_checker(None)
     }
 
-    /// Waits up to `limit` for the checker and the open document's findings, so that the
-    /// first frame is drawn once, complete, rather than without its findings and again a few
-    /// milliseconds later. Keys pressed meanwhile wait in the terminal and are not lost.
-    /// Start-up only: the runner calls it before the first frame.
-    /// A document too big to be checked in that time is drawn at once, without waiting.
+    /// Waits up to `limit` for the checker and the open document's findings (tests and
+    /// scripts; the runner never waits: its first frame is drawn at once, and the findings
+    /// when they arrive).
     pub fn wait_for_checker(&mut self, limit: std::time::Duration) {
-        let wait = !self.editor().is_some_and(|e| e.too_big_to_check_at_once());
-        self.install_checker(wait.then_some(limit));
+        self.install_checker(Some(limit));
     }
 
     fn install_checker(&mut self, wait: Option<std::time::Duration>) -> bool {
@@ -60,6 +60,7 @@ impl App {
                 self.pending_checker = None;
                 self.checker = Some(ready.checker.clone());
                 if let Some(e) = self.editor_mut() {
+                    e.checking = false;
                     e.checker = Some(ready.checker);
                     e.check_all_with(ready.checked, ready.fields);
                 }
@@ -67,6 +68,9 @@ impl App {
             }
             Err(RecvTimeoutError::Disconnected) => {
                 self.pending_checker = None;
+                if let Some(e) = self.editor_mut() {
+                    e.set_checking(false);
+                }
                 true
             }
             Err(RecvTimeoutError::Timeout) => false,

@@ -203,7 +203,7 @@ impl App {
     /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
         // While the checker is being built (a few milliseconds after launch), look for it
-        // every quarter of a millisecond, so its findings are on the first frames; while the
+        // every millisecond, so its findings follow the first frame closely; while the
         // start screen's folder is read, every 20 ms (a search, every millisecond). Only then:
         // otherwise there is no timer.
         let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
@@ -211,7 +211,7 @@ impl App {
         let now = self.now();
         let every = |us| now + std::time::Duration::from_micros(us);
         let waiting = if self.pending_checker.is_some() {
-            Some(every(250))
+            Some(every(1_000))
         } else if searching {
             // A search running on its own thread: its answer is looked for every millisecond.
             Some(every(1_000))
