@@ -66,7 +66,16 @@ fn written(doc: &Document) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// Whether the lines named `name` are to run: all of them, or those whose name holds
+/// `BLAMELESS_BENCH_ONLY` (e.g. `BLAMELESS_BENCH_ONLY=big cargo bench --bench tui`).
+fn wanted(name: &str) -> bool {
+    std::env::var("BLAMELESS_BENCH_ONLY").map_or(true, |only| name.contains(&only))
+}
+
 fn keystrokes(name: &str, doc: &Document, checked: bool) {
+    if !wanted(name) {
+        return;
+    }
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
@@ -118,6 +127,9 @@ fn keystrokes(name: &str, doc: &Document, checked: bool) {
 /// when a document opens with the checker ready, and of the fields again after one timeline
 /// row changed (what the editor does on the row's Enter).
 fn fields_checked(name: &str, doc: &Document) {
+    if !wanted(name) {
+        return;
+    }
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let checker = blameless::lint::Checker::builtin().unwrap_or_else(|e| panic!("{e}")).with_quick_forms();
@@ -162,6 +174,9 @@ fn saved(name: &str, doc: &Document) {
 /// File work asked for by `job` on an editor of `doc`: the median cost of making the job (on
 /// the keys' thread) and of performing it (on the writer's).
 fn split_cost(name: &str, doc: &Document, what: &str, work: &str, job: impl Fn(&mut Editor) -> Effect) {
+    if !wanted(&format!("{what}: {name}")) {
+        return;
+    }
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));

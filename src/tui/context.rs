@@ -122,6 +122,28 @@ impl Context {
         crate::store::lock::Holder::named(self.who(), &self.stamp(), &self.editor)
     }
 
+    /// Who is writing and since when, as [`Context::holder`], without waiting for `git
+    /// config` when it is still being asked: then the login name, and `false` (the lock is
+    /// named again once the answer is in, see [`Context::who_now`]).
+    pub fn holder_now(&self) -> (crate::store::lock::Holder, bool) {
+        let who = self.who_now();
+        let known = who.is_some();
+        (crate::store::lock::Holder::named(who.flatten(), &self.stamp(), &self.editor), known)
+    }
+
+    /// Who is writing, when that is known without waiting: `None` while the question asked
+    /// early ([`ask_who_early`]) is still out.
+    pub fn who_now(&self) -> Option<Option<String>> {
+        if self.user.is_some() || self.found_user.get().is_some() {
+            return Some(self.who());
+        }
+        let folder = self.relative_to.clone().unwrap_or_else(|| PathBuf::from("."));
+        let asking = ASKED.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_some_and(|(from, thread)| {
+            *from == folder && !thread.is_finished()
+        });
+        (!asking).then(|| self.who())
+    }
+
     /// Who is writing (see [`Context::user`]).
     pub fn who(&self) -> Option<String> {
         if self.user.is_some() {

@@ -63,8 +63,11 @@ pub struct App {
     /// The wording checker given to each document opened.
     checker: Option<Arc<crate::lint::Checker>>,
     /// The checker being built in the background (it and the open document's findings take a
-    /// few milliseconds; the first frame waits for them, briefly: see `runner`).
+    /// few milliseconds; the first frame does not wait for them: see `runner`).
     pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
+    /// The open document's lock, taken before `git config` said who is writing: named again
+    /// once it has (see `files::name_the_lock`).
+    unnamed_lock: bool,
     /// Work asked of the runner by the update under way.
     effects: Vec<Effect>,
     /// The start screen the open document was chosen on: quitting the editor goes back there.
@@ -83,6 +86,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             checker: None,
             pending_checker: None,
+            unnamed_lock: false,
             effects: Vec::new(),
             back_to: None,
         }
@@ -210,7 +214,7 @@ impl App {
         let searching = matches!(&self.screen, Screen::Start(s) if s.is_searching());
         let now = self.now();
         let every = |us| now + std::time::Duration::from_micros(us);
-        let waiting = if self.pending_checker.is_some() {
+        let waiting = if self.pending_checker.is_some() || self.unnamed_lock {
             Some(every(1_000))
         } else if searching {
             // A search running on its own thread: its answer is looked for every millisecond.
@@ -242,6 +246,7 @@ impl App {
     /// screen. File work is not done here: it is described in the returned effects.
     pub fn update(&mut self, action: Action) -> Update {
         let unchanged = self.route(action);
+        self.name_the_lock();
         self.lay_out_text();
         Update { unchanged, effects: std::mem::take(&mut self.effects) }
     }
