@@ -1,8 +1,9 @@
 //! The wording checker is built, and the open document checked, away from the editor's
 //! thread: compiling the patterns a document needs is most of that work, and keys should not
 //! wait for it. The building starts as soon as a command knows it will open the editor
-//! ([`start`]), while the document is still being read; the document follows when it is open
-//! ([`Early::check`]).
+//! ([`start`]), while the document is still being read; the document follows once the
+//! editor's first frame is drawn ([`Early::check`]), so that checking it does not take the
+//! processor from that frame.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -43,9 +44,11 @@ pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early 
     let (document, doc_rx) = channel::<Option<Document>>();
     let (tx, ready) = channel();
     std::thread::spawn(move || {
+        // The document comes once the first frame is drawn; building the checker waits for it
+        // too, so that the start has the processor to itself (building is about a millisecond).
+        let Ok(doc) = doc_rx.recv() else { return };
         let Some(checker) = build() else { return };
         let checker = Arc::new(checker);
-        let Ok(doc) = doc_rx.recv() else { return };
         let (checked, fields) = doc.map(|doc| check(&checker, &doc)).unwrap_or_default();
         let _ = tx.send(Ready { checker, checked, fields });
     });

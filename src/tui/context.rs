@@ -45,7 +45,7 @@ type Asked = (PathBuf, std::thread::JoinHandle<Option<String>>);
 static ASKED: Mutex<Option<Asked>> = Mutex::new(None);
 
 /// Starts asking who is writing, as [`Context::who`] would from the working folder; called
-/// where the app is sure to start (`tui::checker_soon`).
+/// once the editor's first frame is drawn (`App::first_frame_drawn`).
 pub fn ask_who_early() {
     let Ok(folder) = std::env::current_dir() else { return };
     let asking = folder.join("document");
@@ -53,6 +53,11 @@ pub fn ask_who_early() {
     if let Ok(thread) = thread {
         *ASKED.lock().unwrap_or_else(|e| e.into_inner()) = Some((folder, thread));
     }
+}
+
+/// Whether who is writing is being asked (or was, and the answer not yet taken).
+pub fn asking() -> bool {
+    ASKED.lock().unwrap_or_else(|e| e.into_inner()).is_some()
 }
 
 /// The answer asked for early from `folder`, once.
@@ -138,10 +143,11 @@ impl Context {
             return Some(self.who());
         }
         let folder = self.relative_to.clone().unwrap_or_else(|| PathBuf::from("."));
-        let asking = ASKED.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_some_and(|(from, thread)| {
-            *from == folder && !thread.is_finished()
+        let asked = ASKED.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map(|(from, thread)| {
+            *from != folder || thread.is_finished()
         });
-        (!asking).then(|| self.who())
+        // Not asked yet (the runner asks once the first frame is drawn), or still asking.
+        asked.unwrap_or(false).then(|| self.who())
     }
 
     /// Who is writing (see [`Context::user`]).

@@ -250,6 +250,7 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
             surface.draw(app)?;
+            app.first_frame_drawn();
         }
         redraw = false;
         if app.quitting() {

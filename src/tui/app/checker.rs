@@ -19,6 +19,28 @@ impl App {
         self.take_checker_from(early.check(doc));
     }
 
+    /// As [`App::take_checker_when_ready`], but the document is handed to the checker only once
+    /// the first frame is drawn ([`App::first_frame_drawn`]): checking it is most of a
+    /// start's work (compiling the patterns it needs), and on a busy machine it would take
+    /// the processor from the first frame. Until then the editor says it is checking.
+    pub(crate) fn check_after_first_frame(&mut self, early: crate::tui::checking::Early) {
+        self.early_checker = Some(early);
+        if let Some(e) = self.editor_mut() {
+            e.set_checking(true);
+        }
+    }
+
+    /// The runner has drawn the first frame: the checker being built gets the document now.
+    pub fn first_frame_drawn(&mut self) {
+        // Who is writing (`git config`, a process) is asked now too: the lock names them.
+        if let Some(early) = self.early_checker.take() {
+            self.take_checker_when_ready(early);
+            crate::tui::context::ask_who_early();
+        } else if self.unnamed_lock && !crate::tui::context::asking() {
+            crate::tui::context::ask_who_early();
+        }
+    }
+
     /// Takes the checker, and the findings of the document it was given, from `ready` when
     /// they arrive (findings of a text since changed are not used).
     pub(crate) fn take_checker_from(&mut self, ready: std::sync::mpsc::Receiver<crate::tui::checking::Ready>) {
@@ -30,7 +52,7 @@ impl App {
 
     /// Whether the checker is still being built.
     pub fn checker_pending(&self) -> bool {
-        self.pending_checker.is_some()
+        self.pending_checker.is_some() || self.early_checker.is_some()
     }
 
     /// Takes the checker when it is ready; returns whether it arrived (or gave up).

@@ -60,7 +60,7 @@ impl App {
         let path = recovery::normal(&read.path);
         let file = (read.loaded, read.text.as_str(), read.modified);
         let mut editor = Editor::open(&path, file, &self.library, &dir, self.checker.clone());
-        if self.pending_checker.is_some() {
+        if self.pending_checker.is_some() || self.early_checker.is_some() {
             editor.set_checking(true);
         }
         editor.shown = self.ctx.shown(&path);

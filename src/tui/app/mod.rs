@@ -65,6 +65,9 @@ pub struct App {
     /// The checker being built in the background (it and the open document's findings take a
     /// few milliseconds; the first frame does not wait for them: see `runner`).
     pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
+    /// The checker being built, waiting for the first frame to be drawn before it is given
+    /// the document to check (see `checker::check_after_first_frame`).
+    early_checker: Option<super::checking::Early>,
     /// The open document's lock, taken before `git config` said who is writing: named again
     /// once it has (see `files::name_the_lock`).
     unnamed_lock: bool,
@@ -86,6 +89,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             checker: None,
             pending_checker: None,
+            early_checker: None,
             unnamed_lock: false,
             effects: Vec::new(),
             back_to: None,
