@@ -148,14 +148,11 @@ fn first_frame(name: &str, doc: &Document) {
         let _ = terminal.draw(|f| views::render(f, &app));
         findings.push(start.elapsed());
     }
-    frame.sort();
-    findings.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{name:<44} first frame {:>7.2} ms   findings shown {:>7.2} ms",
-        ms(frame[frame.len() / 2]),
-        ms(findings[findings.len() / 2])
-    );
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2].as_secs_f64() * 1000.0
+    };
+    println!("{name:<44} first frame {:>7.2} ms   findings shown {:>7.2} ms", median(frame), median(findings));
 }
 
 /// The wording check of every field `lint` reads (prose sections, rows, answers, the title)

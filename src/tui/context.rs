@@ -143,9 +143,11 @@ impl Context {
             return Some(self.who());
         }
         let folder = self.relative_to.clone().unwrap_or_else(|| PathBuf::from("."));
-        let asked = ASKED.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map(|(from, thread)| {
-            *from != folder || thread.is_finished()
-        });
+        let asked = ASKED
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|(from, thread)| *from != folder || thread.is_finished());
         // Not asked yet (the runner asks once the first frame is drawn), or still asking.
         asked.unwrap_or(false).then(|| self.who())
     }
