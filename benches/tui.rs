@@ -66,7 +66,16 @@ fn written(doc: &Document) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// Whether the lines named `name` are to run: all of them, or those whose name holds
+/// `BLAMELESS_BENCH_ONLY` (e.g. `BLAMELESS_BENCH_ONLY=big cargo bench --bench tui`).
+fn wanted(name: &str) -> bool {
+    std::env::var("BLAMELESS_BENCH_ONLY").map_or(true, |only| name.contains(&only))
+}
+
 fn keystrokes(name: &str, doc: &Document, checked: bool) {
+    if !wanted(name) {
+        return;
+    }
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
@@ -114,10 +123,45 @@ fn keystrokes(name: &str, doc: &Document, checked: bool) {
     );
 }
 
+/// The start, in the app with no terminal: the document opened and its first frame drawn,
+/// which no longer waits for the wording findings, and the findings' arrival (the checker
+/// built and the document checked on its thread, started once the frame is drawn, as the
+/// runner does), which the first frame used to wait for (up to 25 ms). Five runs, medians.
+fn first_frame(name: &str, doc: &Document) {
+    if !wanted(name) {
+        return;
+    }
+    let (dir, path) = written(doc);
+    let (mut frame, mut findings) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let start = Instant::now();
+        let library = Library::new(Vec::new(), None);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        let mut app = App::new(Screen::Start(Start::unused(today)), library, Context::fixed(dir.path()));
+        dispatch(&mut app, Action::Open(path.clone()));
+        app.update(Action::Resize(120, 40));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| match e {});
+        let _ = terminal.draw(|f| views::render(f, &app));
+        frame.push(start.elapsed());
+        app.build_checker_in_background(|| blameless::lint::Checker::builtin().ok().map(|c| c.with_quick_forms()));
+        app.wait_for_checker(Duration::from_secs(30));
+        let _ = terminal.draw(|f| views::render(f, &app));
+        findings.push(start.elapsed());
+    }
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2].as_secs_f64() * 1000.0
+    };
+    println!("{name:<44} first frame {:>7.2} ms   findings shown {:>7.2} ms", median(frame), median(findings));
+}
+
 /// The wording check of every field `lint` reads (prose sections, rows, answers, the title)
 /// when a document opens with the checker ready, and of the fields again after one timeline
 /// row changed (what the editor does on the row's Enter).
 fn fields_checked(name: &str, doc: &Document) {
+    if !wanted(name) {
+        return;
+    }
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let checker = blameless::lint::Checker::builtin().unwrap_or_else(|e| panic!("{e}")).with_quick_forms();
@@ -162,6 +206,9 @@ fn saved(name: &str, doc: &Document) {
 /// File work asked for by `job` on an editor of `doc`: the median cost of making the job (on
 /// the keys' thread) and of performing it (on the writer's).
 fn split_cost(name: &str, doc: &Document, what: &str, work: &str, job: impl Fn(&mut Editor) -> Effect) {
+    if !wanted(&format!("{what}: {name}")) {
+        return;
+    }
     let (dir, path) = written(doc);
     let library = Library::new(Vec::new(), None);
     let text = blameless::store::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -191,6 +238,8 @@ fn main() {
         "document: {} KiB of YAML",
         blameless::store::document_text(&document(10_000, 40)).map(|t| t.len()).unwrap_or(0) / 1024
     );
+    first_frame("start: typical (10 KB prose, 40 entries)", &document(10_000, 40));
+    first_frame("start: big (one 1 MB section, 5,000 entries)", &big());
     keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40), false);
     keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000), false);
     keystrokes("big (one 1 MB section, 5,000 timeline entries)", &big(), false);

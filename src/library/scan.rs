@@ -76,12 +76,19 @@ pub(super) fn load(path: &Path, bytes: Result<Vec<u8>, LoadError>, vocab: &mut V
     }
 }
 
+/// The shortest prose block the cold read takes out before the YAML reader sees the file.
+const LIFT_FROM: usize = 256;
+
 /// The document in `text`, as `store::parse_document` reads it: a file in the current schema
 /// straight into the document (no tree of values first, which took a third longer); anything
 /// else (an older schema to migrate, a file that fails) goes through the store, so migrations
 /// and error messages, with their line and column, are exactly the store's.
 fn parse(path: &Path, text: &str) -> Result<Document, LoadError> {
-    if let Ok(doc) = yaml::from_str::<Document>(text)
+    // The prose blocks taken out first (`store::lift`: the reader walks them character by
+    // character, and they are most of a postmortem's bytes); anything it cannot vouch for is
+    // read the ordinary way.
+    let quick = store::lift::read::<Document>(text, LIFT_FROM).map(Ok);
+    if let Ok(doc) = quick.unwrap_or_else(|| yaml::from_str::<Document>(text))
         && doc.schema == SCHEMA
     {
         return Ok(doc);

@@ -89,6 +89,21 @@ pub struct Lock {
     pub editor: String,
 }
 
+impl Lock {
+    /// Names `me` as the holder (who is writing became known after the lock was taken): a
+    /// new file, locked and written, takes the old one's place, so the lock is never seen
+    /// free or without a name.
+    pub fn name_holder(&mut self, me: &Holder) -> std::io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let mut temp = tempfile::Builder::new().prefix(".lock-").tempfile_in(dir)?;
+        temp.as_file().try_lock().map_err(std::io::Error::other)?;
+        temp.write_all(me.text().as_bytes())?;
+        // The old file, now unlinked, is let go of with its handle.
+        self._file = temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
 impl Drop for Lock {
     fn drop(&mut self) {
         // Removed first, released after (with the file handle): nobody sees it free and ours.
@@ -203,6 +218,23 @@ mod tests {
         assert_eq!(third.stale.map(|h| h.pid), Some(42));
         assert!(!path.exists());
         drop(first);
+    }
+
+    #[test]
+    fn a_lock_named_later_names_its_holder_and_stays_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("a.yaml");
+        let me = Holder { name: "login".into(), ..Holder::me("14:02") };
+        let mut taken = take(dir.path(), &doc, &me).unwrap();
+        assert_eq!(open_in(dir.path(), &doc).map(|h| h.name), Some("login".into()));
+        taken.lock.name_holder(&Holder { name: "Ana Lopez".into(), ..me.clone() }).unwrap();
+        assert_eq!(open_in(dir.path(), &doc).map(|h| h.name), Some("Ana Lopez".into()));
+        assert!(alive(dir.path(), &doc, &me.editor));
+        let files = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(files, 1, "one lock file, no temporary left");
+        drop(taken);
+        assert!(!alive(dir.path(), &doc, &me.editor));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

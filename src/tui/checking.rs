@@ -1,8 +1,9 @@
 //! The wording checker is built, and the open document checked, away from the editor's
 //! thread: compiling the patterns a document needs is most of that work, and keys should not
 //! wait for it. The building starts as soon as a command knows it will open the editor
-//! ([`start`]), while the document is still being read; the document follows when it is open
-//! ([`Early::check`]).
+//! ([`start`]), while the document is still being read; the document follows once the
+//! editor's first frame is drawn ([`Early::check`]), so that checking it does not take the
+//! processor from that frame.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -43,14 +44,21 @@ pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early 
     let (document, doc_rx) = channel::<Option<Document>>();
     let (tx, ready) = channel();
     std::thread::spawn(move || {
+        // The document comes once the first frame is drawn; building the checker waits for it
+        // too, so that the start has the processor to itself (building is about a millisecond).
+        let Ok(doc) = doc_rx.recv() else { return };
         let Some(checker) = build() else { return };
         let checker = Arc::new(checker);
-        let Ok(doc) = doc_rx.recv() else { return };
         let (checked, fields) = doc.map(|doc| check(&checker, &doc)).unwrap_or_default();
         let _ = tx.send(Ready { checker, checked, fields });
     });
     Early { document, ready }
 }
+
+/// Up to this many bytes of text, a document is checked on one thread: a second one would
+/// save a few milliseconds the first frame no longer waits for, and cost megabytes (its own
+/// allocator arena, and its own copy of each pattern's search cache).
+const ONE_THREAD_UP_TO: usize = 64 * 1024;
 
 /// Checks the prose sections of `doc` on two threads (the editor's own thread is idle,
 /// waiting): each compiles half of the patterns the document can match, then checks half of
@@ -87,6 +95,14 @@ fn check(checker: &Checker, doc: &Document) -> (Vec<(usize, String, SectionLint)
         sections.iter().map(check).collect::<Vec<_>>()
     };
     let (mine, theirs) = prose.split_at(split);
+    let rows: usize = others.iter().map(|(_, t)| t.len()).sum();
+    if total + rows <= ONE_THREAD_UP_TO {
+        let mut checked = run(0, mine);
+        checked.extend(run(1, theirs));
+        let mut fields = FieldLints::default();
+        fields.check(checker, others, &people, doc);
+        return (checked, fields);
+    }
     std::thread::scope(|scope| {
         let other = scope.spawn(|| run(1, theirs));
         let mut checked = run(0, mine);

@@ -45,7 +45,7 @@ type Asked = (PathBuf, std::thread::JoinHandle<Option<String>>);
 static ASKED: Mutex<Option<Asked>> = Mutex::new(None);
 
 /// Starts asking who is writing, as [`Context::who`] would from the working folder; called
-/// where the app is sure to start (`tui::checker_soon`).
+/// once the editor's first frame is drawn (`App::first_frame_drawn`).
 pub fn ask_who_early() {
     let Ok(folder) = std::env::current_dir() else { return };
     let asking = folder.join("document");
@@ -53,6 +53,11 @@ pub fn ask_who_early() {
     if let Ok(thread) = thread {
         *ASKED.lock().unwrap_or_else(|e| e.into_inner()) = Some((folder, thread));
     }
+}
+
+/// Whether who is writing is being asked (or was, and the answer not yet taken).
+pub fn asking() -> bool {
+    ASKED.lock().unwrap_or_else(|e| e.into_inner()).is_some()
 }
 
 /// The answer asked for early from `folder`, once.
@@ -120,6 +125,31 @@ impl Context {
     /// Who is writing, and since when, as a lock names them.
     pub fn holder(&self) -> crate::store::lock::Holder {
         crate::store::lock::Holder::named(self.who(), &self.stamp(), &self.editor)
+    }
+
+    /// Who is writing and since when, as [`Context::holder`], without waiting for `git
+    /// config` when it is still being asked: then the login name, and `false` (the lock is
+    /// named again once the answer is in, see [`Context::who_now`]).
+    pub fn holder_now(&self) -> (crate::store::lock::Holder, bool) {
+        let who = self.who_now();
+        let known = who.is_some();
+        (crate::store::lock::Holder::named(who.flatten(), &self.stamp(), &self.editor), known)
+    }
+
+    /// Who is writing, when that is known without waiting: `None` while the question asked
+    /// early ([`ask_who_early`]) is still out.
+    pub fn who_now(&self) -> Option<Option<String>> {
+        if self.user.is_some() || self.found_user.get().is_some() {
+            return Some(self.who());
+        }
+        let folder = self.relative_to.clone().unwrap_or_else(|| PathBuf::from("."));
+        let asked = ASKED
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|(from, thread)| *from != folder || thread.is_finished());
+        // Not asked yet (the runner asks once the first frame is drawn), or still asking.
+        asked.unwrap_or(false).then(|| self.who())
     }
 
     /// Who is writing (see [`Context::user`]).

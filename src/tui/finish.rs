@@ -14,6 +14,9 @@ pub struct Summary {
     pub empty_required: Vec<String>,
     /// Whether the wording was checked (no checker could be built from a broken lint.yaml).
     pub wording_checked: bool,
+    /// The checker is still on its way (the first moments after opening): the page says so
+    /// rather than an all clear it cannot give yet.
+    pub checking: bool,
     /// Each wording finding: where it is, in words, the rule and the words flagged.
     pub wording: Vec<Wording>,
     /// The document checks other than empty sections, warnings and errors first.
@@ -124,7 +127,15 @@ impl Editor {
         };
         checks.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
         let wording_checked = self.checker.is_some();
-        self.finish =
-            Summary { written: self.written_count(), total, empty_required, wording_checked, wording, checks };
+        let checking = self.checking && !wording_checked;
+        self.finish = Summary {
+            written: self.written_count(),
+            total,
+            empty_required,
+            wording_checked,
+            checking,
+            wording,
+            checks,
+        };
     }
 }

@@ -59,16 +59,15 @@ fn recovery_dir() -> anyhow::Result<PathBuf> {
 /// drawn.
 pub struct CheckerSoon(checking::Early);
 
-/// Starts building the wording checker (with the team's configuration), and asking who is
-/// writing.
+/// The wording checker's thread (with the team's configuration): it builds the checker once
+/// given the document, after the first frame (who is writing is asked then too).
 pub fn checker_soon() -> CheckerSoon {
-    context::ask_who_early();
     CheckerSoon(checking::start(checker))
 }
 
 /// Opens `path` in the guided editor, at its first incomplete section. `loaded` is the
 /// document as read from it, and `text` the file's text; the document's wording findings
-/// come from `checker`, checking it while the editor is set up.
+/// come from `checker`, which checks it once the first frame is drawn.
 /// `new`: the file was made just now with a name for the editor to change (its title and
 /// the incident's day, once set). Returns where the document is when the editor ends.
 pub fn edit(
@@ -80,13 +79,12 @@ pub fn edit(
     new: bool,
 ) -> anyhow::Result<std::path::PathBuf> {
     require_terminal()?;
-    // The checker gets the document now, to check while the editor is set up.
-    let findings = checker.0.check(Some(loaded.doc.clone()));
     let today = chrono::Local::now().date_naive();
     let ctx = context::Context::from_env(recovery_dir()?);
     let mut app = App::new(Screen::Start(start::Start::unused(today)), library, ctx);
     app.open_document(path, loaded, text, new);
-    app.take_checker_from(findings);
+    // The checker, being built, gets the document once the first frame is drawn.
+    app.check_after_first_frame(checker.0);
     runner::run(&mut app)?;
     Ok(app.editor().map_or_else(|| path.to_path_buf(), |e| e.path.clone()))
 }
@@ -103,7 +101,7 @@ pub fn start(folder: &Path, library: Library, today: chrono::NaiveDate, checker:
     require_terminal()?;
     let start = start::Start::with_cache(folder, &library, today, crate::store::cache::cache_dir());
     let mut app = App::new(Screen::Start(start), library, context::Context::from_env(recovery_dir()?));
-    app.take_checker_when_ready(checker.0);
+    app.check_after_first_frame(checker.0);
     runner::run(&mut app)
 }
 

@@ -18,10 +18,6 @@ use super::terminal::Guard;
 use super::views;
 use super::writer::Writer;
 
-/// How long the first frame waits for the wording findings of the document it shows (a
-/// typical one has them in a few milliseconds; a huge one is drawn without, and they follow).
-const FIRST_FRAME_WAITS: Duration = Duration::from_millis(25);
-
 /// Events handled before the next frame is drawn, so a burst (a fast typist, a long paste)
 /// costs one frame, not one per key.
 const BATCH: usize = 512;
@@ -239,7 +235,8 @@ fn perform(update: Update, surface: &mut impl Surface, writer: &mut Writer, app:
 pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mut App) -> anyhow::Result<Ending> {
     let mut writer = Writer::start();
     let mut redraw = true;
-    app.wait_for_checker(FIRST_FRAME_WAITS);
+    // The first frame does not wait for the wording findings: the document is drawn at once,
+    // and the findings when they arrive (the loop looks for them, see `App::deadline`).
     let size = surface.size();
     // The work asked for before the loop (opening a document: removing a recovery copy that
     // holds nothing new) goes to the writer with this first update's.
@@ -253,6 +250,7 @@ pub fn event_loop(surface: &mut impl Surface, events: &mut impl Events, app: &mu
         // A timer that changed nothing (the checker not ready yet) draws nothing either.
         if redraw {
             surface.draw(app)?;
+            app.first_frame_drawn();
         }
         redraw = false;
         if app.quitting() {

@@ -19,15 +19,40 @@ impl App {
         self.take_checker_from(early.check(doc));
     }
 
+    /// As [`App::take_checker_when_ready`], but the document is handed to the checker only once
+    /// the first frame is drawn ([`App::first_frame_drawn`]): checking it is most of a
+    /// start's work (compiling the patterns it needs), and on a busy machine it would take
+    /// the processor from the first frame. Until then the editor says it is checking.
+    pub(crate) fn check_after_first_frame(&mut self, early: crate::tui::checking::Early) {
+        self.early_checker = Some(early);
+        if let Some(e) = self.editor_mut() {
+            e.set_checking(true);
+        }
+    }
+
+    /// The runner has drawn the first frame: the checker being built gets the document now.
+    pub fn first_frame_drawn(&mut self) {
+        // Who is writing (`git config`, a process) is asked now too: the lock names them.
+        if let Some(early) = self.early_checker.take() {
+            self.take_checker_when_ready(early);
+            crate::tui::context::ask_who_early();
+        } else if self.unnamed_lock && !crate::tui::context::asking() {
+            crate::tui::context::ask_who_early();
+        }
+    }
+
     /// Takes the checker, and the findings of the document it was given, from `ready` when
     /// they arrive (findings of a text since changed are not used).
     pub(crate) fn take_checker_from(&mut self, ready: std::sync::mpsc::Receiver<crate::tui::checking::Ready>) {
         self.pending_checker = Some(ready);
+        if let Some(e) = self.editor_mut() {
+            e.set_checking(true);
+        }
     }
 
     /// Whether the checker is still being built.
     pub fn checker_pending(&self) -> bool {
-        self.pending_checker.is_some()
+        self.pending_checker.is_some() || self.early_checker.is_some()
     }
 
     /// Takes the checker when it is ready; returns whether it arrived (or gave up).
@@ -35,14 +60,11 @@ impl App {
         self.install_checker(None)
     }
 
-    /// Waits up to `limit` for the checker and the open document's findings, so that the
-    /// first frame is drawn once, complete, rather than without its findings and again a few
-    /// milliseconds later. Keys pressed meanwhile wait in the terminal and are not lost.
-    /// Start-up only: the runner calls it before the first frame.
-    /// A document too big to be checked in that time is drawn at once, without waiting.
+    /// Waits up to `limit` for the checker and the open document's findings (tests and
+    /// scripts; the runner never waits: its first frame is drawn at once, and the findings
+    /// when they arrive).
     pub fn wait_for_checker(&mut self, limit: std::time::Duration) {
-        let wait = !self.editor().is_some_and(|e| e.too_big_to_check_at_once());
-        self.install_checker(wait.then_some(limit));
+        self.install_checker(Some(limit));
     }
 
     fn install_checker(&mut self, wait: Option<std::time::Duration>) -> bool {
@@ -60,6 +82,7 @@ impl App {
                 self.pending_checker = None;
                 self.checker = Some(ready.checker.clone());
                 if let Some(e) = self.editor_mut() {
+                    e.checking = false;
                     e.checker = Some(ready.checker);
                     e.check_all_with(ready.checked, ready.fields);
                 }
@@ -67,6 +90,9 @@ impl App {
             }
             Err(RecvTimeoutError::Disconnected) => {
                 self.pending_checker = None;
+                if let Some(e) = self.editor_mut() {
+                    e.set_checking(false);
+                }
                 true
             }
             Err(RecvTimeoutError::Timeout) => false,

@@ -20,12 +20,35 @@ impl App {
     /// lock, and offers the recovery copy when one differs from the file.
     pub(crate) fn open_document(&mut self, path: &Path, loaded: store::Loaded, file_text: &str, new: bool) {
         let dir = self.ctx.recovery_dir.clone();
-        let lock = crate::store::lock::take(&dir, path, &self.ctx.holder());
+        // Who is writing may still be being asked (`git config`): the lock is not kept
+        // waiting for it, and is named once the answer is in.
+        let (me, named) = self.ctx.holder_now();
+        let lock = crate::store::lock::take(&dir, path, &me);
+        self.unnamed_lock = !named && lock.is_some();
         let recovery = recovery::left_behind(&dir, path);
         let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
         let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
         let read = Read { path: path.to_path_buf(), loaded, text: file_text.to_string(), modified, new, link };
         self.install(read, lock, recovery);
+    }
+
+    /// Names the open document's lock for who is writing, once that is known.
+    pub(super) fn name_the_lock(&mut self) {
+        if !self.unnamed_lock {
+            return;
+        }
+        if self.ctx.who_now().is_none() {
+            return;
+        }
+        self.unnamed_lock = false;
+        let (me, _) = self.ctx.holder_now();
+        // The lock was taken in the login name: written again only if that is not the answer.
+        let provisional = crate::store::lock::Holder::named(None, "", "").name;
+        if let Some(lock) = self.editor_mut().and_then(|e| e.lock.as_mut())
+            && me.name != provisional
+        {
+            let _ = lock.name_holder(&me);
+        }
     }
 
     /// The document read, in the editor: with its lock (or the dialog that says who has it),
@@ -37,6 +60,9 @@ impl App {
         let path = recovery::normal(&read.path);
         let file = (read.loaded, read.text.as_str(), read.modified);
         let mut editor = Editor::open(&path, file, &self.library, &dir, self.checker.clone());
+        if self.pending_checker.is_some() || self.early_checker.is_some() {
+            editor.set_checking(true);
+        }
         editor.shown = self.ctx.shown(&path);
         editor.id = self.ctx.editor.clone();
         editor.made_from_template = read.new.then(|| read.text.clone());

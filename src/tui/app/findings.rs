@@ -10,6 +10,7 @@ impl App {
     pub(super) fn finding_action(&mut self, action: Action) {
         let now = self.now();
         let Some(editor) = self.editor_mut() else { return };
+        let checking = editor.checking;
         let Page::Section(i) = editor.page else { return };
         editor.check_due = Some(now); // findings must match the text they act on
         editor.check_if_due(now);
@@ -25,7 +26,11 @@ impl App {
             _ => lint.and_then(|l| l.at_or_after(&text, line, col)).cloned(),
         };
         let Some(finding) = finding else {
-            self.message = Some("No findings in this section.".into());
+            self.message = Some(if checking {
+                "The wording is still being checked: its findings show in a moment.".into()
+            } else {
+                "No findings in this section.".into()
+            });
             return;
         };
         match action {

@@ -63,8 +63,14 @@ pub struct App {
     /// The wording checker given to each document opened.
     checker: Option<Arc<crate::lint::Checker>>,
     /// The checker being built in the background (it and the open document's findings take a
-    /// few milliseconds; the first frame waits for them, briefly: see `runner`).
+    /// few milliseconds; the first frame does not wait for them: see `runner`).
     pending_checker: Option<std::sync::mpsc::Receiver<super::checking::Ready>>,
+    /// The checker being built, waiting for the first frame to be drawn before it is given
+    /// the document to check (see `checker::check_after_first_frame`).
+    early_checker: Option<super::checking::Early>,
+    /// The open document's lock, taken before `git config` said who is writing: named again
+    /// once it has (see `files::name_the_lock`).
+    unnamed_lock: bool,
     /// Work asked of the runner by the update under way.
     effects: Vec<Effect>,
     /// The start screen the open document was chosen on: quitting the editor goes back there.
@@ -83,6 +89,8 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             checker: None,
             pending_checker: None,
+            early_checker: None,
+            unnamed_lock: false,
             effects: Vec::new(),
             back_to: None,
         }
@@ -203,15 +211,15 @@ impl App {
     /// When the runner should wake up without an event: the next wording check or autosave.
     pub fn deadline(&self) -> Option<Instant> {
         // While the checker is being built (a few milliseconds after launch), look for it
-        // every quarter of a millisecond, so its findings are on the first frames; while the
+        // every millisecond, so its findings follow the first frame closely; while the
         // start screen's folder is read, every 20 ms (a search, every millisecond). Only then:
         // otherwise there is no timer.
         let scanning = matches!(&self.screen, Screen::Start(s) if s.is_loading());
         let searching = matches!(&self.screen, Screen::Start(s) if s.is_searching());
         let now = self.now();
         let every = |us| now + std::time::Duration::from_micros(us);
-        let waiting = if self.pending_checker.is_some() {
-            Some(every(250))
+        let waiting = if self.pending_checker.is_some() || self.unnamed_lock {
+            Some(every(1_000))
         } else if searching {
             // A search running on its own thread: its answer is looked for every millisecond.
             Some(every(1_000))
@@ -242,6 +250,7 @@ impl App {
     /// screen. File work is not done here: it is described in the returned effects.
     pub fn update(&mut self, action: Action) -> Update {
         let unchanged = self.route(action);
+        self.name_the_lock();
         self.lay_out_text();
         Update { unchanged, effects: std::mem::take(&mut self.effects) }
     }

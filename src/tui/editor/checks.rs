@@ -47,6 +47,15 @@ impl Editor {
         }
     }
 
+    /// Whether the checker is on its way; the finish page, which says what it knows, is
+    /// worked out again.
+    pub fn set_checking(&mut self, checking: bool) {
+        self.checking = checking;
+        if self.page == Page::Finish {
+            self.summarize();
+        }
+    }
+
     /// Each field `lint` checks that is not a prose section being written here, with its text
     /// now (the widgets' text where a widget holds it).
     fn field_texts(&self) -> Vec<(Field, String)> {
@@ -118,14 +127,6 @@ impl Editor {
         let text = self.section_text(i);
         let lint = self.lints.entry(i).or_default();
         lint.check(checker, &text, &self.people, &self.doc);
-    }
-
-    /// Whether checking the whole document takes longer than the first frame waits for it
-    /// (about 0.4 s per MB of text: more than 25 ms past ~64 KB).
-    pub fn too_big_to_check_at_once(&self) -> bool {
-        let prose: usize = self.doc.sections.iter().map(|s| s.text.len()).sum();
-        let rows: usize = self.doc.timeline.iter().map(|e| e.event.len()).sum();
-        prose + rows > 64 * 1024
     }
 
     /// How many wording findings the fields a page shows have.

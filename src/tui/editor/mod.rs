@@ -105,6 +105,9 @@ pub struct Editor {
     pub migrated_from: Option<u32>,
     /// The wording checker, when one could be built (a broken lint.yaml leaves it off).
     pub checker: Option<std::sync::Arc<Checker>>,
+    /// The checker is being built, and the document checked, on other threads: the findings
+    /// follow the first frame, and nothing says "no findings" before they are in.
+    pub checking: bool,
     people: People,
     /// Findings of each prose section.
     pub lints: HashMap<usize, SectionLint>,
@@ -180,6 +183,7 @@ impl Editor {
             migrated_from: loaded.migrated_from,
             people: People::default(),
             checker,
+            checking: false,
             lints: HashMap::new(),
             fields: FieldLints::default(),
             field_counts: HashMap::new(),

@@ -256,7 +256,9 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
         lines.extend(summary.empty_required.iter().map(|t| Line::styled(format!("  ! {t}"), colored(Color::Yellow))));
     }
     lines.push(Line::raw(""));
-    if !summary.wording_checked {
+    if summary.checking {
+        lines.push(Line::styled("Checking the wording…", dim()));
+    } else if !summary.wording_checked {
         lines.push(Line::styled("The wording is not checked yet (see `blameless lint`).", dim()));
     } else if summary.wording.is_empty() {
         lines.push(Line::styled("✓ No wording findings.", colored(Color::Green)));
@@ -272,7 +274,9 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
         }
     }
     lines.push(Line::raw(""));
-    if summary.checks.is_empty() {
+    if summary.checks.is_empty() && summary.checking {
+        lines.push(Line::styled("Checking the document…", dim()));
+    } else if summary.checks.is_empty() {
         lines.push(Line::styled("✓ No other findings.", colored(Color::Green)));
     } else {
         lines.push(Line::from("Findings:"));
