@@ -10,9 +10,7 @@
 //! - `gate.rs`: the gate's tables (`src/lint/gate_tables.rs`) over every pattern of every
 //!   rule, in file order then pattern order, as a Rust expression of borrowed slices,
 //!   `gate_patterns.rs`: those patterns, an array expression of their sources, and
-//!   `gate_reach.rs`: how far each one's matches reach (`src/lint/reach.rs`);
-//! - `dfa.bin` and `dfa_index.rs`: the patterns' automata, compiled here (see [`automata`]
-//!   and `src/lint/precompiled.rs`).
+//!   `gate_reach.rs`: how far each one's matches reach (`src/lint/reach.rs`).
 //!
 //! A YAML syntax error fails the build with the file and line. Whether the fields are right
 //! is checked when the JSON is loaded, by the same structs as ever (the tests load it).
@@ -100,65 +98,10 @@ fn run() -> Result<(), String> {
     write(&out.join("gate_patterns.rs"), &format!("{sources:?}"))?;
     reaches.push(']');
     write(&out.join("gate_reach.rs"), &reaches)?;
-    let (bytes, index) = automata(&sources);
-    std::fs::write(out.join("dfa.bin"), bytes).map_err(|e| format!("dfa.bin: {e}"))?;
-    write(&out.join("dfa_index.rs"), &format!("{index:?}"))?;
 
     let lexicon = load(LEXICON)?;
     write(&out.join(json_name(LEXICON)), &to_json(LEXICON, &lexicon)?)?;
     Ok(())
-}
-
-/// The largest pair of automata (forward and reverse, in bytes) compiled here rather than at
-/// run time: larger ones (bounded spans of any words, long lists of words) would make the
-/// binary several times larger, and are compiled when a text needs them, as all were before.
-const AUTOMATON_LIMIT: usize = 32 * 1024;
-
-/// Each pattern's forward and reverse dense DFAs, compiled as `src/lint/pattern.rs` compiles
-/// it (case-insensitive, ASCII where it can be), little-endian, each at a multiple of 8
-/// bytes; and for each pattern, `(start, middle, end)` of its two in those bytes
-/// (`start == end`: none, for a pattern with named groups, which a DFA does not report, or
-/// whose automata are larger than [`AUTOMATON_LIMIT`]).
-fn automata(sources: &[String]) -> (Vec<u8>, Vec<(u32, u32, u32)>) {
-    use regex_automata::dfa::{dense, regex::Builder};
-    use regex_automata::nfa::thompson;
-    use regex_automata::util::syntax;
-    let mut bytes = Vec::new();
-    let mut index = Vec::new();
-    let aligned = |bytes: &mut Vec<u8>| {
-        bytes.resize(bytes.len().next_multiple_of(8), 0);
-        bytes.len() as u32
-    };
-    for source in sources {
-        let named = source.contains("(?P<") || source.contains("(?<");
-        let compiled = reach::compiled_source(source);
-        let build = |unicode: bool| {
-            let limit = dense::Config::new()
-                .dfa_size_limit(Some(AUTOMATON_LIMIT))
-                .determinize_size_limit(Some(8 * AUTOMATON_LIMIT));
-            Builder::new()
-                .syntax(syntax::Config::new().case_insensitive(true).unicode(unicode))
-                .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-                .dense(limit)
-                .build(&compiled)
-        };
-        let built = if named { None } else { build(false).or_else(|_| build(true)).ok() };
-        if let Some(regex) = built {
-            let ((forward, f), (reverse, r)) =
-                (regex.forward().to_bytes_little_endian(), regex.reverse().to_bytes_little_endian());
-            if forward.len() - f + reverse.len() - r <= AUTOMATON_LIMIT {
-                let start = aligned(&mut bytes);
-                bytes.extend_from_slice(&forward[f..]);
-                let middle = aligned(&mut bytes);
-                bytes.extend_from_slice(&reverse[r..]);
-                index.push((start, middle, bytes.len() as u32));
-                continue;
-            }
-        }
-        let none = bytes.len() as u32;
-        index.push((none, none, none));
-    }
-    (bytes, index)
 }
 
 /// Whether the binary is built for this machine's Linux with a GNU C library that reads packed

@@ -45,8 +45,7 @@ impl Forward {
     pub fn new(source: &str, cache: usize) -> Option<Forward> {
         let named = source.contains("(?P<") || source.contains("(?<");
         let captures = if named { WhichCaptures::All } else { WhichCaptures::Implicit };
-        let parse =
-            |unicode: bool| syntax::parse_with(source, &syntax::Config::new().case_insensitive(true).unicode(unicode));
+        let parse = |unicode: bool| syntax::parse_with(source, &syntax::Config::new().case_insensitive(true).unicode(unicode));
         let hir = parse(false).or_else(|_| parse(true)).ok()?;
         if hir.properties().minimum_len().is_none_or(|n| n == 0) {
             return None;
@@ -160,7 +159,7 @@ impl Forward {
 fn lazy_dfa(capacity: usize) -> hybrid::dfa::Config {
     hybrid::dfa::Config::new()
         .cache_capacity(capacity)
-        .minimum_cache_clear_count(Some(3))
+        .minimum_cache_clear_count(std::env::var("NOGIVEUP").is_err().then_some(3))
         .minimum_bytes_per_state(Some(10))
 }
 

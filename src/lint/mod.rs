@@ -22,7 +22,6 @@ pub mod output;
 mod pattern;
 mod people;
 mod phrases;
-mod precompiled;
 #[cfg(test)]
 mod profile;
 mod reach;
@@ -259,9 +258,7 @@ impl Checker {
     /// run on a second thread while this one checks `text` (which compiles them from the
     /// first, as it reaches them), it halves the compiling that is most of a check.
     pub fn compile_open_backwards(&self, text: &str, stop: &std::sync::atomic::AtomicBool) {
-        // The patterns the gate opens (not all have windows there: working those out for a
-        // whole file would cost this thread more than compiling the few that have none).
-        let open = self.rules.gate.hits(text).open;
+        let open = self.open_patterns(&[text]);
         for (k, &(r, p)) in self.rules.owners.iter().enumerate().rev() {
             if stop.load(std::sync::atomic::Ordering::Relaxed) {
                 return;
@@ -276,9 +273,6 @@ impl Checker {
         let rule = &self.rules.rules[r];
         if open && self.config.enabled(rule) {
             let lazy = &rule.patterns[p].regex;
-            if lazy.precompiled().is_some() {
-                return;
-            }
             if self.quick_forms {
                 lazy.quick()
             } else {

@@ -16,10 +16,6 @@ use super::reach::{class_end, compiled_source, unicode_classes};
 #[derive(Debug, Clone)]
 pub(super) struct Lazy {
     source: String,
-    /// Which built-in pattern this is, when `build.rs` compiled its automata
-    /// (`precompiled.rs`): they then serve every text.
-    built: Option<usize>,
-    dfa: OnceLock<Option<Compiled>>,
     /// Compiled quickly (regex-lite where it finds the same matches, see [`Compiled::Lite`]),
     /// for the editor's first check.
     quick: OnceLock<Option<Compiled>>,
@@ -35,10 +31,10 @@ pub(super) struct Lazy {
 /// compiling than it saves.
 const LONG: usize = 96 * 1024;
 
-/// The forward lazy DFA's cache (it grows to this as it is used): with less, the larger
-/// patterns' automata are thrown away and rebuilt so often on a long file that the DFA gives
-/// up for the PikeVM (1 MiB of Markdown: 6,100 M instructions with 64 KiB, 1,140 M with 1 MiB).
-const FORWARD_CACHE: usize = 1 << 20;
+fn forward_cache() -> usize {
+    static B: OnceLock<usize> = OnceLock::new();
+    *B.get_or_init(|| std::env::var("FWD_CACHE").ok().and_then(|v| v.parse().ok()).unwrap_or(1 << 16))
+}
 
 /// The longest text the quickly compiled pattern searches (mostly regex-lite's PikeVM: on a
 /// paragraph, microseconds; on a whole Markdown file the lazy DFA is many times faster).
@@ -47,42 +43,14 @@ const SHORT: usize = 8 * 1024;
 impl Lazy {
     /// A pattern, compiled later (`RuleSet::compile_all` checks that the built-in ones do).
     pub fn new(source: String) -> Lazy {
-        Lazy {
-            source,
-            built: None,
-            dfa: OnceLock::new(),
-            quick: OnceLock::new(),
-            full: OnceLock::new(),
-            long: OnceLock::new(),
-        }
-    }
-
-    /// This pattern is built-in pattern `k`: its automata, if `build.rs` compiled them, are
-    /// loaded instead of compiled.
-    pub fn built_in(&mut self, k: usize) {
-        self.built = super::precompiled::has(k).then_some(k);
-    }
-
-    /// Whether `build.rs` compiled this pattern's automata.
-    pub fn is_built_in(&self) -> bool {
-        self.built.is_some()
-    }
-
-    /// The automata `build.rs` compiled, loaded the first time they are needed.
-    pub fn precompiled(&self) -> Option<&Compiled> {
-        let k = self.built?;
-        self.dfa.get_or_init(|| super::precompiled::load(k).map(Compiled::Dfa)).as_ref()
+        Lazy { source, quick: OnceLock::new(), full: OnceLock::new(), long: OnceLock::new() }
     }
 
     /// The pattern compiled to search `text` (`None` only for a pattern too large to build,
-    /// which the tests rule out for the built-in rules): the automata compiled with the crate
-    /// if it has them (they find what the others find, and need no compiling), else the full form, unless `quick` forms
+    /// which the tests rule out for the built-in rules): the full form, unless `quick` forms
     /// are preferred, `text` is short and the full form is not there (then the quick one,
     /// waited for if another thread is compiling it).
     pub fn for_text(&self, text: &str, quick: bool) -> Option<&Compiled> {
-        if let Some(dfa) = self.precompiled() {
-            return Some(dfa);
-        }
         if text.len() > LONG && !quick {
             return self.long.get_or_init(|| regex_for(&self.source, true, true).ok().map(Compiled::Meta)).as_ref();
         }
@@ -103,7 +71,7 @@ impl Lazy {
     /// `engine.rs`), else the meta engine's.
     pub fn full(&self) -> Option<&Compiled> {
         self.full
-            .get_or_init(|| match Forward::new(&compiled_source(&self.source), FORWARD_CACHE) {
+            .get_or_init(|| match Forward::new(&compiled_source(&self.source), forward_cache()) {
                 Some(forward) => Some(Compiled::Forward(forward)),
                 None => regex_for(&self.source, true, false).ok().map(Compiled::Meta),
             })
@@ -126,8 +94,6 @@ pub(super) enum Compiled {
     Lite(regex_lite::Regex),
     /// A forward lazy DFA, then a backtracker on the matches (`engine.rs`).
     Forward(Forward),
-    /// The automata `build.rs` compiled (`precompiled.rs`): only for patterns without named groups.
-    Dfa(super::precompiled::Dfa),
 }
 
 /// One match: where it is, and its named groups (those that took no part have no range).
@@ -182,10 +148,6 @@ impl Compiled {
     pub fn matches_in(&self, text: &str, window: Range<usize>) -> Vec<Found<'_>> {
         match self {
             Compiled::Forward(forward) => forward.matches_in(text, window),
-            Compiled::Dfa(regex) => regex
-                .find_iter(regex_automata::Input::new(text).span(window))
-                .map(|m| Found { range: m.range(), groups: Vec::new() })
-                .collect(),
             Compiled::Meta(regex) => {
                 let input = regex_automata::Input::new(text).span(window);
                 let names: Vec<&str> =
@@ -254,7 +216,6 @@ impl Compiled {
             Compiled::Meta(regex) => regex.is_match(text),
             Compiled::Lite(regex) => regex.is_match(text),
             Compiled::Forward(forward) => !forward.matches_in(text, 0..text.len()).is_empty(),
-            Compiled::Dfa(regex) => regex.is_match(text),
         }
     }
 }

@@ -34,13 +34,9 @@ impl RuleSet {
     /// over their patterns comes ready-made from `build.rs` (were the patterns not the ones it
     /// was made for, it would be worked out now).
     pub fn builtin() -> Result<RuleSet, String> {
-        let mut rules = builtin_rules()?;
+        let rules = builtin_rules()?;
         let sources = rules.iter().flat_map(|r| &r.patterns).map(|p| p.regex.source());
         if sources.eq(GATE_PATTERNS.iter().copied()) {
-            // And their automata, compiled with the crate (`precompiled.rs`), in the same order.
-            for (k, pattern) in rules.iter_mut().flat_map(|r| &mut r.patterns).enumerate() {
-                pattern.regex.built_in(k);
-            }
             RuleSet::with_gate(rules, super::gate::Gate::from_tables(GATE), GATE_REACH.to_vec())
         } else {
             RuleSet::new(rules)
@@ -79,8 +75,7 @@ impl RuleSet {
     pub fn compile_all(&self) -> Result<(), String> {
         for rule in &self.rules {
             for lazy in rule.patterns.iter().map(|p| &p.regex).chain(&rule.exceptions) {
-                let unloaded = lazy.is_built_in() && lazy.precompiled().is_none();
-                if lazy.quick().is_none() || lazy.full().is_none() || unloaded {
+                if lazy.quick().is_none() || lazy.full().is_none() {
                     return Err(format!("rule `{}`: pattern `{}` cannot be compiled", rule.id, lazy.source()));
                 }
             }
@@ -206,20 +201,9 @@ mod tests {
             for text in &texts {
                 let q = found(quick, text);
                 assert_eq!(q, found(full, text), "pattern `{}` on {text:?}", lazy.source());
-                if let Some(built) = lazy.precompiled() {
-                    assert_eq!(found(built, text), q, "precompiled `{}` on {text:?}", lazy.source());
-                }
                 matched += q.len();
             }
         }
         assert!(matched > 500, "only {matched} matches compared");
-        // Many built-in patterns come with their automata compiled (`build.rs`: those small
-        // enough), and those serve every text.
-        let built: Vec<&&Lazy> = all.iter().filter(|l| l.precompiled().is_some()).collect();
-        assert!(built.len() * 5 > all.len(), "only {} of {} patterns precompiled", built.len(), all.len());
-        let first = built[0];
-        assert!(std::ptr::eq(first.for_text("x", true).unwrap(), first.precompiled().unwrap()));
-        assert!(std::ptr::eq(first.for_text(&"x".repeat(1 << 17), false).unwrap(), first.precompiled().unwrap()));
-        eprintln!("{} of {} patterns precompiled, {} bytes", built.len(), all.len(), super::super::precompiled::size());
     }
 }
