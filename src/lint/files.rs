@@ -136,15 +136,8 @@ pub fn check_source(
         FileKind::Markdown => {
             let people = checker.markdown_people(&src);
             let lines = LineIndex::new(&src);
-            // A second thread compiles the patterns the text opens, from the other end.
-            let stop = std::sync::atomic::AtomicBool::new(false);
-            let found = std::thread::scope(|scope| {
-                scope.spawn(|| checker.compile_open_backwards(&src, &stop));
-                let found = checker.check_markdown(&src, &people);
-                stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                found
-            });
-            found
+            checker
+                .check_markdown(&src, &people)
                 .into_iter()
                 .map(|f| {
                     let (line, column) = lines.position(&src, f.span.start);

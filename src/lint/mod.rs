@@ -9,7 +9,6 @@
 
 mod config;
 mod document;
-mod engine;
 mod files;
 mod gate;
 mod gate_tables;
@@ -250,34 +249,15 @@ impl Checker {
     /// (see [`Checker::with_quick_forms`]).
     pub fn compile_open(&self, open: &[bool], part: usize, of: usize) {
         for (k, &(r, p)) in self.rules.owners.iter().enumerate() {
-            self.compile_one(open.get(k) == Some(&true) && k % of.max(1) == part, r, p);
-        }
-    }
-
-    /// Compiles the patterns `text` opens, from the last to the first, until `stop` is set:
-    /// run on a second thread while this one checks `text` (which compiles them from the
-    /// first, as it reaches them), it halves the compiling that is most of a check.
-    pub fn compile_open_backwards(&self, text: &str, stop: &std::sync::atomic::AtomicBool) {
-        let open = self.open_patterns(&[text]);
-        for (k, &(r, p)) in self.rules.owners.iter().enumerate().rev() {
-            if stop.load(std::sync::atomic::Ordering::Relaxed) {
-                return;
+            let rule = &self.rules.rules[r];
+            if open.get(k) == Some(&true) && k % of.max(1) == part && self.config.enabled(rule) {
+                let lazy = &rule.patterns[p].regex;
+                if self.quick_forms {
+                    lazy.quick()
+                } else {
+                    lazy.full()
+                };
             }
-            self.compile_one(open[k], r, p);
-        }
-    }
-
-    /// Compiles pattern `p` of rule `r` if it is `open` and enabled, in the form a check uses
-    /// on the pieces of a text (see [`Checker::with_quick_forms`]).
-    fn compile_one(&self, open: bool, r: usize, p: usize) {
-        let rule = &self.rules.rules[r];
-        if open && self.config.enabled(rule) {
-            let lazy = &rule.patterns[p].regex;
-            if self.quick_forms {
-                lazy.quick()
-            } else {
-                lazy.full()
-            };
         }
     }
 

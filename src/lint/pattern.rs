@@ -8,8 +8,7 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 
-use super::engine::Forward;
-use super::reach::{class_end, compiled_source, unicode_classes};
+use super::reach::{class_end, unicode_classes};
 
 /// A pattern compiled the first time a text could match it: compiling all of them costs
 /// tens of milliseconds and megabytes, and a document needs few.
@@ -30,11 +29,6 @@ pub(super) struct Lazy {
 /// slow engines (1 MB of Markdown: 500 -> 330 ms), while a typical file would pay more in
 /// compiling than it saves.
 const LONG: usize = 96 * 1024;
-
-fn forward_cache() -> usize {
-    static B: OnceLock<usize> = OnceLock::new();
-    *B.get_or_init(|| std::env::var("FWD_CACHE").ok().and_then(|v| v.parse().ok()).unwrap_or(1 << 16))
-}
 
 /// The longest text the quickly compiled pattern searches (mostly regex-lite's PikeVM: on a
 /// paragraph, microseconds; on a whole Markdown file the lazy DFA is many times faster).
@@ -67,15 +61,9 @@ impl Lazy {
         self.quick.get_or_init(|| Compiled::quick(&self.source)).as_ref()
     }
 
-    /// The pattern fully compiled, with a lazy DFA: forward only where it can be (see
-    /// `engine.rs`), else the meta engine's.
+    /// The pattern fully compiled, with a lazy DFA.
     pub fn full(&self) -> Option<&Compiled> {
-        self.full
-            .get_or_init(|| match Forward::new(&compiled_source(&self.source), forward_cache()) {
-                Some(forward) => Some(Compiled::Forward(forward)),
-                None => regex_for(&self.source, true, false).ok().map(Compiled::Meta),
-            })
-            .as_ref()
+        self.full.get_or_init(|| regex_for(&self.source, true, false).ok().map(Compiled::Meta)).as_ref()
     }
 
     pub fn source(&self) -> &str {
@@ -92,14 +80,12 @@ pub(super) enum Compiled {
     /// patterns a typical document opens), searched more slowly, which on a section is
     /// microseconds. Only for a pattern it reads exactly as [`regex`] does: see [`lite_reads_alike`].
     Lite(regex_lite::Regex),
-    /// A forward lazy DFA, then a backtracker on the matches (`engine.rs`).
-    Forward(Forward),
 }
 
 /// One match: where it is, and its named groups (those that took no part have no range).
 pub(super) struct Found<'r> {
     pub range: Range<usize>,
-    pub groups: Vec<(&'r str, Option<Range<usize>>)>,
+    groups: Vec<(&'r str, Option<Range<usize>>)>,
 }
 
 impl Found<'_> {
@@ -147,7 +133,6 @@ impl Compiled {
     /// `Gate::windows`) and ends where a word does not go on.
     pub fn matches_in(&self, text: &str, window: Range<usize>) -> Vec<Found<'_>> {
         match self {
-            Compiled::Forward(forward) => forward.matches_in(text, window),
             Compiled::Meta(regex) => {
                 let input = regex_automata::Input::new(text).span(window);
                 let names: Vec<&str> =
@@ -215,7 +200,6 @@ impl Compiled {
         match self {
             Compiled::Meta(regex) => regex.is_match(text),
             Compiled::Lite(regex) => regex.is_match(text),
-            Compiled::Forward(forward) => !forward.matches_in(text, 0..text.len()).is_empty(),
         }
     }
 }
