@@ -61,6 +61,11 @@ fn main() {
     let checker = Checker::builtin().unwrap_or_else(|e| panic!("{e}"));
     let people = People::new();
     let text = markdown(1 << 20);
+    // The same 1 MiB as a file, for timing the whole `blameless lint` process against ripgrep
+    // and proselint (docs/PERFORMANCE.md, "The checker").
+    if let Some(path) = std::env::var_os("BLAMELESS_BENCH_MARKDOWN") {
+        std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}: {e}", path.to_string_lossy()));
+    }
     let findings = checker.check_markdown(&text, &people).len();
     println!("1 MiB of Markdown: {} bytes, {findings} findings", text.len());
     measure("check 1 MiB of Markdown", 10, || {
