@@ -300,4 +300,12 @@ mod tests {
         assert_eq!(p.directives[0].kind, DirectiveKind::DisableNextLine);
         assert_eq!(p.directives[0].rules, ["root-cause"]);
     }
+
+    #[test]
+    fn a_title_case_paragraph_of_its_own_is_a_heading_and_a_sentence_is_not() {
+        let text = "Root Cause\n\nThe root cause was a typo.\n\nRoot cause was the typo\n";
+        let p = prepare(text, Scope::Prose, true);
+        assert!(p.masked.starts_with("__________\n\nThe root cause"), "{}", p.masked);
+        assert!(p.masked.ends_with("Root cause was the typo\n"), "{}", p.masked);
+    }
 }
