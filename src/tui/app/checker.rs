@@ -36,7 +36,7 @@ impl App {
         if let Some(early) = self.early_checker.take() {
             self.take_checker_when_ready(early);
             crate::tui::context::ask_who_early();
-        } else if self.unnamed_lock && !crate::tui::context::asking() {
+        } else if self.unnamed_lock.is_some() && !crate::tui::context::asking() {
             crate::tui::context::ask_who_early();
         }
     }

@@ -9,6 +9,10 @@ use crate::store::{self, lock::Taken, recovery};
 use crate::tui::editor::Editor;
 use crate::tui::effects::{Effect, Outcome, Read, SaveJob, Saved};
 
+/// How long the editor looks for the answer to who is writing before the lock keeps the
+/// login name it was taken in.
+const GIVE_UP_ON_WHO: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl App {
     /// Asks for a document to be opened (read, locked, its recovery copy looked for).
     pub(super) fn open_path(&mut self, path: PathBuf) {
@@ -24,7 +28,7 @@ impl App {
         // waiting for it, and is named once the answer is in.
         let (me, named) = self.ctx.holder_now();
         let lock = crate::store::lock::take(&dir, path, &me);
-        self.unnamed_lock = !named && lock.is_some();
+        self.unnamed_lock = (!named && lock.is_some()).then(|| self.now());
         let recovery = recovery::left_behind(&dir, path);
         let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
         let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
@@ -34,13 +38,16 @@ impl App {
 
     /// Names the open document's lock for who is writing, once that is known.
     pub(super) fn name_the_lock(&mut self) {
-        if !self.unnamed_lock {
-            return;
-        }
+        let Some(since) = self.unnamed_lock else { return };
         if self.ctx.who_now().is_none() {
+            // A `git config` that never answers: the lock keeps the login name, and the
+            // editor stops looking (it would otherwise wake every few milliseconds for ever).
+            if self.now().saturating_duration_since(since) > GIVE_UP_ON_WHO {
+                self.unnamed_lock = None;
+            }
             return;
         }
-        self.unnamed_lock = false;
+        self.unnamed_lock = None;
         let (me, _) = self.ctx.holder_now();
         // The lock was taken in the login name: written again only if that is not the answer.
         let provisional = crate::store::lock::Holder::named(None, "", "").name;

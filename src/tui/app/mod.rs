@@ -13,6 +13,8 @@ mod files;
 mod findings;
 mod layers;
 mod naming;
+#[cfg(test)]
+mod naming_tests;
 mod start;
 mod tables;
 mod text;
@@ -70,7 +72,7 @@ pub struct App {
     early_checker: Option<super::checking::Early>,
     /// The open document's lock, taken before `git config` said who is writing: named again
     /// once it has (see `files::name_the_lock`).
-    unnamed_lock: bool,
+    unnamed_lock: Option<Instant>,
     /// Work asked of the runner by the update under way.
     effects: Vec<Effect>,
     /// The start screen the open document was chosen on: quitting the editor goes back there.
@@ -90,7 +92,7 @@ impl App {
             checker: None,
             pending_checker: None,
             early_checker: None,
-            unnamed_lock: false,
+            unnamed_lock: None,
             effects: Vec::new(),
             back_to: None,
         }
@@ -218,8 +220,15 @@ impl App {
         let searching = matches!(&self.screen, Screen::Start(s) if s.is_searching());
         let now = self.now();
         let every = |us| now + std::time::Duration::from_micros(us);
-        let waiting = if self.pending_checker.is_some() || self.unnamed_lock {
+        // The answer to who is writing: every millisecond for its first 200 ms, then every
+        // 100 ms until it comes (or `files::GIVE_UP_ON_WHO` passes).
+        let naming = self.unnamed_lock.map(|since| {
+            if now.saturating_duration_since(since) < std::time::Duration::from_millis(200) { 1_000 } else { 100_000 }
+        });
+        let waiting = if self.pending_checker.is_some() {
             Some(every(1_000))
+        } else if let Some(us) = naming {
+            Some(every(us))
         } else if searching {
             // A search running on its own thread: its answer is looked for every millisecond.
             Some(every(1_000))
