@@ -80,6 +80,16 @@ impl Builder<'_> {
         self.first_date = self.first_date.or(Some(at.date_naive()));
     }
 
+    /// The day of the incident's first stated time (`**Detected** 03 Sep 09:41 AEST`), for a
+    /// timeline of bare times in a file that names no other day.
+    pub(super) fn metadata_day(&self) -> Option<chrono::NaiveDate> {
+        let t = &self.doc.times;
+        [&t.started, &t.detected, &t.mitigated, &t.resolved].into_iter().flatten().find_map(|m| match m {
+            crate::doc::Moment::Exact(at) => Some(at.date_naive()),
+            crate::doc::Moment::Typed(text) => super::times::find_date(text),
+        })
+    }
+
     /// The title: the first H1 (the paragraph below it when the H1 is a template's
     /// placeholder, "Incident Title"), unless the front matter gave one and the H1 names a
     /// section; without an H1, a first heading that names no section. The blocks it took.

@@ -23,6 +23,7 @@
 mod actions;
 mod anchor;
 mod blocks;
+mod bold_label;
 mod build;
 mod entries;
 mod front_matter;
