@@ -1,12 +1,12 @@
-//! `**Detected** 03 Sep 09:41 AEST`: a label in bold with no colon after it. Read as a label
-//! line only when it names metadata (detected, severity, owner, ...): a section's name in bold
-//! opens a paragraph of prose (`**Impact** ~1 in 7 quotes failed`), which stays text.
+//! `**Detected** 03 Sep 09:41 AEST`, `**Impact** ~1 in 7 quotes failed`: a label in bold with
+//! no colon after it. Read as a label line only when it names metadata or a section the heading
+//! table knows; any other bold words opening a line (`**Note** this ...`) stay text.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::matching::meta_for;
+use super::matching::{is_heading_name, meta_for};
 
 static BOLD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)\s*([A-Za-z][^*_:\n]{0,30}?)\s*(?:\*\*|__)\s+(\S.*)$").ok()
@@ -16,7 +16,7 @@ static BOLD: LazyLock<Option<Regex>> = LazyLock::new(|| {
 pub(super) fn bold_label(line: &str) -> Option<(String, String)> {
     let c = BOLD.as_ref()?.captures(line)?;
     let label = c[1].trim().to_string();
-    meta_for(&label)?;
+    (meta_for(&label).is_some() || is_heading_name(&label)).then_some(())?;
     Some((label, c[2].trim().to_string()))
 }
 
@@ -25,10 +25,11 @@ mod tests {
     use super::bold_label;
 
     #[test]
-    fn only_metadata_names_are_labels() {
+    fn only_metadata_and_section_names_are_labels() {
         let got = bold_label("**Detected** 03 Sep 09:41 AEST by Scout");
         assert_eq!(got, Some(("Detected".to_string(), "03 Sep 09:41 AEST by Scout".to_string())));
-        assert_eq!(bold_label("**Impact** ~1 in 7 quotes failed"), None);
+        assert_eq!(bold_label("**Impact** 1 in 7 failed").map(|(l, _)| l).as_deref(), Some("Impact"));
+        assert_eq!(bold_label("**Note** this is prose"), None);
         assert_eq!(bold_label("**Detected**"), None);
     }
 }
