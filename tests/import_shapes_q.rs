@@ -5,16 +5,8 @@
 
 #[path = "common/import_rows.rs"]
 mod import_rows;
-use blameless::doc::Document;
 use blameless::{export, import};
 use import_rows::*;
-
-/// The exported Markdown's timeline rows, as the reader sees them.
-fn exported_rows(doc: &Document) -> Vec<String> {
-    let md = export::to_markdown(doc);
-    let start = md.find("## Timeline").expect("a timeline section");
-    md[start..].lines().skip(4).take_while(|l| l.starts_with('|')).map(str::to_string).collect()
-}
 
 /// A docs site's page: its front matter's `date:` is the day it was published, three days
 /// after the incident its title names. The bare "09:12 CET" rows are on the title's day.
