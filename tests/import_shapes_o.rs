@@ -6,19 +6,11 @@
 #[path = "common/import_rows.rs"]
 mod import_rows;
 use blameless::doc::Document;
-use blameless::export;
 use import_rows::*;
 
 /// What the row at `i` keeps under `key` beside its time and event.
 fn kept(doc: &Document, i: usize, key: &str) -> Option<String> {
     doc.timeline[i].extra.get(key).and_then(|v| v.as_str()).map(str::to_string)
-}
-
-/// The exported Markdown's timeline rows, as the reader sees them.
-fn exported_rows(doc: &Document) -> Vec<String> {
-    let md = export::to_markdown(doc);
-    let start = md.find("## Timeline").expect("a timeline section");
-    md[start..].lines().skip(4).take_while(|l| l.starts_with('|')).map(str::to_string).collect()
 }
 
 /// A write-up dated days after the incident: its header's date is the day it was written, but

@@ -176,6 +176,7 @@ impl<'a> Builder<'a> {
             if parsed.toml { b.toml_front_matter(text) } else { b.front_matter(text) }
         }
         let title = b.title(blocks);
+        b.times_of_the_metadata();
         if b.doc.title.trim().is_empty() {
             b.doc.title = "Untitled incident".to_string();
         }

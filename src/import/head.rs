@@ -50,6 +50,46 @@ impl Builder<'_> {
         }
     }
 
+    /// What the metadata says of the timeline's times, once the front matter and title are read:
+    /// a title that names a day earlier than the front matter's `date:` (the day it was
+    /// published) is the incident's day; an incident time written with its offset
+    /// (`detected_at: 2026-09-09T18:40:00-03:00`) in a file that names no zone gives the zone of
+    /// its bare times, and its day.
+    pub(super) fn times_of_the_metadata(&mut self) {
+        if self.own {
+            return;
+        }
+        if let (Some(published), Some(day)) = (self.date, super::times::find_date(&self.doc.title))
+            && (1..=60).contains(&(published - day).num_days())
+        {
+            self.clock.date = Some(day);
+            self.date = Some(day);
+        }
+        let t = &self.doc.times;
+        let stated = [&t.started, &t.detected, &t.mitigated, &t.resolved].into_iter().find_map(|m| match m {
+            Some(crate::doc::Moment::Exact(at)) => Some(*at),
+            _ => None,
+        });
+        let Some(at) = stated.filter(|_| self.clock.zone.is_none() && !self.zone_given) else { return };
+        let zone = crate::doc::Zone::Fixed(*at.offset());
+        self.doc.timezone = zone.to_string();
+        self.report.zone = Some(format!("{zone}, because the metadata writes the incident's times with it"));
+        let note = "the offset the metadata writes the incident's times with".to_string();
+        self.doc.extra.insert(Value::String("imported_timezone".into()), Value::String(note));
+        self.clock.zone = Some(zone);
+        self.first_date = self.first_date.or(Some(at.date_naive()));
+    }
+
+    /// The day of the incident's first stated time (`**Detected** 03 Sep 09:41 AEST`), for a
+    /// timeline of bare times in a file that names no other day.
+    pub(super) fn metadata_day(&self) -> Option<chrono::NaiveDate> {
+        let t = &self.doc.times;
+        [&t.started, &t.detected, &t.mitigated, &t.resolved].into_iter().flatten().find_map(|m| match m {
+            crate::doc::Moment::Exact(at) => Some(at.date_naive()),
+            crate::doc::Moment::Typed(text) => super::times::find_date(text),
+        })
+    }
+
     /// The title: the first H1 (the paragraph below it when the H1 is a template's
     /// placeholder, "Incident Title"), unless the front matter gave one and the H1 names a
     /// section; without an H1, a first heading that names no section. The blocks it took.

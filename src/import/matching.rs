@@ -57,6 +57,12 @@ static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
     table
 });
 
+/// A name the heading table knows (`Impact`, `Root cause`), whatever the template.
+pub fn is_heading_name(label: &str) -> bool {
+    let n = normalize(label);
+    TABLE.groups.iter().chain(TABLE.kinds.iter().map(|(_, names)| names)).any(|g| g.iter().any(|x| normalize(x) == n))
+}
+
 /// Groups close enough to stand in for each other when a template has only one of them: a
 /// template's "What happened" is where a "Summary" goes, and the other way round.
 const FALLBACKS: &[(&str, &str)] = &[("summary", "what happened"), ("what happened", "summary")];

@@ -27,7 +27,7 @@ static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)[ \t]*
 
 /// A line that starts with a label and a colon: the label and the rest.
 pub(super) fn label_line(line: &str) -> Option<(String, String)> {
-    let c = LABEL.as_ref()?.captures(line)?;
+    let Some(c) = LABEL.as_ref()?.captures(line) else { return super::bold_label::bold_label(line) };
     let label = c.get(1).or_else(|| c.get(2))?.as_str().trim().to_string();
     let value = c.get(3).map_or("", |m| m.as_str()).trim().to_string();
     // `Between 12:00 and 12:17 users...`: the colon of a time, not of a label.

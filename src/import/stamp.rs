@@ -119,8 +119,14 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     static DOTTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"^([*_`\[(\s]*\d{4}-\d{1,2}-\d{1,2}[ T]([01]?\d|2[0-3]))\.([0-5]\d)(\s|:|$)").ok()
     });
+    // `15:31:41,8`: a decimal comma before the tenths of a second (German, French).
+    static COMMA: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^([*_`\[(\s~]*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}),(\d{1,3})(\s|$)").ok()
+    });
     let dotted = DOTTED.as_ref().map(|re| re.replace(line, "$1:$3$4"));
     let line = dotted.as_deref().unwrap_or(line);
+    let comma = COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"));
+    let line = comma.as_deref().unwrap_or(line);
     let c = STAMP.as_ref()?.captures(line)?;
     let part = c.name("part").filter(|_| c.name("date").is_some() || c.name("pair").is_some()).map(|m| m.as_str());
     let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str()).or(part);

@@ -48,7 +48,7 @@ impl Builder<'_> {
         let mut leftover = Leftover::default();
         let before = self.doc.timeline.len();
         if self.clock.date.is_none() && !self.own {
-            self.clock.date = self.first_date;
+            self.clock.date = self.first_date.or_else(|| self.metadata_day());
         }
         if !self.own
             && !self.zone_given

@@ -43,3 +43,10 @@ pub fn rows(doc: &Document) -> Vec<(String, String)> {
 pub fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
     expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
+
+/// The exported Markdown's timeline rows, as the reader sees them.
+pub fn exported_rows(doc: &Document) -> Vec<String> {
+    let md = blameless::export::to_markdown(doc);
+    let start = md.find("## Timeline").unwrap();
+    md[start..].lines().skip(4).take_while(|l| l.starts_with('|')).map(str::to_string).collect()
+}
