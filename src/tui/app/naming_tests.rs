@@ -1,5 +1,7 @@
 //! Who is writing, asked while the document is already open (`files::name_the_lock`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::Duration;
 
 use super::{App, Screen};
