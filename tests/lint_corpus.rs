@@ -258,6 +258,9 @@ fn figures_on_the_tuning_sets() {
     // A seventh writer (session 28), a third of it people as the cause or people-fixes with no
     // trigger word: first measured (f156917) 0.77, precision 0.96; fix-people 0.47.
     holds("tuning17", include_str!("lint_corpus/tuning17.txt"), 0.96, 0.85);
+    // An eighth writer (session 28), weighted to people as the cause (66 lines) and people-fixes:
+    // first measured (f156917) 0.71, precision 0.99.
+    holds("tuning18", include_str!("lint_corpus/tuning18.txt"), 0.97, 0.88);
 }
 
 /// The held-out half: measured only, never tuned on (docs/CHECKER.md and tests/corpus/REAL.md
@@ -309,6 +312,14 @@ fn figures_on_the_fifth_held_out_set() {
 #[test]
 fn figures_on_the_sixth_held_out_set() {
     holds("heldout6", include_str!("lint_corpus/heldout6.txt"), 0.96, 0.80);
+}
+
+/// The seventh held-out set, written 2026-12-04 (session 28) by a writer who had seen neither
+/// the rules nor any set, in four registers (chat, non-native English, regulator prose, status
+/// pages): measured, never tuned on. First measure (f156917): recall 0.74, precision 0.98.
+#[test]
+fn figures_on_the_seventh_held_out_set() {
+    holds("heldout7", include_str!("lint_corpus/heldout7.txt"), 0.96, 0.73);
 }
 
 /// Measures a set kept outside the repository (a new held-out set before it is committed, so

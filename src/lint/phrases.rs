@@ -79,6 +79,13 @@ impl Reader<'_> {
         {
             return who;
         }
+        // "A developer on the growth team shipped": the person a prepositional phrase
+        // qualifies, not the phrase's own noun.
+        if phrase.found == Found::Thing
+            && let Some(who) = self.qualified_person(&toks[..i])
+        {
+            return who;
+        }
         match self.someone_opens(&toks[..i]) {
             Some(who) if phrase.found == Found::Thing => {
                 Phrase { range: who.range.start..phrase.range.end, found: who.found }
@@ -121,6 +128,24 @@ impl Reader<'_> {
             if self.lower(toks[k]) == "who" {
                 let who = self.phrase_ending(&toks[..k], toks[k - 1]);
                 return matches!(who.found, Found::Person { .. }).then_some(who);
+            }
+        }
+        None
+    }
+
+    /// The person a prepositional phrase at the end of `toks` qualifies, within six words and
+    /// without a break: "the owner of the service", "someone on the platform team".
+    fn qualified_person(&self, toks: &[Token]) -> Option<Phrase> {
+        let from = toks.len().saturating_sub(6);
+        for k in (from.max(1)..toks.len().saturating_sub(1)).rev() {
+            if breaks(&self.text[toks[k - 1].end..toks[k].start]) {
+                return None;
+            }
+            if matches!(self.lower(toks[k]).as_str(), "on" | "in" | "from" | "of" | "at" | "with" | "for") {
+                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
+                if matches!(who.found, Found::Person { .. }) {
+                    return Some(who);
+                }
             }
         }
         None
