@@ -45,7 +45,7 @@ mod timeline_runs;
 mod times;
 mod toml;
 mod unglue;
-use crate::doc::zone_words as zone;
+mod zone;
 
 pub use report::{Entry, Outcome, Report};
 

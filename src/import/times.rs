@@ -318,11 +318,15 @@ pub(super) const FILLER: &[&str] = &[
 /// `between 08:00 and 11:30`, `around 14:38`, `from 10:00 to 11:00`: a time written with the
 /// word before it, read as its stamp (a range from its start). "Before" and "after" a time
 /// are not that time, and stay text.
+/// A cell in brackets (`(between 15:07–19:45)`) is read without them, and Spanish and German
+/// say it too (`entre 18:40 y 18:45`, `zwischen 9:10 und 9:20`).
 fn between_as_range(text: &str) -> String {
     static LEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:between|from|around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}\S*)\s+(?:and|to|until)\s+(\d{1,2}:\d{2}.*)$|^(?:around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}.*)$").ok()
+        Regex::new(r"(?i)^(?:between|from|entre|desde|zwischen|around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}\S*)\s+(?:and|to|until|y|hasta|und)\s+(\d{1,2}:\d{2}.*)$|^(?:around|about|approx\.?|approximately|circa|ca\.|between|from|entre|zwischen)\s+(\d{1,2}:\d{2}.*)$").ok()
     });
-    match LEAD.as_ref().and_then(|re| re.captures(text.trim())) {
+    let t = text.trim();
+    let t = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])).map_or(t, str::trim);
+    match LEAD.as_ref().and_then(|re| re.captures(t)) {
         Some(c) if c.get(1).is_some() => format!("{}-{}", &c[1], &c[2]),
         Some(c) => c[3].to_string(),
         None => text.to_string(),
