@@ -83,3 +83,65 @@ fn a_day_in_the_timeline_heading_wins_over_the_title() {
         ])
     );
 }
+
+/// A run log whose rows cite commits with their own dates in an evidence column
+/// (`@ f937d98 (2026-08-30)`): those dates say when the commits were made, not the day of the
+/// row's time, which stays the title's day.
+#[test]
+fn a_date_in_another_cell_of_a_row_is_not_its_day() {
+    let src = "# Build trace · 2026-09-05 · the first stand-up\n\n## Timeline (local time)\n\n| when | actor | action | evidence |\n|---|---|---|---|\n| 17:17 | agent | clone the service | `~/svc` @ `4a7c2e1` (2026-09-05) |\n| 17:18 | agent | clone the setup tool | `~/setup` @ `b81f0d3` (2026-08-30) |\n| 17:24 | agent | build the tools | `~/build.log` |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-09-05T17:17:00Z", "clone the service"),
+            ("2026-09-05T17:18:00Z", "clone the setup tool"),
+            ("2026-09-05T17:24:00Z", "build the tools"),
+        ])
+    );
+    let md = blameless::export::to_markdown(&doc);
+    assert!(md.contains("`~/setup` @ `b81f0d3` (2026-08-30)"), "{md}");
+}
+
+/// An analysis whose front matter `created:` is the morning after, whose scope table states
+/// the time range with both days, and whose timeline is a code block of bare 24-hour times
+/// running from the evening to the next morning: the rows start on the range's first day,
+/// and the morning row after the evening ones is the next day.
+#[test]
+fn a_stated_range_gives_the_day_and_the_morning_after_rolls_over() {
+    let src = "---\ncreated: \"2026-05-27\"\nseverity: \"P1\"\n---\n\n# Worker hung overnight\n\n| Dimension | Value |\n|---|---|\n| Time range | 2026-05-26 18:23 to 2026-05-27 09:32 (local, UTC+8) |\n\n### Timeline (local time, UTC+8)\n\n```\n18:23  planner starts\n18:27  plan committed\n20:59  worker claims task 1\n21:02  worker edits the tests\n21:04  worker runs the build\n21:06  worker gets the failing test output\n       ┃\n       ┃ no reply from the worker for twelve hours\n       ┃\n09:31  the user stops the run\n```\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.timezone, "+08:00");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-05-26T10:23:00Z", "planner starts"),
+            ("2026-05-26T10:27:00Z", "plan committed"),
+            ("2026-05-26T12:59:00Z", "worker claims task 1"),
+            ("2026-05-26T13:02:00Z", "worker edits the tests"),
+            ("2026-05-26T13:04:00Z", "worker runs the build"),
+            ("2026-05-26T13:06:00Z", "worker gets the failing test"),
+            ("2026-05-27T01:31:00Z", "the user stops the run"),
+        ])
+    );
+}
+
+/// A crash log kept in local time (UTC−7) under a title dated in UTC, and a later line that
+/// points at the crash as a UTC instant (`around 2026-09-02T04:31:13Z`): that instant falls
+/// in the log's span on the evening before, so the rows are on that evening, a row whose
+/// seconds are not known (`21:30:2x`) with them.
+#[test]
+fn an_instant_stated_in_utc_places_a_local_log_on_its_evening() {
+    let src = "# Player crash — evidence (2026-09-02)\n\n## Crash timeline (local times, UTC-7; log stamps are UTC)\n\n| Local | Source | Event |\n|---|---|---|\n| 21:30:25.776 | app.log | session starts |\n| 21:30:2x | audio.log | outputs open |\n| 21:31:05.812 | app.log | sign-in completes |\n| 21:32:00.978 | audio.log | engine orphaned |\n\n## Next\n\n1. Check the crash reports around `2026-09-02T04:31:13Z`.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-09-02T04:30:25Z", "session starts"),
+            ("2026-09-01", "outputs open"),
+            ("2026-09-02T04:31:05Z", "sign-in completes"),
+            ("2026-09-02T04:32:00Z", "engine orphaned"),
+        ])
+    );
+    assert_eq!(doc.timeline[0].time.as_text(), "2026-09-01T21:30:25.776-07:00");
+}

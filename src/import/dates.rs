@@ -1,0 +1,94 @@
+//! Days as postmortems write them in running text: `2026-11-24`, `November 24th, 2026`,
+//! `24 Nov 2026`, `2025-Feb-07`; and lines that state a day and nothing else.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::stamp::month;
+
+static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
+static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
+    )
+    .ok()
+});
+static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
+    )
+    .ok()
+});
+
+/// The first date written in the text, in any of the usual forms.
+pub fn find_date(text: &str) -> Option<NaiveDate> {
+    date_match(text).map(|(date, _)| date)
+}
+
+/// The date a text opens with, within its first few words ("The next day, March 4th 2024,
+/// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
+pub fn opening_date(text: &str) -> Option<NaiveDate> {
+    let (date, range) = date_match(text)?;
+    (text[..range.start].split_whitespace().count() <= 4).then_some(date)
+}
+
+fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    // `2025-Feb-07`: the year, the month's name, the day.
+    static YEAR_MONTH_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{4})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{1,2})\b").ok()
+    });
+    if let Some(c) = YEAR_MONTH_NAME.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    if let Some(c) = MONTH_FIRST.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    let c = DAY_FIRST.as_ref()?.captures(text)?;
+    let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?)?;
+    Some((date, c.get(0).map_or(0..0, |m| m.range())))
+}
+
+/// Whether a line or heading only states a day (`2026-11-24 (all times UTC)`, `**Tuesday,
+/// 24 November 2026**`): its date, and whether it says the times are UTC.
+pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
+    let (date, range) = date_match(text)?;
+    let rest = format!("{} {}", &text[..range.start], &text[range.end..]).to_lowercase();
+    let utc = rest.contains("utc") || rest.contains("gmt");
+    let leftover =
+        rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter(|w| !FILLER.contains(w)).count();
+    (leftover == 0).then_some((date, utc))
+}
+
+/// Words a line may hold besides its date and still be a date line ("Thursday, all times UTC",
+/// "the next day, 2026-11-26"); shared with the timeline reader.
+pub const FILLER: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "all",
+    "times",
+    "time",
+    "are",
+    "in",
+    "utc",
+    "gmt",
+    "z",
+    "date",
+    "day",
+    "next",
+    "previous",
+    "the",
+    "on",
+];
