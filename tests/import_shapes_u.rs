@@ -145,3 +145,26 @@ fn an_instant_stated_in_utc_places_a_local_log_on_its_evening() {
     );
     assert_eq!(doc.timeline[0].time.as_text(), "2026-09-01T21:30:25.776-07:00");
 }
+
+/// A "When" column whose cells give the time in the local zone and again in UTC
+/// (`2026-08-05 ≈09:00 MSK / 06:00Z`, `~17:15 MSK / 14:15Z`) below day-only rows: the first
+/// rendering is the time, the rows below are on its day, and the document keeps the cell as
+/// written.
+#[test]
+fn a_time_written_twice_in_two_zones() {
+    let src = "# Gateway reboot loop\n\n## Timeline (MSK / UTC)\n\n| When | Event |\n|---|---|\n| 2026-08-01 | Soak test starts on the spare board. |\n| 2026-08-05 ≈09:00 MSK / 06:00Z | Serial link stalls; counters freeze. |\n| ~13:35–13:50 MSK | Board reset; address lease flaps. |\n| ~17:15 MSK / 14:15Z | Console-only capture shows the loop. |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-08-01", "Soak test starts on the spar"),
+            ("2026-08-05T06:00:00Z", "Serial link stalls; counters"),
+            ("2026-08-05T10:35:00Z", "Board reset; address lease f"),
+            ("2026-08-05T14:15:00Z", "Console-only capture shows t"),
+        ])
+    );
+    let md = blameless::export::to_markdown(&doc);
+    assert!(md.contains("| 2026-08-05 09:00 +03:00 | Serial link stalls"), "{md}");
+    let yaml = blameless::store::yaml::to_string(&doc).unwrap();
+    assert!(yaml.contains("2026-08-05 ≈09:00 MSK / 06:00Z"), "{yaml}");
+}

@@ -83,9 +83,10 @@ impl Clock {
                 return self.place(date.and_time(time), c.get(3).map(|m| m.as_str()));
             }
         }
-        // `Jul 21, 12:17 PM, 1:52 PM`, `12:58 / 13:00`: two times for one row, the first its time.
+        // `Jul 21, 12:17 PM, 1:52 PM`, `12:58 / 13:00`: two times for one row, the first its time;
+        // `09:00 MSK / 06:00Z`: the same time in another zone.
         static MORE_TIMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\s*)+$").ok()
+            Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*[~≈]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?-i:\s?(?:Z|[A-Z]{2,5})\b)?\s*)+$").ok()
         });
         // `2026-06-01 (~21:30)`: the time in brackets after its day.
         static BRACKETED: LazyLock<Option<Regex>> =
