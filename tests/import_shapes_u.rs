@@ -168,3 +168,17 @@ fn a_time_written_twice_in_two_zones() {
     let yaml = blameless::store::yaml::to_string(&doc).unwrap();
     assert!(yaml.contains("2026-08-05 ≈09:00 MSK / 06:00Z"), "{yaml}");
 }
+
+/// A blog post copied from the web: navigation lines first ("status.example.org", "Donate",
+/// "Back to Blog Home"), then the post's title as a plain line, the author's picture's alt
+/// text and the byline "Ana Ortiz -": the title is the post's, the author is read, and the
+/// navigation lines stay in the document.
+#[test]
+fn a_copied_page_keeps_its_title_under_the_navigation() {
+    let src = "status.example.org\nDonate\n\nBack to Blog Home\n\nDetails of the queue outage on March 3rd, 2026\n\nAna Ortiz image\n\nAna Ortiz -\n\nOn March 3rd, 2026 between 1:30 AM PST and 4:10 AM PST the queue was down.\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.title, "Details of the queue outage on March 3rd, 2026");
+    assert_eq!(doc.authors, vec!["Ana Ortiz".to_string()]);
+    let yaml = blameless::store::yaml::to_string(&doc).unwrap();
+    assert!(yaml.contains("Back to Blog Home") && yaml.contains("Donate"), "{yaml}");
+}
