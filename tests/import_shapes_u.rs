@@ -182,3 +182,20 @@ fn a_copied_page_keeps_its_title_under_the_navigation() {
     let yaml = blameless::store::yaml::to_string(&doc).unwrap();
     assert!(yaml.contains("Back to Blog Home") && yaml.contains("Donate"), "{yaml}");
 }
+
+/// A Spanish postmortem's label lines: "Fecha del incidente", "Duración: 47 minutos
+/// (14:03–14:50 UTC)", "Autor", "Severidad", "Estado": the day, the incident's start and end,
+/// the author, the severity and the status; an author whose name holds commas in brackets
+/// stays one author.
+#[test]
+fn spanish_label_lines_are_metadata() {
+    let src = "# Postmortem: el circuito no abrió\n\n- **Fecha del incidente**: 2026-06-14\n- **Duración**: 47 minutos (14:03–14:50 UTC)\n- **Severidad**: SEV-2\n- **Autor**: equipo de pagos (Ana, Luis)\n- **Estado**: final\n\n## Línea de tiempo (UTC)\n\n- **13:40** — Se mergea el cambio de configuración.\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.authors, vec!["equipo de pagos (Ana, Luis)".to_string()]);
+    assert_eq!(doc.status, blameless::doc::Status::Published);
+    let yaml = blameless::store::yaml::to_string(&doc).unwrap();
+    assert!(yaml.contains("started: \"2026-06-14T14:03:00Z\""), "{yaml}");
+    assert!(yaml.contains("resolved: \"2026-06-14T14:50:00Z\""), "{yaml}");
+    assert!(yaml.contains("severity: SEV2"), "{yaml}");
+    assert_eq!(rows(&doc), pairs(&[("2026-06-14T13:40:00Z", "Se mergea el cambio de confi")]));
+}

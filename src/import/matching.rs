@@ -166,8 +166,10 @@ pub fn meta_for(label: &str) -> Option<Meta> {
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == l);
     Some(match () {
         _ if is(&["title"]) => Meta::Title,
-        _ if is(&["status", "document status", "postmortem status"]) => Meta::Status,
-        _ if is(&["severity", "sev", "incident severity", "severity level", "priority"]) => Meta::Severity,
+        _ if is(&["status", "document status", "postmortem status", "estado"]) => Meta::Status,
+        _ if is(&["severity", "sev", "incident severity", "severity level", "priority", "severidad", "severidade"]) => {
+            Meta::Severity
+        }
         _ if is(&["started", "start", "start time", "incident start", "began", "impact start", "first impact"]) => {
             Meta::Started
         }
@@ -188,7 +190,9 @@ pub fn meta_for(label: &str) -> Option<Meta> {
         {
             Meta::Resolved
         }
-        _ if is(&["date", "incident date", "date of incident", "when"]) => Meta::Date,
+        _ if is(&["date", "incident date", "date of incident", "when", "fecha", "fecha del incidente", "datum"]) => {
+            Meta::Date
+        }
         _ if is(&[
             "duration",
             "outage window",
@@ -196,6 +200,11 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "time of incident",
             "incident time",
             "outage duration",
+            "downtime",
+            "duración",
+            "duração",
+            "durée",
+            "dauer",
         ]) =>
         {
             Meta::Window
@@ -215,6 +224,15 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "owners",
             "document owner",
             "incident owner",
+            // Spanish, Portuguese, French, German.
+            "autor",
+            "autora",
+            "autores",
+            "autor do post mortem",
+            "escrito por",
+            "elaborado por",
+            "auteur",
+            "verfasser",
         ]) =>
         {
             Meta::Authors

@@ -33,6 +33,7 @@ mod loose;
 mod matching;
 mod meta;
 mod meta_heading;
+mod meta_times;
 mod place;
 mod polish;
 mod report;
