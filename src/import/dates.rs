@@ -69,26 +69,6 @@ pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
 
 /// Words a line may hold besides its date and still be a date line ("Thursday, all times UTC",
 /// "the next day, 2026-11-26"); shared with the timeline reader.
-pub const FILLER: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "all",
-    "times",
-    "time",
-    "are",
-    "in",
-    "utc",
-    "gmt",
-    "z",
-    "date",
-    "day",
-    "next",
-    "previous",
-    "the",
-    "on",
-];
+pub static FILLER: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    "monday tuesday wednesday thursday friday saturday sunday all times time are in utc gmt z date day next previous the on".split(' ').collect()
+});
