@@ -199,3 +199,47 @@ fn spanish_label_lines_are_metadata() {
     assert!(yaml.contains("severity: SEV2"), "{yaml}");
     assert_eq!(rows(&doc), pairs(&[("2026-06-14T13:40:00Z", "Se mergea el cambio de confi")]));
 }
+
+/// A Spanish case study: the timeline under "Cronología del Incidente", one sub-heading per
+/// day written in words (`### Día 1 (16 de marzo, 2024)`), bold bare times below each: every
+/// row on its heading's day.
+#[test]
+fn spanish_day_headings_in_words() {
+    let src = "# Caso de estudio: cifrado de servidores\n\n## Cronología del Incidente\n\n### Día 0 (15 de marzo, 2024)\n- **08:23** - Llega un correo con un adjunto.\n- **10:30-18:00** - Movimiento lateral en la red.\n\n### Día 1 (16 de marzo, 2024)\n- **02:30** - Empieza el cifrado de archivos.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-15T08:23:00Z", "Llega un correo con un adjun"),
+            ("2024-03-15T10:30:00Z", "Movimiento lateral en la red"),
+            ("2024-03-16T02:30:00Z", "Empieza el cifrado de archiv"),
+        ])
+    );
+}
+
+/// A Spanish title's day in words ("3 de Noviembre 2025") for bare `20:46 UTC` rows, and a
+/// table of days written with their weekday (`Viernes 4 sept. 2020`), and a "Momento | Hecho |
+/// Fuente" table under "Cronología del incidente (evidencia)".
+#[test]
+fn spanish_days_in_titles_cells_and_column_names() {
+    let src = "# Post-Mortem: Pérdida de datos - 3 de Noviembre 2025\n\n### Cronología del Incidente\n\n1. **20:46 UTC** - Un usuario reporta la aplicación vacía\n2. **21:00 UTC** - **Conclusión**: datos irrecuperables\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2025-11-03T20:46:00Z", "Un usuario reporta la aplica"),
+            ("2025-11-03T21:00:00Z", "**Conclusión**: datos irrecu")
+        ])
+    );
+    let src = "# Resumen del caso\n\n## Cronología del incidente\n\n| Fecha | Hecho |\n|---|---|\n| Viernes 4 sept. 2020 | Se abre el adjunto. |\n| Sábado 5 sept. 2020 | Se detecta el problema. |\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2020-09-04", "Se abre el adjunto."), ("2020-09-05", "Se detecta el problema.")]));
+    let yaml = blameless::store::yaml::to_string(&doc).unwrap();
+    assert!(yaml.contains("Viernes 4 sept. 2020"), "{yaml}");
+    let src = "# Diseño\n\n## Cronología del incidente (evidencia)\n\n| Momento | Hecho | Fuente |\n|---|---|---|\n| 2026-08-18 22:27 | Se escribe la migración | mtime del archivo |\n| 2026-08-20 18:07 | Se vuelve a sembrar | registro |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2026-08-18T22:27:00Z", "Se escribe la migración"), ("2026-08-20T18:07:00Z", "Se vuelve a sembrar")])
+    );
+    assert!(blameless::store::yaml::to_string(&doc).unwrap().contains("evidence: mtime del archivo"));
+}

@@ -25,6 +25,7 @@ mod anchor;
 mod blocks;
 mod bold_label;
 mod build;
+mod columns;
 mod dates;
 mod entries;
 mod front_matter;

@@ -103,6 +103,15 @@ impl Clock {
         {
             return m;
         }
+        // `Viernes 4 sept. 2020`, `9–10 sept. 2020`: a cell that is a day in words.
+        if !self.strict
+            && let Some((date, _)) = date_line(t)
+        {
+            if !self.date_stated {
+                self.date = Some(date);
+            }
+            return Moment::Typed(date.format("%Y-%m-%d").to_string());
+        }
         Moment::Typed(text.trim().to_string())
     }
 
