@@ -14,12 +14,12 @@ pub enum Column {
     Description,
     Category,
     Title,
+    Ticket,
     Owner,
     Due,
     Priority,
     Kind,
     Status,
-    Ticket,
 }
 
 pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {

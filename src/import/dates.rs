@@ -103,7 +103,7 @@ pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
     let leftover = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .filter(|w| !FILLER.contains(w) && !(numbered && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())))
+        .filter(|w| !(FILLER.contains(w) || (numbered && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))))
         .count();
     (leftover == 0).then_some((date, utc))
 }
