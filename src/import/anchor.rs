@@ -1,31 +1,41 @@
 //! The day of a timeline's bare times, from the text around it. A run of rows written with a
 //! time only takes its day from above it (the file's first date, or the row before); when the
 //! text states one of those times with its day ("Starting with R199 at 14:40:37 EDT on Friday
-//! 2026-04-24", "Date/time: 2026-08-08, 15:20:10.9"), the run is on that day, whatever date
-//! came first in the file (a write-up date, a background entry weeks before).
+//! 2026-04-24", "Date/time: 2026-08-08, 15:20:10.9", "Time range | 2026-05-26 18:23 to
+//! 2026-05-27 09:32"), the run is on that day, whatever date came first in the file (a
+//! write-up date, a background entry weeks before). A moment stated as an instant in another
+//! zone ("around 2026-09-02T04:31:13Z" beside a timeline in UTC−7) is that zone's moment: it
+//! places the run whose span it falls in. In a table, a day and a time count together only in
+//! one cell: a row's time with a date in its evidence column is no statement of its day.
 
 use std::sync::LazyLock;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use regex::Regex;
 
 use super::build::Builder;
 use super::times::find_date;
 use crate::doc::Moment;
 
-/// A time the text states with its day; `seconds`: written to the second.
+/// A time the text states with its day; `seconds`: written to the second; `instant`: written
+/// with its own zone (`Z`, `+02:00`), as that instant.
 #[derive(Debug, Clone, Copy)]
 pub struct Anchor {
     pub date: NaiveDate,
     pub time: NaiveTime,
     pub seconds: bool,
+    pub instant: Option<DateTime<FixedOffset>>,
 }
 
 static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?").ok());
 static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").ok());
+/// `2026-05-26 18:23`, `2026-09-02T04:31:13Z`: a day and its time side by side.
+static PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z\b|[+-]\d{2}:\d{2}\b)?").ok()
+});
 
-/// The moments the lines of `src` state with their day: a line (out of code) that names one
-/// day, with each time on it.
+/// The moments the lines of `src` state with their day: a line (out of code; in a table, a
+/// cell) that names one day, with each time on it, and every day written with its time.
 pub fn anchors(src: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     let mut fence = false;
@@ -35,22 +45,49 @@ pub fn anchors(src: &str) -> Vec<Anchor> {
             fence = !fence;
             continue;
         }
-        // One day on the line (`2026-04-28 (opened from 2026-04-24 incident)` names two).
-        if fence || ISO.as_ref().is_some_and(|re| re.find_iter(t).count() > 1) {
+        if fence {
             continue;
         }
-        let Some(date) = find_date(t) else { continue };
-        let Some(re) = CLOCK.as_ref() else { continue };
-        for c in re.captures_iter(t) {
-            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            if let (Some(h), Some(m)) = (n(1), n(2))
-                && let Some(time) = NaiveTime::from_hms_opt(h, m, n(3).unwrap_or(0))
-            {
-                out.push(Anchor { date, time, seconds: c.get(3).is_some() });
-            }
+        let parts: Vec<&str> = if t.starts_with('|') { t.split('|').collect() } else { vec![t] };
+        for part in parts {
+            paired(part, &mut out);
+            one_day(part, &mut out);
         }
     }
     out
+}
+
+/// Each day written with its time (`2026-05-26 18:23 to 2026-05-27 09:32` names two).
+fn paired(t: &str, out: &mut Vec<Anchor>) {
+    let Some(re) = PAIR.as_ref() else { return };
+    for c in re.captures_iter(t) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (Ok(date), Some(h), Some(m)) = (NaiveDate::parse_from_str(&c[1], "%Y-%m-%d"), n(2), n(3)) else { continue };
+        let Some(time) = NaiveTime::from_hms_opt(h, m, n(4).unwrap_or(0)) else { continue };
+        let instant = c.get(5).and_then(|z| {
+            let offset = if z.as_str() == "Z" { "+00:00" } else { z.as_str() };
+            DateTime::parse_from_rfc3339(&format!("{}T{}{offset}", date, time.format("%H:%M:%S"))).ok()
+        });
+        out.push(Anchor { date, time, seconds: c.get(4).is_some(), instant });
+    }
+}
+
+/// A line that names one day, with each time on it (`2026-04-28 (opened from 2026-04-24
+/// incident)` names two, and states none).
+fn one_day(t: &str, out: &mut Vec<Anchor>) {
+    if ISO.as_ref().is_some_and(|re| re.find_iter(t).count() > 1) || PAIR.as_ref().is_some_and(|re| re.is_match(t)) {
+        return;
+    }
+    let Some(date) = find_date(t) else { return };
+    let Some(re) = CLOCK.as_ref() else { return };
+    for c in re.captures_iter(t) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        if let (Some(h), Some(m)) = (n(1), n(2))
+            && let Some(time) = NaiveTime::from_hms_opt(h, m, n(3).unwrap_or(0))
+        {
+            out.push(Anchor { date, time, seconds: c.get(3).is_some(), instant: None });
+        }
+    }
 }
 
 impl Builder<'_> {
@@ -59,33 +96,66 @@ impl Builder<'_> {
         if self.own || self.anchors.is_empty() {
             return;
         }
+        // A row whose time says only its day (`21:30:2x`) does not break the run it sits in,
+        // and moves with it.
+        let day_only = |k: usize| matches!(self.doc.timeline.get(k).map(|e| &e.time), Some(Moment::Typed(t)) if NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok());
         let mut runs: Vec<Vec<usize>> = Vec::new();
         for &i in &self.bare_rows {
             match runs.last_mut() {
-                Some(run) if run.last().is_some_and(|&j| j + 1 == i) => run.push(i),
+                Some(run) if run.last().is_some_and(|&j| j < i && (j + 1..i).all(day_only)) => {
+                    let j = run.last().copied().unwrap_or(i);
+                    run.extend(j + 1..=i);
+                }
                 _ => runs.push(vec![i]),
             }
         }
+        let zone = self.clock.zone.clone();
+        // An instant written in its own zone, as the timeline's clock shows it.
+        let local = |a: &Anchor| match (a.instant, &zone) {
+            (Some(at), Some(z)) if at.offset().local_minus_utc() != offset_at(z, at.naive_utc()) => {
+                Some(at.naive_utc() + Duration::seconds(i64::from(offset_at(z, at.naive_utc()))))
+            }
+            _ => None,
+        };
         for run in runs {
-            let shift = run.iter().find_map(|&i| {
-                let at = wall(&self.doc.timeline.get(i)?.time)?;
+            let walls: Vec<NaiveDateTime> = run.iter().filter_map(|&i| wall(&self.doc.timeline.get(i)?.time)).collect();
+            let shift = walls.iter().find_map(|at| {
                 let a = self.anchors.iter().find(|a| {
                     let same = if a.seconds {
                         at.time().with_nanosecond(0) == Some(a.time)
                     } else {
                         (at.hour(), at.minute()) == (a.time.hour(), a.time.minute())
                     };
-                    same && a.date != at.date()
+                    same && a.date != at.date() && local(a).is_none()
                 })?;
                 Some(a.date - at.date())
             });
+            // `around 2026-09-02T04:31:13Z` is 21:31:13 the evening before in UTC−7: the run
+            // whose span holds that clock time is on that day.
+            let shift = shift.or_else(|| {
+                let (first, last) = (walls.iter().min()?, walls.iter().max()?);
+                let within = |at: &NaiveDateTime| first.time() <= at.time() && at.time() <= last.time();
+                self.anchors
+                    .iter()
+                    .filter_map(local)
+                    .find(|at| first.date() == last.date() && at.date() != first.date() && within(at))
+                    .map(|at| at.date() - first.date())
+            });
             let Some(days) = shift.filter(|d| d.num_days().abs() <= 366) else { continue };
-            let zone = self.clock.zone.clone();
             for i in run {
                 let Some(entry) = self.doc.timeline.get_mut(i) else { continue };
                 entry.time = moved(&entry.time, days, zone.as_ref());
             }
         }
+    }
+}
+
+/// The zone's offset from UTC at a moment, in seconds.
+fn offset_at(zone: &crate::doc::Zone, utc: NaiveDateTime) -> i32 {
+    use chrono::{Offset, TimeZone};
+    match zone {
+        crate::doc::Zone::Named(tz) => tz.offset_from_utc_datetime(&utc).fix().local_minus_utc(),
+        crate::doc::Zone::Fixed(offset) => offset.local_minus_utc(),
     }
 }
 
@@ -101,6 +171,11 @@ fn wall(m: &Moment) -> Option<NaiveDateTime> {
 
 /// The same wall-clock time `days` later, in the zone (its offset on the new day).
 fn moved(m: &Moment, days: Duration, zone: Option<&crate::doc::Zone>) -> Moment {
+    if let Moment::Typed(t) = m
+        && let Ok(day) = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+    {
+        return Moment::Typed((day + days).format("%Y-%m-%d").to_string());
+    }
     let Some(at) = wall(m).map(|w| w + days) else { return m.clone() };
     match m {
         Moment::Exact(t) => match zone.map(|z| z.localize(at)) {

@@ -95,7 +95,10 @@ impl Builder<'_> {
     /// section; without an H1, a first heading that names no section. The blocks it took.
     pub(super) fn title(&mut self, blocks: &[Block]) -> Vec<usize> {
         let h1 = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
-        let first = blocks.iter().position(|b| !matches!(b.kind, Kind::Other));
+        // A copied web page's navigation first ("lichess.org", "Donate", "Back to Blog Home"):
+        // not the title, and kept as text where it is.
+        let chrome = |b: &Block| matches!(b.kind, Kind::Paragraph) && page_chrome(&self.src[b.range.clone()]);
+        let first = blocks.iter().position(|b| !matches!(b.kind, Kind::Other) && !chrome(b));
         let (i, text) = match (h1, first) {
             (Some(i), _) => match &blocks[i].kind {
                 Kind::Heading { text, .. } => (i, text.clone()),
@@ -132,6 +135,16 @@ impl Builder<'_> {
                     }
                     if !plain_title(line) || by.is_some() {
                         return Vec::new();
+                    }
+                    // "Dan Bennett -" (a blog's byline below its title, after the author's picture).
+                    let below = blocks.iter().skip(i + 1).take(3).filter(|b| matches!(b.kind, Kind::Paragraph));
+                    if let Some((b, name)) =
+                        below.filter_map(|b| Some((b, byline_below(&self.src[b.range.clone()])?))).next()
+                        && self.doc.authors.is_empty()
+                    {
+                        self.doc.authors.push(name);
+                        let shown = first_line(&self.src[b.range.clone()]);
+                        self.report.push(b.line, shown, Outcome::Metadata(vec!["authors (1)".into()]));
                     }
                     (i, line.to_string())
                 }
@@ -214,4 +227,30 @@ fn plain_title(line: &str) -> bool {
         && line.chars().next().is_some_and(|c| c.is_alphanumeric())
         && label_line(line).is_none()
         && super::stamp::leading_stamp(line).is_none_or(|s| s.time.is_none())
+}
+
+/// A web page's navigation copied with its text: a bare domain ("lichess.org"), a menu word
+/// ("Donate", "Home"), "Back to ...", "Skip to ...", "Share on ...", an image's alt text
+/// ("Dan Bennett image"); every line of the paragraph so.
+fn page_chrome(text: &str) -> bool {
+    static DOMAIN: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$").ok());
+    const MENU: &[&str] = &["donate", "home", "menu", "blog", "login", "log in", "sign in", "subscribe", "search"];
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| {
+        let lower = l.to_lowercase();
+        DOMAIN.as_ref().is_some_and(|re| re.is_match(l))
+            || MENU.contains(&lower.as_str())
+            || ["back to ", "skip to ", "share on ", "jump to "].iter().any(|p| lower.starts_with(p))
+            || (lower.ends_with(" image") && l.split_whitespace().count() <= 4)
+    })
+}
+
+/// "Dan Bennett -": a name alone on its line before a dash, as blogs write their byline.
+fn byline_below(text: &str) -> Option<String> {
+    static NAME: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){1,3})\s*[-–—]$").ok()
+    });
+    let t = text.trim();
+    (!t.contains('\n')).then_some(())?;
+    NAME.as_ref()?.captures(t).map(|c| c[1].to_string())
 }

@@ -57,6 +57,8 @@ static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
     table
 });
 
+pub use super::columns::{Column, column_for};
+
 /// A name the heading table knows (`Impact`, `Root cause`), whatever the template.
 pub fn is_heading_name(label: &str) -> bool {
     let n = normalize(label);
@@ -83,7 +85,12 @@ pub fn section_for(heading: &str, template: &Template) -> Option<usize> {
     let n = normalize(&bare);
     let words: Vec<&str> = n.split(' ').collect();
     // "Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations" too.
-    let named = |w: &&str| matches!(*w, "timeline" | "chronology");
+    let named = |w: &&str| {
+        matches!(
+            *w,
+            "timeline" | "chronology" | "cronología" | "cronologia" | "chronologie" | "zeitleiste" | "tijdlijn"
+        )
+    };
     if (words.len() <= 4 && words.iter().any(named)) || words.first().is_some_and(named) {
         return template.sections.iter().position(|s| s.kind == SectionKind::Timeline);
     }
@@ -166,8 +173,10 @@ pub fn meta_for(label: &str) -> Option<Meta> {
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == l);
     Some(match () {
         _ if is(&["title"]) => Meta::Title,
-        _ if is(&["status", "document status", "postmortem status"]) => Meta::Status,
-        _ if is(&["severity", "sev", "incident severity", "severity level", "priority"]) => Meta::Severity,
+        _ if is(&["status", "document status", "postmortem status", "estado"]) => Meta::Status,
+        _ if is(&["severity", "sev", "incident severity", "severity level", "priority", "severidad", "severidade"]) => {
+            Meta::Severity
+        }
         _ if is(&["started", "start", "start time", "incident start", "began", "impact start", "first impact"]) => {
             Meta::Started
         }
@@ -188,7 +197,9 @@ pub fn meta_for(label: &str) -> Option<Meta> {
         {
             Meta::Resolved
         }
-        _ if is(&["date", "incident date", "date of incident", "when"]) => Meta::Date,
+        _ if is(&["date", "incident date", "date of incident", "when", "fecha", "fecha del incidente", "datum"]) => {
+            Meta::Date
+        }
         _ if is(&[
             "duration",
             "outage window",
@@ -196,6 +207,11 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "time of incident",
             "incident time",
             "outage duration",
+            "downtime",
+            "duración",
+            "duração",
+            "durée",
+            "dauer",
         ]) =>
         {
             Meta::Window
@@ -215,6 +231,15 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "owners",
             "document owner",
             "incident owner",
+            // Spanish, Portuguese, French, German.
+            "autor",
+            "autora",
+            "autores",
+            "autor do post mortem",
+            "escrito por",
+            "elaborado por",
+            "auteur",
+            "verfasser",
         ]) =>
         {
             Meta::Authors
@@ -236,128 +261,9 @@ pub fn meta_for(label: &str) -> Option<Meta> {
     })
 }
 
-/// What a table column holds, by its header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Time,
-    Event,
-    Evidence,
-    Marker,
-    Description,
-    Category,
-    Title,
-    Owner,
-    Due,
-    Priority,
-    Kind,
-    Status,
-    Ticket,
-}
-
-pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
-    // "Time (UTC)", "Time (PDT)", "Timestamp, CET" are time columns too.
-    let h = normalize(&unqualified(header));
-    let h: Vec<&str> = h.split(' ').filter(|w| super::zone::zone_word(&w.to_uppercase()).is_none()).collect();
-    let h = h.join(" ");
-    let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
-    match kind {
-        SectionKind::Timeline => Some(match () {
-            _ if is(&[
-                "time",
-                "when",
-                "timestamp",
-                "date",
-                "day",
-                "date time",
-                "datetime",
-                "date and time",
-                "at",
-                // The same in the languages postmortems are written in.
-                "heure",
-                "horodatage",
-                "date et heure",
-                "uhrzeit",
-                "zeit",
-                "zeitpunkt",
-                "hora",
-                "fecha y hora",
-                "tijd",
-                "時刻",
-                "日時",
-                "时间",
-            ]) =>
-            {
-                Column::Time
-            }
-            _ if is(&[
-                "event",
-                "what happened",
-                "description",
-                "action",
-                "activity",
-                "detail",
-                "update",
-                "note",
-                "événement",
-                "ereignis",
-                "evento",
-                "gebeurtenis",
-                "事象",
-                "出来事",
-                "事件",
-            ]) =>
-            {
-                Column::Event
-            }
-            _ if is(&["evidence", "link", "source", "reference", "proof"]) => Column::Evidence,
-            _ if is(&["mark", "marker", "phase", "milestone"]) => Column::Marker,
-            _ => return None,
-        }),
-        SectionKind::Factors => Some(match () {
-            _ if is(&[
-                "contributing factor",
-                "factor",
-                "description",
-                "cause",
-                "root cause",
-                "why",
-                "what",
-                "theme",
-            ]) =>
-            {
-                Column::Description
-            }
-            _ if is(&["category", "type", "kind", "area"]) => Column::Category,
-            _ => return None,
-        }),
-        SectionKind::Actions => Some(match () {
-            _ if is(&[
-                "action",
-                "action item",
-                "item",
-                "title",
-                "task",
-                "description",
-                "what",
-                "corrective action",
-            ]) =>
-            {
-                Column::Title
-            }
-            _ if is(&["owner", "assignee", "assigned to", "who", "responsible", "dri"]) => Column::Owner,
-            _ if is(&["due", "due date", "deadline", "target date", "by when", "eta"]) => Column::Due,
-            _ if is(&["priority", "prio"]) => Column::Priority,
-            _ if is(&["kind", "type", "category"]) => Column::Kind,
-            _ if is(&["status", "state", "done"]) => Column::Status,
-            _ if is(&["ticket", "bug", "issue", "link", "jira", "tracking", "tracker"]) => Column::Ticket,
-            _ => return None,
-        }),
-        SectionKind::Text | SectionKind::Fields => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::columns::{Column, column_for};
     use super::*;
 
     #[test]

@@ -25,6 +25,8 @@ mod anchor;
 mod blocks;
 mod bold_label;
 mod build;
+mod columns;
+mod dates;
 mod entries;
 mod front_matter;
 mod head;
@@ -32,6 +34,7 @@ mod loose;
 mod matching;
 mod meta;
 mod meta_heading;
+mod meta_times;
 mod place;
 mod polish;
 mod report;
@@ -45,7 +48,7 @@ mod timeline_runs;
 mod times;
 mod toml;
 mod unglue;
-use crate::doc::zone_words as zone;
+mod zone;
 
 pub use report::{Entry, Outcome, Report};
 

@@ -24,6 +24,10 @@ pub struct Survey {
 
 static DIGITS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.]((?:19|20)\d{2})\b").ok());
+/// `12→13/09/2026`, `3-4/10/2021`: two days of one month; the first is the day.
+static DAY_RANGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d/.-])(\d{1,2})\s*(?:→|->|–|—|-)\s*\d{1,2}[-/.](\d{1,2})[-/.]((?:19|20)\d{2})\b").ok()
+});
 /// `5-26-21`: a date with a two-digit year, read only when the line has no other date.
 static SHORT_YEAR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s(])(\d{1,2})[-/](\d{1,2})[-/](\d{2})(?:$|[\s),.])").ok());
@@ -106,7 +110,11 @@ pub fn survey(src: &str) -> Survey {
                 let c = SHORT_YEAR.as_ref()?.captures(t)?;
                 Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, 2000 + c[3].parse::<i32>().ok()?))
             };
-            first_date = find_date(t).map(DateText::Full).or(digits).or_else(short);
+            let range = || {
+                let c = DAY_RANGE.as_ref()?.captures(t)?;
+                Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+            };
+            first_date = find_date(t).map(DateText::Full).or_else(range).or(digits).or_else(short);
         }
     }
     // With no evidence either way, `03/10/2021` is read the American way and `03.10.2021` or

@@ -57,6 +57,14 @@ impl Builder<'_> {
         {
             self.clock.zone = Some(zone);
         }
+        // `## Timeline (UTC, 2026-05-13)`: the heading's day is its bare times' day, whatever
+        // day the title names (the evening before, in another zone).
+        if !self.own
+            && let Some(h) = &part.heading
+            && let Some(day) = super::times::find_date(&h.text)
+        {
+            self.clock.date = Some(day);
+        }
         // "Timeline (all times approximate)": the heading says more than its name and zone, so
         // the section keeps it as its title.
         if !self.own

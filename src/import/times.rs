@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use regex::Regex;
 
-use super::stamp::{ClockText, DateText, Order, Stamp, leading_stamp, month};
+pub use super::dates::{FILLER, date_line, find_date, opening_date};
+use super::stamp::{ClockText, DateText, Order, Stamp, leading_stamp};
 use super::zone::{ZoneWord, zone_word};
 use crate::doc::{Moment, Zone};
 
@@ -19,20 +20,6 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 /// A clock whose hour is written with one digit (`1:50`, `2015-02-27 4:50`).
 static ONE_DIGIT_HOUR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?:^|[^\d:])\d:\d{2}\b").ok());
-static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
-static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
-    )
-    .ok()
-});
-static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
-    )
-    .ok()
-});
-
 /// What the times of a timeline are read against.
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
@@ -53,6 +40,8 @@ pub struct Clock {
     pub date_stated: bool,
     /// The last time was a 12-hour `12:51` read as 00:51: the next `12:52` is too.
     pub(super) after_midnight_twelve: bool,
+    /// The file writes its times with am or pm.
+    pub(super) twelve_hour: bool,
     /// A 12-hour clock without am/pm has passed noon (`12:39` then `1:50`): the one-digit
     /// hours that follow on that day are afternoon hours.
     pub(super) afternoon: bool,
@@ -94,9 +83,10 @@ impl Clock {
                 return self.place(date.and_time(time), c.get(3).map(|m| m.as_str()));
             }
         }
-        // `Jul 21, 12:17 PM, 1:52 PM`, `12:58 / 13:00`: two times for one row, the first its time.
+        // `Jul 21, 12:17 PM, 1:52 PM`, `12:58 / 13:00`: two times for one row, the first its time;
+        // `09:00 MSK / 06:00Z`: the same time in another zone.
         static MORE_TIMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\s*)+$").ok()
+            Regex::new(r"(?i)^(?:(?:,|;|&|/|and|or)?\s*[~≈]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?-i:\s?(?:Z|[A-Z]{2,5})\b)?\s*)+$").ok()
         });
         // `2026-06-01 (~21:30)`: the time in brackets after its day.
         static BRACKETED: LazyLock<Option<Regex>> =
@@ -112,6 +102,15 @@ impl Clock {
             && let Some(m) = self.read_loose(t)
         {
             return m;
+        }
+        // `Viernes 4 sept. 2020`, `9–10 sept. 2020`: a cell that is a day in words.
+        if !self.strict
+            && let Some((date, _)) = date_line(t)
+        {
+            if !self.date_stated {
+                self.date = Some(date);
+            }
+            return Moment::Typed(date.format("%Y-%m-%d").to_string());
         }
         Moment::Typed(text.trim().to_string())
     }
@@ -155,10 +154,13 @@ impl Clock {
             _ => time,
         };
         let mut at = date.and_time(time);
+        static MERIDIEM: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\d\s?[ap]\.?m\b").ok());
+        self.twelve_hour |= MERIDIEM.as_ref().is_some_and(|re| re.is_match(&stamp.text));
         // A timeline that runs past midnight: 23:50 then 00:10 is the next day, and so is
         // 12:51 after 22:10 (a 12-hour habit: half past midnight).
-        // An evening entry followed by a morning one half a day earlier on the clock is the
-        // next morning (23:55 then 07:00).
+        // An evening entry followed by a morning one eight hours or more earlier on the clock
+        // is the next morning (23:55 then 07:00; 21:06 then 09:31); twelve hours in a file
+        // that writes am and pm, where `10:25pm` between morning times is a slip of the pen.
         if own_date.is_none()
             && let Some(last) = self.last
             && at < last
@@ -168,7 +170,8 @@ impl Clock {
                 at -= Duration::hours(12);
                 self.after_midnight_twelve = true;
             }
-            if at.hour() < 6 || (at.hour() < 12 && last - at >= Duration::hours(12)) {
+            let back = if self.twelve_hour { 12 } else { 8 };
+            if at.hour() < 6 || (at.hour() < 12 && last - at >= Duration::hours(back)) {
                 at += Duration::days(1);
                 self.date = Some(at.date());
             }
@@ -244,85 +247,18 @@ impl Clock {
     }
 }
 
-/// The first date written in the text, in any of the usual forms.
-pub fn find_date(text: &str) -> Option<NaiveDate> {
-    date_match(text).map(|(date, _)| date)
-}
-
-/// The date a text opens with, within its first few words ("The next day, March 4th 2024,
-/// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
-pub fn opening_date(text: &str) -> Option<NaiveDate> {
-    let (date, range) = date_match(text)?;
-    (text[..range.start].split_whitespace().count() <= 4).then_some(date)
-}
-
-fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
-    // `2025-Feb-07`: the year, the month's name, the day.
-    static YEAR_MONTH_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(\d{4})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{1,2})\b").ok()
-    });
-    if let Some(c) = YEAR_MONTH_NAME.as_ref().and_then(|r| r.captures(text)) {
-        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
-        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
-    }
-    if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
-        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, c.get(0).map_or(0..0, |m| m.range())));
-    }
-    if let Some(c) = MONTH_FIRST.as_ref().and_then(|r| r.captures(text)) {
-        let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
-        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
-    }
-    let c = DAY_FIRST.as_ref()?.captures(text)?;
-    let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?)?;
-    Some((date, c.get(0).map_or(0..0, |m| m.range())))
-}
-
-/// Whether a line or heading only states a day (`2026-11-24 (all times UTC)`, `**Tuesday,
-/// 24 November 2026**`): its date, and whether it says the times are UTC.
-pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
-    let (date, range) = date_match(text)?;
-    let rest = format!("{} {}", &text[..range.start], &text[range.end..]).to_lowercase();
-    let utc = rest.contains("utc") || rest.contains("gmt");
-    let leftover =
-        rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter(|w| !FILLER.contains(w)).count();
-    (leftover == 0).then_some((date, utc))
-}
-
-/// Words a line may hold besides its date and still be a date line ("Thursday, all times UTC",
-/// "the next day, 2026-11-26"); shared with the timeline reader.
-pub(super) const FILLER: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "all",
-    "times",
-    "time",
-    "are",
-    "in",
-    "utc",
-    "gmt",
-    "z",
-    "date",
-    "day",
-    "next",
-    "previous",
-    "the",
-    "on",
-];
-
 /// `between 08:00 and 11:30`, `around 14:38`, `from 10:00 to 11:00`: a time written with the
 /// word before it, read as its stamp (a range from its start). "Before" and "after" a time
 /// are not that time, and stay text.
+/// A cell in brackets (`(between 15:07–19:45)`) is read without them, and Spanish and German
+/// say it too (`entre 18:40 y 18:45`, `zwischen 9:10 und 9:20`).
 fn between_as_range(text: &str) -> String {
     static LEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:between|from|around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}\S*)\s+(?:and|to|until)\s+(\d{1,2}:\d{2}.*)$|^(?:around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}.*)$").ok()
+        Regex::new(r"(?i)^(?:between|from|entre|desde|zwischen|around|about|approx\.?|approximately|circa|ca\.)\s+(\d{1,2}:\d{2}\S*)\s+(?:and|to|until|y|hasta|und)\s+(\d{1,2}:\d{2}.*)$|^(?:around|about|approx\.?|approximately|circa|ca\.|between|from|entre|zwischen)\s+(\d{1,2}:\d{2}.*)$").ok()
     });
-    match LEAD.as_ref().and_then(|re| re.captures(text.trim())) {
+    let t = text.trim();
+    let t = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])).map_or(t, str::trim);
+    match LEAD.as_ref().and_then(|re| re.captures(t)) {
         Some(c) if c.get(1).is_some() => format!("{}-{}", &c[1], &c[2]),
         Some(c) => c[3].to_string(),
         None => text.to_string(),

@@ -1,0 +1,133 @@
+//! Table columns by their headers: which holds the time, the event, the owner, in the
+//! languages postmortems are written in.
+
+use super::matching::{normalize, unqualified};
+use crate::doc::SectionKind;
+
+/// What a table column holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Time,
+    Event,
+    Evidence,
+    Marker,
+    Description,
+    Category,
+    Title,
+    Ticket,
+    Owner,
+    Due,
+    Priority,
+    Kind,
+    Status,
+}
+
+pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
+    // "Time (UTC)", "Time (PDT)", "Timestamp, CET" are time columns too.
+    let h = normalize(&unqualified(header));
+    let h: Vec<&str> = h.split(' ').filter(|w| super::zone::zone_word(&w.to_uppercase()).is_none()).collect();
+    let h = h.join(" ");
+    let is = |words: &[&str]| words.iter().any(|w| normalize(w) == h);
+    match kind {
+        SectionKind::Timeline => Some(match () {
+            _ if is(&[
+                "time",
+                "when",
+                "timestamp",
+                "date",
+                "day",
+                "date time",
+                "datetime",
+                "date and time",
+                "at",
+                // The same in the languages postmortems are written in.
+                "heure",
+                "horodatage",
+                "date et heure",
+                "uhrzeit",
+                "zeit",
+                "zeitpunkt",
+                "hora",
+                "fecha y hora",
+                "fecha",
+                "momento",
+                "horário",
+                "tijd",
+                "時刻",
+                "日時",
+                "时间",
+            ]) =>
+            {
+                Column::Time
+            }
+            _ if is(&[
+                "event",
+                "what happened",
+                "description",
+                "action",
+                "activity",
+                "detail",
+                "update",
+                "note",
+                "événement",
+                "ereignis",
+                "evento",
+                "hecho",
+                "suceso",
+                "acontecimiento",
+                "gebeurtenis",
+                "事象",
+                "出来事",
+                "事件",
+            ]) =>
+            {
+                Column::Event
+            }
+            _ if is(&["evidence", "link", "source", "reference", "proof", "fuente", "fonte", "quelle"]) => {
+                Column::Evidence
+            }
+            _ if is(&["mark", "marker", "phase", "milestone"]) => Column::Marker,
+            _ => return None,
+        }),
+        SectionKind::Factors => Some(match () {
+            _ if is(&[
+                "contributing factor",
+                "factor",
+                "description",
+                "cause",
+                "root cause",
+                "why",
+                "what",
+                "theme",
+            ]) =>
+            {
+                Column::Description
+            }
+            _ if is(&["category", "type", "kind", "area"]) => Column::Category,
+            _ => return None,
+        }),
+        SectionKind::Actions => Some(match () {
+            _ if is(&[
+                "action",
+                "action item",
+                "item",
+                "title",
+                "task",
+                "description",
+                "what",
+                "corrective action",
+            ]) =>
+            {
+                Column::Title
+            }
+            _ if is(&["owner", "assignee", "assigned to", "who", "responsible", "dri"]) => Column::Owner,
+            _ if is(&["due", "due date", "deadline", "target date", "by when", "eta"]) => Column::Due,
+            _ if is(&["priority", "prio"]) => Column::Priority,
+            _ if is(&["kind", "type", "category"]) => Column::Kind,
+            _ if is(&["status", "state", "done"]) => Column::Status,
+            _ if is(&["ticket", "bug", "issue", "link", "jira", "tracking", "tracker"]) => Column::Ticket,
+            _ => return None,
+        }),
+        SectionKind::Text | SectionKind::Fields => None,
+    }
+}

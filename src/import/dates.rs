@@ -1,0 +1,115 @@
+//! Days as postmortems write them in running text: `2026-11-24`, `November 24th, 2026`,
+//! `24 Nov 2026`, `2025-Feb-07`; and lines that state a day and nothing else.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::stamp::month;
+
+static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
+static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
+    )
+    .ok()
+});
+static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
+    )
+    .ok()
+});
+
+/// The first date written in the text, in any of the usual forms.
+pub fn find_date(text: &str) -> Option<NaiveDate> {
+    date_match(text).map(|(date, _)| date)
+}
+
+/// The date a text opens with, within its first few words ("The next day, March 4th 2024,
+/// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
+pub fn opening_date(text: &str) -> Option<NaiveDate> {
+    let (date, range) = date_match(text)?;
+    (text[..range.start].split_whitespace().count() <= 4).then_some(date)
+}
+
+fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    // `2025-Feb-07`: the year, the month's name, the day.
+    static YEAR_MONTH_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{4})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{1,2})\b").ok()
+    });
+    if let Some(c) = YEAR_MONTH_NAME.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    if let Some(c) = MONTH_FIRST.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    if let Some(c) = DAY_FIRST.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    foreign(text)
+}
+
+/// `15 de marzo, 2024`, `3 de Noviembre 2025`, `4 sept. 2020`, `16 de março de 2024`, `15 mars
+/// 2024`, `15. März 2024`; `9–10 sept. 2020` is its first day.
+fn foreign(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    static FOREIGN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:(\d{1,2})\s*[–-]\s*)?(\d{1,2})(?:º|°|er|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b")
+            .ok()
+    });
+    FOREIGN.as_ref()?.captures_iter(text).find_map(|c| {
+        let day = c.get(1).unwrap_or(c.get(2)?).as_str().parse().ok()?;
+        let date = NaiveDate::from_ymd_opt(c[4].parse().ok()?, foreign_month(&c[3])?, day)?;
+        Some((date, c.get(0)?.range()))
+    })
+}
+
+/// A month's name or abbreviation in Spanish, Portuguese, French, German or Italian.
+fn foreign_month(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "enero ene janeiro janvier janv januar jänner gennaio",
+        "febrero feb fevereiro fev février fevrier févr fevr februar febbraio",
+        "marzo mar março marco mars märz maerz",
+        "abril abr avril avr april aprile",
+        "mayo maio mai maggio",
+        "junio jun junho juin juni giugno",
+        "julio jul julho juillet juil juli luglio",
+        "agosto ago août aout august",
+        "septiembre setiembre sept sep setembro set septembre september settembre",
+        "octubre oct outubro out octobre oktober okt ottobre",
+        "noviembre nov novembro novembre november",
+        "diciembre dic dezembro dez décembre decembre déc dezember dicembre",
+    ];
+    let w = word.to_lowercase();
+    MONTHS.iter().position(|names| names.split(' ').any(|n| n == w)).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Whether a line or heading only states a day (`2026-11-24 (all times UTC)`, `**Tuesday,
+/// 24 November 2026**`): its date, and whether it says the times are UTC.
+pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
+    let (date, range) = date_match(text)?;
+    let rest = format!("{} {}", &text[..range.start], &text[range.end..]).to_lowercase();
+    let utc = rest.contains("utc") || rest.contains("gmt");
+    // "Día 1 (16 de marzo, 2024)", "Day 2, March 17 2024": the day's number beside the word.
+    let numbered = ["día", "dia", "day", "jour", "tag"].iter().any(|d| rest.split_whitespace().any(|w| w == *d));
+    let leftover = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| !(FILLER.contains(w) || (numbered && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))))
+        .count();
+    (leftover == 0).then_some((date, utc))
+}
+
+/// Words a line may hold besides its date and still be a date line ("Thursday, all times UTC",
+/// "the next day, 2026-11-26"); shared with the timeline reader.
+pub static FILLER: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    "monday tuesday wednesday thursday friday saturday sunday all times time are in utc gmt z date day next previous the on día dia jour tag de del le lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta feira lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag".split(' ').collect()
+});

@@ -1,0 +1,76 @@
+//! Incident times a label line states (`**Duration:** from 10:45 to 12:15`, `Detected:
+//! 14:02`, `- Resolved 2024-04-18 16:13`), and the window a "Duration:" gives.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::build::Builder;
+use super::matching::{Meta, meta_for};
+use super::meta::{Assigned, label_line};
+use super::report::Outcome;
+use super::times::find_date;
+
+impl Builder<'_> {
+    /// Incident times a text states on a label line (`**Duration:** from 10:45 to 12:15`,
+    /// `Detected: 14:02`): read as metadata, the text left as it is.
+    pub(super) fn times_stated_in(&mut self, text: &str, line: usize, shown: &str) {
+        self.times_stated(text, line, shown, true);
+    }
+
+    /// As [`Self::times_stated_in`]; without `any`, only the words that always name the
+    /// incident's times (detected, mitigated, repaired, resolved), not a "Start:" or
+    /// "Duration:" of something else (a section the template does not know).
+    pub(super) fn times_stated(&mut self, text: &str, line: usize, shown: &str, any: bool) {
+        let mut understood = Vec::new();
+        // `- Resolved 2024-04-18 16:13`: a label without its colon, then a day and time.
+        static BARE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:[-*+]\s+)?[*_]*([A-Za-z][A-Za-z ]{1,30}?)[*_]*\s+(\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2}\S*)\s*$")
+                .ok()
+        });
+        for l in text.lines() {
+            let bare = || BARE.as_ref()?.captures(l).map(|c| (c[1].to_string(), c[2].to_string()));
+            let Some((label, value)) = label_line(l).or_else(bare) else { continue };
+            let timed = match meta_for(&label) {
+                Some(Meta::Detected | Meta::Mitigated | Meta::Resolved) => true,
+                Some(Meta::Started | Meta::Window) => any,
+                _ => false,
+            };
+            if timed && let Assigned::Meta(what) = self.assign(&label, &value) {
+                understood.push(format!("{what} from `{label}`"));
+            }
+        }
+        if !understood.is_empty() {
+            self.report.push(line, shown.to_string(), Outcome::Metadata(understood));
+        }
+    }
+
+    /// "The outage lasted from 10:45 AM to 12:15 PM (EAT) on March 3, 2024": the start and
+    /// the end, as the started and resolved times the file does not state otherwise.
+    pub(super) fn window(&mut self, value: &str) -> Option<String> {
+        static TIME: LazyLock<Option<Regex>> =
+            LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
+        let starts: Vec<usize> = TIME.as_ref()?.find_iter(value).map(|m| m.start()).collect();
+        let (&a, &b) = (starts.first()?, starts.get(1)?);
+        let date = find_date(value).or(self.clock.date).or(self.first_date);
+        let saved = (self.clock.date, self.clock.last);
+        self.clock.date = date;
+        let mut read = |text: &str| {
+            let stamp = super::stamp::leading_stamp(text)?;
+            let m = self.clock.stamp(&stamp);
+            m.resolve(&self.doc.zone()).map(|_| m)
+        };
+        let (start, end) = (read(&value[a..]), read(&value[b..]));
+        self.clock.date = saved.0;
+        self.clock.last = saved.1;
+        let (start, end) = (start?, end?);
+        let t = &mut self.doc.times;
+        if t.started.is_none() {
+            t.started = Some(start);
+        }
+        if t.resolved.is_none() {
+            t.resolved = Some(end);
+        }
+        Some("started and resolved".to_string())
+    }
+}

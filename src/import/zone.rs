@@ -1,0 +1,127 @@
+//! Zones as the import reads them: every statement `crate::doc::zone_words` knows, and two
+//! more ways real postmortems state them:
+//!
+//! - an offset after "local time": `## Timeline (local time, UTC+7)`, "all timestamps are
+//!   LOCAL (UTC+7)", `(local times, UTC-7; log stamps are UTC)`, `(local, UTC+8)`;
+//! - a city's clock in words: "horário de Brasília", "hora de Bogotá", "heure de Paris",
+//!   "Tokyo time" (a city the zone database names, or a capital it does not: Brasília is São
+//!   Paulo's clock). A word that names no city states nothing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use crate::doc::zone_words::{ZONE_PATTERN, ZoneWord, zone_word};
+
+/// A zone the text states for the times around it, and the words that state it.
+pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
+    local_offset(text).or_else(|| crate::doc::zone_words::stated(text)).or_else(|| city_clock(text))
+}
+
+/// "local time, UTC+7": the offset the writer's local clock had.
+fn local_offset(text: &str) -> Option<(ZoneWord, String)> {
+    static LOCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\blocal(?:\s+times?)?\s*(?:[,;:]\s*|[(（]\s*|\s+)((?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)\b")
+            .ok()
+    });
+    let c = LOCAL.as_ref()?.captures(text)?;
+    let zone = zone_word(c.get(1)?.as_str())?;
+    Some((zone, c.get(0)?.as_str().trim().to_string()))
+}
+
+/// "horário de Brasília", "hora de Bogotá", "in Tokyo time", "(Tokyo time)".
+fn city_clock(text: &str) -> Option<(ZoneWord, String)> {
+    static CITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:(?i:\b(?:hor[aá]rio|hora|heure|horaire|ora|uhrzeit|zeit)(?:\s+(?:oficial|local|locale))?\s+(?:de|do|da|di|del|von|à|a)\s+)(\p{Lu}\p{L}+(?:[ _-]\p{Lu}\p{L}+)?)|(?:\b(?i:in)\s+|[(（]\s*)(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)\s+(?:local\s+)?time\b)",
+        )
+        .ok()
+    });
+    CITY.as_ref()?.captures_iter(text).find_map(|c| {
+        let city = c.get(1).or_else(|| c.get(2))?.as_str();
+        let zone = city_zone(city)?;
+        Some((ZoneWord::Known(zone), c.get(0)?.as_str().trim().to_string()))
+    })
+}
+
+/// The zone whose clock a city keeps: one the zone database names (`America/Bogota`, its
+/// last part, accents and case aside), or a capital it names by another city.
+fn city_zone(city: &str) -> Option<crate::doc::Zone> {
+    const CAPITALS: &[(&str, &str)] = &[
+        ("brasilia", "America/Sao_Paulo"),
+        ("rio de janeiro", "America/Sao_Paulo"),
+        ("beijing", "Asia/Shanghai"),
+        ("new delhi", "Asia/Kolkata"),
+        ("delhi", "Asia/Kolkata"),
+        ("mumbai", "Asia/Kolkata"),
+        ("bengaluru", "Asia/Kolkata"),
+        ("bangalore", "Asia/Kolkata"),
+        ("washington", "America/New_York"),
+        ("san francisco", "America/Los_Angeles"),
+        ("seattle", "America/Los_Angeles"),
+        ("ottawa", "America/Toronto"),
+        ("canberra", "Australia/Sydney"),
+        ("munich", "Europe/Berlin"),
+        ("milan", "Europe/Rome"),
+    ];
+    let key = fold(city).replace(['_', '-'], " ");
+    if let Some((_, zone)) = CAPITALS.iter().find(|(c, _)| *c == key) {
+        return zone.parse().ok();
+    }
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| name.contains('/') && !name.starts_with("Etc/"))
+        .find(|name| name.rsplit('/').next().is_some_and(|last| fold(last).replace('_', " ") == key))
+        .and_then(|name| name.parse().ok())
+}
+
+/// Lower case without accents: "Bogotá" and "bogota" are one city.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            'ç' | 'Ç' => 'c',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn zone(text: &str) -> Option<String> {
+        match stated(text)? {
+            (ZoneWord::Known(z), _) => Some(z.to_string()),
+            (ZoneWord::Ambiguous(w), _) => Some(format!("ambiguous {w}")),
+        }
+    }
+
+    #[test]
+    fn an_offset_after_local_time() {
+        assert_eq!(zone("## 5. Timeline (local time, UTC+7)").as_deref(), Some("+07:00"));
+        assert_eq!(zone("all timestamps are LOCAL (UTC+7). Logs stamp events in UTC").as_deref(), Some("+07:00"));
+        assert_eq!(zone("The death timeline (local times, UTC-7; log stamps are UTC)").as_deref(), Some("-07:00"));
+        assert_eq!(zone("09:32 (local, UTC+8)").as_deref(), Some("+08:00"));
+        assert_eq!(zone("a local team met at noon"), None);
+    }
+
+    #[test]
+    fn a_city_clock_in_words() {
+        assert_eq!(zone("## Linha do tempo (horário de Brasília)").as_deref(), Some("America/Sao_Paulo"));
+        assert_eq!(zone("Línea de tiempo (hora de Bogotá)").as_deref(), Some("America/Bogota"));
+        assert_eq!(zone("All entries in Tokyo time").as_deref(), Some("Asia/Tokyo"));
+        assert_eq!(zone("Response time went up"), None);
+        assert_eq!(zone("we called London time and again"), None);
+        assert_eq!(zone("hora de Comer"), None);
+        // What the shared words state is unchanged.
+        assert_eq!(zone("All times in PST").as_deref(), Some("America/Los_Angeles"));
+    }
+}
