@@ -29,7 +29,11 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
     if !note.is_empty() {
         spans.push(Span::styled(format!("({note}) "), dim()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..r });
+    let line = Line::from(spans);
+    let top = Rect { height: 1, ..r };
+    memo.region(frame.buffer_mut(), "page title", top, super::cache::key(&line), |buf| {
+        Paragraph::new(line).render(top, buf)
+    });
     let inner = inner(r);
     match editor.page {
         Page::Details => {
@@ -57,7 +61,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
                         underline(frame, text_r, prose, lint);
                         if strip > 0 {
                             let r = Rect { y: inner.y + inner.height - strip, height: strip, ..inner };
-                            super::findings::strip(frame, r, prose, lint);
+                            super::findings::strip(frame, r, prose, lint, memo);
                         }
                     }
                     if let Some(example) = example {
