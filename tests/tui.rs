@@ -1041,6 +1041,45 @@ fn the_first_frame_is_drawn_at_once_and_the_findings_follow() {
     assert!(shown.contains("Wording to look at again") && !shown.contains("Checking the wording"), "{shown}");
 }
 
+/// Text typed into a section while its findings are still being made: once they arrive,
+/// the section shows the findings of its text as it is now, the same as a check from scratch
+/// (only what changed since is checked again on the editor's thread).
+#[test]
+fn findings_that_arrive_after_typing_are_those_of_the_text_as_it_is_now() {
+    let t = library().find("default").unwrap();
+    let mut doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    doc.sections[3].text = "It was human error.\n\nThe pool was small.".into();
+    let text = blameless::store::document_text(&doc).unwrap();
+    let mut f = editing(&text);
+    let (go, gate) = std::sync::mpsc::channel::<()>();
+    f.app.build_checker_in_background(move || {
+        let _ = gate.recv();
+        blameless::lint::Checker::builtin().ok()
+    });
+    dispatch(&mut f.app, Action::GoTo(4));
+    key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
+    typed(&mut f.app, "\n\nDave forgot to check the pool size; he should have known.");
+    go.send(()).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while f.app.checker_pending() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+        dispatch(&mut f.app, Action::Tick);
+    }
+    assert!(!f.app.checker_pending(), "the checker arrived");
+    let e = f.app.editor().unwrap();
+    let now = e.texts[&3].text();
+    assert!(now.ends_with("he should have known."), "{now}");
+    let shown: Vec<&str> = e.lints[&3].findings.iter().map(|f| f.text.as_str()).collect();
+    let checker = blameless::lint::Checker::builtin().unwrap();
+    let mut fresh = blameless::tui::findings::SectionLint::default();
+    fresh.check(&checker, &now, &checker.people(&e.doc), &e.doc);
+    let want: Vec<&str> = fresh.findings.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(shown, want);
+    assert!(want.iter().any(|w| w.contains("human error")) && want.iter().any(|w| w.contains("forgot")), "{want:?}");
+    let screen = screen(&mut f.app, 100, 30);
+    assert!(screen.contains(&format!("{} findings", want.len())), "{screen}");
+}
+
 /// Frames drawn with the memo of earlier frames are the frames drawn afresh, cell for cell,
 /// when the buffer drawn into holds the frame before last (as the terminal's two buffers
 /// alternate); and the frame diff passes over the areas the views call unchanged, each of
