@@ -128,3 +128,31 @@ fn the_view_draws_what_the_widget_draws() {
         }
     }
 }
+
+/// Each cell of a row shows the char the widget says it shows (`screen_to_data`), as the
+/// findings' underlines find them: wrapping, tabs, wide, zero-width and control characters.
+#[test]
+fn the_chars_of_a_rows_cells_are_the_widgets() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for case in 0..200 {
+        let text: String = (0..rng.next(40))
+            .map(|_| PIECES[rng.next(PIECES.len())])
+            .collect::<Vec<_>>()
+            .join(if rng.next(3) == 0 { "\n" } else { "" });
+        let mut prose = Prose::new(&text);
+        let rect = Rect::new(3, 2, 2 + rng.next(30) as u16, 1 + rng.next(12) as u16);
+        prose.follow(rect);
+        for row in 0..40 {
+            let w = prose.wrapped(row);
+            let ours: Vec<usize> = chars_of_cells(&prose, &w, rect.width).collect();
+            let theirs: Vec<usize> = (0..usize::from(rect.width))
+                .map(|dx| {
+                    let DataCursor(line, col) = prose.area.screen_to_data(row, dx);
+                    assert_eq!(line, w.line, "case {case}, row {row}");
+                    col
+                })
+                .collect();
+            assert_eq!(ours, theirs, "case {case}, row {row}: {text:?}");
+        }
+    }
+}
