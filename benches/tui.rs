@@ -52,9 +52,13 @@ fn document(prose_bytes: usize, timeline: usize) -> Document {
 /// `keystrokes` types) and 5,000 timeline entries.
 fn big() -> Document {
     let mut doc = document(10_000, 5_000);
-    let paragraph = "The migration held a lock on the orders table for longer than the pool timeout, so requests queued and then failed.\n\n";
+    let paragraph = big_paragraph();
     doc.sections[0].text = paragraph.repeat(1_000_000 / paragraph.len() + 1);
     doc
+}
+
+fn big_paragraph() -> &'static str {
+    "The migration held a lock on the orders table for longer than the pool timeout, so requests queued and then failed.\n\n"
 }
 
 /// `doc` written to a file of a fresh temporary folder (kept alive by the folder returned).
@@ -243,6 +247,11 @@ fn main() {
     keystrokes("typical (10 KB prose, 40 timeline entries)", &document(10_000, 40), false);
     keystrokes("huge (1 MB prose, 5,000 timeline entries)", &document(1_000_000, 5_000), false);
     keystrokes("big (one 1 MB section, 5,000 timeline entries)", &big(), false);
+    // Paragraphs written as one line each (~600 characters, ten rows): the widget's window is
+    // counted in rows, so it holds a tenth as many of these lines as of short ones.
+    let mut long_lines = big();
+    long_lines.sections[0].text = format!("{}\n\n", [big_paragraph().trim(); 5].join(" ")).repeat(1_000_000 / 600);
+    keystrokes("big, a 600-character line per paragraph", &long_lines, false);
     // The same with the checker, and a finding in every paragraph: thousands under the text.
     let mut blamed = big();
     blamed.sections[0].text =

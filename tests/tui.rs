@@ -1002,22 +1002,38 @@ fn findings_made_in_the_background_arrive_and_typing_meanwhile_is_not_lost() {
     assert!(shown.contains("◆ Summary") && shown.contains("◆ Contributing factors"), "{shown}");
 }
 
-/// The first frame does not wait for the document's findings: it is drawn at once, and until
-/// they arrive nothing says there are none (the finish page says the wording is being
-/// checked, F8 says so too); once they are in, they are shown.
-#[test]
-fn the_first_frame_is_drawn_at_once_and_the_findings_follow() {
+/// An editor of the default template's document with `text` in its fourth section, whose
+/// checker is built on its thread once the returned sender is used ([`checker_arrives`]).
+fn checked_later(text: &str) -> (Fixture, std::sync::mpsc::Sender<()>) {
     let t = library().find("default").unwrap();
     let mut doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
-    doc.sections[3].text = "It was human error.".into();
-    let text = blameless::store::document_text(&doc).unwrap();
-
-    let mut f = editing(&text);
+    doc.sections[3].text = text.into();
+    let mut f = editing(&blameless::store::document_text(&doc).unwrap());
     let (go, gate) = std::sync::mpsc::channel::<()>();
     f.app.build_checker_in_background(move || {
         let _ = gate.recv();
         blameless::lint::Checker::builtin().ok()
     });
+    (f, go)
+}
+
+/// Lets the checker of [`checked_later`] be built, and waits for its findings to arrive.
+fn checker_arrives(f: &mut Fixture, go: std::sync::mpsc::Sender<()>) {
+    go.send(()).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while f.app.checker_pending() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+        dispatch(&mut f.app, Action::Tick);
+    }
+    assert!(!f.app.checker_pending(), "the checker arrived");
+}
+
+/// The first frame does not wait for the document's findings: it is drawn at once, and until
+/// they arrive nothing says there are none (the finish page says the wording is being
+/// checked, F8 says so too); once they are in, they are shown.
+#[test]
+fn the_first_frame_is_drawn_at_once_and_the_findings_follow() {
+    let (mut f, go) = checked_later("It was human error.");
     let last = f.app.editor().unwrap().pages().len() - 1;
     dispatch(&mut f.app, Action::GoTo(last));
     let shown = screen(&mut f.app, 100, 30);
@@ -1027,18 +1043,36 @@ fn the_first_frame_is_drawn_at_once_and_the_findings_follow() {
     dispatch(&mut f.app, Action::NextFinding);
     assert!(f.app.message().is_some_and(|m| m.contains("still being checked")), "{:?}", f.app.message());
 
-    go.send(()).unwrap();
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while f.app.checker_pending() && std::time::Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-        dispatch(&mut f.app, Action::Tick);
-    }
-    assert!(!f.app.checker_pending(), "the checker arrived");
+    checker_arrives(&mut f, go);
     let shown = screen(&mut f.app, 100, 30);
     assert!(shown.contains("◆"), "the finding's mark, once in:\n{shown}");
     dispatch(&mut f.app, Action::GoTo(last));
     let shown = screen(&mut f.app, 100, 30);
     assert!(shown.contains("Wording to look at again") && !shown.contains("Checking the wording"), "{shown}");
+}
+
+/// Text typed into a section while its findings are still being made: once they arrive,
+/// the section shows the findings of its text as it is now, the same as a check from scratch
+/// (only what changed since is checked again on the editor's thread).
+#[test]
+fn findings_that_arrive_after_typing_are_those_of_the_text_as_it_is_now() {
+    let (mut f, go) = checked_later("It was human error.\n\nThe pool was small.");
+    dispatch(&mut f.app, Action::GoTo(4));
+    key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
+    typed(&mut f.app, "\n\nDave forgot to check the pool size; he should have known.");
+    checker_arrives(&mut f, go);
+    let e = f.app.editor().unwrap();
+    let now = e.texts[&3].text();
+    assert!(now.ends_with("he should have known."), "{now}");
+    let shown: Vec<&str> = e.lints[&3].findings.iter().map(|f| f.text.as_str()).collect();
+    let checker = blameless::lint::Checker::builtin().unwrap();
+    let mut fresh = blameless::tui::findings::SectionLint::default();
+    fresh.check(&checker, &now, &checker.people(&e.doc), &e.doc);
+    let want: Vec<&str> = fresh.findings.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(shown, want);
+    assert!(want.iter().any(|w| w.contains("human error")) && want.iter().any(|w| w.contains("forgot")), "{want:?}");
+    let screen = screen(&mut f.app, 100, 30);
+    assert!(screen.contains(&format!("{} findings", want.len())), "{screen}");
 }
 
 /// Frames drawn with the memo of earlier frames are the frames drawn afresh, cell for cell,

@@ -25,6 +25,7 @@ pub mod table;
 pub mod terminal;
 pub mod theme;
 pub mod views;
+mod window;
 mod writer;
 
 use std::io::IsTerminal;

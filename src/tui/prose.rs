@@ -7,10 +7,7 @@
 use ratatui::layout::Rect;
 use ratatui_textarea::{CursorMove, DataCursor, Scrolling, TextArea, WrapMode};
 
-/// Lines kept in the widget: far more than any screen shows.
-const WINDOW: usize = 120;
-/// The window slides when the cursor comes this close to an edge with more text beyond it.
-const MARGIN: usize = 40;
+use super::window::{around, must_slide};
 
 pub struct Prose {
     before: Vec<String>,
@@ -24,6 +21,8 @@ pub struct Prose {
     /// Where the text is drawn and the row on top, worked out by `update` ([`Prose::follow`])
     /// whenever the text, the cursor or the area may have changed; the view only reads it.
     pub(crate) view: Option<View>,
+    /// The columns of the text's area when last laid out (80 before that), for [`rows`].
+    cols: usize,
 }
 
 /// A screen row of the text: chars `from..to` of `line` (`to` is `None` when the row ends the
@@ -69,17 +68,22 @@ impl Prose {
     pub fn new(text: &str) -> Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
         let area = widget(vec![String::new()]);
-        let mut prose =
-            Prose { before: Vec::new(), before_bytes: 0, area, after: Vec::new(), halfway: Vec::new(), view: None };
+        let mut prose = Prose {
+            before: Vec::new(),
+            before_bytes: 0,
+            area,
+            after: Vec::new(),
+            halfway: Vec::new(),
+            view: None,
+            cols: 80,
+        };
         prose.place(lines, 0, 0);
         prose
     }
 
     /// Puts `lines` in, with the window around (`row`, `col`) and the cursor there.
     fn place(&mut self, mut lines: Vec<String>, row: usize, col: usize) {
-        let n = lines.len();
-        let start = if n <= WINDOW { 0 } else { row.saturating_sub(WINDOW / 2).min(n - WINDOW) };
-        let end = if n <= WINDOW { n } else { start + WINDOW };
+        let (start, end) = around(&lines, row, self.cols);
         self.after = lines.split_off(end);
         let window = lines.split_off(start);
         self.before = lines;
@@ -87,7 +91,7 @@ impl Prose {
         self.area = widget(window);
         self.view = None;
         self.area.move_cursor(CursorMove::Jump(
-            u16::try_from(row - start).unwrap_or(u16::MAX),
+            u16::try_from(row.saturating_sub(start)).unwrap_or(u16::MAX),
             u16::try_from(col).unwrap_or(u16::MAX),
         ));
     }
@@ -225,6 +229,7 @@ impl Prose {
     /// screen by the widget's rule. The widget learns its width when it is drawn: it is drawn
     /// (one row, off screen) when the width or place changes, not the height.
     pub fn follow(&mut self, rect: Rect) {
+        self.cols = usize::from(rect.width.max(1));
         let layout = Rect { height: 1, ..rect };
         if self.view.map(|v| Rect { height: 1, ..v.rect }) != Some(layout) {
             ratatui::widgets::Widget::render(&self.area, layout, &mut ratatui::buffer::Buffer::empty(layout));
@@ -321,11 +326,8 @@ impl Prose {
     /// Slides the window when the cursor is near an edge with text beyond it, or when the
     /// window has grown (a long paste). Cheap when nothing needs to move.
     pub fn keep_window(&mut self) {
-        let len = self.area.lines().len();
         let ratatui_textarea::DataCursor(row, _) = self.area.cursor();
-        let near_top = row < MARGIN && !self.before.is_empty();
-        let near_bottom = row + MARGIN >= len && !self.after.is_empty();
-        if near_top || near_bottom || len > 2 * WINDOW {
+        if must_slide(self.area.lines(), row, self.cols, !self.before.is_empty(), !self.after.is_empty()) {
             if self.area.is_selecting() {
                 return; // a selection in progress keeps its window until it ends
             }

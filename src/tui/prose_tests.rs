@@ -1,4 +1,5 @@
 use super::*;
+use crate::tui::window::WINDOW;
 
 fn long(n: usize) -> String {
     (0..n).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n")

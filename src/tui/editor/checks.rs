@@ -31,10 +31,16 @@ impl Editor {
                 continue;
             }
             match checked.remove(&i) {
-                Some((text, lint)) if self.section_text(i) == text => {
+                Some((text, lint)) => {
+                    let changed = self.section_text(i) != text;
                     self.lints.insert(i, lint);
+                    // Typed into while the thread checked it: only the paragraphs changed
+                    // since are checked again (a whole 1 MB section took seconds on this thread).
+                    if changed {
+                        self.check_section(&checker, i);
+                    }
                 }
-                _ => self.check_section(&checker, i),
+                None => self.check_section(&checker, i),
             }
         }
         if !fields.is_empty() {

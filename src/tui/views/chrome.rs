@@ -42,10 +42,11 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<super::Folded>) {
+pub fn status(frame: &mut Frame, r: Rect, app: &App, editor: &Editor, folded: Option<super::Folded>, memo: &mut Memo) {
     let line = status_line(app, editor, folded, r.width);
+    let key = super::cache::key(&line);
     let paragraph = if r.height > 1 { Paragraph::new(line).wrap(Wrap { trim: false }) } else { Paragraph::new(line) };
-    frame.render_widget(paragraph, r);
+    memo.region(frame.buffer_mut(), "status", r, key, |buf| paragraph.render(r, buf));
 }
 
 fn status_line(app: &App, editor: &Editor, folded: Option<super::Folded>, width: u16) -> Line<'static> {

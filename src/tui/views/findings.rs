@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{bold, colored, dim};
 use crate::tui::action::Action;
@@ -18,6 +18,7 @@ pub(super) fn strip(
     r: Rect,
     prose: &crate::tui::prose::Prose,
     lint: &crate::tui::findings::SectionLint,
+    memo: &mut super::cache::Memo,
 ) {
     let n = lint.findings.len();
     let mut lines = vec![Line::from(vec![
@@ -42,7 +43,11 @@ pub(super) fn strip(
         let one = super::chrome::fit(&format!("  {}: {}", f.rule, f.message), usize::from(r.width));
         lines.push(Line::styled(one, dim()));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), r);
+    // Drawn again only when what it shows changes, not on every key.
+    let key = super::cache::key(&lines);
+    memo.region(frame.buffer_mut(), "findings strip", r, key, |buf| {
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(r, buf)
+    });
 }
 
 /// A finding in full: its rule and message, and what to write instead (the texts the layout

@@ -71,7 +71,7 @@ fn draw(frame: &mut Frame, app: &App, memo: &mut Memo) {
                     let below = a.page.is_some_and(|p| p.x == r.x);
                     page::guidance(frame, r, editor, below, memo);
                 }
-                chrome::status(frame, a.status, app, editor, a.folded);
+                chrome::status(frame, a.status, app, editor, a.folded, memo);
                 chrome::footer(frame, a.footer, app, memo);
             }
         }

@@ -29,7 +29,11 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
     if !note.is_empty() {
         spans.push(Span::styled(format!("({note}) "), dim()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..r });
+    let line = Line::from(spans);
+    let top = Rect { height: 1, ..r };
+    memo.region(frame.buffer_mut(), "page title", top, super::cache::key(&line), |buf| {
+        Paragraph::new(line).render(top, buf)
+    });
     let inner = inner(r);
     match editor.page {
         Page::Details => {
@@ -57,7 +61,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
                         underline(frame, text_r, prose, lint);
                         if strip > 0 {
                             let r = Rect { y: inner.y + inner.height - strip, height: strip, ..inner };
-                            super::findings::strip(frame, r, prose, lint);
+                            super::findings::strip(frame, r, prose, lint, memo);
                         }
                     }
                     if let Some(example) = example {
@@ -88,21 +92,16 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
 
 /// Underlines the words the checker flagged, on the lines on screen only.
 fn underline(frame: &mut Frame, r: Rect, prose: &crate::tui::prose::Prose, lint: &crate::tui::findings::SectionLint) {
-    let top = prose.top();
+    let top = usize::from(prose.top());
     let before = prose.lines_before();
     let style = colored(Color::Yellow).add_modifier(ratatui::style::Modifier::UNDERLINED);
     let buf = frame.buffer_mut();
     for dy in 0..r.height {
-        let screen_row = top as usize + dy as usize;
         // A screen row shows one line (or part of one): a line without marks is passed over
-        // whole, rather than asked about cell by cell.
-        let ratatui_textarea::DataCursor(first, _) = prose.area.screen_to_data(screen_row, 0);
-        if !lint.marks.contains_key(&(first + before)) {
-            continue;
-        }
-        for dx in 0..r.width {
-            let ratatui_textarea::DataCursor(row, col) = prose.area.screen_to_data(screen_row, dx as usize);
-            let Some(ranges) = lint.marks.get(&(row + before)) else { continue };
+        // whole; in a marked one, each cell's char is found in one walk along the row.
+        let w = prose.wrapped(top + usize::from(dy));
+        let Some(ranges) = lint.marks.get(&(w.line + before)) else { continue };
+        for (dx, col) in (0..r.width).zip(super::prose::chars_of_cells(prose, &w, r.width)) {
             if ranges.iter().any(|m| m.contains(&col)) {
                 let cell = &mut buf[(r.x + dx, r.y + dy)];
                 if cell.symbol() != " " {

@@ -21,7 +21,7 @@ use ratatui_textarea::DataCursor;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::cache::{self, Memo};
-use crate::tui::prose::{Prose, cols_of};
+use crate::tui::prose::{Prose, Wrapped, cols_of};
 
 /// What else is drawn over the text's rows, for telling which rows are as in the frame before.
 pub enum Over<'a> {
@@ -31,6 +31,28 @@ pub enum Over<'a> {
     /// Something that does not follow the rows (an example over an empty text): every row
     /// counts as changed.
     Other,
+}
+
+/// The char of its line that each of the `width` cells of screen row `w` shows, as the widget
+/// finds it (`screen_to_data`, one walk along the row rather than one per cell): the row's chars
+/// that end at or before the cell's column, counted from where the row starts.
+pub(super) fn chars_of_cells(prose: &Prose, w: &Wrapped, width: u16) -> impl Iterator<Item = usize> {
+    let line = prose.area.lines().get(w.line).map_or("", String::as_str);
+    let tab = prose.area.tab_length();
+    let mut chars = line.chars().skip(w.from).take(w.to.map_or(usize::MAX, |to| to - w.from)).peekable();
+    let (mut at, mut col) = (w.from, 0);
+    (0..usize::from(width)).map(move |x| {
+        while let Some(&c) = chars.peek() {
+            let cols = cols_of(c, col, tab);
+            if col >= x || col + cols > x {
+                break;
+            }
+            col += cols;
+            at += 1;
+            chars.next();
+        }
+        at
+    })
 }
 
 /// Draws the text of `prose` in `r` of `buf`, as the widget itself would, and tells the frame

@@ -12,6 +12,17 @@ impl Rng {
         self.0 ^= self.0 << 17;
         (self.0 % n as u64) as usize
     }
+
+    /// Up to 40 of the pieces below, on one line or a line each.
+    fn text(&mut self) -> String {
+        let pieces: Vec<&str> = (0..self.next(40)).map(|_| PIECES[self.next(PIECES.len())]).collect();
+        pieces.join(if self.next(3) == 0 { "\n" } else { "" })
+    }
+
+    /// An area of 2 to 31 columns and 1 to 12 rows.
+    fn rect(&mut self) -> Rect {
+        Rect::new(3, 2, 2 + self.next(30) as u16, 1 + self.next(12) as u16)
+    }
 }
 
 const PIECES: &[&str] = &[
@@ -45,13 +56,10 @@ const PIECES: &[&str] = &[
 fn the_view_draws_what_the_widget_draws() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for case in 0..120 {
-        let text: String = (0..rng.next(40))
-            .map(|_| PIECES[rng.next(PIECES.len())])
-            .collect::<Vec<_>>()
-            .join(if rng.next(3) == 0 { "\n" } else { "" });
+        let text = rng.text();
         let mut ours = Prose::new(&text);
         let mut theirs = Prose::new(&text);
-        let mut rect = Rect::new(3, 2, 2 + rng.next(30) as u16, 1 + rng.next(12) as u16);
+        let mut rect = rng.rect();
         for step in 0..60 {
             match rng.next(14) {
                 0 | 1 => {
@@ -125,6 +133,31 @@ fn the_view_draws_what_the_widget_draws() {
                 ours.area.cursor()
             );
             assert_eq!(ours.top(), theirs.top());
+        }
+    }
+}
+
+/// Each cell of a row shows the char the widget says it shows (`screen_to_data`), as the
+/// findings' underlines find them: wrapping, tabs, wide, zero-width and control characters.
+#[test]
+fn the_chars_of_a_rows_cells_are_the_widgets() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for case in 0..200 {
+        let text = rng.text();
+        let mut prose = Prose::new(&text);
+        let rect = rng.rect();
+        prose.follow(rect);
+        for row in 0..40 {
+            let w = prose.wrapped(row);
+            let ours: Vec<usize> = chars_of_cells(&prose, &w, rect.width).collect();
+            let theirs: Vec<usize> = (0..usize::from(rect.width))
+                .map(|dx| {
+                    let DataCursor(line, col) = prose.area.screen_to_data(row, dx);
+                    assert_eq!(line, w.line, "case {case}, row {row}");
+                    col
+                })
+                .collect();
+            assert_eq!(ours, theirs, "case {case}, row {row}: {text:?}");
         }
     }
 }
