@@ -31,7 +31,7 @@ impl Reader<'_> {
     /// a common noun: followed by a plain lowercase word ("Error rate once again ..."), where
     /// a name is followed by a verb ("Sam restarted", "Sam is", "Sam will"), a comma or a
     /// name.
-    fn common_noun_opening(&self, words: &[Token], t: Token) -> bool {
+    pub(super) fn common_noun_opening(&self, words: &[Token], t: Token) -> bool {
         if words.first() != Some(&t) {
             return false;
         }

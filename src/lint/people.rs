@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use super::rules::Who;
-use super::tokens::{Token, breaks, opens_sentence};
+use super::tokens::{Token, breaks, opens_sentence, tokens};
 use crate::doc::Document;
 
 /// Names known to be people, lowercase: from the document and the team's configuration.
@@ -226,6 +226,13 @@ impl Reader<'_> {
                 )
                     && !self.people.is_thing(&lower)
                     && !self.dated(t)));
+        // "Root cause: Routine maintenance …": after a label's colon, a capitalised word before a
+        // plain lowercase word opens a phrase, as at a sentence's start.
+        let person = person
+            && !(!handle && !possessive && self.after_label(t) && {
+                let words = tokens(self.text, t.start..self.sentence.end);
+                self.common_noun_opening(&words, t)
+            });
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
@@ -233,6 +240,11 @@ impl Reader<'_> {
         } else {
             Found::Thing
         }
+    }
+
+    /// Whether the word `t` follows a label's colon ("Root cause: Routine …").
+    fn after_label(&self, t: Token) -> bool {
+        self.text[self.sentence.start..t.start].trim_end_matches([' ', '\t', '*', '_']).ends_with(':')
     }
 
     /// Whether the word `t` is a date's month, however spelt: after "on", "in", "by",
