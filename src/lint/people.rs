@@ -228,11 +228,11 @@ impl Reader<'_> {
                     && !self.dated(t)));
         // "Root cause: Routine maintenance …": after a label's colon, a capitalised word before a
         // plain lowercase word opens a phrase, as at a sentence's start.
-        let person = person
-            && !(!handle && !possessive && self.after_label(t) && {
-                let words = tokens(self.text, t.start..self.sentence.end);
-                self.common_noun_opening(&words, t)
-            });
+        let common_noun = !handle && !possessive && self.after_label(t) && {
+            let words = tokens(self.text, t.start..self.sentence.end);
+            self.common_noun_opening(&words, t)
+        };
+        let person = person && !common_noun;
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
