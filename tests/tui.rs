@@ -479,6 +479,20 @@ fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
 }
 
 #[test]
+fn the_finish_page_lists_a_finding_across_a_line_break_with_its_space() {
+    let mut f = fresh_checked();
+    typed(&mut f.app, "The on-call");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    typed(&mut f.app, "engineer should have noticed the alert.");
+    pause_for_check(&mut f.app);
+    let last = f.app.editor().unwrap().pages().len() - 1;
+    dispatch(&mut f.app, Action::GoTo(last));
+    let finish = screen(&mut f.app, 120, 40);
+    assert!(finish.contains("on-call engineer should have"), "{finish}");
+    assert!(!finish.contains("on-callengineer"), "{finish}");
+}
+
+#[test]
 fn f8_moves_to_a_finding_and_ctrl_r_applies_the_rewrite() {
     let mut f = fresh_checked();
     typed(&mut f.app, "The deploy finished. The root cause was a missing lock timeout.");

@@ -269,7 +269,9 @@ fn finish(frame: &mut Frame, r: Rect, editor: &Editor) {
         )));
         for w in &summary.wording {
             let color = if w.severity >= Severity::Warning { Color::Yellow } else { Color::Cyan };
-            lines.push(Line::styled(format!("  ◆ {}: {} \"{}\"", w.place, w.rule, w.text), colored(color)));
+            // The finding's words as one line: a text wrapped in the document keeps its spaces.
+            let text = w.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            lines.push(Line::styled(format!("  ◆ {}: {} \"{text}\"", w.place, w.rule), colored(color)));
         }
     }
     lines.push(Line::raw(""));
