@@ -23,6 +23,7 @@ mod people;
 mod phrases;
 #[cfg(test)]
 mod profile;
+mod qualifiers;
 mod reach;
 mod rewrite;
 pub mod rules;

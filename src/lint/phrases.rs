@@ -94,87 +94,8 @@ impl Reader<'_> {
         }
     }
 
-    /// The person before an aside set off by commas, the aside ending at the end of `toks`:
-    /// "An engineer, tired and debugging a replication issue at 11pm," → "An engineer".
-    fn before_aside(&self, toks: &[Token]) -> Option<Phrase> {
-        let from = toks.len().saturating_sub(12);
-        for k in (from.max(1)..toks.len()).rev() {
-            let gap = &self.text[toks[k - 1].end..toks[k].start];
-            if gap.trim() == "," {
-                // "Marvin, our release bot,": an aside that names what the subject is.
-                let aside = &toks[k..];
-                let names = self.lex.determiners.contains(&self.lower(aside[0]))
-                    || self.lex.possessive_pronouns.contains(&self.lower(aside[0]));
-                if names && self.phrase_ending(aside, aside[aside.len() - 1]).found == Found::Thing {
-                    return None;
-                }
-                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
-                return matches!(who.found, Found::Person { .. }).then_some(who);
-            }
-            if breaks(gap) {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// The person a "who" clause describes, when the clause runs to the end of `toks` without
-    /// a break: "the sysadmin who owns the servers".
-    fn described_by_who(&self, toks: &[Token]) -> Option<Phrase> {
-        for k in (1..toks.len()).rev() {
-            if breaks(&self.text[toks[k - 1].end..toks[k].start]) {
-                return None;
-            }
-            if self.lower(toks[k]) == "who" {
-                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
-                return matches!(who.found, Found::Person { .. }).then_some(who);
-            }
-        }
-        None
-    }
-
-    /// The person a prepositional phrase at the end of `toks` qualifies, within six words and
-    /// without a break: "the owner of the service", "someone on the platform team".
-    fn qualified_person(&self, toks: &[Token]) -> Option<Phrase> {
-        let from = toks.len().saturating_sub(6);
-        for k in (from.max(1)..toks.len().saturating_sub(1)).rev() {
-            if breaks(&self.text[toks[k - 1].end..toks[k].start]) {
-                return None;
-            }
-            if matches!(self.lower(toks[k]).as_str(), "on" | "in" | "from" | "of" | "at" | "with" | "for") {
-                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
-                if matches!(who.found, Found::Person { .. }) {
-                    return Some(who);
-                }
-            }
-        }
-        None
-    }
-
-    /// "Whoever set up the job", "Nobody reviewing the change", "someone on the team": a
-    /// clause that opens with an indefinite person, whose last noun is not its subject.
-    fn someone_opens(&self, toks: &[Token]) -> Option<Phrase> {
-        let from = toks
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|&(k, &t)| {
-                let gap = if k == 0 { "" } else { &self.text[toks[k - 1].end..t.start] };
-                breaks(gap) || self.lex.clause_words.contains(&self.lower(t))
-            })
-            .map_or(0, |(k, &t)| if self.lex.clause_words.contains(&self.lower(t)) { k + 1 } else { k });
-        let first = *toks.get(from)?;
-        let lower = self.lower(first);
-        let next = toks.get(from + 1).map(|&t| self.lower(t)).unwrap_or_default();
-        let indefinite = matches!(lower.as_str(), "nobody" | "someone" | "somebody" | "anyone" | "anybody")
-            || (lower == "no" && next == "one");
-        let qualified = next.ends_with("ing") || matches!(next.as_str(), "on" | "in" | "from" | "at" | "with" | "who");
-        (lower == "whoever" || (indefinite && qualified))
-            .then_some(Phrase { range: first.start..first.end, found: Found::Person { first_person: false } })
-    }
-
     /// The noun phrase whose last word is `head` (the last of `toks`).
-    fn phrase_ending(&self, toks: &[Token], head: Token) -> Phrase {
+    pub(super) fn phrase_ending(&self, toks: &[Token], head: Token) -> Phrase {
         let lower = self.lower(head);
         let mut found = self.word(head);
         let mut start = head.start;

@@ -1,0 +1,97 @@
+//! Who a subject really is when the noun before the verb is not it: the person before an
+//! aside, the person a "who" clause or a prepositional phrase describes, an indefinite
+//! "whoever …" clause. Part of the clause reader (`phrases.rs` reads the phrases around a match).
+
+use std::ops::Range;
+
+use super::people::{Found, Phrase, Reader};
+use super::tokens::{Token, breaks};
+
+impl Reader<'_> {
+    /// The person before an aside set off by commas, the aside ending at the end of `toks`:
+    /// "An engineer, tired and debugging a replication issue at 11pm," → "An engineer".
+    pub(super) fn before_aside(&self, toks: &[Token]) -> Option<Phrase> {
+        let from = toks.len().saturating_sub(12);
+        for k in (from.max(1)..toks.len()).rev() {
+            let gap = &self.text[toks[k - 1].end..toks[k].start];
+            if gap.trim() == "," {
+                // "Marvin, our release bot,": an aside that names what the subject is.
+                let aside = &toks[k..];
+                let names = self.lex.determiners.contains(&self.lower(aside[0]))
+                    || self.lex.possessive_pronouns.contains(&self.lower(aside[0]));
+                if names && self.phrase_ending(aside, aside[aside.len() - 1]).found == Found::Thing {
+                    return None;
+                }
+                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
+                return matches!(who.found, Found::Person { .. }).then_some(who);
+            }
+            if breaks(gap) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The person a "who" clause describes, when the clause runs to the end of `toks` without
+    /// a break: "the sysadmin who owns the servers".
+    pub(super) fn described_by_who(&self, toks: &[Token]) -> Option<Phrase> {
+        self.person_before(toks, 1..toks.len(), |w| w == "who", true)
+    }
+
+    /// The person a prepositional phrase at the end of `toks` qualifies, within six words and
+    /// without a break: "the owner of the service", "someone on the platform team".
+    pub(super) fn qualified_person(&self, toks: &[Token]) -> Option<Phrase> {
+        let from = toks.len().saturating_sub(6).max(1);
+        let preposition = |w: &str| matches!(w, "on" | "in" | "from" | "of" | "at" | "with" | "for");
+        self.person_before(toks, from..toks.len().saturating_sub(1), preposition, false)
+    }
+
+    /// The person whose phrase ends just before a word `marks` accepts, walking back over
+    /// `within` (indices of `toks`, from 1) without crossing a break; `first` gives up at the
+    /// first such word that does not follow a person.
+    fn person_before(
+        &self,
+        toks: &[Token],
+        within: Range<usize>,
+        marks: impl Fn(&str) -> bool,
+        first: bool,
+    ) -> Option<Phrase> {
+        for k in within.rev() {
+            if breaks(&self.text[toks[k - 1].end..toks[k].start]) {
+                return None;
+            }
+            if marks(&self.lower(toks[k])) {
+                let who = self.phrase_ending(&toks[..k], toks[k - 1]);
+                if matches!(who.found, Found::Person { .. }) {
+                    return Some(who);
+                }
+                if first {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// "Whoever set up the job", "Nobody reviewing the change", "someone on the team": a
+    /// clause that opens with an indefinite person, whose last noun is not its subject.
+    pub(super) fn someone_opens(&self, toks: &[Token]) -> Option<Phrase> {
+        let from = toks
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|&(k, &t)| {
+                let gap = if k == 0 { "" } else { &self.text[toks[k - 1].end..t.start] };
+                breaks(gap) || self.lex.clause_words.contains(&self.lower(t))
+            })
+            .map_or(0, |(k, &t)| if self.lex.clause_words.contains(&self.lower(t)) { k + 1 } else { k });
+        let first = *toks.get(from)?;
+        let lower = self.lower(first);
+        let next = toks.get(from + 1).map(|&t| self.lower(t)).unwrap_or_default();
+        let indefinite = matches!(lower.as_str(), "nobody" | "someone" | "somebody" | "anyone" | "anybody")
+            || (lower == "no" && next == "one");
+        let qualified = next.ends_with("ing") || matches!(next.as_str(), "on" | "in" | "from" | "at" | "with" | "who");
+        (lower == "whoever" || (indefinite && qualified))
+            .then_some(Phrase { range: first.start..first.end, found: Found::Person { first_person: false } })
+    }
+}
