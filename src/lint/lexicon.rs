@@ -28,6 +28,8 @@ struct LexiconFile {
     thing_groups: Vec<String>,
     acronyms: Vec<String>,
     thing_nouns: Vec<String>,
+    organisation_words: Vec<String>,
+    organisation_cues: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +51,11 @@ pub(super) struct Lexicon {
     pub thing_groups: HashSet<String>,
     pub acronyms: HashSet<String>,
     pub thing_nouns: HashSet<String>,
+    /// Capitalised words that end an organisation's name ("Acme Corp", "Globex Bank").
+    pub organisation_words: HashSet<String>,
+    /// Nouns after a name, or after its possessive, that make it an organisation ("Hetzner
+    /// support", "Equinix's customers").
+    pub organisation_cues: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -77,6 +84,8 @@ impl Lexicon {
             thing_groups: set(f.thing_groups),
             acronyms: set(f.acronyms),
             thing_nouns: set(f.thing_nouns),
+            organisation_words: set(f.organisation_words),
+            organisation_cues: set(f.organisation_cues),
         })
     }
 
@@ -107,7 +116,7 @@ impl Lexicon {
             return false;
         }
         let lower = word.to_lowercase();
-        if self.not_names.contains(&lower) || self.roles.contains(&lower) {
+        if self.not_names.contains(&lower) || self.roles.contains(&lower) || self.organisation(&lower) {
             return false;
         }
         if !sentence_start {
@@ -132,5 +141,12 @@ impl Lexicon {
             && !lower.ends_with("os")
             && !lower.ends_with("as");
         !(NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) || plural)
+    }
+
+    /// Whether a capitalised word (lowercase here) names an organisation by its form: a word
+    /// that ends a company's name ("Corp", "Bank") or one built on it ("Citibank", "Microsoft").
+    pub fn organisation(&self, lower: &str) -> bool {
+        self.organisation_words.contains(lower)
+            || ["bank", "soft", "corp"].iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
     }
 }

@@ -12,9 +12,10 @@ impl Reader<'_> {
         let toks = tokens(self.text, self.sentence.clone());
         let words: Vec<Token> =
             toks.iter().copied().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit())).collect();
-        // The first words, and those after an opening phrase ("As it turns out, Jonas ...").
+        // The first words, and the first three after an opening phrase ("As it turns out, Jonas
+        // ...", "According to the report, Google employees ...").
         let after_comma = (1..words.len().min(7)).find(|&k| self.text[words[k - 1].end..words[k].start].contains(','));
-        let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 1)]));
+        let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 3)]));
         for &t in candidates {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
                 if self.common_noun_opening(&words, t) {

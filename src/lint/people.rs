@@ -68,7 +68,8 @@ impl People {
         // The words looked up are short and lowercase ASCII: anything else is not one of them,
         // nor is a word whose first letter and length none of them has (no hashing for those).
         let mut shapes = [0u32; 128];
-        for w in lex.thing_nouns.iter().chain(&lex.determiners).filter(|w| (2..=16).contains(&w.len())) {
+        let listed = lex.thing_nouns.iter().chain(&lex.determiners).chain(&lex.organisation_cues);
+        for w in listed.filter(|w| (2..=16).contains(&w.len())) {
             shapes[usize::from(w.as_bytes()[0] & 0x7f)] |= 1 << w.len();
         }
         let mut is = |at: usize, end: usize, words: &HashSet<String>| {
@@ -97,6 +98,25 @@ impl People {
             let at = i;
             let (end, _) = word_at(at);
             i = end.max(at + 1);
+            // "Equinix's customers", "Google Cloud": what makes a name an organisation's.
+            let curly = text[at..end].ends_with("’s");
+            if curly || text[end..].starts_with("'s ") {
+                let name_end = if curly { end - "’s".len() } else { end };
+                let (cue, cue_end) = if curly { (end + 1, word_at(end + 1).0) } else { (end + 3, word_at(end + 3).0) };
+                if cue < bytes.len() && is(cue, cue_end, &lex.organisation_cues) {
+                    self.things.insert(text[at..name_end].to_lowercase());
+                }
+                continue;
+            }
+            if end + 1 < bytes.len() && bytes[end] == b' ' && bytes[end + 1].is_ascii_uppercase() {
+                let next_end = word_at(end + 1).0;
+                if lex.organisation_words.contains(&text[end + 1..next_end].to_lowercase())
+                    && lex.looks_like_name(&text[at..end], false)
+                {
+                    self.things.insert(text[at..end].to_lowercase());
+                }
+                continue;
+            }
             let after_space = end + 1 < bytes.len() && bytes[end] == b' ' && bytes[end + 1].is_ascii_lowercase();
             let after_comma = end + 2 < bytes.len() && bytes[end] == b',' && bytes[end + 1] == b' ';
             if !after_space && !after_comma {
@@ -104,7 +124,8 @@ impl People {
             }
             let next = if after_space { end + 1 } else { end + 2 };
             let (next_end, after) = word_at(next);
-            let followed = after_space && is(next, next_end, &lex.thing_nouns);
+            let followed =
+                after_space && (is(next, next_end, &lex.thing_nouns) || is(next, next_end, &lex.organisation_cues));
             // "Otto, our release bot,": an apposition whose last word is what the name is.
             let mut apposed = after_comma && is(next, next_end, &lex.determiners);
             if apposed {
@@ -232,7 +253,7 @@ impl Reader<'_> {
             let words = tokens(self.text, t.start..self.sentence.end);
             self.common_noun_opening(&words, t)
         };
-        let person = person && !common_noun;
+        let person = person && !common_noun && !self.organisation(t, &lower);
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
@@ -240,6 +261,19 @@ impl Reader<'_> {
         } else {
             Found::Thing
         }
+    }
+
+    /// Whether the capitalised word `t` (lowercase `lower`) is an organisation's name or ends
+    /// one: "Corp" in "Acme Corp", or "Acme" before it. A company is not a person.
+    fn organisation(&self, t: Token, lower: &str) -> bool {
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if !capital(t.text(self.text)) {
+            return false;
+        }
+        let next = self.text[t.end..].strip_prefix(' ').unwrap_or("");
+        let next: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        self.lex.organisation_words.contains(lower)
+            || (capital(next) && self.lex.organisation_words.contains(&next.to_lowercase()))
     }
 
     /// Whether the word `t` follows a label's colon ("Root cause: Routine …").
@@ -252,15 +286,31 @@ impl Reader<'_> {
     fn dated(&self, t: Token) -> bool {
         let after = self.text[t.end..].trim_start_matches([' ', '\t']);
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        if !(1..=2).contains(&digits) {
-            return false;
-        }
-        let day_ends = after[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-            || ["st", "nd", "rd", "th"].iter().any(|s| after[digits..].starts_with(s));
+        let day_ends = (1..=2).contains(&digits)
+            && (after[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                || ["st", "nd", "rd", "th"].iter().any(|s| after[digits..].starts_with(s)));
         let before = self.text[..t.start].trim_end();
         let preposition = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        day_ends
-            && ["on", "in", "by", "since", "until", "from", "of"].iter().any(|p| preposition.eq_ignore_ascii_case(p))
+        // "an employee in April mistakenly issued": a month after a preposition, with no day.
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let after_preposition =
+            ["on", "in", "by", "since", "until", "from", "of", "during", "early", "late", "mid", "last"]
+                .iter()
+                .any(|p| preposition.eq_ignore_ascii_case(p));
+        after_preposition && (day_ends || MONTHS.iter().any(|m| t.text(self.text).eq_ignore_ascii_case(m)))
     }
 
     /// Whether `gap`, after the word `t`, breaks a phrase: the stop after initials ("M.K.

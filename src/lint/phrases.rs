@@ -32,8 +32,10 @@ impl Reader<'_> {
             let t = toks[i - 1];
             let gap = &self.text[t.end..right];
             if self.breaks_after(t, gap) {
-                // "The on-call engineer, Tom, missed": a person just before the comma.
-                if gap.trim() == "," && matches!(self.word(t), Found::Person { .. }) {
+                // "The on-call engineer, Tom, missed": a person just before the comma, not
+                // a preposition's ("a loan to Revlon, mistakenly sent").
+                let governed = i >= 2 && self.lex.prepositions.contains(&self.lower(toks[i - 2]));
+                if gap.trim() == "," && !governed && matches!(self.word(t), Found::Person { .. }) {
                     return self.phrase_ending(&toks[..i], t);
                 }
                 // "An engineer, tired and debugging at 11pm, ran": the subject before an aside.
