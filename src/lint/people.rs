@@ -225,6 +225,12 @@ impl Reader<'_> {
             Some(stem) => (stem, true),
             None => (word, false),
         };
+        // "I’d taken down", "they've": a pronoun with its auxiliary.
+        let stem = ["'d", "’d", "'ve", "’ve", "'ll", "’ll", "'m", "’m", "'re", "’re"]
+            .iter()
+            .find_map(|c| stem.strip_suffix(c))
+            .filter(|p| self.lex.subject_pronouns.contains(&p.to_lowercase()))
+            .unwrap_or(stem);
         let lower = stem.to_lowercase();
         let lex = self.lex;
         let first_person = lex.first_person.contains(&lower);
