@@ -87,7 +87,10 @@ struct Match<'a> {
 impl Match<'_> {
     fn finding(&self) -> Option<TextFinding> {
         let masked = self.prepared.masked.as_str();
-        let sentence = sentence(masked, self.range.start);
+        // A pattern may start at the stop before its sentence ("[.!?]\s+because"): the
+        // sentence is the one its first word is in.
+        let first_word = masked[self.range.clone()].find(char::is_alphanumeric).unwrap_or(0);
+        let sentence = sentence(masked, self.range.start + first_word);
         let scope = self.prepared.scope_at(self.range.start);
         let question = masked[sentence.clone()].trim_end().ends_with('?');
         let applies = self.rule.scope.contains(&scope) || (question && self.rule.scope.contains(&Scope::Questions));

@@ -27,7 +27,9 @@ fn is_joiner(c: char) -> bool {
 
 /// The words in `range` of `text`.
 pub(super) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let slice = &text[range.clone()];
+    // A reversed range reads no words rather than panicking on a pattern that reaches past
+    // its sentence.
+    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
