@@ -86,18 +86,18 @@ fn header(line: &str) -> Option<(usize, usize)> {
 }
 
 /// A literal block's text, as the reader gives it.
-struct Block {
-    text: String,
+pub(super) struct Block {
+    pub(super) text: String,
     /// Its lines' indentation.
     indent: usize,
     /// Where the line after it starts.
-    end: usize,
+    pub(super) end: usize,
 }
 
 impl Block {
     /// The block whose lines start at `start`, under a key at `key_column`, ending with the
     /// line before the first one indented less; `None` unless it has the plain shape.
-    fn read(src: &str, start: usize, key_column: usize) -> Option<Block> {
+    pub(super) fn read(src: &str, start: usize, key_column: usize) -> Option<Block> {
         let chomp = start.checked_sub(2).and_then(|i| src.as_bytes().get(i)).copied();
         let first = src.get(start..)?.lines().next()?;
         let indent = first.len() - first.trim_start_matches(' ').len();
@@ -138,7 +138,7 @@ impl Block {
 
 /// Whether the reader keeps `line` as it is: no control character but tab, no C1 control,
 /// line or paragraph separator, byte order mark or non-character.
-fn printable(line: &str) -> bool {
+pub(super) fn printable(line: &str) -> bool {
     let kept = |c: char| match c {
         '\t' | ' '..='~' => true,
         '\0'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => false,

@@ -17,6 +17,9 @@ mod locate;
 pub mod lock;
 mod migrate;
 mod on_disk;
+pub mod quick;
+#[cfg(test)]
+mod quick_tests;
 mod read;
 pub mod recovery;
 pub mod rename;
@@ -60,10 +63,11 @@ pub fn parse_document(path: &Path, src: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(path, "is empty, so it is not a blameless document")
             .hint("create a document with `blameless new`"));
     }
-    // The common case, a valid document of the current schema, is parsed once, straight
+    // The common case, a valid document of the current schema in the shapes the store
+    // writes, is read by our own reader (`quick`); else, once, by the YAML reader straight
     // into the types (its long texts taken out first, `lift`); anything else takes the
     // careful path below for its message.
-    let quick = lift::read::<Document>(src, lift::LIFT_MIN);
+    let quick = quick::read::<Document>(src).or_else(|| lift::read::<Document>(src, lift::LIFT_MIN));
     if let Ok(doc) = quick.map(Ok).unwrap_or_else(|| yaml::from_str::<Document>(src))
         && doc.schema == SCHEMA
     {
