@@ -26,6 +26,9 @@ pub mod rename;
 pub mod spans;
 mod swap;
 mod walk;
+mod write;
+#[cfg(test)]
+mod write_tests;
 pub mod yaml;
 
 use std::path::Path;
@@ -127,7 +130,7 @@ pub fn document_text(doc: &Document) -> Result<String, SaveError> {
 /// The document's YAML text at whatever size: for the editor, whose recovery copy keeps the
 /// words even when a document has grown past what may be saved (the save itself refuses it).
 pub fn document_text_any_size(doc: &Document) -> Result<String, SaveError> {
-    yaml::to_string(doc).map_err(|e| SaveError::Encode(e.message))
+    write::document_text(doc)
 }
 
 /// Saves a document atomically over `path`, keeping the file's permissions.

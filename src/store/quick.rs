@@ -6,7 +6,7 @@
 //! files add single quotes and one-line lists of plain words (`authors: [A, B]`).
 //!
 //! This reader reads exactly those shapes into the same tree the YAML reader builds, and
-//! gives up (`None`) on anything else: a comment, a tab outside a literal block, an anchor,
+//! gives up (`None`) on anything else: a comment after a value or indented, a tab outside a literal block, an anchor,
 //! an alias or tag, a multi-line plain or quoted scalar, a key that is not a plain word, a
 //! duplicate key, a plain scalar that reads as anything but text, `null`, `true`/`false` or a
 //! whole number, or a character the reader would refuse. The caller then reads the file the
@@ -54,8 +54,9 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// The next line with content, blank lines and whole-line comments skipped (and
-    /// consumed); `None` at the end.
+    /// The next line with content, blank lines and comment lines at column 0 skipped (and
+    /// consumed; the YAML reader refuses some indented ones, and reads a line break such as
+    /// U+0085 inside one); `None` at the end.
     fn peek(&mut self) -> Option<Line> {
         loop {
             if self.at >= self.src.len() {
@@ -66,7 +67,7 @@ impl<'a> Reader<'a> {
             let text = &rest[..len];
             let indent = text.len() - text.trim_start_matches(' ').len();
             let line = Line { indent, start: self.at + indent, end: self.at + len, next: self.at + len + 1 };
-            if indent == text.len() || text[indent..].starts_with('#') {
+            if indent == text.len() || (text.starts_with('#') && printable(text)) {
                 self.at = line.next;
                 continue;
             }

@@ -87,6 +87,8 @@ fn the_test_documents_and_the_hostile_corpus_read_the_same() {
 fn what_is_left_to_the_yaml_reader() {
     for src in [
         "a: 1 # a comment\n",
+        "a: 1\n  # an indented comment\n",
+        "a: 1\n# a comment with a line break\u{85}in it\n",
         "a: &x 1\nb: *x\n",
         "a: !tag x\n",
         "a: b\n  c\n",
@@ -113,7 +115,7 @@ fn what_is_left_to_the_yaml_reader() {
         assert!(!same(src), "read the quick way:\n{src}");
     }
     for src in [
-        "# a comment\na: 007\n  # another\nb: 12:30\nc: 2026-11-12T20:00:00+01:00\nd: info\ne: C# and F#\n",
+        "# a comment\na: 007\n# another\nb: 12:30\nc: 2026-11-12T20:00:00+01:00\nd: info\ne: C# and F#\n",
         "a:\n- x\n- y: 1\n  z:\n  - w\nb: ~\nc:\nd: []\ne: {}\n",
         "a: 'it''s'\nb: \"tab\\there \\u00e9 \\\" \\\\\"\nc: [Lena Hoffmann, Tomasz Wiśniewski, 3]\n",
         "a:\n  - text: |\n      x\n\n      y\n    b: |-\n      z\nc: 1\n",

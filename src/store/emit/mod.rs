@@ -47,6 +47,16 @@ pub fn emit(value: &Value) -> String {
     emitter.out
 }
 
+/// Writes `value` at the end of `out` as an item (`- `) of a block sequence at column `col`,
+/// not the last node of its document.
+pub fn item(value: &Value, col: usize, out: &mut String) {
+    let mut emitter = Emitter { out: std::mem::take(out) };
+    emitter.indent(col);
+    emitter.out.push_str("- ");
+    emitter.node(value, col + STEP, Pos::Item, false);
+    *out = emitter.out;
+}
+
 /// About how long `value`'s text is, its first line's indentation left out, when it is
 /// written under `indent` columns (a little more, rarely less): each scalar's text with its
 /// line's indentation and key or `- `, and each literal line's indentation.
