@@ -37,7 +37,7 @@ use crate::doc::{Document, SCHEMA};
 
 pub use atomic::{
     copy_mode, create_new, create_new_with_mode, write_atomic, write_atomic_here, write_atomic_with_mode,
-    write_quick_with_mode,
+    write_quick_parts, write_quick_with_mode,
 };
 pub use error::{LoadError, SaveError};
 pub use locate::locate;
