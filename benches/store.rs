@@ -92,6 +92,13 @@ fn main() {
     measure("parse big (the reader alone)", 20, || {
         black_box(store::yaml::from_str::<Document>(&big).ok());
     });
+    let big_doc = store::parse_document(Path::new("big.yaml"), &big).unwrap_or_else(|e| panic!("{e}")).doc;
+    measure("encode big (rows apart)", 20, || {
+        black_box(store::document_text_any_size(&big_doc).ok());
+    });
+    measure("encode big (in one tree)", 20, || {
+        black_box(store::yaml::to_string(&big_doc).ok());
+    });
     measure("encode (document -> text)", 50, || {
         black_box(store::document_text(&doc).ok());
     });

@@ -79,8 +79,8 @@ fn the_test_documents_and_the_hostile_corpus_read_the_same() {
             left.push(name);
         }
     }
-    // The test documents are written by hand in the store's shapes: most read the quick way.
-    assert!(files.len() >= 30 && left.len() * 4 < documents, "{documents} documents, {left:#?} left");
+    // The test documents are written by hand in the store's shapes: all read the quick way.
+    assert!(files.len() >= 30 && documents >= 10 && left.is_empty(), "{documents} documents, {left:#?} left");
 }
 
 #[test]
