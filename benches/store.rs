@@ -80,11 +80,24 @@ fn main() {
     });
     let big = big_text();
     println!("big document: {} KiB of YAML (one 1 MB section, 5,000 more timeline entries)", big.len() / 1024);
-    measure("parse big (long texts lifted)", 20, || {
+    measure("parse big (as opened)", 20, || {
         black_box(store::parse_document(Path::new("big.yaml"), &big).ok());
+    });
+    measure("parse big (the quick reader)", 20, || {
+        black_box(store::quick::read::<Document>(&big));
+    });
+    measure("parse big (long texts lifted)", 20, || {
+        black_box(store::lift::read::<Document>(&big, store::lift::LIFT_MIN));
     });
     measure("parse big (the reader alone)", 20, || {
         black_box(store::yaml::from_str::<Document>(&big).ok());
+    });
+    let big_doc = store::parse_document(Path::new("big.yaml"), &big).unwrap_or_else(|e| panic!("{e}")).doc;
+    measure("encode big (rows apart)", 20, || {
+        black_box(store::document_text_any_size(&big_doc).ok());
+    });
+    measure("encode big (in one tree)", 20, || {
+        black_box(store::yaml::to_string(&big_doc).ok());
     });
     measure("encode (document -> text)", 50, || {
         black_box(store::document_text(&doc).ok());

@@ -42,7 +42,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<Outcome> {
         let checker = crate::tui::checker_soon();
         let loaded = store::parse_document(&path, &text)?;
         // A name made here follows the title and the incident's day; one given is kept.
-        let at = crate::tui::edit(&path, loaded, &text, library()?, checker, named_here)?;
+        let at = crate::tui::edit(&path, loaded, text, library()?, checker, named_here)?;
         if at.exists() {
             note(&format!("Saved {}", crate::tui::shown_path(&at)));
         }
@@ -65,7 +65,7 @@ pub fn edit(path: &Path, checker: crate::tui::CheckerSoon) -> anyhow::Result<Out
     let text = store::read_text(path)?;
     let loaded = store::parse_document(path, &text)?;
     let library = library()?;
-    crate::tui::edit(path, loaded, &text, library, checker, false)?;
+    crate::tui::edit(path, loaded, text, library, checker, false)?;
     Ok(Outcome::Ok)
 }
 

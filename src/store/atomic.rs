@@ -10,7 +10,7 @@ use super::SaveError;
 /// Replaces (or creates) `path` with `bytes` so that at every instant the file holds either
 /// the old text or the new, and keeps an existing file's permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace(path, bytes, None, true, true)
+    replace(path, &[bytes], None, true, true)
 }
 
 /// As [`write_atomic_with_mode`], without waiting for the disk (no fsync): a process killed at
@@ -18,24 +18,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 /// recovery journal, rewritten within a second of typing, which must never wait seconds on a
 /// disk busy with other writes; the document itself is always written durably.
 pub fn write_quick_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), SaveError> {
-    replace(path, bytes, mode, true, false)
+    replace(path, &[bytes], mode, true, false)
+}
+
+/// As [`write_quick_with_mode`], the file's bytes given in parts (a header and a big
+/// document's text, without copying them into one).
+pub fn write_quick_parts(path: &Path, parts: &[&[u8]], mode: Option<u32>) -> Result<(), SaveError> {
+    replace(path, parts, mode, true, false)
 }
 
 /// As [`write_atomic`], with the file's permissions set to `mode` (when given) from the
 /// moment it exists, whatever the file it replaces had: for copies of a document, which keep
 /// the document's mode (see [`copy_mode`]).
 pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), SaveError> {
-    replace(path, bytes, mode, true, true)
+    replace(path, &[bytes], mode, true, true)
 }
 
 /// As [`write_atomic`], but a symbolic link at `path` is itself replaced by the file, never
 /// written through: for exports, and for saves of a document that was not opened through a
 /// link (a link that appeared since is not the document's way to its file).
 pub fn write_atomic_here(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace(path, bytes, None, false, true)
+    replace(path, &[bytes], None, false, true)
 }
 
-fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, through_link: bool, durable: bool) -> Result<(), SaveError> {
+fn replace(
+    path: &Path,
+    bytes: &[&[u8]],
+    mode: Option<u32>,
+    through_link: bool,
+    durable: bool,
+) -> Result<(), SaveError> {
     let target = if through_link { real_target(path) } else { path.to_path_buf() };
     let meta = if through_link { fs::metadata(&target) } else { fs::symlink_metadata(&target) };
     let old_permissions = match meta {
@@ -67,7 +79,7 @@ pub fn create_new_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> Res
     if fs::symlink_metadata(path).is_ok() {
         return Err(SaveError::Exists(path.to_path_buf()));
     }
-    let temp = write_temp(path, bytes, mode, true)?;
+    let temp = write_temp(path, &[bytes], mode, true)?;
     temp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             SaveError::Exists(path.to_path_buf())
@@ -129,7 +141,7 @@ fn remove_stale_temps(folder: &Path) {
 
 fn write_temp(
     target: &Path,
-    bytes: &[u8],
+    bytes: &[&[u8]],
     mode: Option<u32>,
     durable: bool,
 ) -> Result<tempfile::NamedTempFile, SaveError> {
@@ -152,7 +164,9 @@ fn write_temp(
         fs::set_permissions(temp.path(), fs::Permissions::from_mode(mode))
             .map_err(|source| io(target, "setting permissions", source))?;
     }
-    temp.write_all(bytes).map_err(|e| io(target, "writing", e))?;
+    for part in bytes {
+        temp.write_all(part).map_err(|e| io(target, "writing", e))?;
+    }
     if durable {
         temp.as_file().sync_all().map_err(|e| io(target, "flushing to disk", e))?;
     }

@@ -86,18 +86,18 @@ fn header(line: &str) -> Option<(usize, usize)> {
 }
 
 /// A literal block's text, as the reader gives it.
-struct Block {
-    text: String,
+pub(super) struct Block {
+    pub(super) text: String,
     /// Its lines' indentation.
     indent: usize,
     /// Where the line after it starts.
-    end: usize,
+    pub(super) end: usize,
 }
 
 impl Block {
     /// The block whose lines start at `start`, under a key at `key_column`, ending with the
     /// line before the first one indented less; `None` unless it has the plain shape.
-    fn read(src: &str, start: usize, key_column: usize) -> Option<Block> {
+    pub(super) fn read(src: &str, start: usize, key_column: usize) -> Option<Block> {
         let chomp = start.checked_sub(2).and_then(|i| src.as_bytes().get(i)).copied();
         let first = src.get(start..)?.lines().next()?;
         let indent = first.len() - first.trim_start_matches(' ').len();
@@ -108,7 +108,7 @@ impl Block {
         let mut blank = 0; // empty lines not yet known to be inside the text
         let mut at = start;
         loop {
-            let end = at + src[at..].find('\n')?; // the file's end: left to the reader
+            let end = at + memchr::memchr(b'\n', &src.as_bytes()[at..])?; // the file's end: left to the reader
             let line = &src[at..end];
             if line.is_empty() {
                 blank += 1;
@@ -138,11 +138,29 @@ impl Block {
 
 /// Whether the reader keeps `line` as it is: no control character but tab, no C1 control,
 /// line or paragraph separator, byte order mark or non-character.
-fn printable(line: &str) -> bool {
+pub(super) fn printable(line: &str) -> bool {
     let kept = |c: char| match c {
         '\t' | ' '..='~' => true,
         '\0'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => false,
         _ => true,
     };
-    line.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)) || line.chars().all(kept)
+    printable_ascii(line.as_bytes()) || line.chars().all(kept)
+}
+
+/// Whether `bytes` are all printable ASCII (space to `~`), eight at a time: a megabyte of
+/// prose goes through here when a document is opened.
+pub(super) fn printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = <[u8; 8]>::try_from(chunk).map_or(u64::MAX, u64::from_le_bytes);
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let del = x ^ (ONES * 0x7f);
+        let is_del = del.wrapping_sub(ONES) & !del & HIGH;
+        if (x & HIGH) | below_space | is_del != 0 {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|b| (b' '..=b'~').contains(b))
 }

@@ -117,3 +117,11 @@ proptest! {
         same(src.trim_end_matches('\n'));
     }
 }
+
+proptest! {
+    #[test]
+    fn printable_ascii_eight_at_a_time_is_byte_by_byte(text in "[\\x00-\\x7f\u{80}é\u{2028}]{0,40}") {
+        let slow = text.bytes().all(|b| (b' '..=b'~').contains(&b));
+        prop_assert_eq!(super::lift::printable_ascii(text.as_bytes()), slow);
+    }
+}

@@ -17,12 +17,18 @@ mod locate;
 pub mod lock;
 mod migrate;
 mod on_disk;
+pub mod quick;
+#[cfg(test)]
+mod quick_tests;
 mod read;
 pub mod recovery;
 pub mod rename;
 pub mod spans;
 mod swap;
 mod walk;
+mod write;
+#[cfg(test)]
+mod write_tests;
 pub mod yaml;
 
 use std::path::Path;
@@ -31,7 +37,7 @@ use crate::doc::{Document, SCHEMA};
 
 pub use atomic::{
     copy_mode, create_new, create_new_with_mode, write_atomic, write_atomic_here, write_atomic_with_mode,
-    write_quick_with_mode,
+    write_quick_parts, write_quick_with_mode,
 };
 pub use error::{LoadError, SaveError};
 pub use locate::locate;
@@ -60,10 +66,11 @@ pub fn parse_document(path: &Path, src: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(path, "is empty, so it is not a blameless document")
             .hint("create a document with `blameless new`"));
     }
-    // The common case, a valid document of the current schema, is parsed once, straight
+    // The common case, a valid document of the current schema in the shapes the store
+    // writes, is read by our own reader (`quick`); else, once, by the YAML reader straight
     // into the types (its long texts taken out first, `lift`); anything else takes the
     // careful path below for its message.
-    let quick = lift::read::<Document>(src, lift::LIFT_MIN);
+    let quick = quick::read::<Document>(src).or_else(|| lift::read::<Document>(src, lift::LIFT_MIN));
     if let Ok(doc) = quick.map(Ok).unwrap_or_else(|| yaml::from_str::<Document>(src))
         && doc.schema == SCHEMA
     {
@@ -123,7 +130,7 @@ pub fn document_text(doc: &Document) -> Result<String, SaveError> {
 /// The document's YAML text at whatever size: for the editor, whose recovery copy keeps the
 /// words even when a document has grown past what may be saved (the save itself refuses it).
 pub fn document_text_any_size(doc: &Document) -> Result<String, SaveError> {
-    yaml::to_string(doc).map_err(|e| SaveError::Encode(e.message))
+    write::document_text(doc)
 }
 
 /// Saves a document atomically over `path`, keeping the file's permissions.

@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{SaveError, copy_mode, write_quick_with_mode};
+use super::{SaveError, copy_mode, write_quick_parts};
 
 /// The folder for recovery copies: `BLAMELESS_DATA_DIR/recovery`, or the platform's data
 /// folder (`~/.local/share/blameless/recovery` on Linux).
@@ -88,9 +88,9 @@ pub fn write_recovery(
     let of = normal(doc_path);
     let of: String = of.to_string_lossy().chars().map(|c| if c.is_control() { '?' } else { c }).collect();
     let base = base.map_or_else(|| "none".to_string(), |b| format!("{} {:016x}", b.len, b.hash));
-    let copy = format!("{HEADER}\n# of: {of}\n# base: {base}\n{text}");
+    let head = format!("{HEADER}\n# of: {of}\n# base: {base}\n");
     // A private document's copy is private too.
-    write_quick_with_mode(&path, copy.as_bytes(), copy_mode(doc_path))?;
+    write_quick_parts(&path, &[head.as_bytes(), text.as_bytes()], copy_mode(doc_path))?;
     Ok(path)
 }
 

@@ -74,7 +74,7 @@ pub fn checker_soon() -> CheckerSoon {
 pub fn edit(
     path: &Path,
     loaded: crate::store::Loaded,
-    text: &str,
+    text: String,
     library: Library,
     checker: CheckerSoon,
     new: bool,
@@ -83,7 +83,9 @@ pub fn edit(
     let today = chrono::Local::now().date_naive();
     let ctx = context::Context::from_env(recovery_dir()?);
     let mut app = App::new(Screen::Start(start::Start::unused(today)), library, ctx);
-    app.open_document(path, loaded, text, new);
+    app.open_document(path, loaded, &text, new);
+    // The file's text is not kept while the editor runs (a big document's is megabytes).
+    drop(text);
     // The checker, being built, gets the document once the first frame is drawn.
     app.check_after_first_frame(checker.0);
     runner::run(&mut app)?;

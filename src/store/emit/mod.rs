@@ -40,9 +40,36 @@ use scalar::{double_quoted, literal_ok, number, plain_ok};
 /// Deterministic (same value, same bytes), no `---` header, and the text
 /// always ends with exactly one newline.
 pub fn emit(value: &Value) -> String {
-    let mut emitter = Emitter { out: String::new() };
+    // Sized up front: a big document's text grown by doubling held up to three times its
+    // size while the last copy was made (the editor writes it every 700 ms after a change).
+    let mut emitter = Emitter { out: String::with_capacity(size_hint(value, 0)) };
     emitter.node(value, 0, Pos::Top, true);
     emitter.out
+}
+
+/// Writes `value` at the end of `out` as an item (`- `) of a block sequence at column `col`,
+/// not the last node of its document.
+pub fn item(value: &Value, col: usize, out: &mut String) {
+    let mut emitter = Emitter { out: std::mem::take(out) };
+    emitter.indent(col);
+    emitter.out.push_str("- ");
+    emitter.node(value, col + STEP, Pos::Item, false);
+    *out = emitter.out;
+}
+
+/// About how long `value`'s text is, its first line's indentation left out, when it is
+/// written under `indent` columns (a little more, rarely less): each scalar's text with its
+/// line's indentation and key or `- `, and each literal line's indentation.
+fn size_hint(value: &Value, indent: usize) -> usize {
+    match value {
+        Value::String(s) => s.len() + 3 + memchr::memchr_iter(b'\n', s.as_bytes()).count() * (indent + STEP + 1),
+        Value::Sequence(seq) => seq.iter().map(|v| indent + 2 + size_hint(v, indent + STEP)).sum(),
+        Value::Mapping(map) => {
+            map.iter().map(|(k, v)| indent + size_hint(k, indent) + size_hint(v, indent + STEP)).sum()
+        }
+        Value::Tagged(tagged) => 32 + size_hint(&tagged.value, indent),
+        _ => 24,
+    }
 }
 
 /// What has already been written on the current line when a node starts.

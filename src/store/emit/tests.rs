@@ -271,3 +271,17 @@ null: null key
 ? kkk";
     assert!(text.starts_with(expected_start), "{text}");
 }
+
+#[test]
+fn the_text_is_sized_up_front_within_a_fifth() {
+    let typical = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/typical.yaml")).unwrap();
+    let mut doc: Value = serde_yaml::from_str(&typical).unwrap();
+    for value in [doc.clone(), {
+        let long = "A line of prose about the incident, long enough to wrap.\n".repeat(20_000);
+        doc["sections"][0]["text"] = s(&long);
+        doc
+    }] {
+        let (text, hint) = (emit(&value), super::size_hint(&value, 0));
+        assert!(hint >= text.len() && hint <= text.len() + text.len() / 5, "{hint} for {}", text.len());
+    }
+}
