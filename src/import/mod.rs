@@ -45,6 +45,7 @@ mod status;
 mod survey;
 mod timeline;
 mod timeline_runs;
+mod title_lines;
 mod times;
 mod toml;
 mod unglue;
