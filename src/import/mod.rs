@@ -37,6 +37,7 @@ mod meta_heading;
 mod meta_times;
 mod place;
 mod polish;
+mod rejoin;
 mod report;
 mod rows;
 mod signoff;
@@ -104,14 +105,14 @@ pub fn choose_template<'a>(src: &str, candidates: &'a [Template]) -> Option<&'a 
 /// The document a Markdown file describes, made from `template`, and the report of what went
 /// where.
 pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Imported {
-    build::Builder::run(&unglue::unglue(src), template, options)
+    build::Builder::run(&rejoin::rejoin(&unglue::unglue(src)), template, options)
 }
 
 /// As [`from_markdown`], for a file at `path`: a day its name gives (`2025-03-14-outage.md`,
 /// `16-May-2023_halt.md`, `incidents/20210622/notes.md`) is the day of its times when the
 /// file itself names none.
 pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
-    build::Builder::run_named(&unglue::unglue(src), template, options, survey::date_in_name(path), None)
+    build::Builder::run_named(&rejoin::rejoin(&unglue::unglue(src)), template, options, survey::date_in_name(path), None)
 }
 
 /// As [`from_markdown_file`], imported on `today`: a day written without a year (`Mar 13,
@@ -124,5 +125,5 @@ pub fn from_markdown_file_on(
     options: &Options,
     today: NaiveDate,
 ) -> Imported {
-    build::Builder::run_named(&unglue::unglue(src), template, options, survey::date_in_name(path), Some(today.year()))
+    build::Builder::run_named(&rejoin::rejoin(&unglue::unglue(src)), template, options, survey::date_in_name(path), Some(today.year()))
 }
