@@ -1,7 +1,7 @@
 //! The time stamp a timeline entry starts with, in every shape postmortems use: `14:02`,
 //! `**10:30**`, `[13:26]`, `2:05 PM`, `08:52 PM`, `2026-11-24 14:02 UTC`, `24-10-2024 02:00`,
 //! `2022-02-02 1625`, `2018-08-22, 03:26pm`, `Sep 27 2017 13:06`, `02:00-04:30`,
-//! `**12:22** to **13:00**`, `10h47`, `22:36–22:47 (Jun 11)`, `midnight`, a date alone
+//! `**12:22** to **13:00**`, `10h47`, `22:36–22:47 (Jun 11)`, `midnight`, `≤11:30`, a date alone
 //! (`2021-08-17:`), and placeholders
 //! (`??:??`, `2023-MM-DD`) that say a time is not known.
 
@@ -33,7 +33,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈≤≥]?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -150,7 +150,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let zone = c.name("zone").map(|m| m.as_str().to_string());
     let time = match time_text {
         Some(t) => {
-            let t = t.trim_start_matches(['~', '≈']).trim_end_matches('+');
+            let t = t.trim_start_matches(['~', '≈', '≤', '≥']).trim_end_matches('+');
             let four = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
             // `1625` is a time only after a date or before a zone; alone it may be a year.
             if four && date.is_none() && zone.is_none() {
@@ -269,7 +269,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let text = line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
     let weekday = c.name("weekday").and_then(|m| m.as_str().get(..3)?.parse().ok());
-    let typo = time_text.map(|t| t.trim_start_matches(['~', '≈'])).and_then(|t| {
+    let typo = time_text.map(|t| t.trim_start_matches(['~', '≈', '≤', '≥'])).and_then(|t| {
         let (h, rest) = t.split_once(':')?;
         let (m, sec) = rest.split_once(':')?;
         (m.len() == 1).then(|| NaiveTime::from_hms_opt(h.parse().ok()?, sec.parse().ok()?, 0)).flatten()
