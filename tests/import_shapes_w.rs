@@ -78,11 +78,30 @@ fn midnight_and_the_day_a_bullet_names() {
 #[test]
 fn titles_of_copied_pages_without_a_heading() {
     let title = |src: &str| import_utc(src).title;
-    assert_eq!(title("Two outages in three days. What went wrong?\n\nWe were down twice this week.\n"), "Two outages in three days. What went wrong?");
-    assert_eq!(title("Acme outage: When the disk filled up\n\nFrom 02:10 until 04:00 we were down.\n"), "Acme outage: When the disk filled up");
-    assert_eq!(title("Ingest Delays\nIncident Report for Acme\n\nOn May 2 ingest was slow for an hour.\n"), "Ingest Delays");
-    assert_eq!(title("Acme Status\n\nDatabase failover - Frankfurt\nIncident Report for Acme\n\nAt 10:00 UTC the primary failed.\n"), "Database failover - Frankfurt");
-    assert_eq!(title("Join our partner program: Earn with every referral today\nx\n\nWebhook Outage on May 2, 2026\n\nWebhooks were not sent for two hours.\n"), "Webhook Outage on May 2, 2026");
+    assert_eq!(
+        title("Two outages in three days. What went wrong?\n\nWe were down twice this week.\n"),
+        "Two outages in three days. What went wrong?"
+    );
+    assert_eq!(
+        title("Acme outage: When the disk filled up\n\nFrom 02:10 until 04:00 we were down.\n"),
+        "Acme outage: When the disk filled up"
+    );
+    assert_eq!(
+        title("Ingest Delays\nIncident Report for Acme\n\nOn May 2 ingest was slow for an hour.\n"),
+        "Ingest Delays"
+    );
+    assert_eq!(
+        title(
+            "Acme Status\n\nDatabase failover - Frankfurt\nIncident Report for Acme\n\nAt 10:00 UTC the primary failed.\n"
+        ),
+        "Database failover - Frankfurt"
+    );
+    assert_eq!(
+        title(
+            "Join our partner program: Earn with every referral today\nx\n\nWebhook Outage on May 2, 2026\n\nWebhooks were not sent for two hours.\n"
+        ),
+        "Webhook Outage on May 2, 2026"
+    );
     // The header's second line stays in the text.
     let doc = import_utc("Ingest Delays\nIncident Report for Acme\n\nOn May 2 ingest was slow for an hour.\n");
     assert!(doc.sections.iter().any(|s| s.text.contains("Incident Report for Acme")));
@@ -93,7 +112,9 @@ fn titles_of_copied_pages_without_a_heading() {
 #[test]
 fn a_zone_after_a_note_in_the_timeline_heading() {
     for heading in ["## Timeline (laptop clock, JST)", "## 時系列（PC の時刻、JST）"] {
-        let src = format!("# Board test 2026-09-20\n\n{heading}\n\n| Time | Step |\n|---|---|\n| 22:10 | Power on with the button held |\n| 22:12:30 | Reset |\n| 22:15 | Port opened at 1200 bps |\n");
+        let src = format!(
+            "# Board test 2026-09-20\n\n{heading}\n\n| Time | Step |\n|---|---|\n| 22:10 | Power on with the button held |\n| 22:12:30 | Reset |\n| 22:15 | Port opened at 1200 bps |\n"
+        );
         let doc = import_utc(&src);
         assert_eq!(doc.timezone, "Asia/Tokyo", "{heading}");
         assert_eq!(rows(&doc)[1], ("2026-09-20T13:12:30Z".into(), "Reset".into()), "{heading}");

@@ -54,7 +54,7 @@ pub fn anchors(src: &str) -> Vec<Anchor> {
         let parts: Vec<&str> = if t.starts_with('|') { t.split('|').collect() } else { vec![t] };
         // A day and a time count together only in one sentence ("... a scheduled 3:00 AM run.
         // The first one is 2026-09-26." states neither).
-        for part in parts.into_iter().flat_map(super::timeline_runs::sentences) {
+        for part in parts.into_iter().flat_map(super::sentences::sentences) {
             // "... would have run again at 3:00 AM on 2026-09-26": what did not happen, or has
             // not yet, states no day of the timeline.
             if HYPOTHETICAL.as_ref().is_some_and(|re| re.is_match(part)) {

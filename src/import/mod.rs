@@ -40,14 +40,15 @@ mod polish;
 mod rejoin;
 mod report;
 mod rows;
+mod sentences;
 mod signoff;
 mod stamp;
 mod status;
 mod survey;
 mod timeline;
 mod timeline_runs;
-mod title_lines;
 mod times;
+mod title_lines;
 mod toml;
 mod unglue;
 mod zone;
@@ -112,7 +113,13 @@ pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Impor
 /// `16-May-2023_halt.md`, `incidents/20210622/notes.md`) is the day of its times when the
 /// file itself names none.
 pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
-    build::Builder::run_named(&rejoin::rejoin(&unglue::unglue(src)), template, options, survey::date_in_name(path), None)
+    build::Builder::run_named(
+        &rejoin::rejoin(&unglue::unglue(src)),
+        template,
+        options,
+        survey::date_in_name(path),
+        None,
+    )
 }
 
 /// As [`from_markdown_file`], imported on `today`: a day written without a year (`Mar 13,
@@ -125,5 +132,11 @@ pub fn from_markdown_file_on(
     options: &Options,
     today: NaiveDate,
 ) -> Imported {
-    build::Builder::run_named(&rejoin::rejoin(&unglue::unglue(src)), template, options, survey::date_in_name(path), Some(today.year()))
+    build::Builder::run_named(
+        &rejoin::rejoin(&unglue::unglue(src)),
+        template,
+        options,
+        survey::date_in_name(path),
+        Some(today.year()),
+    )
 }

@@ -74,7 +74,8 @@ mod tests {
 
     #[test]
     fn times_over_their_events_are_joined_and_other_text_is_left_alone() {
-        let src = "All times UTC.\n2021-07-13\n-\n15:33\n- alert fired. -\n15:34\n- paged. -\n16:00\n- fixed.\nAfter.\n";
+        let src =
+            "All times UTC.\n2021-07-13\n-\n15:33\n- alert fired. -\n15:34\n- paged. -\n16:00\n- fixed.\nAfter.\n";
         assert_eq!(
             rejoin(src),
             "All times UTC.\n2021-07-13\n\n* 15:33 — alert fired.\n* 15:34 — paged.\n* 16:00 — fixed.\n\nAfter.\n"

@@ -52,15 +52,9 @@ fn the_shapes_of_stamps() {
 
 #[test]
 fn what_is_not_a_stamp() {
-    for line in [
-        "8:48). text",
-        "The 14:02 deploy",
-        "2024 was a year",
-        "1625 people",
-        "12:17pmx",
-        "3 things",
-        "24/7 support",
-    ] {
+    for line in
+        ["8:48). text", "The 14:02 deploy", "2024 was a year", "1625 people", "12:17pmx", "3 things", "24/7 support"]
+    {
         assert_eq!(leading_stamp(line), None, "{line}");
     }
 }

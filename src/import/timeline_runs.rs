@@ -270,7 +270,7 @@ impl Builder<'_> {
                 let line = first.lines().next().unwrap_or_default();
                 let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
                 let l = joined.as_str();
-                for (k, sentence) in sentences(l).into_iter().enumerate() {
+                for (k, sentence) in super::sentences::sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     // "on Friday, July 21": a day without its year, in the file's year.
                     let named = super::times::find_date(sentence)
@@ -384,26 +384,4 @@ fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     let timed =
         rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
     named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
-}
-
-/// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end, so that
-/// `StrategyProxy.deposit(...)` and `v1.2` stay whole, and "at 10 a.m. on Friday" too (a
-/// dotted am/pm ends a sentence only before a capital).
-pub(super) fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let tail = &text.as_bytes()[end.saturating_sub(4)..end];
-        let meridiem = (tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m."))
-            && text[end..].trim_start().chars().next().is_some_and(|ch| !ch.is_uppercase());
-        if matches!(c, '.' | '!' | '?') && !meridiem && text[end..].chars().next().is_none_or(char::is_whitespace) {
-            out.push(&text[start..end]);
-            start = end;
-        }
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
 }

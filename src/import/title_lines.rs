@@ -41,7 +41,9 @@ impl Builder<'_> {
     /// The block a copied page's title is in: `i`, or the one-line paragraph after a short
     /// banner at `i` that is no title ("Grow with us: Join ... and start earning" over "x").
     pub(super) fn after_banner(&self, blocks: &[Block], i: usize) -> usize {
-        let text = |k: usize| blocks.get(k).filter(|b| matches!(b.kind, Kind::Paragraph)).map(|b| self.src[b.range.clone()].trim());
+        let text = |k: usize| {
+            blocks.get(k).filter(|b| matches!(b.kind, Kind::Paragraph)).map(|b| self.src[b.range.clone()].trim())
+        };
         let Some(first) = text(i) else { return i };
         let titled = |t: &str| super::head::plain_title(t) || self.titled_line(t) || self.header_title(t).is_some();
         match text(i + 1) {
