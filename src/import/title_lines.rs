@@ -18,13 +18,14 @@ impl Builder<'_> {
         if !short || !opens || super::stamp::leading_stamp(line).is_some_and(|s| s.time.is_some()) {
             return false;
         }
+        // A question of four words or more ("Need support?" is a page's menu).
         if line.ends_with('?') {
-            return true;
+            return words >= 4;
         }
         let Some((label, value)) = label_line(line) else { return false };
         section_for(&label, self.template).is_none()
             && meta_for(&label).is_none()
-            && value.chars().next().is_some_and(char::is_uppercase)
+            && value.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && !value.ends_with(['.', ',', ':', ';', '!', ')'])
     }
 
@@ -33,7 +34,11 @@ impl Builder<'_> {
     pub(super) fn header_title(&self, paragraph: &str) -> Option<String> {
         let lines: Vec<&str> = paragraph.lines().map(str::trim).collect();
         let (first, rest) = lines.split_first()?;
-        let short = |l: &&str| (2..=6).contains(&l.split_whitespace().count()) && !l.ends_with(['.', ',', ':', ';']);
+        // ("Postmortem" alone is such a line; a banner's close button "x" is not.)
+        let short = |l: &&str| {
+            let n = l.split_whitespace().count();
+            ((2..=6).contains(&n) || (n == 1 && l.chars().count() >= 4)) && !l.ends_with(['.', ',', ':', ';'])
+        };
         let titled = super::head::plain_title(first) || self.titled_line(first);
         ((2..=3).contains(&lines.len()) && titled && rest.iter().all(short)).then(|| first.to_string())
     }
