@@ -149,3 +149,40 @@ fn a_time_cell_with_at_most() {
     let src = "# Slow disk 2026-07-01\n\n## Timeline (UTC)\n\n| Time | State |\n|---|---|\n| ≤11:30 | Normal |\n| 11:33 | Requests collapse |\n| 12:24 | Recovery |\n";
     assert_eq!(rows(&import_utc(src))[0], ("2026-07-01T11:30:00Z".into(), "Normal".into()));
 }
+
+/// A usability run's table `| step | time | notes |` (set X, after its measure): the step, the
+/// column of words before the time, is the event; the notes stay beside it.
+#[test]
+fn a_step_column_before_the_time_is_the_event() {
+    let src = "# Trying the new pack\n\nDate: 2026-10-03. All times BST.\n\n## Timeline (approximate)\n\n| step | time | notes |\n|---|---|---|\n| Read the README | 22:40-22:41 | short and clear |\n| Build the solver | 22:41-22:45 | first try |\n| Run the campaign | 22:45-23:00 | 15 minutes |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-10-03T21:40:00Z", "Read the README"),
+            ("2026-10-03T21:41:00Z", "Build the solver"),
+            ("2026-10-03T21:45:00Z", "Run the campaign"),
+        ])
+    );
+    // The notes are kept with the entry in the document.
+    assert!(format!("{:?}", doc.timeline[0]).contains("short and clear"), "{:?}", doc.timeline[0]);
+}
+
+/// More copied titles (set X, after its measure): a status header over a one-word
+/// "Postmortem" line, "Name: 504 Timeouts" with a digit after the colon; a short question
+/// ("Need support?") is a page's menu, not a title.
+#[test]
+fn status_headers_and_short_questions() {
+    let title = |src: &str| import_utc(src).title;
+    assert_eq!(
+        title(
+            "Card Payments Outage\nIncident Report for Acme\nPostmortem\n\nSummary\n\nOn the 2nd May 2026 payments failed.\n"
+        ),
+        "Card Payments Outage"
+    );
+    assert_eq!(
+        title("Global Outage: 504 Timeouts\n\nWe were down for seven minutes.\n"),
+        "Global Outage: 504 Timeouts"
+    );
+    assert_eq!(title("Need support?\n\nMail us any time.\n"), "Untitled incident");
+}
