@@ -6,7 +6,9 @@
 //! write-up date, a background entry weeks before). A moment stated as an instant in another
 //! zone ("around 2026-09-02T04:31:13Z" beside a timeline in UTC−7) is that zone's moment: it
 //! places the run whose span it falls in. In a table, a day and a time count together only in
-//! one cell: a row's time with a date in its evidence column is no statement of its day.
+//! one cell: a row's time with a date in its evidence column is no statement of its day. A
+//! sentence about what would or will happen states no day ("would have run again at 3:00 AM on
+//! 2026-09-26").
 
 use std::sync::LazyLock;
 
@@ -28,6 +30,7 @@ pub struct Anchor {
 }
 
 static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?").ok());
+static HYPOTHETICAL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b(?:would|will|won't)\b").ok());
 static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").ok());
 /// `2026-05-26 18:23`, `2026-09-02T04:31:13Z`: a day and its time side by side.
 static PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -49,7 +52,14 @@ pub fn anchors(src: &str) -> Vec<Anchor> {
             continue;
         }
         let parts: Vec<&str> = if t.starts_with('|') { t.split('|').collect() } else { vec![t] };
-        for part in parts {
+        // A day and a time count together only in one sentence ("... a scheduled 3:00 AM run.
+        // The first one is 2026-09-26." states neither).
+        for part in parts.into_iter().flat_map(super::sentences::sentences) {
+            // "... would have run again at 3:00 AM on 2026-09-26": what did not happen, or has
+            // not yet, states no day of the timeline.
+            if HYPOTHETICAL.as_ref().is_some_and(|re| re.is_match(part)) {
+                continue;
+            }
             paired(part, &mut out);
             one_day(part, &mut out);
         }

@@ -58,6 +58,21 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     foreign(text)
 }
 
+/// A day named by its month and number with no year (`on Friday, July 21`, `Monday September
+/// 16th`, `the 3rd of March`), the month's name capitalised ("we may 2" is no day).
+pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
+    static NO_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))\b",
+        )
+        .ok()
+    });
+    let c = NO_YEAR.as_ref()?.captures(text)?;
+    let m = month(c.name("m1").or(c.name("m2"))?.as_str())?;
+    let d: u32 = c.name("d1").or(c.name("d2"))?.as_str().parse().ok()?;
+    (1..=31).contains(&d).then_some(super::stamp::DateText::NoYear(m, d))
+}
+
 /// `15 de marzo, 2024`, `3 de Noviembre 2025`, `4 sept. 2020`, `16 de março de 2024`, `15 mars
 /// 2024`, `15. März 2024`; `9–10 sept. 2020` is its first day.
 fn foreign(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {

@@ -170,8 +170,11 @@ impl Builder<'_> {
         if let Some(end) = stamp.end {
             extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
         }
-        // Not known, or said in words the time does not show (`Fri 18:40`, `Aug 3-4`): kept.
-        let words = stamp.weekday.is_some() || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic));
+        // Not known, or said in words the time does not show (`Fri 18:40`, `Aug 3-4`, a day in
+        // brackets `22:36–22:47 (Jun 11)`): kept.
+        let words = stamp.weekday.is_some()
+            || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic))
+            || (stamp.text.contains(['(', '（']) && stamp.text.chars().any(char::is_alphabetic));
         if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }

@@ -114,7 +114,16 @@ impl Builder<'_> {
                 // A copied page or mail with no heading at all: its first line, when it stands
                 // alone and reads as a title ("2015-05-19 Mailman outage", not "Hi,").
                 Kind::Paragraph if !blocks.iter().any(|b| matches!(b.kind, Kind::Heading { .. })) => {
+                    // A promotion's banner first ("Grow with us: ...", "x"), the title below it.
+                    let i = self.after_banner(blocks, i);
                     let line = self.src[blocks[i].range.clone()].trim();
+                    // A status page's header: the title, then "Incident Report for Honeycomb";
+                    // the title is its first line, and the block stays in the text.
+                    if let Some(title) = self.header_title(line) {
+                        self.doc.title = title;
+                        self.report.push(blocks[i].line, first_line(line), Outcome::Title);
+                        return Vec::new();
+                    }
                     // A blog's byline first ("January 19, 2024 by Drew DeVault"), the title below it.
                     let by = BYLINE.as_ref().and_then(|re| re.captures(line)).map(|c| c[1].to_string());
                     let next = blocks.get(i + 1).filter(|b| matches!(b.kind, Kind::Paragraph));
@@ -133,7 +142,7 @@ impl Builder<'_> {
                         self.report.push(next.line, self.doc.title.clone(), Outcome::Title);
                         return vec![i, i + 1];
                     }
-                    if !plain_title(line) || by.is_some() {
+                    if !(plain_title(line) || self.titled_line(line)) || by.is_some() {
                         return Vec::new();
                     }
                     // "Dan Bennett -" (a blog's byline below its title, after the author's picture).
@@ -218,7 +227,7 @@ fn only_incident_heading(blocks: &[Block], from: usize, template: &crate::templa
 }
 
 /// A line that reads as a title: one line, short, no sentence's end, no label or time first.
-fn plain_title(line: &str) -> bool {
+pub(super) fn plain_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
     !line.contains('\n')
         && (1..=12).contains(&words)
@@ -231,7 +240,8 @@ fn plain_title(line: &str) -> bool {
 
 /// A web page's navigation copied with its text: a bare domain ("lichess.org"), a menu word
 /// ("Donate", "Home"), "Back to ...", "Skip to ...", "Share on ...", an image's alt text
-/// ("Dan Bennett image"); every line of the paragraph so.
+/// ("Dan Bennett image"), a status page's name ("Linode Status"); every line of the paragraph
+/// so.
 fn page_chrome(text: &str) -> bool {
     static DOMAIN: std::sync::LazyLock<Option<regex::Regex>> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"^(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$").ok());
@@ -242,6 +252,7 @@ fn page_chrome(text: &str) -> bool {
             || MENU.contains(&lower.as_str())
             || ["back to ", "skip to ", "share on ", "jump to "].iter().any(|p| lower.starts_with(p))
             || (lower.ends_with(" image") && l.split_whitespace().count() <= 4)
+            || (lower.ends_with(" status") && l.split_whitespace().count() <= 3)
     })
 }
 

@@ -37,6 +37,20 @@ pub(super) fn label_line(line: &str) -> Option<(String, String)> {
     Some((label, value))
 }
 
+/// A line cut before each bold label after its first (`**Author:** a. **Severity:** b`).
+fn bold_labels(line: &str) -> Vec<&str> {
+    static NEXT: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\s\*\*[A-Za-z][^*:\n]{0,40}:\*\*").ok());
+    let Some(re) = NEXT.as_ref() else { return vec![line] };
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for m in re.find_iter(line) {
+        parts.push(line[start..m.start()].trim_end());
+        start = m.start() + 1;
+    }
+    parts.push(&line[start..]);
+    parts
+}
+
 /// What a label line or a key/value pair was taken as.
 pub(super) enum Assigned {
     Meta(String),
@@ -137,6 +151,8 @@ impl Builder<'_> {
         // `Date: 2026-09-27 · Author: A · Severity: P1`: label lines run together on one line.
         let lines = source.lines().enumerate().flat_map(|(n, line)| {
             let parts: Vec<&str> = line.split(" · ").collect();
+            // `**Author:** CTO session. **Severity:** low`: bold labels one after the other.
+            let parts = if parts.len() > 1 { parts } else { bold_labels(line) };
             let known = |p: &&str| {
                 label_line(p).is_some_and(|(l, _)| meta_for(&l).is_some() || section_for(&l, self.template).is_some())
             };

@@ -37,8 +37,10 @@ mod meta_heading;
 mod meta_times;
 mod place;
 mod polish;
+mod rejoin;
 mod report;
 mod rows;
+mod sentences;
 mod signoff;
 mod stamp;
 mod status;
@@ -46,6 +48,7 @@ mod survey;
 mod timeline;
 mod timeline_runs;
 mod times;
+mod title_lines;
 mod toml;
 mod unglue;
 mod zone;
@@ -103,14 +106,20 @@ pub fn choose_template<'a>(src: &str, candidates: &'a [Template]) -> Option<&'a 
 /// The document a Markdown file describes, made from `template`, and the report of what went
 /// where.
 pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Imported {
-    build::Builder::run(&unglue::unglue(src), template, options)
+    build::Builder::run(&rejoin::rejoin(&unglue::unglue(src)), template, options)
 }
 
 /// As [`from_markdown`], for a file at `path`: a day its name gives (`2025-03-14-outage.md`,
 /// `16-May-2023_halt.md`, `incidents/20210622/notes.md`) is the day of its times when the
 /// file itself names none.
 pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
-    build::Builder::run_named(&unglue::unglue(src), template, options, survey::date_in_name(path), None)
+    build::Builder::run_named(
+        &rejoin::rejoin(&unglue::unglue(src)),
+        template,
+        options,
+        survey::date_in_name(path),
+        None,
+    )
 }
 
 /// As [`from_markdown_file`], imported on `today`: a day written without a year (`Mar 13,
@@ -123,5 +132,11 @@ pub fn from_markdown_file_on(
     options: &Options,
     today: NaiveDate,
 ) -> Imported {
-    build::Builder::run_named(&unglue::unglue(src), template, options, survey::date_in_name(path), Some(today.year()))
+    build::Builder::run_named(
+        &rejoin::rejoin(&unglue::unglue(src)),
+        template,
+        options,
+        survey::date_in_name(path),
+        Some(today.year()),
+    )
 }

@@ -1,7 +1,8 @@
 //! The time stamp a timeline entry starts with, in every shape postmortems use: `14:02`,
 //! `**10:30**`, `[13:26]`, `2:05 PM`, `08:52 PM`, `2026-11-24 14:02 UTC`, `24-10-2024 02:00`,
 //! `2022-02-02 1625`, `2018-08-22, 03:26pm`, `Sep 27 2017 13:06`, `02:00-04:30`,
-//! `**12:22** to **13:00**`, `10h47`, a date alone (`2021-08-17:`), and placeholders
+//! `**12:22** to **13:00**`, `10h47`, `22:36–22:47 (Jun 11)`, `midnight`, `≤11:30`, a date alone
+//! (`2021-08-17:`), and placeholders
 //! (`??:??`, `2023-MM-DD`) that say a time is not known.
 
 use std::sync::LazyLock;
@@ -16,7 +17,7 @@ const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 /// one: "monitoring" is not a Monday.
 const WEEKDAY: &str =
     r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|unknown|tbd)";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|midnight|noon|midday|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
@@ -32,7 +33,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈]?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:,?\s+(?:on\s+)?(?P<later>{date}))?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈≤≥]?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -130,7 +131,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let c = STAMP.as_ref()?.captures(line)?;
     let part = c.name("part").filter(|_| c.name("date").is_some() || c.name("pair").is_some()).map(|m| m.as_str());
     let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str()).or(part);
-    // `11:10 6th Nov 2023`: the date after a time with a colon.
+    // `11:10 6th Nov 2023`, `22:36–22:47 (Jun 11)`: the date after a time with a colon.
     let later = c.name("later").filter(|_| time_text.is_some_and(|t| t.contains(':')));
     let date_text = c.name("date").or(later).map(|m| m.as_str());
     let pair = c.name("pair").and_then(|m| m.as_str().split_once(['-', '/']));
@@ -149,7 +150,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let zone = c.name("zone").map(|m| m.as_str().to_string());
     let time = match time_text {
         Some(t) => {
-            let t = t.trim_start_matches(['~', '≈']).trim_end_matches('+');
+            let t = t.trim_start_matches(['~', '≈', '≤', '≥']).trim_end_matches('+');
             let four = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
             // `1625` is a time only after a date or before a zone; alone it may be a year.
             if four && date.is_none() && zone.is_none() {
@@ -180,6 +181,12 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             let dotted = t.split_once('.').filter(|(h, _)| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()));
             let colon = dotted.map(|(h, m)| format!("{h}:{m}"));
             let t = colon.as_deref().unwrap_or(t);
+            // `midnight`, `noon`: the hour in words.
+            let t = match t.to_ascii_lowercase().as_str() {
+                "midnight" => "00:00",
+                "noon" | "midday" => "12:00",
+                _ => t,
+            };
             // `??:??`, `16:2x`, `unknown`, `evening`: the time is not known (the day may be).
             let vague = t.starts_with("??") || t.contains(['x', 'X', '?']) || t.chars().all(char::is_alphabetic);
             let at = if vague { None } else { Some(parse_clock(t)?) };
@@ -262,7 +269,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let text = line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
     let weekday = c.name("weekday").and_then(|m| m.as_str().get(..3)?.parse().ok());
-    let typo = time_text.map(|t| t.trim_start_matches(['~', '≈'])).and_then(|t| {
+    let typo = time_text.map(|t| t.trim_start_matches(['~', '≈', '≤', '≥'])).and_then(|t| {
         let (h, rest) = t.split_once(':')?;
         let (m, sec) = rest.split_once(':')?;
         (m.len() == 1).then(|| NaiveTime::from_hms_opt(h.parse().ok()?, sec.parse().ok()?, 0)).flatten()
@@ -330,70 +337,5 @@ fn parse_date(text: &str) -> Option<DateText> {
 pub use crate::doc::entry::{clock as parse_clock, month};
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    fn t(h: u32, m: u32) -> Option<ClockText> {
-        Some(ClockText::At(NaiveTime::from_hms_opt(h, m, 0).unwrap()))
-    }
-
-    fn d(y: i32, m: u32, day: u32) -> Option<DateText> {
-        Some(DateText::Full(NaiveDate::from_ymd_opt(y, m, day).unwrap()))
-    }
-
-    #[test]
-    fn the_shapes_of_stamps() {
-        let s = |line: &str| leading_stamp(line).unwrap_or_else(|| panic!("{line}"));
-        let a = s("14:02 - the deploy starts");
-        assert_eq!((a.time, a.rest.as_str()), (t(14, 2), "the deploy starts"));
-        assert_eq!(s("**10:30** Alert fires").rest, "Alert fires");
-        assert_eq!(s("[13:26] paged").time, t(13, 26));
-        let b = s("24-10-2024 02:00 - text");
-        assert_eq!((b.date, b.time), (Some(DateText::Digits(24, 10, 2024)), t(2, 0)));
-        let c = s("2022-02-02 1625: text");
-        assert_eq!((c.date, c.time, c.rest.as_str()), (d(2022, 2, 2), t(16, 25), "text"));
-        let e = s("2018-08-22, 03:26pm: text");
-        assert_eq!((e.date, e.time), (d(2018, 8, 22), t(15, 26)));
-        let f = s("2021-08-17: text");
-        assert_eq!((f.date, f.time, f.rest.as_str()), (d(2021, 8, 17), None, "text"));
-        let g = s("02:00-04:30 maintenance");
-        assert_eq!((g.time, g.end, g.rest.as_str()), (t(2, 0), NaiveTime::from_hms_opt(4, 30, 0), "maintenance"));
-        let h = s("**12:22** to **13:00** we looked");
-        assert_eq!((h.time, h.end.is_some(), h.rest.as_str()), (t(12, 22), true, "we looked"));
-        let i = s("14:54 PST: merged");
-        assert_eq!((i.zone.as_deref(), i.rest.as_str()), (Some("PST"), "merged"));
-        assert_eq!(s("08:52 PM").time, t(20, 52));
-        assert_eq!(s("Sep 27 2017 13:06").date, d(2017, 9, 27));
-        assert_eq!(s("**01:38: alerts fired**").rest, "alerts fired");
-        assert_eq!(s("2026-07-07 05:19 UTC+8 x").zone.as_deref(), Some("UTC+8"));
-        assert_eq!(s("??:?? - something").time, Some(ClockText::Unknown));
-        assert_eq!(s("2023-MM-DD[^1]:").date, Some(DateText::Unknown));
-        assert_eq!(s("*12:18* text").rest, "text");
-        assert_eq!(s("10h47 CEST alert").time, t(10, 47));
-        assert_eq!(s("2019-11-29 12:00+").time, t(12, 0));
-        assert_eq!(s("15:11 text<br>").rest, "text");
-        assert_eq!(s("(14:02) paged").time, t(14, 2));
-        assert_eq!(s("2025-Feb-07 15:06 UTC x").date, d(2025, 2, 7));
-        assert_eq!(s("~11.15pm Revert pushed").time, t(23, 15));
-        let x = s("Feb-08-2021 06:17:19 PM +UTC attack");
-        assert_eq!((x.date, x.zone.as_deref(), x.rest.as_str()), (d(2021, 2, 8), Some("+UTC"), "attack"));
-        let z = s("14:02 PST/PDT - merged");
-        assert_eq!((z.zone.as_deref(), z.rest.as_str()), (Some("PST"), "merged"));
-    }
-
-    #[test]
-    fn what_is_not_a_stamp() {
-        for line in [
-            "8:48). text",
-            "The 14:02 deploy",
-            "2024 was a year",
-            "1625 people",
-            "12:17pmx",
-            "3 things",
-            "24/7 support",
-        ] {
-            assert_eq!(leading_stamp(line), None, "{line}");
-        }
-    }
-}
+#[path = "stamp_tests.rs"]
+mod tests;

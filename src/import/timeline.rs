@@ -242,7 +242,12 @@ impl Builder<'_> {
         let numbers = |c: usize| {
             rows.iter().all(|r| cell(r, Some(c)).chars().all(|ch| ch.is_ascii_digit() || " ,.#-–/".contains(ch)))
         };
-        let event = cols.find(Column::Event).unwrap_or_else(|| {
+        // `| step | time | notes |`: the notes are beside the event, the words before the time.
+        let noted = |c: usize| matches!(normalize(&header[c]).as_str(), "note" | "notes");
+        let named = cols.find(Column::Event).filter(|&c| {
+            !noted(c) || !(0..time).any(|k| cols.kinds[k].is_none() && Some(k) != date_col && !numbers(k))
+        });
+        let event = named.unwrap_or_else(|| {
             (0..header.len())
                 .find(|&c| cols.kinds[c].is_none() && c != time && Some(c) != date_col && !numbers(c))
                 .unwrap_or_else(|| cols.main(Column::Event, Some(time)))

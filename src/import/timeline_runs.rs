@@ -14,15 +14,19 @@ use super::timeline::{LIST_MARKER, Reading};
 use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
 
-/// "at **11:32**", "around 14:02", "At 1915 UTC": where a sentence gives a time (four digits
-/// only with a zone, or they may be a year).
+/// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight": where a
+/// sentence gives a time (four digits only with a zone, or they may be a year).
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by)\s+~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by)\s+~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
 
+/// A month and its year in a title ("July 2017 ...", "Outage on March 2-3, 2026").
+static TITLE_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?)?,?\s+((?:19|20)\d{2})\b").ok()
+});
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 
 impl Builder<'_> {
@@ -45,6 +49,10 @@ impl Builder<'_> {
         let before = self.doc.timeline.len();
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
+        }
+        // "July 2017 IT service disruption summary": the year of the days told without one.
+        if self.clock.date.is_none() && self.clock.year.is_none() {
+            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
         }
         // Paragraphs that each start with a time, three or more in a row: an entry each.
         let timed_paragraph: Vec<bool> = part
@@ -169,6 +177,10 @@ impl Builder<'_> {
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
+        // "July 2017 IT service disruption summary": the year of the days told without one.
+        if self.clock.date.is_none() && self.clock.year.is_none() {
+            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
+        }
         for (stamp, event) in &stamps {
             self.push_stamp(stamp, event.clone());
         }
@@ -228,6 +240,10 @@ impl Builder<'_> {
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
+        // "July 2017 IT service disruption summary": the year of the days told without one.
+        if self.clock.date.is_none() && self.clock.year.is_none() {
+            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
+        }
         // A mail's quoted text (`> At 05:00 UTC ...`) is read without its quote marks.
         let texts: Vec<String> = self
             .doc
@@ -254,9 +270,11 @@ impl Builder<'_> {
                 let line = first.lines().next().unwrap_or_default();
                 let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
                 let l = joined.as_str();
-                for (k, sentence) in sentences(l).into_iter().enumerate() {
+                for (k, sentence) in super::sentences::sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
-                    let named = super::times::find_date(sentence);
+                    // "on Friday, July 21": a day without its year, in the file's year.
+                    let named = super::times::find_date(sentence)
+                        .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?));
                     let c = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence));
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
@@ -366,22 +384,4 @@ fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     let timed =
         rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
     named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
-}
-
-/// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end, so that
-/// `StrategyProxy.deposit(...)` and `v1.2` stay whole.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        if matches!(c, '.' | '!' | '?') && text[end..].chars().next().is_none_or(char::is_whitespace) {
-            out.push(&text[start..end]);
-            start = end;
-        }
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
 }

@@ -5,7 +5,8 @@
 //!   LOCAL (UTC+7)", `(local times, UTC-7; log stamps are UTC)`, `(local, UTC+8)`;
 //! - a city's clock in words: "horário de Brasília", "hora de Bogotá", "heure de Paris",
 //!   "Tokyo time" (a city the zone database names, or a capital it does not: Brasília is São
-//!   Paulo's clock). A word that names no city states nothing.
+//!   Paulo's clock). A word that names no city states nothing;
+//! - a zone closing a timeline's bracket after a note: `## Timeline (PC clock, JST)`.
 
 use std::sync::LazyLock;
 
@@ -15,7 +16,23 @@ pub use crate::doc::zone_words::{ZONE_PATTERN, ZoneWord, zone_word};
 
 /// A zone the text states for the times around it, and the words that state it.
 pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
-    local_offset(text).or_else(|| crate::doc::zone_words::stated(text)).or_else(|| city_clock(text))
+    local_offset(text)
+        .or_else(|| crate::doc::zone_words::stated(text))
+        .or_else(|| city_clock(text))
+        .or_else(|| last_in_bracket(text))
+}
+
+/// `## Timeline (PC clock, JST)`, `時系列（PC の時刻、JST）`: the zone closing a timeline's
+/// bracket after a note on whose clock it is.
+fn last_in_bracket(text: &str) -> Option<(ZoneWord, String)> {
+    static LAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i:\b(?:timeline|times?|chronology|時系列|時刻|タイムライン)\s*[(（][^()（）\n]{{0,40}}?[,;、]\s*)(?-i:({ZONE_PATTERN}))\s*[)）]"
+        ))
+        .ok()
+    });
+    let c = LAST.as_ref()?.captures(text)?;
+    Some((zone_word(c.get(1)?.as_str())?, c.get(0)?.as_str().trim().to_string()))
 }
 
 /// "local time, UTC+7": the offset the writer's local clock had.
