@@ -10,8 +10,14 @@ impl Reader<'_> {
     /// times, list markers and an opening preposition's phrase), else a thing.
     pub fn opener(&self) -> Phrase {
         let toks = tokens(self.text, self.sentence.clone());
-        let words: Vec<Token> =
+        let mut words: Vec<Token> =
             toks.iter().copied().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit())).collect();
+        // "What Happened: A debug flag was …": a label's words are not the sentence's opener.
+        if let Some(k) = (0..words.len().min(4))
+            .find(|&k| self.text[words[k].end..].trim_start_matches(['*', '_']).starts_with(':') && k + 1 < words.len())
+        {
+            words.drain(..=k);
+        }
         // The first words, and the first three after an opening phrase ("As it turns out, Jonas
         // ...", "According to the report, Google employees ...").
         let after_comma = (1..words.len().min(7)).find(|&k| self.text[words[k - 1].end..words[k].start].contains(','));
