@@ -259,7 +259,13 @@ impl Reader<'_> {
             let words = tokens(self.text, t.start..self.sentence.end);
             self.common_noun_opening(&words, t)
         };
-        let person = person && !common_noun && !self.organisation(t, &lower);
+        // "Like pirates chasing a mirage, we …": a preposition or determiner opening the
+        // sentence is not a name, whatever follows it.
+        let function_word = opens_sentence(self.text, self.sentence.start, t)
+            && (lex.prepositions.contains(&lower)
+                || lex.determiners.contains(&lower)
+                || lex.clause_words.contains(&lower));
+        let person = person && !common_noun && !function_word && !self.organisation(t, &lower);
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
