@@ -239,6 +239,7 @@ impl Reader<'_> {
         // "3:31 pm": a time of day, not a product manager.
         let clock = matches!(lower.as_str(), "pm" | "am")
             && self.text[..t.start].trim_end().ends_with(|c: char| c.is_ascii_digit());
+        let opening = opens_sentence(self.text, self.sentence.start, t);
         let person = !clock
             && (handle
                 || initials(stem)
@@ -249,7 +250,7 @@ impl Reader<'_> {
                 // A capitalised possessive ("Ines's") is a name even where a plural could stand.
                 || (lex.looks_like_name(
                     stem,
-                    opens_sentence(self.text, self.sentence.start, t) && !possessive && !before_singular_verb(self.text, t),
+                    opening && !possessive && !before_singular_verb(self.text, t),
                 )
                     && !self.people.is_thing(&lower)
                     && !self.dated(t)));
@@ -261,7 +262,7 @@ impl Reader<'_> {
         };
         // "Like pirates chasing a mirage, we …": a preposition or determiner opening the
         // sentence is not a name, whatever follows it.
-        let function_word = opens_sentence(self.text, self.sentence.start, t)
+        let function_word = opening
             && (lex.prepositions.contains(&lower)
                 || lex.determiners.contains(&lower)
                 || lex.clause_words.contains(&lower));
@@ -304,20 +305,8 @@ impl Reader<'_> {
         let before = self.text[..t.start].trim_end();
         let preposition = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         // "an employee in April mistakenly issued": a month after a preposition, with no day.
-        const MONTHS: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
+        // The other months are in `not_names`; these four are also first names.
+        const MONTHS: [&str; 4] = ["april", "may", "june", "august"];
         let after_preposition =
             ["on", "in", "by", "since", "until", "from", "of", "during", "early", "late", "mid", "last"]
                 .iter()
