@@ -73,3 +73,24 @@ fn plain_text_shapes_of_real_set_f_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// The shapes of session 30's real documents (student and small-team postmortems on GitHub,
+/// imported reports; tests/corpus/REAL.md), in a document of our own: a title-case heading,
+/// a table cell's short passive ("**Greyhold deleted**"), a name after a preposition ("curl
+/// from Mac"), a common noun capitalised by its place ("Data loss" beside "the data"), a
+/// program named in a code span ("`alembic`"), a number word opening a sentence, a role word
+/// software has ("build agent", "MSI installer", "control board"), power-cycling as recovery,
+/// a source that is not of harm, fault denied, a lesson about room for human error, a promise
+/// ("will never drop"), a control for all users, a lazy afternoon. Only the last three lines
+/// blame (the old build raised 17 warnings here, all wrong but these three).
+#[test]
+fn github_postmortem_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/github-shapes.md");
+    let expected = vec![
+        (40, "person-broke-it", "warning"),
+        (41, "person-broke-it", "warning"),
+        (42, "person-at-fault", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

@@ -30,6 +30,8 @@ struct LexiconFile {
     thing_nouns: Vec<String>,
     organisation_words: Vec<String>,
     organisation_cues: Vec<String>,
+    needs_object: Vec<String>,
+    name_words: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +58,12 @@ pub(super) struct Lexicon {
     /// Nouns after a name, or after its possessive, that make it an organisation ("Hetzner
     /// support", "Equinix's customers").
     pub organisation_cues: HashSet<String>,
+    /// Harm verbs that name a person's act only with an object after them: "Greyhold
+    /// deleted (archived the same second)" tells what happened to Greyhold.
+    pub needs_object: HashSet<String>,
+    /// First names that are also common words ("Will", "Grace"): the document writing the
+    /// word in lowercase elsewhere does not make them common nouns.
+    pub name_words: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -86,6 +94,8 @@ impl Lexicon {
             thing_nouns: set(f.thing_nouns),
             organisation_words: set(f.organisation_words),
             organisation_cues: set(f.organisation_cues),
+            needs_object: set(f.needs_object),
+            name_words: set(f.name_words),
         })
     }
 

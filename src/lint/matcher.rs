@@ -99,6 +99,9 @@ impl Match<'_> {
         }
         let reader =
             Reader { text: masked, sentence: sentence.clone(), lex: &self.checker.lexicon, people: self.people };
+        if reader.lacks_object(self.range.end) {
+            return None;
+        }
         let mut start = self.range.start;
         // A pattern may mark its verb (`(?P<verb>...)`): the subject is read before it.
         let anchor = self.found.group("verb").map_or(self.range.start, |v| v.start);

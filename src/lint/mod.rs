@@ -13,6 +13,7 @@ mod files;
 mod gate;
 mod gate_tables;
 mod incremental;
+mod learn;
 mod lexicon;
 mod mask;
 mod matcher;

@@ -24,7 +24,7 @@ impl Reader<'_> {
         let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 3)]));
         for &t in candidates {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
-                if self.common_noun_opening(&words, t) {
+                if self.common_noun_opening(&words, t) || self.governed(t) || self.software_role(&words, t) {
                     continue;
                 }
                 return Phrase { range: t.start..t.end, found };
@@ -82,12 +82,37 @@ impl Reader<'_> {
                 from = if gap_break { k } else { k + 1 };
             }
         }
-        let words = toks[from..].iter().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit()));
-        for &t in words.take(4) {
-            if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
+        let words: Vec<Token> =
+            toks[from..].iter().copied().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit())).collect();
+        for &t in words.iter().take(4) {
+            if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t)
+                && !self.governed(t)
+                && !self.software_role(&words, t)
+            {
                 return Phrase { range: t.start..t.end, found };
             }
         }
         Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
+    }
+
+    /// Whether the word `t` is the object of a preposition right before it ("curl from Mac",
+    /// "thanks to Aiko"): not who acts. "by", "after" and the like are left out: "after Dave
+    /// deployed" is Dave acting.
+    fn governed(&self, t: Token) -> bool {
+        const GOVERNING: [&str; 16] = [
+            "from", "to", "with", "via", "of", "into", "onto", "at", "in", "on", "for", "about", "against", "through",
+            "like", "per",
+        ];
+        let before = &self.text[self.sentence.start..t.start];
+        let gap = before.len() - before.trim_end_matches(' ').len();
+        let word = before.trim_end_matches(' ').rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        gap == 1 && GOVERNING.iter().any(|g| word.eq_ignore_ascii_case(g))
+    }
+
+    /// Whether `t`, among `words`, is a role word software also has after a modifier ("The
+    /// build agent was not stuck").
+    fn software_role(&self, words: &[Token], t: Token) -> bool {
+        let k = words.iter().position(|&w| w == t).unwrap_or(0);
+        k > 0 && self.software_role_after_modifier(words[k - 1], &self.lower(t))
     }
 }

@@ -14,9 +14,12 @@ use crate::doc::Document;
 /// Names known to be people, lowercase: from the document and the team's configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
-    names: HashSet<String>,
-    /// Capitalised words the document uses as the names of things (see [`People::learn_things`]).
-    things: HashSet<String>,
+    pub(super) names: HashSet<String>,
+    /// Capitalised words the document uses as the names of things (see `People::learn_things`).
+    pub(super) things: HashSet<String>,
+    /// Capitalised words the document also writes in lowercase, in prose (see
+    /// `People::learn_common_words`).
+    pub(super) common: HashSet<String>,
 }
 
 impl People {
@@ -52,102 +55,13 @@ impl People {
         self.things.contains(lower) && !self.names.contains(lower)
     }
 
-    /// Learns from a document's text which capitalised words name things: a word followed by
-    /// what it is ("the Pathfinder service", "Mercury webhooks", "Otto, our release bot,").
-    /// A product's name reads like a person's at the start of a clause ("Pathfinder failed
-    /// to sync"); the document tells which it is elsewhere. One pass over the words.
-    pub(super) fn learn_things(&mut self, text: &str, lex: &Lexicon) {
-        let bytes = text.as_bytes();
-        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80;
-        // The word from `at`, and where the one after it starts.
-        let word_at = |at: usize| {
-            let end = at + bytes[at..].iter().take_while(|&&b| word_byte(b)).count();
-            (end, end + bytes[end..].iter().take_while(|&&b| !word_byte(b)).count())
-        };
-        let mut lower = String::new();
-        // The words looked up are short and lowercase ASCII: anything else is not one of them,
-        // nor is a word whose first letter and length none of them has (no hashing for those).
-        let mut shapes = [0u32; 128];
-        let listed = lex.thing_nouns.iter().chain(&lex.determiners).chain(&lex.organisation_cues);
-        for w in listed.filter(|w| (2..=16).contains(&w.len())) {
-            shapes[usize::from(w.as_bytes()[0] & 0x7f)] |= 1 << w.len();
-        }
-        let mut is = |at: usize, end: usize, words: &HashSet<String>| {
-            if !(2..=16).contains(&(end - at))
-                || !bytes[at].is_ascii_lowercase()
-                || shapes[usize::from(bytes[at])] & (1 << (end - at)) == 0
-            {
-                return false;
-            }
-            lower.clear();
-            lower.push_str(&text[at..end]);
-            lower.make_ascii_lowercase();
-            words.contains(&lower)
-        };
-        // Only capitalised words followed by " x" or ", x" are looked at: a byte scan, no tokens.
-        let mut i = 0;
-        while i + 2 < bytes.len() {
-            match bytes[i..].iter().position(u8::is_ascii_uppercase) {
-                Some(k) => i += k,
-                None => break,
-            }
-            if i > 0 && word_byte(bytes[i - 1]) {
-                i += 1;
-                continue;
-            }
-            let at = i;
-            let (end, _) = word_at(at);
-            i = end.max(at + 1);
-            // "Equinix's customers", "Google Cloud": what makes a name an organisation's.
-            let curly = text[at..end].ends_with("’s");
-            if curly || text[end..].starts_with("'s ") {
-                let name_end = if curly { end - "’s".len() } else { end };
-                let (cue, cue_end) = if curly { (end + 1, word_at(end + 1).0) } else { (end + 3, word_at(end + 3).0) };
-                if cue < bytes.len() && is(cue, cue_end, &lex.organisation_cues) {
-                    self.things.insert(text[at..name_end].to_lowercase());
-                }
-                continue;
-            }
-            if end + 1 < bytes.len() && bytes[end] == b' ' && bytes[end + 1].is_ascii_uppercase() {
-                let next_end = word_at(end + 1).0;
-                if lex.organisation_words.contains(&text[end + 1..next_end].to_lowercase())
-                    && lex.looks_like_name(&text[at..end], false)
-                {
-                    self.things.insert(text[at..end].to_lowercase());
-                }
-                continue;
-            }
-            let after_space = end + 1 < bytes.len() && bytes[end] == b' ' && bytes[end + 1].is_ascii_lowercase();
-            let after_comma = end + 2 < bytes.len() && bytes[end] == b',' && bytes[end + 1] == b' ';
-            if !after_space && !after_comma {
-                continue;
-            }
-            let next = if after_space { end + 1 } else { end + 2 };
-            let (next_end, after) = word_at(next);
-            let followed =
-                after_space && (is(next, next_end, &lex.thing_nouns) || is(next, next_end, &lex.organisation_cues));
-            // "Otto, our release bot,": an apposition whose last word is what the name is.
-            let mut apposed = after_comma && is(next, next_end, &lex.determiners);
-            if apposed {
-                apposed = false;
-                let mut from = after;
-                for _ in 0..3 {
-                    let (to, following) = word_at(from);
-                    if to == from {
-                        break;
-                    }
-                    if &text[to..following] != " " {
-                        apposed = is(from, to, &lex.thing_nouns);
-                        break;
-                    }
-                    from = following;
-                }
-            }
-            if (followed || apposed) && lex.looks_like_name(&text[at..end], false) {
-                self.things.insert(text[at..end].to_lowercase());
-            }
-        }
+    /// Whether the document writes this capitalised word (lowercase here) in lowercase too,
+    /// after another lowercase word: a common noun capitalised by its place ("Data loss was
+    /// small" beside "the data was restored"), not a name.
+    pub(super) fn is_common(&self, lower: &str) -> bool {
+        self.common.contains(lower) && !self.names.contains(lower)
     }
+
     /// The document's authors, action owners that are names, and names that start a
     /// timeline event with a responder's verb ("Priya paged ...").
     pub(super) fn from_document(doc: &Document, lex: &Lexicon) -> People {
@@ -250,10 +164,12 @@ impl Reader<'_> {
                 // A capitalised possessive ("Ines's") is a name even where a plural could stand.
                 || (lex.looks_like_name(
                     stem,
-                    opening && !possessive && !before_singular_verb(self.text, t),
+                    opening && !possessive && !(stem.ends_with('s') && before_singular_verb(self.text, t)),
                 )
                     && !self.people.is_thing(&lower)
-                    && !self.dated(t)));
+                    && !self.people.is_common(&lower)
+                    && !self.dated(t)
+                    && !self.title_case()));
         // "Root cause: Routine maintenance …": after a label's colon, a capitalised word before a
         // plain lowercase word opens a phrase, as at a sentence's start.
         let common_noun = !handle && !possessive && self.after_label(t) && {
@@ -262,7 +178,12 @@ impl Reader<'_> {
         };
         // "Like pirates chasing a mirage, we …": a preposition or determiner opening the
         // sentence is not a name, whatever follows it.
-        let function_word = opening
+        // Capitalised inside a sentence ("Why Did This Happen?"), such a word is no name either.
+        let capitalised = !opening
+            && stem.starts_with(char::is_uppercase)
+            && !lex.subject_pronouns.contains(&lower)
+            && !lex.object_pronouns.contains(&lower);
+        let function_word = (opening || capitalised)
             && (lex.prepositions.contains(&lower)
                 || lex.determiners.contains(&lower)
                 || lex.clause_words.contains(&lower));
@@ -287,6 +208,17 @@ impl Reader<'_> {
         let next: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         self.lex.organisation_words.contains(lower)
             || (capital(next) && self.lex.organisation_words.contains(&next.to_lowercase()))
+    }
+
+    /// Whether the sentence is written in title case ("Why Did This Happen?", "When a Missing
+    /// Semicolon Broke the Site"), where a capital is no sign of a name.
+    fn title_case(&self) -> bool {
+        let (mut words, mut capitals) = (0, 0);
+        for w in self.text[self.sentence.clone()].split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 4) {
+            words += 1;
+            capitals += usize::from(w.starts_with(char::is_uppercase));
+        }
+        words >= 3 && capitals * 5 >= words * 4
     }
 
     /// Whether the word `t` follows a label's colon ("Root cause: Routine …").

@@ -116,11 +116,8 @@ impl Reader<'_> {
             return Phrase { range: before.start..head.end, found: Found::Thing };
         }
         // "the Kubernetes operator": a role word that software also has, after a modifier.
-        if self.lex.software_roles.contains(&lower)
-            && let [.., before, _] = toks
-            && !self.lex.determiners.contains(&self.lower(*before))
-            && !self.lex.roles.contains(&self.lower(*before))
-            && !self.lex.people_modifiers.contains(&self.lower(*before))
+        if let [.., before, _] = toks
+            && self.software_role_after_modifier(*before, &lower)
         {
             return Phrase { range: before.start..head.end, found: Found::Thing };
         }
@@ -252,6 +249,10 @@ impl Reader<'_> {
                 Found::Person { .. } if matches!(found, Found::Possessed { .. }) => {
                     return Phrase { range: start.unwrap_or(t.start)..t.end, found };
                 }
+                // "a faulty control board": a role word that software also has, after a modifier.
+                Found::Person { .. } if k > 0 && self.software_role_after_modifier(toks[k - 1], &lower) => {
+                    return Phrase { range: start.unwrap_or(t.start)..t.end, found: Found::Thing };
+                }
                 Found::Person { .. } => {
                     // "the on-call rotation": a role noun naming a thing of that role.
                     if let Some(&n) = toks.get(k + 1)
@@ -318,5 +319,43 @@ impl Reader<'_> {
             end = end.max(t.end);
         }
         Phrase { range: start.unwrap_or(at)..end.max(start.unwrap_or(at)), found }
+    }
+
+    /// Whether the match ending at byte `end` ends on a harm verb that tells a person's act
+    /// only with an object (`needs_object`), and none follows: "**Greyhold deleted** (kept
+    /// the same second)", "Greyhold deleted in the cleanup" tell what happened to Greyhold.
+    pub fn lacks_object(&self, end: usize) -> bool {
+        let before = self.text[..end].trim_end();
+        let last = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+        if !self.lex.needs_object.contains(&last.to_lowercase()) {
+            return false;
+        }
+        let after = self.text[end.min(self.sentence.end)..self.sentence.end].trim_start_matches([' ', '\t', '*']);
+        let mut chars = after.chars();
+        match chars.next() {
+            None => true,
+            Some('.') => !chars.next().is_some_and(|c| c.is_alphanumeric() || c == '/'),
+            Some('(' | ')' | ',' | ';' | ':' | '|' | '—' | '–' | '!' | '?' | '-' | '\n') => true,
+            Some(_) => {
+                let word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                self.lex.prepositions.contains(&word)
+                    || matches!(
+                        word.as_str(),
+                        "again" | "yet" | "too" | "also" | "later" | "earlier" | "today" | "overnight"
+                    )
+            }
+        }
+    }
+
+    /// Whether `lower`, after the word `before`, is a role word that software also has
+    /// (`software_roles`) used for a thing: after a modifier that is not a determiner, a role
+    /// or a word that keeps it a person ("the build agent", "the Kubernetes operator", but
+    /// "the night operator").
+    pub(super) fn software_role_after_modifier(&self, before: Token, lower: &str) -> bool {
+        let before = self.lower(before);
+        self.lex.software_roles.contains(lower)
+            && !self.lex.determiners.contains(&before)
+            && !self.lex.roles.contains(&before)
+            && !self.lex.people_modifiers.contains(&before)
     }
 }
