@@ -32,6 +32,8 @@ struct LexiconFile {
     organisation_cues: Vec<String>,
     needs_object: Vec<String>,
     name_words: Vec<String>,
+    companies: Vec<String>,
+    departments: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +66,10 @@ pub(super) struct Lexicon {
     /// First names that are also common words ("Will", "Grace"): the document writing the
     /// word in lowercase elsewhere does not make them common nouns.
     pub name_words: HashSet<String>,
+    /// Companies ("Google", "Cisco"): never names; before a role word, its people.
+    pub companies: HashSet<String>,
+    /// Departments ("Development", "Engineering"): a team when capitalised inside a sentence.
+    pub departments: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -80,7 +86,7 @@ impl Lexicon {
             object_pronouns: set(f.object_pronouns),
             possessive_pronouns: set(f.possessive_pronouns),
             first_person: set(f.first_person),
-            not_names: set(f.not_names),
+            not_names: set(f.not_names.iter().chain(&f.companies).cloned().collect()),
             between: set(f.between_subject_and_verb),
             clause_words: set(f.clause_words),
             prepositions: set(f.prepositions),
@@ -96,6 +102,8 @@ impl Lexicon {
             organisation_cues: set(f.organisation_cues),
             needs_object: set(f.needs_object),
             name_words: set(f.name_words),
+            companies: set(f.companies),
+            departments: set(f.departments),
         })
     }
 

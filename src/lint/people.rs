@@ -160,6 +160,10 @@ impl Reader<'_> {
                 || lex.subject_pronouns.contains(&lower)
                 || lex.object_pronouns.contains(&lower)
                 || lex.roles.contains(&lower)
+                || (!opening
+                    && lex.departments.contains(&lower)
+                    && stem.starts_with(char::is_uppercase)
+                    && !self.title_case())
                 || self.people.contains(&lower)
                 // A capitalised possessive ("Ines's") is a name even where a plural could stand.
                 || (lex.looks_like_name(

@@ -349,13 +349,15 @@ impl Reader<'_> {
 
     /// Whether `lower`, after the word `before`, is a role word that software also has
     /// (`software_roles`) used for a thing: after a modifier that is not a determiner, a role
-    /// or a word that keeps it a person ("the build agent", "the Kubernetes operator", but
-    /// "the night operator").
+    /// a word that keeps it a person or a company ("the build agent", "the Kubernetes
+    /// operator", but "the night operator", "Google operators").
     pub(super) fn software_role_after_modifier(&self, before: Token, lower: &str) -> bool {
         let before = self.lower(before);
         self.lex.software_roles.contains(lower)
             && !self.lex.determiners.contains(&before)
             && !self.lex.roles.contains(&before)
             && !self.lex.people_modifiers.contains(&before)
+            && !self.lex.companies.contains(&before)
+            && !self.lex.organisation(&before)
     }
 }

@@ -134,6 +134,32 @@ fn structural_break(text: &str, i: usize) -> bool {
         || ["- ", "* ", "+ ", "#", ">", "|"].iter().any(|m| trimmed.starts_with(m))
         || trimmed.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         || starts_with_time(trimmed)
+        || bare_heading_before(text, i)
+}
+
+/// Whether the line before byte `i` is a heading written without Markdown ("Root Cause and
+/// Resolution", "Issue Summary", "Timeline:") and the line at `i` starts a new sentence: a
+/// short line with no closing punctuation, in title case or of three words at most, before a
+/// capital. Student postmortems pasted as plain text are written this way.
+fn bare_heading_before(text: &str, i: usize) -> bool {
+    let previous = text[..i.saturating_sub(1)].rsplit('\n').next().unwrap_or("").trim();
+    let capital = |s: &str| s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if previous.is_empty() || previous.len() > 60 || !capital(previous) || !capital(text[i..].trim_start()) {
+        return false;
+    }
+    if previous.ends_with(':') {
+        return true;
+    }
+    if previous.ends_with(|c: char| matches!(c, '.' | ',' | ';' | '!' | '?' | '-' | '(' | '&')) {
+        return false;
+    }
+    let words: Vec<&str> = previous.split_whitespace().collect();
+    let title = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).all(|w| capital(w));
+    let joined = words.last().is_some_and(|w| {
+        ["and", "or", "but", "the", "a", "an", "to", "of", "for", "with", "by", "that", "which", "who"]
+            .contains(&w.to_lowercase().as_str())
+    });
+    !joined && (words.len() <= 3 || (words.len() <= 8 && title))
 }
 
 /// "14:02 ..." or "2026-11-24 14:02 ...": a timeline line.
@@ -162,6 +188,15 @@ mod tests {
             words("At 14:02, Dave's on-call job (node.js) failed."),
             ["At", "14:02", "Dave's", "on-call", "job", "node.js", "failed"]
         );
+    }
+
+    #[test]
+    fn a_heading_without_markdown_ends_its_line() {
+        let s = "Root Cause and Resolution\nThe outage was caused by a leak.\nWe paged Priya and\nDave restarted it.";
+        let at = |w: &str| s.find(w).unwrap_or(0);
+        assert_eq!(&s[sentence(s, at("outage"))], "The outage was caused by a leak.");
+        assert_eq!(&s[sentence(s, at("Resolution"))], "Root Cause and Resolution");
+        assert_eq!(&s[sentence(s, at("restarted"))], "We paged Priya and\nDave restarted it.");
     }
 
     #[test]
