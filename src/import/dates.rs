@@ -27,6 +27,20 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     date_match(text).map(|(date, _)| date)
 }
 
+/// Every date written in the text and where it starts, in the order found.
+pub fn dates_at(text: &str) -> Vec<(NaiveDate, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((date, range)) = text.get(from..).and_then(date_match) {
+        out.push((date, from + range.start));
+        if range.end == 0 {
+            break;
+        }
+        from += range.end;
+    }
+    out
+}
+
 /// The date a text opens with, within its first few words ("The next day, March 4th 2024,
 /// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
 pub fn opening_date(text: &str) -> Option<NaiveDate> {
