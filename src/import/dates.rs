@@ -27,6 +27,24 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     date_match(text).map(|(date, _)| date)
 }
 
+/// In a file that names no year at all, the day a sentence gives the incident with a time
+/// beside it ("On the 3rd of march between the hours of 1:00pm and 2:30pm, ..."), in `year`
+/// (the year it is imported in): the day of the file's bare times.
+pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
+    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
+    static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").ok());
+    if YEAR.as_ref()?.is_match(src) {
+        return None;
+    }
+    let clock = CLOCK.as_ref()?;
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with(['#', '|', '`', '<']))
+        .flat_map(super::sentences::sentences)
+        .filter(|s| clock.is_match(s))
+        .find_map(month_day)?
+        .resolve(super::stamp::Order::MonthFirst, Some(year))
+}
+
 /// Every date written in the text and where it starts, in the order found.
 pub fn dates_at(text: &str) -> Vec<(NaiveDate, usize)> {
     let mut out = Vec::new();
@@ -73,17 +91,18 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 }
 
 /// A day named by its month and number with no year (`on Friday, July 21`, `Monday September
-/// 16th`, `the 3rd of March`), the month's name capitalised ("we may 2" is no day).
+/// 16th`, `the 3rd of March`), the month's name capitalised ("we may 2" is no day) unless an
+/// ordinal and "of" name it (`the 3rd of march`).
 pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
     static NO_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?:(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))\b",
+            r"\b(?:(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)|(?P<d3>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<m3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))\b",
         )
         .ok()
     });
     let c = NO_YEAR.as_ref()?.captures(text)?;
-    let m = month(c.name("m1").or(c.name("m2"))?.as_str())?;
-    let d: u32 = c.name("d1").or(c.name("d2"))?.as_str().parse().ok()?;
+    let m = month(c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str())?;
+    let d: u32 = c.name("d1").or(c.name("d2")).or(c.name("d3"))?.as_str().parse().ok()?;
     (1..=31).contains(&d).then_some(super::stamp::DateText::NoYear(m, d))
 }
 

@@ -94,7 +94,18 @@ impl Builder<'_> {
     /// placeholder, "Incident Title"), unless the front matter gave one and the H1 names a
     /// section; without an H1, a first heading that names no section. The blocks it took.
     pub(super) fn title(&mut self, blocks: &[Block]) -> Vec<usize> {
-        let h1 = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
+        // `# Incident Summary` over `# Timeline`, `# Root cause`: every heading at the first
+        // level, the first one a section's; the file has no title.
+        let h1s: Vec<usize> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b.kind, Kind::Heading { level: 1, .. }))
+            .map(|(i, _)| i)
+            .collect();
+        let h1 = h1s.first().copied().filter(|&i| {
+            h1s.len() < 3
+                || !matches!(&blocks[i].kind, Kind::Heading { text, .. } if section_for(text, self.template).is_some())
+        });
         // A copied web page's navigation first ("lichess.org", "Donate", "Back to Blog Home"):
         // not the title, and kept as text where it is.
         let chrome = |b: &Block| matches!(b.kind, Kind::Paragraph) && page_chrome(&self.src[b.range.clone()]);

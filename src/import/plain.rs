@@ -1,12 +1,12 @@
 //! A postmortem written without Markdown, as a document pasted from a word processor or a
 //! web page into a README: `Timeline:` or `Timeline (EAT).` alone on a line where a heading
 //! would be, its entries on the lines below with no blank line between them (`08:30 AM UTC -
-//! ...`, `14th February, 9:00AM: ...`), the whole text indented, `<h1>` headings, `•` bullets
-//! and `<br>` line ends. Before the file is read, such a file is given the Markdown it means:
+//! ...`, `14th February, 9:00AM: ...`), the whole text indented, `<h1>` headings and `<br>`
+//! line ends. Before the file is read, such a file is given the Markdown it means:
 //! a label that names a section becomes a heading, a run of lines that each start with a time
-//! becomes a list, `<h1>Timeline</h1>` becomes `# Timeline`, `•` becomes `-`. A file with
+//! becomes a list, `<h1>Timeline</h1>` becomes `# Timeline`. A file with
 //! Markdown headings keeps its own structure; only the markup that Markdown does not read
-//! (`<hN>`, `•`, a trailing `<br>`, `1: 55 PM`) is changed there. Lines are neither added nor
+//! (`<hN>`, a trailing `<br>`, `1: 55 PM`) is changed there. Lines are neither added nor
 //! removed, and every word stays.
 
 use std::borrow::Cow;
@@ -19,10 +19,9 @@ use super::matching::{is_heading_name, normalize, unqualified};
 static HTML_HEADING: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*<h([1-6])[^>]*>\s*(.*?)\s*</h[1-6]>\s*(?:<br\s*/?>\s*)*$").ok());
 static BR_END: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^(.*\S)\s*<br\s*/?>\s*$").ok());
-static DOT_BULLET: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\s*)[•●▪◦]\s+").ok());
 /// `1: 55 PM`, a time typed with a space after its colon, at the start of an entry.
 static SPACED_CLOCK: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^(\s*(?:[-*+]\s+)?(?:\*\*)?)(\d{1,2}): (\d{2}\s?(?i:[ap]\.?m\b))").ok());
+    LazyLock::new(|| Regex::new(r"^(\s*(?:[-*+•]\s+)?(?:\*\*)?)(\d{1,2}): (\d{2}\s?(?i:[ap]\.?m\b))").ok());
 /// A line that opens with a time, or a day and a time: `08:30 AM UTC - ...`, `**10:45 AM**`,
 /// `14th February, 9:00AM: ...`, `2024-02-15 10:30 ...`, `Day 1, 09:00 ...`, `3/9 00:02`.
 static TIMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -60,14 +59,17 @@ fn label(line: &str) -> bool {
     if bare.is_empty() || bare.contains([':', '.', ',', ';']) {
         return false;
     }
-    is_heading_name(&bare) || normalize(&bare).split(' ').next() == Some("timeline")
+    // "Timeline of events", not "TIMELINE AND ROOT CAUSE" (prose whose sentences state the times).
+    let words: Vec<String> = normalize(&bare).split(' ').map(str::to_string).collect();
+    is_heading_name(&bare)
+        || (words.first().is_some_and(|w| w == "timeline") && words.len() <= 3 && !words.iter().any(|w| w == "and"))
 }
 
 fn timed(line: &str) -> bool {
     TIMED.as_ref().is_some_and(|re| re.is_match(line.trim_start()))
 }
 
-/// The markup Markdown does not read, in any file: `<h2>...</h2>`, `•`, a `<br>` ending a line
+/// The markup Markdown does not read, in any file: `<h2>...</h2>`, a `<br>` ending a line
 /// of text (not a table's row), `1: 55 PM`.
 fn markup(line: &str) -> Cow<'_, str> {
     if let Some(c) = HTML_HEADING.as_ref().and_then(|re| re.captures(line)) {
@@ -79,11 +81,6 @@ fn markup(line: &str) -> Cow<'_, str> {
         && let Some(c) = BR_END.as_ref().and_then(|re| re.captures(line))
     {
         out = Cow::Owned(c[1].to_string());
-    }
-    if let Some(re) = DOT_BULLET.as_ref()
-        && re.is_match(&out)
-    {
-        out = Cow::Owned(re.replace(&out, "$1- ").into_owned());
     }
     if let Some(re) = SPACED_CLOCK.as_ref()
         && re.is_match(&out)
@@ -110,7 +107,10 @@ pub fn plain(src: &str) -> Cow<'_, str> {
     let headings = (0..lines.len()).filter(|&i| outside(i) && atx(&lines[i])).count()
         + (1..lines.len()).filter(|&i| outside(i) && setext(&lines[i]) && !lines[i - 1].trim().is_empty()).count();
     if headings <= 1 {
-        structure(&mut lines, &code_lines);
+        let labels = structure(&mut lines, &code_lines);
+        if headings == 0 && labels > 0 {
+            title(&mut lines);
+        }
     }
     let changed = lines.iter().any(|l| matches!(l, Cow::Owned(_)));
     if !changed {
@@ -125,7 +125,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
 
 /// A file with no headings of its own (a title at most): its text out of the indented block
 /// it was pasted as, its section labels as headings, its runs of timed lines as lists.
-fn structure(lines: &mut [Cow<str>], code: &[bool]) {
+fn structure(lines: &mut [Cow<str>], code: &[bool]) -> usize {
     let text: Vec<usize> = (0..lines.len()).filter(|&i| !code[i] && !lines[i].trim().is_empty()).collect();
     let indented = text.iter().filter(|&&i| lines[i].starts_with("    ") || lines[i].starts_with('\t')).count();
     let fenced = code.iter().any(|&c| c);
@@ -136,9 +136,11 @@ fn structure(lines: &mut [Cow<str>], code: &[bool]) {
             }
         }
     }
+    let mut labels = 0;
     for i in 0..lines.len() {
         if !code[i] && !lines[i].starts_with([' ', '\t']) && label(&lines[i]) {
             lines[i] = Cow::Owned(format!("## {}", lines[i].trim()));
+            labels += 1;
         }
     }
     // Two or more lines in a row that each open with a time, none of them a list item yet.
@@ -155,6 +157,25 @@ fn structure(lines: &mut [Cow<str>], code: &[bool]) {
         }
         i = j.max(i + 1);
     }
+    labels
+}
+
+/// The first line of a file given headings above, when it stands alone and reads as a title
+/// ("Postmortem: Web Stack Outage on December 18, 2023", not "Hi," or a sentence): its title.
+fn title(lines: &mut [Cow<str>]) {
+    let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) else { return };
+    let alone = lines.get(i + 1).is_none_or(|next| next.trim().is_empty() || next.starts_with("## "));
+    let t = lines[i].trim();
+    let words = t.split_whitespace().count();
+    if alone
+        && !t.starts_with("## ")
+        && (1..=14).contains(&words)
+        && !t.ends_with(['.', ',', ':', ';', '!'])
+        && !timed(t)
+        && t.chars().next().is_some_and(char::is_alphanumeric)
+    {
+        lines[i] = Cow::Owned(format!("# {t}"));
+    }
 }
 
 #[cfg(test)]
@@ -165,6 +186,10 @@ mod tests {
     fn a_file_without_markdown_gets_headings_and_lists() {
         let src = "Issue Summary\nThe site was down.\nTimeline (EAT).\n14th February, 9:00AM: alerts fired.\n14th February, 9:15AM: paged.\nRoot Cause:\nA full disk.\n";
         assert_eq!(
+            plain(&format!("Postmortem: Disk full on May 2\n{src}")),
+            format!("# Postmortem: Disk full on May 2\n{}", plain(src))
+        );
+        assert_eq!(
             plain(src),
             "## Issue Summary\nThe site was down.\n## Timeline (EAT).\n- 14th February, 9:00AM: alerts fired.\n- 14th February, 9:15AM: paged.\n## Root Cause:\nA full disk.\n"
         );
@@ -173,7 +198,7 @@ mod tests {
     #[test]
     fn markup_markdown_does_not_read_is_given_its_meaning() {
         let src = "<h1>Timeline (UTC)</h1><br>\n•\t9:45 PM: alert <br>\n•\t1: 55 PM: fixed <br>\n| a <br> | b <br> |\n";
-        assert_eq!(plain(src), "# Timeline (UTC)\n- 9:45 PM: alert\n- 1:55 PM: fixed\n| a <br> | b <br> |\n");
+        assert_eq!(plain(src), "# Timeline (UTC)\n•\t9:45 PM: alert\n•\t1:55 PM: fixed\n| a <br> | b <br> |\n");
     }
 
     #[test]
@@ -181,6 +206,9 @@ mod tests {
         let src = "# Title\n## Summary\nTimeline\n09:00 a\n09:05 b\n```\n<h1>x</h1>\n```\n";
         assert_eq!(plain(src), src);
         let indented = "Title line\n\n    Timeline:\n    10:45 AM (UTC): Detected\n        alerts fired.\n    11:00 AM (UTC): Fixed\n";
-        assert_eq!(plain(indented), "Title line\n\n## Timeline:\n10:45 AM (UTC): Detected\nalerts fired.\n11:00 AM (UTC): Fixed\n");
+        assert_eq!(
+            plain(indented),
+            "# Title line\n\n## Timeline:\n10:45 AM (UTC): Detected\nalerts fired.\n11:00 AM (UTC): Fixed\n"
+        );
     }
 }
