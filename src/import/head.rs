@@ -124,7 +124,13 @@ impl Builder<'_> {
                 }
                 // A copied page or mail with no heading at all: its first line, when it stands
                 // alone and reads as a title ("2015-05-19 Mailman outage", not "Hi,").
-                Kind::Paragraph if !blocks.iter().any(|b| matches!(b.kind, Kind::Heading { .. })) => {
+                // (Headings that only name sections, "Summary", "Timeline", as a page written
+                // without Markdown is given, do not count.)
+                Kind::Paragraph
+                    if !blocks.iter().any(|b| {
+                        matches!(&b.kind, Kind::Heading { level, text } if *level == 1 || !names_section(text, self.template))
+                    }) =>
+                {
                     // A promotion's banner first ("Grow with us: ...", "x"), the title below it.
                     let i = self.after_banner(blocks, i);
                     let line = self.src[blocks[i].range.clone()].trim();
@@ -275,4 +281,10 @@ fn byline_below(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.contains('\n')).then_some(())?;
     NAME.as_ref()?.captures(t).map(|c| c[1].to_string())
+}
+
+/// A heading that only names a section ("Summary", "Leadup", "Timeline (EAT)"), whatever the
+/// template has.
+fn names_section(text: &str, template: &crate::template::Template) -> bool {
+    section_for(text, template).is_some() || super::matching::is_heading_name(&super::matching::unqualified(text))
 }

@@ -107,10 +107,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
     let headings = (0..lines.len()).filter(|&i| outside(i) && atx(&lines[i])).count()
         + (1..lines.len()).filter(|&i| outside(i) && setext(&lines[i]) && !lines[i - 1].trim().is_empty()).count();
     if headings <= 1 {
-        let labels = structure(&mut lines, &code_lines);
-        if headings == 0 && labels > 0 {
-            title(&mut lines);
-        }
+        structure(&mut lines, &code_lines);
     }
     let changed = lines.iter().any(|l| matches!(l, Cow::Owned(_)));
     if !changed {
@@ -125,7 +122,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
 
 /// A file with no headings of its own (a title at most): its text out of the indented block
 /// it was pasted as, its section labels as headings, its runs of timed lines as lists.
-fn structure(lines: &mut [Cow<str>], code: &[bool]) -> usize {
+fn structure(lines: &mut [Cow<str>], code: &[bool]) {
     let text: Vec<usize> = (0..lines.len()).filter(|&i| !code[i] && !lines[i].trim().is_empty()).collect();
     let indented = text.iter().filter(|&&i| lines[i].starts_with("    ") || lines[i].starts_with('\t')).count();
     let fenced = code.iter().any(|&c| c);
@@ -136,11 +133,9 @@ fn structure(lines: &mut [Cow<str>], code: &[bool]) -> usize {
             }
         }
     }
-    let mut labels = 0;
     for i in 0..lines.len() {
         if !code[i] && !lines[i].starts_with([' ', '\t']) && label(&lines[i]) {
             lines[i] = Cow::Owned(format!("## {}", lines[i].trim()));
-            labels += 1;
         }
     }
     // Two or more lines in a row that each open with a time, none of them a list item yet.
@@ -157,25 +152,6 @@ fn structure(lines: &mut [Cow<str>], code: &[bool]) -> usize {
         }
         i = j.max(i + 1);
     }
-    labels
-}
-
-/// The first line of a file given headings above, when it stands alone and reads as a title
-/// ("Postmortem: Web Stack Outage on December 18, 2023", not "Hi," or a sentence): its title.
-fn title(lines: &mut [Cow<str>]) {
-    let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) else { return };
-    let alone = lines.get(i + 1).is_none_or(|next| next.trim().is_empty() || next.starts_with("## "));
-    let t = lines[i].trim();
-    let words = t.split_whitespace().count();
-    if alone
-        && !t.starts_with("## ")
-        && (1..=14).contains(&words)
-        && !t.ends_with(['.', ',', ':', ';', '!'])
-        && !timed(t)
-        && t.chars().next().is_some_and(char::is_alphanumeric)
-    {
-        lines[i] = Cow::Owned(format!("# {t}"));
-    }
 }
 
 #[cfg(test)]
@@ -185,10 +161,6 @@ mod tests {
     #[test]
     fn a_file_without_markdown_gets_headings_and_lists() {
         let src = "Issue Summary\nThe site was down.\nTimeline (EAT).\n14th February, 9:00AM: alerts fired.\n14th February, 9:15AM: paged.\nRoot Cause:\nA full disk.\n";
-        assert_eq!(
-            plain(&format!("Postmortem: Disk full on May 2\n{src}")),
-            format!("# Postmortem: Disk full on May 2\n{}", plain(src))
-        );
         assert_eq!(
             plain(src),
             "## Issue Summary\nThe site was down.\n## Timeline (EAT).\n- 14th February, 9:00AM: alerts fired.\n- 14th February, 9:15AM: paged.\n## Root Cause:\nA full disk.\n"
