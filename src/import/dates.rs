@@ -27,9 +27,10 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     date_match(text).map(|(date, _)| date)
 }
 
-/// In a file that names no year at all, the day a sentence gives the incident with a time
-/// beside it ("On the 3rd of march between the hours of 1:00pm and 2:30pm, ..."), in `year`
-/// (the year it is imported in): the day of the file's bare times.
+/// In a file that names no year at all, the day its title names ("FastMail Outage, August
+/// 1st") or a sentence gives the incident with a time beside it ("On the 3rd of march between
+/// the hours of 1:00pm and 2:30pm, ..."), in `year` (the year it is imported in): the day of
+/// the file's bare times.
 pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
     static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
     static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").ok());
@@ -37,12 +38,16 @@ pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
         return None;
     }
     let clock = CLOCK.as_ref()?;
-    src.lines()
-        .filter(|l| !l.trim_start().starts_with(['#', '|', '`', '<']))
-        .flat_map(super::sentences::sentences)
-        .filter(|s| clock.is_match(s))
-        .find_map(month_day)?
-        .resolve(super::stamp::Order::MonthFirst, Some(year))
+    // The title's day ("FastMail Outage, August 1st") first.
+    let title = src.lines().find(|l| !l.trim().is_empty()).map(|l| l.trim_start_matches(['#', ' ']));
+    let told = || {
+        src.lines()
+            .filter(|l| !l.trim_start().starts_with(['#', '|', '`', '<']))
+            .flat_map(super::sentences::sentences)
+            .filter(|s| clock.is_match(s))
+            .find_map(month_day)
+    };
+    title.and_then(month_day).or_else(told)?.resolve(super::stamp::Order::MonthFirst, Some(year))
 }
 
 /// Every date written in the text and where it starts, in the order found.

@@ -47,22 +47,24 @@ fn setext(line: &str) -> bool {
     t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
 }
 
-/// A line alone that names a section as a heading would: `Timeline`, `Timeline (EAT).`,
-/// `Root Cause and Resolution:`, `Corrective and Preventative Measures:`, `Issue Summary`.
-fn label(line: &str) -> bool {
+/// A line alone that names a section as a heading would (`Timeline`, `Timeline (EAT).`, `Root
+/// Cause and Resolution:`, `Corrective and Preventative Measures:`, `Issue Summary`): `Some(true)`
+/// for the timeline's.
+fn label_kind(line: &str) -> Option<bool> {
     let t = line.trim().trim_matches(['*', '_']).trim();
     if t.is_empty() || t.split_whitespace().count() > 8 || t.starts_with(['-', '+', '|', '>', '#', '`']) {
-        return false;
+        return None;
     }
     let t = t.trim_end_matches(['.', ':', ' ']).trim();
     let bare = unqualified(t);
     if bare.is_empty() || bare.contains([':', '.', ',', ';']) {
-        return false;
+        return None;
     }
     // "Timeline of events", not "TIMELINE AND ROOT CAUSE" (prose whose sentences state the times).
     let words: Vec<String> = normalize(&bare).split(' ').map(str::to_string).collect();
-    is_heading_name(&bare)
-        || (words.first().is_some_and(|w| w == "timeline") && words.len() <= 3 && !words.iter().any(|w| w == "and"))
+    let timeline =
+        words.first().is_some_and(|w| w == "timeline") && words.len() <= 3 && !words.iter().any(|w| w == "and");
+    (timeline || is_heading_name(&bare)).then_some(timeline)
 }
 
 fn timed(line: &str) -> bool {
@@ -121,31 +123,43 @@ pub fn plain(src: &str) -> Cow<'_, str> {
 }
 
 /// A file with no headings of its own (a title at most): its text out of the indented block
-/// it was pasted as, its section labels as headings, its runs of timed lines as lists.
+/// it was pasted as, its section labels as headings, the runs of timed lines under its timeline
+/// label as lists.
 fn structure(lines: &mut [Cow<str>], code: &[bool]) {
     let text: Vec<usize> = (0..lines.len()).filter(|&i| !code[i] && !lines[i].trim().is_empty()).collect();
     let indented = text.iter().filter(|&&i| lines[i].starts_with("    ") || lines[i].starts_with('\t')).count();
     let fenced = code.iter().any(|&c| c);
-    if !fenced && indented * 5 >= text.len() * 3 && indented >= 3 {
+    // A postmortem pasted indented names its timeline; a status page's indented layout, with a
+    // quoted log in it, may not.
+    let has_timeline = text.iter().any(|&i| label_kind(lines[i].trim()) == Some(true));
+    if !fenced && has_timeline && indented * 5 >= text.len() * 3 && indented >= 3 {
         for line in lines.iter_mut() {
             if line.starts_with([' ', '\t']) {
                 *line = Cow::Owned(line.trim_start().to_string());
             }
         }
     }
+    // Under the timeline's label, two or more lines in a row that each open with a time (a
+    // quoted log elsewhere, `Aug 10 12:51:11 db6 kernel: ...`, stays as it is).
+    let mut under_timeline = vec![false; lines.len()];
+    let mut timeline = false;
     for i in 0..lines.len() {
-        if !code[i] && !lines[i].starts_with([' ', '\t']) && label(&lines[i]) {
+        if !code[i]
+            && !lines[i].starts_with([' ', '\t'])
+            && let Some(kind) = label_kind(&lines[i])
+        {
             lines[i] = Cow::Owned(format!("## {}", lines[i].trim()));
+            timeline = kind;
         }
+        under_timeline[i] = timeline;
     }
-    // Two or more lines in a row that each open with a time, none of them a list item yet.
     let mut i = 0;
     while i < lines.len() {
         let mut j = i;
         while j < lines.len() && !code[j] && !lines[j].starts_with([' ', '\t']) && timed(&lines[j]) {
             j += 1;
         }
-        if j - i >= 2 {
+        if j - i >= 2 && under_timeline[i] {
             for line in lines.iter_mut().take(j).skip(i) {
                 *line = Cow::Owned(format!("- {line}"));
             }
@@ -180,7 +194,7 @@ mod tests {
         let indented = "Title line\n\n    Timeline:\n    10:45 AM (UTC): Detected\n        alerts fired.\n    11:00 AM (UTC): Fixed\n";
         assert_eq!(
             plain(indented),
-            "# Title line\n\n## Timeline:\n10:45 AM (UTC): Detected\nalerts fired.\n11:00 AM (UTC): Fixed\n"
+            "Title line\n\n## Timeline:\n10:45 AM (UTC): Detected\nalerts fired.\n11:00 AM (UTC): Fixed\n"
         );
     }
 }
