@@ -159,3 +159,44 @@ fn first_level_headings_that_are_all_sections_give_no_title() {
     assert_eq!(doc.title, "Untitled incident");
     assert_eq!(doc.timeline.len(), 2);
 }
+
+/// Set AB (measured before this was read): `Timeline (East African Time)` alone on a line in a
+/// file with `##` headings, over its entries indented as code (`    * 8:19 AM: ...`): the
+/// timeline, not a code block whose times are then guessed from the prose.
+#[test]
+fn an_indented_list_under_a_plain_timeline_line_is_the_timeline() {
+    let src = "# Login outage\n\n## Issue Summary\n\nOn May 3, 2024 logins failed for an hour.\n\nTimeline (East African Time)\n\n    * 8:19 AM: Config push begins\n    * 8:24 AM: Outage begins\n    * 9:30 AM: Traffic back online\n\n## Root Cause\n\nA bad config.\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.timezone, "Africa/Nairobi");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-05-03T05:19:00Z", "Config push begins"),
+            ("2024-05-03T05:24:00Z", "Outage begins"),
+            ("2024-05-03T06:30:00Z", "Traffic back online"),
+        ])
+    );
+}
+
+/// A first line that says what it is may be long ("Postmortem Case: ... RESTful API Project",
+/// seventeen words) or end with its qualifier in brackets ("... Outage (Invented Scenario)"); a
+/// long sentence that does not is still no title.
+#[test]
+fn long_titles_that_say_what_they_are() {
+    let title = |first: &str| {
+        import_utc(&format!(
+            "{first}\n\n**Issue Summary:**\nThe API was down.\n\n**Timeline (UTC):**\n- **09:00:** Alert\n"
+        ))
+        .title
+    };
+    let long = "Postmortem Case: Missing Semicolons and Stray Tabs Break the 0x05 Booking Service - REST API Project";
+    assert_eq!(title(long), long);
+    assert_eq!(
+        title("Postmortem: Checkout Outage (Invented Scenario)"),
+        "Postmortem: Checkout Outage (Invented Scenario)"
+    );
+    assert_eq!(
+        title("We spent the whole afternoon of that long week chasing a very strange bug in the queue"),
+        "Untitled incident"
+    );
+}

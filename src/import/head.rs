@@ -246,10 +246,16 @@ fn only_incident_heading(blocks: &[Block], from: usize, template: &crate::templa
 /// A line that reads as a title: one line, short, no sentence's end, no label or time first.
 pub(super) fn plain_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
+    // A long one that says what it is ("Postmortem Case: Trailing Whitespaces and Incorrect
+    // Indentations Plague 0x05 AirBnB Clone - RESTful API Project"), or ends with its
+    // qualifier in brackets ("... Outage (Invented Scenario)").
+    let says = super::title_lines::says_what_it_is(line);
+    let (most, chars) = super::title_lines::title_length(line);
     !line.contains('\n')
-        && (1..=12).contains(&words)
-        && line.chars().count() <= 90
-        && !line.ends_with(['.', ',', ':', ';', '!', '?', ')'])
+        && (1..=most).contains(&words)
+        && line.chars().count() <= chars
+        && !line.ends_with(['.', ',', ':', ';', '!', '?'])
+        && (!line.ends_with(')') || (says && line.contains('(')))
         && line.chars().next().is_some_and(|c| c.is_alphanumeric())
         && label_line(line).is_none()
         && super::stamp::leading_stamp(line).is_none_or(|s| s.time.is_none())

@@ -110,6 +110,8 @@ pub fn plain(src: &str) -> Cow<'_, str> {
         + (1..lines.len()).filter(|&i| outside(i) && setext(&lines[i]) && !lines[i - 1].trim().is_empty()).count();
     if headings <= 1 {
         structure(&mut lines, &code_lines);
+    } else {
+        indented_timeline(&mut lines, &code_lines);
     }
     let changed = lines.iter().any(|l| matches!(l, Cow::Owned(_)));
     if !changed {
@@ -120,6 +122,36 @@ pub fn plain(src: &str) -> Cow<'_, str> {
         out.push('\n');
     }
     Cow::Owned(out)
+}
+
+/// In a file with headings: `Timeline (East African Time)` alone on a line, or a timeline
+/// heading, over a block of two or more entries indented as code (`    * 8:19 AM: ...`): the
+/// timeline's heading over its list.
+fn indented_timeline(lines: &mut [Cow<str>], code: &[bool]) {
+    for i in 0..lines.len() {
+        let heading = lines[i].trim_start().starts_with('#');
+        let text = lines[i].trim().trim_start_matches('#').trim();
+        if code[i] || lines[i].starts_with([' ', '\t']) || label_kind(text) != Some(true) {
+            continue;
+        }
+        let start = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()).unwrap_or(lines.len());
+        let end = (start..lines.len())
+            .find(|&j| {
+                code[j]
+                    || !(lines[j].starts_with("    ") || lines[j].starts_with('\t'))
+                    || !timed(lines[j].trim_start().trim_start_matches(['-', '*', '+', '•']).trim_start())
+            })
+            .unwrap_or(lines.len());
+        if start == i + 1 || end - start < 2 || (start..end).any(|j| lines[j].trim().is_empty()) {
+            continue;
+        }
+        if !heading {
+            lines[i] = Cow::Owned(format!("## {text}"));
+        }
+        for line in lines.iter_mut().take(end).skip(start) {
+            *line = Cow::Owned(line.trim_start().to_string());
+        }
+    }
 }
 
 /// A file with no headings of its own (a title at most): its text out of the indented block
@@ -185,6 +217,17 @@ mod tests {
     fn markup_markdown_does_not_read_is_given_its_meaning() {
         let src = "<h1>Timeline (UTC)</h1><br>\n•\t9:45 PM: alert <br>\n•\t1: 55 PM: fixed <br>\n| a <br> | b <br> |\n";
         assert_eq!(plain(src), "# Timeline (UTC)\n•\t9:45 PM: alert\n•\t1:55 PM: fixed\n| a <br> | b <br> |\n");
+    }
+
+    #[test]
+    fn an_indented_timeline_under_its_label_is_a_list() {
+        let src = "# Report\n## Summary\nDown.\n\nTimeline (EAT)\n\n    * 8:19 AM: pushed\n    * 8:24 AM: down\n\n## Root Cause\n";
+        assert_eq!(
+            plain(src),
+            "# Report\n## Summary\nDown.\n\n## Timeline (EAT)\n\n* 8:19 AM: pushed\n* 8:24 AM: down\n\n## Root Cause\n"
+        );
+        let log = "# Report\n## Summary\nDown.\n\n    db6 kernel: stuck\n    db6 kernel: stuck\n";
+        assert_eq!(plain(log), log);
     }
 
     #[test]
