@@ -200,3 +200,18 @@ fn long_titles_that_say_what_they_are() {
         "Untitled incident"
     );
 }
+
+/// A post's byline near its top ("*By Ada Okafor - SE student*") and a handle alone on the last
+/// line ("@adaokafor", as a student signs a README) name the author; "By Friday March 3, all was
+/// back" names none.
+#[test]
+fn bylines_and_closing_handles_name_the_author() {
+    let doc = import_utc(
+        "## Disk full\n\n**Posted:** Friday, May 3, 2024\n\n*By Ada Okafor - SE student*\n\n## Timeline (UTC)\n- 09:00: Alert\n",
+    );
+    assert_eq!(doc.authors, ["Ada Okafor"]);
+    let doc = import_utc("# Postmortem\n\n## Timeline (UTC)\n- 09:00: Alert\n\n@adaokafor\n");
+    assert_eq!(doc.authors, ["@adaokafor"]);
+    let doc = import_utc("# Postmortem\n\nBy Friday March 3, all was back.\n\n## Timeline (UTC)\n- 09:00: Alert\n");
+    assert!(doc.authors.is_empty(), "{:?}", doc.authors);
+}
