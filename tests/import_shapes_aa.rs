@@ -130,6 +130,13 @@ fn a_yearless_day_told_in_a_sentence_is_the_day_of_the_bare_times() {
             .doc;
     let got: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
     assert_eq!(got, ["2026-03-03T12:00:00Z", "2026-03-03T12:55:00Z"]);
+    // With its weekday, the last year it fell on that day: March 1 was a Friday in 2024.
+    let friday = "## Postmortem\n\nOn Friday, March 1 the site was down from 8:00AM - 8:45AM PST.\n\n### Timeline (PST)\n\n8:00AM - Alert\n\n8:45AM - Fixed\n";
+    let doc =
+        import::from_markdown_file_on(friday, std::path::Path::new("README.md"), &template("default"), &options, today)
+            .doc;
+    let got: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(got, ["2024-03-01T16:00:00Z", "2024-03-01T16:45:00Z"]);
     // With a year anywhere in the file, a yearless day is left to the sentences that name it.
     let dated = src.replace("# Payment errors", "# Payment errors (2025 review)");
     let doc =

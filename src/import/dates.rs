@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::stamp::month;
@@ -30,7 +30,8 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
 /// In a file that names no year at all, the day its title names ("FastMail Outage, August
 /// 1st") or a sentence gives the incident with a time beside it ("On the 3rd of march between
 /// the hours of 1:00pm and 2:30pm, ..."), in `year` (the year it is imported in): the day of
-/// the file's bare times.
+/// the file's bare times; with its weekday ("On Friday, March 1"), the last such year when it
+/// fell on that day.
 pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
     static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
     static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").ok());
@@ -45,9 +46,19 @@ pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
             .filter(|l| !l.trim_start().starts_with(['#', '|', '`', '<']))
             .flat_map(super::sentences::sentences)
             .filter(|s| clock.is_match(s))
-            .find_map(month_day)
+            .find_map(|s| Some((month_day(s)?, s)))
     };
-    title.and_then(month_day).or_else(told)?.resolve(super::stamp::Order::MonthFirst, Some(year))
+    let (day, said) = title.and_then(|t| Some((month_day(t)?, t))).or_else(told)?;
+    // "On Friday, March 1": the last year, up to the one it is imported in, when that day was
+    // a Friday.
+    static WEEKDAY: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b").ok());
+    let weekday = WEEKDAY.as_ref()?.captures(said).and_then(|c| c[1].get(..3)?.parse::<chrono::Weekday>().ok());
+    let resolve = |y: i32| day.resolve(super::stamp::Order::MonthFirst, Some(y));
+    match weekday {
+        Some(w) => (0..7).filter_map(|back| resolve(year - back)).find(|d| d.weekday() == w).or_else(|| resolve(year)),
+        None => resolve(year),
+    }
 }
 
 /// Every date written in the text and where it starts, in the order found.
