@@ -222,3 +222,21 @@ fn bylines_and_closing_handles_name_the_author() {
     let doc = import_utc("# Postmortem\n\nBy Friday March 3, all was back.\n\n## Timeline (UTC)\n- 09:00: Alert\n");
     assert!(doc.authors.is_empty(), "{:?}", doc.authors);
 }
+
+/// Older sets' known kinds, mended in session 30 (informed by sets V and X): a day only in a
+/// path the file cites (`snapshots/boot-20260914-proton/`) is its times' day; a time that ends a
+/// sentence telling what was done then ("... deployed the fix at 09:34.") is an entry, one in a
+/// sentence about a schedule ("normally runs at 03:00.") is not.
+#[test]
+fn a_day_in_a_cited_path_and_times_that_end_their_sentence() {
+    let doc = import_utc(
+        "# Game boot soft-lock\n\nEvidence: `snapshots/boot-20260914-proton/` (client log).\n\n## Timeline (CDT)\n\n- 22:37 Setup ran\n- 22:38 Client started\n",
+    );
+    let got: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(got, ["2026-09-15T03:37:00Z", "2026-09-15T03:38:00Z"]);
+    let doc = import_utc(
+        "# API outage\n\nOn 26 May 2022 the payments API failed.\n\nWe started receiving alerts at 09:02 UTC. We reverted the change and manually deployed the fix at 09:34.\n\nThe export job normally runs at 03:00.\n",
+    );
+    let got: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(got, ["2022-05-26T09:02:00Z", "2022-05-26T09:34:00Z"]);
+}
