@@ -310,9 +310,13 @@ impl Builder<'_> {
                     // zone at the end of a sentence of its own is a moment told for the record.
                     let zoned_end = !clause && stamp.zone.is_some() && before.split_whitespace().count() >= 3;
                     // "We reverted the change and manually deployed the fix at 09:34.": so is one
-                    // that tells in the past what was done then (not what runs or would run).
-                    let told_end =
-                        !clause && before.split_whitespace().count() >= 4 && super::sentences::told_in_the_past(before);
+                    // that tells in the past what was done then (not what runs or would run),
+                    // after a moment the text has already given ("ran out of disk at 03:12.",
+                    // alone, stays prose).
+                    let told_end = !clause
+                        && self.doc.timeline.len() > rows
+                        && before.split_whitespace().count() >= 4
+                        && super::sentences::told_in_the_past(before);
                     if matches!(stamp.time, Some(ClockText::At(_)))
                         && (after.split(' ').count() >= 2 || zoned_end || told_end)
                     {
