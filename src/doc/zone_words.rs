@@ -72,6 +72,13 @@ const NAMES: &[(&str, &str)] = &[
     ("eastern", "America/New_York"),
     ("central european", "Europe/Berlin"),
     ("central", "America/Chicago"),
+    ("indian", "Asia/Kolkata"),
+    ("west africa", "Africa/Lagos"),
+    ("west african", "Africa/Lagos"),
+    ("east africa", "Africa/Nairobi"),
+    ("east african", "Africa/Nairobi"),
+    ("central africa", "Africa/Maputo"),
+    ("central african", "Africa/Maputo"),
     ("mountain", "America/Denver"),
 ];
 
@@ -124,7 +131,7 @@ pub fn zone_word(text: &str) -> Option<ZoneWord> {
 pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
     static STATEMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i:\b(?:all\s+)?(?:times?(?:stamps?)?|timeline|dates?(?:\s+and\s+times?)?|time\s*zone|tz)\b(?:\s+(?:are|is|were|shown|given|listed|reported|written|in|as|:|-|–|—))*\s*[(（]?\s*(?:in\s+)?)(?-i:({ZONE_PATTERN}|(?i:pacific|eastern|central european|central|mountain)(?:\s+(?:standard|daylight))?(?:\s+time)?))[)）]?"
+            r"(?i:\b(?:all\s+)?(?:times?(?:stamps?)?|timeline|dates?(?:\s+and\s+times?)?|time\s*zone|tz)\b(?:\s+(?:are|is|were|shown|given|listed|reported|written|in|as|:|-|–|—))*\s*[(（]?\s*(?:in\s+)?)(?-i:({ZONE_PATTERN}|(?i:indian\s+standard\s+time|(?:west|east|central)\s+african?\s+time)|(?i:pacific|eastern|central european|central|mountain)(?:\s+(?:standard|daylight))?(?:\s+time)?))[)）]?"
         ))
         .ok()
     });

@@ -88,10 +88,23 @@ fn one_day(t: &str, out: &mut Vec<Anchor>) {
     if ISO.as_ref().is_some_and(|re| re.find_iter(t).count() > 1) || PAIR.as_ref().is_some_and(|re| re.is_match(t)) {
         return;
     }
-    let Some(date) = find_date(t) else { return };
+    let Some(first) = find_date(t) else { return };
+    // "Thursday, May 9, 2024, 17:30 PST - Friday, May 10, 2024, 01:00 PST": with two days in
+    // words, each time is on the day written before it.
+    let mut days = super::dates::dates_at(t);
+    days.dedup_by_key(|(d, _)| *d);
     let Some(re) = CLOCK.as_ref() else { return };
     for c in re.captures_iter(t) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let at = c.get(0).map_or(0, |m| m.start());
+        let date = if days.len() > 1 {
+            match days.iter().rev().find(|(_, start)| *start < at) {
+                Some((d, _)) => *d,
+                None => continue,
+            }
+        } else {
+            first
+        };
         if let (Some(h), Some(m)) = (n(1), n(2))
             && let Some(time) = NaiveTime::from_hms_opt(h, m, n(3).unwrap_or(0))
         {

@@ -168,8 +168,11 @@ impl<'a> Builder<'a> {
                 >= 2;
         if !b.own {
             b.times_of_the_file(options);
-            b.first_date = b.first_date.or(name_date);
+            b.first_date = b.first_date.or(name_date).or_else(|| super::survey::date_in_paths(src));
             b.clock.fallback_year = year;
+            if b.first_date.is_none() {
+                b.first_date = year.and_then(|y| super::dates::day_told(src, y));
+            }
         }
         if let Some(text) = &parsed.front_matter {
             b.shown = "front matter".into();

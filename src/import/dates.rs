@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::stamp::month;
@@ -25,6 +25,54 @@ static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// The first date written in the text, in any of the usual forms.
 pub fn find_date(text: &str) -> Option<NaiveDate> {
     date_match(text).map(|(date, _)| date)
+}
+
+/// In a file that names no year at all, the day its title names ("FastMail Outage, August
+/// 1st") or a sentence gives the incident with a time beside it ("On the 3rd of march between
+/// the hours of 1:00pm and 2:30pm, ..."), in `year` (the year it is imported in): the day of
+/// the file's bare times; with its weekday ("On Friday, March 1"), the last such year when it
+/// fell on that day.
+pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
+    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
+    static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").ok());
+    if YEAR.as_ref()?.is_match(src) {
+        return None;
+    }
+    let clock = CLOCK.as_ref()?;
+    // The title's day ("FastMail Outage, August 1st") first.
+    let title = src.lines().find(|l| !l.trim().is_empty()).map(|l| l.trim_start_matches(['#', ' ']));
+    let told = || {
+        src.lines()
+            .filter(|l| !l.trim_start().starts_with(['#', '|', '`', '<']))
+            .flat_map(super::sentences::sentences)
+            .filter(|s| clock.is_match(s))
+            .find_map(|s| Some((month_day(s)?, s)))
+    };
+    let (day, said) = title.and_then(|t| Some((month_day(t)?, t))).or_else(told)?;
+    // "On Friday, March 1": the last year, up to the one it is imported in, when that day was
+    // a Friday.
+    static WEEKDAY: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b").ok());
+    let weekday = WEEKDAY.as_ref()?.captures(said).and_then(|c| c[1].get(..3)?.parse::<chrono::Weekday>().ok());
+    let resolve = |y: i32| day.resolve(super::stamp::Order::MonthFirst, Some(y));
+    match weekday {
+        Some(w) => (0..7).filter_map(|back| resolve(year - back)).find(|d| d.weekday() == w).or_else(|| resolve(year)),
+        None => resolve(year),
+    }
+}
+
+/// Every date written in the text and where it starts, in the order found.
+pub fn dates_at(text: &str) -> Vec<(NaiveDate, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((date, range)) = text.get(from..).and_then(date_match) {
+        out.push((date, from + range.start));
+        if range.end == 0 {
+            break;
+        }
+        from += range.end;
+    }
+    out
 }
 
 /// The date a text opens with, within its first few words ("The next day, March 4th 2024,
@@ -59,17 +107,18 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 }
 
 /// A day named by its month and number with no year (`on Friday, July 21`, `Monday September
-/// 16th`, `the 3rd of March`), the month's name capitalised ("we may 2" is no day).
+/// 16th`, `the 3rd of March`), the month's name capitalised ("we may 2" is no day) unless an
+/// ordinal and "of" name it (`the 3rd of march`).
 pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
     static NO_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?:(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))\b",
+            r"\b(?:(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)|(?P<d3>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<m3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))\b",
         )
         .ok()
     });
     let c = NO_YEAR.as_ref()?.captures(text)?;
-    let m = month(c.name("m1").or(c.name("m2"))?.as_str())?;
-    let d: u32 = c.name("d1").or(c.name("d2"))?.as_str().parse().ok()?;
+    let m = month(c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str())?;
+    let d: u32 = c.name("d1").or(c.name("d2")).or(c.name("d3"))?.as_str().parse().ok()?;
     (1..=31).contains(&d).then_some(super::stamp::DateText::NoYear(m, d))
 }
 

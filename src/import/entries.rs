@@ -174,7 +174,8 @@ impl Builder<'_> {
         // brackets `22:36–22:47 (Jun 11)`): kept.
         let words = stamp.weekday.is_some()
             || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic))
-            || (stamp.text.contains(['(', '（']) && stamp.text.chars().any(char::is_alphabetic));
+            || (stamp.text.contains(['(', '（']) && stamp.text.chars().any(char::is_alphabetic))
+            || stamp.text.contains(" / ");
         if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }

@@ -94,7 +94,18 @@ impl Builder<'_> {
     /// placeholder, "Incident Title"), unless the front matter gave one and the H1 names a
     /// section; without an H1, a first heading that names no section. The blocks it took.
     pub(super) fn title(&mut self, blocks: &[Block]) -> Vec<usize> {
-        let h1 = blocks.iter().position(|b| matches!(b.kind, Kind::Heading { level: 1, .. }));
+        // `# Incident Summary` over `# Timeline`, `# Root cause`: every heading at the first
+        // level, the first one a section's; the file has no title.
+        let h1s: Vec<usize> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b.kind, Kind::Heading { level: 1, .. }))
+            .map(|(i, _)| i)
+            .collect();
+        let h1 = h1s.first().copied().filter(|&i| {
+            h1s.len() < 3
+                || !matches!(&blocks[i].kind, Kind::Heading { text, .. } if section_for(text, self.template).is_some())
+        });
         // A copied web page's navigation first ("lichess.org", "Donate", "Back to Blog Home"):
         // not the title, and kept as text where it is.
         let chrome = |b: &Block| matches!(b.kind, Kind::Paragraph) && page_chrome(&self.src[b.range.clone()]);
@@ -113,7 +124,13 @@ impl Builder<'_> {
                 }
                 // A copied page or mail with no heading at all: its first line, when it stands
                 // alone and reads as a title ("2015-05-19 Mailman outage", not "Hi,").
-                Kind::Paragraph if !blocks.iter().any(|b| matches!(b.kind, Kind::Heading { .. })) => {
+                // (Headings that only name sections, "Summary", "Timeline", as a page written
+                // without Markdown is given, do not count.)
+                Kind::Paragraph
+                    if !blocks.iter().any(|b| {
+                        matches!(&b.kind, Kind::Heading { level, text } if *level == 1 || !names_section(text, self.template))
+                    }) =>
+                {
                     // A promotion's banner first ("Grow with us: ...", "x"), the title below it.
                     let i = self.after_banner(blocks, i);
                     let line = self.src[blocks[i].range.clone()].trim();
@@ -229,10 +246,16 @@ fn only_incident_heading(blocks: &[Block], from: usize, template: &crate::templa
 /// A line that reads as a title: one line, short, no sentence's end, no label or time first.
 pub(super) fn plain_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
+    // A long one that says what it is ("Postmortem Case: Trailing Whitespaces and Incorrect
+    // Indentations Plague 0x05 AirBnB Clone - RESTful API Project"), or ends with its
+    // qualifier in brackets ("... Outage (Invented Scenario)").
+    let says = super::title_lines::says_what_it_is(line);
+    let (most, chars) = super::title_lines::title_length(line);
     !line.contains('\n')
-        && (1..=12).contains(&words)
-        && line.chars().count() <= 90
-        && !line.ends_with(['.', ',', ':', ';', '!', '?', ')'])
+        && (1..=most).contains(&words)
+        && line.chars().count() <= chars
+        && !line.ends_with(['.', ',', ':', ';', '!', '?'])
+        && (!line.ends_with(')') || (says && line.contains('(')))
         && line.chars().next().is_some_and(|c| c.is_alphanumeric())
         && label_line(line).is_none()
         && super::stamp::leading_stamp(line).is_none_or(|s| s.time.is_none())
@@ -264,4 +287,10 @@ fn byline_below(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.contains('\n')).then_some(())?;
     NAME.as_ref()?.captures(t).map(|c| c[1].to_string())
+}
+
+/// A heading that only names a section ("Summary", "Leadup", "Timeline (EAT)"), whatever the
+/// template has.
+fn names_section(text: &str, template: &crate::template::Template) -> bool {
+    section_for(text, template).is_some() || super::matching::is_heading_name(&super::matching::unqualified(text))
 }

@@ -55,12 +55,23 @@ impl Builder<'_> {
         let date = find_date(value).or(self.clock.date).or(self.first_date);
         let saved = (self.clock.date, self.clock.last);
         self.clock.date = date;
-        let mut read = |text: &str| {
-            let stamp = super::stamp::leading_stamp(text)?;
-            let m = self.clock.stamp(&stamp);
-            m.resolve(&self.doc.zone()).map(|_| m)
-        };
-        let (start, end) = (read(&value[a..]), read(&value[b..]));
+        let start = self.window_end(&value[a..]);
+        // "Thursday, May 9, 2024, 17:30 PST - Friday, May 10, 2024, 01:00 PST": the end on the
+        // day written before it; with no day between, an end before the start is the next day
+        // ("14:28 ..., 10:04 the next morning"), not a 12-hour slip.
+        let between = find_date(&value[a..b]);
+        self.clock.date = between.or(date);
+        self.clock.last = None;
+        let mut end = self.window_end(&value[b..]);
+        let zone = self.doc.zone();
+        if between.is_none()
+            && let (Some(s), Some(e)) = (&start, &end)
+            && e.resolve(&zone) < s.resolve(&zone)
+        {
+            self.clock.date = date.map(|d| d + chrono::Duration::days(1));
+            self.clock.last = None;
+            end = self.window_end(&value[b..]);
+        }
         self.clock.date = saved.0;
         self.clock.last = saved.1;
         let (start, end) = (start?, end?);
@@ -72,5 +83,12 @@ impl Builder<'_> {
             t.resolved = Some(end);
         }
         Some("started and resolved".to_string())
+    }
+
+    /// The moment a window's time opens `text` with, on the clock's day.
+    fn window_end(&mut self, text: &str) -> Option<crate::doc::Moment> {
+        let stamp = super::stamp::leading_stamp(text)?;
+        let m = self.clock.stamp(&stamp);
+        m.resolve(&self.doc.zone()).map(|_| m)
     }
 }

@@ -36,6 +36,7 @@ mod meta;
 mod meta_heading;
 mod meta_times;
 mod place;
+mod plain;
 mod polish;
 mod rejoin;
 mod report;
@@ -106,7 +107,7 @@ pub fn choose_template<'a>(src: &str, candidates: &'a [Template]) -> Option<&'a 
 /// The document a Markdown file describes, made from `template`, and the report of what went
 /// where.
 pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Imported {
-    build::Builder::run(&rejoin::rejoin(&unglue::unglue(src)), template, options)
+    build::Builder::run(&rejoin::rejoin(&unglue::unglue(&plain::plain(src))), template, options)
 }
 
 /// As [`from_markdown`], for a file at `path`: a day its name gives (`2025-03-14-outage.md`,
@@ -114,7 +115,7 @@ pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Impor
 /// file itself names none.
 pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
     build::Builder::run_named(
-        &rejoin::rejoin(&unglue::unglue(src)),
+        &rejoin::rejoin(&unglue::unglue(&plain::plain(src))),
         template,
         options,
         survey::date_in_name(path),
@@ -133,7 +134,7 @@ pub fn from_markdown_file_on(
     today: NaiveDate,
 ) -> Imported {
     build::Builder::run_named(
-        &rejoin::rejoin(&unglue::unglue(src)),
+        &rejoin::rejoin(&unglue::unglue(&plain::plain(src))),
         template,
         options,
         survey::date_in_name(path),

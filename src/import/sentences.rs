@@ -1,5 +1,9 @@
 //! The sentences of running text, as the import reads times and days in them.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end, so that
 /// `StrategyProxy.deposit(...)` and `v1.2` stay whole, and "at 10 a.m. on Friday" too (a
 /// dotted am/pm ends a sentence only before a capital).
@@ -20,4 +24,19 @@ pub fn sentences(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
+}
+
+/// Words before a time that tell what was done then: a verb in the past ("deployed", "was
+/// onsite", "began"), and nothing of a schedule or of what would happen.
+pub fn told_in_the_past(before: &str) -> bool {
+    static PAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:[a-z]{3,}ed|was|were|began|came|ran|took|saw|found|made|got|went|brought|sent|rebuilt|built)\b",
+        )
+        .ok()
+    });
+    static NOT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:every|each|daily|nightly|hourly|scheduled|would|will|should|could|usually|normally|planned|expected)\b").ok()
+    });
+    PAST.as_ref().is_some_and(|re| re.is_match(before)) && !NOT.as_ref().is_some_and(|re| re.is_match(before))
 }

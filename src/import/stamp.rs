@@ -266,7 +266,19 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     } else {
         rest
     };
-    let text = line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
+    let mut text =
+        line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
+    // `12:28am PDT / 3:28am EDT / 7:28am GMT`: the same moment on other clocks, part of the
+    // stamp (kept as written with it), not the start of the event.
+    static ALSO: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^(?:/\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\b\s*)+").ok());
+    let rest = match ALSO.as_ref().and_then(|re| re.find(rest)) {
+        Some(m) => {
+            text = format!("{text} {}", m.as_str().trim());
+            rest[m.end()..].trim_start_matches([':', '-', '–', '—', ' '])
+        }
+        None => rest,
+    };
     let separated = rest_raw.starts_with([':', '-', '–', '—', '|']);
     let weekday = c.name("weekday").and_then(|m| m.as_str().get(..3)?.parse().ok());
     let typo = time_text.map(|t| t.trim_start_matches(['~', '≈', '≤', '≥'])).and_then(|t| {

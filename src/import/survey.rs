@@ -211,9 +211,31 @@ pub(super) fn date_in_name(path: &std::path::Path) -> Option<NaiveDate> {
     })
 }
 
+/// In a file that writes no date, the day a path it cites carries (`Evidence:
+/// snapshots/host-boot-20260914-geproton/`): the day of its times, when every such path agrees.
+pub(super) fn date_in_paths(src: &str) -> Option<NaiveDate> {
+    static PATH_DAY: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"[/\w.-]*/[\w.-]*?(?:^|[^0-9])((?:19|20)\d{2})(\d{2})(\d{2})(?:[^0-9]|$)").ok());
+    let days: Vec<NaiveDate> = PATH_DAY
+        .as_ref()?
+        .captures_iter(src)
+        .filter_map(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+        .collect();
+    let first = *days.first()?;
+    days.iter().all(|&d| d == first).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_a_cited_path_gives() {
+        let day = |s: &str| date_in_paths(s).map(|d| d.to_string());
+        assert_eq!(day("Evidence: `snapshots/host-boot-20260914-geproton/` (log)").as_deref(), Some("2026-09-14"));
+        assert_eq!(day("see logs/20260914/a and logs/20260915/b").as_deref(), None);
+        assert_eq!(day("build 20260914 finished").as_deref(), None);
+    }
 
     #[test]
     fn the_day_a_file_name_gives() {

@@ -309,7 +309,17 @@ impl Builder<'_> {
                     // "... deemed operational at approximately 20:00 UTC.": a time stated with its
                     // zone at the end of a sentence of its own is a moment told for the record.
                     let zoned_end = !clause && stamp.zone.is_some() && before.split_whitespace().count() >= 3;
-                    if matches!(stamp.time, Some(ClockText::At(_))) && (after.split(' ').count() >= 2 || zoned_end) {
+                    // "We reverted the change and manually deployed the fix at 09:34.": so is one
+                    // that tells in the past what was done then (not what runs or would run),
+                    // after a moment the text has already given ("ran out of disk at 03:12.",
+                    // alone, stays prose).
+                    let told_end = !clause
+                        && self.doc.timeline.len() > rows
+                        && before.split_whitespace().count() >= 4
+                        && super::sentences::told_in_the_past(before);
+                    if matches!(stamp.time, Some(ClockText::At(_)))
+                        && (after.split(' ').count() >= 2 || zoned_end || told_end)
+                    {
                         first_line.get_or_insert_with(|| self.line_of(line));
                         self.push_stamp(&stamp, event);
                         if rows > 0 {

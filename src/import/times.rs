@@ -143,7 +143,14 @@ impl Clock {
             self.date = Some(date);
             self.year = Some(date.year());
         }
-        let Some(date) = own_date.or(self.date) else { return Moment::Typed(stamp.text.clone()) };
+        let Some(date) = own_date.or(self.date) else {
+            // `10:03 AM – 10:10 AM` in a file that names no day: its start (the end is kept
+            // beside the entry), not the range as text no clock reads.
+            if let (Some(_), Some(ClockText::At(t))) = (stamp.end, &stamp.time) {
+                return Moment::Typed(t.format(if t.second() == 0 { "%H:%M" } else { "%H:%M:%S" }).to_string());
+            }
+            return Moment::Typed(stamp.text.clone());
+        };
         let time = match &stamp.time {
             Some(ClockText::At(t)) => *t,
             _ => return Moment::Typed(date.format("%Y-%m-%d").to_string()),

@@ -13,7 +13,8 @@ impl Builder<'_> {
     /// it: a short question, or a name before a colon that labels nothing we know.
     pub(super) fn titled_line(&self, line: &str) -> bool {
         let words = line.split_whitespace().count();
-        let short = !line.contains('\n') && (2..=12).contains(&words) && line.chars().count() <= 90;
+        let (most, chars) = title_length(line);
+        let short = !line.contains('\n') && (2..=most).contains(&words) && line.chars().count() <= chars;
         let opens = line.chars().next().is_some_and(char::is_alphanumeric);
         if !short || !opens || super::stamp::leading_stamp(line).is_some_and(|s| s.time.is_some()) {
             return false;
@@ -26,7 +27,8 @@ impl Builder<'_> {
         section_for(&label, self.template).is_none()
             && meta_for(&label).is_none()
             && value.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !value.ends_with(['.', ',', ':', ';', '!', ')'])
+            && !value.ends_with(['.', ',', ':', ';', '!'])
+            && (!value.ends_with(')') || (says_what_it_is(line) && value.contains('(')))
     }
 
     /// A status page's header: a title line, then one or two short lines ("Incident Report for
@@ -56,4 +58,16 @@ impl Builder<'_> {
             _ => i,
         }
     }
+}
+
+/// A line that says it is a postmortem or an incident's ("Postmortem Case: ...", "... Outage
+/// (Invented Scenario)") may be a longer title, and end with its qualifier in brackets.
+pub(super) fn says_what_it_is(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["postmortem", "post-mortem", "incident", "outage"].iter().any(|w| lower.contains(w))
+}
+
+/// How many words and characters a title line may have.
+pub(super) fn title_length(line: &str) -> (usize, usize) {
+    if says_what_it_is(line) { (20, 140) } else { (12, 90) }
 }

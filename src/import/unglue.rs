@@ -1,8 +1,11 @@
 //! A copied page that lost its line breaks runs its timeline together on one line:
 //! `16:47 - First alert fires16:54 - Replica lag begins16:55 - ...`. When a line starts with
 //! a time and a dash and two more such times follow a letter or a stop with no space, each
-//! starts a paragraph of its own again, so the entries are read one by one. Only line breaks
-//! are added: every word stays.
+//! starts a paragraph of its own again, so the entries are read one by one. So do entries
+//! written one after another in a paragraph or a list item, each opening with a time, its am/pm
+//! or zone and a colon (`12:00pm EAT: Issue detected. 12:06pm EAT: ...`, `- 10:50 AM: ... - 11:00
+//! AM: ...`): after a line that opens with one, any that follows a sentence; elsewhere, three
+//! or more. Only line breaks are added: every word stays.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -14,6 +17,30 @@ const ENTRY: &str = r"\d{1,2}:\d{2}(?::\d{2})?\s?[-–—]\s";
 static START: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"^\s*{ENTRY}")).ok());
 static GLUED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"([\p{{L}}.)\]])({ENTRY})")).ok());
 
+/// `12:06pm EAT: `, `11:00 AM: `, `14:00 (UTC): `: a time as an entry opens it, with a colon.
+const COLON_ENTRY: &str = r"\d{1,2}:\d{2}\s?(?:(?i:[ap]\.?m\.?)(?:\s?\(?[A-Z]{2,5}\)?)?|\(?[A-Z]{2,5}\)?):\s";
+
+static COLON_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*(?:[-*+]\s+)?(?:\*\*)?{COLON_ENTRY}")).ok());
+static COLON_GLUED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"([\p{{L}}\d.)\]!?])\s+([-–]\s+)?({COLON_ENTRY})")).ok());
+
+fn colon_glued(line: &str) -> bool {
+    let (Some(start), Some(glued)) = (COLON_START.as_ref(), COLON_GLUED.as_ref()) else { return false };
+    let n = glued.find_iter(line).count();
+    (start.is_match(line) && n >= 1) || n >= 3
+}
+
+/// The line with each entry glued after another on a line of its own: an item of the same
+/// list after a dash, else a paragraph.
+fn split_colon(line: &str) -> String {
+    let Some(re) = COLON_GLUED.as_ref() else { return line.to_string() };
+    re.replace_all(line, |c: &regex::Captures| {
+        if c.get(2).is_some() { format!("{}\n- {}", &c[1], &c[3]) } else { format!("{}\n\n{}", &c[1], &c[3]) }
+    })
+    .into_owned()
+}
+
 fn glued(line: &str) -> bool {
     let (Some(start), Some(glued)) = (START.as_ref(), GLUED.as_ref()) else { return false };
     start.is_match(line) && glued.find_iter(line).count() >= 2
@@ -21,10 +48,14 @@ fn glued(line: &str) -> bool {
 
 /// `src` with each glued run of timed entries split into paragraphs.
 pub fn unglue(src: &str) -> Cow<'_, str> {
-    let Some(re) = GLUED.as_ref().filter(|_| src.lines().any(glued)) else { return Cow::Borrowed(src) };
+    let Some(re) = GLUED.as_ref().filter(|_| src.lines().any(|l| glued(l) || colon_glued(l))) else {
+        return Cow::Borrowed(src);
+    };
     let mut out = String::with_capacity(src.len() + 64);
     for line in src.split_inclusive('\n') {
-        if glued(line) {
+        if !glued(line) && colon_glued(line) {
+            out.push_str(&split_colon(line));
+        } else if glued(line) {
             if !out.is_empty() && !out.ends_with("\n\n") {
                 out.push('\n');
             }
@@ -44,13 +75,21 @@ mod tests {
     use super::unglue;
 
     #[test]
-    fn a_glued_run_is_split_and_other_text_is_left_alone() {
+    fn glued_runs_are_split_and_other_text_is_left_alone() {
         let src = "Intro line.\n09:01 - Alert fires09:05 - Paged.09:07 - Rolled backWhat next?\nYes\n";
         assert_eq!(
             unglue(src),
             "Intro line.\n\n09:01 - Alert fires\n\n09:05 - Paged.\n\n09:07 - Rolled backWhat next?\n\nYes\n"
         );
-        let plain = "09:01 - Alert fires at 09:05 - twice\n";
-        assert_eq!(unglue(plain), plain);
+        // Entries with a colon after their time, in a paragraph and in a list item.
+        let colon = "12:00pm EAT: Detected. 12:06pm EAT: Paged the team 12:09pm EAT: Fixed.\n- 10:50 AM: Looked. - 11:00 AM: Rerouted.\n";
+        let split = "12:00pm EAT: Detected.\n\n12:06pm EAT: Paged the team\n\n12:09pm EAT: Fixed.\n- 10:50 AM: Looked.\n- 11:00 AM: Rerouted.\n";
+        for (src, want) in [
+            (colon, split),
+            ("09:01 - Alert fires at 09:05 - twice\n", ""),
+            ("We were paged at 10:00 AM: the disk was full.\n", ""),
+        ] {
+            assert_eq!(unglue(src), if want.is_empty() { src } else { want });
+        }
     }
 }

@@ -1,0 +1,243 @@
+//! A postmortem written without Markdown, as a document pasted from a word processor or a
+//! web page into a README: `Timeline:` or `Timeline (EAT).` alone on a line where a heading
+//! would be, its entries on the lines below with no blank line between them (`08:30 AM UTC -
+//! ...`, `14th February, 9:00AM: ...`), the whole text indented, `<h1>` headings and `<br>`
+//! line ends. Before the file is read, such a file is given the Markdown it means:
+//! a label that names a section becomes a heading, a run of lines that each start with a time
+//! becomes a list, `<h1>Timeline</h1>` becomes `# Timeline`. A file with
+//! Markdown headings keeps its own structure; only the markup that Markdown does not read
+//! (`<hN>`, a trailing `<br>`, `1: 55 PM`) is changed there. Lines are neither added nor
+//! removed, and every word stays.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::matching::{is_heading_name, normalize, unqualified};
+
+static HTML_HEADING: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*<h([1-6])[^>]*>\s*(.*?)\s*</h[1-6]>\s*(?:<br\s*/?>\s*)*$").ok());
+static BR_END: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^(.*\S)\s*<br\s*/?>\s*$").ok());
+/// `1: 55 PM`, a time typed with a space after its colon, at the start of an entry.
+static SPACED_CLOCK: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(\s*(?:[-*+•]\s+)?(?:\*\*)?)(\d{1,2}): (\d{2}\s?(?i:[ap]\.?m\b))").ok());
+/// A line that opens with a time, or a day and a time: `08:30 AM UTC - ...`, `**10:45 AM**`,
+/// `14th February, 9:00AM: ...`, `2024-02-15 10:30 ...`, `Day 1, 09:00 ...`, `3/9 00:02`.
+static TIMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\*\*|__)?[\[(]?(?:(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{L}{3,}\.?|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|Day\s+\d+),?\s+)?\d{1,2}:\s?\d{2}(?:\D|$)",
+    )
+    .ok()
+});
+
+fn fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+fn atx(line: &str) -> bool {
+    let t = line.trim_start();
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t'])
+}
+
+fn setext(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+}
+
+/// A line alone that names a section as a heading would (`Timeline`, `Timeline (EAT).`, `Root
+/// Cause and Resolution:`, `Corrective and Preventative Measures:`, `Issue Summary`): `Some(true)`
+/// for the timeline's.
+fn label_kind(line: &str) -> Option<bool> {
+    let t = line.trim().trim_matches(['*', '_']).trim();
+    if t.is_empty() || t.split_whitespace().count() > 8 || t.starts_with(['-', '+', '|', '>', '#', '`']) {
+        return None;
+    }
+    let t = t.trim_end_matches(['.', ':', ' ']).trim();
+    let bare = unqualified(t);
+    if bare.is_empty() || bare.contains([':', '.', ',', ';']) {
+        return None;
+    }
+    // "Timeline of events", not "TIMELINE AND ROOT CAUSE" (prose whose sentences state the times).
+    let words: Vec<String> = normalize(&bare).split(' ').map(str::to_string).collect();
+    let timeline =
+        words.first().is_some_and(|w| w == "timeline") && words.len() <= 3 && !words.iter().any(|w| w == "and");
+    (timeline || is_heading_name(&bare)).then_some(timeline)
+}
+
+fn timed(line: &str) -> bool {
+    TIMED.as_ref().is_some_and(|re| re.is_match(line.trim_start()))
+}
+
+/// The markup Markdown does not read, in any file: `<h2>...</h2>`, a `<br>` ending a line
+/// of text (not a table's row), `1: 55 PM`.
+fn markup(line: &str) -> Cow<'_, str> {
+    if let Some(c) = HTML_HEADING.as_ref().and_then(|re| re.captures(line)) {
+        let level: usize = c[1].parse().unwrap_or(1);
+        return Cow::Owned(format!("{} {}", "#".repeat(level), &c[2]));
+    }
+    let mut out = Cow::Borrowed(line);
+    if !line.trim_start().starts_with('|')
+        && let Some(c) = BR_END.as_ref().and_then(|re| re.captures(line))
+    {
+        out = Cow::Owned(c[1].to_string());
+    }
+    if let Some(re) = SPACED_CLOCK.as_ref()
+        && re.is_match(&out)
+    {
+        out = Cow::Owned(re.replace(&out, "$1$2:$3").into_owned());
+    }
+    out
+}
+
+/// `src` with the Markdown a file written without it means (see the module's words).
+pub fn plain(src: &str) -> Cow<'_, str> {
+    let mut lines: Vec<Cow<str>> = Vec::new();
+    let mut in_code = false;
+    let mut code_lines = Vec::new();
+    for line in src.lines() {
+        let is_fence = fence(line);
+        code_lines.push(in_code || is_fence);
+        lines.push(if in_code || is_fence { Cow::Borrowed(line) } else { markup(line) });
+        if is_fence {
+            in_code = !in_code;
+        }
+    }
+    let outside = |i: usize| !code_lines[i];
+    let headings = (0..lines.len()).filter(|&i| outside(i) && atx(&lines[i])).count()
+        + (1..lines.len()).filter(|&i| outside(i) && setext(&lines[i]) && !lines[i - 1].trim().is_empty()).count();
+    if headings <= 1 {
+        structure(&mut lines, &code_lines);
+    } else {
+        indented_timeline(&mut lines, &code_lines);
+    }
+    let changed = lines.iter().any(|l| matches!(l, Cow::Owned(_)));
+    if !changed {
+        return Cow::Borrowed(src);
+    }
+    let mut out = lines.join("\n");
+    if src.ends_with('\n') {
+        out.push('\n');
+    }
+    Cow::Owned(out)
+}
+
+/// In a file with headings: `Timeline (East African Time)` alone on a line, or a timeline
+/// heading, over a block of two or more entries indented as code (`    * 8:19 AM: ...`): the
+/// timeline's heading over its list.
+fn indented_timeline(lines: &mut [Cow<str>], code: &[bool]) {
+    for i in 0..lines.len() {
+        let heading = lines[i].trim_start().starts_with('#');
+        let text = lines[i].trim().trim_start_matches('#').trim();
+        if code[i] || lines[i].starts_with([' ', '\t']) || label_kind(text) != Some(true) {
+            continue;
+        }
+        let start = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()).unwrap_or(lines.len());
+        let end = (start..lines.len())
+            .find(|&j| {
+                code[j]
+                    || !(lines[j].starts_with("    ") || lines[j].starts_with('\t'))
+                    || !timed(lines[j].trim_start().trim_start_matches(['-', '*', '+', '•']).trim_start())
+            })
+            .unwrap_or(lines.len());
+        if start == i + 1 || end - start < 2 || (start..end).any(|j| lines[j].trim().is_empty()) {
+            continue;
+        }
+        if !heading {
+            lines[i] = Cow::Owned(format!("## {text}"));
+        }
+        for line in lines.iter_mut().take(end).skip(start) {
+            *line = Cow::Owned(line.trim_start().to_string());
+        }
+    }
+}
+
+/// A file with no headings of its own (a title at most): its text out of the indented block
+/// it was pasted as, its section labels as headings, the runs of timed lines under its timeline
+/// label as lists.
+fn structure(lines: &mut [Cow<str>], code: &[bool]) {
+    let text: Vec<usize> = (0..lines.len()).filter(|&i| !code[i] && !lines[i].trim().is_empty()).collect();
+    let indented = text.iter().filter(|&&i| lines[i].starts_with("    ") || lines[i].starts_with('\t')).count();
+    let fenced = code.iter().any(|&c| c);
+    // A postmortem pasted indented names its timeline; a status page's indented layout, with a
+    // quoted log in it, may not.
+    let has_timeline = text.iter().any(|&i| label_kind(lines[i].trim()) == Some(true));
+    if !fenced && has_timeline && indented * 5 >= text.len() * 3 && indented >= 3 {
+        for line in lines.iter_mut() {
+            if line.starts_with([' ', '\t']) {
+                *line = Cow::Owned(line.trim_start().to_string());
+            }
+        }
+    }
+    // Under the timeline's label, two or more lines in a row that each open with a time (a
+    // quoted log elsewhere, `Aug 10 12:51:11 db6 kernel: ...`, stays as it is).
+    let mut under_timeline = vec![false; lines.len()];
+    let mut timeline = false;
+    for i in 0..lines.len() {
+        if !code[i]
+            && !lines[i].starts_with([' ', '\t'])
+            && let Some(kind) = label_kind(&lines[i])
+        {
+            lines[i] = Cow::Owned(format!("## {}", lines[i].trim()));
+            timeline = kind;
+        }
+        under_timeline[i] = timeline;
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        while j < lines.len() && !code[j] && !lines[j].starts_with([' ', '\t']) && timed(&lines[j]) {
+            j += 1;
+        }
+        if j - i >= 2 && under_timeline[i] {
+            for line in lines.iter_mut().take(j).skip(i) {
+                *line = Cow::Owned(format!("- {line}"));
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn a_file_without_markdown_gets_headings_and_lists() {
+        let src = "Issue Summary\nThe site was down.\nTimeline (EAT).\n14th February, 9:00AM: alerts fired.\n14th February, 9:15AM: paged.\nRoot Cause:\nA full disk.\n";
+        assert_eq!(
+            plain(src),
+            "## Issue Summary\nThe site was down.\n## Timeline (EAT).\n- 14th February, 9:00AM: alerts fired.\n- 14th February, 9:15AM: paged.\n## Root Cause:\nA full disk.\n"
+        );
+    }
+
+    #[test]
+    fn markup_markdown_does_not_read_is_given_its_meaning() {
+        let src = "<h1>Timeline (UTC)</h1><br>\n•\t9:45 PM: alert <br>\n•\t1: 55 PM: fixed <br>\n| a <br> | b <br> |\n";
+        assert_eq!(plain(src), "# Timeline (UTC)\n•\t9:45 PM: alert\n•\t1:55 PM: fixed\n| a <br> | b <br> |\n");
+    }
+
+    #[test]
+    fn an_indented_timeline_under_its_label_is_a_list() {
+        let src = "# Report\n## Summary\nDown.\n\nTimeline (EAT)\n\n    * 8:19 AM: pushed\n    * 8:24 AM: down\n\n## Root Cause\n";
+        assert_eq!(
+            plain(src),
+            "# Report\n## Summary\nDown.\n\n## Timeline (EAT)\n\n* 8:19 AM: pushed\n* 8:24 AM: down\n\n## Root Cause\n"
+        );
+        let log = "# Report\n## Summary\nDown.\n\n    db6 kernel: stuck\n    db6 kernel: stuck\n";
+        assert_eq!(plain(log), log);
+    }
+
+    #[test]
+    fn a_file_with_headings_keeps_its_structure_and_code_is_left_alone() {
+        let src = "# Title\n## Summary\nTimeline\n09:00 a\n09:05 b\n```\n<h1>x</h1>\n```\n";
+        assert_eq!(plain(src), src);
+        let indented = "Title line\n\n    Timeline:\n    10:45 AM (UTC): Detected\n        alerts fired.\n    11:00 AM (UTC): Fixed\n";
+        assert_eq!(
+            plain(indented),
+            "Title line\n\n## Timeline:\n10:45 AM (UTC): Detected\nalerts fired.\n11:00 AM (UTC): Fixed\n"
+        );
+    }
+}
