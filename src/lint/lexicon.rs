@@ -145,6 +145,11 @@ impl Lexicon {
         {
             return false;
         }
+        // "Leaked connections accumulated", "Assumed the issue was …": a participle or a past
+        // tense opening the sentence, unless a name ends that way (Ahmed, Saeed: `name_words`).
+        if lower.len() >= 5 && lower.ends_with("ed") && !self.name_words.contains(&lower) {
+            return false;
+        }
         // At the start of a sentence, rule out what is most likely a common noun.
         const NOUN_ENDINGS: [&str; 14] =
             ["ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ics", "ships", "ure", "age", "ers"];

@@ -168,10 +168,19 @@ fn starts_with_time(line: &str) -> bool {
     head.len() >= 4 && head.starts_with(|c: char| c.is_ascii_digit()) && head.contains([':', '-'])
 }
 
-/// Whether the word is the first real word of its sentence: only times, numbers and list
-/// markers come before it.
+/// Whether the word is the first real word of its sentence: only times (with their zone or
+/// am/pm), numbers and list markers come before it.
 pub(super) fn opens_sentence(text: &str, sentence_start: usize, word: Token) -> bool {
-    tokens(text, sentence_start..word.start).iter().all(|t| t.text(text).chars().any(|c| c.is_ascii_digit()))
+    let mut after_time = false;
+    tokens(text, sentence_start..word.start).iter().all(|t| {
+        let w = t.text(text);
+        // "09:15 GMT - Assumed …", "10:45 am (WAT)": a zone or am/pm after a time is the time's.
+        let zone = after_time
+            && ((2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+                || matches!(w.to_ascii_lowercase().as_str(), "am" | "pm"));
+        after_time = w.chars().any(|c| c.is_ascii_digit()) || zone;
+        after_time
+    })
 }
 
 #[cfg(test)]
