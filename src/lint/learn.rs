@@ -117,6 +117,7 @@ impl People {
         let glued = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'/' | b'-') || b >= 0x80;
         let letters = |at: usize| at + bytes[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
         let mut capitals: HashSet<String> = HashSet::new();
+        let mut lower = String::new();
         let mut shapes = [0u32; 128];
         let mut i = 0;
         while i < bytes.len() {
@@ -133,20 +134,25 @@ impl People {
             {
                 continue;
             }
-            let lower = text[at..end].to_ascii_lowercase();
-            if lex.name_words.contains(&lower) || self.names.contains(&lower) || self.common.contains(&lower) {
+            lower.clear();
+            lower.push_str(&text[at..end]);
+            lower.make_ascii_lowercase();
+            if capitals.contains(&lower)
+                || lex.name_words.contains(&lower)
+                || self.names.contains(&lower)
+                || self.common.contains(&lower)
+            {
                 continue;
             }
             shapes[usize::from(lower.as_bytes()[0])] |= 1 << (end - at);
-            capitals.insert(lower);
+            capitals.insert(lower.clone());
         }
         if capitals.is_empty() {
             return;
         }
         // After a lowercase word and a space, or opening a code span ("`alembic upgrade`": the
         // name of a program).
-        let starts = text.match_indices([' ', '`']).map(|(k, _)| k);
-        for space in starts {
+        for space in memchr::memchr2_iter(b' ', b'`', bytes) {
             let at = space + 1;
             let prose = bytes[space] == b' ' && space > 0 && bytes[space - 1].is_ascii_lowercase();
             if !(prose || bytes[space] == b'`') || at >= bytes.len() || !bytes[at].is_ascii_lowercase() {
