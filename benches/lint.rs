@@ -79,6 +79,18 @@ fn main() {
     measure("check one section (2 KiB, editor)", 200, || {
         black_box(editor.check_text(&text[..2048], Scope::Prose, &people));
     });
+    // What the editor's checking thread does on opening `benches/typical.yaml`: a fresh
+    // checker compiles the quick forms its sections open and searches each section (with
+    // search caches made for each text and let go after it, docs/PERFORMANCE.md, issue #21).
+    let typical = store::parse_document(Path::new("typical.yaml"), include_str!("typical.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .doc;
+    measure("check typical.yaml's sections (editor, fresh)", 20, || {
+        let editor = Checker::builtin().unwrap_or_else(|e| panic!("{e}")).with_quick_forms();
+        for section in &typical.sections {
+            black_box(editor.check_text(&section.text, Scope::Prose, &people));
+        }
+    });
 
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let folder = dir.path().join("postmortems");

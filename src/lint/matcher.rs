@@ -33,7 +33,7 @@ pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people
                 continue;
             }
             let pattern = &rule.patterns[p];
-            let Some(regex) = pattern.regex.for_text(text, checker.quick_forms) else { continue };
+            let Some(regex) = pattern.regex.searcher(text, checker.quick_forms) else { continue };
             for found in windows.into_iter().flat_map(|w| regex.matches_in(text, w)) {
                 if found.range.is_empty() {
                     continue;
@@ -157,7 +157,7 @@ impl Match<'_> {
         self.rule
             .exceptions
             .iter()
-            .filter_map(|e| e.for_text(text, self.checker.quick_forms))
+            .filter_map(|e| e.searcher(text, self.checker.quick_forms))
             .any(|e| e.matches(text).into_iter().any(|x| overlaps(x.range)))
             || self.checker.allowed.as_ref().is_some_and(|a| a.find_iter(text).any(|x| overlaps(x.range())))
     }

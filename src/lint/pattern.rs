@@ -1,7 +1,7 @@
 //! A rule's pattern and how it is compiled: lazily, the first time a text could match it,
 //! case-insensitive, with ASCII word boundaries and Unicode only in the classes that need it.
 
-use std::ops::Range;
+use std::ops::{Deref, Range};
 use std::sync::OnceLock;
 
 use regex_automata::meta::{self, Regex};
@@ -55,6 +55,18 @@ impl Lazy {
         }
     }
 
+    /// As [`Lazy::for_text`], for the searches of one text: a quick form comes as a copy that
+    /// shares the compiled automaton but has search caches of its own, let go with it. Kept
+    /// in the pattern, those caches (one per thread that searched, tens to hundreds of
+    /// kilobytes a pattern) were a third of a typical editor's memory at its peak; made for
+    /// each text, they cost a few microseconds. The full forms keep theirs: `lint` searches
+    /// thousands of texts with the same patterns.
+    pub fn searcher(&self, text: &str, quick: bool) -> Option<Searcher<'_>> {
+        let compiled = self.for_text(text, quick)?;
+        let is_quick = self.quick.get().and_then(Option::as_ref).is_some_and(|q| std::ptr::eq(q, compiled));
+        Some(if is_quick { Searcher::Own(compiled.clone()) } else { Searcher::Shared(compiled) })
+    }
+
     /// The pattern compiled quickly: what the editor's first check uses, so that the findings
     /// are on its first frame sooner.
     pub fn quick(&self) -> Option<&Compiled> {
@@ -80,6 +92,24 @@ pub(super) enum Compiled {
     /// patterns a typical document opens), searched more slowly, which on a section is
     /// microseconds. Only for a pattern it reads exactly as [`regex`] does: see [`lite_reads_alike`].
     Lite(regex_lite::Regex),
+}
+
+/// A compiled pattern lent for one text's searches (see [`Lazy::searcher`]).
+pub(super) enum Searcher<'a> {
+    /// The pattern's own, with the search caches it keeps.
+    Shared(&'a Compiled),
+    /// A copy with caches of its own, which go when it does.
+    Own(Compiled),
+}
+
+impl Deref for Searcher<'_> {
+    type Target = Compiled;
+    fn deref(&self) -> &Compiled {
+        match self {
+            Searcher::Shared(c) => c,
+            Searcher::Own(c) => c,
+        }
+    }
 }
 
 /// One match: where it is, and its named groups (those that took no part have no range).
@@ -323,5 +353,23 @@ mod tests {
         assert_eq!(lazy.for_text(short, true).unwrap() as *const Compiled, full, "which then serves all");
         let ranges = |c: &Compiled| c.matches(&long).into_iter().map(|f| f.range).collect::<Vec<_>>();
         assert_eq!(ranges(lazy.quick().unwrap()), ranges(lazy.full().unwrap()));
+    }
+
+    /// A quick form is lent as a copy (the search caches made for a text go with it) that
+    /// finds what the pattern's own form finds; a full form is lent as it is.
+    #[test]
+    fn quick_forms_are_lent_as_copies_full_forms_as_they_are() {
+        let lazy = Lazy::new(r"\b(?P<who>\w+) forgot\b".to_string());
+        let text = "It was late. Dave forgot the flag, and Ann forgot too.";
+        let lent = lazy.searcher(text, true).unwrap();
+        let own = lazy.quick().unwrap();
+        assert!(matches!(lent, Searcher::Own(_)) && !std::ptr::eq(&*lent, own));
+        let seen = |c: &Compiled| c.matches(text).iter().map(|f| (f.range.clone(), f.group("who"))).collect::<Vec<_>>();
+        assert_eq!(seen(&lent), vec![(13..24, Some(13..17)), (39..49, Some(39..42))]);
+        assert_eq!(seen(&lent), seen(own));
+        let bulk = Lazy::new(lazy.source().to_string());
+        let full = bulk.searcher(text, false).unwrap();
+        assert!(matches!(full, Searcher::Shared(c) if std::ptr::eq(c, bulk.full().unwrap())));
+        assert_eq!(seen(&full), seen(own));
     }
 }
