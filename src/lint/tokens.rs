@@ -150,7 +150,7 @@ fn bare_heading_before(text: &str, i: usize) -> bool {
     if previous.ends_with(':') {
         return true;
     }
-    if previous.ends_with(|c: char| matches!(c, '.' | ',' | ';' | '!' | '?' | '-' | '(' | '&')) {
+    if previous.ends_with(['.', ',', ';', '!', '?', '-', '(', '&']) {
         return false;
     }
     let words: Vec<&str> = previous.split_whitespace().collect();
