@@ -169,7 +169,7 @@ impl<'a> Builder<'a> {
         if !b.own {
             b.times_of_the_file(options);
             b.first_date = b.first_date.or(name_date).or_else(|| super::survey::date_in_paths(src));
-            b.clock.fallback_year = year;
+            b.clock.fallback_year = if b.first_date.is_none() { super::dates::year_told(src).or(year) } else { year };
             if b.first_date.is_none() {
                 b.first_date = year.and_then(|y| super::dates::day_told(src, y));
             }
