@@ -316,6 +316,8 @@ impl Builder<'_> {
                     self.keep_note("date", super::loose::beyond(value));
                     self.clock.date = Some(d);
                     self.date = Some(d);
+                    // `date: 2020-04-01T22:05:00+00:00`: an instant, written with its offset.
+                    self.date_instant = chrono::DateTime::parse_from_rfc3339(value.trim()).ok();
                     "date".to_string()
                 }
                 None => return Assigned::No,
