@@ -313,6 +313,13 @@ impl Builder<'_> {
             },
             Meta::Date => match find_date(value) {
                 Some(d) => {
+                    // `date: '2024-08-21T16:38:13'`, a post's publishing stamp, a week after the
+                    // day its text opens with ("On 2024-08-14, ..."): the text's day.
+                    let stamped = value.contains('T') && value.contains(':');
+                    let d = match self.first_date {
+                        Some(f) if stamped && (1..=60).contains(&(d - f).num_days()) => f,
+                        _ => d,
+                    };
                     self.keep_note("date", super::loose::beyond(value));
                     self.clock.date = Some(d);
                     self.date = Some(d);
