@@ -324,7 +324,9 @@ impl Builder<'_> {
                         Some(f) if stamped && (1..=60).contains(&(d - f).num_days()) => f,
                         _ => d,
                     };
-                    self.keep_note("date", super::loose::beyond(value));
+                    // A stamp's time is kept with it; a day's words beyond it, if any.
+                    let note = if stamped { Some(value.trim().to_string()) } else { super::loose::beyond(value) };
+                    self.keep_note("date", note);
                     self.clock.date = Some(d);
                     self.date = Some(d);
                     // `date: 2020-04-01T22:05:00+00:00`: an instant, written with its offset.
