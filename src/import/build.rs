@@ -108,6 +108,8 @@ pub(super) struct Builder<'a> {
     /// text states with their day (`2026-04-24 ... 14:40:37`).
     pub(super) bare_rows: Vec<usize>,
     pub(super) anchors: Vec<super::anchor::Anchor>,
+    /// The metadata's `date:` when it is an instant with its offset.
+    pub(super) date_instant: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 impl<'a> Builder<'a> {
@@ -158,6 +160,7 @@ impl<'a> Builder<'a> {
             gloss: None,
             bare_rows: Vec::new(),
             anchors: Vec::new(),
+            date_instant: None,
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()
@@ -169,7 +172,7 @@ impl<'a> Builder<'a> {
         if !b.own {
             b.times_of_the_file(options);
             b.first_date = b.first_date.or(name_date).or_else(|| super::survey::date_in_paths(src));
-            b.clock.fallback_year = year;
+            b.clock.fallback_year = if b.first_date.is_none() { super::dates::year_told(src).or(year) } else { year };
             if b.first_date.is_none() {
                 b.first_date = year.and_then(|y| super::dates::day_told(src, y));
             }

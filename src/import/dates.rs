@@ -61,6 +61,27 @@ pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
     }
 }
 
+/// In a file that names no full day, the year its first month-and-year gives (`**Date:**
+/// September 2024`, "the October 2024 review"): the year of the days its timeline writes
+/// without one (`Sep 12, 14:32`), rather than the year the file is imported in.
+pub fn year_told(src: &str) -> Option<i32> {
+    static MONTH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b").ok()
+    });
+    let re = MONTH_YEAR.as_ref()?;
+    let mut fence = false;
+    src.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                fence = !fence;
+                return false;
+            }
+            !fence
+        })
+        .find_map(|l| re.captures(l)?[1].parse().ok())
+}
+
 /// Every date written in the text and where it starts, in the order found.
 pub fn dates_at(text: &str) -> Vec<(NaiveDate, usize)> {
     let mut out = Vec::new();

@@ -70,6 +70,7 @@ impl Builder<'_> {
             Some(crate::doc::Moment::Exact(at)) => Some(*at),
             _ => None,
         });
+        let stated = stated.or(self.date_instant);
         let Some(at) = stated.filter(|_| self.clock.zone.is_none() && !self.zone_given) else { return };
         let zone = crate::doc::Zone::Fixed(*at.offset());
         self.doc.timezone = zone.to_string();

@@ -311,11 +311,26 @@ impl Builder<'_> {
                 }
                 None => return Assigned::No,
             },
-            Meta::Date => match find_date(value) {
+            // `date: 2020-04-01T22:05:00+00:00`: the day of the instant.
+            Meta::Date => match find_date(value)
+                .or_else(|| chrono::NaiveDate::parse_from_str(value.trim().get(..10)?, "%Y-%m-%d").ok())
+            {
                 Some(d) => {
-                    self.keep_note("date", super::loose::beyond(value));
+                    // `date: '2024-08-21T16:38:13'`, a post's publishing stamp, a week after the
+                    // day its text opens with ("On 2024-08-14, ..."): the text's day.
+                    let stamped = value.contains('T') && value.contains(':');
+                    let body = self.src.splitn(3, "\n---").nth(2).and_then(find_date);
+                    let d = match body.or(self.first_date) {
+                        Some(f) if stamped && (1..=60).contains(&(d - f).num_days()) => f,
+                        _ => d,
+                    };
+                    // A stamp's time is kept with it; a day's words beyond it, if any.
+                    let note = if stamped { Some(value.trim().to_string()) } else { super::loose::beyond(value) };
+                    self.keep_note("date", note);
                     self.clock.date = Some(d);
                     self.date = Some(d);
+                    // `date: 2020-04-01T22:05:00+00:00`: an instant, written with its offset.
+                    self.date_instant = chrono::DateTime::parse_from_rfc3339(value.trim()).ok();
                     "date".to_string()
                 }
                 None => return Assigned::No,

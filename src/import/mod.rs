@@ -30,6 +30,7 @@ mod dates;
 mod entries;
 mod front_matter;
 mod head;
+mod inline_timeline;
 mod loose;
 mod matching;
 mod meta;

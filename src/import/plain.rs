@@ -105,6 +105,8 @@ pub fn plain(src: &str) -> Cow<'_, str> {
             in_code = !in_code;
         }
     }
+    admonitions(&mut lines, &code_lines);
+    lone_tags(&mut lines, &code_lines);
     let outside = |i: usize| !code_lines[i];
     let headings = (0..lines.len()).filter(|&i| outside(i) && atx(&lines[i])).count()
         + (1..lines.len()).filter(|&i| outside(i) && setext(&lines[i]) && !lines[i - 1].trim().is_empty()).count();
@@ -123,6 +125,61 @@ pub fn plain(src: &str) -> Cow<'_, str> {
     }
     Cow::Owned(out)
 }
+
+/// An admonition of a documentation site (`!!! success "[RESOLVED] February 11, 2026 - ..."`,
+/// `??? note`), its text indented four spaces below it: the text out of the indentation, so
+/// that it is read as Markdown, not as code.
+fn admonitions(lines: &mut [Cow<str>], code: &[bool]) {
+    static ADMONITION: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r#"^(?:!!!|\?\?\?\+?)\s*[A-Za-z][\w-]*(?:\s+"[^"]*")?\s*$"#).ok());
+    let Some(re) = ADMONITION.as_ref() else { return };
+    let mut i = 0;
+    while i < lines.len() {
+        if code[i] || !re.is_match(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < lines.len()
+            && (lines[i].trim().is_empty() || lines[i].starts_with("    ") || lines[i].starts_with('\t'))
+        {
+            let cut = if lines[i].starts_with('\t') { 1 } else { 4.min(lines[i].len()) };
+            if !lines[i].trim().is_empty() {
+                lines[i] = Cow::Owned(lines[i][cut..].to_string());
+            }
+            i += 1;
+        }
+    }
+}
+
+/// A tag alone on its line (`<img src="banner.gif" width="100%">`) opens an HTML block that
+/// runs to the next blank line, and the list or heading written right below it would be read as
+/// HTML. Such a tag, over a list item, a heading or a line that opens with a time, is kept with
+/// an empty comment after it, which makes it an image in a paragraph of its own.
+fn lone_tags(lines: &mut [Cow<str>], code: &[bool]) {
+    static LONE: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^ {0,3}<(?:img|br|hr|video|source|embed|picture)\b[^>]*>\s*$").ok());
+    static HTML_P: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^\s*<p>(.*)</p>\s*$").ok());
+    for i in 0..lines.len() {
+        if code[i] {
+            continue;
+        }
+        // `<p><strong>UPDATE&nbsp;12:35:</strong>&nbsp;text</p>`: the paragraph's Markdown.
+        if let Some(c) = HTML_P.as_ref().and_then(|re| re.captures(&lines[i])) {
+            let inner = c[1].replace("&nbsp;", " ");
+            let inner = STRONG.as_ref().map_or(inner.clone(), |re| re.replace_all(&inner, "**$1**").into_owned());
+            lines[i] = Cow::Owned(inner);
+            continue;
+        }
+        let below = lines.get(i + 1).map(|l| l.trim_start().to_string()).unwrap_or_default();
+        let markdown = below.starts_with(['-', '*', '+', '#']) || timed(&below);
+        if markdown && LONE.as_ref().is_some_and(|re| re.is_match(&lines[i])) {
+            lines[i] = Cow::Owned(format!("{} <!-- -->", lines[i].trim_end()));
+        }
+    }
+}
+
+static STRONG: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<(?:strong|b)>(.*?)</(?:strong|b)>").ok());
 
 /// In a file with headings: `Timeline (East African Time)` alone on a line, or a timeline
 /// heading, over a block of two or more entries indented as code (`    * 8:19 AM: ...`): the

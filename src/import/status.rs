@@ -3,6 +3,10 @@
 //! MDT`), several of them run together in one paragraph; or a status word, then the day and
 //! time, the text on the line below (`- investigating May 11, 2021, 02:35 AM UTC`).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::build::Builder;
 use super::stamp::{ClockText, Stamp, leading_stamp};
 
@@ -69,6 +73,18 @@ impl Builder<'_> {
 fn update_time(line: &str) -> Option<Stamp> {
     let when = ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| line.strip_prefix(w)).unwrap_or(line);
     leading_stamp(when).filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())
+}
+
+/// A paragraph's lines, each cut where `<br><br>` runs two of its parts together.
+pub(super) fn update_segments(text: &str) -> Vec<String> {
+    static BREAKS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)(?:\s*<br\s*/?>\s*){2,}").ok());
+    text.lines()
+        .flat_map(|l| {
+            BREAKS.as_ref().map_or_else(|| vec![l.to_string()], |re| re.split(l).map(str::to_string).collect())
+        })
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

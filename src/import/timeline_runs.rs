@@ -9,7 +9,7 @@ use regex::Regex;
 use super::blocks::{Block, Kind};
 use super::build::{Builder, Part};
 use super::report::Outcome;
-use super::stamp::{ClockText, Stamp, leading_stamp};
+use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
@@ -30,6 +30,13 @@ static TITLE_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 
 impl Builder<'_> {
+    /// "July 2017 IT service disruption summary": the year of the days told without one.
+    pub(super) fn title_year(&mut self) {
+        if self.clock.date.is_none() && self.clock.year.is_none() {
+            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
+        }
+    }
+
     /// In a file with no timeline heading, a list or paragraph of three or more lines most of
     /// which start with a time, or three or more paragraphs in a row that each start with one,
     /// is the timeline: its entries are taken, and the text keeps what is not an entry. The
@@ -50,10 +57,7 @@ impl Builder<'_> {
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
-        // "July 2017 IT service disruption summary": the year of the days told without one.
-        if self.clock.date.is_none() && self.clock.year.is_none() {
-            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
-        }
+        self.title_year();
         // Paragraphs that each start with a time, three or more in a row: an entry each.
         let timed_paragraph: Vec<bool> = part
             .blocks
@@ -73,17 +77,31 @@ impl Builder<'_> {
                 paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().map_or(0, |u| u.len())
             })
             .collect();
-        // `Update 2024-01-12 16:38 UTC: ...` paragraphs, a full day each: two in a row are a run.
+        // `Update 2024-01-12 16:38 UTC: ...` paragraphs, a full day each (or a time only, in a
+        // file that gives the day: `**Update 23:35:** ...` under a status page's `date:`): two
+        // in a row are a run.
+        let day_known = self.clock.date.is_some();
         let dated_update = |&b: &usize| {
             let line = self.source(&blocks[b]);
-            super::entries::update_stamp(line.lines().next().unwrap_or_default()).is_some_and(|s| s.date.is_some())
+            super::entries::update_stamp(line.lines().next().unwrap_or_default())
+                .is_some_and(|s| s.date.is_some() || day_known)
         };
+        // One paragraph of two or more updates, a line each or run together with `<br><br>`.
+        let update_parts: Vec<Vec<String>> = part
+            .blocks
+            .iter()
+            .map(|&b| {
+                let parts = super::status::update_segments(&self.source(&blocks[b]));
+                let n = parts.iter().filter(|p| super::entries::update_stamp(p).is_some()).count();
+                if matches!(blocks[b].kind, Kind::Paragraph) && day_known && n >= 2 { parts } else { Vec::new() }
+            })
+            .collect();
         let worded: Vec<bool> = part.blocks.iter().map(dated_update).collect();
         let run_at = |k: usize| {
             let before = timed_paragraph[..k].iter().rev().take_while(|t| **t).count();
             let after = timed_paragraph[k..].iter().take_while(|t| **t).count();
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
-            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3 || two
+            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
         };
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
@@ -108,6 +126,7 @@ impl Builder<'_> {
             }
             let texts: Vec<String> = match &block.kind {
                 Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
+                Kind::Paragraph if !update_parts[k].is_empty() => update_parts[k].clone(),
                 Kind::Paragraph if run_at(k) => vec![self.source(block)],
                 Kind::Paragraph => self.source(block).lines().map(str::to_string).collect(),
                 _ => continue,
@@ -148,46 +167,6 @@ impl Builder<'_> {
             self.touch(t);
         }
         out
-    }
-
-    /// `Timeline (AEST): incident 13:49–14:04 · forensics 14:30–15:30 · ...`, `Timeline: 08:10
-    /// audits posted; 08:18 patches filed`: a label line whose value is two or more parts, split
-    /// by `·`, `;` or `|`, each with a time (before or after its words). The entries taken.
-    pub(super) fn inline_timeline(&mut self, label: &str, value: &str) -> Option<usize> {
-        static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[~≈]?\b\d{1,2}:\d{2}\b").ok());
-        let parts: Vec<&str> = value.split(['·', ';', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
-        let stamps: Vec<(Stamp, String)> = parts
-            .iter()
-            .filter_map(|p| {
-                let m = TIME.as_ref()?.find(p)?;
-                let stamp = leading_stamp(&p[m.start()..])?;
-                let words = format!("{} {}", p[..m.start()].trim(), stamp.rest);
-                let event = words.trim().trim_matches([':', '-', '–', '—', ',', ' ']).to_string();
-                (!event.is_empty()).then_some((stamp, event))
-            })
-            .collect();
-        if parts.len() < 2 || stamps.len() < parts.len() {
-            return None;
-        }
-        if !self.zone_given
-            && let Some(zone) = self.stated_zone(label)
-        {
-            self.clock.zone = Some(zone);
-        }
-        if self.clock.date.is_none() {
-            self.clock.date = self.first_date;
-        }
-        // "July 2017 IT service disruption summary": the year of the days told without one.
-        if self.clock.date.is_none() && self.clock.year.is_none() {
-            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
-        }
-        for (stamp, event) in &stamps {
-            self.push_stamp(stamp, event.clone());
-        }
-        if let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) {
-            self.touch(t);
-        }
-        Some(stamps.len())
     }
 
     /// A list item that is a label over a list of its own (`**Context**:`, then `- 12:32: ...`)
@@ -240,10 +219,7 @@ impl Builder<'_> {
         if self.clock.date.is_none() {
             self.clock.date = self.first_date;
         }
-        // "July 2017 IT service disruption summary": the year of the days told without one.
-        if self.clock.date.is_none() && self.clock.year.is_none() {
-            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
-        }
+        self.title_year();
         // A mail's quoted text (`> At 05:00 UTC ...`) is read without its quote marks.
         let texts: Vec<String> = self
             .doc
