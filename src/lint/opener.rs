@@ -109,10 +109,11 @@ impl Reader<'_> {
         gap == 1 && GOVERNING.iter().any(|g| word.eq_ignore_ascii_case(g))
     }
 
-    /// Whether `t`, among `words`, is a role word software also has after a modifier ("The
-    /// build agent was not stuck").
+    /// Whether `t`, among `words`, ends a phrase that names a thing although `t` alone reads
+    /// as people: a role word software also has after a modifier ("The build agent was not
+    /// stuck"), a group of things ("Database security group inadvertently set to …").
     fn software_role(&self, words: &[Token], t: Token) -> bool {
         let k = words.iter().position(|&w| w == t).unwrap_or(0);
-        k > 0 && self.software_role_after_modifier(words[k - 1], &self.lower(t))
+        k > 0 && self.phrase_ending(&words[..=k], t).found == Found::Thing
     }
 }

@@ -249,8 +249,14 @@ impl Reader<'_> {
                 Found::Person { .. } if matches!(found, Found::Possessed { .. }) => {
                     return Phrase { range: start.unwrap_or(t.start)..t.end, found };
                 }
-                // "a faulty control board": a role word that software also has, after a modifier.
-                Found::Person { .. } if k > 0 && self.software_role_after_modifier(toks[k - 1], &lower) => {
+                // "a faulty control board": a role word that software also has, after a modifier;
+                // "a misconfigured security group": a group of things.
+                Found::Person { .. }
+                    if k > 0
+                        && (self.software_role_after_modifier(toks[k - 1], &lower)
+                            || (matches!(lower.as_str(), "group" | "groups")
+                                && self.lex.thing_groups.contains(&self.lower(toks[k - 1])))) =>
+                {
                     return Phrase { range: start.unwrap_or(t.start)..t.end, found: Found::Thing };
                 }
                 Found::Person { .. } => {
