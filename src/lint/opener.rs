@@ -24,7 +24,7 @@ impl Reader<'_> {
         let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 3)]));
         for &t in candidates {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
-                if self.common_noun_opening(&words, t) || self.governed(t) || self.software_role(&words, t) {
+                if self.common_noun_opening(&words, t) || self.governed(t) || self.thing_phrase(&words, t) {
                     continue;
                 }
                 return Phrase { range: t.start..t.end, found };
@@ -87,7 +87,7 @@ impl Reader<'_> {
         for &t in words.iter().take(4) {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t)
                 && !self.governed(t)
-                && !self.software_role(&words, t)
+                && !self.thing_phrase(&words, t)
             {
                 return Phrase { range: t.start..t.end, found };
             }
@@ -112,7 +112,7 @@ impl Reader<'_> {
     /// Whether `t`, among `words`, ends a phrase that names a thing although `t` alone reads
     /// as people: a role word software also has after a modifier ("The build agent was not
     /// stuck"), a group of things ("Database security group inadvertently set to …").
-    fn software_role(&self, words: &[Token], t: Token) -> bool {
+    fn thing_phrase(&self, words: &[Token], t: Token) -> bool {
         let k = words.iter().position(|&w| w == t).unwrap_or(0);
         k > 0 && self.phrase_ending(&words[..=k], t).found == Found::Thing
     }

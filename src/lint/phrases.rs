@@ -108,16 +108,9 @@ impl Reader<'_> {
         {
             found = Found::Person { first_person: false };
         }
-        // "the consumer group", "the security group": a group of things.
-        if matches!(lower.as_str(), "group" | "groups")
-            && let [.., before, _] = toks
-            && self.lex.thing_groups.contains(&self.lower(*before))
-        {
-            return Phrase { range: before.start..head.end, found: Found::Thing };
-        }
-        // "the Kubernetes operator": a role word that software also has, after a modifier.
+        // "the consumer group", "the Kubernetes operator": people's words naming a thing.
         if let [.., before, _] = toks
-            && self.software_role_after_modifier(*before, &lower)
+            && self.thing_after_modifier(*before, &lower)
         {
             return Phrase { range: before.start..head.end, found: Found::Thing };
         }
@@ -249,14 +242,8 @@ impl Reader<'_> {
                 Found::Person { .. } if matches!(found, Found::Possessed { .. }) => {
                     return Phrase { range: start.unwrap_or(t.start)..t.end, found };
                 }
-                // "a faulty control board": a role word that software also has, after a modifier;
-                // "a misconfigured security group": a group of things.
-                Found::Person { .. }
-                    if k > 0
-                        && (self.software_role_after_modifier(toks[k - 1], &lower)
-                            || (matches!(lower.as_str(), "group" | "groups")
-                                && self.lex.thing_groups.contains(&self.lower(toks[k - 1])))) =>
-                {
+                // "a faulty control board", "a misconfigured security group".
+                Found::Person { .. } if k > 0 && self.thing_after_modifier(toks[k - 1], &lower) => {
                     return Phrase { range: start.unwrap_or(t.start)..t.end, found: Found::Thing };
                 }
                 Found::Person { .. } => {
@@ -353,12 +340,16 @@ impl Reader<'_> {
         }
     }
 
-    /// Whether `lower`, after the word `before`, is a role word that software also has
-    /// (`software_roles`) used for a thing: after a modifier that is not a determiner, a role
-    /// a word that keeps it a person or a company ("the build agent", "the Kubernetes
-    /// operator", but "the night operator", "Google operators").
-    pub(super) fn software_role_after_modifier(&self, before: Token, lower: &str) -> bool {
+    /// Whether `lower`, a word for people, names a thing after the word `before`: a group of
+    /// things ("the consumer group", `thing_groups`), or a role word that software also has
+    /// (`software_roles`) after a modifier that is not a determiner, a role, a word that keeps
+    /// it a person or a company ("the build agent", "the Kubernetes operator", but "the night
+    /// operator", "Google operators").
+    fn thing_after_modifier(&self, before: Token, lower: &str) -> bool {
         let before = self.lower(before);
+        if matches!(lower, "group" | "groups") && self.lex.thing_groups.contains(&before) {
+            return true;
+        }
         self.lex.software_roles.contains(lower)
             && !self.lex.determiners.contains(&before)
             && !self.lex.roles.contains(&before)
