@@ -13,6 +13,9 @@ pub(super) struct Prepared {
     /// Where the scope changes: (byte offset, scope from there on). Starts with the base scope.
     pub scopes: Vec<(usize, Scope)>,
     pub directives: Vec<Directive>,
+    /// The runs of white space around line breaks inside paragraphs that read as a space
+    /// (see `join.rs`), in order.
+    pub breaks: Vec<std::ops::Range<usize>>,
 }
 
 impl Prepared {
@@ -44,13 +47,14 @@ pub(super) fn prepare(text: &str, base: Scope, markdown: bool) -> Prepared {
     let mut bytes = text.as_bytes().to_vec();
     let mut scopes = vec![(0, base)];
     let mut directives = Vec::new();
-    structure(text, markdown, &mut bytes, &mut scopes);
+    let mut breaks = Vec::new();
+    structure(text, markdown, &mut bytes, &mut scopes, &mut breaks);
     comments(text, &mut bytes, &mut directives);
     inline(text, &mut bytes);
     // Every blanked byte is a whole character's worth of ASCII, so this cannot fail; if it
     // somehow did, checking the text unmasked is the safe fallback.
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
-    Prepared { masked, scopes, directives }
+    Prepared { masked, scopes, directives, breaks }
 }
 
 fn blank(bytes: &mut [u8], from: usize, to: usize) {
@@ -68,7 +72,13 @@ fn blank(bytes: &mut [u8], from: usize, to: usize) {
 /// header rows, images, bold labels and link destinations are blanked. Headings and header
 /// cells are names ("## Root cause"), not claims; quotes and code are someone else's words or
 /// a machine's. In a whole file, a heading sets the scope of what follows it.
-fn structure(text: &str, whole_file: bool, bytes: &mut [u8], scopes: &mut Vec<(usize, Scope)>) {
+fn structure(
+    text: &str,
+    whole_file: bool,
+    bytes: &mut [u8],
+    scopes: &mut Vec<(usize, Scope)>,
+    breaks: &mut Vec<std::ops::Range<usize>>,
+) {
     use pulldown_cmark::{Event, LinkType, Options as O, Parser, Tag};
     let mut options = O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH | O::ENABLE_TASKLISTS | O::ENABLE_FOOTNOTES;
     if whole_file {
@@ -118,14 +128,16 @@ fn structure(text: &str, whole_file: bool, bytes: &mut [u8], scopes: &mut Vec<(u
                 blanked_to = range.end;
             }
             // "ROOT CAUSE" on a line of its own: a heading written without `#`.
-            Event::Start(Tag::Paragraph) if whole_file => {
+            Event::Start(Tag::Paragraph) => {
                 let para = &text[range.clone()];
                 let line = para.lines().next().unwrap_or("");
-                if capitals_heading(line) || (para.trim_end() == line.trim_end() && title_heading(line)) {
+                if whole_file && (capitals_heading(line) || (para.trim_end() == line.trim_end() && title_heading(line)))
+                {
                     blank(bytes, range.start, range.start + line.len());
                     scopes.push((range.start + line.len(), heading_scope(&line.to_lowercase())));
                 }
             }
+            Event::SoftBreak => super::join::break_at(text, range, breaks),
             _ => {}
         }
     }

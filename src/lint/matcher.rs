@@ -102,6 +102,9 @@ impl Match<'_> {
         if reader.lacks_object(self.range.end) {
             return None;
         }
+        if self.rule.category == super::Category::Character && reader.judges_the_writers(self.range.clone()) {
+            return None;
+        }
         let mut start = self.range.start;
         // A pattern may mark its verb (`(?P<verb>...)`): the subject is read before it.
         let anchor = self.found.group("verb").map_or(self.range.start, |v| v.start);

@@ -13,6 +13,7 @@ mod files;
 mod gate;
 mod gate_tables;
 mod incremental;
+mod join;
 mod learn;
 mod lexicon;
 mod mask;
@@ -267,15 +268,26 @@ impl Checker {
     /// with everything that applies to it: code and quotes skipped, the `blameless-disable`
     /// comments, the configuration. Dismissals are the document's: see [`is_dismissed`].
     pub fn check_text(&self, text: &str, scope: Scope, people: &People) -> Vec<TextFinding> {
-        let prepared = mask::prepare(text, scope, false);
-        self.finish(&prepared, matcher::run(self, text, &prepared, people))
+        self.check_prepared(text, mask::prepare(text, scope, false), people)
     }
 
     /// Checks a whole Markdown file: as [`Checker::check_text`], and headings set the scope
     /// of what follows them ("Timeline", "Action items").
     pub fn check_markdown(&self, text: &str, people: &People) -> Vec<TextFinding> {
-        let prepared = mask::prepare(text, Scope::Prose, true);
-        self.finish(&prepared, matcher::run(self, text, &prepared, people))
+        self.check_prepared(text, mask::prepare(text, Scope::Prose, true), people)
+    }
+
+    /// Runs the rules over `text`, prepared as `prepared`; where lines are wrapped inside a
+    /// paragraph, over the text with them joined (`join.rs`), the findings placed back.
+    fn check_prepared(&self, text: &str, prepared: mask::Prepared, people: &People) -> Vec<TextFinding> {
+        match join::Joined::new(text, &prepared) {
+            None => self.finish(&prepared, matcher::run(self, text, &prepared, people)),
+            // Comments name lines as written: the findings are placed back before they are read.
+            Some(joined) => {
+                let found = matcher::run(self, &joined.text, &joined.prepared, people);
+                self.finish(&prepared, found.into_iter().map(|f| joined.place(text, f)).collect())
+            }
+        }
     }
 
     fn finish(&self, prepared: &mask::Prepared, found: Vec<TextFinding>) -> Vec<TextFinding> {

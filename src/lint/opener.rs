@@ -64,7 +64,8 @@ impl Reader<'_> {
         ];
         let verb_like = n.ends_with("ed")
             || IRREGULAR.contains(&n)
-            || n.ends_with('s')
+            // "Sam restarts"; not "Direct access", "Status", "Analysis" (no verb ends so).
+            || (n.ends_with('s') && !n.ends_with("ss") && !n.ends_with("us") && !n.ends_with("is"))
             || n.ends_with("ing")
             || self.lex.between.contains(&n.to_lowercase())
             || self.lex.responder_verbs.contains(&n.to_lowercase());

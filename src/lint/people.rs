@@ -256,6 +256,51 @@ impl Reader<'_> {
         breaks(gap) && !(gap.trim_end() == "." && initials(t.text(self.text)))
     }
 
+    /// Whether the judgement at `at` is the writers' of themselves: the person it is said of
+    /// — the word after it ("the careless intern"), else the nearest person before it ("yell
+    /// at me for being an idiot", "my thoughts: stupid, stupid") — is "I", "me", "we" or
+    /// "our". A writer's judgement of themselves is theirs to tell.
+    pub(super) fn judges_the_writers(&self, at: Range<usize>) -> bool {
+        let toks = tokens(self.text, self.sentence.clone());
+        let matched = self.text[at.clone()].to_lowercase();
+        let writer = |t: Token| !self.lower(t).starts_with("you");
+        if let Some(&next) = toks.iter().find(|t| t.start >= at.end)
+            && let Found::Person { first_person: false } | Found::Possessed { first_person: false } = self.word(next)
+        {
+            return false;
+        }
+        // "I think the review was sloppy": the writer gives an opinion of someone else's work.
+        const OPINION: [&str; 14] = [
+            "think",
+            "thought",
+            "feel",
+            "felt",
+            "believe",
+            "believed",
+            "guess",
+            "suppose",
+            "reckon",
+            "find",
+            "found",
+            "consider",
+            "considered",
+            "say",
+        ];
+        let before: Vec<Token> = toks.iter().copied().filter(|t| t.end <= at.start).collect();
+        for (k, &t) in before.iter().enumerate().rev() {
+            if self.lower(t) == matched {
+                continue;
+            }
+            match self.word(t) {
+                Found::Person { first_person: true } | Found::Possessed { first_person: true }
+                    if before.get(k + 1).is_some_and(|n| OPINION.contains(&self.lower(*n).as_str())) => {}
+                Found::Person { first_person } | Found::Possessed { first_person } => return first_person && writer(t),
+                _ => {}
+            }
+        }
+        false
+    }
+
     pub(super) fn lower(&self, t: Token) -> String {
         t.text(self.text).to_lowercase()
     }

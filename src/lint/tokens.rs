@@ -125,7 +125,7 @@ fn abbreviation(before: &str) -> bool {
 
 /// Whether the line starting at byte `i` starts a new block: blank, a list item, a heading,
 /// a quote, a table row — or follows a blank line.
-fn structural_break(text: &str, i: usize) -> bool {
+pub(super) fn structural_break(text: &str, i: usize) -> bool {
     let line = text[i..].split('\n').next().unwrap_or("");
     let trimmed = line.trim_start();
     let previous_blank = text[..i.saturating_sub(1)].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
@@ -141,7 +141,7 @@ fn structural_break(text: &str, i: usize) -> bool {
 /// Resolution", "Issue Summary", "Timeline:") and the line at `i` starts a new sentence: a
 /// short line with no closing punctuation, in title case or of three words at most, before a
 /// capital. Student postmortems pasted as plain text are written this way.
-fn bare_heading_before(text: &str, i: usize) -> bool {
+pub(super) fn bare_heading_before(text: &str, i: usize) -> bool {
     let previous = text[..i.saturating_sub(1)].rsplit('\n').next().unwrap_or("").trim();
     let capital = |s: &str| s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     if previous.is_empty() || previous.len() > 60 || !capital(previous) || !capital(text[i..].trim_start()) {
