@@ -137,6 +137,12 @@ impl Lexicon {
         if self.not_names.contains(&lower) || self.roles.contains(&lower) || self.organisation(&lower) {
             return false;
         }
+        // "Out-of-Memory", "Man-in-the-Middle": a compound joined by a small word is a term,
+        // not a name ("Jean-Luc", "Soo-ah").
+        const JOINERS: [&str; 10] = ["of", "in", "the", "a", "to", "on", "by", "for", "and", "at"];
+        if word.split('-').skip(1).any(|part| JOINERS.contains(&part)) {
+            return false;
+        }
         if !sentence_start {
             return true;
         }
