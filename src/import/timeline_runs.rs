@@ -15,10 +15,11 @@ use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
 
 /// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight": where a
-/// sentence gives a time (four digits only with a zone, or they may be a year).
+/// sentence gives a time (four digits only with a zone, or they may be a year); and where it
+/// gives a span, its start ("from 11:22 UTC – 13:40 UTC", "between 14:02 and 14:40").
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by)\s+~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by|from|between)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -27,6 +28,10 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static TITLE_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?)?,?\s+((?:19|20)\d{2})\b").ok()
 });
+/// A status page's update stamped with Hugo's shortcode at its end, as cState pages write them:
+/// `The pruning is still ongoing. {{< track "2024-05-14 05:30:00" >}}`.
+static TRACKED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*$"#).ok());
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 
 impl Builder<'_> {
@@ -105,6 +110,14 @@ impl Builder<'_> {
         };
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
+            // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp.
+            if matches!(block.kind, Kind::Paragraph)
+                && let Some((stamp, text)) = tracked(&self.source(block))
+            {
+                self.push_stamp(&stamp, text);
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
             // Status pages' updates, each time on the line below its text.
             if matches!(block.kind, Kind::Paragraph)
                 && run_at(k)
@@ -255,7 +268,9 @@ impl Builder<'_> {
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
                     if let Some(date) = named
-                        && (c.is_some() || super::times::opening_date(sentence).is_some())
+                        && (c.is_some()
+                            || super::times::opening_date(sentence).is_some()
+                            || super::dates::opening_month_day(sentence).is_some())
                     {
                         self.clock.date = Some(date);
                     }
@@ -267,7 +282,13 @@ impl Builder<'_> {
                     let clause = starts
                         || before.ends_with([',', ';', ':'])
                         || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
-                    if rows > 0 && !(k == 0 && starts) {
+                    // A span ("from 11:22 UTC – 13:40 UTC") is an entry only in a file with no
+                    // timeline: beside one it tells what the entries already do.
+                    let span = {
+                        let word = sentence[whole.start()..].trim_start_matches(['*', '_']).to_lowercase();
+                        word.starts_with("from") || word.starts_with("between")
+                    };
+                    if rows > 0 && (span || !(k == 0 && starts)) {
                         continue;
                     }
                     let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
@@ -276,7 +297,7 @@ impl Builder<'_> {
                     // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
                     let after = stamp.rest.trim_start_matches([',', ' ']).trim();
                     let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
-                    let event = if clause { after } else { sentence.trim() }.to_string();
+                    let event = if clause && !span { after } else { sentence.trim() }.to_string();
                     if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
                         let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
                         self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
@@ -362,6 +383,17 @@ impl Builder<'_> {
 
 /// A table whose first column is the time (`Time`, `Time (CEST)`, `When`) of three rows or
 /// more, two thirds of them with a clock time in it.
+/// A paragraph that ends with a `{{< track "2024-05-14 05:30:00" >}}` shortcode: the stamp it
+/// names (a day and a time) and the paragraph's text without it.
+fn tracked(paragraph: &str) -> Option<(super::stamp::Stamp, String)> {
+    let text = paragraph.trim();
+    let c = TRACKED.as_ref()?.captures(text)?;
+    let stamp = leading_stamp(c.get(1)?.as_str().trim())
+        .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())?;
+    let said = text[..c.get(0)?.start()].trim().to_string();
+    (!said.is_empty()).then_some((stamp, said))
+}
+
 fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
     let first = header.first().map_or("", String::as_str);
