@@ -101,3 +101,29 @@ fn ct_is_central_time_and_the_pages_year_holds() {
     let doc = import_utc(&fixture("central-time-yearless-day.md"));
     assert_eq!(instants(&doc), ["2024-03-03T13:00:00Z"]);
 }
+
+/// Labels before their times in a timeline (`Down: 15:21 UTC`, `Up: 15:38 UTC (after ...)`,
+/// `Alert: 15:24 / Acknowledged: 15:26`): an entry each, on the day above, the label its event
+/// and what follows the time kept with it.
+#[test]
+fn labels_before_their_times_are_entries() {
+    let doc = import_utc(&fixture("label-first-lines.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-09-14T15:21:00Z", "Down"),
+            ("2025-09-14T15:38:00Z", "Up (after the cache node res"),
+            ("2025-09-14T15:24:00Z", "Alert"),
+            ("2025-09-14T15:26:00Z", "Acknowledged"),
+            ("2025-09-14T15:40:00Z", "Status page marked resolved."),
+        ])
+    );
+}
+
+/// A `Date` column of month and day (`Jun 3`) beside the time: the rows in the year the title
+/// gives ("June 2025"), the one after midnight on its own day.
+#[test]
+fn month_day_cells_take_the_documents_year() {
+    let doc = import_utc(&fixture("month-day-cells.md"));
+    assert_eq!(instants(&doc), ["2025-06-03T22:58:00Z", "2025-06-03T23:20:00Z", "2025-06-04T00:05:00Z"]);
+}
