@@ -127,3 +127,13 @@ fn month_day_cells_take_the_documents_year() {
     let doc = import_utc(&fixture("month-day-cells.md"));
     assert_eq!(instants(&doc), ["2025-06-03T22:58:00Z", "2025-06-03T23:20:00Z", "2025-06-04T00:05:00Z"]);
 }
+
+/// A day, a colon, then a span (`March 4, 2025: 8:15am - 11:40am (3 hours and 25 minutes)`),
+/// under a line that introduces them: an entry at the span's start, its end kept.
+#[test]
+fn a_day_then_its_span_after_a_colon_is_an_entry() {
+    let src = "# Mail relay outages\n\nAll times in EST.\n\nThe relay was down twice:\nMarch 4, 2025: 8:15am - 11:40am (3 hours and 25 minutes)\nMarch 6, 2025: 3:47am - 4:10am (23 minutes)\n";
+    let doc = import_utc(src);
+    assert_eq!(instants(&doc), ["2025-03-04T13:15:00Z", "2025-03-06T08:47:00Z"]);
+    assert!(doc.timeline[0].event.contains("3 hours and 25 minutes"), "{:?}", doc.timeline[0].event);
+}

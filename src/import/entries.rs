@@ -106,6 +106,15 @@ impl Builder<'_> {
             if date_alone && let Some(at) = lead_in_stamp(&stamp.rest, false) {
                 // `2021-08-27: At 12:50:07 UTC, ...`: the day, then the time in words.
                 (stamp.time, stamp.zone, stamp.end) = (at.time, at.zone, at.end);
+            } else if date_alone
+                && stamp.separated
+                && let Some(at) =
+                    leading_stamp(&stamp.rest).filter(|s| s.date.is_none() && matches!(s.time, Some(ClockText::At(_))))
+            {
+                // `October 29, 1999: 8:15am - 11:41am (3 hours)`: the day, then the time.
+                (stamp.time, stamp.zone, stamp.end) = (at.time, at.zone, at.end);
+                stamp.text = format!("{} {}", stamp.text, at.text);
+                stamp.rest = at.rest;
             }
             if !(date_alone && stamp.rest.is_empty()) || stamp.separated {
                 return Some(stamp);
