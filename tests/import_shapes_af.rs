@@ -137,3 +137,18 @@ fn a_day_then_its_span_after_a_colon_is_an_entry() {
     assert_eq!(instants(&doc), ["2025-03-04T13:15:00Z", "2025-03-06T08:47:00Z"]);
     assert!(doc.timeline[0].event.contains("3 hours and 25 minutes"), "{:?}", doc.timeline[0].event);
 }
+
+/// A cState page whose first paragraph has no `track` stamp: that paragraph is the issue as
+/// posted, at the front matter's `date`; the stamped updates at theirs.
+#[test]
+fn a_cstate_pages_unstamped_paragraph_is_at_its_date() {
+    let doc = import_utc(&fixture("cstate-first-post.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-01-20T08:05:00Z", "New documents do not show up"),
+            ("2025-01-20T08:40:00Z", "**Update**: The indexer is r"),
+            ("2025-01-20T09:15:00Z", "**Resolved**: Search is curr"),
+        ])
+    );
+}

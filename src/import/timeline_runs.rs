@@ -108,6 +108,15 @@ impl Builder<'_> {
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
             (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
         };
+        // A cState page's updates stamped with `{{< track "..." >}}`; the one paragraph among
+        // them without a stamp is the issue as first posted, at the front matter's `date:`.
+        let paragraphs: Vec<usize> =
+            part.blocks.iter().copied().filter(|&b| matches!(blocks[b].kind, Kind::Paragraph)).collect();
+        let stamped = paragraphs.iter().filter(|&&b| tracked(&self.source(&blocks[b])).is_some()).count();
+        let posted = self
+            .date_instant
+            .filter(|_| stamped > 0 && paragraphs.len() == stamped + 1)
+            .and_then(|at| leading_stamp(&at.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()));
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
             // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp.
@@ -115,6 +124,13 @@ impl Builder<'_> {
                 && let Some((stamp, text)) = tracked(&self.source(block))
             {
                 self.push_stamp(&stamp, text);
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
+            if matches!(block.kind, Kind::Paragraph)
+                && let Some(stamp) = &posted
+            {
+                self.push_stamp(stamp, self.source(block).trim().to_string());
                 out.push((block.range.clone(), String::new()));
                 continue;
             }
