@@ -152,3 +152,12 @@ fn a_cstate_pages_unstamped_paragraph_is_at_its_date() {
         ])
     );
 }
+
+/// Weekday lines without a year under a report that names its first day (`Tuesday 14:00` after
+/// "Started: 2025-03-04"): each on the day of that name nearest the day above.
+#[test]
+fn weekday_lines_take_the_nearest_day_of_that_name() {
+    let src = "# Queue backlog, March 2025\n\nStarted: 2025-03-04 13:50 UTC\n\n## Timeline (UTC)\n\n- Tuesday 14:00 Backlog alert fires.\n- Tuesday 17:30 Consumers doubled.\n- Wednesday 09:15 Backlog drained.\n";
+    let doc = import_utc(src);
+    assert_eq!(instants(&doc), ["2025-03-04T14:00:00Z", "2025-03-04T17:30:00Z", "2025-03-05T09:15:00Z"]);
+}
