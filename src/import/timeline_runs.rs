@@ -28,10 +28,6 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static TITLE_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?)?,?\s+((?:19|20)\d{2})\b").ok()
 });
-/// A status page's update stamped with Hugo's shortcode at its end, as cState pages write them:
-/// `The pruning is still ongoing. {{< track "2024-05-14 05:30:00" >}}`.
-static TRACKED: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*$"#).ok());
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 
 impl Builder<'_> {
@@ -110,18 +106,18 @@ impl Builder<'_> {
         };
         // A cState page's updates stamped with `{{< track "..." >}}`; the one paragraph among
         // them without a stamp is the issue as first posted, at the front matter's `date:`.
-        let paragraphs: Vec<usize> =
-            part.blocks.iter().copied().filter(|&b| matches!(blocks[b].kind, Kind::Paragraph)).collect();
-        let stamped = paragraphs.iter().filter(|&&b| tracked(&self.source(&blocks[b])).is_some()).count();
-        let posted = self
-            .date_instant
-            .filter(|_| stamped > 0 && paragraphs.len() == stamped + 1)
-            .and_then(|at| leading_stamp(&at.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()));
+        let paragraphs: Vec<String> = part
+            .blocks
+            .iter()
+            .filter(|&&b| matches!(blocks[b].kind, Kind::Paragraph))
+            .map(|&b| self.source(&blocks[b]))
+            .collect();
+        let posted = self.posted(&paragraphs);
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
             // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp.
             if matches!(block.kind, Kind::Paragraph)
-                && let Some((stamp, text)) = tracked(&self.source(block))
+                && let Some((stamp, text)) = super::status::tracked(&self.source(block))
             {
                 self.push_stamp(&stamp, text);
                 out.push((block.range.clone(), String::new()));
@@ -147,7 +143,7 @@ impl Builder<'_> {
             }
             // `| Time (CEST) | Event |` under a heading that does not say timeline.
             if let Kind::Table { header, rows } = &block.kind
-                && timed_table(header, rows)
+                && super::columns::timed_table(header, rows)
             {
                 self.timeline_table(header, rows);
                 out.push((block.range.clone(), String::new()));
@@ -395,27 +391,4 @@ impl Builder<'_> {
             .count();
         (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
-}
-
-/// A table whose first column is the time (`Time`, `Time (CEST)`, `When`) of three rows or
-/// more, two thirds of them with a clock time in it.
-/// A paragraph that ends with a `{{< track "2024-05-14 05:30:00" >}}` shortcode: the stamp it
-/// names (a day and a time) and the paragraph's text without it.
-fn tracked(paragraph: &str) -> Option<(super::stamp::Stamp, String)> {
-    let text = paragraph.trim();
-    let c = TRACKED.as_ref()?.captures(text)?;
-    let stamp = leading_stamp(c.get(1)?.as_str().trim())
-        .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())?;
-    let said = text[..c.get(0)?.start()].trim().to_string();
-    (!said.is_empty()).then_some((stamp, said))
-}
-
-fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
-    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
-    let first = header.first().map_or("", String::as_str);
-    let named = super::matching::column_for(first, SectionKind::Timeline) == Some(super::matching::Column::Time)
-        && !matches!(super::matching::normalize(first).as_str(), "date" | "day");
-    let timed =
-        rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
-    named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
 }
