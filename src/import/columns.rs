@@ -131,3 +131,16 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
         SectionKind::Text | SectionKind::Fields => None,
     }
 }
+
+/// A table whose first column is the time (`Time`, `Time (CEST)`, `When`) of three rows or
+/// more, two thirds of them with a clock time in it.
+pub(super) fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
+    static CLOCK: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
+    let first = header.first().map_or("", String::as_str);
+    let named = column_for(first, SectionKind::Timeline) == Some(Column::Time)
+        && !matches!(normalize(first).as_str(), "date" | "day");
+    let timed =
+        rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
+    named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
+}

@@ -1,5 +1,5 @@
 //! Days as postmortems write them in running text: `2026-11-24`, `November 24th, 2026`,
-//! `24 Nov 2026`, `2025-Feb-07`; and lines that state a day and nothing else.
+//! `24 Nov 2026`, `19-Jul-2015`, `2025-Feb-07`; and lines that state a day and nothing else.
 
 use std::sync::LazyLock;
 
@@ -17,7 +17,7 @@ static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+|-)((?:19|20)\d{2})\b",
     )
     .ok()
 });
@@ -131,6 +131,18 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 /// 16th`, `the 3rd of March`), the month's name capitalised ("we may 2" is no day) unless an
 /// ordinal and "of" name it (`the 3rd of march`).
 pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
+    month_day_at(text).map(|(day, _)| day)
+}
+
+/// As [`month_day`], for a day a sentence opens with ("On Monday, 20th July, the servers
+/// ..."), not one it names in passing later.
+pub fn opening_month_day(text: &str) -> Option<super::stamp::DateText> {
+    let (day, at) = month_day_at(text)?;
+    (text[..at].split_whitespace().count() <= 3).then_some(day)
+}
+
+/// A day without its year and where it starts.
+fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
     static NO_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
             r"\b(?:(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)|(?P<d3>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<m3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))\b",
@@ -140,7 +152,8 @@ pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
     let c = NO_YEAR.as_ref()?.captures(text)?;
     let m = month(c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str())?;
     let d: u32 = c.name("d1").or(c.name("d2")).or(c.name("d3"))?.as_str().parse().ok()?;
-    (1..=31).contains(&d).then_some(super::stamp::DateText::NoYear(m, d))
+    let at = c.get(0)?.start();
+    (1..=31).contains(&d).then_some((super::stamp::DateText::NoYear(m, d), at))
 }
 
 /// `15 de marzo, 2024`, `3 de Noviembre 2025`, `4 sept. 2020`, `16 de março de 2024`, `15 mars

@@ -75,9 +75,12 @@ impl Builder<'_> {
                 took = true;
                 continue;
             }
-            // `**Incident Start:** 2025-08-18 23:15 UTC`: a label and its time, an entry.
-            if !wrapped && let Some((stamp, label)) = labelled_stamp(line) {
-                self.push_stamp(&stamp, label);
+            // `**Incident Start:** 2025-08-18 23:15 UTC`: a label and its time, an entry;
+            // `Down: 15:21 / Up: 15:38`, one for each.
+            if !wrapped && let Some(labelled) = labelled_stamps(line) {
+                for (stamp, label) in labelled {
+                    self.push_stamp(&stamp, label);
+                }
                 *r = Reading { open: true, item: r.item, ..Reading::default() };
                 took = true;
                 continue;
@@ -103,6 +106,15 @@ impl Builder<'_> {
             if date_alone && let Some(at) = lead_in_stamp(&stamp.rest, false) {
                 // `2021-08-27: At 12:50:07 UTC, ...`: the day, then the time in words.
                 (stamp.time, stamp.zone, stamp.end) = (at.time, at.zone, at.end);
+            } else if date_alone
+                && stamp.separated
+                && let Some(at) =
+                    leading_stamp(&stamp.rest).filter(|s| s.date.is_none() && matches!(s.time, Some(ClockText::At(_))))
+            {
+                // `October 29, 1999: 8:15am - 11:41am (3 hours)`: the day, then the time.
+                (stamp.time, stamp.zone, stamp.end) = (at.time, at.zone, at.end);
+                stamp.text = format!("{} {}", stamp.text, at.text);
+                stamp.rest = at.rest;
             }
             if !(date_alone && stamp.rest.is_empty()) || stamp.separated {
                 return Some(stamp);
@@ -256,12 +268,34 @@ pub(super) fn status_stamp(text: &str) -> Option<Stamp> {
     })
 }
 
-/// `**Detected:** 2025-08-18 23:40 UTC`: a label whose value is only a time with its day.
+/// The labels and times of a line (see [`labelled_stamp`]): one, or several written one after
+/// another (`Down: 15:21 UTC / Up: 15:38 UTC`, `Start: 09:10 · End: 09:55`).
+fn labelled_stamps(line: &str) -> Option<Vec<(Stamp, String)>> {
+    static BETWEEN: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\s+[/·;|]\s+").ok());
+    let parts: Vec<&str> = BETWEEN.as_ref().map_or_else(|| vec![line], |re| re.split(line).collect());
+    if parts.len() > 1 {
+        let each: Option<Vec<_>> = parts.iter().map(|p| labelled_stamp(p)).collect();
+        if let Some(each) = each {
+            return Some(each);
+        }
+    }
+    labelled_stamp(line).map(|one| vec![one])
+}
+
+/// `**Detected:** 2025-08-18 23:40 UTC`: a label whose value is only a time with its day; in a
+/// timeline, `Down: 15:21 UTC` too, a label and a time of the day above (what the value says
+/// after its time is kept with the label: `Up: 15:38 UTC (after the restart)`).
 fn labelled_stamp(line: &str) -> Option<(Stamp, String)> {
     let (label, value) = label_line(line)?;
     let stamp = leading_stamp(&value)?;
-    let timed = stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)));
-    (timed && stamp.rest.is_empty() && label.split_whitespace().count() <= 4).then_some((stamp, label))
+    if label.split_whitespace().count() > 4 || !matches!(stamp.time, Some(ClockText::At(_))) {
+        return None;
+    }
+    if stamp.date.is_some() && stamp.rest.is_empty() {
+        return Some((stamp, label));
+    }
+    let event = if stamp.rest.is_empty() { label } else { format!("{label} {}", stamp.rest) };
+    stamp.date.is_none().then_some((stamp, event))
 }
 
 /// "Attacker deployed the contract at 2021-02-13 5:37 AM +UTC": a timeline line that ends

@@ -3,11 +3,23 @@
 //! copies). Three such pairs or more are joined back into list entries (`* 15:33 — @nnelson
 //! noticed ...`, a list of its own after any list above), so the entries are read one by one; the lone dashes between them, which hold
 //! no word, go. Every word stays.
+//!
+//! So is a log of notices each under a line that is only its day and time (`Sun 17 Nov 2024
+//! 07:00:00 AM UTC` over the lines of what was done, as a service's status page keeps them):
+//! two such notices or more, the first one opening a paragraph (a stamp under its text, as a
+//! status page's updates put it, is read in `status`), each one's lines until the next stamp.
+//!
+//! And a table a wiki page was copied with, its cells run over several lines (`| 13/07 4.50 pm
+//! | - After the tests ...`, then `- The platform is back!`, then `|`), which Markdown no longer
+//! reads as a table: three rows or more that open with a time, each as a list entry with its
+//! lines under it; the lone bars, which hold no word, go.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::stamp::{ClockText, leading_stamp};
 
 static TIME_ALONE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[-–*]?\s*\d{1,2}:\d{2}(?::\d{2})?$").ok());
 
@@ -27,8 +39,163 @@ fn event(line: &str) -> Option<&str> {
     (!t.is_empty() && !time_alone(t) && !dash(t)).then_some(t)
 }
 
-/// `src` with its runs of time lines over event lines joined into list entries.
+/// `src` with its runs of time lines over event lines, and of dated stamps over their
+/// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
+    let rows = broken_rows(src);
+    let notices = match stamps_over_notices(&rows) {
+        Cow::Borrowed(_) => rows,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    };
+    match times_over_events(&notices) {
+        Cow::Borrowed(_) => notices,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    }
+}
+
+/// A table's row whose first cell is only a time (`| 13/07 4.50 pm | - After ...`): the time
+/// and what follows its cell.
+fn timed_row(line: &str) -> Option<(&str, &str)> {
+    let rest = line.trim().strip_prefix('|')?;
+    let (cell, after) = rest.split_once('|')?;
+    let stamp = leading_stamp(cell.trim())?;
+    (matches!(stamp.time, Some(ClockText::At(_))) && stamp.rest.trim().is_empty())
+        .then(|| (cell.trim(), after.trim().trim_end_matches('|').trim()))
+}
+
+/// The rows of a table whose cells run over several lines, as list entries (see the module's
+/// words), when three or more of its rows open with a time and do not close their last cell.
+fn broken_rows(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let bar = |l: &str| l.trim_start().starts_with('|');
+    // A row whose line does not close its last cell goes on below.
+    let broken = lines.iter().filter(|l| timed_row(l).is_some() && !l.trim_end().ends_with('|')).count();
+    if broken < 3 {
+        return Cow::Borrowed(src);
+    }
+    // The table's header rows above its first row stand apart from a label above them (`Incident
+    // timeline:`), which then names what follows.
+    let first = lines.iter().position(|l| timed_row(l).is_some()).unwrap_or(0);
+    let header = (0..first).rev().take_while(|&i| bar(lines[i])).last();
+    let mut out = String::with_capacity(src.len() + 64);
+    let mut in_row = false;
+    // The row's last cell closed by a bar alone on its line.
+    let mut closed = false;
+    for (i, line) in lines.iter().enumerate() {
+        if Some(i) == header && i > 0 && !lines[i - 1].trim().is_empty() {
+            out.push('\n');
+        }
+        if let Some((time, said)) = timed_row(line) {
+            if !in_row && !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            // The cell's first bullet is the entry's text.
+            let said = said.strip_prefix("- ").or_else(|| said.strip_prefix("* ")).unwrap_or(said);
+            out.push_str(format!("- {time} — {said}").trim_end());
+            out.push('\n');
+            in_row = true;
+            closed = false;
+        } else if in_row && matches!(line.trim(), "|" | "") {
+            // The bar that closes a row's last cell, or a blank line inside the cell.
+            closed |= line.trim() == "|";
+        } else if in_row && !closed && !bar(line) {
+            out.push_str(&format!("  {}\n", line.trim().trim_end_matches('|').trim_end()));
+        } else {
+            if in_row {
+                out.push('\n');
+            }
+            in_row = false;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
+}
+
+/// A line that is only a day and a time (`Sun 17 Nov 2024 07:00:00 AM UTC`, `2024-05-14
+/// 19:00`).
+fn dated_alone(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && leading_stamp(t)
+            .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())
+}
+
+/// Each dated stamp alone on its line over the lines of its notice, as a list entry (`* Sun 17
+/// Nov 2024 07:00:00 AM UTC — A 45 minute ...`, the notice's other lines under it), when two
+/// or more follow one another and the first opens a paragraph.
+fn stamps_over_notices(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    // A stamp over a line of text: the start of a notice.
+    let notice = |i: usize| dated_alone(lines[i]) && !blank(i + 1) && !dated_alone(lines[i + 1]);
+    // The notices in runs: each starts where the one above ended, the first after a blank line.
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if notice(i) && (i == 0 || blank(i - 1)) {
+            let mut run = vec![i];
+            let mut j = i + 1;
+            loop {
+                while !blank(j) && !dated_alone(lines[j]) {
+                    j += 1;
+                }
+                // A blank line between two notices keeps the run going.
+                let next = if blank(j) && j + 1 < lines.len() && notice(j + 1) { j + 1 } else { j };
+                if next < lines.len() && notice(next) {
+                    run.push(next);
+                    j = next + 1;
+                } else {
+                    break;
+                }
+            }
+            if run.len() >= 2 {
+                starts.extend(run);
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    if starts.is_empty() {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 16 * starts.len());
+    let mut in_notice = false;
+    for (i, line) in lines.iter().enumerate() {
+        if starts.contains(&i) {
+            if !in_notice && !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            out.push_str(&format!("* {} — {}\n", line.trim(), lines[i + 1].trim()));
+            in_notice = true;
+        } else if in_notice && i > 0 && starts.contains(&(i - 1)) {
+            // The notice's first line, already joined to its stamp.
+        } else if in_notice && !line.trim().is_empty() && !dated_alone(line) {
+            out.push_str(&format!("  {}\n", line.trim()));
+        } else {
+            if in_notice && !line.trim().is_empty() {
+                out.push('\n');
+            }
+            if line.trim().is_empty() && in_notice && starts.contains(&(i + 1)) {
+                continue;
+            }
+            in_notice = false;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
+}
+
+/// `src` with its runs of time lines over event lines joined into list entries.
+fn times_over_events(src: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = src.lines().collect();
     let pair = |i: usize| time_alone(lines[i]) && lines.get(i + 1).and_then(|l| event(l)).is_some();
     if (0..lines.len()).filter(|&i| pair(i)).count() < 3 {
@@ -82,5 +249,26 @@ mod tests {
         );
         let two = "15:33\nalert\n15:34\npaged\n";
         assert_eq!(rejoin(two), two);
+    }
+
+    #[test]
+    fn dated_stamps_over_their_notices_are_joined() {
+        let src = "Sat 02 Mar 2024 09:10:00 AM UTC\nThe mirror was rebuilt.\nThanks for waiting.\nFri 01 Mar 2024 11:45:03 PM UTC\nThe mirror went read-only.\n";
+        assert_eq!(
+            rejoin(src),
+            "* Sat 02 Mar 2024 09:10:00 AM UTC — The mirror was rebuilt.\n  Thanks for waiting.\n* Fri 01 Mar 2024 11:45:03 PM UTC — The mirror went read-only.\n"
+        );
+        // A stamp under its text (a status page's updates) is not a notice's head.
+        let below = "Resolved -\nThe queue drained.\nMar 13, 2024 10:16 MDT\nUpdate -\nStill draining.\nMar 13, 2024 09:50 MDT\n";
+        assert_eq!(rejoin(below), below);
+    }
+
+    #[test]
+    fn a_table_whose_cells_run_over_lines_becomes_a_list() {
+        let src = "Incident log:\n| When | What |\n|---|\n| 05/03 9.40 pm | - Builds queue up\n- The cache is full\n|\n| 05/03 10pm | - Cache emptied\n\n|\n| 06/03 1.15am | - Queue drained\n|\nAfter.\n";
+        assert_eq!(
+            rejoin(src),
+            "Incident log:\n\n| When | What |\n|---|\n\n- 05/03 9.40 pm — Builds queue up\n  - The cache is full\n- 05/03 10pm — Cache emptied\n- 06/03 1.15am — Queue drained\n\nAfter.\n"
+        );
     }
 }

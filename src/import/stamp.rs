@@ -140,8 +140,12 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     }
     let date = match (date_text, pair) {
         (Some(t), _) => Some(parse_date(t)?),
-        // `12-05 16:21`; a pair without a time is a fraction or a range (`3/4`, `10-12`).
-        (None, Some((a, b))) if time_text.is_some_and(|t| t.contains(':')) || part.is_some() => {
+        // `12-05 16:21`, `13/07 4.50 pm`; a pair without a time is a fraction or a range
+        // (`3/4`, `10-12`).
+        (None, Some((a, b)))
+            if time_text.is_some_and(|t| t.contains(':') || t.trim_end_matches('.').to_lowercase().ends_with('m'))
+                || part.is_some() =>
+        {
             Some(DateText::Pair(a.parse().ok()?, b.parse().ok()?))
         }
         (None, Some(_)) => return None,

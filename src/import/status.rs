@@ -1,7 +1,8 @@
 //! Status pages' updates, as they are copied into postmortems: the update's text, then the line
 //! of its day and time (`Resolved -` / `Update: Normal operations restored.` / `Mar 13, 10:16
 //! MDT`), several of them run together in one paragraph; or a status word, then the day and
-//! time, the text on the line below (`- investigating May 11, 2021, 02:35 AM UTC`).
+//! time, the text on the line below (`- investigating May 11, 2021, 02:35 AM UTC`); or, as cState
+//! pages keep them, the update's paragraph closed by `{{< track "2024-05-14 05:30:00" >}}`.
 
 use std::sync::LazyLock;
 
@@ -66,6 +67,32 @@ impl Builder<'_> {
             }
         }
         (above.is_empty() && !updates.is_empty()).then_some(updates)
+    }
+}
+
+/// A status page's update stamped with Hugo's shortcode at its end, as cState pages write them:
+/// `The pruning is still ongoing. {{< track "2024-05-14 05:30:00" >}}`.
+static TRACKED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*$"#).ok());
+
+/// A paragraph that ends with a `{{< track "2024-05-14 05:30:00" >}}` shortcode: the stamp it
+/// names (a day and a time) and the paragraph's text without it.
+pub(super) fn tracked(paragraph: &str) -> Option<(Stamp, String)> {
+    let text = paragraph.trim();
+    let c = TRACKED.as_ref()?.captures(text)?;
+    let stamp = leading_stamp(c.get(1)?.as_str().trim())
+        .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())?;
+    let said = text[..c.get(0)?.start()].trim().to_string();
+    (!said.is_empty()).then_some((stamp, said))
+}
+
+impl Builder<'_> {
+    /// Among a cState page's paragraphs, the one without a `track` stamp when all the others
+    /// have one: the issue as first posted, at the front matter's `date` (an instant).
+    pub(super) fn posted(&self, paragraphs: &[String]) -> Option<Stamp> {
+        let stamped = paragraphs.iter().filter(|p| tracked(p).is_some()).count();
+        let at = self.date_instant.filter(|_| stamped > 0 && paragraphs.len() == stamped + 1)?;
+        leading_stamp(&at.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
     }
 }
 

@@ -22,6 +22,9 @@ pub struct Survey {
     pub gloss: Option<(String, Zone)>,
 }
 
+/// A day and month without a year, then a time (`13/07 4.50 pm`, `03-14 10:00`).
+static PAIR_BEFORE_TIME: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s|\[(])(\d{1,2})[/-](\d{1,2})\s+\d{1,2}(?:[:.]\d{2}|\s?[ap]\.?m)").ok());
 static DIGITS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.]((?:19|20)\d{2})\b").ok());
 /// `12→13/09/2026`, `3-4/10/2021`: two days of one month; the first is the day.
@@ -98,6 +101,17 @@ pub fn survey(src: &str) -> Survey {
                 }
                 if &c[2] != "/" {
                     dots += 1;
+                }
+            }
+        }
+        // `13/07 4.50 pm`, `[03-14 10:00]`: a day and month before a time count too.
+        if let Some(re) = PAIR_BEFORE_TIME.as_ref() {
+            for c in re.captures_iter(t) {
+                let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+                if a > 12 && b <= 12 {
+                    day_first += 1;
+                } else if b > 12 && a <= 12 {
+                    month_first += 1;
                 }
             }
         }

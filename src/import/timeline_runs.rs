@@ -15,10 +15,11 @@ use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
 
 /// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight": where a
-/// sentence gives a time (four digits only with a zone, or they may be a year).
+/// sentence gives a time (four digits only with a zone, or they may be a year); and where it
+/// gives a span, its start ("from 11:22 UTC – 13:40 UTC", "between 14:02 and 14:40").
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by)\s+~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by|from|between)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -103,8 +104,32 @@ impl Builder<'_> {
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
             (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
         };
+        // A cState page's updates stamped with `{{< track "..." >}}`; the one paragraph among
+        // them without a stamp is the issue as first posted, at the front matter's `date:`.
+        let paragraphs: Vec<String> = part
+            .blocks
+            .iter()
+            .filter(|&&b| matches!(blocks[b].kind, Kind::Paragraph))
+            .map(|&b| self.source(&blocks[b]))
+            .collect();
+        let posted = self.posted(&paragraphs);
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
+            // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp.
+            if matches!(block.kind, Kind::Paragraph)
+                && let Some((stamp, text)) = super::status::tracked(&self.source(block))
+            {
+                self.push_stamp(&stamp, text);
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
+            if matches!(block.kind, Kind::Paragraph)
+                && let Some(stamp) = &posted
+            {
+                self.push_stamp(stamp, self.source(block).trim().to_string());
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
             // Status pages' updates, each time on the line below its text.
             if matches!(block.kind, Kind::Paragraph)
                 && run_at(k)
@@ -118,7 +143,7 @@ impl Builder<'_> {
             }
             // `| Time (CEST) | Event |` under a heading that does not say timeline.
             if let Kind::Table { header, rows } = &block.kind
-                && timed_table(header, rows)
+                && super::columns::timed_table(header, rows)
             {
                 self.timeline_table(header, rows);
                 out.push((block.range.clone(), String::new()));
@@ -255,7 +280,9 @@ impl Builder<'_> {
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
                     if let Some(date) = named
-                        && (c.is_some() || super::times::opening_date(sentence).is_some())
+                        && (c.is_some()
+                            || super::times::opening_date(sentence).is_some()
+                            || super::dates::opening_month_day(sentence).is_some())
                     {
                         self.clock.date = Some(date);
                     }
@@ -267,7 +294,13 @@ impl Builder<'_> {
                     let clause = starts
                         || before.ends_with([',', ';', ':'])
                         || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
-                    if rows > 0 && !(k == 0 && starts) {
+                    // A span ("from 11:22 UTC – 13:40 UTC") is an entry only in a file with no
+                    // timeline: beside one it tells what the entries already do.
+                    let span = {
+                        let word = sentence[whole.start()..].trim_start_matches(['*', '_']).to_lowercase();
+                        word.starts_with("from") || word.starts_with("between")
+                    };
+                    if rows > 0 && (span || !(k == 0 && starts)) {
                         continue;
                     }
                     let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
@@ -276,7 +309,7 @@ impl Builder<'_> {
                     // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
                     let after = stamp.rest.trim_start_matches([',', ' ']).trim();
                     let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
-                    let event = if clause { after } else { sentence.trim() }.to_string();
+                    let event = if clause && !span { after } else { sentence.trim() }.to_string();
                     if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
                         let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
                         self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
@@ -358,16 +391,4 @@ impl Builder<'_> {
             .count();
         (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
-}
-
-/// A table whose first column is the time (`Time`, `Time (CEST)`, `When`) of three rows or
-/// more, two thirds of them with a clock time in it.
-fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
-    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
-    let first = header.first().map_or("", String::as_str);
-    let named = super::matching::column_for(first, SectionKind::Timeline) == Some(super::matching::Column::Time)
-        && !matches!(super::matching::normalize(first).as_str(), "date" | "day");
-    let timed =
-        rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
-    named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
 }
