@@ -99,3 +99,25 @@ fn github_postmortem_shapes_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// The shapes of real set 31 (tests/corpus/REAL.md), in a document of our own: prose wrapped
+/// at 80 columns (a finding across a line break, a reason on the next line), software acting
+/// on an employee's account, passives "by accident" with nobody in them, a tool that did not
+/// exist, an outage owned by its team, a writer's self-talk. The session's start build raised
+/// 20 warnings here, 17 of them wrong and none of the three across a line break.
+#[test]
+fn wrapped_prose_and_set_31_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/wrapped-shapes.md");
+    let expected = vec![
+        (36, "person-broke-it", "warning"),
+        (37, "human-error", "warning"),
+        (37, "slip-by-person", "warning"),
+        (38, "broke-the-rules", "warning"),
+        (39, "judged-person", "warning"),
+        (39, "should-have", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+    // The finding across a line break points at its first line and quotes both.
+    assert!(stdout.contains(r#""text": "human\nerror""#), "{stdout}");
+}
