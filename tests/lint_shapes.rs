@@ -103,7 +103,8 @@ fn github_postmortem_shapes_give_only_the_blame() {
 /// The shapes of real set 31 (tests/corpus/REAL.md), in a document of our own: prose wrapped
 /// at 80 columns (a finding across a line break, a reason on the next line), software acting
 /// on an employee's account, passives "by accident" with nobody in them, a tool that did not
-/// exist, an outage owned by its team, a writer's self-talk. The session's start build raised
+/// exist, an outage owned by its team, a writer's self-talk, a chat log that writes a name as
+/// a lowercase handle ("<+ruben>", "now ruben": still a person). The session's start build raised
 /// 20 warnings here, 17 of them wrong and none of the three across a line break.
 #[test]
 fn wrapped_prose_and_set_31_shapes_give_only_the_blame() {

@@ -169,7 +169,12 @@ impl People {
             {
                 continue;
             }
-            self.common.insert(text[at..end].to_string());
+            // A chat handle ("<+paladox>", "@paladox") is a person however it is written.
+            let word = &text[at..end];
+            if text.contains(&format!("{word}>")) || text.contains(&format!("@{word}")) {
+                continue;
+            }
+            self.common.insert(word.to_string());
         }
     }
 }
