@@ -6,6 +6,7 @@ mod saving;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::fields::FieldLints;
@@ -60,7 +61,9 @@ pub enum Focus {
 
 pub struct Editor {
     pub path: PathBuf,
-    pub doc: Document,
+    /// Shared with the saves and recovery copies under way, which take it without copying
+    /// it; changed through [`Editor::doc_mut`] (a copy only while one of them still holds it).
+    pub doc: Arc<Document>,
     pub template: Option<Template>,
     pub page: Page,
     pub focus: Focus,
@@ -156,7 +159,7 @@ impl Editor {
         let details = Form::details(&loaded.doc, template.as_ref());
         let mut editor = Editor {
             path: path.to_path_buf(),
-            doc: loaded.doc,
+            doc: Arc::new(loaded.doc),
             template,
             page: Page::Details,
             focus: Focus::Page,
@@ -282,24 +285,43 @@ impl Editor {
         self.template.as_ref()?.sections.iter().find(|s| &s.id == id)
     }
 
+    /// The document, to change: copied first only while a save or recovery copy under way
+    /// still holds it.
+    pub fn doc_mut(&mut self) -> &mut Document {
+        Arc::make_mut(&mut self.doc)
+    }
+
     /// Copies what the widgets hold into the document. Cheap enough for saves and page
     /// changes; never run on a keystroke, so long texts do not slow typing.
     pub fn sync(&mut self) {
         for (i, prose) in &self.texts {
             let text = prose.text();
-            if let Some(section) = self.doc.sections.get_mut(*i)
-                && section.text != text
-            {
-                section.text = text;
+            if self.doc.sections.get(*i).is_some_and(|s| s.text != text) {
+                Arc::make_mut(&mut self.doc).sections[*i].text = text;
             }
         }
-        self.details.apply_details(&mut self.doc);
-        mark_from_times(&mut self.doc);
+        self.sync_fields();
+    }
+
+    /// Copies what the forms hold into the document (the prose sections' texts are left to
+    /// [`Editor::sync`]: the recovery copy takes them apart, see [`Editor::texts_now`]).
+    pub fn sync_fields(&mut self) {
+        let doc = Arc::make_mut(&mut self.doc);
+        self.details.apply_details(doc);
+        mark_from_times(doc);
         for (i, form) in &self.field_forms {
-            if let Some(section) = self.doc.sections.get_mut(*i) {
+            if let Some(section) = doc.sections.get_mut(*i) {
                 form.apply_fields(section);
             }
         }
+    }
+
+    /// The open prose sections' texts as they are now, taken without putting them together
+    /// (the writer's thread does, [`crate::tui::effects::with_texts`]).
+    pub fn texts_now(&self) -> Vec<(usize, super::prose::ProseText)> {
+        let mut texts: Vec<_> = self.texts.iter().map(|(i, prose)| (*i, prose.snapshot())).collect();
+        texts.sort_by_key(|(i, _)| *i);
+        texts
     }
 
     /// Whether a section has content, looking at its open widget when there is one.
