@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use crate::lint::{Checker, People, Scope, SectionChecker, TextFinding, is_dismissed};
 
@@ -18,6 +18,16 @@ pub struct SectionLint {
     /// rows`, 0 before it is known): the strip is sized on every frame, and a long section
     /// holds thousands of findings.
     widest: AtomicU32,
+    /// Which set of findings this is (new at every check, unique in the process): the strip
+    /// under the text is keyed by it instead of by its lines, which it need not build then.
+    pub generation: u64,
+}
+
+/// Generations of findings, for [`SectionLint::generation`].
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Default for SectionLint {
@@ -27,6 +37,7 @@ impl Default for SectionLint {
             findings: Vec::new(),
             marks: HashMap::new(),
             widest: AtomicU32::new(0),
+            generation: next_generation(),
         }
     }
 }
@@ -38,6 +49,7 @@ impl SectionLint {
         self.findings = found.into_iter().filter(|f| !is_dismissed(doc, &f.rule, &f.text)).collect();
         self.marks = marks(text, &self.findings);
         self.widest = AtomicU32::new(0);
+        self.generation = next_generation();
     }
 
     /// The rows the longest finding takes in full at `width`, as `rows_of` counts one; worked

@@ -379,11 +379,21 @@ fn mark_from_times(doc: &mut Document) {
         (Marker::Mitigated, doc.times.mitigated.clone()),
         (Marker::Resolved, doc.times.resolved.clone()),
     ];
-    for (marker, time) in times {
-        let Some(at) = time.and_then(|m| m.resolve(&zone)) else { continue };
-        if doc.timeline.iter().any(|e| e.marker == Some(marker)) {
+    // Which markers the timeline carries, in one pass (a long timeline is thousands of rows,
+    // and this runs for every recovery copy); a marker set below is one not in it.
+    let mut carried = [false; 4];
+    for e in &doc.timeline {
+        if let Some(m) = e.marker
+            && let Some(k) = times.iter().position(|(t, _)| *t == m)
+        {
+            carried[k] = true;
+        }
+    }
+    for ((marker, time), carried) in times.into_iter().zip(carried) {
+        if carried {
             continue;
         }
+        let Some(at) = time.and_then(|m| m.resolve(&zone)) else { continue };
         if let Some(e) = doc.timeline.iter_mut().find(|e| e.marker.is_none() && e.time.resolve(&zone) == Some(at)) {
             e.marker = Some(marker);
         }

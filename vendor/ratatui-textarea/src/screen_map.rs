@@ -151,9 +151,11 @@ impl TextArea<'_> {
         let stale = prefix..cache.lines.len() - suffix;
         cache.lines.splice(stale, fresh);
 
-        let rows = cache.lines.iter().map(|line| line.rows.len()).sum();
-        let mut screen_lines = Vec::with_capacity(rows);
-        let mut data_pointers = Vec::with_capacity(self.lines.len());
+        // The maps are refilled in place: their room is kept from one load to the next.
+        let mut screen_lines = self.screen_lines.borrow_mut();
+        let mut data_pointers = self.data_pointers.borrow_mut();
+        screen_lines.clear();
+        data_pointers.clear();
         for (row, line) in cache.lines.iter().enumerate() {
             data_pointers.push(DataLine {
                 first_screen_line: screen_lines.len(),
@@ -168,9 +170,6 @@ impl TextArea<'_> {
                 ..*shape
             }));
         }
-
-        *self.screen_lines.borrow_mut() = screen_lines;
-        *self.data_pointers.borrow_mut() = data_pointers;
     }
 
     /// The screen rows of one line, as the whole-text load made them (the rows' `row` is 0).
