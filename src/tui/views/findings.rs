@@ -20,8 +20,8 @@ pub(super) fn strip(
     lint: &crate::tui::findings::SectionLint,
     memo: &mut super::cache::Memo,
 ) {
-    let current = lint.at_or_after_byte(prose.cursor_byte()).or(lint.findings.first());
-    let at = current.and_then(|c| lint.findings.iter().position(|f| std::ptr::eq(f, c))).unwrap_or(0);
+    let at = lint.at_or_after_index(prose.cursor_byte()).unwrap_or(0);
+    let current = lint.findings.get(at);
     // What it shows follows from the set of findings and which one is current: while they
     // stay (typing between checks), it is neither built nor drawn again.
     let key = super::cache::key(&("findings strip", lint.generation, at));
