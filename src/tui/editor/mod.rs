@@ -61,8 +61,9 @@ pub enum Focus {
 
 pub struct Editor {
     pub path: PathBuf,
-    /// Shared with the saves and recovery copies under way, which take it without copying
-    /// it; changed through [`Editor::doc_mut`] (a copy only while one of them still holds it).
+    /// Shared with the saves and recovery copies under way (and the checker's first look),
+    /// which take it without copying it; changed through [`Editor::doc_mut`] or
+    /// `Arc::make_mut` (a copy only while one of them still holds it).
     pub doc: Arc<Document>,
     pub template: Option<Template>,
     pub page: Page,
@@ -314,14 +315,6 @@ impl Editor {
                 form.apply_fields(section);
             }
         }
-    }
-
-    /// The open prose sections' texts as they are now, taken without putting them together
-    /// (the writer's thread does, [`crate::tui::effects::with_texts`]).
-    pub fn texts_now(&self) -> Vec<(usize, super::prose::ProseText)> {
-        let mut texts: Vec<_> = self.texts.iter().map(|(i, prose)| (*i, prose.snapshot())).collect();
-        texts.sort_by_key(|(i, _)| *i);
-        texts
     }
 
     /// Whether a section has content, looking at its open widget when there is one.

@@ -47,6 +47,14 @@ impl Editor {
         })
     }
 
+    /// The open prose sections' texts as they are now, taken without putting them together
+    /// (the writer's thread does, [`crate::tui::effects::with_texts`]).
+    pub fn texts_now(&self) -> Vec<(usize, crate::tui::prose::ProseText)> {
+        let mut texts: Vec<_> = self.texts.iter().map(|(i, prose)| (*i, prose.snapshot())).collect();
+        texts.sort_by_key(|(i, _)| *i);
+        texts
+    }
+
     /// The recovery copy now holds the edits up to `rev`.
     pub fn journaled_up_to(&mut self, rev: u64) {
         self.journaling = false;
