@@ -178,7 +178,7 @@ fn fields_checked(name: &str, doc: &Document) {
         let recovery = dir.path().join("recovery");
         let mut e = Editor::open(&path, (loaded, &text, None), &library, &recovery, Some(checker.clone()));
         opens.push(open.elapsed());
-        e.doc.timeline[i].event = format!("Dave forgot to check the bucket {i}");
+        e.doc_mut().timeline[i].event = format!("Dave forgot to check the bucket {i}");
         let row = Instant::now();
         e.check_fields();
         rows.push(row.elapsed());

@@ -89,3 +89,40 @@ fn an_autosave_made_on_the_writer_refuses_a_file_changed_after_it_was_asked_for(
     assert!(fs::read_to_string(copy).unwrap().contains("Mine. Line 00000"), "mine is in the recovery copy");
     assert!(f.app.editor().unwrap().dirty);
 }
+
+/// The recovery copy is asked for with the document shared and the section's text taken as it
+/// stands (the writer puts it together): what is typed after it was asked for, and the window
+/// sliding away meanwhile, change nothing in it; the text it writes is the section's whole
+/// text as it was, every line of it (#21).
+#[test]
+fn a_recovery_copy_holds_the_text_as_it_was_when_asked_for() {
+    let (mut f, i) = big(12_000);
+    let before = saved_text(&f, i);
+    dispatch(&mut f.app, Action::GoTo(i + 1));
+    key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
+    typed(&mut f.app, " One.");
+    later(&f.app, blameless::tui::editor::JOURNAL_AFTER + Duration::from_millis(10));
+    let update = f.app.update(Action::Tick);
+    let [Effect::Journal(job)] = update.effects.as_slice() else {
+        panic!("a recovery copy asked for: {:?}", update.effects)
+    };
+    // Typed after: at the start of the section (the window slides there) and at its end.
+    key(&mut f.app, KeyCode::Home, KeyModifiers::CONTROL);
+    typed(&mut f.app, "Two. ");
+    key(&mut f.app, KeyCode::End, KeyModifiers::CONTROL);
+    typed(&mut f.app, " Three.");
+    let result = blameless::tui::effects::perform(Effect::Journal(job.clone())).unwrap();
+    dispatch(&mut f.app, result);
+    let copy = f.app.editor().unwrap().recovery_at.clone().expect("a recovery copy");
+    let copy = blameless::store::recovery::read_copy(&copy).expect("the copy reads back");
+    let doc = blameless::store::parse_document(&f.path(), &copy.text).unwrap().doc;
+    assert_eq!(doc.sections[i].text, format!("{before} One."), "the text as it was when asked for");
+    // The next copy has the rest.
+    later(&f.app, blameless::tui::editor::JOURNAL_AT_MOST + Duration::from_millis(10));
+    let update = f.app.update(Action::Tick);
+    let [Effect::Journal(job)] = update.effects.as_slice() else {
+        panic!("a recovery copy asked for: {:?}", update.effects)
+    };
+    let doc = blameless::tui::effects::with_texts(&job.doc, &job.texts);
+    assert_eq!(doc.sections[i].text, format!("Two. {before} One. Three."));
+}

@@ -314,7 +314,9 @@ fn update_asks_for_the_save_and_the_runner_does_it() {
     later(&f.app, AUTOSAVE_AFTER + Duration::from_millis(10));
     let update = f.app.update(Action::Tick);
     let [Effect::Save(job)] = update.effects.as_slice() else { panic!("one save asked for: {:?}", update.effects) };
-    assert!(job.doc.sections.iter().any(|s| s.text == "Words."), "the job carries the document");
+    // The document and the prose texts as they stand, which the writer puts together.
+    let doc = blameless::tui::effects::with_texts(&job.doc, &job.texts);
+    assert!(doc.sections.iter().any(|s| s.text == "Words."), "the job carries the document");
     assert_eq!(f.on_disk(), before, "nothing written by update");
     typed(&mut f.app, " More.");
     let result = blameless::tui::effects::perform(Effect::Save(job.clone())).unwrap();

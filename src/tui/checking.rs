@@ -24,7 +24,7 @@ pub struct Ready {
 
 /// A checker being built on a thread of its own, waiting for the document to check.
 pub struct Early {
-    document: Sender<Option<Document>>,
+    document: Sender<Option<Arc<Document>>>,
     ready: Receiver<Ready>,
 }
 
@@ -32,7 +32,7 @@ impl Early {
     /// Hands over the document to check (or none); the checker, with the document's
     /// findings, arrives on the returned channel, which closes empty when the checker could
     /// not be built.
-    pub fn check(self, doc: Option<Document>) -> Receiver<Ready> {
+    pub fn check(self, doc: Option<Arc<Document>>) -> Receiver<Ready> {
         let _ = self.document.send(doc);
         self.ready
     }
@@ -41,7 +41,7 @@ impl Early {
 /// Starts building the checker with `build`. Dropping the result without
 /// [`Early::check`] lets the thread end as soon as the checker is built.
 pub fn start(build: impl FnOnce() -> Option<Checker> + Send + 'static) -> Early {
-    let (document, doc_rx) = channel::<Option<Document>>();
+    let (document, doc_rx) = channel::<Option<Arc<Document>>>();
     let (tx, ready) = channel();
     std::thread::spawn(move || {
         // The document comes once the first frame is drawn; building the checker waits for it

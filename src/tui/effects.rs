@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
 use super::action::Action;
+use super::prose::ProseText;
 use crate::store::lock::{Holder, Taken};
 use crate::store::recovery::{self, Copy, Fingerprint};
 use crate::store::{self, DiskState, Loaded};
@@ -53,7 +54,10 @@ pub struct JournalJob {
     pub recovery_dir: PathBuf,
     pub editor: String,
     pub base: Option<Fingerprint>,
-    pub doc: Box<crate::doc::Document>,
+    /// The document as it was, shared with the editor; the open prose sections' texts are
+    /// in `texts`, which the writer puts in ([`with_texts`]).
+    pub doc: Arc<crate::doc::Document>,
+    pub texts: Vec<(usize, ProseText)>,
     /// The edit this text includes.
     pub rev: u64,
     pub adopted: Option<PathBuf>,
@@ -71,7 +75,9 @@ pub type Made = Arc<OnceLock<Fingerprint>>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaveJob {
     pub path: PathBuf,
-    pub doc: Box<crate::doc::Document>,
+    /// As in [`JournalJob`]: the document shared, the prose texts as they stood.
+    pub doc: Arc<crate::doc::Document>,
+    pub texts: Vec<(usize, ProseText)>,
     /// Set to the text's fingerprint when the writer has made it.
     pub made: Made,
     pub recovery_dir: PathBuf,
@@ -197,7 +203,7 @@ pub fn perform(effect: Effect) -> Option<Action> {
                 Some(saved) if Fingerprint::of_file(&job.path).is_some_and(|d| d.same_content(saved)) => Some(*saved),
                 _ => job.base,
             };
-            let text = store::document_text_any_size(&job.doc);
+            let text = store::document_text_any_size(&with_texts(&job.doc, &job.texts));
             let at = text
                 .and_then(|text| {
                     recovery::write_recovery(&job.recovery_dir, &job.path, &job.editor, base.as_ref(), &text)
@@ -233,6 +239,23 @@ pub fn perform(effect: Effect) -> Option<Action> {
     Some(Action::Done(Done::new(outcome)))
 }
 
+/// `doc` with the prose sections' texts of `texts` (a copy when one differs from the text
+/// the document holds): what a save or recovery copy writes. Runs on the writer's thread,
+/// so that neither the copy nor putting a long text together is on the keys' thread.
+pub fn with_texts<'d>(
+    doc: &'d crate::doc::Document,
+    texts: &[(usize, ProseText)],
+) -> std::borrow::Cow<'d, crate::doc::Document> {
+    let mut doc = std::borrow::Cow::Borrowed(doc);
+    for (i, text) in texts {
+        let text = text.text();
+        if doc.sections.get(*i).is_some_and(|s| s.text != text) {
+            doc.to_mut().sections[*i].text = text;
+        }
+    }
+    doc
+}
+
 fn read(path: &Path) -> Result<Box<Read>, String> {
     let text = store::read_text(path).map_err(|e| e.to_string())?;
     let loaded = store::parse_document(path, &text).map_err(|e| e.to_string())?;
@@ -244,7 +267,7 @@ fn read(path: &Path) -> Result<Box<Read>, String> {
 /// The recovery copy first (so a crash during the save still has the words), then the file,
 /// unless someone else changed it since we last read or wrote it.
 fn save(job: SaveJob) -> Outcome {
-    let text = match store::document_text_any_size(&job.doc) {
+    let text = match store::document_text_any_size(&with_texts(&job.doc, &job.texts)) {
         Ok(text) => text,
         Err(e) => return Outcome::Saved { job, recovery_at: None, saved: Saved::Failed(e.to_string()) },
     };

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use crate::lint::{Checker, People, Scope, SectionChecker, TextFinding, is_dismissed};
 
@@ -18,6 +18,19 @@ pub struct SectionLint {
     /// rows`, 0 before it is known): the strip is sized on every frame, and a long section
     /// holds thousands of findings.
     widest: AtomicU32,
+    /// Which set of findings this is (new at every check, unique in the process): the strip
+    /// under the text is keyed by it instead of by its lines, which it need not build then.
+    pub generation: u64,
+    /// The findings are in order of where they start, and the longest span's length: the one
+    /// at the cursor is then found by halving, not by a walk through thousands on every frame.
+    by_start: Option<usize>,
+}
+
+/// Generations of findings, for [`SectionLint::generation`].
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Default for SectionLint {
@@ -27,6 +40,8 @@ impl Default for SectionLint {
             findings: Vec::new(),
             marks: HashMap::new(),
             widest: AtomicU32::new(0),
+            generation: next_generation(),
+            by_start: Some(0),
         }
     }
 }
@@ -38,6 +53,8 @@ impl SectionLint {
         self.findings = found.into_iter().filter(|f| !is_dismissed(doc, &f.rule, &f.text)).collect();
         self.marks = marks(text, &self.findings);
         self.widest = AtomicU32::new(0);
+        self.generation = next_generation();
+        self.by_start = by_start(&self.findings);
     }
 
     /// The rows the longest finding takes in full at `width`, as `rows_of` counts one; worked
@@ -59,12 +76,35 @@ impl SectionLint {
 
     /// The finding at byte `at` of the text, or else the first one after it.
     pub fn at_or_after_byte(&self, at: usize) -> Option<&TextFinding> {
-        self.findings
-            .iter()
-            .find(|f| f.span.start <= at && at <= f.span.end)
-            .or_else(|| self.findings.iter().find(|f| f.span.start > at))
-            .or_else(|| self.findings.first())
+        self.at_or_after_index(at).map(|i| &self.findings[i])
     }
+
+    /// Where in `findings` [`SectionLint::at_or_after_byte`]'s finding is: the first that holds
+    /// byte `at`, else the first that starts after it, else the first.
+    pub fn at_or_after_index(&self, at: usize) -> Option<usize> {
+        let Some(longest) = self.by_start else { return self.at_or_after_walk(at) };
+        // In order of their starts: those from `upto` on start after `at`, and those before
+        // `from` end before it (a span is at most `longest` long).
+        let upto = self.findings.partition_point(|f| f.span.start <= at);
+        let from = self.findings.partition_point(|f| f.span.start.saturating_add(longest) < at);
+        let holding = (from..upto).find(|&i| at <= self.findings[i].span.end);
+        holding.or((upto < self.findings.len()).then_some(upto)).or((!self.findings.is_empty()).then_some(0))
+    }
+
+    /// [`SectionLint::at_or_after_index`] by walking the findings (in any order).
+    fn at_or_after_walk(&self, at: usize) -> Option<usize> {
+        let f = &self.findings;
+        f.iter()
+            .position(|f| f.span.start <= at && at <= f.span.end)
+            .or_else(|| f.iter().position(|f| f.span.start > at))
+            .or((!f.is_empty()).then_some(0))
+    }
+}
+
+/// When `findings` are in order of where they start, the longest one's length in bytes.
+fn by_start(findings: &[TextFinding]) -> Option<usize> {
+    let sorted = findings.windows(2).all(|w| w[0].span.start <= w[1].span.start);
+    sorted.then(|| findings.iter().map(|f| f.span.len()).max().unwrap_or(0))
 }
 
 /// Byte offset of (line, character column) in `text`.
@@ -107,3 +147,7 @@ fn marks(text: &str, findings: &[TextFinding]) -> HashMap<usize, Vec<Range<usize
     }
     out
 }
+
+#[cfg(test)]
+#[path = "findings_tests.rs"]
+mod tests;

@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod layout;
 pub mod preview;
 pub mod prose;
+mod prose_text;
 mod recover;
 pub mod runner;
 pub mod start;

@@ -4,17 +4,23 @@
 //! short — and the lines above and below wait outside it. Moving near an edge of the window
 //! slides it; typing never does, so undo works as usual for the text being written.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 use ratatui_textarea::{CursorMove, DataCursor, Scrolling, TextArea, WrapMode};
 
+pub use super::prose_text::ProseText;
+use super::prose_text::join;
 use super::window::{around, must_slide};
 
 pub struct Prose {
-    before: Vec<String>,
+    /// The lines above and below the window change only when it slides, so they are shared
+    /// with the copies the recovery journal takes ([`Prose::snapshot`]), never copied.
+    before: Arc<Vec<String>>,
     /// The bytes of the lines in `before`, each with its line break.
     before_bytes: usize,
     pub area: TextArea<'static>,
-    after: Vec<String>,
+    after: Arc<Vec<String>>,
     /// The texts a replacement passes through between its two widget edits (delete, then
     /// insert): the user made one edit, so undo and redo never stop on one of them.
     halfway: Vec<String>,
@@ -69,10 +75,10 @@ impl Prose {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
         let area = widget(vec![String::new()]);
         let mut prose = Prose {
-            before: Vec::new(),
+            before: Arc::default(),
             before_bytes: 0,
             area,
-            after: Vec::new(),
+            after: Arc::default(),
             halfway: Vec::new(),
             view: None,
             cols: 80,
@@ -84,9 +90,9 @@ impl Prose {
     /// Puts `lines` in, with the window around (`row`, `col`) and the cursor there.
     fn place(&mut self, mut lines: Vec<String>, row: usize, col: usize) {
         let (start, end) = around(&lines, row, self.cols);
-        self.after = lines.split_off(end);
+        self.after = Arc::new(lines.split_off(end));
         let window = lines.split_off(start);
-        self.before = lines;
+        self.before = Arc::new(lines);
         self.before_bytes = self.before.iter().map(|l| l.len() + 1).sum();
         self.area = widget(window);
         self.view = None;
@@ -98,11 +104,14 @@ impl Prose {
 
     /// The whole text.
     pub fn text(&self) -> String {
-        let mut all: Vec<&str> = Vec::with_capacity(self.before.len() + self.area.lines().len() + self.after.len());
-        all.extend(self.before.iter().map(String::as_str));
-        all.extend(self.area.lines().iter().map(String::as_str));
-        all.extend(self.after.iter().map(String::as_str));
-        all.join("\n")
+        join(&[self.before.as_slice(), self.area.lines(), self.after.as_slice()])
+    }
+
+    /// The text as it is now, taken without putting it together: the lines outside the
+    /// window are shared, only the window's are copied. For the recovery journal, which
+    /// puts the text together on the writer's thread.
+    pub fn snapshot(&self) -> ProseText {
+        ProseText::new(Arc::clone(&self.before), self.area.lines().to_vec(), Arc::clone(&self.after))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -217,9 +226,9 @@ impl Prose {
                 u16::try_from(row).unwrap_or(u16::MAX),
                 u16::try_from(col).unwrap_or(u16::MAX),
             ));
-            self.before.clear();
+            self.before = Arc::default();
             self.before_bytes = 0;
-            self.after.clear();
+            self.after = Arc::default();
             self.area = area;
             self.view = None;
         }

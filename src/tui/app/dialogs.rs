@@ -35,7 +35,7 @@ impl App {
                 let by = self.ctx.who();
                 if let Some(e) = self.editor_mut() {
                     e.sync();
-                    crate::lint::dismiss(&mut e.doc, &finding, by.as_deref(), Some(&reason));
+                    crate::lint::dismiss(e.doc_mut(), &finding, by.as_deref(), Some(&reason));
                     e.touch(now);
                     e.check_all();
                 }
@@ -73,7 +73,7 @@ impl App {
             }
             Action::Choose('a') => {
                 let skipped = form.skipped;
-                let n = table.accept_paste(&mut e.doc, std::mem::take(&mut form.rows));
+                let n = table.accept_paste(std::sync::Arc::make_mut(&mut e.doc), std::mem::take(&mut form.rows));
                 e.touch(now);
                 e.refresh_details();
                 e.check_fields();
@@ -195,7 +195,7 @@ impl App {
     fn restore_copy(&mut self, doc: crate::doc::Document, copy: &Copy) {
         let now = self.now();
         let Some(e) = self.editor_mut() else { return };
-        e.doc = doc;
+        e.doc = std::sync::Arc::new(doc);
         e.texts.clear();
         e.tables.clear();
         e.field_forms.clear();

@@ -191,19 +191,28 @@ impl App {
     /// The footer: the keys of the scope on top that do something now (a choice can be
     /// changed only on a choice field).
     pub fn footer(&self) -> Vec<(String, &'static str)> {
-        let offered = |action: &Action| match action {
-            Action::CycleChoice => self.editor().is_some_and(|e| {
-                let form = match e.page {
-                    Page::Details => Some(&e.details),
-                    Page::Section(i) => e.field_forms.get(&i),
-                    Page::Finish => None,
-                };
-                form.and_then(|f| f.fields.get(f.focus))
-                    .is_some_and(|f| matches!(f.input, super::form::Input::Choice { .. }))
-            }),
-            _ => true,
-        };
+        let choice = self.footer_offers_choice();
+        let offered = |action: &Action| !matches!(action, Action::CycleChoice) || choice;
         keymap::footer(self.scope()).into_iter().filter(|(_, _, a)| offered(a)).map(|(k, n, _)| (k, n)).collect()
+    }
+
+    /// What [`App::footer`] depends on: the scope of the keys, and whether the field in focus
+    /// is a choice (the key that cycles it is offered then). The frame draws the footer again
+    /// only when these (or the width) change.
+    pub fn footer_key(&self) -> (keymap::Scope, bool) {
+        (self.scope(), self.footer_offers_choice())
+    }
+
+    fn footer_offers_choice(&self) -> bool {
+        self.editor().is_some_and(|e| {
+            let form = match e.page {
+                Page::Details => Some(&e.details),
+                Page::Section(i) => e.field_forms.get(&i),
+                Page::Finish => None,
+            };
+            form.and_then(|f| f.fields.get(f.focus))
+                .is_some_and(|f| matches!(f.input, super::form::Input::Choice { .. }))
+        })
     }
 
     fn now(&self) -> Instant {

@@ -1,5 +1,7 @@
 //! Keys in a table (timeline, factors, actions): moves, row edits, cells, pastes.
 
+use std::sync::Arc;
+
 use super::{App, Dialog};
 use crate::doc::SectionKind;
 use crate::tui::action::{Action, TableOp};
@@ -37,27 +39,27 @@ impl App {
             TableOp::Select(r) if r < n => table.row = r,
             TableOp::Select(_) => {}
             TableOp::Add => {
-                table.add(doc);
+                table.add(Arc::make_mut(doc));
                 changed = true;
             }
-            TableOp::Delete => changed = table.delete(doc),
+            TableOp::Delete => changed = table.delete(Arc::make_mut(doc)),
             TableOp::Undo => {
-                changed = table.undo(doc);
+                changed = table.undo(Arc::make_mut(doc));
                 if !changed {
                     note = Some("Nothing to undo in this table.".to_string());
                 }
             }
-            TableOp::MoveUp | TableOp::MoveDown => match table.shift(doc, op == TableOp::MoveDown) {
+            TableOp::MoveUp | TableOp::MoveDown => match table.shift(Arc::make_mut(doc), op == TableOp::MoveDown) {
                 Ok(()) => changed = true,
                 Err(why) => note = Some(why.to_string()),
             },
-            TableOp::Cycle => changed = table.cycle(doc, &categories),
+            TableOp::Cycle => changed = table.cycle(Arc::make_mut(doc), &categories),
             TableOp::Edit if n == 0 => {
-                table.add(doc);
+                table.add(Arc::make_mut(doc));
                 changed = true;
             }
             TableOp::Edit => match table.columns(doc, &categories).get(table.col) {
-                Some(crate::tui::table::Column::Choice(..)) => changed = table.cycle(doc, &categories),
+                Some(crate::tui::table::Column::Choice(..)) => changed = table.cycle(Arc::make_mut(doc), &categories),
                 _ => table.start_edit(doc),
             },
         }
@@ -89,7 +91,7 @@ impl App {
         let Some(editor) = self.editor_mut() else { return };
         let Page::Section(i) = editor.page else { return };
         let Some(table) = editor.tables.get_mut(&i) else { return };
-        let (changed, note) = table.commit(&mut editor.doc, today);
+        let (changed, note) = table.commit(Arc::make_mut(&mut editor.doc), today);
         if changed {
             editor.touch(now);
             editor.refresh_details();

@@ -6,6 +6,7 @@ mod saving;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::fields::FieldLints;
@@ -60,7 +61,10 @@ pub enum Focus {
 
 pub struct Editor {
     pub path: PathBuf,
-    pub doc: Document,
+    /// Shared with the saves and recovery copies under way (and the checker's first look),
+    /// which take it without copying it; changed through [`Editor::doc_mut`] or
+    /// `Arc::make_mut` (a copy only while one of them still holds it).
+    pub doc: Arc<Document>,
     pub template: Option<Template>,
     pub page: Page,
     pub focus: Focus,
@@ -156,7 +160,7 @@ impl Editor {
         let details = Form::details(&loaded.doc, template.as_ref());
         let mut editor = Editor {
             path: path.to_path_buf(),
-            doc: loaded.doc,
+            doc: Arc::new(loaded.doc),
             template,
             page: Page::Details,
             focus: Focus::Page,
@@ -282,21 +286,32 @@ impl Editor {
         self.template.as_ref()?.sections.iter().find(|s| &s.id == id)
     }
 
+    /// The document, to change: copied first only while a save or recovery copy under way
+    /// still holds it.
+    pub fn doc_mut(&mut self) -> &mut Document {
+        Arc::make_mut(&mut self.doc)
+    }
+
     /// Copies what the widgets hold into the document. Cheap enough for saves and page
     /// changes; never run on a keystroke, so long texts do not slow typing.
     pub fn sync(&mut self) {
         for (i, prose) in &self.texts {
             let text = prose.text();
-            if let Some(section) = self.doc.sections.get_mut(*i)
-                && section.text != text
-            {
-                section.text = text;
+            if self.doc.sections.get(*i).is_some_and(|s| s.text != text) {
+                Arc::make_mut(&mut self.doc).sections[*i].text = text;
             }
         }
-        self.details.apply_details(&mut self.doc);
-        mark_from_times(&mut self.doc);
+        self.sync_fields();
+    }
+
+    /// Copies what the forms hold into the document (the prose sections' texts are left to
+    /// [`Editor::sync`]: the recovery copy takes them apart, see [`Editor::texts_now`]).
+    pub fn sync_fields(&mut self) {
+        let doc = Arc::make_mut(&mut self.doc);
+        self.details.apply_details(doc);
+        mark_from_times(doc);
         for (i, form) in &self.field_forms {
-            if let Some(section) = self.doc.sections.get_mut(*i) {
+            if let Some(section) = doc.sections.get_mut(*i) {
                 form.apply_fields(section);
             }
         }
@@ -357,11 +372,21 @@ fn mark_from_times(doc: &mut Document) {
         (Marker::Mitigated, doc.times.mitigated.clone()),
         (Marker::Resolved, doc.times.resolved.clone()),
     ];
-    for (marker, time) in times {
-        let Some(at) = time.and_then(|m| m.resolve(&zone)) else { continue };
-        if doc.timeline.iter().any(|e| e.marker == Some(marker)) {
+    // Which markers the timeline carries, in one pass (a long timeline is thousands of rows,
+    // and this runs for every recovery copy); a marker set below is one not in it.
+    let mut carried = [false; 4];
+    for e in &doc.timeline {
+        if let Some(m) = e.marker
+            && let Some(k) = times.iter().position(|(t, _)| *t == m)
+        {
+            carried[k] = true;
+        }
+    }
+    for ((marker, time), carried) in times.into_iter().zip(carried) {
+        if carried {
             continue;
         }
+        let Some(at) = time.and_then(|m| m.resolve(&zone)) else { continue };
         if let Some(e) = doc.timeline.iter_mut().find(|e| e.marker.is_none() && e.time.resolve(&zone) == Some(at)) {
             e.marker = Some(marker);
         }

@@ -2,6 +2,7 @@
 //! copy (the journal) are due, the work they ask of the runner, and what their results mean.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use super::{AUTOSAVE_AT_MOST, Editor, JOURNAL_AFTER, JOURNAL_AT_MOST, autosave_after};
@@ -29,18 +30,29 @@ impl Editor {
     }
 
     /// The recovery copy of the document as it is now, for the runner to write.
+    /// The document is shared, not copied, and the prose texts are taken as they stand
+    /// ([`Editor::texts_now`]): the writer's thread puts them together.
     pub fn journal_job(&mut self, adopted: Option<PathBuf>) -> Result<JournalJob, String> {
-        self.sync();
+        self.sync_fields();
         Ok(JournalJob {
             path: self.path.clone(),
             recovery_dir: self.recovery_dir.clone(),
             editor: self.id.clone(),
             base: self.disk,
-            doc: Box::new(self.doc.clone()),
+            doc: Arc::clone(&self.doc),
+            texts: self.texts_now(),
             rev: self.rev,
             adopted,
             after_save: self.in_flight.clone(),
         })
+    }
+
+    /// The open prose sections' texts as they are now, taken without putting them together
+    /// (the writer's thread does, [`crate::tui::effects::with_texts`]).
+    pub fn texts_now(&self) -> Vec<(usize, crate::tui::prose::ProseText)> {
+        let mut texts: Vec<_> = self.texts.iter().map(|(i, prose)| (*i, prose.snapshot())).collect();
+        texts.sort_by_key(|(i, _)| *i);
+        texts
     }
 
     /// The recovery copy now holds the edits up to `rev`.
@@ -70,10 +82,11 @@ impl Editor {
     /// The save of the document as it is now, for the runner to perform (the writer thread
     /// turns it into text).
     pub fn save_job(&mut self, over: bool, asked: bool, then_quit: bool) -> SaveJob {
-        self.sync();
+        self.sync_fields();
         SaveJob {
             path: self.path.clone(),
-            doc: Box::new(self.doc.clone()),
+            doc: Arc::clone(&self.doc),
+            texts: self.texts_now(),
             made: Made::default(),
             recovery_dir: self.recovery_dir.clone(),
             editor: self.id.clone(),

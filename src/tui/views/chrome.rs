@@ -87,18 +87,21 @@ fn status_line(app: &App, editor: &Editor, folded: Option<super::Folded>, width:
 
 /// The keys that work in the focused pane, from the keymap.
 pub fn footer(frame: &mut Frame, r: Rect, app: &App, memo: &mut Memo) {
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (key, what) in app.footer() {
-        let len = key.chars().count() + what.chars().count() + 3;
-        if used + len > r.width as usize {
-            break;
+    // The keys shown follow from the scope and the field in focus (and the width, which the
+    // region's key holds): the line is made only when it is to be drawn.
+    let key = super::cache::key(&("footer", app.footer_key()));
+    memo.region(frame.buffer_mut(), "footer", r, key, |buf| {
+        let mut spans = vec![Span::raw(" ")];
+        let mut used = 1;
+        for (key, what) in app.footer() {
+            let len = key.chars().count() + what.chars().count() + 3;
+            if used + len > r.width as usize {
+                break;
+            }
+            spans.push(Span::styled(key, bold()));
+            spans.push(Span::raw(format!(" {what}  ")));
+            used += len;
         }
-        spans.push(Span::styled(key, bold()));
-        spans.push(Span::raw(format!(" {what}  ")));
-        used += len;
-    }
-    let line = Line::from(spans);
-    let key = super::cache::key(&line);
-    memo.region(frame.buffer_mut(), "footer", r, key, |buf| Paragraph::new(line).style(dim()).render(r, buf));
+        Paragraph::new(Line::from(spans)).style(dim()).render(r, buf)
+    });
 }

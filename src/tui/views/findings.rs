@@ -20,6 +20,24 @@ pub(super) fn strip(
     lint: &crate::tui::findings::SectionLint,
     memo: &mut super::cache::Memo,
 ) {
+    let at = lint.at_or_after_index(prose.cursor_byte()).unwrap_or(0);
+    let current = lint.findings.get(at);
+    // What it shows follows from the set of findings and which one is current: while they
+    // stay (typing between checks), it is neither built nor drawn again.
+    let key = super::cache::key(&("findings strip", lint.generation, at));
+    memo.region(frame.buffer_mut(), "findings strip", r, key, |buf| {
+        Paragraph::new(strip_lines(lint, current, at, r)).wrap(Wrap { trim: false }).render(r, buf)
+    });
+}
+
+/// The strip's lines: how many findings, `current` whole, then the ones after it (`at` is
+/// its index), as many as fit in `r`, a line each.
+fn strip_lines(
+    lint: &crate::tui::findings::SectionLint,
+    current: Option<&crate::lint::TextFinding>,
+    at: usize,
+    r: Rect,
+) -> Vec<Line<'static>> {
     let n = lint.findings.len();
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{n} finding{} ", if n == 1 { "" } else { "s" }), colored(Color::Yellow)),
@@ -33,8 +51,6 @@ pub(super) fn strip(
             dim(),
         ),
     ])];
-    let current = lint.at_or_after_byte(prose.cursor_byte()).or(lint.findings.first());
-    let at = current.and_then(|c| lint.findings.iter().position(|f| std::ptr::eq(f, c))).unwrap_or(0);
     let whole = current.map(finding_lines).unwrap_or_default();
     let used: u16 = 1 + whole.iter().map(|l| super::wrapped_rows(l, r.width)).sum::<u16>();
     lines.extend(whole);
@@ -43,11 +59,7 @@ pub(super) fn strip(
         let one = super::chrome::fit(&format!("  {}: {}", f.rule, f.message), usize::from(r.width));
         lines.push(Line::styled(one, dim()));
     }
-    // Drawn again only when what it shows changes, not on every key.
-    let key = super::cache::key(&lines);
-    memo.region(frame.buffer_mut(), "findings strip", r, key, |buf| {
-        Paragraph::new(lines).wrap(Wrap { trim: false }).render(r, buf)
-    });
+    lines
 }
 
 /// A finding in full: its rule and message, and what to write instead (the texts the layout

@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, memo: &mut Memo) {
     let inner = inner(r);
     match editor.page {
         Page::Details => {
-            let mut doc = editor.doc.clone();
+            let mut doc = (*editor.doc).clone();
             editor.details.apply_details(&mut doc);
             let title = editor.fields.findings(crate::lint::Field::Title);
             let marks: Vec<&[_]> =
