@@ -1,0 +1,30 @@
+//! Importing the shapes tuning set AH of real postmortems showed (see tests/corpus/REAL.md): a
+//! status page copied with a `Posted Apr 09, 2025 - 15:20 MDT` line under each update, the
+//! updates' text running over paragraphs. From fixtures written in the same shapes in our own
+//! words: every entry at the right instant, and nothing lost.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// Each update, from the line after the stamp above to its own `Posted ...` line, is an entry at
+/// that stamp (MDT, the region's clock), in the order written; the page's title stays the title and the line after
+/// the last stamp stays text.
+#[test]
+fn posted_lines_stamp_the_updates_above_them() {
+    let doc = import_utc(&fixture("status-updates-posted-lines.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-04-09T21:20:00Z", "Incident Report for Ledgerly"),
+            ("2025-04-09T19:05:00Z", "Monitoring A second mail rel"),
+            ("2025-04-09T17:48:00Z", "Investigating Invoice emails"),
+        ])
+    );
+    let last = &doc.timeline.iter().find(|e| e.event.contains("outbox has drained")).unwrap().event;
+    assert!(last.contains("review of the queue settings"), "{last}");
+    assert_eq!(doc.title, "Invoice emails delayed");
+    let md = blameless::export::to_markdown(&doc);
+    assert!(md.contains("This incident affected: Email delivery."), "{md}");
+}
