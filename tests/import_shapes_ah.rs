@@ -28,3 +28,23 @@ fn posted_lines_stamp_the_updates_above_them() {
     let md = blameless::export::to_markdown(&doc);
     assert!(md.contains("This incident affected: Email delivery."), "{md}");
 }
+
+/// A report kept as one list of its parts (`- OVERVIEW`, `- TIMELINE OF EVENTS`, `- WHAT WE
+/// FOUND`): the items that open with a time right after the item naming the timeline are the
+/// entries, on the day the report gives; every other item stays as written.
+#[test]
+fn timed_items_after_a_timeline_label_in_a_list_are_entries() {
+    let doc = import_utc(&fixture("list-with-timeline-label.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-04T08:14:00Z", "Alerts report three volumes "),
+            ("2025-03-04T08:16:00Z", "The storage team starts look"),
+            ("2025-03-04T08:31:00Z", "The volumes are writable aga"),
+        ])
+    );
+    let md = blameless::export::to_markdown(&doc);
+    for kept in ["TIMELINE OF EVENTS", "A controller restarted", "The firmware checks move"] {
+        assert!(md.contains(kept), "{kept}: {md}");
+    }
+}
