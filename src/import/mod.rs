@@ -31,6 +31,7 @@ mod entries;
 mod front_matter;
 mod head;
 mod inline_timeline;
+mod labelled;
 mod loose;
 mod matching;
 mod meta;

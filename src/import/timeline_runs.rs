@@ -157,30 +157,10 @@ impl Builder<'_> {
                 _ => continue,
             };
             let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();
-            // `- TIMELINE OF EVENTS`, then three items or more that each open with a time, in a
-            // list of the report's other parts: those items are the entries.
-            let labelled = match &block.kind {
-                Kind::List(_) if !run_at(k) => labelled_run(&texts, |t| timed(self, t)),
-                _ => None,
-            };
-            if let Some(run) = labelled {
-                let mut r = Reading::default();
-                let mut kept = Vec::new();
-                for (i, text) in texts.iter().enumerate() {
-                    if run.contains(&i) {
-                        r.open = false;
-                        let (rest, _) = self.timeline_lines(text, &mut r, block.line);
-                        kept.extend(rest.into_iter().map(|l| format!("- {l}")));
-                    } else {
-                        let mut lines = text.lines();
-                        kept.push(format!("- {}", lines.next().unwrap_or_default()));
-                        kept.extend(lines.map(|l| format!("  {}", l.trim())));
-                    }
-                }
-                let mut kept = kept.join("\n");
-                let original = &self.src[block.range.clone()];
-                kept.push_str(&original[original.trim_end().len()..]);
-                out.push((block.range.clone(), kept));
+            // `- TIMELINE OF EVENTS` over timed items in a list of the report's parts (`labelled`).
+            let labelled = matches!(block.kind, Kind::List(_)) && !run_at(k);
+            if let Some(run) = labelled.then(|| super::labelled::labelled_run(&texts, |t| timed(self, t))).flatten() {
+                out.push((block.range.clone(), self.labelled_list(&texts, &run, block)));
                 continue;
             }
             if !run_at(k) && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
@@ -417,19 +397,4 @@ impl Builder<'_> {
             .count();
         (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
-}
-
-/// In a list's items, the first run of three or more that each open with a time right after an
-/// item that is only a label naming the timeline (`TIMELINE OF EVENTS`, `Timeline:`).
-fn labelled_run(items: &[String], timed: impl Fn(&str) -> bool) -> Option<std::ops::Range<usize>> {
-    let label = |t: &str| {
-        let t = t.trim().trim_matches(['*', '_', ':', ' ']).to_lowercase();
-        !t.contains('\n')
-            && t.split_whitespace().count() <= 6
-            && (t.contains("timeline") || t.contains("chronology") || t == "sequence of events")
-    };
-    let first = |t: &String| timed(t.lines().next().unwrap_or_default());
-    let at = items.iter().position(|t| label(t))? + 1;
-    let len = items[at..].iter().take_while(|t| first(t)).count();
-    (len >= 3).then_some(at..at + len)
 }
