@@ -48,3 +48,18 @@ fn timed_items_after_a_timeline_label_in_a_list_are_entries() {
         assert!(md.contains(kept), "{kept}: {md}");
     }
 }
+
+/// `Resolved [18/03/2025 17:40]` alone on its line, the update's text in the paragraphs below:
+/// an entry each, at its stamp (a day before its month, as 18/03 shows), the status word kept.
+#[test]
+fn bracketed_stamps_open_the_updates_below_them() {
+    let doc = import_utc(&fixture("status-updates-bracketed-stamps.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-18T17:40:00Z", "Resolved Every backup job ha"),
+            ("2025-03-18T11:05:00Z", "Update The storage target wa"),
+            ("2025-03-17T22:15:00Z", "Identified Nightly backup jo"),
+        ])
+    );
+}

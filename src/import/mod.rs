@@ -47,6 +47,7 @@ mod sentences;
 mod signoff;
 mod stamp;
 mod status;
+mod status_copy;
 mod survey;
 mod timeline;
 mod timeline_runs;

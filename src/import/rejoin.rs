@@ -9,11 +9,8 @@
 //! two such notices or more, the first one opening a paragraph (a stamp under its text, as a
 //! status page's updates put it, is read in `status`), each one's lines until the next stamp.
 //!
-//! So are a status page's updates copied with a `Posted Nov 22, 2020 - 08:17 GMT` line under
-//! each, their text running over paragraphs: two such lines or more make each update, from the
-//! line after the stamp above (the first from the top of its section, a file's first line, its
-//! title, left out) to its stamp, a list entry at that stamp; what follows the last stamp (`This
-//! incident affected: ...`) stays as it is.
+//! (A status page's updates under `Posted ...` lines or bracketed stamps are joined the same
+//! way first, in `status_copy`.)
 //!
 //! And a table a wiki page was copied with, its cells run over several lines (`| 13/07 4.50 pm
 //! | - After the tests ...`, then `- The platform is back!`, then `|`), which Markdown no longer
@@ -48,7 +45,11 @@ fn event(line: &str) -> Option<&str> {
 /// `src` with its runs of time lines over event lines, and of dated stamps over their
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
-    let posted = posted_updates(src);
+    let bracketed = super::status_copy::bracketed_updates(src);
+    let posted = match super::status_copy::posted_updates(&bracketed) {
+        Cow::Borrowed(_) => bracketed,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    };
     let rows = match broken_rows(&posted) {
         Cow::Borrowed(_) => posted,
         Cow::Owned(joined) => Cow::Owned(joined),
@@ -204,80 +205,6 @@ fn stamps_over_notices(src: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `Posted Nov 22, 2020 - 08:17 GMT`: the day and time of the update above, as a status page
-/// writes it under each.
-fn posted_stamp(line: &str) -> Option<&str> {
-    let t = line.trim().trim_matches(['*', '_']).trim();
-    let when = t.strip_prefix("Posted ").or_else(|| t.strip_prefix("posted "))?.trim();
-    leading_stamp(when)
-        .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())
-        .then_some(when)
-}
-
-/// A heading or a thematic break: where a section's text starts.
-fn section_start(line: &str) -> bool {
-    let t = line.trim();
-    t.starts_with('#') || (t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*')))
-}
-
-/// Status-page updates each over its `Posted ...` line, as list entries at their stamps (see
-/// the module's words), when two or more such lines stand in one section.
-fn posted_updates(src: &str) -> Cow<'_, str> {
-    let lines: Vec<&str> = src.lines().collect();
-    let stamps: Vec<usize> = (0..lines.len()).filter(|&i| posted_stamp(lines[i]).is_some()).collect();
-    let (Some(&first), Some(&last)) = (stamps.first(), stamps.last()) else {
-        return Cow::Borrowed(src);
-    };
-    if stamps.len() < 2 || (first..last).any(|i| section_start(lines[i])) {
-        return Cow::Borrowed(src);
-    }
-    // The first update reaches up to the section's start; a file's first line with no heading
-    // above it is its title, not an update's.
-    let mut start = (0..first).rev().find(|&i| section_start(lines[i])).map_or(0, |i| i + 1);
-    let heading_above = lines[..start].iter().any(|l| l.trim().starts_with('#'));
-    let first_text = (start..first).find(|&i| !lines[i].trim().is_empty());
-    if let Some(t) = first_text
-        && !heading_above
-        && lines[..t].iter().all(|l| l.trim().is_empty())
-    {
-        start = t + 1;
-    }
-    let mut out = String::with_capacity(src.len() + 16 * stamps.len());
-    for line in &lines[..start] {
-        out.push_str(line);
-        out.push('\n');
-    }
-    if !out.is_empty() && !out.ends_with("\n\n") {
-        out.push('\n');
-    }
-    let mut from = start;
-    for &s in &stamps {
-        let said: Vec<&str> = lines[from..s].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-        let when = posted_stamp(lines[s]).unwrap_or_default();
-        match said.split_first() {
-            Some((head, rest)) => {
-                out.push_str(&format!("* {when} — {head}\n"));
-                for l in rest {
-                    out.push_str(&format!("  {l}\n"));
-                }
-            }
-            None => out.push_str(&format!("* {when}\n")),
-        }
-        from = s + 1;
-    }
-    if from < lines.len() {
-        out.push('\n');
-    }
-    for line in &lines[from..] {
-        out.push_str(line);
-        out.push('\n');
-    }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
-}
-
 /// `src` with its runs of time lines over event lines joined into list entries.
 fn times_over_events(src: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = src.lines().collect();
@@ -333,18 +260,6 @@ mod tests {
         );
         let two = "15:33\nalert\n15:34\npaged\n";
         assert_eq!(rejoin(two), two);
-    }
-
-    #[test]
-    fn posted_lines_close_the_updates_above_them() {
-        let src = "Queue stalled\nAll jobs run again.\n\nWe will write more.\nPosted Mar 02, 2024 - 10:05 UTC\nA fix is out.\nPosted Mar 02, 2024 - 09:40 UTC\nThis incident affected: Jobs.\n";
-        assert_eq!(
-            rejoin(src),
-            "Queue stalled\n\n* Mar 02, 2024 - 10:05 UTC — All jobs run again.\n  We will write more.\n* Mar 02, 2024 - 09:40 UTC — A fix is out.\n\nThis incident affected: Jobs.\n"
-        );
-        // One such line is a postmortem's own stamp, not a run of updates.
-        let one = "The fix is out.\nPosted Mar 02, 2024 - 10:05 UTC\n";
-        assert_eq!(rejoin(one), one);
     }
 
     #[test]
