@@ -19,7 +19,7 @@ use crate::doc::SectionKind;
 /// gives a span, its start ("from 11:22 UTC – 13:40 UTC", "between 14:02 and 14:40").
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by|from|between)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by|from|between|as of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
