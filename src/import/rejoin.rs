@@ -9,6 +9,9 @@
 //! two such notices or more, the first one opening a paragraph (a stamp under its text, as a
 //! status page's updates put it, is read in `status`), each one's lines until the next stamp.
 //!
+//! (A status page's updates under `Posted ...` lines or bracketed stamps are joined the same
+//! way first, in `status_copy`.)
+//!
 //! And a table a wiki page was copied with, its cells run over several lines (`| 13/07 4.50 pm
 //! | - After the tests ...`, then `- The platform is back!`, then `|`), which Markdown no longer
 //! reads as a table: three rows or more that open with a time, each as a list entry with its
@@ -42,7 +45,15 @@ fn event(line: &str) -> Option<&str> {
 /// `src` with its runs of time lines over event lines, and of dated stamps over their
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
-    let rows = broken_rows(src);
+    let bracketed = super::status_copy::bracketed_updates(src);
+    let posted = match super::status_copy::posted_updates(&bracketed) {
+        Cow::Borrowed(_) => bracketed,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    };
+    let rows = match broken_rows(&posted) {
+        Cow::Borrowed(_) => posted,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    };
     let notices = match stamps_over_notices(&rows) {
         Cow::Borrowed(_) => rows,
         Cow::Owned(joined) => Cow::Owned(joined),

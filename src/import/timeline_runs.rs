@@ -19,7 +19,7 @@ use crate::doc::SectionKind;
 /// gives a span, its start ("from 11:22 UTC – 13:40 UTC", "between 14:02 and 14:40").
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by|from|between)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by|from|between|as of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -157,6 +157,12 @@ impl Builder<'_> {
                 _ => continue,
             };
             let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();
+            // `- TIMELINE OF EVENTS` over timed items in a list of the report's parts (`labelled`).
+            let labelled = matches!(block.kind, Kind::List(_)) && !run_at(k);
+            if let Some(run) = labelled.then(|| super::labelled::labelled_run(&texts, |t| timed(self, t))).flatten() {
+                out.push((block.range.clone(), self.labelled_list(&texts, &run, block)));
+                continue;
+            }
             if !run_at(k) && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
                 // `- **Context**:` over an indented list of timed lines: the list inside the item.
                 if let Kind::List(items) = &block.kind

@@ -1,0 +1,168 @@
+//! A status page's updates copied with a `Posted Nov 22, 2020 - 08:17 GMT` line under
+//! each, their text running over paragraphs: two such lines or more make each update, from the
+//! line after the stamp above (the first from the top of its section, a file's first line, its
+//! title, left out) to its stamp, a list entry at that stamp; what follows the last stamp (`This
+//! incident affected: ...`) stays as it is.
+//!
+//! So are updates each opened by a status word and its stamp in brackets on a line of its own
+//! (`Resolved [15/02/2022 23:09]`, its text in the paragraphs below, to the next such line):
+//! two or more make a list, an entry each at its stamp.
+
+use std::borrow::Cow;
+
+use super::stamp::{ClockText, leading_stamp};
+
+/// `Posted Nov 22, 2020 - 08:17 GMT`: the day and time of the update above, as a status page
+/// writes it under each.
+fn posted_stamp(line: &str) -> Option<&str> {
+    let t = line.trim().trim_matches(['*', '_']).trim();
+    let when = t.strip_prefix("Posted ").or_else(|| t.strip_prefix("posted "))?.trim();
+    leading_stamp(when)
+        .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())
+        .then_some(when)
+}
+
+/// `Resolved [15/02/2022 23:09]`: a status word or two, then a day and time in brackets and
+/// nothing else. The word and the stamp.
+fn bracketed_stamp(line: &str) -> Option<(&str, &str)> {
+    let (word, rest) = line.trim().split_once(" [")?;
+    let when = rest.strip_suffix(']')?.trim();
+    let worded =
+        !word.is_empty() && word.split_whitespace().count() <= 2 && word.chars().all(|c| c.is_alphabetic() || c == ' ');
+    let stamped = leading_stamp(when)
+        .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty());
+    (worded && stamped).then_some((word, when))
+}
+
+/// Updates under their bracketed stamps as list entries (see the module's words), when two or
+/// more such lines stand in one section.
+pub(super) fn bracketed_updates(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let stamps: Vec<usize> = (0..lines.len()).filter(|&i| bracketed_stamp(lines[i]).is_some()).collect();
+    let (Some(&first), Some(&last)) = (stamps.first(), stamps.last()) else {
+        return Cow::Borrowed(src);
+    };
+    if stamps.len() < 2 || (first..last).any(|i| section_start(lines[i])) {
+        return Cow::Borrowed(src);
+    }
+    let end = (last..lines.len()).find(|&i| section_start(lines[i])).unwrap_or(lines.len());
+    let mut out = String::with_capacity(src.len() + 16 * stamps.len());
+    for line in &lines[..first] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    for (n, &s) in stamps.iter().enumerate() {
+        let (word, when) = bracketed_stamp(lines[s]).unwrap_or_default();
+        out.push_str(&format!("* {when} — {word}\n"));
+        let until = stamps.get(n + 1).copied().unwrap_or(end);
+        for l in lines[s + 1..until].iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            out.push_str(&format!("  {l}\n"));
+        }
+    }
+    if end < lines.len() {
+        out.push('\n');
+    }
+    for line in &lines[end..] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
+}
+
+/// A heading or a thematic break: where a section's text starts.
+fn section_start(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('#') || (t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*')))
+}
+
+/// Status-page updates each over its `Posted ...` line, as list entries at their stamps (see
+/// the module's words), when two or more such lines stand in one section.
+pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let stamps: Vec<usize> = (0..lines.len()).filter(|&i| posted_stamp(lines[i]).is_some()).collect();
+    let (Some(&first), Some(&last)) = (stamps.first(), stamps.last()) else {
+        return Cow::Borrowed(src);
+    };
+    if stamps.len() < 2 || (first..last).any(|i| section_start(lines[i])) {
+        return Cow::Borrowed(src);
+    }
+    // The first update reaches up to the section's start; a file's first line with no heading
+    // above it is its title, not an update's.
+    let mut start = (0..first).rev().find(|&i| section_start(lines[i])).map_or(0, |i| i + 1);
+    let heading_above = lines[..start].iter().any(|l| l.trim().starts_with('#'));
+    let first_text = (start..first).find(|&i| !lines[i].trim().is_empty());
+    if let Some(t) = first_text
+        && !heading_above
+        && lines[..t].iter().all(|l| l.trim().is_empty())
+    {
+        start = t + 1;
+    }
+    let mut out = String::with_capacity(src.len() + 16 * stamps.len());
+    for line in &lines[..start] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    let mut from = start;
+    for &s in &stamps {
+        let said: Vec<&str> = lines[from..s].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let when = posted_stamp(lines[s]).unwrap_or_default();
+        match said.split_first() {
+            Some((head, rest)) => {
+                out.push_str(&format!("* {when} — {head}\n"));
+                for l in rest {
+                    out.push_str(&format!("  {l}\n"));
+                }
+            }
+            None => out.push_str(&format!("* {when}\n")),
+        }
+        from = s + 1;
+    }
+    if from < lines.len() {
+        out.push('\n');
+    }
+    for line in &lines[from..] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rejoin::rejoin;
+
+    #[test]
+    fn posted_lines_close_the_updates_above_them() {
+        let src = "Queue stalled\nAll jobs run again.\n\nWe will write more.\nPosted Mar 02, 2024 - 10:05 UTC\nA fix is out.\nPosted Mar 02, 2024 - 09:40 UTC\nThis incident affected: Jobs.\n";
+        assert_eq!(
+            rejoin(src),
+            "Queue stalled\n\n* Mar 02, 2024 - 10:05 UTC — All jobs run again.\n  We will write more.\n* Mar 02, 2024 - 09:40 UTC — A fix is out.\n\nThis incident affected: Jobs.\n"
+        );
+        // One such line is a postmortem's own stamp, not a run of updates.
+        let one = "The fix is out.\nPosted Mar 02, 2024 - 10:05 UTC\n";
+        assert_eq!(rejoin(one), one);
+    }
+
+    #[test]
+    fn bracketed_stamps_open_the_updates_below_them() {
+        let src = "Intro line\n\nResolved [02/03/2024 10:05]\n\nAll jobs run again.\n\nIdentified [02/03/2024 09:40]\n\nA worker hung.\nIt was restarted.\n";
+        assert_eq!(
+            rejoin(src),
+            "Intro line\n\n* 02/03/2024 10:05 — Resolved\n  All jobs run again.\n* 02/03/2024 09:40 — Identified\n  A worker hung.\n  It was restarted.\n"
+        );
+        let one = "Resolved [02/03/2024 10:05]\nAll jobs run again.\n";
+        assert_eq!(rejoin(one), one);
+    }
+}
