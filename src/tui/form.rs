@@ -96,7 +96,15 @@ impl Form {
             text_field("mitigated", "Mitigated", &time(&t.mitigated), "e.g. 2026-11-24 14:31"),
             text_field("resolved", "Resolved", &time(&t.resolved), "e.g. 2026-11-24 14:44"),
         ];
-        Form { fields, focus: 0, day }
+        let mut form = Form { fields, focus: 0, day };
+        // A new document's placeholder title is selected, so the first words typed replace it
+        // ("Checkout outage", not "Untitled incidentCheckout outage").
+        if doc.title == crate::doc::UNTITLED
+            && let Some(Input::Text(area)) = form.fields.first_mut().map(|f| &mut f.input)
+        {
+            area.select_all();
+        }
+        form
     }
 
     pub fn fields(section: &Section) -> Form {
@@ -237,6 +245,32 @@ impl FormField {
         match &self.input {
             Input::Text(area) => area.lines().join(" "),
             Input::Choice { options, index } => options.get(*index).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// A new document's placeholder title gives way to the first words typed; a real title is
+    /// typed onto, as before.
+    #[test]
+    fn typing_replaces_the_placeholder_title_only() {
+        let library = crate::template::Library::new(Vec::new(), None);
+        let template = library.find("default").unwrap();
+        let zone = crate::doc::Zone::from_environment();
+        for (title, typed, expected) in
+            [(crate::doc::UNTITLED, "Checkout outage", "Checkout outage"), ("Queue", " backlog", "Queue backlog")]
+        {
+            let doc = template.new_document(title, &zone);
+            let mut form = Form::details(&doc, Some(&template));
+            let area = form.focused_text().unwrap();
+            for c in typed.chars() {
+                area.insert_char(c);
+            }
+            assert_eq!(form.value("title"), expected);
         }
     }
 }
