@@ -122,3 +122,27 @@ fn wrapped_prose_and_set_31_shapes_give_only_the_blame() {
     // The finding across a line break points at its first line and quotes both.
     assert!(stdout.contains(r#""text": "human\nerror""#), "{stdout}");
 }
+
+/// Real set 34's shapes (tests/corpus/REAL.md, session 32), in our own words: blame denied in
+/// so many words ("nobody was careless", "it would be wrong to say the engineer was
+/// negligent", "we don't think the on-call engineer should have noticed sooner"), an omission
+/// denied ("did not miss anything", "did not yell"), people acted on ("had their invoices
+/// deleted", "have unintentionally been kicked"), a game's rule told with "if … had been", a
+/// team starting triage, an apology, the writer's own plan and own account — none of it
+/// blame — beside the writer naming themselves the fault ("it was clearly my fault") and a
+/// few sentences that do blame. The session's start build raised 20 warnings here.
+#[test]
+fn denied_blame_and_the_writers_own_fault() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/denials-and-own-fault.md");
+    let expected = vec![
+        (28, "own-fault", "warning"),
+        (29, "own-fault", "warning"),
+        (33, "forgot", "warning"),
+        (33, "judged-work", "warning"),
+        (33, "nobody-did", "warning"),
+        (34, "human-error", "warning"),
+        (34, "root-cause", "suggestion"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

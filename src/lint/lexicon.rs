@@ -2,6 +2,7 @@
 //! that are capitalised without being names, auxiliaries and the like.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -34,6 +35,8 @@ struct LexiconFile {
     name_words: Vec<String>,
     companies: Vec<String>,
     departments: Vec<String>,
+    denials: Vec<String>,
+    denying_subjects: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +73,19 @@ pub(super) struct Lexicon {
     pub companies: HashSet<String>,
     /// Departments ("Development", "Engineering"): a team when capitalised inside a sentence.
     pub departments: HashSet<String>,
+    /// Frames that deny the blame after them in their clause (`denials` in the file), as one
+    /// regex, compiled the first time a finding needs it.
+    denials: Vec<String>,
+    denying_subjects: Vec<String>,
+    denial: OnceLock<Denials>,
+}
+
+/// The compiled `denials` and `denying_subjects` (None when a source does not compile, which
+/// `tests::denials_compile` rules out).
+#[derive(Debug, Clone)]
+struct Denials {
+    frames: Option<regex::Regex>,
+    subjects: Option<regex::Regex>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -104,7 +120,25 @@ impl Lexicon {
             name_words: set(f.name_words),
             companies: set(f.companies),
             departments: set(f.departments),
+            denials: f.denials,
+            denying_subjects: f.denying_subjects,
+            denial: OnceLock::new(),
         })
+    }
+
+    /// Whether a frame in `clause` that starts before `at` denies what follows it (see
+    /// `denials`); with `subjects`, a denying subject counts too (see `denying_subjects`).
+    pub fn denies(&self, clause: &str, at: usize, subjects: bool) -> bool {
+        let compile = |sources: &[String]| {
+            let source = sources.iter().map(|d| format!("(?:{d})")).collect::<Vec<_>>().join("|");
+            regex::RegexBuilder::new(&source).case_insensitive(true).build().ok()
+        };
+        let d = self.denial.get_or_init(|| Denials {
+            frames: compile(&self.denials),
+            subjects: compile(&self.denying_subjects),
+        });
+        let starts_before = |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() < at));
+        starts_before(&d.frames) || (subjects && starts_before(&d.subjects))
     }
 
     /// Whether a capitalised word looks like someone's name rather than a product, an
@@ -177,5 +211,20 @@ impl Lexicon {
     pub fn organisation(&self, lower: &str) -> bool {
         self.organisation_words.contains(lower)
             || ["bank", "soft", "corp"].iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn denials_compile() {
+        let lex = Lexicon::builtin().unwrap();
+        assert!(lex.denies("It would be wrong to say the engineer was negligent", 40, false));
+        assert!(lex.denies("Nobody was careless", 11, true));
+        assert!(!lex.denies("Nobody was careless", 11, false));
+        let d = lex.denial.get().unwrap();
+        assert!(d.frames.is_some() && d.subjects.is_some(), "every source in `denials` and `denying_subjects` compiles");
     }
 }

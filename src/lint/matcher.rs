@@ -105,6 +105,9 @@ impl Match<'_> {
         if self.rule.category == super::Category::Character && reader.judges_the_writers(self.range.clone()) {
             return None;
         }
+        if reader.denied(self.range.clone(), self.rule.category != super::Category::Omission) {
+            return None;
+        }
         let mut start = self.range.start;
         // A pattern may mark its verb (`(?P<verb>...)`): the subject is read before it.
         let anchor = self.found.group("verb").map_or(self.range.start, |v| v.start);

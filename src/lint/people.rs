@@ -256,6 +256,30 @@ impl Reader<'_> {
         breaks(gap) && !(gap.trim_end() == "." && initials(t.text(self.text)))
     }
 
+    /// Whether the writer denies the blame at `at`: a frame before it in its clause says it
+    /// is not so ("it would be wrong to say the engineer was negligent", "we don't think the
+    /// on-call engineer should have noticed sooner", "nobody was careless"; the lexicon's
+    /// `denials`, and with `subjects` its `denying_subjects`). Words that hold a negation of
+    /// their own turn it back ("I don't think Dave was careful enough").
+    pub(super) fn denied(&self, at: Range<usize>, subjects: bool) -> bool {
+        let matched = self.text[at.clone()].to_lowercase();
+        let negated = matched
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| matches!(w, "not" | "never" | "no" | "without" | "nobody" | "failed") || w.ends_with("n't") || w.ends_with("n’t"));
+        if negated {
+            return false;
+        }
+        // A match may start at the stop before its sentence.
+        let from = self.sentence.start.min(at.start);
+        let before = &self.text[from..at.start];
+        let lower = before.to_lowercase();
+        const BREAKS: [&str; 10] =
+            [";", ":", " but ", " however", " although ", " though ", " yet ", " whereas ", " – ", " — "];
+        let start = BREAKS.iter().filter_map(|b| lower.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
+        let clause = &self.text[from + start..at.end];
+        self.lex.denies(clause, before.len() - start, subjects)
+    }
+
     /// Whether the judgement at `at` is the writers' of themselves: the person it is said of
     /// — the word after it ("the careless intern"), else the nearest person before it ("yell
     /// at me for being an idiot", "my thoughts: stupid, stupid") — is "I", "me", "we" or
