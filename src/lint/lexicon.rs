@@ -25,6 +25,7 @@ struct LexiconFile {
     responder_verbs: Vec<String>,
     role_things: Vec<String>,
     software_roles: Vec<String>,
+    software_cues: Vec<String>,
     people_modifiers: Vec<String>,
     thing_groups: Vec<String>,
     acronyms: Vec<String>,
@@ -54,6 +55,8 @@ pub(super) struct Lexicon {
     pub responder_verbs: HashSet<String>,
     pub role_things: HashSet<String>,
     pub software_roles: HashSet<String>,
+    /// Words that make a sentence's `software_roles` software ("the operator reconciled the CRD").
+    pub software_cues: HashSet<String>,
     pub people_modifiers: HashSet<String>,
     pub thing_groups: HashSet<String>,
     pub acronyms: HashSet<String>,
@@ -110,6 +113,7 @@ impl Lexicon {
             responder_verbs: set(f.responder_verbs),
             role_things: set(f.role_things),
             software_roles: set(f.software_roles),
+            software_cues: set(f.software_cues),
             people_modifiers: set(f.people_modifiers),
             thing_groups: set(f.thing_groups),
             acronyms: set(f.acronyms),
@@ -133,11 +137,11 @@ impl Lexicon {
             let source = sources.iter().map(|d| format!("(?:{d})")).collect::<Vec<_>>().join("|");
             regex::RegexBuilder::new(&source).case_insensitive(true).build().ok()
         };
-        let d = self.denial.get_or_init(|| Denials {
-            frames: compile(&self.denials),
-            subjects: compile(&self.denying_subjects),
-        });
-        let starts_before = |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() < at));
+        let d = self
+            .denial
+            .get_or_init(|| Denials { frames: compile(&self.denials), subjects: compile(&self.denying_subjects) });
+        let starts_before =
+            |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() < at));
         starts_before(&d.frames) || (subjects && starts_before(&d.subjects))
     }
 
@@ -225,6 +229,9 @@ mod tests {
         assert!(lex.denies("Nobody was careless", 11, true));
         assert!(!lex.denies("Nobody was careless", 11, false));
         let d = lex.denial.get().unwrap();
-        assert!(d.frames.is_some() && d.subjects.is_some(), "every source in `denials` and `denying_subjects` compiles");
+        assert!(
+            d.frames.is_some() && d.subjects.is_some(),
+            "every source in `denials` and `denying_subjects` compiles"
+        );
     }
 }

@@ -191,7 +191,8 @@ impl Reader<'_> {
             && (lex.prepositions.contains(&lower)
                 || lex.determiners.contains(&lower)
                 || lex.clause_words.contains(&lower));
-        let person = person && !common_noun && !function_word && !self.organisation(t, &lower);
+        let person =
+            person && !common_noun && !function_word && !self.organisation(t, &lower) && !self.software(&lower);
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
@@ -216,6 +217,16 @@ impl Reader<'_> {
 
     /// Whether the sentence is written in title case ("Why Did This Happen?", "When a Missing
     /// Semicolon Broke the Site"), where a capital is no sign of a name.
+    /// Whether `lower`, a role word that software has too (`software_roles`), is software
+    /// here: its sentence holds a word only software does (`software_cues`: "the operator
+    /// reconciled the CRD", "the agent lost its heartbeat").
+    fn software(&self, lower: &str) -> bool {
+        self.lex.software_roles.contains(lower)
+            && self.text[self.sentence.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| self.lex.software_cues.contains(&w.to_lowercase()))
+    }
+
     fn title_case(&self) -> bool {
         let (mut words, mut capitals) = (0, 0);
         for w in self.text[self.sentence.clone()].split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 4) {
@@ -263,9 +274,11 @@ impl Reader<'_> {
     /// their own turn it back ("I don't think Dave was careful enough").
     pub(super) fn denied(&self, at: Range<usize>, subjects: bool) -> bool {
         let matched = self.text[at.clone()].to_lowercase();
-        let negated = matched
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .any(|w| matches!(w, "not" | "never" | "no" | "without" | "nobody" | "failed") || w.ends_with("n't") || w.ends_with("n’t"));
+        let negated = matched.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|w| {
+            matches!(w, "not" | "never" | "no" | "without" | "nobody" | "failed")
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        });
         if negated {
             return false;
         }
