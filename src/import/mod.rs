@@ -37,6 +37,7 @@ mod matching;
 mod meta;
 mod meta_heading;
 mod meta_times;
+mod notices;
 mod place;
 mod plain;
 mod polish;
