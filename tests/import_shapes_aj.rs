@@ -118,3 +118,36 @@ fn short_meridiem_and_unknown_seconds() {
         ])
     );
 }
+
+/// In a file with no timeline, a sentence that gives a month, a day and a time with its
+/// seconds and zone ("at Feb 12 08:41:09 UTC") is an entry at that instant, the year from the
+/// title.
+#[test]
+fn a_month_day_and_time_with_seconds_in_a_sentence() {
+    let doc = import_utc(&fixture("sentence-month-day-time-seconds.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-02-12T08:41:09Z", "The mail server stopped acce"),
+            ("2025-02-12T09:02:55Z", "The issue was resolved at Fe"),
+        ])
+    );
+}
+
+/// Status updates as paragraphs that open with their time (`14:10 CET ...`), the first one
+/// followed by more paragraphs of its own before the next time: every timed paragraph is an
+/// entry, and the paragraphs between stay text.
+#[test]
+fn timed_paragraphs_with_paragraphs_between_them() {
+    let doc = import_utc(&fixture("timed-paragraphs-with-more-paragraphs.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-03T13:10:00Z", "Because a chiller failed, a "),
+            ("2025-03-03T14:02:00Z", "The chiller was restarted an"),
+            ("2025-03-03T14:40:00Z", "All nodes are back online."),
+            ("2025-03-03T15:05:00Z", "We keep watching the tempera"),
+        ])
+    );
+    assert!(md(&doc).contains("Affected nodes: f12, f17"));
+}

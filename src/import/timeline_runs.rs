@@ -14,12 +14,14 @@ use super::timeline::{LIST_MARKER, Reading};
 use super::zone::ZONE_PATTERN;
 use crate::doc::SectionKind;
 
-/// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight": where a
-/// sentence gives a time (four digits only with a zone, or they may be a year); and where it
-/// gives a span, its start ("from 11:22 UTC – 13:40 UTC", "between 14:02 and 14:40").
+/// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight", "at Nov 07
+/// 20:14:38 UTC" (a day written before the time): where a sentence gives a time (four digits
+/// only with a zone, or they may be a year); and where it gives a span, its start ("from 11:22
+/// UTC – 13:40 UTC", "between 14:02 and 14:40").
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by|from|between|as of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by|from|between|as of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -98,11 +100,25 @@ impl Builder<'_> {
             })
             .collect();
         let worded: Vec<bool> = part.blocks.iter().map(dated_update).collect();
+        // The timed paragraphs in runs: an update's further paragraphs (up to three) between two
+        // of them do not end the run, and stay text.
+        let mut group = vec![0; timed_paragraph.len()];
+        let (mut id, mut gap) = (0, 0);
+        for (k, &t) in timed_paragraph.iter().enumerate() {
+            if t {
+                if gap > 3 {
+                    id += 1;
+                }
+                gap = 0;
+            } else {
+                gap += 1;
+            }
+            group[k] = id;
+        }
+        let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
         let run_at = |k: usize| {
-            let before = timed_paragraph[..k].iter().rev().take_while(|t| **t).count();
-            let after = timed_paragraph[k..].iter().take_while(|t| **t).count();
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
-            (timed_paragraph[k] && before + after >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
+            (timed_paragraph[k] && in_group(k) >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
         };
         // A cState page's updates stamped with `{{< track "..." >}}`; the one paragraph among
         // them without a stamp is the issue as first posted, at the front matter's `date:`.
