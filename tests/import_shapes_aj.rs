@@ -151,3 +151,18 @@ fn timed_paragraphs_with_paragraphs_between_them() {
     );
     assert!(md(&doc).contains("Affected nodes: f12, f17"));
 }
+
+/// `Evening (Sep 2) – ...`: a part of the day with its day in brackets is an entry of that day
+/// (its time not known), between the entries around it.
+#[test]
+fn a_part_of_the_day_with_its_day_in_brackets() {
+    let doc = import_utc(&fixture("part-of-day-with-its-day.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-09-02T16:00:00Z", "The storage array became slo"),
+            ("2025-09-02", "Calls with the vendor and th"),
+            ("2025-09-03T04:30:00Z", "Power to the array was resto"),
+        ])
+    );
+}

@@ -124,6 +124,15 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     static COMMA: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"^([*_`\[(\s~]*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}),(\d{1,3})(\s|$)").ok()
     });
+    // `Evening (Sep 2) – ...`: a part of the day, its day in brackets after it, is that day's.
+    static PART_THEN_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^([*_\s]*)((?:early |late )?(?:{PART_OF_DAY}))\s*[(（]((?:{MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH}))[)）]"
+        ))
+        .ok()
+    });
+    let part_first = PART_THEN_DAY.as_ref().filter(|re| re.is_match(line)).map(|re| re.replace(line, "$1$3 $2"));
+    let line = part_first.as_deref().unwrap_or(line);
     let dotted = DOTTED.as_ref().map(|re| re.replace(line, "$1:$3$4"));
     let line = dotted.as_deref().unwrap_or(line);
     let comma = COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"));

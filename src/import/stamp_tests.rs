@@ -72,3 +72,13 @@ fn am_and_pm_by_their_first_letter_and_seconds_not_known() {
     assert_eq!(s("11:21 a deploy").rest, "a deploy");
     assert_eq!(leading_stamp("11:21apples"), None);
 }
+
+#[test]
+fn a_part_of_the_day_with_its_day_in_brackets() {
+    let s = leading_stamp("Evening (Sep 2) – Calls with the city").unwrap();
+    assert_eq!(
+        (s.date, s.time, s.rest.as_str()),
+        (Some(DateText::NoYear(9, 2)), Some(ClockText::Unknown), "Calls with the city")
+    );
+    assert_eq!(leading_stamp("Evening meetings were held"), None);
+}
