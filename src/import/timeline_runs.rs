@@ -9,7 +9,7 @@ use regex::Regex;
 use super::blocks::{Block, Kind};
 use super::build::{Builder, Part};
 use super::report::Outcome;
-use super::stamp::ClockText;
+use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use crate::doc::SectionKind;
 
@@ -87,15 +87,25 @@ impl Builder<'_> {
             .collect();
         let worded: Vec<bool> = part.blocks.iter().map(dated_update).collect();
         // The timed paragraphs in runs: an update's further paragraphs (up to three) between two
-        // of them do not end the run, and stay text.
+        // that open with their stamps (`19:00 PST ...`, not a sentence's "At 10:37 ...") do not
+        // end the run, and stay text.
+        let stamped: Vec<bool> = part
+            .blocks
+            .iter()
+            .map(|&b| {
+                let first = self.source(&blocks[b]);
+                leading_stamp(first.lines().next().unwrap_or_default().trim())
+                    .is_some_and(|s| matches!(s.time, Some(ClockText::At(_))))
+            })
+            .collect();
         let mut group = vec![0; timed_paragraph.len()];
-        let (mut id, mut gap) = (0, 0);
+        let (mut id, mut gap, mut last_stamped) = (0, 0, false);
         for (k, &t) in timed_paragraph.iter().enumerate() {
             if t {
-                if gap > 3 {
+                if gap > 3 || (gap > 0 && !(stamped[k] && last_stamped)) {
                     id += 1;
                 }
-                gap = 0;
+                (gap, last_stamped) = (0, stamped[k]);
             } else {
                 gap += 1;
             }
