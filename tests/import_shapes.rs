@@ -226,7 +226,8 @@ fn nothing_in_any_fixture_is_lost() {
         for (n, line) in lines.iter().enumerate().filter(|(n, l)| !l.trim().is_empty() && !header(*n)) {
             for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
                 let w = word.to_lowercase();
-                let clock = w.trim_end_matches("am").trim_end_matches("pm");
+                // `10:12a`: am and pm by their first letter.
+                let clock = w.trim_end_matches("am").trim_end_matches("pm").trim_end_matches(['a', 'p']);
                 // `6th` of `11:10 6th Nov 2023`: a stamp's day.
                 let clock = ["st", "nd", "rd", "th"].iter().fold(clock, |c, s| c.strip_suffix(s).unwrap_or(c));
                 let month = "jan feb mar apr may jun jul aug sep oct nov dec".split(' ').any(|m| m == w);

@@ -7,7 +7,9 @@
 //! `headings.txt` (`matching`) and the file is cut into parts (`build`); each part goes into its
 //! section (`place`): prose as Markdown (its headings moved up to stand alone), timelines in
 //! every shape (`timeline`, its lines read in `entries`, `stamp`, `times`; without a heading,
-//! `timeline_runs`), factor tables or lists as rows (`rows`), actions (`actions`), label lines,
+//! `timeline_runs`, and in a file with none, the times of its sentences, `sentence_times`;
+//! copied pages' stamps alone on their lines over what happened are joined first, `rejoin`,
+//! `notices`), factor tables or lists as rows (`rows`), actions (`actions`), label lines,
 //! key/value tables, metadata headings and YAML or TOML front matter as metadata (`meta`,
 //! `meta_heading`, `front_matter`, `toml`). Whatever finds no place is kept in a section of its
 //! own, never dropped; `polish` makes titles unique, links in rows direct, reads incident
@@ -37,12 +39,14 @@ mod matching;
 mod meta;
 mod meta_heading;
 mod meta_times;
+mod notices;
 mod place;
 mod plain;
 mod polish;
 mod rejoin;
 mod report;
 mod rows;
+mod sentence_times;
 mod sentences;
 mod signoff;
 mod stamp;

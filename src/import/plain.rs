@@ -60,10 +60,13 @@ fn label_kind(line: &str) -> Option<bool> {
     if bare.is_empty() || bare.contains([':', '.', ',', ';']) {
         return None;
     }
-    // "Timeline of events", not "TIMELINE AND ROOT CAUSE" (prose whose sentences state the times).
+    // "Timeline of events", "Timeline of the Events:", not "TIMELINE AND ROOT CAUSE" (prose
+    // whose sentences state the times).
+    const OF_EVENTS: &[&str] = &["of", "the", "events", "event", "incident", "outage", "key", "major"];
     let words: Vec<String> = normalize(&bare).split(' ').map(str::to_string).collect();
-    let timeline =
-        words.first().is_some_and(|w| w == "timeline") && words.len() <= 3 && !words.iter().any(|w| w == "and");
+    let timeline = words.first().is_some_and(|w| w == "timeline")
+        && (words.len() <= 3 || words.iter().skip(1).all(|w| OF_EVENTS.contains(&w.as_str())))
+        && !words.iter().any(|w| w == "and");
     (timeline || is_heading_name(&bare)).then_some(timeline)
 }
 

@@ -4,10 +4,8 @@
 //! noticed ...`, a list of its own after any list above), so the entries are read one by one; the lone dashes between them, which hold
 //! no word, go. Every word stays.
 //!
-//! So is a log of notices each under a line that is only its day and time (`Sun 17 Nov 2024
-//! 07:00:00 AM UTC` over the lines of what was done, as a service's status page keeps them):
-//! two such notices or more, the first one opening a paragraph (a stamp under its text, as a
-//! status page's updates put it, is read in `status`), each one's lines until the next stamp.
+//! Stamps of any shape alone on their lines over what happened then (a log of notices, a
+//! status log's updates, times over lists) are joined the same way, in `notices`.
 //!
 //! (A status page's updates under `Posted ...` lines or bracketed stamps are joined the same
 //! way first, in `status_copy`.)
@@ -45,7 +43,11 @@ fn event(line: &str) -> Option<&str> {
 /// `src` with its runs of time lines over event lines, and of dated stamps over their
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
-    let bracketed = super::status_copy::bracketed_updates(src);
+    let apart = tables_apart(src);
+    let bracketed = match super::status_copy::bracketed_updates(&apart) {
+        Cow::Borrowed(_) => apart,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    };
     let posted = match super::status_copy::posted_updates(&bracketed) {
         Cow::Borrowed(_) => bracketed,
         Cow::Owned(joined) => Cow::Owned(joined),
@@ -54,14 +56,48 @@ pub fn rejoin(src: &str) -> Cow<'_, str> {
         Cow::Borrowed(_) => posted,
         Cow::Owned(joined) => Cow::Owned(joined),
     };
-    let notices = match stamps_over_notices(&rows) {
+    let times = match times_over_events(&rows) {
         Cow::Borrowed(_) => rows,
         Cow::Owned(joined) => Cow::Owned(joined),
     };
-    match times_over_events(&notices) {
-        Cow::Borrowed(_) => notices,
+    match super::notices::stamps_over_text(&times) {
+        Cow::Borrowed(_) => times,
         Cow::Owned(joined) => Cow::Owned(joined),
     }
+}
+
+/// A table copied right under a line of text (`... within 12 minutes.` over `Time (UTC) |
+/// Event |` and `---|---|`), which Markdown reads as more of that paragraph, or right over one
+/// (which Markdown reads as one more row): a blank line between them, so the table is a table
+/// and the text is text.
+fn tables_apart(src: &str) -> Cow<'_, str> {
+    static DELIMITER: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$").ok());
+    let lines: Vec<&str> = src.lines().collect();
+    let delimiter = |i: usize| lines.get(i).is_some_and(|l| DELIMITER.as_ref().is_some_and(|re| re.is_match(l)));
+    let text = |l: &str| !l.trim().is_empty() && !l.contains('|') && !l.trim_start().starts_with(['#', '>', '`']);
+    let mut apart: Vec<usize> =
+        (1..lines.len()).filter(|&i| lines[i].contains('|') && delimiter(i + 1) && text(lines[i - 1])).collect();
+    for i in (0..lines.len()).filter(|&i| delimiter(i) && i > 0 && lines[i - 1].contains('|')) {
+        if let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].contains('|')).filter(|&j| text(lines[j])) {
+            apart.push(j);
+        }
+    }
+    if apart.is_empty() {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + apart.len());
+    for (i, line) in lines.iter().enumerate() {
+        if apart.contains(&i) {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
 }
 
 /// A table's row whose first cell is only a time (`| 13/07 4.50 pm | - After ...`): the time
@@ -116,85 +152,6 @@ fn broken_rows(src: &str) -> Cow<'_, str> {
                 out.push('\n');
             }
             in_row = false;
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
-}
-
-/// A line that is only a day and a time (`Sun 17 Nov 2024 07:00:00 AM UTC`, `2024-05-14
-/// 19:00`).
-fn dated_alone(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty()
-        && leading_stamp(t)
-            .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())
-}
-
-/// Each dated stamp alone on its line over the lines of its notice, as a list entry (`* Sun 17
-/// Nov 2024 07:00:00 AM UTC — A 45 minute ...`, the notice's other lines under it), when two
-/// or more follow one another and the first opens a paragraph.
-fn stamps_over_notices(src: &str) -> Cow<'_, str> {
-    let lines: Vec<&str> = src.lines().collect();
-    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
-    // A stamp over a line of text: the start of a notice.
-    let notice = |i: usize| dated_alone(lines[i]) && !blank(i + 1) && !dated_alone(lines[i + 1]);
-    // The notices in runs: each starts where the one above ended, the first after a blank line.
-    let mut starts = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if notice(i) && (i == 0 || blank(i - 1)) {
-            let mut run = vec![i];
-            let mut j = i + 1;
-            loop {
-                while !blank(j) && !dated_alone(lines[j]) {
-                    j += 1;
-                }
-                // A blank line between two notices keeps the run going.
-                let next = if blank(j) && j + 1 < lines.len() && notice(j + 1) { j + 1 } else { j };
-                if next < lines.len() && notice(next) {
-                    run.push(next);
-                    j = next + 1;
-                } else {
-                    break;
-                }
-            }
-            if run.len() >= 2 {
-                starts.extend(run);
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    if starts.is_empty() {
-        return Cow::Borrowed(src);
-    }
-    let mut out = String::with_capacity(src.len() + 16 * starts.len());
-    let mut in_notice = false;
-    for (i, line) in lines.iter().enumerate() {
-        if starts.contains(&i) {
-            if !in_notice && !out.is_empty() && !out.ends_with("\n\n") {
-                out.push('\n');
-            }
-            out.push_str(&format!("* {} — {}\n", line.trim(), lines[i + 1].trim()));
-            in_notice = true;
-        } else if in_notice && i > 0 && starts.contains(&(i - 1)) {
-            // The notice's first line, already joined to its stamp.
-        } else if in_notice && !line.trim().is_empty() && !dated_alone(line) {
-            out.push_str(&format!("  {}\n", line.trim()));
-        } else {
-            if in_notice && !line.trim().is_empty() {
-                out.push('\n');
-            }
-            if line.trim().is_empty() && in_notice && starts.contains(&(i + 1)) {
-                continue;
-            }
-            in_notice = false;
             out.push_str(line);
             out.push('\n');
         }
@@ -263,15 +220,13 @@ mod tests {
     }
 
     #[test]
-    fn dated_stamps_over_their_notices_are_joined() {
-        let src = "Sat 02 Mar 2024 09:10:00 AM UTC\nThe mirror was rebuilt.\nThanks for waiting.\nFri 01 Mar 2024 11:45:03 PM UTC\nThe mirror went read-only.\n";
-        assert_eq!(
-            rejoin(src),
-            "* Sat 02 Mar 2024 09:10:00 AM UTC — The mirror was rebuilt.\n  Thanks for waiting.\n* Fri 01 Mar 2024 11:45:03 PM UTC — The mirror went read-only.\n"
-        );
-        // A stamp under its text (a status page's updates) is not a notice's head.
-        let below = "Resolved -\nThe queue drained.\nMar 13, 2024 10:16 MDT\nUpdate -\nStill draining.\nMar 13, 2024 09:50 MDT\n";
-        assert_eq!(rejoin(below), below);
+    fn a_table_right_under_a_line_of_text_stands_apart() {
+        let src = "Fixed within minutes.\nTime (UTC) | Event |\n---|---|\n10:49 AM | Deployed. |\n";
+        assert_eq!(rejoin(src), "Fixed within minutes.\n\nTime (UTC) | Event |\n---|---|\n10:49 AM | Deployed. |\n");
+        let over = "| a | b |\n|---|---|\n| 1 | 2 |\nText.\n";
+        assert_eq!(rejoin(over), "| a | b |\n|---|---|\n| 1 | 2 |\n\nText.\n");
+        let table = "Text.\n\n| a | b |\n|---|---|\n";
+        assert_eq!(rejoin(table), table);
     }
 
     #[test]

@@ -17,7 +17,7 @@ const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 /// one: "monitoring" is not a Monday.
 const WEEKDAY: &str =
     r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|midnight|noon|midday|unknown|tbd)";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?|[ap]\b)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|midnight|noon|midday|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
@@ -124,6 +124,15 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     static COMMA: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"^([*_`\[(\s~]*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}),(\d{1,3})(\s|$)").ok()
     });
+    // `Evening (Sep 2) – ...`: a part of the day, its day in brackets after it, is that day's.
+    static PART_THEN_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^([*_\s]*)((?:early |late )?(?:{PART_OF_DAY}))\s*[(（]((?:{MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH}))[)）]"
+        ))
+        .ok()
+    });
+    let part_first = PART_THEN_DAY.as_ref().filter(|re| re.is_match(line)).map(|re| re.replace(line, "$1$3 $2"));
+    let line = part_first.as_deref().unwrap_or(line);
     let dotted = DOTTED.as_ref().map(|re| re.replace(line, "$1:$3$4"));
     let line = dotted.as_deref().unwrap_or(line);
     let comma = COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"));
@@ -191,8 +200,17 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
                 "noon" | "midday" => "12:00",
                 _ => t,
             };
+            // `11:51:xx`: the seconds are not known, the minute is.
+            let t = match t.split_at_checked(t.len().saturating_sub(3)) {
+                Some((minute, ":xx" | ":XX" | ":??")) if minute.contains(':') => minute,
+                _ => t,
+            };
             // `??:??`, `16:2x`, `unknown`, `evening`: the time is not known (the day may be).
             let vague = t.starts_with("??") || t.contains(['x', 'X', '?']) || t.chars().all(char::is_alphabetic);
+            // `11:21a`, `12:28p`: am and pm by their first letter.
+            let short = t.strip_suffix(['a', 'p', 'A', 'P']).filter(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+            let meridiem = short.map(|_| format!("{t}m"));
+            let t = meridiem.as_deref().unwrap_or(t);
             let at = if vague { None } else { Some(parse_clock(t)?) };
             let at = at.map(|a| nanos.and_then(|n| chrono::Timelike::with_nanosecond(&a, n)).unwrap_or(a));
             Some(at.map_or(ClockText::Unknown, ClockText::At))

@@ -58,3 +58,27 @@ fn what_is_not_a_stamp() {
         assert_eq!(leading_stamp(line), None, "{line}");
     }
 }
+
+#[test]
+fn am_and_pm_by_their_first_letter_and_seconds_not_known() {
+    let s = |line: &str| leading_stamp(line).unwrap_or_else(|| panic!("{line}"));
+    assert_eq!(s("2019-02-25 11:21a").time, t(11, 21));
+    assert_eq!(s("12:28p").time, t(12, 28));
+    assert_eq!(s("1:05p: restarted").time, t(13, 5));
+    assert_eq!(s("11:51:xx — shutdown").time, t(11, 51));
+    // A minute not known is still a time not known.
+    assert_eq!(s("16:2x - something").time, Some(ClockText::Unknown));
+    // "a" or "p" starting a word is not a meridiem.
+    assert_eq!(s("11:21 a deploy").rest, "a deploy");
+    assert_eq!(leading_stamp("11:21apples"), None);
+}
+
+#[test]
+fn a_part_of_the_day_with_its_day_in_brackets() {
+    let s = leading_stamp("Evening (Sep 2) – Calls with the city").unwrap();
+    assert_eq!(
+        (s.date, s.time, s.rest.as_str()),
+        (Some(DateText::NoYear(9, 2)), Some(ClockText::Unknown), "Calls with the city")
+    );
+    assert_eq!(leading_stamp("Evening meetings were held"), None);
+}

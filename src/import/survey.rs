@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::stamp::{DateText, Order};
 use super::times::find_date;
-use super::zone::{ZONE_PATTERN, ZoneWord, stated, zone_word};
+use super::zone::{ZONE_PATTERN, ZoneWord, named_clock, stated, zone_word};
 use crate::doc::Zone;
 
 pub struct Survey {
@@ -36,7 +36,7 @@ static SHORT_YEAR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s(])(\d{1,2})[-/](\d{1,2})[-/](\d{2})(?:$|[\s),.])").ok());
 static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)|\d{{4}}))\**\s?[(（]?(?-i:({ZONE_PATTERN}))"
+        r"(?i:\b(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)|\d{{4}}))\**\s?[(（]?(?:(?-i:({ZONE_PATTERN}))|(?i:((?:eastern|pacific|mountain|central)(?:\s+(?:standard|daylight))?\s+time)\b))"
     ))
     .ok()
 });
@@ -78,14 +78,15 @@ pub fn survey(src: &str) -> Survey {
             for c in re.captures_iter(t) {
                 // `02:00-04:30` is a range, not a time at UTC−04:30; `1915` is a time only
                 // before a zone's name (`1915 UTC`), not an offset (`2019-2020`).
-                let (whole, zone) = (c.get(0).map_or("", |m| m.as_str()), c.get(1).map_or("", |m| m.as_str()));
+                let named = c.get(1).or_else(|| c.get(2));
+                let (whole, zone) = (c.get(0).map_or("", |m| m.as_str()), named.map_or("", |m| m.as_str()));
                 let numeric = zone.starts_with(['+', '-']);
                 let clock = &whole[..whole.len() - zone.len()];
                 let range = numeric && clock.matches(':').count() == 1 && !clock.ends_with(' ');
                 if range || (numeric && !clock.contains(':')) {
                     continue;
                 }
-                if let Some(m) = c.get(1) {
+                if let Some(m) = named {
                     let e = carried.entry(m.as_str().to_string()).or_insert((0, n + 1));
                     e.0 += 1;
                 }
@@ -149,6 +150,17 @@ pub fn survey(src: &str) -> Survey {
             if count == 1 { " is" } else { "s are" }
         );
         Some((z, why, line))
+    });
+    // Nor any: a region's clock the text names in a sentence ("began this morning Eastern time").
+    let zone = zone.or_else(|| {
+        let mut fence = false;
+        src.lines().enumerate().find_map(|(n, line)| {
+            if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+                fence = !fence;
+            }
+            let (word, words) = if fence { None } else { named_clock(line) }?;
+            Some((word, format!("line {} says \"{words}\"", n + 1), n + 1))
+        })
     });
     let gloss = zone.as_ref().and_then(|(word, why, _)| glossed(src, word, why));
     let zone = match &gloss {

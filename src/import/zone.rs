@@ -6,7 +6,10 @@
 //! - a city's clock in words: "horário de Brasília", "hora de Bogotá", "heure de Paris",
 //!   "Tokyo time" (a city the zone database names, or a capital it does not: Brasília is São
 //!   Paulo's clock). A word that names no city states nothing;
-//! - a zone closing a timeline's bracket after a note: `## Timeline (PC clock, JST)`.
+//! - a zone closing a timeline's bracket after a note: `## Timeline (PC clock, JST)`;
+//! - a region's clock named in a sentence ("an outage that began this morning Eastern time",
+//!   "restored at 04:13 mountain time", "British Summer Time"): read by the survey only when
+//!   the file states no zone otherwise and its times carry none.
 
 use std::sync::LazyLock;
 
@@ -33,6 +36,49 @@ fn last_in_bracket(text: &str) -> Option<(ZoneWord, String)> {
     });
     let c = LAST.as_ref()?.captures(text)?;
     Some((zone_word(c.get(1)?.as_str())?, c.get(0)?.as_str().trim().to_string()))
+}
+
+/// A region's clock named in words anywhere in a sentence, "Eastern time", "mountain time",
+/// "Pacific Standard Time", "British Summer Time", "Coordinated Universal Time", and the words.
+pub fn named_clock(text: &str) -> Option<(ZoneWord, String)> {
+    const CLOCKS: &[(&str, &str)] = &[
+        ("central european summer", "Europe/Berlin"),
+        ("central european", "Europe/Berlin"),
+        ("eastern european", "Europe/Helsinki"),
+        ("western european", "Europe/Lisbon"),
+        ("british summer", "Europe/London"),
+        ("greenwich mean", "UTC"),
+        ("coordinated universal", "UTC"),
+        ("pacific", "America/Los_Angeles"),
+        ("mountain", "America/Denver"),
+        ("central", "America/Chicago"),
+        ("eastern", "America/New_York"),
+        ("alaska", "America/Anchorage"),
+        ("hawaii", "Pacific/Honolulu"),
+        ("japan", "Asia/Tokyo"),
+        ("korea", "Asia/Seoul"),
+        ("singapore", "Asia/Singapore"),
+        ("australian eastern", "Australia/Sydney"),
+        ("moscow", "Europe/Moscow"),
+    ];
+    static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let names: Vec<&str> = CLOCKS.iter().map(|(n, _)| *n).collect();
+        Regex::new(&format!(
+            r"(?i)\b({})(?:\s+(?:standard|daylight|summer))?\s+time\b",
+            names.join("|").replace(' ', r"\s+")
+        ))
+        .ok()
+    });
+    NAMED.as_ref()?.captures_iter(text).find_map(|c| {
+        let whole = c.get(0)?;
+        // "central time-series": a word of another compound, not a clock.
+        if text[whole.end()..].starts_with(['-', '/']) {
+            return None;
+        }
+        let name = c.get(1)?.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let zone = CLOCKS.iter().find(|(n, _)| *n == name)?.1.parse().ok()?;
+        Some((ZoneWord::Known(zone), whole.as_str().to_string()))
+    })
 }
 
 /// "local time, UTC+7": the offset the writer's local clock had.
@@ -140,5 +186,21 @@ mod tests {
         assert_eq!(zone("hora de Comer"), None);
         // What the shared words state is unchanged.
         assert_eq!(zone("All times in PST").as_deref(), Some("America/Los_Angeles"));
+    }
+
+    #[test]
+    fn a_region_clock_named_in_a_sentence() {
+        let named = |t: &str| match named_clock(t)? {
+            (ZoneWord::Known(z), words) => Some(format!("{z} {words}")),
+            _ => None,
+        };
+        assert_eq!(
+            named("an outage that began this morning Eastern time.").as_deref(),
+            Some("America/New_York Eastern time")
+        );
+        assert_eq!(named("restored at 04:13 mountain time").as_deref(), Some("America/Denver mountain time"));
+        assert_eq!(named("at 9 British Summer Time").as_deref(), Some("Europe/London British Summer Time"));
+        assert_eq!(named("a central time-series store"), None);
+        assert_eq!(named("the eastern region"), None);
     }
 }
