@@ -166,3 +166,23 @@ fn a_part_of_the_day_with_its_day_in_brackets() {
         ])
     );
 }
+
+/// A table copied from a page with its header underlined by dashes alone (`Time (Pacific) |
+/// What happened` over `-----`), which Markdown reads as a heading and a paragraph: one entry
+/// per row, on the title's date, on the clock the document names; a "table" of one row under
+/// such a line stays as written, and no word is lost.
+#[test]
+fn a_table_whose_header_is_underlined_with_dashes_alone() {
+    let doc = import_utc(&fixture("table-dashes-only-underline.md"));
+    assert_eq!(doc.timezone, "America/Los_Angeles");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2016-04-11T21:10:00Z", "Monitoring reported elevated"),
+            ("2016-04-11T21:25:00Z", "The on-call engineer started"),
+            ("2016-04-11T22:02:00Z", "Error rates returned to norm"),
+        ])
+    );
+    let out = md(&doc);
+    assert!(out.contains("Underlined headers") && out.contains("when only one line"), "{out}");
+}

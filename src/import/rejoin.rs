@@ -43,7 +43,11 @@ fn event(line: &str) -> Option<&str> {
 /// `src` with its runs of time lines over event lines, and of dated stamps over their
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
-    let apart = tables_apart(src);
+    let delimited = dashed_tables(src);
+    let apart = match tables_apart(&delimited) {
+        Cow::Borrowed(_) => delimited,
+        Cow::Owned(apart) => Cow::Owned(apart),
+    };
     let bracketed = match super::status_copy::bracketed_updates(&apart) {
         Cow::Borrowed(_) => apart,
         Cow::Owned(joined) => Cow::Owned(joined),
@@ -64,6 +68,46 @@ pub fn rejoin(src: &str) -> Cow<'_, str> {
         Cow::Borrowed(_) => times,
         Cow::Owned(joined) => Cow::Owned(joined),
     }
+}
+
+/// A table copied from a page whose header is underlined with dashes alone (`Time (Pacific) |
+/// Description` over `--------`, then `14:10 | Monitoring reported ...` rows), which Markdown
+/// reads as a heading and a paragraph: the dashes become the table's delimiter row, one cell
+/// for each of the header's, when two rows or more below have as many cells. The dashes hold
+/// no word, so nothing is lost.
+fn dashed_tables(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let cells = |l: &str| {
+        let t = l.trim().trim_start_matches('|').trim_end_matches('|');
+        if l.contains('|') && !t.trim().is_empty() { t.split('|').count() } else { 0 }
+    };
+    let dashes = |l: &str| l.trim().len() >= 3 && l.trim().chars().all(|c| c == '-' || c == '=');
+    let mut fixed: Vec<(usize, usize)> = Vec::new();
+    for i in 1..lines.len() {
+        let n = cells(lines[i - 1]);
+        if n < 2 || !dashes(lines[i]) || (i >= 2 && !lines[i - 2].trim().is_empty() && cells(lines[i - 2]) == 0) {
+            continue;
+        }
+        let rows = lines[i + 1..].iter().take_while(|l| cells(l) == n).count();
+        if rows >= 2 {
+            fixed.push((i, n));
+        }
+    }
+    if fixed.is_empty() {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 16 * fixed.len());
+    for (i, line) in lines.iter().enumerate() {
+        match fixed.iter().find(|&&(k, _)| k == i) {
+            Some(&(_, n)) => out.push_str(&vec!["---"; n].join(" | ")),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
 }
 
 /// A table copied right under a line of text (`... within 12 minutes.` over `Time (UTC) |
