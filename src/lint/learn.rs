@@ -150,6 +150,9 @@ impl People {
         if capitals.is_empty() {
             return;
         }
+        // Chat handles ("<+paladox>", "@paladox"): the lowercase letters after an `@` or before
+        // a `>`, found once (looking each word up in the whole text was quadratic).
+        let mut handles: Option<HashSet<&str>> = None;
         // After a lowercase word and a space, or opening a code span ("`alembic upgrade`": the
         // name of a program).
         for space in memchr::memchr2_iter(b' ', b'`', bytes) {
@@ -171,7 +174,21 @@ impl People {
             }
             // A chat handle ("<+paladox>", "@paladox") is a person however it is written.
             let word = &text[at..end];
-            if text.contains(&format!("{word}>")) || text.contains(&format!("@{word}")) {
+            let handles = handles.get_or_insert_with(|| {
+                let mut found = HashSet::new();
+                for p in memchr::memchr2_iter(b'@', b'>', bytes) {
+                    let (from, to) = if bytes[p] == b'@' {
+                        (p + 1, letters(p + 1))
+                    } else {
+                        (p - bytes[..p].iter().rev().take_while(|b| b.is_ascii_lowercase()).count(), p)
+                    };
+                    if to > from {
+                        found.insert(&text[from..to]);
+                    }
+                }
+                found
+            });
+            if handles.contains(word) {
                 continue;
             }
             self.common.insert(word.to_string());
