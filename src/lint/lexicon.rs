@@ -37,6 +37,7 @@ struct LexiconFile {
     departments: Vec<String>,
     denials: Vec<String>,
     denying_subjects: Vec<String>,
+    machine_modifiers: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +79,9 @@ pub(super) struct Lexicon {
     denials: Vec<String>,
     denying_subjects: Vec<String>,
     denial: OnceLock<Denials>,
+    /// Words before a software role word that make it a machine in the whole document ("the
+    /// AI agent", "an autonomous coding agent").
+    pub machine_modifiers: HashSet<String>,
 }
 
 /// The compiled `denials` and `denying_subjects` (None when a source does not compile, which
@@ -123,6 +127,7 @@ impl Lexicon {
             denials: f.denials,
             denying_subjects: f.denying_subjects,
             denial: OnceLock::new(),
+            machine_modifiers: set(f.machine_modifiers),
         })
     }
 
@@ -133,11 +138,11 @@ impl Lexicon {
             let source = sources.iter().map(|d| format!("(?:{d})")).collect::<Vec<_>>().join("|");
             regex::RegexBuilder::new(&source).case_insensitive(true).build().ok()
         };
-        let d = self.denial.get_or_init(|| Denials {
-            frames: compile(&self.denials),
-            subjects: compile(&self.denying_subjects),
-        });
-        let starts_before = |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() < at));
+        let d = self
+            .denial
+            .get_or_init(|| Denials { frames: compile(&self.denials), subjects: compile(&self.denying_subjects) });
+        let starts_before =
+            |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() < at));
         starts_before(&d.frames) || (subjects && starts_before(&d.subjects))
     }
 
@@ -175,6 +180,14 @@ impl Lexicon {
         // not a name ("Jean-Luc", "Soo-ah").
         const JOINERS: [&str; 10] = ["of", "in", "the", "a", "to", "on", "by", "for", "and", "at"];
         if word.split('-').skip(1).any(|part| JOINERS.contains(&part)) {
+            return false;
+        }
+        // "a Firezone-side configuration mistake", "Azure-hosted": a compound adjective.
+        const ADJECTIVE_ENDS: [&str; 12] = [
+            "side", "based", "hosted", "owned", "managed", "run", "specific", "wide", "facing", "only", "related",
+            "level",
+        ];
+        if word.rsplit_once('-').is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end.to_lowercase().as_str())) {
             return false;
         }
         if !sentence_start {
@@ -216,6 +229,7 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
@@ -225,6 +239,9 @@ mod tests {
         assert!(lex.denies("Nobody was careless", 11, true));
         assert!(!lex.denies("Nobody was careless", 11, false));
         let d = lex.denial.get().unwrap();
-        assert!(d.frames.is_some() && d.subjects.is_some(), "every source in `denials` and `denying_subjects` compiles");
+        assert!(
+            d.frames.is_some() && d.subjects.is_some(),
+            "every source in `denials` and `denying_subjects` compiles"
+        );
     }
 }
