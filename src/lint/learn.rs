@@ -119,8 +119,9 @@ impl People {
             .filter(|w| !w.is_empty())
             .collect();
         for (k, w) in words.iter().enumerate().skip(1) {
-            let lower = w.to_lowercase();
-            if !lex.software_roles.contains(&lower) || self.machines.contains(&lower) {
+            // Most words are none of the few roles: compared without lowercasing each one.
+            let Some(lower) = lex.software_roles.iter().find(|r| r.eq_ignore_ascii_case(w)) else { continue };
+            if self.machines.contains(lower) {
                 continue;
             }
             // The modifier right before, or one word before that ("AI coding agent").
@@ -129,7 +130,7 @@ impl People {
                 lex.machine_modifiers.contains(&m) || m.split('-').any(|part| lex.machine_modifiers.contains(part))
             });
             if machine {
-                let singular = lower.strip_suffix('s').unwrap_or(&lower).to_string();
+                let singular = lower.strip_suffix('s').unwrap_or(lower).to_string();
                 self.machines.insert(format!("{singular}s"));
                 self.machines.insert(singular);
             }

@@ -155,8 +155,11 @@ fn label(text: &str, range: std::ops::Range<usize>) -> bool {
     // "1. **Check backups first** - Before claiming …": a spaced dash after the bold ends a
     // label as a colon does.
     // A time in bold before a dash ("**09:15 GMT** - Assumed …") is the timeline's, not a label.
-    let dash = [" - ", " – ", " — "].iter().any(|d| text[range.end..].starts_with(d))
-        && !text[range.clone()].chars().any(|c| c.is_ascii_digit());
+    // Nor is a name in bold before a deed ("**Dave** - accidentally deleted …").
+    let dash = [" - ", " – ", " — "].iter().find(|d| text[range.end..].starts_with(**d)).is_some_and(|d| {
+        let next = text[range.end + d.len()..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        !(next.ends_with("ed") || next.ends_with("ly"))
+    }) && !text[range.clone()].chars().any(|c| c.is_ascii_digit());
     before.trim().is_empty()
         && (inside.trim_end_matches(['*', '_']).trim_end().ends_with(':') || text[range.end..].starts_with(':') || dash)
         && inside.split_whitespace().count() <= 6

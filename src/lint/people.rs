@@ -162,7 +162,7 @@ impl Reader<'_> {
                 || initials(stem)
                 || lex.subject_pronouns.contains(&lower)
                 || lex.object_pronouns.contains(&lower)
-                || (lex.roles.contains(&lower) && !self.people.machines.contains(&lower))
+                || (lex.roles.contains(&lower) && !self.machine(t, &lower))
                 || (!opening
                     && lex.departments.contains(&lower)
                     && stem.starts_with(char::is_uppercase)
@@ -223,6 +223,18 @@ impl Reader<'_> {
         let next: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         self.lex.organisation_words.contains(lower)
             || (capital(next) && self.lex.organisation_words.contains(&next.to_lowercase()))
+    }
+
+    /// Whether the role word `t` (lowercase `lower`) names software here: the document uses it
+    /// for a machine ("an autonomous coding agent") and no word that keeps it a person stands
+    /// before it ("the support agent", `people_modifiers`).
+    fn machine(&self, t: Token, lower: &str) -> bool {
+        if !self.people.machines.contains(lower) {
+            return false;
+        }
+        let before = self.text[..t.start].trim_end();
+        let prev = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+        !self.lex.people_modifiers.contains(&prev.to_lowercase())
     }
 
     /// Whether the sentence is written in title case ("Why Did This Happen?", "When a Missing
