@@ -146,3 +146,28 @@ fn denied_blame_and_the_writers_own_fault() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// Shapes of real set 36 (`tests/corpus/REAL.md`, session 32), in this project's own words: a
+/// personal list of slips under "Name - " labels and a "**Result**:" label, the writer calling
+/// themselves an idiot, bold labels ended by a dash, a coding agent as the actor, a thread
+/// that argues against blame ("none of which are the fault of", "anyone could have made that
+/// mistake", "is not a solution"), reviewers picked out by what they did not write, an
+/// orphaned job, a bug acting in a story's "in which" clause and a company-side compound;
+/// then a few sentences that do blame, among them a support agent in a document whose other
+/// agent is software and a name before a dash and a deed. The session's start build raised 23
+/// warnings here.
+#[test]
+fn set_36_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-36-shapes.md");
+    let expected = vec![
+        (38, "person-broke-it", "warning"),
+        (38, "should-have", "warning"),
+        (38, "slip-by-person", "warning"),
+        (39, "missed-ignored", "warning"),
+        (39, "violated-by-person", "warning"),
+        (40, "forgot", "warning"),
+        (42, "slip-by-person", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

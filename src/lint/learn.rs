@@ -105,6 +105,36 @@ impl People {
             }
         }
         self.learn_common_words(text, lex);
+        self.learn_machine_roles(text, lex);
+    }
+
+    /// Learns which role words software also has (`software_roles`: agent, operator) the
+    /// document uses for software: one written after a machine's modifier ("an autonomous
+    /// software-engineer agent", "the AI agent") is a machine wherever it stands in the
+    /// document, so "the agent never looked at the other files" tells what software did.
+    fn learn_machine_roles(&mut self, text: &str, lex: &Lexicon) {
+        let words: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+            .map(|w| w.trim_end_matches('.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (k, w) in words.iter().enumerate().skip(1) {
+            // Most words are none of the few roles: compared without lowercasing each one.
+            let Some(lower) = lex.software_roles.iter().find(|r| r.eq_ignore_ascii_case(w)) else { continue };
+            if self.machines.contains(lower) {
+                continue;
+            }
+            // The modifier right before, or one word before that ("AI coding agent").
+            let machine = words[k.saturating_sub(2)..k].iter().any(|m| {
+                let m = m.to_lowercase();
+                lex.machine_modifiers.contains(&m) || m.split('-').any(|part| lex.machine_modifiers.contains(part))
+            });
+            if machine {
+                let singular = lower.strip_suffix('s').unwrap_or(lower).to_string();
+                self.machines.insert(format!("{singular}s"));
+                self.machines.insert(singular);
+            }
+        }
     }
 
     /// Learns which capitalised words of `text` it also writes in lowercase after a lowercase

@@ -38,6 +38,7 @@ struct LexiconFile {
     departments: Vec<String>,
     denials: Vec<String>,
     denying_subjects: Vec<String>,
+    machine_modifiers: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +82,9 @@ pub(super) struct Lexicon {
     denials: Vec<String>,
     denying_subjects: Vec<String>,
     denial: OnceLock<Denials>,
+    /// Words before a software role word that make it a machine in the whole document ("the
+    /// AI agent", "an autonomous coding agent").
+    pub machine_modifiers: HashSet<String>,
 }
 
 /// The compiled `denials` and `denying_subjects` (None when a source does not compile, which
@@ -127,6 +131,7 @@ impl Lexicon {
             denials: f.denials,
             denying_subjects: f.denying_subjects,
             denial: OnceLock::new(),
+            machine_modifiers: set(f.machine_modifiers),
         })
     }
 
@@ -181,6 +186,14 @@ impl Lexicon {
         if word.split('-').skip(1).any(|part| JOINERS.contains(&part)) {
             return false;
         }
+        // "a Firezone-side configuration mistake", "Azure-hosted": a compound adjective.
+        const ADJECTIVE_ENDS: [&str; 12] = [
+            "side", "based", "hosted", "owned", "managed", "run", "specific", "wide", "facing", "only", "related",
+            "level",
+        ];
+        if word.rsplit_once('-').is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end.to_lowercase().as_str())) {
+            return false;
+        }
         if !sentence_start {
             return true;
         }
@@ -220,6 +233,7 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

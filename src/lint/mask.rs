@@ -144,15 +144,24 @@ fn structure(
 }
 
 /// A bold label that opens a line and ends with a colon ("**Root cause:** …", "**Root
-/// cause**: …"): a section's name written as a paragraph, not a claim.
+/// cause**: …") or a spaced dash ("**Admit mistakes** - …"): a section's name written as a
+/// paragraph, not a claim.
 fn label(text: &str, range: std::ops::Range<usize>) -> bool {
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..range.start].trim_start_matches([' ', '\t', '-', '*', '+', '>', '|']);
     // "1. **Root cause:**": an ordered list's number is a marker too.
     let before = before.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ')']);
     let inside = &text[range.clone()];
+    // "1. **Check backups first** - Before claiming …": a spaced dash after the bold ends a
+    // label as a colon does.
+    // A time in bold before a dash ("**09:15 GMT** - Assumed …") is the timeline's, not a label.
+    // Nor is a name in bold before a deed ("**Dave** - accidentally deleted …").
+    let dash = [" - ", " – ", " — "].iter().find(|d| text[range.end..].starts_with(**d)).is_some_and(|d| {
+        let next = text[range.end + d.len()..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        !(next.ends_with("ed") || next.ends_with("ly"))
+    }) && !text[range.clone()].chars().any(|c| c.is_ascii_digit());
     before.trim().is_empty()
-        && (inside.trim_end_matches(['*', '_']).trim_end().ends_with(':') || text[range.end..].starts_with(':'))
+        && (inside.trim_end_matches(['*', '_']).trim_end().ends_with(':') || text[range.end..].starts_with(':') || dash)
         && inside.split_whitespace().count() <= 6
 }
 

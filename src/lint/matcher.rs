@@ -134,7 +134,7 @@ impl Match<'_> {
             return None;
         }
         if let Some(who) = self.pattern.opener
-            && !reader.opener().satisfies(who)
+            && (!reader.opener().satisfies(who) || reader.relative_thing_acts(anchor))
         {
             return None;
         }

@@ -13,9 +13,18 @@ impl Reader<'_> {
         let mut words: Vec<Token> =
             toks.iter().copied().filter(|t| !t.text(self.text).chars().any(|c| c.is_ascii_digit())).collect();
         // "What Happened: A debug flag was …": a label's words are not the sentence's opener.
-        if let Some(k) = (0..words.len().min(4))
-            .find(|&k| self.text[words[k].end..].trim_start_matches(['*', '_']).starts_with(':') && k + 1 < words.len())
-        {
+        // "Wispr - working on the CD tooling …": so are the words before a spaced dash, unless
+        // a deed follows the dash ("Dave - accidentally deleted …", "Dave - restarted …").
+        let ends_label = |t: Token| {
+            let after = self.text[t.end..].trim_start_matches(['*', '_']);
+            let dash = [" - ", " – ", " — "].iter().find(|d| after.starts_with(**d));
+            let deed = dash.is_some_and(|d| {
+                let next = after[d.len()..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+                next.ends_with("ed") || next.ends_with("ly") || self.lex.responder_verbs.contains(&next)
+            });
+            after.starts_with(':') || (dash.is_some() && !deed)
+        };
+        if let Some(k) = (0..words.len().min(4)).find(|&k| ends_label(words[k]) && k + 1 < words.len()) {
             words.drain(..=k);
         }
         // The first words, and the first three after an opening phrase ("As it turns out, Jonas

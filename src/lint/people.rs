@@ -20,6 +20,9 @@ pub struct People {
     /// Capitalised words the document also writes in lowercase, in prose (see
     /// `People::learn_common_words`).
     pub(super) common: HashSet<String>,
+    /// Role words the document uses for software ("the agent" beside "an autonomous coding
+    /// agent"; see `People::learn_machine_roles`).
+    pub(super) machines: HashSet<String>,
 }
 
 impl People {
@@ -159,7 +162,7 @@ impl Reader<'_> {
                 || initials(stem)
                 || lex.subject_pronouns.contains(&lower)
                 || lex.object_pronouns.contains(&lower)
-                || lex.roles.contains(&lower)
+                || (lex.roles.contains(&lower) && !self.machine(t, &lower))
                 || (!opening
                     && lex.departments.contains(&lower)
                     && stem.starts_with(char::is_uppercase)
@@ -191,8 +194,20 @@ impl Reader<'_> {
             && (lex.prepositions.contains(&lower)
                 || lex.determiners.contains(&lower)
                 || lex.clause_words.contains(&lower));
-        let person =
-            person && !common_noun && !function_word && !self.organisation(t, &lower) && !self.software(&lower);
+        // "Result: Deleted/corrupted 2,295 files": after a label's colon, a word in -ed opens the
+        // phrase as it would a sentence ("Leaked connections …"), a participle, not a name.
+        let participle = !handle
+            && self.after_label(t)
+            && lower.len() >= 5
+            && lower.ends_with("ed")
+            && !lex.name_words.contains(&lower)
+            && !self.people.contains(&lower);
+        let person = person
+            && !common_noun
+            && !function_word
+            && !participle
+            && !self.organisation(t, &lower)
+            && !self.software(&lower);
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {
@@ -215,8 +230,18 @@ impl Reader<'_> {
             || (capital(next) && self.lex.organisation_words.contains(&next.to_lowercase()))
     }
 
-    /// Whether the sentence is written in title case ("Why Did This Happen?", "When a Missing
-    /// Semicolon Broke the Site"), where a capital is no sign of a name.
+    /// Whether the role word `t` (lowercase `lower`) names software here: the document uses it
+    /// for a machine ("an autonomous coding agent") and no word that keeps it a person stands
+    /// before it ("the support agent", `people_modifiers`).
+    fn machine(&self, t: Token, lower: &str) -> bool {
+        if !self.people.machines.contains(lower) {
+            return false;
+        }
+        let before = self.text[..t.start].trim_end();
+        let prev = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+        !self.lex.people_modifiers.contains(&prev.to_lowercase())
+    }
+
     /// Whether `lower`, a role word that software has too (`software_roles`), is software
     /// here: its sentence holds a word only software does (`software_cues`: "the operator
     /// reconciled the CRD", "the agent lost its heartbeat").
@@ -227,6 +252,8 @@ impl Reader<'_> {
                 .any(|w| self.lex.software_cues.contains(&w.to_lowercase()))
     }
 
+    /// Whether the sentence is written in title case ("Why Did This Happen?", "When a Missing
+    /// Semicolon Broke the Site"), where a capital is no sign of a name.
     fn title_case(&self) -> bool {
         let (mut words, mut capitals) = (0, 0);
         for w in self.text[self.sentence.clone()].split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 4) {
@@ -236,9 +263,13 @@ impl Reader<'_> {
         words >= 3 && capitals * 5 >= words * 4
     }
 
-    /// Whether the word `t` follows a label's colon ("Root cause: Routine …").
+    /// Whether the word `t` follows a label's colon ("Root cause: Routine …") or a bold label's dash.
     fn after_label(&self, t: Token) -> bool {
-        self.text[self.sentence.start..t.start].trim_end_matches([' ', '\t', '*', '_']).ends_with(':')
+        let before = self.text[self.sentence.start..t.start].trim_end_matches([' ', '\t', '*', '_']);
+        // "**Triage** - Assumed …": a bold label (blanked to `_`) ended by a dash.
+        let dashed =
+            before.strip_suffix(['-', '–', '—']).is_some_and(|b| b.ends_with(' ') && b.trim_end().ends_with('_'));
+        before.ends_with(':') || dashed
     }
 
     /// Whether the word `t` is a date's month, however spelt: after "on", "in", "by",
@@ -295,8 +326,9 @@ impl Reader<'_> {
 
     /// Whether the judgement at `at` is the writers' of themselves: the person it is said of
     /// — the word after it ("the careless intern"), else the nearest person before it ("yell
-    /// at me for being an idiot", "my thoughts: stupid, stupid") — is "I", "me", "we" or
-    /// "our". A writer's judgement of themselves is theirs to tell.
+    /// at me for being an idiot", "my thoughts: stupid, stupid"), else the nearest person
+    /// after it when it acts ("like an idiot, I typed") — is "I", "me", "we" or "our".
+    /// A writer's judgement of themselves is theirs to tell.
     pub(super) fn judges_the_writers(&self, at: Range<usize>) -> bool {
         let toks = tokens(self.text, self.sentence.clone());
         let matched = self.text[at.clone()].to_lowercase();
@@ -333,6 +365,15 @@ impl Reader<'_> {
                     if before.get(k + 1).is_some_and(|n| OPINION.contains(&self.lower(*n).as_str())) => {}
                 Found::Person { first_person } | Found::Possessed { first_person } => return first_person && writer(t),
                 _ => {}
+            }
+        }
+        // Nobody before it: the person after it says whose it is when it is the one acting
+        // ("like an idiot, I typed the name in"); a person acted on is who was harmed ("the
+        // botched failover cost us two hours", "careless changes broke our build").
+        for &t in toks.iter().filter(|t| t.start >= at.end) {
+            if let Found::Person { first_person } = self.word(t) {
+                let acting = !self.lex.object_pronouns.contains(&self.lower(t));
+                return first_person && acting && writer(t);
             }
         }
         false

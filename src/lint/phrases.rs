@@ -96,6 +96,24 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether the words at `at` are in a relative clause that opens a scene of its own ("in
+    /// which", "where") with a thing as its subject ("a tale in which a software bug
+    /// accidentally deleted"): the sentence's opener does not act there.
+    pub fn relative_thing_acts(&self, at: usize) -> bool {
+        let subject = self.subject_before(at);
+        if subject.found != Found::Thing || subject.range.is_empty() {
+            return false;
+        }
+        // "in which", "where": a scene of its own. A bare "which" refers back to what the
+        // opener did ("Noura SSHed into the host, which our policy forbids").
+        let before = self.text[self.sentence.start..subject.range.start].trim_end();
+        let mut words = before.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+        let word = words.next().unwrap_or("").to_lowercase();
+        let governed = words.next().is_some_and(|w| self.lex.prepositions.contains(&w.to_lowercase()));
+        matches!(word.as_str(), "whereby" | "wherein" | "where")
+            || (matches!(word.as_str(), "which" | "whom") && governed)
+    }
+
     /// The noun phrase whose last word is `head` (the last of `toks`).
     pub(super) fn phrase_ending(&self, toks: &[Token], head: Token) -> Phrase {
         let lower = self.lower(head);
@@ -130,6 +148,11 @@ impl Reader<'_> {
                 if matches!(owner.found, Found::Possessed { .. }) {
                     return Phrase { range: owner.range.start..head.end, found: owner.found };
                 }
+            }
+            // "a tale in which a software bug deleted": a relative pronoun opens a clause of
+            // its own; the phrase does not reach back past it to the tale's teller.
+            if matches!(w.as_str(), "which" | "whom" | "whereby" | "wherein") {
+                break;
             }
             if breaks(&self.text[t.end..next.start])
                 || self.lex.prepositions.contains(&w) && !(w == "on" && found != Found::Thing)
