@@ -30,6 +30,7 @@ mod reach;
 mod rewrite;
 pub mod rules;
 mod ruleset;
+mod stance;
 mod suppress;
 mod tokens;
 mod triggers;
