@@ -186,3 +186,21 @@ fn a_table_whose_header_is_underlined_with_dashes_alone() {
     let out = md(&doc);
     assert!(out.contains("Underlined headers") && out.contains("when only one line"), "{out}");
 }
+
+/// Weekday stamps alone on their lines, the last ones with a note in brackets after the zone
+/// (`Tuesday 1:15am MST (estimated)`): still a stamp over its text, one entry each, the note
+/// kept, and the paragraph after the last entry stays text.
+#[test]
+fn a_stamp_with_a_note_after_its_zone_is_still_a_stamp() {
+    let doc = import_utc(&fixture("weekday-stamps-with-a-note.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-03T23:00:00Z", "The sync workers slowed down"),
+            ("2025-03-04T04:30:00Z", "Queues kept growing; the tea"),
+            ("2025-03-04T08:15:00Z", "(estimated) We moved the wor"),
+            ("2025-03-04T16:40:00Z", "(approximately) Service was "),
+        ])
+    );
+    assert!(md(&doc).contains("the hardest part was the waiting"));
+}

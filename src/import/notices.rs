@@ -25,7 +25,11 @@ fn stamp_alone(line: &str) -> Option<bool> {
         return None;
     }
     let s = leading_stamp(t)?;
-    (matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty()).then_some(s.date.is_some())
+    // A short note in brackets after the stamp is still the stamp's line: `Tuesday 2:21pm MST
+    // (estimated)`.
+    let rest = s.rest.trim();
+    let note = rest.len() <= 30 && rest.starts_with('(') && rest.ends_with(')') && !rest[1..].contains('(');
+    (matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note)).then_some(s.date.is_some())
 }
 
 /// A line that is only a day (`Saturday 10th March 2018`).
@@ -185,7 +189,15 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
             }
             let first = at.lines[start + 1].trim();
             let first = ["- ", "* ", "+ ", "• "].iter().find_map(|m| first.strip_prefix(m)).unwrap_or(first);
-            out.push_str(&format!("* {} — {}\n", at.lines[start].trim(), first.trim()));
+            // A note after the stamp (`(estimated)`) opens the entry's text.
+            let stamp = at.lines[start].trim();
+            let rest = leading_stamp(stamp).map(|s| s.rest.trim().to_string()).unwrap_or_default();
+            let (stamp, note) = if !rest.is_empty() && stamp.ends_with(&rest) {
+                (stamp[..stamp.len() - rest.len()].trim_end(), format!("{rest} "))
+            } else {
+                (stamp, String::new())
+            };
+            out.push_str(&format!("* {stamp} — {note}{}\n", first.trim()));
             let mut last_text = start + 1;
             for k in start + 2..end {
                 if !at.blank(k) {
