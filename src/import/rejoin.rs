@@ -43,30 +43,19 @@ fn event(line: &str) -> Option<&str> {
 /// `src` with its runs of time lines over event lines, and of dated stamps over their
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
-    let delimited = dashed_tables(src);
-    let apart = match tables_apart(&delimited) {
-        Cow::Borrowed(_) => delimited,
-        Cow::Owned(apart) => Cow::Owned(apart),
-    };
-    let bracketed = match super::status_copy::bracketed_updates(&apart) {
-        Cow::Borrowed(_) => apart,
-        Cow::Owned(joined) => Cow::Owned(joined),
-    };
-    let posted = match super::status_copy::posted_updates(&bracketed) {
-        Cow::Borrowed(_) => bracketed,
-        Cow::Owned(joined) => Cow::Owned(joined),
-    };
-    let rows = match broken_rows(&posted) {
-        Cow::Borrowed(_) => posted,
-        Cow::Owned(joined) => Cow::Owned(joined),
-    };
-    let times = match times_over_events(&rows) {
-        Cow::Borrowed(_) => rows,
-        Cow::Owned(joined) => Cow::Owned(joined),
-    };
-    match super::notices::stamps_over_text(&times) {
-        Cow::Borrowed(_) => times,
-        Cow::Owned(joined) => Cow::Owned(joined),
+    let text = then(dashed_tables(src), tables_apart);
+    let text = then(text, super::status_copy::bracketed_updates);
+    let text = then(text, super::status_copy::posted_updates);
+    let text = then(text, broken_rows);
+    let text = then(text, times_over_events);
+    then(text, super::notices::stamps_over_text)
+}
+
+/// `text` after `step`, borrowed still when no step changed it.
+fn then<'a>(text: Cow<'a, str>, step: impl Fn(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    match step(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(changed) => Cow::Owned(changed),
     }
 }
 
