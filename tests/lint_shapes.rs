@@ -171,3 +171,26 @@ fn set_36_shapes_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// Set 35's shapes: a judgement said of a thing is a suggestion, a git checkout, an event with
+/// a capitalised name, what machinery should have stopped and a generic warning about root are
+/// nothing; a person checked out, an administrator's mistake, the writer's verdict on their
+/// own mistake, a careless change and a sloppy review stay warnings.
+#[test]
+fn set_35_shapes_judge_people_not_things() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-35-shapes.md");
+    let expected = vec![
+        (9, "character-judgement", "suggestion"),
+        (11, "character-judgement", "suggestion"),
+        (13, "character-judgement", "suggestion"),
+        (15, "character-judgement", "suggestion"),
+        (29, "own-fault", "warning"),
+        (31, "character-judgement", "warning"),
+        (33, "just-simply", "suggestion"),
+        (33, "person-mistake", "warning"),
+        (35, "character-judgement", "warning"),
+        (37, "character-judgement", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

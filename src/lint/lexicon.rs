@@ -39,6 +39,8 @@ struct LexiconFile {
     denials: Vec<String>,
     denying_subjects: Vec<String>,
     machine_modifiers: Vec<String>,
+    deeds: Vec<String>,
+    judgement_adjectives: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +87,11 @@ pub(super) struct Lexicon {
     /// Words before a software role word that make it a machine in the whole document ("the
     /// AI agent", "an autonomous coding agent").
     pub machine_modifiers: HashSet<String>,
+    /// People's deeds and what they write by hand: what a judgement word is said of when it
+    /// judges a person ("a careless change"), unlike a thing ("a stupid bug").
+    pub deeds: HashSet<String>,
+    /// Judgement words that may be said of a thing ("a stupid bug"), read for what they judge.
+    pub judgement_adjectives: HashSet<String>,
 }
 
 /// The compiled `denials` and `denying_subjects` (None when a source does not compile, which
@@ -132,6 +139,8 @@ impl Lexicon {
             denying_subjects: f.denying_subjects,
             denial: OnceLock::new(),
             machine_modifiers: set(f.machine_modifiers),
+            deeds: set(f.deeds),
+            judgement_adjectives: set(f.judgement_adjectives),
         })
     }
 

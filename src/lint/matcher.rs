@@ -10,6 +10,7 @@ use super::people::{People, Phrase, Reader};
 use super::rules::{Pattern, Rule};
 use super::tokens::sentence;
 use super::{Checker, Rewrite, Scope, TextFinding};
+use crate::doc::Severity;
 
 /// Findings in `original`, whose prepared form is `prepared`, sorted by position.
 pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people: &People) -> Vec<TextFinding> {
@@ -143,10 +144,15 @@ impl Match<'_> {
             end = end.max(o.range.end);
         }
         let rewrite = self.rewrite(start, &sentence, subject.as_ref(), object.as_ref());
+        // A judgement said of a thing ("a stupid bug in the parser") blames nobody: framing at most.
+        let of_a_thing = self.rule.category == super::Category::Character
+            && self.pattern.reads_nobody()
+            && reader.judges_a_thing(self.range.clone());
+        let severity = if of_a_thing { self.rule.severity.min(Severity::Suggestion) } else { self.rule.severity };
         Some(TextFinding {
             rule: self.rule.id.clone(),
             category: self.rule.category,
-            severity: self.rule.severity,
+            severity,
             span: start..end,
             text: self.original[start..end].to_string(),
             message: self.rule.message.clone(),

@@ -176,6 +176,7 @@ impl Reader<'_> {
                     && !self.people.is_thing(&lower)
                     && !self.people.is_common(&lower)
                     && !self.dated(t)
+                    && !self.after_article(t)
                     && !self.title_case()));
         // "Root cause: Routine maintenance …": after a label's colon, a capitalised word before a
         // plain lowercase word opens a phrase, as at a sentence's start.
@@ -270,6 +271,14 @@ impl Reader<'_> {
         let dashed =
             before.strip_suffix(['-', '–', '—']).is_some_and(|b| b.ends_with(' ') && b.trim_end().ends_with('_'));
         before.ends_with(':') || dashed
+    }
+
+    /// Whether the word `t` comes right after an article: a name takes none ("caused by the
+    /// Alliance Tournament", "a Kubernetes upgrade").
+    fn after_article(&self, t: Token) -> bool {
+        let before = self.text[self.sentence.start..t.start].strip_suffix(' ').unwrap_or("");
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        ["the", "a", "an"].iter().any(|a| word.eq_ignore_ascii_case(a))
     }
 
     /// Whether the word `t` is a date's month, however spelt: after "on", "in", "by",

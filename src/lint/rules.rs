@@ -82,6 +82,15 @@ enum RuleSeverity {
     Suggestion,
 }
 
+impl RuleSeverity {
+    fn level(self) -> Severity {
+        match self {
+            RuleSeverity::Warning => Severity::Warning,
+            RuleSeverity::Suggestion => Severity::Suggestion,
+        }
+    }
+}
+
 /// A pattern: a regex, or a regex with its own rewrite and context checks (when it has any,
 /// they replace the rule's for this pattern).
 #[derive(Debug, Deserialize)]
@@ -141,6 +150,13 @@ pub(super) struct Pattern {
     pub object: Option<Who>,
     pub actor: Option<Who>,
     pub opener: Option<Who>,
+}
+
+impl Pattern {
+    /// Whether the pattern reads no one around its words (no subject, object, actor or opener).
+    pub fn reads_nobody(&self) -> bool {
+        self.subject.is_none() && self.object.is_none() && self.actor.is_none() && self.opener.is_none()
+    }
 }
 
 /// Every built-in rule, without the gate over their patterns.
@@ -214,10 +230,7 @@ fn compile(file: &str, category: Category, spec: RuleSpec) -> Result<Rule, Strin
     Ok(Rule {
         id: spec.id,
         category,
-        severity: match spec.severity {
-            RuleSeverity::Warning => Severity::Warning,
-            RuleSeverity::Suggestion => Severity::Suggestion,
-        },
+        severity: spec.severity.level(),
         scope: spec.scope.unwrap_or_else(|| Scope::ALL.to_vec()),
         message: spec.message.trim().to_string(),
         suggestion: spec.suggestion.map(|s| s.trim().to_string()),

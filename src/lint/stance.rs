@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::people::{Found, Reader};
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, breaks, tokens};
 
 impl Reader<'_> {
     /// Whether the writer denies the blame at `at`: a frame before it in its clause says it
@@ -88,4 +88,120 @@ impl Reader<'_> {
         }
         false
     }
+
+    /// Whether the judgement word at `at` (the last word of the match, one of the lexicon's
+    /// `judgement_adjectives`) is said of a thing, not of a person or of what people do: the
+    /// words it stands before ("a stupid bug in the parser", "a careless default") and the
+    /// subject it is said of ("the migration tool is dumb") name no person and none of the
+    /// lexicon's `deeds` ("a careless change", "the review was sloppy", "a lazy piece of
+    /// work", "deploying on a Friday was idiotic"). When it cannot tell, it is not a thing.
+    pub(super) fn judges_a_thing(&self, at: Range<usize>) -> bool {
+        let Some(&word) = tokens(self.text, at.clone()).last() else { return false };
+        if !self.lex.judgement_adjectives.contains(&self.lower(word)) {
+            return false;
+        }
+        let deed = |t: Token| self.lex.deeds.contains(&self.lower(t));
+        // The words it stands before, up to a break or a function word ("of" after "piece").
+        let mut before_noun = Vec::new();
+        let mut last = word;
+        for t in tokens(self.text, word.end..self.sentence.end) {
+            let lower = self.lower(t);
+            let of_what =
+                lower == "of" && ["piece", "kind", "bit", "sort", "level", "lot"].contains(&self.lower(last).as_str());
+            let function = self.lex.prepositions.contains(&lower)
+                || self.lex.determiners.contains(&lower)
+                || self.lex.clause_words.contains(&lower)
+                || COPULAS.contains(&lower.as_str());
+            if breaks(&self.text[last.end..t.start]) || (function && !of_what) || before_noun.len() == 4 {
+                break;
+            }
+            if !of_what {
+                before_noun.push(t);
+            }
+            last = t;
+        }
+        // The subject it is said of: "<subject> was (frankly) <word>".
+        let earlier = tokens(self.text, self.sentence.start..word.start);
+        let mut k = earlier.len();
+        let mut after = word;
+        let adverb = |t: Token| {
+            let lower = self.lower(t);
+            ADVERBS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ly"))
+        };
+        while k > 0 && adverb(earlier[k - 1]) && !breaks(&self.text[earlier[k - 1].end..after.start]) {
+            after = earlier[k - 1];
+            k -= 1;
+        }
+        let copula = k > 0
+            && COPULAS.contains(&self.lower(earlier[k - 1]).as_str())
+            && !breaks(&self.text[earlier[k - 1].end..after.start]);
+        let mut subject = Vec::new();
+        if copula {
+            let mut next = earlier[k - 1];
+            for &t in earlier[..k - 1].iter().rev() {
+                if breaks(&self.text[t.end..next.start]) || self.lex.clause_words.contains(&self.lower(t)) {
+                    break;
+                }
+                subject.insert(0, t);
+                next = t;
+            }
+        }
+        // The subject's head is before its first preposition ("the handling of the file").
+        if let Some(p) = subject.iter().position(|&t| self.lex.prepositions.contains(&self.lower(t))) {
+            subject.truncate(p);
+        }
+        // Anyone in either, a deed after the word, or a deed as the subject's head.
+        let person = |t: &Token| matches!(self.word(*t), Found::Person { .. } | Found::Possessed { .. });
+        if before_noun.iter().chain(&subject).any(person)
+            || before_noun.iter().any(|&t| deed(t))
+            || subject.last().is_some_and(|&t| deed(t))
+        {
+            return false;
+        }
+        // "Deploying on a Friday was idiotic": an act; "it was stupid to ...": unknown.
+        let unknown = |t: Token| {
+            ["it", "this", "that", "which", "what", "everything", "all", "something", "nothing"]
+                .contains(&self.lower(t).as_str())
+        };
+        if subject.first().is_some_and(|&t| unknown(t) || self.lower(t).ends_with("ing")) {
+            return false;
+        }
+        // A thing is named: the head of the phrase after the word, else of the subject, in
+        // lowercase (a capital may be a name the reader does not know).
+        let head = before_noun.first().or(subject.last());
+        head.is_some_and(|&t| {
+            let text = t.text(self.text);
+            !unknown(t) && (!text.starts_with(char::is_uppercase) || self.lex.thing_nouns.contains(&self.lower(t)))
+        })
+    }
 }
+
+/// Verbs that say a judgement word of their subject ("the tool is dumb").
+const COPULAS: [&str; 16] = [
+    "is", "was", "were", "are", "be", "been", "being", "seems", "seemed", "looks", "looked", "sounds", "sounded",
+    "became", "becomes", "remains",
+];
+
+/// Words between a copula and the judgement word ("was frankly sloppy").
+const ADVERBS: [&str; 20] = [
+    "so",
+    "very",
+    "quite",
+    "pretty",
+    "really",
+    "just",
+    "rather",
+    "too",
+    "somewhat",
+    "frankly",
+    "honestly",
+    "truly",
+    "utterly",
+    "totally",
+    "downright",
+    "plain",
+    "simply",
+    "incredibly",
+    "super",
+    "extremely",
+];
