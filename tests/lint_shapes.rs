@@ -194,3 +194,23 @@ fn set_35_shapes_judge_people_not_things() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// Set 38's shapes: a guess about who received a notice, a responder taking a server down on
+/// purpose, a safeguard turned off by a migration, a write-up and the writer's own story are
+/// nothing; the writer's verdict on themselves (in underscore emphasis too), an act and the
+/// harm a few seconds later, a bill nobody paid, a blame idiom and a sanction stay warnings.
+#[test]
+fn set_38_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-38-shapes.md");
+    let expected = vec![
+        (23, "own-fault", "warning"),
+        (25, "did-not-follow", "warning"),
+        (25, "own-fault", "warning"),
+        (27, "person-then-harm", "warning"),
+        (29, "nobody-did", "warning"),
+        (31, "blame-idioms", "warning"),
+        (33, "discipline", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

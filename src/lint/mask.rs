@@ -262,6 +262,10 @@ fn inline(text: &str, bytes: &mut [u8]) {
             };
             if skip > 1 || (skip == 1 && b[i] == b'`') {
                 blank(bytes, at + i, at + i + skip);
+            } else if b[i] == b'_' && bytes[at + i] == b'_' && underscore_emphasis(b, i) {
+                // "_all the data is lost because of my inattention_": the underscores of emphasis
+                // are no part of a word (as `*` is not), or no `\b` would fall at its edges.
+                bytes[at + i] = b'*';
             }
             i += skip.max(1);
             while i < b.len() && !line.is_char_boundary(i) {
@@ -270,6 +274,17 @@ fn inline(text: &str, bytes: &mut [u8]) {
         }
         at += line.len();
     }
+}
+
+/// Whether the `_` at `i` of `line` is emphasis: a word on one side of its run of underscores
+/// and none on the other ("_all of it_", "__bold__"), unlike "snake_case" or "___".
+fn underscore_emphasis(line: &[u8], i: usize) -> bool {
+    let start = i - line[..i].iter().rev().take_while(|&&c| c == b'_').count();
+    let end = i + line[i..].iter().take_while(|&&c| c == b'_').count();
+    let word = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+    let before = word(start.checked_sub(1).and_then(|k| line.get(k)));
+    let after = word(line.get(end));
+    end - start <= 2 && before != after
 }
 
 /// A `'` opens a quote when it follows a space or a bracket and a word follows it (not the
@@ -309,6 +324,17 @@ mod tests {
             p.masked
         );
         assert!(p.masked.ends_with("\n___\n______\n___\nok"), "{}", p.masked);
+    }
+
+    #[test]
+    fn underscores_of_emphasis_are_no_part_of_a_word() {
+        let text = "_all of it was lost_ and __this__ too, but not snake_case or ___ or a_b_";
+        let p = prepare(text, Scope::Prose, true);
+        assert_eq!(
+            p.masked, "*all of it was lost* and **this** too, but not snake_case or ___ or a_b*",
+            "{}",
+            p.masked
+        );
     }
 
     #[test]
