@@ -149,6 +149,16 @@ fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
         )
         .ok()
     });
+    // `am 30.01. gegen 15:20 Uhr`: a day and month in digits with their dots, after a word
+    // for "on" (German writes the day first).
+    static DOTTED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:am|vom|dem|den|seit dem)\s+(\d{1,2})\.(\d{1,2})\.(?:\s|$)").ok());
+    if let Some(c) = DOTTED.as_ref().and_then(|re| re.captures(text)) {
+        let (d, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        if (1..=31).contains(&d) && (1..=12).contains(&m) {
+            return Some((super::stamp::DateText::NoYear(m, d), c.get(0)?.start()));
+        }
+    }
     let c = NO_YEAR.as_ref()?.captures(text)?;
     let m = month(c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str())?;
     let d: u32 = c.name("d1").or(c.name("d2")).or(c.name("d3"))?.as_str().parse().ok()?;
@@ -168,6 +178,14 @@ fn foreign(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         let date = NaiveDate::from_ymd_opt(c[4].parse().ok()?, foreign_month(&c[3])?, day)?;
         Some((date, c.get(0)?.range()))
     })
+}
+
+/// A month's name in English or in another language ([`foreign_month`]).
+pub fn month_word(word: &str) -> Option<u32> {
+    const NAMES: &str = "january february march april may june july august september october november december";
+    let w = word.to_lowercase();
+    let english = NAMES.split(' ').any(|n| n == w || (w.len() >= 3 && w.len() <= 4 && n.starts_with(&w)));
+    if english { month(&w) } else { foreign_month(&w) }
 }
 
 /// A month's name or abbreviation in Spanish, Portuguese, French, German or Italian.

@@ -1,0 +1,88 @@
+//! Importing the shapes the tuning set AL of real postmortems showed (see tests/corpus/REAL.md):
+//! times told in German and French sentences (`gegen 14 Uhr`, `um 14.20 Uhr`, `am 03.03.`,
+//! `à 15h55`), a sentence that tells several moments, each in a clause of its own, and a status
+//! page's history copied with each update's day and time on the line below it. From fixtures
+//! written in the same shapes in our own words: every entry at the right instant, and nothing
+//! lost.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+fn md(doc: &blameless::doc::Document) -> String {
+    blameless::export::to_markdown(doc)
+}
+
+/// German prose with no timeline: each time after `um` or `gegen` (`14 Uhr`, `14.20 Uhr`,
+/// `13:55 Uhr`) is an entry on the day the sentences give (`dem 3. März 2026`, `am 03.03.`),
+/// also when the verb closes the sentence after the clock ("um 15:40 Uhr beheben.").
+#[test]
+fn times_told_in_german_sentences() {
+    let doc = import_utc(&fixture("sentences-german-uhr.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-03-03T14:00:00Z", "Am Dienstag, dem 3. März 202"),
+            ("2026-03-03T14:20:00Z", "haben wir den Dienst neu ges"),
+            ("2026-03-03T13:55:00Z", "Die eigentliche Ursache trat"),
+            ("2026-03-03T15:40:00Z", "Wir konnten den Fehler nach "),
+            ("2026-03-03T16:05:00Z", "waren alle Postfächer wieder"),
+        ])
+    );
+    assert!(md(&doc).contains("Wir bitten um Entschuldigung."));
+}
+
+/// French prose: `À 15h55` and `à 16h20` on the day "le 4 mars 2026" names.
+#[test]
+fn times_told_in_french_sentences() {
+    let doc = import_utc(&fixture("sentences-french-hours.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-03-04T15:55:00Z", "le service s'arrête complète"),
+            ("2026-03-04T16:20:00Z", "Le service redémarre à 16h20"),
+        ])
+    );
+}
+
+/// "started rejecting queries at 09:12 UTC, was drained at 09:40 UTC and fully recovered by
+/// 10:05 UTC": one entry per moment, each with the words of its clause; a time inside the
+/// clause of another ("The alert that fired at 09:14 UTC was acknowledged ...") is not split.
+#[test]
+fn a_sentence_that_tells_several_moments() {
+    let doc = import_utc(&fixture("sentence-several-moments.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-05-12T09:12:00Z", "On 12 May 2026 the search cl"),
+            ("2026-05-12T09:40:00Z", "was drained at 09:40 UTC"),
+            ("2026-05-12T10:05:00Z", "fully recovered by 10:05 UTC"),
+            ("2026-05-12T09:14:00Z", "The alert that fired at 09:1"),
+        ])
+    );
+    assert_eq!(doc.timeline[2].marker, Some(blameless::doc::Marker::Resolved));
+    assert!(md(&doc).contains("fully recovered by 10:05 UTC. The alert"));
+}
+
+/// A status page's history, newest first: each update opened by its status word and a dash,
+/// its day and time on the line below (`Jun 8, 18:20 CEST`, no year: the page's day line
+/// `Jun 8, 2025` gives it, though the updates run backwards); the update whose stamp was not
+/// copied and the days with no incident stay as written.
+#[test]
+fn a_status_pages_history_with_stamps_below_the_updates() {
+    let doc = import_utc(&fixture("status-history-stamps-below.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-06-08T16:20:00Z", "Resolved - Uploads are proce"),
+            ("2025-06-08T15:45:00Z", "Monitoring - A fix was rolle"),
+            ("2025-06-08T15:02:00Z", "Investigating - Uploads are "),
+            ("2025-06-12T08:00:00Z", "Postmortem - Read the summar"),
+            ("2025-06-08T07:30:00Z", "Resolved - The mail relay ac"),
+        ])
+    );
+    assert!(doc.timeline[0].event.contains("A summary will follow."));
+    let text = md(&doc);
+    assert!(text.contains("No incidents reported today.") && text.contains("Update - The relay of the provider was"));
+}
