@@ -86,3 +86,35 @@ fn a_status_pages_history_with_stamps_below_the_updates() {
     let text = md(&doc);
     assert!(text.contains("No incidents reported today.") && text.contains("Update - The relay of the provider was"));
 }
+
+/// A postmortem pasted as an assistant answers: a line of the answer, then the document in a
+/// fence labelled `markdown` that is never closed. Its headings, metadata and timeline are
+/// read as the file's own; the line above is kept.
+#[test]
+fn a_postmortem_inside_a_markdown_fence() {
+    let doc = import_utc(&fixture("postmortem-in-markdown-fence.md"));
+    assert_eq!(doc.title, "Postmortem: Cache cluster outage");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-02-11T08:10:00Z", "Cache hit rate alert fired."),
+            ("2025-02-11T08:25:00Z", "Eviction storm traced to a c"),
+            ("2025-02-11T09:05:00Z", "Old limit restored, hit rate"),
+        ])
+    );
+    assert!(md(&doc).contains("Here is the postmortem you asked for"));
+}
+
+/// Sentences whose days are written in digits with a two-digit year ("on 3/14/24", "on
+/// 3/16/24"): each time on its own day, not the morning after the first.
+#[test]
+fn days_in_digits_in_sentences() {
+    let doc = import_utc(&fixture("sentences-digit-dates.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-14T21:10:00Z", "Outage timeframe The problem"),
+            ("2024-03-16T07:20:00Z", "The service was restored at "),
+        ])
+    );
+}

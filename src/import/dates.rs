@@ -96,6 +96,25 @@ pub fn dates_at(text: &str) -> Vec<(NaiveDate, usize)> {
     out
 }
 
+/// A day written in digits in running text (`on 10/9/08`, `am 26.11.2012`, `3-14-2024`), read
+/// in the order the document writes its days (`order`); with dots, day first. A two-digit year
+/// is this century's below 70.
+pub fn digit_date(text: &str, order: super::stamp::Order) -> Option<NaiveDate> {
+    static DIGITS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s(])(\d{1,2})([-/.])(\d{1,2})([-/.])((?:19|20)?\d{2})(?:$|[\s),.;])").ok()
+    });
+    let c = DIGITS.as_ref()?.captures_iter(text).find(|c| c[2] == c[4])?;
+    let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+    let y: i32 = c[5].parse().ok()?;
+    let year = match c[5].len() {
+        2 if y < 70 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    };
+    let order = if &c[2] == "." { super::stamp::Order::DayFirst } else { order };
+    super::stamp::DateText::Digits(a, b, year).resolve(order, None)
+}
+
 /// The date a text opens with, within its first few words ("The next day, March 4th 2024,
 /// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
 pub fn opening_date(text: &str) -> Option<NaiveDate> {

@@ -61,8 +61,10 @@ impl Builder<'_> {
                 for (k, sentence) in super::sentences::sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     // "on Friday, July 21": a day without its year, in the file's year.
+                    // "at 6:45 a.m. on 10/9/08": a day in digits, as the file orders them.
                     let named = super::times::find_date(sentence)
-                        .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?));
+                        .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?))
+                        .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let told = told_times(sentence);
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
