@@ -118,3 +118,19 @@ fn days_in_digits_in_sentences() {
         ])
     );
 }
+
+/// Time headings under a sentence that sets the scene ("On the evening of Feb 23, ..."), in a
+/// page whose front matter is dated the day after (the day it was published): the times are
+/// on the 23rd, in the zone the text states.
+#[test]
+fn the_day_a_sentence_sets_the_scene_with() {
+    let doc = import_utc(&fixture("scene-day-before-published-date.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-02-24T05:10:00Z", "The gateway pod was restarte"),
+            ("2026-02-24T05:45:00Z", "It stopped again; we gave it"),
+            ("2026-02-24T07:30:00Z", "Quiet since."),
+        ])
+    );
+}

@@ -115,6 +115,36 @@ pub fn digit_date(text: &str, order: super::stamp::Order) -> Option<NaiveDate> {
     super::stamp::DateText::Digits(a, b, year).resolve(order, None)
 }
 
+/// The day a sentence of the text sets the scene with, "On the evening of Feb 23, ...", "On
+/// Monday, 20 July, ...", "During the night of 2024-03-04, ...": its month and day (its year,
+/// when written, too), from the first such sentence outside headings, tables and code.
+pub fn scene_day(src: &str) -> Option<super::stamp::DateText> {
+    static SCENE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:on|during)\s+(?:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
+            .ok()
+    });
+    let mut fence = false;
+    src.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                fence = !fence;
+                return false;
+            }
+            !fence && !t.starts_with(['#', '|', '>', '-'])
+        })
+        .flat_map(super::sentences::sentences)
+        .find_map(|sentence| {
+            let s = sentence.trim().trim_start_matches(['*', '_']);
+            let lead = SCENE.as_ref()?.find(s).filter(|m| m.end() > 0)?;
+            let rest = &s[lead.end()..];
+            match date_match(rest) {
+                Some((d, r)) if r.start == 0 => Some(super::stamp::DateText::Full(d)),
+                _ => month_day_at(rest).filter(|&(_, at)| at == 0).map(|(d, _)| d),
+            }
+        })
+}
+
 /// The date a text opens with, within its first few words ("The next day, March 4th 2024,
 /// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
 pub fn opening_date(text: &str) -> Option<NaiveDate> {
