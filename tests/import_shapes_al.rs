@@ -134,3 +134,25 @@ fn the_day_a_sentence_sets_the_scene_with() {
         ])
     );
 }
+
+/// A status page's list of past incidents, newest first and without a year: each name, its
+/// last status and stamp (`Resolved Jun 14 at 03:10am BST`) and its last update; one entry per
+/// incident, all in one year (an earlier day below a later one is not the next year).
+#[test]
+fn a_status_pages_past_incidents_each_under_its_name() {
+    use blameless::import;
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    let src = fixture("status-past-incidents-named.md");
+    let path = std::path::Path::new("status.md");
+    let doc = import::from_markdown_file_on(&src, path, &template("default"), &options, today).doc;
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-06-14T02:10:00Z", "Resolved: Nightly export is "),
+            ("2026-06-12T20:45:00Z", "Resolved: Webhooks are delay"),
+            ("2026-06-02T10:20:00Z", "Resolved: Dashboard login fa"),
+        ])
+    );
+    assert!(doc.timeline[1].event.contains("Deliveries caught up once the queue drained."));
+}

@@ -15,6 +15,10 @@
 //! takes the year of the page's day line above it (`Apr 19, 2016`), the year after when it
 //! falls before that day: a history runs newest first, so the order of its updates says
 //! nothing of their years.
+//!
+//! And the list of a status page's past incidents: each incident's name, then its last status
+//! and stamp on a line (`Resolved May 28 at 01:00am BST`), its last update below (to the next
+//! incident's name), `1 previous update` closing it: an entry each, the name with the status.
 
 use std::borrow::Cow;
 
@@ -174,6 +178,61 @@ fn with_year(stamp: &str, day: Option<chrono::NaiveDate>) -> String {
     }
 }
 
+/// `Resolved May 28 at 01:00am BST`: a status word, then a day and time and nothing else.
+fn worded_stamp(line: &str) -> Option<(&str, &str)> {
+    let (word, when) = line.trim().split_once(' ')?;
+    let lower = word.to_lowercase();
+    let stamped = leading_stamp(when.trim())
+        .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty());
+    (super::status::STATUS_WORDS.contains(&lower.as_str()) && stamped).then_some((word, when.trim()))
+}
+
+/// A status page's past incidents, each name over its status and stamp (see the module's
+/// words), as list entries at their stamps, when two or more stand in the text; an update's
+/// text ends at the next incident's name or at a heading.
+pub(super) fn named_updates(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let named = |i: usize| {
+        i > 0 && worded_stamp(lines[i]).is_some() && {
+            let above = lines[i - 1].trim();
+            !above.is_empty() && worded_stamp(above).is_none() && !section_start(above)
+        }
+    };
+    let stamps: Vec<usize> = (0..lines.len()).filter(|&i| named(i)).collect();
+    if stamps.len() < 2 {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 16 * stamps.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if !stamps.contains(&(i + 1)) {
+            out.push_str(lines[i]);
+            out.push('\n');
+            i += 1;
+            continue;
+        }
+        let s = i + 1;
+        if !out.is_empty() && !out.ends_with("\n\n") && !listed(&out) {
+            out.push('\n');
+        }
+        let (word, when) = worded_stamp(lines[s]).unwrap_or_default();
+        out.push_str(&format!("* {when} — {word}: {}\n", lines[i].trim()));
+        let until =
+            (s + 1..lines.len()).find(|&j| stamps.contains(&(j + 1)) || section_start(lines[j])).unwrap_or(lines.len());
+        for l in lines[s + 1..until].iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            out.push_str(&format!("  {l}\n"));
+        }
+        if until < lines.len() && !stamps.contains(&(until + 1)) {
+            out.push('\n');
+        }
+        i = until;
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
+}
+
 /// The text so far ends with a list entry this step wrote.
 fn listed(out: &str) -> bool {
     out.trim_end_matches('\n').rsplit('\n').next().is_some_and(|l| l.starts_with("* ") || l.starts_with("  "))
@@ -262,6 +321,15 @@ mod tests {
         );
         let one = "Resolved - The queue is empty again.\nApr 3, 10:05 UTC\n";
         assert_eq!(rejoin(one), one);
+    }
+
+    #[test]
+    fn past_incidents_each_under_its_name() {
+        let src = "Past incidents\nQueue is slow\nResolved Mar 4 at 10:05am UTC\nJobs run again.\n1 previous update\nLogin fails\nResolved Mar 2 at 09:40pm UTC\nTokens renewed.\n";
+        assert_eq!(
+            rejoin(src),
+            "Past incidents\n\n* Mar 4 at 10:05am UTC — Resolved: Queue is slow\n  Jobs run again.\n  1 previous update\n* Mar 2 at 09:40pm UTC — Resolved: Login fails\n  Tokens renewed.\n"
+        );
     }
 
     #[test]
