@@ -156,3 +156,60 @@ fn a_status_pages_past_incidents_each_under_its_name() {
     );
     assert!(doc.timeline[1].event.contains("Deliveries caught up once the queue drained."));
 }
+
+/// An RFO paragraph in English with hours written the French way (`at 09h40 LT`, `at 10h LT`,
+/// `On Wednesday 5th, at 2h10 LT`), "LT" naming no zone: an entry per time, on the day the
+/// page's day line gives, the night's last past midnight on the next day.
+#[test]
+fn french_style_hours_in_english_sentences() {
+    let doc = import_utc(&fixture("rfo-french-style-hours.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-04T09:40:00Z", "the main uplink of the north"),
+            ("2025-03-04T10:00:00Z", "Our team received the first "),
+            ("2025-03-04T15:20:00Z", "the carrier confirmed a dama"),
+            ("2025-03-04T23:50:00Z", "the carrier spliced the fibr"),
+            ("2025-03-05T02:10:00Z", "the link was clean again."),
+        ])
+    );
+}
+
+/// A Japanese notice: `2025年07月14日 9時12分~10時05分` and "10時05分頃に復旧いたしました。":
+/// the start and the recovery, on that day.
+#[test]
+fn japanese_times_and_days() {
+    let doc = import_utc(&fixture("japanese-notice-times.md"));
+    let r = rows(&doc);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].0, "2025-07-14T09:12:00Z");
+    assert_eq!(r[1], ("2025-07-14T10:05:00Z".to_string(), "10時05分頃に復旧いたしました。".to_string()));
+}
+
+/// One sentence, two instants: "starting around 2025-09-02 22:40:00 UTC and lasting until
+/// 2025-09-03 01:10:00 UTC" is the start and the end, an entry each.
+#[test]
+fn a_span_told_as_two_clauses() {
+    let doc = import_utc(&fixture("one-sentence-start-and-end.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-09-02T22:40:00Z", "We had a DNS outage starting"),
+            ("2025-09-03T01:10:00Z", "lasting until 2025-09-03 01:"),
+        ])
+    );
+}
+
+/// A notice opened with its stamp as `date` prints it (`Thu Mar 6 18:20:11 PST 2025 — ...`): an
+/// entry at that stamp, and "today at 14:05" on its day, in its zone.
+#[test]
+fn a_date_command_stamp_opening_a_notice() {
+    let doc = import_utc(&fixture("date-command-stamp.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-07T02:20:11Z", "The second mail relay is bac"),
+            ("2025-03-06T22:05:00Z", "The trouble began today at 1"),
+        ])
+    );
+}

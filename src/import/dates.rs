@@ -161,6 +161,20 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));
     }
+    // `Wed Feb 7 16:55:31 PST 2001`: a day as `date` prints it, the year after the time.
+    static DATE_COMMAND: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+[A-Z]{2,5}\s+((?:19|20)\d{2})\b").ok()
+    });
+    if let Some(c) = DATE_COMMAND.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    // `2021年03月08日`: a day as Japanese and Chinese write it.
+    static CJK_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").ok());
+    if let Some(c) = CJK_DATE.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
     if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, c.get(0).map_or(0..0, |m| m.range())));

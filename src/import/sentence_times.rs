@@ -180,8 +180,7 @@ impl Builder<'_> {
         // "... deemed operational at approximately 20:00 UTC.": a time stated with its zone (or
         // its clock word, "um 08:44 Uhr beheben") at the end of a sentence of its own is a
         // moment told for the record.
-        let zoned_end =
-            !clause_opens && (stamp.zone.is_some() || told.worded) && before.split_whitespace().count() >= 3;
+        let zoned_end = !clause_opens && (stamp.zone.is_some() || told.worded) && said(before);
         // "We reverted the change and manually deployed the fix at 09:34.": so is one that tells
         // in the past what was done then (not what runs or would run), after a moment the text
         // has already given ("ran out of disk at 03:12.", alone, stays prose).
@@ -215,4 +214,11 @@ impl Builder<'_> {
             self.doc.timeline.insert(i, entry);
         }
     }
+}
+
+/// Words enough before a time to say something: three, or a few characters of Japanese or
+/// Chinese, which put no spaces between words ("障害発生日時:2021年03月08日 4時58分").
+fn said(before: &str) -> bool {
+    let cjk = before.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count();
+    before.split_whitespace().count() >= 3 || cjk >= 3
 }

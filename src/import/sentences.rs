@@ -15,6 +15,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let tail = &text.as_bytes()[end.saturating_sub(4)..end];
         let meridiem = (tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m."))
             && text[end..].trim_start().chars().next().is_some_and(|ch| !ch.is_uppercase());
+        // `。`: a Japanese or Chinese sentence's end, no space after it.
+        if c == '。' {
+            out.push(&text[start..end]);
+            start = end;
+            continue;
+        }
         if matches!(c, '.' | '!' | '?')
             && !meridiem
             && !ordinal(text, i)

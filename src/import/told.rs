@@ -26,6 +26,10 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// the English word each reads as ("bis 22 Uhr behoben": fixed by 22:00; "zwischen 12:02 Uhr
 /// und 12:06 Uhr": a span, its start).
 const TIME_WORDS: &[(&str, &str)] = &[
+    // English before a clock written the French way ("at 10h50 LT", "at 11h").
+    ("at", "at"),
+    ("around", "around"),
+    ("by", "by"),
     ("um", "at"),
     ("gegen", "around"),
     ("ab", "from"),
@@ -65,9 +69,17 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b)?(?:\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
+});
+
+/// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it.
+static CJK_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(\d{1,2})時(?:(\d{1,2})分)?").ok());
+
+/// `Thu Mar 6 18:20:11 PST 2025 — ...`: a notice opened with its stamp as `date` prints it.
+static DATE_COMMAND: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:mon|tue|wed|thu|fri|sat|sun)\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Z]{2,5})\s+((?:19|20)\d{2})\b").ok()
 });
 
 /// A time a sentence tells.
@@ -97,10 +109,10 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             let word = whole.as_str().to_lowercase();
             let span = word.starts_with("from") || word.starts_with("between");
             let until = word.starts_with("until");
-            // The time ends after the zone written with it (`at 09:12 UTC, was ...`).
-            let after = &sentence[m.end()..];
-            let zoned = stamp.zone.as_deref().and_then(|z| after.trim_start().strip_prefix(z));
-            let end = zoned.map_or(m.end(), |rest| sentence.len() - rest.len());
+            // The time ends where its stamp does, its seconds and zone with it (`at 09:12 UTC,
+            // was ...`, `around 2021-03-09 21:15:00 UTC and ...`).
+            let from = &sentence[m.start()..];
+            let end = from.find(stamp.text.as_str()).map_or(m.end(), |i| m.start() + i + stamp.text.len());
             out.push(Told { start: whole.start(), end, stamp, span, worded: false, until });
         }
     }
@@ -137,6 +149,21 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until: false });
         }
     }
+    if let Some(c) = DATE_COMMAND.as_ref().and_then(|re| re.captures(sentence))
+        && let Some(whole) = c.get(0)
+        && let Some(stamp) =
+            leading_stamp(&format!("{} {} {} {} {}{}", &c[1], &c[2], &c[5], &c[3], &c[4], &sentence[whole.end()..]))
+    {
+        out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: true, until: false });
+    }
+    if let Some(re) = CJK_TIME.as_ref() {
+        for c in re.captures_iter(sentence) {
+            let (Some(whole), Some(h)) = (c.get(0), c.get(1)) else { continue };
+            let clock = format!("{}:{}", h.as_str(), c.get(2).map_or("00", |m| m.as_str()));
+            let Some(stamp) = leading_stamp(&format!("{clock} {}", &sentence[whole.end()..])) else { continue };
+            out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: true, until: false });
+        }
+    }
     out.sort_by_key(|t| t.start);
     let ends = out.iter().take_while(|t| t.until).count();
     out.split_off(ends)
@@ -155,21 +182,22 @@ pub(super) fn clause_start(sentence: &str, before: &Told, later: &Told, before_o
     let between = sentence.get(before.end..later.start)?;
     let trimmed = between.trim_end();
     let lower = trimmed.to_lowercase();
-    if trimmed.ends_with([',', ';']) {
-        return Some(before.end + trimmed.len() - 1);
+    if let Some(comma) = trimmed.chars().next_back().filter(|c| [',', ';', '、'].contains(c)) {
+        return Some(before.end + trimmed.len() - comma.len_utf8());
     }
     if let Some(j) = JOINERS.iter().find(|j| lower.ends_with(&format!(" {j}")) || lower == **j) {
         return Some(before.end + trimmed.len() - j.len());
     }
     let opened = lower.trim_start();
-    let joined = opened.starts_with([',', ';'])
+    let joined = opened.starts_with([',', ';', '、'])
         || JOINERS.iter().any(|j| opened.strip_prefix(j).is_some_and(|r| r.starts_with(' ')));
     (joined && !before_opens).then_some(before.end)
 }
 
 /// How many words a later time's clause (from `at` to `until`) has besides the time and the
-/// joiners: a clause that tells something ("was mitigated at 14:40") has two or more; ", at
-/// 3:01pm" after a day, or "notably at 3:54am, and", is part of the clause before.
+/// joiners: a clause that tells something ("was mitigated at 14:40", "and lasting until 00:45")
+/// has one or more after a joining word, two or more after a comma; ", at 3:01pm" after a
+/// day, or "notably at 3:54am, and", is part of the clause before.
 pub(super) fn clause_words(sentence: &str, at: usize, told: &Told, until: usize) -> usize {
     let count = |t: &str| {
         t.split_whitespace()
@@ -183,19 +211,25 @@ pub(super) fn clause_words(sentence: &str, at: usize, told: &Told, until: usize)
     else {
         return 0;
     };
-    count(before) + count(after.trim_start().strip_prefix("Uhr").unwrap_or(after))
+    // Japanese and Chinese put no spaces between words: a few characters are a clause's words.
+    let cjk = |t: &str| if t.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count() >= 2 { 2 } else { 0 };
+    let after = after.trim_start().strip_prefix("Uhr").unwrap_or(after);
+    let words = count(before).max(cjk(before)) + count(after).max(cjk(after));
+    let joined =
+        JOINERS.iter().any(|j| before.trim_start().to_lowercase().strip_prefix(j).is_some_and(|r| r.starts_with(' ')));
+    if joined { words + 1 } else { words }
 }
 
 /// A clause's words without the joiners and commas around them.
 pub(super) fn clause_text(text: &str) -> &str {
-    let mut t = text.trim().trim_start_matches([',', ';', ' ']);
+    let mut t = text.trim().trim_start_matches([',', ';', '、', ' ']);
     for j in JOINERS {
         if let Some(rest) = t.strip_prefix(j).filter(|r| r.starts_with(' ')) {
             t = rest.trim_start();
             break;
         }
     }
-    t.trim_end_matches([',', ';', ' '])
+    t.trim_end_matches([',', ';', '、', ' '])
 }
 
 #[cfg(test)]
