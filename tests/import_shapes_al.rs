@@ -213,3 +213,27 @@ fn a_date_command_stamp_opening_a_notice() {
         ])
     );
 }
+
+/// Beside a list of `At 08:05 we called ...` items, a paragraph that opens with its day and
+/// time after words that only lead in to them ("Beginning on March 9th at 01:12:40 PDT during
+/// ...") is an entry too, the start; a sentence told so at a moment the list already has ("On
+/// March 9th at 08:05 we had already opened ...") stays prose.
+#[test]
+fn a_day_and_time_after_lead_in_words_beside_a_list() {
+    use blameless::import;
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    let src = fixture("lead-in-day-beside-a-list.md");
+    let doc =
+        import::from_markdown_file_on(&src, std::path::Path::new("r.md"), &template("default"), &options, today).doc;
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-03-09T08:12:40Z", "during the carrier's mainten"),
+            ("2026-03-09T15:05:00Z", "At 08:05 we called the carri"),
+            ("2026-03-09T18:30:00Z", "At 11:30 Mar. 9 we called ag"),
+            ("2026-03-09T23:45:00Z", "At 16:45 Mar. 9 the carrier'"),
+        ])
+    );
+    assert!(md(&doc).contains("we had already opened a ticket"));
+}

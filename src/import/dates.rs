@@ -197,6 +197,11 @@ pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
     month_day_at(text).map(|(day, _)| day)
 }
 
+/// Where a day without its year starts in the text, if it names one.
+pub fn month_day_start(text: &str) -> Option<usize> {
+    month_day_at(text).map(|(_, at)| at)
+}
+
 /// As [`month_day`], for a day a sentence opens with ("On Monday, 20th July, the servers
 /// ..."), not one it names in passing later.
 pub fn opening_month_day(text: &str) -> Option<super::stamp::DateText> {

@@ -146,7 +146,9 @@ impl Builder<'_> {
         let clause_end = within.start + raw.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
         let before = sentence[..told.start].trim_matches(['*', '_', ' ']);
         let in_clause = clause_text(&sentence[within.start..told.start]).trim_matches(['*', '_', ' ']);
-        let starts = if n == 0 { before.is_empty() } else { in_clause.is_empty() };
+        // "Beginning on October 24th at 02:36 PDT, ...", "On Friday, October 29, 1999 beginning
+        // at 8:40AM": a day and words that only lead in to the time open the paragraph with it.
+        let starts = if n == 0 { before.is_empty() || (k == 0 && lead_in(before)) } else { in_clause.is_empty() };
         // "..., and at 09:47 editing worked again": the time opens a clause.
         let clause_opens = starts
             || before.ends_with([',', ';', ':'])
@@ -196,6 +198,16 @@ impl Builder<'_> {
             first_line.get_or_insert_with(|| self.line_of(line));
             self.push_stamp(stamp, event);
             if rows > 0 {
+                // A moment the timeline already has, told after its day ("On August 15 at 03:07
+                // the on-call engineer was woken ..." beside `03:07 - Alert received`): kept as
+                // prose.
+                let zone = self.doc.zone();
+                let at = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone));
+                let led_in = n == 0 && !before.is_empty();
+                if led_in && at.is_some() && self.doc.timeline[..rows].iter().any(|e| e.time.resolve(&zone) == at) {
+                    self.doc.timeline.pop();
+                    return;
+                }
                 self.place_last_in_order();
             }
         }
@@ -221,4 +233,24 @@ impl Builder<'_> {
 fn said(before: &str) -> bool {
     let cjk = before.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count();
     before.split_whitespace().count() >= 3 || cjk >= 3
+}
+
+/// Words before a time that only say when: a day (`October 24th`, `Friday, October 29, 1999`,
+/// `2024-03-04`) and words that lead in to it ("on", "beginning", "the evening of").
+fn lead_in(before: &str) -> bool {
+    const WORDS: &str = "on beginning starting since from the of morning afternoon evening night early late monday tuesday wednesday thursday friday saturday sunday";
+    let Some(at) =
+        super::dates::dates_at(before).first().map(|&(_, at)| at).or_else(|| super::dates::month_day_start(before))
+    else {
+        return false;
+    };
+    let words = before[..at].split_whitespace().chain(before[at..].split_whitespace().skip(1));
+    let mut rest =
+        words.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty());
+    rest.all(|w| {
+        WORDS.split(' ').any(|x| x == w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).chars().all(|c| c.is_ascii_digit())
+            || super::dates::month_word(&w).is_some()
+    })
 }
