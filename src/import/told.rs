@@ -69,7 +69,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b)?(?:\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -130,6 +130,13 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                     if !(worded || sep == Some(":")) {
                         continue;
                     }
+                    // In English only the French way of writing hours (`at 10h50`, `at 11h LT`)
+                    // and `at 13:44hrs`: "peaked at 5h of backlog" is a while.
+                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "by");
+                    let hrs = c.name("uhr").is_some_and(|u| u.as_str().trim() == "hrs");
+                    if english && !(sep == Some("h") || c.name("lt").is_some() || hrs) {
+                        continue;
+                    }
                     format!("{}:{}", h.as_str(), c.name("m").map_or("00", |m| m.as_str()))
                 }
                 (None, Some(named)) => {
@@ -159,6 +166,10 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     if let Some(re) = CJK_TIME.as_ref() {
         for c in re.captures_iter(sentence) {
             let (Some(whole), Some(h)) = (c.get(0), c.get(1)) else { continue };
+            // `3時間`: three hours, a while.
+            if c.get(2).is_none() && sentence[whole.end()..].starts_with('間') {
+                continue;
+            }
             let clock = format!("{}:{}", h.as_str(), c.get(2).map_or("00", |m| m.as_str()));
             let Some(stamp) = leading_stamp(&format!("{clock} {}", &sentence[whole.end()..])) else { continue };
             out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: true, until: false });
@@ -248,6 +259,11 @@ mod tests {
         // A dot or the hour alone without `Uhr`: a day or a number, no time.
         assert!(told_times("Das Update kam um 11.08 an.").is_empty());
         assert!(told_times("Es waren um 11 Server betroffen.").is_empty());
+        // English with hours written the French way; a while is no time.
+        assert_eq!(told_times("Our team got the first alarms at 11h LT.").len(), 1);
+        assert_eq!(told_times("We lost two relays at 13:44hrs today.").len(), 1);
+        assert!(told_times("The backlog peaked at 5h of work.").is_empty());
+        assert!(told_times("復旧まで3時間かかりました。").is_empty());
     }
 
     #[test]
