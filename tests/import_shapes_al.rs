@@ -133,6 +133,12 @@ fn the_day_a_sentence_sets_the_scene_with() {
             ("2026-02-24T07:30:00Z", "Quiet since."),
         ])
     );
+    // A day told after the timeline's first time sets no scene: the front matter's date stays.
+    let later = fixture("scene-day-before-published-date.md")
+        .replace("On the evening of Feb 23, the gateway", "The gateway")
+        .replace("Quiet since.", "Quiet since. On Feb 20 we had raised its memory limit.");
+    let doc = import_utc(&later);
+    assert_eq!(rows(&doc)[0].0, "2026-02-25T05:10:00Z");
 }
 
 /// A status page's list of past incidents, newest first and without a year: each name, its

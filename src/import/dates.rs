@@ -117,14 +117,19 @@ pub fn digit_date(text: &str, order: super::stamp::Order) -> Option<NaiveDate> {
 
 /// The day a sentence of the text sets the scene with, "On the evening of Feb 23, ...", "On
 /// Monday, 20 July, ...", "During the night of 2024-03-04, ...": its month and day (its year,
-/// when written, too), from the first such sentence outside headings, tables and code.
+/// when written, too), from the first such sentence before the timeline, outside headings,
+/// tables and code.
 pub fn scene_day(src: &str) -> Option<super::stamp::DateText> {
     static SCENE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:on|during)\s+(?:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
             .ok()
     });
+    // Only the text before the timeline sets its scene.
+    static TIMED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:#+.*\btimeline\b|[-*+#\s]*[*_\[(]*\d{1,2}:\d{2})").ok());
     let mut fence = false;
     src.lines()
+        .take_while(|l| !TIMED.as_ref().is_some_and(|re| re.is_match(l)))
         .filter(|l| {
             let t = l.trim_start();
             if t.starts_with("```") || t.starts_with("~~~") {
