@@ -96,6 +96,60 @@ pub fn dates_at(text: &str) -> Vec<(NaiveDate, usize)> {
     out
 }
 
+/// A day written in digits in running text (`on 10/9/08`, `am 26.11.2012`, `3-14-2024`), read
+/// in the order the document writes its days (`order`); with dots, day first. A two-digit year
+/// is this century's below 70.
+pub fn digit_date(text: &str, order: super::stamp::Order) -> Option<NaiveDate> {
+    static DIGITS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s(])(\d{1,2})([-/.])(\d{1,2})([-/.])((?:19|20)?\d{2})(?:$|[\s),.;])").ok()
+    });
+    let c = DIGITS.as_ref()?.captures_iter(text).find(|c| c[2] == c[4])?;
+    let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+    let y: i32 = c[5].parse().ok()?;
+    let year = match c[5].len() {
+        2 if y < 70 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    };
+    let order = if &c[2] == "." { super::stamp::Order::DayFirst } else { order };
+    super::stamp::DateText::Digits(a, b, year).resolve(order, None)
+}
+
+/// The day a sentence of the text sets the scene with, "On the evening of Feb 23, ...", "On
+/// Monday, 20 July, ...", "During the night of 2024-03-04, ...": its month and day (its year,
+/// when written, too), from the first such sentence before the timeline, outside headings,
+/// tables and code.
+pub fn scene_day(src: &str) -> Option<super::stamp::DateText> {
+    static SCENE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:on|during)\s+(?:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
+            .ok()
+    });
+    // Only the text before the timeline sets its scene.
+    static TIMED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:#+.*\btimeline\b|[-*+#\s]*[*_\[(]*\d{1,2}:\d{2})").ok());
+    let mut fence = false;
+    src.lines()
+        .take_while(|l| !TIMED.as_ref().is_some_and(|re| re.is_match(l)))
+        .filter(|l| {
+            let t = l.trim_start();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                fence = !fence;
+                return false;
+            }
+            !fence && !t.starts_with(['#', '|', '>', '-'])
+        })
+        .flat_map(super::sentences::sentences)
+        .find_map(|sentence| {
+            let s = sentence.trim().trim_start_matches(['*', '_']);
+            let lead = SCENE.as_ref()?.find(s).filter(|m| m.end() > 0)?;
+            let rest = &s[lead.end()..];
+            match date_match(rest) {
+                Some((d, r)) if r.start == 0 => Some(super::stamp::DateText::Full(d)),
+                _ => month_day_at(rest).filter(|&(_, at)| at == 0).map(|(d, _)| d),
+            }
+        })
+}
+
 /// The date a text opens with, within its first few words ("The next day, March 4th 2024,
 /// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
 pub fn opening_date(text: &str) -> Option<NaiveDate> {
@@ -110,6 +164,20 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     });
     if let Some(c) = YEAR_MONTH_NAME.as_ref().and_then(|r| r.captures(text)) {
         let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    // `Wed Feb 7 16:55:31 PST 2001`: a day as `date` prints it, the year after the time.
+    static DATE_COMMAND: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+[A-Z]{2,5}\s+((?:19|20)\d{2})\b").ok()
+    });
+    if let Some(c) = DATE_COMMAND.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
+        return Some((date, c.get(0).map_or(0..0, |m| m.range())));
+    }
+    // `2021年03月08日`: a day as Japanese and Chinese write it.
+    static CJK_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").ok());
+    if let Some(c) = CJK_DATE.as_ref().and_then(|r| r.captures(text)) {
+        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));
     }
     if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {
@@ -134,6 +202,11 @@ pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
     month_day_at(text).map(|(day, _)| day)
 }
 
+/// Where a day without its year starts in the text, if it names one.
+pub fn month_day_start(text: &str) -> Option<usize> {
+    month_day_at(text).map(|(_, at)| at)
+}
+
 /// As [`month_day`], for a day a sentence opens with ("On Monday, 20th July, the servers
 /// ..."), not one it names in passing later.
 pub fn opening_month_day(text: &str) -> Option<super::stamp::DateText> {
@@ -149,6 +222,16 @@ fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
         )
         .ok()
     });
+    // `am 30.01. gegen 15:20 Uhr`: a day and month in digits with their dots, after a word
+    // for "on" (German writes the day first).
+    static DOTTED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:am|vom|dem|den|seit dem)\s+(\d{1,2})\.(\d{1,2})\.(?:\s|$)").ok());
+    if let Some(c) = DOTTED.as_ref().and_then(|re| re.captures(text)) {
+        let (d, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        if (1..=31).contains(&d) && (1..=12).contains(&m) {
+            return Some((super::stamp::DateText::NoYear(m, d), c.get(0)?.start()));
+        }
+    }
     let c = NO_YEAR.as_ref()?.captures(text)?;
     let m = month(c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str())?;
     let d: u32 = c.name("d1").or(c.name("d2")).or(c.name("d3"))?.as_str().parse().ok()?;
@@ -168,6 +251,14 @@ fn foreign(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         let date = NaiveDate::from_ymd_opt(c[4].parse().ok()?, foreign_month(&c[3])?, day)?;
         Some((date, c.get(0)?.range()))
     })
+}
+
+/// A month's name in English or in another language ([`foreign_month`]).
+pub fn month_word(word: &str) -> Option<u32> {
+    const NAMES: &str = "january february march april may june july august september october november december";
+    let w = word.to_lowercase();
+    let english = NAMES.split(' ').any(|n| n == w || (w.len() >= 3 && w.len() <= 4 && n.starts_with(&w)));
+    if english { month(&w) } else { foreign_month(&w) }
 }
 
 /// A month's name or abbreviation in Spanish, Portuguese, French, German or Italian.

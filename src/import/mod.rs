@@ -57,6 +57,7 @@ mod timeline;
 mod timeline_runs;
 mod times;
 mod title_lines;
+mod told;
 mod toml;
 mod unglue;
 mod zone;

@@ -8,6 +8,10 @@
 //! Markdown headings keeps its own structure; only the markup that Markdown does not read
 //! (`<hN>`, a trailing `<br>`, `1: 55 PM`) is changed there. Lines are neither added nor
 //! removed, and every word stays.
+//!
+//! A postmortem pasted as a chat assistant answers, inside a fence labelled `markdown` (often
+//! never closed) with a line of the answer above it, is its Markdown: the fence's lines are
+//! kept as comments when what it holds has headings of its own.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -100,7 +104,13 @@ pub fn plain(src: &str) -> Cow<'_, str> {
     let mut lines: Vec<Cow<str>> = Vec::new();
     let mut in_code = false;
     let mut code_lines = Vec::new();
-    for line in src.lines() {
+    let unwrapped = markdown_fences(src);
+    for (i, line) in src.lines().enumerate() {
+        if unwrapped.contains(&i) {
+            code_lines.push(false);
+            lines.push(Cow::Owned(format!("<!-- {} -->", line.trim())));
+            continue;
+        }
         let is_fence = fence(line);
         code_lines.push(in_code || is_fence);
         lines.push(if in_code || is_fence { Cow::Borrowed(line) } else { markup(line) });
@@ -127,6 +137,30 @@ pub fn plain(src: &str) -> Cow<'_, str> {
         out.push('\n');
     }
     Cow::Owned(out)
+}
+
+/// The lines of the fences labelled `markdown` or `md` that hold headings (see the module's
+/// words): the opening line and its closing one, if any, kept as comments.
+fn markdown_fences(src: &str) -> Vec<usize> {
+    let lines: Vec<&str> = src.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !fence(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let label = lines[i].trim_start().trim_start_matches(['`', '~']).trim().to_lowercase();
+        let close =
+            (i + 1..lines.len()).find(|&j| fence(lines[j]) && lines[j].trim().trim_matches(['`', '~']).is_empty());
+        let end = close.unwrap_or(lines.len());
+        if matches!(label.as_str(), "markdown" | "md") && lines[i + 1..end].iter().any(|l| atx(l)) {
+            out.push(i);
+            out.extend(close);
+        }
+        i = end + 1;
+    }
+    out
 }
 
 /// An admonition of a documentation site (`!!! success "[RESOLVED] February 11, 2026 - ..."`,
@@ -288,6 +322,18 @@ mod tests {
         );
         let log = "# Report\n## Summary\nDown.\n\n    db6 kernel: stuck\n    db6 kernel: stuck\n";
         assert_eq!(plain(log), log);
+    }
+
+    #[test]
+    fn a_postmortem_in_a_markdown_fence_is_read_as_markdown() {
+        let src = "Here is the report:\n\n```markdown\n# Outage\n\n## Timeline\n- **10:00** - Alert.\n";
+        assert_eq!(
+            plain(src),
+            "Here is the report:\n\n<!-- ```markdown -->\n# Outage\n\n## Timeline\n- **10:00** - Alert.\n"
+        );
+        // A fence of code, or of Markdown without headings, stays code.
+        let code = "Example:\n\n```md\n- **10:00** - Alert.\n```\n";
+        assert_eq!(plain(code), code);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub fn rejoin(src: &str) -> Cow<'_, str> {
     let text = then(dashed_tables(src), tables_apart);
     let text = then(text, super::status_copy::bracketed_updates);
     let text = then(text, super::status_copy::posted_updates);
+    let text = then(text, super::status_copy::history_updates);
+    let text = then(text, super::status_copy::named_updates);
     let text = then(text, broken_rows);
     let text = then(text, times_over_events);
     then(text, super::notices::stamps_over_text)
@@ -116,6 +118,21 @@ fn tables_apart(src: &str) -> Cow<'_, str> {
             apart.push(j);
         }
     }
+    // Front matter and code are not text: they stay as written.
+    let matter = lines.first().map(|l| l.trim()).filter(|l| *l == "---" || *l == "+++");
+    if let Some(end) = matter.and_then(|f| (1..lines.len()).find(|&i| lines[i].trim() == f)) {
+        apart.retain(|&i| i > end);
+    }
+    let mut code = false;
+    let in_code: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let fence = l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~");
+            code ^= fence;
+            code || fence
+        })
+        .collect();
+    apart.retain(|&i| !in_code[i]);
     if apart.is_empty() {
         return Cow::Borrowed(src);
     }

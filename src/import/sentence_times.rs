@@ -8,21 +8,10 @@ use regex::Regex;
 
 use super::build::Builder;
 use super::report::Outcome;
-use super::stamp::{ClockText, leading_stamp};
-use super::zone::ZONE_PATTERN;
+use super::stamp::ClockText;
+use super::told::{Told, clause_start, clause_text, clause_words, told_times};
 use crate::doc::SectionKind;
 
-/// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight", "at Nov 07
-/// 20:14:38 UTC" (a day written before the time): where a sentence gives a time (four digits
-/// only with a zone, or they may be a year); and where it gives a span, its start ("from 11:22
-/// UTC – 13:40 UTC", "between 14:02 and 14:40").
-static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-    Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by|from|between|as of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
-    ))
-    .ok()
-});
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 
 impl Builder<'_> {
@@ -72,66 +61,50 @@ impl Builder<'_> {
                 for (k, sentence) in super::sentences::sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     // "on Friday, July 21": a day without its year, in the file's year.
+                    // "at 6:45 a.m. on 10/9/08": a day in digits, as the file orders them.
                     let named = super::times::find_date(sentence)
-                        .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?));
-                    let c = SENTENCE_TIME.as_ref().and_then(|re| re.captures(sentence));
+                        .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?))
+                        .or_else(|| super::dates::digit_date(sentence, self.clock.order));
+                    let told = told_times(sentence);
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
                     if let Some(date) = named
-                        && (c.is_some()
+                        && (!told.is_empty()
                             || super::times::opening_date(sentence).is_some()
                             || super::dates::opening_month_day(sentence).is_some())
                     {
                         self.clock.date = Some(date);
                     }
-                    let Some(c) = c else { continue };
-                    let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
-                    let before = sentence[..whole.start()].trim_matches(['*', '_', ' ']);
-                    let starts = before.is_empty();
-                    // "..., and at 09:47 editing worked again": the time opens a clause.
-                    let clause = starts
-                        || before.ends_with([',', ';', ':'])
-                        || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
-                    // A span ("from 11:22 UTC – 13:40 UTC") is an entry only in a file with no
-                    // timeline: beside one it tells what the entries already do.
-                    let span = {
-                        let word = sentence[whole.start()..].trim_start_matches(['*', '_']).to_lowercase();
-                        word.starts_with("from") || word.starts_with("between")
-                    };
-                    if rows > 0 && (span || !(k == 0 && starts)) {
-                        continue;
-                    }
-                    let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
-                    // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
-                    // A time that ends its sentence ("ran out of disk at 03:12.") is not an entry.
-                    // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
-                    let after = stamp.rest.trim_start_matches([',', ' ']).trim();
-                    let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
-                    let event = if clause && !span { after } else { sentence.trim() }.to_string();
-                    if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
-                        let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
-                        self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
-                        self.clock.last = None;
-                    }
-                    // "... deemed operational at approximately 20:00 UTC.": a time stated with its
-                    // zone at the end of a sentence of its own is a moment told for the record.
-                    let zoned_end = !clause && stamp.zone.is_some() && before.split_whitespace().count() >= 3;
-                    // "We reverted the change and manually deployed the fix at 09:34.": so is one
-                    // that tells in the past what was done then (not what runs or would run),
-                    // after a moment the text has already given ("ran out of disk at 03:12.",
-                    // alone, stays prose).
-                    let told_end = !clause
-                        && self.doc.timeline.len() > rows
-                        && before.split_whitespace().count() >= 4
-                        && super::sentences::told_in_the_past(before);
-                    if matches!(stamp.time, Some(ClockText::At(_)))
-                        && (after.split(' ').count() >= 2 || zoned_end || told_end)
-                    {
-                        first_line.get_or_insert_with(|| self.line_of(line));
-                        self.push_stamp(&stamp, event);
-                        if rows > 0 {
-                            self.place_last_in_order();
+                    // "started at 14:02, was mitigated at 14:40 and fully recovered by 15:10":
+                    // a clause of its own for each time that opens one, an entry each.
+                    let mut clauses: Vec<(usize, usize)> = Vec::new();
+                    for (j, t) in told.iter().enumerate() {
+                        let Some(&(i, _)) = clauses.last() else {
+                            clauses.push((j, 0));
+                            continue;
+                        };
+                        let opens = sentence[..told[i].start].trim_matches(['*', '_', ' ']).is_empty();
+                        let until = told.get(j + 1).map_or(sentence.len(), |n| n.start);
+                        if rows == 0
+                            && let Some(at) = clause_start(sentence, &told[j - 1], t, opens && j - 1 == i)
+                            && clause_words(sentence, at, t, until) >= 2
+                        {
+                            clauses.push((j, at));
                         }
+                    }
+                    for (n, &(j, from)) in clauses.iter().enumerate() {
+                        let until = clauses.get(n + 1).map_or(sentence.len(), |&(_, at)| at);
+                        self.told_entry(
+                            sentence,
+                            from..until,
+                            &told[j],
+                            (k, n, clauses.len() > 1),
+                            rows,
+                            named,
+                            &timed,
+                            line,
+                            &mut first_line,
+                        );
                     }
                 }
             }
@@ -150,6 +123,96 @@ impl Builder<'_> {
         }
     }
 
+    /// The entry of one time a sentence tells, `within` the bytes of its clause (the whole
+    /// sentence when it tells one time); `at` the sentence's place in its paragraph and the
+    /// clause's in the sentence, and whether the sentence has clauses of several times.
+    #[allow(clippy::too_many_arguments)]
+    fn told_entry(
+        &mut self,
+        sentence: &str,
+        within: std::ops::Range<usize>,
+        told: &Told,
+        at: (usize, usize, bool),
+        rows: usize,
+        named: Option<chrono::NaiveDate>,
+        timed: &[chrono::NaiveDateTime],
+        line: &str,
+        first_line: &mut Option<usize>,
+    ) {
+        let (k, n, several) = at;
+        let stamp = &told.stamp;
+        let raw = &sentence[within.clone()];
+        let clause = clause_text(raw);
+        let clause_end = within.start + raw.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+        let before = sentence[..told.start].trim_matches(['*', '_', ' ']);
+        let in_clause = clause_text(&sentence[within.start..told.start]).trim_matches(['*', '_', ' ']);
+        // "Beginning on October 24th at 02:36 PDT, ...", "On Friday, October 29, 1999 beginning
+        // at 8:40AM": a day and words that only lead in to the time open the paragraph with it.
+        let starts = if n == 0 { before.is_empty() || (k == 0 && lead_in(before)) } else { in_clause.is_empty() };
+        // "..., and at 09:47 editing worked again": the time opens a clause.
+        let clause_opens = starts
+            || before.ends_with([',', ';', ':'])
+            || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
+        let span = told.span;
+        if rows > 0 && (n > 0 || span || !(k == 0 && starts)) {
+            return;
+        }
+        // The words after the time, to the end of its clause.
+        let whole = sentence.trim_end();
+        let after = match whole.len().checked_sub(stamp.rest.len()) {
+            Some(from) if whole.ends_with(stamp.rest.as_str()) => {
+                sentence.get(from..clause_end.max(from)).unwrap_or("")
+            }
+            _ => stamp.rest.as_str(),
+        };
+        // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
+        // A time that ends its sentence ("ran out of disk at 03:12.") is not an entry.
+        // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
+        let after = after.trim_start_matches([',', ' ']).trim();
+        let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
+        // "Wir konnten die Störung dann, um 08:44 Uhr beheben.": the verb after a clock word
+        // closes the sentence; the whole clause tells what happened.
+        let verb_last = told.worded && after.split_whitespace().count() < 2 && before.split_whitespace().count() >= 3;
+        let event = if clause_opens && !span && !verb_last { after } else { clause }.to_string();
+        if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
+            let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
+            self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
+            self.clock.last = None;
+        }
+        // "... deemed operational at approximately 20:00 UTC.": a time stated with its zone (or
+        // its clock word, "um 08:44 Uhr beheben") at the end of a sentence of its own is a
+        // moment told for the record.
+        let zoned_end = !clause_opens && (stamp.zone.is_some() || told.worded) && said(before);
+        // "We reverted the change and manually deployed the fix at 09:34.": so is one that tells
+        // in the past what was done then (not what runs or would run), after a moment the text
+        // has already given ("ran out of disk at 03:12.", alone, stays prose).
+        // In a sentence of several such clauses, each tells one ("started at 14:02, was
+        // mitigated at 14:40 and ...").
+        let told_end = !clause_opens
+            && (self.doc.timeline.len() > rows || several)
+            && before.split_whitespace().count() >= 4
+            && super::sentences::told_in_the_past(if n > 0 { in_clause } else { before });
+        if matches!(stamp.time, Some(ClockText::At(_)))
+            && (after.split(' ').count() >= 2 || zoned_end || told_end || verb_last)
+        {
+            first_line.get_or_insert_with(|| self.line_of(line));
+            self.push_stamp(stamp, event);
+            if rows > 0 {
+                // A moment the timeline already has, told after its day ("On August 15 at 03:07
+                // the on-call engineer was woken ..." beside `03:07 - Alert received`): kept as
+                // prose.
+                let zone = self.doc.zone();
+                let at = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone));
+                let led_in = n == 0 && !before.is_empty();
+                if led_in && at.is_some() && self.doc.timeline[..rows].iter().any(|e| e.time.resolve(&zone) == at) {
+                    self.doc.timeline.pop();
+                    return;
+                }
+                self.place_last_in_order();
+            }
+        }
+    }
+
     /// Moves the entry just added before the first entry that is later than it (entries
     /// without an instant are passed over).
     fn place_last_in_order(&mut self) {
@@ -163,4 +226,31 @@ impl Builder<'_> {
             self.doc.timeline.insert(i, entry);
         }
     }
+}
+
+/// Words enough before a time to say something: three, or a few characters of Japanese or
+/// Chinese, which put no spaces between words ("障害発生日時:2021年03月08日 4時58分").
+fn said(before: &str) -> bool {
+    let cjk = before.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count();
+    before.split_whitespace().count() >= 3 || cjk >= 3
+}
+
+/// Words before a time that only say when: a day (`October 24th`, `Friday, October 29, 1999`,
+/// `2024-03-04`) and words that lead in to it ("on", "beginning", "the evening of").
+fn lead_in(before: &str) -> bool {
+    const WORDS: &str = "on beginning starting since from the of morning afternoon evening night early late monday tuesday wednesday thursday friday saturday sunday";
+    let Some(at) =
+        super::dates::dates_at(before).first().map(|&(_, at)| at).or_else(|| super::dates::month_day_start(before))
+    else {
+        return false;
+    };
+    let words = before[..at].split_whitespace().chain(before[at..].split_whitespace().skip(1));
+    let mut rest =
+        words.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty());
+    rest.all(|w| {
+        WORDS.split(' ').any(|x| x == w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).chars().all(|c| c.is_ascii_digit())
+            || super::dates::month_word(&w).is_some()
+    })
 }

@@ -15,7 +15,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let tail = &text.as_bytes()[end.saturating_sub(4)..end];
         let meridiem = (tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m."))
             && text[end..].trim_start().chars().next().is_some_and(|ch| !ch.is_uppercase());
-        if matches!(c, '.' | '!' | '?') && !meridiem && text[end..].chars().next().is_none_or(char::is_whitespace) {
+        // `。`: a Japanese or Chinese sentence's end, no space after it.
+        if c == '。' {
+            out.push(&text[start..end]);
+            start = end;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?')
+            && !meridiem
+            && !ordinal(text, i)
+            && text[end..].chars().next().is_none_or(char::is_whitespace)
+        {
             out.push(&text[start..end]);
             start = end;
         }
@@ -24,6 +34,20 @@ pub fn sentences(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
+}
+
+/// `am 30.01. gegen 15:20`, `dem 2. Februar 2008`: a dot after a number, then a word in lower
+/// case, a number or a month's name, closes a day's number (German writes them so), not a
+/// sentence.
+fn ordinal(text: &str, dot: usize) -> bool {
+    if text[..dot].chars().next_back().is_none_or(|c| !c.is_ascii_digit()) || text.as_bytes().get(dot) != Some(&b'.') {
+        return false;
+    }
+    let next = text[dot + 1..].trim_start();
+    let word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    next.len() < text[dot + 1..].len()
+        && (word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || super::dates::month_word(&word).is_some())
 }
 
 /// Words before a time that tell what was done then: a verb in the past ("deployed", "was

@@ -12,7 +12,7 @@ use super::build::Builder;
 use super::stamp::{ClockText, Stamp, leading_stamp};
 
 /// The words status pages name their updates with.
-const STATUS_WORDS: &[&str] = &[
+pub(super) const STATUS_WORDS: &[&str] = &[
     "investigating",
     "identified",
     "monitoring",

@@ -7,6 +7,18 @@
 //! So are updates each opened by a status word and its stamp in brackets on a line of its own
 //! (`Resolved [15/02/2022 23:09]`, its text in the paragraphs below, to the next such line):
 //! two or more make a list, an entry each at its stamp.
+//!
+//! And a status page's history as it is copied: each update opened by its status word and a
+//! dash (`Resolved - The fix is working.`), its lines, then its day and time alone on a line
+//! (`Apr 19, 19:11 BST`); the page's day lines and "No incidents reported." between them stay
+//! as they are, and so does an update whose stamp was not copied. A stamp without its year
+//! takes the year of the page's day line above it (`Apr 19, 2016`), the year after when it
+//! falls before that day: a history runs newest first, so the order of its updates says
+//! nothing of their years.
+//!
+//! And the list of a status page's past incidents: each incident's name, then its last status
+//! and stamp on a line (`Resolved May 28 at 01:00am BST`), its last update below (to the next
+//! incident's name), `1 previous update` closing it: an entry each, the name with the status.
 
 use std::borrow::Cow;
 
@@ -81,6 +93,151 @@ fn section_start(line: &str) -> bool {
     t.starts_with('#') || (t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*')))
 }
 
+/// `Resolved - The fix is working.`: a status word, then a dash and the update's text.
+fn status_dash(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    super::status::STATUS_WORDS.iter().any(|w| {
+        lower.strip_prefix(w).is_some_and(|r| ["- ", "– ", "— "].iter().any(|d| r.trim_start().starts_with(d)))
+    })
+}
+
+/// `Apr 19, 19:11 BST`: a day and a time alone on their line.
+fn day_and_time(line: &str) -> bool {
+    leading_stamp(line.trim())
+        .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())
+}
+
+/// A status page's history, each update over its day and time (see the module's words), as
+/// list entries at their stamps, when two or more such updates stand in the text.
+pub(super) fn history_updates(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let mut updates: Vec<(usize, usize)> = Vec::new();
+    let mut open = None;
+    for (i, line) in lines.iter().enumerate() {
+        if status_dash(line) {
+            open = Some(i);
+        } else if let Some(o) = open
+            && day_and_time(line)
+        {
+            updates.push((o, i));
+            open = None;
+        } else if line.trim().is_empty() || section_start(line) {
+            open = None;
+        }
+    }
+    if updates.len() < 2 {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 16 * updates.len());
+    let mut i = 0;
+    let mut day = None;
+    while i < lines.len() {
+        if let Some((d, _)) = super::dates::date_line(lines[i]) {
+            day = Some(d);
+        }
+        match updates.iter().find(|(o, _)| *o == i) {
+            Some(&(o, s)) => {
+                if !out.is_empty() && !out.ends_with("\n\n") && !out.ends_with("  \n") && !listed(&out) {
+                    out.push('\n');
+                }
+                out.push_str(&format!("* {} — {}\n", with_year(lines[s].trim(), day), lines[o].trim()));
+                for l in lines[o + 1..s].iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+                    out.push_str(&format!("  {l}\n"));
+                }
+                i = s + 1;
+                if i < lines.len() && !updates.iter().any(|(o, _)| *o == i) {
+                    out.push('\n');
+                }
+            }
+            None => {
+                out.push_str(lines[i]);
+                out.push('\n');
+                i += 1;
+            }
+        }
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
+}
+
+/// `Apr 19, 19:11 BST` under the day line `Apr 19, 2016`: `Apr 19, 2016, 19:11 BST`.
+fn with_year(stamp: &str, day: Option<chrono::NaiveDate>) -> String {
+    use chrono::Datelike;
+    let no_year = leading_stamp(stamp).and_then(|s| match s.date {
+        Some(super::stamp::DateText::NoYear(m, d)) => Some((m, d)),
+        _ => None,
+    });
+    match (no_year, day, stamp.split_once(',')) {
+        (Some((m, d)), Some(day), Some((month_day, time))) => {
+            let year = if (m, d) >= (day.month(), day.day()) { day.year() } else { day.year() + 1 };
+            format!("{month_day}, {year}, {}", time.trim())
+        }
+        _ => stamp.to_string(),
+    }
+}
+
+/// `Resolved May 28 at 01:00am BST`: a status word, then a day and time and nothing else.
+fn worded_stamp(line: &str) -> Option<(&str, &str)> {
+    let (word, when) = line.trim().split_once(' ')?;
+    let lower = word.to_lowercase();
+    let stamped = leading_stamp(when.trim())
+        .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty());
+    (super::status::STATUS_WORDS.contains(&lower.as_str()) && stamped).then_some((word, when.trim()))
+}
+
+/// A status page's past incidents, each name over its status and stamp (see the module's
+/// words), as list entries at their stamps, when two or more stand in the text; an update's
+/// text ends at the next incident's name or at a heading.
+pub(super) fn named_updates(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let named = |i: usize| {
+        i > 0 && worded_stamp(lines[i]).is_some() && {
+            let above = lines[i - 1].trim();
+            !above.is_empty() && worded_stamp(above).is_none() && !section_start(above)
+        }
+    };
+    let stamps: Vec<usize> = (0..lines.len()).filter(|&i| named(i)).collect();
+    if stamps.len() < 2 {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 16 * stamps.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if !stamps.contains(&(i + 1)) {
+            out.push_str(lines[i]);
+            out.push('\n');
+            i += 1;
+            continue;
+        }
+        let s = i + 1;
+        if !out.is_empty() && !out.ends_with("\n\n") && !listed(&out) {
+            out.push('\n');
+        }
+        let (word, when) = worded_stamp(lines[s]).unwrap_or_default();
+        out.push_str(&format!("* {when} — {word}: {}\n", lines[i].trim()));
+        let until =
+            (s + 1..lines.len()).find(|&j| stamps.contains(&(j + 1)) || section_start(lines[j])).unwrap_or(lines.len());
+        for l in lines[s + 1..until].iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            out.push_str(&format!("  {l}\n"));
+        }
+        if until < lines.len() && !stamps.contains(&(until + 1)) {
+            out.push('\n');
+        }
+        i = until;
+    }
+    if !src.ends_with('\n') {
+        out.pop();
+    }
+    Cow::Owned(out)
+}
+
+/// The text so far ends with a list entry this step wrote.
+fn listed(out: &str) -> bool {
+    out.trim_end_matches('\n').rsplit('\n').next().is_some_and(|l| l.starts_with("* ") || l.starts_with("  "))
+}
+
 /// Status-page updates each over its `Posted ...` line, as list entries at their stamps (see
 /// the module's words), when two or more such lines stand in one section.
 pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
@@ -153,6 +310,26 @@ mod tests {
         // One such line is a postmortem's own stamp, not a run of updates.
         let one = "The fix is out.\nPosted Mar 02, 2024 - 10:05 UTC\n";
         assert_eq!(rejoin(one), one);
+    }
+
+    #[test]
+    fn a_status_pages_history_its_stamps_below_the_updates() {
+        let src = "Past Incidents\nMar 3, 2026\nResolved - The queue is empty again.\nApr 3, 10:05 UTC\nIdentified - A worker hung.\nIt was restarted.\nApr 3, 09:40 UTC\nUpdate - We are looking\n";
+        assert_eq!(
+            rejoin(src),
+            "Past Incidents\nMar 3, 2026\n\n* Apr 3, 2026, 10:05 UTC — Resolved - The queue is empty again.\n* Apr 3, 2026, 09:40 UTC — Identified - A worker hung.\n  It was restarted.\n\nUpdate - We are looking\n"
+        );
+        let one = "Resolved - The queue is empty again.\nApr 3, 10:05 UTC\n";
+        assert_eq!(rejoin(one), one);
+    }
+
+    #[test]
+    fn past_incidents_each_under_its_name() {
+        let src = "Past incidents\nQueue is slow\nResolved Mar 4 at 10:05am UTC\nJobs run again.\n1 previous update\nLogin fails\nResolved Mar 2 at 09:40pm UTC\nTokens renewed.\n";
+        assert_eq!(
+            rejoin(src),
+            "Past incidents\n\n* Mar 4 at 10:05am UTC — Resolved: Queue is slow\n  Jobs run again.\n  1 previous update\n* Mar 2 at 09:40pm UTC — Resolved: Login fails\n  Tokens renewed.\n"
+        );
     }
 
     #[test]

@@ -221,8 +221,8 @@ impl Clock {
     }
 
     /// The day a date stands for. One written without a year takes the year of the dates
-    /// around it; as a timeline runs forward, a day well before the last entry's is in the
-    /// next year, and a first entry long after the day the file is about is in the year
+    /// around it; as a timeline runs forward, a day more than half a year before the last
+    /// entry's is in the next year, and a first entry long after the day the file is about is in the year
     /// before (`[12-05 16:21]` above `[03-20 16:46]` in a report on March 26th).
     pub(super) fn day_of(&self, d: DateText) -> Option<NaiveDate> {
         let year = self.year.or(self.date.map(|d| d.year())).or(self.fallback_year);
@@ -230,8 +230,12 @@ impl Clock {
         if !matches!(d, DateText::NoYear(..) | DateText::Pair(..)) {
             return Some(date);
         }
+        // The year that puts it nearest the last entry: `[12-05]` above `[03-20]` runs into the
+        // next year, `Jun 12` below `Jun 14` (a status page's history, newest first) does not.
+        let nearer_next =
+            |last: NaiveDate| d.resolve(self.order, year.map(|y| y + 1)).is_some_and(|next| next - last < last - date);
         let shift = match (self.last, self.date) {
-            (Some(last), _) if date + Duration::days(1) < last.date() => 1,
+            (Some(last), _) if date + Duration::days(1) < last.date() && nearer_next(last.date()) => 1,
             (None, Some(day)) if self.year.is_none() && date > day + Duration::days(60) => -1,
             _ => return Some(date),
         };

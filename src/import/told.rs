@@ -1,0 +1,284 @@
+//! The times a sentence tells ("at **11:32** we deployed", "At 1915 UTC", "between 14:02 and
+//! 14:40", "um 11.08 Uhr", "gegen 15:20 Uhr", "à 15h55"), each with where it starts and ends,
+//! so that a sentence that tells several moments ("started at 14:02, was mitigated at 14:40 and
+//! fully recovered by 15:10") gives one entry per moment.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::stamp::{Stamp, leading_stamp};
+use super::zone::ZONE_PATTERN;
+
+/// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight", "at Nov 07
+/// 20:14:38 UTC" (a day written before the time): where a sentence gives a time (four digits
+/// only with a zone, or they may be a year); and where it gives a span, its start ("from 11:22
+/// UTC – 13:40 UTC", "between 14:02 and 14:40").
+static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+    Regex::new(&format!(
+        r"(?i)\b(?:at|around|about|by|from|between|as of|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+    ))
+    .ok()
+});
+
+/// The words German, French, Spanish, Portuguese and Italian sentences put before a time, and
+/// the English word each reads as ("bis 22 Uhr behoben": fixed by 22:00; "zwischen 12:02 Uhr
+/// und 12:06 Uhr": a span, its start).
+const TIME_WORDS: &[(&str, &str)] = &[
+    // English before a clock written the French way ("at 10h50 LT", "at 11h").
+    ("at", "at"),
+    ("around", "around"),
+    ("by", "by"),
+    ("um", "at"),
+    ("gegen", "around"),
+    ("ab", "from"),
+    ("seit", "as of"),
+    ("bis", "by"),
+    ("zwischen", "between"),
+    ("à", "at"),
+    ("vers", "around"),
+    ("dès", "from"),
+    ("entre", "between"),
+    ("a las", "at"),
+    ("desde las", "from"),
+    ("às", "at"),
+    ("pelas", "around"),
+    ("alle", "at"),
+    ("verso le", "around"),
+];
+
+/// Words for midnight and noon in those languages.
+const HOUR_WORDS: &[(&str, &str)] = &[
+    ("mitternacht", "00:00"),
+    ("minuit", "00:00"),
+    ("medianoche", "00:00"),
+    ("meia-noite", "00:00"),
+    ("mezzanotte", "00:00"),
+    ("mittag", "12:00"),
+    ("midi", "12:00"),
+    ("mediodía", "12:00"),
+    ("meio-dia", "12:00"),
+    ("mezzogiorno", "12:00"),
+];
+
+/// A time after one of [`TIME_WORDS`]: `um 11.08 Uhr`, `gegen 11 Uhr`, `um 15:00 Uhr`, `à 15h55`,
+/// `vers 15h`, `a las 15:55`, `gegen Mitternacht`; a dot or the hour alone only with `Uhr` or
+/// `h` after it (`um 11.08` alone may be a day).
+static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+    ))
+    .ok()
+});
+
+/// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it.
+static CJK_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(\d{1,2})時(?:(\d{1,2})分)?").ok());
+
+/// `Thu Mar 6 18:20:11 PST 2025 — ...`: a notice opened with its stamp as `date` prints it.
+static DATE_COMMAND: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:mon|tue|wed|thu|fri|sat|sun)\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Z]{2,5})\s+((?:19|20)\d{2})\b").ok()
+});
+
+/// A time a sentence tells.
+pub(super) struct Told {
+    /// Where its words start ("at", "um") and where the time ends.
+    pub start: usize,
+    pub end: usize,
+    /// The time read, its rest the sentence after it.
+    pub stamp: Stamp,
+    /// It starts a span ("from", "between", "zwischen").
+    pub span: bool,
+    /// Written with its clock word (`Uhr`, `15h55`): a moment told for the record, as a zone
+    /// after a time is.
+    pub worded: bool,
+    /// "until 08:00": the end of what a clause before it tells, a moment only after one
+    /// ("... starting around 21:15 and lasting until 00:45"); first in its sentence, prose.
+    pub until: bool,
+}
+
+/// The times a sentence tells, in the order written.
+pub(super) fn told_times(sentence: &str) -> Vec<Told> {
+    let mut out: Vec<Told> = Vec::new();
+    if let Some(re) = SENTENCE_TIME.as_ref() {
+        for c in re.captures_iter(sentence) {
+            let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
+            let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
+            let word = whole.as_str().to_lowercase();
+            let span = word.starts_with("from") || word.starts_with("between");
+            let until = word.starts_with("until");
+            // The time ends where its stamp does, its seconds and zone with it (`at 09:12 UTC,
+            // was ...`, `around 2021-03-09 21:15:00 UTC and ...`).
+            let from = &sentence[m.start()..];
+            let end = from.find(stamp.text.as_str()).map_or(m.end(), |i| m.start() + i + stamp.text.len());
+            out.push(Told { start: whole.start(), end, stamp, span, worded: false, until });
+        }
+    }
+    if let Some(re) = FOREIGN_TIME.as_ref() {
+        for c in re.captures_iter(sentence) {
+            let (Some(word), Some(whole)) = (c.name("word"), c.get(0)) else { continue };
+            if out.iter().any(|t| t.start <= word.start() && word.start() < t.end) {
+                continue;
+            }
+            let clock = match (c.name("h"), c.name("named")) {
+                (Some(h), _) => {
+                    let sep = c.name("sep").map(|s| s.as_str());
+                    let worded = c.name("uhr").is_some() || sep == Some("h");
+                    // `um 11.08` alone, `um 11` alone: a day, a number.
+                    if !(worded || sep == Some(":")) {
+                        continue;
+                    }
+                    // In English only the French way of writing hours (`at 10h50`, `at 11h LT`)
+                    // and `at 13:44hrs`: "peaked at 5h of backlog" is a while.
+                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "by");
+                    let hrs = c.name("uhr").is_some_and(|u| u.as_str().trim() == "hrs");
+                    if english && !(sep == Some("h") || c.name("lt").is_some() || hrs) {
+                        continue;
+                    }
+                    format!("{}:{}", h.as_str(), c.name("m").map_or("00", |m| m.as_str()))
+                }
+                (None, Some(named)) => {
+                    let lower = named.as_str().to_lowercase();
+                    let Some((_, at)) = HOUR_WORDS.iter().find(|(w, _)| *w == lower) else { continue };
+                    (*at).to_string()
+                }
+                (None, None) => continue,
+            };
+            let rest = &sentence[whole.end()..];
+            let Some(stamp) = leading_stamp(&format!("{clock} {}", rest.trim_start())) else { continue };
+            let english = TIME_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word.as_str())).map(|(_, e)| *e);
+            let span = matches!(english, Some("from" | "between"));
+            let worded = c.name("uhr").is_some()
+                || c.name("named").is_some()
+                || c.name("sep").is_some_and(|s| s.as_str() == "h");
+            out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until: false });
+        }
+    }
+    if let Some(c) = DATE_COMMAND.as_ref().and_then(|re| re.captures(sentence))
+        && let Some(whole) = c.get(0)
+        && let Some(stamp) =
+            leading_stamp(&format!("{} {} {} {} {}{}", &c[1], &c[2], &c[5], &c[3], &c[4], &sentence[whole.end()..]))
+    {
+        out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: true, until: false });
+    }
+    if let Some(re) = CJK_TIME.as_ref() {
+        for c in re.captures_iter(sentence) {
+            let (Some(whole), Some(h)) = (c.get(0), c.get(1)) else { continue };
+            // `3時間`: three hours, a while.
+            if c.get(2).is_none() && sentence[whole.end()..].starts_with('間') {
+                continue;
+            }
+            let clock = format!("{}:{}", h.as_str(), c.get(2).map_or("00", |m| m.as_str()));
+            let Some(stamp) = leading_stamp(&format!("{clock} {}", &sentence[whole.end()..])) else { continue };
+            out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: true, until: false });
+        }
+    }
+    out.sort_by_key(|t| t.start);
+    let ends = out.iter().take_while(|t| t.until).count();
+    out.split_off(ends)
+}
+
+/// Words that join the clauses of a sentence ("..., was mitigated at 14:40 and fully recovered
+/// by 15:10", "gegen 12.35 Uhr für 80 Minuten und um 17:42 Uhr abermals").
+const JOINERS: &[&str] = &["and", "then", "but", "und", "dann", "et", "puis", "y", "e", "luego", "poi"];
+
+/// Where the clause of a later time starts, when the words between it and the time before
+/// join a new clause: they end with a joiner or a comma ("... und um 17:42"), or open with one
+/// after a time that did not open its sentence ("started at 14:02, was mitigated at 14:40").
+/// `None` when the later time belongs to the clause before ("At 14:09, we noticed errors that
+/// began at 13:50").
+pub(super) fn clause_start(sentence: &str, before: &Told, later: &Told, before_opens: bool) -> Option<usize> {
+    let between = sentence.get(before.end..later.start)?;
+    let trimmed = between.trim_end();
+    let lower = trimmed.to_lowercase();
+    if let Some(comma) = trimmed.chars().next_back().filter(|c| [',', ';', '、'].contains(c)) {
+        return Some(before.end + trimmed.len() - comma.len_utf8());
+    }
+    if let Some(j) = JOINERS.iter().find(|j| lower.ends_with(&format!(" {j}")) || lower == **j) {
+        return Some(before.end + trimmed.len() - j.len());
+    }
+    let opened = lower.trim_start();
+    let joined = opened.starts_with([',', ';', '、'])
+        || JOINERS.iter().any(|j| opened.strip_prefix(j).is_some_and(|r| r.starts_with(' ')));
+    (joined && !before_opens).then_some(before.end)
+}
+
+/// How many words a later time's clause (from `at` to `until`) has besides the time and the
+/// joiners: a clause that tells something ("was mitigated at 14:40", "and lasting until 00:45")
+/// has one or more after a joining word, two or more after a comma; ", at 3:01pm" after a
+/// day, or "notably at 3:54am, and", is part of the clause before.
+pub(super) fn clause_words(sentence: &str, at: usize, told: &Told, until: usize) -> usize {
+    let count = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                !w.is_empty() && !JOINERS.contains(&w.as_str())
+            })
+            .count()
+    };
+    let (Some(before), Some(after)) = (sentence.get(at..told.start), sentence.get(told.end..until.max(told.end)))
+    else {
+        return 0;
+    };
+    // Japanese and Chinese put no spaces between words: a few characters are a clause's words.
+    let cjk = |t: &str| if t.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count() >= 2 { 2 } else { 0 };
+    let after = after.trim_start().strip_prefix("Uhr").unwrap_or(after);
+    let words = count(before).max(cjk(before)) + count(after).max(cjk(after));
+    let joined =
+        JOINERS.iter().any(|j| before.trim_start().to_lowercase().strip_prefix(j).is_some_and(|r| r.starts_with(' ')));
+    if joined { words + 1 } else { words }
+}
+
+/// A clause's words without the joiners and commas around them.
+pub(super) fn clause_text(text: &str) -> &str {
+    let mut t = text.trim().trim_start_matches([',', ';', '、', ' ']);
+    for j in JOINERS {
+        if let Some(rest) = t.strip_prefix(j).filter(|r| r.starts_with(' ')) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    t.trim_end_matches([',', ';', '、', ' '])
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn times_told_in_german_and_french() {
+        let t = told_times("Aufgrund des Fehlers wiederholte sich der Vorfall gegen 12.35 Uhr für 80 Minuten.");
+        assert_eq!(t.len(), 1);
+        assert!(t[0].worded);
+        assert_eq!(t[0].stamp.rest, "für 80 Minuten.");
+        assert_eq!(told_times("Um 11 Uhr fiel der Strom aus.").len(), 1);
+        assert_eq!(told_times("Peu après, à 15h55, le train s'arrête.").len(), 1);
+        // A dot or the hour alone without `Uhr`: a day or a number, no time.
+        assert!(told_times("Das Update kam um 11.08 an.").is_empty());
+        assert!(told_times("Es waren um 11 Server betroffen.").is_empty());
+        // English with hours written the French way; a while is no time.
+        assert_eq!(told_times("Our team got the first alarms at 11h LT.").len(), 1);
+        assert_eq!(told_times("We lost two relays at 13:44hrs today.").len(), 1);
+        assert!(told_times("The backlog peaked at 5h of work.").is_empty());
+        assert!(told_times("復旧まで3時間かかりました。").is_empty());
+    }
+
+    #[test]
+    fn the_clauses_of_a_sentence_with_several_times() {
+        let s = "The API started failing at 14:02, was mitigated at 14:40 and fully recovered by 15:10.";
+        let t = told_times(s);
+        assert_eq!(t.len(), 3);
+        let second = clause_start(s, &t[0], &t[1], false).unwrap();
+        let third = clause_start(s, &t[1], &t[2], false).unwrap();
+        assert_eq!(clause_text(&s[..second]), "The API started failing at 14:02");
+        assert_eq!(clause_text(&s[second..third]), "was mitigated at 14:40");
+        assert_eq!(clause_text(&s[third..]), "fully recovered by 15:10.");
+        // A time inside the clause of the one before: no clause of its own.
+        let s = "At 14:09, we noticed errors that began at 13:50.";
+        let t = told_times(s);
+        assert!(clause_start(s, &t[0], &t[1], true).is_none());
+    }
+}
