@@ -442,6 +442,18 @@ fn findings_in_summary(app: &App) -> usize {
     app.editor().unwrap().finding_count(0)
 }
 
+/// A suggestion never fails `blameless lint`, and the list says so; a warning is named alone.
+#[test]
+fn the_findings_list_says_which_are_suggestions() {
+    let mut f = fresh_checked();
+    typed(&mut f.app, "It was a stupid bug in the date parser. The review was sloppy.");
+    pause_for_check(&mut f.app);
+    assert_eq!(findings_in_summary(&f.app), 2);
+    let big = screen(&mut f.app, 120, 40);
+    assert!(big.contains("▸ character-judgement (suggestion): A judgement of"), "{big}");
+    assert!(big.contains("  character-judgement: A judgement of character"), "the warning is named alone: {big}");
+}
+
 #[test]
 fn wording_is_checked_after_a_pause_underlined_listed_and_marked() {
     let mut f = fresh_checked();

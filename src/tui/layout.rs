@@ -122,7 +122,16 @@ pub fn finding_texts(f: &crate::lint::TextFinding) -> (String, String, Option<St
         (_, Some(s)) => Some(format!("  → {s}")),
         _ => None,
     };
-    (format!("▸ {}: ", f.rule), f.message.clone(), hint)
+    (format!("▸ {}: ", rule_label(f)), f.message.clone(), hint)
+}
+
+/// A finding's rule as the editor names it: a suggestion says so ("just-simply (suggestion)"),
+/// since it never fails `blameless lint`; a warning is the rule alone.
+pub fn rule_label(f: &crate::lint::TextFinding) -> String {
+    match f.severity {
+        crate::doc::Severity::Suggestion => format!("{} (suggestion)", f.rule),
+        _ => f.rule.clone(),
+    }
 }
 
 /// The rows `text` takes when wrapped at word boundaries to `width` columns (as ratatui's

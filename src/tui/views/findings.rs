@@ -56,7 +56,10 @@ fn strip_lines(
     lines.extend(whole);
     // The ones after it (F8 goes there next), as many as fit, each cut to a line.
     for f in lint.findings.iter().skip(at + 1).take(usize::from(r.height.saturating_sub(used))) {
-        let one = super::chrome::fit(&format!("  {}: {}", f.rule, f.message), usize::from(r.width));
+        let one = super::chrome::fit(
+            &format!("  {}: {}", crate::tui::layout::rule_label(f), f.message),
+            usize::from(r.width),
+        );
         lines.push(Line::styled(one, dim()));
     }
     lines

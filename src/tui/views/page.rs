@@ -210,7 +210,10 @@ fn form(
                 (_, Some(s)) => format!(" → {s}"),
                 _ => String::new(),
             };
-            Line::styled(format!("◆ {}: {}: {}{fix}", field.label, f.rule, f.message), colored(Color::Yellow))
+            Line::styled(
+                format!("◆ {}: {}: {}{fix}", field.label, crate::tui::layout::rule_label(f), f.message),
+                colored(Color::Yellow),
+            )
         })
         .collect();
     if !found.is_empty() && y + 1 < r.y + r.height {

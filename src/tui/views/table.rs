@@ -300,7 +300,10 @@ fn wording_note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
         (_, Some(s)) => format!(" {s}"),
         _ => String::new(),
     };
-    Some(Line::styled(format!("◆ {}: {}{fix}{more}", f.rule, f.message), colored(Color::Yellow)))
+    Some(Line::styled(
+        format!("◆ {}: {}{fix}{more}", crate::tui::layout::rule_label(f), f.message),
+        colored(Color::Yellow),
+    ))
 }
 
 /// What the selected row lacks, in words; with `general`, what the timeline as a whole lacks
