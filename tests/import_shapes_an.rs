@@ -61,3 +61,26 @@ fn german_kurz_nach_and_kurz_vor() {
     assert!(doc.timeline[0].event.contains("Die Störung begann"), "{:?}", doc.timeline[0]);
     assert!(doc.timeline[1].event.contains("über andere Wege um"), "{:?}", doc.timeline[1]);
 }
+
+/// "On Friday 14. March 2025 from 09:05 to 09:40 ..." (the day's number with its dot before the
+/// month's name, as German and Czech writers put it in English) is the day of the times after
+/// it; "Shortly before 11:00, most services were running again, the last one was back shortly
+/// after 12:30.": after the words of the opening time's clause, the last comma opens the next
+/// time's, an entry each.
+#[test]
+fn a_dotted_day_before_the_month_and_a_later_clause_after_a_comma() {
+    let src = "Dear customers,\n\nOn Friday 14. March 2025 from 09:05 to 09:40 our storage cluster was unreachable for most services. Shortly before 11:00, most services were running again, the last one was back shortly after 12:30.\n";
+    let doc = import_utc(src);
+    let rows: Vec<(String, String)> = doc.timeline.iter().map(|e| (e.time.as_text(), e.event.clone())).collect();
+    assert_eq!(
+        rows,
+        pairs(&[
+            (
+                "2025-03-14 09:05",
+                "On Friday 14. March 2025 from 09:05 to 09:40 our storage cluster was unreachable for most services."
+            ),
+            ("2025-03-14 11:00", "most services were running again"),
+            ("2025-03-14 12:30", "the last one was back shortly after 12:30."),
+        ])
+    );
+}

@@ -218,6 +218,14 @@ pub(super) fn clause_start(sentence: &str, before: &Told, later: &Told, before_o
     if let Some(j) = JOINERS.iter().find(|j| lower.ends_with(&format!(" {j}")) || lower == **j) {
         return Some(before.end + trimmed.len() - j.len());
     }
+    // "Shortly before 13:00, the service was half back, it was fully back shortly after
+    // 15:00.": after the words of an opening time's own clause, the last comma starts the next.
+    if before_opens
+        && let Some(last) = trimmed.rfind([',', ';'])
+        && trimmed[..last].trim_start_matches([',', ';', ' ']).split_whitespace().count() >= 2
+    {
+        return Some(before.end + last);
+    }
     let opened = lower.trim_start();
     let joined = opened.starts_with([',', ';', '、'])
         || JOINERS.iter().any(|j| opened.strip_prefix(j).is_some_and(|r| r.starts_with(' ')));
