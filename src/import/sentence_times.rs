@@ -14,6 +14,22 @@ use crate::doc::SectionKind;
 
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 
+/// `cesine · comment · 2018-06-16`: a thread's post (an issue's description, a comment, a review)
+/// as copied pages of an issue show it, its author and day on a line of their own over its text.
+static THREAD_POST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*\S+ · (?:description|comment|review|review thread) · (\d{4}-\d{2}-\d{2})\s*$").ok()
+});
+
+/// The day of a thread's post that opens `paragraph`, and the paragraph without that line.
+fn thread_post(paragraph: &str) -> (Option<chrono::NaiveDate>, &str) {
+    let first = paragraph.lines().next().unwrap_or_default();
+    let day = THREAD_POST.as_ref().and_then(|re| re.captures(first)).and_then(|c| c[1].parse().ok());
+    match day {
+        Some(day) => (Some(day), paragraph.trim_start().get(first.trim_start().len()..).unwrap_or_default()),
+        None => (None, paragraph),
+    }
+}
+
 impl Builder<'_> {
     /// A file with no timeline at all: the times its sentences give ("at **11:32** we
     /// deployed") become entries, the event the rest of the sentence; the text keeps them.
@@ -51,8 +67,13 @@ impl Builder<'_> {
                     .count();
                 let was_fence = fence;
                 fence ^= fences % 2 == 1;
+                // A thread's post: its day is the day of the bare times its text tells.
+                let (post_day, paragraph) = thread_post(paragraph);
+                if post_day.is_some() && !was_fence {
+                    self.clock.date = post_day;
+                }
                 let first = paragraph.trim_start();
-                if was_fence || fences > 0 || first.starts_with('|') || first.starts_with('>') {
+                if was_fence || fences > 0 || first.is_empty() || first.starts_with('|') || first.starts_with('>') {
                     continue;
                 }
                 let line = first.lines().next().unwrap_or_default();

@@ -11,13 +11,14 @@ use super::stamp::{Stamp, leading_stamp};
 use super::zone::ZONE_PATTERN;
 
 /// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight", "at Nov 07
-/// 20:14:38 UTC" (a day written before the time): where a sentence gives a time (four digits
-/// only with a zone, or they may be a year); and where it gives a span, its start ("from 11:22
-/// UTC – 13:40 UTC", "between 14:02 and 14:40").
+/// 20:14:38 UTC", "At **2026-04-01 16:05:18 UTC**" (a day written before the time, in the
+/// emphasis or not), "shortly after 15:00": where a sentence gives a time (four digits only with
+/// a zone, or they may be a year); and where it gives a span, its start ("from 11:22 UTC – 13:40
+/// UTC", "between 14:02 and 14:40").
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by|from|between|as of|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|by|from|between|as of|until|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -32,6 +33,8 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("by", "by"),
     ("um", "at"),
     ("gegen", "around"),
+    ("kurz nach", "around"),
+    ("kurz vor", "around"),
     ("ab", "from"),
     ("seit", "as of"),
     ("bis", "by"),
@@ -72,6 +75,12 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
+});
+
+/// "downtime was 20min 3:00- 3:30 UTC": a span of the clock with its zone after it needs no word
+/// before it.
+static ZONED_SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[\s(])(\d{{1,2}}:\d{{2}})\s*[-–]\s*\d{{1,2}}:\d{{2}}\s*(?:{ZONE_PATTERN})\b")).ok()
 });
 
 /// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it.
@@ -156,6 +165,16 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until: false });
         }
     }
+    if let Some(re) = ZONED_SPAN.as_ref() {
+        for c in re.captures_iter(sentence) {
+            let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
+            if out.iter().any(|t| t.start <= m.start() && m.start() < t.end) {
+                continue;
+            }
+            let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
+            out.push(Told { start: m.start(), end: whole.end(), stamp, span: true, worded: false, until: false });
+        }
+    }
     if let Some(c) = DATE_COMMAND.as_ref().and_then(|re| re.captures(sentence))
         && let Some(whole) = c.get(0)
         && let Some(stamp) =
@@ -198,6 +217,14 @@ pub(super) fn clause_start(sentence: &str, before: &Told, later: &Told, before_o
     }
     if let Some(j) = JOINERS.iter().find(|j| lower.ends_with(&format!(" {j}")) || lower == **j) {
         return Some(before.end + trimmed.len() - j.len());
+    }
+    // "Shortly before 13:00, the service was half back, it was fully back shortly after
+    // 15:00.": after the words of an opening time's own clause, the last comma starts the next.
+    if before_opens
+        && let Some(last) = trimmed.rfind([',', ';'])
+        && trimmed[..last].trim_start_matches([',', ';', ' ']).split_whitespace().count() >= 2
+    {
+        return Some(before.end + last);
     }
     let opened = lower.trim_start();
     let joined = opened.starts_with([',', ';', '、'])
