@@ -59,6 +59,7 @@ mod times;
 mod title_lines;
 mod told;
 mod toml;
+mod two_clocks;
 mod unglue;
 mod zone;
 

@@ -263,7 +263,12 @@ fn lead_in(before: &str) -> bool {
     let Some(at) =
         super::dates::dates_at(before).first().map(|&(_, at)| at).or_else(|| super::dates::month_day_start(before))
     else {
-        return false;
+        // "Today around 7:40am we noticed ...": the day the text is written about, in words.
+        const TODAY: &[&str] = &["today", "this", "morning", "afternoon", "evening", "tonight", "early", "late"];
+        let words: Vec<String> =
+            before.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+        return words.iter().any(|w| w == "today" || w == "tonight" || w == "this")
+            && words.iter().all(|w| TODAY.contains(&w.as_str()));
     };
     let words = before[..at].split_whitespace().chain(before[at..].split_whitespace().skip(1));
     let mut rest =

@@ -131,6 +131,9 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         ))
         .ok()
     });
+    // `2:20/1:20 PM EST/CST`: one moment on two clocks, read as `2:20 PM EST / 1:20 PM CST`.
+    let spread = super::two_clocks::spread(line);
+    let line = spread.as_deref().unwrap_or(line);
     let part_first = PART_THEN_DAY.as_ref().filter(|re| re.is_match(line)).map(|re| re.replace(line, "$1$3 $2"));
     let line = part_first.as_deref().unwrap_or(line);
     let dotted = DOTTED.as_ref().map(|re| re.replace(line, "$1:$3$4"));

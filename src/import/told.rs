@@ -18,7 +18,7 @@ use super::zone::ZONE_PATTERN;
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|by|from|between|as of|until|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|until|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -72,7 +72,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -135,15 +135,19 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                 (Some(h), _) => {
                     let sep = c.name("sep").map(|s| s.as_str());
                     let worded = c.name("uhr").is_some() || sep == Some("h");
+                    // "starting at approximately 16.40.": an English clock with a dot, at a
+                    // clause's end (`at 1.25 GB` is a size).
+                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "by");
+                    let dotted =
+                        english && sep == Some(".") && dotted_clock(h.as_str(), c.name("m"), &sentence[whole.end()..]);
                     // `um 11.08` alone, `um 11` alone: a day, a number.
-                    if !(worded || sep == Some(":")) {
+                    if !(worded || dotted || sep == Some(":")) {
                         continue;
                     }
                     // In English only the French way of writing hours (`at 10h50`, `at 11h LT`)
                     // and `at 13:44hrs`: "peaked at 5h of backlog" is a while.
-                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "by");
                     let hrs = c.name("uhr").is_some_and(|u| u.as_str().trim() == "hrs");
-                    if english && !(sep == Some("h") || c.name("lt").is_some() || hrs) {
+                    if english && !(sep == Some("h") || c.name("lt").is_some() || hrs || dotted) {
                         continue;
                     }
                     format!("{}:{}", h.as_str(), c.name("m").map_or("00", |m| m.as_str()))
@@ -161,7 +165,7 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             let span = matches!(english, Some("from" | "between"));
             let worded = c.name("uhr").is_some()
                 || c.name("named").is_some()
-                || c.name("sep").is_some_and(|s| s.as_str() == "h");
+                || c.name("sep").is_some_and(|s| s.as_str() == "h" || s.as_str() == ".");
             out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until: false });
         }
     }
@@ -197,6 +201,14 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     out.sort_by_key(|t| t.start);
     let ends = out.iter().take_while(|t| t.until).count();
     out.split_off(ends)
+}
+
+/// `16.40` before the end of a clause: a clock (hours below 24, minutes below 60).
+fn dotted_clock(h: &str, m: Option<regex::Match>, after: &str) -> bool {
+    let (Ok(h), Some(Ok(m))) = (h.parse::<u32>(), m.map(|m| m.as_str().parse::<u32>())) else { return false };
+    let rest = after.trim_start_matches(['.', ',', ';', ')']);
+    let closes = rest.len() < after.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace));
+    h < 24 && m < 60 && (after.trim().is_empty() || closes)
 }
 
 /// Words that join the clauses of a sentence ("..., was mitigated at 14:40 and fully recovered

@@ -64,20 +64,23 @@ pub fn named_clock(text: &str) -> Option<(ZoneWord, String)> {
     static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         let names: Vec<&str> = CLOCKS.iter().map(|(n, _)| *n).collect();
         Regex::new(&format!(
-            r"(?i)\b({})(?:\s+(?:standard|daylight|summer))?\s+time\b",
+            r"(?i)\b({})(?:\s+(?:standard|daylight|summer))?\s+time(?:\b|(?-i:\p{{Lu}}))",
             names.join("|").replace(' ', r"\s+")
         ))
         .ok()
     });
     NAMED.as_ref()?.captures_iter(text).find_map(|c| {
         let whole = c.get(0)?;
+        // "British Summer TimeWe're ...": a copied page lost the space after the clock's name.
+        let glued = whole.as_str().chars().next_back().is_some_and(char::is_uppercase);
+        let words = if glued { &whole.as_str()[..whole.len() - 1] } else { whole.as_str() };
         // "central time-series": a word of another compound, not a clock.
         if text[whole.end()..].starts_with(['-', '/']) {
             return None;
         }
         let name = c.get(1)?.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let zone = CLOCKS.iter().find(|(n, _)| *n == name)?.1.parse().ok()?;
-        Some((ZoneWord::Known(zone), whole.as_str().to_string()))
+        Some((ZoneWord::Known(zone), words.to_string()))
     })
 }
 
