@@ -101,51 +101,8 @@ impl Reader<'_> {
             return false;
         }
         let deed = |t: Token| self.lex.deeds.contains(&self.lower(t));
-        // The words it stands before, up to a break or a function word ("of" after "piece").
-        let mut before_noun = Vec::new();
-        let mut last = word;
-        for t in tokens(self.text, word.end..self.sentence.end) {
-            let lower = self.lower(t);
-            let of_what =
-                lower == "of" && ["piece", "kind", "bit", "sort", "level", "lot"].contains(&self.lower(last).as_str());
-            let function = self.lex.prepositions.contains(&lower)
-                || self.lex.determiners.contains(&lower)
-                || self.lex.clause_words.contains(&lower)
-                || COPULAS.contains(&lower.as_str());
-            if breaks(&self.text[last.end..t.start]) || (function && !of_what) || before_noun.len() == 4 {
-                break;
-            }
-            if !of_what {
-                before_noun.push(t);
-            }
-            last = t;
-        }
-        // The subject it is said of: "<subject> was (frankly) <word>".
-        let earlier = tokens(self.text, self.sentence.start..word.start);
-        let mut k = earlier.len();
-        let mut after = word;
-        let adverb = |t: Token| {
-            let lower = self.lower(t);
-            ADVERBS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ly"))
-        };
-        while k > 0 && adverb(earlier[k - 1]) && !breaks(&self.text[earlier[k - 1].end..after.start]) {
-            after = earlier[k - 1];
-            k -= 1;
-        }
-        let copula = k > 0
-            && COPULAS.contains(&self.lower(earlier[k - 1]).as_str())
-            && !breaks(&self.text[earlier[k - 1].end..after.start]);
-        let mut subject = Vec::new();
-        if copula {
-            let mut next = earlier[k - 1];
-            for &t in earlier[..k - 1].iter().rev() {
-                if breaks(&self.text[t.end..next.start]) || self.lex.clause_words.contains(&self.lower(t)) {
-                    break;
-                }
-                subject.insert(0, t);
-                next = t;
-            }
-        }
+        let before_noun = self.phrase_after(word);
+        let mut subject = self.copula_subject(word);
         // The subject's head is before its first preposition ("the handling of the file").
         if let Some(p) = subject.iter().position(|&t| self.lex.prepositions.contains(&self.lower(t))) {
             subject.truncate(p);
@@ -173,6 +130,61 @@ impl Reader<'_> {
             let text = t.text(self.text);
             !unknown(t) && (!text.starts_with(char::is_uppercase) || self.lex.thing_nouns.contains(&self.lower(t)))
         })
+    }
+
+    /// The words a judgement word stands before, up to a break or a function word, looking
+    /// through "piece of", "kind of" ("a lazy piece of work": piece, work).
+    fn phrase_after(&self, word: Token) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut last = word;
+        for t in tokens(self.text, word.end..self.sentence.end) {
+            let lower = self.lower(t);
+            let of_what =
+                lower == "of" && ["piece", "kind", "bit", "sort", "level", "lot"].contains(&self.lower(last).as_str());
+            let function = self.lex.prepositions.contains(&lower)
+                || self.lex.determiners.contains(&lower)
+                || self.lex.clause_words.contains(&lower)
+                || COPULAS.contains(&lower.as_str());
+            if breaks(&self.text[last.end..t.start]) || (function && !of_what) || out.len() == 4 {
+                break;
+            }
+            if !of_what {
+                out.push(t);
+            }
+            last = t;
+        }
+        out
+    }
+
+    /// The subject a judgement word is said of through a copula ("<subject> was (frankly)
+    /// <word>"), back to a break or a clause word; empty when no copula stands before it.
+    fn copula_subject(&self, word: Token) -> Vec<Token> {
+        let earlier = tokens(self.text, self.sentence.start..word.start);
+        let mut k = earlier.len();
+        let mut after = word;
+        let adverb = |t: Token| {
+            let lower = self.lower(t);
+            ADVERBS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ly"))
+        };
+        while k > 0 && adverb(earlier[k - 1]) && !breaks(&self.text[earlier[k - 1].end..after.start]) {
+            after = earlier[k - 1];
+            k -= 1;
+        }
+        let copula = k > 0
+            && COPULAS.contains(&self.lower(earlier[k - 1]).as_str())
+            && !breaks(&self.text[earlier[k - 1].end..after.start]);
+        let mut subject = Vec::new();
+        if copula {
+            let mut next = earlier[k - 1];
+            for &t in earlier[..k - 1].iter().rev() {
+                if breaks(&self.text[t.end..next.start]) || self.lex.clause_words.contains(&self.lower(t)) {
+                    break;
+                }
+                subject.insert(0, t);
+                next = t;
+            }
+        }
+        subject
     }
 }
 
