@@ -214,3 +214,25 @@ fn set_38_shapes_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// Set 39's shapes: a page saved as text opens with its title (and repeats it at its foot),
+/// a paragraph in German, apps that failed to restore by themselves, an automatic redeploy
+/// expected, statistics about human error in general, staff not expected to never err, a
+/// request never made, a general "no one notices", the one who told of a mistake, a rule for
+/// whoever is on the rota: none is flagged. The writer's "shame on me", a team's "reckless
+/// decision", "incapable of", "just don't care", "frozen in the headlights" and training
+/// given to the person who erred stay warnings.
+#[test]
+fn set_39_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-39-shapes.md");
+    let expected = vec![
+        (28, "own-fault", "warning"),
+        (30, "own-fault", "warning"),
+        (32, "character-judgement", "warning"),
+        (34, "character-judgement", "warning"),
+        (36, "blame-idioms", "warning"),
+        (38, "retrain", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

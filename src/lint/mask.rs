@@ -51,13 +51,14 @@ pub(super) fn prepare(text: &str, base: Scope, markdown: bool) -> Prepared {
     structure(text, markdown, &mut bytes, &mut scopes, &mut breaks);
     comments(text, &mut bytes, &mut directives);
     inline(text, &mut bytes);
+    super::foreign::blank_other_languages(text, &mut bytes);
     // Every blanked byte is a whole character's worth of ASCII, so this cannot fail; if it
     // somehow did, checking the text unmasked is the safe fallback.
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
     Prepared { masked, scopes, directives, breaks }
 }
 
-fn blank(bytes: &mut [u8], from: usize, to: usize) {
+pub(super) fn blank(bytes: &mut [u8], from: usize, to: usize) {
     let to = to.min(bytes.len());
     for b in &mut bytes[from.min(to)..to] {
         if *b != b'\n' {
@@ -86,9 +87,31 @@ fn structure(
     }
     // Inside a blanked block, nothing else needs looking at.
     let mut blanked_to = 0;
+    // The file's title written as its first line, without `#` (see `title_line`).
+    let mut title: Option<&str> = None;
+    let mut first_block = whole_file;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         if range.start < blanked_to {
             continue;
+        }
+        if let Event::Start(Tag::Paragraph) = event {
+            let para = &text[range.clone()];
+            if first_block && title_line(para) {
+                title = Some(para.trim());
+            }
+            if let Some(title) = title {
+                for (at, line) in para.split_inclusive('\n').scan(range.start, |at, l| {
+                    *at += l.len();
+                    Some((*at - l.len(), l))
+                }) {
+                    if line.trim() == title {
+                        blank(bytes, at, at + line.len());
+                    }
+                }
+            }
+        }
+        if matches!(event, Event::Start(ref tag) if !matches!(tag, Tag::MetadataBlock(_))) {
+            first_block = false;
         }
         match event {
             Event::Start(Tag::Heading { .. }) => {
@@ -173,6 +196,17 @@ fn capitals_heading(line: &str) -> bool {
         && letters().count() >= 4
         && line.split_whitespace().count() <= 6
         && line.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\t' | '&' | '-' | '/' | '(' | ')' | ':'))
+}
+
+/// The first paragraph of a file as its title: one line that opens with a capital and ends
+/// with no sentence's punctuation ("Hosting outage and human error"), as a web page saved as
+/// text begins. It names the document, and where it comes again (a page's footer), the same.
+fn title_line(para: &str) -> bool {
+    let line = para.trim();
+    !line.contains('\n')
+        && (1..=12).contains(&line.split_whitespace().count())
+        && line.starts_with(char::is_uppercase)
+        && !line.ends_with(['.', '!', '?', ':', ';', ','])
 }
 
 /// "Root Cause" as a paragraph of its own: a heading written without `#`, in title case (every

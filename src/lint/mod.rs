@@ -10,6 +10,7 @@
 mod config;
 mod document;
 mod files;
+mod foreign;
 mod gate;
 mod gate_tables;
 mod incremental;
