@@ -74,6 +74,9 @@ impl Reader<'_> {
             return Phrase { range: head.start..head.end, found: Found::Thing };
         }
         let phrase = self.phrase_ending(&toks[..i], head);
+        if let Some(subject) = self.before_participle(&toks[..i], &phrase, at) {
+            return subject;
+        }
         // "The sysadmin who owns the LDAP servers never checked": the relative clause's last
         // noun is not the subject; the person the clause describes is.
         if phrase.found == Found::Thing

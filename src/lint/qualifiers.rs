@@ -8,6 +8,34 @@ use super::people::{Found, Phrase, Reader};
 use super::tokens::{Token, breaks};
 
 impl Reader<'_> {
+    /// "A fibre cut by a construction crew took down both links": the agent of a participle
+    /// (`phrase`, a person, ending `toks`) is not the subject; the noun the participle
+    /// qualifies is ("the engineer sent by the supplier pulled the wrong disk": the engineer).
+    /// After a noun, "by" stays the owner's ("a hasty fix by the platform team"), and before a
+    /// gerund the agent is its subject ("caused by a developer accidentally executing DROP").
+    pub(super) fn before_participle(&self, toks: &[Token], phrase: &Phrase, at: usize) -> Option<Phrase> {
+        if !matches!(phrase.found, Found::Person { .. }) {
+            return None;
+        }
+        let j = toks.iter().rposition(|t| t.end <= phrase.range.start)?;
+        let by = j >= 2
+            && self.lower(toks[j]) == "by"
+            && self.text[toks[j].end..phrase.range.start].trim().is_empty()
+            && participle(&self.lower(toks[j - 1]))
+            && !self.gerund_at(at);
+        by.then(|| self.phrase_ending(&toks[..j - 1], toks[j - 2]))
+    }
+
+    /// Whether the first word at `at`, after adverbs, is a gerund.
+    fn gerund_at(&self, at: usize) -> bool {
+        self.text[at..]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .find(|w| !(w.len() > 4 && w.ends_with("ly")))
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+    }
+
     /// The person before an aside set off by commas, the aside ending at the end of `toks`:
     /// "An engineer, tired and debugging a replication issue at 11pm," → "An engineer".
     pub(super) fn before_aside(&self, toks: &[Token]) -> Option<Phrase> {
@@ -94,4 +122,11 @@ impl Reader<'_> {
         (lower == "whoever" || (indefinite && qualified))
             .then_some(Phrase { range: first.start..first.end, found: Found::Person { first_person: false } })
     }
+}
+
+/// Whether `lower` reads as a past participle ("cut", "sent", "written", "installed").
+fn participle(lower: &str) -> bool {
+    const IRREGULAR: [&str; 14] =
+        ["cut", "sent", "made", "set", "put", "run", "built", "done", "hit", "shut", "left", "brought", "kept", "held"];
+    (lower.len() > 4 && ["ed", "en", "wn"].iter().any(|e| lower.ends_with(e))) || IRREGULAR.contains(&lower)
 }
