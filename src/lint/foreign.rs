@@ -67,32 +67,72 @@ fn paragraph(text: &str, from: usize, to: usize, bytes: &mut [u8]) {
     }
 }
 
+/// How many words of a paragraph are read: its language shows in its first sentences, and a
+/// long paragraph costs no more than a short one.
+const WORDS_READ: usize = 60;
+
+/// The two lists, each as buckets by a word's length and first byte: a word is compared with
+/// the few of its bucket only (the check runs on every paragraph `lint` reads).
+struct Lists {
+    buckets: Vec<Vec<(&'static str, bool)>>,
+}
+
+impl Lists {
+    fn build() -> Lists {
+        let mut buckets = vec![Vec::new(); 16 * 256];
+        for (words, english) in [(ENGLISH, true), (OTHER, false)] {
+            for w in words {
+                buckets[Lists::bucket(w.as_bytes(), w.len())].push((*w, english));
+            }
+        }
+        Lists { buckets }
+    }
+
+    /// The bucket of a word of `len` bytes whose first byte (lowercased) opens `start`.
+    fn bucket(start: &[u8], len: usize) -> usize {
+        len.min(15) * 256 + usize::from(start[0])
+    }
+
+    fn find(&self, lower: &[u8]) -> Option<bool> {
+        self.buckets[Lists::bucket(lower, lower.len())].iter().find(|(w, _)| w.as_bytes() == lower).map(|&(_, e)| e)
+    }
+}
+
 /// Whether `para` reads as another language's prose (see the module's comment).
 pub(super) fn other_language(para: &str) -> bool {
-    static LISTS: OnceLock<(Vec<&str>, Vec<&str>)> = OnceLock::new();
-    let (english_words, other_words) = LISTS.get_or_init(|| {
-        let sorted = |list: &[&'static str]| {
-            let mut v = list.to_vec();
-            v.sort_unstable();
-            v
-        };
-        (sorted(ENGLISH), sorted(OTHER))
-    });
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    let lists = LISTS.get_or_init(Lists::build);
     let (mut english, mut other) = (0, 0);
     let mut buffer = [0u8; 16];
-    for word in para.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 12) {
-        // Lowercased without allocating: ASCII in a buffer, the rest (rare in English) as a String.
-        let owned;
-        let lower = if word.is_ascii() {
-            buffer[..word.len()].copy_from_slice(word.as_bytes());
-            buffer[..word.len()].make_ascii_lowercase();
-            std::str::from_utf8(&buffer[..word.len()]).unwrap_or("")
+    // Words: runs of letters, any byte of a multi-byte character counted as one (every
+    // non-ASCII letter of these languages is one, and their punctuation is ASCII).
+    let bytes = para.as_bytes();
+    let letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
+    let mut read = 0;
+    let mut words = bytes.split(|&b| !letter(b)).filter(|w| !w.is_empty());
+    while read < WORDS_READ
+        && let Some(word) = words.next()
+    {
+        read += 1;
+        // The lists' words are short: a longer word, or one whose length and first letter no
+        // listed word has, is looked at no further.
+        if word.len() > 8 || lists.buckets[Lists::bucket(&[word[0].to_ascii_lowercase()], word.len())].is_empty() {
+            continue;
+        }
+        let found = if word.is_ascii() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            lists.find(lower)
         } else {
-            owned = word.to_lowercase();
-            owned.as_str()
+            // Whole characters: a run of letters starts and ends on a character's boundary.
+            lists.find(String::from_utf8_lossy(word).to_lowercase().as_bytes())
         };
-        english += usize::from(english_words.binary_search(&lower).is_ok());
-        other += usize::from(other_words.binary_search(&lower).is_ok());
+        match found {
+            Some(true) => english += 1,
+            Some(false) => other += 1,
+            None => {}
+        }
     }
     other >= 3 && other > 2 * english
 }
