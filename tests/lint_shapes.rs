@@ -248,3 +248,16 @@ fn neutral_narrative_gives_no_warning() {
     assert_eq!(found, owned(vec![(79, "root-cause", "suggestion")]), "{stdout}");
     assert_eq!(status, Some(0));
 }
+
+/// Set 40's shapes: a product named like a person that crashes (no object), "my error inbox",
+/// a client that reports what players "hadn't achieved", complacency as anyone's tendency,
+/// access removed from inactive accounts, "how it could have been prevented" as what a review
+/// asks, a team's standing duty, a wish to talk, "failed jobs" reprocessed by the product: none
+/// is flagged. A signal dismissed by a person and a verdict on someone's skill stay warnings.
+#[test]
+fn set_40_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-40-shapes.md");
+    let expected = vec![(31, "missed-ignored", "warning"), (33, "character-judgement", "warning")];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}
