@@ -252,12 +252,13 @@ fn neutral_narrative_gives_no_warning() {
 /// Set 40's shapes: a product named like a person that crashes (no object), "my error inbox",
 /// a client that reports what players "hadn't achieved", complacency as anyone's tendency,
 /// access removed from inactive accounts, "how it could have been prevented" as what a review
-/// asks, a team's standing duty, a wish to talk, "failed jobs" reprocessed by the product: none
-/// is flagged. A signal dismissed by a person and a verdict on someone's skill stay warnings.
+/// asks, a team's standing duty, a wish to talk, "failed jobs" reprocessed by the product, the
+/// writers' own slip after a software opener ("the process manager restarted because we
+/// accidentally…", "by accident we had set"): none is flagged. A signal dismissed by a person and a verdict on someone's skill stay warnings.
 #[test]
 fn set_40_shapes_give_only_the_blame() {
     let (found, status, stdout) = lint("tests/fixtures/lint/set-40-shapes.md");
-    let expected = vec![(31, "missed-ignored", "warning"), (33, "character-judgement", "warning")];
+    let expected = vec![(35, "missed-ignored", "warning"), (37, "character-judgement", "warning")];
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }

@@ -135,7 +135,7 @@ impl Match<'_> {
             return None;
         }
         if let Some(who) = self.pattern.opener
-            && (!reader.opener().satisfies(who) || reader.relative_thing_acts(anchor))
+            && (!reader.opener().satisfies(who) || reader.relative_thing_acts(anchor) || reader.writers_act(anchor))
         {
             return None;
         }

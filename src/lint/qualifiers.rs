@@ -26,6 +26,13 @@ impl Reader<'_> {
         by.then(|| self.phrase_ending(&toks[..j - 1], toks[j - 2]))
     }
 
+    /// Whether the words at `at` are the writers' own act, whoever opens the sentence: "the
+    /// process manager restarted because we accidentally changed the path". The writer's own
+    /// account is theirs to tell (PRODUCT.md).
+    pub(super) fn writers_act(&self, at: usize) -> bool {
+        matches!(self.subject_before(at).found, Found::Person { first_person: true })
+    }
+
     /// Whether the first word at `at`, after adverbs, is a gerund.
     fn gerund_at(&self, at: usize) -> bool {
         self.text[at..]
