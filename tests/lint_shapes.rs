@@ -239,8 +239,9 @@ fn set_39_shapes_give_only_the_blame() {
 
 /// The plain sentences of real postmortems, written for this project (session 34): who was
 /// paged, who restarted what, who was affected, who was told to work from home, a fibre cut
-/// by a crew, a ban by the moderators, an account deleted by a script, "had only joined" (no
-/// "had someone …" counterfactual), a German word in English prose. Nothing fails `lint`; the
+/// by a crew, what the process manager deleted, a ban by the moderators, an account deleted by
+/// a script, "had only joined" (no "had someone …" counterfactual), a German word in English
+/// prose. Nothing fails `lint`; the
 /// one suggestion is the single-cause "root cause" of the authors' own analysis.
 #[test]
 fn neutral_narrative_gives_no_warning() {

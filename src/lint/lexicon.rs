@@ -28,6 +28,7 @@ struct LexiconFile {
     software_cues: Vec<String>,
     people_modifiers: Vec<String>,
     thing_groups: Vec<String>,
+    thing_managers: Vec<String>,
     acronyms: Vec<String>,
     thing_nouns: Vec<String>,
     organisation_words: Vec<String>,
@@ -62,6 +63,8 @@ pub(super) struct Lexicon {
     pub software_cues: HashSet<String>,
     pub people_modifiers: HashSet<String>,
     pub thing_groups: HashSet<String>,
+    /// Words before "manager" that make it software ("the process manager", "the package manager").
+    pub thing_managers: HashSet<String>,
     pub acronyms: HashSet<String>,
     pub thing_nouns: HashSet<String>,
     /// Capitalised words that end an organisation's name ("Acme Corp", "Globex Bank").
@@ -127,6 +130,7 @@ impl Lexicon {
             software_cues: set(f.software_cues),
             people_modifiers: set(f.people_modifiers),
             thing_groups: set(f.thing_groups),
+            thing_managers: set(f.thing_managers),
             acronyms: set(f.acronyms),
             thing_nouns: set(f.thing_nouns),
             organisation_words: set(f.organisation_words),

@@ -376,6 +376,9 @@ impl Reader<'_> {
         if matches!(lower, "group" | "groups") && self.lex.thing_groups.contains(&before) {
             return true;
         }
+        if matches!(lower, "manager" | "managers") && self.lex.thing_managers.contains(&before) {
+            return true;
+        }
         self.lex.software_roles.contains(lower)
             && !self.lex.determiners.contains(&before)
             && !self.lex.roles.contains(&before)
