@@ -57,6 +57,9 @@ impl Builder<'_> {
             .map(|s| super::loose::unquote(&s.text))
             .collect();
         let mut first_line = None;
+        // The moment a post or an update was written ("Post by ... » Feb 17th 2017 10:55"),
+        // until the next time told.
+        let mut written: Option<chrono::NaiveDateTime> = None;
         for text in texts {
             let mut fence = false;
             let text = text.replace("\r\n", "\n");
@@ -87,6 +90,20 @@ impl Builder<'_> {
                         .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?))
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let told = told_times(sentence);
+                    if told.is_empty()
+                        && let Some(at) = named.and_then(|d| Some(d.and_time(written_at(sentence)?)))
+                    {
+                        self.clock.date = Some(at.date());
+                        self.clock.last = None;
+                        written = Some(at);
+                        continue;
+                    }
+                    if !told.is_empty()
+                        && let Some(at) = written.take()
+                        && named.is_none()
+                    {
+                        self.after_writing(at, &told[0], rows);
+                    }
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
                     if let Some(date) = named
@@ -234,6 +251,30 @@ impl Builder<'_> {
         }
     }
 
+    /// The first time told after a post's or an update's own stamp (`at`), without a day: a
+    /// moment the text has given with its day already ("At 06:32, ..." after "at 06:32 on 6
+    /// June") is on that day; one later in the day than the writing is on the day before
+    /// ("Post by ... » Feb 17th 2017 10:55", then "... became unavailable at 22:36 CET").
+    fn after_writing(&mut self, at: chrono::NaiveDateTime, told: &Told, rows: usize) {
+        let Some(ClockText::At(t)) = told.stamp.time else { return };
+        if told.stamp.date.is_some() || self.clock.date != Some(at.date()) {
+            return;
+        }
+        let zone = self.doc.zone();
+        let again = self.doc.timeline[rows..]
+            .iter()
+            .filter_map(|e| e.time.resolve(&zone))
+            .map(|d| d.naive_local())
+            .find(|d| d.time() == t && d.date() != at.date());
+        let day = match again {
+            Some(d) => Some(d.date()),
+            None if t > at.time() => at.date().pred_opt(),
+            None => return,
+        };
+        self.clock.date = day;
+        self.clock.last = None;
+    }
+
     /// Moves the entry just added before the first entry that is later than it (entries
     /// without an instant are passed over).
     fn place_last_in_order(&mut self) {
@@ -247,6 +288,31 @@ impl Builder<'_> {
             self.doc.timeline.insert(i, entry);
         }
     }
+}
+
+/// The time of a post's or an update's own stamp, a line of a few words that says it was
+/// written ("Post by Laanders » Feb 17th 2017 10:55", "Power Outage Update: January 27 0330
+/// EST, 0830 UTC", "Kradorex@2020-06-07 15:26:36:"), the day before the time.
+fn written_at(sentence: &str) -> Option<chrono::NaiveTime> {
+    const WRITING: &[&str] = &["post", "posted", "update", "updated", "reply", "wrote", "comment", "edited"];
+    static TRAILING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let zone = super::zone::ZONE_PATTERN;
+        Regex::new(&format!(
+            r"(?:^|[\s@])(?:(\d{{1,2}}):(\d{{2}})(?::\d{{2}})?(?:\s*(?:{zone}))?|(\d{{2}})(\d{{2}})\s*(?:{zone}))(?:,\s*\d{{1,2}}:?\d{{2}}\s*(?:{zone}))?\s*[:.]?\s*$"
+        ))
+        .ok()
+    });
+    let words: Vec<String> = sentence
+        .split(|c: char| c.is_whitespace() || c == '@' || c == ':')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 10 || !(sentence.contains('@') || words.iter().any(|w| WRITING.contains(&w.as_str()))) {
+        return None;
+    }
+    let c = TRAILING.as_ref()?.captures(sentence.trim())?;
+    let (h, m) = (c.get(1).or(c.get(3))?, c.get(2).or(c.get(4))?);
+    chrono::NaiveTime::from_hms_opt(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0)
 }
 
 /// Words enough before a time to say something: three, or a few characters of Japanese or

@@ -1,0 +1,50 @@
+//! Importing the shapes the tuning sets AE..AO still missed in session 34 (see
+//! tests/corpus/REAL.md), from snippets written in the same shapes in our own words: every
+//! entry at the right instant, and what the imported document keeps of each.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// A forum reply's own stamp ("Post by ... » Mar 4th 2024 09:20") is when it was written: the
+/// times its text tells later in the day than that are the evening before, and a morning time
+/// after them the morning it was written; a stop inside a closing bracket ("(server time.)")
+/// ends the sentence, so the next one's time is an entry of its own.
+#[test]
+fn a_posts_stamp_puts_later_hours_on_the_day_before() {
+    let src = "Maps server down\n\nPost by Corvin » Mar 4th 2024 09:20\n\nThe maps were down for most of the night.\n\nRe: Maps server down\n\nPost by Maribel » Mar 4th 2024 11:05\n\nFrom what we can see the map servers went offline at 23:10 CET (server time.) The proxy came back on its own at around 01:40, and the last map servers were restarted by hand around 07:55.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-03T22:10:00Z", "From what we can see the map"),
+            ("2024-03-04T00:40:00Z", "The proxy came back on its o"),
+            ("2024-03-04T06:55:00Z", "the last map servers were re"),
+        ])
+    );
+}
+
+/// An update's heading stamp ("Outage Update: March 9 0410 EST, 0910 UTC") is when it was
+/// written, the day before the afternoon it tells of.
+#[test]
+fn an_update_written_after_midnight_tells_of_the_afternoon_before() {
+    let src = "2023-03-10: 14:00 UTC     Mail delays\n\nAt 0855 EST, 1355 UTC, the queue runner stopped delivering mail. We restarted it at 0910 EST, 1410 UTC, and it is now working.\n\nOutage Update: March 9 0410 EST, 0910 UTC\n\nAt 1620 EST, 2120 UTC, a storage shelf in the rack lost power and the mail stores went offline.\n\nThe last mail store was online again just before 1930 EST, 0030 UTC.\n";
+    let doc = import_utc(src);
+    let rows = rows(&doc);
+    assert!(rows.contains(&("2023-03-08T21:20:00Z".into(), "2120 UTC, a storage shelf in".into())), "{rows:?}");
+    assert!(rows.contains(&("2023-03-09T00:30:00Z".into(), "The last mail store was onli".into())), "{rows:?}");
+}
+
+/// A ticket's post written the day after ("Dana Ruiz@2022-04-12 16:40:10:") that tells again a
+/// moment the text gave with its day ("at 05:15 on 11 April") is about that day: its times
+/// follow on it.
+#[test]
+fn a_post_that_tells_a_moment_again_keeps_its_day() {
+    let src = "Ticket NET-2211\n\n11 April outage\n\n2022-04-12 16:38:02\nAt approximately 05:15 on 11 April, a loss of power was detected at our rack.\n\nDana Ruiz@2022-04-12 16:40:10:\n\nAt 05:15, the first feed dropped. At 05:52 the second feed dropped as well. At approximately 09:30 the building's electrician restored both feeds.\n";
+    let doc = import_utc(src);
+    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    assert_eq!(times, ["2022-04-11 05:15", "2022-04-11 05:15", "2022-04-11 05:52", "2022-04-11 09:30"]);
+    assert!(doc.timeline[1].event.contains("the first feed dropped"), "{:?}", doc.timeline[1]);
+    assert!(doc.timeline[3].event.contains("electrician restored"), "{:?}", doc.timeline[3]);
+}
