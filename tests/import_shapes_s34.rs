@@ -48,3 +48,29 @@ fn a_post_that_tells_a_moment_again_keeps_its_day() {
     assert!(doc.timeline[1].event.contains("the first feed dropped"), "{:?}", doc.timeline[1]);
     assert!(doc.timeline[3].event.contains("electrician restored"), "{:?}", doc.timeline[3]);
 }
+
+/// "at 2.45 PM" in an issue thread's post: an hour written with a dot and am or pm after it is
+/// a time wherever it stands in the sentence, on the post's day.
+#[test]
+fn a_dotted_hour_with_pm_in_a_thread_post() {
+    let src = "acme/status · issue #7 · closed\n# Search down\n\nops-bot · description · 2019-08-14\nOur search cluster stopped answering at 2.45 PM, and all search pages show errors.\n\nops-bot · comment · 2019-08-14\nsearch back at 3.05 PM, every node has rejoined the cluster\n";
+    let doc = import_utc(src);
+    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    assert_eq!(times, ["2019-08-14 14:45", "2019-08-14 15:05"]);
+    assert!(doc.timeline[0].event.contains("stopped answering"), "{:?}", doc.timeline[0]);
+    assert!(doc.timeline[1].event.contains("every node has rejoined"), "{:?}", doc.timeline[1]);
+}
+
+/// `**17:4x**` (the tens of the minute known) is the start of those ten minutes, the time as
+/// written kept beside the row; `3 May 2025 ~ 08:12` (a space after the tilde) is 08:12.
+#[test]
+fn a_minute_known_to_its_tens_and_a_spaced_tilde() {
+    let src = "# Batch runner stall\n\n## Timeline (UTC)\n\n* 3 May 2025 08:10:31 - Export job run by hand, success\n* 3 May 2025 ~ 08:12 - Export job run by hand, failure\n* 3 May 2025 08:20 - Export job disabled\n\n- **16:58** Batch runner upgraded.\n- **17:4x** Jobs pile up in the queue.\n- **18:05** Runner restarted.\n";
+    let doc = import_utc(src);
+    let rows = rows(&doc);
+    assert!(rows.contains(&("2025-05-03T08:12:00Z".into(), "Export job run by hand, fail".into())), "{rows:?}");
+    let pile = doc.timeline.iter().find(|e| e.event.contains("pile up")).expect("the 17:4x row");
+    assert!(pile.time.as_text().contains("17:40"), "{pile:?}");
+    let kept = pile.extra.get("imported-time").and_then(|v| v.as_str());
+    assert_eq!(kept, Some("17:4x"), "the time as written is kept: {pile:?}");
+}

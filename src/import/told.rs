@@ -203,12 +203,18 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     out.split_off(ends)
 }
 
-/// `16.40` before the end of a clause: a clock (hours below 24, minutes below 60).
+/// `16.40` before the end of a clause, or `1.10 PM` anywhere: a clock (hours below 24, minutes
+/// below 60).
 fn dotted_clock(h: &str, m: Option<regex::Match>, after: &str) -> bool {
     let (Ok(h), Some(Ok(m))) = (h.parse::<u32>(), m.map(|m| m.as_str().parse::<u32>())) else { return false };
     let rest = after.trim_start_matches(['.', ',', ';', ')']);
     let closes = rest.len() < after.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace));
-    h < 24 && m < 60 && (after.trim().is_empty() || closes)
+    // "at 1.10 PM, and ...": am or pm after it makes it a clock wherever it stands.
+    let lower = after.trim_start().to_lowercase();
+    let meridiem = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .any(|w| lower.strip_prefix(w).is_some_and(|r| !r.starts_with(char::is_alphanumeric)));
+    h < 24 && m < 60 && (after.trim().is_empty() || closes || (meridiem && (1..=12).contains(&h)))
 }
 
 /// Words that join the clauses of a sentence ("..., was mitigated at 14:40 and fully recovered
