@@ -74,3 +74,27 @@ fn a_minute_known_to_its_tens_and_a_spaced_tilde() {
     let kept = pile.extra.get("imported-time").and_then(|v| v.as_str());
     assert_eq!(kept, Some("17:4x"), "the time as written is kept: {pile:?}");
 }
+
+/// A status page's postmortem copied with its updates below it (`Resolved` / text / `Posted
+/// Feb 02, 2021 - 10:40 UTC`, newest first) after its last section, "Next Steps": the updates
+/// are timeline entries in order, each at its stamp, and the steps stay actions; the report
+/// says where the updates went.
+#[test]
+fn status_updates_below_the_next_steps_are_entries() {
+    let src = "Billing Portal Unavailable\nIncident Report for Acme\nPostmortem\n\nIncident Summary\n\nFrom 09:05 UTC to 10:30 UTC on February 2 the billing portal could not be reached.\n\nTimeline (UTC)\n\n2021-02-02 09:05: Billing portal unreachable\n2021-02-02 10:30: Billing portal back\n\nNext Steps\n\n* Add a synthetic check for the billing portal.\n\nPosted Feb 09, 2021 - 15:00 UTC\n\nResolved\n\nThe billing portal is reachable again for every customer.\n\nPosted Feb 02, 2021 - 10:40 UTC\nInvestigating\n\nWe are looking into reports that the billing portal does not load.\n\nPosted Feb 02, 2021 - 09:20 UTC\n";
+    let options = blameless::import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let imported = blameless::import::from_markdown(src, &template("default"), &options);
+    let doc = &imported.doc;
+    assert_eq!(
+        rows(doc),
+        pairs(&[
+            ("2021-02-02T09:05:00Z", "Billing portal unreachable"),
+            ("2021-02-02T09:20:00Z", "Investigating We are looking"),
+            ("2021-02-02T10:30:00Z", "Billing portal back"),
+            ("2021-02-02T10:40:00Z", "Resolved The billing portal "),
+        ])
+    );
+    assert!(doc.actions.iter().any(|a| a.title.contains("synthetic check")), "{:?}", doc.actions);
+    let report = imported.report.to_string();
+    assert!(report.contains("a status page's updates"), "{report}");
+}

@@ -277,7 +277,7 @@ impl Builder<'_> {
 
     /// Moves the entry just added before the first entry that is later than it (entries
     /// without an instant are passed over).
-    fn place_last_in_order(&mut self) {
+    pub(super) fn place_last_in_order(&mut self) {
         let zone = self.doc.zone();
         let Some(at) = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone)) else { return };
         let before_it = &self.doc.timeline[..self.doc.timeline.len() - 1];
