@@ -98,3 +98,23 @@ fn status_updates_below_the_next_steps_are_entries() {
     let report = imported.report.to_string();
     assert!(report.contains("a status page's updates"), "{report}");
 }
+
+/// An outage report with no timeline, its times on label lines (`Incident Start: 17/02/2022
+/// 07:12`, `Incident Resolved: ...`): the incident's started and resolved times, and an entry
+/// each, marked, the label its event; the report says so.
+#[test]
+fn incident_start_and_resolved_lines_without_a_timeline() {
+    let src = "Following the outage on Thursday 17th February 2022, our carrier has sent its report.\n\nIncident Start: 17/02/2022 07:12\nIncident Resolved: 17/02/2022 09:47\n\nMost fibre lines in the north lost their sessions.\n\nRoot Cause\n\nA line card in the aggregation router failed.\n";
+    let options = blameless::import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let imported = blameless::import::from_markdown(src, &template("default"), &options);
+    let doc = &imported.doc;
+    assert_eq!(
+        rows(doc),
+        pairs(&[("2022-02-17T07:12:00Z", "Incident Start"), ("2022-02-17T09:47:00Z", "Incident Resolved")])
+    );
+    assert_eq!(doc.timeline[0].marker, Some(blameless::doc::Marker::Started));
+    assert_eq!(doc.timeline[1].marker, Some(blameless::doc::Marker::Resolved));
+    assert_eq!(doc.times.resolved.as_ref().map(|m| m.as_text()).as_deref(), Some("2022-02-17 09:47"));
+    let report = imported.report.to_string();
+    assert!(report.contains("an entry from the label line (`Incident Resolved`)"), "{report}");
+}

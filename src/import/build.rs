@@ -110,6 +110,8 @@ pub(super) struct Builder<'a> {
     pub(super) anchors: Vec<super::anchor::Anchor>,
     /// The metadata's `date:` when it is an instant with its offset.
     pub(super) date_instant: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Label lines that gave the incident's times (`Incident Start: ...`): line, label, time.
+    pub(super) time_labels: Vec<(usize, String, &'static str)>,
 }
 
 impl<'a> Builder<'a> {
@@ -161,6 +163,7 @@ impl<'a> Builder<'a> {
             bare_rows: Vec::new(),
             anchors: Vec::new(),
             date_instant: None,
+            time_labels: Vec::new(),
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()

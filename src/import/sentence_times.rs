@@ -159,6 +159,9 @@ impl Builder<'_> {
             );
             self.touch(t);
         }
+        if rows == 0 {
+            self.labelled_times(t);
+        }
     }
 
     /// The entry of one time a sentence tells, `within` the bytes of its clause (the whole
@@ -273,6 +276,33 @@ impl Builder<'_> {
         };
         self.clock.date = day;
         self.clock.last = None;
+    }
+
+    /// In a file with no timeline, the incident's times its label lines give (`Incident Start:
+    /// 17/06/2021 16:29`, `Incident Resolved: ...`): an entry each, the label its event, marked.
+    fn labelled_times(&mut self, t: usize) {
+        use crate::doc::Marker;
+        for (line, label, name) in std::mem::take(&mut self.time_labels) {
+            let times = &self.doc.times;
+            let (time, marker) = match name {
+                "started" => (times.started.clone(), Marker::Started),
+                "detected" => (times.detected.clone(), Marker::Detected),
+                "mitigated" => (times.mitigated.clone(), Marker::Mitigated),
+                _ => (times.resolved.clone(), Marker::Resolved),
+            };
+            let Some(time) = time else { continue };
+            if self.doc.timeline.iter().any(|e| e.time == time && e.marker == Some(marker)) {
+                continue;
+            }
+            self.push_entry(time, label.clone());
+            if let Some(last) = self.doc.timeline.last_mut() {
+                last.marker = Some(marker);
+            }
+            self.place_last_in_order();
+            let detail = format!("an entry from the label line (`{label}`), marked {name}");
+            self.report.push(line, "label lines", Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
+            self.touch(t);
+        }
     }
 
     /// Moves the entry just added before the first entry that is later than it (entries
