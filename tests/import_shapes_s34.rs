@@ -118,3 +118,22 @@ fn incident_start_and_resolved_lines_without_a_timeline() {
     let report = imported.report.to_string();
     assert!(report.contains("an entry from the label line (`Incident Resolved`)"), "{report}");
 }
+
+/// A blog post's updates written newest first, each with a time only, under the post's day:
+/// the day is the oldest update's (the bottom); going up the page goes on in time, so an update
+/// earlier on the clock than the one below it is the next morning.
+#[test]
+fn updates_newest_first_cross_midnight_upwards() {
+    let src = "Tuesday, March 12, 2019\n\nStorm outage\n\nUpdate 08:15 GMT: Mains power is back and every service runs again\n\nUpdate 23:40 GMT: The generator is low on fuel, a delivery is on its way.\n\nUpdate 22:05 GMT: The generator is running, services come back one by one.\n\nUpdate 21:30 GMT: Still no mains power, the generator is being started.\n\nUpdate 21:02 GMT: The storm cut the mains power to the office.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2019-03-13T08:15:00Z", "Update: Mains power is back "),
+            ("2019-03-12T23:40:00Z", "Update: The generator is low"),
+            ("2019-03-12T22:05:00Z", "Update: The generator is run"),
+            ("2019-03-12T21:30:00Z", "Update: Still no mains power"),
+            ("2019-03-12T21:02:00Z", "Update: The storm cut the ma"),
+        ])
+    );
+}

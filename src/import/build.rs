@@ -343,6 +343,7 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Imported {
         self.anchor_runs();
+        self.newest_first_runs();
         self.times_in_sentences();
         let template_sections = std::mem::take(&mut self.doc.sections);
         let mut sections = Vec::with_capacity(template_sections.len() + self.news.len());
