@@ -137,3 +137,16 @@ fn updates_newest_first_cross_midnight_upwards() {
         ])
     );
 }
+
+/// `Update: 18:20` alone on a line over the update's paragraph (and `Update: 5 June 07:45` the
+/// next morning) in a notice with no timeline: an entry at each stamp, the paragraph its text,
+/// and the times the paragraph tells entries of their own too.
+#[test]
+fn an_update_line_over_its_paragraph() {
+    let src = "Fibre cut 4 June 2024: Mill Lane\n\nAt 17:05 a digger cut the fibre that feeds Mill Lane.\n\nWe are waiting for the repair crew.\n\nUpdate: 18:20\n\nThe repair crew arrived at 18:02 and spliced the fibre, the first customers came back at 18:14.\n\nUpdate: 5 June 07:45\n\nEvery line stayed up overnight. We consider the issue resolved.\n";
+    let doc = import_utc(src);
+    let rows = rows(&doc);
+    assert!(rows.contains(&("2024-06-04T18:20:00Z".into(), "Update: The repair crew arri".into())), "{rows:?}");
+    assert!(rows.contains(&("2024-06-04T18:02:00Z".into(), "The repair crew arrived at 1".into())), "{rows:?}");
+    assert!(rows.contains(&("2024-06-05T07:45:00Z".into(), "Update: Every line stayed up".into())), "{rows:?}");
+}

@@ -7,7 +7,8 @@
 //! `headings.txt` (`matching`) and the file is cut into parts (`build`); each part goes into its
 //! section (`place`): prose as Markdown (its headings moved up to stand alone), timelines in
 //! every shape (`timeline`, its lines read in `entries`, `stamp`, `times`; without a heading,
-//! `timeline_runs`, and in a file with none, the times of its sentences, `sentence_times`;
+//! `timeline_runs`, and in a file with none, the times of its sentences, `sentence_times`, and
+//! the moments its posts and label lines give by how they are written, `written`;
 //! copied pages' stamps alone on their lines over what happened are joined first, `rejoin`,
 //! `notices`), factor tables or lists as rows (`rows`), actions (`actions`), label lines,
 //! key/value tables, metadata headings and YAML or TOML front matter as metadata (`meta`,
@@ -61,6 +62,7 @@ mod told;
 mod toml;
 mod two_clocks;
 mod unglue;
+mod written;
 mod zone;
 
 pub use report::{Entry, Outcome, Report};

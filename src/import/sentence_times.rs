@@ -60,6 +60,7 @@ impl Builder<'_> {
         // The moment a post or an update was written ("Post by ... » Feb 17th 2017 10:55"),
         // until the next time told.
         let mut written: Option<chrono::NaiveDateTime> = None;
+        let mut update: Option<(String, super::stamp::Stamp)> = None;
         for text in texts {
             let mut fence = false;
             let text = text.replace("\r\n", "\n");
@@ -82,6 +83,19 @@ impl Builder<'_> {
                 let line = first.lines().next().unwrap_or_default();
                 let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
                 let l = joined.as_str();
+                // `Update: 21:49` alone over the update's paragraph: an entry at that stamp, the
+                // paragraph its text (its sentences are read as any others).
+                if rows == 0 {
+                    if let Some((word, stamp)) = update.take() {
+                        first_line.get_or_insert_with(|| self.line_of(line));
+                        self.push_stamp(&stamp, format!("{word}: {l}"));
+                    } else if first.lines().count() == 1
+                        && let Some(alone) = super::written::update_alone(line)
+                    {
+                        update = Some(alone);
+                        continue;
+                    }
+                }
                 for (k, sentence) in super::sentences::sentences(l).into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     // "on Friday, July 21": a day without its year, in the file's year.
@@ -91,7 +105,7 @@ impl Builder<'_> {
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let told = told_times(sentence);
                     if told.is_empty()
-                        && let Some(at) = named.and_then(|d| Some(d.and_time(written_at(sentence)?)))
+                        && let Some(at) = named.and_then(|d| Some(d.and_time(super::written::written_at(sentence)?)))
                     {
                         self.clock.date = Some(at.date());
                         self.clock.last = None;
@@ -254,57 +268,6 @@ impl Builder<'_> {
         }
     }
 
-    /// The first time told after a post's or an update's own stamp (`at`), without a day: a
-    /// moment the text has given with its day already ("At 06:32, ..." after "at 06:32 on 6
-    /// June") is on that day; one later in the day than the writing is on the day before
-    /// ("Post by ... » Feb 17th 2017 10:55", then "... became unavailable at 22:36 CET").
-    fn after_writing(&mut self, at: chrono::NaiveDateTime, told: &Told, rows: usize) {
-        let Some(ClockText::At(t)) = told.stamp.time else { return };
-        if told.stamp.date.is_some() || self.clock.date != Some(at.date()) {
-            return;
-        }
-        let zone = self.doc.zone();
-        let again = self.doc.timeline[rows..]
-            .iter()
-            .filter_map(|e| e.time.resolve(&zone))
-            .map(|d| d.naive_local())
-            .find(|d| d.time() == t && d.date() != at.date());
-        let day = match again {
-            Some(d) => Some(d.date()),
-            None if t > at.time() => at.date().pred_opt(),
-            None => return,
-        };
-        self.clock.date = day;
-        self.clock.last = None;
-    }
-
-    /// In a file with no timeline, the incident's times its label lines give (`Incident Start:
-    /// 17/06/2021 16:29`, `Incident Resolved: ...`): an entry each, the label its event, marked.
-    fn labelled_times(&mut self, t: usize) {
-        use crate::doc::Marker;
-        for (line, label, name) in std::mem::take(&mut self.time_labels) {
-            let times = &self.doc.times;
-            let (time, marker) = match name {
-                "started" => (times.started.clone(), Marker::Started),
-                "detected" => (times.detected.clone(), Marker::Detected),
-                "mitigated" => (times.mitigated.clone(), Marker::Mitigated),
-                _ => (times.resolved.clone(), Marker::Resolved),
-            };
-            let Some(time) = time else { continue };
-            if self.doc.timeline.iter().any(|e| e.time == time && e.marker == Some(marker)) {
-                continue;
-            }
-            self.push_entry(time, label.clone());
-            if let Some(last) = self.doc.timeline.last_mut() {
-                last.marker = Some(marker);
-            }
-            self.place_last_in_order();
-            let detail = format!("an entry from the label line (`{label}`), marked {name}");
-            self.report.push(line, "label lines", Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
-            self.touch(t);
-        }
-    }
-
     /// Moves the entry just added before the first entry that is later than it (entries
     /// without an instant are passed over).
     pub(super) fn place_last_in_order(&mut self) {
@@ -318,31 +281,6 @@ impl Builder<'_> {
             self.doc.timeline.insert(i, entry);
         }
     }
-}
-
-/// The time of a post's or an update's own stamp, a line of a few words that says it was
-/// written ("Post by Laanders » Feb 17th 2017 10:55", "Power Outage Update: January 27 0330
-/// EST, 0830 UTC", "Kradorex@2020-06-07 15:26:36:"), the day before the time.
-fn written_at(sentence: &str) -> Option<chrono::NaiveTime> {
-    const WRITING: &[&str] = &["post", "posted", "update", "updated", "reply", "wrote", "comment", "edited"];
-    static TRAILING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        let zone = super::zone::ZONE_PATTERN;
-        Regex::new(&format!(
-            r"(?:^|[\s@])(?:(\d{{1,2}}):(\d{{2}})(?::\d{{2}})?(?:\s*(?:{zone}))?|(\d{{2}})(\d{{2}})\s*(?:{zone}))(?:,\s*\d{{1,2}}:?\d{{2}}\s*(?:{zone}))?\s*[:.]?\s*$"
-        ))
-        .ok()
-    });
-    let words: Vec<String> = sentence
-        .split(|c: char| c.is_whitespace() || c == '@' || c == ':')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() > 10 || !(sentence.contains('@') || words.iter().any(|w| WRITING.contains(&w.as_str()))) {
-        return None;
-    }
-    let c = TRAILING.as_ref()?.captures(sentence.trim())?;
-    let (h, m) = (c.get(1).or(c.get(3))?, c.get(2).or(c.get(4))?);
-    chrono::NaiveTime::from_hms_opt(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0)
 }
 
 /// Words enough before a time to say something: three, or a few characters of Japanese or
