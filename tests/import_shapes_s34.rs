@@ -150,3 +150,23 @@ fn an_update_line_over_its_paragraph() {
     assert!(rows.contains(&("2024-06-04T18:02:00Z".into(), "The repair crew arrived at 1".into())), "{rows:?}");
     assert!(rows.contains(&("2024-06-05T07:45:00Z".into(), "Update: Every line stayed up".into())), "{rows:?}");
 }
+
+/// A status page's log of incidents as a table of days (`| Date | Description | Service |`)
+/// under a heading that does not say timeline: an entry per row, on its day, at the first time
+/// its description tells with its zone ("between 02:10 AM EST to 4:05 AM EST", EST in July
+/// read on Eastern clocks), the day's cell kept; a row that tells no time is its day.
+#[test]
+fn a_table_of_days_with_times_in_the_descriptions() {
+    let src = "## Past Incidents\n\n| Date | Description | Service |\n| --- | --- | --- |\n| 2023-10-02 | Search was slow because our cloud provider had a network fault. | Search |\n| 2023-07-19 | Checkout failed for some customers between 02:10 AM EST to 4:05 AM EST. | Checkout |\n| 2023-02-11 | Image uploads were rejected from 9:40 PT to 10:15PT. | Uploads |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-10-02", "Search was slow because our "),
+            ("2023-07-19T06:10:00Z", "Checkout failed for some cus"),
+            ("2023-02-11T17:40:00Z", "Image uploads were rejected "),
+        ])
+    );
+    let kept = doc.timeline[1].extra.get("imported-time").and_then(|v| v.as_str());
+    assert_eq!(kept, Some("2023-07-19"));
+}
