@@ -170,3 +170,16 @@ fn a_table_of_days_with_times_in_the_descriptions() {
     let kept = doc.timeline[1].extra.get("imported-time").and_then(|v| v.as_str());
     assert_eq!(kept, Some("2023-07-19"));
 }
+
+/// A thread's post of one short sentence with its time ("fixed at 16.05", "Same here, at 9:12
+/// AM EST") says what happened then: an entry on the post's day, the sentence its event.
+#[test]
+fn a_short_reply_with_its_time_is_an_entry() {
+    let src = "acme/status · issue #9 · closed\n# Login down\n\nops-bot · description · 2018-04-03\nNobody can log in since this morning, we are looking into it.\n\ndana · comment · 2018-04-03\nfixed at 16.05\n";
+    let doc = import_utc(src);
+    let times: Vec<(String, String)> = doc.timeline.iter().map(|e| (e.time.as_text(), e.event.clone())).collect();
+    assert_eq!(times, pairs(&[("2018-04-03 16:05", "fixed at 16.05")]));
+    let src = "acme/tools · issue #12 · closed\n# Wiki unreachable\n\nlee · description · 2021-02-08\nThe wiki times out for everyone on our floor.\n\nsam · comment · 2021-02-08\nSame here, at 9:12 AM EST\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2021-02-08T14:12:00Z", "Same here, at 9:12 AM EST")]));
+}

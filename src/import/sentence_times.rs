@@ -96,7 +96,11 @@ impl Builder<'_> {
                         continue;
                     }
                 }
-                for (k, sentence) in super::sentences::sentences(l).into_iter().enumerate() {
+                let said = super::sentences::sentences(l);
+                // A thread's post of one short sentence with its time ("resolve at 14.26", "Me,
+                // too, at 10:53 AM EST"): the reply says what happened then.
+                let reply = post_day.is_some() && rows == 0 && said.len() == 1 && l.split_whitespace().count() <= 8;
+                for (k, sentence) in said.into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     // "on Friday, July 21": a day without its year, in the file's year.
                     // "at 6:45 a.m. on 10/9/08": a day in digits, as the file orders them.
@@ -117,6 +121,15 @@ impl Builder<'_> {
                         && named.is_none()
                     {
                         self.after_writing(at, &told[0], rows);
+                    }
+                    if reply
+                        && let [only] = told.as_slice()
+                        && named.is_none()
+                        && matches!(only.stamp.time, Some(ClockText::At(_)))
+                    {
+                        first_line.get_or_insert_with(|| self.line_of(line));
+                        self.push_stamp(&only.stamp, sentence.trim().to_string());
+                        continue;
                     }
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
