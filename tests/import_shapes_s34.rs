@@ -183,3 +183,22 @@ fn a_short_reply_with_its_time_is_an_entry() {
     let doc = import_utc(src);
     assert_eq!(rows(&doc), pairs(&[("2021-02-08T14:12:00Z", "Same here, at 9:12 AM EST")]));
 }
+
+/// In a text that tells its times, a line that opens with a day alone and a colon (`3rd May :
+/// received the carrier's report on the cut ...`) is an entry of that day, in the year the text
+/// gives; one with a time after the colon (`2019-04-30: 09:10 UTC ...`) is not a day's entry.
+#[test]
+fn a_day_and_a_colon_opening_a_line() {
+    let src = "Link outage 2019\n\nOn Tuesday 30th April 2019 at 09:10 our backbone link went down and traffic moved to the backup path.\n\n3rd May : received the carrier's report on the cut : a digger hit the duct near the bridge.\n";
+    let doc = import_utc(src);
+    let times: Vec<(String, String)> = doc.timeline.iter().map(|e| (e.time.as_text(), e.event.clone())).collect();
+    assert_eq!(times[0].0, "2019-04-30 09:10");
+    assert_eq!(
+        times[1],
+        (
+            "2019-05-03".to_string(),
+            "received the carrier's report on the cut : a digger hit the duct near the bridge.".to_string()
+        )
+    );
+    assert_eq!(times.len(), 2);
+}

@@ -96,6 +96,15 @@ impl Builder<'_> {
                         continue;
                     }
                 }
+                // `28th October : received the supplier's report ...`, in a text that tells
+                // times: an entry of that day.
+                if !self.doc.timeline.is_empty()
+                    && let Some(stamp) = super::written::day_colon(line)
+                {
+                    self.push_stamp(&stamp, stamp.rest.clone());
+                    self.place_last_in_order();
+                    continue;
+                }
                 let said = super::sentences::sentences(l);
                 // A thread's post of one short sentence with its time ("resolve at 14.26", "Me,
                 // too, at 10:53 AM EST"): the reply says what happened then.

@@ -104,3 +104,18 @@ pub(super) fn update_alone(line: &str) -> Option<(String, super::stamp::Stamp)> 
     let stamp = super::stamp::leading_stamp(when.trim().trim_matches(['*', '_']).trim())?;
     (matches!(stamp.time, Some(ClockText::At(_))) && stamp.rest.trim().is_empty()).then(|| (word.to_string(), stamp))
 }
+
+/// `28th October : received supplier RFO ...`: a line that opens with a day alone and a colon,
+/// then what happened that day, told as a sentence; the stamp, its rest the event.
+pub(super) fn day_colon(line: &str) -> Option<super::stamp::Stamp> {
+    let line = line.trim();
+    let stamp = super::stamp::leading_stamp(line)?;
+    let at = line.find(stamp.rest.as_str()).filter(|_| !stamp.rest.is_empty())?;
+    // `2005-01-26: 20:10 UTC ...`: a time after the colon is no day's entry.
+    let colon = line[..at].trim_end().ends_with(':') && super::stamp::leading_stamp(&stamp.rest).is_none();
+    // What happened, told as a sentence (a title, `2026-02-11: Slow pages across the web
+    // tier`, is not).
+    let words = stamp.rest.split_whitespace().count();
+    let told = words >= 8 || (words >= 3 && stamp.rest.ends_with(['.', '!']));
+    (colon && stamp.date.is_some() && stamp.time.is_none() && told).then_some(stamp)
+}
