@@ -172,7 +172,8 @@ fn a_table_of_days_with_times_in_the_descriptions() {
 }
 
 /// A thread's post of one short sentence with its time ("fixed at 16.05", "Same here, at 9:12
-/// AM EST") says what happened then: an entry on the post's day, the sentence its event.
+/// AM EST", "Same 9:40 AM MST") says what happened then: an entry on the post's day, the
+/// sentence its event.
 #[test]
 fn a_short_reply_with_its_time_is_an_entry() {
     let src = "acme/status · issue #9 · closed\n# Login down\n\nops-bot · description · 2018-04-03\nNobody can log in since this morning, we are looking into it.\n\ndana · comment · 2018-04-03\nfixed at 16.05\n";
@@ -182,6 +183,10 @@ fn a_short_reply_with_its_time_is_an_entry() {
     let src = "acme/tools · issue #12 · closed\n# Wiki unreachable\n\nlee · description · 2021-02-08\nThe wiki times out for everyone on our floor.\n\nsam · comment · 2021-02-08\nSame here, at 9:12 AM EST\n";
     let doc = import_utc(src);
     assert_eq!(rows(&doc), pairs(&[("2021-02-08T14:12:00Z", "Same here, at 9:12 AM EST")]));
+    // "Same 9:40 AM MST": a clock with its am/pm and zone needs no word before it in a reply.
+    let src = src.replace("Same here, at 9:12 AM EST", "Same 9:40 AM MST");
+    let doc = import_utc(&src);
+    assert_eq!(rows(&doc), pairs(&[("2021-02-08T16:40:00Z", "Same 9:40 AM MST")]));
 }
 
 /// In a text that tells its times, a line that opens with a day alone and a colon (`3rd May :

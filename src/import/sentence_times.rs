@@ -131,13 +131,16 @@ impl Builder<'_> {
                     {
                         self.after_writing(at, &told[0], rows);
                     }
+                    // ("Me too 8:30 AM MST": a clock with its am/pm or zone needs no word before it.)
+                    let clock = if told.is_empty() && reply { super::written::reply_clock(sentence) } else { None };
                     if reply
-                        && let [only] = told.as_slice()
+                        && let Some(stamp) =
+                            told.first().map(|t| &t.stamp).filter(|_| told.len() == 1).or(clock.as_ref())
                         && named.is_none()
-                        && matches!(only.stamp.time, Some(ClockText::At(_)))
+                        && matches!(stamp.time, Some(ClockText::At(_)))
                     {
                         first_line.get_or_insert_with(|| self.line_of(line));
-                        self.push_stamp(&only.stamp, sentence.trim().to_string());
+                        self.push_stamp(stamp, sentence.trim().to_string());
                         continue;
                     }
                     // A day told in passing ("... announced on June 15, 2022.") is not the day

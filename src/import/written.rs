@@ -119,3 +119,14 @@ pub(super) fn day_colon(line: &str) -> Option<super::stamp::Stamp> {
     let told = words >= 8 || (words >= 3 && stamp.rest.ends_with(['.', '!']));
     (colon && stamp.date.is_some() && stamp.time.is_none() && told).then_some(stamp)
 }
+
+/// A clock written with its am/pm or its zone anywhere in a short reply ("Me too 8:30 AM MST"):
+/// its stamp.
+pub(super) fn reply_clock(sentence: &str) -> Option<super::stamp::Stamp> {
+    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let zone = super::zone::ZONE_PATTERN;
+        Regex::new(&format!(r"(?:^|\s)(\d{{1,2}}:\d{{2}}\s?(?:(?i:[ap]\.?m\b\.?)|(?:{zone})))")).ok()
+    });
+    let m = CLOCK.as_ref()?.captures(sentence)?.get(1)?;
+    super::stamp::leading_stamp(&sentence[m.start()..])
+}
