@@ -207,3 +207,20 @@ fn a_day_and_a_colon_opening_a_line() {
     );
     assert_eq!(times.len(), 2);
 }
+
+/// "The outage lasted through 11:05Z with full service restored by 11:20Z": "through" tells a
+/// time as "until" does after a moment, and "with" opens the clause of the later time: an
+/// entry each.
+#[test]
+fn through_a_time_with_a_later_recovery() {
+    let src = "# Relay outage\n\nBeginning at 09:40Z on June 3rd, 2015, the mail relay stopped accepting messages. The outage lasted through 11:05Z with full service restored by 11:20Z on June 3rd, 2015.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2015-06-03T09:40:00Z", "Beginning at 09:40Z on June "),
+            ("2015-06-03T11:05:00Z", "The outage lasted through 11"),
+            ("2015-06-03T11:20:00Z", "full service restored by 11:"),
+        ])
+    );
+}

@@ -18,7 +18,7 @@ use super::zone::ZONE_PATTERN;
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|until|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|until|through|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -219,7 +219,7 @@ fn dotted_clock(h: &str, m: Option<regex::Match>, after: &str) -> bool {
 
 /// Words that join the clauses of a sentence ("..., was mitigated at 14:40 and fully recovered
 /// by 15:10", "gegen 12.35 Uhr für 80 Minuten und um 17:42 Uhr abermals").
-const JOINERS: &[&str] = &["and", "then", "but", "und", "dann", "et", "puis", "y", "e", "luego", "poi"];
+const JOINERS: &[&str] = &["and", "then", "but", "with", "und", "dann", "et", "puis", "y", "e", "luego", "poi"];
 
 /// Where the clause of a later time starts, when the words between it and the time before
 /// join a new clause: they end with a joiner or a comma ("... und um 17:42"), or open with one
