@@ -118,20 +118,14 @@ pub fn choose_template<'a>(src: &str, candidates: &'a [Template]) -> Option<&'a 
 /// The document a Markdown file describes, made from `template`, and the report of what went
 /// where.
 pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Imported {
-    build::Builder::run(&rejoin::rejoin(&unglue::unglue(&plain::plain(src))), template, options)
+    build::Builder::run(&prepared(src), template, options)
 }
 
 /// As [`from_markdown`], for a file at `path`: a day its name gives (`2025-03-14-outage.md`,
 /// `16-May-2023_halt.md`, `incidents/20210622/notes.md`) is the day of its times when the
 /// file itself names none.
 pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
-    build::Builder::run_named(
-        &rejoin::rejoin(&unglue::unglue(&plain::plain(src))),
-        template,
-        options,
-        survey::date_in_name(path),
-        None,
-    )
+    build::Builder::run_named(&prepared(src), template, options, survey::date_in_name(path), None)
 }
 
 /// As [`from_markdown_file`], imported on `today`: a day written without a year (`Mar 13,
@@ -144,11 +138,17 @@ pub fn from_markdown_file_on(
     options: &Options,
     today: NaiveDate,
 ) -> Imported {
-    build::Builder::run_named(
-        &rejoin::rejoin(&unglue::unglue(&plain::plain(src))),
-        template,
-        options,
-        survey::date_in_name(path),
-        Some(today.year()),
-    )
+    build::Builder::run_named(&prepared(src), template, options, survey::date_in_name(path), Some(today.year()))
+}
+
+/// The file as the builder reads it: a postmortem written without Markdown given its headings
+/// (`plain`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
+/// our own export is Markdown as we write it, so it is read as it is (a text section holding a
+/// table's header over a line of text must come back as written, not set apart).
+fn prepared(src: &str) -> String {
+    let plain = plain::plain(src);
+    if build::own_export(&blocks::parse(&plain).blocks).is_some() {
+        return plain.into_owned();
+    }
+    rejoin::rejoin(&unglue::unglue(&plain)).into_owned()
 }
