@@ -85,8 +85,9 @@ fn lines_that_end_with_their_date_and_time() {
     assert_eq!(doc.timeline[1].event, "The attack contract was deployed at 2022-03-05 1:03 AM +UTC");
 }
 
-/// Times that say the time is not known (`unknown -`, `09:2x`) and a part of the day after a
-/// date (`10-01 evening`): entries of that day, with what was written kept.
+/// Times that say the time is not known (`unknown -`) and a part of the day after a date
+/// (`10-01 evening`): entries of that day, with what was written kept; `09:2x`, the tens of the
+/// minute known, is 09:20, the words kept too (since session 34).
 #[test]
 fn times_not_known_give_the_day_and_keep_their_words() {
     let doc = import_utc(&fixture("vague-times.md"));
@@ -96,7 +97,7 @@ fn times_not_known_give_the_day_and_keep_their_words() {
             ("2023-06-12T17:05:00Z", "the intake listener stops af"),
             ("2023-06-13", "90 samples are submitted and"),
             ("2023-06-14T09:12:00Z", "a lab reports that nothing w"),
-            ("2023-06-14", "the listener is restarted."),
+            ("2023-06-14T09:20:00Z", "the listener is restarted."),
             ("2023-06-14T09:40:00Z", "the queue drains."),
         ])
     );
@@ -167,7 +168,7 @@ fn wrapped_lines_of_a_list_item_stay_with_its_entry() {
         rows(&doc),
         pairs(&[
             ("2025-09-12T07:10:00Z", "Upgrade round 1 on the two s"),
-            ("2025-09-12", "Round 2 on the large node: t"),
+            ("2025-09-12T08:40:00Z", "Round 2 on the large node: t"),
             ("2025-09-12T09:15:00Z", "Volumes are rebuilt on the o"),
             ("2025-09-12T12:02:00Z", "The large node is power-cycl"),
         ])

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::blocks::{Block, Item, Kind};
+use super::blocks::{Block, Kind};
 use super::build::{Builder, Part};
 use super::matching::{Column, normalize};
 use super::rows::{Columns, Leftover, cell, non_empty};
@@ -51,7 +51,25 @@ impl Builder<'_> {
                     }
                 }
                 Kind::List(items) if !self.own => {
-                    self.doc.actions.extend(items.iter().map(|it: &Item| action_from_text(&it.text, it.task)));
+                    // A status page's updates copied below the postmortem (`* Nov 06, 2019 -
+                    // 22:24 UTC — Resolved` over its text): timeline entries, not actions.
+                    let updates = items.iter().filter(|it| status_update(&it.text)).count();
+                    for it in items {
+                        if updates >= 2 && status_update(&it.text) {
+                            let mut r = super::timeline::Reading { item: true, ..Default::default() };
+                            let before = self.doc.timeline.len();
+                            self.timeline_lines(&it.text, &mut r, block.line);
+                            // Newest first on the page; in the timeline, in order.
+                            if self.doc.timeline.len() > before {
+                                self.place_last_in_order();
+                            }
+                        } else {
+                            self.doc.actions.push(action_from_text(&it.text, it.task));
+                        }
+                    }
+                    if updates >= 2 {
+                        self.report_updates(part, updates);
+                    }
                 }
                 _ => {
                     if matches!(block.kind, Kind::Heading { .. }) {
@@ -69,6 +87,15 @@ impl Builder<'_> {
         let added = self.doc.actions.len() - before;
         self.report_rows(i, part, added, "action");
         leftover.into_texts(self.src)
+    }
+
+    /// Says where a status page's updates found among the actions went.
+    fn report_updates(&mut self, part: &Part, count: usize) {
+        let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else { return };
+        let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
+        let detail = format!("{count} entries: a status page's updates, each at its stamp");
+        self.report.push(line, shown, super::report::Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
+        self.touch(t);
     }
 
     fn action_row(&self, cols: &Columns, row: &[String]) -> FollowUp {
@@ -196,6 +223,20 @@ fn parse_status(text: &str) -> Option<ActionStatus> {
         "wont do" | "wontfix" | "wont fix" | "cancelled" | "canceled" | "dropped" => Some(ActionStatus::WontDo),
         _ => None,
     }
+}
+
+/// `Nov 06, 2019 - 22:24 UTC — Resolved` over its text: a status page's update (a day and a
+/// time, then its status word), as `status_copy` joins them.
+fn status_update(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default();
+    super::stamp::leading_stamp(first).is_some_and(|s| {
+        let said = s.rest.trim_start_matches([' ', '—', '-', '–']).to_lowercase();
+        s.date.is_some()
+            && matches!(s.time, Some(super::stamp::ClockText::At(_)))
+            && super::status::STATUS_WORDS.iter().any(|w| {
+                said.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
+            })
+    })
 }
 
 #[cfg(test)]

@@ -173,6 +173,46 @@ impl Builder<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// Updates written newest first, each with a time only, read on the day above them (`Update
+    /// 12:54 GMT: ...` over `Update 20:39 GMT: ...`, `Update 20:10 GMT: ...`): the day above is
+    /// the oldest one's, the bottom; going up the page is going on in time, so a time earlier on
+    /// the clock than the one below it is the next day. A run of four rows or more on one day
+    /// whose times fall three times or more, and rise at most once for every three falls.
+    pub(super) fn newest_first_runs(&mut self) {
+        if self.own {
+            return;
+        }
+        let walls: Vec<Option<NaiveDateTime>> = self.doc.timeline.iter().map(|e| wall(&e.time)).collect();
+        let mut start = 0;
+        while start < walls.len() {
+            let Some(day) = walls[start].map(|w| w.date()) else {
+                start += 1;
+                continue;
+            };
+            let end = (start..walls.len()).find(|&k| walls[k].is_none_or(|w| w.date() != day)).unwrap_or(walls.len());
+            let times: Vec<NaiveTime> = walls[start..end].iter().flatten().map(|w| w.time()).collect();
+            let falls = times.windows(2).filter(|p| p[1] < p[0]).count();
+            let rises = times.windows(2).filter(|p| p[1] > p[0]).count();
+            if times.len() >= 4 && falls >= 3 && rises * 3 <= falls && rises > 0 {
+                let zone = self.clock.zone.clone();
+                let mut days = 0;
+                for k in (start..end - 1).rev() {
+                    if times[k - start] < times[k + 1 - start] {
+                        days += 1;
+                    }
+                    if days > 0
+                        && let Some(entry) = self.doc.timeline.get_mut(k)
+                    {
+                        entry.time = moved(&entry.time, Duration::days(days), zone.as_ref());
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+}
+
 /// The zone's offset from UTC at a moment, in seconds.
 fn offset_at(zone: &crate::doc::Zone, utc: NaiveDateTime) -> i32 {
     use chrono::{Offset, TimeZone};

@@ -110,6 +110,8 @@ pub(super) struct Builder<'a> {
     pub(super) anchors: Vec<super::anchor::Anchor>,
     /// The metadata's `date:` when it is an instant with its offset.
     pub(super) date_instant: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Label lines that gave the incident's times (`Incident Start: ...`): line, label, time.
+    pub(super) time_labels: Vec<(usize, String, &'static str)>,
 }
 
 impl<'a> Builder<'a> {
@@ -161,6 +163,7 @@ impl<'a> Builder<'a> {
             bare_rows: Vec::new(),
             anchors: Vec::new(),
             date_instant: None,
+            time_labels: Vec::new(),
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()
@@ -340,6 +343,7 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Imported {
         self.anchor_runs();
+        self.newest_first_runs();
         self.times_in_sentences();
         let template_sections = std::mem::take(&mut self.doc.sections);
         let mut sections = Vec::with_capacity(template_sections.len() + self.news.len());

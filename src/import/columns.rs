@@ -144,3 +144,21 @@ pub(super) fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
         rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
     named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
 }
+
+/// A table whose first column is `Date` or `Day`, every cell of it a day alone, with a column of
+/// what happened (`| Date | Description | Service |`), of three rows or more: a log of incidents
+/// by their days (the times their descriptions tell are read with them).
+pub(super) fn dated_table(header: &[String], rows: &[Vec<String>]) -> bool {
+    let first = header.first().map_or("", String::as_str);
+    let dated = matches!(normalize(first).as_str(), "date" | "day");
+    let told = header
+        .iter()
+        .skip(1)
+        .any(|h| matches!(column_for(h, SectionKind::Timeline), Some(Column::Event | Column::Description)));
+    let days = rows.iter().all(|r| {
+        r.first().and_then(|c| super::stamp::leading_stamp(c.trim())).is_some_and(|s| {
+            matches!(s.date, Some(super::stamp::DateText::Full(_))) && s.time.is_none() && s.rest.trim().is_empty()
+        })
+    });
+    dated && told && days && rows.len() >= 3
+}

@@ -187,7 +187,8 @@ impl Builder<'_> {
         let words = stamp.weekday.is_some()
             || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic))
             || (stamp.text.contains(['(', '（']) && stamp.text.chars().any(char::is_alphabetic))
-            || stamp.text.contains(" / ");
+            || stamp.text.contains(" / ")
+            || stamp.text.contains(['x', 'X']);
         if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }

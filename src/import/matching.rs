@@ -193,6 +193,8 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "end",
             "end time",
             "incident end",
+            "incident resolved",
+            "incident ended",
         ]) =>
         {
             Meta::Resolved

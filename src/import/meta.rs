@@ -192,6 +192,11 @@ impl Builder<'_> {
             match assigned {
                 Assigned::Meta(what) => {
                     let label = pair.as_ref().map_or("", |(l, _)| l.as_str());
+                    if let Some(name) =
+                        ["started", "detected", "mitigated", "resolved"].into_iter().find(|n| *n == what)
+                    {
+                        self.time_labels.push((line_no, label.to_string(), name));
+                    }
                     let named = normalize(what.split(' ').next().unwrap_or_default()) == normalize(label);
                     understood.push((line_no, if named { what } else { format!("{what} from `{label}`") }))
                 }

@@ -7,7 +7,8 @@
 //! `headings.txt` (`matching`) and the file is cut into parts (`build`); each part goes into its
 //! section (`place`): prose as Markdown (its headings moved up to stand alone), timelines in
 //! every shape (`timeline`, its lines read in `entries`, `stamp`, `times`; without a heading,
-//! `timeline_runs`, and in a file with none, the times of its sentences, `sentence_times`;
+//! `timeline_runs`, and in a file with none, the times of its sentences, `sentence_times`, and
+//! the moments its posts and label lines give by how they are written, `written`;
 //! copied pages' stamps alone on their lines over what happened are joined first, `rejoin`,
 //! `notices`), factor tables or lists as rows (`rows`), actions (`actions`), label lines,
 //! key/value tables, metadata headings and YAML or TOML front matter as metadata (`meta`,
@@ -61,6 +62,7 @@ mod told;
 mod toml;
 mod two_clocks;
 mod unglue;
+mod written;
 mod zone;
 
 pub use report::{Entry, Outcome, Report};
@@ -116,20 +118,14 @@ pub fn choose_template<'a>(src: &str, candidates: &'a [Template]) -> Option<&'a 
 /// The document a Markdown file describes, made from `template`, and the report of what went
 /// where.
 pub fn from_markdown(src: &str, template: &Template, options: &Options) -> Imported {
-    build::Builder::run(&rejoin::rejoin(&unglue::unglue(&plain::plain(src))), template, options)
+    build::Builder::run(&prepared(src), template, options)
 }
 
 /// As [`from_markdown`], for a file at `path`: a day its name gives (`2025-03-14-outage.md`,
 /// `16-May-2023_halt.md`, `incidents/20210622/notes.md`) is the day of its times when the
 /// file itself names none.
 pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template, options: &Options) -> Imported {
-    build::Builder::run_named(
-        &rejoin::rejoin(&unglue::unglue(&plain::plain(src))),
-        template,
-        options,
-        survey::date_in_name(path),
-        None,
-    )
+    build::Builder::run_named(&prepared(src), template, options, survey::date_in_name(path), None)
 }
 
 /// As [`from_markdown_file`], imported on `today`: a day written without a year (`Mar 13,
@@ -142,11 +138,17 @@ pub fn from_markdown_file_on(
     options: &Options,
     today: NaiveDate,
 ) -> Imported {
-    build::Builder::run_named(
-        &rejoin::rejoin(&unglue::unglue(&plain::plain(src))),
-        template,
-        options,
-        survey::date_in_name(path),
-        Some(today.year()),
-    )
+    build::Builder::run_named(&prepared(src), template, options, survey::date_in_name(path), Some(today.year()))
+}
+
+/// The file as the builder reads it: a postmortem written without Markdown given its headings
+/// (`plain`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
+/// our own export is Markdown as we write it, so it is read as it is (a text section holding a
+/// table's header over a line of text must come back as written, not set apart).
+fn prepared(src: &str) -> String {
+    let plain = plain::plain(src);
+    if build::own_export(&blocks::parse(&plain).blocks).is_some() {
+        return plain.into_owned();
+    }
+    rejoin::rejoin(&unglue::unglue(&plain)).into_owned()
 }

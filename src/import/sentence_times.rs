@@ -57,6 +57,10 @@ impl Builder<'_> {
             .map(|s| super::loose::unquote(&s.text))
             .collect();
         let mut first_line = None;
+        // The moment a post or an update was written ("Post by ... » Feb 17th 2017 10:55"),
+        // until the next time told.
+        let mut written: Option<chrono::NaiveDateTime> = None;
+        let mut update: Option<(String, super::stamp::Stamp)> = None;
         for text in texts {
             let mut fence = false;
             let text = text.replace("\r\n", "\n");
@@ -79,7 +83,33 @@ impl Builder<'_> {
                 let line = first.lines().next().unwrap_or_default();
                 let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
                 let l = joined.as_str();
-                for (k, sentence) in super::sentences::sentences(l).into_iter().enumerate() {
+                // `Update: 21:49` alone over the update's paragraph: an entry at that stamp, the
+                // paragraph its text (its sentences are read as any others).
+                if rows == 0 {
+                    if let Some((word, stamp)) = update.take() {
+                        first_line.get_or_insert_with(|| self.line_of(line));
+                        self.push_stamp(&stamp, format!("{word}: {l}"));
+                    } else if first.lines().count() == 1
+                        && let Some(alone) = super::written::update_alone(line)
+                    {
+                        update = Some(alone);
+                        continue;
+                    }
+                }
+                // `28th October : received the supplier's report ...`, in a text that tells
+                // times: an entry of that day.
+                if !self.doc.timeline.is_empty()
+                    && let Some(stamp) = super::written::day_colon(line)
+                {
+                    self.push_stamp(&stamp, stamp.rest.clone());
+                    self.place_last_in_order();
+                    continue;
+                }
+                let said = super::sentences::sentences(l);
+                // A thread's post of one short sentence with its time ("resolve at 14.26", "Me,
+                // too, at 10:53 AM EST"): the reply says what happened then.
+                let reply = post_day.is_some() && rows == 0 && said.len() == 1 && l.split_whitespace().count() <= 8;
+                for (k, sentence) in said.into_iter().enumerate() {
                     // "On 2021-10-21 at 21:00 UTC": the day the sentence names.
                     // "on Friday, July 21": a day without its year, in the file's year.
                     // "at 6:45 a.m. on 10/9/08": a day in digits, as the file orders them.
@@ -87,6 +117,32 @@ impl Builder<'_> {
                         .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?))
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let told = told_times(sentence);
+                    if told.is_empty()
+                        && let Some(at) = named.and_then(|d| Some(d.and_time(super::written::written_at(sentence)?)))
+                    {
+                        self.clock.date = Some(at.date());
+                        self.clock.last = None;
+                        written = Some(at);
+                        continue;
+                    }
+                    if !told.is_empty()
+                        && let Some(at) = written.take()
+                        && named.is_none()
+                    {
+                        self.after_writing(at, &told[0], rows);
+                    }
+                    // ("Me too 8:30 AM MST": a clock with its am/pm or zone needs no word before it.)
+                    let clock = if told.is_empty() && reply { super::written::reply_clock(sentence) } else { None };
+                    if reply
+                        && let Some(stamp) =
+                            told.first().map(|t| &t.stamp).filter(|_| told.len() == 1).or(clock.as_ref())
+                        && named.is_none()
+                        && matches!(stamp.time, Some(ClockText::At(_)))
+                    {
+                        first_line.get_or_insert_with(|| self.line_of(line));
+                        self.push_stamp(stamp, sentence.trim().to_string());
+                        continue;
+                    }
                     // A day told in passing ("... announced on June 15, 2022.") is not the day
                     // of the sentences after it; one the sentence opens with, or gives a time, is.
                     if let Some(date) = named
@@ -141,6 +197,9 @@ impl Builder<'_> {
                 Outcome::Section { id: self.doc.sections[t].id.clone(), detail },
             );
             self.touch(t);
+        }
+        if rows == 0 {
+            self.labelled_times(t);
         }
     }
 
@@ -236,7 +295,7 @@ impl Builder<'_> {
 
     /// Moves the entry just added before the first entry that is later than it (entries
     /// without an instant are passed over).
-    fn place_last_in_order(&mut self) {
+    pub(super) fn place_last_in_order(&mut self) {
         let zone = self.doc.zone();
         let Some(at) = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone)) else { return };
         let before_it = &self.doc.timeline[..self.doc.timeline.len() - 1];

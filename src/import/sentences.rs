@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end, so that
+/// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end (or by a
+/// closing bracket, a space and a capital), so that
 /// `StrategyProxy.deposit(...)` and `v1.2` stay whole, and "at 10 a.m. on Friday" too (a
 /// dotted am/pm ends a sentence only before a capital).
 pub fn sentences(text: &str) -> Vec<&str> {
@@ -21,11 +22,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
             start = end;
             continue;
         }
-        if matches!(c, '.' | '!' | '?')
+        // "... at 22:36 CET (game time.) The portal ...": a stop inside a closing bracket, then a
+        // capital.
+        let closed = c == ')'
+            && text[..i].ends_with(['.', '!', '?'])
+            && text[end..].starts_with(char::is_whitespace)
+            && text[end..].trim_start().starts_with(char::is_uppercase);
+        let stop = matches!(c, '.' | '!' | '?')
             && !meridiem
             && !ordinal(text, i)
-            && text[end..].chars().next().is_none_or(char::is_whitespace)
-        {
+            && text[end..].chars().next().is_none_or(char::is_whitespace);
+        if closed || stop {
             out.push(&text[start..end]);
             start = end;
         }

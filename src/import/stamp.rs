@@ -33,7 +33,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>[~≈≤≥]?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -166,7 +166,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let zone = c.name("zone").map(|m| m.as_str().to_string());
     let time = match time_text {
         Some(t) => {
-            let t = t.trim_start_matches(['~', '≈', '≤', '≥']).trim_end_matches('+');
+            // `~ 06:27`: about then, a space after the tilde or not.
+            let t = t.trim_start_matches(['~', '≈', '≤', '≥']).trim_start().trim_end_matches('+');
             let four = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
             // `1625` is a time only after a date or before a zone; alone it may be a year.
             if four && date.is_none() && zone.is_none() {
@@ -208,7 +209,19 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
                 Some((minute, ":xx" | ":XX" | ":??")) if minute.contains(':') => minute,
                 _ => t,
             };
-            // `??:??`, `16:2x`, `unknown`, `evening`: the time is not known (the day may be).
+            // `16:2x`: the tens of the minute are known, so its start (16:20, the text kept).
+            let tens = t
+                .strip_suffix(['x', 'X'])
+                .filter(|h| {
+                    h.split_once(':').is_some_and(|(h, m)| {
+                        (1..=2).contains(&h.len())
+                            && m.len() == 1
+                            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+                    })
+                })
+                .map(|h| format!("{h}0"));
+            let t = tens.as_deref().unwrap_or(t);
+            // `??:??`, `16:xx`, `unknown`, `evening`: the time is not known (the day may be).
             let vague = t.starts_with("??") || t.contains(['x', 'X', '?']) || t.chars().all(char::is_alphabetic);
             // `11:21a`, `12:28p`: am and pm by their first letter.
             let short = t.strip_suffix(['a', 'p', 'A', 'P']).filter(|h| h.ends_with(|c: char| c.is_ascii_digit()));

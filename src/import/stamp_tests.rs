@@ -66,8 +66,10 @@ fn am_and_pm_by_their_first_letter_and_seconds_not_known() {
     assert_eq!(s("12:28p").time, t(12, 28));
     assert_eq!(s("1:05p: restarted").time, t(13, 5));
     assert_eq!(s("11:51:xx — shutdown").time, t(11, 51));
-    // A minute not known is still a time not known.
-    assert_eq!(s("16:2x - something").time, Some(ClockText::Unknown));
+    // The tens of a minute known: the start of those ten minutes (the text is kept beside the
+    // row); a minute not known at all is a time not known.
+    assert_eq!(s("16:2x - something").time, t(16, 20));
+    assert_eq!(s("16:xx - something").time, Some(ClockText::Unknown));
     // "a" or "p" starting a word is not a meridiem.
     assert_eq!(s("11:21 a deploy").rest, "a deploy");
     assert_eq!(leading_stamp("11:21apples"), None);

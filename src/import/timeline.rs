@@ -275,6 +275,12 @@ impl Builder<'_> {
                 },
                 m => m,
             };
+            // `| 2022-08-07 | ... outage between 01:34 AM EST to 3:56 AM EST. |`: a day, and the
+            // time its event tells (the first), the day's cell kept.
+            let told =
+                if is_date(&moment) && !self.own { self.told_in_cell(&moment, &cell(row, Some(event))) } else { None };
+            let from_event = told.is_some();
+            let moment = told.unwrap_or(moment);
             // `| **2024-01-05** | |`: a row that only names the day of the rows below it.
             if !self.own && cell(row, Some(event)).is_empty() && is_date(&moment) {
                 continue;
@@ -296,7 +302,12 @@ impl Builder<'_> {
                 && plain.chars().any(|c| c.is_ascii_digit())
                 && !matches!(&moment, Moment::Typed(t) if *t == plain.trim());
             if !self.own
-                && ((is_date(&moment) && written.chars().any(char::is_alphabetic)) || more || named || worded || span)
+                && ((is_date(&moment) && written.chars().any(char::is_alphabetic))
+                    || more
+                    || named
+                    || worded
+                    || span
+                    || from_event)
             {
                 extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
             }
@@ -309,6 +320,22 @@ impl Builder<'_> {
             });
             self.note_bare();
         }
+    }
+}
+
+impl Builder<'_> {
+    /// The instant an event cell tells on the row's `day` ("... between 01:34 AM EST to 3:56 AM
+    /// EST", "... from 4:22 PT to 5:26PT"): its first time told, with its zone.
+    fn told_in_cell(&mut self, day: &Moment, event: &str) -> Option<Moment> {
+        let Moment::Typed(d) = day else { return None };
+        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+        let told = super::told::told_times(event).into_iter().find(|t| !t.until)?;
+        let mut stamp = told.stamp;
+        if stamp.date.is_some() || !matches!(stamp.time, Some(super::stamp::ClockText::At(_))) {
+            return None;
+        }
+        stamp.date = Some(super::stamp::DateText::Full(date));
+        Some(self.clock.stamp(&stamp))
     }
 }
 

@@ -155,7 +155,8 @@ impl Builder<'_> {
             }
             // `| Time (CEST) | Event |` under a heading that does not say timeline.
             if let Kind::Table { header, rows } = &block.kind
-                && super::columns::timed_table(header, rows)
+                && (super::columns::timed_table(header, rows)
+                    || (!self.has_timeline_heading && super::columns::dated_table(header, rows)))
             {
                 self.timeline_table(header, rows);
                 out.push((block.range.clone(), String::new()));

@@ -18,7 +18,7 @@ use super::zone::ZONE_PATTERN;
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|until|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|until|through|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -203,17 +203,23 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     out.split_off(ends)
 }
 
-/// `16.40` before the end of a clause: a clock (hours below 24, minutes below 60).
+/// `16.40` before the end of a clause, or `1.10 PM` anywhere: a clock (hours below 24, minutes
+/// below 60).
 fn dotted_clock(h: &str, m: Option<regex::Match>, after: &str) -> bool {
     let (Ok(h), Some(Ok(m))) = (h.parse::<u32>(), m.map(|m| m.as_str().parse::<u32>())) else { return false };
     let rest = after.trim_start_matches(['.', ',', ';', ')']);
     let closes = rest.len() < after.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace));
-    h < 24 && m < 60 && (after.trim().is_empty() || closes)
+    // "at 1.10 PM, and ...": am or pm after it makes it a clock wherever it stands.
+    let lower = after.trim_start().to_lowercase();
+    let meridiem = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .any(|w| lower.strip_prefix(w).is_some_and(|r| !r.starts_with(char::is_alphanumeric)));
+    h < 24 && m < 60 && (after.trim().is_empty() || closes || (meridiem && (1..=12).contains(&h)))
 }
 
 /// Words that join the clauses of a sentence ("..., was mitigated at 14:40 and fully recovered
 /// by 15:10", "gegen 12.35 Uhr für 80 Minuten und um 17:42 Uhr abermals").
-const JOINERS: &[&str] = &["and", "then", "but", "und", "dann", "et", "puis", "y", "e", "luego", "poi"];
+const JOINERS: &[&str] = &["and", "then", "but", "with", "und", "dann", "et", "puis", "y", "e", "luego", "poi"];
 
 /// Where the clause of a later time starts, when the words between it and the time before
 /// join a new clause: they end with a joiner or a comma ("... und um 17:42"), or open with one

@@ -1,0 +1,132 @@
+//! Moments a text gives by how it is written rather than by what it tells: a post's or an
+//! update's own stamp (when it was written, which puts the times told after it), an update's
+//! word and stamp alone over its paragraph, and the incident's times on label lines in a file
+//! with no timeline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::build::Builder;
+use super::report::Outcome;
+use super::stamp::ClockText;
+use super::told::Told;
+
+impl Builder<'_> {
+    /// The first time told after a post's or an update's own stamp (`at`), without a day: a
+    /// moment the text has given with its day already ("At 06:32, ..." after "at 06:32 on 6
+    /// June") is on that day; one later in the day than the writing is on the day before
+    /// ("Post by ... » Feb 17th 2017 10:55", then "... became unavailable at 22:36 CET").
+    pub(super) fn after_writing(&mut self, at: chrono::NaiveDateTime, told: &Told, rows: usize) {
+        let Some(ClockText::At(t)) = told.stamp.time else { return };
+        if told.stamp.date.is_some() || self.clock.date != Some(at.date()) {
+            return;
+        }
+        let zone = self.doc.zone();
+        let again = self.doc.timeline[rows..]
+            .iter()
+            .filter_map(|e| e.time.resolve(&zone))
+            .map(|d| d.naive_local())
+            .find(|d| d.time() == t && d.date() != at.date());
+        let day = match again {
+            Some(d) => Some(d.date()),
+            None if t > at.time() => at.date().pred_opt(),
+            None => return,
+        };
+        self.clock.date = day;
+        self.clock.last = None;
+    }
+
+    /// In a file with no timeline, the incident's times its label lines give (`Incident Start:
+    /// 17/06/2021 16:29`, `Incident Resolved: ...`): an entry each, the label its event, marked.
+    pub(super) fn labelled_times(&mut self, t: usize) {
+        use crate::doc::Marker;
+        for (line, label, name) in std::mem::take(&mut self.time_labels) {
+            let times = &self.doc.times;
+            let (time, marker) = match name {
+                "started" => (times.started.clone(), Marker::Started),
+                "detected" => (times.detected.clone(), Marker::Detected),
+                "mitigated" => (times.mitigated.clone(), Marker::Mitigated),
+                _ => (times.resolved.clone(), Marker::Resolved),
+            };
+            let Some(time) = time else { continue };
+            if self.doc.timeline.iter().any(|e| e.time == time && e.marker == Some(marker)) {
+                continue;
+            }
+            self.push_entry(time, label.clone());
+            if let Some(last) = self.doc.timeline.last_mut() {
+                last.marker = Some(marker);
+            }
+            self.place_last_in_order();
+            let detail = format!("an entry from the label line (`{label}`), marked {name}");
+            self.report.push(line, "label lines", Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
+            self.touch(t);
+        }
+    }
+}
+
+/// The time of a post's or an update's own stamp, a line of a few words that says it was
+/// written ("Post by Laanders » Feb 17th 2017 10:55", "Power Outage Update: January 27 0330
+/// EST, 0830 UTC", "Kradorex@2020-06-07 15:26:36:"), the day before the time.
+pub(super) fn written_at(sentence: &str) -> Option<chrono::NaiveTime> {
+    const WRITING: &[&str] = &["post", "posted", "update", "updated", "reply", "wrote", "comment", "edited"];
+    static TRAILING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let zone = super::zone::ZONE_PATTERN;
+        Regex::new(&format!(
+            r"(?:^|[\s@])(?:(\d{{1,2}}):(\d{{2}})(?::\d{{2}})?(?:\s*(?:{zone}))?|(\d{{2}})(\d{{2}})\s*(?:{zone}))(?:,\s*\d{{1,2}}:?\d{{2}}\s*(?:{zone}))?\s*[:.]?\s*$"
+        ))
+        .ok()
+    });
+    let words: Vec<String> = sentence
+        .split(|c: char| c.is_whitespace() || c == '@' || c == ':')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 10 || !(sentence.contains('@') || words.iter().any(|w| WRITING.contains(&w.as_str()))) {
+        return None;
+    }
+    let c = TRAILING.as_ref()?.captures(sentence.trim())?;
+    let (h, m) = (c.get(1).or(c.get(3))?, c.get(2).or(c.get(4))?);
+    chrono::NaiveTime::from_hms_opt(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0)
+}
+
+/// `Update: 21:49`, `Update: 11 Sept 08:31`: an update's word and its stamp alone on a line.
+pub(super) fn update_alone(line: &str) -> Option<(String, super::stamp::Stamp)> {
+    let t = line.trim().trim_matches(['*', '_']).trim();
+    let (word, when) = t.split_once(':')?;
+    let word = word.trim().trim_matches(['*', '_']);
+    let lower = word.to_lowercase();
+    if !["update", "edit", "addendum"].contains(&lower.as_str())
+        && !super::status::STATUS_WORDS.contains(&lower.as_str())
+    {
+        return None;
+    }
+    let stamp = super::stamp::leading_stamp(when.trim().trim_matches(['*', '_']).trim())?;
+    (matches!(stamp.time, Some(ClockText::At(_))) && stamp.rest.trim().is_empty()).then(|| (word.to_string(), stamp))
+}
+
+/// `28th October : received supplier RFO ...`: a line that opens with a day alone and a colon,
+/// then what happened that day, told as a sentence; the stamp, its rest the event.
+pub(super) fn day_colon(line: &str) -> Option<super::stamp::Stamp> {
+    let line = line.trim();
+    let stamp = super::stamp::leading_stamp(line)?;
+    let at = line.find(stamp.rest.as_str()).filter(|_| !stamp.rest.is_empty())?;
+    // `2005-01-26: 20:10 UTC ...`: a time after the colon is no day's entry.
+    let colon = line[..at].trim_end().ends_with(':') && super::stamp::leading_stamp(&stamp.rest).is_none();
+    // What happened, told as a sentence (a title, `2026-02-11: Slow pages across the web
+    // tier`, is not).
+    let words = stamp.rest.split_whitespace().count();
+    let told = words >= 8 || (words >= 3 && stamp.rest.ends_with(['.', '!']));
+    (colon && stamp.date.is_some() && stamp.time.is_none() && told).then_some(stamp)
+}
+
+/// A clock written with its am/pm or its zone anywhere in a short reply ("Me too 8:30 AM MST"):
+/// its stamp.
+pub(super) fn reply_clock(sentence: &str) -> Option<super::stamp::Stamp> {
+    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let zone = super::zone::ZONE_PATTERN;
+        Regex::new(&format!(r"(?:^|\s)(\d{{1,2}}:\d{{2}}\s?(?:(?i:[ap]\.?m\b\.?)|(?:{zone})))")).ok()
+    });
+    let m = CLOCK.as_ref()?.captures(sentence)?.get(1)?;
+    super::stamp::leading_stamp(&sentence[m.start()..])
+}
