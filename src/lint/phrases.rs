@@ -241,12 +241,19 @@ impl Reader<'_> {
         let mut found = Found::Nothing;
         let mut start = None;
         let mut end = at;
-        for (k, &t) in toks.iter().enumerate().take(6) {
+        for (k, &t) in toks.iter().enumerate().take(8) {
             if breaks(&self.text[left..t.start]) {
                 break;
             }
             left = t.end;
             let lower = self.lower(t);
+            // "one of our senior engineers": the people counted.
+            if found == Found::Nothing
+                && (self.counted(&toks, k) || (lower == "of" && k > 0 && self.counted(&toks, k - 1)))
+            {
+                start.get_or_insert(t.start);
+                continue;
+            }
             if found == Found::Nothing && self.lex.determiners.contains(&lower) && lower != "her" {
                 if self.lex.possessive_pronouns.contains(&lower) {
                     found = self.word(t);

@@ -33,6 +33,14 @@ impl Reader<'_> {
         matches!(self.subject_before(at).found, Found::Person { first_person: true })
     }
 
+    /// Whether `toks[k]` counts the people after it: "one of our senior engineers", "some of
+    /// the reviewers".
+    pub(super) fn counted(&self, toks: &[Token], k: usize) -> bool {
+        const COUNTS: [&str; 11] =
+            ["one", "some", "two", "three", "several", "any", "none", "each", "both", "all", "most"];
+        toks.get(k + 1).is_some_and(|&n| self.lower(n) == "of") && COUNTS.contains(&self.lower(toks[k]).as_str())
+    }
+
     /// Whether the first word at `at`, after adverbs, is a gerund.
     fn gerund_at(&self, at: usize) -> bool {
         self.text[at..]
