@@ -242,3 +242,15 @@ fn own_export_with_a_table_header_over_text_round_trips() {
         assert_eq!(blameless::export::to_markdown(&again), md, "{src:?}");
     }
 }
+
+/// A Korean "타임라인" heading is the timeline, and a sentence under it saying which clock the
+/// times keep ("시각은 KST다") states the zone for the table's bare times.
+#[test]
+fn a_korean_timeline_heading_and_its_clock_sentence() {
+    let src = "# 캐시 서버 장애\n\n- 날짜: 2025-03-14\n\n## 요약\n\n캐시 서버가 멈췄다.\n\n## 타임라인\n\n시각은 KST다.\n\n| 시점 | 사건 |\n|------|------|\n| 09:10 | 캐시 서버 응답 없음 |\n| 09:25:30 | 캐시 서버 재시작 |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2025-03-14T00:10:00Z", "캐시 서버 응답 없음"), ("2025-03-14T00:25:30Z", "캐시 서버 재시작")])
+    );
+}
