@@ -254,3 +254,20 @@ fn a_korean_timeline_heading_and_its_clock_sentence() {
         pairs(&[("2025-03-14T00:10:00Z", "캐시 서버 응답 없음"), ("2025-03-14T00:25:30Z", "캐시 서버 재시작")])
     );
 }
+
+/// A file without Markdown whose timeline is named by a plain line of a few words ending in
+/// "timeline", with its zone and a colon ("Full Outage Timeline (CET):"), over "02:10 : ..."
+/// lines: those lines are the timeline's entries, not a paragraph.
+#[test]
+fn a_plain_label_line_naming_the_timeline_and_its_zone() {
+    let src = "Short overview:\nOn 3 February 2025 the billing pages returned errors for most of the night.\nThis note gives the timeline and what we changed.\nFull Outage Timeline (CET):\n02:10 : Start - the database disk filled up\n02:14 : Noticed by the support desk, the on-call phone rang\n05:40 : Disk extended and the pages answered again\nWhat we changed:\nDisk alerts now page at 80 %.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-02-03T01:10:00Z", "Start - the database disk fi"),
+            ("2025-02-03T01:14:00Z", "Noticed by the support desk,"),
+            ("2025-02-03T04:40:00Z", "Disk extended and the pages "),
+        ])
+    );
+}
