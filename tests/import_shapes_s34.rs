@@ -271,3 +271,14 @@ fn a_plain_label_line_naming_the_timeline_and_its_zone() {
         ])
     );
 }
+
+/// A day written "May the 4th 2011" is that day, and the bare times the text gives later
+/// ("at 09h10", "at 10:25") are on it.
+#[test]
+fn a_day_written_month_the_nth_year() {
+    let src = "Incident report\n\nDate of incident: May the 4th 2011\n\nThe cooling failed in room B. A first notice was sent at 09h10, a second one at 10:25.\n";
+    let doc = import_utc(src);
+    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    assert!(!times.is_empty() && times.iter().all(|t| t.starts_with("2011-05-04")), "{times:?}");
+    assert!(times.contains(&"2011-05-04 09:10".to_string()), "{times:?}");
+}
