@@ -282,3 +282,23 @@ fn a_day_written_month_the_nth_year() {
     assert!(!times.is_empty() && times.iter().all(|t| t.starts_with("2011-05-04")), "{times:?}");
     assert!(times.contains(&"2011-05-04 09:10".to_string()), "{times:?}");
 }
+
+/// French prose with no year: "Le mardi 3 juin, ..." gives the day of the bare times after it
+/// ("à 08h15", "À 11h40"), in the last year that day was a Tuesday.
+#[test]
+fn a_french_weekday_and_month_without_a_year() {
+    let src = "Le mardi 3 juin, à 08h15 (heure de Paris), la messagerie a cessé de fonctionner.\nUne relance des serveurs a eu lieu à 09h30 sans effet.\nÀ 11h40, le disque plein a été vidé et le service est revenu.\n";
+    let options = blameless::import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let path = std::path::Path::new("panne.md");
+    let doc = blameless::import::from_markdown_file_on(src, path, &template("default"), &options, today).doc;
+    // 3 June was a Tuesday in 2025 (in 2026 a Wednesday); Paris keeps summer time then.
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-06-03T06:15:00Z", "(heure de Paris), la message"),
+            ("2025-06-03T07:30:00Z", "Une relance des serveurs a e"),
+            ("2025-06-03T09:40:00Z", "le disque plein a été vidé e"),
+        ])
+    );
+}
