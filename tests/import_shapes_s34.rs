@@ -302,3 +302,11 @@ fn a_french_weekday_and_month_without_a_year() {
         ])
     );
 }
+
+/// "de 20h00 à 23h30" in a French sentence is a span: its entry is at its start.
+#[test]
+fn a_french_span_de_a_is_at_its_start() {
+    let src = "# Panne du portail\n\n- Date : 2025-10-07\n\n## Chronologie\n\nLe portail a été indisponible de 20h00 à 23h30 (heure de Paris).\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2025-10-07T18:00:00Z", "Le portail a été indisponibl")]));
+}

@@ -42,6 +42,8 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("à", "at"),
     ("vers", "around"),
     ("dès", "from"),
+    // "de 18h00 à 22h00": a span, its start.
+    ("de", "from"),
     ("entre", "between"),
     ("a las", "at"),
     ("desde las", "from"),
