@@ -310,3 +310,11 @@ fn a_french_span_de_a_is_at_its_start() {
     let doc = import_utc(src);
     assert_eq!(rows(&doc), pairs(&[("2025-10-07T18:00:00Z", "Le portail a été indisponibl")]));
 }
+
+/// "à 14: 05", a French time typed with a space after its colon, is 14:05.
+#[test]
+fn a_french_time_with_a_space_after_its_colon() {
+    let src = "# Coupure réseau\n\n- Date : 2025-10-07\n\n## Chronologie\n\nCe jour à 14: 05, le lien principal est tombé pendant deux minutes.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2025-10-07T14:05:00Z", "Ce jour à 14: 05, le lien pr")]));
+}
