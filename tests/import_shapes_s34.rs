@@ -242,3 +242,79 @@ fn own_export_with_a_table_header_over_text_round_trips() {
         assert_eq!(blameless::export::to_markdown(&again), md, "{src:?}");
     }
 }
+
+/// A Korean "타임라인" heading is the timeline, and a sentence under it saying which clock the
+/// times keep ("시각은 KST다") states the zone for the table's bare times.
+#[test]
+fn a_korean_timeline_heading_and_its_clock_sentence() {
+    let src = "# 캐시 서버 장애\n\n- 날짜: 2025-03-14\n\n## 요약\n\n캐시 서버가 멈췄다.\n\n## 타임라인\n\n시각은 KST다.\n\n| 시점 | 사건 |\n|------|------|\n| 09:10 | 캐시 서버 응답 없음 |\n| 09:25:30 | 캐시 서버 재시작 |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2025-03-14T00:10:00Z", "캐시 서버 응답 없음"), ("2025-03-14T00:25:30Z", "캐시 서버 재시작")])
+    );
+}
+
+/// A file without Markdown whose timeline is named by a plain line of a few words ending in
+/// "timeline", with its zone and a colon ("Full Outage Timeline (CET):"), over "02:10 : ..."
+/// lines: those lines are the timeline's entries, not a paragraph.
+#[test]
+fn a_plain_label_line_naming_the_timeline_and_its_zone() {
+    let src = "Short overview:\nOn 3 February 2025 the billing pages returned errors for most of the night.\nThis note gives the timeline and what we changed.\nFull Outage Timeline (CET):\n02:10 : Start - the database disk filled up\n02:14 : Noticed by the support desk, the on-call phone rang\n05:40 : Disk extended and the pages answered again\nWhat we changed:\nDisk alerts now page at 80 %.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-02-03T01:10:00Z", "Start - the database disk fi"),
+            ("2025-02-03T01:14:00Z", "Noticed by the support desk,"),
+            ("2025-02-03T04:40:00Z", "Disk extended and the pages "),
+        ])
+    );
+}
+
+/// A day written "May the 4th 2011" is that day, and the bare times the text gives later
+/// ("at 09h10", "at 10:25") are on it.
+#[test]
+fn a_day_written_month_the_nth_year() {
+    let src = "Incident report\n\nDate of incident: May the 4th 2011\n\nThe cooling failed in room B. A first notice was sent at 09h10, a second one at 10:25.\n";
+    let doc = import_utc(src);
+    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    assert!(!times.is_empty() && times.iter().all(|t| t.starts_with("2011-05-04")), "{times:?}");
+    assert!(times.contains(&"2011-05-04 09:10".to_string()), "{times:?}");
+}
+
+/// French prose with no year: "Le mardi 3 juin, ..." gives the day of the bare times after it
+/// ("à 08h15", "À 11h40"), in the last year that day was a Tuesday.
+#[test]
+fn a_french_weekday_and_month_without_a_year() {
+    let src = "Le mardi 3 juin, à 08h15 (heure de Paris), la messagerie a cessé de fonctionner.\nUne relance des serveurs a eu lieu à 09h30 sans effet.\nÀ 11h40, le disque plein a été vidé et le service est revenu.\n";
+    let options = blameless::import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let path = std::path::Path::new("panne.md");
+    let doc = blameless::import::from_markdown_file_on(src, path, &template("default"), &options, today).doc;
+    // 3 June was a Tuesday in 2025 (in 2026 a Wednesday); Paris keeps summer time then.
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-06-03T06:15:00Z", "(heure de Paris), la message"),
+            ("2025-06-03T07:30:00Z", "Une relance des serveurs a e"),
+            ("2025-06-03T09:40:00Z", "le disque plein a été vidé e"),
+        ])
+    );
+}
+
+/// "de 20h00 à 23h30" in a French sentence is a span: its entry is at its start.
+#[test]
+fn a_french_span_de_a_is_at_its_start() {
+    let src = "# Panne du portail\n\n- Date : 2025-10-07\n\n## Chronologie\n\nLe portail a été indisponible de 20h00 à 23h30 (heure de Paris).\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2025-10-07T18:00:00Z", "Le portail a été indisponibl")]));
+}
+
+/// "à 14: 05", a French time typed with a space after its colon, is 14:05.
+#[test]
+fn a_french_time_with_a_space_after_its_colon() {
+    let src = "# Coupure réseau\n\n- Date : 2025-10-07\n\n## Chronologie\n\nCe jour à 14: 05, le lien principal est tombé pendant deux minutes.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2025-10-07T14:05:00Z", "Ce jour à 14: 05, le lien pr")]));
+}

@@ -11,7 +11,7 @@ use super::stamp::month;
 static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b").ok());
 static MONTH_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
     )
     .ok()
 });
@@ -33,7 +33,8 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
 /// the file's bare times; with its weekday ("On Friday, March 1"), the last such year when it
 /// fell on that day.
 pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
-    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|\s?[ap]\.?m\b)").ok());
+    static CLOCK: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}(?::\d{2}|h\d{2}\b|\s?[ap]\.?m\b)").ok());
     static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").ok());
     if YEAR.as_ref()?.is_match(src) {
         return None;
@@ -51,9 +52,21 @@ pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
     let (day, said) = title.and_then(|t| Some((month_day(t)?, t))).or_else(told)?;
     // "On Friday, March 1": the last year, up to the one it is imported in, when that day was
     // a Friday.
-    static WEEKDAY: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b").ok());
-    let weekday = WEEKDAY.as_ref()?.captures(said).and_then(|c| c[1].get(..3)?.parse::<chrono::Weekday>().ok());
+    // ("Le samedi 16 novembre": a weekday in French, Spanish or German too.)
+    const WEEKDAYS: [&str; 7] = [
+        "monday lundi lunes montag",
+        "tuesday mardi martes dienstag",
+        "wednesday mercredi miércoles miercoles mittwoch",
+        "thursday jeudi jueves donnerstag",
+        "friday vendredi viernes freitag",
+        "saturday samedi sábado sabado samstag",
+        "sunday dimanche domingo sonntag",
+    ];
+    let weekday = said.split(|c: char| !c.is_alphabetic()).find_map(|w| {
+        let w = w.to_lowercase();
+        let i = WEEKDAYS.iter().position(|names| names.split(' ').any(|n| n == w))?;
+        chrono::Weekday::try_from(u8::try_from(i).ok()?).ok()
+    });
     let resolve = |y: i32| day.resolve(super::stamp::Order::MonthFirst, Some(y));
     match weekday {
         Some(w) => (0..7).filter_map(|back| resolve(year - back)).find(|d| d.weekday() == w).or_else(|| resolve(year)),
@@ -232,7 +245,18 @@ fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
             return Some((super::stamp::DateText::NoYear(m, d), c.get(0)?.start()));
         }
     }
-    let c = NO_YEAR.as_ref()?.captures(text)?;
+    // "samedi 16 novembre", "16 de noviembre": a day before a month named in another language,
+    // four letters or more ("16 set" or "2 mar" may be English words).
+    static FOREIGN_NO_YEAR: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2})(?:er|º)?\s+(?:de\s+)?(\p{L}{4,})\b").ok());
+    let foreign = FOREIGN_NO_YEAR.as_ref().and_then(|re| {
+        re.captures_iter(text).find_map(|c| {
+            let m = foreign_month(&c[2])?;
+            let d: u32 = c[1].parse().ok()?;
+            (1..=31).contains(&d).then_some((super::stamp::DateText::NoYear(m, d), c.get(0)?.start()))
+        })
+    });
+    let Some(c) = NO_YEAR.as_ref()?.captures(text) else { return foreign };
     let m = month(c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str())?;
     let d: u32 = c.name("d1").or(c.name("d2")).or(c.name("d3"))?.as_str().parse().ok()?;
     let at = c.get(0)?.start();

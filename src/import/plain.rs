@@ -71,6 +71,14 @@ fn label_kind(line: &str) -> Option<bool> {
     let timeline = words.first().is_some_and(|w| w == "timeline")
         && (words.len() <= 3 || words.iter().skip(1).all(|w| OF_EVENTS.contains(&w.as_str())))
         && !words.iter().any(|w| w == "and");
+    // "Incident Detailed Timeline (CET):": a few words ending in "timeline", its zone and a
+    // colon, a label as the heading would be.
+    let zoned = line.trim_end().ends_with(':') && super::zone::stated(t).is_some() && bare != t;
+    let timeline = timeline
+        || (zoned
+            && words.len() <= 4
+            && words.last().is_some_and(|w| w == "timeline")
+            && !words.iter().any(|w| w == "and"));
     (timeline || is_heading_name(&bare)).then_some(timeline)
 }
 

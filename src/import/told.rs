@@ -42,6 +42,8 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("à", "at"),
     ("vers", "around"),
     ("dès", "from"),
+    // "de 18h00 à 22h00": a span, its start.
+    ("de", "from"),
     ("entre", "between"),
     ("a las", "at"),
     ("desde las", "from"),
@@ -72,7 +74,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -133,7 +135,8 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             }
             let clock = match (c.name("h"), c.name("named")) {
                 (Some(h), _) => {
-                    let sep = c.name("sep").map(|s| s.as_str());
+                    // (`à 11: 33`: a space typed after the colon.)
+                    let sep = c.name("sep").map(|s| s.as_str().trim_end());
                     let worded = c.name("uhr").is_some() || sep == Some("h");
                     // "starting at approximately 16.40.": an English clock with a dot, at a
                     // clause's end (`at 1.25 GB` is a size).

@@ -23,6 +23,18 @@ pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
         .or_else(|| crate::doc::zone_words::stated(text))
         .or_else(|| city_clock(text))
         .or_else(|| last_in_bracket(text))
+        .or_else(|| clock_is(text))
+}
+
+/// "시각은 KST다", "時刻はJST", "时间为 UTC+8": a Korean, Japanese or Chinese sentence saying
+/// which clock the times keep (the zone's letters run on into the sentence's ending).
+fn clock_is(text: &str) -> Option<(ZoneWord, String)> {
+    static IS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?:시각|시간|時刻|時間|时间)\s*(?:은|는|は|为|為|:|：)?\s*(?:모두|すべて|全て|均|都)?\s*(?:为|為|是)?\s*((?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[^A-Za-z0-9+-]|$)").ok()
+    });
+    let c = IS.as_ref()?.captures(text)?;
+    let zone = zone_word(c.get(1)?.as_str())?;
+    Some((zone, c.get(0)?.as_str().trim_end_matches(|ch: char| !ch.is_ascii_alphanumeric()).to_string()))
 }
 
 /// `## Timeline (PC clock, JST)`, `時系列（PC の時刻、JST）`: the zone closing a timeline's
@@ -205,5 +217,13 @@ mod tests {
         assert_eq!(named("at 9 British Summer Time").as_deref(), Some("Europe/London British Summer Time"));
         assert_eq!(named("a central time-series store"), None);
         assert_eq!(named("the eastern region"), None);
+    }
+
+    #[test]
+    fn a_clock_named_in_a_korean_or_japanese_sentence() {
+        assert_eq!(zone("시각은 KST다.").as_deref(), Some("Asia/Seoul"));
+        assert_eq!(zone("時刻はすべてJSTです").as_deref(), Some("Asia/Tokyo"));
+        assert_eq!(zone("时间为 UTC+8").as_deref(), Some("+08:00"));
+        assert_eq!(zone("시간은 많이 걸렸다"), None);
     }
 }
