@@ -110,3 +110,15 @@ mod tests {
         assert_eq!(format_duration(Duration::zero()), "0s");
     }
 }
+
+impl super::IncidentTimes {
+    /// The incident time a timeline marker stands for.
+    pub fn marked(&self, marker: super::Marker) -> &Option<super::Moment> {
+        match marker {
+            super::Marker::Started => &self.started,
+            super::Marker::Detected => &self.detected,
+            super::Marker::Mitigated => &self.mitigated,
+            super::Marker::Resolved => &self.resolved,
+        }
+    }
+}

@@ -157,12 +157,7 @@ fn check_timeline(doc: &Document, zone: &Zone, out: &mut Vec<Finding>) {
                 ));
             }
             seen_markers.push(marker);
-            let recorded = match marker {
-                Marker::Started => &doc.times.started,
-                Marker::Detected => &doc.times.detected,
-                Marker::Mitigated => &doc.times.mitigated,
-                Marker::Resolved => &doc.times.resolved,
-            };
+            let recorded = doc.times.marked(marker);
             let at = entry.time.resolve(zone);
             let recorded_at = recorded.as_ref().and_then(|m| m.resolve(zone));
             if let (Some(at), Some(rec)) = (at, recorded_at)

@@ -42,14 +42,8 @@ impl Builder<'_> {
     pub(super) fn labelled_times(&mut self, t: usize) {
         use crate::doc::Marker;
         for (line, label, name) in std::mem::take(&mut self.time_labels) {
-            let times = &self.doc.times;
-            let (time, marker) = match name {
-                "started" => (times.started.clone(), Marker::Started),
-                "detected" => (times.detected.clone(), Marker::Detected),
-                "mitigated" => (times.mitigated.clone(), Marker::Mitigated),
-                _ => (times.resolved.clone(), Marker::Resolved),
-            };
-            let Some(time) = time else { continue };
+            let marker = super::rows::parse_marker(name).unwrap_or(Marker::Resolved);
+            let Some(time) = self.doc.times.marked(marker).clone() else { continue };
             if self.doc.timeline.iter().any(|e| e.time == time && e.marker == Some(marker)) {
                 continue;
             }

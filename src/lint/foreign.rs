@@ -53,7 +53,8 @@ pub(super) fn blank_other_languages(text: &str, bytes: &mut [u8]) {
     paragraph(text, start, text.len(), bytes);
 }
 
-fn line_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The lines of `text` with the offset each starts at (line ends included).
+pub(super) fn line_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').scan(0, |at, line| {
         let here = *at;
         *at += line.len();

@@ -100,12 +100,9 @@ fn structure(
                 title = Some(para.trim());
             }
             if let Some(title) = title {
-                for (at, line) in para.split_inclusive('\n').scan(range.start, |at, l| {
-                    *at += l.len();
-                    Some((*at - l.len(), l))
-                }) {
+                for (at, line) in super::foreign::line_starts(para) {
                     if line.trim() == title {
-                        blank(bytes, at, at + line.len());
+                        blank(bytes, range.start + at, range.start + at + line.len());
                     }
                 }
             }
