@@ -96,6 +96,18 @@ pub fn format_duration(d: Duration) -> String {
     }
 }
 
+impl super::IncidentTimes {
+    /// The incident time a timeline marker stands for.
+    pub fn marked(&self, marker: super::Marker) -> &Option<super::Moment> {
+        match marker {
+            super::Marker::Started => &self.started,
+            super::Marker::Detected => &self.detected,
+            super::Marker::Mitigated => &self.mitigated,
+            super::Marker::Resolved => &self.resolved,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,17 +120,5 @@ mod tests {
         assert_eq!(format_duration(Duration::minutes(72)), "1h 12m");
         assert_eq!(format_duration(Duration::hours(76)), "3d 4h");
         assert_eq!(format_duration(Duration::zero()), "0s");
-    }
-}
-
-impl super::IncidentTimes {
-    /// The incident time a timeline marker stands for.
-    pub fn marked(&self, marker: super::Marker) -> &Option<super::Moment> {
-        match marker {
-            super::Marker::Started => &self.started,
-            super::Marker::Detected => &self.detected,
-            super::Marker::Mitigated => &self.mitigated,
-            super::Marker::Resolved => &self.resolved,
-        }
     }
 }
