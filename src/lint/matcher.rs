@@ -3,6 +3,7 @@
 //! is — before it becomes a finding with its span and rewrite.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::mask::Prepared;
 use super::pattern::Found;
@@ -14,16 +15,99 @@ use crate::doc::Severity;
 
 /// Findings in `original`, whose prepared form is `prepared`, sorted by position.
 pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people: &People) -> Vec<TextFinding> {
+    run_on(checker, original, prepared, people, threads_for(prepared.masked.len()))
+}
+
+/// As [`run`], on up to `threads` threads.
+fn run_on(checker: &Checker, original: &str, prepared: &Prepared, people: &People, threads: usize) -> Vec<TextFinding> {
     let masked = prepared.masked.as_str();
-    let mut out = Vec::new();
     // Each pattern runs on its own, and only around its trigger words, where a word of each of
     // its sets is within its reach (the windows of `Gate::windows`): a RegexSet over all of
     // them cost ~19 MB and tens of milliseconds to build. A long text is gated piece by piece
-    // (paragraphs, never split inside one).
+    // (paragraphs, never split inside one), and its pieces are shared out among threads.
     let words = checker.rules.gate.words_in(masked);
-    for piece in pieces(masked) {
+    let pieces = pieces(masked);
+    let threads = threads.min(pieces.len());
+    let scan = Scan { checker, original, prepared, people, words: &words, pieces: &pieces };
+    let mut out = if threads > 1 {
+        // Each thread takes the next piece not yet taken: how long a piece takes varies with
+        // how many patterns it opens. A pattern two threads need is compiled once (the other
+        // waits for it). Pieces never share a sentence, so the findings are the same, in the
+        // same order once sorted, however the pieces were shared out.
+        // First the patterns the text opens are compiled, shared out among the threads too.
+        let open = scan.open();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let work = |part: usize| {
+                checker.compile_open(&open, part, threads);
+                scan.pieces_from(&next)
+            };
+            let workers: Vec<_> = (1..threads).map(|part| scope.spawn(move || work(part))).collect();
+            let mut out = work(0);
+            for worker in workers {
+                out.extend(worker.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            out
+        })
+    } else {
+        scan.pieces_from(&AtomicUsize::new(0))
+    };
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    dedupe(out)
+}
+
+/// From this many bytes of text on, the pieces are checked on more than one thread (as many
+/// as the machine runs at once, at most four): below it a thread costs more than it saves.
+const THREADS_FROM: usize = 64 * 1024;
+
+fn threads_for(len: usize) -> usize {
+    if len < THREADS_FROM {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// What every piece of one text is checked with.
+struct Scan<'a> {
+    checker: &'a Checker,
+    original: &'a str,
+    prepared: &'a Prepared,
+    people: &'a People,
+    /// The gate's trigger words in the whole text.
+    words: &'a [(u32, u16)],
+    pieces: &'a [Range<usize>],
+}
+
+impl Scan<'_> {
+    /// Which patterns some piece opens (see [`Checker::open_patterns`]).
+    fn open(&self) -> Vec<bool> {
+        let gate = &self.checker.rules.gate;
+        let masked = self.prepared.masked.as_str();
+        let mut open = vec![false; self.checker.rules.owners.len()];
+        for piece in self.pieces {
+            let hits = gate.hits_in(masked, self.words, piece.clone());
+            let text = &masked[piece.clone()];
+            for (k, o) in open.iter_mut().enumerate() {
+                *o = *o || (hits.open[k] && !gate.windows(&hits, k, text, self.checker.rules.reach[k]).is_empty());
+            }
+        }
+        open
+    }
+
+    /// The findings of the pieces taken from `next` (each piece by one caller), unsorted.
+    fn pieces_from(&self, next: &AtomicUsize) -> Vec<TextFinding> {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(piece) = self.pieces.get(i) else { return out };
+            self.piece(piece.clone(), &mut out);
+        }
+    }
+
+    fn piece(&self, piece: Range<usize>, out: &mut Vec<TextFinding>) {
+        let (checker, masked) = (self.checker, self.prepared.masked.as_str());
         let text = &masked[piece.clone()];
-        let hits = checker.rules.gate.hits_in(masked, &words, piece.clone());
+        let hits = checker.rules.gate.hits_in(masked, self.words, piece.clone());
         for (k, &(r, p)) in checker.rules.owners.iter().enumerate() {
             let rule = &checker.rules.rules[r];
             if !hits.open[k] || !checker.config.enabled(rule) {
@@ -40,16 +124,22 @@ pub(super) fn run(checker: &Checker, original: &str, prepared: &Prepared, people
                     continue;
                 }
                 let found = found.shifted(piece.start);
-                let ctx =
-                    Match { checker, original, prepared, people, rule, pattern, range: found.range.clone(), found };
+                let ctx = Match {
+                    checker,
+                    original: self.original,
+                    prepared: self.prepared,
+                    people: self.people,
+                    rule,
+                    pattern,
+                    range: found.range.clone(),
+                    found,
+                };
                 if let Some(finding) = ctx.finding() {
                     out.push(finding);
                 }
             }
         }
     }
-    out.sort_by_key(|f| (f.span.start, f.span.end));
-    dedupe(out)
 }
 
 /// How long a piece of a long text is before it ends at the next blank line.
@@ -245,6 +335,43 @@ fn dedupe(sorted: Vec<TextFinding>) -> Vec<TextFinding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long text checked on several threads gives what one thread gives, finding for
+    /// finding: the labelled sentences and the Markdown fixture, in paragraphs of varied
+    /// lengths, with and without the patterns compiled beforehand.
+    #[test]
+    fn threads_find_what_one_thread_finds() {
+        let corpus = [
+            include_str!("../../tests/lint_corpus/sentences.txt"),
+            include_str!("../../tests/lint_corpus/tuning.txt"),
+            include_str!("../../tests/lint_corpus/tuning2.txt"),
+        ];
+        let sentences: Vec<&str> = corpus
+            .iter()
+            .flat_map(|s| s.lines())
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.splitn(3, '|').nth(2).map(str::trim))
+            .collect();
+        let mut text = String::from(include_str!("../../tests/fixtures/lint/real-shapes.md"));
+        let (mut at, mut n) = (0, 1);
+        while text.len() < 3 * THREADS_FROM {
+            let group: Vec<&str> = (at..at + n).map(|i| sentences[i % sentences.len()]).collect();
+            text.push_str(&group.join(if n % 3 == 0 { "\n" } else { " " }));
+            text.push_str("\n\n");
+            (at, n) = (at + n, n % 11 + 1);
+        }
+        assert!(text.len() > 2 * THREADS_FROM, "{} bytes", text.len());
+        let checker = Checker::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let people = checker.markdown_people(&text);
+        let prepared = super::super::mask::prepare(&text, Scope::Prose, true);
+        let one = run_on(&checker, &text, &prepared, &people, 1);
+        assert!(one.len() > 500, "only {} findings", one.len());
+        for threads in [2, 3] {
+            let fresh = Checker::builtin().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(run_on(&fresh, &text, &prepared, &people, threads), one, "{threads} threads, fresh");
+            assert_eq!(run_on(&checker, &text, &prepared, &people, threads), one, "{threads} threads, compiled");
+        }
+    }
 
     #[test]
     fn pieces_cover_the_text_and_end_at_blank_lines() {
