@@ -22,6 +22,8 @@ pub(super) struct Lazy {
     full: OnceLock<Option<Compiled>>,
     /// For a text longer than [`LONG`]: the full form with literal prefilters.
     long: OnceLock<Option<Compiled>>,
+    /// Its trigger words (see `triggers.rs`), read the first time [`Lazy::may_match`] asks.
+    triggers: OnceLock<Vec<Vec<String>>>,
 }
 
 /// The shortest text worth the literal prefilters' compiling (about 0.15 ms a pattern): on a
@@ -37,7 +39,7 @@ const SHORT: usize = 8 * 1024;
 impl Lazy {
     /// A pattern, compiled later (`RuleSet::compile_all` checks that the built-in ones do).
     pub fn new(source: String) -> Lazy {
-        Lazy { source, quick: OnceLock::new(), full: OnceLock::new(), long: OnceLock::new() }
+        Lazy { source, quick: OnceLock::new(), full: OnceLock::new(), long: OnceLock::new(), triggers: OnceLock::new() }
     }
 
     /// The pattern compiled to search `text` (`None` only for a pattern too large to build,
@@ -80,6 +82,15 @@ impl Lazy {
 
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// Whether the pattern can match `lower` (a text with its ASCII letters in lower case):
+    /// false when the text lacks every word of one of its trigger sets (read the first time
+    /// this is asked), so that `lint` neither compiles nor runs a rule's exceptions where
+    /// they cannot match.
+    pub fn may_match(&self, lower: &str) -> bool {
+        let sets = self.triggers.get_or_init(|| super::triggers::triggers(&self.source));
+        sets.iter().all(|set| set.iter().any(|word| lower.contains(word.as_str())))
     }
 }
 
