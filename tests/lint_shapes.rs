@@ -263,3 +263,22 @@ fn set_40_shapes_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// Session 35's real set 41, in shapes of our own: a sentence opened by "Due to" (not a name),
+/// a story that starts with a bot, a forum thread's byline, a cleanup "that accidentally
+/// truncates" (the cleanup's slip, not its describer's), a process that relies on people never
+/// slipping, posts attributed to their owners, the crew that found the cause, and what only a
+/// missing test would have caught: none is flagged. A slip and an omission by a person, and
+/// the harm after them, stay warnings.
+#[test]
+fn set_41_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-41-shapes.md");
+    let expected = vec![
+        (23, "loaded-words", "suggestion"),
+        (29, "slip-by-person", "warning"),
+        (31, "forgot", "warning"),
+        (31, "person-then-harm", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

@@ -105,6 +105,27 @@ impl Reader<'_> {
         Phrase { range: at..at, found: if toks.is_empty() { Found::Nothing } else { Found::Thing } }
     }
 
+    /// Whether byte `at` opens a restrictive relative clause of a thing: "a refactor that
+    /// accidentally corrupts", "a script which inadvertently deleted" (no comma before the
+    /// pronoun: ", which" may refer back to the whole act before it).
+    pub(super) fn thing_that_acts(&self, at: usize) -> bool {
+        let toks = tokens(self.text, self.sentence.start..at);
+        let mut k = toks.len();
+        // An adverb between the pronoun and the verb: "that then accidentally …".
+        while k > 0 && matches!(self.lower(toks[k - 1]).as_str(), "then" | "also" | "later" | "just" | "quietly") {
+            k -= 1;
+        }
+        if k < 2 || !matches!(self.lower(toks[k - 1]).as_str(), "that" | "which") {
+            return false;
+        }
+        let (pronoun, head) = (toks[k - 1], toks[k - 2]);
+        // A noun before it: "and that is what took …" opens a clause of its own.
+        let word = self.lower(head);
+        let noun = !self.lex.clause_words.contains(&word) && !self.lex.prepositions.contains(&word);
+        noun && self.text[head.end..pronoun.start].trim().is_empty()
+            && self.phrase_ending(&toks[..k - 1], head).found == Found::Thing
+    }
+
     /// Whether the word `t` is the object of a preposition right before it ("curl from Mac",
     /// "thanks to Aiko"): not who acts. "by", "after" and the like are left out: "after Dave
     /// deployed" is Dave acting.

@@ -103,6 +103,9 @@ impl Reader<'_> {
     /// which", "where") with a thing as its subject ("a tale in which a software bug
     /// accidentally deleted"): the sentence's opener does not act there.
     pub fn relative_thing_acts(&self, at: usize) -> bool {
+        if self.thing_that_acts(at) {
+            return true;
+        }
         let subject = self.subject_before(at);
         if subject.found != Found::Thing || subject.range.is_empty() {
             return false;
