@@ -86,8 +86,8 @@ impl Lazy {
 
     /// Whether the pattern can match `lower` (a text with its ASCII letters in lower case):
     /// false when the text lacks every word of one of its trigger sets (read the first time
-    /// this is asked), so that `lint` neither compiles nor runs a rule's exceptions where
-    /// they cannot match.
+    /// this is asked), so that a rule's exceptions are neither compiled nor run where they
+    /// cannot match.
     pub fn may_match(&self, lower: &str) -> bool {
         let sets = self.triggers.get_or_init(|| super::triggers::triggers(&self.source));
         sets.iter().all(|set| set.iter().any(|word| lower.contains(word.as_str())))
