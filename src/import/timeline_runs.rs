@@ -47,14 +47,30 @@ impl Builder<'_> {
             self.clock.date = self.first_date;
         }
         self.title_year();
-        // Paragraphs that each start with a time, three or more in a row: an entry each.
-        let timed_paragraph: Vec<bool> = part
+        // Paragraphs that each start with a time, three or more in a row: an entry each; among
+        // them, a paragraph under a full day alone on its first line (`30 November 1998`) is an
+        // entry of that day.
+        let dated: Vec<Option<super::stamp::Stamp>> = part
             .blocks
             .iter()
             .map(|&b| {
+                let text = self.source(&blocks[b]);
+                let (first, below) = text.trim().split_once('\n')?;
+                let stamp = leading_stamp(first.trim()).filter(|s| s.time.is_none() && s.rest.is_empty())?;
+                let full = matches!(stamp.date, Some(super::stamp::DateText::Full(_)));
+                (matches!(blocks[b].kind, Kind::Paragraph) && full && !below.trim().is_empty()).then_some(stamp)
+            })
+            .collect();
+        let timed_paragraph: Vec<bool> = part
+            .blocks
+            .iter()
+            .zip(&dated)
+            .map(|(&b, dated)| {
                 let first = self.source(&blocks[b]);
                 matches!(blocks[b].kind, Kind::Paragraph)
-                    && (timed(self, first.lines().next().unwrap_or_default()) || self.time_below(&first).is_some())
+                    && (timed(self, first.lines().next().unwrap_or_default())
+                        || self.time_below(&first).is_some()
+                        || dated.is_some())
             })
             .collect();
         // A paragraph of three or more status-page updates run together is a run by itself.
@@ -111,7 +127,10 @@ impl Builder<'_> {
             }
             group[k] = id;
         }
-        let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
+        let in_group = |k: usize| {
+            let timed = timed_paragraph.iter().zip(&dated).map(|(&t, d)| t && d.is_none());
+            timed.zip(&group).filter(|&(t, &g)| t && g == group[k]).count()
+        };
         let run_at = |k: usize| {
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
             (timed_paragraph[k] && in_group(k) >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
@@ -142,6 +161,14 @@ impl Builder<'_> {
                 out.push((block.range.clone(), String::new()));
                 continue;
             }
+            // A day alone over what happened that day, in a run of timed paragraphs.
+            if let Some(stamp) = dated[k].as_ref().filter(|_| run_at(k)) {
+                let text = self.source(block);
+                let below = text.trim().split_once('\n').map_or("", |(_, b)| b);
+                self.push_stamp(stamp, below.lines().map(str::trim).collect::<Vec<_>>().join(" "));
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
             // Status pages' updates, each time on the line below its text.
             if matches!(block.kind, Kind::Paragraph)
                 && run_at(k)
@@ -166,7 +193,11 @@ impl Builder<'_> {
                 Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
                 Kind::Paragraph if !update_parts[k].is_empty() => update_parts[k].clone(),
                 Kind::Paragraph if run_at(k) => vec![self.source(block)],
-                Kind::Paragraph => self.source(block).lines().map(str::to_string).collect(),
+                Kind::Paragraph => {
+                    let lines: Vec<String> = self.source(block).lines().map(str::to_string).collect();
+                    // A table copied without its pipes, its first cell before the stamp.
+                    super::lead_cells::stamps_first(&lines).unwrap_or(lines)
+                }
                 _ => continue,
             };
             let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();
