@@ -114,3 +114,23 @@ fn a_window_stated_on_its_day_runs_past_midnight() {
         ])
     );
 }
+
+/// An event log newest first whose stamps stand on lines of their own over what happened: a
+/// day alone (`9 October 2001`) right over its line of text is an entry of that day, among
+/// notices with their times; a post's date over its paragraphs is not (see set AI's blog).
+#[test]
+fn day_lines_over_notices_are_day_entries() {
+    let doc = import_utc(&fixture("day-lines-over-notices.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2001-10-09", "Server kestrel restarted to "),
+            ("2001-10-07T18:20:00Z", "Server kestrel restarted. Do"),
+            ("2001-10-05T06:45:00Z", "Mail delivery paused while t"),
+            ("2001-10-02T12:00:00Z", "Both servers restarted after"),
+        ])
+    );
+    let src = "Sunday, May 4, 2031\nThe mirror is back.\nThe write-up follows.\n\nWhat happened, roughly:\n\nSaturday 5:00pm UTC\nDisks filled up.\n\nSaturday 9:10pm UTC\nThe mirror stopped.\n\nSunday 9:30am UTC\nThe mirror is back.\n";
+    let doc = import_utc(src);
+    assert!(!doc.timeline.iter().any(|e| e.event.contains("The write-up follows")), "{:?}", doc.timeline);
+}

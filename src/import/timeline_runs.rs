@@ -47,30 +47,14 @@ impl Builder<'_> {
             self.clock.date = self.first_date;
         }
         self.title_year();
-        // Paragraphs that each start with a time, three or more in a row: an entry each; among
-        // them, a paragraph under a full day alone on its first line (`30 November 1998`) is an
-        // entry of that day.
-        let dated: Vec<Option<super::stamp::Stamp>> = part
-            .blocks
-            .iter()
-            .map(|&b| {
-                let text = self.source(&blocks[b]);
-                let (first, below) = text.trim().split_once('\n')?;
-                let stamp = leading_stamp(first.trim()).filter(|s| s.time.is_none() && s.rest.is_empty())?;
-                let full = matches!(stamp.date, Some(super::stamp::DateText::Full(_)));
-                (matches!(blocks[b].kind, Kind::Paragraph) && full && !below.trim().is_empty()).then_some(stamp)
-            })
-            .collect();
+        // Paragraphs that each start with a time, three or more in a row: an entry each.
         let timed_paragraph: Vec<bool> = part
             .blocks
             .iter()
-            .zip(&dated)
-            .map(|(&b, dated)| {
+            .map(|&b| {
                 let first = self.source(&blocks[b]);
                 matches!(blocks[b].kind, Kind::Paragraph)
-                    && (timed(self, first.lines().next().unwrap_or_default())
-                        || self.time_below(&first).is_some()
-                        || dated.is_some())
+                    && (timed(self, first.lines().next().unwrap_or_default()) || self.time_below(&first).is_some())
             })
             .collect();
         // A paragraph of three or more status-page updates run together is a run by itself.
@@ -127,10 +111,7 @@ impl Builder<'_> {
             }
             group[k] = id;
         }
-        let in_group = |k: usize| {
-            let timed = timed_paragraph.iter().zip(&dated).map(|(&t, d)| t && d.is_none());
-            timed.zip(&group).filter(|&(t, &g)| t && g == group[k]).count()
-        };
+        let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
         let run_at = |k: usize| {
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
             (timed_paragraph[k] && in_group(k) >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
@@ -158,14 +139,6 @@ impl Builder<'_> {
                 && let Some(stamp) = &posted
             {
                 self.push_stamp(stamp, self.source(block).trim().to_string());
-                out.push((block.range.clone(), String::new()));
-                continue;
-            }
-            // A day alone over what happened that day, in a run of timed paragraphs.
-            if let Some(stamp) = dated[k].as_ref().filter(|_| run_at(k)) {
-                let text = self.source(block);
-                let below = text.trim().split_once('\n').map_or("", |(_, b)| b);
-                self.push_stamp(stamp, below.lines().map(str::trim).collect::<Vec<_>>().join(" "));
                 out.push((block.range.clone(), String::new()));
                 continue;
             }
