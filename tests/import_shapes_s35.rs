@@ -134,3 +134,13 @@ fn day_lines_over_notices_are_day_entries() {
     let doc = import_utc(src);
     assert!(!doc.timeline.iter().any(|e| e.event.contains("The write-up follows")), "{:?}", doc.timeline);
 }
+
+/// A Japanese page's day and time alone on a line: over bullets, the first of them its text; at
+/// the end of a paragraph, over the paragraph below, that paragraph its text.
+#[test]
+fn japanese_time_lines_over_what_happened() {
+    let doc = import_utc(&fixture("japanese-time-lines-over-paragraphs.md"));
+    let at = |t: &str, words: &str| doc.timeline.iter().any(|e| e.time.as_text() == t && e.event.contains(words));
+    assert!(at("2030-07-08 09:10", "東京のルータ"), "{:?}", doc.timeline);
+    assert!(at("2030-07-08 10:45", "設定を元に戻す"), "{:?}", doc.timeline);
+}

@@ -92,7 +92,7 @@ impl Builder<'_> {
                 if rows == 0 {
                     if let Some((word, stamp)) = update.take() {
                         first_line.get_or_insert_with(|| self.line_of(line));
-                        self.push_stamp(&stamp, format!("{word}: {l}"));
+                        self.push_stamp(&stamp, if word.is_empty() { l.to_string() } else { format!("{word}: {l}") });
                     } else if first.lines().count() == 1
                         && let Some(alone) = super::written::update_alone(line)
                     {
@@ -215,6 +215,12 @@ impl Builder<'_> {
                             &mut first_line,
                         );
                     }
+                }
+                // `9月4日 13時26分` alone on a paragraph's last line (a copied page's heading), over
+                // the paragraph below: an entry at that time, the paragraph its text.
+                let last = paragraph.trim_end().lines().last().unwrap_or_default();
+                if rows == 0 && paragraph.trim().lines().count() > 1 {
+                    update = super::written::time_alone(last).map(|stamp| (String::new(), stamp));
                 }
             }
         }
