@@ -144,3 +144,17 @@ fn japanese_time_lines_over_what_happened() {
     assert!(at("2030-07-08 09:10", "東京のルータ"), "{:?}", doc.timeline);
     assert!(at("2030-07-08 10:45", "設定を元に戻す"), "{:?}", doc.timeline);
 }
+
+/// Table time cells with words around them: a span from one part of a day to another
+/// (`2031-03-03 evening / 2031-03-04 morning`, Portuguese `noite` / `manhã` as well) is its first
+/// day; a time followed by a word for "from then on" (`09:40 onwards`, `16:02 이후`) is that
+/// time; both cells kept as written beside the rows.
+#[test]
+fn cells_of_a_span_of_parts_of_days_and_from_then_on() {
+    let doc = import_utc(&fixture("cells-from-then-on.md"));
+    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    assert_eq!(times, ["2031-03-03", "2031-03-04T09:12:00Z", "2031-03-04T09:40:00Z"]);
+    let kept = |i: usize| doc.timeline[i].extra.get("imported-time").and_then(|v| v.as_str()).map(str::to_string);
+    assert_eq!(kept(0).as_deref(), Some("2031-03-03 evening / 2031-03-04 morning"));
+    assert_eq!(kept(2).as_deref(), Some("09:40 onwards"));
+}
