@@ -232,7 +232,14 @@ fn nothing_in_any_fixture_is_lost() {
                 let clock = w.trim_end_matches("am").trim_end_matches("pm").trim_end_matches(['a', 'p']);
                 // `6th` of `11:10 6th Nov 2023`: a stamp's day.
                 let clock = ["st", "nd", "rd", "th"].iter().fold(clock, |c, s| c.strip_suffix(s).unwrap_or(c));
-                let month = "jan feb mar apr may jun jul aug sep oct nov dec".split(' ').any(|m| m == w);
+                let months = "jan feb mar apr may jun jul aug sep oct nov dec";
+                let month = months.split(' ').any(|m| m == w);
+                // `14Mar21`, `03Feb2021`: a day, month and year run together, the row's day.
+                let glued = w.len() >= 7
+                    && months.split(' ').any(|m| w.trim_matches(|c: char| c.is_ascii_digit()) == m)
+                    && w.starts_with(|c: char| c.is_ascii_digit())
+                    && w.ends_with(|c: char| c.is_ascii_digit());
+                let month = month || glued;
                 // `21h40`, `21h`: a clock written the French way.
                 let french = clock.replacen('h', "", 1);
                 let clock = if french.chars().all(|c| c.is_ascii_digit()) { french.as_str() } else { clock };

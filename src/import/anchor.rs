@@ -29,7 +29,8 @@ pub struct Anchor {
     pub instant: Option<DateTime<FixedOffset>>,
 }
 
-static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?").ok());
+static CLOCK: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\b\.?)?").ok());
 static HYPOTHETICAL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\b(?:would|will|won't)\b").ok());
 static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").ok());
 /// `2026-05-26 18:23`, `2026-09-02T04:31:13Z`: a day and its time side by side.
@@ -94,8 +95,28 @@ fn one_day(t: &str, out: &mut Vec<Anchor>) {
     let mut days = super::dates::dates_at(t);
     days.dedup_by_key(|(d, _)| *d);
     let Some(re) = CLOCK.as_ref() else { return };
-    for c in re.captures_iter(t) {
-        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let clocks: Vec<regex::Captures> = re.captures_iter(t).collect();
+    // "a window (10:30 to 2:30 AM)": a span's start takes its end's am or pm when that keeps it
+    // before the end, else it is the other half of the day; a span runs forward, so an end
+    // earlier on the clock than its start is the next day.
+    let mut spans: Vec<Option<(NaiveTime, i64)>> = vec![None; clocks.len()];
+    for k in 1..clocks.len() {
+        let (a, b) = (&clocks[k - 1], &clocks[k]);
+        let between = t[a.get(0).map_or(0, |m| m.end())..b.get(0).map_or(0, |m| m.start())].trim();
+        let (Some(start), Some(end)) = (clock_of(a, None), clock_of(b, None)) else { continue };
+        if !["to", "-", "–", "until", "till", "through"].contains(&between) {
+            continue;
+        }
+        let start = match (a.get(4), b.get(4)) {
+            (None, Some(m)) => clock_of(a, Some(m.as_str()))
+                .filter(|s| *s <= end)
+                .unwrap_or(start.overflowing_add_signed(Duration::hours(12)).0),
+            _ => start,
+        };
+        spans[k - 1] = spans[k - 1].or(Some((start, 0)));
+        spans[k] = Some((end, i64::from(end < start)));
+    }
+    for (k, c) in clocks.iter().enumerate() {
         let at = c.get(0).map_or(0, |m| m.start());
         let date = if days.len() > 1 {
             match days.iter().rev().find(|(_, start)| *start < at) {
@@ -105,12 +126,23 @@ fn one_day(t: &str, out: &mut Vec<Anchor>) {
         } else {
             first
         };
-        if let (Some(h), Some(m)) = (n(1), n(2))
-            && let Some(time) = NaiveTime::from_hms_opt(h, m, n(3).unwrap_or(0))
-        {
+        if let Some((time, later)) = spans[k].or_else(|| clock_of(c, None).map(|t| (t, 0))) {
+            let date = date + Duration::days(later);
             out.push(Anchor { date, time, seconds: c.get(3).is_some(), instant: None });
         }
     }
+}
+
+/// The time a [`CLOCK`] match shows, with its own am or pm, or `meridiem` when it has none.
+fn clock_of(c: &regex::Captures, meridiem: Option<&str>) -> Option<NaiveTime> {
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (mut h, m) = (n(1)?, n(2)?);
+    match c.get(4).map(|m| m.as_str()).or(meridiem).map(str::to_ascii_lowercase).as_deref() {
+        Some("p") if h < 12 => h += 12,
+        Some("a") if h == 12 => h = 0,
+        _ => {}
+    }
+    NaiveTime::from_hms_opt(h, m, n(3).unwrap_or(0))
 }
 
 impl Builder<'_> {

@@ -170,6 +170,24 @@ pub fn opening_date(text: &str) -> Option<NaiveDate> {
     (text[..range.start].split_whitespace().count() <= 4).then_some(date)
 }
 
+/// "Am Donnerstag, 21.3.2024 überraschte uns ...": a sentence of six words or more that opens
+/// with its day (two words before it at most), has no clock in it, and ends as a sentence does.
+pub fn opening_day_sentence(text: &str) -> bool {
+    let text = text.trim();
+    let clock = text.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    !clock
+        && text.split_whitespace().count() >= 6
+        && text.ends_with(['.', '!', '。'])
+        && date_match(text)
+            .map(|(_, range)| range.start)
+            .or_else(|| DIGIT_DAY.as_ref()?.find(text).map(|m| m.start()))
+            .is_some_and(|at| text[..at].split_whitespace().count() <= 2)
+}
+
+/// `21.3.2024`, `3/7/2006`: a day in digits with its year.
+static DIGIT_DAY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b").ok());
+
 fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     // `2025-Feb-07`: the year, the month's name, the day.
     static YEAR_MONTH_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -238,7 +256,7 @@ fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
     // `am 30.01. gegen 15:20 Uhr`: a day and month in digits with their dots, after a word
     // for "on" (German writes the day first).
     static DOTTED: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:am|vom|dem|den|seit dem)\s+(\d{1,2})\.(\d{1,2})\.(?:\s|$)").ok());
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:am|vom|dem|den|des|seit dem)\s+(\d{1,2})\.(\d{1,2})\.(?:\s|$)").ok());
     if let Some(c) = DOTTED.as_ref().and_then(|re| re.captures(text)) {
         let (d, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
         if (1..=31).contains(&d) && (1..=12).contains(&m) {

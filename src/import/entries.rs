@@ -188,7 +188,8 @@ impl Builder<'_> {
             || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic))
             || (stamp.text.contains(['(', '（']) && stamp.text.chars().any(char::is_alphabetic))
             || stamp.text.contains(" / ")
-            || stamp.text.contains(['x', 'X']);
+            || stamp.text.contains(['x', 'X'])
+            || stamp.end_dated;
         if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }

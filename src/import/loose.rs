@@ -25,6 +25,9 @@ static CLOCK_IN: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\d:\d{2
 static DAY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prev(?:ious)?\.?\s+(?:night|evening|day)|(?:night|evening|day)\s+before|yesterday)\b").ok()
 });
+/// Words after a time that say "from then on" (`16:02 이후`, `16:02 以降`, `16:02 onwards`).
+static AFTER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)(\d)\s*(?:이후|以降|onwards?|and later|or later)$").ok());
 /// `07-20 → 07-22`: a span of days in digits, month and day.
 static PAIR_SPAN: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/](\d{1,2})\s*(?:→|->|–|—|-|to)\s*(?:\d{1,2}[-/])?\d{1,2}$").ok());
@@ -55,6 +58,22 @@ impl Clock {
         };
         if let Some(m) = self.span(&t) {
             return Some(m);
+        }
+        // `16:02 이후`, `16:02 onwards`: from that time on.
+        let t = AFTER.as_ref().map_or(t.clone(), |re| re.replace(&t, "$1").into_owned());
+        // `2026-06-09 noite / 2026-06-10 manhã`: a span from one part of a day to another, its
+        // first day.
+        let words = |w: &str| w.chars().all(|c| c.is_alphabetic() || c.is_whitespace());
+        let day = |d: &str| leading_stamp(d.trim()).filter(|s| s.time.is_none() && s.rest.is_empty())?.date;
+        let first_day = [" / ", " → ", " – ", " — "].iter().find_map(|sep| {
+            let (from, to) = t.split_once(sep)?;
+            let (d1, w1) = from.trim().split_once(' ')?;
+            let (d2, w2) = to.trim().split_once(' ').unwrap_or((to.trim(), ""));
+            (words(w1) && words(w2) && day(d2).is_some()).then(|| day(d1)).flatten()
+        });
+        if let Some(first) = first_day {
+            let day = self.day_of(first)?;
+            return Some(Moment::Typed(day.format("%Y-%m-%d").to_string()));
         }
         let stamp = leading_stamp(&t).filter(|s| s.rest.is_empty() && (s.time.is_some() || s.date.is_some()))?;
         let before = DAY_BEFORE.as_ref().is_some_and(|re| re.is_match(&note));

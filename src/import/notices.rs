@@ -63,7 +63,11 @@ impl Lines<'_> {
         if self.code.get(i).copied().unwrap_or(true) {
             return None;
         }
-        stamp_alone(self.lines[i])
+        // `30 November 1998` right over a line of text (not a list, not a time): a notice of that
+        // day, in a log whose other notices have their times.
+        let prose = |k: usize| !self.blank(k) && !item(self.lines[k]) && leading_stamp(self.lines[k].trim()).is_none();
+        let over_text = |k: usize| day_alone(self.lines[k]) && prose(k + 1) && !day_alone(self.lines[k + 1]);
+        stamp_alone(self.lines[i]).or_else(|| over_text(i).then_some(true))
     }
 
     /// A line that ends a notice's text: a heading, a stamp, a day.
@@ -95,7 +99,9 @@ impl Lines<'_> {
 
     /// The first line after `i` that is not blank nor a day.
     fn skip_gap(&self, mut i: usize) -> usize {
-        while i < self.lines.len() && (self.blank(i) || (!self.code[i] && day_alone(self.lines[i]))) {
+        while i < self.lines.len()
+            && (self.blank(i) || (!self.code[i] && day_alone(self.lines[i]) && self.stamp(i).is_none()))
+        {
             i += 1;
         }
         i
@@ -165,9 +171,13 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
                 None => break,
             }
         }
+        // (Days alone over their text, a paragraph each, only among two notices or more with
+        // their times: a post's date over its paragraphs is no notice.)
+        run.retain(|&(s, end)| stamp_alone(at.lines[s]).is_some() || end == at.paragraph_end(s + 1));
         let dated = run.iter().all(|&(s, _)| at.stamp(s) == Some(true));
         let last = run.last().map_or(i + 1, |&(_, e)| e);
-        if run.len() >= 3 || (run.len() >= 2 && dated) {
+        let timed = run.iter().filter(|&&(s, _)| stamp_alone(at.lines[s]).is_some()).count();
+        if (run.len() >= 3 || (run.len() >= 2 && dated)) && (timed == run.len() || timed >= 2) {
             // The days between two notices of the run stay in its list, as its items.
             for w in run.windows(2) {
                 days.extend((w[0].1..w[1].0).filter(|&g| !at.code[g] && day_alone(at.lines[g])));

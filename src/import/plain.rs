@@ -211,9 +211,19 @@ fn lone_tags(lines: &mut [Cow<str>], code: &[bool]) {
         }
         // `<p><strong>UPDATE&nbsp;12:35:</strong>&nbsp;text</p>`: the paragraph's Markdown.
         if let Some(c) = HTML_P.as_ref().and_then(|re| re.captures(&lines[i])) {
-            let inner = c[1].replace("&nbsp;", " ");
-            let inner = STRONG.as_ref().map_or(inner.clone(), |re| re.replace_all(&inner, "**$1**").into_owned());
-            lines[i] = Cow::Owned(inner);
+            lines[i] = Cow::Owned(html_inline(&c[1]));
+            continue;
+        }
+        // `<p><i>26 August, 17:33 CET:</i> text` over lines that end with `</p>`: the same.
+        let opened = lines[i].trim_start().strip_prefix("<p>").map(str::to_string);
+        let closes = (i + 1..lines.len()).take_while(|&j| !code[j] && !lines[j].trim().is_empty());
+        if let Some(first) = opened.filter(|f| !f.contains("</p>"))
+            && let Some(last) = closes.clone().find(|&j| lines[j].trim_end().ends_with("</p>"))
+        {
+            lines[i] = Cow::Owned(html_inline(&first));
+            for line in lines.iter_mut().take(last + 1).skip(i + 1) {
+                *line = Cow::Owned(html_inline(line.trim_end().strip_suffix("</p>").unwrap_or(line)));
+            }
             continue;
         }
         let below = lines.get(i + 1).map(|l| l.trim_start().to_string()).unwrap_or_default();
@@ -225,6 +235,14 @@ fn lone_tags(lines: &mut [Cow<str>], code: &[bool]) {
 }
 
 static STRONG: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<(?:strong|b)>(.*?)</(?:strong|b)>").ok());
+static EMPHASIS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<(?:em|i)>(.*?)</(?:em|i)>").ok());
+
+/// A raw HTML paragraph's line as Markdown: bold and italics as emphasis, `&nbsp;` a space.
+fn html_inline(line: &str) -> String {
+    let line = line.replace("&nbsp;", " ");
+    let line = STRONG.as_ref().map_or(line.clone(), |re| re.replace_all(&line, "**$1**").into_owned());
+    EMPHASIS.as_ref().map_or(line.clone(), |re| re.replace_all(&line, "*$1*").into_owned())
+}
 
 /// In a file with headings: `Timeline (East African Time)` alone on a line, or a timeline
 /// heading, over a block of two or more entries indented as code (`    * 8:19 AM: ...`): the

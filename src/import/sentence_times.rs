@@ -61,6 +61,10 @@ impl Builder<'_> {
         // until the next time told.
         let mut written: Option<chrono::NaiveDateTime> = None;
         let mut update: Option<(String, super::stamp::Stamp)> = None;
+        // A weekday has moved the day from the one the text is written on.
+        let mut moved = false;
+        // The rows of paragraphs that open with their day alone.
+        let mut scenes: Vec<usize> = Vec::new();
         for text in texts {
             let mut fence = false;
             let text = text.replace("\r\n", "\n");
@@ -88,7 +92,7 @@ impl Builder<'_> {
                 if rows == 0 {
                     if let Some((word, stamp)) = update.take() {
                         first_line.get_or_insert_with(|| self.line_of(line));
-                        self.push_stamp(&stamp, format!("{word}: {l}"));
+                        self.push_stamp(&stamp, if word.is_empty() { l.to_string() } else { format!("{word}: {l}") });
                     } else if first.lines().count() == 1
                         && let Some(alone) = super::written::update_alone(line)
                     {
@@ -117,12 +121,40 @@ impl Builder<'_> {
                         .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?))
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let told = told_times(sentence);
+                    // "ressentis samedi vers 9h00": a weekday before the time, the last of that
+                    // name on or before the day the text is written; after one, "aujourd'hui à
+                    // 13h" that day again. So a bulleted line of such a day with no time.
+                    let before = told.first().map_or(sentence.len(), |t| t.start);
+                    let day = self.first_date.filter(|_| named.is_none()).and_then(|written| {
+                        let weekday = super::weekdays::weekday_in(&sentence[..before]);
+                        let today = moved && super::weekdays::today_in(&sentence[..before]);
+                        weekday.map(|w| super::weekdays::last_before(written, w)).or(today.then_some(written))
+                    });
+                    moved |= day.is_some_and(|d| Some(d) != self.first_date);
+                    let named = named.or(day);
                     if told.is_empty()
                         && let Some(at) = named.and_then(|d| Some(d.and_time(super::written::written_at(sentence)?)))
                     {
                         self.clock.date = Some(at.date());
                         self.clock.last = None;
                         written = Some(at);
+                        continue;
+                    }
+                    let bullet = sentence.trim_start().starts_with(super::sentences::BULLETS);
+                    // "Am Donnerstag, 21.3.2024 überraschte uns ...": a paragraph that opens
+                    // with its day, no time, tells what happened that day (a title does not).
+                    let opens = k == 0 && super::dates::opening_day_sentence(sentence);
+                    if told.is_empty()
+                        && rows == 0
+                        && let Some(date) = named.filter(|_| (bullet && day.is_some()) || opens)
+                        && let Some(stamp) = super::stamp::leading_stamp(&date.format("%Y-%m-%d").to_string())
+                    {
+                        first_line.get_or_insert_with(|| self.line_of(line));
+                        self.clock.date = Some(date);
+                        self.push_stamp(&stamp, sentence.trim().to_string());
+                        if !bullet {
+                            scenes.push(self.doc.timeline.len() - 1);
+                        }
                         continue;
                     }
                     if !told.is_empty()
@@ -184,6 +216,26 @@ impl Builder<'_> {
                         );
                     }
                 }
+                // `9月4日 13時26分` alone on a paragraph's last line (a copied page's heading), over
+                // the paragraph below: an entry at that time, the paragraph its text.
+                let last = paragraph.trim_end().lines().last().unwrap_or_default();
+                if rows == 0 && paragraph.trim().lines().count() > 1 {
+                    update = super::written::time_alone(last).map(|stamp| (String::new(), stamp));
+                }
+            }
+        }
+        // A paragraph that opens with a day the text tells times on only sets their scene.
+        let timed_days: Vec<String> = self.doc.timeline[rows..]
+            .iter()
+            .map(|e| e.time.as_text())
+            .filter(|t| t.len() > 10)
+            .map(|t| t[..10].to_string())
+            .collect();
+        for &i in scenes.iter().rev() {
+            if timed_days.iter().any(|d| self.doc.timeline[i].time.as_text() == *d) {
+                self.doc.timeline.remove(i);
+                self.bare_rows.retain(|&b| b != i);
+                self.bare_rows.iter_mut().filter(|b| **b > i).for_each(|b| *b -= 1);
             }
         }
         let n = self.doc.timeline.len() - rows;

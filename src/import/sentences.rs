@@ -4,10 +4,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// The bullets of a list a copied page writes as text.
+pub(super) const BULLETS: &[char] = &['•', '・', '●', '▪', '◦'];
+
 /// The sentences of a text: ending at `.`, `!` or `?` followed by a space or the end (or by a
 /// closing bracket, a space and a capital), so that
 /// `StrategyProxy.deposit(...)` and `v1.2` stay whole, and "at 10 a.m. on Friday" too (a
-/// dotted am/pm ends a sentence only before a capital).
+/// dotted am/pm ends a sentence only before a capital); a bullet after a space starts one.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -16,6 +19,15 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let tail = &text.as_bytes()[end.saturating_sub(4)..end];
         let meridiem = (tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m."))
             && text[end..].trim_start().chars().next().is_some_and(|ch| !ch.is_uppercase());
+        // ` • `, ` ・`: a bullet a copied page's list item opens with (its lines joined into one
+        // paragraph) starts a sentence; `NX・MRS`, a middle dot between words, does not, nor one
+        // below a day and time alone (`9月4日 11時20分`, what happened then).
+        let said = text[start..i].chars().any(|c| c.is_alphabetic() && !"年月日時分頃".contains(c));
+        if BULLETS.contains(&c) && text[..i].ends_with(char::is_whitespace) && said {
+            out.push(&text[start..i]);
+            start = i;
+            continue;
+        }
         // `。`: a Japanese or Chinese sentence's end, no space after it.
         if c == '。' {
             out.push(&text[start..end]);

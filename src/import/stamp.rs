@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::zone::ZONE_PATTERN;
 
-const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+use super::stamp_date::{MONTH, parse_date};
 /// A day of the week (`Fri 18:40`, `Saturday, 03:15`; `Fri→Sat 03:15` is Saturday), and only
 /// one: "monitoring" is not a Monday.
 const WEEKDAY: &str =
@@ -27,13 +27,11 @@ const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 const COLON_CLOCK: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?";
 
 static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let date = format!(
-        r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
-    );
+    let date = super::stamp_date::DATE.as_str();
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?:{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -111,6 +109,8 @@ pub struct Stamp {
     /// `07:7:47`, a digit short: the other way to read it (07:47 beside 07:07:47); the one
     /// that keeps the timeline running forward is taken.
     pub typo: Option<NaiveTime>,
+    /// The range's end is written with its own day (`23Jan07 10:30->30Jan07 10:00`).
+    pub end_dated: bool,
 }
 
 /// The stamp a line starts with, if it does.
@@ -298,6 +298,11 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         return None;
     }
     let rest = rest_raw.trim_start_matches([':', '-', '–', '—', '|', ',', '.', ' ', '\t']);
+    // `*26 August, 17:33 CET:* text`: the emphasis around the stamp closes after its colon.
+    let rest = match open.trim_start_matches(['[', '(', ' ', '~', '≈']) {
+        "*" | "_" if close.is_empty() => rest.strip_prefix(['*', '_']).map_or(rest, str::trim_start),
+        _ => rest,
+    };
     let rest = if open.contains("**") && !c.name("close").is_some_and(|m| m.as_str().contains("**")) {
         // `**01:38: alerts fired**`: the bold runs over the event; its end goes too.
         rest.trim_end().strip_suffix("**").unwrap_or(rest).trim_end()
@@ -324,7 +329,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         let (m, sec) = rest.split_once(':')?;
         (m.len() == 1).then(|| NaiveTime::from_hms_opt(h.parse().ok()?, sec.parse().ok()?, 0)).flatten()
     });
-    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated, weekday, typo })
+    let end_dated = c.name("enddate").is_some() && end.is_some();
+    Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated, weekday, typo, end_dated })
 }
 
 /// An event's text without the markup a stamp leaves around it: a trailing `<br>`, a lone
@@ -346,42 +352,6 @@ pub fn clean_event(text: &str) -> String {
         }
     }
     t
-}
-
-fn parse_date(text: &str) -> Option<DateText> {
-    static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$").ok());
-    static DIGITS: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$").ok());
-    static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?i)^(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH}))(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?$"
-        ))
-        .ok()
-    });
-    // `Feb-08-2021` (as block explorers write it), `2025-Feb-07`: `Feb 08 2021`.
-    static DASHED: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)^({MONTH})-(\d{{1,2}})-(\d{{4}})$")).ok());
-    static YEAR_FIRST: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{4}})-({MONTH})-(\d{{1,2}})$")).ok());
-    let spaced = DASHED.as_ref().map(|re| re.replace(text.trim(), "$1 $2 $3").into_owned());
-    let spaced = spaced.map(|t| YEAR_FIRST.as_ref().map_or(t.clone(), |re| re.replace(&t, "$2 $3 $1").into_owned()));
-    let t = spaced.as_deref().unwrap_or(text).trim();
-    if t.contains("MM") || t.contains("DD") || t.contains("??") {
-        return Some(DateText::Unknown);
-    }
-    if let Some(c) = ISO.as_ref()?.captures(t) {
-        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).map(DateText::Full);
-    }
-    if let Some(c) = DIGITS.as_ref()?.captures(t) {
-        return Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
-    }
-    let c = NAMED.as_ref()?.captures(t)?;
-    let m = month(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
-    let d: u32 = c.name("d1").or_else(|| c.name("d2"))?.as_str().parse().ok()?;
-    match c.name("y") {
-        Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, m, d).map(DateText::Full),
-        None => Some(DateText::NoYear(m, d)),
-    }
 }
 
 pub use crate::doc::entry::{clock as parse_clock, month};

@@ -166,7 +166,11 @@ impl Builder<'_> {
                 Kind::List(items) => items.iter().map(|i| i.text.clone()).collect(),
                 Kind::Paragraph if !update_parts[k].is_empty() => update_parts[k].clone(),
                 Kind::Paragraph if run_at(k) => vec![self.source(block)],
-                Kind::Paragraph => self.source(block).lines().map(str::to_string).collect(),
+                Kind::Paragraph => {
+                    let lines: Vec<String> = self.source(block).lines().map(str::to_string).collect();
+                    // A table copied without its pipes, its first cell before the stamp.
+                    super::lead_cells::stamps_first(&lines).unwrap_or(lines)
+                }
                 _ => continue,
             };
             let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();

@@ -124,3 +124,11 @@ pub(super) fn reply_clock(sentence: &str) -> Option<super::stamp::Stamp> {
     let m = CLOCK.as_ref()?.captures(sentence)?.get(1)?;
     super::stamp::leading_stamp(&sentence[m.start()..])
 }
+
+/// `9月4日 13時26分`: a Japanese or Chinese day and time alone on a line.
+pub(super) fn time_alone(line: &str) -> Option<super::stamp::Stamp> {
+    let t = line.trim();
+    let told = super::told::told_times(t);
+    let alone = t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日時分頃".contains(c));
+    (alone && told.len() == 1 && t.contains('時')).then(|| told[0].stamp.clone())
+}

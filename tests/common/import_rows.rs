@@ -24,6 +24,13 @@ pub fn import_utc(src: &str) -> Document {
     import::from_markdown(src, &template("default"), &options).doc
 }
 
+/// As [`import_utc`], with the import's report as the user reads it.
+pub fn import_with_report(src: &str) -> (Document, String) {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    let imported = import::from_markdown(src, &template("default"), &options);
+    (imported.doc, imported.report.to_string())
+}
+
 /// Each entry's instant in UTC (a day alone as the day, text kept as typed as it is), and the
 /// start of its event.
 pub fn rows(doc: &Document) -> Vec<(String, String)> {

@@ -1,0 +1,112 @@
+//! Days a text written after the fact names by their weekday ("ressentis samedi vers 9h00",
+//! "on Saturday at 14:00", "dimanche dans la soirée") or as the day it is written ("aujourd'hui
+//! à 13h", "ce matin", "today"): the last day of that name on or before the day it was written.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// The names of the days, as data, in the languages the import reads sentences in.
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("lundi", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+    ("montag", Weekday::Mon),
+    ("dienstag", Weekday::Tue),
+    ("mittwoch", Weekday::Wed),
+    ("donnerstag", Weekday::Thu),
+    ("freitag", Weekday::Fri),
+    ("samstag", Weekday::Sat),
+    ("sonnabend", Weekday::Sat),
+    ("sonntag", Weekday::Sun),
+    ("lunes", Weekday::Mon),
+    ("martes", Weekday::Tue),
+    ("miércoles", Weekday::Wed),
+    ("jueves", Weekday::Thu),
+    ("viernes", Weekday::Fri),
+    ("sábado", Weekday::Sat),
+    ("domingo", Weekday::Sun),
+    ("lunedì", Weekday::Mon),
+    ("martedì", Weekday::Tue),
+    ("mercoledì", Weekday::Wed),
+    ("giovedì", Weekday::Thu),
+    ("venerdì", Weekday::Fri),
+    ("sabato", Weekday::Sat),
+    ("domenica", Weekday::Sun),
+];
+
+/// Words for the day a text is written on.
+const TODAY: &[&str] = &[
+    "today",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "tonight",
+    "aujourd'hui",
+    "ce matin",
+    "cet après-midi",
+    "ce soir",
+    "heute",
+    "hoy",
+    "esta mañana",
+    "oggi",
+    "stamattina",
+    "hoje",
+];
+
+/// The words of `text`, lower case, with where each starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w.replace('’', "'").to_lowercase()))
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// The weekday `text` names (a whole word: "Donnerstag-Morgen" names Thursday, "Sundays" no day).
+pub(super) fn weekday_in(text: &str) -> Option<Weekday> {
+    words(text).find_map(|(_, w)| WEEKDAYS.iter().find(|(name, _)| *name == w).map(|&(_, d)| d))
+}
+
+/// Whether `text` names the day it is written on.
+pub(super) fn today_in(text: &str) -> bool {
+    let lower = format!(" {} ", text.replace('’', "'").to_lowercase());
+    TODAY.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[at + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+    })
+}
+
+/// The last `weekday` on or before `written` (a text tells what has happened).
+pub(super) fn last_before(written: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let back = (written.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+    written - Duration::days(i64::from(back))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_are_whole_words_in_several_languages() {
+        assert_eq!(weekday_in("rétablie samedi vers 13h"), Some(Weekday::Sat));
+        assert_eq!(weekday_in("es gab am Donnerstag-Morgen einen Brand"), Some(Weekday::Thu));
+        assert_eq!(weekday_in("backups run on Sundays"), None);
+        assert!(today_in("aujourd'hui à 16h, fin"));
+        assert!(today_in("Ce matin à la première heure"));
+        assert!(!today_in("the heuristic held"));
+        let monday = NaiveDate::from_ymd_opt(2030, 4, 8).unwrap_or_default();
+        assert_eq!(last_before(monday, Weekday::Sat), monday - Duration::days(2));
+        assert_eq!(last_before(monday, Weekday::Mon), monday);
+    }
+}
