@@ -282,3 +282,21 @@ fn set_41_shapes_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+/// Session 35's real set 42, in shapes of our own: how the phrase "human error" is used
+/// ("cannot be totally eliminated"), a negated "can't blame the release manager", others'
+/// guesses reported ("wondering if a contractor had accidentally"), and a comment whose lines
+/// end sentences without punctuation, calling a bot stupid (framing at most). A person named
+/// as the cause and a team's omission stay warnings.
+#[test]
+fn set_42_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-42-shapes.md");
+    let expected = vec![
+        (17, "character-judgement", "suggestion"),
+        (21, "caused-by-person", "warning"),
+        (23, "did-not-follow", "warning"),
+        (23, "forgot", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

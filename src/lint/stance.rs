@@ -115,6 +115,15 @@ impl Reader<'_> {
         {
             return false;
         }
+        // "It is crazy and stupid" says so of something told before, a thing as far as the
+        // reader knows; "it was stupid to …", "it was careless of him" judge an act.
+        if let [only] = subject[..]
+            && self.lower(only) == "it"
+        {
+            let after = tokens(self.text, word.end..self.sentence.end);
+            let act = |t: &Token| matches!(self.lower(*t).as_str(), "to" | "of" | "that" | "for" | "how" | "when");
+            return !after.iter().take(6).any(act);
+        }
         // "Deploying on a Friday was idiotic": an act; "it was stupid to ...": unknown.
         let unknown = |t: Token| {
             ["it", "this", "that", "which", "what", "everything", "all", "something", "nothing"]
@@ -166,9 +175,21 @@ impl Reader<'_> {
             let lower = self.lower(t);
             ADVERBS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ly"))
         };
-        while k > 0 && adverb(earlier[k - 1]) && !breaks(&self.text[earlier[k - 1].end..after.start]) {
-            after = earlier[k - 1];
-            k -= 1;
+        loop {
+            while k > 0 && adverb(earlier[k - 1]) && !breaks(&self.text[earlier[k - 1].end..after.start]) {
+                after = earlier[k - 1];
+                k -= 1;
+            }
+            // Another word joined to it: "it is crazy and stupid".
+            let joined = k >= 2
+                && matches!(self.lower(earlier[k - 1]).as_str(), "and" | "or")
+                && !COPULAS.contains(&self.lower(earlier[k - 2]).as_str())
+                && !breaks(&self.text[earlier[k - 2].end..after.start]);
+            if !joined {
+                break;
+            }
+            after = earlier[k - 2];
+            k -= 2;
         }
         let copula = k > 0
             && COPULAS.contains(&self.lower(earlier[k - 1]).as_str())

@@ -135,6 +135,23 @@ pub(super) fn structural_break(text: &str, i: usize) -> bool {
         || trimmed.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         || starts_with_time(trimmed)
         || bare_heading_before(text, i)
+        || capital_opener_line(text, i, trimmed)
+}
+
+/// Whether a line that starts with a capitalised pronoun or determiner ("It is …", "The bot
+/// …", "We …") after a line that stops without a full stop starts a sentence of its own:
+/// comments and chat break lines where they end sentences, and a line wrapped inside a
+/// sentence goes on in lower case.
+fn capital_opener_line(text: &str, i: usize, line: &str) -> bool {
+    const OPENERS: [&str; 15] = [
+        "It", "This", "That", "These", "Those", "The", "We", "They", "He", "She", "There", "Our", "My", "Their", "Its",
+    ];
+    let previous = text[..i.saturating_sub(1)].rsplit('\n').next().unwrap_or("").trim_end();
+    let first = line.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    !previous.is_empty()
+        && !previous.ends_with([',', ';', ':', '(', '&', '-', '/'])
+        && OPENERS.contains(&first)
+        && line[first.len()..].starts_with(' ')
 }
 
 /// Whether the line before byte `i` is a heading written without Markdown ("Root Cause and
@@ -217,6 +234,10 @@ mod tests {
         assert_eq!(&s[sentence(s, at("same"))], "Still the same sentence?");
         assert_eq!(&s[sentence(s, at("one"))], "- item one");
         assert_eq!(&s[sentence(s, at("a |"))], " a ");
+        // A comment's lines that end sentences without a full stop.
+        let c = "someone should slow the bot down or disable it\nIt is wasteful\nthe same line goes on";
+        assert_eq!(&c[sentence(c, c.find("wasteful").unwrap_or(0))], "It is wasteful\nthe same line goes on");
+        assert_eq!(&c[sentence(c, c.find("slow").unwrap_or(0))], "someone should slow the bot down or disable it");
         let t = "We paged Dr. Lee at 14:02, e.g. Redis and J. Doe. Dave forgot to renew example.io today.";
         assert_eq!(&t[sentence(t, t.find("Lee").unwrap_or(0))], "We paged Dr. Lee at 14:02, e.g. Redis and J. Doe.");
         assert_eq!(&t[sentence(t, t.find("forgot").unwrap_or(0))], "Dave forgot to renew example.io today.");
