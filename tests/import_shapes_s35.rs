@@ -158,3 +158,27 @@ fn cells_of_a_span_of_parts_of_days_and_from_then_on() {
     assert_eq!(kept(0).as_deref(), Some("2031-03-03 evening / 2031-03-04 morning"));
     assert_eq!(kept(2).as_deref(), Some("09:40 onwards"));
 }
+
+/// Bold stamps in a narrative, Pacific time: a day and month before the time with no weekday
+/// (`**14 Mar, 11:48 PM:**`), set apart from the stamps below it by paragraphs and a list, is
+/// the first entry; hour 00 on a 12-hour clock (`00:08 AM`, `00:27am`, a range
+/// `00:35-00:50am`) is just after midnight.
+#[test]
+fn bold_day_stamps_and_hour_zero_am() {
+    let (doc, report) = import_with_report(&fixture("bold-day-stamps-midnight-am.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-15T06:48:00Z", "the queue stops taking jobs "),
+            ("2024-03-15T06:50:00Z", "the spooler restarts on its "),
+            ("2024-03-15T06:52:00Z", "an alert for the mail relay "),
+            ("2024-03-15T07:08:00Z", "the team looks at the networ"),
+            ("2024-03-15T07:27:00Z", "the call is split in two. On"),
+            ("2024-03-15T07:35:00Z", "the authors of the spooler j"),
+            ("2024-03-15T08:03:00Z", "the lock file is removed. Jo"),
+        ])
+    );
+    assert!(report.contains("7 entries from the lines that start with a time"), "{report}");
+    // The narrative between the first stamp and the others stays text.
+    assert!(doc.sections.iter().any(|s| s.text.contains("most of that hour went to the wrong layer")));
+}

@@ -354,7 +354,17 @@ pub fn clean_event(text: &str) -> String {
     t
 }
 
-pub use crate::doc::entry::{clock as parse_clock, month};
+pub use crate::doc::entry::month;
+
+/// A clock as written; `00:08 AM`, hour 00 on a 12-hour clock, is 00:08 (as `12:08 AM`).
+pub fn parse_clock(text: &str) -> Option<NaiveTime> {
+    let t = text.trim();
+    let am = t.to_ascii_lowercase().replace('.', "").ends_with("am");
+    match t.strip_prefix("00:").filter(|_| am) {
+        Some(rest) => crate::doc::entry::clock(&format!("12:{rest}")),
+        None => crate::doc::entry::clock(t),
+    }
+}
 
 #[cfg(test)]
 #[path = "stamp_tests.rs"]

@@ -111,6 +111,28 @@ impl Builder<'_> {
             }
             group[k] = id;
         }
+        // `**19 Oct, 11:48 PM:** ...`, a paragraph opening with its day and time, set apart by
+        // the narrative after it from a run of three or more stamped paragraphs below: the
+        // run's first entry.
+        let size =
+            |g: usize, group: &[usize]| timed_paragraph.iter().zip(group).filter(|&(&t, &x)| t && x == g).count();
+        for k in 0..timed_paragraph.len() {
+            let dated = |k: usize| {
+                let first = self.source(&blocks[part.blocks[k]]);
+                leading_stamp(first.lines().next().unwrap_or_default().trim()).is_some_and(|s| s.date.is_some())
+            };
+            let next = (k + 1..timed_paragraph.len()).find(|&j| timed_paragraph[j]);
+            if let Some(j) = next
+                && timed_paragraph[k]
+                && stamped[k]
+                && stamped[j]
+                && size(group[k], &group) == 1
+                && size(group[j], &group) >= 3
+                && dated(k)
+            {
+                group[k] = group[j];
+            }
+        }
         let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
         let run_at = |k: usize| {
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
