@@ -81,7 +81,7 @@ fn html_headings_and_dot_bullets_are_read() {
     let doc = import_utc(&fixture("html-headings-dot-bullets.md"));
     assert_eq!(doc.title, "Outage Report");
     assert_eq!(doc.timezone, "Africa/Lagos");
-    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    let times = times_as_written(&doc);
     assert_eq!(times, ["8:40 PM", "8:43 PM", "8:47 PM", "8:50 PM"]);
     assert!(doc.timeline.iter().all(|e| !e.event.contains("<br")), "{:?}", doc.timeline);
     assert_eq!(doc.timeline[3].event, "The site answered again");
@@ -151,7 +151,7 @@ fn a_yearless_day_told_in_a_sentence_is_the_day_of_the_bare_times() {
 fn a_range_in_a_file_with_no_day_keeps_its_start() {
     let src = "# Load balancer outage\n\n## Timeline (WAT)\n\n- 10:02 AM: Config pushed.\n- 10:03 AM – 10:10 AM: The team worked on the server.\n- 10:17 AM: Traffic back.\n";
     let doc = import_utc(src);
-    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    let times = times_as_written(&doc);
     assert_eq!(times, ["10:02 AM", "10:03", "10:17 AM"]);
     let text = blameless::store::document_text(&doc).unwrap();
     assert!(text.contains("imported-until: \"10:10\""), "the range's end is kept: {text}");

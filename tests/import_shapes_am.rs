@@ -41,6 +41,6 @@ fn a_zone_in_words_glued_to_the_text_after_it() {
 fn dotted_hours_in_english_sentences() {
     let src = "Outage Report - 3rd March 2014\n\nOn Monday 3rd March our office lost its internet link, starting at approximately 15.10.  The link came back at 16.05.\n";
     let doc = import_utc(src);
-    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    let times = times_as_written(&doc);
     assert_eq!(times, ["2014-03-03 15:10", "2014-03-03 16:05"]);
 }

@@ -56,7 +56,7 @@ fn shortly_before_and_after_a_time() {
 fn german_kurz_nach_and_kurz_vor() {
     let src = "Störung im Netz\n\nAm 12.03.2025 waren viele Anschlüsse ohne Verbindung. Die Störung begann kurz nach 22:00 Uhr. Die Techniker leiteten den Verkehr kurz vor 23:30 Uhr über andere Wege um.\n";
     let doc = import_utc(src);
-    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    let times = times_as_written(&doc);
     assert_eq!(times, ["2025-03-12 22:00", "2025-03-12 23:30"]);
     assert!(doc.timeline[0].event.contains("Die Störung begann"), "{:?}", doc.timeline[0]);
     assert!(doc.timeline[1].event.contains("über andere Wege um"), "{:?}", doc.timeline[1]);

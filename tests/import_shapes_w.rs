@@ -55,7 +55,7 @@ fn dotted_am_pm_and_a_day_without_its_year_in_sentences() {
     let src = "March 2026 campus network outage summary\n\nOn Tuesday, March 3, the campus network was unavailable for most of the day.\n\nThe trouble began at approximately 9 a.m. on Tuesday, March 3, when the core switch rebooted in a loop.\n\nBy 4:45 p.m. on Tuesday, March 3, the network was back for every building.\n";
     let doc = import_utc(src);
     assert_eq!(doc.title, "March 2026 campus network outage summary");
-    let times: Vec<String> = doc.timeline.iter().map(|e| e.time.as_text()).collect();
+    let times = times_as_written(&doc);
     assert_eq!(times, ["2026-03-03 09:00", "2026-03-03 16:45"]);
     assert!(doc.timeline[0].event.contains("when the core switch rebooted"), "{:?}", doc.timeline[0]);
 }

@@ -109,6 +109,17 @@ pub fn dates_at(text: &str) -> Vec<(NaiveDate, usize)> {
     out
 }
 
+/// A year as written: four digits as they are, two this century's below 70 (`09` 2009, `98`
+/// 1998).
+pub(super) fn full_year(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    Some(match digits.len() {
+        2 if y < 70 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    })
+}
+
 /// A day written in digits in running text (`on 10/9/08`, `am 26.11.2012`, `3-14-2024`), read
 /// in the order the document writes its days (`order`); with dots, day first. A two-digit year
 /// is this century's below 70.
@@ -118,12 +129,7 @@ pub fn digit_date(text: &str, order: super::stamp::Order) -> Option<NaiveDate> {
     });
     let c = DIGITS.as_ref()?.captures_iter(text).find(|c| c[2] == c[4])?;
     let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
-    let y: i32 = c[5].parse().ok()?;
-    let year = match c[5].len() {
-        2 if y < 70 => 2000 + y,
-        2 => 1900 + y,
-        _ => y,
-    };
+    let year = full_year(&c[5])?;
     let order = if &c[2] == "." { super::stamp::Order::DayFirst } else { order };
     super::stamp::DateText::Digits(a, b, year).resolve(order, None)
 }

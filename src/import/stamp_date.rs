@@ -45,12 +45,7 @@ pub(super) fn parse_date(text: &str) -> Option<DateText> {
         return Some(DateText::Unknown);
     }
     if let Some(c) = GLUED.as_ref()?.captures(t) {
-        let year: i32 = c[3].parse().ok()?;
-        let year = match c[3].len() {
-            2 if year < 70 => 2000 + year,
-            2 => 1900 + year,
-            _ => year,
-        };
+        let year = super::dates::full_year(&c[3])?;
         return NaiveDate::from_ymd_opt(year, month(&c[2])?, c[1].parse().ok()?).map(DateText::Full);
     }
     if let Some(c) = ISO.as_ref()?.captures(t) {

@@ -158,6 +158,14 @@ impl Gate {
         Hits { open, at, words: placed, seps }
     }
 
+    /// Marks in `open` the patterns that have a window in `text` (whose trigger words are
+    /// `hits`; `reach` each pattern's): those a check of `text` would compile.
+    pub fn mark_open(&self, hits: &Hits, text: &str, reach: &[Reach], open: &mut [bool]) {
+        for (k, o) in open.iter_mut().enumerate() {
+            *o = *o || (hits.open[k] && !self.windows(hits, k, text, reach[k]).is_empty());
+        }
+    }
+
     /// The parts of `text` (whose trigger words are `hits`) where pattern `p`, reaching as far
     /// as `reach`, can match: around each word of its rarest set there, no further than the
     /// pattern's longest match or a separator it cannot match, and only where a word of each
@@ -279,12 +287,7 @@ mod tests {
             include_str!("../../tests/lint_corpus/tuning6.txt"),
             include_str!("../../tests/lint_corpus/heldout.txt"),
         ];
-        let mut sentences: Vec<String> = sets
-            .iter()
-            .flat_map(|s| s.lines())
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.splitn(3, '|').nth(2).map(|s| s.trim().to_string()))
-            .collect();
+        let mut sentences: Vec<String> = crate::lint::labelled(&sets).into_iter().map(str::to_string).collect();
         for rule in &set.rules {
             sentences.extend(rule.examples.flag.iter().chain(&rule.examples.pass).cloned());
         }

@@ -86,10 +86,7 @@ impl Scan<'_> {
         let mut open = vec![false; self.checker.rules.owners.len()];
         for piece in self.pieces {
             let hits = gate.hits_in(masked, self.words, piece.clone());
-            let text = &masked[piece.clone()];
-            for (k, o) in open.iter_mut().enumerate() {
-                *o = *o || (hits.open[k] && !gate.windows(&hits, k, text, self.checker.rules.reach[k]).is_empty());
-            }
+            gate.mark_open(&hits, &masked[piece.clone()], &self.checker.rules.reach, &mut open);
         }
         open
     }

@@ -12,12 +12,7 @@ fn threads_find_what_one_thread_finds() {
         include_str!("../../tests/lint_corpus/tuning.txt"),
         include_str!("../../tests/lint_corpus/tuning2.txt"),
     ];
-    let sentences: Vec<&str> = corpus
-        .iter()
-        .flat_map(|s| s.lines())
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.splitn(3, '|').nth(2).map(str::trim))
-        .collect();
+    let sentences = crate::lint::labelled(&corpus);
     let mut text = String::from(include_str!("../../tests/fixtures/lint/real-shapes.md"));
     let (mut at, mut n) = (0, 1);
     while text.len() < 3 * THREADS_FROM {

@@ -38,6 +38,18 @@ mod triggers;
 
 use std::ops::Range;
 
+/// The sentences of labelled corpus files (`tests/lint_corpus/*.txt`: `label | category |
+/// sentence`, `#` comments), for the tests of the checker's parts.
+#[cfg(test)]
+fn labelled(files: &[&'static str]) -> Vec<&'static str> {
+    files
+        .iter()
+        .flat_map(|s| s.lines())
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.splitn(3, '|').nth(2).map(str::trim))
+        .collect()
+}
+
 use serde::{Deserialize, Serialize};
 
 pub use config::{CONFIG_FILE, Config, Level, config_for, find_config};
@@ -240,10 +252,7 @@ impl Checker {
     pub fn open_patterns(&self, texts: &[&str]) -> Vec<bool> {
         let mut open = vec![false; self.rules.owners.len()];
         for text in texts {
-            let hits = self.rules.gate.hits(text);
-            for (k, o) in open.iter_mut().enumerate() {
-                *o = *o || (hits.open[k] && !self.rules.gate.windows(&hits, k, text, self.rules.reach[k]).is_empty());
-            }
+            self.rules.gate.mark_open(&self.rules.gate.hits(text), text, &self.rules.reach, &mut open);
         }
         open
     }

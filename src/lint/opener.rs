@@ -111,8 +111,11 @@ impl Reader<'_> {
     pub(super) fn thing_that_acts(&self, at: usize) -> bool {
         let toks = tokens(self.text, self.sentence.start..at);
         let mut k = toks.len();
-        // An adverb between the pronoun and the verb: "that then accidentally …".
-        while k > 0 && matches!(self.lower(toks[k - 1]).as_str(), "then" | "also" | "later" | "just" | "quietly") {
+        // Words between the pronoun and the verb: "that then quietly …", "that was …".
+        while k > 0 && {
+            let w = self.lower(toks[k - 1]);
+            self.lex.between.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+        } {
             k -= 1;
         }
         if k < 2 || !matches!(self.lower(toks[k - 1]).as_str(), "that" | "which") {

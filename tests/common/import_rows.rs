@@ -47,6 +47,12 @@ pub fn rows(doc: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Each entry's time as the imported document writes it (`2022-04-11 05:15`, a day alone, or
+/// the text kept as typed).
+pub fn times_as_written(doc: &Document) -> Vec<String> {
+    doc.timeline.iter().map(|e| e.time.as_text()).collect()
+}
+
 pub fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
     expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
