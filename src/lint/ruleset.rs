@@ -165,6 +165,32 @@ mod tests {
     /// the fully compiled ones find, groups included: on every sample sentence, and on
     /// each with its words joined by no-break spaces, its names spelled outside ASCII and
     /// the letters that Unicode case folding treats specially (`ſ`, the Kelvin sign).
+    /// `\b` before a contraction's "n't" never matches ("can't" has no word boundary before
+    /// its n): an alternative of a `\b(?:…)` group must not start with one (write
+    /// `(?:n't|\b(?:not|…))`), or the exception is silently never read.
+    #[test]
+    fn no_word_boundary_before_a_contraction() {
+        let set = RuleSet::builtin().unwrap();
+        for lazy in set.rules.iter().flat_map(|r| r.patterns.iter().map(|p| &p.regex).chain(&r.exceptions)) {
+            let source = lazy.source();
+            for (at, _) in source.match_indices(r"\b(?:") {
+                let (mut depth, mut alternative) = (0, at + 5);
+                for (i, c) in source[at + 5..].char_indices().map(|(i, c)| (at + 5 + i, c)) {
+                    let starts = depth == 0 && i == alternative;
+                    let contraction = ["n'", "n’", "n(?:"].iter().any(|n| source[i..].starts_with(n));
+                    assert!(!(starts && contraction), "`{source}`: a word boundary before \"n't\"");
+                    match c {
+                        '(' => depth += 1,
+                        ')' if depth == 0 => break,
+                        ')' => depth -= 1,
+                        '|' if depth == 0 => alternative = i + 1,
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn quick_forms_find_what_the_full_forms_find() {
         let set = RuleSet::builtin().unwrap();
