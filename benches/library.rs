@@ -223,8 +223,9 @@ fn main() {
     measure("read, no index (every file parsed)", 5, || {
         black_box(library::read(&root, None).ok());
     });
-    // The YAML read of every file alone, the two ways the cold read can take (it takes out
-    // the prose blocks first, `store::lift`, and falls back to the reader alone).
+    // The read of every file alone, the three ways the cold read can take: our own reader of
+    // the store's shapes (`store::quick`), else the YAML reader with the prose blocks taken out
+    // first (`store::lift`), else the YAML reader alone.
     let texts: Vec<String> = yaml_files(&root).iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
     measure("parse every file: the YAML reader alone", 5, || {
         for t in &texts {
@@ -234,6 +235,11 @@ fn main() {
     measure("parse every file: prose blocks taken out first", 5, || {
         for t in &texts {
             black_box(store::lift::read::<Document>(t, 256));
+        }
+    });
+    measure("parse every file: the store's own shapes (quick reader)", 5, || {
+        for t in &texts {
+            black_box(store::quick::read::<Document>(t));
         }
     });
     drop(texts);
