@@ -300,3 +300,20 @@ fn set_42_shapes_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+#[test]
+fn set_43_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-43-shapes.md");
+    let expected = vec![
+        (13, "root-cause", "suggestion"),
+        (23, "nobody-did", "warning"),
+        (25, "failure-to-noun", "warning"),
+        (27, "character-judgement", "warning"),
+        (27, "just-simply", "suggestion"),
+        (29, "person-at-fault", "warning"),
+        (31, "discipline", "warning"),
+        (33, "be-more-careful", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}
