@@ -9,6 +9,7 @@ use super::mask::Prepared;
 use super::pattern::Found;
 use super::people::{People, Phrase, Reader};
 use super::rules::{Pattern, Rule};
+use super::sieve;
 use super::tokens::sentence;
 use super::{Checker, Rewrite, Scope, TextFinding};
 use crate::doc::Severity;
@@ -116,7 +117,10 @@ impl Scan<'_> {
             }
             let pattern = &rule.patterns[p];
             let Some(regex) = pattern.regex.searcher(text, checker.quick_forms) else { continue };
-            for found in windows.into_iter().flat_map(|w| regex.matches_in(text, w)) {
+            // `lint`'s many windows of one pattern first through its sieve (see `sieve.rs`).
+            let sieve = if checker.quick_forms { None } else { pattern.regex.sieve(windows.len()) };
+            let windows = windows.into_iter().filter(|w| sieve::passes(sieve, text, w));
+            for found in windows.flat_map(|w| regex.matches_in(text, w)) {
                 if found.range.is_empty() {
                     continue;
                 }

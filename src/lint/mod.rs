@@ -31,6 +31,7 @@ mod reach;
 mod rewrite;
 pub mod rules;
 mod ruleset;
+mod sieve;
 mod stance;
 mod suppress;
 mod tokens;

@@ -9,6 +9,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 
 use super::reach::{class_end, unicode_classes};
+use super::sieve::Sieve;
 
 /// A pattern compiled the first time a text could match it: compiling all of them costs
 /// tens of milliseconds and megabytes, and a document needs few.
@@ -24,6 +25,7 @@ pub(super) struct Lazy {
     long: OnceLock<Option<Compiled>>,
     /// Its trigger words (see `triggers.rs`), read the first time [`Lazy::may_match`] asks.
     triggers: OnceLock<Vec<Vec<String>>>,
+    sieve: Sieve,
 }
 
 /// The shortest text worth the literal prefilters' compiling (about 0.15 ms a pattern): on a
@@ -39,7 +41,8 @@ const SHORT: usize = 8 * 1024;
 impl Lazy {
     /// A pattern, compiled later (`RuleSet::compile_all` checks that the built-in ones do).
     pub fn new(source: String) -> Lazy {
-        Lazy { source, quick: OnceLock::new(), full: OnceLock::new(), long: OnceLock::new(), triggers: OnceLock::new() }
+        let (quick, full, long, triggers) = (OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new());
+        Lazy { source, quick, full, long, triggers, sieve: Sieve::default() }
     }
 
     /// The pattern compiled to search `text` (`None` only for a pattern too large to build,
@@ -82,6 +85,11 @@ impl Lazy {
 
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// Its sieve (see `sieve.rs`), for `windows` more searches of its full form.
+    pub fn sieve(&self, windows: usize) -> Option<&Regex> {
+        self.sieve.after(&self.source, windows)
     }
 
     /// Whether the pattern can match `lower` (a text with its ASCII letters in lower case):

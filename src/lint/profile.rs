@@ -113,6 +113,7 @@ fn gated_costs() {
     }
     let (mut th, mut tw, mut tr, mut runs, mut found) = (Duration::ZERO, Duration::ZERO, Duration::ZERO, 0, 0);
     let pieces = super::matcher::pieces(&masked);
+    let mut per = vec![(Duration::ZERO, 0usize); set.owners.len()];
     for piece in &pieces {
         let text = &masked[piece.clone()];
         let s = Instant::now();
@@ -127,10 +128,13 @@ fn gated_costs() {
             tw += s.elapsed();
             let Some(regex) = set.rules[r].patterns[p].regex.for_text(text, false) else { continue };
             let s = Instant::now();
-            for w in windows {
+            let sieve = set.rules[r].patterns[p].regex.sieve(windows.len());
+            for w in windows.into_iter().filter(|w| super::sieve::passes(sieve, text, w)) {
                 runs += 1;
+                per[k].1 += 1;
                 found += regex.matches_in(text, w).len();
             }
+            per[k].0 += s.elapsed();
             tr += s.elapsed();
         }
     }
@@ -138,6 +142,12 @@ fn gated_costs() {
         "{} pieces: hits {th:?}, windows {tw:?}, regex {tr:?} ({runs} window searches, {found} matches)",
         pieces.len()
     );
+    let mut rows: Vec<_> = per.iter().enumerate().map(|(k, &(d, n))| (d, n, k)).collect();
+    rows.sort();
+    for &(d, n, k) in rows.iter().rev().take(30) {
+        let (r, p) = set.owners[k];
+        println!("{:>8.1} ms {n:>6} windows  {} #{p}", d.as_secs_f64() * 1000.0, set.rules[r].id);
+    }
 }
 
 /// One phase, run five times, for `perf stat`: `BLAMELESS_PHASE=check|words|scan|prepare`.
