@@ -317,3 +317,18 @@ fn set_43_shapes_give_only_the_blame() {
     assert_eq!(found, owned(expected), "{stdout}");
     assert_eq!(status, Some(1));
 }
+
+#[test]
+fn set_44_shapes_give_only_the_blame() {
+    let (found, status, stdout) = lint("tests/fixtures/lint/set-44-shapes.md");
+    let expected = vec![
+        (22, "loaded-words", "suggestion"),
+        (28, "person-at-fault", "warning"),
+        (30, "character-judgement", "warning"),
+        (32, "person-at-fault", "warning"),
+        (34, "just-simply", "suggestion"),
+        (34, "person-mistake", "warning"),
+    ];
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(status, Some(1));
+}

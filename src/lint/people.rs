@@ -298,7 +298,12 @@ impl Reader<'_> {
             ["on", "in", "by", "since", "until", "from", "of", "during", "early", "late", "mid", "last"]
                 .iter()
                 .any(|p| preposition.eq_ignore_ascii_case(p));
-        after_preposition && (day_ends || MONTHS.iter().any(|m| t.text(self.text).eq_ignore_ascii_case(m)))
+        // "(4 August 2016)", "the 12th of May": a day before it.
+        let last = before.rsplit(char::is_whitespace).next().unwrap_or("").trim_start_matches('(');
+        let day = ["st", "nd", "rd", "th", ""].iter().find_map(|s| last.strip_suffix(s)).unwrap_or(last);
+        let after_day = (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit());
+        (after_preposition || after_day)
+            && (day_ends || MONTHS.iter().any(|m| t.text(self.text).eq_ignore_ascii_case(m)))
     }
 
     /// Whether `gap`, after the word `t`, breaks a phrase: the stop after initials ("M.K.
