@@ -38,22 +38,32 @@ fn owned(expected: Vec<(u64, &str, &str)>) -> Vec<(u64, String, String)> {
     expected.into_iter().map(|(l, r, s)| (l, r.to_string(), s.to_string())).collect()
 }
 
+/// Lints `file` and holds it to exactly the `expected` findings and the exit `status`; the
+/// JSON printed, for further checks.
+fn exactly(file: &str, expected: Vec<(u64, &str, &str)>, status: i32) -> String {
+    let (found, code, stdout) = lint(file);
+    assert_eq!(found, owned(expected), "{stdout}");
+    assert_eq!(code, Some(status), "{stdout}");
+    stdout
+}
+
 #[test]
 fn real_document_shapes_give_exactly_the_findings_a_reviewer_would() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/real-shapes.md");
-    let expected: Vec<(u64, &str, &str)> = vec![
-        (32, "person-broke-it", "warning"),
-        (33, "person-broke-it", "warning"),
-        (34, "person-at-fault", "warning"),
-        (35, "should-have-been", "warning"),
-        (36, "a-glance-would-have", "warning"),
-        (37, "judged-person", "warning"),
-        (37, "judged-work", "warning"),
-        (38, "broke-the-rules", "warning"),
-        (44, "restrict-people", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/real-shapes.md",
+        vec![
+            (32, "person-broke-it", "warning"),
+            (33, "person-broke-it", "warning"),
+            (34, "person-at-fault", "warning"),
+            (35, "should-have-been", "warning"),
+            (36, "a-glance-would-have", "warning"),
+            (37, "judged-person", "warning"),
+            (37, "judged-work", "warning"),
+            (38, "broke-the-rules", "warning"),
+            (44, "restrict-people", "warning"),
+        ],
+        1,
+    );
 }
 
 /// The shapes of real set F (tests/corpus/REAL.md), in a document of our own: headings in
@@ -63,15 +73,16 @@ fn real_document_shapes_give_exactly_the_findings_a_reviewer_would() {
 /// lines blame, and "we failed to consider" is a suggestion.
 #[test]
 fn plain_text_shapes_of_real_set_f_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/plain-shapes.md");
-    let expected = vec![
-        (23, "we-did-not-foresee", "suggestion"),
-        (25, "forgot", "warning"),
-        (26, "slip-by-person", "warning"),
-        (27, "manage-people", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/plain-shapes.md",
+        vec![
+            (23, "we-did-not-foresee", "suggestion"),
+            (25, "forgot", "warning"),
+            (26, "slip-by-person", "warning"),
+            (27, "manage-people", "warning"),
+        ],
+        1,
+    );
 }
 
 /// The shapes of session 30's real documents (student and small-team postmortems on GitHub,
@@ -89,15 +100,16 @@ fn plain_text_shapes_of_real_set_f_give_only_the_blame() {
 /// gets its suggestion.
 #[test]
 fn github_postmortem_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/github-shapes.md");
-    let expected = vec![
-        (35, "root-cause", "suggestion"),
-        (46, "person-broke-it", "warning"),
-        (47, "person-broke-it", "warning"),
-        (48, "person-at-fault", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/github-shapes.md",
+        vec![
+            (35, "root-cause", "suggestion"),
+            (46, "person-broke-it", "warning"),
+            (47, "person-broke-it", "warning"),
+            (48, "person-at-fault", "warning"),
+        ],
+        1,
+    );
 }
 
 /// The shapes of real set 31 (tests/corpus/REAL.md), in a document of our own: prose wrapped
@@ -108,17 +120,18 @@ fn github_postmortem_shapes_give_only_the_blame() {
 /// 20 warnings here, 17 of them wrong and none of the three across a line break.
 #[test]
 fn wrapped_prose_and_set_31_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/wrapped-shapes.md");
-    let expected = vec![
-        (36, "person-broke-it", "warning"),
-        (37, "human-error", "warning"),
-        (37, "slip-by-person", "warning"),
-        (38, "broke-the-rules", "warning"),
-        (39, "judged-person", "warning"),
-        (39, "should-have", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    let stdout = exactly(
+        "tests/fixtures/lint/wrapped-shapes.md",
+        vec![
+            (36, "person-broke-it", "warning"),
+            (37, "human-error", "warning"),
+            (37, "slip-by-person", "warning"),
+            (38, "broke-the-rules", "warning"),
+            (39, "judged-person", "warning"),
+            (39, "should-have", "warning"),
+        ],
+        1,
+    );
     // The finding across a line break points at its first line and quotes both.
     assert!(stdout.contains(r#""text": "human\nerror""#), "{stdout}");
 }
@@ -133,18 +146,19 @@ fn wrapped_prose_and_set_31_shapes_give_only_the_blame() {
 /// few sentences that do blame. The session's start build raised 20 warnings here.
 #[test]
 fn denied_blame_and_the_writers_own_fault() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/denials-and-own-fault.md");
-    let expected = vec![
-        (28, "own-fault", "warning"),
-        (29, "own-fault", "warning"),
-        (33, "forgot", "warning"),
-        (33, "judged-work", "warning"),
-        (33, "nobody-did", "warning"),
-        (34, "human-error", "warning"),
-        (34, "root-cause", "suggestion"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/denials-and-own-fault.md",
+        vec![
+            (28, "own-fault", "warning"),
+            (29, "own-fault", "warning"),
+            (33, "forgot", "warning"),
+            (33, "judged-work", "warning"),
+            (33, "nobody-did", "warning"),
+            (34, "human-error", "warning"),
+            (34, "root-cause", "suggestion"),
+        ],
+        1,
+    );
 }
 
 /// Shapes of real set 36 (`tests/corpus/REAL.md`, session 32), in this project's own words: a
@@ -158,18 +172,19 @@ fn denied_blame_and_the_writers_own_fault() {
 /// warnings here.
 #[test]
 fn set_36_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-36-shapes.md");
-    let expected = vec![
-        (38, "person-broke-it", "warning"),
-        (38, "should-have", "warning"),
-        (38, "slip-by-person", "warning"),
-        (39, "missed-ignored", "warning"),
-        (39, "violated-by-person", "warning"),
-        (40, "forgot", "warning"),
-        (42, "slip-by-person", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-36-shapes.md",
+        vec![
+            (38, "person-broke-it", "warning"),
+            (38, "should-have", "warning"),
+            (38, "slip-by-person", "warning"),
+            (39, "missed-ignored", "warning"),
+            (39, "violated-by-person", "warning"),
+            (40, "forgot", "warning"),
+            (42, "slip-by-person", "warning"),
+        ],
+        1,
+    );
 }
 
 /// Set 35's shapes: a judgement said of a thing is a suggestion, a git checkout, an event with
@@ -178,21 +193,22 @@ fn set_36_shapes_give_only_the_blame() {
 /// own mistake, a careless change and a sloppy review stay warnings.
 #[test]
 fn set_35_shapes_judge_people_not_things() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-35-shapes.md");
-    let expected = vec![
-        (9, "character-judgement", "suggestion"),
-        (11, "character-judgement", "suggestion"),
-        (13, "character-judgement", "suggestion"),
-        (15, "character-judgement", "suggestion"),
-        (29, "own-fault", "warning"),
-        (31, "character-judgement", "warning"),
-        (33, "just-simply", "suggestion"),
-        (33, "person-mistake", "warning"),
-        (35, "character-judgement", "warning"),
-        (37, "character-judgement", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-35-shapes.md",
+        vec![
+            (9, "character-judgement", "suggestion"),
+            (11, "character-judgement", "suggestion"),
+            (13, "character-judgement", "suggestion"),
+            (15, "character-judgement", "suggestion"),
+            (29, "own-fault", "warning"),
+            (31, "character-judgement", "warning"),
+            (33, "just-simply", "suggestion"),
+            (33, "person-mistake", "warning"),
+            (35, "character-judgement", "warning"),
+            (37, "character-judgement", "warning"),
+        ],
+        1,
+    );
 }
 
 /// Set 38's shapes: a guess about who received a notice, a responder taking a server down on
@@ -201,18 +217,19 @@ fn set_35_shapes_judge_people_not_things() {
 /// harm a few seconds later, a bill nobody paid, a blame idiom and a sanction stay warnings.
 #[test]
 fn set_38_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-38-shapes.md");
-    let expected = vec![
-        (23, "own-fault", "warning"),
-        (25, "did-not-follow", "warning"),
-        (25, "own-fault", "warning"),
-        (27, "person-then-harm", "warning"),
-        (29, "nobody-did", "warning"),
-        (31, "blame-idioms", "warning"),
-        (33, "discipline", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-38-shapes.md",
+        vec![
+            (23, "own-fault", "warning"),
+            (25, "did-not-follow", "warning"),
+            (25, "own-fault", "warning"),
+            (27, "person-then-harm", "warning"),
+            (29, "nobody-did", "warning"),
+            (31, "blame-idioms", "warning"),
+            (33, "discipline", "warning"),
+        ],
+        1,
+    );
 }
 
 /// Set 39's shapes: a page saved as text opens with its title (and repeats it at its foot),
@@ -224,17 +241,18 @@ fn set_38_shapes_give_only_the_blame() {
 /// given to the person who erred stay warnings.
 #[test]
 fn set_39_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-39-shapes.md");
-    let expected = vec![
-        (28, "own-fault", "warning"),
-        (30, "own-fault", "warning"),
-        (32, "character-judgement", "warning"),
-        (34, "character-judgement", "warning"),
-        (36, "blame-idioms", "warning"),
-        (38, "retrain", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-39-shapes.md",
+        vec![
+            (28, "own-fault", "warning"),
+            (30, "own-fault", "warning"),
+            (32, "character-judgement", "warning"),
+            (34, "character-judgement", "warning"),
+            (36, "blame-idioms", "warning"),
+            (38, "retrain", "warning"),
+        ],
+        1,
+    );
 }
 
 /// The plain sentences of real postmortems, written for this project (session 34): who was
@@ -245,9 +263,7 @@ fn set_39_shapes_give_only_the_blame() {
 /// one suggestion is the single-cause "root cause" of the authors' own analysis.
 #[test]
 fn neutral_narrative_gives_no_warning() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/neutral-narrative.md");
-    assert_eq!(found, owned(vec![(79, "root-cause", "suggestion")]), "{stdout}");
-    assert_eq!(status, Some(0));
+    exactly("tests/fixtures/lint/neutral-narrative.md", vec![(79, "root-cause", "suggestion")], 0);
 }
 
 /// Set 40's shapes: a product named like a person that crashes (no object), "my error inbox",
@@ -258,10 +274,11 @@ fn neutral_narrative_gives_no_warning() {
 /// accidentally…", "by accident we had set"): none is flagged. A signal dismissed by a person and a verdict on someone's skill stay warnings.
 #[test]
 fn set_40_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-40-shapes.md");
-    let expected = vec![(35, "missed-ignored", "warning"), (37, "character-judgement", "warning")];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-40-shapes.md",
+        vec![(35, "missed-ignored", "warning"), (37, "character-judgement", "warning")],
+        1,
+    );
 }
 
 /// Session 35's real set 41, in shapes of our own: a sentence opened by "Due to" (not a name),
@@ -272,15 +289,16 @@ fn set_40_shapes_give_only_the_blame() {
 /// the harm after them, stay warnings.
 #[test]
 fn set_41_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-41-shapes.md");
-    let expected = vec![
-        (23, "loaded-words", "suggestion"),
-        (29, "slip-by-person", "warning"),
-        (31, "forgot", "warning"),
-        (31, "person-then-harm", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-41-shapes.md",
+        vec![
+            (23, "loaded-words", "suggestion"),
+            (29, "slip-by-person", "warning"),
+            (31, "forgot", "warning"),
+            (31, "person-then-harm", "warning"),
+        ],
+        1,
+    );
 }
 
 /// Session 35's real set 42, in shapes of our own: how the phrase "human error" is used
@@ -290,45 +308,48 @@ fn set_41_shapes_give_only_the_blame() {
 /// as the cause and a team's omission stay warnings.
 #[test]
 fn set_42_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-42-shapes.md");
-    let expected = vec![
-        (17, "character-judgement", "suggestion"),
-        (21, "caused-by-person", "warning"),
-        (23, "did-not-follow", "warning"),
-        (23, "forgot", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-42-shapes.md",
+        vec![
+            (17, "character-judgement", "suggestion"),
+            (21, "caused-by-person", "warning"),
+            (23, "did-not-follow", "warning"),
+            (23, "forgot", "warning"),
+        ],
+        1,
+    );
 }
 
 #[test]
 fn set_43_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-43-shapes.md");
-    let expected = vec![
-        (13, "root-cause", "suggestion"),
-        (23, "nobody-did", "warning"),
-        (25, "failure-to-noun", "warning"),
-        (27, "character-judgement", "warning"),
-        (27, "just-simply", "suggestion"),
-        (29, "person-at-fault", "warning"),
-        (31, "discipline", "warning"),
-        (33, "be-more-careful", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-43-shapes.md",
+        vec![
+            (13, "root-cause", "suggestion"),
+            (23, "nobody-did", "warning"),
+            (25, "failure-to-noun", "warning"),
+            (27, "character-judgement", "warning"),
+            (27, "just-simply", "suggestion"),
+            (29, "person-at-fault", "warning"),
+            (31, "discipline", "warning"),
+            (33, "be-more-careful", "warning"),
+        ],
+        1,
+    );
 }
 
 #[test]
 fn set_44_shapes_give_only_the_blame() {
-    let (found, status, stdout) = lint("tests/fixtures/lint/set-44-shapes.md");
-    let expected = vec![
-        (22, "loaded-words", "suggestion"),
-        (28, "person-at-fault", "warning"),
-        (30, "character-judgement", "warning"),
-        (32, "person-at-fault", "warning"),
-        (34, "just-simply", "suggestion"),
-        (34, "person-mistake", "warning"),
-    ];
-    assert_eq!(found, owned(expected), "{stdout}");
-    assert_eq!(status, Some(1));
+    exactly(
+        "tests/fixtures/lint/set-44-shapes.md",
+        vec![
+            (22, "loaded-words", "suggestion"),
+            (28, "person-at-fault", "warning"),
+            (30, "character-judgement", "warning"),
+            (32, "person-at-fault", "warning"),
+            (34, "just-simply", "suggestion"),
+            (34, "person-mistake", "warning"),
+        ],
+        1,
+    );
 }
