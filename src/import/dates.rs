@@ -211,8 +211,9 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));
     }
-    // `2021年03月08日`: a day as Japanese and Chinese write it.
-    static CJK_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").ok());
+    // `2021年03月08日`, `2022년 10월 15일`: a day as Japanese, Chinese and Korean write it.
+    static CJK_DATE: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").ok());
     if let Some(c) = CJK_DATE.as_ref().and_then(|r| r.captures(text)) {
         let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));

@@ -188,6 +188,8 @@ impl Builder<'_> {
             || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic))
             || (stamp.text.contains(['(', '（']) && stamp.text.chars().any(char::is_alphabetic))
             || stamp.text.contains(" / ")
+            // `오후 3시 19분`: a clock in Korean, Japanese or Chinese words.
+            || stamp.text.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
             || stamp.text.contains(['x', 'X'])
             || stamp.end_dated;
         if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {

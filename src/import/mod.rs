@@ -30,6 +30,7 @@ mod bold_label;
 mod build;
 mod columns;
 mod dates;
+mod east_asian;
 mod entries;
 mod front_matter;
 mod head;
@@ -65,6 +66,7 @@ mod toml;
 mod two_clocks;
 mod unglue;
 mod weekdays;
+mod wiki;
 mod written;
 mod zone;
 

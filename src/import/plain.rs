@@ -93,6 +93,9 @@ fn markup(line: &str) -> Cow<'_, str> {
         let level: usize = c[1].parse().unwrap_or(1);
         return Cow::Owned(format!("{} {}", "#".repeat(level), &c[2]));
     }
+    if let Some(heading) = super::wiki::heading(line) {
+        return Cow::Owned(heading);
+    }
     let mut out = Cow::Borrowed(line);
     if !line.trim_start().starts_with('|')
         && let Some(c) = BR_END.as_ref().and_then(|re| re.captures(line))
@@ -126,6 +129,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
             in_code = !in_code;
         }
     }
+    super::wiki::title(&mut lines, &code_lines);
     admonitions(&mut lines, &code_lines);
     lone_tags(&mut lines, &code_lines);
     let outside = |i: usize| !code_lines[i];

@@ -1,0 +1,28 @@
+//! Importing the shapes set AS showed in session 36 (see tests/corpus/REAL.md), from fixtures
+//! written in the same shapes in our own words: every entry at the right instant, what the
+//! imported document keeps of each, and what the report says.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// A page copied from a wiki: headings with their edit links (`사고 경과[편집 | 원본 편집]`),
+/// a day heading `3월 4일` over bullets whose clocks are Korean words (`오후 1시 40분`, the
+/// afternoon; `오전 9시 20분경`, about then, kept as written): an entry each on that day of the year the page
+/// names, the title its first line, the edit links gone from the headings.
+#[test]
+fn korean_clock_words_under_a_wiki_day_heading() {
+    let (doc, report) = import_with_report(&fixture("wiki-korean-clock-bullets.md"));
+    assert_eq!(doc.title, "2024년 예제 호스팅 장애");
+    assert_eq!(
+        times_as_written(&doc),
+        ["2024-03-04 09:05", "2024-03-04 09:20", "2024-03-04 13:40", "2024-03-04 14:00"]
+    );
+    assert_eq!(doc.timeline[0].event, "디스크 사용량 경보 발생");
+    assert_eq!(doc.timeline[2].event, "오래된 백업 파일 삭제");
+    let written = doc.timeline[1].extra.get("imported-time").and_then(|v| v.as_str());
+    assert_eq!(written, Some("오전 9시 20분경부터"), "the clock as written is kept");
+    assert!(report.contains("## 사고 경과") && report.contains("4 entries"), "{report}");
+    assert!(!doc.sections.iter().any(|s| s.title.contains("편집") || s.text.contains("원본 편집")));
+}
