@@ -26,3 +26,35 @@ fn korean_clock_words_under_a_wiki_day_heading() {
     assert!(report.contains("## 사고 경과") && report.contains("4 entries"), "{report}");
     assert!(!doc.sections.iter().any(|s| s.title.contains("편집") || s.text.contains("원본 편집")));
 }
+
+/// Russian lines `10:05 (МСК): ...` ending a paragraph right below a short line of their own:
+/// an entry each, at Moscow time (МСК is MSK), on the day the summary above names ("3 марта
+/// 2024 г."), the stamp kept as written with its bracket closed.
+#[test]
+fn russian_lines_with_moscow_time_in_brackets() {
+    let (doc, report) = import_with_report(&fixture("russian-msk-lines.md"));
+    assert_eq!(doc.timezone, "Europe/Moscow");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-03T07:05:00Z", "Мониторинг показал рост заде"),
+            ("2024-03-03T07:12:00Z", "Дежурный инженер начал прове"),
+            ("2024-03-03T07:30:00Z", "Очередь перенаправлена на ре"),
+            ("2024-03-03T07:50:00Z", "Задержки вернулись к норме."),
+        ])
+    );
+    let written = doc.timeline[0].extra.get("imported-time").and_then(|v| v.as_str());
+    assert_eq!(written, Some("10:05 (МСК)"));
+    assert!(report.contains("4 entries from the lines that start with a time"), "{report}");
+}
+
+/// A Russian sentence that tells a span "С 09:30 по московскому времени ..., 5 марта, до 11:10":
+/// one entry at its start, Moscow time (said in words), on the day it names, in the year of the
+/// title's "в марте 2024"; the span's end stays in the sentence.
+#[test]
+fn a_russian_span_in_moscow_time_words() {
+    let (doc, report) = import_with_report(&fixture("russian-moscow-time-prose.md"));
+    assert_eq!(rows(&doc), pairs(&[("2024-03-05T06:30:00Z", "С 09:30 по московскому време")]));
+    assert!(doc.timeline[0].event.contains("до 11:10 того же дня"));
+    assert!(report.contains("по московскому времени"), "{report}");
+}

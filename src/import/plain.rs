@@ -315,7 +315,12 @@ fn structure(lines: &mut [Cow<str>], code: &[bool]) {
         while j < lines.len() && !code[j] && !lines[j].starts_with([' ', '\t']) && timed(&lines[j]) {
             j += 1;
         }
-        if j - i >= 2 && under_timeline[i] {
+        // Three or more that end a paragraph right below a short line ("Sequence of the steps
+        // and their times"), a label for them in any language.
+        let blank = |k: usize| lines.get(k).is_none_or(|l| l.trim().is_empty());
+        let labelled =
+            j - i >= 3 && i >= 1 && !blank(i - 1) && lines[i - 1].split_whitespace().count() <= 12 && blank(j);
+        if j - i >= 2 && (under_timeline[i] || labelled) {
             for line in lines.iter_mut().take(j).skip(i) {
                 *line = Cow::Owned(format!("- {line}"));
             }

@@ -332,6 +332,10 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         let (m, sec) = rest.split_once(':')?;
         (m.len() == 1).then(|| NaiveTime::from_hms_opt(h.parse().ok()?, sec.parse().ok()?, 0)).flatten()
     });
+    // `16:35 (MSK)`: the bracket the zone closes stays closed.
+    if text.matches('(').count() > text.matches(')').count() {
+        text.push(')');
+    }
     if let Some((_, written)) = &east {
         text.clone_from(written);
     }
