@@ -58,3 +58,18 @@ fn a_russian_span_in_moscow_time_words() {
     assert!(doc.timeline[0].event.contains("до 11:10 того же дня"));
     assert!(report.contains("по московскому времени"), "{report}");
 }
+
+/// An issue thread where a comment quotes the provider's report whole: the quote's timeline
+/// heading and its numbered phases in bold, each with its time in brackets (`**First Alarm
+/// (07:40)**`, a span `(09:10 – 10:25)` at its start), are the timeline, on the day the thread
+/// opened; each phase's name and its text below are the event.
+#[test]
+fn a_quoted_report_with_phases_timed_in_brackets() {
+    let (doc, report) = import_with_report(&fixture("quoted-provider-phases.md"));
+    assert_eq!(times_as_written(&doc), ["2024-02-20 07:40", "2024-02-20 08:05", "2024-02-20 09:10"]);
+    assert!(doc.timeline[0].event.starts_with("First Alarm: Packet loss rose"), "{:?}", doc.timeline[0]);
+    assert!(doc.timeline[2].event.contains("Traffic was balanced again."));
+    let until = doc.timeline[2].extra.get("imported-until").and_then(|v| v.as_str());
+    assert_eq!(until, Some("10:25"));
+    assert!(report.contains("### Timeline of Events") && report.contains("3 entries"), "{report}");
+}

@@ -121,7 +121,9 @@ impl Builder<'_> {
             }
             return None;
         }
-        lead_in_stamp(line, false).or_else(|| status_word_stamp(line))
+        lead_in_stamp(line, false)
+            .or_else(|| status_word_stamp(line))
+            .or_else(|| super::bold_label::label_then_time(line))
     }
 
     /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph

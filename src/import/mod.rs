@@ -46,6 +46,7 @@ mod notices;
 mod place;
 mod plain;
 mod polish;
+mod quoted;
 mod rejoin;
 mod report;
 mod rows;
@@ -147,7 +148,7 @@ pub fn from_markdown_file_on(
 }
 
 /// The file as the builder reads it: a postmortem written without Markdown given its headings
-/// (`plain`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
+/// (`plain`), a postmortem quoted whole in a comment unquoted (`quoted`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
 /// our own export is Markdown as we write it, so it is read as it is (a text section holding a
 /// table's header over a line of text must come back as written, not set apart).
 fn prepared(src: &str) -> String {
@@ -155,5 +156,6 @@ fn prepared(src: &str) -> String {
     if build::own_export(&blocks::parse(&plain).blocks).is_some() {
         return plain.into_owned();
     }
-    rejoin::rejoin(&unglue::unglue(&plain)).into_owned()
+    let unquoted = quoted::unquoted(&plain);
+    rejoin::rejoin(&unglue::unglue(&unquoted)).into_owned()
 }

@@ -54,7 +54,7 @@ fn setext(line: &str) -> bool {
 /// A line alone that names a section as a heading would (`Timeline`, `Timeline (EAT).`, `Root
 /// Cause and Resolution:`, `Corrective and Preventative Measures:`, `Issue Summary`): `Some(true)`
 /// for the timeline's.
-fn label_kind(line: &str) -> Option<bool> {
+pub(super) fn label_kind(line: &str) -> Option<bool> {
     let t = line.trim().trim_matches(['*', '_']).trim();
     if t.is_empty() || t.split_whitespace().count() > 8 || t.starts_with(['-', '+', '|', '>', '#', '`']) {
         return None;
