@@ -73,3 +73,23 @@ fn a_quoted_report_with_phases_timed_in_brackets() {
     assert_eq!(until, Some("10:25"));
     assert!(report.contains("### Timeline of Events") && report.contains("3 entries"), "{report}");
 }
+
+/// A status page's report posted above an update, each with its `Posted` line, the report's
+/// own timeline lines written `Mar 3, 2021 10:05 : ...` (a space before the colon) below a short
+/// line: the report is kept as written, not folded into one update, and each of its lines is an
+/// entry at its day and time in the zone the stamps name.
+#[test]
+fn a_posted_report_keeps_its_own_dated_lines() {
+    let doc = import_utc(&fixture("posted-report-with-dated-lines.md"));
+    assert_eq!(doc.timezone, "Asia/Tokyo");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2021-03-03T01:05:00Z", "The alert for slow logins fi"),
+            ("2021-03-03T01:40:00Z", "Logins were still slow, so w"),
+            ("2021-03-03T02:20:00Z", "Login times were back to nor"),
+        ])
+    );
+    let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.contains("Posted Mar 3, 2021 - 15:00 JST") && text.contains("Logins are working again."));
+}

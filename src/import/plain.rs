@@ -27,10 +27,11 @@ static BR_END: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^(.*\
 static SPACED_CLOCK: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(\s*(?:[-*+•]\s+)?(?:\*\*)?)(\d{1,2}): (\d{2}\s?(?i:[ap]\.?m\b))").ok());
 /// A line that opens with a time, or a day and a time: `08:30 AM UTC - ...`, `**10:45 AM**`,
-/// `14th February, 9:00AM: ...`, `2024-02-15 10:30 ...`, `Day 1, 09:00 ...`, `3/9 00:02`.
+/// `14th February, 9:00AM: ...`, `Nov 16, 2017 15:10 : ...`, `2024-02-15 10:30 ...`, `Day 1, 09:00 ...`,
+/// `3/9 00:02`.
 static TIMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\*\*|__)?[\[(]?(?:(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{L}{3,}\.?|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|Day\s+\d+),?\s+)?\d{1,2}:\s?\d{2}(?:\D|$)",
+        r"^(?:\*\*|__)?[\[(]?(?:(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{L}{3,}\.?|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{2})?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|Day\s+\d+),?\s+)?\d{1,2}:\s?\d{2}(?:\D|$)",
     )
     .ok()
 });
