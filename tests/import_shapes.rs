@@ -208,6 +208,16 @@ fn nothing_in_any_fixture_is_lost() {
         "october",
         "november",
         "december",
+        // A French day line read as the day of the times below it (`Jeudi 4 juin.`).
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "juin",
+        "juillet",
     ];
     for name in names {
         let imported = import(&name);

@@ -93,3 +93,16 @@ fn a_posted_report_keeps_its_own_dated_lines() {
     let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
     assert!(text.contains("Posted Mar 3, 2021 - 15:00 JST") && text.contains("Logins are working again."));
 }
+
+/// A blog's story told by the hour: a French day without its year (`Jeudi 4 juin.`) right over
+/// the first bare time (`9:15`, a blank line, then its paragraph), and the next times each over
+/// their text: an entry at each time, on that day, in the year the post names; each time's
+/// paragraphs its event.
+#[test]
+fn a_french_day_over_bare_times_and_their_paragraphs() {
+    let doc = import_utc(&fixture("french-day-over-bare-times.md"));
+    assert_eq!(times_as_written(&doc), ["2020-06-04 09:15", "2020-06-04 10:00", "2020-06-04 11:30"]);
+    assert!(doc.timeline[0].event.starts_with("Je prends mon café"), "{:?}", doc.timeline[0]);
+    assert!(doc.timeline[0].event.contains("J'écris à Paul"));
+    assert!(doc.timeline[2].event.starts_with("Nous restaurons la sauvegarde"));
+}

@@ -158,7 +158,22 @@ impl Builder<'_> {
                 d.resolve(self.clock.order, self.clock.year.or(self.clock.date.map(|d| d.year())))?
             }
             Some(_) => return None,
-            None => plain_date_line(plain)?.0,
+            None => match plain_date_line(plain) {
+                Some((date, _)) => date,
+                // `Mercredi 10 mars.`: a day in another language's words, without its year.
+                None => {
+                    let words = plain.trim_end_matches('.').split_whitespace();
+                    let others = words.filter(|w| !w.chars().any(|c| c.is_ascii_digit())).count();
+                    let day = super::dates::opening_month_day(plain).filter(|_| others <= 2)?;
+                    let lower = plain.to_lowercase();
+                    let named = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+                    if named.filter(|w| !FILLER.contains(w) && super::dates::month_word(w).is_none()).count() > 0 {
+                        return None;
+                    }
+                    let year = self.clock.year.or(self.clock.date.map(|d| d.year())).or(self.clock.fallback_year);
+                    day.resolve(self.clock.order, year)?
+                }
+            },
         };
         if !self.zone_given
             && let Some(zone) = self.stated_zone(plain)

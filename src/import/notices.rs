@@ -32,12 +32,19 @@ fn stamp_alone(line: &str) -> Option<bool> {
     (matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note)).then_some(s.date.is_some())
 }
 
-/// A line that is only a day (`Saturday 10th March 2018`).
+/// A line that is only a day (`Saturday 10th March 2018`, `Mercredi 10 mars.`).
 fn day_alone(line: &str) -> bool {
     let t = line.trim();
+    let words = t.trim_end_matches('.').split_whitespace();
+    let foreign = || {
+        super::dates::month_day_start(t).is_some_and(|at| at == 0 || t[..at].split_whitespace().count() == 1)
+            && words.clone().count() <= 4
+            && !t.contains(':')
+    };
     !t.is_empty()
         && !t.starts_with(['#', '|', '-', '*', '+', '>'])
-        && leading_stamp(t).is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim().is_empty())
+        && (leading_stamp(t).is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim().is_empty())
+            || foreign())
 }
 
 fn heading(line: &str) -> bool {
@@ -80,7 +87,13 @@ impl Lines<'_> {
 
     /// A stamp over a line of its text.
     fn notice(&self, i: usize) -> bool {
-        self.stamp(i).is_some() && !self.blank(i + 1) && !self.stop(i + 1)
+        // `Mercredi 10 mars.` over `6:32`, then a blank line and what happened: the day's first
+        // time over its text.
+        let after_day = i > 0 && day_alone(self.lines[i - 1]) && self.blank(i + 1) && {
+            let k = self.skip_gap(i + 1);
+            k < self.lines.len() && k == i + 2 && !self.stop(k)
+        };
+        self.stamp(i).is_some() && ((!self.blank(i + 1) && !self.stop(i + 1)) || after_day)
     }
 
     /// The end (exclusive) of the paragraph starting at `i`; a list ends at its first line
@@ -178,7 +191,15 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
         let last = run.last().map_or(i + 1, |&(_, e)| e);
         let timed = run.iter().filter(|&&(s, _)| stamp_alone(at.lines[s]).is_some()).count();
         if (run.len() >= 3 || (run.len() >= 2 && dated)) && (timed == run.len() || timed >= 2) {
-            // The days between two notices of the run stay in its list, as its items.
+            // The days between two notices of the run stay in its list, as its items, and so
+            // does the day right above its first (`Mercredi 10 mars.` over `6:32`).
+            if let Some(&(first, _)) = run.first()
+                && first > 0
+                && !at.code[first - 1]
+                && day_alone(at.lines[first - 1])
+            {
+                days.push(first - 1);
+            }
             for w in run.windows(2) {
                 days.extend((w[0].1..w[1].0).filter(|&g| !at.code[g] && day_alone(at.lines[g])));
             }
@@ -228,6 +249,7 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
         let line = at.lines[l];
         if days.contains(&l) {
             out.push_str(&format!("* {}\n", line.trim()));
+            in_list = true;
             l += 1;
             continue;
         }
