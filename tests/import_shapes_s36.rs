@@ -106,3 +106,15 @@ fn a_french_day_over_bare_times_and_their_paragraphs() {
     assert!(doc.timeline[0].event.contains("J'écris à Paul"));
     assert!(doc.timeline[2].event.starts_with("Nous restaurons la sauvegarde"));
 }
+
+/// An announcement's updates, each a stamp and a word alone on a line (`09:20 Update:`) over a
+/// blank line and its paragraphs: an entry each, its text the paragraphs below to the next
+/// stamp (the last one's its paragraph); no day anywhere, so each time is kept as written.
+#[test]
+fn announced_updates_take_the_paragraphs_below() {
+    let doc = import_utc(&fixture("announced-updates-no-day.md"));
+    assert_eq!(times_as_written(&doc), ["09:20", "11:05", "13:40"]);
+    assert!(doc.timeline[0].event.starts_with("Update: One of the storage shelves"), "{:?}", doc.timeline[0]);
+    assert!(doc.timeline[0].event.contains("We moved the busiest mailboxes"));
+    assert!(doc.timeline[2].event.starts_with("Update: We watched the cluster"));
+}

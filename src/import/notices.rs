@@ -29,7 +29,16 @@ fn stamp_alone(line: &str) -> Option<bool> {
     // (estimated)`.
     let rest = s.rest.trim();
     let note = rest.len() <= 30 && rest.starts_with('(') && rest.ends_with(')') && !rest[1..].contains('(');
-    (matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note)).then_some(s.date.is_some())
+    (matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note || announces(rest)))
+        .then_some(s.date.is_some())
+}
+
+/// `Update:` after a stamp alone on its line: a word or two and a colon, announcing the text
+/// below (`15:40 Update:`, then the update's paragraphs).
+fn announces(rest: &str) -> bool {
+    rest.strip_suffix(':').is_some_and(|w| {
+        (1..=2).contains(&w.split_whitespace().count()) && w.chars().all(|c| c.is_alphabetic() || c == ' ')
+    })
 }
 
 /// A line that is only a day (`Saturday 10th March 2018`, `Mercredi 10 mars.`).
@@ -89,7 +98,9 @@ impl Lines<'_> {
     fn notice(&self, i: usize) -> bool {
         // `Mercredi 10 mars.` over `6:32`, then a blank line and what happened: the day's first
         // time over its text.
-        let after_day = i > 0 && day_alone(self.lines[i - 1]) && self.blank(i + 1) && {
+        // So is a stamp that announces its text (`15:40 Update:`) over a blank line.
+        let announced = || leading_stamp(self.lines[i].trim()).is_some_and(|s| announces(s.rest.trim()));
+        let after_day = i > 0 && (day_alone(self.lines[i - 1]) || announced()) && self.blank(i + 1) && {
             let k = self.skip_gap(i + 1);
             k < self.lines.len() && k == i + 2 && !self.stop(k)
         };
@@ -140,9 +151,10 @@ impl Lines<'_> {
             }
             end = self.paragraph_end(k);
         }
-        // The last notice: its paragraph, and the one below a headline alone.
+        // The last notice: its paragraph, and the one below a headline alone (or below the
+        // stamp alone, `15:40 Update:` over a blank line).
         let k = self.skip_gap(head);
-        if head == i + 2 && k < self.lines.len() && !self.stop(k) && !self.day_between(head, k) {
+        if (head == i + 2 || head == i + 1) && k < self.lines.len() && !self.stop(k) && !self.day_between(head, k) {
             return (self.paragraph_end(k), None);
         }
         (head, None)
