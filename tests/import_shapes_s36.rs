@@ -118,3 +118,16 @@ fn announced_updates_take_the_paragraphs_below() {
     assert!(doc.timeline[0].event.contains("We moved the busiest mailboxes"));
     assert!(doc.timeline[2].event.starts_with("Update: We watched the cluster"));
 }
+
+/// A plain-text log with a hanging indent: each notice opens with its time at the margin (a tab
+/// after it too), its other lines indented under it: an entry each, its lines its event; no day
+/// anywhere, so each time is kept as written.
+#[test]
+fn a_plain_log_with_a_hanging_indent() {
+    let (doc, report) = import_with_report(&fixture("hanging-indent-log.md"));
+    assert_eq!(times_as_written(&doc), ["07:45", "13:20", "22:05"]);
+    assert!(doc.timeline[0].event.starts_with("The fibre link to the north exchange"));
+    assert!(doc.timeline[0].event.contains("Engineers are on the way."));
+    assert!(doc.timeline[2].event.contains("back after ten minutes."));
+    assert!(report.contains("3 entries from the lines that start with a time"), "{report}");
+}

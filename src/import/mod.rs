@@ -33,6 +33,7 @@ mod dates;
 mod east_asian;
 mod entries;
 mod front_matter;
+mod hanging;
 mod head;
 mod inline_timeline;
 mod labelled;

@@ -310,6 +310,7 @@ fn structure(lines: &mut [Cow<str>], code: &[bool]) {
         }
         under_timeline[i] = timeline;
     }
+    super::hanging::hanging_entries(lines, code, timed);
     let mut i = 0;
     while i < lines.len() {
         let mut j = i;
