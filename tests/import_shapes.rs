@@ -208,6 +208,16 @@ fn nothing_in_any_fixture_is_lost() {
         "october",
         "november",
         "december",
+        // A French day line read as the day of the times below it (`Jeudi 4 juin.`).
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "juin",
+        "juillet",
     ];
     for name in names {
         let imported = import(&name);
@@ -245,8 +255,12 @@ fn nothing_in_any_fixture_is_lost() {
                 let clock = if french.chars().all(|c| c.is_ascii_digit()) { french.as_str() } else { clock };
                 // `<strong>`, `&nbsp;`: HTML's markup, given as Markdown's (`**`, a space); a
                 // Hugo shortcode's name (`{{< track "..." >}}`), whose stamp becomes the row's;
-                // so does the stamp of a status page's `Posted Apr 09, 2025 - 15:20 MDT` line.
-                let markup = ["strong", "nbsp"].contains(&w.as_str())
+                // so does the stamp of a status page's `Posted Apr 09, 2025 - 15:20 MDT` line;
+                // a copied wiki's edit links after a heading (`개요[편집 | 원본 편집]`).
+                let edit_links =
+                    ["edit", "source", "편집", "원본"].contains(&w.as_str()) && line.trim_end().ends_with(']');
+                let markup = edit_links
+                    || ["strong", "nbsp"].contains(&w.as_str())
                     || (w == "track" && line.contains("{{<"))
                     || (w == "posted" && line.trim().to_lowercase().starts_with("posted "));
                 if TIME_WORDS.contains(&w.as_str()) || month || markup || clock.chars().all(|c| c.is_ascii_digit()) {

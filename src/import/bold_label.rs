@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::matching::{is_heading_name, meta_for};
+use super::stamp::{ClockText, Stamp, leading_stamp};
 
 static BOLD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)\s*([A-Za-z][^*_:\n]{0,30}?)\s*(?:\*\*|__)\s+(\S.*)$").ok()
@@ -20,9 +21,42 @@ pub(super) fn bold_label(line: &str) -> Option<(String, String)> {
     Some((label, c[2].trim().to_string()))
 }
 
+/// `**Initial Issue (09:00)**`, `**Recovery (11:00 – 12:46)**`: a phase of the incident named in
+/// bold with its time in brackets at the end, the text below it: an entry at that time (a span
+/// at its start), the label and what follows it the event.
+pub(super) fn label_then_time(line: &str) -> Option<Stamp> {
+    static LABEL_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\*\*|__)\s*(\p{L}[^*_()\n]{0,60}?)\s*[(（]([^()（）\n]{4,40})[)）]\s*:?\s*(?:\*\*|__)\s*:?\s*(.*)$",
+        )
+        .ok()
+    });
+    let c = LABEL_TIME.as_ref()?.captures(line.trim())?;
+    let mut stamp = leading_stamp(&c[2]).filter(|s| s.date.is_none() && matches!(s.time, Some(ClockText::At(_))))?;
+    if !stamp.rest.is_empty() {
+        return None;
+    }
+    let after = c[3].trim();
+    // The label a heading of its text below ("Initial Issue: We observed ...").
+    stamp.rest = if after.is_empty() { format!("{}:", c[1].trim()) } else { format!("{}: {after}", c[1].trim()) };
+    Some(stamp)
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::bold_label;
+    use super::{bold_label, label_then_time};
+
+    #[test]
+    fn a_phase_in_bold_with_its_time_in_brackets() {
+        let s = label_then_time("**Initial Issue (09:00)**").unwrap();
+        assert_eq!((s.text.as_str(), s.rest.as_str()), ("09:00", "Initial Issue:"));
+        let r = label_then_time("**Recovery (11:00 – 12:46)** traffic back").unwrap();
+        assert_eq!(r.rest, "Recovery: traffic back");
+        assert!(r.end.is_some());
+        assert!(label_then_time("**Capacity (400 Gbit/s)**").is_none());
+        assert!(label_then_time("**Deploy (2024-05-01 10:00)**").is_none());
+    }
 
     #[test]
     fn only_metadata_and_section_names_are_labels() {

@@ -78,9 +78,10 @@ pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
 /// September 2024`, "the October 2024 review"): the year of the days its timeline writes
 /// without one (`Sep 12, 14:32`), rather than the year the file is imported in.
 pub fn year_told(src: &str) -> Option<i32> {
-    static MONTH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b").ok()
-    });
+    // "July 2017", "Sept. 2024", "en julio de 2025", "в июле 2025": a month's name in English or
+    // another language, then the year.
+    static MONTH_YEAR: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(\p{L}+)\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b").ok());
     let re = MONTH_YEAR.as_ref()?;
     let mut fence = false;
     src.lines()
@@ -92,7 +93,7 @@ pub fn year_told(src: &str) -> Option<i32> {
             }
             !fence
         })
-        .find_map(|l| re.captures(l)?[1].parse().ok())
+        .find_map(|l| re.captures_iter(l).find_map(|c| month_word(&c[1]).and(c[2].parse().ok())))
 }
 
 /// Every date written in the text and where it starts, in the order found.
@@ -211,8 +212,9 @@ fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));
     }
-    // `2021年03月08日`: a day as Japanese and Chinese write it.
-    static CJK_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").ok());
+    // `2021年03月08日`, `2022년 10월 15일`: a day as Japanese, Chinese and Korean write it.
+    static CJK_DATE: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").ok());
     if let Some(c) = CJK_DATE.as_ref().and_then(|r| r.captures(text)) {
         let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));
@@ -309,7 +311,7 @@ pub fn month_word(word: &str) -> Option<u32> {
     if english { month(&w) } else { foreign_month(&w) }
 }
 
-/// A month's name or abbreviation in Spanish, Portuguese, French, German or Italian.
+/// A month's name or abbreviation in Spanish, Portuguese, French, German, Italian or Russian.
 fn foreign_month(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "enero ene janeiro janvier janv januar jänner gennaio",
@@ -325,8 +327,24 @@ fn foreign_month(word: &str) -> Option<u32> {
         "noviembre nov novembro novembre november",
         "diciembre dic dezembro dez décembre decembre déc dezember dicembre",
     ];
+    // Russian, in the cases a date writes the month in: "15 сентября 2025", "в июле 2025".
+    const RUSSIAN: [&str; 12] = [
+        "январь января январе",
+        "февраль февраля феврале",
+        "март марта марте",
+        "апрель апреля апреле",
+        "май мая мае",
+        "июнь июня июне",
+        "июль июля июле",
+        "август августа августе",
+        "сентябрь сентября сентябре",
+        "октябрь октября октябре",
+        "ноябрь ноября ноябре",
+        "декабрь декабря декабре",
+    ];
     let w = word.to_lowercase();
-    MONTHS.iter().position(|names| names.split(' ').any(|n| n == w)).and_then(|i| u32::try_from(i + 1).ok())
+    let named = |months: &[&str; 12]| months.iter().position(|names| names.split(' ').any(|n| n == w));
+    named(&MONTHS).or_else(|| named(&RUSSIAN)).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// Whether a line or heading only states a day (`2026-11-24 (all times UTC)`, `**Tuesday,

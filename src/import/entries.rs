@@ -121,7 +121,9 @@ impl Builder<'_> {
             }
             return None;
         }
-        lead_in_stamp(line, false).or_else(|| status_word_stamp(line))
+        lead_in_stamp(line, false)
+            .or_else(|| status_word_stamp(line))
+            .or_else(|| super::bold_label::label_then_time(line))
     }
 
     /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph
@@ -156,7 +158,22 @@ impl Builder<'_> {
                 d.resolve(self.clock.order, self.clock.year.or(self.clock.date.map(|d| d.year())))?
             }
             Some(_) => return None,
-            None => plain_date_line(plain)?.0,
+            None => match plain_date_line(plain) {
+                Some((date, _)) => date,
+                // `Mercredi 10 mars.`: a day in another language's words, without its year.
+                None => {
+                    let words = plain.trim_end_matches('.').split_whitespace();
+                    let others = words.filter(|w| !w.chars().any(|c| c.is_ascii_digit())).count();
+                    let day = super::dates::opening_month_day(plain).filter(|_| others <= 2)?;
+                    let lower = plain.to_lowercase();
+                    let named = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+                    if named.filter(|w| !FILLER.contains(w) && super::dates::month_word(w).is_none()).count() > 0 {
+                        return None;
+                    }
+                    let year = self.clock.year.or(self.clock.date.map(|d| d.year())).or(self.clock.fallback_year);
+                    day.resolve(self.clock.order, year)?
+                }
+            },
         };
         if !self.zone_given
             && let Some(zone) = self.stated_zone(plain)
@@ -188,6 +205,8 @@ impl Builder<'_> {
             || (stamp.time.is_none() && stamp.text.chars().any(char::is_alphabetic))
             || (stamp.text.contains(['(', '（']) && stamp.text.chars().any(char::is_alphabetic))
             || stamp.text.contains(" / ")
+            // `오후 3시 19분`: a clock in Korean, Japanese or Chinese words.
+            || stamp.text.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
             || stamp.text.contains(['x', 'X'])
             || stamp.end_dated;
         if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {

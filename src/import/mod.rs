@@ -30,8 +30,10 @@ mod bold_label;
 mod build;
 mod columns;
 mod dates;
+mod east_asian;
 mod entries;
 mod front_matter;
+mod hanging;
 mod head;
 mod inline_timeline;
 mod labelled;
@@ -45,6 +47,7 @@ mod notices;
 mod place;
 mod plain;
 mod polish;
+mod quoted;
 mod rejoin;
 mod report;
 mod rows;
@@ -65,6 +68,7 @@ mod toml;
 mod two_clocks;
 mod unglue;
 mod weekdays;
+mod wiki;
 mod written;
 mod zone;
 
@@ -145,7 +149,7 @@ pub fn from_markdown_file_on(
 }
 
 /// The file as the builder reads it: a postmortem written without Markdown given its headings
-/// (`plain`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
+/// (`plain`), a postmortem quoted whole in a comment unquoted (`quoted`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
 /// our own export is Markdown as we write it, so it is read as it is (a text section holding a
 /// table's header over a line of text must come back as written, not set apart).
 fn prepared(src: &str) -> String {
@@ -153,5 +157,6 @@ fn prepared(src: &str) -> String {
     if build::own_export(&blocks::parse(&plain).blocks).is_some() {
         return plain.into_owned();
     }
-    rejoin::rejoin(&unglue::unglue(&plain)).into_owned()
+    let unquoted = quoted::unquoted(&plain);
+    rejoin::rejoin(&unglue::unglue(&unquoted)).into_owned()
 }

@@ -29,15 +29,31 @@ fn stamp_alone(line: &str) -> Option<bool> {
     // (estimated)`.
     let rest = s.rest.trim();
     let note = rest.len() <= 30 && rest.starts_with('(') && rest.ends_with(')') && !rest[1..].contains('(');
-    (matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note)).then_some(s.date.is_some())
+    (matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note || announces(rest)))
+        .then_some(s.date.is_some())
 }
 
-/// A line that is only a day (`Saturday 10th March 2018`).
+/// `Update:` after a stamp alone on its line: a word or two and a colon, announcing the text
+/// below (`15:40 Update:`, then the update's paragraphs).
+fn announces(rest: &str) -> bool {
+    rest.strip_suffix(':').is_some_and(|w| {
+        (1..=2).contains(&w.split_whitespace().count()) && w.chars().all(|c| c.is_alphabetic() || c == ' ')
+    })
+}
+
+/// A line that is only a day (`Saturday 10th March 2018`, `Mercredi 10 mars.`).
 fn day_alone(line: &str) -> bool {
     let t = line.trim();
+    let words = t.trim_end_matches('.').split_whitespace();
+    let foreign = || {
+        super::dates::month_day_start(t).is_some_and(|at| at == 0 || t[..at].split_whitespace().count() == 1)
+            && words.clone().count() <= 4
+            && !t.contains(':')
+    };
     !t.is_empty()
         && !t.starts_with(['#', '|', '-', '*', '+', '>'])
-        && leading_stamp(t).is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim().is_empty())
+        && (leading_stamp(t).is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim().is_empty())
+            || foreign())
 }
 
 fn heading(line: &str) -> bool {
@@ -80,7 +96,15 @@ impl Lines<'_> {
 
     /// A stamp over a line of its text.
     fn notice(&self, i: usize) -> bool {
-        self.stamp(i).is_some() && !self.blank(i + 1) && !self.stop(i + 1)
+        // `Mercredi 10 mars.` over `6:32`, then a blank line and what happened: the day's first
+        // time over its text.
+        // So is a stamp that announces its text (`15:40 Update:`) over a blank line.
+        let announced = || leading_stamp(self.lines[i].trim()).is_some_and(|s| announces(s.rest.trim()));
+        let after_day = i > 0 && (day_alone(self.lines[i - 1]) || announced()) && self.blank(i + 1) && {
+            let k = self.skip_gap(i + 1);
+            k < self.lines.len() && k == i + 2 && !self.stop(k)
+        };
+        self.stamp(i).is_some() && ((!self.blank(i + 1) && !self.stop(i + 1)) || after_day)
     }
 
     /// The end (exclusive) of the paragraph starting at `i`; a list ends at its first line
@@ -127,9 +151,10 @@ impl Lines<'_> {
             }
             end = self.paragraph_end(k);
         }
-        // The last notice: its paragraph, and the one below a headline alone.
+        // The last notice: its paragraph, and the one below a headline alone (or below the
+        // stamp alone, `15:40 Update:` over a blank line).
         let k = self.skip_gap(head);
-        if head == i + 2 && k < self.lines.len() && !self.stop(k) && !self.day_between(head, k) {
+        if (head == i + 2 || head == i + 1) && k < self.lines.len() && !self.stop(k) && !self.day_between(head, k) {
             return (self.paragraph_end(k), None);
         }
         (head, None)
@@ -178,7 +203,15 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
         let last = run.last().map_or(i + 1, |&(_, e)| e);
         let timed = run.iter().filter(|&&(s, _)| stamp_alone(at.lines[s]).is_some()).count();
         if (run.len() >= 3 || (run.len() >= 2 && dated)) && (timed == run.len() || timed >= 2) {
-            // The days between two notices of the run stay in its list, as its items.
+            // The days between two notices of the run stay in its list, as its items, and so
+            // does the day right above its first (`Mercredi 10 mars.` over `6:32`).
+            if let Some(&(first, _)) = run.first()
+                && first > 0
+                && !at.code[first - 1]
+                && day_alone(at.lines[first - 1])
+            {
+                days.push(first - 1);
+            }
             for w in run.windows(2) {
                 days.extend((w[0].1..w[1].0).filter(|&g| !at.code[g] && day_alone(at.lines[g])));
             }
@@ -228,6 +261,7 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
         let line = at.lines[l];
         if days.contains(&l) {
             out.push_str(&format!("* {}\n", line.trim()));
+            in_list = true;
             l += 1;
             continue;
         }

@@ -27,10 +27,11 @@ static BR_END: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^(.*\
 static SPACED_CLOCK: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(\s*(?:[-*+•]\s+)?(?:\*\*)?)(\d{1,2}): (\d{2}\s?(?i:[ap]\.?m\b))").ok());
 /// A line that opens with a time, or a day and a time: `08:30 AM UTC - ...`, `**10:45 AM**`,
-/// `14th February, 9:00AM: ...`, `2024-02-15 10:30 ...`, `Day 1, 09:00 ...`, `3/9 00:02`.
+/// `14th February, 9:00AM: ...`, `Nov 16, 2017 15:10 : ...`, `2024-02-15 10:30 ...`, `Day 1, 09:00 ...`,
+/// `3/9 00:02`.
 static TIMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\*\*|__)?[\[(]?(?:(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{L}{3,}\.?|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|Day\s+\d+),?\s+)?\d{1,2}:\s?\d{2}(?:\D|$)",
+        r"^(?:\*\*|__)?[\[(]?(?:(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{L}{3,}\.?|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{2})?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|Day\s+\d+),?\s+)?\d{1,2}:\s?\d{2}(?:\D|$)",
     )
     .ok()
 });
@@ -54,7 +55,7 @@ fn setext(line: &str) -> bool {
 /// A line alone that names a section as a heading would (`Timeline`, `Timeline (EAT).`, `Root
 /// Cause and Resolution:`, `Corrective and Preventative Measures:`, `Issue Summary`): `Some(true)`
 /// for the timeline's.
-fn label_kind(line: &str) -> Option<bool> {
+pub(super) fn label_kind(line: &str) -> Option<bool> {
     let t = line.trim().trim_matches(['*', '_']).trim();
     if t.is_empty() || t.split_whitespace().count() > 8 || t.starts_with(['-', '+', '|', '>', '#', '`']) {
         return None;
@@ -93,6 +94,9 @@ fn markup(line: &str) -> Cow<'_, str> {
         let level: usize = c[1].parse().unwrap_or(1);
         return Cow::Owned(format!("{} {}", "#".repeat(level), &c[2]));
     }
+    if let Some(heading) = super::wiki::heading(line) {
+        return Cow::Owned(heading);
+    }
     let mut out = Cow::Borrowed(line);
     if !line.trim_start().starts_with('|')
         && let Some(c) = BR_END.as_ref().and_then(|re| re.captures(line))
@@ -126,6 +130,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
             in_code = !in_code;
         }
     }
+    super::wiki::title(&mut lines, &code_lines);
     admonitions(&mut lines, &code_lines);
     lone_tags(&mut lines, &code_lines);
     let outside = |i: usize| !code_lines[i];
@@ -305,13 +310,19 @@ fn structure(lines: &mut [Cow<str>], code: &[bool]) {
         }
         under_timeline[i] = timeline;
     }
+    super::hanging::hanging_entries(lines, code, timed);
     let mut i = 0;
     while i < lines.len() {
         let mut j = i;
         while j < lines.len() && !code[j] && !lines[j].starts_with([' ', '\t']) && timed(&lines[j]) {
             j += 1;
         }
-        if j - i >= 2 && under_timeline[i] {
+        // Three or more that end a paragraph right below a short line ("Sequence of the steps
+        // and their times"), a label for them in any language.
+        let blank = |k: usize| lines.get(k).is_none_or(|l| l.trim().is_empty());
+        let labelled =
+            j - i >= 3 && i >= 1 && !blank(i - 1) && lines[i - 1].split_whitespace().count() <= 12 && blank(j);
+        if j - i >= 2 && (under_timeline[i] || labelled) {
             for line in lines.iter_mut().take(j).skip(i) {
                 *line = Cow::Owned(format!("- {line}"));
             }

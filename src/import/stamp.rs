@@ -134,6 +134,9 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     // `2:20/1:20 PM EST/CST`: one moment on two clocks, read as `2:20 PM EST / 1:20 PM CST`.
     let spread = super::two_clocks::spread(line);
     let line = spread.as_deref().unwrap_or(line);
+    // `오후 3시 19분`, `10月15日`: a clock or day in Korean, Japanese or Chinese words.
+    let east = super::east_asian::western(line);
+    let line = east.as_ref().map_or(line, |(western, _)| western.as_str());
     let part_first = PART_THEN_DAY.as_ref().filter(|re| re.is_match(line)).map(|re| re.replace(line, "$1$3 $2"));
     let line = part_first.as_deref().unwrap_or(line);
     let dotted = DOTTED.as_ref().map(|re| re.replace(line, "$1:$3$4"));
@@ -329,6 +332,13 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         let (m, sec) = rest.split_once(':')?;
         (m.len() == 1).then(|| NaiveTime::from_hms_opt(h.parse().ok()?, sec.parse().ok()?, 0)).flatten()
     });
+    // `16:35 (MSK)`: the bracket the zone closes stays closed.
+    if text.matches('(').count() > text.matches(')').count() {
+        text.push(')');
+    }
+    if let Some((_, written)) = &east {
+        text.clone_from(written);
+    }
     let end_dated = c.name("enddate").is_some() && end.is_some();
     Some(Stamp { date, time, end, zone, text, rest: clean_event(rest), separated, weekday, typo, end_dated })
 }

@@ -34,6 +34,12 @@ fn posted_stamp(line: &str) -> Option<&str> {
         .then_some(when)
 }
 
+/// `Nov 16, 2017 15:10 : ...`, `- 2017-11-16 15:10 ...`: a line that opens with a day and a time.
+fn dated_line(line: &str) -> bool {
+    let t = line.trim_start_matches(['-', '*', '+', ' ']);
+    leading_stamp(t).is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && !s.rest.is_empty())
+}
+
 /// `Resolved [15/02/2022 23:09]`: a status word or two, then a day and time in brackets and
 /// nothing else. The word and the stamp.
 fn bracketed_stamp(line: &str) -> Option<(&str, &str)> {
@@ -272,6 +278,18 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
     for &s in &stamps {
         let said: Vec<&str> = lines[from..s].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
         let when = posted_stamp(lines[s]).unwrap_or_default();
+        // A postmortem posted as the page's last word, its own timeline in it (two lines or more
+        // that open with a day and a time): kept as written, its `Posted` line too.
+        let timeline = said.iter().filter(|l| dated_line(l)).count() >= 2;
+        if timeline {
+            for line in &lines[from..=s] {
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push('\n');
+            from = s + 1;
+            continue;
+        }
         match said.split_first() {
             Some((head, rest)) => {
                 out.push_str(&format!("* {when} — {head}\n"));

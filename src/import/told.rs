@@ -23,7 +23,7 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// The words German, French, Spanish, Portuguese and Italian sentences put before a time, and
+/// The words German, French, Spanish, Portuguese, Italian and Russian sentences put before a time, and
 /// the English word each reads as ("bis 22 Uhr behoben": fixed by 22:00; "zwischen 12:02 Uhr
 /// und 12:06 Uhr": a span, its start).
 const TIME_WORDS: &[(&str, &str)] = &[
@@ -51,6 +51,11 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("pelas", "around"),
     ("alle", "at"),
     ("verso le", "around"),
+    // Russian: "с 12:45 ... до 15:40", "в 16:35", "около 16:35".
+    ("с", "from"),
+    ("в", "at"),
+    ("около", "around"),
+    ("до", "until"),
 ];
 
 /// Words for midnight and noon in those languages.
@@ -164,12 +169,14 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             };
             let rest = &sentence[whole.end()..];
             let Some(stamp) = leading_stamp(&format!("{clock} {}", rest.trim_start())) else { continue };
-            let english = TIME_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word.as_str())).map(|(_, e)| *e);
+            let lower = word.as_str().to_lowercase();
+            let english = TIME_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, e)| *e);
             let span = matches!(english, Some("from" | "between"));
             let worded = c.name("uhr").is_some()
                 || c.name("named").is_some()
                 || c.name("sep").is_some_and(|s| s.as_str() == "h" || s.as_str() == ".");
-            out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until: false });
+            let until = english == Some("until");
+            out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until });
         }
     }
     if let Some(re) = ZONED_SPAN.as_ref() {
@@ -230,6 +237,10 @@ const JOINERS: &[&str] = &["and", "then", "but", "with", "und", "dann", "et", "p
 /// `None` when the later time belongs to the clause before ("At 14:09, we noticed errors that
 /// began at 13:50").
 pub(super) fn clause_start(sentence: &str, before: &Told, later: &Told, before_opens: bool) -> Option<usize> {
+    // "from 12:45 ..., until 15:40": the span's end, in its clause.
+    if before.span && later.until {
+        return None;
+    }
     let between = sentence.get(before.end..later.start)?;
     let trimmed = between.trim_end();
     let lower = trimmed.to_lowercase();

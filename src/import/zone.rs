@@ -81,6 +81,17 @@ pub fn named_clock(text: &str) -> Option<(ZoneWord, String)> {
         ))
         .ok()
     });
+    // "по московскому времени": a region's clock in the words of a language that puts them
+    // another way round.
+    const WORDED: &[(&str, &str)] = &[
+        ("по московскому времени", "Europe/Moscow"),
+        ("московское время", "Europe/Moscow"),
+        ("московского времени", "Europe/Moscow"),
+    ];
+    let lower = text.to_lowercase();
+    if let Some((words, zone)) = WORDED.iter().find(|(w, _)| lower.contains(w)) {
+        return Some((ZoneWord::Known(zone.parse().ok()?), (*words).to_string()));
+    }
     NAMED.as_ref()?.captures_iter(text).find_map(|c| {
         let whole = c.get(0)?;
         // "British Summer TimeWe're ...": a copied page lost the space after the clock's name.

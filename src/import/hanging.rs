@@ -1,0 +1,65 @@
+//! A log kept as plain text with a hanging indent, as old status pages and mails write it: each
+//! entry opens with its time at the margin (`18:10    An unknown issue ...`, a tab after the time
+//! too), the lines after it indented under its text. Three such entries or more, every line
+//! between them indented, are given the Markdown they mean: a list item each. Every word stays.
+
+use std::borrow::Cow;
+
+/// Marks the entries of such logs as list items; `timed` says whether a line opens with a time.
+pub(super) fn hanging_entries(lines: &mut [Cow<str>], code: &[bool], timed: impl Fn(&str) -> bool) {
+    let indented = |l: &str| l.starts_with([' ', '\t']) && !l.trim().is_empty();
+    let opens = |i: usize, lines: &[Cow<str>]| !code[i] && !lines[i].starts_with([' ', '\t']) && timed(&lines[i]);
+    let mut i = 0;
+    while i < lines.len() {
+        if !opens(i, lines) {
+            i += 1;
+            continue;
+        }
+        // The run: entries, their indented lines, blank lines between them.
+        let mut starts = vec![i];
+        let mut hanging = 0;
+        let mut j = i + 1;
+        while j < lines.len() && !code[j] {
+            if indented(&lines[j]) {
+                hanging += 1;
+            } else if opens(j, lines) {
+                starts.push(j);
+            } else if !lines[j].trim().is_empty() {
+                break;
+            }
+            j += 1;
+        }
+        if starts.len() >= 3 && hanging >= starts.len() {
+            for &s in &starts {
+                lines[s] = Cow::Owned(format!("- {}", lines[s].replacen('\t', " ", 1)));
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hanging_entries;
+    use std::borrow::Cow;
+
+    #[test]
+    fn entries_with_a_hanging_indent_become_items() {
+        let src = [
+            "09:10    The link went down and",
+            "         stayed down.",
+            "11:00\t Back up,",
+            "         all fine.",
+            "",
+            "12:30    Closed",
+            "         for good.",
+        ];
+        let mut lines: Vec<Cow<str>> = src.iter().map(|l| Cow::Borrowed(*l)).collect();
+        let code = vec![false; lines.len()];
+        hanging_entries(&mut lines, &code, |l| l.get(2..3) == Some(":"));
+        assert_eq!(lines[0], "- 09:10    The link went down and");
+        assert_eq!(lines[2], "- 11:00  Back up,");
+        assert_eq!(lines[5], "- 12:30    Closed");
+        assert_eq!(lines[1], "         stayed down.");
+    }
+}
