@@ -147,14 +147,44 @@ impl Builder<'_> {
             .map(|&b| self.source(&blocks[b]))
             .collect();
         let posted = self.posted(&paragraphs);
+        let mut taken = None;
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
-            // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp.
+            if taken == Some(k) {
+                continue;
+            }
+            // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp;
+            // one that announces its text (`From the operations team:`) takes the quote below.
             if matches!(block.kind, Kind::Paragraph)
-                && let Some((stamp, text)) = super::status::tracked(&self.source(block))
+                && let Some((stamp, mut text)) = super::status::tracked(&self.source(block))
             {
+                let below = part.blocks.get(k + 1).map(|&n| &blocks[n]);
+                if text.ends_with(':')
+                    && let Some(quote) = below.and_then(|q| super::status::quoted_text(&self.source(q)))
+                {
+                    text = format!("{text}\n{quote}");
+                    out.push((below.map_or(0..0, |q| q.range.clone()), String::new()));
+                    taken = Some(k + 1);
+                }
                 self.push_stamp(&stamp, text);
                 out.push((block.range.clone(), String::new()));
+                continue;
+            }
+            // A list whose items are such updates (`- Runner restarted. {{< track "..." >}}`).
+            if let Kind::List(items) = &block.kind
+                && let found = items.iter().filter_map(|i| super::status::tracked(&i.text)).collect::<Vec<_>>()
+                && found.len() >= 2
+                && found.len() * 3 >= items.len() * 2
+            {
+                for (stamp, text) in found {
+                    self.push_stamp(&stamp, text);
+                }
+                let kept: Vec<String> = items
+                    .iter()
+                    .filter(|i| super::status::tracked(&i.text).is_none())
+                    .map(|i| format!("- {}\n", i.text))
+                    .collect();
+                out.push((block.range.clone(), kept.concat()));
                 continue;
             }
             if matches!(block.kind, Kind::Paragraph)
