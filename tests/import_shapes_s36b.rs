@@ -37,3 +37,36 @@ fn cstate_updates_opening_with_track_stamps() {
     assert!(last.event.starts_with("The catalogue is reachable again."), "{:?}", last.event);
     assert!(!doc.timeline.iter().any(|e| e.event.contains("track")), "{:?}", doc.timeline);
 }
+
+/// One paragraph, no headings: a summary sentence that names the day ("on March 4, 2025"), two
+/// lines of prose, then `08:02 UTC: ...` lines, then a follow-up line. The timed lines are an
+/// entry each on that day; the prose around them stays text.
+#[test]
+fn utc_colon_lines_inside_a_paragraph_of_prose() {
+    let (doc, report) = import_with_report(&fixture("utc-colon-lines-in-one-paragraph.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-04T08:02:00Z", "Upload errors start to climb"),
+            ("2025-03-04T08:10:00Z", "The on-call engineer is page"),
+            ("2025-03-04T08:31:00Z", "The expired certificate is f"),
+            ("2025-03-04T08:50:00Z", "A renewed certificate is dep"),
+        ])
+    );
+    assert!(report.contains("4 entries from the lines that start with a time"), "{report}");
+    let md = blameless::export::to_markdown(&doc);
+    assert!(md.contains("No uploaded image was lost"), "{md}");
+    assert!(md.contains("We will alert on certificates thirty days before they expire."), "{md}");
+}
+
+/// The same updates under a heading of their own: the stamp's announced quote taken with it, the
+/// paragraph after the quote kept as the section's text.
+#[test]
+fn cstate_update_with_its_quote_under_a_heading() {
+    let src = "# Catalogue outage\n\n## Updates\n\n{{< track \"2025-05-20 14:10:00\" >}}\nFrom the campus network team:\n> A fibre link is down.\n\nThe catalogue's search is affected.\n\n{{< track \"2025-05-20 18:40:00\" >}} - The catalogue is reachable again.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2025-05-20 14:10", "2025-05-20 18:40"]);
+    assert!(doc.timeline[0].event.contains("A fibre link is down."), "{:?}", doc.timeline);
+    let md = blameless::export::to_markdown(&doc);
+    assert!(md.contains("The catalogue's search is affected."), "{md}");
+}

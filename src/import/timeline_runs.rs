@@ -158,16 +158,17 @@ impl Builder<'_> {
             if matches!(block.kind, Kind::Paragraph)
                 && let Some((stamp, mut text)) = super::status::tracked(&self.source(block))
             {
-                let below = part.blocks.get(k + 1).map(|&n| &blocks[n]);
+                out.push((block.range.clone(), String::new()));
+                // (The ranges in the order of the blocks: the quote's after its stamp's.)
                 if text.ends_with(':')
-                    && let Some(quote) = below.and_then(|q| super::status::quoted_text(&self.source(q)))
+                    && let Some(quote) = part.blocks.get(k + 1).map(|&n| &blocks[n])
+                    && let Some(said) = super::status::quoted_text(&self.source(quote))
                 {
-                    text = format!("{text}\n{quote}");
-                    out.push((below.map_or(0..0, |q| q.range.clone()), String::new()));
+                    text = format!("{text}\n{said}");
+                    out.push((quote.range.clone(), String::new()));
                     taken = Some(k + 1);
                 }
                 self.push_stamp(&stamp, text);
-                out.push((block.range.clone(), String::new()));
                 continue;
             }
             // A list whose items are such updates (`- Runner restarted. {{< track "..." >}}`).
@@ -232,7 +233,15 @@ impl Builder<'_> {
                 out.push((block.range.clone(), self.labelled_list(&texts, &run, block)));
                 continue;
             }
-            if !run_at(k) && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
+            // A paragraph whose lines hold a run of three or more in a row that start with a time,
+            // prose lines around it (a summary above, the follow-up below): the run is read.
+            let mut longest = (0, 0);
+            for t in &texts {
+                longest.0 = if timed(self, t) { longest.0 + 1 } else { 0 };
+                longest.1 = longest.1.max(longest.0);
+            }
+            let inner_run = matches!(block.kind, Kind::Paragraph) && longest.1 >= 3;
+            if !run_at(k) && !inner_run && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
                 // `- **Context**:` over an indented list of timed lines: the list inside the item.
                 if let Kind::List(items) = &block.kind
                     && items.iter().any(|i| self.nested_run(&i.text))
