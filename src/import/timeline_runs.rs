@@ -241,6 +241,14 @@ impl Builder<'_> {
                 longest.1 = longest.1.max(longest.0);
             }
             let inner_run = matches!(block.kind, Kind::Paragraph) && longest.1 >= 3;
+            // Two items that each open with a full day and time (a status page's two updates,
+            // their `Posted` lines put first): a run too.
+            let dated = |t: &String| {
+                leading_stamp(t.lines().next().unwrap_or_default().trim())
+                    .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))))
+            };
+            let inner_run =
+                inner_run || (matches!(block.kind, Kind::List(_)) && texts.len() == 2 && texts.iter().all(dated));
             if !run_at(k) && !inner_run && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
                 // `- **Context**:` over an indented list of timed lines: the list inside the item.
                 if let Kind::List(items) = &block.kind
