@@ -70,3 +70,37 @@ fn cstate_update_with_its_quote_under_a_heading() {
     let md = blameless::export::to_markdown(&doc);
     assert!(md.contains("The catalogue's search is affected."), "{md}");
 }
+
+/// A status page's two updates copied as they read, newest first: each update's paragraphs
+/// closed by its `Posted Jun 14, 2024 - 11:05 BST` line (BST, London's summer time). An entry
+/// each at its stamp, the older one's text all its paragraphs; the page's title line and the
+/// "This incident affected" line stay text.
+#[test]
+fn two_status_updates_closed_by_posted_lines() {
+    let (doc, report) = import_with_report(&fixture("statuspage-two-posted-updates.md"));
+    assert_eq!(doc.timezone, "Europe/London");
+    let mut got = rows(&doc);
+    got.sort();
+    assert_eq!(
+        got,
+        pairs(&[
+            ("2024-06-14T10:05:00Z", "Since this morning, report e"),
+            ("2024-06-14T15:20:00Z", "The export workers have caug"),
+        ])
+    );
+    let older = doc.timeline.iter().find(|e| e.event.starts_with("Since this morning")).unwrap();
+    assert!(older.event.contains("Thank you for your patience."), "{:?}", older.event);
+    assert!(report.contains("2 entries"), "{report}");
+    let md = blameless::export::to_markdown(&doc);
+    assert!(md.contains("This incident affected: Report exports."), "{md}");
+}
+
+/// An outage announcement's label lines `Start Date: Tuesday, 4th of June 2024, 9:30 AM (GMT)`
+/// and `End Date: ...`: the incident's start and end, entries at those instants (GMT is UTC+0);
+/// the sign-off's date is no entry.
+#[test]
+fn start_and_end_date_labels_of_an_announcement() {
+    let (doc, report) = import_with_report(&fixture("announcement-start-end-date-labels.md"));
+    assert_eq!(rows(&doc), pairs(&[("2024-06-04T09:30:00Z", "Start Date"), ("2024-06-04T11:05:00Z", "End Date")]));
+    assert!(report.contains("started from `Start Date`, resolved from `End Date`"), "{report}");
+}
