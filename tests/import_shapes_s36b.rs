@@ -104,3 +104,13 @@ fn start_and_end_date_labels_of_an_announcement() {
     assert_eq!(rows(&doc), pairs(&[("2024-06-04T09:30:00Z", "Start Date"), ("2024-06-04T11:05:00Z", "End Date")]));
     assert!(report.contains("started from `Start Date`, resolved from `End Date`"), "{report}");
 }
+
+/// A sentence's 24-hour clock with a "pm" after it (`at 13:40pm UTC`): read as 13:40, the pm
+/// agreeing with it, an entry of its own between the sentences' other times.
+#[test]
+fn a_24_hour_clock_written_with_pm() {
+    let doc = import_utc(&fixture("prose-24h-clock-with-pm.md"));
+    let got: Vec<String> = rows(&doc).into_iter().map(|(at, _)| at).collect();
+    assert_eq!(got, ["2025-03-12T09:10:00Z", "2025-03-12T13:40:00Z", "2025-03-12T14:05:00Z"]);
+    assert!(doc.timeline[1].event.starts_with("We moved search traffic"), "{:?}", doc.timeline);
+}
