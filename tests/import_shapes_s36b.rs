@@ -114,3 +114,17 @@ fn a_24_hour_clock_written_with_pm() {
     assert_eq!(got, ["2025-03-12T09:10:00Z", "2025-03-12T13:40:00Z", "2025-03-12T14:05:00Z"]);
     assert!(doc.timeline[1].event.starts_with("We moved search traffic"), "{:?}", doc.timeline);
 }
+
+/// An Instatus-style page: each update's label (`Resolved`, `Updated`, `Created`) on a line of
+/// its own, its stamp on the next (`Mar 03 at 11:40am EST`), its text below, newest first: an
+/// entry each at its stamp, in the year the text names, its text the paragraphs below it.
+#[test]
+fn status_labels_over_their_stamps() {
+    let doc = import_utc(&fixture("status-labels-over-stamps.md"));
+    let mut got: Vec<(String, String)> = rows(&doc);
+    got.sort();
+    let at: Vec<&str> = got.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(at, ["2025-03-03T15:02:00Z", "2025-03-03T15:15:00Z", "2025-03-03T16:40:00Z"], "{got:?}");
+    let resolved = doc.timeline.iter().find(|e| e.event.contains("worker pool ran out of memory")).unwrap();
+    assert!(resolved.event.starts_with("Resolved"), "{:?}", resolved.event);
+}
