@@ -211,6 +211,8 @@ pub fn clock(text: &str) -> Option<NaiveTime> {
     match meridiem {
         None => Some(time),
         Some(pm) if (1..=12).contains(&h) => time.with_hour(h % 12 + if pm { 12 } else { 0 }),
+        // `17:22pm`: a 24-hour clock past noon, its "pm" agreeing with it.
+        Some(true) if (13..=23).contains(&h) => Some(time),
         Some(_) => None,
     }
 }

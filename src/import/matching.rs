@@ -177,7 +177,18 @@ pub fn meta_for(label: &str) -> Option<Meta> {
         _ if is(&["severity", "sev", "incident severity", "severity level", "priority", "severidad", "severidade"]) => {
             Meta::Severity
         }
-        _ if is(&["started", "start", "start time", "incident start", "began", "impact start", "first impact"]) => {
+        _ if is(&[
+            "started",
+            "start",
+            "start time",
+            "start date",
+            "incident start",
+            "outage start",
+            "began",
+            "impact start",
+            "first impact",
+        ]) =>
+        {
             Meta::Started
         }
         _ if is(&["detected", "detection time", "time detected", "detected at", "first detected"]) => Meta::Detected,
@@ -192,7 +203,9 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "ended",
             "end",
             "end time",
+            "end date",
             "incident end",
+            "outage end",
             "incident resolved",
             "incident ended",
         ]) =>

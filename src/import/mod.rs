@@ -69,6 +69,7 @@ mod two_clocks;
 mod unglue;
 mod weekdays;
 mod wiki;
+mod word_stamp;
 mod written;
 mod zone;
 

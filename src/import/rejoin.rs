@@ -44,6 +44,7 @@ fn event(line: &str) -> Option<&str> {
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
     let text = then(dashed_tables(src), tables_apart);
+    let text = then(text, super::word_stamp::labels_over_stamps);
     let text = then(text, super::status_copy::bracketed_updates);
     let text = then(text, super::status_copy::posted_updates);
     let text = then(text, super::status_copy::history_updates);

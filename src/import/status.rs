@@ -75,15 +75,29 @@ impl Builder<'_> {
 static TRACKED: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*$"#).ok());
 
-/// A paragraph that ends with a `{{< track "2024-05-14 05:30:00" >}}` shortcode: the stamp it
-/// names (a day and a time) and the paragraph's text without it.
+/// The same shortcode opening the update (`{{< track "2023-09-09 02:34:00" >}} - All back up.`,
+/// or alone on the line over the text).
+static TRACKED_FIRST: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r#"^\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*[-–—:]?\s*"#).ok());
+
+/// A paragraph (or a list item) that ends with a `{{< track "2024-05-14 05:30:00" >}}`
+/// shortcode, or opens with one: the stamp it names (a day and a time) and the text without it.
 pub(super) fn tracked(paragraph: &str) -> Option<(Stamp, String)> {
     let text = paragraph.trim();
-    let c = TRACKED.as_ref()?.captures(text)?;
+    let (c, said) = match TRACKED.as_ref()?.captures(text) {
+        Some(c) => {
+            let said = text[..c.get(0)?.start()].trim();
+            (c, said)
+        }
+        None => {
+            let c = TRACKED_FIRST.as_ref()?.captures(text)?;
+            let said = text[c.get(0)?.end()..].trim();
+            (c, said)
+        }
+    };
     let stamp = leading_stamp(c.get(1)?.as_str().trim())
         .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())?;
-    let said = text[..c.get(0)?.start()].trim().to_string();
-    (!said.is_empty()).then_some((stamp, said))
+    (!said.is_empty()).then(|| (stamp, said.to_string()))
 }
 
 impl Builder<'_> {
@@ -94,6 +108,15 @@ impl Builder<'_> {
         let at = self.date_instant.filter(|_| stamped > 0 && paragraphs.len() == stamped + 1)?;
         leading_stamp(&at.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
     }
+}
+
+/// A block quote's text, its `>` marks left off (none when the block is not a quote).
+pub(super) fn quoted_text(source: &str) -> Option<String> {
+    let lines: Vec<&str> = source.lines().filter(|l| !l.trim().is_empty()).collect();
+    let all = !lines.is_empty() && lines.iter().all(|l| l.trim_start().starts_with('>'));
+    let text: Vec<&str> =
+        lines.iter().map(|l| l.trim_start().trim_start_matches('>').trim()).filter(|l| !l.is_empty()).collect();
+    all.then(|| text.join("\n"))
 }
 
 /// A line that is only an update's day and time.

@@ -147,14 +147,45 @@ impl Builder<'_> {
             .map(|&b| self.source(&blocks[b]))
             .collect();
         let posted = self.posted(&paragraphs);
+        let mut taken = None;
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
-            // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp.
+            if taken == Some(k) {
+                continue;
+            }
+            // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp;
+            // one that announces its text (`From the operations team:`) takes the quote below.
             if matches!(block.kind, Kind::Paragraph)
-                && let Some((stamp, text)) = super::status::tracked(&self.source(block))
+                && let Some((stamp, mut text)) = super::status::tracked(&self.source(block))
             {
-                self.push_stamp(&stamp, text);
                 out.push((block.range.clone(), String::new()));
+                // (The ranges in the order of the blocks: the quote's after its stamp's.)
+                if text.ends_with(':')
+                    && let Some(quote) = part.blocks.get(k + 1).map(|&n| &blocks[n])
+                    && let Some(said) = super::status::quoted_text(&self.source(quote))
+                {
+                    text = format!("{text}\n{said}");
+                    out.push((quote.range.clone(), String::new()));
+                    taken = Some(k + 1);
+                }
+                self.push_stamp(&stamp, text);
+                continue;
+            }
+            // A list whose items are such updates (`- Runner restarted. {{< track "..." >}}`).
+            if let Kind::List(items) = &block.kind
+                && let found = items.iter().filter_map(|i| super::status::tracked(&i.text)).collect::<Vec<_>>()
+                && found.len() >= 2
+                && found.len() * 3 >= items.len() * 2
+            {
+                for (stamp, text) in found {
+                    self.push_stamp(&stamp, text);
+                }
+                let kept: Vec<String> = items
+                    .iter()
+                    .filter(|i| super::status::tracked(&i.text).is_none())
+                    .map(|i| format!("- {}\n", i.text))
+                    .collect();
+                out.push((block.range.clone(), kept.concat()));
                 continue;
             }
             if matches!(block.kind, Kind::Paragraph)
@@ -202,7 +233,23 @@ impl Builder<'_> {
                 out.push((block.range.clone(), self.labelled_list(&texts, &run, block)));
                 continue;
             }
-            if !run_at(k) && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
+            // A paragraph whose lines hold a run of three or more in a row that start with a time,
+            // prose lines around it (a summary above, the follow-up below): the run is read.
+            let mut longest = (0, 0);
+            for t in &texts {
+                longest.0 = if timed(self, t) { longest.0 + 1 } else { 0 };
+                longest.1 = longest.1.max(longest.0);
+            }
+            let inner_run = matches!(block.kind, Kind::Paragraph) && longest.1 >= 3;
+            // Two items that each open with a full day and time (a status page's two updates,
+            // their `Posted` lines put first): a run too.
+            let dated = |t: &String| {
+                leading_stamp(t.lines().next().unwrap_or_default().trim())
+                    .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))))
+            };
+            let inner_run =
+                inner_run || (matches!(block.kind, Kind::List(_)) && texts.len() == 2 && texts.iter().all(dated));
+            if !run_at(k) && !inner_run && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
                 // `- **Context**:` over an indented list of timed lines: the list inside the item.
                 if let Kind::List(items) = &block.kind
                     && items.iter().any(|i| self.nested_run(&i.text))
