@@ -161,3 +161,12 @@ fn prepared(src: &str) -> String {
     let unquoted = quoted::unquoted(&plain);
     rejoin::rejoin(&unglue::unglue(&unquoted)).into_owned()
 }
+
+/// A pass's rewritten text, `out` (each line followed by a newline), ending as `src` ends: the
+/// last newline dropped when the source had none, so a pass never adds or removes one.
+fn ending_as<'a>(src: &str, mut out: String) -> std::borrow::Cow<'a, str> {
+    if !src.ends_with('\n') && out.ends_with('\n') {
+        out.pop();
+    }
+    std::borrow::Cow::Owned(out)
+}

@@ -281,10 +281,7 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
         out.push('\n');
         l += 1;
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 #[cfg(test)]

@@ -145,11 +145,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
     if !changed {
         return Cow::Borrowed(src);
     }
-    let mut out = lines.join("\n");
-    if src.ends_with('\n') {
-        out.push('\n');
-    }
-    Cow::Owned(out)
+    super::ending_as(src, lines.join("\n") + "\n")
 }
 
 /// The lines of the fences labelled `markdown` or `md` that hold headings (see the module's

@@ -37,11 +37,7 @@ pub(super) fn unquoted(src: &str) -> Cow<'_, str> {
     if !changed {
         return Cow::Borrowed(src);
     }
-    let mut text = out.join("\n");
-    if src.ends_with('\n') {
-        text.push('\n');
-    }
-    Cow::Owned(text)
+    super::ending_as(src, out.join("\n") + "\n")
 }
 
 #[cfg(test)]

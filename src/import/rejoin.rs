@@ -96,10 +96,7 @@ fn dashed_tables(src: &str) -> Cow<'_, str> {
         }
         out.push('\n');
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 /// A table copied right under a line of text (`... within 12 minutes.` over `Time (UTC) |
@@ -145,10 +142,7 @@ fn tables_apart(src: &str) -> Cow<'_, str> {
         out.push_str(line);
         out.push('\n');
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 /// A table's row whose first cell is only a time (`| 13/07 4.50 pm | - After ...`): the time
@@ -207,10 +201,7 @@ fn broken_rows(src: &str) -> Cow<'_, str> {
             out.push('\n');
         }
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 /// `src` with its runs of time lines over event lines joined into list entries.
@@ -248,10 +239,7 @@ fn times_over_events(src: &str) -> Cow<'_, str> {
         out.push('\n');
         i += 1;
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 #[cfg(test)]

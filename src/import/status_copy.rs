@@ -87,10 +87,7 @@ pub(super) fn bracketed_updates(src: &str) -> Cow<'_, str> {
         out.push_str(line);
         out.push('\n');
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 /// A heading or a thematic break: where a section's text starts.
@@ -162,10 +159,7 @@ pub(super) fn history_updates(src: &str) -> Cow<'_, str> {
             }
         }
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 /// `Apr 19, 19:11 BST` under the day line `Apr 19, 2016`: `Apr 19, 2016, 19:11 BST`.
@@ -233,10 +227,7 @@ pub(super) fn named_updates(src: &str) -> Cow<'_, str> {
         }
         i = until;
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 /// The text so far ends with a list entry this step wrote.
@@ -308,10 +299,7 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
         out.push_str(line);
         out.push('\n');
     }
-    if !src.ends_with('\n') {
-        out.pop();
-    }
-    Cow::Owned(out)
+    super::ending_as(src, out)
 }
 
 #[cfg(test)]
