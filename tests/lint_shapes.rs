@@ -367,3 +367,36 @@ fn set_45_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// Set 47 and sentence set tuning20 (session 37): blame reported and mocked, a certificate
+/// that renews itself, a figure of speech about engineers, a page that informs people, advice
+/// to raise the alarm, a review that never asked why, a person as a process's victim, a cause
+/// denied, a practice that would have prevented it, a story's step, a framing asked and
+/// rejected: none is flagged. A wrong target after the thing moved, a mailbox nobody created,
+/// a step expected and not done, a double check that should have been, a rehearsal nobody
+/// held, time wasted, a plan poorly thought out, the writer's own stupid thing, whoever caused
+/// it, and fixes that take people off duty, note their file or certify them again: warnings.
+#[test]
+fn set_47_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-47-shapes.md",
+        vec![
+            (36, "person-broke-it", "warning"),
+            (36, "slip-by-person", "warning"),
+            (38, "slip-by-person", "warning"),
+            (40, "slip-by-person", "warning"),
+            (42, "nobody-did", "warning"),
+            (44, "nobody-did", "warning"),
+            (46, "should-have", "warning"),
+            (48, "if-only", "warning"),
+            (50, "judged-person", "warning"),
+            (52, "judged-work", "warning"),
+            (54, "own-fault", "warning"),
+            (56, "caused-by-person", "warning"),
+            (60, "discipline", "warning"),
+            (61, "discipline", "warning"),
+            (62, "retrain", "warning"),
+        ],
+        1,
+    );
+}
