@@ -1239,3 +1239,41 @@ fn details_times_are_as_forgiving_as_the_timeline() {
     assert!(disk.contains("  mitigated: \"2026-11-24T15:05:00+01:00\"\n"), "{disk}");
     assert!(disk.contains("  resolved: soon\n"), "kept as typed: {disk}");
 }
+
+/// `a` then Esc (or Enter) with nothing typed adds nothing: the empty row goes away again, in
+/// the timeline and in the actions, also after Tab through its cells; a row with anything
+/// typed in it stays, and `u` still takes back the last real change.
+#[test]
+fn a_row_added_and_left_empty_goes_away() {
+    let mut f = fresh();
+    open_section(&mut f.app, "timeline");
+    enter_row(&mut f.app, &["14:02", "first"]);
+    let rows = |app: &App| app.editor().unwrap().doc.timeline.len();
+    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(rows(&f.app), 2, "a adds a row to type into");
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("Esc Done"), "Esc in a cell ends the typing, and the footer says so:\n{shown}");
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(rows(&f.app), 1, "Esc with nothing typed takes it away");
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(!shown.contains("— time"), "no empty row is shown:\n{shown}");
+    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(rows(&f.app), 1, "Tab through its cells and Enter: still nothing typed");
+    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    typed(&mut f.app, "queue grows");
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(rows(&f.app), 2, "a row with its event typed stays");
+    assert_eq!(f.app.editor().unwrap().doc.timeline[1].event, "queue grows");
+    key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(f.app.editor().unwrap().doc.timeline[1].event, "", "u takes back the typing");
+    key(&mut f.app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(rows(&f.app), 1, "and then the row");
+    assert_eq!(f.app.editor().unwrap().doc.timeline[0].event, "first", "the first row is untouched");
+    open_section(&mut f.app, "follow-up-actions");
+    key(&mut f.app, KeyCode::Char('a'), KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(f.app.editor().unwrap().doc.actions.is_empty(), "an action added and left empty goes too");
+}

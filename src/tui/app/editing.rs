@@ -38,7 +38,7 @@ impl App {
                 {
                     // Esc while typing in a cell keeps what was typed (nothing typed is lost;
                     // `u` puts the old value back) and stops typing.
-                    self.commit_cell();
+                    self.finish_cell();
                     return;
                 }
                 editor.focus = Focus::Sidebar;
@@ -67,8 +67,10 @@ impl App {
                 if current_table(editor).is_some_and(|(_, t)| t.editing.is_some()) =>
             {
                 // Enter ends typing in a cell; Tab moves on to type in the next one.
-                self.commit_cell();
-                if action != Action::Text(TextOp::Newline) {
+                if action == Action::Text(TextOp::Newline) {
+                    self.finish_cell();
+                } else {
+                    self.commit_cell();
                     self.table_action(if action == Action::NextField { TableOp::Right } else { TableOp::Left });
                     self.edit_cell_if_text();
                 }

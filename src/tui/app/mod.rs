@@ -193,14 +193,27 @@ impl App {
     pub fn footer(&self) -> Vec<(String, &'static str)> {
         let choice = self.footer_offers_choice();
         let offered = |action: &Action| !matches!(action, Action::CycleChoice) || choice;
-        keymap::footer(self.scope()).into_iter().filter(|(_, _, a)| offered(a)).map(|(k, n, _)| (k, n)).collect()
+        // Typing in a table's cell, Esc ends the typing (it keeps what was typed) rather than
+        // going to the sections.
+        let in_cell = self.typing_in_cell();
+        keymap::footer(self.scope())
+            .into_iter()
+            .filter(|(_, _, a)| offered(a))
+            .map(|(k, n, a)| (k, if in_cell && a == Action::Back { "Done" } else { n }))
+            .collect()
     }
 
     /// What [`App::footer`] depends on: the scope of the keys, and whether the field in focus
     /// is a choice (the key that cycles it is offered then). The frame draws the footer again
     /// only when these (or the width) change.
-    pub fn footer_key(&self) -> (keymap::Scope, bool) {
-        (self.scope(), self.footer_offers_choice())
+    pub fn footer_key(&self) -> (keymap::Scope, bool, bool) {
+        (self.scope(), self.footer_offers_choice(), self.typing_in_cell())
+    }
+
+    fn typing_in_cell(&self) -> bool {
+        self.editor().is_some_and(
+            |e| matches!(e.page, Page::Section(i) if e.tables.get(&i).is_some_and(|t| t.editing.is_some())),
+        )
     }
 
     fn footer_offers_choice(&self) -> bool {

@@ -84,6 +84,20 @@ impl App {
         }
     }
 
+    /// Esc or Enter in a cell: the typed text goes into the document, and a row just added
+    /// and left empty goes away.
+    pub(super) fn finish_cell(&mut self) {
+        self.commit_cell();
+        let now = self.now();
+        let Some(editor) = self.editor_mut() else { return };
+        let Page::Section(i) = editor.page else { return };
+        let Some(table) = editor.tables.get_mut(&i) else { return };
+        if table.drop_if_left_empty(Arc::make_mut(&mut editor.doc)) {
+            editor.touch(now);
+            editor.refresh_details();
+        }
+    }
+
     /// Enter (or Tab) in a cell: the typed text goes into the document.
     pub(super) fn commit_cell(&mut self) {
         let now = self.now();

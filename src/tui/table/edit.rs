@@ -15,6 +15,8 @@ impl Table {
         if text == self.edit_start {
             return (false, None);
         }
+        // Something typed: a row just added is kept from now on.
+        self.added = None;
         self.snapshot(doc);
         let zone = doc.zone();
         let mut note = None;

@@ -98,6 +98,9 @@ pub struct Table {
     /// The text the cell being typed into started with (unchanged: nothing to do).
     edit_start: String,
     undo: Vec<Rows>,
+    /// The row `a` added and the undo depth after adding it, while nothing is typed in it:
+    /// leaving it empty takes it away again.
+    pub(super) added: Option<(usize, usize)>,
 }
 
 const MARKERS: [&str; 5] = ["", "started", "detected", "mitigated", "resolved"];
@@ -108,7 +111,7 @@ fn choices(list: &[&str]) -> Vec<String> {
 
 impl Table {
     pub fn new(kind: SectionKind) -> Table {
-        Table { kind, row: 0, col: 0, editing: None, edit_start: String::new(), undo: Vec::new() }
+        Table { kind, row: 0, col: 0, editing: None, edit_start: String::new(), undo: Vec::new(), added: None }
     }
 
     pub fn columns(&self, doc: &Document, categories: &[String]) -> Vec<Column> {
@@ -233,7 +236,32 @@ impl Table {
         }
         self.row = at;
         self.col = 0;
+        self.added = Some((at, self.undo.len()));
         self.start_edit(doc);
+    }
+
+    /// Done typing in a row `a` added: a row left with nothing in it goes away (as if `a` had
+    /// not been pressed), so Esc after `a` adds nothing. Returns whether it went.
+    pub fn drop_if_left_empty(&mut self, doc: &mut Document) -> bool {
+        let Some((row, depth)) = self.added.take() else { return false };
+        let empty = match self.kind {
+            SectionKind::Timeline => doc.timeline.get(row).is_some_and(|e| {
+                e.time.as_text().trim().is_empty()
+                    && e.event.trim().is_empty()
+                    && e.evidence.is_none()
+                    && e.marker.is_none()
+            }),
+            SectionKind::Factors => {
+                doc.factors.get(row).is_some_and(|f| f.description.trim().is_empty() && f.category.is_none())
+            }
+            _ => doc.actions.get(row).is_some_and(|a| {
+                a.title.trim().is_empty() && a.owner.is_none() && a.due.is_none() && a.ticket.is_none()
+            }),
+        };
+        if !empty || self.editing.is_some() || row != self.row {
+            return false;
+        }
+        if self.undo.len() == depth { self.undo(doc) } else { self.delete(doc) }
     }
 
     pub fn delete(&mut self, doc: &mut Document) -> bool {
