@@ -48,11 +48,30 @@ Exit status: 0 no findings above --max-severity (default: suggestion), 1 finding
 
 /// Write blameless, process-focused incident postmortems, stored as YAML in git.
 #[derive(Debug, Parser)]
-#[command(name = "blameless", version, about, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
+#[command(
+    name = "blameless",
+    version,
+    about,
+    long_about = LONG_ABOUT,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Without a command: the start screen, with the postmortems in ./postmortems
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A postmortem to open in the guided editor (the same as `blameless edit FILE`)
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// The command line read as commands alone: what a word that is neither a command nor a file
+/// is told against (clap's own error, with the commands it is close to).
+#[derive(Debug, Parser)]
+#[command(name = "blameless", version, about)]
+struct CommandsOnly {
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
 const LONG_ABOUT: &str = "\
@@ -259,14 +278,27 @@ where
     // The editor's wording checker takes a few milliseconds to build: when the command line
     // opens the editor, that starts now, while the arguments are parsed and the document read.
     let checker = opens_editor(&args).then(crate::tui::checker_soon);
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match dispatch(cli.command, checker) {
+    let command = match (cli.command, cli.file) {
+        // A word that names no file and looks like no path is a mistyped command: say so as
+        // clap does ("unrecognized subcommand 'lnit'", with the commands it is close to).
+        (None, Some(file)) if !file.exists() && file.components().count() == 1 && file.extension().is_none() => {
+            if let Err(e) = CommandsOnly::try_parse_from(&args) {
+                let _ = e.print();
+                return ExitCode::from(2);
+            }
+            Some(Command::Edit { file })
+        }
+        (None, Some(file)) => Some(Command::Edit { file }),
+        (command, _) => command,
+    };
+    match dispatch(command, checker) {
         Ok(outcome) => outcome.code(),
         Err(e) => match e.downcast_ref::<crate::tui::stopping::Stopped>() {
             // Stopped by a signal, the words kept: said (where anyone still reads), and the
@@ -289,7 +321,10 @@ fn opens_editor(args: &[OsString]) -> bool {
     let editing = match args.get(1).and_then(|a| a.to_str()) {
         None => true,
         Some("edit") => !args.iter().any(|a| a == "-h" || a == "--help"),
-        Some(_) => false,
+        // `blameless FILE`: a file's name, not a command's or an option.
+        Some(a) => {
+            !a.starts_with('-') && Cli::command().find_subcommand(a).is_none() && std::path::Path::new(a).is_file()
+        }
     };
     editing && crate::tui::has_terminal()
 }

@@ -205,3 +205,18 @@ fn help_usage_errors_and_version() {
     assert_eq!(missing.code, 2);
     assert_eq!(missing.stderr, "error: nope.yaml: does not exist\n  help: check the path\n");
 }
+
+/// A word that is neither a command nor a file is told as a mistyped command, with the
+/// commands close to it; a path that is missing is told as a missing file.
+#[test]
+fn a_mistyped_command_and_a_missing_file_named_alone_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), &["lnit"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unrecognized subcommand 'lnit'") && r.stderr.contains("'lint'"), "{}", r.stderr);
+    let r = run(dir.path(), &["postmortems/missing.yaml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("postmortems/missing.yaml: does not exist"), "{}", r.stderr);
+    let r = run(dir.path(), &["--help"]);
+    assert!(r.stdout.contains("Usage: blameless [FILE]"), "{}", r.stdout);
+}

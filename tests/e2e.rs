@@ -294,3 +294,15 @@ fn a_second_editor_on_the_same_file_is_told_and_a_stale_lock_is_taken_over() {
     let shown = third.wait_for("Took over the lock");
     assert!(!shown.contains("Already open"), "{shown}");
 }
+
+/// `blameless FILE` opens the file in the editor, as `blameless edit FILE` does.
+#[test]
+fn a_file_named_alone_opens_in_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("checkout.yaml"), include_str!("fixtures/checkout.yaml")).unwrap();
+    let mut t = Term::spawn(dir.path(), &["checkout.yaml"]);
+    let shown = t.wait_for("checkout.yaml");
+    assert!(shown.contains("Sections"), "the editor, not an error:\n{shown}");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit().success());
+}
