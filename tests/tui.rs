@@ -1277,3 +1277,16 @@ fn a_row_added_and_left_empty_goes_away() {
     key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     assert!(f.app.editor().unwrap().doc.actions.is_empty(), "an action added and left empty goes too");
 }
+
+/// A row with a suggestion and warnings in it shows a warning first: "The root cause was human
+/// error" opens with a framing suggestion, but the note under the table names the blame.
+#[test]
+fn a_rows_note_shows_its_warning_before_its_suggestion() {
+    let mut f = fresh_checked();
+    open_section(&mut f.app, "contributing-factors");
+    enter_row(&mut f.app, &["The root cause was human error: Bo should have been more careful"]);
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("◆ human-error:"), "{shown}");
+    assert!(shown.contains("(2 more in this row)"), "{shown}");
+    assert!(!shown.contains("◆ root-cause"), "{shown}");
+}

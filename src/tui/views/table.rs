@@ -285,11 +285,12 @@ fn cell_findings<'e>(editor: &'e Editor, table: &Table, row: usize, col: usize) 
     editor.fields.findings(field)
 }
 
-/// What the selected row's wording finding says, with its suggestion.
+/// What the selected row's wording finding says, with its suggestion: the most severe one
+/// (a warning before a suggestion), the first of those.
 fn wording_note(editor: &Editor, table: &Table) -> Option<Line<'static>> {
     let text_col = Col::of(table.kind).iter().position(|&c| c == Col::text_of(table.kind)).unwrap_or(0);
     let found = cell_findings(editor, table, table.row, text_col);
-    let f = found.first()?;
+    let f = found.iter().rev().max_by_key(|f| f.severity)?;
     let more = match found.len() {
         1 => String::new(),
         n => format!(" ({} more in this row)", n - 1),
