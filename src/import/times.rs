@@ -50,6 +50,8 @@ pub struct Clock {
     pub(super) fallback_year: Option<i32>,
     /// The last time read took its day from above, not from a date of its own or stated.
     pub(super) bare: bool,
+    /// The day the timeline's heading names (`## Timeline (UTC, 2026-05-13)`).
+    pub(super) heading_day: Option<NaiveDate>,
 }
 
 impl Clock {
