@@ -31,3 +31,51 @@ fn a_japanese_table_under_a_heading_with_its_day_and_zone() {
     let written = doc.timeline[6].extra.get("imported-time").and_then(|v| v.as_str());
     assert_eq!(written, Some("翌 00:30 頃"));
 }
+
+/// A status notice copied from a page: each time label alone on its line over its value alone
+/// (`Start Date` / `3rd May 2019 9:15am`), then updates that open with their stamps: the two
+/// labels are entries at their times, marked, beside the updates.
+#[test]
+fn time_labels_over_their_values_beside_dated_updates() {
+    let src = "Campus Network Status\n\nStart Date\n\n3rd May 2019 9:15am\n\nEnd Date\n\n3rd May 2019 1:40pm\n\n\
+               Wireless access is failing in several buildings.\n\n\
+               UPDATE 10:05am Friday 3-May-2019: Engineers have found a faulty controller.\n\n\
+               UPDATE 1:30pm Friday 3-May-2019: The spare controller is in place and access is back.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2019-05-03T09:15:00Z", "Start Date"),
+            ("2019-05-03T10:05:00Z", "UPDATE: Friday 3-May-2019: E"),
+            ("2019-05-03T13:30:00Z", "UPDATE: Friday 3-May-2019: T"),
+            ("2019-05-03T13:40:00Z", "End Date"),
+        ])
+    );
+}
+
+/// A status report's label lines `Start Time: 01/15/2019 7:05 am` and `Service Restored:
+/// 01/15/2019 2:20 pm` over its updates written newest first (`2:10pm Update: ...`): the labels
+/// are entries too, marked started and resolved, the first above the updates (kept in the
+/// order written) and the last below them.
+#[test]
+fn start_time_and_service_restored_labels_beside_updates() {
+    let src = "Service Status Report\n\nStart Time: 01/15/2019 7:05 am\n\nService Restored: 01/15/2019 2:20 pm\n\n\
+               The print queue is stuck for most users.\n\n\
+               2:10pm Update: The queue has been cleared and jobs are printing.\n\n\
+               11:40am Update: A faulty driver was found on the print server.\n\n\
+               8:15am Update: We are looking into the problem.\n";
+    let doc = import_utc(src);
+    let times: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        times,
+        [
+            "2019-01-15T07:05:00Z",
+            "2019-01-15T14:10:00Z",
+            "2019-01-15T11:40:00Z",
+            "2019-01-15T08:15:00Z",
+            "2019-01-15T14:20:00Z"
+        ]
+    );
+    assert_eq!(doc.timeline[0].event, "Start Time");
+    assert_eq!(doc.timeline[4].event, "Service Restored");
+}

@@ -250,7 +250,7 @@ impl Builder<'_> {
             );
             self.touch(t);
         }
-        if rows == 0 {
+        if rows == 0 || !self.has_timeline_heading {
             self.labelled_times(t);
         }
     }

@@ -37,8 +37,9 @@ impl Builder<'_> {
         self.clock.last = None;
     }
 
-    /// In a file with no timeline, the incident's times its label lines give (`Incident Start:
-    /// 17/06/2021 16:29`, `Incident Resolved: ...`): an entry each, the label its event, marked.
+    /// In a file with no timeline heading, the incident's times its label lines give (`Incident
+    /// Start: 17/06/2021 16:29`, `Incident Resolved: ...`, `Service Restored: ...`): an entry
+    /// each, the label its event, marked.
     pub(super) fn labelled_times(&mut self, t: usize) {
         use crate::doc::Marker;
         for (line, label, name) in std::mem::take(&mut self.time_labels) {
