@@ -79,3 +79,25 @@ fn start_time_and_service_restored_labels_beside_updates() {
     assert_eq!(doc.timeline[0].event, "Start Time");
     assert_eq!(doc.timeline[4].event, "Service Restored");
 }
+
+/// A news story's timeline as a bulleted list told in the present: times "about 1.30pm" (a dot,
+/// its pm), "at 4:10pm" ending an item, after a first item that gives the day; an item with its
+/// day and no time ("on March 6"): an entry each, at its time in the zone the first names.
+#[test]
+fn a_news_timeline_of_bullets_told_in_the_present() {
+    let src = "HOW THE OUTAGE HAPPENED\n\n\
+               * The carrier starts a router upgrade at 1.15am AEST on March 5, 2024\n\n\
+               * Calls from two states start failing soon after\n\n\
+               * The carrier learns of the failures about 1.30pm from a customer complaint\n\n\
+               * A regulator asks the carrier for a report about 2.05pm on the same afternoon\n\n\
+               * The carrier tells the minister's office about the failed calls at 4:10pm\n\n\
+               * The chief executive confirms on March 6 that hundreds of calls failed\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.timezone, "Australia/Sydney");
+    let times: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        times,
+        ["2024-03-04T14:15:00Z", "2024-03-05T02:30:00Z", "2024-03-05T03:05:00Z", "2024-03-05T05:10:00Z", "2024-03-06"]
+    );
+    assert!(doc.timeline[3].event.contains("tells the minister's office"), "{:?}", doc.timeline[3]);
+}

@@ -65,6 +65,7 @@ mod timeline_runs;
 mod times;
 mod title_lines;
 mod told;
+mod told_entry;
 mod toml;
 mod two_clocks;
 mod unglue;

@@ -27,9 +27,11 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// the English word each reads as ("bis 22 Uhr behoben": fixed by 22:00; "zwischen 12:02 Uhr
 /// und 12:06 Uhr": a span, its start).
 const TIME_WORDS: &[(&str, &str)] = &[
-    // English before a clock written the French way ("at 10h50 LT", "at 11h").
+    // English before a clock written the French way ("at 10h50 LT", "at 11h") or with a dot
+    // ("about 1.30pm").
     ("at", "at"),
     ("around", "around"),
+    ("about", "around"),
     ("by", "by"),
     ("um", "at"),
     ("gegen", "around"),
@@ -145,7 +147,7 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                     let worded = c.name("uhr").is_some() || sep == Some("h");
                     // "starting at approximately 16.40.": an English clock with a dot, at a
                     // clause's end (`at 1.25 GB` is a size).
-                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "by");
+                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "about" | "by");
                     let dotted =
                         english && sep == Some(".") && dotted_clock(h.as_str(), c.name("m"), &sentence[whole.end()..]);
                     // `um 11.08` alone, `um 11` alone: a day, a number.
