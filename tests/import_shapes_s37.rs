@@ -101,3 +101,32 @@ fn a_news_timeline_of_bullets_told_in_the_present() {
     );
     assert!(doc.timeline[3].event.contains("tells the minister's office"), "{:?}", doc.timeline[3]);
 }
+
+/// A blog post's updates, newest first, each a paragraph opening with its day, a spaced colon and
+/// an hour with its am or pm (`3/9/2021 : 10am – ...`), and below them a sentence ending in its
+/// time and day ("... restored approximately 4:15pm 3/8/2021."): an entry each at that moment.
+#[test]
+fn a_day_a_spaced_colon_and_an_hour_and_a_time_before_its_day() {
+    let src = "Printing outage [UPDATED]\n\n\
+               3/9/2021 : 10am – The last queue is clear and printing works across the campus again.\n\n\
+               3/9/2021 : 7am – A few printers in the library still reject jobs from laptops.\n\n\
+               Printing services were restored approximately 4:15pm 3/8/2021.\n\n\
+               We are sorry for the trouble this caused over the weekend.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2021-03-09 10:00", "2021-03-09 07:00", "2021-03-08 16:15"]);
+    assert!(doc.timeline[0].event.contains("The last queue is clear"), "{:?}", doc.timeline[0]);
+    assert!(doc.timeline[2].event.contains("Printing services were restored"), "{:?}", doc.timeline[2]);
+}
+
+/// An update's word over a stamp written as one run of digits glued to its time
+/// (`Update 20230314@08:40:`), alone on its line over the update's paragraph: an entry at that
+/// moment, the paragraph its text.
+#[test]
+fn an_update_with_a_compact_day_glued_to_its_time() {
+    let src = "Update 20230314@08:40:\n\n\
+               The water is out of the server room and the last rack is powered again.\n\n\
+               Earlier this week a pipe burst above our server room and we lost power to two racks.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2023-03-14 08:40"]);
+    assert!(doc.timeline[0].event.contains("The water is out"), "{:?}", doc.timeline[0]);
+}

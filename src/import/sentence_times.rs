@@ -148,8 +148,12 @@ impl Builder<'_> {
                     if told.is_empty()
                         && rows == 0
                         && let Some(date) = named.filter(|_| (bullet && day.is_some()) || opens || dated_item)
-                        && let Some(stamp) = super::stamp::leading_stamp(&date.format("%Y-%m-%d").to_string())
+                        && let Some(day) = super::stamp::leading_stamp(&date.format("%Y-%m-%d").to_string())
                     {
+                        // `5/24/2020 : 11am – We found ...`: the day and the time it opens with.
+                        let timed = super::stamp::leading_stamp(sentence.trim())
+                            .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))));
+                        let stamp = timed.unwrap_or(day);
                         first_line.get_or_insert_with(|| self.line_of(line));
                         self.clock.date = Some(date);
                         self.push_stamp(&stamp, sentence.trim().to_string());

@@ -71,7 +71,10 @@ impl Builder<'_> {
         // "... deemed operational at approximately 20:00 UTC.": a time stated with its zone (or
         // its clock word, "um 08:44 Uhr beheben") at the end of a sentence of its own is a
         // moment told for the record.
-        let zoned_end = !clause_opens && (stamp.zone.is_some() || told.worded) && said(before);
+        // So is one written with its own day, closing a sentence with its stop ("Email services
+        // restored approximately 1:30pm 5/23/2020."; a headline has none).
+        let dated = stamp.date.is_some() && sentence.trim_end().ends_with(['.', '!']);
+        let zoned_end = !clause_opens && (stamp.zone.is_some() || told.worded || dated) && said(before);
         // "We reverted the change and manually deployed the fix at 09:34.": so is one that tells
         // in the past what was done then (not what runs or would run), after a moment the text
         // has already given ("ran out of disk at 03:12.", alone, stays prose).

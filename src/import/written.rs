@@ -85,10 +85,19 @@ pub(super) fn written_at(sentence: &str) -> Option<chrono::NaiveTime> {
     chrono::NaiveTime::from_hms_opt(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0)
 }
 
-/// `Update: 21:49`, `Update: 11 Sept 08:31`: an update's word and its stamp alone on a line.
+/// `Update: 21:49`, `Update: 11 Sept 08:31`, `Update 20210127@19:04:` (a day written in one
+/// run of digits, glued to its time by `@`): an update's word and its stamp alone on a line.
 pub(super) fn update_alone(line: &str) -> Option<(String, super::stamp::Stamp)> {
+    static COMPACT: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^((?:19|20)\d{2})(\d{2})(\d{2})\s*@\s*(\d{1,2}:\d{2})").ok());
     let t = line.trim().trim_matches(['*', '_']).trim();
-    let (word, when) = t.split_once(':')?;
+    let (word, when) = match t.split_once(':') {
+        Some((word, when)) if !word.trim().contains(' ') => (word, when),
+        _ => t.split_once(' ')?,
+    };
+    let when = when.trim().trim_end_matches(':');
+    let compact = COMPACT.as_ref().map(|re| re.replace(when.trim(), "$1-$2-$3 $4"));
+    let when = compact.as_deref().unwrap_or(when);
     let word = word.trim().trim_matches(['*', '_']);
     let lower = word.to_lowercase();
     if !["update", "edit", "addendum"].contains(&lower.as_str())
