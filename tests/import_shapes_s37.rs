@@ -130,3 +130,30 @@ fn an_update_with_a_compact_day_glued_to_its_time() {
     assert_eq!(times_as_written(&doc), ["2023-03-14 08:40"]);
     assert!(doc.timeline[0].event.contains("The water is out"), "{:?}", doc.timeline[0]);
 }
+
+/// A status page copied without its line breaks between blocks: the timeline's heading run onto
+/// its first entry's line (`Incident Timeline 02:10 AM – ...`), then lines that open with their
+/// times, two untimed lines between two of them: the first entry read past the heading, each
+/// untimed line kept with the entry above it, all on the day the text names.
+#[test]
+fn a_timeline_heading_run_onto_its_first_entry() {
+    let src = "All systems are operational.\n\
+               Dear customers, we report on an outage on Sunday, March 3, 2024 at our Berlin site.\n\
+               Incident Timeline 02:10 AM – Our monitoring reported failed backups in Berlin.\n\
+               05:45 AM – An engineer reached the site and started checks.\n\
+               06:30 AM – A faulty switch module was swapped and the switch rebooted.\n\
+               The switch failed again after the reboot.\n\
+               We moved the busiest networks to the spare switch meanwhile.\n\
+               08:05 AM – Most networks were reachable again.\n\
+               11:00 AM – Every network was back.\n\
+               Credits Customers with a service level agreement will receive credits.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        times_as_written(&doc),
+        ["2024-03-03 02:10", "2024-03-03 05:45", "2024-03-03 06:30", "2024-03-03 08:05", "2024-03-03 11:00"]
+    );
+    assert!(doc.timeline[0].event.starts_with("Our monitoring reported"), "{:?}", doc.timeline[0]);
+    assert!(doc.timeline[2].event.contains("We moved the busiest networks"), "{:?}", doc.timeline[2]);
+    let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.contains("Incident Timeline") && text.contains("Credits Customers"));
+}
