@@ -157,3 +157,20 @@ fn a_timeline_heading_run_onto_its_first_entry() {
     let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
     assert!(text.contains("Incident Timeline") && text.contains("Credits Customers"));
 }
+
+/// A news item's updates, newest first, each a label line alone over its paragraph (`Update:
+/// Tuesday, June 9`, `Update: Monday, June 8, at 9:30pm`), the year only on the item's date line
+/// above; the older update tells its moments in its sentences, one in brackets ("(at 12:40pm)", noon's hour though it comes after 9:30pm),
+/// one ending a sentence: an entry each.
+#[test]
+fn news_updates_with_weekday_labels_and_a_time_in_brackets() {
+    let src = "8 June 2020\n\nFollow-up on the switch failure\n\nUpdate: Tuesday, June 9\n\n\
+               We have reviewed how maintenance work is announced to our members.\n\n\
+               Update: Monday, June 8, at 9:30pm\n\n\
+               Monday afternoon (at 12:40pm) a switch failed during planned maintenance work. \
+               The fault was cleared since approximately 2:55pm.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2020-06-09", "2020-06-08 21:30", "2020-06-08 12:40", "2020-06-08 14:55"]);
+    assert!(doc.timeline[0].event.contains("We have reviewed"), "{:?}", doc.timeline[0]);
+    assert!(doc.timeline[2].event.contains("a switch failed"), "{:?}", doc.timeline[2]);
+}

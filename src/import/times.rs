@@ -175,7 +175,8 @@ impl Clock {
             && at < last
             && last.hour() >= 18
         {
-            if time.hour() == 12 {
+            // (`12:20pm`, its pm written, is noon's hour.)
+            if time.hour() == 12 && !MERIDIEM.as_ref().is_some_and(|re| re.is_match(&stamp.text)) {
                 at -= Duration::hours(12);
                 self.after_midnight_twelve = true;
             }

@@ -123,7 +123,13 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     if let Some(re) = SENTENCE_TIME.as_ref() {
         for c in re.captures_iter(sentence) {
             let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
-            let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
+            // "(at 12:20pm) there was ...": the bracket the time closes opened before its word.
+            let bracketed = sentence[..whole.start()].ends_with('(');
+            let Some(stamp) = leading_stamp(&sentence[m.start()..])
+                .or_else(|| bracketed.then(|| leading_stamp(&format!("({}", &sentence[m.start()..]))).flatten())
+            else {
+                continue;
+            };
             let word = whole.as_str().to_lowercase();
             let span = word.starts_with("from") || word.starts_with("between");
             let until = word.starts_with("until");

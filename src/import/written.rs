@@ -85,7 +85,8 @@ pub(super) fn written_at(sentence: &str) -> Option<chrono::NaiveTime> {
     chrono::NaiveTime::from_hms_opt(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0)
 }
 
-/// `Update: 21:49`, `Update: 11 Sept 08:31`, `Update 20210127@19:04:` (a day written in one
+/// `Update: 21:49`, `Update: 11 Sept 08:31`, `Update: Wednesday, May 13, at 8:00pm`, `Update:
+/// Thursday, May 21` (a day alone), `Update 20210127@19:04:` (a day written in one
 /// run of digits, glued to its time by `@`): an update's word and its stamp alone on a line.
 pub(super) fn update_alone(line: &str) -> Option<(String, super::stamp::Stamp)> {
     static COMPACT: LazyLock<Option<Regex>> =
@@ -106,7 +107,9 @@ pub(super) fn update_alone(line: &str) -> Option<(String, super::stamp::Stamp)> 
         return None;
     }
     let stamp = super::stamp::leading_stamp(when.trim().trim_matches(['*', '_']).trim())?;
-    (matches!(stamp.time, Some(ClockText::At(_))) && stamp.rest.trim().is_empty()).then(|| (word.to_string(), stamp))
+    // `Update: Thursday, May 21`: a day alone too.
+    let when_known = matches!(stamp.time, Some(ClockText::At(_))) || (stamp.time.is_none() && stamp.date.is_some());
+    (when_known && stamp.rest.trim().is_empty()).then(|| (word.to_string(), stamp))
 }
 
 /// `28th October : received supplier RFO ...`: a line that opens with a day alone and a colon,
