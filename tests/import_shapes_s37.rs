@@ -174,3 +174,16 @@ fn news_updates_with_weekday_labels_and_a_time_in_brackets() {
     assert!(doc.timeline[0].event.contains("We have reviewed"), "{:?}", doc.timeline[0]);
     assert!(doc.timeline[2].event.contains("a switch failed"), "{:?}", doc.timeline[2]);
 }
+
+/// A German news post that tells its outage as one span across days, each end with its weekday,
+/// day and month ("von Samstag, 12. März 08:15 UTC bis Sonntag, 13. März 10:40 UTC"): one entry,
+/// at the span's start, in the year the title names.
+#[test]
+fn a_german_span_across_days_with_weekdays() {
+    let src = "# Serverausfall im März 2022\n\n\
+               Wie einige bemerkt haben, war unser Server von Samstag, 12. März 08:15 UTC bis Sonntag, \
+               13. März 10:40 UTC nicht erreichbar. Wir entschuldigen uns dafür.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc).into_iter().map(|(t, _)| t).collect::<Vec<_>>(), ["2022-03-12T08:15:00Z"]);
+    assert!(doc.timeline[0].event.contains("13. März 10:40 UTC"), "{:?}", doc.timeline[0]);
+}
