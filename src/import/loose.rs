@@ -25,9 +25,15 @@ static CLOCK_IN: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\d:\d{2
 static DAY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prev(?:ious)?\.?\s+(?:night|evening|day)|(?:night|evening|day)\s+before|yesterday)\b").ok()
 });
-/// Words after a time that say "from then on" (`16:02 이후`, `16:02 以降`, `16:02 onwards`).
+/// Words after a time that say "from then on" (`16:02 이후`, `16:02 以降`, `16:02 onwards`,
+/// `15:45〜`) or "about" (`16:00 頃`, `16:00 ごろ`).
 static AFTER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)(\d)\s*(?:이후|以降|onwards?|and later|or later)$").ok());
+    LazyLock::new(|| Regex::new(r"(?i)(\d)\s*(?:이후|以降|〜|～|onwards?|and later|or later|頃|ごろ|쯤|경)$").ok());
+/// `23:15-30`: a span of minutes within the hour, its end the minutes alone.
+static MINUTES_SPAN: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}):(\d{2})\s*[-–〜～]\s*(\d{2})$").ok());
+/// A word before a time that says it is on the day after the one above (`翌 00:00`, `翌日 9:10`).
+static NEXT_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(?:翌日?|다음\s?날)\s*").ok());
 /// `07-20 → 07-22`: a span of days in digits, month and day.
 static PAIR_SPAN: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/](\d{1,2})\s*(?:→|->|–|—|-|to)\s*(?:\d{1,2}[-/])?\d{1,2}$").ok());
@@ -59,8 +65,24 @@ impl Clock {
         if let Some(m) = self.span(&t) {
             return Some(m);
         }
-        // `16:02 이후`, `16:02 onwards`: from that time on.
+        // `16:02 이후`, `16:02 onwards`: from that time on; `16:00 頃`: about then.
         let t = AFTER.as_ref().map_or(t.clone(), |re| re.replace(&t, "$1").into_owned());
+        // `翌 00:00`: the day after the one above, which the rows below stay on.
+        if let Some(m) = NEXT_DAY.as_ref().and_then(|re| re.find(&t))
+            && let Some(day) = self.date
+        {
+            self.date = Some(day + Duration::days(1));
+            let read = self.read_loose(&t[m.end()..]);
+            if read.is_none() {
+                self.date = Some(day);
+            }
+            return read;
+        }
+        // `23:15-30`: its start.
+        let t = match MINUTES_SPAN.as_ref().and_then(|re| re.captures(&t)) {
+            Some(c) if c[3] > c[2] => format!("{}:{}", &c[1], &c[2]),
+            _ => t,
+        };
         // `2026-06-09 noite / 2026-06-10 manhã`: a span from one part of a day to another, its
         // first day.
         let words = |w: &str| w.chars().all(|c| c.is_alphabetic() || c.is_whitespace());

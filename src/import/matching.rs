@@ -208,6 +208,8 @@ pub fn meta_for(label: &str) -> Option<Meta> {
             "outage end",
             "incident resolved",
             "incident ended",
+            "service restored",
+            "services restored",
         ]) =>
         {
             Meta::Resolved

@@ -222,6 +222,11 @@ impl Builder<'_> {
         if value.is_empty() {
             return Assigned::No;
         }
+        // `Service restored: 2025-11-17`: a day alone says less than the time the text tells.
+        let restored = matches!(meta_for(key), Some(Meta::Resolved)) && key.to_lowercase().contains("restored");
+        if restored && super::stamp::leading_stamp(value).is_none_or(|s| s.time.is_none()) {
+            return Assigned::No;
+        }
         if let Some(meta) = meta_for(key) {
             return self.meta(meta, value);
         }

@@ -36,6 +36,7 @@ mod front_matter;
 mod hanging;
 mod head;
 mod inline_timeline;
+mod label_value;
 mod labelled;
 mod lead_cells;
 mod loose;
@@ -64,6 +65,7 @@ mod timeline_runs;
 mod times;
 mod title_lines;
 mod told;
+mod told_entry;
 mod toml;
 mod two_clocks;
 mod unglue;
@@ -150,7 +152,8 @@ pub fn from_markdown_file_on(
 }
 
 /// The file as the builder reads it: a postmortem written without Markdown given its headings
-/// (`plain`), a postmortem quoted whole in a comment unquoted (`quoted`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
+/// (`plain`), a postmortem quoted whole in a comment unquoted (`quoted`), a time label alone over its value
+/// joined to it (`label_value`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
 /// our own export is Markdown as we write it, so it is read as it is (a text section holding a
 /// table's header over a line of text must come back as written, not set apart).
 fn prepared(src: &str) -> String {
@@ -159,7 +162,8 @@ fn prepared(src: &str) -> String {
         return plain.into_owned();
     }
     let unquoted = quoted::unquoted(&plain);
-    rejoin::rejoin(&unglue::unglue(&unquoted)).into_owned()
+    let joined = label_value::joined(&unquoted);
+    rejoin::rejoin(&unglue::unglue(&joined)).into_owned()
 }
 
 /// A pass's rewritten text, `out` (each line followed by a newline), ending as `src` ends: the

@@ -69,6 +69,10 @@ fn ordinal(text: &str, dot: usize) -> bool {
             || super::dates::month_word(&word).is_some())
 }
 
+static NOT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:every|each|daily|nightly|hourly|scheduled|would|will|should|could|usually|normally|planned|expected)\b").ok()
+});
+
 /// Words before a time that tell what was done then: a verb in the past ("deployed", "was
 /// onsite", "began"), and nothing of a schedule or of what would happen.
 pub fn told_in_the_past(before: &str) -> bool {
@@ -78,8 +82,23 @@ pub fn told_in_the_past(before: &str) -> bool {
         )
         .ok()
     });
-    static NOT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:every|each|daily|nightly|hourly|scheduled|would|will|should|could|usually|normally|planned|expected)\b").ok()
-    });
-    PAST.as_ref().is_some_and(|re| re.is_match(before)) && !NOT.as_ref().is_some_and(|re| re.is_match(before))
+    PAST.as_ref().is_some_and(|re| re.is_match(before)) && !planned(before)
+}
+
+/// Words of a schedule or of what would happen ("every", "would", "planned").
+fn planned(before: &str) -> bool {
+    NOT.as_ref().is_some_and(|re| re.is_match(before))
+}
+
+/// A list item (`* text`, `- text`, `• text`): a news timeline tells its events in the present
+/// ("* The company contacts the government ... at 2:45pm"), so any verb tells what was done,
+/// nothing of a schedule.
+pub fn item_told(sentence: &str, before: &str) -> bool {
+    list_item(sentence) && !planned(before)
+}
+
+/// A sentence that opens a list item (`* text`, `- text`, `• text`).
+pub fn list_item(sentence: &str) -> bool {
+    let t = sentence.trim_start();
+    t.starts_with(BULLETS) || ["* ", "- ", "+ "].iter().any(|m| t.starts_with(m))
 }

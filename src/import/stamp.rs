@@ -20,8 +20,9 @@ const WEEKDAY: &str =
 const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?|[ap]\b)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|midnight|noon|midday|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
-/// A clock with a colon: the only kind a date, a dash or slash and a time (`24-10-2024 - 08:15`,
-/// `2023-01-04/11:34`) or a
+/// A clock with a colon: the only kind a date, a dash, slash or spaced colon and a time
+/// (`24-10-2024 - 08:15`, `2023-01-04/11:34`, `5/24/2020 : 11am`, an hour with its am or pm
+/// too) or a
 /// time before its date (`11:10 6th Nov 2023`) are read with, so `2021-08-17 - 1500 users`
 /// stays a date and its text.
 const COLON_CLOCK: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?";
@@ -31,7 +32,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/)(?P<dashed>[~≈]?{COLON_CLOCK})|(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/|\s+:\s+)(?P<dashed>[~≈]?(?:{COLON_CLOCK}|\d{{1,2}}\s?[ap]\.?m\b\.?))|(?:,?\s+at\s+|\s*,\s*|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });

@@ -43,7 +43,7 @@ static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// A time column's header in other words than "Time", before the zone in brackets.
 static TIME_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:date\s*/\s*time|datetime|date et heure|horodatage|heure|uhrzeit|zeitpunkt|zeit|hora|fecha y hora)\s*[(（]").ok()
+    Regex::new(r"(?i)\b(?:date\s*/\s*time|datetime|date et heure|horodatage|heure|uhrzeit|zeitpunkt|zeit|hora|fecha y hora|時刻|時間|时间|시각)\s*[(（]").ok()
 });
 
 pub fn survey(src: &str) -> Survey {

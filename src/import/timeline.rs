@@ -59,9 +59,9 @@ impl Builder<'_> {
         }
         // `## Timeline (UTC, 2026-05-13)`: the heading's day is its bare times' day, whatever
         // day the title names (the evening before, in another zone).
+        self.clock.heading_day = part.heading.as_ref().and_then(|h| super::times::find_date(&h.text));
         if !self.own
-            && let Some(h) = &part.heading
-            && let Some(day) = super::times::find_date(&h.text)
+            && let Some(day) = self.clock.heading_day
         {
             self.clock.date = Some(day);
         }
@@ -267,6 +267,7 @@ impl Builder<'_> {
                 Some(d) => format!("{} {}", cell(row, Some(d)), cell(row, Some(time))).trim().to_string(),
                 None => cell(row, Some(time)),
             };
+            let above = self.clock.date;
             let moment = match self.clock.read(&written) {
                 // `...`, `?`: no time given, on the day of the row above.
                 Moment::Typed(t) if !self.own && !t.chars().any(|c| c.is_ascii_digit()) => match self.clock.date {
@@ -279,6 +280,13 @@ impl Builder<'_> {
             // time its event tells (the first), the day's cell kept.
             let told =
                 if is_date(&moment) && !self.own { self.told_in_cell(&moment, &cell(row, Some(event))) } else { None };
+            // `| (2024-10-01) | table created |` under `## Timeline (2024-11-09)`: a day alone
+            // before the heading's day is background; the rows below stay on the heading's day.
+            if let Moment::Typed(d) = &moment
+                && NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().zip(self.clock.heading_day).is_some_and(|(d, h)| d < h)
+            {
+                self.clock.date = above;
+            }
             let from_event = told.is_some();
             let moment = told.unwrap_or(moment);
             // `| **2024-01-05** | |`: a row that only names the day of the rows below it.

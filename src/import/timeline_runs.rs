@@ -220,7 +220,16 @@ impl Builder<'_> {
                 Kind::Paragraph if !update_parts[k].is_empty() => update_parts[k].clone(),
                 Kind::Paragraph if run_at(k) => vec![self.source(block)],
                 Kind::Paragraph => {
-                    let lines: Vec<String> = self.source(block).lines().map(str::to_string).collect();
+                    // `Incident Timeline 01:30 AM – ...`: a copied page's timeline heading run onto
+                    // its first entry's line; the heading a line of its own, kept as text.
+                    let lines: Vec<String> = self
+                        .source(block)
+                        .lines()
+                        .flat_map(|l| match self.glued_heading(l).filter(|(_, rest)| timed(self, rest)) {
+                            Some((label, rest)) => vec![label.to_string(), rest.to_string()],
+                            None => vec![l.to_string()],
+                        })
+                        .collect();
                     // A table copied without its pipes, its first cell before the stamp.
                     super::lead_cells::stamps_first(&lines).unwrap_or(lines)
                 }
@@ -261,8 +270,17 @@ impl Builder<'_> {
             }
             let mut r = Reading::default();
             let mut kept = Vec::new();
-            for text in &texts {
-                r.open = false;
+            // A paragraph's untimed lines between two of its timed ones go on the entry above.
+            let at: Vec<bool> = texts.iter().map(|t| timed(self, t)).collect();
+            let inside = |i: usize| {
+                inner_run
+                    && matches!(block.kind, Kind::Paragraph)
+                    && at[..i].contains(&true)
+                    && at[i + 1..].contains(&true)
+                    && !at[i]
+            };
+            for (i, text) in texts.iter().enumerate() {
+                r.open = inside(i) && self.doc.timeline.len() > before;
                 let (rest, _) = self.timeline_lines(text, &mut r, block.line);
                 kept.extend(
                     rest.into_iter().map(|l| if matches!(block.kind, Kind::List(_)) { format!("- {l}") } else { l }),
@@ -284,6 +302,15 @@ impl Builder<'_> {
             self.touch(t);
         }
         out
+    }
+
+    /// `Incident Timeline 01:30 AM – ...`: a line that opens with a few words naming the
+    /// timeline before its first entry's time: the words, and the entry.
+    fn glued_heading<'l>(&self, line: &'l str) -> Option<(&'l str, &'l str)> {
+        let (label, rest) = line.split_at(line.find(|c: char| c.is_ascii_digit())?);
+        let names = super::matching::section_for(label.trim(), self.template)
+            .is_some_and(|i| self.template.sections[i].kind == SectionKind::Timeline);
+        (names && (1..=4).contains(&label.split_whitespace().count())).then_some((label.trim(), rest))
     }
 
     /// A list item that is a label over a list of its own (`**Context**:`, then `- 12:32: ...`)

@@ -50,6 +50,8 @@ pub struct Clock {
     pub(super) fallback_year: Option<i32>,
     /// The last time read took its day from above, not from a date of its own or stated.
     pub(super) bare: bool,
+    /// The day the timeline's heading names (`## Timeline (UTC, 2026-05-13)`).
+    pub(super) heading_day: Option<NaiveDate>,
 }
 
 impl Clock {
@@ -173,7 +175,8 @@ impl Clock {
             && at < last
             && last.hour() >= 18
         {
-            if time.hour() == 12 {
+            // (`12:20pm`, its pm written, is noon's hour.)
+            if time.hour() == 12 && !MERIDIEM.as_ref().is_some_and(|re| re.is_match(&stamp.text)) {
                 at -= Duration::hours(12);
                 self.after_midnight_twelve = true;
             }

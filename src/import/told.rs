@@ -27,9 +27,11 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// the English word each reads as ("bis 22 Uhr behoben": fixed by 22:00; "zwischen 12:02 Uhr
 /// und 12:06 Uhr": a span, its start).
 const TIME_WORDS: &[(&str, &str)] = &[
-    // English before a clock written the French way ("at 10h50 LT", "at 11h").
+    // English before a clock written the French way ("at 10h50 LT", "at 11h") or with a dot
+    // ("about 1.30pm").
     ("at", "at"),
     ("around", "around"),
+    ("about", "around"),
     ("by", "by"),
     ("um", "at"),
     ("gegen", "around"),
@@ -38,6 +40,8 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("ab", "from"),
     ("seit", "as of"),
     ("bis", "by"),
+    // "von Freitag, 30. April 19:09 UTC bis Montag, ...": a span, its start.
+    ("von", "from"),
     ("zwischen", "between"),
     ("à", "at"),
     ("vers", "around"),
@@ -57,6 +61,8 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("около", "around"),
     ("до", "until"),
 ];
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// Words for midnight and noon in those languages.
 const HOUR_WORDS: &[(&str, &str)] = &[
@@ -79,7 +85,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -121,7 +127,13 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     if let Some(re) = SENTENCE_TIME.as_ref() {
         for c in re.captures_iter(sentence) {
             let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
-            let Some(stamp) = leading_stamp(&sentence[m.start()..]) else { continue };
+            // "(at 12:20pm) there was ...": the bracket the time closes opened before its word.
+            let bracketed = sentence[..whole.start()].ends_with('(');
+            let Some(stamp) = leading_stamp(&sentence[m.start()..])
+                .or_else(|| bracketed.then(|| leading_stamp(&format!("({}", &sentence[m.start()..]))).flatten())
+            else {
+                continue;
+            };
             let word = whole.as_str().to_lowercase();
             let span = word.starts_with("from") || word.starts_with("between");
             let until = word.starts_with("until");
@@ -145,7 +157,7 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                     let worded = c.name("uhr").is_some() || sep == Some("h");
                     // "starting at approximately 16.40.": an English clock with a dot, at a
                     // clause's end (`at 1.25 GB` is a size).
-                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "by");
+                    let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "about" | "by");
                     let dotted =
                         english && sep == Some(".") && dotted_clock(h.as_str(), c.name("m"), &sentence[whole.end()..]);
                     // `um 11.08` alone, `um 11` alone: a day, a number.
@@ -168,14 +180,22 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                 (None, None) => continue,
             };
             let rest = &sentence[whole.end()..];
-            let Some(stamp) = leading_stamp(&format!("{clock} {}", rest.trim_start())) else { continue };
+            // "von Freitag, 30. April 19:09 UTC": the day written before the time (its weekday
+            // left), read as `Apr 30 19:09 UTC`.
+            let day = c.name("dd").zip(c.name("mon").and_then(|m| super::dates::month_word(m.as_str())));
+            if c.name("dd").is_some() && day.is_none() {
+                continue;
+            }
+            let day = day.map_or(String::new(), |(d, m)| format!("{} {} ", MONTHS[m as usize - 1], d.as_str()));
+            let Some(stamp) = leading_stamp(&format!("{day}{clock} {}", rest.trim_start())) else { continue };
             let lower = word.as_str().to_lowercase();
             let english = TIME_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, e)| *e);
             let span = matches!(english, Some("from" | "between"));
             let worded = c.name("uhr").is_some()
                 || c.name("named").is_some()
                 || c.name("sep").is_some_and(|s| s.as_str() == "h" || s.as_str() == ".");
-            let until = english == Some("until");
+            // "von ... bis ...": the span's end.
+            let until = english == Some("until") || (lower == "bis" && out.last().is_some_and(|t| t.span));
             out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until });
         }
     }

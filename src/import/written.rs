@@ -37,8 +37,9 @@ impl Builder<'_> {
         self.clock.last = None;
     }
 
-    /// In a file with no timeline, the incident's times its label lines give (`Incident Start:
-    /// 17/06/2021 16:29`, `Incident Resolved: ...`): an entry each, the label its event, marked.
+    /// In a file with no timeline heading, the incident's times its label lines give (`Incident
+    /// Start: 17/06/2021 16:29`, `Incident Resolved: ...`, `Service Restored: ...`): an entry
+    /// each, the label its event, marked.
     pub(super) fn labelled_times(&mut self, t: usize) {
         use crate::doc::Marker;
         for (line, label, name) in std::mem::take(&mut self.time_labels) {
@@ -84,10 +85,20 @@ pub(super) fn written_at(sentence: &str) -> Option<chrono::NaiveTime> {
     chrono::NaiveTime::from_hms_opt(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0)
 }
 
-/// `Update: 21:49`, `Update: 11 Sept 08:31`: an update's word and its stamp alone on a line.
+/// `Update: 21:49`, `Update: 11 Sept 08:31`, `Update: Wednesday, May 13, at 8:00pm`, `Update:
+/// Thursday, May 21` (a day alone), `Update 20210127@19:04:` (a day written in one
+/// run of digits, glued to its time by `@`): an update's word and its stamp alone on a line.
 pub(super) fn update_alone(line: &str) -> Option<(String, super::stamp::Stamp)> {
+    static COMPACT: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^((?:19|20)\d{2})(\d{2})(\d{2})\s*@\s*(\d{1,2}:\d{2})").ok());
     let t = line.trim().trim_matches(['*', '_']).trim();
-    let (word, when) = t.split_once(':')?;
+    let (word, when) = match t.split_once(':') {
+        Some((word, when)) if !word.trim().contains(' ') => (word, when),
+        _ => t.split_once(' ')?,
+    };
+    let when = when.trim().trim_end_matches(':');
+    let compact = COMPACT.as_ref().map(|re| re.replace(when.trim(), "$1-$2-$3 $4"));
+    let when = compact.as_deref().unwrap_or(when);
     let word = word.trim().trim_matches(['*', '_']);
     let lower = word.to_lowercase();
     if !["update", "edit", "addendum"].contains(&lower.as_str())
@@ -96,7 +107,9 @@ pub(super) fn update_alone(line: &str) -> Option<(String, super::stamp::Stamp)> 
         return None;
     }
     let stamp = super::stamp::leading_stamp(when.trim().trim_matches(['*', '_']).trim())?;
-    (matches!(stamp.time, Some(ClockText::At(_))) && stamp.rest.trim().is_empty()).then(|| (word.to_string(), stamp))
+    // `Update: Thursday, May 21`: a day alone too.
+    let when_known = matches!(stamp.time, Some(ClockText::At(_))) || (stamp.time.is_none() && stamp.date.is_some());
+    (when_known && stamp.rest.trim().is_empty()).then(|| (word.to_string(), stamp))
 }
 
 /// `28th October : received supplier RFO ...`: a line that opens with a day alone and a colon,

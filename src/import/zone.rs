@@ -38,11 +38,11 @@ fn clock_is(text: &str) -> Option<(ZoneWord, String)> {
 }
 
 /// `## Timeline (PC clock, JST)`, `時系列（PC の時刻、JST）`: the zone closing a timeline's
-/// bracket after a note on whose clock it is.
+/// bracket after a note on whose clock it is (`(2024-11-09、JST = UTC+9)`, its offset after it).
 fn last_in_bracket(text: &str) -> Option<(ZoneWord, String)> {
     static LAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i:\b(?:timeline|times?|chronology|時系列|時刻|タイムライン)\s*[(（][^()（）\n]{{0,40}}?[,;、]\s*)(?-i:({ZONE_PATTERN}))\s*[)）]"
+            r"(?i:\b(?:timeline|times?|chronology|時系列|時刻|タイムライン)\s*[(（][^()（）\n]{{0,40}}?[,;、]\s*)(?-i:({ZONE_PATTERN}))\s*(?:=\s*(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?\s*)?[)）]"
         ))
         .ok()
     });

@@ -1,0 +1,140 @@
+//! The entry of one time a sentence tells: which times make entries (one opening its sentence or
+//! clause, one told for the record at a sentence's end) and the words that are its event.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::build::Builder;
+use super::stamp::ClockText;
+use super::told::{Told, clause_text};
+
+static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
+
+impl Builder<'_> {
+    /// The entry of one time a sentence tells, `within` the bytes of its clause (the whole
+    /// sentence when it tells one time); `at` the sentence's place in its paragraph and the
+    /// clause's in the sentence, and whether the sentence has clauses of several times.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn told_entry(
+        &mut self,
+        sentence: &str,
+        within: std::ops::Range<usize>,
+        told: &Told,
+        at: (usize, usize, bool),
+        rows: usize,
+        named: Option<chrono::NaiveDate>,
+        timed: &[chrono::NaiveDateTime],
+        line: &str,
+        first_line: &mut Option<usize>,
+    ) {
+        let (k, n, several) = at;
+        let stamp = &told.stamp;
+        let raw = &sentence[within.clone()];
+        let clause = clause_text(raw);
+        let clause_end = within.start + raw.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+        let before = sentence[..told.start].trim_matches(['*', '_', ' ']);
+        let in_clause = clause_text(&sentence[within.start..told.start]).trim_matches(['*', '_', ' ']);
+        // "Beginning on October 24th at 02:36 PDT, ...", "On Friday, October 29, 1999 beginning
+        // at 8:40AM": a day and words that only lead in to the time open the paragraph with it.
+        let starts = if n == 0 { before.is_empty() || (k == 0 && lead_in(before)) } else { in_clause.is_empty() };
+        // "..., and at 09:47 editing worked again": the time opens a clause.
+        let clause_opens = starts
+            || before.ends_with([',', ';', ':'])
+            || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
+        let span = told.span;
+        if rows > 0 && (n > 0 || span || !(k == 0 && starts)) {
+            return;
+        }
+        // The words after the time, to the end of its clause.
+        let whole = sentence.trim_end();
+        let after = match whole.len().checked_sub(stamp.rest.len()) {
+            Some(from) if whole.ends_with(stamp.rest.as_str()) => {
+                sentence.get(from..clause_end.max(from)).unwrap_or("")
+            }
+            _ => stamp.rest.as_str(),
+        };
+        // "I woke up around 05:30 and checked ...": the whole sentence says what happened.
+        // A time that ends its sentence ("ran out of disk at 03:12.") is not an entry.
+        // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
+        let after = after.trim_start_matches([',', ' ']).trim();
+        let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
+        // "Wir konnten die Störung dann, um 08:44 Uhr beheben.": the verb after a clock word
+        // closes the sentence; the whole clause tells what happened.
+        let verb_last = told.worded && after.split_whitespace().count() < 2 && before.split_whitespace().count() >= 3;
+        let event = if clause_opens && !span && !verb_last { after } else { clause }.to_string();
+        if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
+            let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
+            self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
+            self.clock.last = None;
+        }
+        // "... deemed operational at approximately 20:00 UTC.": a time stated with its zone (or
+        // its clock word, "um 08:44 Uhr beheben") at the end of a sentence of its own is a
+        // moment told for the record.
+        // So is one written with its own day, closing a sentence with its stop ("Email services
+        // restored approximately 1:30pm 5/23/2020."; a headline has none).
+        let dated = stamp.date.is_some() && sentence.trim_end().ends_with(['.', '!']);
+        let zoned_end = !clause_opens && (stamp.zone.is_some() || told.worded || dated) && said(before);
+        // "We reverted the change and manually deployed the fix at 09:34.": so is one that tells
+        // in the past what was done then (not what runs or would run), after a moment the text
+        // has already given ("ran out of disk at 03:12.", alone, stays prose).
+        // In a sentence of several such clauses, each tells one ("started at 14:02, was
+        // mitigated at 14:40 and ...").
+        let told_end = !clause_opens
+            && (self.doc.timeline.len() > rows || several)
+            && before.split_whitespace().count() >= 4
+            && (super::sentences::told_in_the_past(if n > 0 { in_clause } else { before })
+                || super::sentences::item_told(sentence, before));
+        if matches!(stamp.time, Some(ClockText::At(_)))
+            && (after.split(' ').count() >= 2 || zoned_end || told_end || verb_last)
+        {
+            first_line.get_or_insert_with(|| self.line_of(line));
+            self.push_stamp(stamp, event);
+            if rows > 0 {
+                // A moment the timeline already has, told after its day ("On August 15 at 03:07
+                // the on-call engineer was woken ..." beside `03:07 - Alert received`): kept as
+                // prose.
+                let zone = self.doc.zone();
+                let at = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone));
+                let led_in = n == 0 && !before.is_empty();
+                if led_in && at.is_some() && self.doc.timeline[..rows].iter().any(|e| e.time.resolve(&zone) == at) {
+                    self.doc.timeline.pop();
+                    return;
+                }
+                self.place_last_in_order();
+            }
+        }
+    }
+}
+
+/// Words enough before a time to say something: three, or a few characters of Japanese or
+/// Chinese, which put no spaces between words ("障害発生日時:2021年03月08日 4時58分").
+fn said(before: &str) -> bool {
+    let cjk = before.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count();
+    before.split_whitespace().count() >= 3 || cjk >= 3
+}
+
+/// Words before a time that only say when: a day (`October 24th`, `Friday, October 29, 1999`,
+/// `2024-03-04`) and words that lead in to it ("on", "beginning", "the evening of").
+fn lead_in(before: &str) -> bool {
+    const WORDS: &str = "on beginning starting since from the of morning afternoon evening night early late monday tuesday wednesday thursday friday saturday sunday";
+    let Some(at) =
+        super::dates::dates_at(before).first().map(|&(_, at)| at).or_else(|| super::dates::month_day_start(before))
+    else {
+        // "Today around 7:40am we noticed ...": the day the text is written about, in words.
+        const TODAY: &[&str] = &["today", "this", "morning", "afternoon", "evening", "tonight", "early", "late"];
+        let words: Vec<String> =
+            before.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+        return words.iter().any(|w| w == "today" || w == "tonight" || w == "this")
+            && words.iter().all(|w| TODAY.contains(&w.as_str()));
+    };
+    let words = before[..at].split_whitespace().chain(before[at..].split_whitespace().skip(1));
+    let mut rest =
+        words.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty());
+    rest.all(|w| {
+        WORDS.split(' ').any(|x| x == w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).chars().all(|c| c.is_ascii_digit())
+            || super::dates::month_word(&w).is_some()
+    })
+}
