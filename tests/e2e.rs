@@ -285,6 +285,13 @@ fn a_second_editor_on_the_same_file_is_told_and_a_stale_lock_is_taken_over() {
     let shown = second.wait_for(&format!("(process {})", first.child.process_id().unwrap()));
     assert!(shown.contains("Already open"), "{shown}");
     second.send("q");
+    // Leaving says so once the terminal is back: which file, to whom, and that nothing changed.
+    let said = second.wait_for("nothing was changed here");
+    assert!(
+        said.contains("to the other blameless")
+            && said.contains(&format!("process {}", first.child.process_id().unwrap())),
+        "{said}"
+    );
     assert!(second.wait_exit().success());
     // The first editor crashes: its lock is stale, and the next editor takes it over.
     let pid = first.child.process_id().unwrap();

@@ -31,7 +31,13 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
     // From here on the words are kept here, not by the signal thread.
     caught.ending.store(true, std::sync::atomic::Ordering::SeqCst);
     match outcome {
-        Ok(Ok(Ending::Quit)) => Ok(()),
+        Ok(Ok(Ending::Quit)) => {
+            drop(guard);
+            if let Some(line) = app.farewell() {
+                let _ = writeln!(std::io::stderr(), "{line}");
+            }
+            Ok(())
+        }
         Ok(Ok(Ending::Signal(signal))) => {
             let kept = keep_the_words(app);
             drop(guard);

@@ -53,7 +53,17 @@ impl App {
         match action {
             // Each editor holds a lock of its own: editing here too needs nothing more.
             Action::Choose('o') => {}
-            Action::Choose('q') => self.leave(),
+            Action::Choose('q') => {
+                if self.back_to.is_none()
+                    && let Some(e) = self.editor()
+                {
+                    self.farewell = Some(format!(
+                        "Left {} to the other blameless ({}, process {}); nothing was changed here.",
+                        e.shown, holder.name, holder.pid
+                    ));
+                }
+                self.leave()
+            }
             _ => self.ask(Dialog::Locked { holder }),
         }
     }

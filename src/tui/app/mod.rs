@@ -56,6 +56,8 @@ pub struct App {
     /// Overlays and dialogs over the screen, bottom first.
     layers: Vec<Layer>,
     quit: bool,
+    /// A line for the terminal once the editor is gone (why it left without editing).
+    farewell: Option<String>,
     library: Library,
     ctx: Context,
     /// What just happened, for the status line (cleared by the next action).
@@ -85,6 +87,7 @@ impl App {
             screen,
             layers: Vec::new(),
             quit: false,
+            farewell: None,
             library,
             ctx,
             message: None,
@@ -165,6 +168,11 @@ impl App {
     /// The terminal's size, as last told.
     pub fn size(&self) -> Rect {
         self.size
+    }
+
+    /// A line to print once the terminal is restored, if the editor left with something to say.
+    pub fn farewell(&self) -> Option<&str> {
+        self.farewell.as_deref()
     }
 
     /// The scope whose keys apply now: the top layer's, or the screen's focused pane.
