@@ -57,7 +57,7 @@ fn the_file_takes_the_title_and_the_start_day_on_the_first_save_after_both_are_s
     let folder = dir.path().join("postmortems");
     let mut app = new_titled(dir.path(), "Checkout outage: 5xx for 42 minutes");
     ctrl(&mut app, 's');
-    assert_eq!(yaml_files(&folder), ["2026-11-24-untitled-incident.yaml"], "the title is still being typed");
+    assert_eq!(yaml_files(&folder), ["2026-11-24-untitled-incident.yaml"], "no incident day yet");
     to_field(&mut app, "started");
     typed(&mut app, "2026-11-23 23:50");
     key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
@@ -153,4 +153,24 @@ fn a_long_file_name_is_cut_in_its_middle_in_the_status_line() {
     let status = shown.lines().nth(22).unwrap();
     assert!(status.contains("postmortems/2026-11-23") && status.contains('…'), "{status}");
     assert!(status.ends_with("for-two-hours.yaml"), "{status}");
+}
+
+/// With the title in focus, an autosave in a pause does not name the file after half a title;
+/// Ctrl-S there says the title is done, and the file takes it (Tab from the last field lands
+/// on the title, so a writer who saves there is not left with "untitled").
+#[test]
+fn ctrl_s_with_the_title_in_focus_names_the_file_and_an_autosave_there_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("postmortems");
+    let mut app = new_titled(dir.path(), "Checkout outage");
+    to_field(&mut app, "started");
+    typed(&mut app, "2026-11-23 23:50");
+    to_field(&mut app, "title");
+    typed(&mut app, " after the config push");
+    later(&app, blameless::tui::editor::AUTOSAVE_AFTER + std::time::Duration::from_millis(10));
+    dispatch(&mut app, blameless::tui::action::Action::Tick);
+    assert!(!app.editor().unwrap().dirty, "the autosave ran");
+    assert_eq!(yaml_files(&folder), ["2026-11-24-untitled-incident.yaml"], "not named during a pause in the title");
+    ctrl(&mut app, 's');
+    assert_eq!(yaml_files(&folder), ["2026-11-23-checkout-outage-after-the-config-push.yaml"]);
 }

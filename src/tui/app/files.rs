@@ -256,7 +256,7 @@ impl App {
             return self.finish_quit();
         }
         if follow && !quit_after {
-            self.follow_title(false);
+            self.follow_title(false, job.asked);
         }
         self.resave_if_asked();
     }
@@ -305,7 +305,7 @@ impl App {
             let (path, recovery_dir, editor) = (e.path.clone(), self.ctx.recovery_dir.clone(), e.id.clone());
             self.effects.push(Effect::RemoveRecovery { path, recovery_dir, editor });
         }
-        self.follow_title(true);
+        self.follow_title(true, false);
         self.forget_unwritten_new();
         if let Some(e) = self.editor_mut() {
             e.lock = None; // released now, not when the process ends

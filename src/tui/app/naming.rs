@@ -12,8 +12,9 @@ use crate::tui::effects::Effect;
 
 impl App {
     /// Asks for the rename when it is due. `leaving`: the editor is closing (the file keeps
-    /// the date in its name when the incident has no day yet).
-    pub(super) fn follow_title(&mut self, leaving: bool) {
+    /// the date in its name when the incident has no day yet); `asked`: the save was Ctrl-S,
+    /// which says the title is done even while it is in focus.
+    pub(super) fn follow_title(&mut self, leaving: bool, asked: bool) {
         let me = (!leaving).then(|| self.ctx.holder());
         let recovery_dir = self.ctx.recovery_dir.clone();
         let today = self.today();
@@ -23,11 +24,11 @@ impl App {
             return;
         }
         // Not while the title is being typed: an autosave in a pause would name the file after
-        // half of it.
+        // half of it. Ctrl-S there is the writer saying it is done.
         let typing_title = e.page == Page::Details
             && e.focus == Focus::Page
             && e.details.fields.get(e.details.focus).is_some_and(|f| f.id == "title");
-        if typing_title && !leaving {
+        if typing_title && !leaving && !asked {
             return;
         }
         if crate::store::rename::start_day(&e.doc).is_none() && !leaving {
