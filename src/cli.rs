@@ -323,7 +323,8 @@ fn opens_editor(args: &[OsString]) -> bool {
         Some("edit") => !args.iter().any(|a| a == "-h" || a == "--help"),
         // `blameless FILE`: a file's name, not a command's or an option.
         Some(a) => {
-            !a.starts_with('-') && Cli::command().find_subcommand(a).is_none() && std::path::Path::new(a).is_file()
+            // The file first: clap's command tree is built only when one is there.
+            !a.starts_with('-') && std::path::Path::new(a).is_file() && Cli::command().find_subcommand(a).is_none()
         }
     };
     editing && crate::tui::has_terminal()

@@ -27,12 +27,9 @@ pub fn joined(src: &str) -> Cow<'_, str> {
             && matches!(meta_for(t), Some(Meta::Started | Meta::Detected | Meta::Mitigated | Meta::Resolved))
     };
     let mut pairs = Vec::new();
-    let mut fence = false;
+    let code = super::code_lines(&lines);
     for (i, line) in lines.iter().enumerate() {
-        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
-            fence = !fence;
-        }
-        if !fence
+        if !code[i]
             && is_label(line)
             && (i == 0 || lines[i - 1].trim().is_empty())
             && let Some(next) = value_after(i)

@@ -174,3 +174,22 @@ fn ending_as<'a>(src: &str, mut out: String) -> std::borrow::Cow<'a, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+/// Whether `line` opens or closes a fenced code block (``` or ~~~).
+fn is_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// For each of `lines`, whether it is code: a fence's own line or a line between two.
+fn code_lines(lines: &[&str]) -> Vec<bool> {
+    let mut code = false;
+    lines
+        .iter()
+        .map(|l| {
+            let fence = is_fence(l);
+            code ^= fence;
+            code || fence
+        })
+        .collect()
+}

@@ -165,15 +165,7 @@ impl Lines<'_> {
 /// words).
 pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = src.lines().collect();
-    let mut code = Vec::with_capacity(lines.len());
-    let mut fenced = false;
-    for l in &lines {
-        let fence = l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~");
-        code.push(fenced || fence);
-        if fence {
-            fenced = !fenced;
-        }
-    }
+    let code = super::code_lines(&lines);
     let at = Lines { lines, code };
     let n = at.lines.len();
     // Each accepted notice: its stamp's line and the end of its text.

@@ -36,11 +36,6 @@ static TIMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-fn fence(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("```") || t.starts_with("~~~")
-}
-
 fn atx(line: &str) -> bool {
     let t = line.trim_start();
     let hashes = t.chars().take_while(|&c| c == '#').count();
@@ -123,7 +118,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
             lines.push(Cow::Owned(format!("<!-- {} -->", line.trim())));
             continue;
         }
-        let is_fence = fence(line);
+        let is_fence = super::is_fence(line);
         code_lines.push(in_code || is_fence);
         lines.push(if in_code || is_fence { Cow::Borrowed(line) } else { markup(line) });
         if is_fence {
@@ -155,13 +150,13 @@ fn markdown_fences(src: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !fence(lines[i]) {
+        if !super::is_fence(lines[i]) {
             i += 1;
             continue;
         }
         let label = lines[i].trim_start().trim_start_matches(['`', '~']).trim().to_lowercase();
-        let close =
-            (i + 1..lines.len()).find(|&j| fence(lines[j]) && lines[j].trim().trim_matches(['`', '~']).is_empty());
+        let close = (i + 1..lines.len())
+            .find(|&j| super::is_fence(lines[j]) && lines[j].trim().trim_matches(['`', '~']).is_empty());
         let end = close.unwrap_or(lines.len());
         if matches!(label.as_str(), "markdown" | "md") && lines[i + 1..end].iter().any(|l| atx(l)) {
             out.push(i);

@@ -121,15 +121,7 @@ fn tables_apart(src: &str) -> Cow<'_, str> {
     if let Some(end) = matter.and_then(|f| (1..lines.len()).find(|&i| lines[i].trim() == f)) {
         apart.retain(|&i| i > end);
     }
-    let mut code = false;
-    let in_code: Vec<bool> = lines
-        .iter()
-        .map(|l| {
-            let fence = l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~");
-            code ^= fence;
-            code || fence
-        })
-        .collect();
+    let in_code = super::code_lines(&lines);
     apart.retain(|&i| !in_code[i]);
     if apart.is_empty() {
         return Cow::Borrowed(src);

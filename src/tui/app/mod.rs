@@ -189,7 +189,7 @@ impl App {
                 (Focus::Page, Page::Section(i)) => match e.doc.sections[i].kind {
                     SectionKind::Text => Scope::Text,
                     SectionKind::Fields => Scope::Form,
-                    _ if e.tables.get(&i).is_some_and(|t| t.editing.is_some()) => Scope::Form,
+                    _ if self.typing_in_cell() => Scope::Form,
                     _ => Scope::Table,
                 },
             },
@@ -218,10 +218,13 @@ impl App {
         (self.scope(), self.footer_offers_choice(), self.typing_in_cell())
     }
 
+    /// Whether a table's cell is being typed into (its keys are a form's, and Esc ends the
+    /// typing).
     fn typing_in_cell(&self) -> bool {
-        self.editor().is_some_and(
-            |e| matches!(e.page, Page::Section(i) if e.tables.get(&i).is_some_and(|t| t.editing.is_some())),
-        )
+        self.editor().is_some_and(|e| {
+            e.focus == Focus::Page
+                && matches!(e.page, Page::Section(i) if e.tables.get(&i).is_some_and(|t| t.editing.is_some()))
+        })
     }
 
     fn footer_offers_choice(&self) -> bool {
