@@ -354,5 +354,24 @@ fn figures_on_the_ninth_held_out_set() {
 fn measure_a_set_by_path() {
     let path = std::env::var("BLAMELESS_SET").expect("BLAMELESS_SET names a set file");
     let text: &'static str = Box::leak(std::fs::read_to_string(&path).unwrap().into_boxed_str());
+    // With BLAMELESS_DUMP=FILE, every sentence's outcome goes to FILE, one line each
+    // (`warning|finding|none <TAB> expected <TAB> sentence`), for diffing two builds.
+    if let Ok(dump) = std::env::var("BLAMELESS_DUMP") {
+        let checker = Checker::builtin().unwrap();
+        let mut out = String::new();
+        for l in parse(text) {
+            let found = checker.check_text(l.text, l.scope, &People::new());
+            let level = if found.iter().any(|f| f.severity >= Severity::Warning) {
+                "warning"
+            } else if found.is_empty() {
+                "none"
+            } else {
+                "finding"
+            };
+            let expected = l.expected.iter().cloned().collect::<Vec<_>>().join(",");
+            out.push_str(&format!("{level}\t{expected}\t{}\n", l.text));
+        }
+        std::fs::write(&dump, out).unwrap();
+    }
     measure(text).print(&path);
 }

@@ -400,3 +400,24 @@ fn set_47_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// The shapes of real set 49 (tests/corpus/REAL.md, session 38), in a document of our own:
+/// blame argued about rather than told — a case in the present, punishment as a topic, ruled
+/// out or only feared, blame taken back later in its sentence, a retraction — and four
+/// misreadings (advice to ask a colleague, a coat left on a chair, how a process felt). None
+/// of those is a finding. The same shapes told in the past, "this is what happens when …" and
+/// a firing approved still are.
+#[test]
+fn set_49_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-49-shapes.md",
+        vec![
+            (36, "person-at-fault", "warning"),
+            (36, "slip-by-person", "warning"),
+            (38, "person-broke-it", "warning"),
+            (40, "character-judgement", "warning"),
+            (42, "discipline", "warning"),
+        ],
+        1,
+    );
+}

@@ -39,6 +39,10 @@ struct LexiconFile {
     departments: Vec<String>,
     denials: Vec<String>,
     denying_subjects: Vec<String>,
+    after_denials: Vec<String>,
+    topics: Vec<String>,
+    conditionals: Vec<String>,
+    past_forms: Vec<String>,
     machine_modifiers: Vec<String>,
     deeds: Vec<String>,
     judgement_adjectives: Vec<String>,
@@ -86,7 +90,16 @@ pub(super) struct Lexicon {
     /// regex, compiled the first time a finding needs it.
     denials: Vec<String>,
     denying_subjects: Vec<String>,
+    /// Fault denied after the blame, in the same sentence (`after_denials`).
+    after_denials: Vec<String>,
+    /// Blame or punishment named as a topic argued about (`topics`).
+    topics: Vec<String>,
     denial: OnceLock<Denials>,
+    /// Words that open a conditional clause ("if", "whenever").
+    pub conditionals: HashSet<String>,
+    /// Past tenses that do not end in "-ed" ("forgot", "ran"): a clause that holds one tells
+    /// what happened, not a case.
+    pub past_forms: HashSet<String>,
     /// Words before a software role word that make it a machine in the whole document ("the
     /// AI agent", "an autonomous coding agent").
     pub machine_modifiers: HashSet<String>,
@@ -103,6 +116,8 @@ pub(super) struct Lexicon {
 struct Denials {
     frames: Option<regex::Regex>,
     subjects: Option<regex::Regex>,
+    after: Option<regex::Regex>,
+    topics: Option<regex::Regex>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -141,7 +156,11 @@ impl Lexicon {
             departments: set(f.departments),
             denials: f.denials,
             denying_subjects: f.denying_subjects,
+            after_denials: f.after_denials,
+            topics: f.topics,
             denial: OnceLock::new(),
+            conditionals: set(f.conditionals),
+            past_forms: set(f.past_forms),
             machine_modifiers: set(f.machine_modifiers),
             deeds: set(f.deeds),
             judgement_adjectives: set(f.judgement_adjectives),
@@ -151,16 +170,35 @@ impl Lexicon {
     /// Whether a frame in `clause` that starts before `at` denies what follows it (see
     /// `denials`); with `subjects`, a denying subject counts too (see `denying_subjects`).
     pub fn denies(&self, clause: &str, at: usize, subjects: bool) -> bool {
+        let d = self.denials();
+        let starts_before =
+            |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() < at));
+        starts_before(&d.frames) || (subjects && starts_before(&d.subjects))
+    }
+
+    /// Whether `rest`, the sentence after a blame finding, denies a person's fault ("…, but
+    /// it was not his fault", "…, the responsibility isn't theirs"; `after_denials`).
+    pub fn denies_after(&self, rest: &str) -> bool {
+        self.denials().after.as_ref().is_some_and(|r| r.is_match(rest))
+    }
+
+    /// Whether `clause` names blame or punishment as a topic argued about, starting at or
+    /// before `at` ("firing someone for one mistake will …"; `topics`).
+    pub fn topic(&self, clause: &str, at: usize) -> bool {
+        self.denials().topics.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() <= at))
+    }
+
+    fn denials(&self) -> &Denials {
         let compile = |sources: &[String]| {
             let source = sources.iter().map(|d| format!("(?:{d})")).collect::<Vec<_>>().join("|");
             regex::RegexBuilder::new(&source).case_insensitive(true).build().ok()
         };
-        let d = self
-            .denial
-            .get_or_init(|| Denials { frames: compile(&self.denials), subjects: compile(&self.denying_subjects) });
-        let starts_before =
-            |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.find_iter(clause).any(|m| m.start() < at));
-        starts_before(&d.frames) || (subjects && starts_before(&d.subjects))
+        self.denial.get_or_init(|| Denials {
+            frames: compile(&self.denials),
+            subjects: compile(&self.denying_subjects),
+            after: compile(&self.after_denials),
+            topics: compile(&self.topics),
+        })
     }
 
     /// Whether a capitalised word looks like someone's name rather than a product, an
@@ -257,8 +295,8 @@ mod tests {
         assert!(!lex.denies("Nobody was careless", 11, false));
         let d = lex.denial.get().unwrap();
         assert!(
-            d.frames.is_some() && d.subjects.is_some(),
-            "every source in `denials` and `denying_subjects` compiles"
+            d.frames.is_some() && d.subjects.is_some() && d.after.is_some() && d.topics.is_some(),
+            "every source in `denials`, `denying_subjects`, `after_denials` and `topics` compiles"
         );
     }
 }
