@@ -67,8 +67,8 @@ impl Reader<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::people::People;
-    use crate::lint::{Checker, Scope, Severity};
+    #![allow(clippy::unwrap_used)]
+    use super::super::{Checker, People, Scope, Severity};
 
     fn warned(text: &str) -> bool {
         let checker = Checker::builtin().unwrap();
