@@ -405,8 +405,9 @@ fn set_47_shapes_give_only_the_blame() {
 /// blame argued about rather than told — a case in the present, punishment as a topic, ruled
 /// out or only feared, blame taken back later in its sentence, a retraction — and four
 /// misreadings (advice to ask a colleague, a coat left on a chair, how a process felt). None
-/// of those is a finding. The same shapes told in the past, "this is what happens when …" and
-/// a firing approved still are.
+/// of those is a finding. The same shapes told in the past, "this is what happens when …", a
+/// firing approved and a maintenance worker as the cause still are; a worker that drops a
+/// batch is software.
 #[test]
 fn set_49_shapes_give_only_the_blame() {
     exactly(
@@ -417,6 +418,7 @@ fn set_49_shapes_give_only_the_blame() {
             (38, "person-broke-it", "warning"),
             (40, "character-judgement", "warning"),
             (42, "discipline", "warning"),
+            (44, "caused-by-person", "warning"),
         ],
         1,
     );

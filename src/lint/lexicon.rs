@@ -27,6 +27,7 @@ struct LexiconFile {
     software_roles: Vec<String>,
     software_cues: Vec<String>,
     people_modifiers: Vec<String>,
+    machine_roles: Vec<String>,
     thing_groups: Vec<String>,
     thing_managers: Vec<String>,
     acronyms: Vec<String>,
@@ -66,6 +67,8 @@ pub(super) struct Lexicon {
     /// Words that make a sentence's `software_roles` software ("the operator reconciled the CRD").
     pub software_cues: HashSet<String>,
     pub people_modifiers: HashSet<String>,
+    /// Role words that are software unless one of `people_modifiers` comes before them.
+    pub machine_roles: HashSet<String>,
     pub thing_groups: HashSet<String>,
     /// Words before "manager" that make it software ("the process manager", "the package manager").
     pub thing_managers: HashSet<String>,
@@ -144,6 +147,7 @@ impl Lexicon {
             software_roles: set(f.software_roles),
             software_cues: set(f.software_cues),
             people_modifiers: set(f.people_modifiers),
+            machine_roles: set(f.machine_roles),
             thing_groups: set(f.thing_groups),
             thing_managers: set(f.thing_managers),
             acronyms: set(f.acronyms),

@@ -235,7 +235,7 @@ impl Reader<'_> {
     /// for a machine ("an autonomous coding agent") and no word that keeps it a person stands
     /// before it ("the support agent", `people_modifiers`).
     fn machine(&self, t: Token, lower: &str) -> bool {
-        if !self.people.machines.contains(lower) {
+        if !self.people.machines.contains(lower) && !self.lex.machine_roles.contains(lower) {
             return false;
         }
         let before = self.text[..t.start].trim_end();
