@@ -423,3 +423,26 @@ fn set_49_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// The shapes of real set 51 (tests/corpus/REAL.md, session 38), in a document of our own:
+/// essays and advice that argue against blame — people in general in the present, a made-up
+/// technician, what a name makes people do, a slip after "if" in any tense, punishing mistakes
+/// as a topic, the label called a symptom, "not individual carelessness". None is a finding.
+/// The same words told of one day, a careless mistake by a named role, and a question at a
+/// team still are.
+#[test]
+fn set_51_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-51-shapes.md",
+        vec![
+            (31, "person-broke-it", "warning"),
+            (31, "slip-by-person", "warning"),
+            (33, "character-judgement", "warning"),
+            (33, "person-mistake", "warning"),
+            (35, "person-then-harm", "warning"),
+            (35, "violated-by-person", "warning"),
+            (37, "how-could-person", "warning"),
+        ],
+        1,
+    );
+}

@@ -11,6 +11,29 @@ use super::people::Reader;
 use super::tokens::{breaks, tokens};
 
 /// Where a clause ends, read backwards from a finding (as `Reader::denied` reads it).
+/// Words that may stand between a subject for people in general and its verb.
+const LIGHT: [&str; 16] = [
+    "sometimes",
+    "often",
+    "always",
+    "also",
+    "just",
+    "still",
+    "will",
+    "can",
+    "may",
+    "might",
+    "do",
+    "does",
+    "would",
+    "could",
+    "tend",
+    "inevitably",
+];
+
+/// Verbs that make their object the subject of the next: "a name will make people blame them".
+const CAUSATIVE: [&str; 6] = ["make", "makes", "making", "let", "lets", "letting"];
+
 const BREAKS: [&str; 10] =
     [";", ":", " but ", " however", " although ", " though ", " yet ", " whereas ", " – ", " — "];
 
@@ -24,7 +47,90 @@ impl Reader<'_> {
             return true;
         }
         let rest = self.text.get(at.end..self.sentence.end.max(at.end)).unwrap_or("");
-        !fix && ((prose && self.in_a_case(at)) || self.lex.denies_after(rest))
+        !fix && ((prose && (self.in_a_case(at.clone()) || self.general(at))) || self.lex.denies_after(rest))
+    }
+
+    /// Whether the blame at `at` is said of people in general, in the present: "sometimes
+    /// people make mistakes", "a technician misses a step, the system crashes", "a name will
+    /// make people blame them". Its subject is a word for people in general
+    /// (`general_people`; "they" after one that opens the sentence), or "a"/"an" and a role,
+    /// opening its clause with at most light words ("sometimes", "will") before the match;
+    /// nothing from it to just past the match is told in the past ("someone accidentally
+    /// deleted"), nor, after "a"/"an", anywhere in the sentence ("a sysadmin shared the
+    /// password"). Not in a question ("Did anyone look?"), nor as an object ("tell anyone").
+    fn general(&self, at: Range<usize>) -> bool {
+        if self.text[self.sentence.clone()].trim_end().ends_with('?') {
+            return false;
+        }
+        let from = self.sentence.start.min(at.start);
+        let toks = tokens(self.text, from..self.sentence.end.max(at.end));
+        let Some(last) = toks.iter().rposition(|t| t.start < at.end) else { return false };
+        let Some(first) = toks.iter().position(|t| t.end > at.start) else { return false };
+        let is_general = |k: usize| toks.get(k).is_some_and(|&t| self.lex.general_people.contains(&self.lower(t)));
+        for g in (first.saturating_sub(3)..=first).rev() {
+            let w = self.lower(toks[g]);
+            let indefinite = self.someone(&toks, g);
+            let they = w == "they" && is_general(0) && g > 0;
+            if !(is_general(g) || indefinite || they) {
+                continue;
+            }
+            // Light words may come first ("and sometimes people make mistakes"); "make people
+            // blame them" makes them the subject of their own verb.
+            let mut o = g;
+            while o > 0
+                && LIGHT.contains(&self.lower(toks[o - 1]).as_str())
+                && !breaks(&self.text[toks[o - 1].end..toks[o].start])
+            {
+                o -= 1;
+            }
+            let opens = o == 0
+                || breaks(&self.text[toks[o - 1].end..toks[o].start])
+                || self.lex.clause_words.contains(&self.lower(toks[o - 1]))
+                || (o == g && CAUSATIVE.contains(&self.lower(toks[o - 1]).as_str()));
+            let subject_end = if indefinite { g + 2 } else { g + 1 };
+            let light = toks[subject_end.min(first)..first].iter().all(|&t| {
+                let w = self.lower(t);
+                w.ends_with("ly") || LIGHT.contains(&w.as_str())
+            });
+            if !opens || !light {
+                return false;
+            }
+            // After "a"/"an", the whole clause: "a sysadmin shared the password with a supplier in
+            // breach of policy" tells of one day.
+            let mut start = g;
+            while start > 0 && !breaks(&self.text[toks[start - 1].end..toks[start].start]) {
+                start -= 1;
+            }
+            let mut end = (last + 3).min(toks.len());
+            if indefinite {
+                end = last + 1;
+                while end < toks.len() && !breaks(&self.text[toks[end - 1].end..toks[end].start]) {
+                    end += 1;
+                }
+            } else {
+                start = g;
+            }
+            return !toks[start..end].iter().any(|&t| self.past(t));
+        }
+        false
+    }
+
+    /// Whether `toks[k]` is "a" or "an" before a role that heads its phrase: "a technician
+    /// misses a step", not "a human error".
+    fn someone(&self, toks: &[super::tokens::Token], k: usize) -> bool {
+        const MODIFIED: [&str; 12] = [
+            "error", "errors", "mistake", "mistakes", "factor", "factors", "slip", "slips", "element", "side", "being",
+            "touch",
+        ];
+        toks.get(k).is_some_and(|&t| matches!(self.lower(t).as_str(), "a" | "an"))
+            && toks.get(k + 1).is_some_and(|&n| self.lex.roles.contains(&self.lower(n)))
+            && toks.get(k + 2).is_none_or(|&n| !MODIFIED.contains(&self.lower(n).as_str()))
+    }
+
+    /// Whether the word `t` tells of the past: a past tense or its auxiliary.
+    fn past(&self, t: super::tokens::Token) -> bool {
+        let w = self.lower(t);
+        self.lex.past_forms.contains(&w) || (w.chars().count() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
     }
 
     /// Whether `at` sits in a conditional clause of a sentence told in the present: an opener
@@ -50,10 +156,13 @@ impl Reader<'_> {
         {
             return false;
         }
-        !toks.iter().any(|&t| {
-            let w = self.lower(t);
-            self.lex.past_forms.contains(&w) || (w.chars().count() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-        })
+        // "If someone made a mistake, ask what made it easy": anyone's slip, in any tense.
+        // Not after "when": "… happened to them when someone accidentally deleted the data" tells
+        // of one day.
+        let anyone = self.lower(toks[i]) != "when"
+            && (toks.get(i + 1).is_some_and(|&t| self.lex.general_people.contains(&self.lower(t)))
+                || self.someone(&toks, i + 1));
+        anyone || !toks.iter().any(|&t| self.past(t))
     }
 
     /// Whether the clause of `at` names blame or punishment as a topic at or before it.
@@ -100,5 +209,18 @@ mod tests {
         assert!(!warned("You don't fire someone for a very human mistake like this."));
         assert!(!warned("The agency said there are no plans to fire him."));
         assert!(warned("We fired the engineer who made the mistake."));
+    }
+
+    #[test]
+    fn people_in_general_in_the_present_are_no_one_in_this_incident() {
+        assert!(!warned("Things break sometimes and sometimes people make mistakes."));
+        assert!(!warned(
+            "I have seen it often: a technician skips a step, the batch fails, and the review ends with a training plan."
+        ));
+        assert!(!warned("If someone made a mistake, ask what made the mistake easy to make."));
+        assert!(warned("Last Tuesday someone on the payroll team accidentally deleted the export."));
+        assert!(warned("A payroll engineer skipped the dry run and the batch failed."));
+        // "when" tells of one day whatever the subject.
+        assert!(warned("It happened to them in May when someone accidentally deleted the data."));
     }
 }

@@ -43,6 +43,7 @@ struct LexiconFile {
     after_denials: Vec<String>,
     topics: Vec<String>,
     conditionals: Vec<String>,
+    general_people: Vec<String>,
     past_forms: Vec<String>,
     machine_modifiers: Vec<String>,
     deeds: Vec<String>,
@@ -100,6 +101,8 @@ pub(super) struct Lexicon {
     denial: OnceLock<Denials>,
     /// Words that open a conditional clause ("if", "whenever").
     pub conditionals: HashSet<String>,
+    /// Words for people in general ("people make mistakes", "if someone slips").
+    pub general_people: HashSet<String>,
     /// Past tenses that do not end in "-ed" ("forgot", "ran"): a clause that holds one tells
     /// what happened, not a case.
     pub past_forms: HashSet<String>,
@@ -164,6 +167,7 @@ impl Lexicon {
             topics: f.topics,
             denial: OnceLock::new(),
             conditionals: set(f.conditionals),
+            general_people: set(f.general_people),
             past_forms: set(f.past_forms),
             machine_modifiers: set(f.machine_modifiers),
             deeds: set(f.deeds),
