@@ -200,17 +200,6 @@ impl Match<'_> {
         if reader.denied(self.range.clone(), self.rule.category != super::Category::Omission) {
             return None;
         }
-        // Blame argued about as a case or a topic, or taken back, blames nobody. A counterfactual
-        // is a case by nature; a fix aimed at people is one whatever is said after it.
-        if self.rule.category != super::Category::Counterfactual
-            && reader.argued(
-                self.range.clone(),
-                self.rule.category == super::Category::FixPeople,
-                scope == Scope::Prose,
-            )
-        {
-            return None;
-        }
         let mut start = self.range.start;
         // A pattern may mark its verb (`(?P<verb>...)`): the subject is read before it.
         let anchor = self.found.group("verb").map_or(self.range.start, |v| v.start);
@@ -238,6 +227,18 @@ impl Match<'_> {
         }
         if let Some(who) = self.pattern.opener
             && (!reader.opener().satisfies(who) || reader.relative_thing_acts(anchor) || reader.writers_act(anchor))
+        {
+            return None;
+        }
+        // Read last, for what is left: blame argued about as a case or a topic, or taken back,
+        // blames nobody. A counterfactual is a case by nature; a fix aimed at people is one
+        // whatever is said after it.
+        if self.rule.category != super::Category::Counterfactual
+            && reader.argued(
+                self.range.clone(),
+                self.rule.category == super::Category::FixPeople,
+                scope == Scope::Prose,
+            )
         {
             return None;
         }
