@@ -1,0 +1,53 @@
+//! Importing the shapes set AW showed in session 38 (see tests/corpus/REAL.md), from fixtures
+//! written in the same shapes in our own words: every entry at the right instant and the start
+//! of what the imported document keeps of each.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+use blameless::import;
+use chrono::NaiveDate;
+
+/// As `import_utc`, imported from `name` on `today` (so a day without its year has one).
+fn import_on(src: &str, name: &str, today: NaiveDate) -> import::Imported {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    import::from_markdown_file_on(src, std::path::Path::new(name), &template("default"), &options, today)
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A status page's history with only two updates, each `Resolved -` alone on its line, its
+/// text below, then `Jun 3, 16:20 PDT` (newest first, no year): both are entries, in the year
+/// Status updates copied with the label alone on its line (`Resolved`), two paragraphs of text
+/// separated by blank lines, then the stamp `Thu, Sep 8, 2022, 01:05 PM(2 hours earlier)`, the
+/// relative note glued to `PM`: an entry each, at the stamp's wall clock, the note kept after
+/// the label; the label without a stamp above them (`Post-incident review published`) is no
+/// Headings per phase that close with their time range (`### **Phase 1: Discovery (08:12 -
+/// 08:20)**`), bullets under each, the day in a `**Date:**` line: an entry at each range's
+/// A table copied one cell per line under `Timeline (UTC)` (`| 07:10 |` over `Error rate alarm
+/// fired for checkout |`), the day only in the prose above it: a row each, at that day in UTC;
+/// A Slack paste under a heading that names the country's clock and the day (`### timeline
+/// (Israel time, Aug. 3, 2019)`): each `@noa.levi  [2:05 PM]` line over its message is an entry
+/// the file is imported in, and the import says it took that year.
+#[test]
+fn two_status_updates_whose_dash_ends_the_label_line() {
+    let imported = import_on(&fixture("status-two-updates-dash-alone.md"), "updates.md", day(2026, 8, 1));
+    assert_eq!(imported.doc.timezone, "America/Los_Angeles");
+    assert_eq!(
+        rows(&imported.doc),
+        pairs(&[
+            ("2026-06-03T23:20:00Z", "Resolved -\nUploads through t"),
+            ("2026-06-03T22:35:00Z", "Investigating -\nSome users c"),
+        ])
+    );
+    assert_eq!(imported.assumed_year, Some(2026));
+    // A file that writes its year leaves nothing to assume.
+    let dated = "Resolved -\nAll good.\nJun 3, 2025, 16:20 PDT\nInvestigating -\nLooking.\nJun 3, 2025, 15:35 PDT\n";
+    let imported = import_on(dated, "updates.md", day(2026, 8, 1));
+    assert_eq!(imported.doc.timeline.len(), 2);
+    assert_eq!(imported.assumed_year, None);
+}
