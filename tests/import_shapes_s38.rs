@@ -51,3 +51,18 @@ fn two_status_updates_whose_dash_ends_the_label_line() {
     assert_eq!(imported.doc.timeline.len(), 2);
     assert_eq!(imported.assumed_year, None);
 }
+
+/// entry.
+#[test]
+fn labelled_updates_over_paragraphs_with_a_relative_note() {
+    let doc = import_utc(&fixture("status-labels-over-paragraphs.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2022-09-08T14:40:00Z", "Resolved Invoices are being "),
+            ("2022-09-08T13:05:00Z", "Monitoring (2 hours earlier)"),
+            ("2022-09-08T10:48:00Z", "Investigating (14 minutes ea"),
+        ])
+    );
+    assert!(doc.timeline[0].event.contains("The backlog from this morning has been cleared."));
+}

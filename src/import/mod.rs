@@ -36,6 +36,7 @@ mod front_matter;
 mod hanging;
 mod head;
 mod inline_timeline;
+mod label_updates;
 mod label_value;
 mod labelled;
 mod lead_cells;

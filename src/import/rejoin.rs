@@ -48,6 +48,7 @@ pub fn rejoin(src: &str) -> Cow<'_, str> {
     let text = then(text, super::status_copy::bracketed_updates);
     let text = then(text, super::status_copy::posted_updates);
     let text = then(text, super::status_copy::history_updates);
+    let text = then(text, super::label_updates::labelled_paragraphs);
     let text = then(text, super::status_copy::named_updates);
     let text = then(text, broken_rows);
     let text = then(text, times_over_events);
