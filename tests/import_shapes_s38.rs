@@ -66,3 +66,18 @@ fn labelled_updates_over_paragraphs_with_a_relative_note() {
     );
     assert!(doc.timeline[0].event.contains("The backlog from this morning has been cleared."));
 }
+
+/// start, the heading (range and all) and its bullets its text.
+#[test]
+fn phase_headings_closing_with_a_time_range() {
+    let doc = import_utc(&fixture("phase-headings-time-ranges.md"));
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-03-09T08:12:00Z", "Phase 1: Discovery (08:12 - "),
+            ("2025-03-09T08:21:00Z", "Phase 2: Revocation (08:21 -"),
+            ("2025-03-09T09:05:00Z", "Phase 3: Cleanup (09:05)\n\n* "),
+        ])
+    );
+    assert!(doc.timeline[1].event.contains("Build logs were searched"));
+}
