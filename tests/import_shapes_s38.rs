@@ -81,3 +81,19 @@ fn phase_headings_closing_with_a_time_range() {
     );
     assert!(doc.timeline[1].event.contains("Build logs were searched"));
 }
+
+/// the overview's cells (`| Incident Date |` over `2 Jun 2025 |`) are no entries.
+#[test]
+fn a_table_flattened_one_cell_per_line() {
+    let doc = import_utc(&fixture("table-one-cell-per-line.md"));
+    assert_eq!(doc.timezone, "UTC");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-06-02T07:10:00Z", "Error rate alarm fired for c"),
+            ("2025-06-02T07:14:00Z", "On-call engineer started inv"),
+            ("2025-06-02T07:38:00Z", "Faulty cache node taken out "),
+            ("2025-06-02T07:52:00Z", "Checkout fully working again"),
+        ])
+    );
+}

@@ -57,6 +57,7 @@ mod rows;
 mod sentence_times;
 mod sentences;
 mod signoff;
+mod split_cells;
 mod stamp;
 mod stamp_date;
 mod status;
