@@ -22,16 +22,6 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// A status page's history with only two updates, each `Resolved -` alone on its line, its
 /// text below, then `Jun 3, 16:20 PDT` (newest first, no year): both are entries, in the year
-/// Status updates copied with the label alone on its line (`Resolved`), two paragraphs of text
-/// separated by blank lines, then the stamp `Thu, Sep 8, 2022, 01:05 PM(2 hours earlier)`, the
-/// relative note glued to `PM`: an entry each, at the stamp's wall clock, the note kept after
-/// the label; the label without a stamp above them (`Post-incident review published`) is no
-/// Headings per phase that close with their time range (`### **Phase 1: Discovery (08:12 -
-/// 08:20)**`), bullets under each, the day in a `**Date:**` line: an entry at each range's
-/// A table copied one cell per line under `Timeline (UTC)` (`| 07:10 |` over `Error rate alarm
-/// fired for checkout |`), the day only in the prose above it: a row each, at that day in UTC;
-/// A Slack paste under a heading that names the country's clock and the day (`### timeline
-/// (Israel time, Aug. 3, 2019)`): each `@noa.levi  [2:05 PM]` line over its message is an entry
 /// the file is imported in, and the import says it took that year.
 #[test]
 fn two_status_updates_whose_dash_ends_the_label_line() {
@@ -52,6 +42,10 @@ fn two_status_updates_whose_dash_ends_the_label_line() {
     assert_eq!(imported.assumed_year, None);
 }
 
+/// Status updates copied with the label alone on its line (`Resolved`), two paragraphs of text
+/// separated by blank lines, then the stamp `Thu, Sep 8, 2022, 01:05 PM(2 hours earlier)`, the
+/// relative note glued to `PM`: an entry each, at the stamp's wall clock, the note kept after
+/// the label; the label without a stamp above them (`Post-incident review published`) is no
 /// entry.
 #[test]
 fn labelled_updates_over_paragraphs_with_a_relative_note() {
@@ -67,6 +61,8 @@ fn labelled_updates_over_paragraphs_with_a_relative_note() {
     assert!(doc.timeline[0].event.contains("The backlog from this morning has been cleared."));
 }
 
+/// Headings per phase that close with their time range (`### **Phase 1: Discovery (08:12 -
+/// 08:20)**`), bullets under each, the day in a `**Date:**` line: an entry at each range's
 /// start, the heading (range and all) and its bullets its text.
 #[test]
 fn phase_headings_closing_with_a_time_range() {
@@ -82,6 +78,8 @@ fn phase_headings_closing_with_a_time_range() {
     assert!(doc.timeline[1].event.contains("Build logs were searched"));
 }
 
+/// A table copied one cell per line under `Timeline (UTC)` (`| 07:10 |` over `Error rate alarm
+/// fired for checkout |`), the day only in the prose above it: a row each, at that day in UTC;
 /// the overview's cells (`| Incident Date |` over `2 Jun 2025 |`) are no entries.
 #[test]
 fn a_table_flattened_one_cell_per_line() {
@@ -96,4 +94,22 @@ fn a_table_flattened_one_cell_per_line() {
             ("2025-06-02T07:52:00Z", "Checkout fully working again"),
         ])
     );
+}
+
+/// A Slack paste under a heading that names the country's clock and the day (`### timeline
+/// (Israel time, Aug. 3, 2019)`): each `@noa.levi  [2:05 PM]` line over its message is an entry
+/// in Asia/Jerusalem (summer: UTC+3), the author first, a second line of the message kept.
+#[test]
+fn a_chat_paste_under_a_heading_naming_a_country_clock() {
+    let doc = import_utc(&fixture("chat-paste-country-time.md"));
+    assert_eq!(doc.timezone, "Asia/Jerusalem");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2019-08-03T11:05:00Z", "@noa.levi: checkout is down "),
+            ("2019-08-03T11:31:00Z", "Dan Peretz: found it, the pa"),
+            ("2019-08-03T12:10:00Z", "@noa.levi: checkout works ag"),
+        ])
+    );
+    assert!(doc.timeline[1].event.contains("restarting it now"));
 }

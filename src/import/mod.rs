@@ -28,6 +28,7 @@ mod anchor;
 mod blocks;
 mod bold_label;
 mod build;
+mod chat_paste;
 mod closing_stamp;
 mod columns;
 mod dates;

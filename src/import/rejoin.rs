@@ -45,6 +45,7 @@ fn event(line: &str) -> Option<&str> {
 pub fn rejoin(src: &str) -> Cow<'_, str> {
     let text = then(super::split_cells::split_rows(src), dashed_tables);
     let text = then(text, tables_apart);
+    let text = then(text, super::chat_paste::chat_messages);
     let text = then(text, super::word_stamp::labels_over_stamps);
     let text = then(text, super::status_copy::bracketed_updates);
     let text = then(text, super::status_copy::posted_updates);
