@@ -370,7 +370,7 @@ impl<'a> Builder<'a> {
             .find_map(|m| m.resolve(&zone))
             .map(|t| t.date_naive());
         let first_event = self.doc.timeline.iter().find_map(|e| e.time.resolve(&zone)).map(|t| t.date_naive());
-        Imported { doc: self.doc, report: self.report, date: started.or(self.date).or(first_event) }
+        Imported { doc: self.doc, report: self.report, date: started.or(self.date).or(first_event), assumed_year: None }
     }
 }
 

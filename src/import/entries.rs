@@ -137,7 +137,10 @@ impl Builder<'_> {
     /// The stamp of a heading that is an entry: as a line's, or after a lead-in with nothing
     /// after it (`### After 02:10 CET`, the event below it).
     pub(super) fn heading_stamp(&self, text: &str) -> Option<Stamp> {
-        self.entry_stamp(text).or_else(|| lead_in_stamp(text, true)).or_else(|| status_stamp(text))
+        self.entry_stamp(text)
+            .or_else(|| lead_in_stamp(text, true))
+            .or_else(|| status_stamp(text))
+            .or_else(|| super::closing_stamp::closing_stamp(text))
     }
 
     /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times

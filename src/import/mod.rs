@@ -28,6 +28,8 @@ mod anchor;
 mod blocks;
 mod bold_label;
 mod build;
+mod chat_paste;
+mod closing_stamp;
 mod columns;
 mod dates;
 mod east_asian;
@@ -36,6 +38,7 @@ mod front_matter;
 mod hanging;
 mod head;
 mod inline_timeline;
+mod label_updates;
 mod label_value;
 mod labelled;
 mod lead_cells;
@@ -55,6 +58,7 @@ mod rows;
 mod sentence_times;
 mod sentences;
 mod signoff;
+mod split_cells;
 mod stamp;
 mod stamp_date;
 mod status;
@@ -97,6 +101,9 @@ pub struct Imported {
     pub report: Report,
     /// The day of the incident, when the file says it (for the file's name).
     pub date: Option<NaiveDate>,
+    /// The year its days were put in, the year it was imported in, when the file writes no year
+    /// at all (a status page's `Mar 12, 12:34 PDT`): the caller says so.
+    pub assumed_year: Option<i32>,
 }
 
 /// The template our own export names in its metadata table (`| Template | default (version 1) |`).
@@ -148,7 +155,22 @@ pub fn from_markdown_file_on(
     options: &Options,
     today: NaiveDate,
 ) -> Imported {
-    build::Builder::run_named(&prepared(src), template, options, survey::date_in_name(path), Some(today.year()))
+    let named = survey::date_in_name(path);
+    let mut imported = build::Builder::run_named(&prepared(src), template, options, named, Some(today.year()));
+    imported.assumed_year = assumed_year(src, &imported.doc, today.year()).filter(|_| named.is_none());
+    imported
+}
+
+/// `year`, when the file writes no year anywhere and its timeline has days in it: the year
+/// they were taken to be in.
+fn assumed_year(src: &str, doc: &Document, year: i32) -> Option<i32> {
+    static YEAR: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?:^|[^\d])(?:19|20)\d{2}(?:[^\d]|$)").ok());
+    if YEAR.as_ref().is_none_or(|re| re.is_match(src)) {
+        return None;
+    }
+    let zone = doc.zone();
+    doc.timeline.iter().any(|e| e.time.resolve(&zone).is_some_and(|t| t.year() == year)).then_some(year)
 }
 
 /// The file as the builder reads it: a postmortem written without Markdown given its headings

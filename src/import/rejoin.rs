@@ -43,11 +43,14 @@ fn event(line: &str) -> Option<&str> {
 /// `src` with its runs of time lines over event lines, and of dated stamps over their
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
-    let text = then(dashed_tables(src), tables_apart);
+    let text = then(super::split_cells::split_rows(src), dashed_tables);
+    let text = then(text, tables_apart);
+    let text = then(text, super::chat_paste::chat_messages);
     let text = then(text, super::word_stamp::labels_over_stamps);
     let text = then(text, super::status_copy::bracketed_updates);
     let text = then(text, super::status_copy::posted_updates);
     let text = then(text, super::status_copy::history_updates);
+    let text = then(text, super::label_updates::labelled_paragraphs);
     let text = then(text, super::status_copy::named_updates);
     let text = then(text, broken_rows);
     let text = then(text, times_over_events);

@@ -120,6 +120,19 @@ pub(super) fn quoted_text(source: &str) -> Option<String> {
 }
 
 /// A line that is only an update's day and time.
+/// `Resolved -`, `Resolved - The fix is working.`: an update that opens with a status page's
+/// word for it and a dash.
+pub(super) fn status_dash(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    STATUS_WORDS.iter().any(|w| {
+        lower.strip_prefix(w).is_some_and(|r| {
+            let r = r.trim_start();
+            ["- ", "– ", "— ", "-\n", "–\n", "—\n"].iter().any(|d| r.starts_with(d))
+                || matches!(r.trim_end(), "-" | "–" | "—")
+        })
+    })
+}
+
 fn update_time(line: &str) -> Option<Stamp> {
     let when = ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| line.strip_prefix(w)).unwrap_or(line);
     leading_stamp(when).filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())

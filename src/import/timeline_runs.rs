@@ -57,13 +57,16 @@ impl Builder<'_> {
                     && (timed(self, first.lines().next().unwrap_or_default()) || self.time_below(&first).is_some())
             })
             .collect();
-        // A paragraph of three or more status-page updates run together is a run by itself.
+        // A paragraph of three or more status-page updates run together is a run by itself; two
+        // are, when each opens with the page's word for it and a dash (`Resolved -`).
         let updates: Vec<usize> = part
             .blocks
             .iter()
             .map(|&b| {
                 let paragraph = matches!(blocks[b].kind, Kind::Paragraph);
-                paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().map_or(0, |u| u.len())
+                let found = paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().unwrap_or_default();
+                let worded = found.len() == 2 && found.iter().all(|(_, t)| super::status::status_dash(t));
+                if worded { 3 } else { found.len() }
             })
             .collect();
         // `Update 2024-01-12 16:38 UTC: ...` paragraphs, a full day each (or a time only, in a

@@ -72,6 +72,9 @@ pub fn named_clock(text: &str) -> Option<(ZoneWord, String)> {
         ("singapore", "Asia/Singapore"),
         ("australian eastern", "Australia/Sydney"),
         ("moscow", "Europe/Moscow"),
+        ("israel", "Asia/Jerusalem"),
+        ("india", "Asia/Kolkata"),
+        ("china", "Asia/Shanghai"),
     ];
     static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         let names: Vec<&str> = CLOCKS.iter().map(|(n, _)| *n).collect();
@@ -152,6 +155,8 @@ fn city_zone(city: &str) -> Option<crate::doc::Zone> {
         ("canberra", "Australia/Sydney"),
         ("munich", "Europe/Berlin"),
         ("milan", "Europe/Rome"),
+        // A country with one clock, named for it: "(Israel time)".
+        ("israel", "Asia/Jerusalem"),
     ];
     let key = fold(city).replace(['_', '-'], " ");
     if let Some((_, zone)) = CAPITALS.iter().find(|(c, _)| *c == key) {
