@@ -180,6 +180,13 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                 (None, None) => continue,
             };
             let rest = &sentence[whole.end()..];
+            // "gegen 14.00 Uhr am Nachmittag": German "am" after `Uhr` is "in the", not a.m.
+            let german_am = c.name("uhr").is_some_and(|u| u.as_str().trim().eq_ignore_ascii_case("uhr"))
+                && rest
+                    .trim_start()
+                    .get(..3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("am ") || w.eq_ignore_ascii_case("im "));
+            let rest = if german_am { "" } else { rest };
             // "von Freitag, 30. April 19:09 UTC": the day written before the time (its weekday
             // left), read as `Apr 30 19:09 UTC`.
             let day = c.name("dd").zip(c.name("mon").and_then(|m| super::dates::month_word(m.as_str())));
@@ -334,6 +341,10 @@ mod tests {
         assert!(t[0].worded);
         assert_eq!(t[0].stamp.rest, "für 80 Minuten.");
         assert_eq!(told_times("Um 11 Uhr fiel der Strom aus.").len(), 1);
+        // "am" after `Uhr` is German for "in the", not a.m.
+        let t = told_times("Erst gegen 14.00 Uhr am Nachmittag lief der Server wieder.");
+        assert_eq!(t.len(), 1);
+        assert!(t[0].stamp.text.starts_with("14:00"), "{:?}", t[0].stamp.text);
         assert_eq!(told_times("Peu après, à 15h55, le train s'arrête.").len(), 1);
         // A dot or the hour alone without `Uhr`: a day or a number, no time.
         assert!(told_times("Das Update kam um 11.08 an.").is_empty());
