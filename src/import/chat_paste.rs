@@ -36,7 +36,7 @@ pub(super) fn chat_messages(src: &str) -> Cow<'_, str> {
             i += 1;
             continue;
         }
-        if !out.is_empty() && !out.ends_with("\n\n") && !listed(&out) {
+        if !out.is_empty() && !out.ends_with("\n\n") && !super::listed(&out) {
             out.push('\n');
         }
         let (who, when) = speaker(lines[i]).unwrap_or_default();
@@ -51,11 +51,6 @@ pub(super) fn chat_messages(src: &str) -> Cow<'_, str> {
         }
     }
     super::ending_as(src, out)
-}
-
-/// The text so far ends with a list entry this step wrote.
-fn listed(out: &str) -> bool {
-    out.trim_end_matches('\n').rsplit('\n').next().is_some_and(|l| l.starts_with("* ") || l.starts_with("  "))
 }
 
 #[cfg(test)]

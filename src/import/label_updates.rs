@@ -91,7 +91,7 @@ pub(super) fn labelled_paragraphs(src: &str) -> Cow<'_, str> {
             i += 1;
             continue;
         };
-        if !out.is_empty() && !out.ends_with("\n\n") && !out.ends_with("  \n") && !listed(&out) {
+        if !out.is_empty() && !out.ends_with("\n\n") && !out.ends_with("  \n") && !super::listed(&out) {
             out.push('\n');
         }
         let word = lines[o].trim().trim_matches(['*', '_']).trim();
@@ -114,11 +114,6 @@ pub(super) fn labelled_paragraphs(src: &str) -> Cow<'_, str> {
         }
     }
     super::ending_as(src, out)
-}
-
-/// The text so far ends with a list entry this step wrote.
-fn listed(out: &str) -> bool {
-    out.trim_end_matches('\n').rsplit('\n').next().is_some_and(|l| l.starts_with("* ") || l.starts_with("  "))
 }
 
 #[cfg(test)]

@@ -188,6 +188,12 @@ fn prepared(src: &str) -> String {
     rejoin::rejoin(&unglue::unglue(&joined)).into_owned()
 }
 
+/// The text so far ends with a list entry a pass wrote (a rewriting pass such as
+/// `status_copy`, `label_updates` or `chat_paste` adds a blank line before anything else).
+fn listed(out: &str) -> bool {
+    out.trim_end_matches('\n').rsplit('\n').next().is_some_and(|l| l.starts_with("* ") || l.starts_with("  "))
+}
+
 /// A pass's rewritten text, `out` (each line followed by a newline), ending as `src` ends: the
 /// last newline dropped when the source had none, so a pass never adds or removes one.
 fn ending_as<'a>(src: &str, mut out: String) -> std::borrow::Cow<'a, str> {

@@ -140,7 +140,7 @@ pub(super) fn history_updates(src: &str) -> Cow<'_, str> {
         }
         match updates.iter().find(|(o, _)| *o == i) {
             Some(&(o, s)) => {
-                if !out.is_empty() && !out.ends_with("\n\n") && !out.ends_with("  \n") && !listed(&out) {
+                if !out.is_empty() && !out.ends_with("\n\n") && !out.ends_with("  \n") && !super::listed(&out) {
                     out.push('\n');
                 }
                 out.push_str(&format!("* {} — {}\n", with_year(lines[s].trim(), day), lines[o].trim()));
@@ -212,7 +212,7 @@ pub(super) fn named_updates(src: &str) -> Cow<'_, str> {
             continue;
         }
         let s = i + 1;
-        if !out.is_empty() && !out.ends_with("\n\n") && !listed(&out) {
+        if !out.is_empty() && !out.ends_with("\n\n") && !super::listed(&out) {
             out.push('\n');
         }
         let (word, when) = worded_stamp(lines[s]).unwrap_or_default();
@@ -228,11 +228,6 @@ pub(super) fn named_updates(src: &str) -> Cow<'_, str> {
         i = until;
     }
     super::ending_as(src, out)
-}
-
-/// The text so far ends with a list entry this step wrote.
-fn listed(out: &str) -> bool {
-    out.trim_end_matches('\n').rsplit('\n').next().is_some_and(|l| l.starts_with("* ") || l.starts_with("  "))
 }
 
 /// Status-page updates each over its `Posted ...` line, as list entries at their stamps (see
