@@ -10,7 +10,6 @@ use std::ops::Range;
 use super::people::Reader;
 use super::tokens::{breaks, tokens};
 
-/// Where a clause ends, read backwards from a finding (as `Reader::denied` reads it).
 /// Words that may stand between a subject for people in general and its verb.
 const LIGHT: [&str; 16] = [
     "sometimes",
@@ -33,9 +32,6 @@ const LIGHT: [&str; 16] = [
 
 /// Verbs that make their object the subject of the next: "a name will make people blame them".
 const CAUSATIVE: [&str; 6] = ["make", "makes", "making", "let", "lets", "letting"];
-
-const BREAKS: [&str; 10] =
-    [";", ":", " but ", " however", " although ", " though ", " yet ", " whereas ", " – ", " — "];
 
 impl Reader<'_> {
     /// Whether the blame at `at` is argued about rather than told as what happened. A fix
@@ -167,10 +163,8 @@ impl Reader<'_> {
 
     /// Whether the clause of `at` names blame or punishment as a topic at or before it.
     fn as_a_topic(&self, at: Range<usize>) -> bool {
-        let from = self.sentence.start.min(at.start);
-        let lower = self.text[from..at.start].to_lowercase();
-        let start = BREAKS.iter().filter_map(|b| lower.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
-        self.lex.topic(&self.text[from + start..at.end], at.start - from - start)
+        let start = self.clause_start(at.start);
+        self.lex.topic(&self.text[start..at.end], at.start - start)
     }
 }
 

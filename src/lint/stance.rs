@@ -23,15 +23,19 @@ impl Reader<'_> {
         if negated {
             return false;
         }
-        // A match may start at the stop before its sentence.
-        let from = self.sentence.start.min(at.start);
-        let before = &self.text[from..at.start];
-        let lower = before.to_lowercase();
+        let start = self.clause_start(at.start);
+        self.lex.denies(&self.text[start..at.end], at.start - start, subjects)
+    }
+
+    /// Where the clause of the words at `at` starts: after the last ";", ":", "but",
+    /// "however", "although", "though", "yet", "whereas" or dash before them in the sentence (a
+    /// match may start at the stop before its sentence).
+    pub(super) fn clause_start(&self, at: usize) -> usize {
         const BREAKS: [&str; 10] =
             [";", ":", " but ", " however", " although ", " though ", " yet ", " whereas ", " – ", " — "];
-        let start = BREAKS.iter().filter_map(|b| lower.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
-        let clause = &self.text[from + start..at.end];
-        self.lex.denies(clause, before.len() - start, subjects)
+        let from = self.sentence.start.min(at);
+        let lower = self.text[from..at].to_lowercase();
+        from + BREAKS.iter().filter_map(|b| lower.rfind(b).map(|i| i + b.len())).max().unwrap_or(0)
     }
 
     /// Whether the judgement at `at` is the writers' of themselves: the person it is said of
