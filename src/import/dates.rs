@@ -125,14 +125,79 @@ pub(super) fn full_year(digits: &str) -> Option<i32> {
 /// in the order the document writes its days (`order`); with dots, day first. A two-digit year
 /// is this century's below 70.
 pub fn digit_date(text: &str, order: super::stamp::Order) -> Option<NaiveDate> {
-    static DIGITS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s(])(\d{1,2})([-/.])(\d{1,2})([-/.])((?:19|20)?\d{2})(?:$|[\s),.;])").ok()
-    });
-    let c = DIGITS.as_ref()?.captures_iter(text).find(|c| c[2] == c[4])?;
+    let c = digit_day(text)?;
     let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
     let year = full_year(&c[5])?;
     let order = if &c[2] == "." { super::stamp::Order::DayFirst } else { order };
     super::stamp::DateText::Digits(a, b, year).resolve(order, None)
+}
+
+/// A day in digits with its year, the same mark between its three parts (`13/05/2020`).
+fn digit_day(text: &str) -> Option<regex::Captures<'_>> {
+    static DIGITS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s(])(\d{1,2})([-/.])(\d{1,2})([-/.])((?:19|20)?\d{2})(?:$|[\s),.;])").ok()
+    });
+    DIGITS.as_ref()?.captures_iter(text).find(|c| c[2] == c[4])
+}
+
+/// "Between Tuesday night and Wednesday morning, 13/05/2020 Eurofiber had …", "In the early
+/// hours of 4 March …": a sentence whose first day is preceded by words of time alone, so it
+/// sets the scene of what follows as a day the sentence opens with does (a day named later,
+/// in passing, "… leaves the next day, Wednesday 13/05/2020, …", does not).
+pub fn after_time_words(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "between",
+        "and",
+        "on",
+        "during",
+        "in",
+        "the",
+        "of",
+        "early",
+        "late",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "hours",
+        "overnight",
+        "from",
+        "to",
+        "until",
+        "till",
+        "that",
+        "same",
+        "next",
+        "following",
+        "day",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "tonight",
+        "then",
+        "later",
+        "so",
+    ];
+    let starts = [
+        date_match(text).map(|(_, r)| r.start),
+        month_day_start(text),
+        digit_day(text).and_then(|c| c.get(1)).map(|m| m.start()),
+    ];
+    let Some(at) = starts.into_iter().flatten().min() else { return false };
+    let before: Vec<String> =
+        text[..at].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    !before.is_empty() && before.len() <= 8 && before.iter().all(|w| WORDS.contains(&w.as_str()))
 }
 
 /// The day a sentence of the text sets the scene with, "On the evening of Feb 23, ...", "On

@@ -66,7 +66,7 @@ impl Builder<'_> {
         for text in texts {
             let mut fence = false;
             let text = text.replace("\r\n", "\n");
-            for paragraph in text.split("\n\n") {
+            for paragraph in text.split("\n\n").flat_map(super::sentences::list_items) {
                 let fences = paragraph
                     .lines()
                     .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
@@ -85,6 +85,19 @@ impl Builder<'_> {
                 let line = first.lines().next().unwrap_or_default();
                 let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
                 let l = joined.as_str();
+                // `viernes 16-08-2024, 21:30 hrs` alone on a paragraph's first line, what happened
+                // then on the lines below it, which tell no time of their own (one that does was
+                // written then, `2022-04-12 16:38:02` over "At 05:15 on 11 April, ..."): an entry.
+                let body = first.lines().skip(1).map(str::trim).collect::<Vec<_>>().join(" ");
+                if rows == 0
+                    && first.lines().count() > 1
+                    && told_times(&body).is_empty()
+                    && let Some(stamp) = super::written::dated_time_alone(line)
+                {
+                    first_line.get_or_insert_with(|| self.line_of(line));
+                    self.push_stamp(&stamp, body);
+                    continue;
+                }
                 // `Update: 21:49` alone over the update's paragraph: an entry at that stamp, the
                 // paragraph its text (its sentences are read as any others).
                 if rows == 0 {
@@ -185,7 +198,8 @@ impl Builder<'_> {
                     if let Some(date) = named
                         && (!told.is_empty()
                             || super::times::opening_date(sentence).is_some()
-                            || super::dates::opening_month_day(sentence).is_some())
+                            || super::dates::opening_month_day(sentence).is_some()
+                            || super::dates::after_time_words(sentence))
                     {
                         self.clock.date = Some(date);
                     }

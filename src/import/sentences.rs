@@ -97,6 +97,29 @@ pub fn item_told(sentence: &str, before: &str) -> bool {
     list_item(sentence) && !planned(before)
 }
 
+/// A paragraph's list items, each with the lines that continue it (the first with the lines
+/// above it: a thread post's `name · comment · day` line, a time alone over its bullets): each is
+/// read on its own, so that an item's time is not joined to the items before it as one long
+/// sentence.
+pub fn list_items(paragraph: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    let mut items = 0;
+    for line in paragraph.split_inclusive('\n') {
+        if list_item(line) {
+            items += 1;
+            if items > 1 {
+                out.push(&paragraph[start..at]);
+                start = at;
+            }
+        }
+        at += line.len();
+    }
+    out.push(&paragraph[start..]);
+    out
+}
+
 /// A sentence that opens a list item (`* text`, `- text`, `• text`).
 pub fn list_item(sentence: &str) -> bool {
     let t = sentence.trim_start();

@@ -17,6 +17,9 @@ use super::stamp_date::{MONTH, parse_date};
 /// one: "monitoring" is not a Monday.
 const WEEKDAY: &str =
     r"mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+/// A day of the week in Spanish, Portuguese, French, German, Italian or Dutch (`viernes
+/// 16-08-2024, 21:30 hrs`), read past before a day or time.
+const FOREIGN_WEEKDAY: &str = r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|segunda-feira|ter[cç]a-feira|quarta-feira|quinta-feira|sexta-feira|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag";
 const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?|[ap]\b)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|midnight|noon|midday|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
@@ -32,7 +35,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/|\s+:\s+)(?P<dashed>[~≈]?(?:{COLON_CLOCK}|\d{{1,2}}\s?[ap]\.?m\b\.?))|(?:,?\s+at\s+|\s*,\s*|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+|(?:{FOREIGN_WEEKDAY}),?\s+)?(?:(?P<date>{date})|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/|\s+:\s+)(?P<dashed>[~≈]?(?:{COLON_CLOCK}|\d{{1,2}}\s?[ap]\.?m\b\.?))|(?:,?\s+at\s+|\s*,\s*|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?(?:\s?(?:hrs|hs|horas|uhr)\b\.?)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });

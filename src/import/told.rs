@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::stamp::{Stamp, leading_stamp};
+use super::stamp::{ClockText, Stamp, leading_stamp};
 use super::zone::ZONE_PATTERN;
 
 /// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight", "at Nov 07
@@ -18,7 +18,7 @@ use super::zone::ZONE_PATTERN;
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|until|through|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|since|until|through|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -141,6 +141,10 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             // was ...`, `around 2021-03-09 21:15:00 UTC and ...`).
             let from = &sentence[m.start()..];
             let end = from.find(stamp.text.as_str()).map_or(m.end(), |i| m.start() + i + stamp.text.len());
+            let mut stamp = stamp;
+            if span && stamp.end.is_none() {
+                stamp.end = span_end(&sentence[end..]);
+            }
             out.push(Told { start: whole.start(), end, stamp, span, worded: false, until });
         }
     }
@@ -238,6 +242,19 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     out.sort_by_key(|t| t.start);
     let ends = out.iter().take_while(|t| t.until).count();
     out.split_off(ends)
+}
+
+/// "between 01:05UTC **and 02:09UTC**", "from 14:10 **to 14:35**": the clock a span told in a
+/// sentence ends at, written right after its start.
+fn span_end(after: &str) -> Option<chrono::NaiveTime> {
+    static END: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^[*_]*\s*(?:and|to|until|till|through|[-–—])\s*[*_]*(\d)").ok());
+    let m = END.as_ref()?.captures(after)?.get(1)?;
+    let stamp = leading_stamp(&after[m.start()..])?;
+    match (stamp.date, stamp.time) {
+        (None, Some(ClockText::At(t))) => Some(t),
+        _ => None,
+    }
 }
 
 /// `16.40` before the end of a clause, or `1.10 PM` anywhere: a clock (hours below 24, minutes

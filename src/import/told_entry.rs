@@ -33,7 +33,8 @@ impl Builder<'_> {
         let raw = &sentence[within.clone()];
         let clause = clause_text(raw);
         let clause_end = within.start + raw.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
-        let before = sentence[..told.start].trim_matches(['*', '_', ' ']);
+        // (A list item's marker, `- At 07:25 UTC, ...`, is not a word before the time.)
+        let before = sentence[..told.start].trim_start_matches([' ', '-', '+', '•']).trim_matches(['*', '_', ' ']);
         let in_clause = clause_text(&sentence[within.start..told.start]).trim_matches(['*', '_', ' ']);
         // "Beginning on October 24th at 02:36 PDT, ...", "On Friday, October 29, 1999 beginning
         // at 8:40AM": a day and words that only lead in to the time open the paragraph with it.

@@ -138,6 +138,14 @@ pub(super) fn reply_clock(sentence: &str) -> Option<super::stamp::Stamp> {
     super::stamp::leading_stamp(&sentence[m.start()..])
 }
 
+/// `viernes 16-08-2024, 21:30 hrs`, `2024-08-16 21:30 UTC`: a day and its time alone on a line,
+/// over the lines that tell what happened then.
+pub(super) fn dated_time_alone(line: &str) -> Option<super::stamp::Stamp> {
+    let stamp = super::stamp::leading_stamp(line.trim())?;
+    let alone = stamp.rest.trim_matches(|c: char| c.is_whitespace() || "*_.,:".contains(c)).is_empty();
+    (alone && stamp.date.is_some() && matches!(stamp.time, Some(ClockText::At(_)))).then_some(stamp)
+}
+
 /// `9月4日 13時26分`: a Japanese or Chinese day and time alone on a line.
 pub(super) fn time_alone(line: &str) -> Option<super::stamp::Stamp> {
     let t = line.trim();
