@@ -70,3 +70,69 @@ fn a_day_and_time_alone_over_what_happened() {
         pairs(&[("2024-09-06T09:10:00Z", "el disco se llenó"), ("2024-09-06T09:40:00Z", "se liberó espacio")])
     );
 }
+
+/// News prose in other languages, the time after the words each puts before it: Polish "około
+/// godz. 14" (the stop of the shortened "godz." does not end the sentence) on "w sobotę 12
+/// marca" (a Polish month), Portuguese "por volta das 2h30", Italian "intorno alle 18,30" (a
+/// comma between hours and minutes), Czech "v 10:00", Spanish "a eso de las 08:40 horas",
+/// French "peu avant 16 h 30" (spaces around the `h`).
+#[test]
+fn news_prose_times_in_other_languages() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Awaria sieci\n\nOkoło godz. 14 w sobotę 12 marca 2022 pojawiły się pierwsze zgłoszenia o braku zasięgu w całym regionie.\n",
+            "2022-03-12 14:00",
+        ),
+        (
+            "Apagão no Sul\n\nNo dia 4 de maio de 2019, por volta das 2h30 a energia caiu em quatro cidades da região.\n",
+            "2019-05-04 02:30",
+        ),
+        (
+            "Guasto alla rete\n\nIl 7 giugno 2018 intorno alle 18,30 sono tornati i primi servizi per gli utenti della zona.\n",
+            "2018-06-07 18:30",
+        ),
+        ("Výpadek proudu\n\nDnes 14.11.2019 v 10:00 došlo k výpadku elektřiny v celé obci.\n", "2019-11-14 10:00"),
+        (
+            "Caída del servicio\n\nEl 3 de marzo de 2021 a eso de las 08:40 horas comenzaron los primeros errores en el correo.\n",
+            "2021-03-03 08:40",
+        ),
+        (
+            "Panne des urgences\n\nLe 9 octobre 2020, peu avant 16 h 30, le standard a cessé de répondre aux appels.\n",
+            "2020-10-09 16:30",
+        ),
+    ];
+    for (src, at) in cases {
+        let doc = import_utc(src);
+        assert_eq!(times_as_written(&doc), [*at], "{src}\n{:?}", doc.timeline);
+    }
+}
+
+/// A copied page's month of publication opening the file (` date 2020-11 ...`) gives the year of
+/// the days its text names without one; a Japanese clock with its half of the day (`午後2時頃`)
+/// and its month and day glued before it (`3月4日1時30分頃`).
+#[test]
+fn a_pages_month_and_clocks_in_japanese_prose() {
+    let doc =
+        import_utc(" date 2020-11 Vers 12h30 ce lundi 16 novembre, le réseau mobile est tombé dans toute la région.\n");
+    assert_eq!(times_as_written(&doc), ["2020-11-16 12:30"], "{:?}", doc.timeline);
+    let doc = import_utc("通信障害について\n\n2019年3月3日午後2時頃、一部の回線で通信障害が発生しました。\n");
+    assert_eq!(times_as_written(&doc), ["2019-03-03 14:00"], "{:?}", doc.timeline);
+    let doc = import_utc("通信障害について\n\n2019年3月に発生した障害は3月4日1時30分頃に全面復旧を確認しました。\n");
+    assert_eq!(times_as_written(&doc), ["2019-03-04 01:30"], "{:?}", doc.timeline);
+}
+
+/// `## Timeline (UTC unless noted)` over a table whose time column notes its own zone (`| Time
+/// (CEST) |`): the rows are in the noted zone.
+#[test]
+fn a_column_noted_zone_holds_over_unless_noted() {
+    let src = "# Deleted files\n\n## Timeline (UTC unless noted)\n\n| Time (CEST) | Event |\n|---|---|\n| 2026-05-02 00:31:10 | Sync job starts its nightly run. |\n| 2026-05-02 00:33:19 | First deletion shows in the drive log. |\n";
+    let (doc, report) = import_with_report(src);
+    assert_eq!(doc.timezone, "Europe/Berlin", "{report}");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-05-01T22:31:10Z", "Sync job starts its nightly "),
+            ("2026-05-01T22:33:19Z", "First deletion shows in the "),
+        ])
+    );
+}

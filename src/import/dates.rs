@@ -82,7 +82,19 @@ pub fn year_told(src: &str) -> Option<i32> {
     // another language, then the year.
     static MONTH_YEAR: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"(\p{L}+)\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b").ok());
+    // ` date 2021-12 Vers 12h30 ce lundi 13 décembre ...`: a copied page's month of
+    // publication opening the file.
+    static PAGE_DATE: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^\s*date\s+((?:19|20)\d{2})-(?:0[1-9]|1[0-2])\b").ok());
+    let first = src.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    if let Some(year) = PAGE_DATE.as_ref().and_then(|re| re.captures(first)).and_then(|c| c[1].parse().ok()) {
+        return Some(year);
+    }
+    // `2019年3月`: a year as Japanese and Chinese write it, before its month.
+    static CJK_YEAR: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月").ok());
     let re = MONTH_YEAR.as_ref()?;
+    let cjk = CJK_YEAR.as_ref()?;
     let mut fence = false;
     src.lines()
         .filter(|l| {
@@ -93,7 +105,11 @@ pub fn year_told(src: &str) -> Option<i32> {
             }
             !fence
         })
-        .find_map(|l| re.captures_iter(l).find_map(|c| month_word(&c[1]).and(c[2].parse().ok())))
+        .find_map(|l| {
+            re.captures_iter(l)
+                .find_map(|c| month_word(&c[1]).and(c[2].parse().ok()))
+                .or_else(|| cjk.captures(l).and_then(|c| c[1].parse().ok()))
+        })
 }
 
 /// Every date written in the text and where it starts, in the order found.
@@ -407,9 +423,25 @@ fn foreign_month(word: &str) -> Option<u32> {
         "ноябрь ноября ноябре",
         "декабрь декабря декабре",
     ];
+    // Polish, Czech and Dutch, in the cases a date writes them in: "w sobotę 19 lutego", "30.
+    // prosince 2012", "op 3 maart".
+    const SLAVIC: [&str; 12] = [
+        "styczeń stycznia ledna leden januari",
+        "luty lutego února únor februari",
+        "marzec marca března březen maart",
+        "kwiecień kwietnia dubna duben",
+        "maj maja května květen mei",
+        "czerwiec czerwca června červen",
+        "lipiec lipca července červenec",
+        "sierpień sierpnia srpna srpen augustus",
+        "wrzesień września září",
+        "październik października října říjen",
+        "listopad listopada listopadu",
+        "grudzień grudnia prosince prosinec",
+    ];
     let w = word.to_lowercase();
     let named = |months: &[&str; 12]| months.iter().position(|names| names.split(' ').any(|n| n == w));
-    named(&MONTHS).or_else(|| named(&RUSSIAN)).and_then(|i| u32::try_from(i + 1).ok())
+    named(&MONTHS).or_else(|| named(&RUSSIAN)).or_else(|| named(&SLAVIC)).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// Whether a line or heading only states a day (`2026-11-24 (all times UTC)`, `**Tuesday,

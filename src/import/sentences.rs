@@ -43,6 +43,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let stop = matches!(c, '.' | '!' | '?')
             && !meridiem
             && !ordinal(text, i)
+            && (c != '.' || !abbreviation(text, i))
             && text[end..].chars().next().is_none_or(char::is_whitespace);
         if closed || stop {
             out.push(&text[start..end]);
@@ -53,6 +54,19 @@ pub fn sentences(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
+}
+
+/// `około godz. 14 w sobotę`, `ca. 20 minutes`, `woj. zachodniopomorskim`: a dot after a short
+/// word in lower case, then a word in lower case or a number, closes a shortened word, not a
+/// sentence.
+fn abbreviation(text: &str, dot: usize) -> bool {
+    let word: String = text[..dot].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let short = (1..=5).contains(&word.chars().count()) && word.chars().all(char::is_lowercase);
+    let before_word = text[..dot - word.len()].chars().next_back();
+    let next = text[dot + 1..].trim_start().chars().next();
+    short
+        && before_word.is_none_or(|c| c.is_whitespace() || c == '(')
+        && next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// `am 30.01. gegen 15:20`, `dem 2. Februar 2008`: a dot after a number, then a word in lower

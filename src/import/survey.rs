@@ -63,7 +63,16 @@ pub fn survey(src: &str) -> Survey {
         }
         // `| Datetime (UTC+2) |`, `| Heure (CET) |`: a time column's header names the zone too.
         let header = TIME_HEADER.as_ref().map_or(std::borrow::Cow::Borrowed(t), |re| re.replace_all(t, "Time ("));
-        if zone.is_none()
+        // `## Timeline (UTC unless noted)` then `| Time (CEST) | Event |`: the column's zone is
+        // the noted one.
+        let noted = t.starts_with('|')
+            && zone.as_ref().is_some_and(|(_, _, at): &(ZoneWord, String, usize)| {
+                src.lines().nth(at - 1).is_some_and(|l| {
+                    let l = l.to_lowercase();
+                    l.contains("unless") || l.contains("otherwise")
+                })
+            });
+        if (zone.is_none() || noted)
             && let Some((word, words)) = stated(&header)
         {
             // (Said in the header's own words.)
@@ -209,6 +218,14 @@ impl super::build::Builder<'_> {
     /// (UTC+8)`) holding over the abbreviation's region.
     pub(super) fn stated_zone(&self, text: &str) -> Option<Zone> {
         let (word, words) = stated(text)?;
+        // `Timeline (UTC unless noted)`: the file's zone, which a noted one (`| Time (CEST) |`)
+        // has set.
+        let lower = text.to_lowercase();
+        if (lower.contains("unless") || lower.contains("otherwise"))
+            && let Ok(zone) = self.doc.timezone.parse::<Zone>()
+        {
+            return Some(zone);
+        }
         if let Some((abbreviation, zone)) = &self.gloss
             && words.contains(abbreviation.as_str())
         {

@@ -60,6 +60,34 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("в", "at"),
     ("около", "around"),
     ("до", "until"),
+    // French: "peu avant 16 h 30", "depuis 16 h 45".
+    ("peu avant", "around"),
+    ("peu après", "around"),
+    ("depuis", "as of"),
+    ("jusqu'à", "until"),
+    // Portuguese: "por volta das 0h15", "a partir da 1h30", "desde as 16h47".
+    ("das", "at"),
+    ("da", "at"),
+    ("desde as", "from"),
+    ("desde às", "from"),
+    ("até as", "until"),
+    ("até às", "until"),
+    // Spanish: "a eso de las 08:40 horas", "hasta las 10:00".
+    ("de las", "at"),
+    ("hasta las", "until"),
+    // Italian: "dalle 16,30", "intorno alle 18,30", "alle ore 9".
+    ("dalle", "from"),
+    ("fino alle", "until"),
+    // Czech: "v 10:00", "okolo 12:15", "kolem 9:30".
+    ("v", "at"),
+    ("ve", "at"),
+    ("okolo", "around"),
+    ("kolem", "around"),
+    // Polish: "o godz. 14", "około godz. 14", "przed godz. 22", "od godz. 9".
+    ("o", "at"),
+    ("około", "around"),
+    ("przed", "around"),
+    ("od", "from"),
 ];
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -85,7 +113,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.h])(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|h\b|\s?hrs\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?P<pre>(?:godz\.|godziny|godzinie|ore)\s*)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.,]|\s?h\s?)(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|\s?h\b|\s?hrs\b|\s?horas\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -97,7 +125,10 @@ static ZONED_SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it.
-static CJK_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(\d{1,2})時(?:(\d{1,2})分)?").ok());
+/// With its half of the day before it (`午後2時頃`: 14:00) and its month and day (`8月9日1時30分頃`).
+static CJK_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:(?P<y>(?:19|20)\d{2})年\s*)?(?P<mo>\d{1,2})月(?P<d>\d{1,2})日(?:[(（][^()（）\s]{1,3}[)）])?\s*)?(?:(?P<half>午前|午後|上午|下午|晚上)\s*)?(?P<h>\d{1,2})時(?:(?P<m>\d{1,2})分)?").ok()
+});
 
 /// `Thu Mar 6 18:20:11 PST 2025 — ...`: a notice opened with its stamp as `date` prints it.
 static DATE_COMMAND: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -157,8 +188,13 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             let clock = match (c.name("h"), c.name("named")) {
                 (Some(h), _) => {
                     // (`à 11: 33`: a space typed after the colon.)
-                    let sep = c.name("sep").map(|s| s.as_str().trim_end());
-                    let worded = c.name("uhr").is_some() || sep == Some("h");
+                    let sep = c.name("sep").map(|s| s.as_str().trim());
+                    // `alle 16,30`: a comma between hours and minutes only in Italian.
+                    let italian = ["alle", "dalle", "fino alle"].contains(&word.as_str().to_lowercase().as_str());
+                    if sep == Some(",") && !italian {
+                        continue;
+                    }
+                    let worded = c.name("uhr").is_some() || c.name("pre").is_some() || matches!(sep, Some("h" | ","));
                     // "starting at approximately 16.40.": an English clock with a dot, at a
                     // clause's end (`at 1.25 GB` is a size).
                     let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "about" | "by");
@@ -204,7 +240,8 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             let span = matches!(english, Some("from" | "between"));
             let worded = c.name("uhr").is_some()
                 || c.name("named").is_some()
-                || c.name("sep").is_some_and(|s| s.as_str() == "h" || s.as_str() == ".");
+                || c.name("pre").is_some()
+                || c.name("sep").is_some_and(|s| matches!(s.as_str().trim(), "h" | "." | ","));
             // "von ... bis ...": the span's end.
             let until = english == Some("until") || (lower == "bis" && out.last().is_some_and(|t| t.span));
             out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until });
@@ -229,14 +266,37 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     }
     if let Some(re) = CJK_TIME.as_ref() {
         for c in re.captures_iter(sentence) {
-            let (Some(whole), Some(h)) = (c.get(0), c.get(1)) else { continue };
+            let (Some(whole), Some(h)) = (c.get(0), c.name("h")) else { continue };
             // `3時間`: three hours, a while.
-            if c.get(2).is_none() && sentence[whole.end()..].starts_with('間') {
+            if c.name("m").is_none() && sentence[whole.end()..].starts_with('間') {
                 continue;
             }
-            let clock = format!("{}:{}", h.as_str(), c.get(2).map_or("00", |m| m.as_str()));
+            let Ok(mut hour) = h.as_str().parse::<u32>() else { continue };
+            match c.name("half").map(|m| m.as_str()) {
+                Some("午後" | "下午" | "晚上") if hour < 12 => hour += 12,
+                Some("午前" | "上午") if hour == 12 => hour = 0,
+                _ => {}
+            }
+            let day = c
+                .name("mo")
+                .zip(c.name("d"))
+                .and_then(|(mo, d)| {
+                    let month = MONTHS.get(mo.as_str().parse::<usize>().ok()?.checked_sub(1)?)?;
+                    let year = c.name("y").map_or(String::new(), |y| format!(" {}", y.as_str()));
+                    Some(format!("{month} {}{year} ", d.as_str()))
+                })
+                .unwrap_or_default();
+            let clock = format!("{day}{hour}:{}", c.name("m").map_or("00", |m| m.as_str()));
             let Some(stamp) = leading_stamp(&format!("{clock} {}", &sentence[whole.end()..])) else { continue };
-            out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: true, until: false });
+            // (The day before the clock, `2019年3月3日午後2時頃`, is read with it but is not where the time is told.)
+            out.push(Told {
+                start: c.name("half").unwrap_or(h).start(),
+                end: whole.end(),
+                stamp,
+                span: false,
+                worded: true,
+                until: false,
+            });
         }
     }
     out.sort_by_key(|t| t.start);

@@ -87,7 +87,7 @@ impl Builder<'_> {
             && (super::sentences::told_in_the_past(if n > 0 { in_clause } else { before })
                 || super::sentences::item_told(sentence, before));
         if matches!(stamp.time, Some(ClockText::At(_)))
-            && (after.split(' ').count() >= 2 || zoned_end || told_end || verb_last)
+            && (after.split(' ').count() >= 2 || said_in_cjk(after) || zoned_end || told_end || verb_last)
         {
             first_line.get_or_insert_with(|| self.line_of(line));
             self.push_stamp(stamp, event);
@@ -106,6 +106,12 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// A few characters of Japanese or Chinese after a time ("頃、一部の回線で障害が発生"): what
+/// happened then, with no spaces between its words.
+fn said_in_cjk(after: &str) -> bool {
+    after.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count() >= 4
 }
 
 /// Words enough before a time to say something: three, or a few characters of Japanese or
