@@ -446,3 +446,20 @@ fn set_51_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// The shapes of real set 50 (tests/corpus/REAL.md, session 39), in a document of our own:
+/// what a thing does not do ("doesn't make sense"), drives "blank and missing" logs, a name
+/// nobody has, a miss caught "by tracking errors" (a practice), a wish that it never happens
+/// again. None is a finding. A contractor or crew that cuts, severs or hits a buried line is.
+#[test]
+fn set_50_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-50-shapes.md",
+        vec![
+            (19, "person-broke-it", "warning"),
+            (21, "person-broke-it", "warning"),
+            (23, "person-broke-it", "warning"),
+        ],
+        1,
+    );
+}
