@@ -450,7 +450,10 @@ fn set_51_shapes_give_only_the_blame() {
 /// The shapes of real set 50 (tests/corpus/REAL.md, session 39), in a document of our own:
 /// what a thing does not do ("doesn't make sense"), drives "blank and missing" logs, a name
 /// nobody has, a miss caught "by tracking errors" (a practice), a wish that it never happens
-/// again. None is a finding. A contractor or crew that cuts, severs or hits a buried line is.
+/// again, a passive question about things ("Why weren't they rotated?"), the writer's own part
+/// told before "I". None is a finding. A contractor or crew that cuts, severs or hits a buried
+/// line is; so are alerts "not noticed by the on-call engineers", "the engineer responsible ...
+/// has been identified" and a vendor who knocked down equipment.
 #[test]
 fn set_50_shapes_give_only_the_blame() {
     exactly(
@@ -459,6 +462,9 @@ fn set_50_shapes_give_only_the_blame() {
             (19, "person-broke-it", "warning"),
             (21, "person-broke-it", "warning"),
             (23, "person-broke-it", "warning"),
+            (31, "missed-by-person", "warning"),
+            (33, "person-at-fault", "warning"),
+            (35, "person-broke-it", "warning"),
         ],
         1,
     );
