@@ -136,3 +136,60 @@ fn a_column_noted_zone_holds_over_unless_noted() {
         ])
     );
 }
+
+/// A status page's updates, each a day and time alone on a paragraph over the paragraph that
+/// tells what happened then: an entry each.
+#[test]
+fn status_updates_with_their_stamp_alone_above() {
+    let src = "Incident details\n\nAll times are shown in UTC\n\n14th March 2021 09:12:40 AM\n\nSlow responses in eu-west-1\n\nWe are seeing slow responses from the API in eu-west-1.\n\n14th Mar 09:50 AM\n\nResponse times are back to normal.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2021-03-14T09:12:40Z", "Slow responses in eu-west-1"),
+            ("2021-03-14T09:50:00Z", "Response times are back to n"),
+        ])
+    );
+}
+
+/// A range written on the 24-hour clock with a stray "PM" after its end (`14:47–14:52 PM`) is
+/// as written; a table's range keeps its end beside the row (`imported-until`), as a list's does.
+#[test]
+fn ranges_past_noon_and_in_table_cells() {
+    let src = "# Compactor halt\n\n## Timeline (all times UTC)\n\n- **2026-08-05**\n- **14:47–14:52 PM** compactor halted\n\n| Time | Event |\n|---|---|\n| 2026-08-05 22:36-23:03 | Pod stays half ready |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2026-08-05T14:47:00Z", "compactor halted"), ("2026-08-05T22:36:00Z", "Pod stays half ready")])
+    );
+    let until: Vec<_> = doc
+        .timeline
+        .iter()
+        .map(|e| e.extra.get("imported-until").and_then(|v| v.as_str()).map(str::to_string))
+        .collect();
+    assert_eq!(until, [Some("14:52".to_string()), Some("23:03".to_string())]);
+}
+
+/// Italian clocks with a dot (`alle 4.45`) and spoken (`alle 14 e 30`); Spanish "pasadas las
+/// 17:20".
+#[test]
+fn italian_dotted_and_spoken_clocks_and_spanish_las() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Incendio al data center\n\nIl 12 maggio 2019 un incendio è scoppiato alle 4.45 nella sala server principale.\n",
+            "2019-05-12 04:45",
+        ),
+        (
+            "Guasto alla rete\n\nIl 26 luglio 2022 intorno alle 14 e 30 la rete regionale si è fermata in tutta la provincia.\n",
+            "2022-07-26 14:30",
+        ),
+        (
+            "Caída de la red\n\nEl 4 de octubre de 2021, pasadas las 17:20 hora local, los usuarios empezaron a notar problemas.\n",
+            "2021-10-04 17:20",
+        ),
+    ];
+    for (src, at) in cases {
+        let doc = import_utc(src);
+        assert_eq!(times_as_written(&doc), [*at], "{src}\n{:?}", doc.timeline);
+    }
+}

@@ -59,6 +59,7 @@ impl Builder<'_> {
         // until the next time told.
         let mut written: Option<chrono::NaiveDateTime> = None;
         let mut update: Option<(String, super::stamp::Stamp)> = None;
+        let mut alone: Option<super::stamp::Stamp> = None;
         // A weekday has moved the day from the one the text is written on.
         let mut moved = false;
         // The rows of paragraphs that open with their day alone.
@@ -100,6 +101,22 @@ impl Builder<'_> {
                 }
                 // `Update: 21:49` alone over the update's paragraph: an entry at that stamp, the
                 // paragraph its text (its sentences are read as any others).
+                // `11th Oct 11:30 AM` alone over the paragraph that tells what happened then (a
+                // status page's update), when that paragraph tells no time of its own.
+                if let Some(stamp) = alone.take()
+                    && rows == 0
+                    && told_times(l).is_empty()
+                {
+                    first_line.get_or_insert_with(|| self.line_of(line));
+                    self.push_stamp(&stamp, l.to_string());
+                    continue;
+                }
+                if rows == 0 && first.lines().count() == 1 && update.is_none() {
+                    alone = super::written::dated_time_alone(line);
+                    if alone.is_some() {
+                        continue;
+                    }
+                }
                 if rows == 0 {
                     if let Some((word, stamp)) = update.take() {
                         first_line.get_or_insert_with(|| self.line_of(line));

@@ -257,7 +257,10 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     // `1:21–1:29 PM`: the am/pm written once, after the range's end, holds for its start.
     let meridiem = |t: &str| t.to_lowercase().contains(['a', 'p']);
     let time = match (time, end, time_text, c.name("end")) {
-        (Some(ClockText::At(at)), Some(until), Some(t), Some(e)) if !meridiem(t) && meridiem(e.as_str()) => {
+        // (`14:47–14:52 PM`: a start past noon already is as written.)
+        (Some(ClockText::At(at)), Some(until), Some(t), Some(e))
+            if !meridiem(t) && meridiem(e.as_str()) && chrono::Timelike::hour(&at) < 12 =>
+        {
             let later = at + chrono::Duration::hours(12);
             Some(ClockText::At(if at < until && later <= until { later } else { at }))
         }

@@ -319,6 +319,12 @@ impl Builder<'_> {
             {
                 extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
             }
+            // `| 22:36-23:03 |`: the range's end beside the row, as a list's range keeps it.
+            if !self.own
+                && let Some(end) = super::stamp::leading_stamp(&written).and_then(|s| s.end)
+            {
+                extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
+            }
             self.doc.timeline.push(TimelineEntry {
                 time: moment,
                 event: cell(row, Some(event)),

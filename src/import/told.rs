@@ -72,8 +72,9 @@ const TIME_WORDS: &[(&str, &str)] = &[
     ("desde às", "from"),
     ("até as", "until"),
     ("até às", "until"),
-    // Spanish: "a eso de las 08:40 horas", "hasta las 10:00".
+    // Spanish: "a eso de las 08:40 horas", "hasta las 10:00", "pasadas las 17:20".
     ("de las", "at"),
+    ("las", "at"),
     ("hasta las", "until"),
     // Italian: "dalle 16,30", "intorno alle 18,30", "alle ore 9".
     ("dalle", "from"),
@@ -113,7 +114,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?P<pre>(?:godz\.|godziny|godzinie|ore)\s*)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.,]|\s?h\s?)(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|\s?h\b|\s?hrs\b|\s?horas\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?P<pre>(?:godz\.|godziny|godzinie|ore)\s*)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.,]|\s?h\s?|\s+e\s+)(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|\s?h\b|\s?hrs\b|\s?horas\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -190,16 +191,21 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                     // (`à 11: 33`: a space typed after the colon.)
                     let sep = c.name("sep").map(|s| s.as_str().trim());
                     // `alle 16,30`: a comma between hours and minutes only in Italian.
-                    let italian = ["alle", "dalle", "fino alle"].contains(&word.as_str().to_lowercase().as_str());
-                    if sep == Some(",") && !italian {
+                    let italian =
+                        ["alle", "dalle", "fino alle", "verso le"].contains(&word.as_str().to_lowercase().as_str());
+                    // (`alle 14 e 30`: "and", hours and minutes spoken.)
+                    if matches!(sep, Some("," | "e")) && !italian {
                         continue;
                     }
-                    let worded = c.name("uhr").is_some() || c.name("pre").is_some() || matches!(sep, Some("h" | ","));
+                    let worded =
+                        c.name("uhr").is_some() || c.name("pre").is_some() || matches!(sep, Some("h" | "," | "e"));
                     // "starting at approximately 16.40.": an English clock with a dot, at a
                     // clause's end (`at 1.25 GB` is a size).
                     let english = matches!(word.as_str().to_lowercase().as_str(), "at" | "around" | "about" | "by");
-                    let dotted =
-                        english && sep == Some(".") && dotted_clock(h.as_str(), c.name("m"), &sentence[whole.end()..]);
+                    // `alle 4.45`, `verso le 8.00`: Italian writes a dot between them too.
+                    let dotted = (english || italian)
+                        && sep == Some(".")
+                        && (italian || dotted_clock(h.as_str(), c.name("m"), &sentence[whole.end()..]));
                     // `um 11.08` alone, `um 11` alone: a day, a number.
                     if !(worded || dotted || sep == Some(":")) {
                         continue;
