@@ -193,3 +193,17 @@ fn italian_dotted_and_spoken_clocks_and_spanish_las() {
         assert_eq!(times_as_written(&doc), [*at], "{src}\n{:?}", doc.timeline);
     }
 }
+
+/// A table's time cell with the same moment on another clock in brackets after it (`**5/27/2026
+/// 9:01 PM (01:01:32 UTC)**`): read at the first, the cell kept as written beside the row.
+#[test]
+fn a_time_cell_with_its_utc_in_brackets() {
+    let src = "# Sync stall\n\n## Timeline (all times ET)\n\n| Time | Event |\n|---|---|\n| **5/27/2026 9:01 PM (01:01:32 UTC)** | sync started |\n| **5/27 9:09 PM (01:09 UTC)** | sync started again |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2026-05-28T01:01:00Z", "sync started"), ("2026-05-28T01:09:00Z", "sync started again")])
+    );
+    let kept = doc.timeline[0].extra.get("imported-time").and_then(|v| v.as_str());
+    assert_eq!(kept, Some("**5/27/2026 9:01 PM (01:01:32 UTC)**"));
+}

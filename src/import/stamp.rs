@@ -323,8 +323,10 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
     // `12:28am PDT / 3:28am EDT / 7:28am GMT`: the same moment on other clocks, part of the
     // stamp (kept as written with it), not the start of the event.
-    static ALSO: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"^(?:/\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\b\s*)+").ok());
+    // `9:01 PM (01:01:32 UTC)`: the same moment on another clock in brackets after it.
+    static ALSO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^(?:/\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\b\s*|[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\s*[)）][*_]*\s*)+").ok()
+    });
     let rest = match ALSO.as_ref().and_then(|re| re.find(rest)) {
         Some(m) => {
             text = format!("{text} {}", m.as_str().trim());
