@@ -207,3 +207,16 @@ fn a_time_cell_with_its_utc_in_brackets() {
     let kept = doc.timeline[0].extra.get("imported-time").and_then(|v| v.as_str());
     assert_eq!(kept, Some("**5/27/2026 9:01 PM (01:01:32 UTC)**"));
 }
+
+/// A file from which no timeline entry came: each line that opens with a time, as a timeline's
+/// entries do, is named on the report with its line ("looks like a timeline entry, not read"),
+/// so `--strict` fails on it; times in code are not.
+#[test]
+fn lines_that_look_like_entries_but_were_not_read_are_named() {
+    let src = "# Panne du réseau\n\nChronologie des faits :\n\nSamedi 18h : premières coupures signalées\n\nDimanche 12h : retour progressif\n\n```\n10:00 log line\n```\n";
+    let (doc, report) = import_with_report(src);
+    assert!(doc.timeline.is_empty(), "{:?}", doc.timeline);
+    assert!(report.contains("line 5") && report.contains("not read: Samedi 18h"), "{report}");
+    assert!(report.contains("line 7") && report.contains("not read: Dimanche 12h"), "{report}");
+    assert!(!report.contains("not read: 10:00"), "{report}");
+}

@@ -345,6 +345,7 @@ impl<'a> Builder<'a> {
         self.anchor_runs();
         self.newest_first_runs();
         self.times_in_sentences();
+        self.unread_times();
         let template_sections = std::mem::take(&mut self.doc.sections);
         let mut sections = Vec::with_capacity(template_sections.len() + self.news.len());
         let mut news = std::mem::take(&mut self.news);

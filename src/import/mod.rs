@@ -73,6 +73,7 @@ mod told_entry;
 mod toml;
 mod two_clocks;
 mod unglue;
+mod unread;
 mod weekdays;
 mod wiki;
 mod word_stamp;
