@@ -48,6 +48,8 @@ impl Builder<'_> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     #[test]
     fn lines_that_open_with_a_time() {
         let re = super::OPENS_WITH_TIME.as_ref().unwrap();
