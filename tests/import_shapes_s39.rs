@@ -220,3 +220,29 @@ fn lines_that_look_like_entries_but_were_not_read_are_named() {
     assert!(report.contains("line 7") && report.contains("not read: Dimanche 12h"), "{report}");
     assert!(!report.contains("not read: 10:00"), "{report}");
 }
+
+/// German news prose: "am 2. Weihnachtsfeiertag" (an ordinal after an article, the noun after it
+/// capitalised) does not end the sentence, so its time is on the day the paragraph opens with;
+/// "von 21.30 bis 23 Uhr" a span from 21:30. French "à partir de 6 heures du matin"; Japanese
+/// with spaces (`2013 年 4 月 16 日 00 時 35 分`); an offset in brackets after the text's day
+/// (`(UTC+9)`) is the file's zone.
+#[test]
+fn german_ordinals_spans_french_heures_spaced_japanese_and_a_bracketed_offset() {
+    let doc = import_utc(
+        "Stromausfall\n\n26.12.2017 Neustadt: Am 2. Weihnachtsfeiertag fiel um 17.30 Uhr der Strom im ganzen Ort aus.\n\nViele Haushalte mussten am 26.12.2017 von 21.30 bis 23 Uhr im Dunkeln sitzen.\n",
+    );
+    assert_eq!(times_as_written(&doc), ["2017-12-26 17:30", "2017-12-26 21:30"], "{:?}", doc.timeline);
+    let doc = import_utc(
+        "Panne mobile\n\nLe 17 novembre 2004, à partir de 6 heures du matin, les clients ne pouvaient plus appeler.\n",
+    );
+    assert_eq!(times_as_written(&doc), ["2004-11-17 06:00"], "{:?}", doc.timeline);
+    let doc = import_utc(
+        "障害のお知らせ\n\n2013 年 4 月 16 日 00 時 35 分 頃、メールの送受信ができない障害が発生しました。\n",
+    );
+    assert_eq!(times_as_written(&doc), ["2013-04-16 00:35"], "{:?}", doc.timeline);
+    let (doc, report) = import_with_report(
+        "通信障害\n\n2017年8月25日正午すぎ(UTC+9)、障害が発生した。\n\n8月25日12時15分ごろから回線の障害が続いていた。\n",
+    );
+    assert_eq!(doc.timezone, "+09:00", "{report}");
+    assert_eq!(rows(&doc).first().map(|r| r.0.as_str()), Some("2017-08-25T03:15:00Z"), "{:?}", doc.timeline);
+}

@@ -78,9 +78,16 @@ fn ordinal(text: &str, dot: usize) -> bool {
     }
     let next = text[dot + 1..].trim_start();
     let word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    // `am 2. Weihnachtsfeiertag`: a German article before the number makes it an ordinal, the
+    // noun after it capitalised as German nouns are.
+    let number_at = text[..dot].trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = text[..number_at].trim_end().rsplit(char::is_whitespace).next().unwrap_or_default().to_lowercase();
+    let article =
+        ["am", "dem", "den", "der", "des", "zum", "vom", "im", "ab", "bis", "seit", "zur"].contains(&before.as_str());
     next.len() < text[dot + 1..].len()
         && (word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            || super::dates::month_word(&word).is_some())
+            || super::dates::month_word(&word).is_some()
+            || (article && dot - number_at <= 2))
 }
 
 static NOT: LazyLock<Option<Regex>> = LazyLock::new(|| {

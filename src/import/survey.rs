@@ -171,6 +171,22 @@ pub fn survey(src: &str) -> Survey {
             Some((word, format!("line {} says \"{words}\"", n + 1), n + 1))
         })
     });
+    // Nor that: an offset in brackets after the text's day or time ("2017年8月25日正午すぎ(UTC+9)",
+    // "on 3 May (GMT+2)").
+    let zone = zone.or_else(|| {
+        static BRACKETED: LazyLock<Option<Regex>> =
+            LazyLock::new(|| Regex::new(r"[(（]\s*((?:UTC|GMT)\s?[+-−]\s?\d{1,2}(?::?\d{2})?)\s*[)）]").ok());
+        let mut fence = false;
+        src.lines().enumerate().find_map(|(n, line)| {
+            if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+                fence = !fence;
+            }
+            let offset = if fence { None } else { BRACKETED.as_ref()?.captures(line) }?;
+            let word = offset[1].replace(' ', "").replace('−', "-");
+            let z = zone_word(&word)?;
+            Some((z, format!("line {} says \"({})\"", n + 1, &offset[1]), n + 1))
+        })
+    });
     let gloss = zone.as_ref().and_then(|(word, why, _)| glossed(src, word, why));
     let zone = match &gloss {
         Some((abbreviation, offset, line, z)) => {

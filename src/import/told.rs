@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::stamp::{ClockText, Stamp, leading_stamp};
+use super::told_words::{HOUR_WORDS, MONTHS, TIME_WORDS};
 use super::zone::ZONE_PATTERN;
 
 /// "at **11:32**", "around 14:02", "At 1915 UTC", "at 10 a.m.", "at midnight", "at Nov 07
@@ -23,90 +24,6 @@ static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// The words German, French, Spanish, Portuguese, Italian and Russian sentences put before a time, and
-/// the English word each reads as ("bis 22 Uhr behoben": fixed by 22:00; "zwischen 12:02 Uhr
-/// und 12:06 Uhr": a span, its start).
-const TIME_WORDS: &[(&str, &str)] = &[
-    // English before a clock written the French way ("at 10h50 LT", "at 11h") or with a dot
-    // ("about 1.30pm").
-    ("at", "at"),
-    ("around", "around"),
-    ("about", "around"),
-    ("by", "by"),
-    ("um", "at"),
-    ("gegen", "around"),
-    ("kurz nach", "around"),
-    ("kurz vor", "around"),
-    ("ab", "from"),
-    ("seit", "as of"),
-    ("bis", "by"),
-    // "von Freitag, 30. April 19:09 UTC bis Montag, ...": a span, its start.
-    ("von", "from"),
-    ("zwischen", "between"),
-    ("à", "at"),
-    ("vers", "around"),
-    ("dès", "from"),
-    // "de 18h00 à 22h00": a span, its start.
-    ("de", "from"),
-    ("entre", "between"),
-    ("a las", "at"),
-    ("desde las", "from"),
-    ("às", "at"),
-    ("pelas", "around"),
-    ("alle", "at"),
-    ("verso le", "around"),
-    // Russian: "с 12:45 ... до 15:40", "в 16:35", "около 16:35".
-    ("с", "from"),
-    ("в", "at"),
-    ("около", "around"),
-    ("до", "until"),
-    // French: "peu avant 16 h 30", "depuis 16 h 45".
-    ("peu avant", "around"),
-    ("peu après", "around"),
-    ("depuis", "as of"),
-    ("jusqu'à", "until"),
-    // Portuguese: "por volta das 0h15", "a partir da 1h30", "desde as 16h47".
-    ("das", "at"),
-    ("da", "at"),
-    ("desde as", "from"),
-    ("desde às", "from"),
-    ("até as", "until"),
-    ("até às", "until"),
-    // Spanish: "a eso de las 08:40 horas", "hasta las 10:00", "pasadas las 17:20".
-    ("de las", "at"),
-    ("las", "at"),
-    ("hasta las", "until"),
-    // Italian: "dalle 16,30", "intorno alle 18,30", "alle ore 9".
-    ("dalle", "from"),
-    ("fino alle", "until"),
-    // Czech: "v 10:00", "okolo 12:15", "kolem 9:30".
-    ("v", "at"),
-    ("ve", "at"),
-    ("okolo", "around"),
-    ("kolem", "around"),
-    // Polish: "o godz. 14", "około godz. 14", "przed godz. 22", "od godz. 9".
-    ("o", "at"),
-    ("około", "around"),
-    ("przed", "around"),
-    ("od", "from"),
-];
-
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// Words for midnight and noon in those languages.
-const HOUR_WORDS: &[(&str, &str)] = &[
-    ("mitternacht", "00:00"),
-    ("minuit", "00:00"),
-    ("medianoche", "00:00"),
-    ("meia-noite", "00:00"),
-    ("mezzanotte", "00:00"),
-    ("mittag", "12:00"),
-    ("midi", "12:00"),
-    ("mediodía", "12:00"),
-    ("meio-dia", "12:00"),
-    ("mezzogiorno", "12:00"),
-];
-
 /// A time after one of [`TIME_WORDS`]: `um 11.08 Uhr`, `gegen 11 Uhr`, `um 15:00 Uhr`, `à 15h55`,
 /// `vers 15h`, `a las 15:55`, `gegen Mitternacht`; a dot or the hour alone only with `Uhr` or
 /// `h` after it (`um 11.08` alone may be a day).
@@ -114,7 +31,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?P<pre>(?:godz\.|godziny|godzinie|ore)\s*)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.,]|\s?h\s?|\s+e\s+)(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|\s?h\b|\s?hrs\b|\s?horas\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?P<pre>(?:godz\.|godziny|godzinie|godziną|godzinę|ore)\s*)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.,]|\s?h\s?|\s+e\s+)(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|\s?h\b|\s?hrs\b|\s?horas\b|\s?heures?\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -128,7 +45,7 @@ static ZONED_SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it.
 /// With its half of the day before it (`午後2時頃`: 14:00) and its month and day (`8月9日1時30分頃`).
 static CJK_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:(?P<y>(?:19|20)\d{2})年\s*)?(?P<mo>\d{1,2})月(?P<d>\d{1,2})日(?:[(（][^()（）\s]{1,3}[)）])?\s*)?(?:(?P<half>午前|午後|上午|下午|晚上)\s*)?(?P<h>\d{1,2})時(?:(?P<m>\d{1,2})分)?").ok()
+    Regex::new(r"(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:[(（][^()（）\s]{1,3}[)）])?\s*)?(?:(?P<half>午前|午後|上午|下午|晚上)\s*)?(?P<h>\d{1,2})\s*時\s*(?:(?P<m>\d{1,2})\s*分)?").ok()
 });
 
 /// `Thu Mar 6 18:20:11 PST 2025 — ...`: a notice opened with its stamp as `date` prints it.
@@ -206,6 +123,12 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                     let dotted = (english || italian)
                         && sep == Some(".")
                         && (italian || dotted_clock(h.as_str(), c.name("m"), &sentence[whole.end()..]));
+                    // `von 21.30 bis 23 Uhr`: a span's start with its dot, the clock word after its end.
+                    static SPAN_TO_UHR: LazyLock<Option<Regex>> =
+                        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:bis|-|–)\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b").ok());
+                    let dotted = dotted
+                        || (sep == Some(".")
+                            && SPAN_TO_UHR.as_ref().is_some_and(|re| re.is_match(&sentence[whole.end()..])));
                     // `um 11.08` alone, `um 11` alone: a day, a number.
                     if !(worded || dotted || sep == Some(":")) {
                         continue;
