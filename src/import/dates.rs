@@ -125,50 +125,11 @@ fn digit_day(text: &str) -> Option<regex::Captures<'_>> {
 /// sets the scene of what follows as a day the sentence opens with does (a day named later,
 /// in passing, "… leaves the next day, Wednesday 13/05/2020, …", does not).
 pub fn after_time_words(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "between",
-        "and",
-        "on",
-        "during",
-        "in",
-        "the",
-        "of",
-        "early",
-        "late",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "hours",
-        "overnight",
-        "from",
-        "to",
-        "until",
-        "till",
-        "that",
-        "same",
-        "next",
-        "following",
-        "day",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "tonight",
-        "then",
-        "later",
-        "so",
-    ];
+    const WORDS: &str = concat!(
+        "between and on during in the of early late morning afternoon evening night hours overnight ",
+        "from to until till that same next following day monday tuesday wednesday thursday friday ",
+        "saturday sunday mon tue wed thu fri sat sun tonight then later so",
+    );
     let starts = [
         date_match(text).map(|(_, r)| r.start),
         month_day_start(text),
@@ -177,7 +138,7 @@ pub fn after_time_words(text: &str) -> bool {
     let Some(at) = starts.into_iter().flatten().min() else { return false };
     let before: Vec<String> =
         text[..at].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    !before.is_empty() && before.len() <= 8 && before.iter().all(|w| WORDS.contains(&w.as_str()))
+    !before.is_empty() && before.len() <= 8 && before.iter().all(|w| WORDS.split(' ').any(|x| x == w))
 }
 
 /// The day a sentence of the text sets the scene with, "On the evening of Feb 23, ...", "On
