@@ -89,11 +89,11 @@ impl Builder<'_> {
                 // `viernes 16-08-2024, 21:30 hrs` alone on a paragraph's first line, what happened
                 // then on the lines below it, which tell no time of their own (one that does was
                 // written then, `2022-04-12 16:38:02` over "At 05:15 on 11 April, ..."): an entry.
-                let body = first.lines().skip(1).map(str::trim).collect::<Vec<_>>().join(" ");
                 if rows == 0
                     && first.lines().count() > 1
-                    && told_times(&body).is_empty()
                     && let Some(stamp) = super::written::dated_time_alone(line)
+                    && let body = first.lines().skip(1).map(str::trim).collect::<Vec<_>>().join(" ")
+                    && told_times(&body).is_empty()
                 {
                     first_line.get_or_insert_with(|| self.line_of(line));
                     self.push_stamp(&stamp, body);

@@ -48,6 +48,8 @@ static TIME_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 pub fn survey(src: &str) -> Survey {
     let mut zone = None;
+    // The zone was stated "unless noted" (`## Timeline (UTC unless noted)`).
+    let mut unless_noted = false;
     let mut carried: HashMap<String, (usize, usize)> = HashMap::new();
     let (mut day_first, mut month_first, mut dots) = (0, 0, 0);
     let mut first_date = None;
@@ -65,16 +67,14 @@ pub fn survey(src: &str) -> Survey {
         let header = TIME_HEADER.as_ref().map_or(std::borrow::Cow::Borrowed(t), |re| re.replace_all(t, "Time ("));
         // `## Timeline (UTC unless noted)` then `| Time (CEST) | Event |`: the column's zone is
         // the noted one.
-        let noted = t.starts_with('|')
-            && zone.as_ref().is_some_and(|(_, _, at): &(ZoneWord, String, usize)| {
-                src.lines().nth(at - 1).is_some_and(|l| {
-                    let l = l.to_lowercase();
-                    l.contains("unless") || l.contains("otherwise")
-                })
-            });
+        let noted = t.starts_with('|') && unless_noted;
         if (zone.is_none() || noted)
             && let Some((word, words)) = stated(&header)
         {
+            unless_noted = {
+                let l = t.to_lowercase();
+                l.contains("unless") || l.contains("otherwise")
+            };
             // (Said in the header's own words.)
             let own = TIME_HEADER
                 .as_ref()

@@ -111,14 +111,18 @@ impl Builder<'_> {
 /// A few characters of Japanese or Chinese after a time ("頃、一部の回線で障害が発生"): what
 /// happened then, with no spaces between its words.
 fn said_in_cjk(after: &str) -> bool {
-    after.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count() >= 4
+    cjk_chars(after) >= 4
+}
+
+/// How many Japanese or Chinese characters a text has.
+fn cjk_chars(text: &str) -> usize {
+    text.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count()
 }
 
 /// Words enough before a time to say something: three, or a few characters of Japanese or
 /// Chinese, which put no spaces between words ("障害発生日時:2021年03月08日 4時58分").
 fn said(before: &str) -> bool {
-    let cjk = before.chars().filter(|c| ('\u{3040}'..='\u{9fff}').contains(c)).count();
-    before.split_whitespace().count() >= 3 || cjk >= 3
+    before.split_whitespace().count() >= 3 || cjk_chars(before) >= 3
 }
 
 /// Words before a time that only say when: a day (`October 24th`, `Friday, October 29, 1999`,
