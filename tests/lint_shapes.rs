@@ -149,8 +149,8 @@ fn denied_blame_and_the_writers_own_fault() {
     exactly(
         "tests/fixtures/lint/denials-and-own-fault.md",
         vec![
-            (28, "own-fault", "warning"),
-            (29, "own-fault", "warning"),
+            (28, "own-fault", "suggestion"),
+            (29, "own-fault", "suggestion"),
             (33, "forgot", "warning"),
             (33, "judged-work", "warning"),
             (33, "nobody-did", "warning"),
@@ -200,7 +200,7 @@ fn set_35_shapes_judge_people_not_things() {
             (11, "character-judgement", "suggestion"),
             (13, "character-judgement", "suggestion"),
             (15, "character-judgement", "suggestion"),
-            (29, "own-fault", "warning"),
+            (29, "own-fault", "suggestion"),
             (31, "character-judgement", "warning"),
             (33, "just-simply", "suggestion"),
             (33, "person-mistake", "warning"),
@@ -220,9 +220,9 @@ fn set_38_shapes_give_only_the_blame() {
     exactly(
         "tests/fixtures/lint/set-38-shapes.md",
         vec![
-            (23, "own-fault", "warning"),
+            (23, "own-fault", "suggestion"),
             (25, "did-not-follow", "warning"),
-            (25, "own-fault", "warning"),
+            (25, "own-fault", "suggestion"),
             (27, "person-then-harm", "warning"),
             (29, "nobody-did", "warning"),
             (31, "blame-idioms", "warning"),
@@ -244,8 +244,8 @@ fn set_39_shapes_give_only_the_blame() {
     exactly(
         "tests/fixtures/lint/set-39-shapes.md",
         vec![
-            (28, "own-fault", "warning"),
-            (30, "own-fault", "warning"),
+            (28, "own-fault", "suggestion"),
+            (30, "own-fault", "suggestion"),
             (32, "character-judgement", "warning"),
             (34, "character-judgement", "warning"),
             (36, "blame-idioms", "warning"),
@@ -391,7 +391,7 @@ fn set_47_shapes_give_only_the_blame() {
             (48, "if-only", "warning"),
             (50, "judged-person", "warning"),
             (52, "judged-work", "warning"),
-            (54, "own-fault", "warning"),
+            (54, "own-fault", "suggestion"),
             (56, "caused-by-person", "warning"),
             (60, "discipline", "warning"),
             (61, "discipline", "warning"),

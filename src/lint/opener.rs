@@ -33,7 +33,13 @@ impl Reader<'_> {
         let candidates = words.iter().take(4).chain(after_comma.map_or(&[][..], |k| &words[k..words.len().min(k + 3)]));
         for &t in candidates {
             if let found @ (Found::Person { .. } | Found::Possessed { .. }) = self.word(t) {
-                if self.common_noun_opening(&words, t) || self.governed(t) || self.thing_phrase(&words, t) {
+                // "Thanks to Bo's typo, …": a person's thing after "thanks to" is what brought
+                // about the rest ("Thanks to Aiko, …" stays thanks given).
+                let brought_about = matches!(found, Found::Possessed { .. }) && self.after_thanks_to(t);
+                if self.common_noun_opening(&words, t)
+                    || (self.governed(t) && !brought_about)
+                    || self.thing_phrase(&words, t)
+                {
                     continue;
                 }
                 return Phrase { range: t.start..t.end, found };
@@ -141,6 +147,12 @@ impl Reader<'_> {
         let gap = before.len() - before.trim_end_matches(' ').len();
         let word = before.trim_end_matches(' ').rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         gap == 1 && GOVERNING.iter().any(|g| word.eq_ignore_ascii_case(g))
+    }
+
+    /// Whether the word `t` comes right after "thanks to".
+    fn after_thanks_to(&self, t: Token) -> bool {
+        let before = self.text[self.sentence.start..t.start].trim_end_matches(' ').to_ascii_lowercase();
+        before.ends_with("thanks to") && !before[..before.len() - 9].ends_with(char::is_alphanumeric)
     }
 
     /// Whether `t`, among `words`, ends a phrase that names a thing although `t` alone reads
