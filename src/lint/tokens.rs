@@ -131,7 +131,9 @@ pub(super) fn structural_break(text: &str, i: usize) -> bool {
     let previous_blank = text[..i.saturating_sub(1)].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
     previous_blank
         || trimmed.is_empty()
-        || ["- ", "* ", "+ ", "#", ">", "|"].iter().any(|m| trimmed.starts_with(m))
+        // Markdown's list markers, and the bullets pasted from a word processor or a status
+        // page ("• The master routing service …"), which Markdown leaves in the paragraph.
+        || ["- ", "* ", "+ ", "#", ">", "|", "• ", "· ", "▪ ", "◦ ", "‣ "].iter().any(|m| trimmed.starts_with(m))
         || trimmed.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         || starts_with_time(trimmed)
         || bare_heading_before(text, i)
@@ -241,5 +243,8 @@ mod tests {
         let t = "We paged Dr. Lee at 14:02, e.g. Redis and J. Doe. Dave forgot to renew example.io today.";
         assert_eq!(&t[sentence(t, t.find("Lee").unwrap_or(0))], "We paged Dr. Lee at 14:02, e.g. Redis and J. Doe.");
         assert_eq!(&t[sentence(t, t.find("forgot").unwrap_or(0))], "Dave forgot to renew example.io today.");
+        // Bullets pasted from a status page, which Markdown leaves in one paragraph.
+        let b = "  • A member linecard rebooted at 5:25 UTC\n  • The routing service switched over";
+        assert_eq!(&b[sentence(b, b.find("routing").unwrap_or(0))], "  • The routing service switched over");
     }
 }
