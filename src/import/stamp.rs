@@ -117,8 +117,32 @@ pub struct Stamp {
     pub end_dated: bool,
 }
 
+/// `UPDATE @ …`, `Update: …`, `Edit - …`: the label word and what follows it and its mark.
+fn update_label(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start_matches(['*', '_', ' ', '\t']);
+    let end = t.find(|c: char| !c.is_alphabetic())?;
+    let word = &t[..end];
+    if !["update", "updated", "edit", "edited"].contains(&word.to_lowercase().as_str()) {
+        return None;
+    }
+    let after = t[end..].trim_start_matches(['*', '_']).trim_start();
+    let after =
+        after.strip_prefix(['@', ':', '-', '–', '—']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
+    after.starts_with(|c: char| c.is_ascii_alphanumeric()).then_some((word, after))
+}
+
 /// The stamp a line starts with, if it does.
 pub fn leading_stamp(line: &str) -> Option<Stamp> {
+    // `UPDATE @ 25th March 2020, 15:18 UTC - …`, `Update: Mar 3, 2024 14:02 - …`: an update's
+    // label before its day and time; the label stays at the head of the event.
+    if let Some((label, after)) = update_label(line)
+        && let Some(mut s) = leading_stamp(after)
+        && s.date.is_some()
+        && matches!(s.time, Some(ClockText::At(_)))
+    {
+        s.rest = format!("{label}: {}", s.rest);
+        return Some(s);
+    }
     // `2023-09-18 15.26 text`: a dot between the hour and the minutes, read so only after a
     // full date (alone, `1.25` is a number).
     static DOTTED: LazyLock<Option<Regex>> = LazyLock::new(|| {

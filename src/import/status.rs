@@ -133,8 +133,19 @@ pub(super) fn status_dash(text: &str) -> bool {
     })
 }
 
+/// What follows `Posted ` or `Updated ` on a status page's stamp line, past the age a copied
+/// page shows before the day (`Posted 2 years ago. Mar 03, 2024 - 16:45 UTC`); `None` when
+/// the line opens with neither word.
+pub(super) fn posted_when(line: &str) -> Option<&str> {
+    static AGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^(?i:about |over |almost |nearly )?(?:\d+|a|an|one) (?i:second|minute|hour|day|week|month|year)s? ago\s*[.,·|-]?\s*").ok()
+    });
+    let when = ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| line.strip_prefix(w))?.trim_start();
+    Some(AGE.as_ref().and_then(|re| re.find(when)).map_or(when, |m| &when[m.end()..]))
+}
+
 fn update_time(line: &str) -> Option<Stamp> {
-    let when = ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| line.strip_prefix(w)).unwrap_or(line);
+    let when = posted_when(line).unwrap_or(line);
     leading_stamp(when).filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())
 }
 

@@ -28,7 +28,7 @@ use super::stamp::{ClockText, leading_stamp};
 /// writes it under each.
 fn posted_stamp(line: &str) -> Option<&str> {
     let t = line.trim().trim_matches(['*', '_']).trim();
-    let when = t.strip_prefix("Posted ").or_else(|| t.strip_prefix("posted "))?.trim();
+    let when = super::status::posted_when(t).filter(|_| t.starts_with("Posted ") || t.starts_with("posted "))?.trim();
     leading_stamp(when)
         .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty())
         .then_some(when)
@@ -38,6 +38,17 @@ fn posted_stamp(line: &str) -> Option<&str> {
 fn dated_line(line: &str) -> bool {
     let t = line.trim_start_matches(['-', '*', '+', ' ']);
     leading_stamp(t).is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && !s.rest.is_empty())
+}
+
+/// Whether a line tells a clock time: `6:22am`, `10:52 UTC`, `3 pm`.
+fn tells_a_clock(line: &str) -> bool {
+    static CLOCK: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt)?\b|\b(?:1[0-2]|0?\d)\s*(?:am|pm)\b",
+        )
+        .ok()
+    });
+    CLOCK.as_ref().is_some_and(|re| re.is_match(line))
 }
 
 /// `Resolved [15/02/2022 23:09]`: a status word or two, then a day and time in brackets and
@@ -266,7 +277,12 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
         let when = posted_stamp(lines[s]).unwrap_or_default();
         // A postmortem posted as the page's last word, its own timeline in it (two lines or more
         // that open with a day and a time): kept as written, its `Posted` line too.
-        let timeline = said.iter().filter(|l| dated_line(l)).count() >= 2;
+        // So is one written in paragraphs that tell clock times of their own ("At 6:22am EDT
+        // the application …"): its times are read from its sentences.
+        let paragraphs =
+            lines[from..s].iter().skip_while(|l| l.trim().is_empty()).filter(|l| l.trim().is_empty()).count();
+        let timeline = said.iter().filter(|l| dated_line(l)).count() >= 2
+            || (paragraphs >= 2 && said.iter().any(|l| tells_a_clock(l)));
         if timeline {
             for line in &lines[from..=s] {
                 out.push_str(line);
