@@ -55,3 +55,16 @@ fn an_update_label_before_the_day_and_time() {
         ])
     );
 }
+
+/// A sentence that names its own day and tells, in the past, what happened at a time at its end
+/// ("On Monday 3rd October 2011 there was a loss of power at 11:41 am."): an entry, the first
+/// of a file with no timeline too; `13H22` (a capital H between hours and minutes) is a clock.
+#[test]
+fn a_day_named_in_the_sentence_and_its_time_at_the_end() {
+    let src = "# Power loss at the Leeds exchange\n\nOn Monday 3rd October 2011 there was a loss of the mains supply to the Leeds exchange at 11:41 am. The generator kept the racks running until 12:29 pm. Mains power was restored ten minutes later at 12:39pm.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2011-10-03 11:41", "2011-10-03 12:39"], "{:?}", doc.timeline);
+    let src = "# DDoS on 25/10/2019\n\nOn 25/10/2019 we saw a DDoS attack on our network which started at 13H22.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2019-10-25 13:22"], "{:?}", doc.timeline);
+}

@@ -117,25 +117,11 @@ pub struct Stamp {
     pub end_dated: bool,
 }
 
-/// `UPDATE @ …`, `Update: …`, `Edit - …`: the label word and what follows it and its mark.
-fn update_label(line: &str) -> Option<(&str, &str)> {
-    let t = line.trim_start_matches(['*', '_', ' ', '\t']);
-    let end = t.find(|c: char| !c.is_alphabetic())?;
-    let word = &t[..end];
-    if !["update", "updated", "edit", "edited"].contains(&word.to_lowercase().as_str()) {
-        return None;
-    }
-    let after = t[end..].trim_start_matches(['*', '_']).trim_start();
-    let after =
-        after.strip_prefix(['@', ':', '-', '–', '—']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
-    after.starts_with(|c: char| c.is_ascii_alphanumeric()).then_some((word, after))
-}
-
 /// The stamp a line starts with, if it does.
 pub fn leading_stamp(line: &str) -> Option<Stamp> {
     // `UPDATE @ 25th March 2020, 15:18 UTC - …`, `Update: Mar 3, 2024 14:02 - …`: an update's
     // label before its day and time; the label stays at the head of the event.
-    if let Some((label, after)) = update_label(line)
+    if let Some((label, after)) = super::status::update_label(line)
         && let Some(mut s) = leading_stamp(after)
         && s.date.is_some()
         && matches!(s.time, Some(ClockText::At(_)))
@@ -217,7 +203,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
                     None => (t, None),
                 };
             // `22h06`, `~22h` (French hours): the hour alone only after a date (`2h` is a while).
-            let french = t.split_once('h').filter(|(h, m)| {
+            let french = t.split_once(['h', 'H']).filter(|(h, m)| {
                 !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit())
             });
             if french.is_some_and(|(_, m)| m.is_empty()) && date.is_none() {

@@ -161,6 +161,20 @@ pub(super) fn update_segments(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `UPDATE @ …`, `Update: …`, `Edit - …`: the label word and what follows it and its mark.
+pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start_matches(['*', '_', ' ', '\t']);
+    let end = t.find(|c: char| !c.is_alphabetic())?;
+    let word = &t[..end];
+    if !["update", "updated", "edit", "edited"].contains(&word.to_lowercase().as_str()) {
+        return None;
+    }
+    let after = t[end..].trim_start_matches(['*', '_']).trim_start();
+    let after =
+        after.strip_prefix(['@', ':', '-', '–', '—']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
+    after.starts_with(|c: char| c.is_ascii_alphanumeric()).then_some((word, after))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

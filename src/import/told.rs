@@ -106,7 +106,8 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             let clock = match (c.name("h"), c.name("named")) {
                 (Some(h), _) => {
                     // (`à 11: 33`: a space typed after the colon.)
-                    let sep = c.name("sep").map(|s| s.as_str().trim());
+                    // (`13H22`: a capital H between them is the same.)
+                    let sep = c.name("sep").map(|s| if s.as_str().trim() == "H" { "h" } else { s.as_str().trim() });
                     // `alle 16,30`: a comma between hours and minutes only in Italian.
                     let italian =
                         ["alle", "dalle", "fino alle", "verso le"].contains(&word.as_str().to_lowercase().as_str());

@@ -81,8 +81,10 @@ impl Builder<'_> {
         // has already given ("ran out of disk at 03:12.", alone, stays prose).
         // In a sentence of several such clauses, each tells one ("started at 14:02, was
         // mitigated at 14:40 and ...").
+        // So is one in a sentence that names its own day ("On Monday 3rd October 2011 there was
+        // a loss of power at 11:41 am.").
         let told_end = !clause_opens
-            && (self.doc.timeline.len() > rows || several)
+            && (self.doc.timeline.len() > rows || several || named.is_some())
             && before.split_whitespace().count() >= 4
             && (super::sentences::told_in_the_past(if n > 0 { in_clause } else { before })
                 || super::sentences::item_told(sentence, before));
