@@ -132,8 +132,7 @@ impl Reader<'_> {
         {
             found = Found::Person { first_person: false };
         }
-        // "the consumer group", "the Kubernetes operator": people's words naming a thing.
-        // ("In future, operators must …": a comma between, no modifier.)
+        // "the consumer group", "the Kubernetes operator": people's words naming a thing (no comma between).
         if let [.., before, _] = toks
             && !breaks(&self.text[before.end..head.start])
             && self.thing_after_modifier(*before, &lower)
