@@ -166,7 +166,7 @@ pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start_matches(['*', '_', ' ', '\t']);
     let end = t.find(|c: char| !c.is_alphabetic())?;
     let word = &t[..end];
-    if !["update", "updated", "edit", "edited"].contains(&word.to_lowercase().as_str()) {
+    if !["update", "updated", "edit", "edited"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
         return None;
     }
     let after = t[end..].trim_start_matches(['*', '_']).trim_start();

@@ -40,17 +40,6 @@ fn dated_line(line: &str) -> bool {
     leading_stamp(t).is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && !s.rest.is_empty())
 }
 
-/// Whether a line tells a clock time: `6:22am`, `10:52 UTC`, `3 pm`.
-fn tells_a_clock(line: &str) -> bool {
-    static CLOCK: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt)?\b|\b(?:1[0-2]|0?\d)\s*(?:am|pm)\b",
-        )
-        .ok()
-    });
-    CLOCK.as_ref().is_some_and(|re| re.is_match(line))
-}
-
 /// `Resolved [15/02/2022 23:09]`: a status word or two, then a day and time in brackets and
 /// nothing else. The word and the stamp.
 fn bracketed_stamp(line: &str) -> Option<(&str, &str)> {
@@ -282,7 +271,7 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
         let paragraphs =
             lines[from..s].iter().skip_while(|l| l.trim().is_empty()).filter(|l| l.trim().is_empty()).count();
         let timeline = said.iter().filter(|l| dated_line(l)).count() >= 2
-            || (paragraphs >= 2 && said.iter().any(|l| tells_a_clock(l)));
+            || (paragraphs >= 2 && said.iter().any(|l| !super::told::told_times(l).is_empty()));
         if timeline {
             for line in &lines[from..=s] {
                 out.push_str(line);
