@@ -325,6 +325,20 @@ pub fn date_line(text: &str) -> Option<(NaiveDate, bool)> {
     (leftover == 0).then_some((date, utc))
 }
 
+/// The day of the last line above a timeline that only states one (a status page's day
+/// headings, `12th December 2024` over that day's report): its bare times are on that day,
+/// not on the file's first date (`13th December 2024 · No incidents reported` above it).
+/// Only a line that stands alone (a heading, or a paragraph of its own) counts: the end of a
+/// wrapped sentence ("… again at 2:00 AM / on 2026-04-15.") is no day line.
+pub fn last_date_line(above: &str) -> Option<NaiveDate> {
+    let lines: Vec<&str> = above.lines().map(str::trim).collect();
+    let blank = |i: Option<usize>| i.and_then(|i| lines.get(i)).is_none_or(|l| l.is_empty());
+    (0..lines.len()).rev().find_map(|i| {
+        let alone = lines[i].starts_with('#') || (blank(i.checked_sub(1)) && blank(Some(i + 1)));
+        alone.then(|| date_line(lines[i].trim_matches(['*', '_', '#', ' '])).map(|(d, _)| d)).flatten()
+    })
+}
+
 /// Words a line may hold besides its date and still be a date line ("Thursday, all times UTC",
 /// "the next day, 2026-11-26"); shared with the timeline reader.
 pub static FILLER: LazyLock<Vec<&str>> = LazyLock::new(|| {

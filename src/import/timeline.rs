@@ -48,7 +48,9 @@ impl Builder<'_> {
         let mut leftover = Leftover::default();
         let before = self.doc.timeline.len();
         if self.clock.date.is_none() && !self.own {
-            self.clock.date = self.first_date.or_else(|| self.metadata_day());
+            let start = part.heading.as_ref().map_or(part.body.start, |h| h.start);
+            self.clock.date =
+                super::dates::last_date_line(&self.src[..start]).or(self.first_date).or_else(|| self.metadata_day());
         }
         if !self.own
             && !self.zone_given

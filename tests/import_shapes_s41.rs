@@ -1,0 +1,25 @@
+//! Importing shapes met in session 41 (see tests/corpus/REAL.md), from snippets written in the
+//! same shapes in our own words: every entry at the right instant, and what the imported
+//! document keeps of each.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// A status page's history copied as text: a day line with nothing that day, then the day of the
+/// report, then its timeline of bare times. The times are on the day written just above them,
+/// not on the file's first date.
+#[test]
+fn bare_times_take_the_day_line_just_above_them() {
+    let src = "All systems are operational\n\nPast Incidents\n\n9th March 2023\n\nNo incidents reported\n\n8th March 2023\n\nStorage node failure\n\n## Timeline\n\nTimes are in UTC:\n\n  • 09:14: The storage node stopped answering.\n  • 09:40: Monitoring paged the on-call engineer.\n  • 10:05: Volumes were moved to a spare node.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-03-08T09:14:00Z", "The storage node stopped ans"),
+            ("2023-03-08T09:40:00Z", "Monitoring paged the on-call"),
+            ("2023-03-08T10:05:00Z", "Volumes were moved to a spar"),
+        ])
+    );
+}
