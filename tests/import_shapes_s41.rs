@@ -23,3 +23,19 @@ fn bare_times_take_the_day_line_just_above_them() {
         ])
     );
 }
+
+/// A page written on a day in late December, its updates above it newest first, each labelled
+/// with its day in a short form with a dot (`Update Jan. 04:`, `Update Dec. 28:`): the dot ends
+/// no sentence, December's update is that December and January's the January after.
+#[test]
+fn update_labels_with_short_month_names_around_the_new_year() {
+    let src = "Friday, December 26, 2014\n\nPower work in the machine room\n\nUpdate Jan. 04: Power came back at 6:10pm UTC and every service is up.\n\nUpdate Dec. 28: Power was restored at 7pm UTC as planned.\n\nThe building's power will be off on two weekends.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2015-01-04T18:10:00Z", "Update Jan. 04: Power came b"),
+            ("2014-12-28T19:00:00Z", "Update Dec. 28: Power was re"),
+        ])
+    );
+}

@@ -58,13 +58,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
 
 /// `około godz. 14 w sobotę`, `ca. 20 minutes`, `woj. zachodniopomorskim`: a dot after a short
 /// word in lower case, then a word in lower case or a number, closes a shortened word, not a
-/// sentence.
+/// sentence; so does one after a month's short name before a number (`Dec. 28`).
 fn abbreviation(text: &str, dot: usize) -> bool {
     let word: String = text[..dot].chars().rev().take_while(|c| c.is_alphabetic()).collect();
     let short = (1..=5).contains(&word.chars().count()) && word.chars().all(char::is_lowercase);
     let before_word = text[..dot - word.len()].chars().next_back();
     let next = text[dot + 1..].trim_start().chars().next();
-    short
+    // `Dec. 28`, `Sept. 3`: a month's short name before its day.
+    let month = (3..=4).contains(&word.len())
+        && super::months::month_word(&word.chars().rev().collect::<String>()).is_some()
+        && next.is_some_and(|c| c.is_ascii_digit());
+    (short || month)
         && before_word.is_none_or(|c| c.is_whitespace() || c == '(')
         && next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }

@@ -226,7 +226,8 @@ impl Clock {
     /// The day a date stands for. One written without a year takes the year of the dates
     /// around it; as a timeline runs forward, a day more than half a year before the last
     /// entry's is in the next year, and a first entry long after the day the file is about is in the year
-    /// before (`[12-05 16:21]` above `[03-20 16:46]` in a report on March 26th).
+    /// before (`[12-05 16:21]` above `[03-20 16:46]` in a report on March 26th), one ten months
+    /// before it in the year after (`Jan. 04` on a page written on December 26th).
     pub(super) fn day_of(&self, d: DateText) -> Option<NaiveDate> {
         let year = self.year.or(self.date.map(|d| d.year())).or(self.fallback_year);
         let date = d.resolve(self.order, year)?;
@@ -237,9 +238,15 @@ impl Clock {
         // next year, `Jun 12` below `Jun 14` (a status page's history, newest first) does not.
         let nearer_next =
             |last: NaiveDate| d.resolve(self.order, year.map(|y| y + 1)).is_some_and(|next| next - last < last - date);
+        let nearer_before =
+            |last: NaiveDate| d.resolve(self.order, year.map(|y| y - 1)).is_some_and(|prev| last - prev < date - last);
         let shift = match (self.last, self.date) {
             (Some(last), _) if date + Duration::days(1) < last.date() && nearer_next(last.date()) => 1,
+            // `Dec. 28` below `Jan. 04` (newest first): the December before.
+            (Some(last), _) if date > last.date() + Duration::days(1) && nearer_before(last.date()) => -1,
             (None, Some(day)) if self.year.is_none() && date > day + Duration::days(60) => -1,
+            // `Update Jan. 04` at the top of a page written on December 26th: the January after.
+            (None, Some(day)) if self.year.is_none() && date + Duration::days(300) < day => 1,
             _ => return Some(date),
         };
         d.resolve(self.order, year.map(|y| y + shift)).or(Some(date))
