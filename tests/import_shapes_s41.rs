@@ -39,3 +39,18 @@ fn update_labels_with_short_month_names_around_the_new_year() {
         ])
     );
 }
+
+/// A maintenance page copied as text writes each update's label and stamp twice, the second
+/// time over the update's text: one entry each, none left empty.
+#[test]
+fn an_update_stamp_written_twice_is_one_entry() {
+    let src = "# Network maintenance\n\nUpdates\n  • Completed\n    June 08, 2024 at 2:04 PM\n    Completed\n    June 08, 2024 at 2:04 PM\n\n    The new router is in and traffic is back to normal.\n\n  • Update\n    June 08, 2024 at 1:46 AM\n    In progress\n    June 08, 2024 at 1:46 AM\n\n    The replacement router has arrived and is being configured.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-06-08T14:04:00Z", "Completed The new router is "),
+            ("2024-06-08T01:46:00Z", "In progress The replacement "),
+        ])
+    );
+}

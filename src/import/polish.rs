@@ -39,10 +39,23 @@ impl Builder<'_> {
             for e in &mut self.doc.timeline {
                 e.event = super::stamp::clean_event(&e.event);
             }
+            self.drop_repeated_stamps();
             self.direct_links();
             self.mark_times();
             self.sign_off();
         }
+    }
+
+    /// A status page copied as text writes each update's stamp twice (`Update / June 08, 2024
+    /// at 1:46 AM / In progress / June 08, 2024 at 1:46 AM / text`): the first copy, an entry
+    /// with nothing to say, goes when the next entry is at the same time.
+    fn drop_repeated_stamps(&mut self) {
+        let t = &self.doc.timeline;
+        let empty = |k: usize| t[k].event.trim().is_empty() && t[k].evidence.is_none() && t[k].marker.is_none();
+        let keep: Vec<bool> =
+            (0..t.len()).map(|k| !(empty(k) && t.get(k + 1).is_some_and(|next| next.time == t[k].time))).collect();
+        let mut keep = keep.into_iter();
+        self.doc.timeline.retain(|_| keep.next().unwrap_or(true));
     }
 
     fn unique_titles(&mut self) {
