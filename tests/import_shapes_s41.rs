@@ -54,3 +54,20 @@ fn an_update_stamp_written_twice_is_one_entry() {
         ])
     );
 }
+
+/// Beside a list timeline, a paragraph that opens with its time and tells more: a later sentence
+/// of it that opens with its own time ("Around 21:50, …") is an entry too, not lost in the first.
+#[test]
+fn a_later_sentence_that_opens_with_its_time_in_a_timed_paragraph() {
+    let src = "# DNS outage on 2015-01-23\n\nAround 18:55 (UTC) I could not reach the wiki and asked the others on IRC. Almost an hour later they saw it too. Around 21:50, after a long search, we found a DNS loop at the registrar.\n\n## Timeline\n\n- 18:35 Monitoring: the wiki is reported down\n- 21:59 Nameservers are set back\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2015-01-23T18:35:00Z", "Monitoring: the wiki is repo"),
+            ("2015-01-23T18:55:00Z", "I could not reach the wiki a"),
+            ("2015-01-23T21:50:00Z", "after a long search, we foun"),
+            ("2015-01-23T21:59:00Z", "Nameservers are set back"),
+        ])
+    );
+}

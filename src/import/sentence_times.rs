@@ -28,6 +28,9 @@ fn thread_post(paragraph: &str) -> (Option<chrono::NaiveDate>, &str) {
     }
 }
 
+/// What may stand before a time that opens its sentence: a list's marker, emphasis.
+const LEAD: [char; 6] = [' ', '*', '_', '-', '+', '•'];
+
 impl Builder<'_> {
     /// A file with no timeline at all: the times its sentences give ("at **11:32** we
     /// deployed") become entries, the event the rest of the sentence; the text keeps them.
@@ -138,6 +141,11 @@ impl Builder<'_> {
                     continue;
                 }
                 let said = super::sentences::sentences(l);
+                // "Around 18:55 I noticed ... . Around 21:50, after ...": in a paragraph that
+                // opens with its time, a later sentence that opens with its own is an entry too.
+                let opened = said.first().is_some_and(|first| {
+                    told_times(first).first().is_some_and(|t| first[..t.start].trim_matches(LEAD).is_empty())
+                });
                 // A thread's post of one short sentence with its time ("resolve at 14.26", "Me,
                 // too, at 10:53 AM EST"): the reply says what happened then.
                 let reply = post_day.is_some() && rows == 0 && said.len() == 1 && l.split_whitespace().count() <= 8;
@@ -243,7 +251,7 @@ impl Builder<'_> {
                             sentence,
                             from..until,
                             &told[j],
-                            (k, n, clauses.len() > 1),
+                            (k, n, clauses.len() > 1, opened),
                             rows,
                             named,
                             &timed,

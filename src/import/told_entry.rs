@@ -14,21 +14,22 @@ static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}
 impl Builder<'_> {
     /// The entry of one time a sentence tells, `within` the bytes of its clause (the whole
     /// sentence when it tells one time); `at` the sentence's place in its paragraph and the
-    /// clause's in the sentence, and whether the sentence has clauses of several times.
+    /// clause's in the sentence, whether the sentence has clauses of several times, and whether
+    /// its paragraph opened with a time.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn told_entry(
         &mut self,
         sentence: &str,
         within: std::ops::Range<usize>,
         told: &Told,
-        at: (usize, usize, bool),
+        at: (usize, usize, bool, bool),
         rows: usize,
         named: Option<chrono::NaiveDate>,
         timed: &[chrono::NaiveDateTime],
         line: &str,
         first_line: &mut Option<usize>,
     ) {
-        let (k, n, several) = at;
+        let (k, n, several, opened) = at;
         let stamp = &told.stamp;
         let raw = &sentence[within.clone()];
         let clause = clause_text(raw);
@@ -44,7 +45,7 @@ impl Builder<'_> {
             || before.ends_with([',', ';', ':'])
             || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
         let span = told.span;
-        if rows > 0 && (n > 0 || span || !(k == 0 && starts)) {
+        if rows > 0 && (n > 0 || span || !((k == 0 || opened) && starts)) {
             return;
         }
         // The words after the time, to the end of its clause.
@@ -99,7 +100,7 @@ impl Builder<'_> {
                 // prose.
                 let zone = self.doc.zone();
                 let at = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone));
-                let led_in = n == 0 && !before.is_empty();
+                let led_in = n == 0 && (!before.is_empty() || k > 0);
                 if led_in && at.is_some() && self.doc.timeline[..rows].iter().any(|e| e.time.resolve(&zone) == at) {
                     self.doc.timeline.pop();
                     return;
