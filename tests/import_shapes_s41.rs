@@ -71,3 +71,33 @@ fn a_later_sentence_that_opens_with_its_time_in_a_timed_paragraph() {
         ])
     );
 }
+
+/// A hosting company's notice: "… an unplanned outage at approximately 02/28/2019 11:30 PST." —
+/// the day in digits before the time, inside the sentence, is the entry's day and the zone its
+/// zone (Pacific time, in February UTC−8).
+#[test]
+fn a_day_in_digits_before_the_time_inside_a_sentence() {
+    let src = "Outage report for host db04\n\nThis notice is to tell you that your server was affected by an unplanned outage at approximately 02/28/2019 11:30 PST.\n\nThe host stopped answering and we moved its disks to a spare machine.\n";
+    let doc = import_utc(src);
+    let times: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(times, ["2019-02-28T19:30:00Z"]);
+}
+
+/// A mail to a list, its paragraphs opened with an indented first line (no code in it), wrapped
+/// before the zone: "A week ago on Thursday, September 29th at approximately 10:15 AM / eastern
+/// time, service … was interrupted." An entry at 10:15 New York time, its text without the
+/// zone's words; the paragraph stays one paragraph.
+#[test]
+fn a_mail_paragraph_with_an_indented_first_line_and_a_wrapped_zone() {
+    let src = "Subject: Report on the September 29-30 interruption\nDate: Thu, 6 Oct 2005 11:16:26 -0400\n\nColleagues:\n\n    A week ago on Thursday, September 29th at approximately 10:15 AM\neastern time, the catalogue's web service was\ninterrupted.  Service was partly restored at 9 PM eastern time that\nevening.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2005-09-29T14:15:00Z", "the catalogue's web service "),
+            ("2005-09-30T01:00:00Z", "Service was partly restored "),
+        ])
+    );
+    let text: String = doc.sections.iter().map(|s| s.text.clone()).collect();
+    assert!(text.contains("10:15 AM\neastern time"), "{text}");
+}

@@ -126,6 +126,7 @@ pub fn plain(src: &str) -> Cow<'_, str> {
         }
     }
     super::wiki::title(&mut lines, &code_lines);
+    super::hanging::first_line_indents(&mut lines, &code_lines);
     admonitions(&mut lines, &code_lines);
     lone_tags(&mut lines, &code_lines);
     let outside = |i: usize| !code_lines[i];

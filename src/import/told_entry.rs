@@ -10,6 +10,10 @@ use super::stamp::ClockText;
 use super::told::{Told, clause_text};
 
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
+/// "at 10:15 AM eastern time, service was ...": the region's clock the time was told in.
+static REGION_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:eastern|pacific|mountain|central)(?:\s+(?:standard|daylight))?\s+time\b,?\s*").ok()
+});
 
 impl Builder<'_> {
     /// The entry of one time a sentence tells, `within` the bytes of its clause (the whole
@@ -61,6 +65,7 @@ impl Builder<'_> {
         // "At 05:00 UTC 2016-05-16 an update ...": the day after the time is the row's.
         let after = after.trim_start_matches([',', ' ']).trim();
         let after = DAY_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
+        let after = REGION_AFTER.as_ref().and_then(|re| re.find(after)).map_or(after, |m| &after[m.end()..]);
         // "Wir konnten die Störung dann, um 08:44 Uhr beheben.": the verb after a clock word
         // closes the sentence; the whole clause tells what happened.
         let verb_last = told.worded && after.split_whitespace().count() < 2 && before.split_whitespace().count() >= 3;
@@ -129,9 +134,10 @@ fn said(before: &str) -> bool {
 }
 
 /// Words before a time that only say when: a day (`October 24th`, `Friday, October 29, 1999`,
-/// `2024-03-04`) and words that lead in to it ("on", "beginning", "the evening of").
+/// `2024-03-04`) and words that lead in to it ("on", "beginning", "the evening of", "a week ago
+/// on").
 fn lead_in(before: &str) -> bool {
-    const WORDS: &str = "on beginning starting since from the of morning afternoon evening night early late monday tuesday wednesday thursday friday saturday sunday";
+    const WORDS: &str = "on beginning starting since from the of morning afternoon evening night early late monday tuesday wednesday thursday friday saturday sunday a two three few several days weeks week ago last yesterday";
     let Some(at) =
         super::dates::dates_at(before).first().map(|&(_, at)| at).or_else(|| super::dates::month_day_start(before))
     else {
