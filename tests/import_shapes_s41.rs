@@ -101,3 +101,14 @@ fn a_mail_paragraph_with_an_indented_first_line_and_a_wrapped_zone() {
     let text: String = doc.sections.iter().map(|s| s.text.clone()).collect();
     assert!(text.contains("10:15 AM\neastern time"), "{text}");
 }
+
+/// A status blog's post copied as text: its date on the first line, its title below it. The
+/// title is the post's title, not its date; a page with no title at all keeps its date line.
+#[test]
+fn a_post_dated_on_its_first_line_keeps_its_own_title() {
+    let src = "Sunday, January 16, 2011\n\nMail scheduled maintenance\n\nMail will be read-only on Monday while the spool moves.\n\nUPDATE 05:25p: Maintenance begins.\n";
+    assert_eq!(import_utc(src).title, "Mail scheduled maintenance");
+    let untitled =
+        "21 February 2010\n\nWhat is a netsplit?\n\nA netsplit is when two servers of the network lose their link.\n";
+    assert_eq!(import_utc(untitled).title, "21 February 2010");
+}

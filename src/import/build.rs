@@ -187,7 +187,7 @@ impl<'a> Builder<'a> {
         let title = b.title(blocks);
         b.times_of_the_metadata();
         if b.doc.title.trim().is_empty() {
-            b.doc.title = "Untitled incident".to_string();
+            b.doc.title = super::head::dated_title(src).unwrap_or_else(|| "Untitled incident".to_string());
         }
         let parts = b.split(blocks, title);
         for (k, part) in parts.iter().enumerate() {

@@ -38,6 +38,28 @@ pub(super) fn hanging_entries(lines: &mut [Cow<str>], code: &[bool], timed: impl
     }
 }
 
+/// A mail's paragraph whose first line alone is indented (`    A week ago on Thursday, ...`,
+/// the lines below it at the margin) is one paragraph, not a line of code over another: the
+/// first line is taken out of its indentation. A line of code over text stays (it does not
+/// open with a capital and a word).
+pub(super) fn first_line_indents(lines: &mut [Cow<str>], code: &[bool]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let line = &lines[i];
+        let after_blank = i == 0 || lines[i - 1].trim().is_empty();
+        let text = line.trim_start();
+        let prose = text.starts_with(|c: char| c.is_uppercase())
+            && text.split_whitespace().count() >= 4
+            && text.split_whitespace().next().is_some_and(|w| w.chars().all(char::is_alphabetic));
+        let next = &lines[i + 1];
+        let margin = !next.trim().is_empty()
+            && !next.starts_with([' ', '\t'])
+            && !next.starts_with(['#', '-', '*', '+', '>', '|', '`', '~']);
+        if !code[i] && !code[i + 1] && after_blank && line.starts_with("    ") && prose && margin {
+            lines[i] = Cow::Owned(text.to_string());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::hanging_entries;
@@ -61,27 +83,5 @@ mod tests {
         assert_eq!(lines[2], "- 11:00  Back up,");
         assert_eq!(lines[5], "- 12:30    Closed");
         assert_eq!(lines[1], "         stayed down.");
-    }
-}
-
-/// A mail's paragraph whose first line alone is indented (`    A week ago on Thursday, ...`,
-/// the lines below it at the margin) is one paragraph, not a line of code over another: the
-/// first line is taken out of its indentation. A line of code over text stays (it does not
-/// open with a capital and a word).
-pub(super) fn first_line_indents(lines: &mut [Cow<str>], code: &[bool]) {
-    for i in 0..lines.len().saturating_sub(1) {
-        let line = &lines[i];
-        let after_blank = i == 0 || lines[i - 1].trim().is_empty();
-        let text = line.trim_start();
-        let prose = text.starts_with(|c: char| c.is_uppercase())
-            && text.split_whitespace().count() >= 4
-            && text.split_whitespace().next().is_some_and(|w| w.chars().all(char::is_alphabetic));
-        let next = &lines[i + 1];
-        let margin = !next.trim().is_empty()
-            && !next.starts_with([' ', '\t'])
-            && !next.starts_with(['#', '-', '*', '+', '>', '|', '`', '~']);
-        if !code[i] && !code[i + 1] && after_blank && line.starts_with("    ") && prose && margin {
-            lines[i] = Cow::Owned(text.to_string());
-        }
     }
 }

@@ -271,6 +271,17 @@ pub(super) fn plain_title(line: &str) -> bool {
         && line.chars().next().is_some_and(|c| c.is_alphanumeric())
         && label_line(line).is_none()
         && super::stamp::leading_stamp(line).is_none_or(|s| s.time.is_none())
+        // A line that only states a day ("Sunday, January 16, 2011" over a status blog's post)
+        // is the post's date, not its title.
+        && super::dates::date_line(line).is_none()
+}
+
+/// With no title found, a first line that only states a day ("21 February 2010" over a wiki
+/// page's text) says more than "Untitled incident".
+pub(super) fn dated_title(src: &str) -> Option<String> {
+    let first = src.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let bare = first.starts_with(|c: char| c.is_alphanumeric()) && !first.contains(':');
+    super::dates::date_line(first).filter(|_| bare).map(|_| first.to_string())
 }
 
 /// A web page's navigation copied with its text: a bare domain ("lichess.org"), a menu word
