@@ -112,3 +112,14 @@ fn a_post_dated_on_its_first_line_keeps_its_own_title() {
         "21 February 2010\n\nWhat is a netsplit?\n\nA netsplit is when two servers of the network lose their link.\n";
     assert_eq!(import_utc(untitled).title, "21 February 2010");
 }
+
+/// A mail to a list copied with its headers: no heading, a `Subject:` line. The subject is the
+/// title, not "Untitled incident"; a `Title:` line likewise wins over a first line's date.
+#[test]
+fn a_mails_subject_is_its_title() {
+    let src = "From: Ops desk <ops at example.org>\nSubject: Report on the March 3 catalogue outage\nDate: Fri, 6 Mar 2015 09:21:34 -0500\n\nColleagues,\n\nThe catalogue was unreachable on Tuesday morning while a disk was replaced at our host.\n";
+    assert_eq!(import_utc(src).title, "Report on the March 3 catalogue outage");
+    let dated =
+        "21 February 2010\n\nTitle: The February netsplit\n\nTwo servers of the network lost their link for an hour.\n";
+    assert_eq!(import_utc(dated).title, "The February netsplit");
+}

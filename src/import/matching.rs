@@ -172,7 +172,7 @@ pub fn meta_for(label: &str) -> Option<Meta> {
     let l = normalize(label);
     let is = |words: &[&str]| words.iter().any(|w| normalize(w) == l);
     Some(match () {
-        _ if is(&["title"]) => Meta::Title,
+        _ if is(&["title", "subject"]) => Meta::Title,
         _ if is(&["status", "document status", "postmortem status", "estado"]) => Meta::Status,
         _ if is(&["severity", "sev", "incident severity", "severity level", "priority", "severidad", "severidade"]) => {
             Meta::Severity
