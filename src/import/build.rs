@@ -2,34 +2,17 @@
 //! section (or kept in a new one), the text before the first section read as metadata.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use super::blocks::{self, Block, Kind};
-use super::matching::{Meta, meta_for};
-use super::matching::{is_numbers_heading, normalize, section_for};
+use super::matching::{Meta, is_numbers_heading, meta_for, normalize, section_for};
 use super::meta::label_line;
 use super::report::{Outcome, Report};
 use super::times::Clock;
 use super::{Imported, Options};
 use crate::doc::{Document, Extra, Section, SectionKind, TemplateRef};
 use crate::template::Template;
-
-static OWN_TEMPLATE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(.+) \(version (\d+)\)$").ok());
-
-/// The template name and version in our own export's metadata table.
-pub(super) fn own_export(blocks: &[Block]) -> Option<(String, u32)> {
-    blocks.iter().take_while(|b| !matches!(b.kind, Kind::Heading { level: 2.., .. })).find_map(|b| match &b.kind {
-        Kind::Table { header, rows } if header == &["Field", "Value"] => rows.iter().find_map(|r| {
-            let value = (r.len() == 2 && r[0] == "Template").then(|| r[1].as_str())?;
-            let c = OWN_TEMPLATE.as_ref()?.captures(value)?;
-            Some((c[1].to_string(), c[2].parse().ok()?))
-        }),
-        _ => None,
-    })
-}
 
 /// The headings (and heading-like label lines) of a file, the title left out.
 pub(super) fn heading_texts(blocks: &[Block], src: &str) -> Vec<String> {
@@ -112,6 +95,8 @@ pub(super) struct Builder<'a> {
     pub(super) date_instant: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Label lines that gave the incident's times (`Incident Start: ...`): line, label, time.
     pub(super) time_labels: Vec<(usize, String, &'static str)>,
+    /// The title was put in for want of one; a `Title:` or `Subject:` label below replaces it.
+    pub(super) stand_in_title: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -131,7 +116,7 @@ impl<'a> Builder<'a> {
     ) -> Imported {
         let parsed = blocks::parse(src);
         let blocks = &parsed.blocks;
-        let own = own_export(blocks);
+        let own = super::head::own_export(blocks);
         let mut doc = template.new_document("", &options.zone);
         if let Some((name, version)) = &own {
             doc.template = TemplateRef { name: name.clone(), version: *version, extra: Extra::new() };
@@ -164,6 +149,7 @@ impl<'a> Builder<'a> {
             anchors: Vec::new(),
             date_instant: None,
             time_labels: Vec::new(),
+            stand_in_title: false,
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()
@@ -187,7 +173,8 @@ impl<'a> Builder<'a> {
         let title = b.title(blocks);
         b.times_of_the_metadata();
         if b.doc.title.trim().is_empty() {
-            b.doc.title = super::head::dated_title(src).unwrap_or_else(|| "Untitled incident".to_string());
+            b.doc.title = super::head::dated_title(src).unwrap_or_else(|| crate::doc::UNTITLED.to_string());
+            b.stand_in_title = true;
         }
         let parts = b.split(blocks, title);
         for (k, part) in parts.iter().enumerate() {

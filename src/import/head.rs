@@ -317,3 +317,18 @@ fn byline_below(text: &str) -> Option<String> {
 fn names_section(text: &str, template: &crate::template::Template) -> bool {
     section_for(text, template).is_some() || super::matching::is_heading_name(&super::matching::unqualified(text))
 }
+
+static OWN_TEMPLATE: std::sync::LazyLock<Option<regex::Regex>> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^(.+) \(version (\d+)\)$").ok());
+
+/// The template name and version in our own export's metadata table.
+pub(super) fn own_export(blocks: &[Block]) -> Option<(String, u32)> {
+    blocks.iter().take_while(|b| !matches!(b.kind, Kind::Heading { level: 2.., .. })).find_map(|b| match &b.kind {
+        Kind::Table { header, rows } if header == &["Field", "Value"] => rows.iter().find_map(|r| {
+            let value = (r.len() == 2 && r[0] == "Template").then(|| r[1].as_str())?;
+            let c = OWN_TEMPLATE.as_ref()?.captures(value)?;
+            Some((c[1].to_string(), c[2].parse().ok()?))
+        }),
+        _ => None,
+    })
+}

@@ -279,12 +279,9 @@ impl Builder<'_> {
         let t = &mut self.doc.times;
         let label = match meta {
             Meta::Title => {
-                // (A title put in for want of one, "Untitled incident" or the first line's day,
-                // gives way to a `Title:` or a mail's `Subject:` line.)
-                let stand_in = self.doc.title == "Untitled incident"
-                    || super::head::dated_title(self.src).is_some_and(|d| d == self.doc.title);
-                if self.doc.title.trim().is_empty() || stand_in {
+                if self.doc.title.trim().is_empty() || self.stand_in_title {
                     self.doc.title = value.to_string();
+                    self.stand_in_title = false;
                 }
                 "title".to_string()
             }

@@ -111,7 +111,7 @@ pub struct Imported {
 
 /// The template our own export names in its metadata table (`| Template | default (version 1) |`).
 pub fn template_named(src: &str) -> Option<String> {
-    build::own_export(&blocks::parse(src).blocks).map(|(name, _)| name)
+    head::own_export(&blocks::parse(src).blocks).map(|(name, _)| name)
 }
 
 /// The candidate whose sections the file's headings match best; the first one on a tie (so
@@ -183,7 +183,7 @@ fn assumed_year(src: &str, doc: &Document, year: i32) -> Option<i32> {
 /// table's header over a line of text must come back as written, not set apart).
 fn prepared(src: &str) -> String {
     let plain = plain::plain(src);
-    if build::own_export(&blocks::parse(&plain).blocks).is_some() {
+    if head::own_export(&blocks::parse(&plain).blocks).is_some() {
         return plain.into_owned();
     }
     let unquoted = quoted::unquoted(&plain);

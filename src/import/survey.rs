@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::stamp::{DateText, Order};
 use super::times::find_date;
-use super::zone::{ZONE_PATTERN, ZoneWord, named_clock, stated, zone_word};
+use super::zone::{REGION_CLOCK, ZONE_PATTERN, ZoneWord, named_clock, stated, zone_word};
 use crate::doc::Zone;
 
 pub struct Survey {
@@ -36,7 +36,7 @@ static SHORT_YEAR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s(])(\d{1,2})[-/](\d{1,2})[-/](\d{2})(?:$|[\s),.])").ok());
 static TIME_ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)|\d{{4}}))\**\s?[(（]?(?:(?-i:({ZONE_PATTERN}))|(?i:((?:eastern|pacific|mountain|central)(?:\s+(?:standard|daylight))?\s+time)\b))"
+        r"(?i:\b(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)|\d{{4}}))\**\s?[(（]?(?:(?-i:({ZONE_PATTERN}))|(?i:({REGION_CLOCK})\b))"
     ))
     .ok()
 });

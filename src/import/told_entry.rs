@@ -11,9 +11,8 @@ use super::told::{Told, clause_text};
 
 static DAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}\b,?\s*").ok());
 /// "at 10:15 AM eastern time, service was ...": the region's clock the time was told in.
-static REGION_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:eastern|pacific|mountain|central)(?:\s+(?:standard|daylight))?\s+time\b,?\s*").ok()
-});
+static REGION_AFTER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\b,?\s*", super::zone::REGION_CLOCK)).ok());
 
 impl Builder<'_> {
     /// The entry of one time a sentence tells, `within` the bytes of its clause (the whole

@@ -17,6 +17,10 @@ use regex::Regex;
 
 pub use crate::doc::zone_words::{ZONE_PATTERN, ZoneWord, zone_word};
 
+/// A North American region's clock in words after a time ("10:15 AM eastern time",
+/// "Pacific Daylight Time"): a pattern for the survey and for the words an event leaves out.
+pub(super) const REGION_CLOCK: &str = r"(?:eastern|pacific|mountain|central)(?:\s+(?:standard|daylight))?\s+time";
+
 /// A zone the text states for the times around it, and the words that state it.
 pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
     local_offset(text)
