@@ -178,11 +178,14 @@ fn assumed_year(src: &str, doc: &Document, year: i32) -> Option<i32> {
 
 /// The file as the builder reads it: a postmortem written without Markdown given its headings
 /// (`plain`), a postmortem quoted whole in a comment unquoted (`quoted`), a time label alone over its value
-/// joined to it (`label_value`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
+/// and a stamp alone over its indented text joined to it (`label_value`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
 /// our own export is Markdown as we write it, so it is read as it is (a text section holding a
 /// table's header over a line of text must come back as written, not set apart).
 fn prepared(src: &str) -> String {
-    let plain = plain::plain(src);
+    // (An outage log's stamps are joined to their indented text before a mail's indented
+    // first lines are set back to the margin.)
+    let logged = label_value::stamps_over_text(src);
+    let plain = plain::plain(&logged);
     if head::own_export(&blocks::parse(&plain).blocks).is_some() {
         return plain.into_owned();
     }

@@ -1,6 +1,7 @@
 //! The dates a stamp is written with: `2026-11-24`, `24-10-2024`, `Sep 27 2017`, `6th Nov`,
 //! `Feb-08-2021`, `2025-Feb-07`, and `09Aug09`, `30Jan2007` (day, month and year run together,
-//! as a table's narrow date column writes them; a two-digit year this century's below 70).
+//! as a table's narrow date column writes them; a two-digit year this century's below 70), and
+//! `03/21/16` (slashes and a two-digit year, as an outage log's stamps write them).
 
 use std::sync::LazyLock;
 
@@ -17,7 +18,7 @@ const GLUED_MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 /// Every date shape a stamp may start with (for a case-insensitive pattern).
 pub(super) static DATE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:\d{{1,2}}{GLUED_MONTH}(?:19|20)?\d{{2}}\b|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
+        r"(?:\d{{1,2}}{GLUED_MONTH}(?:19|20)?\d{{2}}\b|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
     )
 });
 
@@ -26,7 +27,7 @@ pub(super) fn parse_date(text: &str) -> Option<DateText> {
         LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{1,2}})({GLUED_MONTH})((?:19|20)?\d{{2}})$")).ok());
     static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$").ok());
     static DIGITS: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$").ok());
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{1,2})/(\d{1,2})/(\d{2})$").ok());
     static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?i)^(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH}))(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?$"
@@ -52,7 +53,9 @@ pub(super) fn parse_date(text: &str) -> Option<DateText> {
         return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).map(DateText::Full);
     }
     if let Some(c) = DIGITS.as_ref()?.captures(t) {
-        return Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+        // `03/21/16`: a two-digit year after slashes (this century's below 70).
+        let n = |i: usize| c.get(i).or_else(|| c.get(i + 3)).map(|m| m.as_str());
+        return Some(DateText::Digits(n(1)?.parse().ok()?, n(2)?.parse().ok()?, super::dates::full_year(n(3)?)?));
     }
     let c = NAMED.as_ref()?.captures(t)?;
     let m = month(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;

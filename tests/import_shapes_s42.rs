@@ -1,0 +1,45 @@
+//! Importing shapes met in session 42 (see tests/corpus/REAL.md), from snippets written in the
+//! same shapes in our own words: every entry at the right instant, and what the imported
+//! document keeps of each.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// An ISP's outage log, newest first: each stamp (`03/21/16 Monday 4:26pm EST`, a two-digit year
+/// and the day's name between the date and the time) alone on its line, the entry's text indented
+/// below it, after a blank line or right under it, a long one wrapped back to the margin. Every
+/// stamp is an entry with its own text; EST is New York's clock on each day (summer time in
+/// March 2016, as the issue asks of a zone's abbreviation).
+#[test]
+fn an_outage_log_of_stamps_over_indented_text() {
+    let src = "Network outage log\n\nRecent outages, newest first.\n\n03/21/16 Monday 4:26pm EST\n\n    edge router stopped answering, power cycled\n\n11/02/15 Monday 9:10am EST\n\n    upstream link flapped for twenty minutes;\nthe carrier replaced a line card\n04/23/10 Friday 4:14pm EST\n   core switch taken off line during cabling work.\n\n12/21/09 Monday 2:05am EST\n\n    mail relay out from 2:30am until 7am\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2016-03-21T20:26:00Z", "edge router stopped answerin"),
+            ("2015-11-02T14:10:00Z", "upstream link flapped for tw"),
+            ("2010-04-23T20:14:00Z", "core switch taken off line d"),
+            ("2009-12-21T07:05:00Z", "mail relay out from 2:30am u"),
+        ])
+    );
+    assert!(doc.timeline[1].event.ends_with("the carrier replaced a line card"), "{:?}", doc.timeline[1].event);
+    // The same stamps as list items, the event after a colon.
+    let doc = import_utc(
+        "# Outage log\n\n- 03/21/16 4:26pm: edge router stopped answering\n- 03/22/16 Tuesday 9:10am: upstream link flapped\n- 03/23/2016 Wednesday 9:10am: second flap\n",
+    );
+    assert_eq!(times_as_written(&doc), ["2016-03-21 16:26", "2016-03-22 09:10", "2016-03-23 09:10"]);
+}
+
+/// A form copied from a page: `Issue start:` with its colon alone on a line (a space after it),
+/// the day and time on the next. Both become the incident's times and entries.
+#[test]
+fn an_issue_start_label_over_its_value() {
+    let src = "# Wireless outage\n\nIssue start: \nSunday, October 21, 2018 - 8:00am\n\nIssue end:\nSunday, October 21, 2018 - 11:30am\n\nThe campus wireless controller failed.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2018-10-21 08:00", "2018-10-21 11:30"]);
+    assert_eq!(doc.times.started.as_ref().map(|t| t.as_text()).as_deref(), Some("2018-10-21 08:00"));
+    assert_eq!(doc.times.resolved.as_ref().map(|t| t.as_text()).as_deref(), Some("2018-10-21 11:30"));
+}
