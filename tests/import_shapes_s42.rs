@@ -43,3 +43,23 @@ fn an_issue_start_label_over_its_value() {
     assert_eq!(doc.times.started.as_ref().map(|t| t.as_text()).as_deref(), Some("2018-10-21 08:00"));
     assert_eq!(doc.times.resolved.as_ref().map(|t| t.as_text()).as_deref(), Some("2018-10-21 11:30"));
 }
+
+/// A mail about an outage, its day on a `Sent` line, two sentences that each end with their
+/// time ("went down at 11:42am. It was back up at 4:15pm"): two entries, where one such sentence
+/// alone stays prose.
+#[test]
+fn two_sentences_that_end_with_their_times() {
+    let src = "Unplanned mail outage\n\nSent 3/14/2008\n\n\nFor a reason we do not know yet (the logs are empty) the file server went down at 11:42am. It was back up at 4:15pm\n\nMost of the recovery steps worked.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2008-03-14T11:42:00Z", "For a reason we do not know "),
+            ("2008-03-14T16:15:00Z", "It was back up at 4:15pm"),
+        ])
+    );
+    let doc = import_utc(
+        "Unplanned mail outage\n\nSent 3/14/2008\n\nThe disk on the file server filled up at 11:42am.\n\nMost of the recovery steps worked.\n",
+    );
+    assert!(doc.timeline.is_empty(), "{:?}", doc.timeline);
+}

@@ -97,6 +97,8 @@ pub(super) struct Builder<'a> {
     pub(super) time_labels: Vec<(usize, String, &'static str)>,
     /// The title was put in for want of one; a `Title:` or `Subject:` label below replaces it.
     pub(super) stand_in_title: bool,
+    /// A sentence's moment at its end, in a file with no timeline, waiting for a second.
+    pub(super) held_told: Option<(super::stamp::Stamp, String, usize)>,
 }
 
 impl<'a> Builder<'a> {
@@ -150,6 +152,7 @@ impl<'a> Builder<'a> {
             date_instant: None,
             time_labels: Vec::new(),
             stand_in_title: false,
+            held_told: None,
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()

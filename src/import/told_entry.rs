@@ -88,14 +88,26 @@ impl Builder<'_> {
         // mitigated at 14:40 and ...").
         // So is one in a sentence that names its own day ("On Monday 3rd October 2011 there was
         // a loss of power at 11:41 am.").
-        let told_end = !clause_opens
-            && (self.doc.timeline.len() > rows || several || named.is_some())
+        let past = !clause_opens
             && before.split_whitespace().count() >= 4
             && (super::sentences::told_in_the_past(if n > 0 { in_clause } else { before })
                 || super::sentences::item_told(sentence, before));
-        if matches!(stamp.time, Some(ClockText::At(_)))
-            && (after.split(' ').count() >= 2 || said_in_cjk(after) || zoned_end || told_end || verb_last)
-        {
+        let told_end =
+            past && (self.doc.timeline.len() > rows || several || named.is_some() || self.held_told.is_some());
+        let clock = matches!(stamp.time, Some(ClockText::At(_)));
+        // "The mail server went down at 12:56pm. It was back on-line at 10:50pm": in a file with
+        // no timeline, such a sentence with nothing before it is held until a second one tells
+        // its moment too (one alone stays prose).
+        let entry = after.split(' ').count() >= 2 || said_in_cjk(after) || zoned_end || told_end || verb_last;
+        if clock && !entry && past && rows == 0 && self.held_told.is_none() {
+            self.held_told = Some((stamp.clone(), event, self.line_of(line)));
+            return;
+        }
+        if clock && entry {
+            if let Some((held, text, at)) = self.held_told.take() {
+                first_line.get_or_insert(at);
+                self.push_stamp(&held, text);
+            }
             first_line.get_or_insert_with(|| self.line_of(line));
             self.push_stamp(stamp, event);
             if rows > 0 {
