@@ -63,3 +63,20 @@ fn two_sentences_that_end_with_their_times() {
     );
     assert!(doc.timeline.is_empty(), "{:?}", doc.timeline);
 }
+
+/// A game studio's forum post, its day only in the title (`- 3/9/2015 -`), its updates newest
+/// first as `Update 2 (7:00 PM PST): text`: an entry each on that day, Pacific time (summer
+/// time from 8 March 2015), the update's number kept in the event.
+#[test]
+fn numbered_updates_with_their_time_in_brackets() {
+    let src = "# Forum and Login Downtime - 3/9/2015 - Updated\n\nUpdate 3 (9:30 PM PST): Logins are working again and we are watching closely.\n\nUpdate 2 (7:00 PM PST): We are still working with our host on the attack.\n\nUpdate 1 (5:15 PM PST): Players cannot log into the forums right now.\n\nHello everyone, a word on today's outage.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2015-03-10T04:30:00Z", "Update 3: Logins are working"),
+            ("2015-03-10T02:00:00Z", "Update 2: We are still worki"),
+            ("2015-03-10T00:15:00Z", "Update 1: Players cannot log"),
+        ])
+    );
+}

@@ -358,10 +358,16 @@ pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
 pub(super) fn update_stamp(line: &str) -> Option<Stamp> {
     static UPDATE: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
-    let m = UPDATE.as_ref()?.find(line)?;
-    let mut stamp = leading_stamp(&line[m.end()..]).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
+    // `Update 2 (8:00 PM PST): text`: the update's number, its time in brackets.
+    static NUMBERED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)\s+\d{1,2}\s*[(\[]").ok());
+    let end = match NUMBERED.as_ref().and_then(|re| re.find(line)) {
+        Some(n) => n.end() - 1,
+        None => UPDATE.as_ref()?.find(line)?.end(),
+    };
+    let mut stamp = leading_stamp(&line[end..]).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
     let rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim().to_string();
-    let word = m.as_str().trim().trim_matches(['*', '_', ':', '-', '–', '—', ' ']);
+    let word = line[..end].trim().trim_matches(['*', '_', ':', '-', '–', '—', ' ']);
     stamp.rest = format!("{word}: {rest}");
     (!rest.is_empty()).then_some(stamp)
 }
