@@ -80,3 +80,23 @@ fn numbered_updates_with_their_time_in_brackets() {
         ])
     );
 }
+
+/// A status page copied whole: its menu and legend first, the incident's title right above
+/// "Incident Report for …", a postmortem whose sentences give `05/30 01:35 PDT` (a month and day
+/// without the year, which the page's `Posted` lines give) and "mitigated at 11:00 PDT" (that
+/// day), then the resolved update over its `Posted` line, both of its sentences its text.
+#[test]
+fn a_status_page_copied_whole_with_its_postmortem() {
+    let src = "System Status\n\nStatus of Example services and history of incidents\n\nOperational\nPartial Outage\nMajor Outage\nBuild Service - New game servers not starting in West Europe\nIncident Report for Example\nPostmortem\n\nStarting 05/30 01:35 PDT, new game servers were not being started in West Europe.\n\nA restart of one scheduler node left the others with a stale member list. The issue was mitigated at 11:00 PDT by restarting every scheduler node.\n\nPosted Jun 11, 2019 - 23:16 PDT\n\nResolved\nGame servers could not be started in West Europe. The issue was fixed within eight hours.\nPosted May 30, 2019 - 01:30 PDT\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.title, "Build Service - New game servers not starting in West Europe");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2019-05-30T08:35:00Z", "new game servers were not be"),
+            ("2019-05-30T18:00:00Z", "The issue was mitigated at 1"),
+            ("2019-05-30T08:30:00Z", "Resolved Game servers could "),
+        ])
+    );
+    assert!(doc.timeline[2].event.ends_with("The issue was fixed within eight hours."), "{:?}", doc.timeline[2].event);
+}

@@ -247,6 +247,15 @@ pub fn month_day(text: &str) -> Option<super::stamp::DateText> {
     month_day_at(text).map(|(day, _)| day)
 }
 
+/// `Starting 05/30 01:35 PDT`: a month and day in digits, no year, right before a time with a
+/// colon, as the document orders them.
+pub fn pair_before_time(text: &str) -> Option<super::stamp::DateText> {
+    static PAIR: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?:^|[\s(])(\d{1,2})/(\d{1,2})\s+\d{1,2}:\d{2}\b").ok());
+    let c = PAIR.as_ref()?.captures(text)?;
+    Some(super::stamp::DateText::Pair(c[1].parse().ok()?, c[2].parse().ok()?))
+}
+
 /// Where a day without its year starts in the text, if it names one.
 pub fn month_day_start(text: &str) -> Option<usize> {
     month_day_at(text).map(|(_, at)| at)

@@ -143,6 +143,11 @@ impl Builder<'_> {
                         matches!(&b.kind, Kind::Heading { level, text } if *level == 1 || !names_section(text, self.template))
                     }) =>
                 {
+                    if let Some((k, title)) = self.report_for_title(blocks) {
+                        self.report.push(blocks[k].line, title.clone(), Outcome::Title);
+                        self.doc.title = title;
+                        return Vec::new();
+                    }
                     // A promotion's banner first ("Grow with us: ...", "x"), the title below it.
                     let i = self.after_banner(blocks, i);
                     let line = self.src[blocks[i].range.clone()].trim();

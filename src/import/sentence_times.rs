@@ -140,6 +140,21 @@ impl Builder<'_> {
                     self.place_last_in_order();
                     continue;
                 }
+                // `* May 30, 2019 - 01:30 PDT — Resolved ...`: a list item that opens with its day
+                // and time (a status page's update set out as one) and tells no other time is an
+                // entry, every sentence of it its text.
+                let item = l.trim_start().get(2..).filter(|_| super::sentences::list_item(l)).unwrap_or_default();
+                if rows == 0
+                    && let Some(stamp) = super::stamp::leading_stamp(item.trim_start())
+                    && stamp.date.is_some()
+                    && matches!(stamp.time, Some(ClockText::At(_)))
+                    && told_times(&stamp.rest).is_empty()
+                    && stamp.rest.split_whitespace().count() >= 2
+                {
+                    first_line.get_or_insert_with(|| self.line_of(line));
+                    self.push_stamp(&stamp, stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).to_string());
+                    continue;
+                }
                 let said = super::sentences::sentences(l);
                 // "Around 18:55 I noticed ... . Around 21:50, after ...": in a paragraph that
                 // opens with its time, a later sentence that opens with its own is an entry too.
@@ -155,6 +170,7 @@ impl Builder<'_> {
                     // "at 6:45 a.m. on 10/9/08": a day in digits, as the file orders them.
                     let named = super::times::find_date(sentence)
                         .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?))
+                        .or_else(|| self.clock.day_of(super::dates::pair_before_time(sentence)?))
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let told = told_times(sentence);
                     // "ressentis samedi vers 9h00": a weekday before the time, the last of that

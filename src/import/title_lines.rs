@@ -45,6 +45,21 @@ impl Builder<'_> {
         ((2..=3).contains(&lines.len()) && titled && rest.iter().all(short)).then(|| first.to_string())
     }
 
+    /// A status page copied whole, its menu and legend first ("Operational", "Major Outage"):
+    /// the line right above "Incident Report for PlayFab" in one of the first blocks is the
+    /// incident's title. The block and the title.
+    pub(super) fn report_for_title(&self, blocks: &[Block]) -> Option<(usize, String)> {
+        blocks.iter().enumerate().take(8).filter(|(_, b)| matches!(b.kind, Kind::Paragraph)).find_map(|(i, b)| {
+            let lines: Vec<&str> = self.src[b.range.clone()].lines().map(str::trim).collect();
+            let at = lines.iter().position(|l| {
+                l.strip_prefix("Incident Report for ").or_else(|| l.strip_prefix("Incident report for ")).is_some()
+            })?;
+            let title = *lines.get(at.checked_sub(1)?)?;
+            let words = title.split_whitespace().count();
+            ((2..=20).contains(&words) && !title.ends_with(['.', ',', ':', ';'])).then(|| (i, title.to_string()))
+        })
+    }
+
     /// The block a copied page's title is in: `i`, or the one-line paragraph after a short
     /// banner at `i` that is no title ("Grow with us: Join ... and start earning" over "x").
     pub(super) fn after_banner(&self, blocks: &[Block], i: usize) -> usize {
