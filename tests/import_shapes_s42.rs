@@ -100,3 +100,12 @@ fn a_status_page_copied_whole_with_its_postmortem() {
     );
     assert!(doc.timeline[2].event.ends_with("The issue was fixed within eight hours."), "{:?}", doc.timeline[2].event);
 }
+
+/// A blog post dated on its first line (Friday the 26th) that tells of the evening before: "at
+/// 20:30 on the 25th" puts that sentence and the next one's "down since 16:30" on the 25th.
+#[test]
+fn a_day_of_the_month_alone_in_a_sentence() {
+    let src = "Friday, 26 September 2014\n\n\nI got back from dinner at 20:30 on the 25th, and saw that the alert had been going for four hours. The link was down, and had been down since 16:30.\n\nSo I called the provider.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2014-09-25 20:30", "2014-09-25 16:30"]);
+}

@@ -256,6 +256,21 @@ pub fn pair_before_time(text: &str) -> Option<super::stamp::DateText> {
     Some(super::stamp::DateText::Pair(c[1].parse().ok()?, c[2].parse().ok()?))
 }
 
+/// "at 20:30 on the 25th": a day of the month alone, read in the month of `near` (the day the
+/// text is about), or the month before when that puts it nearer.
+pub fn day_of_month(text: &str, near: NaiveDate) -> Option<NaiveDate> {
+    static NTH: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\bon the (\d{1,2})(?:st|nd|rd|th)\b").ok());
+    let day: u32 = NTH.as_ref()?.captures(text)?[1].parse().ok()?;
+    let same = NaiveDate::from_ymd_opt(near.year(), near.month(), day);
+    let before =
+        near.checked_sub_months(chrono::Months::new(1)).and_then(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day));
+    match (same, before) {
+        (Some(s), Some(b)) if (s - near).num_days() > 15 => Some(b),
+        (Some(s), _) => Some(s),
+        (None, b) => b,
+    }
+}
+
 /// Where a day without its year starts in the text, if it names one.
 pub fn month_day_start(text: &str) -> Option<usize> {
     month_day_at(text).map(|(_, at)| at)

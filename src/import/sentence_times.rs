@@ -171,6 +171,7 @@ impl Builder<'_> {
                     let named = super::times::find_date(sentence)
                         .or_else(|| self.clock.day_of(super::dates::month_day(sentence)?))
                         .or_else(|| self.clock.day_of(super::dates::pair_before_time(sentence)?))
+                        .or_else(|| super::dates::day_of_month(sentence, self.clock.date?))
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let told = told_times(sentence);
                     // "ressentis samedi vers 9h00": a weekday before the time, the last of that
