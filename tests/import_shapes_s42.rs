@@ -109,3 +109,12 @@ fn a_day_of_the_month_alone_in_a_sentence() {
     let doc = import_utc(src);
     assert_eq!(times_as_written(&doc), ["2014-09-25 20:30", "2014-09-25 16:30"]);
 }
+
+/// A university's status page: its weekly maintenance windows by day name ("• Tuesday: between
+/// 4 a.m. and 7 a.m.") are no moments of any incident; the alert below them, with its day, is.
+#[test]
+fn weekly_maintenance_windows_are_not_entries() {
+    let src = "System Status\n\nWeekly Outage Windows\n\nSystems may be unavailable for weekly routine maintenance during the times listed below:\n\n  • Tuesday: between 4 a.m. and 7 a.m.\n  • Saturday and Sunday: between 6 a.m. and 10 a.m.\n\nUnscheduled System Alerts\n\nDescription: As of 11:30am on Wednesday, November 25th, 2020, the password reset page has been taken offline to fix a known issue.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2020-11-25 11:30"]);
+}

@@ -28,6 +28,11 @@ fn thread_post(paragraph: &str) -> (Option<chrono::NaiveDate>, &str) {
     }
 }
 
+/// Words of days that come round every week: a day's name below them is no one day.
+static WEEKLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:weekly|every week|each week|recurring|routine maintenance|maintenance windows?)\b").ok()
+});
+
 /// What may stand before a time that opens its sentence: a list's marker, emphasis.
 const LEAD: [char; 6] = [' ', '*', '_', '-', '+', '•'];
 
@@ -70,7 +75,11 @@ impl Builder<'_> {
         for text in texts {
             let mut fence = false;
             let text = text.replace("\r\n", "\n");
+            // Under "weekly maintenance windows" and the like, a day's name is any such day.
+            let mut weekly = false;
             for paragraph in text.split("\n\n").flat_map(super::sentences::list_items) {
+                weekly = WEEKLY.as_ref().is_some_and(|re| re.is_match(paragraph))
+                    || weekly && super::sentences::list_item(paragraph);
                 let fences = paragraph
                     .lines()
                     .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
@@ -178,11 +187,15 @@ impl Builder<'_> {
                     // name on or before the day the text is written; after one, "aujourd'hui à
                     // 13h" that day again. So a bulleted line of such a day with no time.
                     let before = told.first().map_or(sentence.len(), |t| t.start);
-                    let day = self.first_date.filter(|_| named.is_none()).and_then(|written| {
+                    let day = self.first_date.filter(|_| named.is_none() && !weekly).and_then(|written| {
                         let weekday = super::weekdays::weekday_in(&sentence[..before]);
                         let today = moved && super::weekdays::today_in(&sentence[..before]);
                         weekday.map(|w| super::weekdays::last_before(written, w)).or(today.then_some(written))
                     });
+                    // "• Tuesday: between 4 a.m. and 7 a.m." under a weekly window: no moment.
+                    if weekly && named.is_none() && super::weekdays::weekday_in(&sentence[..before]).is_some() {
+                        continue;
+                    }
                     moved |= day.is_some_and(|d| Some(d) != self.first_date);
                     let named = named.or(day);
                     if told.is_empty()
