@@ -118,3 +118,19 @@ fn weekly_maintenance_windows_are_not_entries() {
     let doc = import_utc(src);
     assert_eq!(times_as_written(&doc), ["2020-11-25 11:30"]);
 }
+
+/// Spans told in a sentence: "from approximately 9:30AM through to 2:15PM", and "from 11 AM PST
+/// (7 PM GMT) to 4:30 PM PST (12:30 AM GMT)" with the same moment on another clock in brackets:
+/// each entry keeps its span's end.
+#[test]
+fn spans_through_to_and_past_another_clock() {
+    let src = "Mail outage on 3/2/2016\n\nMail was down from approximately 9:30AM through to 2:15PM while the relay was rebuilt.\n\nLogins failed from approximately 11 AM PST (7 PM GMT) to 4:30 PM PST (12:30 AM GMT) as the DNS host was attacked.\n";
+    let doc = import_utc(src);
+    let ends: Vec<Option<String>> = doc
+        .timeline
+        .iter()
+        .map(|e| e.extra.get("imported-until").and_then(|v| v.as_str()).map(str::to_string))
+        .collect();
+    assert_eq!(times_as_written(&doc), ["2016-03-02T09:30:00-08:00", "2016-03-02T11:00:00-08:00"]);
+    assert_eq!(ends, [Some("14:15".to_string()), Some("16:30".to_string())]);
+}

@@ -237,8 +237,11 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
 /// "between 01:05UTC **and 02:09UTC**", "from 14:10 **to 14:35**": the clock a span told in a
 /// sentence ends at, written right after its start.
 fn span_end(after: &str) -> Option<chrono::NaiveTime> {
-    static END: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)^[*_]*\s*(?:and|to|until|till|through|[-–—])\s*[*_]*(\d)").ok());
+    static END: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        // ("from 11 AM PST (7 PM GMT) to 4:30 PM PST": the same moment on another clock
+        // before the end; "from 9:30AM through to 2:15PM".)
+        Regex::new(r"(?i)^[*_]*\s*(?:\([^)]{1,24}\)\s*)?(?:and|to|until|till|through(?: to)?|thru|up (?:to|until)|[-–—])\s*[*_]*(\d)").ok()
+    });
     let m = END.as_ref()?.captures(after)?.get(1)?;
     let stamp = leading_stamp(&after[m.start()..])?;
     match (stamp.date, stamp.time) {
