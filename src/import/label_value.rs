@@ -41,27 +41,8 @@ pub fn joined(src: &str) -> Cow<'_, str> {
             pairs.push((i, next));
         }
     }
-    if pairs.is_empty() {
-        return Cow::Borrowed(src);
-    }
-    let mut out = String::with_capacity(src.len());
-    let mut skip_to = 0;
-    for (i, line) in lines.iter().enumerate() {
-        if i < skip_to {
-            continue;
-        }
-        match pairs.iter().find(|(l, _)| *l == i) {
-            Some(&(_, next)) => {
-                out.push_str(&format!("{}: {}\n", line.trim().trim_end_matches(':'), lines[next].trim()));
-                skip_to = next + 1;
-            }
-            None => {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-    }
-    super::ending_as(src, out)
+    let joins: Vec<(usize, std::ops::Range<usize>)> = pairs.into_iter().map(|(i, next)| (i, next..next + 1)).collect();
+    with_joins(src, &lines, &joins)
 }
 
 /// `src` with each stamp alone on its line (a day and a time) joined to the indented lines of
@@ -93,6 +74,13 @@ pub fn stamps_over_text(src: &str) -> Cow<'_, str> {
     if joins.len() < 2 {
         joins.retain(|&(i, _)| i == 0 || lines[i - 1].trim().is_empty());
     }
+    with_joins(src, &lines, &joins)
+}
+
+/// `src` with each line `i` of `joins` followed by a colon and the lines of its range, run
+/// together on one line (what lies between them, blank lines, dropped); `src` itself when
+/// there are none.
+fn with_joins<'a>(src: &'a str, lines: &[&str], joins: &[(usize, std::ops::Range<usize>)]) -> Cow<'a, str> {
     if joins.is_empty() {
         return Cow::Borrowed(src);
     }
