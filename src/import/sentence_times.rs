@@ -152,7 +152,8 @@ impl Builder<'_> {
                 // `* May 30, 2019 - 01:30 PDT — Resolved ...`: a list item that opens with its day
                 // and time (a status page's update set out as one) and tells no other time is an
                 // entry, every sentence of it its text.
-                let item = l.trim_start().get(2..).filter(|_| super::sentences::list_item(l)).unwrap_or_default();
+                let marker = super::timeline::LIST_MARKER.as_ref().and_then(|re| re.find(l));
+                let item = marker.filter(|_| super::sentences::list_item(l)).map_or("", |m| &l[m.end()..]);
                 if rows == 0
                     && let Some(stamp) = super::stamp::leading_stamp(item.trim_start())
                     && stamp.date.is_some()
@@ -187,15 +188,15 @@ impl Builder<'_> {
                     // name on or before the day the text is written; after one, "aujourd'hui à
                     // 13h" that day again. So a bulleted line of such a day with no time.
                     let before = told.first().map_or(sentence.len(), |t| t.start);
+                    let weekday = super::weekdays::weekday_in(&sentence[..before]);
+                    // "• Tuesday: between 4 a.m. and 7 a.m." under a weekly window: no moment.
+                    if weekly && named.is_none() && weekday.is_some() {
+                        continue;
+                    }
                     let day = self.first_date.filter(|_| named.is_none() && !weekly).and_then(|written| {
-                        let weekday = super::weekdays::weekday_in(&sentence[..before]);
                         let today = moved && super::weekdays::today_in(&sentence[..before]);
                         weekday.map(|w| super::weekdays::last_before(written, w)).or(today.then_some(written))
                     });
-                    // "• Tuesday: between 4 a.m. and 7 a.m." under a weekly window: no moment.
-                    if weekly && named.is_none() && super::weekdays::weekday_in(&sentence[..before]).is_some() {
-                        continue;
-                    }
                     moved |= day.is_some_and(|d| Some(d) != self.first_date);
                     let named = named.or(day);
                     if told.is_empty()
