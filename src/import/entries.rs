@@ -163,6 +163,9 @@ impl Builder<'_> {
             Some(_) => return None,
             None => match plain_date_line(plain) {
                 Some((date, _)) => date,
+                // `Saturday` alone over the entries of a timeline that has a day already: the
+                // first day of that name from the day above on.
+                None if let Some(date) = self.weekday_line(plain) => date,
                 // `Mercredi 10 mars.`: a day in another language's words, without its year.
                 None => {
                     let words = plain.trim_end_matches('.').split_whitespace();
@@ -184,6 +187,20 @@ impl Builder<'_> {
             self.clock.zone = Some(zone);
         }
         Some(date)
+    }
+
+    /// The day a line that only names a weekday (`Saturday`, `**Sunday**`) stands for: the
+    /// first of that name on or after the day the timeline is at.
+    fn weekday_line(&self, plain: &str) -> Option<NaiveDate> {
+        let weekday = super::weekdays::weekday_in(plain)?;
+        let lower = plain.to_lowercase();
+        let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        if !words.all(|w| FILLER.contains(&w)) {
+            return None;
+        }
+        let from = self.clock.date?;
+        let ahead = (weekday.num_days_from_monday() + 7 - from.weekday().num_days_from_monday()) % 7;
+        from.checked_add_days(chrono::Days::new(u64::from(ahead)))
     }
 
     pub(super) fn push_stamp(&mut self, stamp: &Stamp, event: String) {

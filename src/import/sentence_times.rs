@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use chrono::Timelike;
 use regex::Regex;
 
 use super::build::Builder;
@@ -193,9 +194,18 @@ impl Builder<'_> {
                     if weekly && named.is_none() && weekday.is_some() {
                         continue;
                     }
+                    // "Yesterday at 14:00", "last night at 23:40": the day before it is written.
+                    let hour = told.first().and_then(|t| match t.stamp.time {
+                        Some(ClockText::At(at)) => Some(at.hour()),
+                        _ => None,
+                    });
+                    let back = super::weekdays::days_back(&sentence[..before], hour);
                     let day = self.first_date.filter(|_| named.is_none() && !weekly).and_then(|written| {
-                        let today = moved && super::weekdays::today_in(&sentence[..before]);
-                        weekday.map(|w| super::weekdays::last_before(written, w)).or(today.then_some(written))
+                        let today = (moved || back.is_some()) && super::weekdays::today_in(&sentence[..before]);
+                        weekday
+                            .map(|w| super::weekdays::last_before(written, w))
+                            .or_else(|| back.map(|b| written - chrono::Duration::days(b)))
+                            .or(today.then_some(written))
                     });
                     moved |= day.is_some_and(|d| Some(d) != self.first_date);
                     let named = named.or(day);

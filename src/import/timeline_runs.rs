@@ -151,11 +151,23 @@ impl Builder<'_> {
             .collect();
         let posted = self.posted(&paragraphs);
         let mut taken = None;
+        // The entry of a stamp alone on its paragraph (`08/14/2012 9:10 p.m.` over `We're
+        // investigating.`): the paragraphs below it, up to the next stamp, are its text.
+        let mut bare: Option<usize> = None;
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
             if taken == Some(k) {
                 continue;
             }
+            if let Some(at) = bare.filter(|_| matches!(block.kind, Kind::Paragraph) && !timed_paragraph[k]) {
+                let text = self.source(block).trim().to_string();
+                let event = &mut self.doc.timeline[at].event;
+                event.push_str(if event.is_empty() { "" } else { "\n\n" });
+                event.push_str(&text);
+                out.push((block.range.clone(), String::new()));
+                continue;
+            }
+            bare = None;
             // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp;
             // one that announces its text (`From the operations team:`) takes the quote below.
             if matches!(block.kind, Kind::Paragraph)
@@ -293,6 +305,11 @@ impl Builder<'_> {
             let original = &self.src[block.range.clone()];
             if !kept.is_empty() {
                 kept.push_str(&original[original.trim_end().len()..]);
+            }
+            let stamp_only =
+                matches!(block.kind, Kind::Paragraph) && self.doc.timeline.len() > before && kept.is_empty();
+            if stamp_only && self.doc.timeline.last().is_some_and(|e| e.event.trim().is_empty()) {
+                bare = Some(self.doc.timeline.len() - 1);
             }
             out.push((block.range.clone(), kept));
         }

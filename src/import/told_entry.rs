@@ -141,7 +141,7 @@ fn cjk_chars(text: &str) -> usize {
 /// Words enough before a time to say something: three, or a few characters of Japanese or
 /// Chinese, which put no spaces between words ("障害発生日時:2021年03月08日 4時58分").
 fn said(before: &str) -> bool {
-    before.split_whitespace().count() >= 3 || cjk_chars(before) >= 3
+    before.split_whitespace().count() >= 2 || cjk_chars(before) >= 3
 }
 
 /// Words before a time that only say when: a day (`October 24th`, `Friday, October 29, 1999`,

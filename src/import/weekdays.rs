@@ -63,6 +63,23 @@ const TODAY: &[&str] = &[
     "hoje",
 ];
 
+/// Words for the day before the one a text is written on ("last night" only for a time in the
+/// evening: "last night at 1:30 am" is early on the day it is written).
+const YESTERDAY: &[&str] = &[
+    "yesterday",
+    "last night",
+    "last evening",
+    "gestern",
+    "hier soir",
+    "hier matin",
+    "hier après-midi",
+    "la nuit dernière",
+    "ayer",
+    "anoche",
+    "ieri",
+    "ontem",
+];
+
 /// The words of `text`, lower case, with where each starts.
 fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -77,8 +94,25 @@ pub(super) fn weekday_in(text: &str) -> Option<Weekday> {
 
 /// Whether `text` names the day it is written on.
 pub(super) fn today_in(text: &str) -> bool {
+    names_any(text, TODAY)
+}
+
+/// How many days before the one it is written on `text` places a time at `hour`: 1 for
+/// "yesterday at 14:00" and "last night at 23:40", 0 for "last night at 1:30", `None` when it
+/// names no such day.
+pub(super) fn days_back(text: &str, hour: Option<u32>) -> Option<i64> {
+    let lower = text.replace('’', "'").to_lowercase();
+    if !names_any(&lower, YESTERDAY) {
+        return None;
+    }
+    let night_only = !names_any(&lower, &YESTERDAY[..1]) && !names_any(&lower, &YESTERDAY[3..]);
+    Some(if night_only && hour.is_some_and(|h| h < 12) { 0 } else { 1 })
+}
+
+/// Whether `text` holds one of `list` as whole words.
+fn names_any(text: &str, list: &[&str]) -> bool {
     let lower = format!(" {} ", text.replace('’', "'").to_lowercase());
-    TODAY.iter().any(|w| {
+    list.iter().any(|w| {
         lower.match_indices(w).any(|(at, _)| {
             let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
             let after = lower[at + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
@@ -105,6 +139,11 @@ mod tests {
         assert!(today_in("aujourd'hui à 16h, fin"));
         assert!(today_in("Ce matin à la première heure"));
         assert!(!today_in("the heuristic held"));
+        assert_eq!(days_back("Yesterday at 14:00 UTC", Some(14)), Some(1));
+        assert_eq!(days_back("Last night at 23:40", Some(23)), Some(1));
+        assert_eq!(days_back("Last night at 1:30 am", Some(1)), Some(0));
+        assert_eq!(days_back("Gestern um 9 Uhr", Some(9)), Some(1));
+        assert_eq!(days_back("the yesterdays of old", Some(9)), None);
         let monday = NaiveDate::from_ymd_opt(2030, 4, 8).unwrap_or_default();
         assert_eq!(last_before(monday, Weekday::Sat), monday - Duration::days(2));
         assert_eq!(last_before(monday, Weekday::Mon), monday);
