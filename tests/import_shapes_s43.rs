@@ -80,3 +80,42 @@ fn stamps_alone_over_their_paragraphs() {
     let intro = doc.sections.iter().map(|s| s.text.as_str()).collect::<String>();
     assert!(!intro.contains("Logins work again"), "moved, not copied: {intro}");
 }
+
+/// A notice's `Incident Start Time: Tuesday, June 24, 2014, at 1:10 PM UTC` is the incident's
+/// start and, in a file with no timeline, an entry; its `Next Update:` line is no moment.
+#[test]
+fn an_incident_start_time_label() {
+    let src = "# Mail delays\n\nUsers cannot send mail.\n\nIncident Start Time: Tuesday, June 24, 2014, at 1:10 PM UTC\n\nNext Update: Tuesday, June 24, 2014, at 7:00 PM UTC\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2014-06-24T13:10:00Z", "Incident Start Time")]));
+    assert_eq!(doc.times.started.as_ref().map(|t| t.as_text()).as_deref(), Some("2014-06-24T13:10:00Z"));
+}
+
+/// `(02:10 UTC - 06:05 UTC)`: two times, each in UTC, not a clock six hours and five minutes
+/// behind UTC.
+#[test]
+fn a_span_of_two_utc_times_is_no_offset() {
+    let src = "---\ntitle: Cache outage\ndate: 2026-01-01\n---\n\n# Cache outage\n\n**Duration**: ~4 hours (02:10 UTC - 06:05 UTC)\n\nThe cache cluster lost quorum.\n";
+    let (doc, report) = import_with_report(src);
+    assert_eq!(doc.times.started.as_ref().map(|t| t.as_text()).as_deref(), Some("2026-01-01T02:10:00Z"));
+    assert_eq!(doc.times.resolved.as_ref().map(|t| t.as_text()).as_deref(), Some("2026-01-01T06:05:00Z"));
+    assert!(!report.contains("06:05, because"), "{report}");
+}
+
+/// Spans and days written in full in a sentence: "from 2024-03-04 16:25 UTC until 2024-03-04
+/// 20:02 UTC" keeps its end; "from 04 March, 02:10 UTC" (a comma after the month) is read.
+#[test]
+fn spans_and_days_written_in_full_in_sentences() {
+    let src = "# Outage report 2024\n\nPublished 2024-03-06.\n\nBlock production stalled from 2024-03-04 16:25 UTC until 2024-03-04 20:02 UTC. Validators were restarted at 19:40 UTC by the operators.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-04T16:25:00Z", "Block production stalled fro"),
+            ("2024-03-04T19:40:00Z", "Validators were restarted at")
+        ])
+    );
+    assert_eq!(doc.timeline[0].extra.get("imported-until").and_then(|v| v.as_str()), Some("20:02"));
+    let src = "# Outage report 2024\n\nPublished 2024-03-06.\n\nThe queue grew from 04 March, 02:10 UTC. We paged the team at 04 March, 02:30 UTC.\n";
+    assert_eq!(times_as_written(&import_utc(src)), ["2024-03-04T02:10:00Z", "2024-03-04T02:30:00Z"]);
+}

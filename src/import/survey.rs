@@ -209,9 +209,10 @@ fn glossed(src: &str, word: &ZoneWord, why: &str) -> Option<(String, String, usi
         .rev()
         .find(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
         .filter(|a| !matches!(*a, "UTC" | "GMT"))?;
-    let re =
-        Regex::new(&format!(r"\b{abbreviation}\s*(?:[(（]\s*|,\s*)((?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?)"))
-            .ok()?;
+    let re = Regex::new(&format!(
+        r"\b{abbreviation}\s*(?:[(（]\s*|,\s*)((?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{{1,2}}(?::?\d{{2}})?)"
+    ))
+    .ok()?;
     let (n, offset) =
         src.lines().enumerate().find_map(|(n, l)| Some((n, re.captures(l)?.get(1)?.as_str().to_string())))?;
     let ZoneWord::Known(gloss) = zone_word(&offset)? else { return None };

@@ -19,7 +19,7 @@ use super::zone::ZONE_PATTERN;
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|since|until|through|starting|beginning|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{1,2}}/\d{{1,2}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}),?\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|since|until|through|starting|beginning|(?:shortly|just)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{1,2}}/\d{{1,2}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}),?\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -92,7 +92,8 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             let end = from.find(stamp.text.as_str()).map_or(m.end(), |i| m.start() + i + stamp.text.len());
             let mut stamp = stamp;
             if span && stamp.end.is_none() {
-                stamp.end = span_end(&sentence[end..]);
+                let day = super::times::find_date(&sentence[whole.start()..m.start()]);
+                stamp.end = span_end(&sentence[end..], day);
             }
             out.push(Told { start: whole.start(), end, stamp, span, worded: false, until });
         }
@@ -235,8 +236,9 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
 }
 
 /// "between 01:05UTC **and 02:09UTC**", "from 14:10 **to 14:35**": the clock a span told in a
-/// sentence ends at, written right after its start.
-fn span_end(after: &str) -> Option<chrono::NaiveTime> {
+/// sentence ends at, written right after its start ("from 2024-03-04 16:25 until 2024-03-04
+/// 20:02": with the start's own day again).
+fn span_end(after: &str, day: Option<chrono::NaiveDate>) -> Option<chrono::NaiveTime> {
     static END: LazyLock<Option<Regex>> = LazyLock::new(|| {
         // ("from 11 AM PST (7 PM GMT) to 4:30 PM PST": the same moment on another clock
         // before the end; "from 9:30AM through to 2:15PM".)
@@ -246,6 +248,7 @@ fn span_end(after: &str) -> Option<chrono::NaiveTime> {
     let stamp = leading_stamp(&after[m.start()..])?;
     match (stamp.date, stamp.time) {
         (None, Some(ClockText::At(t))) => Some(t),
+        (Some(super::stamp::DateText::Full(d)), Some(ClockText::At(t))) if Some(d) == day => Some(t),
         _ => None,
     }
 }

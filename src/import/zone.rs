@@ -34,7 +34,7 @@ pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
 /// which clock the times keep (the zone's letters run on into the sentence's ending).
 fn clock_is(text: &str) -> Option<(ZoneWord, String)> {
     static IS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?:시각|시간|時刻|時間|时间)\s*(?:은|는|は|为|為|:|：)?\s*(?:모두|すべて|全て|均|都)?\s*(?:为|為|是)?\s*((?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[^A-Za-z0-9+-]|$)").ok()
+        Regex::new(r"(?:시각|시간|時刻|時間|时间)\s*(?:은|는|は|为|為|:|：)?\s*(?:모두|すべて|全て|均|都)?\s*(?:为|為|是)?\s*((?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[^A-Za-z0-9+-]|$)").ok()
     });
     let c = IS.as_ref()?.captures(text)?;
     let zone = zone_word(c.get(1)?.as_str())?;
@@ -46,7 +46,7 @@ fn clock_is(text: &str) -> Option<(ZoneWord, String)> {
 fn last_in_bracket(text: &str) -> Option<(ZoneWord, String)> {
     static LAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i:\b(?:timeline|times?|chronology|時系列|時刻|タイムライン)\s*[(（][^()（）\n]{{0,40}}?[,;、]\s*)(?-i:({ZONE_PATTERN}))\s*(?:=\s*(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?\s*)?[)）]"
+            r"(?i:\b(?:timeline|times?|chronology|時系列|時刻|タイムライン)\s*[(（][^()（）\n]{{0,40}}?[,;、]\s*)(?-i:({ZONE_PATTERN}))\s*(?:=\s*(?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{{1,2}}(?::?\d{{2}})?\s*)?[)）]"
         ))
         .ok()
     });
@@ -117,7 +117,7 @@ pub fn named_clock(text: &str) -> Option<(ZoneWord, String)> {
 /// "local time, UTC+7": the offset the writer's local clock had.
 fn local_offset(text: &str) -> Option<(ZoneWord, String)> {
     static LOCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)\blocal(?:\s+times?)?\s*(?:[,;:]\s*|[(（]\s*|\s+)((?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)\b")
+        Regex::new(r"(?i)\blocal(?:\s+times?)?\s*(?:[,;:]\s*|[(（]\s*|\s+)((?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{1,2}(?::?\d{2})?)\b")
             .ok()
     });
     let c = LOCAL.as_ref()?.captures(text)?;
