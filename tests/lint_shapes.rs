@@ -232,8 +232,8 @@ fn set_38_shapes_give_only_the_blame() {
     );
 }
 
-/// Set 39's shapes: a page saved as text opens with its title (and repeats it at its foot),
-/// a paragraph in German, apps that failed to restore by themselves, an automatic redeploy
+/// Set 39's shapes: a page saved as text opens with its title and repeats it at its foot (a
+/// title that says "human error" is a finding, since session 43), a paragraph in German, apps that failed to restore by themselves, an automatic redeploy
 /// expected, statistics about human error in general, staff not expected to never err, a
 /// request never made, a general "no one notices", the one who told of a mistake, a rule for
 /// whoever is on the rota: none is flagged. The writer's "shame on me", a team's "reckless
@@ -244,12 +244,14 @@ fn set_39_shapes_give_only_the_blame() {
     exactly(
         "tests/fixtures/lint/set-39-shapes.md",
         vec![
+            (1, "human-error", "warning"),
             (28, "own-fault", "suggestion"),
             (30, "own-fault", "suggestion"),
             (32, "character-judgement", "warning"),
             (34, "character-judgement", "warning"),
             (36, "blame-idioms", "warning"),
             (38, "retrain", "warning"),
+            (40, "human-error", "warning"),
         ],
         1,
     );
@@ -358,12 +360,13 @@ fn set_44_shapes_give_only_the_blame() {
 /// questioned, a blameless habit praised, a mistake called everyone's, a general reflection,
 /// blame heard and condemned, a hackathon's advice, an owner's expectations, a secret's
 /// place, a lesson's label: none is flagged. A change named as the cause with whose it was,
-/// and an insult, stay warnings.
+/// and an insult, stay warnings; so is the company's omission told with it (a company reads as
+/// people since session 43).
 #[test]
 fn set_45_shapes_give_only_the_blame() {
     exactly(
         "tests/fixtures/lint/set-45-shapes.md",
-        vec![(35, "person-at-fault", "warning"), (37, "character-judgement", "warning")],
+        vec![(35, "person-at-fault", "warning"), (37, "character-judgement", "warning"), (37, "forgot", "warning")],
         1,
     );
 }
@@ -468,4 +471,16 @@ fn set_50_shapes_give_only_the_blame() {
         ],
         1,
     );
+}
+
+/// A file's title is a claim when it says something (session 43: news headlines of sets 56
+/// and 58): "traced to human error" at its head, and a first line that says a contractor
+/// caused the outage, are warnings. Headings further down stay section names ("Root cause of
+/// the billing outage", "Process and human error gaps"), and a title that blames nobody
+/// gives nothing.
+#[test]
+fn a_title_that_blames_is_a_finding_and_section_headings_are_not() {
+    exactly("tests/fixtures/lint/headline-shapes.md", vec![(1, "human-error", "warning")], 1);
+    exactly("tests/fixtures/lint/headline-title-line.md", vec![(1, "person-broke-it", "warning")], 1);
+    exactly("tests/fixtures/lint/headline-neutral.md", vec![], 0);
 }

@@ -45,7 +45,13 @@ impl Joined {
         masked.push_str(&prepared.masked[from..]);
         let mut out = Joined {
             text: joined,
-            prepared: Prepared { masked, scopes: Vec::new(), directives: Vec::new(), breaks: Vec::new() },
+            prepared: Prepared {
+                masked,
+                scopes: Vec::new(),
+                directives: Vec::new(),
+                breaks: Vec::new(),
+                headlines: Vec::new(),
+            },
             marks,
         };
         out.prepared.scopes = prepared.scopes.iter().map(|&(at, s)| (out.forward(at), s)).collect();

@@ -16,6 +16,10 @@ pub(super) struct Prepared {
     /// The runs of white space around line breaks inside paragraphs that read as a space
     /// (see `join.rs`), in order.
     pub breaks: Vec<std::ops::Range<usize>>,
+    /// Headings and a title line that read as a claim ("Outage caused by technician who
+    /// unplugged router"): kept for the rules, where only wording that blames (a warning) is
+    /// shown; a section's name ("Root cause") is blanked.
+    pub headlines: Vec<std::ops::Range<usize>>,
 }
 
 impl Prepared {
@@ -48,14 +52,15 @@ pub(super) fn prepare(text: &str, base: Scope, markdown: bool) -> Prepared {
     let mut scopes = vec![(0, base)];
     let mut directives = Vec::new();
     let mut breaks = Vec::new();
-    structure(text, markdown, &mut bytes, &mut scopes, &mut breaks);
+    let mut headlines = Vec::new();
+    structure(text, markdown, &mut bytes, &mut scopes, &mut (&mut breaks, &mut headlines));
     comments(text, &mut bytes, &mut directives);
     inline(text, &mut bytes);
     super::foreign::blank_other_languages(text, &mut bytes);
     // Every blanked byte is a whole character's worth of ASCII, so this cannot fail; if it
     // somehow did, checking the text unmasked is the safe fallback.
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
-    Prepared { masked, scopes, directives, breaks }
+    Prepared { masked, scopes, directives, breaks, headlines }
 }
 
 pub(super) fn blank(bytes: &mut [u8], from: usize, to: usize) {
@@ -78,7 +83,7 @@ fn structure(
     whole_file: bool,
     bytes: &mut [u8],
     scopes: &mut Vec<(usize, Scope)>,
-    breaks: &mut Vec<std::ops::Range<usize>>,
+    (breaks, headlines): &mut (&mut Vec<std::ops::Range<usize>>, &mut Vec<std::ops::Range<usize>>),
 ) {
     use pulldown_cmark::{Event, LinkType, Options as O, Parser, Tag};
     let mut options = O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH | O::ENABLE_TASKLISTS | O::ENABLE_FOOTNOTES;
@@ -102,18 +107,35 @@ fn structure(
             if let Some(title) = title {
                 for (at, line) in super::foreign::line_starts(para) {
                     if line.trim() == title {
-                        blank(bytes, range.start + at, range.start + at + line.len());
+                        let at = range.start + at;
+                        if headline(title) {
+                            headlines.push(at..at + line.len());
+                        } else {
+                            blank(bytes, at, at + line.len());
+                        }
                     }
                 }
             }
         }
+        // (The file's first block, a title, before this event is read.)
+        let opening = first_block;
         if matches!(event, Event::Start(ref tag) if !matches!(tag, Tag::MetadataBlock(_))) {
             first_block = false;
         }
         match event {
             Event::Start(Tag::Heading { .. }) => {
-                let title = text[range.clone()].trim().trim_start_matches('#').to_lowercase();
-                blank(bytes, range.start, range.end);
+                let written = &text[range.clone()];
+                let title = written.trim().trim_start_matches('#').to_lowercase();
+                let words = written.trim_end().trim_end_matches('#').trim_start().trim_start_matches('#');
+                if opening && headline(words) {
+                    // (The markers go, the words stay: `# Outage caused by ...`.)
+                    let from = range.start + written.find(words).unwrap_or(0);
+                    blank(bytes, range.start, from);
+                    blank(bytes, from + words.len(), range.end);
+                    headlines.push(from..from + words.len());
+                } else {
+                    blank(bytes, range.start, range.end);
+                }
                 blanked_to = range.end;
                 if whole_file {
                     scopes.push((range.end, heading_scope(&title)));
@@ -161,6 +183,14 @@ fn structure(
             _ => {}
         }
     }
+}
+
+/// A file's title (its first heading, or its first line) that says something rather than names
+/// a part: three or more words ("Outage caused by technician who unplugged router", "Council IT
+/// problems human error"), no link or code. Headings further down name sections.
+fn headline(words: &str) -> bool {
+    let words = words.trim();
+    words.split_whitespace().count() >= 3 && !words.contains(['`', '[', '<', '|'])
 }
 
 /// A bold label that opens a line and ends with a colon ("**Root cause:** …", "**Root

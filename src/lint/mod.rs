@@ -304,7 +304,16 @@ impl Checker {
     }
 
     fn finish(&self, prepared: &mask::Prepared, found: Vec<TextFinding>) -> Vec<TextFinding> {
-        found.into_iter().filter(|f| !suppress::by_comment(prepared, f)).filter_map(|f| self.config.apply(f)).collect()
+        found
+            .into_iter()
+            .filter(|f| !suppress::by_comment(prepared, f))
+            .filter_map(|f| self.config.apply(f))
+            // In a heading only wording that blames is shown: a heading's framing ("Root cause of
+            // the outage") is a section's name.
+            .filter(|f| {
+                f.severity >= Severity::Warning || !prepared.headlines.iter().any(|h| h.contains(&f.span.start))
+            })
+            .collect()
     }
 
     /// Checks a document: the language of every field, completeness, and `validate`'s
