@@ -360,13 +360,12 @@ fn set_44_shapes_give_only_the_blame() {
 /// questioned, a blameless habit praised, a mistake called everyone's, a general reflection,
 /// blame heard and condemned, a hackathon's advice, an owner's expectations, a secret's
 /// place, a lesson's label: none is flagged. A change named as the cause with whose it was,
-/// and an insult, stay warnings; so is the company's omission told with it (a company reads as
-/// people since session 43).
+/// and an insult, stay warnings.
 #[test]
 fn set_45_shapes_give_only_the_blame() {
     exactly(
         "tests/fixtures/lint/set-45-shapes.md",
-        vec![(35, "person-at-fault", "warning"), (37, "character-judgement", "warning"), (37, "forgot", "warning")],
+        vec![(35, "person-at-fault", "warning"), (37, "character-judgement", "warning")],
         1,
     );
 }
