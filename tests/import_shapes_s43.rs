@@ -119,3 +119,36 @@ fn spans_and_days_written_in_full_in_sentences() {
     let src = "# Outage report 2024\n\nPublished 2024-03-06.\n\nThe queue grew from 04 March, 02:10 UTC. We paged the team at 04 March, 02:30 UTC.\n";
     assert_eq!(times_as_written(&import_utc(src)), ["2024-03-04T02:10:00Z", "2024-03-04T02:30:00Z"]);
 }
+
+/// A report that gives its moments in brackets after what happened ("at block 1,204 (2023-05-02,
+/// 17:40)", "(11:05 PM UTC)"): each an entry; the same moment on another clock right after a
+/// time told ("at 16:02 CEST (14:02 UTC)") is no second entry.
+#[test]
+fn times_in_brackets_after_what_happened() {
+    let src = "# Chain halt\n\n## Outcome\n\nNo data was lost.\n\nThe network stopped producing blocks from the start of the outage at block 1,204 (2023-05-02, 17:40).\n\nValidators resumed normal operations at block 1,205 (2023-05-03, 02:10) for a total outage of 8.5 hours.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2023-05-02T17:40:00Z", "The network stopped producin"),
+            ("2023-05-03T02:10:00Z", "Validators resumed normal op")
+        ])
+    );
+    let src = "# Proxy outage on 2 May 2023\n\nThe proxy stopped answering at 16:02 CEST (14:02 UTC) after a config push. We restarted the proxy (16:40 CEST) and traffic recovered shortly after.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2023-05-02T14:02:00Z", "The proxy stopped answering "),
+            ("2023-05-02T14:40:00Z", "We restarted the proxy (16:4")
+        ])
+    );
+}
+
+/// German spans "um 20:30 bis 20:51 Uhr", with seconds or without: one entry that keeps its end.
+#[test]
+fn german_spans_from_um_to_bis() {
+    let src = "# Netzausfall\n\nAm Abend des 02.04.2022 kam es um 20:30 bis 20:51 Uhr zu kurzen Unterbrechungen.\n\nDer dritte Ausfall wurde um 20:47:47 Uhr bis 20:51:28 Uhr festgestellt, danach lief alles wieder.\n";
+    let doc = import_utc(src);
+    assert_eq!(times_as_written(&doc), ["2022-04-02 20:30", "2022-04-02 20:47"]);
+    let ends: Vec<_> = doc.timeline.iter().map(|e| e.extra.get("imported-until").and_then(|v| v.as_str())).collect();
+    assert_eq!(ends, [Some("20:51"), Some("20:51")]);
+}

@@ -42,6 +42,15 @@ static ZONED_SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:^|[\s(])(\d{{1,2}}:\d{{2}})\s*[-–]\s*\d{{1,2}}:\d{{2}}\s*(?:{ZONE_PATTERN})\b")).ok()
 });
 
+/// `(2021-11-23, 03:14)`, `(11:05 PM)`, `(14:02 UTC)`: a time in brackets of its own, with its
+/// day, its half of the day or its zone.
+static PAREN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\((\d{{4}}-\d{{2}}-\d{{2}},?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:{ZONE_PATTERN}))?|\d{{1,2}}:\d{{2}}\s*(?i:[ap]\.?m\.?)(?:\s*(?:{ZONE_PATTERN}))?|\d{{1,2}}:\d{{2}}\s*(?:{ZONE_PATTERN}))\)"
+    ))
+    .ok()
+});
+
 /// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it.
 /// With its half of the day before it (`午後2時頃`: 14:00) and its month and day (`8月9日1時30分頃`).
 static CJK_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -173,6 +182,20 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                 || c.name("named").is_some()
                 || c.name("pre").is_some()
                 || c.name("sep").is_some_and(|s| matches!(s.as_str().trim(), "h" | "." | ","));
+            // "um 20:30 bis 20:51 Uhr", "um 20:47:47 Uhr bis 20:51:28 Uhr": the end of the time
+            // right before it, kept with it.
+            if lower == "bis"
+                && let Some(ClockText::At(end)) = stamp.time
+                && let Some(prev) = out.last_mut()
+                && prev.stamp.end.is_none()
+                && sentence.get(prev.end..word.start()).is_some_and(|gap| {
+                    let gap = gap.trim_start_matches(|c: char| c == ':' || c.is_ascii_digit()).trim();
+                    gap.is_empty() || gap.eq_ignore_ascii_case("uhr")
+                })
+            {
+                prev.stamp.end = Some(end);
+                continue;
+            }
             // "von ... bis ...": the span's end.
             let until = english == Some("until") || (lower == "bis" && out.last().is_some_and(|t| t.span));
             out.push(Told { start: word.start(), end: whole.end(), stamp, span, worded, until });
@@ -228,6 +251,31 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                 worded: true,
                 until: false,
             });
+        }
+    }
+    // "at block 332,836 (2021-11-23, 03:14)", "restarted the proxy (11:05 PM)": a day and a time,
+    // or a time with its half of the day or its zone, in brackets of their own (not the same
+    // moment on another clock right after a time told: "at 16:02 CEST (14:02 UTC)").
+    if let Some(re) = PAREN_TIME.as_ref() {
+        for c in re.captures_iter(sentence) {
+            let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
+            if out.iter().any(|t| t.start <= whole.start() && whole.start() < t.end)
+                || out.iter().any(|t| sentence.get(t.end..whole.start()).is_some_and(|gap| gap.trim().is_empty()))
+            {
+                continue;
+            }
+            let inner = m.as_str().replacen(", ", " ", 1);
+            let Some(stamp) = leading_stamp(&format!("{inner} {}", &sentence[whole.end()..])) else { continue };
+            if matches!(stamp.time, Some(ClockText::At(_))) {
+                out.push(Told {
+                    start: whole.start(),
+                    end: whole.end(),
+                    stamp,
+                    span: false,
+                    worded: false,
+                    until: false,
+                });
+            }
         }
     }
     out.sort_by_key(|t| t.start);
