@@ -257,7 +257,11 @@ impl Lexicon {
             return true;
         }
         // "At 3:31 pm, ...", "On ...": a preposition or a determiner opening the sentence.
-        if self.prepositions.contains(&lower) || self.determiners.contains(&lower) || self.clause_words.contains(&lower)
+        // "Website crashes as ...": a thing's common name opening the sentence (or a table cell).
+        if self.prepositions.contains(&lower)
+            || self.determiners.contains(&lower)
+            || self.clause_words.contains(&lower)
+            || self.thing_nouns.contains(&lower)
         {
             return false;
         }
