@@ -152,3 +152,17 @@ fn german_spans_from_um_to_bis() {
     let ends: Vec<_> = doc.timeline.iter().map(|e| e.extra.get("imported-until").and_then(|v| v.as_str())).collect();
     assert_eq!(ends, [Some("20:51"), Some("20:51")]);
 }
+
+/// A news post's single update, `UPDATE 11.15 pm GMT: ...` (a clock written with a dot), under
+/// the post's day: an entry at that stamp, beside a time the text tells (in the order written).
+#[test]
+fn a_single_update_paragraph_with_a_dotted_clock() {
+    let src = "Chat outage\n\nMarch 16, 2020\n\nUPDATE 11.15 pm GMT: The company says the servers are back online.\n\nIn a message posted at 9.30 pm GMT on the 16th March, they said they are aware of the connection issues.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2020-03-16T23:15:00Z", "UPDATE: The company says the"),
+            ("2020-03-16T21:30:00Z", "In a message posted at 9.30 ")
+        ])
+    );
+}

@@ -382,7 +382,12 @@ pub(super) fn update_stamp(line: &str) -> Option<Stamp> {
         Some(n) => n.end() - 1,
         None => UPDATE.as_ref()?.find(line)?.end(),
     };
-    let mut stamp = leading_stamp(&line[end..]).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
+    // `UPDATE 11.15 pm GMT: text`: a clock written with a dot, its half of the day or zone after it.
+    static DOTTED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^(\d{1,2})\.(\d{2})(\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b))").ok());
+    let after =
+        DOTTED.as_ref().map_or_else(|| line[end..].to_string(), |re| re.replace(&line[end..], "$1:$2$3").into_owned());
+    let mut stamp = leading_stamp(&after).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
     let rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim().to_string();
     let word = line[..end].trim().trim_matches(['*', '_', ':', '-', '–', '—', ' ']);
     stamp.rest = format!("{word}: {rest}");

@@ -71,6 +71,7 @@ mod times;
 mod title_lines;
 mod told;
 mod told_entry;
+mod told_parts;
 mod told_words;
 mod toml;
 mod two_clocks;

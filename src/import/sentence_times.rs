@@ -141,6 +141,16 @@ impl Builder<'_> {
                         continue;
                     }
                 }
+                // `UPDATE 11.15 pm GMT: the servers are back.` in a text that gives the day: an
+                // entry at its stamp, the paragraph its text.
+                if rows == 0
+                    && self.clock.date.is_some()
+                    && let Some(stamp) = super::entries::update_stamp(l)
+                {
+                    first_line.get_or_insert_with(|| self.line_of(line));
+                    self.push_stamp(&stamp, stamp.rest.clone());
+                    continue;
+                }
                 // `28th October : received the supplier's report ...`, in a text that tells
                 // times: an entry of that day.
                 if !self.doc.timeline.is_empty()

@@ -14,6 +14,7 @@ mod files;
 mod foreign;
 mod gate;
 mod gate_tables;
+mod headings;
 mod incremental;
 mod join;
 mod learn;

@@ -1,0 +1,72 @@
+//! Parts of a time told in a sentence, read apart from [`super::told::told_times`]: a span's
+//! end, a clock written with a dot, and a time in brackets of its own.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::stamp::{ClockText, leading_stamp};
+use super::told::Told;
+use super::zone::ZONE_PATTERN;
+
+/// `(2021-11-23, 03:14)`, `(11:05 PM)`, `(14:02 UTC)`: a time in brackets of its own, with its
+/// day, its half of the day or its zone.
+static PAREN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\((\d{{4}}-\d{{2}}-\d{{2}},?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:{ZONE_PATTERN}))?|\d{{1,2}}:\d{{2}}\s*(?i:[ap]\.?m\.?)(?:\s*(?:{ZONE_PATTERN}))?|\d{{1,2}}:\d{{2}}\s*(?:{ZONE_PATTERN}))\)"
+    ))
+    .ok()
+});
+
+/// The times told in brackets of their own after what happened, added to `out`.
+pub(super) fn bracketed(sentence: &str, out: &mut Vec<Told>) {
+    // "at block 332,836 (2021-11-23, 03:14)", "restarted the proxy (11:05 PM)": a day and a time,
+    // or a time with its half of the day or its zone, in brackets of their own (not the same
+    // moment on another clock right after a time told: "at 16:02 CEST (14:02 UTC)").
+    let Some(re) = PAREN_TIME.as_ref() else { return };
+    for c in re.captures_iter(sentence) {
+        let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else { continue };
+        if out.iter().any(|t| t.start <= whole.start() && whole.start() < t.end)
+            || out.iter().any(|t| sentence.get(t.end..whole.start()).is_some_and(|gap| gap.trim().is_empty()))
+        {
+            continue;
+        }
+        let inner = m.as_str().replacen(", ", " ", 1);
+        let Some(stamp) = leading_stamp(&format!("{inner} {}", &sentence[whole.end()..])) else { continue };
+        if matches!(stamp.time, Some(ClockText::At(_))) {
+            out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: false, until: false });
+        }
+    }
+}
+
+/// "between 01:05UTC **and 02:09UTC**", "from 14:10 **to 14:35**": the clock a span told in a
+/// sentence ends at, written right after its start ("from 2024-03-04 16:25 until 2024-03-04
+/// 20:02": with the start's own day again).
+pub(super) fn span_end(after: &str, day: Option<chrono::NaiveDate>) -> Option<chrono::NaiveTime> {
+    static END: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        // ("from 11 AM PST (7 PM GMT) to 4:30 PM PST": the same moment on another clock
+        // before the end; "from 9:30AM through to 2:15PM".)
+        Regex::new(r"(?i)^[*_]*\s*(?:\([^)]{1,24}\)\s*)?(?:and|to|until|till|through(?: to)?|thru|up (?:to|until)|[-–—])\s*[*_]*(\d)").ok()
+    });
+    let m = END.as_ref()?.captures(after)?.get(1)?;
+    let stamp = leading_stamp(&after[m.start()..])?;
+    match (stamp.date, stamp.time) {
+        (None, Some(ClockText::At(t))) => Some(t),
+        (Some(super::stamp::DateText::Full(d)), Some(ClockText::At(t))) if Some(d) == day => Some(t),
+        _ => None,
+    }
+}
+
+/// `16.40` before the end of a clause, or `1.10 PM` anywhere: a clock (hours below 24, minutes
+/// below 60).
+pub(super) fn dotted_clock(h: &str, m: Option<regex::Match>, after: &str) -> bool {
+    let (Ok(h), Some(Ok(m))) = (h.parse::<u32>(), m.map(|m| m.as_str().parse::<u32>())) else { return false };
+    let rest = after.trim_start_matches(['.', ',', ';', ')']);
+    let closes = rest.len() < after.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace));
+    // "at 1.10 PM, and ...": am or pm after it makes it a clock wherever it stands.
+    let lower = after.trim_start().to_lowercase();
+    let meridiem = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .any(|w| lower.strip_prefix(w).is_some_and(|r| !r.starts_with(char::is_alphanumeric)));
+    h < 24 && m < 60 && (after.trim().is_empty() || closes || (meridiem && (1..=12).contains(&h)))
+}
