@@ -166,3 +166,19 @@ fn a_single_update_paragraph_with_a_dotted_clock() {
         ])
     );
 }
+
+/// Dutch times ("rond 11 uur", "om 13:40 uur") and a German day run into its clock with no word
+/// between them ("Am 3.5.2019 14.20 Uhr …"): entries at those moments.
+#[test]
+fn dutch_uur_and_a_german_day_right_before_its_clock() {
+    let src = "Stroomstoring\n\nGepubliceerd 25 mei 2018.\n\nOp 24 mei 2018 rond 11 uur viel de stroom uit in het datacenter. De stroom was om 13:40 uur weer terug.\n";
+    assert_eq!(times_as_written(&import_utc(src)), ["2018-05-24 11:00", "2018-05-24 13:40"]);
+    let src = "Stromausfall\n\nAm 3.5.2019 14.20 Uhr ist in der Praxis der Strom ausgefallen. Um 15.45 Uhr war der Strom wieder da.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2019-05-03T14:20:00Z", "Am 3.5.2019 14.20 Uhr ist in"),
+            ("2019-05-03T15:45:00Z", "war der Strom wieder da.")
+        ])
+    );
+}

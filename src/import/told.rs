@@ -31,7 +31,7 @@ static FOREIGN_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let words = TIME_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     let hours = HOUR_WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?P<pre>(?:godz\.|godziny|godzinie|godziną|godzinę|ore)\s*)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.,]|\s?h\s?|\s+e\s+)(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|\s?h\b|\s?hrs\b|\s?horas\b|\s?heures?\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
+        r"(?i)(?:^|[^\p{{L}}])(?P<word>{words})\s+(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:(?P<dd>\d{{1,2}})\.\s*(?P<mon>\p{{L}}{{3,9}})\s+)?(?:(?:ca\.|circa|etwa|environ|aproximadamente|cerca\s+das|approximately)\s+)?(?P<pre>(?:godz\.|godziny|godzinie|godziną|godzinę|ore)\s*)?(?:(?P<h>\d{{1,2}})(?:(?P<sep>:\s?|[.,]|\s?h\s?|\s+e\s+)(?P<m>\d{{2}}))?(?P<uhr>\s*Uhr\b|\s*uur\b|\s?h\b|\s?hrs\b|\s?horas\b|\s?heures?\b)?(?P<lt>\s+LT\b)?|(?P<named>{hours})\b)"
     ))
     .ok()
 });
@@ -246,6 +246,7 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
         }
     }
     super::told_parts::bracketed(sentence, &mut out);
+    super::told_parts::german_dated(sentence, &mut out);
     out.sort_by_key(|t| t.start);
     let ends = out.iter().take_while(|t| t.until).count();
     out.split_off(ends)

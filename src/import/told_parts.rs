@@ -39,6 +39,25 @@ pub(super) fn bracketed(sentence: &str, out: &mut Vec<Told>) {
     }
 }
 
+/// `3.5.2019 14.20 Uhr`, `24.05.2019, 8:37 Uhr`: a German day and its clock with no word
+/// between them (day, month, year), added to `out`.
+pub(super) fn german_dated(sentence: &str, out: &mut Vec<Told>) {
+    static DATED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2}),?\s+(\d{1,2})[.:](\d{2})\s*Uhr\b").ok());
+    let Some(re) = DATED.as_ref() else { return };
+    for c in re.captures_iter(sentence) {
+        let Some(whole) = c.get(0) else { continue };
+        if out.iter().any(|t| t.start < whole.end() && whole.start() < t.end) {
+            continue;
+        }
+        let text = format!("{}-{:0>2}-{:0>2} {}:{} {}", &c[3], &c[2], &c[1], &c[4], &c[5], &sentence[whole.end()..]);
+        let Some(stamp) = leading_stamp(&text) else { continue };
+        if matches!(stamp.time, Some(ClockText::At(_))) && stamp.date.is_some() {
+            out.push(Told { start: whole.start(), end: whole.end(), stamp, span: false, worded: true, until: false });
+        }
+    }
+}
+
 /// "between 01:05UTC **and 02:09UTC**", "from 14:10 **to 14:35**": the clock a span told in a
 /// sentence ends at, written right after its start ("from 2024-03-04 16:25 until 2024-03-04
 /// 20:02": with the start's own day again).

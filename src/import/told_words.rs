@@ -67,6 +67,12 @@ pub(super) const TIME_WORDS: &[(&str, &str)] = &[
     ("około", "around"),
     ("przed", "around"),
     ("od", "from"),
+    // Dutch: "om 11:00 uur", "rond 11 uur", "omstreeks 14.30 uur", "vanaf 9 uur", "tot 12 uur".
+    ("om", "at"),
+    ("rond", "around"),
+    ("omstreeks", "around"),
+    ("vanaf", "from"),
+    ("tot", "until"),
 ];
 
 pub(super) const MONTHS: [&str; 12] =
