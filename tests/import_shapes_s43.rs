@@ -182,3 +182,20 @@ fn dutch_uur_and_a_german_day_right_before_its_clock() {
         ])
     );
 }
+
+/// "The site stayed down until around 5:00 PM CST.": a sentence told in the past whose only
+/// time is where something ended is an entry at that moment; one that plans ("will be down
+/// until 5 PM") is not.
+#[test]
+fn a_past_sentence_whose_only_time_is_an_end() {
+    let src = "# Site outage\n\nPublished 2022-02-25.\n\nOn 2022-02-24 the site went down at 2:10 PM CST after a deploy. The site stayed down until around 5:00 PM CST.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2022-02-24T20:10:00Z", "On 2022-02-24 the site went "),
+            ("2022-02-24T23:00:00Z", "The site stayed down until a")
+        ])
+    );
+    let src = "# Site outage\n\nPublished 2022-02-25.\n\nOn 2022-02-24 the site went down at 2:10 PM CST after a deploy. The site will be down until around 5:00 PM CST for repairs.\n";
+    assert_eq!(times_as_written(&import_utc(src)).len(), 1);
+}

@@ -249,6 +249,17 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
     super::told_parts::german_dated(sentence, &mut out);
     out.sort_by_key(|t| t.start);
     let ends = out.iter().take_while(|t| t.until).count();
+    // "The site stayed down until around 5:00 PM CST.": a sentence told in the past whose only
+    // time is where something ended tells that moment.
+    if let [only] = out.as_mut_slice()
+        && ends == 1
+        && let Some(before) = sentence.get(..only.start)
+        && before.split_whitespace().count() >= 3
+        && super::sentences::told_in_the_past(before)
+    {
+        only.until = false;
+        return out;
+    }
     out.split_off(ends)
 }
 
