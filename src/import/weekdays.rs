@@ -63,22 +63,13 @@ const TODAY: &[&str] = &[
     "hoje",
 ];
 
-/// Words for the day before the one a text is written on ("last night" only for a time in the
-/// evening: "last night at 1:30 am" is early on the day it is written).
-const YESTERDAY: &[&str] = &[
-    "yesterday",
-    "last night",
-    "last evening",
-    "gestern",
-    "hier soir",
-    "hier matin",
-    "hier après-midi",
-    "la nuit dernière",
-    "ayer",
-    "anoche",
-    "ieri",
-    "ontem",
-];
+/// Words for the day before the one a text is written on.
+const YESTERDAY: &[&str] =
+    &["yesterday", "gestern", "hier soir", "hier matin", "hier après-midi", "ayer", "anoche", "ieri", "ontem"];
+
+/// Words for the night before it: the day before only for a time in the evening ("last night
+/// at 1:30 am" is early on the day it is written).
+const LAST_NIGHT: &[&str] = &["last night", "last evening", "la nuit dernière"];
 
 /// The words of `text`, lower case, with where each starts.
 fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
@@ -101,12 +92,13 @@ pub(super) fn today_in(text: &str) -> bool {
 /// "yesterday at 14:00" and "last night at 23:40", 0 for "last night at 1:30", `None` when it
 /// names no such day.
 pub(super) fn days_back(text: &str, hour: Option<u32>) -> Option<i64> {
-    let lower = text.replace('’', "'").to_lowercase();
-    if !names_any(&lower, YESTERDAY) {
-        return None;
+    if names_any(text, YESTERDAY) {
+        Some(1)
+    } else if names_any(text, LAST_NIGHT) {
+        Some(if hour.is_some_and(|h| h < 12) { 0 } else { 1 })
+    } else {
+        None
     }
-    let night_only = !names_any(&lower, &YESTERDAY[..1]) && !names_any(&lower, &YESTERDAY[3..]);
-    Some(if night_only && hour.is_some_and(|h| h < 12) { 0 } else { 1 })
 }
 
 /// Whether `text` holds one of `list` as whole words.

@@ -54,7 +54,7 @@ pub(super) fn prepare(text: &str, base: Scope, markdown: bool) -> Prepared {
     let mut directives = Vec::new();
     let mut breaks = Vec::new();
     let mut headlines = Vec::new();
-    structure(text, markdown, &mut bytes, &mut scopes, &mut (&mut breaks, &mut headlines));
+    structure(text, markdown, &mut bytes, &mut scopes, &mut breaks, &mut headlines);
     comments(text, &mut bytes, &mut directives);
     inline(text, &mut bytes);
     super::foreign::blank_other_languages(text, &mut bytes);
@@ -84,7 +84,8 @@ fn structure(
     whole_file: bool,
     bytes: &mut [u8],
     scopes: &mut Vec<(usize, Scope)>,
-    (breaks, headlines): &mut (&mut Vec<std::ops::Range<usize>>, &mut Vec<std::ops::Range<usize>>),
+    breaks: &mut Vec<std::ops::Range<usize>>,
+    headlines: &mut Vec<std::ops::Range<usize>>,
 ) {
     use pulldown_cmark::{Event, LinkType, Options as O, Parser, Tag};
     let mut options = O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH | O::ENABLE_TASKLISTS | O::ENABLE_FOOTNOTES;
