@@ -110,3 +110,26 @@ fn importing_an_export_skips_its_marker() {
         assert!(!back.contains("blameless: exported") && !back.contains("imported-introduction"), "{back}");
     }
 }
+
+/// A file that writes no year: the import says which year it read its days in and why, and how
+/// to give it another.
+#[test]
+fn the_import_says_which_year_a_yearless_file_was_read_in_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "# Mail delivery delays\n\n## Timeline\n\n- Tuesday, August 9, 14:05 UTC: queue depth alert fired\n- 14:40 UTC: a stuck relay was restarted\n";
+    fs::write(dir.path().join("mail.md"), src).unwrap();
+    let r = run(dir.path(), &["import", "mail.md", "-o", "mail.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The 9th of August was a Tuesday in 2022, and not again until 2033.
+    assert!(
+        r.stderr.contains(
+            "warning: mail.md writes no year, so its days were read as in 2022, the latest year in which \
+             Tuesday, August 9 is that weekday; if they are in another, write the year into the file"
+        ),
+        "{}",
+        r.stderr
+    );
+    let text = fs::read_to_string(dir.path().join("mail.yaml")).unwrap();
+    assert!(text.contains("  - time: \"2022-08-09T14:05:00Z\"\n    event: queue depth alert fired\n"), "{text}");
+    assert!(text.contains("  - time: \"2022-08-09T14:40:00Z\"\n    event: a stuck relay was restarted\n"), "{text}");
+}

@@ -34,7 +34,7 @@ fn two_status_updates_whose_dash_ends_the_label_line() {
             ("2026-06-03T22:35:00Z", "Investigating -\nSome users c"),
         ])
     );
-    assert_eq!(imported.assumed_year, Some(2026));
+    assert_eq!(imported.assumed_year.map(|a| a.year), Some(2026));
     // A file that writes its year leaves nothing to assume.
     let dated = "Resolved -\nAll good.\nJun 3, 2025, 16:20 PDT\nInvestigating -\nLooking.\nJun 3, 2025, 15:35 PDT\n";
     let imported = import_on(dated, "updates.md", day(2026, 8, 1));

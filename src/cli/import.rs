@@ -84,12 +84,14 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         template.name,
         imported.report
     ));
-    if let Some(year) = imported.assumed_year {
+    if let Some(assumed) = &imported.assumed_year {
         note(&format!(
-            "warning: {} writes no year, so its days were read as in {year}, the year it is imported in; \
+            "warning: {} writes no year, so its days were read as in {}, {}; \
              if they are in another, write the year into the file (`Mar 12, {}, 12:34`) and import it again",
             args.file.display(),
-            year - 1
+            assumed.year,
+            assumed.why,
+            assumed.year - 1
         ));
     }
     let warnings = imported.report.warnings.len();

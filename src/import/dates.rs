@@ -54,21 +54,8 @@ pub fn day_told(src: &str, year: i32) -> Option<NaiveDate> {
     let (day, said) = title.and_then(|t| Some((month_day(t)?, t))).or_else(told)?;
     // "On Friday, March 1": the last year, up to the one it is imported in, when that day was
     // a Friday.
-    // ("Le samedi 16 novembre": a weekday in French, Spanish or German too.)
-    const WEEKDAYS: [&str; 7] = [
-        "monday lundi lunes montag",
-        "tuesday mardi martes dienstag",
-        "wednesday mercredi miércoles miercoles mittwoch",
-        "thursday jeudi jueves donnerstag",
-        "friday vendredi viernes freitag",
-        "saturday samedi sábado sabado samstag",
-        "sunday dimanche domingo sonntag",
-    ];
-    let weekday = said.split(|c: char| !c.is_alphabetic()).find_map(|w| {
-        let w = w.to_lowercase();
-        let i = WEEKDAYS.iter().position(|names| names.split(' ').any(|n| n == w))?;
-        chrono::Weekday::try_from(u8::try_from(i).ok()?).ok()
-    });
+    // ("Le samedi 16 novembre": a weekday in French, Spanish, German or Italian too.)
+    let weekday = super::weekdays::weekday_in(said);
     let resolve = |y: i32| day.resolve(super::stamp::Order::MonthFirst, Some(y));
     match weekday {
         Some(w) => (0..7).filter_map(|back| resolve(year - back)).find(|d| d.weekday() == w).or_else(|| resolve(year)),

@@ -77,6 +77,7 @@ mod toml;
 mod two_clocks;
 mod unglue;
 mod unread;
+mod weekday_year;
 mod weekdays;
 mod wiki;
 mod word_stamp;
@@ -105,9 +106,17 @@ pub struct Imported {
     pub report: Report,
     /// The day of the incident, when the file says it (for the file's name).
     pub date: Option<NaiveDate>,
-    /// The year its days were put in, the year it was imported in, when the file writes no year
-    /// at all (a status page's `Mar 12, 12:34 PDT`): the caller says so.
-    pub assumed_year: Option<i32>,
+    /// The year its days were put in when the file writes no year at all (a status page's
+    /// `Mar 12, 12:34 PDT`): the caller says so.
+    pub assumed_year: Option<AssumedYear>,
+}
+
+/// The year a file's days were taken to be in, and why that one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssumedYear {
+    pub year: i32,
+    /// Why: "the year it is imported in", "the latest year in which Monday, August 8 is that weekday".
+    pub why: String,
 }
 
 /// The template our own export names in its metadata table (`| Template | default (version 1) |`).
@@ -149,9 +158,10 @@ pub fn from_markdown_file(src: &str, path: &std::path::Path, template: &Template
     build::Builder::run_named(&prepared(src), template, options, survey::date_in_name(path), None)
 }
 
-/// As [`from_markdown_file`], imported on `today`: a day written without a year (`Mar 13,
-/// 10:16 MDT`, as status pages write this year's updates) in a file that names no year is in
-/// `today`'s year.
+/// As [`from_markdown_file`], imported on `today`, for a file that writes no year at all (a
+/// status page's `Mar 13, 10:16 MDT`): its days are in the latest year in which the weekdays it
+/// gives them fit ("Monday, August 8"), else in `today`'s year, else, when all of them would be
+/// later than `today`, in the year before. The import says which year it took and why.
 pub fn from_markdown_file_on(
     src: &str,
     path: &std::path::Path,
@@ -160,21 +170,46 @@ pub fn from_markdown_file_on(
     today: NaiveDate,
 ) -> Imported {
     let named = survey::date_in_name(path);
-    let mut imported = build::Builder::run_named(&prepared(src), template, options, named, Some(today.year()));
-    imported.assumed_year = assumed_year(src, &imported.doc, today.year()).filter(|_| named.is_none());
+    let prepared = prepared(src);
+    let run = |year: i32| build::Builder::run_named(&prepared, template, options, named, Some(year));
+    let yearless = named.is_none() && !writes_a_year(src);
+    let weekdays = weekday_year::named_days(src);
+    let (mut year, mut why) = match weekday_year::year_of(&weekdays, today).zip(weekdays.first()).filter(|_| yearless) {
+        Some((year, day)) => (year, format!("the latest year in which {} is that weekday", day.written)),
+        None => (today.year(), "the year it is imported in".to_string()),
+    };
+    let mut imported = run(year);
+    if !yearless || !dated(&imported.doc, year) {
+        return imported;
+    }
+    if year == today.year() && later_than(&imported.doc, today) {
+        year -= 1;
+        why = "the year before it is imported in (in this one its days would be still to come)".to_string();
+        imported = run(year);
+    }
+    imported.assumed_year = Some(AssumedYear { year, why });
     imported
 }
 
-/// `year`, when the file writes no year anywhere and its timeline has days in it: the year
-/// they were taken to be in.
-fn assumed_year(src: &str, doc: &Document, year: i32) -> Option<i32> {
+/// Whether the file writes a year anywhere (then its days take theirs from it).
+fn writes_a_year(src: &str) -> bool {
     static YEAR: std::sync::LazyLock<Option<regex::Regex>> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"(?:^|[^\d])(?:19|20)\d{2}(?:[^\d]|$)").ok());
-    if YEAR.as_ref().is_none_or(|re| re.is_match(src)) {
-        return None;
-    }
+    YEAR.as_ref().is_none_or(|re| re.is_match(src))
+}
+
+/// Whether the timeline has days in `year`: the year the file was read with shows.
+fn dated(doc: &Document, year: i32) -> bool {
     let zone = doc.zone();
-    doc.timeline.iter().any(|e| e.time.resolve(&zone).is_some_and(|t| t.year() == year)).then_some(year)
+    doc.timeline.iter().any(|e| e.time.resolve(&zone).is_some_and(|t| t.year() == year))
+}
+
+/// Whether every entry of the timeline with a day is later than `today`.
+fn later_than(doc: &Document, today: NaiveDate) -> bool {
+    let zone = doc.zone();
+    let days: Vec<NaiveDate> =
+        doc.timeline.iter().filter_map(|e| e.time.resolve(&zone)).map(|t| t.date_naive()).collect();
+    !days.is_empty() && days.iter().all(|d| *d > today)
 }
 
 /// The file as the builder reads it: a postmortem written without Markdown given its headings
