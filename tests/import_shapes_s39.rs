@@ -137,8 +137,8 @@ fn a_column_noted_zone_holds_over_unless_noted() {
     );
 }
 
-/// A status page's updates, each a day and time alone on a paragraph over the paragraph that
-/// tells what happened then: an entry each.
+/// A status page's updates, each a day and time alone on a paragraph over the paragraphs that
+/// tell what happened then: an entry each, those paragraphs its text.
 #[test]
 fn status_updates_with_their_stamp_alone_above() {
     let src = "Incident details\n\nAll times are shown in UTC\n\n14th March 2021 09:12:40 AM\n\nSlow responses in eu-west-1\n\nWe are seeing slow responses from the API in eu-west-1.\n\n14th Mar 09:50 AM\n\nResponse times are back to normal.\n";
@@ -146,9 +146,14 @@ fn status_updates_with_their_stamp_alone_above() {
     assert_eq!(
         rows(&doc),
         pairs(&[
-            ("2021-03-14T09:12:40Z", "Slow responses in eu-west-1"),
+            ("2021-03-14T09:12:40Z", "Slow responses in eu-west-1\n"),
             ("2021-03-14T09:50:00Z", "Response times are back to n"),
         ])
+    );
+    // (Since session 44 the update's further paragraph is its text too, not left behind.)
+    assert_eq!(
+        doc.timeline[0].event,
+        "Slow responses in eu-west-1\n\nWe are seeing slow responses from the API in eu-west-1."
     );
 }
 

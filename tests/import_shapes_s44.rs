@@ -76,3 +76,43 @@ fn days_that_would_be_still_to_come_are_in_the_year_before() {
     assert_eq!(rows(&imported.doc)[0].0, "2024-12-30T16:20:00Z");
     assert_eq!(imported.assumed_year, None);
 }
+
+/// A Swedish village network's notice, newest first: each update a line `Uppdatering
+/// 2023-11-25, kl 16.17:` (the Nordic "kl" before a dotted time; once a semicolon after the
+/// day) over its paragraphs, the updates set apart by long rules, one rule run onto the next
+/// update's line. An entry each, its paragraphs its text; the first paragraph under no update
+/// stays text.
+#[test]
+fn nordic_update_lines_with_kl_over_their_paragraphs() {
+    let rule = "-".repeat(40);
+    let src = format!(
+        "Uppdatering 2023-11-25, kl 16.17:\n\nSkarven är lagad.\n\nVi testar alla noder i kväll.\n\n{rule}Uppdatering 2023-11-25; kl 09.41:\n\nBrottet är hittat vid bron.\n\n{rule}\n\nUppdatering 2023-11-24, kl 15.03:\n\nVi felsöker fortfarande.\n\n{rule}\n\nVi har en driftstörning i byn.\n"
+    );
+    let doc = import_utc(&src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-11-25T16:17:00Z", "Uppdatering: Skarven är laga"),
+            ("2023-11-25T09:41:00Z", "Uppdatering: Brottet är hitt"),
+            ("2023-11-24T15:03:00Z", "Uppdatering: Vi felsöker for"),
+        ])
+    );
+    assert_eq!(doc.timeline[0].event, "Uppdatering: Skarven är lagad.\n\nVi testar alla noder i kväll.");
+    let all = serde_yaml::to_string(&doc).unwrap();
+    assert!(all.contains("Vi har en driftstörning i byn."), "{all}");
+}
+
+/// A power company's notice: the day alone on the first line, then paragraphs that open with
+/// `Kl. 08:21:`, newest first. An entry each, on that day.
+#[test]
+fn paragraphs_opening_with_kl_and_a_time_under_a_day_line() {
+    let src = "2020-06-11\n\nStrömavbrott i centrum\n\nVi hade ett strömavbrott i morse. Felet är löst.\n\nKl. 08:21: Alla har strömmen tillbaka.\n\nKl. 08:13: Första kopplingen är gjord.\n\nKl. 07:50: Felet är en avgrävd kabel.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2020-06-11T08:21:00Z", "Alla har strömmen tillbaka."),
+            ("2020-06-11T08:13:00Z", "Första kopplingen är gjord."),
+            ("2020-06-11T07:50:00Z", "Felet är en avgrävd kabel."),
+        ])
+    );
+}

@@ -126,17 +126,15 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         && s.date.is_some()
         && matches!(s.time, Some(ClockText::At(_)))
     {
-        s.rest = format!("{label}: {}", s.rest);
+        s.rest = if s.rest.trim().is_empty() { format!("{label}:") } else { format!("{label}: {}", s.rest) };
         return Some(s);
     }
+    let nordic = super::stamp_forms::nordic(line);
+    let line = nordic.as_deref().unwrap_or(line);
     // `2023-09-18 15.26 text`: a dot between the hour and the minutes, read so only after a
     // full date (alone, `1.25` is a number).
     static DOTTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"^([*_`\[(\s]*\d{4}-\d{1,2}-\d{1,2}[ T]([01]?\d|2[0-3]))\.([0-5]\d)(\s|:|$)").ok()
-    });
-    // `15:31:41,8`: a decimal comma before the tenths of a second (German, French).
-    static COMMA: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^([*_`\[(\s~]*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}),(\d{1,3})(\s|$)").ok()
     });
     // `Evening (Sep 2) – ...`: a part of the day, its day in brackets after it, is that day's.
     static PART_THEN_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -155,7 +153,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let line = part_first.as_deref().unwrap_or(line);
     let dotted = DOTTED.as_ref().map(|re| re.replace(line, "$1:$3$4"));
     let line = dotted.as_deref().unwrap_or(line);
-    let comma = COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"));
+    let comma = super::stamp_forms::decimal_comma(line);
     let line = comma.as_deref().unwrap_or(line);
     let c = STAMP.as_ref()?.captures(line)?;
     let part = c.name("part").filter(|_| c.name("date").is_some() || c.name("pair").is_some()).map(|m| m.as_str());

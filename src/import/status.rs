@@ -166,7 +166,27 @@ pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start_matches(['*', '_', ' ', '\t']);
     let end = t.find(|c: char| !c.is_alphabetic())?;
     let word = &t[..end];
-    if !["update", "updated", "edit", "edited"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+    // (The word for "update" in Swedish, Norwegian, Danish, Finnish, German, Polish, Italian,
+    // Spanish and Portuguese too: `Uppdatering 2023-11-25, kl 16.17:`.)
+    const WORDS: &[&str] = &[
+        "update",
+        "updated",
+        "edit",
+        "edited",
+        "uppdatering",
+        "uppdaterat",
+        "oppdatering",
+        "opdatering",
+        "päivitys",
+        "aktualisierung",
+        "aktualizacja",
+        "aggiornamento",
+        "actualización",
+        "actualizacion",
+        "atualização",
+        "atualizacao",
+    ];
+    if !WORDS.iter().any(|w| word.to_lowercase() == *w) {
         return None;
     }
     let after = t[end..].trim_start_matches(['*', '_']).trim_start();

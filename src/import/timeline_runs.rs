@@ -11,6 +11,7 @@ use super::build::{Builder, Part};
 use super::report::Outcome;
 use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
+use super::timeline_inner::{dated_alone, is_label};
 use crate::doc::SectionKind;
 
 /// A month and its year in a title ("July 2017 ...", "Outage on March 2-3, 2026").
@@ -136,10 +137,30 @@ impl Builder<'_> {
                 group[k] = group[j];
             }
         }
+        // Two or more paragraphs that are a full day and time alone (`Uppdatering 2023-11-25, kl
+        // 16.17:` over the update's paragraphs, newest first, set apart by rules): a run.
+        let alone: Vec<bool> = part
+            .blocks
+            .iter()
+            .map(|&b| matches!(blocks[b].kind, Kind::Paragraph) && dated_alone(self.source(&blocks[b]).trim()))
+            .collect();
+        // (Or one, beside a list of two or more updates, each opening with its day and time,
+        // that the notices' pass made of the others.)
+        let listed = part.blocks.iter().any(|&b| match &blocks[b].kind {
+            Kind::List(items) => {
+                items.iter().filter(|i| dated_alone(i.text.lines().next().unwrap_or_default())).count() >= 2
+            }
+            _ => false,
+        });
+        let alone_run = alone.iter().filter(|&&a| a).count() >= 2 || (listed && alone.contains(&true));
         let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
         let run_at = |k: usize| {
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
-            (timed_paragraph[k] && in_group(k) >= 3) || updates[k] >= 3 || two || !update_parts[k].is_empty()
+            (timed_paragraph[k] && in_group(k) >= 3)
+                || updates[k] >= 3
+                || two
+                || !update_parts[k].is_empty()
+                || (alone_run && alone[k])
         };
         // A cState page's updates stamped with `{{< track "..." >}}`; the one paragraph among
         // them without a stamp is the issue as first posted, at the front matter's `date:`.
@@ -162,7 +183,16 @@ impl Builder<'_> {
             if let Some(at) = bare.filter(|_| matches!(block.kind, Kind::Paragraph) && !timed_paragraph[k]) {
                 let text = self.source(block).trim().to_string();
                 let event = &mut self.doc.timeline[at].event;
-                event.push_str(if event.is_empty() { "" } else { "\n\n" });
+                // (After an update's word alone, `Uppdatering:`, on the same line.)
+                let label = is_label(event);
+                event.truncate(event.trim_end().len());
+                event.push_str(if event.is_empty() {
+                    ""
+                } else if label {
+                    " "
+                } else {
+                    "\n\n"
+                });
                 event.push_str(&text);
                 out.push((block.range.clone(), String::new()));
                 continue;
@@ -308,7 +338,7 @@ impl Builder<'_> {
             }
             let stamp_only =
                 matches!(block.kind, Kind::Paragraph) && self.doc.timeline.len() > before && kept.is_empty();
-            if stamp_only && self.doc.timeline.last().is_some_and(|e| e.event.trim().is_empty()) {
+            if stamp_only && self.doc.timeline.last().is_some_and(|e| e.event.trim().is_empty() || is_label(&e.event)) {
                 bare = Some(self.doc.timeline.len() - 1);
             }
             out.push((block.range.clone(), kept));
@@ -322,74 +352,5 @@ impl Builder<'_> {
             self.touch(t);
         }
         out
-    }
-
-    /// `Incident Timeline 01:30 AM – ...`: a line that opens with a few words naming the
-    /// timeline before its first entry's time: the words, and the entry.
-    fn glued_heading<'l>(&self, line: &'l str) -> Option<(&'l str, &'l str)> {
-        let (label, rest) = line.split_at(line.find(|c: char| c.is_ascii_digit())?);
-        let names = super::matching::section_for(label.trim(), self.template)
-            .is_some_and(|i| self.template.sections[i].kind == SectionKind::Timeline);
-        (names && (1..=4).contains(&label.split_whitespace().count())).then_some((label.trim(), rest))
-    }
-
-    /// A list item that is a label over a list of its own (`**Context**:`, then `- 12:32: ...`)
-    /// three or more of whose lines, and two thirds at least, start with a time.
-    fn nested_run(&self, item: &str) -> bool {
-        let below: Vec<&str> = item.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
-        let timed = below
-            .iter()
-            .filter(|l| {
-                let line =
-                    LIST_MARKER.as_ref().map_or(l.trim(), |re| re.find(l).map_or(l.trim(), |m| l[m.end()..].trim()));
-                self.entry_stamp(line).is_some_and(|s| matches!(s.time, Some(ClockText::At(_))))
-            })
-            .count();
-        below.len() >= 3 && timed >= 3 && timed * 3 >= below.len() * 2
-    }
-
-    /// The list again, each nested run's entries taken: the items as they were, and of a run's
-    /// item its label and the lines that are not entries.
-    fn nested_runs(&mut self, items: &[super::blocks::Item], line: usize) -> String {
-        let indent = |text: &str| text.lines().collect::<Vec<_>>().join("\n  ");
-        let mut out = Vec::new();
-        for item in items {
-            if !self.nested_run(&item.text) {
-                out.push(format!("- {}", indent(&item.text)));
-                continue;
-            }
-            let (label, below) = item.text.split_once('\n').unwrap_or((&item.text, ""));
-            let mut r = Reading::default();
-            let (rest, _) = self.timeline_lines(below, &mut r, line);
-            let rest: Vec<String> = rest.iter().map(|l| format!("\n  {l}")).collect();
-            out.push(format!("- {label}{}", rest.concat()));
-        }
-        format!("{}\n", out.join("\n"))
-    }
-
-    /// The lines inside a code fence or an indented code block (entries indented with a tab
-    /// under a date line), when most of them start with a time.
-    pub(super) fn timed_fence(&self, source: &str) -> Option<String> {
-        let lines: Vec<&str> = source.lines().collect();
-        let open = lines.first()?.trim_start();
-        let fenced = open.starts_with("```") || open.starts_with("~~~");
-        // (The block's text starts after the first line's indentation.)
-        let indented = !fenced
-            && lines.iter().skip(1).all(|l| l.trim().is_empty() || l.starts_with('\t') || l.starts_with("    "));
-        let inner: Vec<&str> = if fenced && lines.len() >= 3 {
-            lines[1..lines.len() - 1].to_vec()
-        } else if indented {
-            lines.iter().map(|l| l.strip_prefix('\t').or_else(|| l.strip_prefix("    ")).unwrap_or(l)).collect()
-        } else {
-            return None;
-        };
-        let filled: Vec<&&str> = inner.iter().filter(|l| !l.trim().is_empty()).collect();
-        let timed = filled
-            .iter()
-            // (`    - 11:16 ::::: text`: the log's lines may be list items.)
-            .map(|l| LIST_MARKER.as_ref().map_or(l.trim(), |re| re.find(l).map_or(l.trim(), |m| l[m.end()..].trim())))
-            .filter(|l| self.entry_stamp(l).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
-            .count();
-        (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
     }
 }

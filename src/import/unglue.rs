@@ -48,6 +48,37 @@ fn glued(line: &str) -> bool {
 
 /// `src` with each glued run of timed entries split into paragraphs.
 pub fn unglue(src: &str) -> Cow<'_, str> {
+    let ruled = rule_apart(src);
+    match unglue_entries(&ruled) {
+        Cow::Borrowed(_) => ruled,
+        Cow::Owned(out) => Cow::Owned(out),
+    }
+}
+
+/// `-----Uppdatering 2023-11-25, kl 09.41:`: a rule of dashes a copied page ran onto the next
+/// line, set apart again (a blank line on each side), so that the line after it is read.
+fn rule_apart(src: &str) -> Cow<'_, str> {
+    static RULE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(-{10,}|={10,}|_{10,})(\S.*)$").ok());
+    let Some(re) = RULE.as_ref().filter(|re| src.lines().any(|l| re.is_match(l))) else {
+        return Cow::Borrowed(src);
+    };
+    let mut out = String::with_capacity(src.len() + 16);
+    for line in src.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        match re.captures(bare) {
+            Some(c) => {
+                if !out.is_empty() && !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
+                out.push_str(&format!("{}\n\n{}{}", &c[1], &c[2], &line[bare.len()..]));
+            }
+            None => out.push_str(line),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn unglue_entries(src: &str) -> Cow<'_, str> {
     let Some(re) = GLUED.as_ref().filter(|_| src.lines().any(|l| glued(l) || colon_glued(l))) else {
         return Cow::Borrowed(src);
     };

@@ -1,0 +1,58 @@
+//! Ways of writing a stamp that the stamp reader takes once they are written its way.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// `line` with the Nordic word for "o'clock" before its time written as a clock the stamp
+/// reader knows: `2023-11-25, kl 16.17:` is `2023-11-25 16:17:`, `Kl. 08:21:` is `08:21:`,
+/// `25.11.2023 klockan 9.41` is `25.11.2023 9:41`; and `2023-11-25; 09:41`, a semicolon
+/// between a day and its time, is `2023-11-25 09:41`. `None` when it has neither.
+pub(super) fn nordic(line: &str) -> Option<String> {
+    static NORDIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let date = super::stamp_date::DATE.as_str();
+        Regex::new(&format!(
+            r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?P<date>{date})(?:\s*[,;]?\s*(?:kl\.?|klockan|klo\.?)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\b|\s*;\s*(?P<clock>\d{{1,2}}:\d{{2}}))|(?:kl\.?|klockan|klo\.?)\s*(?P<h2>[01]?\d|2[0-3])[.:](?P<m2>[0-5]\d)\b)"
+        ))
+        .ok()
+    });
+    NORDIC.as_ref().and_then(|re| {
+        let c = re.captures(line)?;
+        let (open, rest) = (c.name("open").map_or("", |m| m.as_str()), &line[c.get(0)?.end()..]);
+        let clock = match (c.name("clock"), c.name("h").or(c.name("h2")), c.name("m").or(c.name("m2"))) {
+            (Some(clock), _, _) => clock.as_str().to_string(),
+            (None, Some(h), Some(m)) => format!("{}:{}", h.as_str(), m.as_str()),
+            _ => return None,
+        };
+        Some(match c.name("date") {
+            Some(date) => format!("{open}{} {clock}{rest}", date.as_str()),
+            None => format!("{open}{clock}{rest}"),
+        })
+    })
+}
+
+/// `15:31:41,8`: a decimal comma before the tenths of a second (German, French), written with
+/// a dot.
+pub(super) fn decimal_comma(line: &str) -> Option<std::borrow::Cow<'_, str>> {
+    static COMMA: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^([*_`\[(\s~]*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}),(\d{1,3})(\s|$)").ok()
+    });
+    COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nordic_clocks_and_a_semicolon_after_the_day() {
+        assert_eq!(nordic("Uppdatering 2023-11-25, kl 16.17:"), None, "the update's word is read first");
+        assert_eq!(nordic("2023-11-25, kl 16.17:").as_deref(), Some("2023-11-25 16:17:"));
+        assert_eq!(nordic("Kl. 08:21: Alla har ström.").as_deref(), Some("08:21: Alla har ström."));
+        assert_eq!(nordic("25.11.2023 klockan 9.41 fel").as_deref(), Some("25.11.2023 9:41 fel"));
+        assert_eq!(nordic("2023-11-25; 09:41:").as_deref(), Some("2023-11-25 09:41:"));
+        // Not a clock: "kl" as a word of its own, a number after it that is no time.
+        assert_eq!(nordic("klassen 9.41"), None);
+        assert_eq!(nordic("kl 25.10"), None);
+    }
+}

@@ -1,0 +1,99 @@
+//! The parts of a timeline without a timeline heading that sit inside other blocks: a heading
+//! run onto the first entry's line, a list item's nested run, a code fence of timed lines; and
+//! what a stamp alone on its line is.
+
+use super::build::Builder;
+use super::stamp::{ClockText, leading_stamp};
+use super::timeline::{LIST_MARKER, Reading};
+use crate::doc::SectionKind;
+
+impl Builder<'_> {
+    /// `Incident Timeline 01:30 AM – ...`: a line that opens with a few words naming the
+    /// timeline before its first entry's time: the words, and the entry.
+    pub(super) fn glued_heading<'l>(&self, line: &'l str) -> Option<(&'l str, &'l str)> {
+        let (label, rest) = line.split_at(line.find(|c: char| c.is_ascii_digit())?);
+        let names = super::matching::section_for(label.trim(), self.template)
+            .is_some_and(|i| self.template.sections[i].kind == SectionKind::Timeline);
+        (names && (1..=4).contains(&label.split_whitespace().count())).then_some((label.trim(), rest))
+    }
+
+    /// A list item that is a label over a list of its own (`**Context**:`, then `- 12:32: ...`)
+    /// three or more of whose lines, and two thirds at least, start with a time.
+    pub(super) fn nested_run(&self, item: &str) -> bool {
+        let below: Vec<&str> = item.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
+        let timed = below
+            .iter()
+            .filter(|l| {
+                let line =
+                    LIST_MARKER.as_ref().map_or(l.trim(), |re| re.find(l).map_or(l.trim(), |m| l[m.end()..].trim()));
+                self.entry_stamp(line).is_some_and(|s| matches!(s.time, Some(ClockText::At(_))))
+            })
+            .count();
+        below.len() >= 3 && timed >= 3 && timed * 3 >= below.len() * 2
+    }
+
+    /// The list again, each nested run's entries taken: the items as they were, and of a run's
+    /// item its label and the lines that are not entries.
+    pub(super) fn nested_runs(&mut self, items: &[super::blocks::Item], line: usize) -> String {
+        let indent = |text: &str| text.lines().collect::<Vec<_>>().join("\n  ");
+        let mut out = Vec::new();
+        for item in items {
+            if !self.nested_run(&item.text) {
+                out.push(format!("- {}", indent(&item.text)));
+                continue;
+            }
+            let (label, below) = item.text.split_once('\n').unwrap_or((&item.text, ""));
+            let mut r = Reading::default();
+            let (rest, _) = self.timeline_lines(below, &mut r, line);
+            let rest: Vec<String> = rest.iter().map(|l| format!("\n  {l}")).collect();
+            out.push(format!("- {label}{}", rest.concat()));
+        }
+        format!("{}\n", out.join("\n"))
+    }
+
+    /// The lines inside a code fence or an indented code block (entries indented with a tab
+    /// under a date line), when most of them start with a time.
+    pub(super) fn timed_fence(&self, source: &str) -> Option<String> {
+        let lines: Vec<&str> = source.lines().collect();
+        let open = lines.first()?.trim_start();
+        let fenced = open.starts_with("```") || open.starts_with("~~~");
+        // (The block's text starts after the first line's indentation.)
+        let indented = !fenced
+            && lines.iter().skip(1).all(|l| l.trim().is_empty() || l.starts_with('\t') || l.starts_with("    "));
+        let inner: Vec<&str> = if fenced && lines.len() >= 3 {
+            lines[1..lines.len() - 1].to_vec()
+        } else if indented {
+            lines.iter().map(|l| l.strip_prefix('\t').or_else(|| l.strip_prefix("    ")).unwrap_or(l)).collect()
+        } else {
+            return None;
+        };
+        let filled: Vec<&&str> = inner.iter().filter(|l| !l.trim().is_empty()).collect();
+        let timed = filled
+            .iter()
+            // (`    - 11:16 ::::: text`: the log's lines may be list items.)
+            .map(|l| LIST_MARKER.as_ref().map_or(l.trim(), |re| re.find(l).map_or(l.trim(), |m| l[m.end()..].trim())))
+            .filter(|l| self.entry_stamp(l).is_some_and(|s| matches!(s.time, Some(ClockText::At(_)))))
+            .count();
+        (timed >= 2 && timed * 3 >= filled.len() * 2).then(|| inner.join("\n"))
+    }
+}
+
+/// A line that is a full day and time and nothing else, an update's word before it allowed
+/// (`Uppdatering 2023-11-25, kl 16.17:`, `2021-03-09 14:05 UTC`).
+pub(super) fn dated_alone(line: &str) -> bool {
+    if line.contains('\n') {
+        return false;
+    }
+    let after = super::status::update_label(line).map_or(line, |(_, after)| after);
+    leading_stamp(after).is_some_and(|s| {
+        s.date.is_some()
+            && matches!(s.time, Some(ClockText::At(_)))
+            && s.rest.trim().trim_matches(':').trim().is_empty()
+    })
+}
+
+/// An event that is only an update's word and its colon (`Update:`), its text still to come.
+pub(super) fn is_label(event: &str) -> bool {
+    let t = event.trim();
+    t.len() > 1 && t.ends_with(':') && !t[..t.len() - 1].contains(char::is_whitespace)
+}
