@@ -116,3 +116,27 @@ fn paragraphs_opening_with_kl_and_a_time_under_a_day_line() {
         ])
     );
 }
+
+/// A British ISP's fault page: each update `Comment updated on: 04/04/2009 @ 16:18` over its
+/// paragraphs, its days written with digits that read both ways; the page writes its days in
+/// words day first ("Saturday 4th April"), so `05/04/2009` is the 5th of April, not the 4th of
+/// May. An entry each, its paragraphs its text.
+#[test]
+fn updated_on_labels_with_at_signs_and_a_day_first_page() {
+    let src = "# Fault 1234: broadband drops in Ilford\n\nStatus: Closed\n\nComment updated on: 04/04/2009 @ 16:18\n\nA cable fault has disconnected a few thousand lines.\n\nEngineers are on site.\n\nComment updated on: 05/04/2009 @ 17:44\n\nThe supplier says the fibre cut on Saturday 4th April is being spliced.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2009-04-04T16:18:00Z", "Comment updated on: A cable "),
+            ("2009-04-05T17:44:00Z", "Comment updated on: The supp"),
+        ])
+    );
+    assert_eq!(
+        doc.timeline[0].event,
+        "Comment updated on: A cable fault has disconnected a few thousand lines.\n\nEngineers are on site."
+    );
+    // Written month first in words ("April 4"), the same digits are the 4th of May.
+    let us = src.replace("Saturday 4th April", "Saturday, April 4");
+    assert_eq!(rows(&import_utc(&us))[1].0, "2009-05-04T17:44:00Z");
+}

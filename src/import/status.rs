@@ -187,12 +187,26 @@ pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
         "atualizacao",
     ];
     if !WORDS.iter().any(|w| word.to_lowercase() == *w) {
-        return None;
+        return posted_on(t);
     }
     let after = t[end..].trim_start_matches(['*', '_']).trim_start();
     let after =
         after.strip_prefix(['@', ':', '-', '–', '—']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
     after.starts_with(|c: char| c.is_ascii_alphanumeric()).then_some((word, after))
+}
+
+/// `Comment updated on: 04/04/2009 @ 16:18`, `Problem description Added on: …`: a few words
+/// that end with the page's "added on" or "updated on", then the day and time.
+fn posted_on(t: &str) -> Option<(&str, &str)> {
+    static LABEL: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^((?:[\pL-]+ ){0,4}(?:added|updated|posted|published|edited|created|reported|modified) on):?\s+\d",
+        )
+        .ok()
+    });
+    let c = LABEL.as_ref()?.captures(t)?;
+    let label = c.get(1)?;
+    Some((label.as_str(), t[label.end()..].trim_start_matches(':').trim_start()))
 }
 
 #[cfg(test)]

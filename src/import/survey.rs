@@ -27,6 +27,12 @@ static PAIR_BEFORE_TIME: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s|\[(])(\d{1,2})[/-](\d{1,2})\s+\d{1,2}(?:[:.]\d{2}|\s?[ap]\.?m)").ok());
 static DIGITS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})[-/.]((?:19|20)\d{2})\b").ok());
+/// `4th April`, `14 October 2018`; and `April 4`, `October 14th`: a day in words, each way.
+const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+static WORDED_DAY_FIRST: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\.? (?:of )?(?:{MONTHS})\b")).ok());
+static WORDED_MONTH_FIRST: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:[^:\d]|$)")).ok());
 /// `12→13/09/2026`, `3-4/10/2021`: two days of one month; the first is the day.
 static DAY_RANGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/.-])(\d{1,2})\s*(?:→|->|–|—|-)\s*\d{1,2}[-/.](\d{1,2})[-/.]((?:19|20)\d{2})\b").ok()
@@ -52,6 +58,9 @@ pub fn survey(src: &str) -> Survey {
     let mut unless_noted = false;
     let mut carried: HashMap<String, (usize, usize)> = HashMap::new();
     let (mut day_first, mut month_first, mut dots) = (0, 0, 0);
+    // Days written in words, day first ("Saturday 4th April") or month first ("April 4"): how
+    // the writer orders a day, when the digits do not tell.
+    let (mut worded_day_first, mut worded_month_first) = (0, 0);
     let mut first_date = None;
     let mut fence = false;
     for (n, line) in src.lines().enumerate() {
@@ -125,6 +134,10 @@ pub fn survey(src: &str) -> Survey {
                 }
             }
         }
+        if let (Some(d), Some(m)) = (WORDED_DAY_FIRST.as_ref(), WORDED_MONTH_FIRST.as_ref()) {
+            worded_day_first += d.find_iter(t).count();
+            worded_month_first += m.find_iter(t).count();
+        }
         if first_date.is_none() {
             let digits = DIGITS
                 .as_ref()
@@ -140,6 +153,9 @@ pub fn survey(src: &str) -> Survey {
             };
             first_date = find_date(t).map(DateText::Full).or_else(range).or(digits).or_else(short);
         }
+    }
+    if day_first == month_first {
+        (day_first, month_first) = (worded_day_first, worded_month_first);
     }
     // With no evidence either way, `03/10/2021` is read the American way and `03.10.2021` or
     // `03-10-2021` the European way.

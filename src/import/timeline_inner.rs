@@ -92,8 +92,12 @@ pub(super) fn dated_alone(line: &str) -> bool {
     })
 }
 
-/// An event that is only an update's word and its colon (`Update:`), its text still to come.
+/// An event that is only an update's label and its colon (`Update:`, `Comment updated on:`),
+/// its text still to come.
 pub(super) fn is_label(event: &str) -> bool {
     let t = event.trim();
-    t.len() > 1 && t.ends_with(':') && !t[..t.len() - 1].contains(char::is_whitespace)
+    let label = t.strip_suffix(':').unwrap_or_default();
+    !label.is_empty()
+        && label.split_whitespace().count() <= 5
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
 }
