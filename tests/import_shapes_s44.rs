@@ -140,3 +140,19 @@ fn updated_on_labels_with_at_signs_and_a_day_first_page() {
     let us = src.replace("Saturday 4th April", "Saturday, April 4");
     assert_eq!(rows(&import_utc(&us))[1].0, "2009-05-04T17:44:00Z");
 }
+
+/// A local paper's story, posted the day after: "about 1:30 p.m. Wednesday and …" names its
+/// day after the time (the sentence goes on after "p.m."), so the time is on that Wednesday,
+/// the last before the post, and so are the times told after it.
+#[test]
+fn a_weekday_right_after_the_time_is_its_day() {
+    let src = "Main break closes Elm Street\n\nby a staff writer, originally posted on June 23, 2016\n\nCrews shut the water off on Elm Street about 1:30 p.m. Wednesday and put a boil notice in place for the block. Water was back on at about 2:45 p.m.\n\nA cafe on the corner closed for the afternoon, reopening around 4:15 p.m.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2016-06-22T13:30:00Z", "Crews shut the water off on "),
+            ("2016-06-22T14:45:00Z", "Water was back on at about 2"),
+            ("2016-06-22T16:15:00Z", "A cafe on the corner closed "),
+        ])
+    );
+}

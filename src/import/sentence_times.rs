@@ -199,7 +199,9 @@ impl Builder<'_> {
                     // name on or before the day the text is written; after one, "aujourd'hui à
                     // 13h" that day again. So a bulleted line of such a day with no time.
                     let before = told.first().map_or(sentence.len(), |t| t.start);
-                    let weekday = super::weekdays::weekday_in(&sentence[..before]);
+                    // (Or right after it: "about 2:10 p.m. Thursday", "at 9:00 on Friday".)
+                    let weekday = super::weekdays::weekday_in(&sentence[..before])
+                        .or_else(|| super::weekdays::weekday_in(told.first().map(|t| just_after(sentence, t.end))?));
                     // "• Tuesday: between 4 a.m. and 7 a.m." under a weekly window: no moment.
                     if weekly && named.is_none() && weekday.is_some() {
                         continue;
@@ -362,5 +364,18 @@ impl Builder<'_> {
         {
             self.doc.timeline.insert(i, entry);
         }
+    }
+}
+
+/// The words right after a time at `end` in `sentence`, up to a comma or stop and at most two
+/// words besides "on" ("2:10 p.m. Thursday", "9:00 on Friday morning").
+fn just_after(sentence: &str, end: usize) -> &str {
+    let rest = sentence.get(end..).unwrap_or_default();
+    let stop = rest.find([',', '.', ';', ':', '(', '!', '?']).unwrap_or(rest.len());
+    let rest = &rest[..stop];
+    let words: Vec<&str> = rest.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("on")).take(2).collect();
+    match words.last() {
+        Some(last) => rest.find(last).map_or(rest, |at| &rest[..at + last.len()]),
+        None => "",
     }
 }

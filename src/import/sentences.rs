@@ -17,8 +17,11 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         let tail = &text.as_bytes()[end.saturating_sub(4)..end];
+        // (Nor before a weekday or a zone that says when: "at 1:30 p.m. Wednesday and", "p.m.
+        // EST".)
         let meridiem = (tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m."))
-            && text[end..].trim_start().chars().next().is_some_and(|ch| !ch.is_uppercase());
+            && (text[end..].trim_start().chars().next().is_some_and(|ch| !ch.is_uppercase())
+                || says_when(&text[end..]));
         // ` • `, ` ・`: a bullet a copied page's list item opens with (its lines joined into one
         // paragraph) starts a sentence; `NX・MRS`, a middle dot between words, does not, nor one
         // below a day and time alone (`9月4日 11時20分`, what happened then).
@@ -59,6 +62,39 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// `około godz. 14 w sobotę`, `ca. 20 minutes`, `woj. zachodniopomorskim`: a dot after a short
 /// word in lower case, then a word in lower case or a number, closes a shortened word, not a
 /// sentence; so does one after a month's short name before a number (`Dec. 28`).
+/// `text` (what follows a dotted am/pm) opens with a weekday or a zone, then goes on as the
+/// same sentence: "Wednesday and placed …", "EST, when …" (not "Wednesday. Then" nor "Water
+/// was").
+fn says_when(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let word = first.trim_end_matches([',', ';']);
+    let zone = matches!(
+        word,
+        "EST"
+            | "EDT"
+            | "CST"
+            | "CDT"
+            | "MST"
+            | "MDT"
+            | "PST"
+            | "PDT"
+            | "ET"
+            | "CT"
+            | "MT"
+            | "PT"
+            | "UTC"
+            | "GMT"
+            | "BST"
+    );
+    let weekday = super::weekdays::weekday_in(word).is_some() && word.chars().all(char::is_alphabetic);
+    (zone || weekday)
+        && !first.ends_with(['.', '!', '?'])
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || first.ends_with(','))
+}
+
 fn abbreviation(text: &str, dot: usize) -> bool {
     let word: String = text[..dot].chars().rev().take_while(|c| c.is_alphabetic()).collect();
     let short = (1..=5).contains(&word.chars().count()) && word.chars().all(char::is_lowercase);
