@@ -156,3 +156,17 @@ fn a_weekday_right_after_the_time_is_its_day() {
         ])
     );
 }
+
+/// "By a little after 4 p.m., trains were moving again.": a time told as a little after an
+/// hour is that hour, as "shortly after" is.
+#[test]
+fn a_little_after_an_hour() {
+    let src = "# Trains halted\n\nPublished March 3, 2021\n\nA signal fault stopped trains on the east line at 7:40 a.m. By a little after 4 p.m., trains were moving again.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2021-03-03T07:40:00Z", "A signal fault stopped train"),
+            ("2021-03-03T16:00:00Z", "By a little after 4 p.m., tr"),
+        ])
+    );
+}
