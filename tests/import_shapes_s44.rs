@@ -170,3 +170,20 @@ fn a_little_after_an_hour() {
         ])
     );
 }
+
+/// A marketing firm's notice about its mail provider: updates headed `Update as of 11:09 PM
+/// EDT 07/14/17`, the time and zone before a day with a two-digit year, the text in the
+/// paragraph below. An entry each, in Eastern daylight time; an update that tells its day
+/// first inside another update's text ("Update as of April 17, 3:35 AM: …") stays that
+/// update's text.
+#[test]
+fn update_as_of_a_time_and_zone_before_its_day() {
+    let src = "# Mail update\n\nOur provider has had an outage since yesterday.\n\nUpdate as of 11:09 PM EDT 07/14/17\n\nThe all clear has not been issued yet.\n\nUpdate as of 8:26 AM EDT 07/15/17\n\nMail is flowing again.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2017-07-15T03:09:00Z", "Update: The all clear has no"),
+            ("2017-07-15T12:26:00Z", "Update: Mail is flowing agai"),
+        ])
+    );
+}

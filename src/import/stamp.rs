@@ -129,7 +129,7 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
         s.rest = if s.rest.trim().is_empty() { format!("{label}:") } else { format!("{label}: {}", s.rest) };
         return Some(s);
     }
-    let nordic = super::stamp_forms::nordic(line);
+    let nordic = super::stamp_forms::nordic(line).or_else(|| super::stamp_forms::time_zone_day(line));
     let line = nordic.as_deref().unwrap_or(line);
     // `2023-09-18 15.26 text`: a dot between the hour and the minutes, read so only after a
     // full date (alone, `1.25` is a number).

@@ -40,6 +40,22 @@ pub(super) fn decimal_comma(line: &str) -> Option<std::borrow::Cow<'_, str>> {
     COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"))
 }
 
+/// `11:09 PM EDT 07/14/17`: a time and its zone before the day, written day first, time and
+/// zone after it, as the stamp reader takes them (`07/14/17 11:09 PM EDT`).
+pub(super) fn time_zone_day(line: &str) -> Option<String> {
+    static LATE_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let date = super::stamp_date::DATE.as_str();
+        let zone = super::zone::ZONE_PATTERN;
+        Regex::new(&format!(
+            r"^(?P<open>[*_`\[(\s]*)(?P<time>\d{{1,2}}:\d{{2}}(?:\s?(?i:[ap]\.?m\.?))?)\s+(?P<zone>{zone})\s+(?P<date>(?i:{date}))(?P<end>\s|$|[:,.\-–—])"
+        ))
+        .ok()
+    });
+    let c = LATE_DAY.as_ref()?.captures(line)?;
+    let rest = &line[c.name("end")?.start()..];
+    Some(format!("{}{} {} {}{rest}", &c["open"], &c["date"], &c["time"], &c["zone"]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +70,12 @@ mod tests {
         // Not a clock: "kl" as a word of its own, a number after it that is no time.
         assert_eq!(nordic("klassen 9.41"), None);
         assert_eq!(nordic("kl 25.10"), None);
+    }
+
+    #[test]
+    fn a_time_and_zone_before_its_day() {
+        assert_eq!(time_zone_day("11:09 PM EDT 07/14/17").as_deref(), Some("07/14/17 11:09 PM EDT"));
+        assert_eq!(time_zone_day("8:26 AM EDT 07/15/2017: back").as_deref(), Some("07/15/2017 8:26 AM EDT: back"));
+        assert_eq!(time_zone_day("11:09 PM EDT the mail was back"), None);
     }
 }

@@ -192,6 +192,13 @@ pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
     let after = t[end..].trim_start_matches(['*', '_']).trim_start();
     let after =
         after.strip_prefix(['@', ':', '-', '–', '—']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
+    // `Update as of 11:09 PM EDT 07/14/17`: a time first, its day after it (as a sentence's
+    // "Update as of April 17, 3:35 AM: …" inside an update is not one of its own).
+    let after = ["as of ", "As of ", "AS OF "]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .filter(|rest| super::stamp_forms::time_zone_day(rest).is_some())
+        .unwrap_or(after);
     after.starts_with(|c: char| c.is_ascii_alphanumeric()).then_some((word, after))
 }
 
