@@ -7,25 +7,12 @@
 mod import_rows;
 use import_rows::*;
 
-use blameless::import;
-use chrono::NaiveDate;
-
-/// As `import_utc`, imported from `name` on `today` (so a day without its year has one).
-fn import_on(src: &str, name: &str, today: NaiveDate) -> import::Imported {
-    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
-    import::from_markdown_file_on(src, std::path::Path::new(name), &template("default"), &options, today)
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
 /// A status page's history with only two updates, each `Resolved -` alone on its line, its
 /// text below, then `Jun 3, 16:20 PDT` (newest first, no year): both are entries, in the year
 /// the file is imported in, and the import says it took that year.
 #[test]
 fn two_status_updates_whose_dash_ends_the_label_line() {
-    let imported = import_on(&fixture("status-two-updates-dash-alone.md"), "updates.md", day(2026, 8, 1));
+    let imported = import_named_on(&fixture("status-two-updates-dash-alone.md"), "updates.md", day(2026, 8, 1));
     assert_eq!(imported.doc.timezone, "America/Los_Angeles");
     assert_eq!(
         rows(&imported.doc),
@@ -37,7 +24,7 @@ fn two_status_updates_whose_dash_ends_the_label_line() {
     assert_eq!(imported.assumed_year.map(|a| a.year), Some(2026));
     // A file that writes its year leaves nothing to assume.
     let dated = "Resolved -\nAll good.\nJun 3, 2025, 16:20 PDT\nInvestigating -\nLooking.\nJun 3, 2025, 15:35 PDT\n";
-    let imported = import_on(dated, "updates.md", day(2026, 8, 1));
+    let imported = import_named_on(dated, "updates.md", day(2026, 8, 1));
     assert_eq!(imported.doc.timeline.len(), 2);
     assert_eq!(imported.assumed_year, None);
 }

@@ -59,9 +59,6 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-/// `około godz. 14 w sobotę`, `ca. 20 minutes`, `woj. zachodniopomorskim`: a dot after a short
-/// word in lower case, then a word in lower case or a number, closes a shortened word, not a
-/// sentence; so does one after a month's short name before a number (`Dec. 28`).
 /// `text` (what follows a dotted am/pm) opens with a weekday or a zone, then goes on as the
 /// same sentence: "Wednesday and placed …", "EST, when …" (not "Wednesday. Then" nor "Water
 /// was").
@@ -69,24 +66,7 @@ fn says_when(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else { return false };
     let word = first.trim_end_matches([',', ';']);
-    let zone = matches!(
-        word,
-        "EST"
-            | "EDT"
-            | "CST"
-            | "CDT"
-            | "MST"
-            | "MDT"
-            | "PST"
-            | "PDT"
-            | "ET"
-            | "CT"
-            | "MT"
-            | "PT"
-            | "UTC"
-            | "GMT"
-            | "BST"
-    );
+    let zone = word.chars().all(|c| c.is_ascii_uppercase()) && super::zone::zone_word(word).is_some();
     let weekday = super::weekdays::weekday_in(word).is_some() && word.chars().all(char::is_alphabetic);
     (zone || weekday)
         && !first.ends_with(['.', '!', '?'])
@@ -95,6 +75,9 @@ fn says_when(text: &str) -> bool {
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || first.ends_with(','))
 }
 
+/// `około godz. 14 w sobotę`, `ca. 20 minutes`, `woj. zachodniopomorskim`: a dot after a short
+/// word in lower case, then a word in lower case or a number, closes a shortened word, not a
+/// sentence; so does one after a month's short name before a number (`Dec. 28`).
 fn abbreviation(text: &str, dot: usize) -> bool {
     let word: String = text[..dot].chars().rev().take_while(|c| c.is_alphabetic()).collect();
     let short = (1..=5).contains(&word.chars().count()) && word.chars().all(char::is_lowercase);

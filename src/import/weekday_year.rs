@@ -19,20 +19,6 @@ pub(super) struct Named {
     pub written: String,
 }
 
-/// Short names of the days, as status pages and mail headers write them (`Mon, Aug 8`).
-const SHORT: &[(&str, Weekday)] = &[
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("tues", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("thur", Weekday::Thu),
-    ("thurs", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
-
 /// Words that may stand between a weekday and its day ("Monday the 8th of August", "lunes 8 de
 /// agosto", "Montag, den 8. August").
 const BETWEEN: &[&str] = &["the", "of", "de", "del", "le", "den", "der", "il"];
@@ -49,7 +35,7 @@ pub(super) fn named_days(text: &str) -> Vec<Named> {
         .filter(|(_, w)| !w.is_empty())
         .collect();
     for (i, &(at, word)) in words.iter().enumerate() {
-        let Some(weekday) = weekday(word) else { continue };
+        let Some(weekday) = weekdays::weekday_word(word) else { continue };
         let (mut month, mut day, mut end, mut last) = (None, None, at + word.len(), word);
         for &(w_at, w) in words.iter().skip(i + 1).take(REACH) {
             // Only spaces, commas and dashes between the words, and a dot only after a number
@@ -99,12 +85,6 @@ fn east_asian(text: &str) -> Vec<Named> {
             Some(Named { weekday, month: c[1].parse().ok()?, day: c[2].parse().ok()?, written: c[0].to_string() })
         })
         .collect()
-}
-
-/// The weekday a word names, in full (in the languages `weekdays` knows) or shortened.
-fn weekday(word: &str) -> Option<Weekday> {
-    let lower = word.to_lowercase();
-    SHORT.iter().find(|(w, _)| *w == lower).map(|&(_, d)| d).or_else(|| weekdays::weekday_in(&lower))
 }
 
 /// A day of the month: `8`, `08`, `8th`, `1st`, `1er`.

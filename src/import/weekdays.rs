@@ -31,9 +31,11 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("lunes", Weekday::Mon),
     ("martes", Weekday::Tue),
     ("miércoles", Weekday::Wed),
+    ("miercoles", Weekday::Wed),
     ("jueves", Weekday::Thu),
     ("viernes", Weekday::Fri),
     ("sábado", Weekday::Sat),
+    ("sabado", Weekday::Sat),
     ("domingo", Weekday::Sun),
     ("lunedì", Weekday::Mon),
     ("martedì", Weekday::Tue),
@@ -42,6 +44,20 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("venerdì", Weekday::Fri),
     ("sabato", Weekday::Sat),
     ("domenica", Weekday::Sun),
+];
+
+/// Short names of the days, as status pages and mail headers write them (`Mon, Aug 8`).
+const SHORT: &[(&str, Weekday)] = &[
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
 ];
 
 /// Words for the day a text is written on.
@@ -81,6 +97,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
 /// The weekday `text` names (a whole word: "Donnerstag-Morgen" names Thursday, "Sundays" no day).
 pub(super) fn weekday_in(text: &str) -> Option<Weekday> {
     words(text).find_map(|(_, w)| WEEKDAYS.iter().find(|(name, _)| *name == w).map(|&(_, d)| d))
+}
+
+/// The weekday one word names, in full (in any language of [`WEEKDAYS`]) or shortened (`Mon`,
+/// `Thurs`).
+pub(super) fn weekday_word(word: &str) -> Option<Weekday> {
+    let lower = word.to_lowercase();
+    SHORT.iter().chain(WEEKDAYS).find(|(w, _)| *w == lower).map(|&(_, d)| d)
 }
 
 /// Whether `text` names the day it is written on.

@@ -63,3 +63,14 @@ pub fn exported_rows(doc: &Document) -> Vec<String> {
     let start = md.find("## Timeline").unwrap();
     md[start..].lines().skip(4).take_while(|l| l.starts_with('|')).map(str::to_string).collect()
 }
+
+/// As [`import_utc`], imported from a file named `name` on `today` (so that a day written
+/// without its year has one), with what the import reports.
+pub fn import_named_on(src: &str, name: &str, today: chrono::NaiveDate) -> import::Imported {
+    let options = import::Options { zone: "UTC".parse().unwrap(), zone_given: false };
+    import::from_markdown_file_on(src, Path::new(name), &template("default"), &options, today)
+}
+
+pub fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
