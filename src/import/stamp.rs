@@ -35,7 +35,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+|(?:{FOREIGN_WEEKDAY}),?\s+)?(?:(?P<date>{date})(?:,?\s+(?:{WEEKDAY})\b\.?)?|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/|\s+:\s+)(?P<dashed>[~≈]?(?:{COLON_CLOCK}|\d{{1,2}}\s?[ap]\.?m\b\.?))|(?:,?\s+at\s+|\s*,\s*|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?(?:\s?(?:hrs|hs|horas|uhr)\b\.?)?)?(?:[*_`]*\s*(?:-|–|—|→|->|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+|(?:{FOREIGN_WEEKDAY}),?\s+)?(?:(?P<date>{date})(?:,?\s+(?:{WEEKDAY})\b\.?|\s*[(（](?:{WEEKDAY})\.?[)）])?|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/|\s+:\s+)(?P<dashed>[~≈]?(?:{COLON_CLOCK}|\d{{1,2}}\s?[ap]\.?m\b\.?))|(?:,?\s+at\s+|\s*,\s*|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?(?:\s?(?:hrs|hs|horas|uhr)\b\.?)?)?(?:[*_`]*\s*(?:-|–|—|→|->|~|〜|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });

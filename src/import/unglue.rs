@@ -41,9 +41,12 @@ fn split_colon(line: &str) -> String {
     .into_owned()
 }
 
+/// Two glued entries after the line's own, or one glued to a full stop (`...were failing.15:31
+/// — We found ...`): a sentence ends there, so a time right after it starts the next entry.
 fn glued(line: &str) -> bool {
     let (Some(start), Some(glued)) = (START.as_ref(), GLUED.as_ref()) else { return false };
-    start.is_match(line) && glued.find_iter(line).count() >= 2
+    start.is_match(line)
+        && glued.captures_iter(line).enumerate().any(|(i, c)| i >= 1 || c.get(1).is_some_and(|g| g.as_str() == "."))
 }
 
 /// `src` with each glued run of timed entries split into paragraphs.
@@ -118,6 +121,8 @@ mod tests {
         for (src, want) in [
             (colon, split),
             ("09:01 - Alert fires at 09:05 - twice\n", ""),
+            ("15:20 — Paged the team, queries were failing.15:31 — Found the lock.\n", "15:20 — Paged the team, queries were failing.\n\n15:31 — Found the lock.\n\n"),
+            ("15:20 — Paged the team, then version v2.15:31 was out\n", ""),
             ("We were paged at 10:00 AM: the disk was full.\n", ""),
         ] {
             assert_eq!(unglue(src), if want.is_empty() { src } else { want });

@@ -1,0 +1,51 @@
+//! Importing shapes met in session 45 (see tests/corpus/REAL.md), from snippets written in the
+//! same shapes in our own words: every entry at the right instant, and what the import says.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// A day with its weekday in brackets and a window written with a tilde (`March 3, 2024 (Sun)
+/// 10:00 ~ 14:00 (UTC)`, as East Asian notices write them): the start is the entry, the end
+/// kept as its range end.
+#[test]
+fn a_day_with_its_weekday_in_brackets_and_a_tilde_window() {
+    let src = "# Maintenance overrun\n\n## Timeline\n\n- March 3, 2024 (Sun) 10:00 ~ 14:00 (UTC): database maintenance window\n- March 3, 2024 (Sun) 14:30 (UTC): the window was extended\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-03T10:00:00Z", "database maintenance window"),
+            ("2024-03-03T14:30:00Z", "the window was extended"),
+        ])
+    );
+    assert_eq!(doc.timeline[0].extra.get("imported-until").and_then(|v| v.as_str()), Some("14:00"));
+}
+
+/// Four-digit times in prose, a span's start before "to" with the zone only after its end
+/// ("from 0915 to 1040 UTC"): the start is read too, not only the end.
+#[test]
+fn a_span_of_four_digit_times_with_its_zone_after_the_end() {
+    let src = "# API errors\n\nOn 2024-05-14 the API returned errors from 0915 to 1040 UTC. The deploy went out at 0905 UTC.\n";
+    let doc = import_utc(src);
+    let times: Vec<String> = rows(&doc).into_iter().map(|(t, _)| t).collect();
+    assert!(times.contains(&"2024-05-14T09:15:00Z".to_string()), "{times:?}");
+    assert!(times.contains(&"2024-05-14T09:05:00Z".to_string()), "{times:?}");
+}
+
+/// A copied page that lost a line break glues an entry to the full stop of the one before it
+/// (`...were failing.15:31 — We found ...`): two entries, each at its own time.
+#[test]
+fn an_entry_glued_to_the_full_stop_of_the_one_before() {
+    let src = "# Search outage\n\nOn Sunday March 15, 2026 from 15:00 to 16:15 GMT search was down.\n\n## Timeline\n\n15:05 — Alerts fired for search latency.\n15:20 — On-call paged the database team, queries were failing.15:31 — We found the lock on the index table.\n16:15 — Search recovered.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2026-03-15T15:05:00Z", "Alerts fired for search late"),
+            ("2026-03-15T15:20:00Z", "On-call paged the database t"),
+            ("2026-03-15T15:31:00Z", "We found the lock on the ind"),
+            ("2026-03-15T16:15:00Z", "Search recovered."),
+        ])
+    );
+}
