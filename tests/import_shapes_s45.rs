@@ -49,3 +49,33 @@ fn an_entry_glued_to_the_full_stop_of_the_one_before() {
         ])
     );
 }
+
+/// A timeline written as an HTML table inside the Markdown (status pages and wikis leave them
+/// so): each row an entry, a link in a cell kept as a link, an entity read.
+#[test]
+fn an_html_table_timeline_is_read_as_a_table() {
+    let src = "# Outage\n\n<h2>Timeline (UTC)</h2>\n<table>\n<tr><th>Time</th><th>Event</th></tr>\n<tr>\n  <td>2024-06-01 10:02</td>\n  <td>Alerts for <a href=\"https://example.com/i/7\">checkout</a> fired</td>\n</tr>\n<tr><td>2024-06-01 10:30</td><td>Rolled back &amp; paged</td></tr>\n</table>\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-06-01T10:02:00Z", "Alerts for [checkout](https:"),
+            ("2024-06-01T10:30:00Z", "Rolled back & paged")
+        ])
+    );
+    assert!(doc.timeline[0].event.contains("[checkout](https://example.com/i/7) fired"), "{}", doc.timeline[0].event);
+}
+
+/// A blog post's front matter gives the day it was published (`pubDate: 2025-01-20`), its text
+/// the day of the attack ("Le **17 janvier 2025**, ..."): the timeline's bare times are on the
+/// day the text tells. With no day in the text, the front matter's is taken.
+#[test]
+fn the_day_the_text_tells_beats_the_front_matters_publication_day() {
+    let src = "---\ntitle: Retour d'expérience\npubDate: 2025-01-20\n---\n\nLe **17 janvier 2025**, une attaque a été détectée. Elle a commencé à 22h30 (UTC+1).\n\n### Chronologie\n\n**22h30 :** Début de l'attaque\n**22h36 :** Déconnexion du VPN\n";
+    assert_eq!(
+        rows(&import_utc(src)).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+        ["2025-01-17T21:30:00Z", "2025-01-17T21:36:00Z"]
+    );
+    let src = "---\ntitle: Retour\npubDate: 2025-01-20\n---\n\nUne attaque a été détectée.\n\n### Chronologie\n\n**22h30 :** Début de l'attaque\n";
+    assert_eq!(rows(&import_utc(src)).into_iter().map(|(t, _)| t).collect::<Vec<_>>(), ["2025-01-20T22:30:00Z"]);
+}

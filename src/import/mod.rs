@@ -37,6 +37,7 @@ mod entries;
 mod front_matter;
 mod hanging;
 mod head;
+mod html_text;
 mod inline_timeline;
 mod label_updates;
 mod label_value;
@@ -214,15 +215,20 @@ fn later_than(doc: &Document, today: NaiveDate) -> bool {
     !days.is_empty() && days.iter().all(|d| *d > today)
 }
 
-/// The file as the builder reads it: a postmortem written without Markdown given its headings
-/// (`plain`), a postmortem quoted whole in a comment unquoted (`quoted`), a time label alone over its value
+/// The file as the builder reads it: its HTML read as Markdown (`html_text`), a postmortem written
+/// without Markdown given its headings (`plain`), a postmortem quoted whole in a comment unquoted (`quoted`), a time label alone over its value
 /// and a stamp alone over its indented text joined to it (`label_value`), then lines a copied page ran together or apart joined back (`unglue`, `rejoin`);
 /// our own export is Markdown as we write it, so it is read as it is (a text section holding a
 /// table's header over a line of text must come back as written, not set apart).
 fn prepared(src: &str) -> String {
     // (An outage log's stamps are joined to their indented text before a mail's indented
     // first lines are set back to the margin.)
-    let logged = label_value::stamps_over_text(src);
+    // (Our own export's text is read as written: HTML in an event is the event's.)
+    let html = match html_text::html_text(src) {
+        std::borrow::Cow::Owned(read) if head::own_export(&blocks::parse(src).blocks).is_none() => read,
+        _ => src.to_string(),
+    };
+    let logged = label_value::stamps_over_text(&html);
     let plain = plain::plain(&logged);
     if head::own_export(&blocks::parse(&plain).blocks).is_some() {
         return plain.into_owned();

@@ -62,9 +62,20 @@ pub fn survey(src: &str) -> Survey {
     // the writer orders a day, when the digits do not tell.
     let (mut worded_day_first, mut worded_month_first) = (0, 0);
     let mut first_date = None;
+    // A date in the front matter (`pubDate: 2025-01-20`) is when the page was published: the
+    // first day only when the text tells none ("Le 17 janvier 2025, ..." is the incident's).
+    let mut front_date = None;
+    let mut front = src.starts_with("---") || src.starts_with("+++");
     let mut fence = false;
     for (n, line) in src.lines().enumerate() {
         let t = line.trim();
+        if front {
+            if n > 0 && (t == "---" || t == "+++" || t == "...") {
+                front = false;
+            } else if front_date.is_none() {
+                front_date = find_date(t).map(DateText::Full);
+            }
+        }
         if t.starts_with("```") || t.starts_with("~~~") {
             fence = !fence;
             continue;
@@ -138,7 +149,7 @@ pub fn survey(src: &str) -> Survey {
             worded_day_first += d.find_iter(t).count();
             worded_month_first += m.find_iter(t).count();
         }
-        if first_date.is_none() {
+        if first_date.is_none() && !front {
             let digits = DIGITS
                 .as_ref()
                 .and_then(|re| re.captures(t))
@@ -211,7 +222,7 @@ pub fn survey(src: &str) -> Survey {
         None => zone,
     };
     let gloss = gloss.map(|(abbreviation, _, _, z)| (abbreviation, z));
-    Survey { zone, order, first_date: first_date.and_then(|d| d.resolve(order, None)), gloss }
+    Survey { zone, order, first_date: first_date.or(front_date).and_then(|d| d.resolve(order, None)), gloss }
 }
 
 /// `CST (UTC+8)`, `IST, UTC+05:30`: an abbreviation (the one the zone was stated with) that

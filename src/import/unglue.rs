@@ -121,7 +121,10 @@ mod tests {
         for (src, want) in [
             (colon, split),
             ("09:01 - Alert fires at 09:05 - twice\n", ""),
-            ("15:20 — Paged the team, queries were failing.15:31 — Found the lock.\n", "15:20 — Paged the team, queries were failing.\n\n15:31 — Found the lock.\n\n"),
+            (
+                "15:20 — Paged the team, queries were failing.15:31 — Found the lock.\n",
+                "15:20 — Paged the team, queries were failing.\n\n15:31 — Found the lock.\n\n",
+            ),
             ("15:20 — Paged the team, then version v2.15:31 was out\n", ""),
             ("We were paged at 10:00 AM: the disk was full.\n", ""),
         ] {

@@ -124,6 +124,15 @@ impl Scan<'_> {
                 if found.range.is_empty() {
                     continue;
                 }
+                // A pattern that reads the stop before its sentence (`[.!?]\s+Rushing ...`)
+                // reports from the sentence's first word.
+                let mut found = found;
+                let matched = &text[found.range.clone()];
+                let lead = matched.len()
+                    - matched.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?')).len();
+                if lead < matched.len() {
+                    found.range.start += lead;
+                }
                 let found = found.shifted(piece.start);
                 let ctx = Match {
                     checker,

@@ -162,7 +162,10 @@ impl Reader<'_> {
                 || initials(stem)
                 || lex.subject_pronouns.contains(&lower)
                 || lex.object_pronouns.contains(&lower)
-                || (lex.roles.contains(&lower) && !self.machine(t, &lower))
+                || ((lex.roles.contains(&lower)
+                    // "the devs/admins": roles either way.
+                    || (lower.contains('/') && lower.split('/').all(|r| lex.roles.contains(r))))
+                    && !self.machine(t, &lower))
                 || (!opening
                     && lex.departments.contains(&lower)
                     && stem.starts_with(char::is_uppercase)
