@@ -188,8 +188,8 @@ fn japanese_times_and_days() {
     let doc = import_utc(&fixture("japanese-notice-times.md"));
     let r = rows(&doc);
     assert_eq!(r.len(), 2, "{r:?}");
-    assert_eq!(r[0].0, "2025-07-14T09:12:00Z");
-    assert_eq!(r[1], ("2025-07-14T10:05:00Z".to_string(), "10時05分頃に復旧いたしました。".to_string()));
+    assert_eq!(r[0].0, "2025-07-14T00:12:00Z");
+    assert_eq!(r[1], ("2025-07-14T01:05:00Z".to_string(), "10時05分頃に復旧いたしました。".to_string()));
 }
 
 /// One sentence, two instants: "starting around 2025-09-02 22:40:00 UTC and lasting until

@@ -17,7 +17,12 @@ fn korean_clock_words_under_a_wiki_day_heading() {
     assert_eq!(doc.title, "2024년 예제 호스팅 장애");
     assert_eq!(
         times_as_written(&doc),
-        ["2024-03-04 09:05", "2024-03-04 09:20", "2024-03-04 13:40", "2024-03-04 14:00"]
+        [
+            "2024-03-04T09:05:00+09:00",
+            "2024-03-04T09:20:00+09:00",
+            "2024-03-04T13:40:00+09:00",
+            "2024-03-04T14:00:00+09:00"
+        ]
     );
     assert_eq!(doc.timeline[0].event, "디스크 사용량 경보 발생");
     assert_eq!(doc.timeline[2].event, "오래된 백업 파일 삭제");

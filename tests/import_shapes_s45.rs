@@ -79,3 +79,23 @@ fn the_day_the_text_tells_beats_the_front_matters_publication_day() {
     let src = "---\ntitle: Retour\npubDate: 2025-01-20\n---\n\nUne attaque a été détectée.\n\n### Chronologie\n\n**22h30 :** Début de l'attaque\n";
     assert_eq!(rows(&import_utc(src)).into_iter().map(|(t, _)| t).collect::<Vec<_>>(), ["2025-01-20T22:30:00Z"]);
 }
+
+/// A file that states no zone, written in a language spoken in one zone only (a Norwegian
+/// team's notes): its times are that zone's, and the report says why; in English the
+/// computer's zone is assumed, as before.
+#[test]
+fn a_language_of_one_zone_gives_its_zone_to_a_file_that_states_none() {
+    let src = "# Driftsavbrudd i e-posttjenesten\n\nVi fikk varsel og tjenesten ble ustabil. Det var ikke mulig å logge inn, og vi har nå rettet feilen etter at noen fra driften sjekket det. Også eposten var nede.\n\n## Tidslinje\n\n- 2024-01-15 14:05: Varsel om feil på e-post\n- 2024-01-15 15:20: Tjenesten er tilbake\n";
+    let (doc, report) = import_with_report(src);
+    assert_eq!(doc.timezone, "Europe/Oslo");
+    assert_eq!(
+        rows(&doc).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+        ["2024-01-15T13:05:00Z", "2024-01-15T14:20:00Z"]
+    );
+    assert!(report.contains("written in Norwegian or Danish, spoken in that zone only"), "{report}");
+    let (doc, report) = import_with_report(
+        "# Mail outage\n\nWe were paged and the service was down.\n\n## Timeline\n\n- 2024-01-15 14:05: Mail alerts fired\n",
+    );
+    assert_eq!(doc.timezone, "UTC");
+    assert!(report.contains("this is the zone of the computer that imported it"), "{report}");
+}

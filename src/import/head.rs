@@ -42,7 +42,20 @@ impl Builder<'_> {
                         );
                         format!("line {line} names `{word}`, which is more than one zone")
                     }
-                    _ => "the file states no time zone".to_string(),
+                    _ => match super::language_zone::language_zone(self.src) {
+                        Some((language, name)) if let Ok(zone) = name.parse::<crate::doc::Zone>() => {
+                            let why = format!(
+                                "the file states no time zone and is written in {language}, spoken in that zone only"
+                            );
+                            self.report.zone = Some(format!("{zone}, assumed: {why} (--timezone sets another)"));
+                            let note = format!("assumed: {why}");
+                            self.doc.extra.insert(Value::String("imported_timezone".into()), Value::String(note));
+                            self.doc.timezone = zone.to_string();
+                            self.clock.zone = Some(zone);
+                            return;
+                        }
+                        _ => "the file states no time zone".to_string(),
+                    },
                 };
                 let note = format!("assumed: {why}; this is the zone of the computer that imported it");
                 self.report.zone = Some(format!("{assumed}, {note} (--timezone sets another)"));

@@ -42,6 +42,7 @@ mod inline_timeline;
 mod label_updates;
 mod label_value;
 mod labelled;
+mod language_zone;
 mod lead_cells;
 mod loose;
 mod matching;
