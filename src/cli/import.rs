@@ -23,7 +23,8 @@ never dropped. Timelines are read in every common shape (tables, lists, one head
 entry, date headings over bare times, status-page updates), on the day the file states (or,
 when it states none, the day in its name: 2025-03-14-queue-outage.md), in the time zone the
 file states (\"All times in PST\" is Pacific time with its daylight saving); with none stated
-and no --timezone, the computer's zone is assumed and the report says so. What went where, the
+and no --timezone, a file written in a language of one zone (Japanese, German, Polish, ...)
+takes that zone, else the computer's zone is assumed; the report says which and why. What went where, the
 zone and why, and every line that looks like a timeline entry but was not read are printed to
 stderr; --strict exits 1 when anything was not understood. Without --template: the template
 our own export names, else the built-in whose sections the headings match best. An existing
