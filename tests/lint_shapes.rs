@@ -483,3 +483,19 @@ fn a_title_that_blames_is_a_finding_and_section_headings_are_not() {
     exactly("tests/fixtures/lint/headline-title-line.md", vec![(1, "person-broke-it", "warning")], 1);
     exactly("tests/fixtures/lint/headline-neutral.md", vec![], 0);
 }
+
+/// A pattern that reads the full stop before its sentence ("... main.\n\nRushing the fix out,
+/// anyone could have ...") reports on the sentence's own line, never from the paragraph before.
+#[test]
+fn a_finding_is_reported_on_its_sentences_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pm.md");
+    std::fs::write(
+        &path,
+        "# Outage\n\nThe deploy went out at noon.\n\nSkimming the diff, one quick glance would have caught it.\n",
+    )
+    .unwrap();
+    let (found, _, _) = lint(path.to_str().unwrap());
+    assert!(!found.is_empty(), "{found:?}");
+    assert!(found.iter().all(|(line, _, _)| *line == 5), "{found:?}");
+}

@@ -226,8 +226,10 @@ fn prepared(src: &str) -> String {
     // first lines are set back to the margin.)
     // (Our own export's text is read as written: HTML in an event is the event's.)
     let html = match html_text::html_text(src) {
-        std::borrow::Cow::Owned(read) if head::own_export(&blocks::parse(src).blocks).is_none() => read,
-        _ => src.to_string(),
+        std::borrow::Cow::Owned(read) if head::own_export(&blocks::parse(src).blocks).is_none() => {
+            std::borrow::Cow::Owned(read)
+        }
+        _ => std::borrow::Cow::Borrowed(src),
     };
     let logged = label_value::stamps_over_text(&html);
     let plain = plain::plain(&logged);
