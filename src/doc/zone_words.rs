@@ -51,6 +51,8 @@ const WORDS: &[(&str, Option<&str>)] = &[
     ("SGT", Some("Asia/Singapore")),
     ("AEST", Some("Australia/Sydney")),
     ("AEDT", Some("Australia/Sydney")),
+    // (An older name for the same summer clock: "16:30 AEDST".)
+    ("AEDST", Some("Australia/Sydney")),
     ("NZST", Some("Pacific/Auckland")),
     ("NZDT", Some("Pacific/Auckland")),
     ("HST", Some("Pacific/Honolulu")),
@@ -87,7 +89,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// The abbreviations and offsets a zone is written as, for regexes (longest first).
-pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\+(?:UTC|GMT)\b|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|МСК|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|MYT|ICT|PKT|AWST|ACST|ACDT|IST|GST|UTC|GMT|PT|MT|CT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
+pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\+(?:UTC|GMT)\b|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|МСК|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|AEDST|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|MYT|ICT|PKT|AWST|ACST|ACDT|IST|GST|UTC|GMT|PT|MT|CT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
 
 /// What a zone word means.
 #[derive(Debug, Clone, PartialEq)]

@@ -200,7 +200,23 @@ pub fn meta_for(label: &str) -> Option<Meta> {
         {
             Meta::Started
         }
-        _ if is(&["detected", "detection time", "time detected", "detected at", "first detected"]) => Meta::Detected,
+        _ if is(&[
+            "detected",
+            "detection time",
+            "time detected",
+            "detected at",
+            "first detected",
+            "incident detected",
+            "incident reported",
+            "issue reported",
+            "problem reported",
+            "first reported",
+            "reported at",
+            "time reported",
+        ]) =>
+        {
+            Meta::Detected
+        }
         _ if is(&["mitigated", "mitigation time", "time mitigated", "mitigated at", "repaired", "time repaired"]) => {
             Meta::Mitigated
         }

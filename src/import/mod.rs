@@ -31,6 +31,7 @@ mod build;
 mod chat_paste;
 mod closing_stamp;
 mod columns;
+mod dated_title;
 mod dates;
 mod east_asian;
 mod entries;

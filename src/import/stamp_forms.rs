@@ -40,14 +40,14 @@ pub(super) fn decimal_comma(line: &str) -> Option<std::borrow::Cow<'_, str>> {
     COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"))
 }
 
-/// `11:09 PM EDT 07/14/17`: a time and its zone before the day, written day first, time and
+/// `11:09 PM EDT 07/14/17`, `4:45 AM EST, 8/12/2022`: a time and its zone before the day, written day first, time and
 /// zone after it, as the stamp reader takes them (`07/14/17 11:09 PM EDT`).
 pub(super) fn time_zone_day(line: &str) -> Option<String> {
     static LATE_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         let date = super::stamp_date::DATE.as_str();
         let zone = super::zone::ZONE_PATTERN;
         Regex::new(&format!(
-            r"^(?P<open>[*_`\[(\s]*)(?P<time>\d{{1,2}}:\d{{2}}(?:\s?(?i:[ap]\.?m\.?))?)\s+(?P<zone>{zone})\s+(?P<date>(?i:{date}))(?P<end>\s|$|[:,.\-–—])"
+            r"^(?P<open>[*_`\[(\s]*)(?P<time>\d{{1,2}}:\d{{2}}(?:\s?(?i:[ap]\.?m\.?))?)\s+(?P<zone>{zone}),?\s+(?P<date>(?i:{date}))(?P<end>\s|$|[:,.\-–—])"
         ))
         .ok()
     });
@@ -76,6 +76,7 @@ mod tests {
     fn a_time_and_zone_before_its_day() {
         assert_eq!(time_zone_day("11:09 PM EDT 07/14/17").as_deref(), Some("07/14/17 11:09 PM EDT"));
         assert_eq!(time_zone_day("8:26 AM EDT 07/15/2017: back").as_deref(), Some("07/15/2017 8:26 AM EDT: back"));
+        assert_eq!(time_zone_day("4:45 AM EST, 8/12/2022 ").as_deref(), Some("8/12/2022 4:45 AM EST "));
         assert_eq!(time_zone_day("11:09 PM EDT the mail was back"), None);
     }
 }

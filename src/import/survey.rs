@@ -57,7 +57,10 @@ pub fn survey(src: &str) -> Survey {
     // The zone was stated "unless noted" (`## Timeline (UTC unless noted)`).
     let mut unless_noted = false;
     let mut carried: HashMap<String, (usize, usize)> = HashMap::new();
-    let (mut day_first, mut month_first, mut dots) = (0, 0, 0);
+    let (mut day_first, mut month_first, mut dots, mut slashes) = (0, 0, 0, 0);
+    // `4/6/2025` beside "June 4th 2025": a digit date that is a day told in words one way
+    // only is read that way.
+    let (mut told_days, mut undecided) = (std::collections::HashSet::new(), Vec::new());
     // Days written in words, day first ("Saturday 4th April") or month first ("April 4"): how
     // the writer orders a day, when the digits do not tell.
     let (mut worded_day_first, mut worded_month_first) = (0, 0);
@@ -121,6 +124,7 @@ pub fn survey(src: &str) -> Survey {
                 }
             }
         }
+        told_days.extend(super::dates::dates_at(t).into_iter().map(|(d, _)| d));
         if let Some(re) = DIGITS.as_ref() {
             for c in re.captures_iter(t) {
                 let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
@@ -131,6 +135,11 @@ pub fn survey(src: &str) -> Survey {
                 }
                 if &c[2] != "/" {
                     dots += 1;
+                } else {
+                    slashes += 1;
+                }
+                if a <= 12 && b <= 12 && a != b {
+                    undecided.push((a, b, c[4].parse::<i32>().unwrap_or(0)));
                 }
             }
         }
@@ -165,15 +174,23 @@ pub fn survey(src: &str) -> Survey {
             first_date = find_date(t).map(DateText::Full).or_else(range).or(digits).or_else(short);
         }
     }
+    for (a, b, y) in undecided {
+        let told = |m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|d| told_days.contains(&d));
+        match (told(b, a), told(a, b)) {
+            (true, false) => day_first += 1,
+            (false, true) => month_first += 1,
+            _ => {}
+        }
+    }
     if day_first == month_first {
         (day_first, month_first) = (worded_day_first, worded_month_first);
     }
     // With no evidence either way, `03/10/2021` is read the American way and `03.10.2021` or
-    // `03-10-2021` the European way.
+    // `03-10-2021` the European way (in a file that writes both, the way it writes most).
     let order = match day_first.cmp(&month_first) {
         std::cmp::Ordering::Greater => Order::DayFirst,
         std::cmp::Ordering::Less => Order::MonthFirst,
-        std::cmp::Ordering::Equal if dots > 0 => Order::DayFirst,
+        std::cmp::Ordering::Equal if dots > slashes => Order::DayFirst,
         std::cmp::Ordering::Equal => Order::MonthFirst,
     };
     // No statement: the zone most times in the file are written with ("12:32 UTC").

@@ -48,6 +48,13 @@ impl Builder<'_> {
             self.clock.date = self.first_date;
         }
         self.title_year();
+        // (The part's own heading may be the dated title: `### 2025/04/23` over its updates.)
+        let heading_day = part.heading.as_ref().and_then(|h| self.dated_heading(&h.text));
+        if let Some(day) = heading_day {
+            self.clock.date = Some(day);
+            self.clock.date_stated = true;
+            self.clock.last = None;
+        }
         // Paragraphs that each start with a time, three or more in a row: an entry each.
         let timed_paragraph: Vec<bool> = part
             .blocks
@@ -153,6 +160,19 @@ impl Builder<'_> {
             _ => false,
         });
         let alone_run = alone.iter().filter(|&&a| a).count() >= 2 || (listed && alone.contains(&true));
+        // Below a dated title (`### 10-Apr-2023: Bigdata back`), a list with items that open
+        // with a time, or paragraphs that do: that day's entries, however few.
+        let titled: Vec<bool> = part.blocks.iter().map(|&b| self.dated_title(&blocks[b]).is_some()).collect();
+        let some_timed = |b: usize| match &blocks[b].kind {
+            Kind::List(items) => items.iter().any(|i| timed(self, i.text.lines().next().unwrap_or_default())),
+            _ => false,
+        };
+        let mut under_title = vec![false; titled.len()];
+        for k in 0..titled.len() {
+            let timed_here = timed_paragraph[k] || some_timed(part.blocks[k]);
+            let above = if k == 0 { heading_day.is_some() } else { titled[k - 1] || under_title[k - 1] };
+            under_title[k] = timed_here && above;
+        }
         let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
         let run_at = |k: usize| {
             let two = worded[k] && (worded.get(k + 1) == Some(&true) || (k > 0 && worded[k - 1]));
@@ -161,6 +181,7 @@ impl Builder<'_> {
                 || two
                 || !update_parts[k].is_empty()
                 || (alone_run && alone[k])
+                || (timed_paragraph[k] && under_title[k])
         };
         // A cState page's updates stamped with `{{< track "..." >}}`; the one paragraph among
         // them without a stamp is the issue as first posted, at the front matter's `date:`.
@@ -178,6 +199,15 @@ impl Builder<'_> {
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
             if taken == Some(k) {
+                continue;
+            }
+            if titled[k]
+                && let Some(day) = self.dated_title(block)
+            {
+                self.clock.date = Some(day);
+                self.clock.date_stated = true;
+                self.clock.last = None;
+                bare = None;
                 continue;
             }
             if let Some(at) = bare.filter(|_| matches!(block.kind, Kind::Paragraph) && !timed_paragraph[k]) {
@@ -303,7 +333,8 @@ impl Builder<'_> {
             };
             let inner_run =
                 inner_run || (matches!(block.kind, Kind::List(_)) && texts.len() == 2 && texts.iter().all(dated));
-            if !run_at(k) && !inner_run && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
+            let titled_list = under_title[k] && matches!(block.kind, Kind::List(_));
+            if !run_at(k) && !inner_run && !titled_list && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
                 // `- **Context**:` over an indented list of timed lines: the list inside the item.
                 if let Kind::List(items) = &block.kind
                     && items.iter().any(|i| self.nested_run(&i.text))

@@ -260,7 +260,12 @@ impl Match<'_> {
         let of_a_thing = self.rule.category == super::Category::Character
             && self.pattern.reads_nobody()
             && reader.judges_a_thing(self.range.clone());
-        let severity = if of_a_thing { self.rule.severity.min(Severity::Suggestion) } else { self.rule.severity };
+        // The writers' own hindsight ("I should have been in touch", "we should have tested the
+        // failover first") is theirs to own (PRODUCT.md): framing at most, not blame.
+        let own_hindsight = self.rule.category == super::Category::Counterfactual
+            && subject.as_ref().is_some_and(|s| matches!(s.found, super::people::Found::Person { first_person: true }));
+        let severity =
+            if of_a_thing || own_hindsight { self.rule.severity.min(Severity::Suggestion) } else { self.rule.severity };
         Some(TextFinding {
             rule: self.rule.id.clone(),
             category: self.rule.category,
