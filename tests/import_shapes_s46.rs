@@ -92,3 +92,37 @@ fn aedst_is_sydneys_summer_clock() {
     );
     assert!(report.contains("Australia/Sydney"), "{report}");
 }
+
+/// A status page written in reStructuredText's shape: a title between two lines of `=`, and
+/// each update under a day and time underlined with dashes. The title is the words alone; each
+/// update is an entry with its text (the underlines were read as rules run onto the next line).
+#[test]
+fn a_status_page_in_restructuredtext_shape() {
+    let src = "=============\nSystem status\n=============\n\n2019-04-06 07:41\n----------------\n\nThe problem is still there; the cluster is closed.\n\nWe are sorry for the trouble.\n\n2019-04-05 17:47\n----------------\n\nThe queue stays paused until tomorrow morning.\n";
+    let doc = import_utc(src);
+    assert_eq!(doc.title, "System status");
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2019-04-06T07:41:00Z", "The problem is still there; "),
+            ("2019-04-05T17:47:00Z", "The queue stays paused until"),
+        ])
+    );
+}
+
+/// An alerts page with one heading per incident that opens with its time and day and goes on
+/// with a title (`### 1:00 PM, 20-Dec-18: Outage due to AC failure`, a two-digit year): each
+/// heading is an entry, its title and the paragraphs below it the event.
+#[test]
+fn headings_of_a_time_a_day_and_a_title() {
+    let src = "# Alerts\n\n## Past exceptions\n\n### 1:00 PM, 20-Dec-18: Outage after a cooling failure\n\nAll systems were down for three hours while the cooling was repaired.\n\n### 2:30 PM, 11-Jul-18: Slow storage\n\nStorage access has been slow for weeks; the cause is found.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2018-12-20T13:00:00Z", "Outage after a cooling failu"),
+            ("2018-07-11T14:30:00Z", "Slow storage\n\nStorage access")
+        ])
+    );
+    assert!(doc.timeline[0].event.contains("down for three hours"), "{}", doc.timeline[0].event);
+}

@@ -104,7 +104,7 @@ pub fn parse(src: &str) -> Parsed {
                         if let Some((tag, r)) = start.take() {
                             let kind = match tag {
                                 Tag::Heading { level, .. } => {
-                                    Kind::Heading { level: level as usize, text: heading.trim().to_string() }
+                                    Kind::Heading { level: level as usize, text: without_overline(heading.trim()) }
                                 }
                                 Tag::Paragraph => Kind::Paragraph,
                                 Tag::List(_) => Kind::List(std::mem::take(&mut items)),
@@ -183,6 +183,19 @@ fn item_text(source: &str, has_task: bool) -> String {
         out.push_str(&line[strip.min(width)..]);
     }
     out.trim().to_string()
+}
+
+/// A reStructuredText title's overline (`=====` over `System status` over `=====`), which
+/// Markdown reads as the heading's first words: dropped from its text (it holds no word).
+fn without_overline(text: &str) -> String {
+    match text.split_once(char::is_whitespace) {
+        Some((first, rest))
+            if first.len() >= 3 && first.chars().all(|c| matches!(c, '=' | '-' | '~' | '^' | '*' | '#')) =>
+        {
+            rest.trim().to_string()
+        }
+        _ => text.to_string(),
+    }
 }
 
 #[cfg(test)]

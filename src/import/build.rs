@@ -369,8 +369,9 @@ impl<'a> Builder<'a> {
 /// that is only a time (or a status page's update).
 fn is_time_heading(text: &str) -> bool {
     let text = text.trim_matches(['*', '_']);
+    // (`1:00 PM, 20-Dec-18: Outage due to AC failure`: a day and time, then its title.)
     super::stamp::leading_stamp(text)
-        .filter(|s| s.rest.is_empty())
+        .filter(|s| s.rest.is_empty() || (s.date.is_some() && s.separated))
         .or_else(|| super::entries::lead_in_stamp(text, true))
         .or_else(|| super::entries::status_stamp(text))
         .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))

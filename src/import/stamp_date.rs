@@ -1,5 +1,5 @@
 //! The dates a stamp is written with: `2026-11-24`, `24-10-2024`, `Sep 27 2017`, `6th Nov`,
-//! `Feb-08-2021`, `2025-Feb-07`, `10-Apr-2023`, and `09Aug09`, `30Jan2007` (day, month and year run together,
+//! `Feb-08-2021`, `2025-Feb-07`, `10-Apr-2023`, `20-Dec-18`, and `09Aug09`, `30Jan2007` (day, month and year run together,
 //! as a table's narrow date column writes them; a two-digit year this century's below 70), and
 //! `03/21/16` (slashes and a two-digit year, as an outage log's stamps write them).
 
@@ -18,7 +18,7 @@ const GLUED_MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 /// Every date shape a stamp may start with (for a case-insensitive pattern).
 pub(super) static DATE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:\d{{1,2}}{GLUED_MONTH}(?:19|20)?\d{{2}}\b|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|\d{{1,2}}-{MONTH}-(?:19|20)\d{{2}}\b|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
+        r"(?:\d{{1,2}}{GLUED_MONTH}(?:19|20)?\d{{2}}\b|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|\d{{1,2}}-{MONTH}-(?:(?:19|20)\d{{2}}|\d{{2}})\b|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
     )
 });
 
@@ -39,11 +39,15 @@ pub(super) fn parse_date(text: &str) -> Option<DateText> {
         LazyLock::new(|| Regex::new(&format!(r"(?i)^({MONTH})-(\d{{1,2}})-(\d{{4}})$")).ok());
     // `10-Apr-2023` (an incident log's day headings): `10 Apr 2023`.
     static DAY_FIRST: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{1,2}})-({MONTH})-(\d{{4}})$")).ok());
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{1,2}})-({MONTH})-(\d{{4}}|\d{{2}})$")).ok());
     static YEAR_FIRST: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{4}})-({MONTH})-(\d{{1,2}})$")).ok());
     let spaced = DASHED.as_ref().map(|re| re.replace(text.trim(), "$1 $2 $3").into_owned());
-    let spaced = spaced.map(|t| DAY_FIRST.as_ref().map_or(t.clone(), |re| re.replace(&t, "$1 $2 $3").into_owned()));
+    // (`20-Dec-18`: a two-digit year, this century's below 70.)
+    let spaced = spaced.map(|t| match DAY_FIRST.as_ref().and_then(|re| re.captures(&t)) {
+        Some(c) => format!("{} {} {}", &c[1], &c[2], super::dates::full_year(&c[3]).unwrap_or_default()),
+        None => t,
+    });
     let spaced = spaced.map(|t| YEAR_FIRST.as_ref().map_or(t.clone(), |re| re.replace(&t, "$2 $3 $1").into_owned()));
     let t = spaced.as_deref().unwrap_or(text).trim();
     if t.contains("MM") || t.contains("DD") || t.contains("??") {

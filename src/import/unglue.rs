@@ -61,7 +61,7 @@ pub fn unglue(src: &str) -> Cow<'_, str> {
 /// `-----Uppdatering 2023-11-25, kl 09.41:`: a rule of dashes a copied page ran onto the next
 /// line, set apart again (a blank line on each side), so that the line after it is read.
 fn rule_apart(src: &str) -> Cow<'_, str> {
-    static RULE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(-{10,}|={10,}|_{10,})(\S.*)$").ok());
+    static RULE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(-{10,}|={10,}|_{10,})([^-=_\s].*)$").ok());
     let Some(re) = RULE.as_ref().filter(|re| src.lines().any(|l| re.is_match(l))) else {
         return Cow::Borrowed(src);
     };
@@ -127,6 +127,10 @@ mod tests {
             ),
             ("15:20 — Paged the team, then version v2.15:31 was out\n", ""),
             ("We were paged at 10:00 AM: the disk was full.\n", ""),
+            // A heading's underline of dashes is no rule run onto a line (reStructuredText and
+            // setext headings).
+            ("2019-04-06 07:41\n----------------\n\nStill down.\n", ""),
+            ("Status\n=============\n", ""),
         ] {
             assert_eq!(unglue(src), if want.is_empty() { src } else { want });
         }
