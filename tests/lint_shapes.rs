@@ -500,3 +500,22 @@ fn a_finding_is_reported_on_its_sentences_line() {
     assert!(!found.is_empty(), "{found:?}");
     assert!(found.iter().all(|(line, _, _)| *line == 5), "{found:?}");
 }
+
+/// Set 64 (session 46): thanks extended to everyone who helped, reviewers not assigned (a
+/// process gap), a vendor's next update, a software "manager", card data kept against an
+/// industry's rules: none is flagged. The writer's own "I should have been in touch" is their
+/// hindsight to own: a suggestion. A teammate's temper and responsiveness judged, and a fix
+/// that asks team leads to be more active: warnings.
+#[test]
+fn set_64_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-64-shapes.md",
+        vec![
+            (16, "should-have", "suggestion"),
+            (18, "character-judgement", "warning"),
+            (20, "character-judgement", "warning"),
+            (22, "restrict-people", "warning"),
+        ],
+        1,
+    );
+}

@@ -144,8 +144,9 @@ mod tests {
         assert!(open * 4 < set.owners.len(), "{open} of {} patterns opened for plain prose", set.owners.len());
         // 2,027 after the mends of session 27, 2,345 after session 28's vocabulary, 2,443
         // after session 29's, 2,501 after session 34's, 2,603 after session 39's (buried lines
-        // cut or struck; docs/PERFORMANCE.md has what they cost).
-        assert!(set.gate.words() < 2650, "{} trigger words", set.gate.words());
+        // cut or struck; docs/PERFORMANCE.md has what they cost), 2,677 after session 46's
+        // (people's temper judged, a fix aimed at one person's next changes).
+        assert!(set.gate.words() < 2700, "{} trigger words", set.gate.words());
         eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
     }
 
