@@ -126,3 +126,19 @@ fn headings_of_a_time_a_day_and_a_title() {
     );
     assert!(doc.timeline[0].event.contains("down for three hours"), "{}", doc.timeline[0].event);
 }
+
+/// A Statusfy incident: each update a fence opened by `::: update Monitoring | ISO instant`
+/// and closed by `:::`. Each update is an entry at its instant, its status word and text the
+/// event.
+#[test]
+fn statusfy_updates_are_entries_at_their_instants() {
+    let src = "---\ntitle: Hub is unreachable\ndate: \"2021-05-03T18:40:25.284Z\"\nresolved: true\n---\n\nVisiting the hub gives a `502 Error`.\n\n::: update Monitoring | 2021-05-03T19:16:54.777Z\nThe hub answers again; we are watching it.\n\n:::\n\n::: update Resolved | 2021-05-03T22:51:55.840Z\n\nThe hub lost its storage mount and could not restart.\n:::\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2021-05-03T19:16:54Z", "update Monitoring: The hub a"),
+            ("2021-05-03T22:51:55Z", "update Resolved: The hub los"),
+        ])
+    );
+}

@@ -68,6 +68,7 @@ mod stamp_date;
 mod stamp_forms;
 mod status;
 mod status_copy;
+mod statusfy;
 mod survey;
 mod timeline;
 mod timeline_inner;
@@ -231,6 +232,10 @@ fn prepared(src: &str) -> String {
             std::borrow::Cow::Owned(read)
         }
         _ => std::borrow::Cow::Borrowed(src),
+    };
+    let html = match statusfy::updates(&html) {
+        std::borrow::Cow::Owned(read) => std::borrow::Cow::Owned(read),
+        std::borrow::Cow::Borrowed(_) => html,
     };
     let logged = label_value::stamps_over_text(&html);
     let plain = plain::plain(&logged);
