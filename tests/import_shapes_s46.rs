@@ -142,3 +142,37 @@ fn statusfy_updates_are_entries_at_their_instants() {
         ])
     );
 }
+
+/// A copied page's bullets (`•`) that each give a label, then its full day and time
+/// (`Power issue solved: 5:55 AM EST, 8/12/2022`): entries, the label the event.
+#[test]
+fn bullets_of_a_label_then_its_day_and_time() {
+    let src = "Carrier outage\n\nThe carrier lost power at its main site.\n\n  • Incident reported: 4:45AM EST, 8/12/2022\n  • Power restored: 5:55 AM EST, 8/12/2022\n  • Vendor software fix: 9:47 AM EST, 8/12/2022\n\nCalls were back to normal by the afternoon.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2022-08-12T08:45:00Z", "Incident reported"),
+            ("2022-08-12T09:55:00Z", "Power restored"),
+            ("2022-08-12T13:47:00Z", "Vendor software fix"),
+        ])
+    );
+}
+
+/// Times written without a colon: `0930` (a leading zero: never a year), `1405 hrs`, `930am`,
+/// `1130 PM`, each at its time of the day the text gives; `2019 - ...` alone stays a year.
+#[test]
+fn times_without_a_colon() {
+    let src = "# API errors\n\nOn 2024-03-05 the API failed.\n\n## Timeline\n\n- 0930 - Alerts fired.\n- 1405 hrs - Rolled back.\n- 930pm - Paged the vendor.\n- 1130 PM - Vendor confirmed the fix.\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2024-03-05T09:30:00Z", "Alerts fired."),
+            ("2024-03-05T14:05:00Z", "Rolled back."),
+            ("2024-03-05T21:30:00Z", "Paged the vendor."),
+            ("2024-03-05T23:30:00Z", "Vendor confirmed the fix."),
+        ])
+    );
+    let years =
+        "# Platform history\n\n## Timeline\n\n- 2019 - We moved to the cloud.\n- 2021 - We split the monolith.\n";
+    assert!(import_utc(years).timeline.iter().all(|e| !e.time.as_text().contains(':')), "years are no times");
+}

@@ -124,6 +124,7 @@ impl Builder<'_> {
         lead_in_stamp(line, false)
             .or_else(|| status_word_stamp(line))
             .or_else(|| super::bold_label::label_then_time(line))
+            .or_else(|| super::bold_label::label_then_day(line, labelled_stamp))
     }
 
     /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph

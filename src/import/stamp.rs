@@ -20,7 +20,7 @@ const WEEKDAY: &str =
 /// A day of the week in Spanish, Portuguese, French, German, Italian or Dutch (`viernes
 /// 16-08-2024, 21:30 hrs`), read past before a day or time.
 const FOREIGN_WEEKDAY: &str = r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|segunda-feira|ter[cç]a-feira|quarta-feira|quinta-feira|sexta-feira|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag";
-const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?|[ap]\b)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|midnight|noon|midday|unknown|tbd)";
+const CLOCK: &str = r"(?:\d{1,2}:\d{2}:[\dxX?][xX?]|\d{1,2}:\d:\d{2}\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+[xX]?)?)?(?:\s?[ap]\.?m\.?|[ap]\b)?|\d{1,2}\s?[ap]\.?m\.?|\d{1,2}h\d{2}|\d{1,2}h\b|\d{3,4}\s?[ap]\.?m\.?|\d{4}|\?\?(?::\?\?|\?+)|\d{1,2}:[\dxX?][xX?]|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|midnight|noon|midday|unknown|tbd)";
 /// A part of the day written after a date instead of a time (`10-01 evening`, `2022-01-06 AM`).
 const PART_OF_DAY: &str = r"morning|afternoon|evening|night|am|pm";
 /// A clock with a colon: the only kind a date, a dash, slash or spaced colon and a time
@@ -185,7 +185,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             let t = t.trim_start_matches(['~', '≈', '≤', '≥']).trim_start().trim_end_matches('+');
             let four = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
             // `1625` is a time only after a date or before a zone; alone it may be a year.
-            if four && date.is_none() && zone.is_none() {
+            let hours = super::stamp_forms::plainly_hours(t, c.get(0).map_or("", |m| m.as_str()));
+            if four && date.is_none() && zone.is_none() && !hours {
                 return None;
             }
             // `15:19:02.9`: a fraction of a second, kept; `15:20:10.0x`, one not known, left out.
@@ -211,7 +212,8 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
             let t = hours.as_deref().unwrap_or(t);
             // `11.15pm`: a dot between the hour and the minutes.
             let dotted = t.split_once('.').filter(|(h, _)| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()));
-            let colon = dotted.map(|(h, m)| format!("{h}:{m}"));
+            // (`930am`: the hour and the minutes run together.)
+            let colon = dotted.map(|(h, m)| format!("{h}:{m}")).or_else(|| super::stamp_forms::glued_hours(t));
             let t = colon.as_deref().unwrap_or(t);
             // `midnight`, `noon`: the hour in words.
             let t = match t.to_ascii_lowercase().as_str() {

@@ -56,6 +56,20 @@ pub(super) fn time_zone_day(line: &str) -> Option<String> {
     Some(format!("{}{} {} {}{rest}", &c["open"], &c["date"], &c["time"], &c["zone"]))
 }
 
+/// `0930`, `1405 hrs`: four digits that are a time even with no day before them or zone after
+/// them (a year is never written with a leading zero, nor with "hrs").
+pub(super) fn plainly_hours(time: &str, stamp: &str) -> bool {
+    let lower = stamp.to_lowercase();
+    time.starts_with('0') || ["hrs", "uhr", "horas"].iter().any(|w| lower.contains(w))
+}
+
+/// `930am`, `1130 PM`: the hour and minutes run together before am or pm, as `9:30am`.
+pub(super) fn glued_hours(time: &str) -> Option<String> {
+    static GLUED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^(\d{1,2})([0-5]\d)(\s?[ap]\.?m\.?)$").ok());
+    GLUED.as_ref()?.captures(time).map(|c| format!("{}:{}{}", &c[1], &c[2], &c[3]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +91,12 @@ mod tests {
         assert_eq!(time_zone_day("11:09 PM EDT 07/14/17").as_deref(), Some("07/14/17 11:09 PM EDT"));
         assert_eq!(time_zone_day("8:26 AM EDT 07/15/2017: back").as_deref(), Some("07/15/2017 8:26 AM EDT: back"));
         assert_eq!(time_zone_day("4:45 AM EST, 8/12/2022 ").as_deref(), Some("8/12/2022 4:45 AM EST "));
+        assert_eq!(glued_hours("930am").as_deref(), Some("9:30am"));
+        assert_eq!(glued_hours("1130 PM").as_deref(), Some("11:30 PM"));
+        assert_eq!(glued_hours("1175 PM"), None);
+        assert!(plainly_hours("0930", "0930"));
+        assert!(plainly_hours("1405", "1405 hrs"));
+        assert!(!plainly_hours("2019", "2019"));
         assert_eq!(time_zone_day("11:09 PM EDT the mail was back"), None);
     }
 }
