@@ -162,7 +162,8 @@ impl Builder<'_> {
         let alone_run = alone.iter().filter(|&&a| a).count() >= 2 || (listed && alone.contains(&true));
         // Below a dated title (`### 10-Apr-2023: Bigdata back`), a list with items that open
         // with a time, or paragraphs that do: that day's entries, however few.
-        let titled: Vec<bool> = part.blocks.iter().map(|&b| self.dated_title(&blocks[b]).is_some()).collect();
+        let titled: Vec<Option<chrono::NaiveDate>> =
+            part.blocks.iter().map(|&b| self.dated_title(&blocks[b])).collect();
         let some_timed = |b: usize| match &blocks[b].kind {
             Kind::List(items) => items.iter().any(|i| timed(self, i.text.lines().next().unwrap_or_default())),
             _ => false,
@@ -170,7 +171,7 @@ impl Builder<'_> {
         let mut under_title = vec![false; titled.len()];
         for k in 0..titled.len() {
             let timed_here = timed_paragraph[k] || some_timed(part.blocks[k]);
-            let above = if k == 0 { heading_day.is_some() } else { titled[k - 1] || under_title[k - 1] };
+            let above = if k == 0 { heading_day.is_some() } else { titled[k - 1].is_some() || under_title[k - 1] };
             under_title[k] = timed_here && above;
         }
         let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
@@ -201,9 +202,7 @@ impl Builder<'_> {
             if taken == Some(k) {
                 continue;
             }
-            if titled[k]
-                && let Some(day) = self.dated_title(block)
-            {
+            if let Some(day) = titled[k] {
                 self.clock.date = Some(day);
                 self.clock.date_stated = true;
                 self.clock.last = None;
