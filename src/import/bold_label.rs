@@ -43,9 +43,9 @@ pub(super) fn label_then_time(line: &str) -> Option<Stamp> {
 }
 
 /// `Power issue solved: 5:55 AM EST, 8/12/2022`: a plain label, then its full day and time
-/// (`labelled`, the entries' reading of a label and its time), the label the event; not an
+/// (read as the entries read a label and its time), the label the event; not an
 /// incident time's label (`First detected: ...`), which is metadata and read as such.
-pub(super) fn label_then_day(line: &str, labelled: fn(&str) -> Option<(Stamp, String)>) -> Option<Stamp> {
+pub(super) fn label_then_day(line: &str) -> Option<Stamp> {
     let incident_time = |label: &str| {
         let l = label.to_lowercase();
         meta_for(label).is_some()
@@ -53,7 +53,8 @@ pub(super) fn label_then_day(line: &str, labelled: fn(&str) -> Option<(Stamp, St
                 .iter()
                 .any(|w| l.contains(w))
     };
-    let (mut stamp, label) = labelled(line).filter(|(s, label)| s.date.is_some() && !incident_time(label))?;
+    let (mut stamp, label) =
+        super::entries::labelled_stamp(line).filter(|(s, label)| s.date.is_some() && !incident_time(label))?;
     stamp.rest = label;
     Some(stamp)
 }

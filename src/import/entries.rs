@@ -124,7 +124,7 @@ impl Builder<'_> {
         lead_in_stamp(line, false)
             .or_else(|| status_word_stamp(line))
             .or_else(|| super::bold_label::label_then_time(line))
-            .or_else(|| super::bold_label::label_then_day(line, labelled_stamp))
+            .or_else(|| super::bold_label::label_then_day(line))
     }
 
     /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph
@@ -327,7 +327,7 @@ fn labelled_stamps(line: &str) -> Option<Vec<(Stamp, String)>> {
 /// `**Detected:** 2025-08-18 23:40 UTC`: a label whose value is only a time with its day; in a
 /// timeline, `Down: 15:21 UTC` too, a label and a time of the day above (what the value says
 /// after its time is kept with the label: `Up: 15:38 UTC (after the restart)`).
-fn labelled_stamp(line: &str) -> Option<(Stamp, String)> {
+pub(super) fn labelled_stamp(line: &str) -> Option<(Stamp, String)> {
     let (label, value) = label_line(line)?;
     let stamp = leading_stamp(&value)?;
     if label.split_whitespace().count() > 4 || !matches!(stamp.time, Some(ClockText::At(_))) {

@@ -233,10 +233,7 @@ fn prepared(src: &str) -> String {
         }
         _ => std::borrow::Cow::Borrowed(src),
     };
-    let html = match statusfy::updates(&html) {
-        std::borrow::Cow::Owned(read) => std::borrow::Cow::Owned(read),
-        std::borrow::Cow::Borrowed(_) => html,
-    };
+    let html = then(html, statusfy::updates);
     let logged = label_value::stamps_over_text(&html);
     let plain = plain::plain(&logged);
     if head::own_export(&blocks::parse(&plain).blocks).is_some() {
@@ -260,6 +257,17 @@ fn ending_as<'a>(src: &str, mut out: String) -> std::borrow::Cow<'a, str> {
         out.pop();
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// `text` after `step`, borrowed still when no step changed it (the passes over the text).
+fn then<'a>(
+    text: std::borrow::Cow<'a, str>,
+    step: impl Fn(&str) -> std::borrow::Cow<'_, str>,
+) -> std::borrow::Cow<'a, str> {
+    match step(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(changed) => std::borrow::Cow::Owned(changed),
+    }
 }
 
 /// Whether `line` opens or closes a fenced code block (``` or ~~~).

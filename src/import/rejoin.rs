@@ -43,26 +43,18 @@ fn event(line: &str) -> Option<&str> {
 /// `src` with its runs of time lines over event lines, and of dated stamps over their
 /// notices, joined into list entries.
 pub fn rejoin(src: &str) -> Cow<'_, str> {
-    let text = then(super::split_cells::split_rows(src), dashed_tables);
-    let text = then(text, tables_apart);
-    let text = then(text, super::chat_paste::chat_messages);
-    let text = then(text, super::word_stamp::labels_over_stamps);
-    let text = then(text, super::status_copy::bracketed_updates);
-    let text = then(text, super::status_copy::posted_updates);
-    let text = then(text, super::status_copy::history_updates);
-    let text = then(text, super::label_updates::labelled_paragraphs);
-    let text = then(text, super::status_copy::named_updates);
-    let text = then(text, broken_rows);
-    let text = then(text, times_over_events);
-    then(text, super::notices::stamps_over_text)
-}
-
-/// `text` after `step`, borrowed still when no step changed it.
-fn then<'a>(text: Cow<'a, str>, step: impl Fn(&str) -> Cow<'_, str>) -> Cow<'a, str> {
-    match step(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(changed) => Cow::Owned(changed),
-    }
+    let text = super::then(super::split_cells::split_rows(src), dashed_tables);
+    let text = super::then(text, tables_apart);
+    let text = super::then(text, super::chat_paste::chat_messages);
+    let text = super::then(text, super::word_stamp::labels_over_stamps);
+    let text = super::then(text, super::status_copy::bracketed_updates);
+    let text = super::then(text, super::status_copy::posted_updates);
+    let text = super::then(text, super::status_copy::history_updates);
+    let text = super::then(text, super::label_updates::labelled_paragraphs);
+    let text = super::then(text, super::status_copy::named_updates);
+    let text = super::then(text, broken_rows);
+    let text = super::then(text, times_over_events);
+    super::then(text, super::notices::stamps_over_text)
 }
 
 /// A table copied from a page whose header is underlined with dashes alone (`Time (Pacific) |
