@@ -2,6 +2,7 @@
 //! languages postmortems are written in.
 
 use super::matching::{normalize, unqualified};
+use super::rows::Columns;
 use crate::doc::SectionKind;
 
 /// What a table column holds, by its header.
@@ -40,6 +41,12 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
                 "datetime",
                 "date and time",
                 "at",
+                "start",
+                "start time",
+                "started",
+                "began",
+                "begin",
+                "from",
                 // The same in the languages postmortems are written in.
                 "heure",
                 "horodatage",
@@ -69,6 +76,13 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
                 "detail",
                 "update",
                 "note",
+                "what",
+                "summary",
+                "comment",
+                "message",
+                "observation",
+                "event description",
+                "what happened and action taken",
                 "événement",
                 "ereignis",
                 "evento",
@@ -132,17 +146,19 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
     }
 }
 
-/// A table whose first column is the time (`Time`, `Time (CEST)`, `When`) of three rows or
-/// more, two thirds of them with a clock time in it.
+/// A table with a column of the time (`Time`, `Time (CEST)`, `When`; not a day alone) of three
+/// rows or more, two thirds of them with a clock time in that column.
 pub(super) fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     static CLOCK: std::sync::LazyLock<Option<regex::Regex>> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
-    let first = header.first().map_or("", String::as_str);
-    let named = column_for(first, SectionKind::Timeline) == Some(Column::Time)
-        && !matches!(normalize(first).as_str(), "date" | "day");
-    let timed =
-        rows.iter().filter(|r| r.first().is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count();
-    named && header.len() >= 2 && rows.len() >= 3 && timed * 3 >= rows.len() * 2
+    let named = |c: usize| {
+        column_for(&header[c], SectionKind::Timeline) == Some(Column::Time)
+            && !matches!(normalize(&header[c]).as_str(), "date" | "day")
+    };
+    let timed = |c: usize| {
+        rows.iter().filter(|r| r.get(c).is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count()
+    };
+    header.len() >= 2 && rows.len() >= 3 && (0..header.len()).any(|c| named(c) && timed(c) * 3 >= rows.len() * 2)
 }
 
 /// A table whose first column is `Date` or `Day`, every cell of it a day alone, with a column of
@@ -161,4 +177,62 @@ pub(super) fn dated_table(header: &[String], rows: &[Vec<String>]) -> bool {
         })
     });
     dated && told && days && rows.len() >= 3
+}
+
+/// The columns a timeline table's rows are read from.
+pub(super) struct TimelineColumns {
+    pub time: usize,
+    /// `| Date | Time | Event |`: the day in a column of its own.
+    pub date_col: Option<usize>,
+    pub event: usize,
+    /// `| Event | Start | End |`: the end of each row's span.
+    pub end: Option<usize>,
+}
+
+/// Which column of a timeline table holds the time, the day, the event and a span's end.
+pub(super) fn timeline_columns(cols: &Columns, header: &[String], rows: &[Vec<String>]) -> TimelineColumns {
+    use super::rows::cell;
+    let stamped = |c: usize| {
+        let timed = rows
+            .iter()
+            .filter(|r| {
+                super::stamp::leading_stamp(cell(r, Some(c)).trim_matches(['*', '_', '`']))
+                    .is_some_and(|s| s.time.is_some())
+            })
+            .count();
+        timed * 3 >= rows.len() * 2 && timed > 0
+    };
+    let ends = |c: usize| {
+        matches!(normalize(&header[c]).as_str(), "end" | "end time" | "ended" | "until" | "to" | "finish" | "stop")
+    };
+    let mut times: Vec<usize> = (0..header.len()).filter(|&c| cols.kinds[c] == Some(Column::Time)).collect();
+    // No column named for the time: the one whose cells start with one (`| Event | 14:02 CEST |`).
+    if times.is_empty() {
+        times.extend((0..header.len()).find(|&c| !ends(c) && stamped(c)));
+    }
+    // `| Date | Time | Event |`: the date and the time in two columns.
+    let date_col = times
+        .iter()
+        .copied()
+        .find(|&c| matches!(normalize(&header[c]).as_str(), "date" | "day"))
+        .filter(|_| times.len() > 1);
+    let time = times.iter().copied().find(|&c| Some(c) != date_col).unwrap_or(0);
+    let end = (0..header.len()).find(|&c| c != time && ends(c) && stamped(c));
+    // Without an event column, the column of the longest words: `| Time | Revision | Change |`
+    // has the change as its event, the revision numbers beside it; `| Time | Who | What |` the
+    // what.
+    let numbers = |c: usize| {
+        rows.iter().all(|r| cell(r, Some(c)).chars().all(|ch| ch.is_ascii_digit() || " ,.#-–/".contains(ch)))
+    };
+    // `| step | time | notes |`: the notes are beside the event, the words before the time.
+    let noted = |c: usize| matches!(normalize(&header[c]).as_str(), "note" | "notes");
+    let free = |c: usize| cols.kinds[c].is_none() && c != time && Some(c) != date_col && Some(c) != end && !numbers(c);
+    let named = cols.find(Column::Event).filter(|&c| !noted(c) || !(0..time).any(free));
+    let length = |c: usize| rows.iter().map(|r| cell(r, Some(c)).chars().count()).sum::<usize>();
+    let longest = (0..header.len()).filter(|&c| free(c)).fold(None, |best: Option<usize>, c| match best {
+        Some(b) if length(b) >= length(c) => Some(b),
+        _ => Some(c),
+    });
+    let event = named.or(longest).unwrap_or_else(|| cols.main(Column::Event, Some(time)));
+    TimelineColumns { time, date_col, event, end }
 }

@@ -231,34 +231,20 @@ impl Builder<'_> {
 
     pub(super) fn timeline_table(&mut self, header: &[String], rows: &[Vec<String>]) {
         let cols = Columns::new(header, SectionKind::Timeline);
-        let times: Vec<usize> = (0..header.len()).filter(|&c| cols.kinds[c] == Some(Column::Time)).collect();
-        // `| Date | Time | Event |`: the date and the time in two columns.
-        let date_col = times
-            .iter()
-            .copied()
-            .find(|&c| matches!(normalize(&header[c]).as_str(), "date" | "day"))
-            .filter(|_| times.len() > 1);
-        let time = times.iter().copied().find(|&c| Some(c) != date_col).unwrap_or(0);
-        // Without an event column, the first column of words: `| Time | Revision | Change |`
-        // has the change as its event, the revision numbers beside it.
-        let numbers = |c: usize| {
-            rows.iter().all(|r| cell(r, Some(c)).chars().all(|ch| ch.is_ascii_digit() || " ,.#-–/".contains(ch)))
-        };
-        // `| step | time | notes |`: the notes are beside the event, the words before the time.
-        let noted = |c: usize| matches!(normalize(&header[c]).as_str(), "note" | "notes");
-        let named = cols.find(Column::Event).filter(|&c| {
-            !noted(c) || !(0..time).any(|k| cols.kinds[k].is_none() && Some(k) != date_col && !numbers(k))
-        });
-        let event = named.unwrap_or_else(|| {
-            (0..header.len())
-                .find(|&c| cols.kinds[c].is_none() && c != time && Some(c) != date_col && !numbers(c))
-                .unwrap_or_else(|| cols.main(Column::Event, Some(time)))
-        });
+        let super::columns::TimelineColumns { time, date_col, event, end } =
+            super::columns::timeline_columns(&cols, header, rows);
         let evidence = cols.find(Column::Evidence);
         let marker = cols.find(Column::Marker);
+        // `| Time (UTC) | Time (local) | Event |` in a document that says "All times are PST":
+        // the column's own zone is its times' zone.
+        let document_zone = self.clock.zone.clone();
+        if let Some((super::zone::ZoneWord::Known(zone), _)) = header.get(time).and_then(|h| stated(h)) {
+            self.clock.zone = Some(zone);
+        }
         for row in rows {
             let mut used = vec![time, event];
             used.extend(evidence);
+            used.extend(end);
             used.extend(date_col);
             let mark = cell(row, marker);
             let known = parse_marker(&mark);
@@ -321,9 +307,16 @@ impl Builder<'_> {
             {
                 extra.insert(Value::String("imported-time".into()), Value::String(written.clone()));
             }
-            // `| 22:36-23:03 |`: the range's end beside the row, as a list's range keeps it.
+            // `| 22:36-23:03 |`: the range's end beside the row, as a list's range keeps it; so
+            // is an `End` column's time.
+            let ended = || {
+                super::stamp::leading_stamp(&cell(row, end)).and_then(|s| match s.time {
+                    Some(super::stamp::ClockText::At(t)) => Some(t),
+                    _ => None,
+                })
+            };
             if !self.own
-                && let Some(end) = super::stamp::leading_stamp(&written).and_then(|s| s.end)
+                && let Some(end) = super::stamp::leading_stamp(&written).and_then(|s| s.end).or_else(ended)
             {
                 extra.insert(Value::String("imported-until".into()), Value::String(end.format("%H:%M").to_string()));
             }
@@ -336,6 +329,7 @@ impl Builder<'_> {
             });
             self.note_bare();
         }
+        self.clock.zone = document_zone;
     }
 }
 
