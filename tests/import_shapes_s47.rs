@@ -91,3 +91,85 @@ fn a_timed_table_whose_time_is_not_the_first_column() {
         ])
     );
 }
+
+/// A team's notes under day headings, each line opening with a time written with a dot
+/// (`17.11 Alert fired<br>`, `08.48 RK Errors ...`, the responder's initials after it): every
+/// line an entry on its heading's day.
+#[test]
+fn dotted_times_under_day_headings() {
+    let src = "# Retro: search down\n\n## Timeline\n\nAll times are UTC.\n\n### 25 February 2024\n\n17.11 Uptime alert down: search, exhibitions<br>\n17.12 Up: search, exhibitions<br>\nplus a few gateway errors\n\n### 26 February\n\n08.48 RK Getting 502s for the catalogue search.\n\n09.07 RK Killed the stuck task; errors stop.\n\n## Actions\n\n- Better health checks.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-02-25T17:11:00Z", "Uptime alert down: search, e"),
+            ("2024-02-25T17:12:00Z", "Up: search, exhibitions plus"),
+            ("2024-02-26T08:48:00Z", "RK Getting 502s for the cata"),
+            ("2024-02-26T09:07:00Z", "RK Killed the stuck task; er"),
+        ])
+    );
+}
+
+/// A status notice of three short German lines (`**09:31** Verbindungsproblem wurde erkannt`)
+/// and no zone: German is spoken in one zone, so its times are Berlin's, and the import says why.
+#[test]
+fn a_short_german_notice_keeps_german_time() {
+    let src = "---\ntitle: Verbindungsproblem\ndate: 2025-05-19 09:31:00\n---\n\n**09:31** Verbindungsproblem wurde erkannt\n\n**09:35** Problem durch Statusseite bestätigt\n\n**09:45** Problem wurde durch den Anbieter behoben\n";
+    let (doc, report) = import_with_report(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-05-19T07:31:00Z", "Verbindungsproblem wurde erk"),
+            ("2025-05-19T07:35:00Z", "Problem durch Statusseite be"),
+            ("2025-05-19T07:45:00Z", "Problem wurde durch den Anbi"),
+        ])
+    );
+    assert!(report.contains("German"), "{report}");
+}
+
+/// `**Date**: November 4, 2025, 16:00-17:00 CET` in the summary, one later entry in UTC: the
+/// range's zone counts (before, the range hid it and the file's times were taken as UTC).
+#[test]
+fn a_range_with_its_zone_states_the_file_zone() {
+    let src = "# Stream restarts\n\n**Date**: November 4, 2025, 16:00-17:00 CET\n\n## Timeline\n\n- **Nov 4, 16:00:00** - Long track scheduled\n- **Nov 4, 16:00:11** - Player enters offline state\n- **Nov 6, 10:54 UTC** - Fix deployed\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-11-04T15:00:00Z", "Long track scheduled"),
+            ("2025-11-04T15:00:11Z", "Player enters offline state"),
+            ("2025-11-06T10:54:00Z", "Fix deployed"),
+        ])
+    );
+}
+
+/// Lines of a paragraph each opening "At 9:37", "At about 9:45", "By 10:20": each its own
+/// entry, "about" or not (the words kept as written).
+#[test]
+fn at_about_a_time_opens_an_entry() {
+    let src = "# Attack on the shop, 2025-04-08\n\n## Timeline\n\nAt 9:37 there was a high number of requests.\nAt about 9:45 I identified requests to a missing endpoint.\nAt 9:50 I determined the nature of the attack.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-04-08T09:37:00Z", "At 9:37 there was a high num"),
+            ("2025-04-08T09:45:00Z", "At about 9:45 I identified r"),
+            ("2025-04-08T09:50:00Z", "At 9:50 I determined the nat"),
+        ])
+    );
+}
+
+/// `\[Update 1 oct. 10:45]` (brackets round the label, escaped by a site's editor; a month in
+/// Spanish with its dot; the year from the front matter): an update over the text below it.
+#[test]
+fn a_bracketed_update_label_over_its_text() {
+    let src = "---\ntitle: Power work\ndate: 2024-09-28T11:31:12.360Z\n---\n\\[Update 1 oct. 10:45]\n\nThe intervention was performed well.\n\n[Update 30 sep. 18:00]\n\nWork starts tomorrow.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-10-01T10:45:00Z", "Update: The intervention was"),
+            ("2024-09-30T18:00:00Z", "Update: Work starts tomorrow")
+        ])
+    );
+}

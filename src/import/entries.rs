@@ -18,7 +18,7 @@ use crate::doc::{Extra, Moment, TimelineEntry};
 
 static PARENS: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[(（][^)）]*[)）]").ok());
 static LEAD_IN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after|after|as of)\s+").ok()
+    Regex::new(r"(?i)^(?:(?:also|then|later|finally|and|so|the next day|the following day|the next morning)\s*,?\s+)*(?:on|at|around|about|by|from|since|starting|shortly after|after|as of)\s+(?:(?:about|around|approximately|approx\.|roughly|circa)\s+)?").ok()
 });
 static NEXT_DAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());

@@ -28,7 +28,10 @@ pub(super) fn language_zone(src: &str) -> Option<(&'static str, &'static str)> {
             second_n = n;
         }
     }
-    best.filter(|_| best_n >= 6 && best_n >= 2 * second_n && best_n > 2 * english)
+    // A short notice (`**09:31** Verbindungsproblem wurde erkannt`) has few words: a handful of
+    // one language's and none of any other's is enough.
+    let enough = best_n >= 6 || (best_n >= 3 && second_n == 0 && english == 0);
+    best.filter(|_| enough && best_n >= 2 * second_n && best_n > 2 * english)
 }
 
 /// Words common in each language and rare in the others (and in English).

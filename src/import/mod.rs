@@ -33,6 +33,7 @@ mod closing_stamp;
 mod columns;
 mod dated_title;
 mod dates;
+mod dotted_clock;
 mod east_asian;
 mod entries;
 mod front_matter;
@@ -234,6 +235,7 @@ fn prepared(src: &str) -> String {
         _ => std::borrow::Cow::Borrowed(src),
     };
     let html = then(html, statusfy::updates);
+    let html = then(html, dotted_clock::dotted_clocks);
     let logged = label_value::stamps_over_text(&html);
     let plain = plain::plain(&logged);
     if head::own_export(&blocks::parse(&plain).blocks).is_some() {

@@ -163,7 +163,11 @@ pub(super) fn update_segments(text: &str) -> Vec<String> {
 
 /// `UPDATE @ …`, `Update: …`, `Edit - …`: the label word and what follows it and its mark.
 pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
-    let t = line.trim_start_matches(['*', '_', ' ', '\t']);
+    // `[Update 1 oct. 10:45]`, `\[Update ...]` (as a site's editor escapes it): the brackets
+    // round the whole label are no part of it.
+    let bracketed = line.trim_start().starts_with(['[', '\\']) && line.trim_end().ends_with(']');
+    let t = line.trim_start_matches(['*', '_', ' ', '\t', '\\', '[']);
+    let t = if bracketed { t.trim_end().trim_end_matches(']') } else { t };
     let end = t.find(|c: char| !c.is_alphabetic())?;
     let word = &t[..end];
     // (The word for "update" in Swedish, Norwegian, Danish, Finnish, German, Polish, Italian,

@@ -107,11 +107,17 @@ pub fn survey(src: &str) -> Survey {
             zone = Some((word, format!("line {} says \"{words}\"", n + 1), n + 1));
         }
         if let Some(re) = TIME_ZONE.as_ref() {
-            for c in re.captures_iter(t) {
-                // `02:00-04:30` is a range, not a time at UTC−04:30; `1915` is a time only
-                // before a zone's name (`1915 UTC`), not an offset (`2019-2020`).
+            let mut at = 0;
+            while let Some(c) = re.captures_at(t, at) {
+                // `02:00-04:30` is a range, not a time at UTC−04:30 (its end is read on, for
+                // `16:00-17:00 CET`); `1915` is a time only before a zone's name (`1915 UTC`),
+                // not an offset (`2019-2020`).
                 let named = c.get(1).or_else(|| c.get(2));
                 let (whole, zone) = (c.get(0).map_or("", |m| m.as_str()), named.map_or("", |m| m.as_str()));
+                at = named.map_or_else(|| c.get(0).map_or(t.len(), |m| m.end()), |m| m.start() + 1);
+                while !t.is_char_boundary(at) {
+                    at += 1;
+                }
                 let numeric = zone.starts_with(['+', '-']);
                 let clock = &whole[..whole.len() - zone.len()];
                 let range = numeric && clock.matches(':').count() == 1 && !clock.ends_with(' ');
