@@ -519,3 +519,27 @@ fn set_64_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// Session 47's shapes: a product before its kind's capitals ("Remove Xubuntu ISO"), a
+/// retrospective's own "things the team could have done better", how a customer is made to
+/// feel, the writer's account of themselves, credit ("detective work on their part"), a fear
+/// told, a company named after its kind ("our domain provider Squarespace caused"), drums
+/// brought down to the datacenter, wages not paid: none is flagged. A company or a person
+/// judged in plain words ("What a horrible company", "screw me over", "not a fan of hers",
+/// "lacks the people skills", "Why can't they just send"), and blame sent "straight back to"
+/// someone: warnings.
+#[test]
+fn set_66_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-66-shapes.md",
+        vec![
+            (23, "character-judgement", "warning"),
+            (25, "character-judgement", "warning"),
+            (27, "person-at-fault", "warning"),
+            (29, "character-judgement", "warning"),
+            (31, "character-judgement", "warning"),
+            (33, "character-judgement", "warning"),
+        ],
+        1,
+    );
+}

@@ -11,6 +11,25 @@ use super::rules::Who;
 use super::tokens::{Token, breaks, opens_sentence, tokens};
 use crate::doc::Document;
 
+/// The kinds of company a name follows ("our provider Squarespace", "the registrar Gandi").
+const ORGANISATION_KINDS: &[&str] = &[
+    "provider",
+    "vendor",
+    "host",
+    "hoster",
+    "registrar",
+    "supplier",
+    "isp",
+    "carrier",
+    "cdn",
+    "colo",
+    "datacenter",
+    "datacentre",
+    "hosting",
+    "manufacturer",
+    "reseller",
+];
+
 /// Names known to be people, lowercase: from the document and the team's configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
@@ -230,8 +249,14 @@ impl Reader<'_> {
         }
         let next = self.text[t.end..].strip_prefix(' ').unwrap_or("");
         let next: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        // "our domain provider Squarespace", "the host Linode": a company named after its kind.
+        let before = self.text[..t.start].trim_end();
+        let kind = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        // "Remove Lubuntu ISO": a product before its kind's capitals (ISO, VM, API).
+        let acronym = next.len() >= 2 && next.len() <= 5 && next.chars().all(|c| c.is_ascii_uppercase());
         self.lex.organisation_words.contains(lower)
             || (capital(next) && self.lex.organisation_words.contains(&next.to_lowercase()))
+            || (!self.people.contains(lower) && (acronym || ORGANISATION_KINDS.contains(&kind.as_str())))
     }
 
     /// Whether the role word `t` (lowercase `lower`) names software here: the document uses it

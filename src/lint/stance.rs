@@ -47,6 +47,12 @@ impl Reader<'_> {
         let toks = tokens(self.text, self.sentence.clone());
         let matched = self.text[at.clone()].to_lowercase();
         let writer = |t: Token| !self.lower(t).starts_with("you");
+        // "I am not a fan of hers": the judgement names whom it is of, someone else.
+        if toks.iter().filter(|t| t.start >= at.start && t.end <= at.end).any(|&t| {
+            matches!(self.lower(t).as_str(), "him" | "her" | "them" | "hers" | "his" | "theirs" | "himself" | "herself")
+        }) {
+            return false;
+        }
         if let Some(&next) = toks.iter().find(|t| t.start >= at.end)
             && let Found::Person { first_person: false } | Found::Possessed { first_person: false } = self.word(next)
         {
