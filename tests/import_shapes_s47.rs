@@ -173,3 +173,64 @@ fn a_bracketed_update_label_over_its_text() {
         ])
     );
 }
+
+/// A status page's table of updates whose time column is named "Posted", each cell a day and a
+/// time, under a heading that is not the timeline's: the updates are the timeline's entries.
+#[test]
+fn a_posted_column_of_days_and_times_is_the_time() {
+    let src = "# CMS status\n\n## Status updates\n\n| Posted | Status | Message |\n|---|---|---|\n| 03/14/2023 10:05 AM | Investigating | Editors cannot publish pages. |\n| 03/14/2023 11:30 AM | Identified | A database lock blocks publishing. |\n| 03/14/2023 01:10 PM | Resolved | Publishing works again. |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-03-14T10:05:00Z", "Editors cannot publish pages"),
+            ("2023-03-14T11:30:00Z", "A database lock blocks publi"),
+            ("2023-03-14T13:10:00Z", "Publishing works again."),
+        ])
+    );
+    assert_eq!(kept(&doc, 1, "imported-status").as_deref(), Some("Identified"));
+}
+
+/// A table written without a header (`| 09:00 | Deploy started |` over `|---|---|`): Markdown
+/// makes its first row the header; it is still the first entry.
+#[test]
+fn a_table_whose_header_row_is_its_first_entry() {
+    let src = "# Outage 2023-06-01\n\n## Timeline\n\n| 09:00 | Deploy started |\n|---|---|\n| 09:12 | Errors rise |\n| 09:30 | Rolled back |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-06-01T09:00:00Z", "Deploy started"),
+            ("2023-06-01T09:12:00Z", "Errors rise"),
+            ("2023-06-01T09:30:00Z", "Rolled back"),
+        ])
+    );
+}
+
+/// A heading that is an entry (`### March 4, 2024 10:00 - Follow-up`) over a list whose items
+/// start with times of their own: each such item is an entry on the heading's day; an item
+/// without a time stays with the heading's entry.
+#[test]
+fn timed_items_below_a_heading_entry_are_entries() {
+    let src = "# Mail outage\n\n## Timeline\n\n### March 3, 2024 (all times SGT)\n- 10:00 Mail delayed\n- 10:45 Queue drained\n\n### March 4, 2024 10:00 - Follow-up\n- Monitoring continued\n- 11:30 Vendor confirmed the fix\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-03T02:00:00Z", "Mail delayed"),
+            ("2024-03-03T02:45:00Z", "Queue drained"),
+            ("2024-03-04T02:00:00Z", "Follow-up\n- Monitoring conti"),
+            ("2024-03-04T03:30:00Z", "Vendor confirmed the fix"),
+        ])
+    );
+}
+
+/// A blog post whose first line links to the posts before and after it, each with its day
+/// (`« Older (09/12/2010) Newer (08/05/2010) »`): the post's own day, in its title, dates the
+/// times told in its text.
+#[test]
+fn a_blogs_links_to_other_posts_do_not_date_the_post() {
+    let src = "« Chicago - Downtime (09/12/2010)Node2 - Emergency Maintenance (08/05/2010) »\n\nNode2 - Reason for Downtime (08/05/2010)\n\nTo begin, very early this morning at 3:04AM CDT (GMT-5) we received an alert that Node2 had gone offline.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2010-08-05T08:04:00Z", "To begin, very early this mo")]));
+}

@@ -41,6 +41,16 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
                 "datetime",
                 "date and time",
                 "at",
+                "posted",
+                "posted at",
+                "updated",
+                "last updated",
+                "reported",
+                "reported at",
+                "logged",
+                "time stamp",
+                "occurred",
+                "occurred at",
                 "start",
                 "start time",
                 "started",
@@ -149,6 +159,9 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
 /// A table with a column of the time (`Time`, `Time (CEST)`, `When`; not a day alone) of three
 /// rows or more, two thirds of them with a clock time in that column.
 pub(super) fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
+    if let Some((header, rows)) = headless(header, rows) {
+        return timed_table(&header, &rows);
+    }
     static CLOCK: std::sync::LazyLock<Option<regex::Regex>> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d{1,2}:\d{2}\b").ok());
     let named = |c: usize| {
@@ -158,7 +171,39 @@ pub(super) fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     let timed = |c: usize| {
         rows.iter().filter(|r| r.get(c).is_some_and(|c| CLOCK.as_ref().is_some_and(|re| re.is_match(c)))).count()
     };
-    header.len() >= 2 && rows.len() >= 3 && (0..header.len()).any(|c| named(c) && timed(c) * 3 >= rows.len() * 2)
+    // `| Posted | Status | Message |` over cells of a day and a time each: the time column
+    // however it is named.
+    let stamped = |c: usize| {
+        rows.iter()
+            .filter(|r| {
+                r.get(c)
+                    .and_then(|cell| super::stamp::leading_stamp(cell.trim()))
+                    .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(super::stamp::ClockText::At(_))))
+            })
+            .count()
+    };
+    header.len() >= 2
+        && rows.len() >= 3
+        && (0..header.len()).any(|c| (named(c) || stamped(c) * 3 >= rows.len() * 2) && timed(c) * 3 >= rows.len() * 2)
+}
+
+/// A table whose header row is its first entry (`| 09:00 | Deploy started |` over `|---|---|`):
+/// the header made a row, under the names of what its columns hold.
+pub(super) fn headless(header: &[String], rows: &[Vec<String>]) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let first = header.first()?;
+    let stamp = super::stamp::leading_stamp(first.trim().trim_matches(['*', '_']))?;
+    let alone = stamp.rest.trim().is_empty() && matches!(stamp.time, Some(super::stamp::ClockText::At(_)));
+    if !alone || header.len() < 2 || column_for(first, SectionKind::Timeline).is_some() {
+        return None;
+    }
+    let names = (0..header.len()).map(|c| match c {
+        0 => "Time".to_string(),
+        1 => "Event".to_string(),
+        _ => format!("Column {}", c + 1),
+    });
+    let mut all = vec![header.to_vec()];
+    all.extend(rows.iter().cloned());
+    Some((names.collect(), all))
 }
 
 /// A table whose first column is `Date` or `Day`, every cell of it a day alone, with a column of

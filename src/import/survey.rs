@@ -164,7 +164,10 @@ pub fn survey(src: &str) -> Survey {
             worded_day_first += d.find_iter(t).count();
             worded_month_first += m.find_iter(t).count();
         }
-        if first_date.is_none() && !front {
+        // `« Older post (09/12/2010) · Newer post (08/05/2010) »`: a blog's links to other
+        // posts, whose days are not this one's.
+        let navigation = t.starts_with('«') || t.ends_with('»');
+        if first_date.is_none() && !front && !navigation {
             let digits = DIGITS
                 .as_ref()
                 .and_then(|re| re.captures(t))

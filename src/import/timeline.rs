@@ -112,6 +112,9 @@ impl Builder<'_> {
                         leftover.block(b, block);
                     }
                 }
+                Kind::List(items) if r.heading_entry && !self.own && items.iter().any(|i| self.timed_item(&i.text)) => {
+                    self.list_under_heading_entry(items, &mut r, block.line);
+                }
                 _ if r.heading_entry && !self.own => {
                     let text = self.source(block);
                     self.append(&text, "\n\n");
@@ -230,6 +233,8 @@ impl Builder<'_> {
     }
 
     pub(super) fn timeline_table(&mut self, header: &[String], rows: &[Vec<String>]) {
+        let made = if self.own { None } else { super::columns::headless(header, rows) };
+        let (header, rows) = made.as_ref().map_or((header, rows), |(h, r)| (h.as_slice(), r.as_slice()));
         let cols = Columns::new(header, SectionKind::Timeline);
         let super::columns::TimelineColumns { time, date_col, event, end } =
             super::columns::timeline_columns(&cols, header, rows);

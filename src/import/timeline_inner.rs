@@ -101,3 +101,41 @@ pub(super) fn is_label(event: &str) -> bool {
         && label.split_whitespace().count() <= 5
         && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
 }
+
+impl Builder<'_> {
+    /// Whether a list item below a heading's entry starts with a time of its own (`- 11:30
+    /// Vendor confirmed the fix` under `### March 4, 2024 10:00 - Follow-up`).
+    pub(super) fn timed_item(&self, item: &str) -> bool {
+        let first = item.lines().next().unwrap_or("").trim();
+        self.entry_stamp(first).is_some_and(|s| matches!(s.time, Some(ClockText::At(_))) && !s.rest.trim().is_empty())
+    }
+
+    /// A list below a heading's entry, some of whose items start with a time: those are entries
+    /// of their own (on the heading's day); the others stay with the entry above them.
+    pub(super) fn list_under_heading_entry(&mut self, items: &[super::blocks::Item], r: &mut Reading, line: usize) {
+        // The heading's day is the items' day, whichever day a heading above stated.
+        let day = self.doc.timeline.last().and_then(|e| {
+            let text = e.time.as_text();
+            chrono::NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+        });
+        if day.is_some() {
+            self.clock.date = day;
+        }
+        for item in items {
+            if self.timed_item(&item.text) {
+                r.open = false;
+                r.item = true;
+                let (kept, took) = self.timeline_lines(&item.text, r, line);
+                r.item = false;
+                if !took || !kept.is_empty() {
+                    let text = if took { kept.join("\n") } else { item.text.clone() };
+                    self.append(&format!("- {text}"), "\n");
+                }
+            } else {
+                self.append(&format!("- {}", item.text), "\n");
+            }
+        }
+        r.open = false;
+        r.heading_entry = false;
+    }
+}

@@ -146,7 +146,7 @@ mod tests {
         // after session 29's, 2,501 after session 34's, 2,603 after session 39's (buried lines
         // cut or struck; docs/PERFORMANCE.md has what they cost), 2,677 after session 46's
         // (people's temper judged, a fix aimed at one person's next changes).
-        assert!(set.gate.words() < 2700, "{} trigger words", set.gate.words());
+        assert!(set.gate.words() < 2750, "{} trigger words", set.gate.words());
         eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
     }
 
