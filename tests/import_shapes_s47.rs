@@ -234,3 +234,40 @@ fn a_blogs_links_to_other_posts_do_not_date_the_post() {
     let doc = import_utc(src);
     assert_eq!(rows(&doc), pairs(&[("2010-08-05T08:04:00Z", "To begin, very early this mo")]));
 }
+
+/// Numbered updates, each a bold label with its day and time in brackets and its text on the
+/// next line (`**Update 3** (12 Jan 2024, 11:00 SGT)`): an entry each, the label with its number.
+#[test]
+fn numbered_update_labels_with_their_day_in_brackets() {
+    let src = "# Seed service degradation\n\n**Update 3** (12 Jan 2024, 11:00 SGT)\nServices have been restored.\n\n**Update 2** (12 Jan 2024, 10:15 SGT)\nThe root cause has been identified.\n\n**Update 1** (12 Jan 2024, 09:30 SGT)\nWe are investigating degraded services.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-01-12T03:00:00Z", "Update 3: Services have been"),
+            ("2024-01-12T02:15:00Z", "Update 2: The root cause has"),
+            ("2024-01-12T01:30:00Z", "Update 1: We are investigati"),
+        ])
+    );
+}
+
+/// A status page copied with each update's status word as a heading (`### Resolved`), its text
+/// and `Posted Jan 12, 2024 - 11:00 SGT` below it: an entry each, the status word first, not
+/// sections named "Resolved" and "Identified".
+#[test]
+fn status_words_as_headings_over_their_updates() {
+    let src = "# Outage\n\n### Resolved\nThis incident has been resolved.\nPosted Jan 12, 2024 - 11:00 SGT\n\n### Identified\nThe root cause has been identified.\nPosted Jan 12, 2024 - 10:15 SGT\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-01-12T03:00:00Z", "Resolved This incident has b"),
+            ("2024-01-12T02:15:00Z", "Identified The root cause ha")
+        ])
+    );
+    assert!(
+        doc.sections.iter().all(|s| !s.id.contains("resolved")),
+        "{:?}",
+        doc.sections.iter().map(|s| &s.id).collect::<Vec<_>>()
+    );
+}

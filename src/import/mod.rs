@@ -69,6 +69,7 @@ mod stamp_date;
 mod stamp_forms;
 mod status;
 mod status_copy;
+mod status_headings;
 mod statusfy;
 mod survey;
 mod timeline;
@@ -236,6 +237,7 @@ fn prepared(src: &str) -> String {
     };
     let html = then(html, statusfy::updates);
     let html = then(html, dotted_clock::dotted_clocks);
+    let html = then(html, status_headings::status_headings);
     let logged = label_value::stamps_over_text(&html);
     let plain = plain::plain(&logged);
     if head::own_export(&blocks::parse(&plain).blocks).is_some() {

@@ -144,7 +144,7 @@ pub(super) fn posted_when(line: &str) -> Option<&str> {
     Some(AGE.as_ref().and_then(|re| re.find(when)).map_or(when, |m| &when[m.end()..]))
 }
 
-fn update_time(line: &str) -> Option<Stamp> {
+pub(super) fn update_time(line: &str) -> Option<Stamp> {
     let when = posted_when(line).unwrap_or(line);
     leading_stamp(when).filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.is_empty())
 }
@@ -194,6 +194,19 @@ pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
         return posted_on(t);
     }
     let after = t[end..].trim_start_matches(['*', '_']).trim_start();
+    // `**Update 3** (12 Jan 2024, 11:00 SGT)`: the update's number is part of its label.
+    let numbered = after.trim_start_matches('#');
+    let digits = numbered.len() - numbered.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    // (Not the day of `Update 1 oct. 10:45`: a number is the label's only before the label's
+    // end, a colon or a bracket.)
+    let rest = &numbered[digits..];
+    let (word, after) =
+        if digits > 0 && digits <= 3 && (rest.starts_with(['*', '_', ':']) || rest.trim_start().starts_with('(')) {
+            let label = t[..t.len() - numbered[digits..].len()].trim_end_matches(['*', '_']);
+            (label, numbered[digits..].trim_start_matches(['*', '_']).trim_start())
+        } else {
+            (word, after)
+        };
     let after =
         after.strip_prefix(['@', ':', '-', '–', '—']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
     // `Update as of 11:09 PM EDT 07/14/17`: a time first, its day after it (as a sentence's
@@ -203,7 +216,7 @@ pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
         .find_map(|w| after.strip_prefix(w))
         .filter(|rest| super::stamp_forms::time_zone_day(rest).is_some())
         .unwrap_or(after);
-    after.starts_with(|c: char| c.is_ascii_alphanumeric()).then_some((word, after))
+    after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '(').then_some((word, after))
 }
 
 /// `Comment updated on: 04/04/2009 @ 16:18`, `Problem description Added on: …`: a few words
