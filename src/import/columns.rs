@@ -173,18 +173,9 @@ pub(super) fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     };
     // `| Posted | Status | Message |` over cells of a day and a time each: the time column
     // however it is named.
-    let stamped = |c: usize| {
-        rows.iter()
-            .filter(|r| {
-                r.get(c)
-                    .and_then(|cell| super::stamp::leading_stamp(cell.trim()))
-                    .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(super::stamp::ClockText::At(_))))
-            })
-            .count()
-    };
     header.len() >= 2
         && rows.len() >= 3
-        && (0..header.len()).any(|c| (named(c) || stamped(c) * 3 >= rows.len() * 2) && timed(c) * 3 >= rows.len() * 2)
+        && (0..header.len()).any(|c| (named(c) || most_stamped(rows, c, true)) && timed(c) * 3 >= rows.len() * 2)
 }
 
 /// A table whose header row is its first entry (`| 09:00 | Deploy started |` over `|---|---|`):
@@ -237,16 +228,7 @@ pub(super) struct TimelineColumns {
 /// Which column of a timeline table holds the time, the day, the event and a span's end.
 pub(super) fn timeline_columns(cols: &Columns, header: &[String], rows: &[Vec<String>]) -> TimelineColumns {
     use super::rows::cell;
-    let stamped = |c: usize| {
-        let timed = rows
-            .iter()
-            .filter(|r| {
-                super::stamp::leading_stamp(cell(r, Some(c)).trim_matches(['*', '_', '`']))
-                    .is_some_and(|s| s.time.is_some())
-            })
-            .count();
-        timed * 3 >= rows.len() * 2 && timed > 0
-    };
+    let stamped = |c: usize| most_stamped(rows, c, false);
     let ends = |c: usize| {
         matches!(normalize(&header[c]).as_str(), "end" | "end time" | "ended" | "until" | "to" | "finish" | "stop")
     };
@@ -280,4 +262,17 @@ pub(super) fn timeline_columns(cols: &Columns, header: &[String], rows: &[Vec<St
     });
     let event = named.or(longest).unwrap_or_else(|| cols.main(Column::Event, Some(time)));
     TimelineColumns { time, date_col, event, end }
+}
+
+/// Whether two thirds of a column's cells, and one at least, open with a time (and a day, with
+/// `dated`): `14:02 CEST`, `03/14/2023 10:05 AM`.
+fn most_stamped(rows: &[Vec<String>], c: usize, dated: bool) -> bool {
+    let stamped = rows
+        .iter()
+        .filter(|r| {
+            super::stamp::leading_stamp(super::rows::cell(r, Some(c)).trim_matches(['*', '_', '`']))
+                .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))) && (!dated || s.date.is_some()))
+        })
+        .count();
+    stamped > 0 && stamped * 3 >= rows.len() * 2
 }

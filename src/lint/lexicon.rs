@@ -34,6 +34,7 @@ struct LexiconFile {
     thing_nouns: Vec<String>,
     organisation_words: Vec<String>,
     organisation_cues: Vec<String>,
+    organisation_kinds: Vec<String>,
     needs_object: Vec<String>,
     name_words: Vec<String>,
     companies: Vec<String>,
@@ -80,6 +81,8 @@ pub(super) struct Lexicon {
     /// Nouns after a name, or after its possessive, that make it an organisation ("Hetzner
     /// support", "Equinix's customers").
     pub organisation_cues: HashSet<String>,
+    /// Kinds of company before a name that make it a company's ("our provider Squarespace").
+    pub organisation_kinds: HashSet<String>,
     /// Harm verbs that name a person's act only with an object after them: "Greyhold
     /// deleted (archived the same second)" tells what happened to Greyhold.
     pub needs_object: HashSet<String>,
@@ -157,6 +160,7 @@ impl Lexicon {
             thing_nouns: set(f.thing_nouns),
             organisation_words: set(f.organisation_words),
             organisation_cues: set(f.organisation_cues),
+            organisation_kinds: set(f.organisation_kinds),
             needs_object: set(f.needs_object),
             name_words: set(f.name_words),
             companies: set(f.companies),

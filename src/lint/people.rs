@@ -11,25 +11,6 @@ use super::rules::Who;
 use super::tokens::{Token, breaks, opens_sentence, tokens};
 use crate::doc::Document;
 
-/// The kinds of company a name follows ("our provider Squarespace", "the registrar Gandi").
-const ORGANISATION_KINDS: &[&str] = &[
-    "provider",
-    "vendor",
-    "host",
-    "hoster",
-    "registrar",
-    "supplier",
-    "isp",
-    "carrier",
-    "cdn",
-    "colo",
-    "datacenter",
-    "datacentre",
-    "hosting",
-    "manufacturer",
-    "reseller",
-];
-
 /// Names known to be people, lowercase: from the document and the team's configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
@@ -256,7 +237,7 @@ impl Reader<'_> {
         let acronym = next.len() >= 2 && next.len() <= 5 && next.chars().all(|c| c.is_ascii_uppercase());
         self.lex.organisation_words.contains(lower)
             || (capital(next) && self.lex.organisation_words.contains(&next.to_lowercase()))
-            || (!self.people.contains(lower) && (acronym || ORGANISATION_KINDS.contains(&kind.as_str())))
+            || (!self.people.contains(lower) && (acronym || self.lex.organisation_kinds.contains(&kind)))
     }
 
     /// Whether the role word `t` (lowercase `lower`) names software here: the document uses it
