@@ -543,3 +543,22 @@ fn set_66_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// Session 48's shapes: a heading of the writers' own, a denial of intent, a denied fault, a
+/// forgiven slip, trust told as warmth and blame asked about as a list of candidates pass; harm
+/// told in the passive with its agent, staff unplugging a rack, a contractor who fled and work
+/// done without knowing how are blame.
+#[test]
+fn set_68_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-68-shapes.md",
+        vec![
+            (23, "caused-by-person", "warning"),
+            (25, "person-broke-it", "warning"),
+            (27, "person-broke-it", "warning"),
+            (29, "judged-person", "warning"),
+            (31, "judged-work", "warning"),
+        ],
+        1,
+    );
+}

@@ -70,7 +70,9 @@ impl Builder<'_> {
                 self.entry_stamp(line).or_else(|| (!r.open).then(|| closing_stamp(line)).flatten())
             };
             if let Some(stamp) = stamp {
-                self.push_stamp(&stamp, stamp.rest.clone());
+                let second = super::stamp_forms::second_time(&stamp.rest);
+                self.push_stamp(&stamp, second.as_ref().map_or(&stamp.rest, |s| &s.rest).clone());
+                second.inspect(|s| self.push_stamp(s, s.rest.clone()));
                 *r = Reading { open: true, item: r.item, ..Reading::default() };
                 took = true;
                 continue;

@@ -42,11 +42,15 @@ impl Builder<'_> {
                         );
                         format!("line {line} names `{word}`, which is more than one zone")
                     }
-                    _ => match super::language_zone::language_zone(self.src) {
-                        Some((language, name)) if let Ok(zone) = name.parse::<crate::doc::Zone>() => {
-                            let why = format!(
-                                "the file states no time zone and is written in {language}, spoken in that zone only"
-                            );
+                    _ => match super::language_zone::language_zone(self.src)
+                        .map(|(language, zone)| (format!("is written in {language}, spoken in that zone only"), zone))
+                        .or_else(|| {
+                            super::country_zone::country_zone(self.src).map(|(country, zone)| {
+                                (format!("its web and mail addresses end in .{country}, a country of one zone"), zone)
+                            })
+                        }) {
+                        Some((said, name)) if let Ok(zone) = name.parse::<crate::doc::Zone>() => {
+                            let why = format!("the file states no time zone and {said}");
                             self.report.zone = Some(format!("{zone}, assumed: {why} (--timezone sets another)"));
                             let note = format!("assumed: {why}");
                             self.doc.extra.insert(Value::String("imported_timezone".into()), Value::String(note));

@@ -44,6 +44,7 @@ mod inline_timeline;
 mod label_updates;
 mod label_value;
 mod labelled;
+mod country_zone;
 mod language_zone;
 mod lead_cells;
 mod loose;

@@ -194,7 +194,10 @@ impl Builder<'_> {
                         .or_else(|| self.clock.day_of(super::dates::pair_before_time(sentence)?))
                         .or_else(|| super::dates::day_of_month(sentence, self.clock.date?))
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
-                    let told = told_times(sentence);
+                    let all = told_times(sentence);
+                    let n = all.len();
+                    let told: Vec<_> = all.into_iter().filter(|t| !super::told_parts::of_a_thing(sentence, t)).collect();
+                    let named = named.filter(|_| told.len() == n || !told.is_empty());
                     // "ressentis samedi vers 9h00": a weekday before the time, the last of that
                     // name on or before the day the text is written; after one, "aujourd'hui à
                     // 13h" that day again. So a bulleted line of such a day with no time.

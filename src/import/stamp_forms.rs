@@ -100,3 +100,13 @@ mod tests {
         assert_eq!(time_zone_day("11:09 PM EDT the mail was back"), None);
     }
 }
+
+/// `**11:50** and **11:57** - two support requests`: the second time of an entry that opens with
+/// two (after "and", "&" or a comma), with the text both share. `None` when `rest`, what follows
+/// the first time, does not open with another time of the day followed by the text.
+pub(super) fn second_time(rest: &str) -> Option<super::stamp::Stamp> {
+    let after = ["and ", "& ", ", ", "/ "].iter().find_map(|w| rest.strip_prefix(w))?;
+    let stamp = super::stamp::leading_stamp(after.trim_start())?;
+    let clock = matches!(stamp.time, Some(super::stamp::ClockText::At(_)));
+    (clock && stamp.date.is_none() && stamp.separated && stamp.rest.split_whitespace().count() >= 2).then_some(stamp)
+}

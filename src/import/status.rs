@@ -100,13 +100,65 @@ pub(super) fn tracked(paragraph: &str) -> Option<(Stamp, String)> {
     (!said.is_empty()).then(|| (stamp, said.to_string()))
 }
 
+/// A paragraph of several updates, each line stamped with its own `track` shortcode: at the
+/// line's end (`**Monitoring:** The host has a hot fix. {{< track "2020-05-30 18:52:00" >}}\`,
+/// lines joined by Markdown's backslash breaks) or at its start (`{{< track "..." >}}Progress is
+/// being made.`). The text before the first shortcode of the second kind is handed back apart:
+/// the issue as first posted. `None` when the paragraph has fewer than two (or one that opens a
+/// line below such text).
+pub(super) fn tracked_lines(paragraph: &str) -> Option<(String, Vec<(Stamp, String)>)> {
+    static ANY: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}"#).ok());
+    let text = paragraph.trim();
+    let found: Vec<regex::Captures> = ANY.as_ref()?.captures_iter(text).collect();
+    // (One, opening a line below the issue as first posted, is the first update.)
+    let opens_line = |m: regex::Match| text[..m.start()].ends_with('\n') && !text[..m.start()].trim().is_empty();
+    if found.len() < 2 && !found.first().and_then(|c| c.get(0)).is_some_and(opens_line) {
+        return None;
+    }
+    let clean = |t: &str| t.trim().trim_matches('\\').trim().to_string();
+    let at_end = clean(&text[found.last()?.get(0)?.end()..]).is_empty();
+    let mut out = Vec::new();
+    let mut lead = String::new();
+    for (n, c) in found.iter().enumerate() {
+        let whole = c.get(0)?;
+        let said = if at_end {
+            let from = if n == 0 { 0 } else { found[n - 1].get(0)?.end() };
+            let mut said = clean(&text[from..whole.start()]);
+            // (The lines above the first stamped one are the issue as first posted.)
+            if n == 0
+                && let Some((above, line)) = said.rsplit_once('\n')
+            {
+                (lead, said) = (clean(above), clean(line));
+            }
+            said
+        } else {
+            if n == 0 {
+                lead = clean(&text[..whole.start()]);
+            }
+            let to = found.get(n + 1).and_then(|next| next.get(0)).map_or(text.len(), |m| m.start());
+            clean(&text[whole.end()..to])
+        };
+        let stamp = leading_stamp(c.get(1)?.as_str().trim())
+            .filter(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))))?;
+        out.push((stamp, said));
+    }
+    Some((lead, out))
+}
+
 impl Builder<'_> {
+    /// The front matter's `date` (an instant) as a stamp: when a status page's issue was first
+    /// posted.
+    pub(super) fn posted_instant(&self) -> Option<Stamp> {
+        let at = self.date_instant?;
+        leading_stamp(&at.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    }
+
     /// Among a cState page's paragraphs, the one without a `track` stamp when all the others
     /// have one: the issue as first posted, at the front matter's `date` (an instant).
     pub(super) fn posted(&self, paragraphs: &[String]) -> Option<Stamp> {
         let stamped = paragraphs.iter().filter(|p| tracked(p).is_some()).count();
-        let at = self.date_instant.filter(|_| stamped > 0 && paragraphs.len() == stamped + 1)?;
-        leading_stamp(&at.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        (stamped > 0 && paragraphs.len() == stamped + 1).then(|| self.posted_instant()).flatten()
     }
 }
 

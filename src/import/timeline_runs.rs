@@ -227,6 +227,15 @@ impl Builder<'_> {
                 continue;
             }
             bare = None;
+            if matches!(block.kind, Kind::Paragraph)
+                && let Some((lead, found)) = super::status::tracked_lines(&self.source(block))
+            {
+                let posted = self.posted_instant().filter(|_| !lead.is_empty());
+                out.push((block.range.clone(), if posted.is_some() { String::new() } else { lead.clone() }));
+                posted.inspect(|at| self.push_stamp(at, lead));
+                found.iter().for_each(|(stamp, text)| self.push_stamp(stamp, text.clone()));
+                continue;
+            }
             // An update stamped with a `{{< track "..." >}}` shortcode: an entry at its stamp;
             // one that announces its text (`From the operations team:`) takes the quote below.
             if matches!(block.kind, Kind::Paragraph)

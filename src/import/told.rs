@@ -15,11 +15,11 @@ use super::zone::ZONE_PATTERN;
 /// 20:14:38 UTC", "At **2026-04-01 16:05:18 UTC**", "at approximately 02/28/2019 11:30 PST" (a day written before the time, in the
 /// emphasis or not), "shortly after 15:00", "a little after 4 p.m.": where a sentence gives a time (four digits only with
 /// a zone, or they may be a year, "from 0915 to 1040 UTC"); and where it gives a span, its start ("from 11:22 UTC – 13:40
-/// UTC", "between 14:02 and 14:40").
+/// UTC", "between 14:02 and 14:40", "between the hour of 09:30 and 10:20").
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|since|until|through|starting|beginning|(?:shortly|just|right|soon|a\s+little|a\s+bit|sometime|some\s+time)\s+(?:after|before))\s+[*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{1,2}}/\d{{1,2}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}),?\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s*(?:-|–|to)\s*\d{{4}}\s?(?-i:{ZONE_PATTERN})|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|since|until|through|starting|beginning|(?:shortly|just|right|soon|a\s+little|a\s+bit|sometime|some\s+time)\s+(?:after|before))\s+[*_]*(?:the\s+hours?\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{1,2}}/\d{{1,2}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}),?\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s*(?:-|–|to)\s*\d{{4}}\s?(?-i:{ZONE_PATTERN})|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });

@@ -68,7 +68,13 @@ impl Builder<'_> {
         // "Wir konnten die Störung dann, um 08:44 Uhr beheben.": the verb after a clock word
         // closes the sentence; the whole clause tells what happened.
         let verb_last = told.worded && after.split_whitespace().count() < 2 && before.split_whitespace().count() >= 3;
-        let event = if clause_opens && !span && !verb_last { after } else { clause }.to_string();
+        // "We first detected the problem on December 1, at 06:26 UTC, when we noticed ...": what
+        // follows the time is a clause of its own about it; the words before tell what happened.
+        let subordinate = before.split_whitespace().count() >= 3
+            && after.split_whitespace().next().is_some_and(|w| {
+                matches!(w.to_lowercase().as_str(), "when" | "as" | "while" | "because" | "where" | "since")
+            });
+        let event = if clause_opens && !span && !verb_last && !subordinate { after } else { clause }.to_string();
         if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
             let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
             self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
@@ -109,6 +115,13 @@ impl Builder<'_> {
                 self.push_stamp(&held, text);
             }
             first_line.get_or_insert_with(|| self.line_of(line));
+            // "It took us until ~00:00 UTC to restore ...": midnight as an end is the next day's.
+            let midnight = matches!(stamp.time, Some(ClockText::At(t)) if t == chrono::NaiveTime::MIN);
+            let ends = ["until", "till"].iter().any(|w| sentence[told.start..].to_lowercase().starts_with(w));
+            if ends && midnight && stamp.date.is_none() && named.is_none() {
+                self.clock.date = self.clock.date.and_then(|d| d.succ_opt());
+                self.clock.last = None;
+            }
             self.push_stamp(stamp, event);
             if rows > 0 {
                 // A moment the timeline already has, told after its day ("On August 15 at 03:07

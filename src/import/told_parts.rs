@@ -58,14 +58,14 @@ pub(super) fn german_dated(sentence: &str, out: &mut Vec<Told>) {
     }
 }
 
-/// "between 01:05UTC **and 02:09UTC**", "from 14:10 **to 14:35**": the clock a span told in a
+/// "between 01:05UTC **and 02:09UTC**", "from 14:10 **to 14:35**", "from ~9:00 UTC to ~14:00 UTC": the clock a span told in a
 /// sentence ends at, written right after its start ("from 2024-03-04 16:25 until 2024-03-04
 /// 20:02": with the start's own day again).
 pub(super) fn span_end(after: &str, day: Option<chrono::NaiveDate>) -> Option<chrono::NaiveTime> {
     static END: LazyLock<Option<Regex>> = LazyLock::new(|| {
         // ("from 11 AM PST (7 PM GMT) to 4:30 PM PST": the same moment on another clock
         // before the end; "from 9:30AM through to 2:15PM".)
-        Regex::new(r"(?i)^[*_]*\s*(?:\([^)]{1,24}\)\s*)?(?:and|to|until|till|through(?: to)?|thru|up (?:to|until)|[-–—])\s*[*_]*(\d)").ok()
+        Regex::new(r"(?i)^[*_]*\s*(?:\([^)]{1,24}\)\s*)?(?:and|to|until|till|through(?: to)?|thru|up (?:to|until)|[-–—])\s*[*_]*~?\s*(\d)").ok()
     });
     let m = END.as_ref()?.captures(after)?.get(1)?;
     let stamp = leading_stamp(&after[m.start()..])?;
@@ -88,4 +88,13 @@ pub(super) fn dotted_clock(h: &str, m: Option<regex::Match>, after: &str) -> boo
         .iter()
         .any(|w| lower.strip_prefix(w).is_some_and(|r| !r.starts_with(char::is_alphanumeric)));
     h < 24 && m < 60 && (after.trim().is_empty() || closes || (meridiem && (1..=12).contains(&h)))
+}
+
+/// "We recovered the table from a snapshot taken at 2024-11-30 11:13:18 UTC.": a time a thing
+/// bears (when a snapshot or backup was made), not a moment of the incident; nor its day.
+pub(super) fn of_a_thing(sentence: &str, told: &Told) -> bool {
+    static THING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:snapshot|backup|back-up|dump|copy|image|export|checkpoint)s?\s+(?:taken|made|created|captured|dated|recorded|from)(?:\s+on\s+[^.;]{3,30}?,?)?\s*$").ok()
+    });
+    THING.as_ref().is_some_and(|re| re.is_match(&sentence[..told.start]))
 }

@@ -188,7 +188,7 @@ fn structure(
 }
 
 /// A bold label that opens a line and ends with a colon ("**Root cause:** …", "**Root
-/// cause**: …") or a spaced dash ("**Admit mistakes** - …"): a section's name written as a
+/// cause**: …"), a question mark or a spaced dash ("**Admit mistakes** - …"): a section's name written as a
 /// paragraph, not a claim.
 fn label(text: &str, range: std::ops::Range<usize>) -> bool {
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
@@ -204,8 +204,11 @@ fn label(text: &str, range: std::ops::Range<usize>) -> bool {
         let next = text[range.end + d.len()..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         !(next.ends_with("ed") || next.ends_with("ly"))
     }) && !text[range.clone()].chars().any(|c| c.is_ascii_digit());
+    // "**Who is to blame?** The business, for ...?": a question in bold opening a line is a
+    // run-in heading the text below answers, as a label is.
+    let ends = |c: char| inside.trim_end_matches(['*', '_']).trim_end().ends_with(c);
     before.trim().is_empty()
-        && (inside.trim_end_matches(['*', '_']).trim_end().ends_with(':') || text[range.end..].starts_with(':') || dash)
+        && (ends(':') || ends('?') || text[range.end..].starts_with(':') || dash)
         && inside.split_whitespace().count() <= 6
 }
 

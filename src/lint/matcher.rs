@@ -195,7 +195,7 @@ impl Match<'_> {
         let scope = self.prepared.scope_at(self.range.start);
         let question = masked[sentence.clone()].trim_end().ends_with('?');
         let applies = self.rule.scope.contains(&scope) || (question && self.rule.scope.contains(&Scope::Questions));
-        if !applies || self.excepted(&sentence) {
+        if !applies || self.excepted(&sentence) || (question && self.rule.category != super::Category::PersonQuestion && offered(&masked[sentence.clone()])) {
             return None;
         }
         let reader =
@@ -366,3 +366,19 @@ fn dedupe(sorted: Vec<TextFinding>) -> Vec<TextFinding> {
 #[cfg(test)]
 #[path = "matcher_tests.rs"]
 mod tests;
+
+/// A question without its question word, offering a candidate: "The business, for not having a
+/// backup payment processor?", "Amazon, for not providing a reliable service?" — a list of
+/// whom one might blame, asked, not a claim; so is "The original developer who wrote the bug?". ("Why did Dave not check?" opens with its word.)
+fn offered(sentence: &str) -> bool {
+    const ASKING: [&str; 20] = [
+        "why", "how", "who", "whom", "whose", "what", "which", "when", "where", "did", "didn't", "does", "doesn't",
+        "do", "don't", "is", "was", "were", "could", "should",
+    ];
+    let words: Vec<&str> = sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')).collect();
+    let first = words.iter().find(|w| !w.is_empty()).map(|w| w.to_lowercase()).unwrap_or_default();
+    // ("The original developer who wrote the bug?": a person named, with no deed of the
+    // sentence's own.)
+    let named = words.iter().take(6).any(|w| *w == "who");
+    !ASKING.contains(&first.as_str()) && (sentence.contains(", for ") || named)
+}
