@@ -137,3 +137,16 @@ fn between_the_hour_of() {
     assert_eq!(rows.first().map(|r| r.0.as_str()), Some("2025-12-05T09:30:00Z"), "{rows:?}");
     assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("10:20"));
 }
+
+/// "On 23rd and 24th October, ..." opening the text sets the scene on the first of the two
+/// days: the bare times of the sections below are on the 23rd; one told with its own day later
+/// ("ended on 24th October about 7:00 PM") keeps it and does not move them.
+#[test]
+fn two_days_named_together_start_on_the_first() {
+    let src = "---\ntitle: Post-mortem of the 23-24 October 2014 failure\n---\nOn 23rd and 24th October, the task processing subsystem failed.\n\n## What happened?\n\nOn 23rd October, at 4:19 AM the wrong server was restarted by mistake.\n\n## How did we respond?\n\nBecause the mechanism was poorly monitored, we had no idea about the problem until 8:40 AM. At 9:20 AM, we managed to start processing queued tasks.\n\nThe processing delay ended on 24th October about 7:00 PM.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        times_as_written(&doc),
+        ["2014-10-23 04:19", "2014-10-23 08:40", "2014-10-23 09:20", "2014-10-24 19:00"]
+    );
+}

@@ -303,6 +303,15 @@ fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
     let m = month(c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str())?;
     let d: u32 = c.name("d1").or(c.name("d2")).or(c.name("d3"))?.as_str().parse().ok()?;
     let at = c.get(0)?.start();
+    // "On 23rd and 24th October": two days of one month, the first where it starts.
+    static FIRST_OF_TWO: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|&|to|-|–)\s*$").ok());
+    let (d, at) = match FIRST_OF_TWO.as_ref().and_then(|re| re.captures(&text[..at])) {
+        Some(f) if c.name("d2").is_some() && f[1].parse::<u32>().is_ok_and(|first| first < d) => {
+            (f[1].parse().ok()?, f.get(0)?.start())
+        }
+        _ => (d, at),
+    };
     (1..=31).contains(&d).then_some((super::stamp::DateText::NoYear(m, d), at))
 }
 

@@ -123,6 +123,12 @@ impl Builder<'_> {
                 self.clock.last = None;
             }
             self.push_stamp(stamp, event);
+            // ("The delay ended on 24th October about 7:00 PM.": its day is the sentence's, not
+            // one from above, so it does not move with the bare times before it.)
+            if named.is_some() {
+                let last = self.doc.timeline.len().saturating_sub(1);
+                self.bare_rows.retain(|&b| b != last);
+            }
             if rows > 0 {
                 // A moment the timeline already has, told after its day ("On August 15 at 03:07
                 // the on-call engineer was woken ..." beside `03:07 - Alert received`): kept as
