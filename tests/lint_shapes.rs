@@ -547,7 +547,8 @@ fn set_66_shapes_give_only_the_blame() {
 /// Session 48's shapes: a heading of the writers' own, a denial of intent, a denied fault, a
 /// forgiven slip, trust told as warmth and blame asked about as a list of candidates pass; harm
 /// told in the passive with its agent, staff unplugging a rack, a contractor who fled and work
-/// done without knowing how are blame.
+/// done without knowing how, a company's acts judged by an adverb, trust abused and
+/// an insult given as thanks are blame; a token pasted into a configuration is no leak.
 #[test]
 fn set_68_shapes_give_only_the_blame() {
     exactly(
@@ -558,6 +559,9 @@ fn set_68_shapes_give_only_the_blame() {
             (27, "person-broke-it", "warning"),
             (29, "judged-person", "warning"),
             (31, "judged-work", "warning"),
+            (35, "judged-work", "warning"),
+            (37, "judged-work", "warning"),
+            (39, "judged-work", "warning"),
         ],
         1,
     );
