@@ -33,7 +33,10 @@ fn a_span_told_with_tildes_and_an_end_at_midnight() {
     let doc = import_utc(src);
     assert_eq!(
         rows(&doc),
-        pairs(&[("2011-05-05T09:00:00Z", "On Thursday May 5th 2011 we "), ("2011-05-06T00:00:00Z", "It took us until ~00:00 UTC ")])
+        pairs(&[
+            ("2011-05-05T09:00:00Z", "On Thursday May 5th 2011 we "),
+            ("2011-05-06T00:00:00Z", "It took us until ~00:00 UTC ")
+        ])
     );
     assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("14:00"));
 }
@@ -46,7 +49,10 @@ fn the_addresses_of_a_country_of_one_zone_give_its_zone() {
     let (doc, report) = import_with_report(src);
     assert_eq!(
         rows(&doc),
-        pairs(&[("2023-07-31T11:30:00Z", "The filesystem is slow while"), ("2023-08-01T10:00:00Z", "A second disk reports an imp")])
+        pairs(&[
+            ("2023-07-31T11:30:00Z", "The filesystem is slow while"),
+            ("2023-08-01T10:00:00Z", "A second disk reports an imp")
+        ])
     );
     assert_eq!(doc.timezone, "Europe/London");
     assert!(report.contains(".uk"), "{report}");
@@ -149,4 +155,46 @@ fn two_days_named_together_start_on_the_first() {
         times_as_written(&doc),
         ["2014-10-23 04:19", "2014-10-23 08:40", "2014-10-23 09:20", "2014-10-24 19:00"]
     );
+}
+
+/// A post written days after its incident, that sets the incident on a day told against the
+/// post's own ("On Tuesday", "Yesterday", "went down on March 5th", a byline's day): the bare
+/// times of its timeline are on the incident's day, not the day it was published.
+#[test]
+fn the_incident_day_is_told_against_the_post_day() {
+    let timeline = "## Timeline (UTC)\n\n- 14:05 Alert fired\n- 14:30 Rolled back\n";
+    let front = "---\ntitle: Our first outage\ndate: 2024-03-08\n---\n\n";
+    for (text, day) in [
+        (format!("{front}On Tuesday our API went down for half an hour.\n\n{timeline}"), "2024-03-05"),
+        (format!("{front}Yesterday our API went down for half an hour.\n\n{timeline}"), "2024-03-07"),
+        (format!("{front}Our API went down on March 5th for half an hour.\n\n{timeline}"), "2024-03-05"),
+        (
+            format!("# Our first outage\n\n*Posted on March 8, 2024*\n\nOn Tuesday our API went down.\n\n{timeline}"),
+            "2024-03-05",
+        ),
+    ] {
+        let doc = import_utc(&text);
+        assert_eq!(
+            rows(&doc),
+            pairs(&[(&format!("{day}T14:05:00Z"), "Alert fired"), (&format!("{day}T14:30:00Z"), "Rolled back")]),
+            "{text}"
+        );
+    }
+}
+
+/// A timeline written as preformatted text in a file with no timeline heading: each line an
+/// entry; a log pasted in a fence stays code.
+#[test]
+fn a_fence_of_timed_lines_is_the_timeline_and_a_log_is_not() {
+    let src = "# S3 outage on 2024-03-05\n\nAll times are UTC.\n\nHere is what happened:\n\n```\n2024-03-05 14:05 Alert fired for 5xx errors\n2024-03-05 14:10 On-call engineer acknowledged\n2024-03-05 14:30 Rolled back the deploy\n```\n";
+    assert_eq!(
+        rows(&import_utc(src)),
+        pairs(&[
+            ("2024-03-05T14:05:00Z", "Alert fired for 5xx errors"),
+            ("2024-03-05T14:10:00Z", "On-call engineer acknowledge"),
+            ("2024-03-05T14:30:00Z", "Rolled back the deploy"),
+        ])
+    );
+    let log = "# S3 outage on 2024-03-05\n\nThe proxy logged:\n\n```\n2024-03-05 14:05:01 ERROR upstream connect failed\n2024-03-05 14:05:02 WARN retrying in 1s\n2024-03-05 14:05:03 ERROR upstream connect failed\n```\n";
+    assert!(import_utc(log).timeline.is_empty());
 }

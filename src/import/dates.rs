@@ -128,41 +128,6 @@ pub fn after_time_words(text: &str) -> bool {
     !before.is_empty() && before.len() <= 8 && before.iter().all(|w| WORDS.split(' ').any(|x| x == w))
 }
 
-/// The day a sentence of the text sets the scene with, "On the evening of Feb 23, ...", "On
-/// Monday, 20 July, ...", "During the night of 2024-03-04, ...": its month and day (its year,
-/// when written, too), from the first such sentence before the timeline, outside headings,
-/// tables and code.
-pub fn scene_day(src: &str) -> Option<super::stamp::DateText> {
-    static SCENE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:on|during)\s+(?:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
-            .ok()
-    });
-    // Only the text before the timeline sets its scene.
-    static TIMED: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:#+.*\btimeline\b|[-*+#\s]*[*_\[(]*\d{1,2}:\d{2})").ok());
-    let mut fence = false;
-    src.lines()
-        .take_while(|l| !TIMED.as_ref().is_some_and(|re| re.is_match(l)))
-        .filter(|l| {
-            let t = l.trim_start();
-            if t.starts_with("```") || t.starts_with("~~~") {
-                fence = !fence;
-                return false;
-            }
-            !fence && !t.starts_with(['#', '|', '>', '-'])
-        })
-        .flat_map(super::sentences::sentences)
-        .find_map(|sentence| {
-            let s = sentence.trim().trim_start_matches(['*', '_']);
-            let lead = SCENE.as_ref()?.find(s).filter(|m| m.end() > 0)?;
-            let rest = &s[lead.end()..];
-            match date_match(rest) {
-                Some((d, r)) if r.start == 0 => Some(super::stamp::DateText::Full(d)),
-                _ => month_day_at(rest).filter(|&(_, at)| at == 0).map(|(d, _)| d),
-            }
-        })
-}
-
 /// The date a text opens with, within its first few words ("The next day, March 4th 2024,
 /// ...", "On 2024-03-04 the ..."), not one named later in a sentence about something else.
 pub fn opening_date(text: &str) -> Option<NaiveDate> {
@@ -188,7 +153,7 @@ pub fn opening_day_sentence(text: &str) -> bool {
 static DIGIT_DAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b").ok());
 
-fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+pub(super) fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     // `2025-Feb-07`: the year, the month's name, the day.
     static YEAR_MONTH_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(\d{4})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(\d{1,2})\b").ok()
@@ -271,7 +236,7 @@ pub fn opening_month_day(text: &str) -> Option<super::stamp::DateText> {
 }
 
 /// A day without its year and where it starts.
-fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
+pub(super) fn month_day_at(text: &str) -> Option<(super::stamp::DateText, usize)> {
     static NO_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
             r"\b(?:(?P<m1>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)|(?P<d3>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<m3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))\b",

@@ -10,7 +10,6 @@ use super::report::Outcome;
 use super::survey::survey;
 use super::zone::ZoneWord;
 use crate::doc::extra::Value;
-use chrono::Datelike;
 
 impl Builder<'_> {
     /// The zone, date order and first day of the whole file, and what the report says of them.
@@ -71,27 +70,24 @@ impl Builder<'_> {
     /// What the metadata says of the timeline's times, once the front matter and title are read:
     /// a title that names a day earlier than the front matter's `date:` (the day it was
     /// published) is the incident's day, and so is a day a sentence sets the scene with ("On the
-    /// evening of Feb 23, ..."); an incident time written with its offset
+    /// evening of Feb 23, ...", "On Tuesday ...": `scene.rs`); an incident time written with its offset
     /// (`detected_at: 2026-09-09T18:40:00-03:00`) in a file that names no zone gives the zone of
     /// its bare times, and its day.
     pub(super) fn times_of_the_metadata(&mut self) {
         if self.own {
             return;
         }
-        // "On the evening of Feb 23, ..." in the text: the same, the day's year the one before
-        // the date's when the day would fall after it.
-        let scene = || {
-            let published = self.date?;
-            let day =
-                super::dates::scene_day(self.src)?.resolve(super::stamp::Order::MonthFirst, Some(published.year()))?;
-            Some(if day > published { day.with_year(day.year() - 1)? } else { day })
-        };
-        if let Some(published) = self.date
-            && let Some(day) = super::times::find_date(&self.doc.title).or_else(scene)
+        // "On the evening of Feb 23, ...", "On Tuesday our API went down", "Yesterday ..." in
+        // the text before the timeline: the same, told against the day the post was written
+        // (its front matter's `date:`, or the first day the text gives: a byline's).
+        if let Some(published) = self.date.or(self.first_date)
+            && let Some(day) =
+                super::times::find_date(&self.doc.title).or_else(|| super::scene::scene_near(self.src, published))
             && (1..=60).contains(&(published - day).num_days())
         {
             self.clock.date = Some(day);
             self.date = Some(day);
+            self.first_date = Some(day);
         }
         let t = &self.doc.times;
         let stated = [&t.started, &t.detected, &t.mitigated, &t.resolved].into_iter().find_map(|m| match m {

@@ -196,7 +196,8 @@ impl Builder<'_> {
                         .or_else(|| super::dates::digit_date(sentence, self.clock.order));
                     let all = told_times(sentence);
                     let n = all.len();
-                    let told: Vec<_> = all.into_iter().filter(|t| !super::told_parts::of_a_thing(sentence, t)).collect();
+                    let told: Vec<_> =
+                        all.into_iter().filter(|t| !super::told_parts::of_a_thing(sentence, t)).collect();
                     let named = named.filter(|_| told.len() == n || !told.is_empty());
                     // "ressentis samedi vers 9h00": a weekday before the time, the last of that
                     // name on or before the day the text is written; after one, "aujourd'hui à

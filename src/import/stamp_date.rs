@@ -25,7 +25,9 @@ pub(super) static DATE: LazyLock<String> = LazyLock::new(|| {
 pub(super) fn parse_date(text: &str) -> Option<DateText> {
     static GLUED: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{1,2}})({GLUED_MONTH})((?:19|20)?\d{{2}})$")).ok());
-    static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$|^((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})$").ok());
+    static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$|^((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})$").ok()
+    });
     static DIGITS: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{1,2})/(\d{1,2})/(\d{2})$").ok());
     static NAMED: LazyLock<Option<Regex>> = LazyLock::new(|| {

@@ -316,6 +316,10 @@ impl Builder<'_> {
                     // A table copied without its pipes, its first cell before the stamp.
                     super::lead_cells::stamps_first(&lines).unwrap_or(lines)
                 }
+                Kind::Other => match super::code_timeline::timed_lines(&self.source(block), |l| timed(self, l)) {
+                    Some(lines) => lines,
+                    None => continue,
+                },
                 _ => continue,
             };
             let firsts = texts.iter().filter(|t| timed(self, t.lines().next().unwrap_or_default())).count();

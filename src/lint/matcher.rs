@@ -195,7 +195,10 @@ impl Match<'_> {
         let scope = self.prepared.scope_at(self.range.start);
         let question = masked[sentence.clone()].trim_end().ends_with('?');
         let applies = self.rule.scope.contains(&scope) || (question && self.rule.scope.contains(&Scope::Questions));
-        if !applies || self.excepted(&sentence) || (question && self.rule.category != super::Category::PersonQuestion && offered(&masked[sentence.clone()])) {
+        if !applies
+            || self.excepted(&sentence)
+            || (question && self.rule.category != super::Category::PersonQuestion && offered(&masked[sentence.clone()]))
+        {
             return None;
         }
         let reader =
@@ -375,7 +378,8 @@ fn offered(sentence: &str) -> bool {
         "why", "how", "who", "whom", "whose", "what", "which", "when", "where", "did", "didn't", "does", "doesn't",
         "do", "don't", "is", "was", "were", "could", "should",
     ];
-    let words: Vec<&str> = sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')).collect();
+    let words: Vec<&str> =
+        sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')).collect();
     let first = words.iter().find(|w| !w.is_empty()).map(|w| w.to_lowercase()).unwrap_or_default();
     // ("The original developer who wrote the bug?": a person named, with no deed of the
     // sentence's own.)
