@@ -548,7 +548,9 @@ fn set_66_shapes_give_only_the_blame() {
 /// forgiven slip, trust told as warmth and blame asked about as a list of candidates pass; harm
 /// told in the passive with its agent, staff unplugging a rack, a contractor who fled and work
 /// done without knowing how, a company's acts judged by an adverb, trust abused and
-/// an insult given as thanks are blame; a token pasted into a configuration is no leak.
+/// an insult given as thanks, sarcasm and contempt without an insult word and a named person told
+/// what to do from now on are blame; a token pasted into a configuration, a vendor's change told
+/// as fact and what developers in general tend to forget are not.
 #[test]
 fn set_68_shapes_give_only_the_blame() {
     exactly(
@@ -562,6 +564,12 @@ fn set_68_shapes_give_only_the_blame() {
             (35, "judged-work", "warning"),
             (37, "judged-work", "warning"),
             (39, "judged-work", "warning"),
+            (41, "judged-work", "warning"),
+            (43, "judged-work", "warning"),
+            (45, "judged-work", "warning"),
+            (47, "judged-work", "warning"),
+            (49, "judged-work", "warning"),
+            (51, "manage-people", "warning"),
         ],
         1,
     );

@@ -50,7 +50,7 @@ fn opening(s: &str) -> Option<DateText> {
 /// The incident's day, from the first sentence before the timeline that tells what happened on
 /// a day it names relative to `published` (the day the post was written): a day opening the
 /// sentence or after "on" ("went down on March 5th"), a weekday ("On Tuesday", "last
-/// Tuesday"), "yesterday" or "last night", "on the 5th". `None` when no such sentence tells one.
+/// Tuesday"), "yesterday", "on the 5th". `None` when no such sentence tells one.
 pub fn scene_near(src: &str, published: NaiveDate) -> Option<NaiveDate> {
     static ON_DAY: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"(?i)\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?").ok());
@@ -60,8 +60,7 @@ pub fn scene_near(src: &str, published: NaiveDate) -> Option<NaiveDate> {
         )
         .ok()
     });
-    static BACK: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:yesterday|last night|the night before last)\b").ok());
+    static BACK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\byesterday\b").ok());
     static HAPPENED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:went|was|were|had|experienced|suffered|occurred|happened|failed|broke|started|began|noticed|received|lost|outage|incident|disruption|down|unavailable|affected)\b").ok()
     });
@@ -74,6 +73,7 @@ pub fn scene_near(src: &str, published: NaiveDate) -> Option<NaiveDate> {
         if let Some(day) = opening(s).and_then(resolve) {
             return Some(day);
         }
+        // ("Last night" is the evening before or the small hours of the post's day: not one day.)
         if !HAPPENED.as_ref().is_some_and(|re| re.is_match(s)) {
             continue;
         }

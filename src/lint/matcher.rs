@@ -383,6 +383,7 @@ fn offered(sentence: &str) -> bool {
     let first = words.iter().find(|w| !w.is_empty()).map(|w| w.to_lowercase()).unwrap_or_default();
     // ("The original developer who wrote the bug?": a person named, with no deed of the
     // sentence's own.)
-    let named = words.iter().take(6).any(|w| *w == "who");
+    // ("Because who needs backups, right?" asks: the "who" names no one before it.)
+    let named = words.iter().take(6).skip(2).any(|w| *w == "who");
     !ASKING.contains(&first.as_str()) && (sentence.contains(", for ") || named)
 }
