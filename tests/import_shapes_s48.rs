@@ -198,3 +198,24 @@ fn a_fence_of_timed_lines_is_the_timeline_and_a_log_is_not() {
     let log = "# S3 outage on 2024-03-05\n\nThe proxy logged:\n\n```\n2024-03-05 14:05:01 ERROR upstream connect failed\n2024-03-05 14:05:02 WARN retrying in 1s\n2024-03-05 14:05:03 ERROR upstream connect failed\n```\n";
     assert!(import_utc(log).timeline.is_empty());
 }
+
+/// Headings that are entries: `### Detection — 14:05 UTC` under the timeline (the phase its
+/// text), `## 14:05 - Alert fired` in a file without a timeline heading, and a status page's
+/// `### Update (14:05 UTC, March 5 2024)` with its day after the time.
+#[test]
+fn headings_that_close_or_open_with_their_time() {
+    let under = "# Email outage, 2024-03-05\n\n## Timeline\n\n### Detection — 14:05 UTC\n\nThe pager went off.\n\n### Mitigation — 14:30 UTC\n\nWe reverted.\n";
+    assert_eq!(
+        rows(&import_utc(under)),
+        pairs(&[
+            ("2024-03-05T14:05:00Z", "Detection\n\nThe pager went of"),
+            ("2024-03-05T14:30:00Z", "Mitigation\n\nWe reverted.")
+        ])
+    );
+    let opening = "# Email outage on 2024-03-05\n\nAll times UTC.\n\n## 14:05 - Alert fired\n\nThe pager went off.\n\n## 14:30 - Rolled back\n\nWe reverted.\n";
+    let times: Vec<String> = rows(&import_utc(opening)).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(times, ["2024-03-05T14:05:00Z", "2024-03-05T14:30:00Z"]);
+    let status = "# Email outage\n\n### Update (14:05 UTC, March 5 2024)\n\nWe are investigating.\n\n### Resolved (15:30 UTC, March 5 2024)\n\nAll good.\n";
+    let times: Vec<String> = rows(&import_utc(status)).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(times, ["2024-03-05T14:05:00Z", "2024-03-05T15:30:00Z"]);
+}

@@ -370,10 +370,13 @@ impl<'a> Builder<'a> {
 fn is_time_heading(text: &str) -> bool {
     let text = text.trim_matches(['*', '_']);
     // (`1:00 PM, 20-Dec-18: Outage due to AC failure`: a day and time, then its title.)
+    // (`## 14:05 - Alert fired`: a time and a dash, then its title; `### Update (14:05 UTC,
+    // March 5 2024)`: an update's word, its time and day in brackets.)
     super::stamp::leading_stamp(text)
-        .filter(|s| s.rest.is_empty() || (s.date.is_some() && s.separated))
+        .filter(|s| s.rest.is_empty() || s.separated)
         .or_else(|| super::entries::lead_in_stamp(text, true))
         .or_else(|| super::entries::status_stamp(text))
+        .or_else(|| super::closing_stamp::closing_stamp(text).filter(|s| s.date.is_some()))
         .is_some_and(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))
 }
 

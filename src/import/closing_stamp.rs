@@ -18,10 +18,37 @@ pub(super) fn closing_stamp(text: &str) -> Option<Stamp> {
         return None;
     }
     let mut stamp = leading_stamp(when)?;
+    // `Update (14:05 UTC, March 5 2024)`: the day after the time.
+    let after = stamp.rest.trim().trim_start_matches(',').trim();
+    if !after.is_empty()
+        && stamp.date.is_none()
+        && let Some(day) = leading_stamp(after).filter(|d| d.time.is_none() && d.rest.trim().is_empty())
+    {
+        stamp.date = day.date;
+        stamp.rest.clear();
+    }
     if !matches!(stamp.time, Some(ClockText::At(_))) || !stamp.rest.trim().is_empty() {
         return None;
     }
     stamp.rest = plain.to_string();
+    Some(stamp)
+}
+
+/// `### Detection — 14:05 UTC`: a heading that names a phase and closes with its time after a
+/// dash or colon; the phase its text.
+pub(super) fn dash_stamp(text: &str) -> Option<Stamp> {
+    let plain = text.trim().trim_matches(['*', '_']).trim();
+    let (label, when) = [" — ", " – ", " - ", ": "].iter().filter_map(|d| plain.rsplit_once(d)).next()?;
+    let label = label.trim().trim_matches(['*', '_']).trim();
+    let words = label.split_whitespace().count();
+    if words == 0 || words > 6 || !label.chars().any(char::is_alphabetic) || !when.contains(':') {
+        return None;
+    }
+    let mut stamp = leading_stamp(when.trim().trim_matches(['*', '_']))?;
+    if !matches!(stamp.time, Some(ClockText::At(_))) || !stamp.rest.trim().is_empty() {
+        return None;
+    }
+    stamp.rest = label.to_string();
     Some(stamp)
 }
 
@@ -37,6 +64,11 @@ mod tests {
         assert_eq!(stamp.time, Some(super::ClockText::At(NaiveTime::from_hms_opt(9, 41, 0).unwrap())));
         assert_eq!(stamp.rest, "Phase 2: Rollback (09:41 - 09:55)");
         assert!(closing_stamp("Recovery (10:02)").is_some());
+        let dated = closing_stamp("Update (14:05 UTC, March 5 2024)").expect("a stamp");
+        assert!(dated.date.is_some());
+        let dash = super::dash_stamp("Detection — 14:05 UTC").expect("a stamp");
+        assert_eq!(dash.rest, "Detection");
+        assert!(super::dash_stamp("Lessons learned - what went well").is_none());
     }
 
     #[test]

@@ -144,6 +144,7 @@ impl Builder<'_> {
             .or_else(|| lead_in_stamp(text, true))
             .or_else(|| status_stamp(text))
             .or_else(|| super::closing_stamp::closing_stamp(text))
+            .or_else(|| super::closing_stamp::dash_stamp(text))
     }
 
     /// A line or heading that only states a day (`### 2020-02-20`, `29-09-2021 (All times
