@@ -145,8 +145,10 @@ mod tests {
         // 2,027 after the mends of session 27, 2,345 after session 28's vocabulary, 2,443
         // after session 29's, 2,501 after session 34's, 2,603 after session 39's (buried lines
         // cut or struck; docs/PERFORMANCE.md has what they cost), 2,677 after session 46's
-        // (people's temper judged, a fix aimed at one person's next changes).
-        assert!(set.gate.words() < 2750, "{} trigger words", set.gate.words());
+        // (people's temper judged, a fix aimed at one person's next changes), 2,724 after
+        // session 47's, 2,760 after session 48's (sarcasm without an insult word, a company's
+        // acts judged by an adverb).
+        assert!(set.gate.words() < 2800, "{} trigger words", set.gate.words());
         eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
     }
 
