@@ -570,6 +570,9 @@ fn set_68_shapes_give_only_the_blame() {
             (47, "judged-work", "warning"),
             (49, "judged-work", "warning"),
             (51, "manage-people", "warning"),
+            (57, "person-broke-it", "warning"),
+            (59, "person-broke-it", "warning"),
+            (61, "person-broke-it", "warning"),
         ],
         1,
     );

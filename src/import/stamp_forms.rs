@@ -70,6 +70,16 @@ pub(super) fn glued_hours(time: &str) -> Option<String> {
     GLUED.as_ref()?.captures(time).map(|c| format!("{}:{}{}", &c[1], &c[2], &c[3]))
 }
 
+/// `**11:50** and **11:57** - two support requests`: the second time of an entry that opens with
+/// two (after "and", "&" or a comma), with the text both share. `None` when `rest`, what follows
+/// the first time, does not open with another time of the day followed by the text.
+pub(super) fn second_time(rest: &str) -> Option<super::stamp::Stamp> {
+    let after = ["and ", "& ", ", ", "/ "].iter().find_map(|w| rest.strip_prefix(w))?;
+    let stamp = super::stamp::leading_stamp(after.trim_start())?;
+    let clock = matches!(stamp.time, Some(super::stamp::ClockText::At(_)));
+    (clock && stamp.date.is_none() && stamp.separated && stamp.rest.split_whitespace().count() >= 2).then_some(stamp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,14 +109,4 @@ mod tests {
         assert!(!plainly_hours("2019", "2019"));
         assert_eq!(time_zone_day("11:09 PM EDT the mail was back"), None);
     }
-}
-
-/// `**11:50** and **11:57** - two support requests`: the second time of an entry that opens with
-/// two (after "and", "&" or a comma), with the text both share. `None` when `rest`, what follows
-/// the first time, does not open with another time of the day followed by the text.
-pub(super) fn second_time(rest: &str) -> Option<super::stamp::Stamp> {
-    let after = ["and ", "& ", ", ", "/ "].iter().find_map(|w| rest.strip_prefix(w))?;
-    let stamp = super::stamp::leading_stamp(after.trim_start())?;
-    let clock = matches!(stamp.time, Some(super::stamp::ClockText::At(_)));
-    (clock && stamp.date.is_none() && stamp.separated && stamp.rest.split_whitespace().count() >= 2).then_some(stamp)
 }
