@@ -219,3 +219,22 @@ fn headings_that_close_or_open_with_their_time() {
     let times: Vec<String> = rows(&import_utc(status)).into_iter().map(|(t, _)| t).collect();
     assert_eq!(times, ["2024-03-05T14:05:00Z", "2024-03-05T15:30:00Z"]);
 }
+
+/// The incident's start and end given as a metadata table's rows or a window on one label line
+/// are entries too, as `**Start time:** ...` lines are: marked started and resolved.
+#[test]
+fn metadata_rows_and_windows_are_entries() {
+    use blameless::doc::Marker;
+    let table = "# Email outage\n\n| Field | Value |\n|---|---|\n| Start | 2024-03-05 14:05 UTC |\n| End | 2024-03-05 15:30 UTC |\n\n## Summary\n\nMail was down.\n";
+    let doc = import_utc(table);
+    assert_eq!(rows(&doc), pairs(&[("2024-03-05T14:05:00Z", "Start"), ("2024-03-05T15:30:00Z", "End")]));
+    let window =
+        "# Email outage\n\n**Incident window:** 2024-03-05 14:05 – 15:30 UTC\n\n## Summary\n\nMail was down.\n";
+    let doc = import_utc(window);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2024-03-05T14:05:00Z", "Incident window: start"), ("2024-03-05T15:30:00Z", "Incident window: end")])
+    );
+    let marks: Vec<Option<Marker>> = doc.timeline.iter().map(|e| e.marker).collect();
+    assert_eq!(marks, [Some(Marker::Started), Some(Marker::Resolved)]);
+}

@@ -96,7 +96,10 @@ impl Builder<'_> {
                     for (key, value) in pairs {
                         self.shown = format!("| {} |", key.trim());
                         match self.assign(&key, &value) {
-                            Assigned::Meta(what) => understood.push(what),
+                            Assigned::Meta(what) => {
+                                self.note_time_label(block.line, key.trim(), &what);
+                                understood.push(what)
+                            }
                             Assigned::Section(s, detail) => {
                                 let id = self.doc.sections[s].id.clone();
                                 self.report.push(block.line, format!("| {key} |"), Outcome::Section { id, detail });
@@ -192,11 +195,7 @@ impl Builder<'_> {
             match assigned {
                 Assigned::Meta(what) => {
                     let label = pair.as_ref().map_or("", |(l, _)| l.as_str());
-                    if let Some(name) =
-                        ["started", "detected", "mitigated", "resolved"].into_iter().find(|n| *n == what)
-                    {
-                        self.time_labels.push((line_no, label.to_string(), name));
-                    }
+                    self.note_time_label(line_no, label, &what);
                     let named = normalize(what.split(' ').next().unwrap_or_default()) == normalize(label);
                     understood.push((line_no, if named { what } else { format!("{what} from `{label}`") }))
                 }
@@ -213,6 +212,19 @@ impl Builder<'_> {
             self.report.push(*line_no, "label lines", Outcome::Metadata(what));
         }
         rest.join("\n")
+    }
+
+    /// A label whose value set one of the incident's times (`**Start time:** ...`, `| Start |
+    /// ... |`), or a window's two (`**Incident window:** 14:05 – 15:30 UTC`), is an entry too.
+    fn note_time_label(&mut self, line: usize, label: &str, what: &str) {
+        for name in ["started", "detected", "mitigated", "resolved"] {
+            if what == name {
+                self.time_labels.push((line, label.to_string(), name));
+            } else if what == "started and resolved" && matches!(name, "started" | "resolved") {
+                let end = if name == "started" { "start" } else { "end" };
+                self.time_labels.push((line, format!("{label}: {end}"), name));
+            }
+        }
     }
 
     /// Takes a key and value (a metadata row, a label line, front matter) as metadata or as a
