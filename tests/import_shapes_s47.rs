@@ -6,10 +6,6 @@
 mod import_rows;
 use import_rows::*;
 
-fn kept(doc: &blameless::doc::Document, row: usize, key: &str) -> Option<String> {
-    doc.timeline[row].extra.get(key).and_then(|v| v.as_str()).map(str::to_string)
-}
-
 /// `| Date | Time | Who | What |`: the event is what happened, not who did it (who is kept
 /// beside it), though neither column is named "Event".
 #[test]

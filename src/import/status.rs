@@ -70,15 +70,17 @@ impl Builder<'_> {
     }
 }
 
+/// Hugo's `{{< track "2024-05-14 05:30:00" >}}` shortcode (or `{{% ... %}}`), its stamp captured.
+const SHORTCODE: &str = r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}"#;
+
 /// A status page's update stamped with Hugo's shortcode at its end, as cState pages write them:
 /// `The pruning is still ongoing. {{< track "2024-05-14 05:30:00" >}}`.
-static TRACKED: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*$"#).ok());
+static TRACKED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"{SHORTCODE}\s*$")).ok());
 
 /// The same shortcode opening the update (`{{< track "2023-09-09 02:34:00" >}} - All back up.`,
 /// or alone on the line over the text).
 static TRACKED_FIRST: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r#"^\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*[-–—:]?\s*"#).ok());
+    LazyLock::new(|| Regex::new(&format!(r"^{SHORTCODE}\s*[-–—:]?\s*")).ok());
 
 /// A paragraph (or a list item) that ends with a `{{< track "2024-05-14 05:30:00" >}}`
 /// shortcode, or opens with one: the stamp it names (a day and a time) and the text without it.
@@ -107,8 +109,7 @@ pub(super) fn tracked(paragraph: &str) -> Option<(Stamp, String)> {
 /// the issue as first posted. `None` when the paragraph has fewer than two (or one that opens a
 /// line below such text).
 pub(super) fn tracked_lines(paragraph: &str) -> Option<(String, Vec<(Stamp, String)>)> {
-    static ANY: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}"#).ok());
+    static ANY: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(SHORTCODE).ok());
     let text = paragraph.trim();
     let found: Vec<regex::Captures> = ANY.as_ref()?.captures_iter(text).collect();
     // (One, opening a line below the issue as first posted, is the first update.)

@@ -117,18 +117,14 @@ impl Builder<'_> {
             first_line.get_or_insert_with(|| self.line_of(line));
             // "It took us until ~00:00 UTC to restore ...": midnight as an end is the next day's.
             let midnight = matches!(stamp.time, Some(ClockText::At(t)) if t == chrono::NaiveTime::MIN);
-            let ends = ["until", "till"].iter().any(|w| sentence[told.start..].to_lowercase().starts_with(w));
+            let ends = ["until", "till"]
+                .iter()
+                .any(|w| sentence.get(told.start..told.start + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)));
             if ends && midnight && stamp.date.is_none() && named.is_none() {
                 self.clock.date = self.clock.date.and_then(|d| d.succ_opt());
                 self.clock.last = None;
             }
             self.push_stamp(stamp, event);
-            // ("The delay ended on 24th October about 7:00 PM.": its day is the sentence's, not
-            // one from above, so it does not move with the bare times before it.)
-            if named.is_some() {
-                let last = self.doc.timeline.len().saturating_sub(1);
-                self.bare_rows.retain(|&b| b != last);
-            }
             if rows > 0 {
                 // A moment the timeline already has, told after its day ("On August 15 at 03:07
                 // the on-call engineer was woken ..." beside `03:07 - Alert received`): kept as

@@ -74,3 +74,17 @@ pub fn import_named_on(src: &str, name: &str, today: chrono::NaiveDate) -> impor
 pub fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
+
+/// A value the import kept beside row `row` (`imported-until`, `imported-who`, ...).
+#[allow(dead_code)]
+pub fn kept(doc: &Document, row: usize, key: &str) -> Option<String> {
+    doc.timeline[row].extra.get(key).and_then(|v| v.as_str()).map(str::to_string)
+}
+
+/// Asserts that `rows` (see [`rows`]) hold each of `expected`, in any order, among others.
+#[allow(dead_code)]
+pub fn assert_holds(rows: &[(String, String)], expected: &[(&str, &str)]) {
+    for (at, text) in expected {
+        assert!(rows.contains(&(at.to_string(), text.to_string())), "{at} {text}: {rows:?}");
+    }
+}
