@@ -91,6 +91,8 @@ pub(super) struct Builder<'a> {
     /// text states with their day (`2026-04-24 ... 14:40:37`).
     pub(super) bare_rows: Vec<usize>,
     pub(super) anchors: Vec<super::anchor::Anchor>,
+    /// The front matter's `date:`, the day the post was written: no day of its timeline is later.
+    pub(super) posted: Option<NaiveDate>,
     /// The metadata's `date:` when it is an instant with its offset.
     pub(super) date_instant: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Label lines that gave the incident's times (`Incident Start: ...`): line, label, time.
@@ -143,6 +145,7 @@ impl<'a> Builder<'a> {
             line: 1,
             shown: String::new(),
             first_date: None,
+            posted: None,
             zone_given: options.zone_given,
             has_timeline_heading: false,
             heading_entries: false,

@@ -194,7 +194,7 @@ impl Builder<'_> {
     }
 
     /// The day a line that only names a weekday (`Saturday`, `**Sunday**`) stands for: the
-    /// first of that name on or after the day the timeline is at.
+    /// first of that name on or after the day the timeline is at (see `weekdays::line_day`).
     fn weekday_line(&self, plain: &str) -> Option<NaiveDate> {
         let weekday = super::weekdays::weekday_in(plain)?;
         let lower = plain.to_lowercase();
@@ -202,9 +202,7 @@ impl Builder<'_> {
         if !words.all(|w| FILLER.contains(&w)) {
             return None;
         }
-        let from = self.clock.date?;
-        let ahead = (weekday.num_days_from_monday() + 7 - from.weekday().num_days_from_monday()) % 7;
-        from.checked_add_days(chrono::Days::new(u64::from(ahead)))
+        Some(super::weekdays::line_day(self.clock.date?, weekday, self.posted))
     }
 
     pub(super) fn push_stamp(&mut self, stamp: &Stamp, event: String) {

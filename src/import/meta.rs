@@ -352,6 +352,7 @@ impl Builder<'_> {
                     self.keep_note("date", note);
                     self.clock.date = Some(d);
                     self.date = Some(d);
+                    self.posted = Some(d);
                     // `date: 2020-04-01T22:05:00+00:00`: an instant, written with its offset.
                     self.date_instant = chrono::DateTime::parse_from_rfc3339(value.trim()).ok();
                     "date".to_string()

@@ -142,6 +142,18 @@ pub(super) fn last_before(written: NaiveDate, weekday: Weekday) -> NaiveDate {
     written - Duration::days(i64::from(back))
 }
 
+/// The day a timeline's line that only names a weekday stands for: the first of that name on
+/// or after `from`, the day the timeline is at, unless that is after the day the post was
+/// written (a blog's `**Tuesday**` under its front matter's Friday): then the last one before.
+pub(super) fn line_day(from: NaiveDate, weekday: Weekday, posted: Option<NaiveDate>) -> NaiveDate {
+    let ahead = (weekday.num_days_from_monday() + 7 - from.weekday().num_days_from_monday()) % 7;
+    let day = from + Duration::days(i64::from(ahead));
+    match posted {
+        Some(posted) if day > posted => last_before(posted, weekday),
+        _ => day,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +173,11 @@ mod tests {
         assert_eq!(days_back("the yesterdays of old", Some(9)), None);
         let monday = NaiveDate::from_ymd_opt(2030, 4, 8).unwrap_or_default();
         assert_eq!(last_before(monday, Weekday::Sat), monday - Duration::days(2));
+        // A timeline's `**Tuesday**` under a post written on Friday the 12th: the 9th, not the 16th.
+        let friday = monday + Duration::days(4);
+        assert_eq!(line_day(friday, Weekday::Tue, Some(friday)), monday + Duration::days(1));
+        assert_eq!(line_day(friday, Weekday::Sat, None), friday + Duration::days(1));
+        assert_eq!(line_day(monday, Weekday::Wed, Some(friday)), monday + Duration::days(2));
         assert_eq!(last_before(monday, Weekday::Mon), monday);
     }
 }

@@ -1,0 +1,23 @@
+//! Importing shapes met in session 49 (see tests/corpus/REAL.md), from snippets written in the
+//! same shapes in our own words: every entry at the right instant, and what the import says.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// A blog post written on Friday the 8th whose timeline's day lines only name weekdays: its
+/// `**Tuesday**` is the 5th before it, not the 12th after it, and `**Wednesday**` the 6th.
+#[test]
+fn a_weekday_line_under_a_post_day_is_the_one_before_it() {
+    let src = "---\ntitle: \"Checkout outage\"\ndate: 2024-03-08\n---\n\n# Checkout outage\n\n## Timeline\n\n**Tuesday**\n\n- 14:05 Alert fired.\n- 14:30 Rolled back.\n\n**Wednesday**\n\n- 09:00 Follow-up review.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-05T14:05:00Z", "Alert fired."),
+            ("2024-03-05T14:30:00Z", "Rolled back."),
+            ("2024-03-06T09:00:00Z", "Follow-up review."),
+        ])
+    );
+}
