@@ -21,3 +21,15 @@ fn a_weekday_line_under_a_post_day_is_the_one_before_it() {
         ])
     );
 }
+
+/// In a file with no timeline heading, a table of two rows under a column named for the time
+/// (`| When | Event |`) is its timeline, as three rows already were.
+#[test]
+fn a_two_row_table_under_a_time_column_is_a_timeline() {
+    let src = "# Database outage\n\nAll times in CET.\n\n## What happened\n\nThe primary database went away.\n\n| When | Event |\n|------|-------|\n| 5 March 2024, 2:05 PM | Replication alert |\n| 5 March 2024, 2:35 PM | Primary restarted |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2024-03-05T13:05:00Z", "Replication alert"), ("2024-03-05T13:35:00Z", "Primary restarted")])
+    );
+}

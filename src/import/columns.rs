@@ -173,9 +173,11 @@ pub(super) fn timed_table(header: &[String], rows: &[Vec<String>]) -> bool {
     };
     // `| Posted | Status | Message |` over cells of a day and a time each: the time column
     // however it is named.
+    // (Two rows are enough under a column named for the time: `| When | Event |`.)
     header.len() >= 2
-        && rows.len() >= 3
-        && (0..header.len()).any(|c| (named(c) || most_stamped(rows, c, true)) && timed(c) * 3 >= rows.len() * 2)
+        && rows.len() >= 2
+        && (0..header.len())
+            .any(|c| (named(c) || (rows.len() >= 3 && most_stamped(rows, c, true))) && timed(c) * 3 >= rows.len() * 2)
 }
 
 /// A table whose header row is its first entry (`| 09:00 | Deploy started |` over `|---|---|`):
