@@ -33,3 +33,13 @@ fn a_two_row_table_under_a_time_column_is_a_timeline() {
         pairs(&[("2024-03-05T13:05:00Z", "Replication alert"), ("2024-03-05T13:35:00Z", "Primary restarted")])
     );
 }
+
+/// A status page's one update, `Posted <day> - <time> UTC` below its text and the page's
+/// footer (`This incident affected: ...`) below that: an entry, the footer kept with it.
+#[test]
+fn one_posted_update_with_the_pages_footer_is_an_entry() {
+    let src = "Chat outage in EU1\n\nThere was an outage of the chat widget.\nWe found the fault and restored service.\nPosted Mar 18, 2024 - 00:57 UTC\nThis incident affected: Chat Service and Admin Portal.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc), pairs(&[("2024-03-18T00:57:00Z", "There was an outage of the c")]));
+    assert!(doc.timeline[0].event.contains("This incident affected: Chat Service"), "{}", doc.timeline[0].event);
+}

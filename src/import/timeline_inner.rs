@@ -2,12 +2,28 @@
 //! run onto the first entry's line, a list item's nested run, a code fence of timed lines; and
 //! what a stamp alone on its line is.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::build::Builder;
 use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use crate::doc::SectionKind;
 
+/// A month and its year in a title ("July 2017 ...", "Outage on March 2-3, 2026").
+static TITLE_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?)?,?\s+((?:19|20)\d{2})\b").ok()
+});
+
 impl Builder<'_> {
+    /// "July 2017 IT service disruption summary": the year of the days told without one.
+    pub(super) fn title_year(&mut self) {
+        if self.clock.date.is_none() && self.clock.year.is_none() {
+            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
+        }
+    }
+
     /// `Incident Timeline 01:30 AM – ...`: a line that opens with a few words naming the
     /// timeline before its first entry's time: the words, and the entry.
     pub(super) fn glued_heading<'l>(&self, line: &'l str) -> Option<(&'l str, &'l str)> {

@@ -2,10 +2,6 @@
 //! that start with a time (and, in a file with no timeline at all, the times its sentences
 //! state: `sentence_times`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::blocks::{Block, Kind};
 use super::build::{Builder, Part};
 use super::report::Outcome;
@@ -14,19 +10,7 @@ use super::timeline::{LIST_MARKER, Reading};
 use super::timeline_inner::{dated_alone, is_label};
 use crate::doc::SectionKind;
 
-/// A month and its year in a title ("July 2017 ...", "Outage on March 2-3, 2026").
-static TITLE_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?)?,?\s+((?:19|20)\d{2})\b").ok()
-});
-
 impl Builder<'_> {
-    /// "July 2017 IT service disruption summary": the year of the days told without one.
-    pub(super) fn title_year(&mut self) {
-        if self.clock.date.is_none() && self.clock.year.is_none() {
-            self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
-        }
-    }
-
     /// In a file with no timeline heading, a list or paragraph of three or more lines most of
     /// which start with a time, or three or more paragraphs in a row that each start with one,
     /// is the timeline: its entries are taken, and the text keeps what is not an entry. The
@@ -73,7 +57,10 @@ impl Builder<'_> {
             .map(|&b| {
                 let paragraph = matches!(blocks[b].kind, Kind::Paragraph);
                 let found = paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().unwrap_or_default();
-                let worded = found.len() == 2 && found.iter().all(|(_, t)| super::status::status_dash(t));
+                // (Or one stamped `Posted Nov 18, 2018 - 00:57 UTC`, as only a status page writes.)
+                let posted = self.source(&blocks[b]).lines().any(|l| super::status::posted_stamp(l.trim()));
+                let worded = (found.len() == 2 && found.iter().all(|(_, t)| super::status::status_dash(t)))
+                    || (posted && !found.is_empty());
                 if worded { 3 } else { found.len() }
             })
             .collect();
