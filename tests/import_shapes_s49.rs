@@ -43,3 +43,35 @@ fn one_posted_update_with_the_pages_footer_is_an_entry() {
     assert_eq!(rows(&doc), pairs(&[("2024-03-18T00:57:00Z", "There was an outage of the c")]));
     assert!(doc.timeline[0].event.contains("This incident affected: Chat Service"), "{}", doc.timeline[0].event);
 }
+
+/// One heading per entry with the static site's anchor after it (`## 2:07pm CST {#2-07pm-cst}`),
+/// under a post in TOML front matter that says it happened "yesterday": the anchors are no
+/// part of the time, and the day is the one before the post's.
+#[test]
+fn headings_with_anchors_are_entries() {
+    let src = "+++\ntitle = \"How our host deleted the server\"\ndate = 2012-02-15T08:00:00-04:00\n+++\n\nWhat happened yesterday changed how I see hosting.\n\n## 2:07pm CST {#2-07pm-cst}\n\nThe front end was unreachable.\n\n## 2:48pm CST {#2-48pm-cst}\n\nI opened a ticket.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2012-02-14T20:07:00Z", "The front end was unreachabl"),
+            ("2012-02-14T20:48:00Z", "I opened a ticket.")
+        ])
+    );
+}
+
+/// "for the period May 8 21:50 - May 9 00:45" in a bullet of a file with no timeline: an entry
+/// at its start that keeps its end, its text without the bullet's marker.
+#[test]
+fn a_period_told_in_a_bullet_is_an_entry_with_its_end() {
+    let src = "# Learning platform outage, May 2020\n\n- The learning platform was unavailable for the period May 8 21:50 - May 9 00:45.\n- The vendor resolved the issue at May 9 11:45.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2020-05-08T21:50:00Z", "The learning platform was un"),
+            ("2020-05-09T11:45:00Z", "The vendor resolved the issu")
+        ])
+    );
+    assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("00:45"));
+}

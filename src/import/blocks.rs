@@ -188,6 +188,13 @@ fn item_text(source: &str, has_task: bool) -> String {
 /// A reStructuredText title's overline (`=====` over `System status` over `=====`), which
 /// Markdown reads as the heading's first words: dropped from its text (it holds no word).
 fn without_overline(text: &str) -> String {
+    // `## 2:07pm CST {#2-07pm-cst}`: a static site's anchor after the words is no part of them.
+    let text = match text.rsplit_once(" {") {
+        Some((words, attrs)) if attrs.starts_with(['#', '.']) && attrs.ends_with('}') && !attrs.contains(' ') => {
+            words.trim_end()
+        }
+        _ => text,
+    };
     match text.split_once(char::is_whitespace) {
         Some((first, rest))
             if first.len() >= 3 && first.chars().all(|c| matches!(c, '=' | '-' | '~' | '^' | '*' | '#')) =>

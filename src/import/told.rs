@@ -19,7 +19,7 @@ use super::zone::ZONE_PATTERN;
 static SENTENCE_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:at|around|about|approximately|by|from|between|as of|since|until|through|starting|beginning|(?:shortly|just|right|soon|a\s+little|a\s+bit|sometime|some\s+time)\s+(?:after|before))\s+[*_]*(?:the\s+hours?\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{1,2}}/\d{{1,2}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}),?\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s*(?:-|–|to)\s*\d{{4}}\s?(?-i:{ZONE_PATTERN})|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
+        r"(?i)\b(?:at|around|about|approximately|by|from|between|for\s+the\s+period(?:\s+of)?|during(?:\s+the\s+period(?:\s+of)?)?|as of|since|until|through|starting|beginning|(?:shortly|just|right|soon|a\s+little|a\s+bit|sometime|some\s+time)\s+(?:after|before))\s+[*_]*(?:the\s+hours?\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}-[a-z]{{3,9}}-\d{{4}}\s+|\d{{1,2}}/\d{{1,2}}\s+|\d{{4}}-\d{{2}}-\d{{2}}\s+|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}),?\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}},?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}},?\s+)?)?~?\s*(?:(?:approximately|approx\.|roughly|around|about|circa)\s+)?([*_]*(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s?[ap]\.?m\b\.?|midnight\b|noon\b|\d{{4}}\s*(?:-|–|to)\s*\d{{4}}\s?(?-i:{ZONE_PATTERN})|\d{{4}}\s?(?-i:{ZONE_PATTERN})))"
     ))
     .ok()
 });
@@ -84,7 +84,7 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                 continue;
             };
             let word = whole.as_str().to_lowercase();
-            let span = word.starts_with("from") || word.starts_with("between");
+            let span = ["from", "between", "for the period", "during"].iter().any(|w| word.starts_with(w));
             let until = word.starts_with("until");
             // The time ends where its stamp does, its seconds and zone with it (`at 09:12 UTC,
             // was ...`, `around 2021-03-09 21:15:00 UTC and ...`).

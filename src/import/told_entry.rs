@@ -74,7 +74,13 @@ impl Builder<'_> {
             && after.split_whitespace().next().is_some_and(|w| {
                 matches!(w.to_lowercase().as_str(), "when" | "as" | "while" | "because" | "where" | "since")
             });
-        let event = if clause_opens && !span && !verb_last && !subordinate { after } else { clause }.to_string();
+        let event = if clause_opens && !span && !verb_last && !subordinate { after } else { clause };
+        // (A list item's sentence without its marker: `- The service was ...`.)
+        let event = super::sentences::list_item(event)
+            .then(|| super::timeline::LIST_MARKER.as_ref()?.find(event).map(|m| &event[m.end()..]))
+            .flatten()
+            .unwrap_or(event)
+            .to_string();
         if let (Some(ClockText::At(at)), None, false) = (&stamp.time, named, timed.is_empty()) {
             let gap = |d: &chrono::NaiveDateTime| (d.time() - *at).num_seconds().abs();
             self.clock.date = timed.iter().min_by_key(|d| gap(d)).map(|d| d.date());
