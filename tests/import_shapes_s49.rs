@@ -75,3 +75,20 @@ fn a_period_told_in_a_bullet_is_an_entry_with_its_end() {
     );
     assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("00:45"));
 }
+
+/// "between 2 and 5am", after a night's "at approximately 11pm": the next morning's 02:00, the
+/// span's end kept; a bare "between 2 and 5" without am or pm is no time.
+#[test]
+fn bare_hours_with_one_am_are_a_span() {
+    let src = "# Network outage, March 19, 2014\n\nAt approximately 7:20pm on Wednesday, March 19, a power event took the core router down. A complete network restart was completed at approximately 11pm. Staff then restarted over 800 servers between 2 and 5am.\n\nQueues held between 2 and 5 messages each.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2014-03-19T19:20:00Z", "on Wednesday, March 19, a po"),
+            ("2014-03-19T23:00:00Z", "A complete network restart w"),
+            ("2014-03-20T02:00:00Z", "Staff then restarted over 80"),
+        ])
+    );
+    assert_eq!(kept(&doc, 2, "imported-until").as_deref(), Some("05:00"));
+}

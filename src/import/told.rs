@@ -98,6 +98,12 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
             out.push(Told { start: whole.start(), end, stamp, span, worded: false, until });
         }
     }
+    // "between 2 and 5am": bare hours whose am or pm is written once, after the end.
+    for (range, stamp) in super::told_parts::bare_hours(sentence) {
+        if !out.iter().any(|t| t.start <= range.start && range.start < t.end) {
+            out.push(Told { start: range.start, end: range.end, stamp, span: true, worded: false, until: false });
+        }
+    }
     if let Some(re) = FOREIGN_TIME.as_ref() {
         for c in re.captures_iter(sentence) {
             let (Some(word), Some(whole)) = (c.name("word"), c.get(0)) else { continue };

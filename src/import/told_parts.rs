@@ -98,3 +98,25 @@ pub(super) fn of_a_thing(sentence: &str, told: &Told) -> bool {
     });
     THING.as_ref().is_some_and(|re| re.is_match(&sentence[..told.start]))
 }
+
+/// "between 2 and 5am", "from 9 to 11pm": bare hours whose am or pm is written once, after the
+/// end: where each is told, and its stamp (the start, the end kept with it).
+pub(super) fn bare_hours(sentence: &str) -> Vec<(std::ops::Range<usize>, super::stamp::Stamp)> {
+    static BARE_HOURS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:between|from)\s+(\d{1,2})\s*(?:and|to|-|–)\s*(\d{1,2})\s?([ap])\.?m\b\.?").ok()
+    });
+    let Some(re) = BARE_HOURS.as_ref() else { return Vec::new() };
+    re.captures_iter(sentence)
+        .filter_map(|c| {
+            let (whole, h1, h2, ap) = (c.get(0)?, &c[1], &c[2], &c[3]);
+            let clock = |h: &str| match leading_stamp(&format!("{h}:00{ap}m"))?.time {
+                Some(ClockText::At(t)) => Some(t),
+                _ => None,
+            };
+            let rest = sentence[whole.end()..].trim_start();
+            let mut stamp = leading_stamp(&format!("{h1}:00{ap}m {rest}")).filter(|_| clock(h1) < clock(h2))?;
+            stamp.end = clock(h2);
+            Some((whole.range(), stamp))
+        })
+        .collect()
+}
