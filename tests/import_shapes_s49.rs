@@ -34,14 +34,22 @@ fn a_two_row_table_under_a_time_column_is_a_timeline() {
     );
 }
 
-/// A status page's one update, `Posted <day> - <time> UTC` below its text and the page's
-/// footer (`This incident affected: ...`) below that: an entry, the footer kept with it.
+/// A status page's updates, each `Posted <day> - <time> UTC` below its text, and the page's
+/// footer (`This incident affected: ...`) under the last: entries, the footer kept as text.
 #[test]
-fn one_posted_update_with_the_pages_footer_is_an_entry() {
-    let src = "Chat outage in EU1\n\nThere was an outage of the chat widget.\nWe found the fault and restored service.\nPosted Mar 18, 2024 - 00:57 UTC\nThis incident affected: Chat Service and Admin Portal.\n";
+fn posted_updates_keep_the_pages_footer() {
+    let src = "Chat outage in EU1\n\nResolved\nWe found the fault and restored service.\nPosted Mar 18, 2024 - 00:57 UTC\nMonitoring\nA fix is out; we are watching.\nPosted Mar 18, 2024 - 00:20 UTC\nInvestigating\nThe chat widget does not load.\nPosted Mar 17, 2024 - 23:40 UTC\nThis incident affected: Chat Service and Admin Portal.\n";
     let doc = import_utc(src);
-    assert_eq!(rows(&doc), pairs(&[("2024-03-18T00:57:00Z", "There was an outage of the c")]));
-    assert!(doc.timeline[0].event.contains("This incident affected: Chat Service"), "{}", doc.timeline[0].event);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-18T00:57:00Z", "Resolved We found the fault "),
+            ("2024-03-18T00:20:00Z", "Monitoring A fix is out; we "),
+            ("2024-03-17T23:40:00Z", "Investigating The chat widge"),
+        ])
+    );
+    let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.contains("This incident affected: Chat Service"), "{text}");
 }
 
 /// One heading per entry with the static site's anchor after it (`## 2:07pm CST {#2-07pm-cst}`),
@@ -91,4 +99,15 @@ fn bare_hours_with_one_am_are_a_span() {
         ])
     );
     assert_eq!(kept(&doc, 2, "imported-until").as_deref(), Some("05:00"));
+}
+
+/// Polish "od 09:45 do 12:45" in a sentence: an entry at its start that keeps its end.
+#[test]
+fn a_polish_span_keeps_its_end() {
+    let src =
+        "# Awaria usługi\n\nW dniu 16/02/2020 od 09:45 do 12:45 obserwowaliśmy problemy z uruchamianiem dekoderów.\n";
+    let doc = import_utc(src);
+    assert_eq!(rows(&doc).len(), 1, "{:?}", rows(&doc));
+    assert!(doc.timeline[0].time.as_text().starts_with("2020-02-16 09:45"), "{:?}", doc.timeline[0].time);
+    assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("12:45"));
 }

@@ -62,10 +62,6 @@ impl Builder<'_> {
                 above.clear();
             } else if self.entry_stamp(line).is_some() {
                 return None;
-            } else if let Some((_, text)) = updates.last_mut().filter(|_| above.is_empty() && affected(line)) {
-                // A status page's footer under its last update: `This incident affected: Chat`.
-                text.push('\n');
-                text.push_str(line);
             } else {
                 above.push(line);
             }
@@ -199,16 +195,6 @@ pub(super) fn posted_when(line: &str) -> Option<&str> {
     });
     let when = ["Posted ", "Updated ", "posted ", "updated "].iter().find_map(|w| line.strip_prefix(w))?.trim_start();
     Some(AGE.as_ref().and_then(|re| re.find(when)).map_or(when, |m| &when[m.end()..]))
-}
-
-/// A status page's footer naming what an incident touched: `This incident affected: Chat.`
-fn affected(line: &str) -> bool {
-    line.starts_with("This incident affected") || line.starts_with("This maintenance affected")
-}
-
-/// A status page's `Posted Nov 18, 2018 - 00:57 UTC` line: an update's stamp below its text.
-pub(super) fn posted_stamp(line: &str) -> bool {
-    posted_when(line).is_some() && update_time(line).is_some()
 }
 
 pub(super) fn update_time(line: &str) -> Option<Stamp> {

@@ -51,23 +51,13 @@ impl Builder<'_> {
             .collect();
         // A paragraph of three or more status-page updates run together is a run by itself; two
         // are, when each opens with the page's word for it and a dash (`Resolved -`).
-        // (Lines that open with a day and a time other than a status page's `Posted` stamps: a
-        // report's own timeline, beside which its one update is no entry.)
-        let dated_line = |l: &str| leading_stamp(l.trim()).is_some_and(|s| s.date.is_some() && s.time.is_some());
-        let dated_lines = part
-            .blocks
-            .iter()
-            .any(|&b| self.source(&blocks[b]).lines().any(|l| dated_line(l) && !super::status::posted_stamp(l.trim())));
         let updates: Vec<usize> = part
             .blocks
             .iter()
             .map(|&b| {
                 let paragraph = matches!(blocks[b].kind, Kind::Paragraph);
                 let found = paragraph.then(|| self.times_below(&self.source(&blocks[b]))).flatten().unwrap_or_default();
-                // (Or one stamped `Posted Nov 18, 2018 - 00:57 UTC`, as only a status page writes.)
-                let posted = self.source(&blocks[b]).lines().any(|l| super::status::posted_stamp(l.trim()));
-                let worded = (found.len() == 2 && found.iter().all(|(_, t)| super::status::status_dash(t)))
-                    || (posted && found.len() == 1 && !dated_lines);
+                let worded = found.len() == 2 && found.iter().all(|(_, t)| super::status::status_dash(t));
                 if worded { 3 } else { found.len() }
             })
             .collect();

@@ -67,6 +67,7 @@ pub(super) const TIME_WORDS: &[(&str, &str)] = &[
     ("około", "around"),
     ("przed", "around"),
     ("od", "from"),
+    ("do", "until"),
     // Dutch: "om 11:00 uur", "rond 11 uur", "omstreeks 14.30 uur", "vanaf 9 uur", "tot 12 uur".
     ("om", "at"),
     ("rond", "around"),
