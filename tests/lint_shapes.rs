@@ -577,3 +577,34 @@ fn set_68_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// The shapes of session 49's tuning set (tests/corpus/REAL.md), in our own words: a reminder
+/// a tool sends, the writer's own point made to a host, a circumstance of team members, what a
+/// retrospective led to, a culture of fear described, who one gets to talk to pass; a word had
+/// with the engineer involved, a fix told to the reader, a release pushed out despite failing
+/// tests, a site killed, no attempt made, mockery without an insult word, "you merged something
+/// that wasn't supposed to", a wipe on the primary instead of the secondary and a door left open
+/// are blame.
+#[test]
+fn set_70_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-70-shapes.md",
+        vec![
+            (19, "manage-people", "warning"),
+            (21, "manage-people", "warning"),
+            (23, "violated-by-person", "warning"),
+            (25, "person-broke-it", "warning"),
+            (27, "failed-to", "warning"),
+            (29, "judged-work", "warning"),
+            (31, "judged-work", "warning"),
+            (33, "character-judgement", "warning"),
+            (35, "violated-by-person", "warning"),
+            (37, "person-broke-it", "warning"),
+            (39, "judged-work", "warning"),
+            (41, "judged-work", "warning"),
+            (43, "judged-work", "warning"),
+            (45, "forgot", "warning"),
+        ],
+        1,
+    );
+}
