@@ -111,3 +111,21 @@ fn a_polish_span_keeps_its_end() {
     assert!(doc.timeline[0].time.as_text().starts_with("2020-02-16 09:45"), "{:?}", doc.timeline[0].time);
     assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("12:45"));
 }
+
+/// A fenced block of lines stamped with bracketed times (`[14:05] Alert fired`) in a file with
+/// no timeline heading: its timeline, not a log (a log's brackets name a source: `[worker-3]`).
+#[test]
+fn a_fence_of_bracketed_times_is_a_timeline() {
+    let src = "# Outage on 2024-03-05\n\nAll times UTC.\n\n## What happened\n\n```\n[14:05] Alert fired for 5xx errors\n[14:10] On-call acknowledged\n[14:30] Rolled back the deploy\n```\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-05T14:05:00Z", "Alert fired for 5xx errors"),
+            ("2024-03-05T14:10:00Z", "On-call acknowledged"),
+            ("2024-03-05T14:30:00Z", "Rolled back the deploy"),
+        ])
+    );
+    let log = src.replace("[14:", "[worker-3] 14:");
+    assert!(import_utc(&log).timeline.is_empty());
+}

@@ -15,12 +15,14 @@ pub(super) fn timed_lines(source: &str, timed: impl Fn(&str) -> bool) -> Option<
     (lines.len() >= 3 && stamped * 3 >= lines.len() * 2 && !log).then(|| inner.iter().map(|l| l.to_string()).collect())
 }
 
-/// A log line: a level word in capitals, a bracketed source or a `key=value`.
+/// A log line: a level word in capitals, a bracketed source (`[worker-3]`; a bracketed time,
+/// `[14:05]`, is a told line's stamp) or a `key=value`.
 fn logged(line: &str) -> bool {
     const LEVELS: [&str; 8] = ["ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL", "CRITICAL"];
     line.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '=' && c != '[');
-        LEVELS.contains(&w) || w.starts_with('[') || (w.contains('=') && !w.starts_with('='))
+        let source = w.starts_with('[') && !w[1..].starts_with(|c: char| c.is_ascii_digit());
+        LEVELS.contains(&w) || source || (w.contains('=') && !w.starts_with('='))
     })
 }
 
@@ -41,5 +43,10 @@ mod tests {
         assert_eq!(timed_lines(log, timed), None);
         let short = "```\n14:05 Alert fired\n14:10 Acknowledged\n```";
         assert_eq!(timed_lines(short, timed), None);
+        // Bracketed times are no log's bracketed source.
+        let bracketed = "```\n[14:05] Alert fired\n[14:10] On-call acknowledged\n[14:30] Rolled back\n```";
+        assert_eq!(timed_lines(bracketed, |l| l.starts_with("[1")).map(|l| l.len()), Some(3));
+        let sourced = "```\n14:05 [worker-3] conn refused\n14:06 [worker-3] retrying\n14:07 [worker-1] ok\n```";
+        assert_eq!(timed_lines(sourced, timed), None);
     }
 }
