@@ -129,3 +129,16 @@ fn a_fence_of_bracketed_times_is_a_timeline() {
     let log = src.replace("[14:", "[worker-3] 14:");
     assert!(import_utc(&log).timeline.is_empty());
 }
+
+/// A post stamped a week after the day its text opens with: the timeline's weekday lines move
+/// on from the text's day as before (the post's own day, not the text's, is the one no line
+/// passes).
+#[test]
+fn weekday_lines_move_on_from_the_texts_day_under_a_later_post() {
+    let src = "---\ntitle: \"Storage incident\"\ndate: '2024-03-11T16:38:13'\n---\n\nOn 2024-03-04, a Monday, the storage cluster slowed down.\n\n## Timeline\n\n**Monday**\n\n- 22:00 Disk latency rose.\n\n**Tuesday**\n\n- 09:15 Rebalance started.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[("2024-03-04T22:00:00Z", "Disk latency rose."), ("2024-03-05T09:15:00Z", "Rebalance started.")])
+    );
+}

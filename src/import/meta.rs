@@ -343,6 +343,7 @@ impl Builder<'_> {
                     // day its text opens with ("On 2024-08-14, ..."): the text's day.
                     let stamped = value.contains('T') && value.contains(':');
                     let body = self.src.splitn(3, "\n---").nth(2).and_then(find_date);
+                    self.posted = Some(d);
                     let d = match body.or(self.first_date) {
                         Some(f) if stamped && (1..=60).contains(&(d - f).num_days()) => f,
                         _ => d,
@@ -352,7 +353,6 @@ impl Builder<'_> {
                     self.keep_note("date", note);
                     self.clock.date = Some(d);
                     self.date = Some(d);
-                    self.posted = Some(d);
                     // `date: 2020-04-01T22:05:00+00:00`: an instant, written with its offset.
                     self.date_instant = chrono::DateTime::parse_from_rfc3339(value.trim()).ok();
                     "date".to_string()
