@@ -142,3 +142,17 @@ fn weekday_lines_move_on_from_the_texts_day_under_a_later_post() {
         pairs(&[("2024-03-04T22:00:00Z", "Disk latency rose."), ("2024-03-05T09:15:00Z", "Rebalance started.")])
     );
 }
+
+/// A span's end after any language's word for "until", right after its start: Russian "с 12:45
+/// до 15:40", Spanish "desde las 10:00 hasta las 12:00".
+#[test]
+fn spans_in_other_languages_keep_their_ends() {
+    for (src, end) in [
+        ("# Сбой\n\n5 марта 2024 года с 12:45 до 15:40 сервис был недоступен.\n", "15:40"),
+        ("# Caída\n\nEl 5 de marzo de 2024 el servicio falló desde las 10:00 hasta las 12:00 horas.\n", "12:00"),
+    ] {
+        let doc = import_utc(src);
+        assert_eq!(doc.timeline.len(), 1, "{src}: {:?}", rows(&doc));
+        assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some(end), "{src}");
+    }
+}

@@ -104,7 +104,7 @@ pub fn parse(src: &str) -> Parsed {
                         if let Some((tag, r)) = start.take() {
                             let kind = match tag {
                                 Tag::Heading { level, .. } => {
-                                    Kind::Heading { level: level as usize, text: without_overline(heading.trim()) }
+                                    Kind::Heading { level: level as usize, text: heading_words(heading.trim()) }
                                 }
                                 Tag::Paragraph => Kind::Paragraph,
                                 Tag::List(_) => Kind::List(std::mem::take(&mut items)),
@@ -185,9 +185,10 @@ fn item_text(source: &str, has_task: bool) -> String {
     out.trim().to_string()
 }
 
-/// A reStructuredText title's overline (`=====` over `System status` over `=====`), which
-/// Markdown reads as the heading's first words: dropped from its text (it holds no word).
-fn without_overline(text: &str) -> String {
+/// A heading's words: without a reStructuredText title's overline (`=====` over `System
+/// status` over `=====`, which Markdown reads as the heading's first words) and without a static
+/// site's anchor after them (`{#2-07pm-cst}`).
+fn heading_words(text: &str) -> String {
     // `## 2:07pm CST {#2-07pm-cst}`: a static site's anchor after the words is no part of them.
     let text = match text.rsplit_once(" {") {
         Some((words, attrs)) if attrs.starts_with(['#', '.']) && attrs.ends_with('}') && !attrs.contains(' ') => {

@@ -1,6 +1,6 @@
 //! The parts of a timeline without a timeline heading that sit inside other blocks: a heading
 //! run onto the first entry's line, a list item's nested run, a code fence of timed lines; and
-//! what a stamp alone on its line is.
+//! what a stamp alone on its line is; and the year a title gives the days told without one.
 
 use std::sync::LazyLock;
 

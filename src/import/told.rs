@@ -182,8 +182,9 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
                 || c.name("sep").is_some_and(|s| matches!(s.as_str().trim(), "h" | "." | ","));
             // "um 20:30 bis 20:51 Uhr", "um 20:47:47 Uhr bis 20:51:28 Uhr": the end of the time
             // right before it, kept with it.
-            // (Polish "od 09:45 do 12:45", Russian "с 12:45 до 15:40", Dutch "tot" the same.)
-            if ["bis", "do", "до", "tot"].contains(&lower.as_str())
+            // (Any word for "until" the same: Polish "od 09:45 do 12:45", Russian "с 12:45 до
+            // 15:40", Spanish "desde las 10:00 hasta las 12:00".)
+            if (lower == "bis" || english == Some("until"))
                 && let Some(ClockText::At(end)) = stamp.time
                 && let Some(prev) = out.last_mut()
                 && prev.stamp.end.is_none()
