@@ -331,10 +331,12 @@ fn labelled_stamps(line: &str) -> Option<Vec<(Stamp, String)>> {
 pub(super) fn labelled_stamp(line: &str) -> Option<(Stamp, String)> {
     let (label, value) = label_line(line)?;
     let stamp = leading_stamp(&value)?;
-    if label.split_whitespace().count() > 4 || !matches!(stamp.time, Some(ClockText::At(_))) {
+    // (A value of a whole day and time and nothing else may follow a longer label.)
+    let whole = stamp.date.is_some() && stamp.rest.is_empty();
+    if label.split_whitespace().count() > if whole { 6 } else { 4 } || !matches!(stamp.time, Some(ClockText::At(_))) {
         return None;
     }
-    if stamp.date.is_some() && stamp.rest.is_empty() {
+    if whole {
         return Some((stamp, label));
     }
     let event = if stamp.rest.is_empty() { label } else { format!("{label} {}", stamp.rest) };

@@ -41,19 +41,40 @@ pub(super) fn decimal_comma(line: &str) -> Option<std::borrow::Cow<'_, str>> {
 }
 
 /// `11:09 PM EDT 07/14/17`, `4:45 AM EST, 8/12/2022`: a time and its zone before the day, written day first, time and
-/// zone after it, as the stamp reader takes them (`07/14/17 11:09 PM EDT`).
+/// zone after it, as the stamp reader takes them (`07/14/17 11:09 PM EDT`); so a range's,
+/// `9:47 AM EST – 2:00 PM EST, 8/12/2022` (`8/12/2022 9:47 AM – 2:00 PM EST`). And a range
+/// whose ends each name the same zone, `14:00 UTC - 14:30 UTC: ...`, with the zone once.
 pub(super) fn time_zone_day(line: &str) -> Option<String> {
+    const TIME: &str = r"\d{1,2}:\d{2}(?:\s?(?i:[ap]\.?m\.?))?";
     static LATE_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         let date = super::stamp_date::DATE.as_str();
         let zone = super::zone::ZONE_PATTERN;
         Regex::new(&format!(
-            r"^(?P<open>[*_`\[(\s]*)(?P<time>\d{{1,2}}:\d{{2}}(?:\s?(?i:[ap]\.?m\.?))?)\s+(?P<zone>{zone}),?\s+(?P<date>(?i:{date}))(?P<end>\s|$|[:,.\-–—])"
+            r"^(?P<open>[*_`\[(\s]*)(?P<time>{TIME})(?:\s+(?P<zone1>{zone}))?(?:\s*[-–—]\s*(?P<until>{TIME}))?\s+(?P<zone>{zone}),?\s+(?P<date>(?i:{date}))(?P<end>\s|$|[:,.\-–—])"
         ))
         .ok()
     });
-    let c = LATE_DAY.as_ref()?.captures(line)?;
-    let rest = &line[c.name("end")?.start()..];
-    Some(format!("{}{} {} {}{rest}", &c["open"], &c["date"], &c["time"], &c["zone"]))
+    static ZONED_RANGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let date = super::stamp_date::DATE.as_str();
+        let zone = super::zone::ZONE_PATTERN;
+        Regex::new(&format!(
+            r"^(?P<open>[*_`\[(\s]*(?:(?i:{date})[\s,T]+)?{TIME})\s+(?P<zone1>{zone})\s*[-–—]\s*(?P<until>{TIME})\s+(?P<zone>{zone})\b"
+        ))
+        .ok()
+    });
+    let same = |c: &regex::Captures| c.name("zone1").is_none_or(|z| z.as_str() == &c["zone"]);
+    if let Some(c) = LATE_DAY
+        .as_ref()?
+        .captures(line)
+        .filter(|c| same(c) && (c.name("zone1").is_none() || c.name("until").is_some()))
+    {
+        let rest = &line[c.name("end")?.start()..];
+        let until = c.name("until").map_or(String::new(), |u| format!(" – {}", u.as_str()));
+        return Some(format!("{}{} {}{until} {}{rest}", &c["open"], &c["date"], &c["time"], &c["zone"]));
+    }
+    let c = ZONED_RANGE.as_ref()?.captures(line).filter(same)?;
+    let rest = &line[c.get(0)?.end()..];
+    Some(format!("{} – {} {}{rest}", &c["open"], &c["until"], &c["zone"]))
 }
 
 /// `0930`, `1405 hrs`: four digits that are a time even with no day before them or zone after

@@ -84,3 +84,19 @@ fn a_part_of_the_day_with_its_day_in_brackets() {
     );
     assert_eq!(leading_stamp("Evening meetings were held"), None);
 }
+
+#[test]
+fn a_range_whose_ends_each_name_the_zone() {
+    let s = leading_stamp("9:47 AM EST – 2:00 PM EST, 8/12/2022").unwrap();
+    assert_eq!(
+        (s.date, s.time, s.end, s.zone.as_deref()),
+        (Some(DateText::Digits(8, 12, 2022)), t(9, 47), NaiveTime::from_hms_opt(14, 0, 0), Some("EST"))
+    );
+    let s = leading_stamp("14:00 UTC - 14:30 UTC: Degraded").unwrap();
+    assert_eq!((s.time, s.end, s.rest.as_str()), (t(14, 0), NaiveTime::from_hms_opt(14, 30, 0), "Degraded"));
+    let s = leading_stamp("2024-03-05 14:00 UTC – 14:30 UTC Degraded").unwrap();
+    assert_eq!((s.date, s.end, s.rest.as_str()), (d(2024, 3, 5), NaiveTime::from_hms_opt(14, 30, 0), "Degraded"));
+    // Two zones are two clocks, not one range.
+    let s = leading_stamp("14:00 UTC - 14:30 CET: x").unwrap();
+    assert_eq!((s.end, s.zone.as_deref()), (None, Some("UTC")));
+}

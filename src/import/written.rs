@@ -48,6 +48,15 @@ impl Builder<'_> {
             if self.doc.timeline.iter().any(|e| e.time == time && e.marker == Some(marker)) {
                 continue;
             }
+            // The same label at the same moment in a list below (`• Incident reported: 4:45AM
+            // EST, 8/12/2022`): that entry, marked.
+            let same = |e: &&mut crate::doc::TimelineEntry| {
+                e.time == time && e.event.trim().eq_ignore_ascii_case(label.trim())
+            };
+            if let Some(e) = self.doc.timeline.iter_mut().find(same) {
+                e.marker.get_or_insert(marker);
+                continue;
+            }
             self.push_entry(time, label.clone());
             if let Some(last) = self.doc.timeline.last_mut() {
                 last.marker = Some(marker);
