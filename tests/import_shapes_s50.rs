@@ -40,3 +40,40 @@ fn a_range_with_the_zone_at_both_ends() {
     );
     assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("14:30"));
 }
+
+/// An analysis with one heading per incident, the day in the brackets the heading ends with,
+/// and under it a bold `**Timeline:**` of bare times: the times are on the heading's day, not
+/// on the day the report was written.
+#[test]
+fn a_bold_timeline_under_a_heading_that_ends_with_its_day() {
+    let src = "# Error budget review\n**Date:** 2025-11-28\n\n## Incidents\n\n### 1. Files app - outage (Nov 26, 20:20-20:40)\n\n**Timeline:**\n- **20:20:25** - Proxy cancelled the requests\n- **20:21-20:24** - Logins failed\n- **20:40:04** - Service restarted\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2025-11-26T20:20:25Z", "Proxy cancelled the requests"),
+            ("2025-11-26T20:21:00Z", "Logins failed"),
+            ("2025-11-26T20:40:04Z", "Service restarted"),
+        ])
+    );
+}
+
+/// A hosting company's status log: each update opens with `Datum:` over `Tidpunkt:` (a time
+/// written with a dot, too), its text below them or in the next paragraph. Each is an entry,
+/// the labels stay in the text, and none of the days is taken as the document's date.
+#[test]
+fn date_and_time_labels_over_each_update() {
+    let src = "STÖRNING I LAGRING\n\nDatum: 2019-04-08\nTidpunkt: 19:26\n\nAllt fungerar igen.\n\nDatum: 2019-04-04\nTidpunkt: 08:20\nOrsaken är hittad.\n\nDatum 2019-04-04\nTidpunkt: 10.20\nArbetet fortsätter.\n";
+    let (doc, report) = import_with_report(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2019-04-08T19:26:00Z", "Allt fungerar igen."),
+            ("2019-04-04T08:20:00Z", "Orsaken är hittad."),
+            ("2019-04-04T10:20:00Z", "Arbetet fortsätter."),
+        ])
+    );
+    assert!(!report.contains("metadata: date"), "{report}");
+    let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.contains("Tidpunkt: 10.20"), "{text}");
+}

@@ -101,6 +101,8 @@ pub(super) struct Builder<'a> {
     pub(super) stand_in_title: bool,
     /// A sentence's moment at its end, in a file with no timeline, waiting for a second.
     pub(super) held_told: Option<(super::stamp::Stamp, String, usize)>,
+    /// Two or more paragraphs open with `Datum:` over `Tidpunkt:`: updates' days, not the date.
+    pub(super) paired_days: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -156,6 +158,7 @@ impl<'a> Builder<'a> {
             time_labels: Vec::new(),
             stand_in_title: false,
             held_told: None,
+            paired_days: own.is_none() && super::written::date_time_label_count(src) >= 2,
         };
         b.has_timeline_heading = heading_texts(blocks, src)
             .iter()

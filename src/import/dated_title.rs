@@ -27,10 +27,31 @@ impl Builder<'_> {
         self.dated_heading(text)
     }
 
-    /// The day a heading's text opens with, when it is a dated title.
-    pub(super) fn dated_heading(&self, text: &str) -> Option<NaiveDate> {
-        title_day(text, self.clock.order, self.clock.year.or(self.clock.date.map(|d| d.year())))
+    /// The day of the Markdown heading nearest above `start`, when it gives one: a bold label's
+    /// timeline (`**Timeline:**`) under `### 1. API - Critical Incident (Nov 26, 20:20-20:40)`
+    /// is on that day.
+    pub(super) fn day_of_heading_above(&self, start: usize) -> Option<NaiveDate> {
+        let above = self.src.get(..start)?;
+        let heading = above.lines().rev().find(|l| l.starts_with('#'))?;
+        self.dated_heading(heading.trim_start_matches('#').trim())
     }
+
+    /// The day a heading's text opens with, when it is a dated title; or the day it closes with
+    /// in brackets (`### 1. API - Critical Incident (Nov 26, 20:20-20:40)`).
+    pub(super) fn dated_heading(&self, text: &str) -> Option<NaiveDate> {
+        let year = self.clock.year.or(self.clock.date.map(|d| d.year()));
+        title_day(text, self.clock.order, year).or_else(|| closing_day(text, self.clock.order, year))
+    }
+}
+
+/// The day in the brackets a title ends with, with or without a time after it.
+fn closing_day(text: &str, order: super::stamp::Order, year: Option<i32>) -> Option<NaiveDate> {
+    let inner = text.trim_end().strip_suffix(')')?;
+    let inner = &inner[inner.rfind('(')? + 1..];
+    let s = leading_stamp(inner.trim())?;
+    let rest = s.rest.trim();
+    let date = s.date.filter(|d| *d != DateText::Unknown && (rest.is_empty() || rest.starts_with(['-', '–'])))?;
+    date.resolve(order, year)
 }
 
 /// `10-Apr-2023: Bigdata back`: the day, when the text opens with one and then a separator and
@@ -57,6 +78,15 @@ mod tests {
         assert_eq!(day("10-Apr-2023: Bigdata back").as_deref(), Some("2023-04-10"));
         assert_eq!(day("2020-01-12 - AC unit repaired").as_deref(), Some("2020-01-12"));
         assert_eq!(day("March 3, 2024").as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn a_day_in_the_brackets_a_title_ends_with() {
+        let day = |t: &str| closing_day(t, Order::MonthFirst, Some(2025)).map(|d| d.to_string());
+        assert_eq!(day("1. API - Critical Incident (Nov 26, 20:20-20:40)").as_deref(), Some("2025-11-26"));
+        assert_eq!(day("Second outage (2024-03-05)").as_deref(), Some("2024-03-05"));
+        assert_eq!(day("Second outage (20:20-20:40)"), None);
+        assert_eq!(day("Latency (p99 over 2s)"), None);
     }
 
     #[test]

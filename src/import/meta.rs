@@ -170,7 +170,8 @@ impl Builder<'_> {
             let (n, line) = (*n, line.as_str());
             let byline = BYLINE.as_ref().and_then(|re| re.captures(line)).map(|c| ("By".to_string(), c[1].to_string()));
             let known = label_line(line).or(byline).filter(|(label, _)| {
-                meta_for(label).is_some() || (!self.own && section_for(label, self.template).is_some())
+                let meta = meta_for(label).filter(|m| !(self.paired_days && *m == Meta::Date));
+                meta.is_some() || (!self.own && section_for(label, self.template).is_some())
             });
             // A line with a label nobody knows (`Last Modified: ...`) starts a line of its own.
             let other_label = known.is_none() && label_line(line).is_some_and(|(_, v)| !v.is_empty());

@@ -112,6 +112,18 @@ impl Builder<'_> {
                     self.push_stamp(&stamp, body);
                     continue;
                 }
+                // `Datum: 2019-04-08` over `Tidpunkt: 19:26`: an entry at that moment, what the
+                // paragraph says below them (or the next paragraph) its text.
+                if rows == 0
+                    && let Some((stamp, below)) = super::written::date_time_labels(first)
+                {
+                    first_line.get_or_insert_with(|| self.line_of(line));
+                    match below.split_whitespace().collect::<Vec<_>>().join(" ") {
+                        body if body.is_empty() => alone = Some(stamp),
+                        body => self.push_stamp(&stamp, body),
+                    }
+                    continue;
+                }
                 // `Update: 21:49` alone over the update's paragraph: an entry at that stamp, the
                 // paragraph its text (its sentences are read as any others).
                 // `11th Oct 11:30 AM` alone over the paragraph that tells what happened then (a

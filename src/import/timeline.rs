@@ -59,6 +59,12 @@ impl Builder<'_> {
         {
             self.clock.zone = Some(zone);
         }
+        if !self.own
+            && let Some(h) = part.heading.as_ref().filter(|h| h.level == 7)
+            && let Some(day) = self.day_of_heading_above(h.start)
+        {
+            (self.clock.date, self.clock.last) = (Some(day), None);
+        }
         // `## Timeline (UTC, 2026-05-13)`: the heading's day is its bare times' day, whatever
         // day the title names (the evening before, in another zone).
         self.clock.heading_day = part.heading.as_ref().and_then(|h| super::times::find_date(&h.text));

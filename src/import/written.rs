@@ -162,3 +162,26 @@ pub(super) fn time_alone(line: &str) -> Option<super::stamp::Stamp> {
     let alone = t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日時分頃".contains(c));
     (alone && told.len() == 1 && t.contains('時')).then(|| told[0].stamp.clone())
 }
+
+/// `Datum: 2019-04-08` over `Tidpunkt: 19:26` (`Date:` over `Time:`, in the languages the
+/// import reads): a day and its time each on a labelled line of its own at the head of a
+/// paragraph, and what follows them in it.
+pub(super) fn date_time_labels(paragraph: &str) -> Option<(super::stamp::Stamp, &str)> {
+    static LABELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        let day = "date|datum|fecha|data|dato|day|tag|dag|jour|dia|día|päivämäärä";
+        let time = "time|tidpunkt|tid|klockan|klockslag|kellonaika|aika|zeit|uhrzeit|hora|heure|ora|tijd|tijdstip|czas|godzina|horário|horario";
+        Regex::new(&format!(
+            r"(?i)^[\s*_]*(?:{day})[\s*_]*:?[\s*_]+(?P<day>[^\n]+?)\s*\n[\s*_]*(?:{time})[\s*_]*:?[\s*_]+(?P<time>[^\n]+?)\s*(?:\n|$)"
+        ))
+        .ok()
+    });
+    let c = LABELLED.as_ref()?.captures(paragraph.trim_start())?;
+    let stamp = dated_time_alone(&format!("{} {}", &c["day"], &c["time"]))?;
+    let rest = paragraph.trim_start().get(c.get(0)?.end()..)?;
+    Some((stamp, rest))
+}
+
+/// How many paragraphs of `text` open with a labelled day over its labelled time.
+pub(super) fn date_time_label_count(text: &str) -> usize {
+    text.replace("\r\n", "\n").split("\n\n").filter(|p| date_time_labels(p).is_some()).count()
+}
