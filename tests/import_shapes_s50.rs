@@ -77,3 +77,34 @@ fn date_and_time_labels_over_each_update() {
     let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
     assert!(text.contains("Tidpunkt: 10.20"), "{text}");
 }
+
+/// A host's status post: a day alone before a colon (`June 29, 2019:`), then two paragraphs
+/// that each open with a time and a zone: that day's entries, though only two.
+#[test]
+fn two_updates_under_a_day_before_a_colon() {
+    let src = "Extended mail outage\n\nThe upgrade of the mail platform ran long.\n\nJune 29, 2019:\n\n11:45 AM CT: The team is still syncing the storage with the front ends.\n\n3:30 PM CT: Some mailboxes are back; we are watching them.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2019-06-29T16:45:00Z", "The team is still syncing th"),
+            ("2019-06-29T20:30:00Z", "Some mailboxes are back; we ")
+        ])
+    );
+}
+
+/// A blog post's updates in italics, each word and stamp in brackets with the stamp in bold
+/// (`*[Update **2014-09-16 14:18 CEST**]: ...*`): entries at their stamps, the markup gone.
+#[test]
+fn bracketed_updates_in_italics() {
+    let src = "+++\ndate = \"2014-09-16T12:14:00\"\ntitle = \"Mail not arriving\"\n+++\n\nA name server setting sent no mail my way.\n\n*[Update **2014-09-16 14:18 CEST**]: The name servers answer correctly again.*\n\n*[Update **2014-09-16 15:40 CEST**]: Mail is arriving for every domain.*\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2014-09-16T12:18:00Z", "Update: The name servers ans"),
+            ("2014-09-16T13:40:00Z", "Update: Mail is arriving for")
+        ])
+    );
+    assert!(doc.timeline[1].event.ends_with("domain."), "{}", doc.timeline[1].event);
+}

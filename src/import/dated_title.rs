@@ -20,7 +20,9 @@ impl Builder<'_> {
                 if line.contains('\n') {
                     return None;
                 }
-                ["**", "__"].iter().find_map(|m| line.strip_prefix(m)?.strip_suffix(m))?
+                // (Or a day alone before a colon: `June 29, 2019:` over that day's updates.)
+                let day_colon = line.strip_suffix(':').filter(|d| leading_stamp(d).is_some_and(|s| s.rest.is_empty()));
+                ["**", "__"].iter().find_map(|m| line.strip_prefix(m)?.strip_suffix(m)).or(day_colon)?
             }
             _ => return None,
         };

@@ -13,6 +13,7 @@ use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
 use super::status::status_word_stamp;
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
+pub(super) use super::written::update_stamp;
 use crate::doc::extra::Value;
 use crate::doc::{Extra, Moment, TimelineEntry};
 
@@ -372,28 +373,4 @@ pub(super) fn lead_in_stamp(line: &str, alone: bool) -> Option<Stamp> {
     }
     stamp.rest = line.trim().to_string();
     Some(stamp)
-}
-
-/// `UPDATE 7 May 19:27 UTC - text`, `Update 2024-01-12 16:13 UTC: text`: an update's word, its
-/// time, its text (the event `UPDATE: text`).
-pub(super) fn update_stamp(line: &str) -> Option<Stamp> {
-    static UPDATE: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
-    // `Update 2 (8:00 PM PST): text`: the update's number, its time in brackets.
-    static NUMBERED: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)\s+\d{1,2}\s*[(\[]").ok());
-    let end = match NUMBERED.as_ref().and_then(|re| re.find(line)) {
-        Some(n) => n.end() - 1,
-        None => UPDATE.as_ref()?.find(line)?.end(),
-    };
-    // `UPDATE 11.15 pm GMT: text`: a clock written with a dot, its half of the day or zone after it.
-    static DOTTED: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)^(\d{1,2})\.(\d{2})(\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b))").ok());
-    let after =
-        DOTTED.as_ref().map_or_else(|| line[end..].to_string(), |re| re.replace(&line[end..], "$1:$2$3").into_owned());
-    let mut stamp = leading_stamp(&after).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
-    let rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim().to_string();
-    let word = line[..end].trim().trim_matches(['*', '_', ':', '-', '–', '—', ' ']);
-    stamp.rest = format!("{word}: {rest}");
-    (!rest.is_empty()).then_some(stamp)
 }

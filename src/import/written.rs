@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::build::Builder;
 use super::report::Outcome;
-use super::stamp::ClockText;
+use super::stamp::{ClockText, Stamp, leading_stamp};
 use super::told::Told;
 
 impl Builder<'_> {
@@ -184,4 +184,31 @@ pub(super) fn date_time_labels(paragraph: &str) -> Option<(super::stamp::Stamp, 
 /// How many paragraphs of `text` open with a labelled day over its labelled time.
 pub(super) fn date_time_label_count(text: &str) -> usize {
     text.replace("\r\n", "\n").split("\n\n").filter(|p| date_time_labels(p).is_some()).count()
+}
+
+/// `UPDATE 7 May 19:27 UTC - text`, `Update 2024-01-12 16:13 UTC: text`: an update's word, its
+/// time, its text (the event `UPDATE: text`).
+pub(super) fn update_stamp(line: &str) -> Option<Stamp> {
+    static UPDATE: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^[*_\[]*(?:update|edit|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
+    // `Update 2 (8:00 PM PST): text`: the update's number, its time in brackets.
+    static NUMBERED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)\s+\d{1,2}\s*[(\[]").ok());
+    let end = match NUMBERED.as_ref().and_then(|re| re.find(line)) {
+        Some(n) => n.end() - 1,
+        None => UPDATE.as_ref()?.find(line)?.end(),
+    };
+    // `UPDATE 11.15 pm GMT: text`: a clock written with a dot, its half of the day or zone after it.
+    static DOTTED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?i)^(\d{1,2})\.(\d{2})(\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b))").ok());
+    let after =
+        DOTTED.as_ref().map_or_else(|| line[end..].to_string(), |re| re.replace(&line[end..], "$1:$2$3").into_owned());
+    // (`*[Update **2014-09-16 14:18 CEST**]: text*`: the word's bracket closes after the stamp.)
+    let after = if line[..end].contains('[') { after.replacen(']', "", 1) } else { after };
+    let mut stamp = leading_stamp(&after).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
+    let rest = stamp.rest.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
+    let rest = if line.starts_with(['*', '_']) { rest.trim_end_matches(['*', '_']) } else { rest }.to_string();
+    let word = line[..end].trim().trim_matches(['*', '_', ':', '-', '–', '—', ' ', '[']);
+    stamp.rest = format!("{word}: {rest}");
+    (!rest.is_empty()).then_some(stamp)
 }
