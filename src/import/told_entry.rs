@@ -48,7 +48,21 @@ impl Builder<'_> {
             || before.ends_with([',', ';', ':'])
             || [" and", " then", " but"].iter().any(|w| format!(" {before}").ends_with(w));
         let span = told.span;
-        if rows > 0 && (n > 0 || span || !((k == 0 || opened) && starts)) {
+        // Beside a timeline, a sentence that tells in the past what happened at a time ("many
+        // services were not accessible between 8:00 AM and 1:00 PM") is an entry too, unless the
+        // timeline has that moment; not one that says when a page was updated or posted, nor
+        // lines run together with no stop (a status page's `Resolved` over its stamp).
+        let beside = rows > 0 && {
+            let lower = sentence[..told.start].to_lowercase();
+            // (The verb in lower case, before the time or after it up to a label's colon.)
+            let after = sentence.get(told.end..).unwrap_or_default();
+            let clause = format!("{} {}", &sentence[..told.start], after.split(": ").next().unwrap_or_default());
+            let verbs: Vec<&str> = clause.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).collect();
+            super::sentences::told_in_the_past(&verbs.join(" "))
+                && sentence.trim_end().ends_with(['.', '!'])
+                && !["updated", "posted", "modified"].iter().any(|w| lower.contains(w))
+        };
+        if rows > 0 && !beside && (n > 0 || span || !((k == 0 || opened) && starts)) {
             return;
         }
         // The words after the time, to the end of its clause.
@@ -138,7 +152,18 @@ impl Builder<'_> {
                 let zone = self.doc.zone();
                 let at = self.doc.timeline.last().and_then(|e| e.time.resolve(&zone));
                 let led_in = n == 0 && (!before.is_empty() || k > 0);
-                if led_in && at.is_some() && self.doc.timeline[..rows].iter().any(|e| e.time.resolve(&zone) == at) {
+                // (Beside a timeline of bare times, the same time of the day is that moment.)
+                let clock = |e: &crate::doc::TimelineEntry| match super::stamp::leading_stamp(&e.time.as_text()) {
+                    Some(super::stamp::Stamp { date: None, time: Some(ClockText::At(t)), .. }) => Some(t),
+                    _ => None,
+                };
+                let bare = beside
+                    && at.is_some_and(|at| self.doc.timeline[..rows].iter().any(|e| clock(e) == Some(at.time())));
+                if bare
+                    || (led_in || beside)
+                        && at.is_some()
+                        && self.doc.timeline[..rows].iter().any(|e| e.time.resolve(&zone) == at)
+                {
                     self.doc.timeline.pop();
                     return;
                 }
