@@ -608,3 +608,26 @@ fn set_70_shapes_give_only_the_blame() {
         1,
     );
 }
+
+/// Set 72's shapes: thanks to "the fine folks" at a vendor, failures judged preventable, the
+/// "blame game" named and the writer's own admission are no blame; an admission told of
+/// another, someone who always unplugs the switch, a lawsuit aimed at a person, a CTO's ability
+/// doubted and trust withdrawn by the writer, concealment alleged, a "despicable" post and
+/// group members who did not pull the branch are.
+#[test]
+fn set_72_shapes_give_only_the_blame() {
+    exactly(
+        "tests/fixtures/lint/set-72-shapes.md",
+        vec![
+            (15, "caused-by-person", "warning"),
+            (17, "caused-by-person", "warning"),
+            (19, "discipline", "warning"),
+            (21, "judged-work", "warning"),
+            (23, "judged-work", "warning"),
+            (25, "judged-work", "warning"),
+            (27, "judged-work", "warning"),
+            (29, "judged-work", "warning"),
+        ],
+        1,
+    );
+}

@@ -53,6 +53,17 @@ impl Reader<'_> {
         }) {
             return false;
         }
+        // "I doubted the CTO's ability", "I no longer trusted the management": or a person it
+        // names inside it, before its last word.
+        let inside: Vec<Token> = toks.iter().copied().filter(|t| t.start >= at.start && t.end <= at.end).collect();
+        if inside.iter().rev().skip(1).any(|&t| {
+            matches!(self.word(t), Found::Person { first_person: false } | Found::Possessed { first_person: false })
+        }) || inside
+            .last()
+            .is_some_and(|&t| self.lex.roles.contains(&self.lower(t)) || self.lex.departments.contains(&self.lower(t)))
+        {
+            return false;
+        }
         if let Some(&next) = toks.iter().find(|t| t.start >= at.end)
             && let Found::Person { first_person: false } | Found::Possessed { first_person: false } = self.word(next)
         {
