@@ -108,3 +108,20 @@ fn bracketed_updates_in_italics() {
     );
     assert!(doc.timeline[1].event.ends_with("domain."), "{}", doc.timeline[1].event);
 }
+
+/// A table of windows whose ends are approximate (`May 8 ~22:00 → May 9 ~01:00 EDT`): each row
+/// at its start, its end kept, not the whole cell kept as typed.
+#[test]
+fn approximate_range_ends_with_an_arrow() {
+    let src = "# Sign-in outage\n\n## Timeline\n\n| Window | Impact |\n|---|---|\n| May 8, 2026 ~17:00 → ~22:00 EDT | Logins failing now and then |\n| May 8 ~22:00 → May 9 ~01:00 EDT | No one could sign in |\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-05-08T21:00:00Z", "Logins failing now and then"),
+            ("2026-05-09T02:00:00Z", "No one could sign in")
+        ])
+    );
+    assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("22:00"));
+    assert_eq!(kept(&doc, 1, "imported-until").as_deref(), Some("01:00"));
+}

@@ -213,15 +213,17 @@ fn set_35_shapes_judge_people_not_things() {
 
 /// Set 38's shapes: a guess about who received a notice, a responder taking a server down on
 /// purpose, a safeguard turned off by a migration, a write-up and the writer's own story are
-/// nothing; the writer's verdict on themselves (in underscore emphasis too), an act and the
-/// harm a few seconds later, a bill nobody paid, a blame idiom and a sanction stay warnings.
+/// nothing; the writer's verdict on themselves (in underscore emphasis too) is a suggestion
+/// (since session 50, "I did not follow my own checklist" too: the writer's own account), an
+/// act and the harm a few seconds later, a bill nobody paid, a blame idiom and a sanction stay
+/// warnings.
 #[test]
 fn set_38_shapes_give_only_the_blame() {
     exactly(
         "tests/fixtures/lint/set-38-shapes.md",
         vec![
             (23, "own-fault", "suggestion"),
-            (25, "did-not-follow", "warning"),
+            (25, "did-not-follow", "suggestion"),
             (25, "own-fault", "suggestion"),
             (27, "person-then-harm", "warning"),
             (29, "nobody-did", "warning"),
@@ -630,4 +632,26 @@ fn set_72_shapes_give_only_the_blame() {
         ],
         1,
     );
+}
+
+/// The writers' own account of their part, in any words ("I was negligent", "we dropped the
+/// ball", "I violated our own change freeze", "human error on my part") fails nothing: a
+/// suggestion at most (PRODUCT.md: a responder's own first-person account is never a
+/// warning). Words told to "you", and the writer's verdict on someone else, stay warnings.
+#[test]
+fn the_writers_own_account_is_no_warning() {
+    let stdout = exactly(
+        "tests/fixtures/lint/own-account-shapes.md",
+        vec![
+            (5, "violated-by-person", "suggestion"),
+            (7, "blame-idioms", "suggestion"),
+            (9, "violated-by-person", "suggestion"),
+            (11, "did-not-follow", "suggestion"),
+            (13, "human-error", "suggestion"),
+            (15, "should-have-been", "warning"),
+            (17, "judged-work", "warning"),
+        ],
+        1,
+    );
+    assert!(stdout.contains("no longer trusted the management"), "{stdout}");
 }

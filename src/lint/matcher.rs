@@ -267,8 +267,11 @@ impl Match<'_> {
         // failover first") is theirs to own (PRODUCT.md): framing at most, not blame.
         let own_hindsight = self.rule.category == super::Category::Counterfactual
             && subject.as_ref().is_some_and(|s| matches!(s.found, super::people::Found::Person { first_person: true }));
+        // So is their account of their own part in any other words ("I didn't follow the
+        // runbook", "we dropped the ball"), unless it names someone else.
+        let own = own_hindsight || reader.own_account(self.range.clone());
         let severity =
-            if of_a_thing || own_hindsight { self.rule.severity.min(Severity::Suggestion) } else { self.rule.severity };
+            if of_a_thing || own { self.rule.severity.min(Severity::Suggestion) } else { self.rule.severity };
         Some(TextFinding {
             rule: self.rule.id.clone(),
             category: self.rule.category,

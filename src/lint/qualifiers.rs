@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::people::{Found, Phrase, Reader};
-use super::tokens::{Token, breaks};
+use super::tokens::{Token, breaks, tokens};
 
 impl Reader<'_> {
     /// "A fibre cut by a construction crew took down both links": the agent of a participle
@@ -31,6 +31,32 @@ impl Reader<'_> {
     /// account is theirs to tell (PRODUCT.md).
     pub(super) fn writers_act(&self, at: usize) -> bool {
         matches!(self.subject_before(at).found, Found::Person { first_person: true })
+    }
+
+    /// Whether the words at `at` are the writers' account of their own part: said with "I" or
+    /// "we" (or "our team") as the subject, or by the match itself ("I violated our own
+    /// freeze"), or owned after it ("human error on my part"), and naming nobody else inside it
+    /// or right after it ("I no longer trusted the management", "we told Dave").
+    pub(super) fn own_account(&self, at: Range<usize>) -> bool {
+        let inside = tokens(self.text, at.clone());
+        // ("you" reads as one of the writers' own words, but is the reader told off.)
+        let you = |text: &str| text.trim_start().to_lowercase().starts_with("you");
+        let first =
+            |t: &Token| matches!(self.word(*t), Found::Person { first_person: true }) && !you(t.text(self.text));
+        let other = |t: &Token| {
+            matches!(self.word(*t), Found::Person { first_person: false } | Found::Possessed { first_person: false })
+        };
+        let after = tokens(self.text, at.end..self.sentence.end);
+        let part = after.iter().take(3).map(|&t| self.lower(t)).collect::<Vec<_>>().join(" ");
+        if ["on my part", "on our part"].iter().any(|p| part.starts_with(p)) {
+            return true;
+        }
+        if inside.iter().chain(after.iter().take(2)).any(other) {
+            return false;
+        }
+        let subject = self.subject_before(at.start);
+        inside.first().is_some_and(first)
+            || matches!(subject.found, Found::Person { first_person: true }) && !you(&self.text[subject.range])
     }
 
     /// Whether `toks[k]` counts the people after it: "one of our senior engineers", "some of
