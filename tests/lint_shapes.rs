@@ -635,7 +635,8 @@ fn set_72_shapes_give_only_the_blame() {
 }
 
 /// The writers' own account of their part, in any words ("I was negligent", "we dropped the
-/// ball", "I violated our own change freeze", "human error on my part") fails nothing: a
+/// ball", "I violated our own change freeze", "human error on my part", "our team failed to
+/// notice") fails nothing: a
 /// suggestion at most (PRODUCT.md: a responder's own first-person account is never a
 /// warning). Words told to "you", and the writer's verdict on someone else, stay warnings.
 #[test]
@@ -650,6 +651,7 @@ fn the_writers_own_account_is_no_warning() {
             (13, "human-error", "suggestion"),
             (15, "should-have-been", "warning"),
             (17, "judged-work", "warning"),
+            (19, "forgot", "suggestion"),
         ],
         1,
     );

@@ -43,8 +43,18 @@ impl Reader<'_> {
         let you = |text: &str| text.trim_start().to_lowercase().starts_with("you");
         let first =
             |t: &Token| matches!(self.word(*t), Found::Person { first_person: true }) && !you(t.text(self.text));
+        // ("Our team failed to notice": the writers' own team is the writers.)
+        let ours = |t: &Token| {
+            let before = self.text[..t.start].split_whitespace().last().map(str::to_lowercase);
+            matches!(before.as_deref(), Some("our" | "my"))
+                && matches!(
+                    self.lower(*t).as_str(),
+                    "team" | "teams" | "side" | "company" | "organisation" | "organization"
+                )
+        };
         let other = |t: &Token| {
             matches!(self.word(*t), Found::Person { first_person: false } | Found::Possessed { first_person: false })
+                && !ours(t)
         };
         let after = tokens(self.text, at.end..self.sentence.end);
         let part = after.iter().take(3).map(|&t| self.lower(t)).collect::<Vec<_>>().join(" ");
@@ -56,7 +66,9 @@ impl Reader<'_> {
         }
         let subject = self.subject_before(at.start);
         inside.first().is_some_and(first)
-            || matches!(subject.found, Found::Person { first_person: true }) && !you(&self.text[subject.range])
+            || inside.get(1).is_some_and(ours)
+            || matches!(subject.found, Found::Person { first_person: true }) && !you(&self.text[subject.range.clone()])
+            || tokens(self.text, subject.range).get(1).is_some_and(ours)
     }
 
     /// Whether `toks[k]` counts the people after it: "one of our senior engineers", "some of
