@@ -125,3 +125,23 @@ fn approximate_range_ends_with_an_arrow() {
     assert_eq!(kept(&doc, 0, "imported-until").as_deref(), Some("22:00"));
     assert_eq!(kept(&doc, 1, "imported-until").as_deref(), Some("01:00"));
 }
+
+/// A file with a timeline heading and a second table of times under `## Recovery`: both tables'
+/// rows are entries; a table of what is scheduled (`### Upcoming jobs`) stays a table.
+#[test]
+fn a_second_time_table_under_another_heading() {
+    let src = "# Database outage\n\nOn 2024-03-05 the primary failed.\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 14:00 | Alert fired |\n| 14:10 | Failover started |\n\n## Recovery\n\n| Time (UTC) | Event |\n|---|---|\n| 15:00 | Replica rebuilt |\n| 15:30 | Traffic back |\n\n### Upcoming jobs\n\n| Time (UTC) | Job |\n|---|---|\n| 18:00 | Full backup |\n| 19:00 | Index rebuild |\n";
+    let (doc, report) = import_with_report(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-05T14:00:00Z", "Alert fired"),
+            ("2024-03-05T14:10:00Z", "Failover started"),
+            ("2024-03-05T15:00:00Z", "Replica rebuilt"),
+            ("2024-03-05T15:30:00Z", "Traffic back"),
+        ])
+    );
+    assert!(report.contains("## Recovery"), "{report}");
+    let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.contains("| 18:00 | Full backup |"), "{text}");
+}

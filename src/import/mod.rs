@@ -65,6 +65,7 @@ mod rows;
 mod scene;
 mod sentence_times;
 mod sentences;
+mod side_tables;
 mod signoff;
 mod split_cells;
 mod stamp;

@@ -19,8 +19,11 @@ impl Builder<'_> {
         let Some(t) = self.template.sections.iter().position(|s| s.kind == SectionKind::Timeline) else {
             return Vec::new();
         };
-        if self.own || self.has_timeline_heading {
+        if self.own {
             return Vec::new();
+        }
+        if self.has_timeline_heading {
+            return self.side_tables(part, blocks, t);
         }
         let timed = |b: &Builder, line: &str| {
             let line = LIST_MARKER.as_ref().map_or(line, |re| re.find(line).map_or(line, |m| &line[m.end()..]));
@@ -370,6 +373,12 @@ impl Builder<'_> {
             }
             out.push((block.range.clone(), kept));
         }
+        self.report_runs(part, t, before);
+        out
+    }
+
+    /// Reports the entries taken from `part` since the timeline had `before`, into section `t`.
+    pub(super) fn report_runs(&mut self, part: &Part, t: usize, before: usize) {
         let added = self.doc.timeline.len() - before;
         if added > 0 {
             let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
@@ -378,6 +387,5 @@ impl Builder<'_> {
             self.report.push(line, shown, Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
             self.touch(t);
         }
-        out
     }
 }
