@@ -145,3 +145,14 @@ fn a_second_time_table_under_another_heading() {
     let text: String = doc.sections.iter().map(|s| s.text.as_str()).collect();
     assert!(text.contains("| 18:00 | Full backup |"), "{text}");
 }
+
+/// A Korean ministry's account: the day in Korea's short form (`'22.10.15(토)`), then hours and
+/// minutes told in words (`23시 45분에`, `10.19일 05시경`): entries in that year, on those days.
+#[test]
+fn korean_hours_in_prose_after_a_short_year() {
+    let src = "# 데이터센터 화재\n\n□ '22.10.15(토) 15:19, 데이터센터 배터리실에서 화재가 발생하였다.\n\n○ 소방 당국은 23시 45분에 화재를 완전히 진화하였다.\n\n○ 데이터센터는 10.19일 05시경 전력공급을 정상화하였다.\n";
+    let doc = import_utc(src);
+    let rows = rows(&doc);
+    assert!(rows.iter().any(|(t, e)| t == "2022-10-15T14:45:00Z" && e.contains("소방")), "{rows:?}");
+    assert!(rows.iter().any(|(t, e)| t == "2022-10-18T20:00:00Z" && e.contains("데이터센터")), "{rows:?}");
+}

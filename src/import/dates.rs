@@ -170,11 +170,16 @@ pub(super) fn date_match(text: &str) -> Option<(NaiveDate, std::ops::Range<usize
         let date = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));
     }
-    // `2021年03月08日`, `2022년 10월 15일`: a day as Japanese, Chinese and Korean write it.
-    static CJK_DATE: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").ok());
+    // `2021年03月08日`, `2022년 10월 15일`: a day as Japanese, Chinese and Korean write it
+    // (and `'22.10.15`, Korea's short form: the year's last two digits after an apostrophe).
+    static CJK_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]|['’](\d{2})\.(\d{1,2})\.(\d{1,2})\b")
+            .ok()
+    });
     if let Some(c) = CJK_DATE.as_ref().and_then(|r| r.captures(text)) {
-        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        let n = |i: usize| c.get(i).or_else(|| c.get(i + 3)).and_then(|m| m.as_str().parse::<i32>().ok());
+        let year = n(1).map(|y| if y < 100 { y + 2000 } else { y });
+        let date = NaiveDate::from_ymd_opt(year?, n(2)? as u32, n(3)? as u32)?;
         return Some((date, c.get(0).map_or(0..0, |m| m.range())));
     }
     if let Some(c) = ISO_DATE.as_ref().and_then(|r| r.captures(text)) {

@@ -18,7 +18,7 @@ const GLUED_MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 /// Every date shape a stamp may start with (for a case-insensitive pattern).
 pub(super) static DATE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:\d{{1,2}}{GLUED_MONTH}(?:19|20)?\d{{2}}\b|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|(?:19|20)\d{{2}}\.\d{{1,2}}\.\d{{1,2}}\b|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|\d{{1,2}}-{MONTH}-(?:(?:19|20)\d{{2}}|\d{{2}})\b|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
+        r"(?:\d{{1,2}}{GLUED_MONTH}(?:19|20)?\d{{2}}\b|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|(?:19|20)\d{{2}}\.\d{{1,2}}\.\d{{1,2}}\b|['’]\d{{2}}\.\d{{1,2}}\.\d{{1,2}}\b|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b|\d{{4}}-(?:MM|\?\?|\d\d)-(?:DD|\?\?)(?:\[\^[^\]]*\])?|{MONTH}-\d{{1,2}}-(?:19|20)\d{{2}}|\d{{1,2}}-{MONTH}-(?:(?:19|20)\d{{2}}|\d{{2}})\b|(?:19|20)\d{{2}}-{MONTH}-\d{{1,2}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?)"
     )
 });
 
@@ -26,7 +26,7 @@ pub(super) fn parse_date(text: &str) -> Option<DateText> {
     static GLUED: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(&format!(r"(?i)^(\d{{1,2}})({GLUED_MONTH})((?:19|20)?\d{{2}})$")).ok());
     static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$|^((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})$").ok()
+        Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$|^((?:19|20)\d{2}|['’]\d{2})\.(\d{1,2})\.(\d{1,2})$").ok()
     });
     static DIGITS: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{1,2})/(\d{1,2})/(\d{2})$").ok());
@@ -61,7 +61,14 @@ pub(super) fn parse_date(text: &str) -> Option<DateText> {
     }
     if let Some(c) = ISO.as_ref()?.captures(t) {
         // (`2020.09.10`, as Korea and Hungary write the day: the year first, with dots.)
-        let n = |i: usize| c.get(i).or_else(|| c.get(i + 3)).and_then(|m| m.as_str().parse::<u32>().ok());
+        // (`'22.10.15`, as Korea writes it too: the year's last two digits after an apostrophe.)
+        let n = |i: usize| {
+            let m = c.get(i).or_else(|| c.get(i + 3))?.as_str();
+            m.trim_start_matches(['\'', '’'])
+                .parse::<u32>()
+                .ok()
+                .map(|v| if m.len() < 4 { v + 2000 * u32::from(i == 1) } else { v })
+        };
         return NaiveDate::from_ymd_opt(n(1)? as i32, n(2)?, n(3)?).map(DateText::Full);
     }
     if let Some(c) = DIGITS.as_ref()?.captures(t) {

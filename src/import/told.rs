@@ -42,10 +42,11 @@ static ZONED_SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:^|[\s(])(\d{{1,2}}:\d{{2}})\s*[-–]\s*\d{{1,2}}:\d{{2}}\s*(?:{ZONE_PATTERN})\b")).ok()
 });
 
-/// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it.
-/// With its half of the day before it (`午後2時頃`: 14:00) and its month and day (`8月9日1時30分頃`).
+/// `4時58分`, `8時51分頃`, `14時`: a Japanese or Chinese clock, which needs no word before it
+/// (a Korean one too: `23시 45분에`, `10.19일 05시경`). With its half of the day before it
+/// (`午後2時頃`: 14:00) and its month and day (`8月9日1時30分頃`).
 static CJK_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:[(（][^()（）\s]{1,3}[)）])?\s*)?(?:(?P<half>午前|午後|上午|下午|晚上)\s*)?(?P<h>\d{1,2})\s*時\s*(?:(?P<m>\d{1,2})\s*分)?").ok()
+    Regex::new(r"(?:(?:(?P<y>(?:19|20)\d{2})\s*[年년]\s*)?(?:(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})|(?P<mo2>\d{1,2})\.(?P<d2>\d{1,2}))\s*[日일](?:[(（][^()（）\s]{1,3}[)）])?\s*)?(?:(?P<half>午前|午後|上午|下午|晚上|오전|오후)\s*)?(?P<h>\d{1,2})\s*[時시]\s*(?:(?P<m>\d{1,2})\s*[分분])?").ok()
 });
 
 /// `Thu Mar 6 18:20:11 PST 2025 — ...`: a notice opened with its stamp as `date` prints it.
@@ -222,18 +223,19 @@ pub(super) fn told_times(sentence: &str) -> Vec<Told> {
         for c in re.captures_iter(sentence) {
             let (Some(whole), Some(h)) = (c.get(0), c.name("h")) else { continue };
             // `3時間`: three hours, a while.
-            if c.name("m").is_none() && sentence[whole.end()..].starts_with('間') {
+            if c.name("m").is_none() && sentence[whole.end()..].starts_with(['間', '간']) {
                 continue;
             }
             let Ok(mut hour) = h.as_str().parse::<u32>() else { continue };
             match c.name("half").map(|m| m.as_str()) {
-                Some("午後" | "下午" | "晚上") if hour < 12 => hour += 12,
-                Some("午前" | "上午") if hour == 12 => hour = 0,
+                Some("午後" | "下午" | "晚上" | "오후") if hour < 12 => hour += 12,
+                Some("午前" | "上午" | "오전") if hour == 12 => hour = 0,
                 _ => {}
             }
             let day = c
                 .name("mo")
-                .zip(c.name("d"))
+                .or(c.name("mo2"))
+                .zip(c.name("d").or(c.name("d2")))
                 .and_then(|(mo, d)| {
                     let month = MONTHS.get(mo.as_str().parse::<usize>().ok()?.checked_sub(1)?)?;
                     let year = c.name("y").map_or(String::new(), |y| format!(" {}", y.as_str()));
