@@ -657,3 +657,13 @@ fn the_writers_own_account_is_no_warning() {
     );
     assert!(stdout.contains("no longer trusted the management"), "{stdout}");
 }
+
+/// A rule's word glued to a letter outside ASCII (`Øcareless`, a name or a word of another
+/// language) is inside another word, not the word: the patterns' word boundary is ASCII's, and
+/// the matcher reads the letters around a match (a held-out set's kind, "a match inside an
+/// unrelated word").
+#[test]
+fn a_word_glued_to_a_non_ascii_letter_is_no_finding() {
+    exactly("tests/fixtures/lint/glued-words.md", vec![(5, "judged-person", "warning")], 1);
+}
+

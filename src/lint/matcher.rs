@@ -188,6 +188,14 @@ struct Match<'a> {
 impl Match<'_> {
     fn finding(&self) -> Option<TextFinding> {
         let masked = self.prepared.masked.as_str();
+        // (`\b` is ASCII, pattern.rs: a word glued to a non-ASCII letter, "öcareless", is inside one.)
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !c.is_ascii());
+        let m = &masked[self.range.clone()];
+        if m.starts_with(char::is_alphanumeric) && glued(masked[..self.range.start].chars().next_back())
+            || m.ends_with(char::is_alphanumeric) && glued(masked[self.range.end..].chars().next())
+        {
+            return None;
+        }
         // A pattern may start at the stop before its sentence ("[.!?]\s+because"): the
         // sentence is the one its first word is in.
         let first_word = masked[self.range.clone()].find(char::is_alphanumeric).unwrap_or(0);
