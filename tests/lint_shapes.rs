@@ -666,4 +666,3 @@ fn the_writers_own_account_is_no_warning() {
 fn a_word_glued_to_a_non_ascii_letter_is_no_finding() {
     exactly("tests/fixtures/lint/glued-words.md", vec![(5, "judged-person", "warning")], 1);
 }
-
