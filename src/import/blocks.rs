@@ -8,6 +8,10 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::markdown::cell::unescape_cell;
 
+/// The level of a part opened by a bold label line (`**Timeline:**`): below every Markdown
+/// heading's (`######` is 6).
+pub(super) const LABEL_LEVEL: usize = 7;
+
 #[derive(Debug, Clone)]
 pub struct Block {
     pub kind: Kind,

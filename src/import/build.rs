@@ -209,7 +209,7 @@ impl<'a> Builder<'a> {
                     self.heading_target(text, *level, level_now, &parts).map(|t| (t, text.clone(), *level))
                 }
                 Kind::Paragraph if !self.own => {
-                    self.label_heading(block).map(|(i, label)| (Target::Section(i), label, 7))
+                    self.label_heading(block).map(|(i, label)| (Target::Section(i), label, super::blocks::LABEL_LEVEL))
                 }
                 _ => None,
             };

@@ -33,9 +33,13 @@ impl Builder<'_> {
     /// timeline (`**Timeline:**`) under `### 1. API - Critical Incident (Nov 26, 20:20-20:40)`
     /// is on that day.
     pub(super) fn day_of_heading_above(&self, start: usize) -> Option<NaiveDate> {
-        let above = self.src.get(..start)?;
-        let heading = above.lines().rev().find(|l| l.starts_with('#'))?;
-        self.dated_heading(heading.trim_start_matches('#').trim())
+        self.dated_heading(self.heading_above(start)?)
+    }
+
+    /// The text of the Markdown heading nearest above `start`, at any level.
+    pub(super) fn heading_above(&self, start: usize) -> Option<&str> {
+        let heading = self.src.get(..start)?.lines().rev().find(|l| l.starts_with('#'))?;
+        Some(heading.trim_start_matches('#').trim())
     }
 
     /// The day a heading's text opens with, when it is a dated title; or the day it closes with

@@ -13,7 +13,7 @@ use super::stamp::{ClockText, DateText, Stamp, leading_stamp};
 use super::status::status_word_stamp;
 use super::timeline::{LIST_MARKER, Reading};
 use super::times::{FILLER, date_line as plain_date_line};
-pub(super) use super::written::update_stamp;
+use super::written::update_stamp;
 use crate::doc::extra::Value;
 use crate::doc::{Extra, Moment, TimelineEntry};
 

@@ -157,7 +157,7 @@ impl Builder<'_> {
                 // entry at its stamp, the paragraph its text.
                 if rows == 0
                     && self.clock.date.is_some()
-                    && let Some(stamp) = super::entries::update_stamp(l)
+                    && let Some(stamp) = super::written::update_stamp(l)
                 {
                     first_line.get_or_insert_with(|| self.line_of(line));
                     self.push_stamp(&stamp, stamp.rest.clone());

@@ -24,17 +24,13 @@ impl Builder<'_> {
         blocks: &[Block],
         t: usize,
     ) -> Vec<(std::ops::Range<usize>, String)> {
-        // (The heading nearest above the table, at any level.)
-        let planned = |at: usize| {
-            let heading = self.src[..at].lines().rev().find(|l| l.starts_with('#')).unwrap_or_default();
-            PLANNED.as_ref().is_some_and(|re| re.is_match(heading))
-        };
         let before = self.doc.timeline.len();
         let mut out = Vec::new();
         for block in part.blocks.iter().map(|&b| &blocks[b]) {
             if let Kind::Table { header, rows } = &block.kind
                 && super::columns::timed_table(header, rows)
-                && !planned(block.range.start)
+                // (The heading nearest above the table, at any level.)
+                && !PLANNED.as_ref().is_some_and(|re| re.is_match(self.heading_above(block.range.start).unwrap_or_default()))
             {
                 self.timeline_table(header, rows);
                 out.push((block.range.clone(), String::new()));

@@ -60,7 +60,7 @@ impl Builder<'_> {
             self.clock.zone = Some(zone);
         }
         if !self.own
-            && let Some(h) = part.heading.as_ref().filter(|h| h.level == 7)
+            && let Some(h) = part.heading.as_ref().filter(|h| h.level == super::blocks::LABEL_LEVEL)
             && let Some(day) = self.day_of_heading_above(h.start)
         {
             (self.clock.date, self.clock.last) = (Some(day), None);

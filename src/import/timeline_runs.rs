@@ -70,7 +70,7 @@ impl Builder<'_> {
         let day_known = self.clock.date.is_some();
         let dated_update = |&b: &usize| {
             let line = self.source(&blocks[b]);
-            super::entries::update_stamp(line.lines().next().unwrap_or_default())
+            super::written::update_stamp(line.lines().next().unwrap_or_default())
                 .is_some_and(|s| s.date.is_some() || day_known)
         };
         // One paragraph of two or more updates, a line each or run together with `<br><br>`.
@@ -79,7 +79,7 @@ impl Builder<'_> {
             .iter()
             .map(|&b| {
                 let parts = super::status::update_segments(&self.source(&blocks[b]));
-                let n = parts.iter().filter(|p| super::entries::update_stamp(p).is_some()).count();
+                let n = parts.iter().filter(|p| super::written::update_stamp(p).is_some()).count();
                 if matches!(blocks[b].kind, Kind::Paragraph) && day_known && n >= 2 { parts } else { Vec::new() }
             })
             .collect();
