@@ -348,7 +348,7 @@ fn set_44_shapes_give_only_the_blame() {
         "tests/fixtures/lint/set-44-shapes.md",
         vec![
             (22, "loaded-words", "suggestion"),
-            (28, "person-at-fault", "warning"),
+            (28, "person-broke-it", "warning"),
             (30, "character-judgement", "warning"),
             (32, "person-at-fault", "warning"),
             (34, "just-simply", "suggestion"),
@@ -397,7 +397,7 @@ fn set_47_shapes_give_only_the_blame() {
             (50, "judged-person", "warning"),
             (52, "judged-work", "warning"),
             (54, "own-fault", "suggestion"),
-            (56, "caused-by-person", "warning"),
+            (56, "person-broke-it", "warning"),
             (60, "discipline", "warning"),
             (61, "discipline", "warning"),
             (62, "retrain", "warning"),
@@ -652,6 +652,10 @@ fn the_writers_own_account_is_no_warning() {
             (15, "should-have-been", "warning"),
             (17, "judged-work", "warning"),
             (19, "forgot", "suggestion"),
+            (21, "character-judgement", "suggestion"),
+            (21, "person-mistake", "suggestion"),
+            (23, "missed-ignored", "suggestion"),
+            (25, "missed-ignored", "warning"),
         ],
         1,
     );

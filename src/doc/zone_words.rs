@@ -137,7 +137,7 @@ pub fn zone_word(text: &str) -> Option<ZoneWord> {
 pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
     static STATEMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i:\b(?:all\s+)?(?:times?(?:stamps?)?|timeline|dates?(?:\s+and\s+times?)?|time\s*zone|tz)\b(?:\s+(?:are|is|were|shown|given|listed|reported|written|in|as|:|-|–|—))*\s*[(（]?\s*(?:in\s+)?)(?-i:({ZONE_PATTERN}|(?i:indian\s+standard\s+time|(?:west|east|central)\s+african?\s+time)|(?i:pacific|eastern|central european|central|mountain)(?:\s+(?:standard|daylight))?(?:\s+time)?))[)）]?"
+            r"(?i:\b(?:all\s+)?(?:times?(?:stamps?)?|timeline|dates?(?:\s+and\s+times?)?|time\s*zone|tz)\b(?:\s+(?:are|is|were|shown|given|listed|reported|written|in|as|below|above|here|throughout|:|-|–|—))*\s*[(（]?\s*(?:in\s+)?(?:\*\*|__|\*|_)?)(?-i:({ZONE_PATTERN}|(?i:indian\s+standard\s+time|(?:west|east|central)\s+african?\s+time)|(?i:pacific|eastern|central european|central|mountain)(?:\s+(?:standard|daylight))?(?:\s+time)?))[)）]?"
         ))
         .ok()
     });
@@ -152,7 +152,8 @@ pub fn stated(text: &str) -> Option<(ZoneWord, String)> {
     } else {
         words
     };
-    Some((zone, words.to_string()))
+    // ("Every timestamp below is **Asia/Manila**": the emphasis is no part of the words.)
+    Some((zone, words.replace('*', "")))
 }
 
 #[cfg(test)]
@@ -186,6 +187,10 @@ mod tests {
         let la = Some(ZoneWord::Known("America/Los_Angeles".parse().unwrap()));
         assert_eq!(zone("All times in PST"), la);
         assert_eq!(zone("All times PDT."), la);
+        assert_eq!(
+            zone("Every timestamp below is **Asia/Manila**."),
+            Some(ZoneWord::Known("Asia/Manila".parse().unwrap()))
+        );
         assert_eq!(zone("## Timeline (all times in PST/PDT)"), la);
         assert_eq!(zone("Timeline (times in BST)").map(|_| ()), Some(()));
         assert_eq!(zone("Date and Time in CET"), Some(ZoneWord::Known("Europe/Berlin".parse().unwrap())));

@@ -25,6 +25,22 @@ static NEXT_DAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the next (?:day|morning)|the following (?:day|morning))\b").ok());
 static BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").ok());
 
+/// `16:15:02 drop · 16:19:00 drop · 16:39:20 drop`: several moments on one line, each its own.
+static DOTTED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\s[·•]\s+\d{1,2}:\d{2}").ok());
+
+/// The line cut before each ` · 16:19` (a time after a middle dot), when it opens with a time.
+fn dotted(line: &str) -> Vec<String> {
+    let Some(re) = DOTTED.as_ref().filter(|re| re.is_match(line)) else { return vec![line.to_string()] };
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for m in re.find_iter(line) {
+        parts.push(line[from..m.start()].to_string());
+        from = m.start() + m.as_str().find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    }
+    parts.push(line[from..].to_string());
+    parts
+}
+
 impl Builder<'_> {
     /// Reads the lines of a list item or paragraph; returns the lines that are not part of an
     /// entry, and whether any entry was taken.
@@ -37,6 +53,7 @@ impl Builder<'_> {
             .flat_map(|l| {
                 BREAK.as_ref().map_or_else(|| vec![l.to_string()], |re| re.split(l).map(str::to_string).collect())
             })
+            .flat_map(|l| dotted(&l))
             .collect();
         for (n, raw) in lines.iter().enumerate() {
             let trimmed = raw.trim();

@@ -52,6 +52,20 @@ static TIME_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:date\s*/\s*time|datetime|date et heure|horodatage|heure|uhrzeit|zeitpunkt|zeit|hora|fecha y hora|時刻|時間|时间|시각)\s*[(（]").ok()
 });
 
+/// `13/07 4.50 pm`, `[03-14 10:00]`: a day and month before a time count too.
+fn count_pairs(t: &str, day_first: &mut usize, month_first: &mut usize) {
+    if let Some(re) = PAIR_BEFORE_TIME.as_ref() {
+        for c in re.captures_iter(t) {
+            let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            if a > 12 && b <= 12 {
+                *day_first += 1;
+            } else if b > 12 && a <= 12 {
+                *month_first += 1;
+            }
+        }
+    }
+}
+
 pub fn survey(src: &str) -> Survey {
     let mut zone = None;
     // The zone was stated "unless noted" (`## Timeline (UTC unless noted)`).
@@ -84,6 +98,8 @@ pub fn survey(src: &str) -> Survey {
             continue;
         }
         if fence {
+            // A log's `08-31 15:47:49` in a code block still tells how the file orders a day.
+            count_pairs(t, &mut day_first, &mut month_first);
             continue;
         }
         // `| Datetime (UTC+2) |`, `| Heure (CET) |`: a time column's header names the zone too.
@@ -149,17 +165,7 @@ pub fn survey(src: &str) -> Survey {
                 }
             }
         }
-        // `13/07 4.50 pm`, `[03-14 10:00]`: a day and month before a time count too.
-        if let Some(re) = PAIR_BEFORE_TIME.as_ref() {
-            for c in re.captures_iter(t) {
-                let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-                if a > 12 && b <= 12 {
-                    day_first += 1;
-                } else if b > 12 && a <= 12 {
-                    month_first += 1;
-                }
-            }
-        }
+        count_pairs(t, &mut day_first, &mut month_first);
         if let (Some(d), Some(m)) = (WORDED_DAY_FIRST.as_ref(), WORDED_MONTH_FIRST.as_ref()) {
             worded_day_first += d.find_iter(t).count();
             worded_month_first += m.find_iter(t).count();

@@ -138,7 +138,7 @@ impl People {
     }
 
     /// Learns which capitalised words of `text` it also writes in lowercase after a lowercase
-    /// word and a space ("restored the data from") or at the start of a code span ("`alembic
+    /// word and a space or a line break ("restored the data from") or at the start of a code span ("`alembic
     /// revision`"): never after `@`, `/` or inside a handle or
     /// an address, so "Priya" stays a name beside "@priya" and "priya@example.com". First
     /// names that are also common words (`name_words`: Will, Grace) are not learnt.
@@ -185,9 +185,10 @@ impl People {
         let mut handles: Option<HashSet<&str>> = None;
         // After a lowercase word and a space, or opening a code span ("`alembic upgrade`": the
         // name of a program).
-        for space in memchr::memchr2_iter(b' ', b'`', bytes) {
+        // (A line break in a paragraph is a space: "the intended\nbehaviour".)
+        for space in memchr::memchr3_iter(b' ', b'`', b'\n', bytes) {
             let at = space + 1;
-            let prose = bytes[space] == b' ' && space > 0 && bytes[space - 1].is_ascii_lowercase();
+            let prose = bytes[space] != b'`' && space > 0 && bytes[space - 1].is_ascii_lowercase();
             if !(prose || bytes[space] == b'`') || at >= bytes.len() || !bytes[at].is_ascii_lowercase() {
                 continue;
             }

@@ -135,6 +135,20 @@ pub(super) struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Whether `stem` is "IT", the department, doing something: "IT has managed to break our
+    /// systems", "IT decided to run a cleanup" (not "IT systems", not a line in capitals).
+    fn it_department(&self, t: Token, stem: &str) -> bool {
+        const DOES: [&str; 16] = [
+            "has", "had", "have", "is", "was", "did", "does", "never", "still", "should", "could", "would", "will",
+            "can", "broke", "took",
+        ];
+        let next = self.text[t.end..].trim_start_matches(['\'', '’', 's']).trim_start();
+        let next = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        stem == "IT"
+            && (DOES.contains(&next)
+                || (next.len() > 3 && next.ends_with("ed") && next.starts_with(char::is_lowercase)))
+    }
+
     /// What one word is, in a subject or object position.
     pub(super) fn word(&self, t: Token) -> Found {
         let word = t.text(self.text);
@@ -212,6 +226,7 @@ impl Reader<'_> {
             && !participle
             && !self.organisation(t, &lower)
             && !self.software(&lower);
+        let person = person || self.it_department(t, stem);
         if (lex.possessive_pronouns.contains(&lower) && lower != "her") || (person && possessive) {
             Found::Possessed { first_person }
         } else if person {

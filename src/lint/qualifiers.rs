@@ -57,8 +57,14 @@ impl Reader<'_> {
                 && !ours(t)
         };
         let after = tokens(self.text, at.end..self.sentence.end);
-        let part = after.iter().take(3).map(|&t| self.lower(t)).collect::<Vec<_>>().join(" ");
-        if ["on my part", "on our part"].iter().any(|p| part.starts_with(p)) {
+        let part = after.iter().take(5).map(|&t| self.lower(t)).collect::<Vec<_>>().join(" ");
+        // ("a rookie mistake on my end"; "I, the on-call engineer, missed the page": the
+        // writer in apposition.)
+        let owned = ["on my part", "on our part", "on my end", "on our end", "on my side", "on our side"];
+        let from = inside.first().map_or(at.start, |t| t.start);
+        let before = self.text[self.sentence.start..from].trim_end();
+        let apposed = before.ends_with(',') && ["I, ", "We, "].iter().any(|w| before.starts_with(w));
+        if owned.iter().any(|p| part.contains(p)) || apposed {
             return true;
         }
         if inside.iter().chain(after.iter().take(2)).any(other) {
