@@ -42,6 +42,34 @@ pub(super) fn label_then_time(line: &str) -> Option<Stamp> {
     Some(stamp)
 }
 
+/// `Initial Discovery (5 AM PST / 1 PM GMT, Nov 16):`, `**Mitigation (Dec 23, 14:45):** ...`: a
+/// phase named with its day and time in brackets, then a colon: an entry at that moment, the
+/// label and what follows the colon its event (a second clock after a slash, `/ 1 PM GMT`, is
+/// the same moment).
+pub(super) fn label_bracket_day(line: &str) -> Option<Stamp> {
+    static LABEL_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\*\*|__)?\s*(\p{L}[^*_()\n:]{0,60}?)\s*[(（]([^()（）\n]{4,60})[)）]\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$",
+        )
+        .ok()
+    });
+    let c = LABEL_DAY.as_ref()?.captures(line.trim())?;
+    let inner = c[2].trim();
+    let inner = match inner.split_once('/') {
+        Some((one, other)) if !one.trim_end().ends_with(|ch: char| ch.is_ascii_digit()) => {
+            format!("{}{}", one.trim_end(), other.find(',').map_or("", |i| &other[i..]))
+        }
+        _ => inner.to_string(),
+    };
+    let mut stamp = leading_stamp(&inner).filter(|s| matches!(s.time, Some(ClockText::At(_))))?;
+    if !stamp.rest.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').is_empty() {
+        return None;
+    }
+    let after = c[3].trim().trim_end_matches(['*', '_']).trim_end();
+    stamp.rest = if after.is_empty() { format!("{}:", c[1].trim()) } else { format!("{}: {after}", c[1].trim()) };
+    Some(stamp)
+}
+
 /// `Power issue solved: 5:55 AM EST, 8/12/2022`: a plain label, then its full day and time
 /// (read as the entries read a label and its time), the label the event; not an
 /// incident time's label (`First detected: ...`), which is metadata and read as such.
@@ -62,7 +90,18 @@ pub(super) fn label_then_day(line: &str) -> Option<Stamp> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::{bold_label, label_then_time};
+    use super::{bold_label, label_bracket_day, label_then_time};
+
+    #[test]
+    fn a_phase_with_its_day_and_time_in_brackets_before_a_colon() {
+        let s = label_bracket_day("Initial Discovery (5 AM PST / 1 PM GMT, Nov 16):").unwrap();
+        assert_eq!(s.rest, "Initial Discovery:");
+        assert!(s.date.is_some());
+        let b = label_bracket_day("**Mitigation (Dec 23, 14:45):** traffic moved").unwrap();
+        assert_eq!(b.rest, "Mitigation: traffic moved");
+        assert!(label_bracket_day("Capacity (400 Gbit/s): enough").is_none());
+        assert!(label_bracket_day("Release (v2.3, May 1): notes").is_none());
+    }
 
     #[test]
     fn a_phase_in_bold_with_its_time_in_brackets() {

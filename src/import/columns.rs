@@ -73,6 +73,19 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
                 "時刻",
                 "日時",
                 "时间",
+                "время",
+                "дата и время",
+                "czas",
+                "godzina",
+                "data i godzina",
+                "ora",
+                "orario",
+                "data e ora",
+                "tid",
+                "tidpunkt",
+                "시간",
+                "시각",
+                "일시",
             ]) =>
             {
                 Column::Time
@@ -103,6 +116,16 @@ pub fn column_for(header: &str, kind: SectionKind) -> Option<Column> {
                 "事象",
                 "出来事",
                 "事件",
+                "событие",
+                "что произошло",
+                "описание",
+                "zdarzenie",
+                "opis",
+                "händelse",
+                "avvenimento",
+                "사건",
+                "내용",
+                "이벤트",
             ]) =>
             {
                 Column::Event

@@ -145,6 +145,7 @@ impl Builder<'_> {
             .or_else(|| status_word_stamp(line))
             .or_else(|| super::bold_label::label_then_time(line))
             .or_else(|| super::bold_label::label_then_day(line))
+            .or_else(|| super::bold_label::label_bracket_day(line))
     }
 
     /// `**Resolved** - This incident has been resolved.\nJan 5, 2024 - 14:02 UTC`: a paragraph

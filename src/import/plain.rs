@@ -70,7 +70,14 @@ pub(super) fn label_kind(line: &str) -> Option<bool> {
     // "Incident Detailed Timeline (CET):": a few words ending in "timeline", its zone and a
     // colon, a label as the heading would be.
     let zoned = line.trim_end().ends_with(':') && super::zone::stated(t).is_some() && bare != t;
+    // "Detailed Incident Timeline": a few words that only say which timeline.
+    const WHICH: &[&str] =
+        &["detailed", "incident", "outage", "full", "complete", "brief", "short", "overall", "technical"];
+    let which = words.len() <= 4
+        && words.last().is_some_and(|w| w == "timeline")
+        && words[..words.len() - 1].iter().all(|w| WHICH.contains(&w.as_str()));
     let timeline = timeline
+        || which
         || (zoned
             && words.len() <= 4
             && words.last().is_some_and(|w| w == "timeline")

@@ -45,7 +45,8 @@ pub(super) fn decimal_comma(line: &str) -> Option<std::borrow::Cow<'_, str>> {
 /// `9:47 AM EST – 2:00 PM EST, 8/12/2022` (`8/12/2022 9:47 AM – 2:00 PM EST`). And a range
 /// whose ends each name the same zone, `14:00 UTC - 14:30 UTC: ...`, with the zone once.
 pub(super) fn time_zone_day(line: &str) -> Option<String> {
-    const TIME: &str = r"\d{1,2}:\d{2}(?:\s?(?i:[ap]\.?m\.?))?";
+    // (`5 AM PST, Nov 16`: an hour alone with its am or pm.)
+    const TIME: &str = r"(?:\d{1,2}:\d{2}(?:\s?(?i:[ap]\.?m\.?))?|\d{1,2}\s?(?i:[ap]\.?m\.?))";
     static LATE_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         let date = super::stamp_date::DATE.as_str();
         let zone = super::zone::ZONE_PATTERN;

@@ -20,8 +20,9 @@ pub(super) struct Named {
 }
 
 /// Words that may stand between a weekday and its day ("Monday the 8th of August", "lunes 8 de
-/// agosto", "Montag, den 8. August").
-const BETWEEN: &[&str] = &["the", "of", "de", "del", "le", "den", "der", "il"];
+/// agosto", "Montag, den 8. August", "Thursday afternoon July 13th").
+const BETWEEN: &[&str] =
+    &["the", "of", "de", "del", "le", "den", "der", "il", "morning", "afternoon", "evening", "night"];
 
 /// How many words after a weekday its month and day may take.
 const REACH: usize = 4;
@@ -131,6 +132,7 @@ mod tests {
         assert_eq!(found("lundi 8 août vers 4h"), vec![(Weekday::Mon, 8, 8)]);
         assert_eq!(found("Montag, den 8. August um 4:27 Uhr"), vec![(Weekday::Mon, 8, 8)]);
         assert_eq!(found("el lunes 8 de agosto"), vec![(Weekday::Mon, 8, 8)]);
+        assert_eq!(found("active again by Thursday afternoon July 13th"), vec![(Weekday::Thu, 7, 13)]);
         assert_eq!(found("8月8日(月) 4:27 障害が発生"), vec![(Weekday::Mon, 8, 8)]);
         // A weekday and a day in different sentences, or a number that is no day, are not one.
         assert_eq!(found("It failed on Monday. August 8 was quiet."), vec![]);
