@@ -55,13 +55,13 @@ impl Builder<'_> {
             self.clock.date = self.first_date;
         }
         self.title_year();
-        // A mail's quoted text (`> At 05:00 UTC ...`) is read without its quote marks.
-        let texts: Vec<String> = self
+        // A mail's quote (`> At 05:00 UTC`) is read unquoted; `## 2026-07-19 — ...`: that day's.
+        let texts: Vec<_> = self
             .doc
             .sections
             .iter()
             .chain(self.news.iter().map(|(_, s)| s))
-            .map(|s| super::loose::unquote(&s.text))
+            .map(|s| (super::times::opening_date(&s.title), super::loose::unquote(&s.text)))
             .collect();
         let mut first_line = None;
         // The moment a post or an update was written ("Post by ... » Feb 17th 2017 10:55"),
@@ -73,7 +73,10 @@ impl Builder<'_> {
         let mut moved = false;
         // The rows of paragraphs that open with their day alone.
         let mut scenes: Vec<usize> = Vec::new();
-        for text in texts {
+        for (day, text) in texts {
+            if day.is_some() {
+                (self.clock.date, self.clock.last) = (day, None);
+            }
             let mut fence = false;
             let text = text.replace("\r\n", "\n");
             // Under "weekly maintenance windows" and the like, a day's name is any such day.
