@@ -133,3 +133,24 @@ fn the_import_says_which_year_a_yearless_file_was_read_in_and_why() {
     assert!(text.contains("  - time: \"2022-08-09T14:05:00Z\"\n    event: queue depth alert fired\n"), "{text}");
     assert!(text.contains("  - time: \"2022-08-09T14:40:00Z\"\n    event: a stuck relay was restarted\n"), "{text}");
 }
+
+/// A file that writes a year only away from its days (a page's `© 2019` footer): its days are
+/// in that year, not in the year it is imported in, and the import says so and why.
+#[test]
+fn days_without_a_year_take_the_year_the_file_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "# Game events down\n\n## Timeline\n\n- Nov 5, 18:30 UTC - Investigating: events are down\n- Nov 5, 19:46 UTC - Resolved\n\n© 2019 Example Games\n";
+    fs::write(dir.path().join("events.md"), src).unwrap();
+    let r = run(dir.path(), &["import", "events.md", "-o", "events.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "warning: events.md gives its days no year, so they were read as in 2019, the year it writes on line 8"
+        ),
+        "{}",
+        r.stderr
+    );
+    let text = fs::read_to_string(dir.path().join("events.yaml")).unwrap();
+    assert!(text.contains("  - time: \"2019-11-05T18:30:00Z\"\n"), "{text}");
+    assert!(text.contains("  - time: \"2019-11-05T19:46:00Z\"\n"), "{text}");
+}

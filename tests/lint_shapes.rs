@@ -656,6 +656,9 @@ fn the_writers_own_account_is_no_warning() {
             (21, "person-mistake", "suggestion"),
             (23, "missed-ignored", "suggestion"),
             (25, "missed-ignored", "warning"),
+            (27, "character-judgement", "suggestion"),
+            (29, "person-mistake", "suggestion"),
+            (31, "forgot", "warning"),
         ],
         1,
     );

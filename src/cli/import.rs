@@ -85,7 +85,16 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         template.name,
         imported.report
     ));
-    if let Some(assumed) = &imported.assumed_year {
+    if let Some(assumed) = imported.assumed_year.as_ref().filter(|a| !a.yearless) {
+        note(&format!(
+            "warning: {} gives its days no year, so they were read as in {}, {}; \
+             if they are in another, write the year beside them (`Mar 12, {}, 12:34`) and import it again",
+            args.file.display(),
+            assumed.year,
+            assumed.why,
+            chrono::Datelike::year(&today)
+        ));
+    } else if let Some(assumed) = &imported.assumed_year {
         note(&format!(
             "warning: {} writes no year, so its days were read as in {}, {}; \
              if they are in another, write the year into the file (`Mar 12, {}, 12:34`) and import it again",

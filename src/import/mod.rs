@@ -129,6 +129,8 @@ pub struct AssumedYear {
     pub year: i32,
     /// Why: "the year it is imported in", "the latest year in which Monday, August 8 is that weekday".
     pub why: String,
+    /// Whether the file writes no year at all (else it writes one, never with a day).
+    pub yearless: bool,
 }
 
 /// The template our own export names in its metadata table (`| Template | default (version 1) |`).
@@ -191,6 +193,21 @@ pub fn from_markdown_file_on(
         None => (today.year(), "the year it is imported in".to_string()),
     };
     let mut imported = run(year);
+    // "© 2019" (a year written, but never with a day) under days that have none: the days are
+    // in the year the file writes, not in the one it is imported in.
+    if !yearless
+        && named.is_none()
+        && dated(&imported.doc, year)
+        && !src.contains(&year.to_string())
+        && let Some((written, why)) = weekday_year::year_of(&weekdays, today)
+            .zip(weekdays.first())
+            .map(|(y, day)| (y, format!("the latest year in which {} is that weekday", day.written)))
+            .or_else(|| written_year(src, today).map(|(y, line)| (y, format!("the year it writes on line {line}"))))
+    {
+        imported = run(written);
+        imported.assumed_year = Some(AssumedYear { year: written, why, yearless: false });
+        return imported;
+    }
     if !yearless || !dated(&imported.doc, year) {
         return imported;
     }
@@ -199,8 +216,28 @@ pub fn from_markdown_file_on(
         why = "the year before it is imported in (in this one its days would be still to come)".to_string();
         imported = run(year);
     }
-    imported.assumed_year = Some(AssumedYear { year, why });
+    imported.assumed_year = Some(AssumedYear { year, why, yearless: true });
     imported
+}
+
+/// The year a file writes most often (the latest of the most), up to `today`'s, and the line
+/// it is first written on: `© 2019`, a link's `/2019/11/`; not a size (`2048 MB`) nor a
+/// screen's `1920x1080`.
+fn written_year(src: &str, today: NaiveDate) -> Option<(i32, usize)> {
+    static YEAR: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[^\dx.:])((?:19|20)\d{2})(?:$|[^\dx.:%]| ?[KMGT]i?B\b)").ok()
+    });
+    let mut years: std::collections::BTreeMap<i32, (usize, usize)> = std::collections::BTreeMap::new();
+    for (n, line) in src.lines().enumerate() {
+        for c in YEAR.as_ref()?.captures_iter(line) {
+            let sized = c.get(0).is_some_and(|m| m.as_str().trim_end().ends_with('B'));
+            let Ok(year) = c[1].parse::<i32>() else { continue };
+            if !sized && (1990..=today.year()).contains(&year) {
+                years.entry(year).or_insert((0, n + 1)).0 += 1;
+            }
+        }
+    }
+    years.iter().max_by_key(|(year, (count, _))| (*count, **year)).map(|(year, (_, line))| (*year, *line))
 }
 
 /// Whether the file writes a year anywhere (then its days take theirs from it).

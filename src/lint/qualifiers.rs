@@ -38,6 +38,8 @@ impl Reader<'_> {
     /// freeze"), or owned after it ("human error on my part"), and naming nobody else inside it
     /// or right after it ("I no longer trusted the management", "we told Dave").
     pub(super) fn own_account(&self, at: Range<usize>) -> bool {
+        const VERDICTS: [&str; 10] =
+            ["mistake", "error", "move", "blunder", "screwup", "oversight", "slip", "idea", "decision", "call"];
         let inside = tokens(self.text, at.clone());
         // ("you" reads as one of the writers' own words, but is the reader told off.)
         let you = |text: &str| text.trim_start().to_lowercase().starts_with("you");
@@ -64,7 +66,22 @@ impl Reader<'_> {
         let from = inside.first().map_or(at.start, |t| t.start);
         let before = self.text[self.sentence.start..from].trim_end();
         let apposed = before.ends_with(',') && ["I, ", "We, "].iter().any(|w| before.starts_with(w));
-        if owned.iter().any(|p| part.contains(p)) || apposed {
+        // "That was careless of me", "a dumb thing for me to do".
+        let of_me = ["of me", "of us"].iter().any(|p| part.starts_with(p)) || part.contains("for me to");
+        if owned.iter().any(|p| part.contains(p)) || apposed || of_me {
+            return true;
+        }
+        // "Stupid mistake, but I learned from it": a verdict with no verb opening a sentence
+        // whose only people are the writers.
+        let opening = tokens(self.text, self.sentence.start..from);
+        let judged =
+            |t: &Token| matches!(self.word(*t), Found::Possessed { .. }) || self.lex.roles.contains(&self.lower(*t));
+        if opening.len() <= 2
+            && !opening.iter().any(judged)
+            && after.iter().any(first)
+            && !after.iter().any(other)
+            && inside.last().is_some_and(|&t| VERDICTS.contains(&self.lower(t).as_str()))
+        {
             return true;
         }
         if inside.iter().chain(after.iter().take(2)).any(other) {
