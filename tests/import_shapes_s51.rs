@@ -85,3 +85,26 @@ fn a_russian_timeline_table() {
         ])
     );
 }
+
+/// An incident log with one section a day (`## 2026-09-02 — ...`) and its times told in
+/// sentences, some listed after another ("hung at 13:38 and 13:43", "restarted at 16:50, 17:02
+/// and 21:02"): each time is an entry on its section's day, not on the day of the section
+/// above or of the contents list, a listed time with the sentence as its event.
+#[test]
+fn times_listed_in_a_sentence_under_a_dated_heading() {
+    let src = "# Incident log\n\n## Contents\n\n- [2026-07-19 — memory](#a)\n- [2026-09-02 — a stop](#b)\n\n## 2026-07-19 — the kernel killed the server\n\nThe kernel killed the server. systemd restarted the service at 22:34, the box then went down at 22:39 and came back at 22:41.\n\n## 2026-09-02 — a stop that could not be executed\n\nThe stop command hung at 13:38 and 13:43. The containers restarted at 16:50, 17:02 and 21:02.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2026-07-19T22:34:00Z", "systemd restarted the servic"),
+            ("2026-07-19T22:39:00Z", "the box then went down at 22"),
+            ("2026-07-19T22:41:00Z", "came back at 22:41."),
+            ("2026-09-02T13:38:00Z", "The stop command hung at 13:"),
+            ("2026-09-02T13:43:00Z", "The stop command hung at 13:"),
+            ("2026-09-02T16:50:00Z", "The containers restarted at "),
+            ("2026-09-02T17:02:00Z", "The containers restarted at "),
+            ("2026-09-02T21:02:00Z", "The containers restarted at "),
+        ])
+    );
+}

@@ -45,8 +45,7 @@ impl Builder<'_> {
         if self.own {
             return;
         }
-        // With a timeline, only a paragraph that opens with its time ("At 14:09 UTC, ...") is
-        // an entry of its own, on the day of the entry nearest to it in the time of day.
+        // With a timeline, only a paragraph opening with its time ("At 14:09 UTC, ...") is an entry.
         let rows = self.doc.timeline.len();
         let zone = self.doc.zone();
         let timed: Vec<chrono::NaiveDateTime> =
@@ -300,8 +299,7 @@ impl Builder<'_> {
                     {
                         self.clock.date = Some(date);
                     }
-                    // "started at 14:02, was mitigated at 14:40 and fully recovered by 15:10":
-                    // a clause of its own for each time that opens one, an entry each.
+                    // "started at 14:02, was mitigated at 14:40 and ...": an entry a clause, or a time listed.
                     let mut clauses: Vec<(usize, usize)> = Vec::new();
                     for (j, t) in told.iter().enumerate() {
                         let Some(&(i, _)) = clauses.last() else {
@@ -317,6 +315,7 @@ impl Builder<'_> {
                             clauses.push((j, at));
                         }
                     }
+                    let had = self.doc.timeline.len();
                     for (n, &(j, from)) in clauses.iter().enumerate() {
                         let until = clauses.get(n + 1).map_or(sentence.len(), |&(_, at)| at);
                         self.told_entry(
@@ -331,6 +330,7 @@ impl Builder<'_> {
                             &mut first_line,
                         );
                     }
+                    self.listed_times(sentence, &told, had);
                 }
                 // `9月4日 13時26分` alone on a paragraph's last line (a copied page's heading), over
                 // the paragraph below: an entry at that time, the paragraph its text.

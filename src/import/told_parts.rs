@@ -120,3 +120,32 @@ pub(super) fn bare_hours(sentence: &str) -> Vec<(std::ops::Range<usize>, super::
         })
         .collect()
 }
+
+/// A time listed right after a told one, with nothing between them but a comma or "and": "hung
+/// at 13:38 and 13:43", "restarted at 16:50, 17:02 and 21:02".
+static LISTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+(?:again\s+)?)(?:at\s+)?~?(\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?i:[ap]\.?m\b\.?))?)").ok()
+});
+
+impl super::build::Builder<'_> {
+    /// Once a told time made an entry (`had` entries before it), each time listed after it is
+    /// an entry of its own with the same event, on the same day.
+    pub(super) fn listed_times(&mut self, sentence: &str, told: &[Told], had: usize) {
+        let Some(event) = self.doc.timeline.get(had..).and_then(<[_]>::last).map(|e| e.event.clone()) else {
+            return;
+        };
+        for t in told.iter().filter(|t| !t.span && !t.until) {
+            let mut at = t.end;
+            while let Some(c) = LISTED.as_ref().and_then(|re| re.captures(sentence.get(at..)?)) {
+                let (Some(whole), Some(time)) = (c.get(0), c.get(1)) else { break };
+                let start = at + time.start();
+                if told.iter().any(|o| o.start <= start && start < o.end) {
+                    break;
+                }
+                let Some(stamp) = leading_stamp(time.as_str()) else { break };
+                self.push_stamp(&stamp, event.clone());
+                at += whole.end();
+            }
+        }
+    }
+}
