@@ -48,7 +48,8 @@ fn a_weekday_with_a_part_of_the_day_before_its_date_gives_the_year() {
 /// A copied status page with no Markdown headings: "Detailed Incident Timeline" alone on a line
 /// is the timeline, and each numbered step names its phase with the time on two clocks and the
 /// day in brackets, an hour alone with its AM (`(5 AM PST / 1 PM GMT, Nov 16):`). Each step is
-/// an entry at that moment in Pacific time; the other clock is the same moment.
+/// an entry at that moment in Pacific time; the other clock is the same moment; the bullets
+/// below a phase are its event's, not notes beside the timeline.
 #[test]
 fn phases_with_two_clocks_and_the_day_in_brackets() {
     let src = "Checkout outage\nIncident Report for Shopco\n\nOutage Period: November 15, 2023\n\nRoot Cause Analysis\n\nA malformed date broke the router.\n\nDetailed Incident Timeline\n\n  1. Initial Discovery (5 AM PST / 1 PM GMT, Nov 16):\n* Orders stopped flowing.\n  1. Root Cause Identified (6:15 AM PST / 2:15 PM GMT, Nov 16):\n* The date format was found.\n\n**Mitigation (Nov 16, 14:45 PST):** traffic moved back\n";
@@ -57,8 +58,8 @@ fn phases_with_two_clocks_and_the_day_in_brackets() {
     assert_eq!(
         got,
         pairs(&[
-            ("2023-11-16T13:00:00Z", "Initial Discovery:"),
-            ("2023-11-16T14:15:00Z", "Root Cause Identified:"),
+            ("2023-11-16T13:00:00Z", "Initial Discovery:\n- Orders "),
+            ("2023-11-16T14:15:00Z", "Root Cause Identified:\n- The"),
             ("2023-11-16T22:45:00Z", "Mitigation: traffic moved ba"),
         ])
     );
@@ -66,6 +67,9 @@ fn phases_with_two_clocks_and_the_day_in_brackets() {
         doc.sections.iter().find(|s| s.id == "timeline").map(|s| s.title.as_str()),
         Some("Detailed Incident Timeline")
     );
+    assert_eq!(doc.timeline[0].event, "Initial Discovery:\n- Orders stopped flowing.");
+    assert_eq!(doc.timeline[1].event, "Root Cause Identified:\n- The date format was found.");
+    assert!(!doc.sections.iter().any(|s| s.title.contains("(notes)")), "{:?}", doc.sections);
 }
 
 /// A postmortem written in Russian: `## Временная шкала` is the timeline and its table's

@@ -91,8 +91,10 @@ impl Builder<'_> {
             self.push_stamp(&stamp, stamp.rest.clone());
             r = Reading { open: true, heading_entry: true, ..Reading::default() };
         }
+        let mut phase = false;
         for &b in &part.blocks {
             let block = &blocks[b];
+            phase &= matches!(block.kind, Kind::List(_));
             // A rule (`---`) between the timeline and the next section is no part of either.
             if self.is_not_written(block)
                 || (!self.own && matches!(block.kind, Kind::Other) && is_rule(&self.source(block)))
@@ -128,10 +130,14 @@ impl Builder<'_> {
                 Kind::List(items) if !self.own => {
                     let mut rest = Vec::new();
                     for item in items {
-                        r.open = false;
-                        r.item = true;
-                        let (kept, took) = self.timeline_lines(&item.text, &mut r, block.line);
+                        // Items below a phase that ends with its colon (`1. Initial Discovery (5
+                        // AM PST, Nov 16):`) tell what happened in it, until the next timed one.
+                        let under = phase && !self.timed_item(&item.text);
+                        (r.open, r.item) = (under, true);
+                        let text = if under { format!("- {}", item.text) } else { item.text.clone() };
+                        let (kept, took) = self.timeline_lines(&text, &mut r, block.line);
                         r.item = false;
+                        phase = under || (took && self.doc.timeline.last().is_some_and(|e| e.event.ends_with(':')));
                         // `同日 — text`, `Same day — text` below an entry: an entry of that day.
                         if !took && self.doc.timeline.len() > before && self.day_word_entry(&item.text) {
                             r.open = true;
