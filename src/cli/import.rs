@@ -85,23 +85,19 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         template.name,
         imported.report
     ));
-    if let Some(assumed) = imported.assumed_year.as_ref().filter(|a| !a.yearless) {
+    if let Some(assumed) = &imported.assumed_year {
+        // (A file that writes a year elsewhere, `© 2019`, only gave these days none.)
+        let (said, put, example) = if assumed.yearless {
+            ("writes no year, so its days were", "into the file", assumed.year - 1)
+        } else {
+            ("gives its days no year, so they were", "beside them", chrono::Datelike::year(&today))
+        };
         note(&format!(
-            "warning: {} gives its days no year, so they were read as in {}, {}; \
-             if they are in another, write the year beside them (`Mar 12, {}, 12:34`) and import it again",
+            "warning: {} {said} read as in {}, {}; \
+             if they are in another, write the year {put} (`Mar 12, {example}, 12:34`) and import it again",
             args.file.display(),
             assumed.year,
             assumed.why,
-            chrono::Datelike::year(&today)
-        ));
-    } else if let Some(assumed) = &imported.assumed_year {
-        note(&format!(
-            "warning: {} writes no year, so its days were read as in {}, {}; \
-             if they are in another, write the year into the file (`Mar 12, {}, 12:34`) and import it again",
-            args.file.display(),
-            assumed.year,
-            assumed.why,
-            assumed.year - 1
         ));
     }
     let warnings = imported.report.warnings.len();

@@ -188,8 +188,11 @@ pub fn from_markdown_file_on(
     let run = |year: i32| build::Builder::run_named(&prepared, template, options, named, Some(year));
     let yearless = named.is_none() && !writes_a_year(src);
     let weekdays = weekday_year::named_days(src);
-    let (mut year, mut why) = match weekday_year::year_of(&weekdays, today).zip(weekdays.first()).filter(|_| yearless) {
-        Some((year, day)) => (year, format!("the latest year in which {} is that weekday", day.written)),
+    let by_weekday = weekday_year::year_of(&weekdays, today)
+        .zip(weekdays.first())
+        .map(|(year, day)| (year, format!("the latest year in which {} is that weekday", day.written)));
+    let (mut year, mut why) = match by_weekday.clone().filter(|_| yearless) {
+        Some(found) => found,
         None => (today.year(), "the year it is imported in".to_string()),
     };
     let mut imported = run(year);
@@ -199,9 +202,7 @@ pub fn from_markdown_file_on(
         && named.is_none()
         && dated(&imported.doc, year)
         && !src.contains(&year.to_string())
-        && let Some((written, why)) = weekday_year::year_of(&weekdays, today)
-            .zip(weekdays.first())
-            .map(|(y, day)| (y, format!("the latest year in which {} is that weekday", day.written)))
+        && let Some((written, why)) = by_weekday
             .or_else(|| written_year(src, today).map(|(y, line)| (y, format!("the year it writes on line {line}"))))
     {
         imported = run(written);

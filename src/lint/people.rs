@@ -142,11 +142,18 @@ impl Reader<'_> {
             "has", "had", "have", "is", "was", "did", "does", "never", "still", "should", "could", "would", "will",
             "can", "broke", "took",
         ];
+        if stem != "IT" {
+            return false;
+        }
         let next = self.text[t.end..].trim_start_matches(['\'', '’', 's']).trim_start();
         let next = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        stem == "IT"
-            && (DOES.contains(&next)
-                || (next.len() > 3 && next.ends_with("ed") && next.starts_with(char::is_lowercase)))
+        DOES.contains(&next) || (next.len() > 3 && next.ends_with("ed") && next.starts_with(char::is_lowercase))
+    }
+
+    /// Whether the word at `t` is someone other than the writers, or their thing ("Dave",
+    /// "the engineer", "her", "Dave's").
+    pub(super) fn someone_else(&self, t: Token) -> bool {
+        matches!(self.word(t), Found::Person { first_person: false } | Found::Possessed { first_person: false })
     }
 
     /// What one word is, in a subject or object position.

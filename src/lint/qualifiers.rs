@@ -54,10 +54,7 @@ impl Reader<'_> {
                     "team" | "teams" | "side" | "company" | "organisation" | "organization"
                 )
         };
-        let other = |t: &Token| {
-            matches!(self.word(*t), Found::Person { first_person: false } | Found::Possessed { first_person: false })
-                && !ours(t)
-        };
+        let other = |t: &Token| self.someone_else(*t) && !ours(t);
         let after = tokens(self.text, at.end..self.sentence.end);
         let part = after.iter().take(5).map(|&t| self.lower(t)).collect::<Vec<_>>().join(" ");
         // ("a rookie mistake on my end"; "I, the on-call engineer, missed the page": the

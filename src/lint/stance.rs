@@ -56,16 +56,15 @@ impl Reader<'_> {
         // "I doubted the CTO's ability", "I no longer trusted the management": or a person it
         // names inside it, before its last word.
         let inside: Vec<Token> = toks.iter().copied().filter(|t| t.start >= at.start && t.end <= at.end).collect();
-        if inside.iter().rev().skip(1).any(|&t| {
-            matches!(self.word(t), Found::Person { first_person: false } | Found::Possessed { first_person: false })
-        }) || inside
-            .last()
-            .is_some_and(|&t| self.lex.roles.contains(&self.lower(t)) || self.lex.departments.contains(&self.lower(t)))
+        if inside.iter().rev().skip(1).any(|&t| self.someone_else(t))
+            || inside.last().is_some_and(|&t| {
+                self.lex.roles.contains(&self.lower(t)) || self.lex.departments.contains(&self.lower(t))
+            })
         {
             return false;
         }
         if let Some(&next) = toks.iter().find(|t| t.start >= at.end)
-            && let Found::Person { first_person: false } | Found::Possessed { first_person: false } = self.word(next)
+            && self.someone_else(next)
         {
             return false;
         }
