@@ -130,6 +130,26 @@ fn completeness_findings_are_part_of_a_document_check() {
     assert!(rules.contains(&"timeline-evidence-missing".to_string()), "{rules:?}");
 }
 
+/// An entry of several lines (an imported phase and the bullets below it) is named on one line
+/// in the finding's message, as a terminal shows it.
+#[test]
+fn an_entry_of_several_lines_is_named_on_one_line() {
+    let c = checker();
+    let src = include_str!("fixtures/checkout.yaml").replace(
+        "    event: Error-rate alert pages the checkout on-call\n",
+        "    event: |-\n      Alert:\n      - pages the checkout on-call\n",
+    );
+    let doc = store::parse_document(Path::new("c.yaml"), &src).unwrap().doc;
+    let found = c.check_document(&doc, None, None);
+    let messages: Vec<&str> = found
+        .iter()
+        .filter(|d| d.finding.rule == "timeline-evidence-missing")
+        .map(|d| d.finding.message.as_str())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains("`Alert: - pages the checkout on-call`")), "{messages:?}");
+    assert!(!messages.iter().any(|m| m.contains('\n')), "{messages:?}");
+}
+
 /// A product named like a person ("Pathfinder failed to sync") is a thing wherever the same
 /// file or document calls it one ("the Lantern service", "Quill, our billing bot,"); a name
 /// the file never calls a thing stays a person, and a name the configuration lists wins.

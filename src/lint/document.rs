@@ -282,9 +282,10 @@ fn completeness(doc: &Document, now: Option<DateTime<Utc>>, out: &mut Vec<DocFin
     let zone = doc.zone();
     for (i, e) in doc.timeline.iter().enumerate() {
         if e.evidence.as_deref().is_none_or(|x| x.trim().is_empty()) {
+            // (An event of several lines, a phase and its bullets, is named on one line.)
             let message = format!(
                 "the timeline entry `{}` links no evidence (a graph, a log line, a chat message)",
-                e.event.trim()
+                e.event.split_whitespace().collect::<Vec<_>>().join(" ")
             );
             push(format!("timeline[{i}]"), "timeline-evidence-missing", Severity::Suggestion, &e.event, message);
         }
