@@ -1290,3 +1290,21 @@ fn a_rows_note_shows_its_warning_before_its_suggestion() {
     assert!(shown.contains("(2 more in this row)"), "{shown}");
     assert!(!shown.contains("◆ root-cause"), "{shown}");
 }
+
+/// An entry of several lines (an imported phase and the bullets below it) shows its line break as
+/// a space in the table and in the selected row's detail, not dropped.
+#[test]
+fn an_entry_of_several_lines_shows_its_line_breaks_as_spaces() {
+    let t = library().find("default").unwrap();
+    let doc = t.new_document("Checkout API errors", &"Europe/Berlin".parse().unwrap());
+    let text = blameless::store::document_text(&doc).unwrap().replace(
+        "timeline: []\n",
+        "timeline:\n  - time: \"2026-11-24T14:02:00+01:00\"\n    event: |-\n      Initial Discovery:\n      - Orders stopped flowing.\n",
+    );
+    assert!(text.contains("Initial Discovery:"), "{text}");
+    let mut f = editing_with(&text, None);
+    open_section(&mut f.app, "timeline");
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(shown.contains("Initial Discovery: - Orders"), "{shown}");
+    assert!(shown.contains("Event     Initial Discovery: - Orders stopped flowing."), "{shown}");
+}

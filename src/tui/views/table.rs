@@ -119,7 +119,9 @@ pub fn render(frame: &mut Frame, r: Rect, editor: &Editor, i: usize, memo: &mut 
         let cells: Vec<Cell> = cols
             .iter()
             .map(|&(col, _)| {
-                let raw = table.cell(doc, row, col);
+                // (A line break inside a cell, an imported phase over its bullets, reads as a space;
+                // one byte for one, so the findings' spans still fit.)
+                let raw = table.cell(doc, row, col).replace('\n', " ");
                 let cursor = focused && row == table.row && col == table.col && table.editing.is_none();
                 let findings = cell_findings(editor, table, row, col);
                 if !findings.is_empty() {
@@ -238,7 +240,7 @@ fn detail_lines(editor: &Editor, table: &Table, columns: &[crate::tui::table::Co
     note(editor, table, false)
         .into_iter()
         .chain((0..columns.len()).map(|col| {
-            let raw = table.cell(&editor.doc, table.row, col);
+            let raw = table.cell(&editor.doc, table.row, col).replace('\n', " ");
             let (text, style) = match (table.col_at(col), editor.doc.timeline.get(table.row)) {
                 (Col::Time, Some(e)) if e.time.resolve(&zone).is_some() => {
                     (show_time(&e.time, &zone), Style::default())
