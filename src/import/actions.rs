@@ -28,9 +28,10 @@ impl Builder<'_> {
         let before = self.doc.actions.len();
         // `### Deployment` over a list of actions: the group they are in.
         let mut group: Option<String> = None;
+        let mut runs = self.runs_in(part, blocks);
         for (k, &b) in part.blocks.iter().enumerate() {
             let block = &blocks[b];
-            if self.is_not_written(block) {
+            if runs.took(block, &mut leftover) || self.is_not_written(block) {
                 continue;
             }
             let next_holds_rows =

@@ -71,6 +71,7 @@ mod split_cells;
 mod stamp;
 mod stamp_date;
 mod stamp_forms;
+mod stamps_under;
 mod status;
 mod status_copy;
 mod status_headings;

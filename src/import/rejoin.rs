@@ -52,6 +52,7 @@ pub fn rejoin(src: &str) -> Cow<'_, str> {
     let text = super::then(text, super::status_copy::history_updates);
     let text = super::then(text, super::label_updates::labelled_paragraphs);
     let text = super::then(text, super::status_copy::named_updates);
+    let text = super::then(text, super::stamps_under::stamps_under_text);
     let text = super::then(text, broken_rows);
     let text = super::then(text, times_over_events);
     super::then(text, super::notices::stamps_over_text)

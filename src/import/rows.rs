@@ -238,8 +238,12 @@ impl Builder<'_> {
     pub(super) fn factors_part(&mut self, i: usize, part: &Part, blocks: &[Block]) -> Vec<String> {
         let mut leftover = Leftover::default();
         let before = self.doc.factors.len();
+        let mut runs = self.runs_in(part, blocks);
         for &b in &part.blocks {
             let block = &blocks[b];
+            if runs.took(block, &mut leftover) {
+                continue;
+            }
             if self.is_not_written(block) {
                 continue;
             }
@@ -265,6 +269,34 @@ impl Builder<'_> {
         let added = self.doc.factors.len() - before;
         self.report_rows(i, part, added, "factor");
         leftover.into_texts(self.src)
+    }
+}
+
+/// The runs of timed entries a part of factors or actions holds (a status page's updates below
+/// its postmortem's "Root cause" or "Next steps"): the timeline, not rows of that section.
+pub(super) struct Runs {
+    runs: Vec<(std::ops::Range<usize>, String)>,
+    kept: Vec<bool>,
+}
+
+impl Runs {
+    /// Whether a run took `block`; what the run leaves is kept once, as text.
+    pub(super) fn took(&mut self, block: &Block, leftover: &mut Leftover) -> bool {
+        let inside = |(range, _): &(std::ops::Range<usize>, String)| {
+            range.start <= block.range.start && block.range.end <= range.end
+        };
+        let Some(r) = self.runs.iter().position(inside) else { return false };
+        if !std::mem::replace(&mut self.kept[r], true) && !self.runs[r].1.trim().is_empty() {
+            leftover.text(self.runs[r].1.trim().to_string());
+        }
+        true
+    }
+}
+
+impl Builder<'_> {
+    pub(super) fn runs_in(&mut self, part: &Part, blocks: &[Block]) -> Runs {
+        let runs = if self.has_timeline_heading || self.own { Vec::new() } else { self.time_runs(part, blocks) };
+        Runs { kept: vec![false; runs.len()], runs }
     }
 }
 

@@ -261,7 +261,25 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
         out.push('\n');
     }
     let mut from = start;
+    // The first update reaching up to a heading of the report's own ("## Next steps", not
+    // "### Resolved"): the page's postmortem, its sections kept as written, its stamp an entry.
+    // (A title, `# Slow uploads`, is the page's: its first update is an update.)
+    let heading = start.checked_sub(1).map(|h| lines[h].trim()).filter(|h| h.starts_with("##"));
+    let report_heading = heading.is_some_and(|h| {
+        let h = h.trim_start_matches('#').trim().to_lowercase();
+        !super::status::STATUS_WORDS.iter().any(|w| h.starts_with(w))
+    });
     for &s in &stamps {
+        if report_heading && s == first {
+            // (Its stamp an entry of the updates' list: `* Nov 22, 2018 - 13:19 UTC — Posted`.)
+            for line in &lines[from..s] {
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push_str(&format!("\n* {} — Posted\n", posted_stamp(lines[s]).unwrap_or_default()));
+            from = s + 1;
+            continue;
+        }
         let said: Vec<&str> = lines[from..s].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
         let when = posted_stamp(lines[s]).unwrap_or_default();
         // A postmortem posted as the page's last word, its own timeline in it (two lines or more

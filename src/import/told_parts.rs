@@ -1,6 +1,7 @@
 //! Parts of a time told in a sentence, read apart from [`super::told::told_times`]: a span's
 //! end, a clock written with a dot, and a time in brackets of its own.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -68,10 +69,23 @@ pub(super) fn span_end(after: &str, day: Option<chrono::NaiveDate>) -> Option<ch
         Regex::new(r"(?i)^[*_]*\s*(?:\([^)]{1,24}\)\s*)?(?:and|to|until|till|through(?: to)?|thru|up (?:to|until)|[-–—])\s*[*_]*~?\s*(\d)").ok()
     });
     let m = END.as_ref()?.captures(after)?.get(1)?;
-    let stamp = leading_stamp(&after[m.start()..])?;
+    // "and 2023-11-14 at 00:01": the day, "at", the time.
+    let end = &after[m.start()..];
+    let end = match end.get(..14) {
+        Some(head) if head.ends_with(" at ") && head[..10].bytes().filter(|b| *b == b'-').count() == 2 => {
+            Cow::Owned(format!("{} {}", &end[..10], &end[14..]))
+        }
+        _ => Cow::Borrowed(end),
+    };
+    let stamp = leading_stamp(&end)?;
     match (stamp.date, stamp.time) {
         (None, Some(ClockText::At(t))) => Some(t),
-        (Some(super::stamp::DateText::Full(d)), Some(ClockText::At(t))) if Some(d) == day => Some(t),
+        // (The next day: a span over midnight, "between 2023-11-13 at 23:05 and 2023-11-14 at 00:01".)
+        (Some(super::stamp::DateText::Full(d)), Some(ClockText::At(t)))
+            if Some(d) == day || day.and_then(|x| x.succ_opt()) == Some(d) =>
+        {
+            Some(t)
+        }
         _ => None,
     }
 }

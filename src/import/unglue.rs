@@ -51,10 +51,24 @@ fn glued(line: &str) -> bool {
 
 /// `src` with each glued run of timed entries split into paragraphs.
 pub fn unglue(src: &str) -> Cow<'_, str> {
-    let ruled = rule_apart(src);
+    let ruled = super::then(rule_apart(src), zone_apart);
     match unglue_entries(&ruled) {
         Cow::Borrowed(_) => ruled,
         Cow::Owned(out) => Cow::Owned(out),
+    }
+}
+
+/// `14:18 CETPage · 8% of outbound queued`: a time's zone that a copied page glued to the
+/// event's first word, a space put back (`14:18 CET Page · ...`), so that the zone is read
+/// and the event keeps its word.
+fn zone_apart(src: &str) -> Cow<'_, str> {
+    static ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?m)^(\s*(?:[-*+]\s+)?\d{1,2}:\d{2}(?::\d{2})?\s?(?:UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|KST|AEST|AEDT))(\p{Lu}\p{Ll})")
+            .ok()
+    });
+    match ZONE.as_ref() {
+        Some(re) => re.replace_all(src, "$1 $2"),
+        None => Cow::Borrowed(src),
     }
 }
 
@@ -106,6 +120,15 @@ fn unglue_entries(src: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_zone_glued_to_the_event_is_set_apart() {
+        assert_eq!(
+            super::zone_apart("14:18 CETPage · queued\n15:03 CETResolved: drained\n"),
+            "14:18 CET Page · queued\n15:03 CET Resolved: drained\n"
+        );
+        assert_eq!(super::zone_apart("14:18 CETA is a word\n"), "14:18 CETA is a word\n");
+    }
+
     use super::unglue;
 
     #[test]

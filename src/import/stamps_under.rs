@@ -1,0 +1,112 @@
+//! A status page's updates copied with each one's day and time on a line of its own below its
+//! text (`December 5, 2023 · 08:57 BST` under "We now consider this issue resolved."), blank
+//! lines around each: two such stamps or more, newest first, the text above the first of them
+//! saying the incident is over. Each update becomes a list entry at its stamp (`* December 5,
+//! 2023 08:57 BST — We now consider ...`), its other lines under it; what follows the last
+//! stamp (an update whose stamp was not copied) stays as it is. A page whose stamps stand over
+//! their updates is `notices`' (the first update there is the one below the first stamp).
+//! Every word stays.
+
+use std::borrow::Cow;
+
+use super::stamp::{ClockText, Stamp, leading_stamp};
+
+/// A line that is only a day and a time (a `·` between them, as status pages write it).
+fn stamp_alone(line: &str) -> Option<Stamp> {
+    let t = line.trim();
+    if t.is_empty() || t.starts_with(['#', '|', '-', '*', '+', '>']) {
+        return None;
+    }
+    let s = leading_stamp(&t.replace(" · ", " "))?;
+    (s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && s.rest.trim().is_empty()).then_some(s)
+}
+
+/// Words an update that closes an incident uses.
+fn closing(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["resolved", "resolution", "fully restored", "back to normal", "operating normally", "incident is closed"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+/// `src` with its updates under their stamps as list entries (see the module's words).
+pub(super) fn stamps_under_text(src: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = src.lines().collect();
+    let code = super::code_lines(&lines);
+    let stamps: Vec<usize> = (0..lines.len()).filter(|&i| !code[i] && stamp_alone(lines[i]).is_some()).collect();
+    if stamps.len() < 2 {
+        return Cow::Borrowed(src);
+    }
+    // Each stamp a paragraph of its own with text just above it, no heading between two.
+    let text_above = |i: usize| {
+        (0..i).rev().find(|&j| !lines[j].trim().is_empty()).filter(|&j| {
+            j + 1 < i && lines.get(i + 1).is_none_or(|l| l.trim().is_empty()) && {
+                let t = lines[j].trim();
+                !t.starts_with('#') && stamp_alone(t).is_none() && !code[j]
+            }
+        })
+    };
+    let Some(first_text) = text_above(stamps[0]) else { return Cow::Borrowed(src) };
+    if stamps.iter().any(|&s| text_above(s).is_none())
+        || stamps.windows(2).any(|w| (w[0]..w[1]).any(|i| lines[i].trim_start().starts_with('#')))
+    {
+        return Cow::Borrowed(src);
+    }
+    // The first update: its paragraph above the first stamp, up to a blank line.
+    let mut start = first_text;
+    while start > 0 && !lines[start - 1].trim().is_empty() {
+        start -= 1;
+    }
+    let first: String = lines[start..stamps[0]].join(" ");
+    // (The second update's first line: "We wait for the bank to say it has resolved it" may come later.)
+    let after_first = (stamps[0] + 1..stamps[1]).map(|i| lines[i].trim()).find(|l| !l.is_empty()).unwrap_or_default();
+    let after_first = after_first.split(". ").next().unwrap_or_default();
+    if !closing(&first) || closing(after_first) {
+        return Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() + 16 * stamps.len());
+    for line in &lines[..start] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    let mut from = start;
+    for &s in &stamps {
+        let said: Vec<&str> = lines[from..s].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let when = lines[s].trim().replace(" · ", " ");
+        if let Some((head, rest)) = said.split_first() {
+            out.push_str(&format!("* {when} — {head}\n"));
+            for l in rest {
+                out.push_str(&format!("  {l}\n"));
+            }
+        }
+        from = s + 1;
+    }
+    if from < lines.len() {
+        out.push('\n');
+    }
+    for line in &lines[from..] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    super::ending_as(src, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stamps_under_text;
+
+    #[test]
+    fn updates_over_their_stamps_become_entries() {
+        let src = "# Card errors\n\nWe now consider this issue resolved.\n\nDecember 5, 2023 · 08:57 BST\n\nThe errors have stopped.\nWe wait for the bank.\n\nDecember 5, 2023 · 08:28 BST\n\nSince 22:00 we see errors.\n";
+        assert_eq!(
+            stamps_under_text(src),
+            "# Card errors\n\n* December 5, 2023 08:57 BST — We now consider this issue resolved.\n* December 5, 2023 08:28 BST — The errors have stopped.\n  We wait for the bank.\n\n\nSince 22:00 we see errors.\n"
+        );
+    }
+
+    #[test]
+    fn stamps_over_their_updates_are_left_to_notices() {
+        let src = "# Card errors\n\nWe are looking into it.\n\nDecember 5, 2023 · 08:57 BST\n\nThis is resolved.\n\nDecember 5, 2023 · 08:28 BST\n\nWe see errors.\n";
+        assert_eq!(stamps_under_text(src), src);
+    }
+}
