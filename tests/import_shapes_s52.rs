@@ -85,3 +85,20 @@ fn a_span_over_midnight_told_with_days_keeps_the_later_times_on_its_first_day() 
         ])
     );
 }
+
+/// A numbered timeline whose item goes on with a sentence that opens with a later time of its
+/// own ("At 17:06 we replied ..."): that sentence is an entry at its moment, on the item's day;
+/// a time inside a sentence or earlier than the item's stays in its text.
+#[test]
+fn a_later_sentence_inside_an_item_is_an_entry_of_its_own() {
+    let src = "# Database stuck read-only\n\n## Timeline\n\n1. Tuesday, July 25, 2023 at 16:32 we wrote to the host's support. At 17:06 we replied that killing the sessions fixes it.\n2. Thursday, July 27, 2023 at 03:30 the migration failed. We had run it at 02:10 once before.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2023-07-25T16:32:00Z", "we wrote to the host's suppo"),
+            ("2023-07-25T17:06:00Z", "At 17:06 we replied that kil"),
+            ("2023-07-27T03:30:00Z", "the migration failed. We had"),
+        ])
+    );
+}

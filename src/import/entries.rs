@@ -253,8 +253,40 @@ impl Builder<'_> {
         if words || matches!(stamp.time, Some(ClockText::Unknown)) || matches!(stamp.date, Some(DateText::Unknown)) {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }
-        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
+        // "... support. At 17:06 we replied ...": the later sentences, entries of their own.
+        let later = match stamp.time {
+            Some(ClockText::At(own)) if stamp.end.is_none() => super::later_times::later_sentences(&event, own),
+            _ => Vec::new(),
+        };
+        let mut event = event;
+        let tail = later.first().map(|(at, _)| event.split_off(*at));
+        self.doc.timeline.push(TimelineEntry {
+            time,
+            event: event.trim_end().to_string(),
+            evidence: None,
+            marker: None,
+            extra,
+        });
         self.note_bare();
+        if let Some(tail) = tail {
+            let from = later[0].0;
+            let ends: Vec<usize> = later.iter().skip(1).map(|(at, _)| at - from).chain([tail.len()]).collect();
+            let mut start = 0;
+            for ((_, s), end) in later.iter().zip(ends) {
+                let piece = &tail[start..end];
+                start = end;
+                self.clock.bare = true;
+                let time = self.clock.stamp(s);
+                self.doc.timeline.push(TimelineEntry {
+                    time,
+                    event: piece.trim().to_string(),
+                    evidence: None,
+                    marker: None,
+                    extra: Extra::new(),
+                });
+                self.note_bare();
+            }
+        }
     }
 
     /// Notes the row just added as bare (its day from above it) for `anchor_runs`.

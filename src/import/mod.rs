@@ -47,6 +47,7 @@ mod label_updates;
 mod label_value;
 mod labelled;
 mod language_zone;
+mod later_times;
 mod lead_cells;
 mod loose;
 mod matching;
