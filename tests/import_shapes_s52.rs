@@ -102,3 +102,19 @@ fn a_later_sentence_inside_an_item_is_an_entry_of_its_own() {
         ])
     );
 }
+
+/// Updates each under a stamp that puts the time first, then its zone and the offset in
+/// brackets, then the day with an ordinal (`02:54 pm PST (UTC-8) December 11th, 2024`): each
+/// an entry at that moment in Pacific time, the bracketed offset kept at the head of its text.
+#[test]
+fn time_first_stamps_with_the_offset_in_brackets() {
+    let src = "# Degraded\n\n## Updates\n\n02:54 pm PST (UTC-8) December 11th, 2024\n\nRecovery is stable.\n\n08:14 am PST (UTC-8) December 11th, 2024\n\nHigh traffic from a partner.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-12-11T22:54:00Z", "(UTC-8) Recovery is stable."),
+            ("2024-12-11T16:14:00Z", "(UTC-8) High traffic from a ")
+        ])
+    );
+}

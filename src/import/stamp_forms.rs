@@ -40,7 +40,7 @@ pub(super) fn decimal_comma(line: &str) -> Option<std::borrow::Cow<'_, str>> {
     COMMA.as_ref().map(|re| re.replace(line, "$1.$2$3"))
 }
 
-/// `11:09 PM EDT 07/14/17`, `4:45 AM EST, 8/12/2022`: a time and its zone before the day, written day first, time and
+/// `11:09 PM EDT 07/14/17`, `4:45 AM EST, 8/12/2022`, `02:54 pm PST (UTC-8) December 11th, 2024`: a time and its zone before the day, written day first, time and
 /// zone after it, as the stamp reader takes them (`07/14/17 11:09 PM EDT`); so a range's,
 /// `9:47 AM EST – 2:00 PM EST, 8/12/2022` (`8/12/2022 9:47 AM – 2:00 PM EST`). And a range
 /// whose ends each name the same zone, `14:00 UTC - 14:30 UTC: ...`, with the zone once.
@@ -51,7 +51,7 @@ pub(super) fn time_zone_day(line: &str) -> Option<String> {
         let date = super::stamp_date::DATE.as_str();
         let zone = super::zone::ZONE_PATTERN;
         Regex::new(&format!(
-            r"^(?P<open>[*_`\[(\s]*)(?P<time>{TIME})(?:\s+(?P<zone1>{zone}))?(?:\s*[-–—]\s*(?P<until>{TIME}))?\s+(?P<zone>{zone}),?\s+(?P<date>(?i:{date}))(?P<end>\s|$|[:,.\-–—])"
+            r"^(?P<open>[*_`\[(\s]*)(?P<time>{TIME})(?:\s+(?P<zone1>{zone}))?(?:\s*[-–—]\s*(?P<until>{TIME}))?\s+(?P<zone>{zone})(?P<off>\s*\((?:UTC|GMT)\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?\))?,?\s+(?P<date>(?i:{date}))(?P<end>\s|$|[:,.\-–—])"
         ))
         .ok()
     });
@@ -71,7 +71,9 @@ pub(super) fn time_zone_day(line: &str) -> Option<String> {
     {
         let rest = &line[c.name("end")?.start()..];
         let until = c.name("until").map_or(String::new(), |u| format!(" – {}", u.as_str()));
-        return Some(format!("{}{} {}{until} {}{rest}", &c["open"], &c["date"], &c["time"], &c["zone"]));
+        // (`02:54 pm PST (UTC-8) December 11th, 2024`: the offset in brackets stays after the zone.)
+        let off = c.name("off").map_or("", |o| o.as_str());
+        return Some(format!("{}{} {}{until} {}{off}{rest}", &c["open"], &c["date"], &c["time"], &c["zone"]));
     }
     let c = ZONED_RANGE.as_ref()?.captures(line).filter(same)?;
     let rest = &line[c.get(0)?.end()..];

@@ -102,20 +102,23 @@ pub(super) fn dated_alone(line: &str) -> bool {
     }
     let after = super::status::update_label(line).map_or(line, |(_, after)| after);
     leading_stamp(after).is_some_and(|s| {
-        s.date.is_some()
-            && matches!(s.time, Some(ClockText::At(_)))
-            && s.rest.trim().trim_matches(':').trim().is_empty()
+        let rest = s.rest.trim().trim_matches(':').trim();
+        // A short note in brackets (`PST (UTC-8)`, `(estimated)`) is still the stamp's line.
+        let note = rest.len() <= 30 && rest.starts_with('(') && rest.ends_with(')') && !rest[1..].contains('(');
+        s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note)
     })
 }
 
 /// An event that is only an update's label and its colon (`Update:`, `Comment updated on:`),
 /// its text still to come.
+/// So is a stamp's note in brackets alone (`(UTC-8)` after `02:54 pm PST`).
 pub(super) fn is_label(event: &str) -> bool {
     let t = event.trim();
     let label = t.strip_suffix(':').unwrap_or_default();
-    !label.is_empty()
+    let note = t.len() <= 30 && t.starts_with('(') && t.ends_with(')') && !t[1..].contains('(');
+    note || (!label.is_empty()
         && label.split_whitespace().count() <= 5
-        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
 }
 
 impl Builder<'_> {
