@@ -673,3 +673,16 @@ fn the_writers_own_account_is_no_warning() {
 fn a_word_glued_to_a_non_ascii_letter_is_no_finding() {
     exactly("tests/fixtures/lint/glued-words.md", vec![(5, "judged-person", "warning")], 1);
 }
+
+/// "You" charged with a past act or a fault ("you forgot to renew the domain", "it was your
+/// fault") is someone told off, a warning; "you" as the reader in general ("if you forget to
+/// renew it", "you need to restart the pod"), a fault only possible, and a fix that stopped the
+/// errors are none.
+#[test]
+fn you_charged_with_a_past_act_is_a_warning_and_the_reader_in_general_is_not() {
+    exactly(
+        "tests/fixtures/lint/addressed-you.md",
+        vec![(5, "forgot", "warning"), (7, "person-at-fault", "warning"), (9, "missed-ignored", "warning")],
+        1,
+    );
+}

@@ -7,6 +7,7 @@
 //! carry byte spans into that text, [`apply_rewrite`] applies a suggested rewrite, and
 //! [`dismiss`] records a dismissal in the document, which every later check honours.
 
+mod addressed;
 mod cases;
 mod config;
 mod document;

@@ -171,7 +171,7 @@ impl Reader<'_> {
             .unwrap_or(stem);
         let lower = stem.to_lowercase();
         let lex = self.lex;
-        let first_person = lex.first_person.contains(&lower);
+        let first_person = lex.first_person.contains(&lower) && !self.addressed(t, &lower);
         // An @handle is somebody's chat name.
         let handle = self.text[..t.start].ends_with('@');
         // "3:31 pm": a time of day, not a product manager.
