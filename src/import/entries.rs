@@ -254,39 +254,10 @@ impl Builder<'_> {
             extra.insert(Value::String("imported-time".into()), Value::String(stamp.text.clone()));
         }
         // "... support. At 17:06 we replied ...": the later sentences, entries of their own.
-        let later = match stamp.time {
-            Some(ClockText::At(own)) if stamp.end.is_none() => super::later_times::later_sentences(&event, own),
-            _ => Vec::new(),
-        };
-        let mut event = event;
-        let tail = later.first().map(|(at, _)| event.split_off(*at));
-        self.doc.timeline.push(TimelineEntry {
-            time,
-            event: event.trim_end().to_string(),
-            evidence: None,
-            marker: None,
-            extra,
-        });
+        let (event, later, tail) = super::later_times::split(stamp, event);
+        self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra });
         self.note_bare();
-        if let Some(tail) = tail {
-            let from = later[0].0;
-            let ends: Vec<usize> = later.iter().skip(1).map(|(at, _)| at - from).chain([tail.len()]).collect();
-            let mut start = 0;
-            for ((_, s), end) in later.iter().zip(ends) {
-                let piece = &tail[start..end];
-                start = end;
-                self.clock.bare = true;
-                let time = self.clock.stamp(s);
-                self.doc.timeline.push(TimelineEntry {
-                    time,
-                    event: piece.trim().to_string(),
-                    evidence: None,
-                    marker: None,
-                    extra: Extra::new(),
-                });
-                self.note_bare();
-            }
-        }
+        self.push_later(&later, &tail);
     }
 
     /// Notes the row just added as bare (its day from above it) for `anchor_runs`.

@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use chrono::NaiveTime;
 use regex::Regex;
 
+use super::build::Builder;
 use super::stamp::{ClockText, Stamp, leading_stamp};
+use crate::doc::{Extra, TimelineEntry};
 
 /// Where each later sentence of `event` starts, with the stamp it opens with (its rest the
 /// sentence after the time), the entry's own time being `own`.
@@ -32,6 +34,38 @@ pub(super) fn later_sentences(event: &str, own: NaiveTime) -> Vec<(usize, Stamp)
         out.push((lead.start(), stamp));
     }
     out
+}
+
+/// The entry's own text, the later sentences' starts in the rest, and that rest.
+pub(super) fn split(stamp: &Stamp, mut event: String) -> (String, Vec<(usize, Stamp)>, String) {
+    let later = match stamp.time {
+        Some(ClockText::At(own)) if stamp.end.is_none() => later_sentences(&event, own),
+        _ => Vec::new(),
+    };
+    let tail = later.first().map(|(at, _)| event.split_off(*at)).unwrap_or_default();
+    if !tail.is_empty() {
+        event.truncate(event.trim_end().len());
+    }
+    (event, later, tail)
+}
+
+impl Builder<'_> {
+    /// The later sentences split off an entry (`tail`, from the first of `later` on), each an
+    /// entry at its own time on the day the clock is at.
+    pub(super) fn push_later(&mut self, later: &[(usize, Stamp)], tail: &str) {
+        let Some(&(from, _)) = later.first() else { return };
+        let ends: Vec<usize> = later.iter().skip(1).map(|(at, _)| at - from).chain([tail.len()]).collect();
+        let mut start = 0;
+        for ((_, s), end) in later.iter().zip(ends) {
+            let piece = &tail[start..end];
+            start = end;
+            self.clock.bare = true;
+            let time = self.clock.stamp(s);
+            let event = piece.trim().to_string();
+            self.doc.timeline.push(TimelineEntry { time, event, evidence: None, marker: None, extra: Extra::new() });
+            self.note_bare();
+        }
+    }
 }
 
 #[cfg(test)]
