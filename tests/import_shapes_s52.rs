@@ -118,3 +118,20 @@ fn time_first_stamps_with_the_offset_in_brackets() {
         ])
     );
 }
+
+/// A status page's header fields with the zone after a dash (`Discovered: Mar 09, 2024 11:00 -
+/// UTC`): "Discovered" is when the incident was detected, and both times are read in UTC.
+#[test]
+fn header_fields_with_the_zone_after_a_dash() {
+    let src = "# Maps down\n\nDiscovered: Mar 09, 2024 11:00 - UTC\nResolved: Mar 10, 2024 03:21 - UTC\n\n## Timeline\n\n- 11:00 - Maintenance started.\n";
+    let doc = import_utc(src);
+    let yaml = serde_yaml::to_string(&doc.times).unwrap();
+    assert!(
+        yaml.contains("detected: 2024-03-09T11:00:00Z") || yaml.contains("detected: \"2024-03-09T11:00:00Z\""),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("resolved: 2024-03-10T03:21:00Z") || yaml.contains("resolved: \"2024-03-10T03:21:00Z\""),
+        "{yaml}"
+    );
+}

@@ -202,6 +202,10 @@ pub fn meta_for(label: &str) -> Option<Meta> {
         }
         _ if is(&[
             "detected",
+            "discovered",
+            "time discovered",
+            "discovered at",
+            "first discovered",
             "detection time",
             "time detected",
             "detected at",

@@ -323,7 +323,7 @@ impl Builder<'_> {
                     Meta::Mitigated => (&mut t.mitigated, "mitigated"),
                     _ => (&mut t.resolved, "resolved"),
                 };
-                let (moment, note) = self.clock.read_labelled(value);
+                let (moment, note) = self.clock.read_labelled(&super::meta_times::dashed_zone(value));
                 *slot = Some(moment);
                 self.keep_note(name, note);
                 name.to_string()

@@ -92,3 +92,25 @@ impl Builder<'_> {
         m.resolve(&self.doc.zone()).map(|_| m)
     }
 }
+
+/// `Mar 09, 2024 11:00 - UTC`: a labelled time whose zone follows a dash, read as `Mar 09, 2024
+/// 11:00 UTC` (the value is kept as written beside it).
+pub(super) fn dashed_zone(value: &str) -> std::borrow::Cow<'_, str> {
+    static DASHED: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(.*\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)\s*[-–]\s*((?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4})\s*$").ok()
+    });
+    match DASHED.as_ref() {
+        Some(re) => re.replace(value, "$1 $2"),
+        None => std::borrow::Cow::Borrowed(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_zone_after_a_dash_is_the_times_zone() {
+        assert_eq!(super::dashed_zone("Mar 09, 2024 11:00 - UTC"), "Mar 09, 2024 11:00 UTC");
+        assert_eq!(super::dashed_zone("2024-03-09 11:00 – CET"), "2024-03-09 11:00 CET");
+        assert_eq!(super::dashed_zone("11:00 - 12:00"), "11:00 - 12:00");
+    }
+}
