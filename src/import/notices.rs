@@ -28,7 +28,7 @@ fn stamp_alone(line: &str) -> Option<bool> {
     // A short note in brackets after the stamp is still the stamp's line: `Tuesday 2:21pm MST
     // (estimated)`.
     let rest = s.rest.trim();
-    let note = rest.len() <= 30 && rest.starts_with('(') && rest.ends_with(')') && !rest[1..].contains('(');
+    let note = super::timeline_inner::bracket_note(rest);
     (matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note || announces(rest)))
         .then_some(s.date.is_some())
 }

@@ -72,22 +72,11 @@ pub(super) fn stamps_under_text(src: &str) -> Cow<'_, str> {
     let mut from = start;
     for &s in &stamps {
         let said: Vec<&str> = lines[from..s].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-        let when = lines[s].trim().replace(" · ", " ");
-        if let Some((head, rest)) = said.split_first() {
-            out.push_str(&format!("* {when} — {head}\n"));
-            for l in rest {
-                out.push_str(&format!("  {l}\n"));
-            }
-        }
+        // (Never empty: each stamp has text just above it.)
+        super::status_copy::push_update(&mut out, &lines[s].trim().replace(" · ", " "), &said);
         from = s + 1;
     }
-    if from < lines.len() {
-        out.push('\n');
-    }
-    for line in &lines[from..] {
-        out.push_str(line);
-        out.push('\n');
-    }
+    super::status_copy::push_rest(&mut out, &lines[from..]);
     super::ending_as(src, out)
 }
 

@@ -299,25 +299,36 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
             from = s + 1;
             continue;
         }
-        match said.split_first() {
-            Some((head, rest)) => {
-                out.push_str(&format!("* {when} — {head}\n"));
-                for l in rest {
-                    out.push_str(&format!("  {l}\n"));
-                }
-            }
-            None => out.push_str(&format!("* {when}\n")),
-        }
+        push_update(&mut out, when, &said);
         from = s + 1;
     }
-    if from < lines.len() {
+    push_rest(&mut out, &lines[from..]);
+    super::ending_as(src, out)
+}
+
+/// An update as a list entry at its stamp: its first line after the stamp and a dash, the
+/// others under it.
+pub(super) fn push_update(out: &mut String, when: &str, said: &[&str]) {
+    match said.split_first() {
+        Some((head, rest)) => {
+            out.push_str(&format!("* {when} — {head}\n"));
+            for l in rest {
+                out.push_str(&format!("  {l}\n"));
+            }
+        }
+        None => out.push_str(&format!("* {when}\n")),
+    }
+}
+
+/// The lines after the last update, as written, a blank line setting them apart from the list.
+pub(super) fn push_rest(out: &mut String, rest: &[&str]) {
+    if !rest.is_empty() {
         out.push('\n');
     }
-    for line in &lines[from..] {
+    for line in rest {
         out.push_str(line);
         out.push('\n');
     }
-    super::ending_as(src, out)
 }
 
 #[cfg(test)]

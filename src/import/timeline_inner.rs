@@ -104,9 +104,13 @@ pub(super) fn dated_alone(line: &str) -> bool {
     leading_stamp(after).is_some_and(|s| {
         let rest = s.rest.trim().trim_matches(':').trim();
         // A short note in brackets (`PST (UTC-8)`, `(estimated)`) is still the stamp's line.
-        let note = rest.len() <= 30 && rest.starts_with('(') && rest.ends_with(')') && !rest[1..].contains('(');
-        s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || note)
+        s.date.is_some() && matches!(s.time, Some(ClockText::At(_))) && (rest.is_empty() || bracket_note(rest))
     })
+}
+
+/// A short note in brackets after a stamp, and nothing else: `(UTC-8)`, `(estimated)`.
+pub(super) fn bracket_note(t: &str) -> bool {
+    t.len() <= 30 && t.starts_with('(') && t.ends_with(')') && !t[1..].contains('(')
 }
 
 /// An event that is only an update's label and its colon (`Update:`, `Comment updated on:`),
@@ -115,10 +119,10 @@ pub(super) fn dated_alone(line: &str) -> bool {
 pub(super) fn is_label(event: &str) -> bool {
     let t = event.trim();
     let label = t.strip_suffix(':').unwrap_or_default();
-    let note = t.len() <= 30 && t.starts_with('(') && t.ends_with(')') && !t[1..].contains('(');
-    note || (!label.is_empty()
-        && label.split_whitespace().count() <= 5
-        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
+    bracket_note(t)
+        || (!label.is_empty()
+            && label.split_whitespace().count() <= 5
+            && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
 }
 
 impl Builder<'_> {
