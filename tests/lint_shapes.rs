@@ -686,3 +686,8 @@ fn you_charged_with_a_past_act_is_a_warning_and_the_reader_in_general_is_not() {
         1,
     );
 }
+
+#[test]
+fn the_writers_team_owns_its_omission_but_their_team_lead_is_someone_else() {
+    exactly("tests/fixtures/lint/our-team-lead.md", vec![(5, "forgot", "warning"), (7, "forgot", "suggestion")], 1);
+}

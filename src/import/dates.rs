@@ -115,7 +115,13 @@ pub fn after_time_words(text: &str) -> bool {
     const WORDS: &str = concat!(
         "between and on during in the of early late morning afternoon evening night hours overnight ",
         "from to until till that same next following day monday tuesday wednesday thursday friday ",
-        "saturday sunday mon tue wed thu fri sat sun tonight then later so",
+        "saturday sunday mon tue wed thu fri sat sun tonight then later so last past previous ",
+        // "Am letzten Mittwoch, den 10.04.2013, ...", "Le mardi 3 mars ...", "El martes ...".
+        "am an dem den letzten vergangenen vorigen frühen späten montag dienstag mittwoch ",
+        "donnerstag freitag samstag sonntag morgen vormittag nachmittag abend nacht ",
+        "le la du dernier lundi mardi mercredi jeudi vendredi samedi dimanche matin soir nuit ",
+        "el lunes martes miércoles jueves viernes sábado domingo op afgelopen maandag dinsdag ",
+        "woensdag donderdag vrijdag zaterdag zondag",
     );
     let starts = [
         date_match(text).map(|(_, r)| r.start),

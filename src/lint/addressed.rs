@@ -32,6 +32,35 @@ const PAST: [&str; 22] = [
     "chose",
 ];
 
+/// Verbs in -ed that tell what happened to "you", a user, not what "you" did: "you received a
+/// 503 error", "you experienced errors", "you noticed the dashboard was down".
+const UNDERGONE: [&str; 24] = [
+    "need",
+    "needed",
+    "agreed",
+    "experienced",
+    "received",
+    "noticed",
+    "encountered",
+    "observed",
+    "attempted",
+    "tried",
+    "used",
+    "accessed",
+    "visited",
+    "requested",
+    "wanted",
+    "reported",
+    "contacted",
+    "reached",
+    "logged",
+    "subscribed",
+    "affected",
+    "impacted",
+    "expected",
+    "waited",
+];
+
 /// Blame laid with "your": "your fault", "your mistake".
 const VERDICTS: [&str; 9] =
     ["fault", "mistake", "error", "negligence", "carelessness", "screwup", "screw-up", "blunder", "oversight"];
@@ -50,9 +79,7 @@ impl Reader<'_> {
         match lower {
             "you" => {
                 PAST.contains(&next.as_str())
-                    || (next.len() > 4
-                        && next.ends_with("ed")
-                        && !matches!(next.as_str(), "need" | "needed" | "agreed"))
+                    || (next.len() > 4 && next.ends_with("ed") && !UNDERGONE.contains(&next.as_str()))
             }
             "your" => VERDICTS.contains(&next.as_str()),
             _ => false,

@@ -45,8 +45,13 @@ impl Reader<'_> {
         let you = |text: &str| text.trim_start().to_lowercase().starts_with("you");
         let first =
             |t: &Token| matches!(self.word(*t), Found::Person { first_person: true }) && !you(t.text(self.text));
-        // ("Our team failed to notice": the writers' own team is the writers.)
+        // ("Our team failed to notice": the writers' own team is the writers; "our team lead"
+        // is someone else.)
         let ours = |t: &Token| {
+            let next = self.text[t.end..].split(|c: char| !c.is_alphanumeric() && c != '-').nth(1);
+            if next.is_some_and(|w| self.text[t.end..].starts_with(' ') && self.lex.roles.contains(&w.to_lowercase())) {
+                return false;
+            }
             let before = self.text[..t.start].split_whitespace().last().map(str::to_lowercase);
             matches!(before.as_deref(), Some("our" | "my"))
                 && matches!(
