@@ -1,7 +1,8 @@
 //! Times written with a dot between the hour and the minutes at the start of the lines of a
 //! timeline (`17.11 Alert fired<br>`, `08.48 RK Getting 50x ...`), the way British and European
 //! notes write them: alone, `1.25` is a number and `3.12 Scope` a section, so they are read as
-//! times only where two lines or more of one section start so, every one an hour of the day,
+//! times only where two lines or more of one section start so (a colon may follow: `11.07: Started
+//! the upgrade`), every one an hour of the day,
 //! under a heading that is a day or names the timeline. They are rewritten with a colon before
 //! the document is read; nothing else changes.
 
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static DOTTED: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^([*_]{0,2})([01]?\d|2[0-3])\.([0-5]\d)([*_]{0,2})(\s+\S)").ok());
+    LazyLock::new(|| Regex::new(r"^([*_]{0,2})([01]?\d|2[0-3])\.([0-5]\d)([*_]{0,2}:?)(\s+\S)").ok());
 
 /// The source with each such line's dot made a colon, or the source itself.
 pub(super) fn dotted_clocks(src: &str) -> std::borrow::Cow<'_, str> {
@@ -75,6 +76,10 @@ mod tests {
         let out = dotted_clocks(src);
         assert!(out.contains("17:11 Alert fired<br>\n17:12 Up again"), "{out}");
         assert!(out.contains("08:48 RK Errors") && out.contains("08:51 RK Load"), "{out}");
+        // With a colon after the minutes, under day lines that are not headings.
+        let src = "## Timeline\n\n25 August 2022\n\n11.07: Started the upgrade\n\n13.04: Upgrade stuck\n";
+        let out = dotted_clocks(src);
+        assert!(out.contains("11:07: Started") && out.contains("13:04: Upgrade"), "{out}");
     }
 
     #[test]

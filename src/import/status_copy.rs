@@ -238,7 +238,9 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
     let (Some(&first), Some(&last)) = (stamps.first(), stamps.last()) else {
         return Cow::Borrowed(src);
     };
-    if stamps.len() < 2 || (first..last).any(|i| section_start(lines[i])) {
+    // (A heading between two stamps parts them; a thematic break inside an update, `---` over
+    // its last line, does not.)
+    if stamps.len() < 2 || (first..last).any(|i| lines[i].trim_start().starts_with('#')) {
         return Cow::Borrowed(src);
     }
     // The first update reaches up to the section's start; a file's first line with no heading
@@ -284,12 +286,13 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
         let when = posted_stamp(lines[s]).unwrap_or_default();
         // A postmortem posted as the page's last word, its own timeline in it (two lines or more
         // that open with a day and a time): kept as written, its `Posted` line too.
-        // So is one written in paragraphs that tell clock times of their own ("At 6:22am EDT
-        // the application …"): its times are read from its sentences.
+        // So is one written in paragraphs that tell two clock times or more of their own ("At
+        // 6:22am EDT the application …"): its times are read from its sentences. (One time
+        // alone is an update's promise: "a new update will be posted by 12:30 CEST".)
         let paragraphs =
             lines[from..s].iter().skip_while(|l| l.trim().is_empty()).filter(|l| l.trim().is_empty()).count();
         let timeline = said.iter().filter(|l| dated_line(l)).count() >= 2
-            || (paragraphs >= 2 && said.iter().any(|l| !super::told::told_times(l).is_empty()));
+            || (paragraphs >= 2 && said.iter().map(|l| super::told::told_times(l).len()).sum::<usize>() >= 2);
         if timeline {
             for line in &lines[from..=s] {
                 out.push_str(line);
@@ -309,6 +312,10 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
 /// An update as a list entry at its stamp: its first line after the stamp and a dash, the
 /// others under it.
 pub(super) fn push_update(out: &mut String, when: &str, said: &[&str]) {
+    // (A thematic break inside the update, `---` over its last line, is no text of it: under
+    // the entry's other lines it would make them a heading.)
+    let said: Vec<&str> =
+        said.iter().copied().filter(|l| !section_start(l) || l.trim_start().starts_with('#')).collect();
     match said.split_first() {
         Some((head, rest)) => {
             out.push_str(&format!("* {when} — {head}\n"));
@@ -345,6 +352,17 @@ mod tests {
         // One such line is a postmortem's own stamp, not a run of updates.
         let one = "The fix is out.\nPosted Mar 02, 2024 - 10:05 UTC\n";
         assert_eq!(rejoin(one), one);
+    }
+
+    #[test]
+    fn a_break_inside_an_update_and_a_promised_time_keep_the_updates() {
+        // A thematic break over an update's last line, and a time the update promises the next
+        // one by: still updates at their stamps, the break dropped.
+        let src = "Slow monitor\nResolved\nAll fixed.\nPosted Oct 17, 2021 - 16:00 CEST\nInvestigating\nWe will post an update by 12:30 CEST.\n\nThere is a delay.\n\n---\nMore areas may be added.\nPosted Oct 14, 2021 - 11:42 CEST\n";
+        assert_eq!(
+            rejoin(src),
+            "Slow monitor\n\n* Oct 17, 2021 - 16:00 CEST — Resolved\n  All fixed.\n* Oct 14, 2021 - 11:42 CEST — Investigating\n  We will post an update by 12:30 CEST.\n  There is a delay.\n  More areas may be added.\n"
+        );
     }
 
     #[test]

@@ -151,8 +151,10 @@ mod tests {
         // a service killed, a fix told to "you"; PERFORMANCE.md has what they cost), 2,856 after
         // session 50's (trust withdrawn, ability doubted, concealment alleged, legal action),
         // 2,859 after session 51's (harm told as an achievement, what a named team could have done),
-        // 2,870 after session 52's (a failing named as a trait, a bad apple, competence denied).
-        assert!(set.gate.words() < 2900, "{} trigger words", set.gate.words());
+        // 2,870 after session 52's (a failing named as a trait, a bad apple, competence denied),
+        // 2,917 after session 53's (nerve and covering oneself judged, work not done at all, rules
+        // not followed, a managed service provider as someone; PERFORMANCE.md has what they cost).
+        assert!(set.gate.words() < 2950, "{} trigger words", set.gate.words());
         eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
     }
 
