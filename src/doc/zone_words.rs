@@ -55,6 +55,9 @@ const WORDS: &[(&str, Option<&str>)] = &[
     ("AEDST", Some("Australia/Sydney")),
     ("NZST", Some("Pacific/Auckland")),
     ("NZDT", Some("Pacific/Auckland")),
+    // New Zealand's and eastern Australia's clock named without its season: "5AM NZT", "9am AET".
+    ("NZT", Some("Pacific/Auckland")),
+    ("AET", Some("Australia/Sydney")),
     ("HST", Some("Pacific/Honolulu")),
     ("AKST", Some("America/Anchorage")),
     ("AKDT", Some("America/Anchorage")),
@@ -89,7 +92,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// The abbreviations and offsets a zone is written as, for regexes (longest first).
-pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\+(?:UTC|GMT)\b|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|МСК|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|AEDST|NZST|NZDT|HST|AKST|AKDT|PHT|WIB|BRT|MYT|ICT|PKT|AWST|ACST|ACDT|IST|GST|UTC|GMT|PT|MT|CT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
+pub const ZONE_PATTERN: &str = r"(?:(?:UTC|GMT)(?:[+-]\s?|\s[+-])\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\+(?:UTC|GMT)\b|(?:CEST|CET|MESZ|MEZ|WEST|WET|EEST|EET|BST|MSK|МСК|PST|PDT|MST|MDT|CST|CDT|EST|EDT|SAST|CAT|EAT|WAT|JST|KST|HKT|SGT|AEST|AEDT|AEDST|AET|NZST|NZDT|NZT|HST|AKST|AKDT|PHT|WIB|BRT|MYT|ICT|PKT|AWST|ACST|ACDT|IST|GST|UTC|GMT|PT|MT|CT|ET|Z)\b|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Eastern|Pacific|Mountain)(?: (?:Standard|Daylight))?(?: Time)?\b)";
 
 /// What a zone word means.
 #[derive(Debug, Clone, PartialEq)]

@@ -330,8 +330,12 @@ impl Builder<'_> {
                 leading_stamp(t.lines().next().unwrap_or_default().trim())
                     .is_some_and(|s| s.date.is_some() && matches!(s.time, Some(ClockText::At(_))))
             };
-            let inner_run =
-                inner_run || (matches!(block.kind, Kind::List(_)) && texts.len() == 2 && texts.iter().all(dated));
+            // So are two lines in a row of a paragraph that each open with one (`July 3, 2025,
+            // 21:15: Removed the logic`, under a `-Resolution:` line of a status page's report).
+            let dated_in_a_row = texts.windows(2).any(|w| w.iter().all(dated));
+            let inner_run = inner_run
+                || (matches!(block.kind, Kind::List(_)) && texts.len() == 2 && texts.iter().all(dated))
+                || (matches!(block.kind, Kind::Paragraph) && dated_in_a_row);
             let titled_list = under_title[k] && matches!(block.kind, Kind::List(_));
             if !run_at(k) && !inner_run && !titled_list && (texts.len() < 3 || firsts * 3 < texts.len() * 2) {
                 // `- **Context**:` over an indented list of timed lines: the list inside the item.
