@@ -44,3 +44,19 @@ fn nzt_is_new_zealand_time_with_its_summer() {
         ])
     );
 }
+
+/// A status page's updates, each its status word, its text and its stamp right under it
+/// (`4 Jun 2024 · 10:00 UTC`), newest first: each update at its stamp.
+#[test]
+fn middle_dot_stamps_right_under_their_updates() {
+    let src = "# Search down\n\n**Resolved**\nSearch works again.\n4 Jun 2024 · 10:00 UTC\n\n**Monitoring**\nA fix is out.\n4 Jun 2024 · 09:10 UTC\n\n**Investigating**\nWe see errors on search.\n4 Jun 2024 · 08:00 UTC\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-06-04T10:00:00Z", "**Resolved** Search works ag"),
+            ("2024-06-04T09:10:00Z", "**Monitoring** A fix is out."),
+            ("2024-06-04T08:00:00Z", "**Investigating** We see err"),
+        ])
+    );
+}

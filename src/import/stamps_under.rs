@@ -40,7 +40,8 @@ pub(super) fn stamps_under_text(src: &str) -> Cow<'_, str> {
     // Each stamp a paragraph of its own with text just above it, no heading between two.
     let text_above = |i: usize| {
         (0..i).rev().find(|&j| !lines[j].trim().is_empty()).filter(|&j| {
-            j + 1 < i && lines.get(i + 1).is_none_or(|l| l.trim().is_empty()) && {
+            // (Right under its text or a blank line below it; a blank line or the end after it.)
+            lines.get(i + 1).is_none_or(|l| l.trim().is_empty()) && {
                 let t = lines[j].trim();
                 !t.starts_with('#') && stamp_alone(t).is_none() && !code[j]
             }
@@ -56,6 +57,14 @@ pub(super) fn stamps_under_text(src: &str) -> Cow<'_, str> {
     let mut start = first_text;
     while start > 0 && !lines[start - 1].trim().is_empty() {
         start -= 1;
+    }
+    // (Its status word may stand alone in the paragraph above: `Resolved`, then the text.)
+    let word_above = (0..start).rev().find(|&j| !lines[j].trim().is_empty()).filter(|&j| {
+        let word = lines[j].trim().trim_matches(['*', '_']).trim().to_lowercase();
+        (j == 0 || lines[j - 1].trim().is_empty()) && super::status::STATUS_WORDS.contains(&word.as_str())
+    });
+    if let Some(j) = word_above {
+        start = j;
     }
     let first: String = lines[start..stamps[0]].join(" ");
     // (The second update's first line: "We wait for the bank to say it has resolved it" may come later.)
@@ -90,6 +99,20 @@ mod tests {
         assert_eq!(
             stamps_under_text(src),
             "# Card errors\n\n* December 5, 2023 08:57 BST — We now consider this issue resolved.\n* December 5, 2023 08:28 BST — The errors have stopped.\n  We wait for the bank.\n\n\nSince 22:00 we see errors.\n"
+        );
+    }
+
+    #[test]
+    fn stamps_right_under_their_text_and_status_words_alone_above_it() {
+        let src = "# Outage\n\n**Resolved**\nAll good now.\n4 Jun 2024 · 10:00 UTC\n\n**Monitoring**\nA fix is out.\n4 Jun 2024 · 09:10 UTC\n";
+        assert_eq!(
+            stamps_under_text(src),
+            "# Outage\n\n* 4 Jun 2024 10:00 UTC — **Resolved**\n  All good now.\n* 4 Jun 2024 09:10 UTC — **Monitoring**\n  A fix is out.\n"
+        );
+        let src = "Outage\n\nResolved\n\nAll good now.\n\nJune 4, 2024 · 10:00 UTC\n\nMonitoring\n\nA fix is out.\n\nJune 4, 2024 · 09:10 UTC\n";
+        assert_eq!(
+            stamps_under_text(src),
+            "Outage\n\n* June 4, 2024 10:00 UTC — Resolved\n  All good now.\n* June 4, 2024 09:10 UTC — Monitoring\n  A fix is out.\n"
         );
     }
 
