@@ -40,8 +40,10 @@ pub(super) fn stamps_under_text(src: &str) -> Cow<'_, str> {
     // Each stamp a paragraph of its own with text just above it, no heading between two.
     let text_above = |i: usize| {
         (0..i).rev().find(|&j| !lines[j].trim().is_empty()).filter(|&j| {
-            // (Right under its text or a blank line below it; a blank line or the end after it.)
-            lines.get(i + 1).is_none_or(|l| l.trim().is_empty()) && {
+            // (A blank line below its text, or right under it when a `·` marks it a stamp line;
+            // a blank line or the end after it. `Jan 5, 2024 - 14:02 UTC` right under its
+            // text is `status`'s.)
+            (j + 1 < i || lines[i].contains(" · ")) && lines.get(i + 1).is_none_or(|l| l.trim().is_empty()) && {
                 let t = lines[j].trim();
                 !t.starts_with('#') && stamp_alone(t).is_none() && !code[j]
             }
