@@ -92,8 +92,13 @@ pub(super) fn bracketed_updates(src: &str) -> Cow<'_, str> {
 
 /// A heading or a thematic break: where a section's text starts.
 fn section_start(line: &str) -> bool {
+    line.trim().starts_with('#') || thematic_break(line)
+}
+
+/// `---` or `***` alone on its line.
+fn thematic_break(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with('#') || (t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*')))
+    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*'))
 }
 
 /// `Resolved - The fix is working.`: a status word, then a dash and the update's text.
@@ -286,9 +291,8 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
         let when = posted_stamp(lines[s]).unwrap_or_default();
         // A postmortem posted as the page's last word, its own timeline in it (two lines or more
         // that open with a day and a time): kept as written, its `Posted` line too.
-        // So is one written in paragraphs that tell two clock times or more of their own ("At
-        // 6:22am EDT the application …"): its times are read from its sentences. (One time
-        // alone is an update's promise: "a new update will be posted by 12:30 CEST".)
+        // So is one in paragraphs telling two clock times or more ("At 6:22am EDT the app …"):
+        // its times are read from its sentences (one alone is a promise: "an update by 12:30").
         let paragraphs =
             lines[from..s].iter().skip_while(|l| l.trim().is_empty()).filter(|l| l.trim().is_empty()).count();
         let timeline = said.iter().filter(|l| dated_line(l)).count() >= 2
@@ -312,10 +316,8 @@ pub(super) fn posted_updates(src: &str) -> Cow<'_, str> {
 /// An update as a list entry at its stamp: its first line after the stamp and a dash, the
 /// others under it.
 pub(super) fn push_update(out: &mut String, when: &str, said: &[&str]) {
-    // (A thematic break inside the update, `---` over its last line, is no text of it: under
-    // the entry's other lines it would make them a heading.)
-    let said: Vec<&str> =
-        said.iter().copied().filter(|l| !section_start(l) || l.trim_start().starts_with('#')).collect();
+    // (A `---` inside the update is no text of it: under the entry's lines, a heading.)
+    let said: Vec<&str> = said.iter().copied().filter(|l| !thematic_break(l)).collect();
     match said.split_first() {
         Some((head, rest)) => {
             out.push_str(&format!("* {when} — {head}\n"));

@@ -34,8 +34,7 @@ const PAST: [&str; 22] = [
 
 /// Verbs in -ed that tell what happened to "you", a user, not what "you" did: "you received a
 /// 503 error", "you experienced errors", "you noticed the dashboard was down".
-const UNDERGONE: [&str; 24] = [
-    "need",
+const UNDERGONE: [&str; 23] = [
     "needed",
     "agreed",
     "experienced",

@@ -48,8 +48,8 @@ impl Reader<'_> {
         // ("Our team failed to notice": the writers' own team is the writers; "our team lead"
         // is someone else.)
         let ours = |t: &Token| {
-            let next = self.text[t.end..].split(|c: char| !c.is_alphanumeric() && c != '-').nth(1);
-            if next.is_some_and(|w| self.text[t.end..].starts_with(' ') && self.lex.roles.contains(&w.to_lowercase())) {
+            let next = tokens(self.text, t.end..self.sentence.end).first().copied();
+            if next.is_some_and(|n| !breaks(&self.text[t.end..n.start]) && self.lex.roles.contains(&self.lower(n))) {
                 return false;
             }
             let before = self.text[..t.start].split_whitespace().last().map(str::to_lowercase);
