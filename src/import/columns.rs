@@ -222,6 +222,31 @@ pub(super) fn headless(header: &[String], rows: &[Vec<String>]) -> Option<(Vec<S
     Some((names.collect(), all))
 }
 
+/// `| 00:31:10 Incident started | |`: a row whose time cell holds its event too (a page's
+/// cells glued when copied), the event cell empty or none (a table of one column): the rows with
+/// the time alone in its cell and the rest in the event's, and the event's column. `None` when no
+/// row is so.
+pub(super) fn split_time_cells(rows: &[Vec<String>], time: usize, event: usize) -> Option<(Vec<Vec<String>>, usize)> {
+    let event = if event == time { time + 1 } else { event };
+    let split = |row: &Vec<String>| {
+        let empty = row.get(event).is_none_or(|e| e.trim().is_empty());
+        let cell = row.get(time)?.trim();
+        let stamp = super::stamp::leading_stamp(cell).filter(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))?;
+        let rest = stamp.rest.trim();
+        let worded = rest.chars().next().is_some_and(char::is_alphabetic) && rest.split_whitespace().count() >= 2;
+        (empty && worded).then(|| {
+            let mut row = row.clone();
+            row.resize(row.len().max(event + 1), String::new());
+            row[time] = cell.strip_suffix(stamp.rest.as_str()).map_or(stamp.text.clone(), |t| t.trim().to_string());
+            row[event] = rest.to_string();
+            row
+        })
+    };
+    let made: Vec<Option<Vec<String>>> = rows.iter().map(split).collect();
+    let any = made.iter().any(Option::is_some);
+    any.then(|| (made.into_iter().zip(rows).map(|(m, r)| m.unwrap_or_else(|| r.clone())).collect(), event))
+}
+
 /// A table whose first column is `Date` or `Day`, every cell of it a day alone, with a column of
 /// what happened (`| Date | Description | Service |`), of three rows or more: a log of incidents
 /// by their days (the times their descriptions tell are read with them).

@@ -212,16 +212,10 @@ impl Builder<'_> {
         Some(date)
     }
 
-    /// The day a line that only names a weekday (`Saturday`, `**Sunday**`) stands for: the
-    /// first of that name on or after the day the timeline is at (see `weekdays::line_day`).
+    /// The day a line that only names a weekday (`Saturday`, `**Sunday**`, `Tuesday 4th`)
+    /// stands for, from the day the timeline is at (see `weekdays::named_line`).
     fn weekday_line(&self, plain: &str) -> Option<NaiveDate> {
-        let weekday = super::weekdays::weekday_in(plain)?;
-        let lower = plain.to_lowercase();
-        let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-        if !words.all(|w| FILLER.contains(&w)) {
-            return None;
-        }
-        Some(super::weekdays::line_day(self.clock.date?, weekday, self.posted))
+        super::weekdays::named_line(plain, self.clock.date?, self.posted)
     }
 
     pub(super) fn push_stamp(&mut self, stamp: &Stamp, event: String) {

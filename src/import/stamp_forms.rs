@@ -7,12 +7,13 @@ use regex::Regex;
 /// `line` with the Nordic word for "o'clock" before its time written as a clock the stamp
 /// reader knows: `2023-11-25, kl 16.17:` is `2023-11-25 16:17:`, `Kl. 08:21:` is `08:21:`,
 /// `25.11.2023 klockan 9.41` is `25.11.2023 9:41`; and `2023-11-25; 09:41`, a semicolon
-/// between a day and its time, is `2023-11-25 09:41`. `None` when it has neither.
+/// between a day and its time, is `2023-11-25 09:41`; `21/9-20 kl 18:18`, the Norwegian day and
+/// month over a short year, is `2020-09-21 18:18`. `None` when it has neither.
 pub(super) fn nordic(line: &str) -> Option<String> {
     static NORDIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
         let date = super::stamp_date::DATE.as_str();
         Regex::new(&format!(
-            r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?P<date>{date})(?:\s*[,;]?\s*(?:kl\.?|klockan|klo\.?)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\b|\s*;\s*(?P<clock>\d{{1,2}}:\d{{2}}))|(?:kl\.?|klockan|klo\.?)\s*(?P<h2>[01]?\d|2[0-3])[.:](?P<m2>[0-5]\d)\b)"
+            r"(?i)^(?P<open>[*_`\[(\s]*)(?:(?:(?P<d>[0-3]?\d)/(?P<mo>[01]?\d)-(?P<y>(?:20)?\d{{2}})|(?P<date>{date}))(?:\s*[,;]?\s*(?:kl\.?|klockan|klo\.?)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\b|\s*;\s*(?P<clock>\d{{1,2}}:\d{{2}}))|(?:kl\.?|klockan|klo\.?)\s*(?P<h2>[01]?\d|2[0-3])[.:](?P<m2>[0-5]\d)\b)"
         ))
         .ok()
     });
@@ -24,9 +25,14 @@ pub(super) fn nordic(line: &str) -> Option<String> {
             (None, Some(h), Some(m)) => format!("{}:{}", h.as_str(), m.as_str()),
             _ => return None,
         };
-        Some(match c.name("date") {
-            Some(date) => format!("{open}{} {clock}{rest}", date.as_str()),
-            None => format!("{open}{clock}{rest}"),
+        Some(match (c.name("date"), c.name("d"), c.name("mo"), c.name("y")) {
+            (Some(date), ..) => format!("{open}{} {clock}{rest}", date.as_str()),
+            (None, Some(d), Some(mo), Some(y)) => {
+                let y = y.as_str().parse::<i32>().ok().map(|y| if y < 100 { 2000 + y } else { y })?;
+                let date = chrono::NaiveDate::from_ymd_opt(y, mo.as_str().parse().ok()?, d.as_str().parse().ok()?)?;
+                format!("{open}{} {clock}{rest}", date.format("%Y-%m-%d"))
+            }
+            _ => format!("{open}{clock}{rest}"),
         })
     })
 }
@@ -115,6 +121,9 @@ mod tests {
         assert_eq!(nordic("Kl. 08:21: Alla har ström.").as_deref(), Some("08:21: Alla har ström."));
         assert_eq!(nordic("25.11.2023 klockan 9.41 fel").as_deref(), Some("25.11.2023 9:41 fel"));
         assert_eq!(nordic("2023-11-25; 09:41:").as_deref(), Some("2023-11-25 09:41:"));
+        assert_eq!(nordic("22/9-20 kl 01:37 - online").as_deref(), Some("2020-09-22 01:37 - online"));
+        assert_eq!(nordic("1/9-2020 kl. 8.05").as_deref(), Some("2020-09-01 8:05"));
+        assert_eq!(nordic("32/9-20 kl 01:37"), None);
         // Not a clock: "kl" as a word of its own, a number after it that is no time.
         assert_eq!(nordic("klassen 9.41"), None);
         assert_eq!(nordic("kl 25.10"), None);

@@ -261,7 +261,7 @@ pub(super) fn update_label(line: &str) -> Option<(&str, &str)> {
             (word, after)
         };
     let after =
-        after.strip_prefix(['@', ':', '-', '–', '—']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
+        after.strip_prefix(['@', ':', '-', '–', '—', ',']).unwrap_or(after).trim_start_matches(['*', '_']).trim_start();
     // `Update as of 11:09 PM EDT 07/14/17`: a time first, its day after it (as a sentence's
     // "Update as of April 17, 3:35 AM: …" inside an update is not one of its own).
     let after = ["as of ", "As of ", "AS OF "]

@@ -79,6 +79,9 @@ pub fn survey(src: &str) -> Survey {
     // the writer orders a day, when the digits do not tell.
     let (mut worded_day_first, mut worded_month_first) = (0, 0);
     let mut first_date = None;
+    // `2013年12月24日 5:14 PM` alone on a line (when it was posted) over a title that names an
+    // earlier day (`… (2013年12月23日)`) within a week, a few lines on: the incident's day is that.
+    let mut posted_at: Option<(NaiveDate, usize)> = None;
     // A date in the front matter (`pubDate: 2025-01-20`) is when the page was published: the
     // first day only when the text tells none ("Le 17 janvier 2025, ..." is the incident's).
     let mut front_date = None;
@@ -187,6 +190,12 @@ pub fn survey(src: &str) -> Survey {
                 Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
             };
             first_date = find_date(t).map(DateText::Full).or_else(range).or(digits).or_else(short);
+            let alone = super::stamp::leading_stamp(t).is_some_and(|s| s.time.is_some() && s.rest.trim().is_empty());
+            posted_at = find_date(t).filter(|_| alone).map(|d| (d, n));
+        } else if let Some((posted, _)) = posted_at.filter(|&(_, at)| n <= at + 4)
+            && let Some(day) = find_date(t).filter(|&d| d < posted && posted - d <= chrono::Duration::days(7))
+        {
+            (first_date, posted_at) = (Some(DateText::Full(day)), None);
         }
     }
     for (a, b, y) in undecided {

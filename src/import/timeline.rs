@@ -250,10 +250,11 @@ impl Builder<'_> {
         let cols = Columns::new(header, SectionKind::Timeline);
         let super::columns::TimelineColumns { time, date_col, event, end } =
             super::columns::timeline_columns(&cols, header, rows);
+        let split = if self.own { None } else { super::columns::split_time_cells(rows, time, event) };
+        let (rows, event) = split.as_ref().map_or((rows, event), |(r, e)| (r.as_slice(), *e));
         let evidence = cols.find(Column::Evidence);
         let marker = cols.find(Column::Marker);
-        // `| Time (UTC) | Time (local) | Event |` in a document that says "All times are PST":
-        // the column's own zone is its times' zone.
+        // `| Time (UTC) | Time (local) | Event |` under "All times are PST": the column's zone.
         let document_zone = self.clock.zone.clone();
         if let Some((super::zone::ZoneWord::Known(zone), _)) = header.get(time).and_then(|h| stated(h)) {
             self.clock.zone = Some(zone);

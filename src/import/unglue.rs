@@ -51,7 +51,7 @@ fn glued(line: &str) -> bool {
 
 /// `src` with each glued run of timed entries split into paragraphs.
 pub fn unglue(src: &str) -> Cow<'_, str> {
-    let ruled = super::then(rule_apart(src), zone_apart);
+    let ruled = super::then(super::then(rule_apart(src), zone_apart), clock_apart);
     match unglue_entries(&ruled) {
         Cow::Borrowed(_) => ruled,
         Cow::Owned(out) => Cow::Owned(out),
@@ -66,10 +66,35 @@ fn zone_apart(src: &str) -> Cow<'_, str> {
         Regex::new(r"(?m)^(\s*(?:[-*+]\s+)?\d{1,2}:\d{2}(?::\d{2})?\s?(?:UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|KST|AEST|AEDT))(\p{Lu}\p{Ll})")
             .ok()
     });
-    match ZONE.as_ref() {
+    // `at 09:42utc`: a zone in small letters glued to its time, written as the zone it is.
+    static SMALL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2}:\d{2}(?::\d{2})?)(utc|gmt|cet|cest|bst|est|edt|pst|pdt)\b").ok()
+    });
+    let spaced = match ZONE.as_ref() {
         Some(re) => re.replace_all(src, "$1 $2"),
         None => Cow::Borrowed(src),
+    };
+    match SMALL.as_ref() {
+        Some(re) if re.is_match(&spaced) => {
+            Cow::Owned(re.replace_all(&spaced, |c: &regex::Captures| format!("{} {}", &c[1], c[2].to_uppercase())).into_owned())
+        }
+        _ => spaced,
     }
+}
+
+/// `00:31:10Incident started`: a table copied from a web page, its time cell glued to its event
+/// cell, a row a line. A space is put back between the time and a capitalised word that follows
+/// it with none (`00:31:10 Incident started`), so the line reads as an entry; not a zone
+/// (`14:18 CET...` is `zone_apart`'s) nor a German `Uhr`.
+fn clock_apart(src: &str) -> Cow<'_, str> {
+    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?m)(^|[\s|>*+(\[-])(\d{1,2}:\d{2}(?::\d{2})?)(\p{Lu}\p{Ll}+)").ok()
+    });
+    let Some(re) = CLOCK.as_ref() else { return Cow::Borrowed(src) };
+    re.replace_all(src, |c: &regex::Captures| {
+        let sep = if &c[3] == "Uhr" { "" } else { " " };
+        format!("{}{}{sep}{}", &c[1], &c[2], &c[3])
+    })
 }
 
 /// `-----Uppdatering 2023-11-25, kl 09.41:`: a rule of dashes a copied page ran onto the next
@@ -127,9 +152,22 @@ mod tests {
             "14:18 CET Page · queued\n15:03 CET Resolved: drained\n"
         );
         assert_eq!(super::zone_apart("14:18 CETA is a word\n"), "14:18 CETA is a word\n");
+        assert_eq!(super::zone_apart("at 09:42utc, and 10:00utc."), "at 09:42 UTC, and 10:00 UTC.");
+        assert_eq!(super::zone_apart("at 09:42utcx"), "at 09:42utcx");
     }
 
     use super::unglue;
+
+    #[test]
+    fn a_time_glued_to_its_event_is_set_apart() {
+        assert_eq!(
+            super::clock_apart("TimeEvent\n00:31:10Incident started\n| 00:45Alert fired |\n"),
+            "TimeEvent\n00:31:10 Incident started\n| 00:45 Alert fired |\n"
+        );
+        for kept in ["um 10:00Uhr begann es\n", "v1.12:30Beta\n", "10:00 Alert\n", "10:00AM alert\n"] {
+            assert_eq!(super::clock_apart(kept), kept);
+        }
+    }
 
     #[test]
     fn glued_runs_are_split_and_other_text_is_left_alone() {

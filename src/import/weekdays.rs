@@ -154,9 +154,47 @@ pub(super) fn line_day(from: NaiveDate, weekday: Weekday, posted: Option<NaiveDa
     }
 }
 
+/// The day a line stands for that names only a weekday, its day of the month or not, in
+/// filler words (`Saturday`, `**Sunday**`, `Tuesday 4th`, `Wednesday the 5th`), under a
+/// timeline at `from`: without a number, the first day of that name from `from` on (see
+/// `line_day`); with one, the first day from `from` on that is that weekday and that day of
+/// its month (within a year), else the first that is that day of its month.
+pub(super) fn named_line(plain: &str, from: NaiveDate, posted: Option<NaiveDate>) -> Option<NaiveDate> {
+    let weekday = weekday_in(plain)?;
+    let lower = plain.to_lowercase();
+    let mut nth = None;
+    for w in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+        let suffix = &w[digits.len()..];
+        match digits.parse::<u32>() {
+            Ok(n) if nth.is_none() && (1..=31).contains(&n) && ["", "st", "nd", "rd", "th"].contains(&suffix) => {
+                nth = Some(n)
+            }
+            _ if super::dates::FILLER.contains(&w) => {}
+            _ => return None,
+        }
+    }
+    let Some(n) = nth else { return Some(line_day(from, weekday, posted)) };
+    let days = || (0..366).filter_map(|k| from.checked_add_signed(Duration::days(k)));
+    days().find(|d| d.day() == n && d.weekday() == weekday).or_else(|| days().find(|d| d.day() == n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weekday_and_its_day_of_the_month_name_the_next_such_day() {
+        let from = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+        let day = |s: &str| named_line(s, from, None).map(|d| d.to_string());
+        assert_eq!(day("Tuesday 4th").as_deref(), Some("2025-03-04"));
+        assert_eq!(day("**Wednesday the 5th**").as_deref(), Some("2025-03-05"));
+        assert_eq!(day("Tuesday 1st").as_deref(), Some("2025-04-01"));
+        assert_eq!(day("Friday").as_deref(), Some("2025-03-07"));
+        assert_eq!(day("Tuesday 4th and 5th"), None);
+        assert_eq!(day("Tuesday 4pm"), None);
+        assert_eq!(day("Tuesday deploy"), None);
+    }
 
     #[test]
     fn weekdays_are_whole_words_in_several_languages() {

@@ -1,0 +1,109 @@
+//! Importing shapes met in session 54 (see tests/corpus/REAL.md), from snippets written in the
+//! same shapes in our own words: every entry at the right instant.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/import_rows.rs"]
+mod import_rows;
+use import_rows::*;
+
+/// A table copied from a web page a row a line, each time glued to its event
+/// (`00:31:10Incident started`), and a Markdown table whose time cell holds the event too.
+#[test]
+fn a_time_glued_to_its_event_is_an_entry() {
+    let lines = "# Outage on March 3, 2024\n\n## Timeline (UTC)\n\nTimeEvent\n00:31:10Incident started\n00:45:00Alert fired for errors\n01:02:33Rollback completed\n";
+    let doc = import_utc(lines);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2024-03-03T00:31:10Z", "Incident started"),
+            ("2024-03-03T00:45:00Z", "Alert fired for errors"),
+            ("2024-03-03T01:02:33Z", "Rollback completed"),
+        ])
+    );
+    for table in [
+        "# Outage on March 3, 2024\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n| 00:31:10Incident started | |\n| 00:45:00 Alert fired | |\n",
+        "# Outage on March 3, 2024\n\n## Timeline (UTC)\n\n| Time (UTC) |\n|---|\n| 00:31:10Incident started |\n| 00:45:00Alert fired |\n",
+    ] {
+        let doc = import_utc(table);
+        assert_eq!(
+            rows(&doc),
+            pairs(&[("2024-03-03T00:31:10Z", "Incident started"), ("2024-03-03T00:45:00Z", "Alert fired")]),
+            "{table}"
+        );
+    }
+}
+
+/// Later days of a timeline named by their weekday and day of the month (`### Tuesday 4th`,
+/// `**Wednesday the 5th**`): the times under each are on that day, and the day's line is no
+/// event's text.
+#[test]
+fn weekday_and_ordinal_day_headings_date_the_times_below() {
+    for src in [
+        "# Outage\n\nPosted on Monday 3rd March 2025.\n\n## Timeline (UTC)\n\n### Monday 3rd March\n\n- 09:00 Alert fired\n- 10:10 Paged\n\n### Tuesday 4th\n\n- 10:00 Fixed\n\n### Wednesday 5th\n\n- 11:00 Closed\n",
+        "# Outage\n\nPosted on Monday 3rd March 2025.\n\n## Timeline (UTC)\n\n**Monday 3rd March**\n\n09:00 Alert fired\n\n10:10 Paged\n\n**Tuesday 4th**\n\n10:00 Fixed\n\nWednesday the 5th\n\n11:00 Closed\n",
+    ] {
+        let doc = import_utc(src);
+        assert_eq!(
+            rows(&doc),
+            pairs(&[
+                ("2025-03-03T09:00:00Z", "Alert fired"),
+                ("2025-03-03T10:10:00Z", "Paged"),
+                ("2025-03-04T10:00:00Z", "Fixed"),
+                ("2025-03-05T11:00:00Z", "Closed"),
+            ]),
+            "{src}"
+        );
+    }
+}
+
+/// A page that opens with when it was posted, alone on a line, over a title that names the
+/// incident's day, the day before: the bare times below are on the incident's day.
+#[test]
+fn the_titles_day_beats_the_posting_stamp_above_it() {
+    let src = "2013年12月24日 5:14 PM\n\nサービスに接続しづらい件について (2013年12月23日)\n\n12月23日(月) 15時36分頃から 20時06分頃まで、サービスに接続しづらい問題が発生しておりました。\n\n[概要]\n15時36分頃に、アラートを検知しました。\n\n[経緯]\n\n  • 15:36 アラートを検知\n  • 15:43 復旧を検知\n  • 20:06 暫定対応を完了\n\n[原因]\nDNSの問題でした。\n";
+    let doc = import_utc(src);
+    let times = times_as_written(&doc);
+    for want in ["2013-12-23T15:36:00+09:00", "2013-12-23T15:43:00+09:00", "2013-12-23T20:06:00+09:00"] {
+        assert!(times.iter().any(|t| t == want), "{want} in {:?}", rows(&doc));
+    }
+    assert!(!times.iter().any(|t| t.starts_with("2013-12-24T15")), "{:?}", rows(&doc));
+}
+
+/// Norwegian day and month over a short year before "kl" (`21/9-20 kl 18:18 - ...`), past
+/// midnight onto the next day.
+#[test]
+fn norwegian_short_dates_with_kl() {
+    let src = "21.09.2020 - Problemer med kassene\n\nKassene får ikke kontakt.\n\n21/9-20 kl 18:18 - Problemene startet\n21/9-20 kl 18:28 - Tekniker er på saken\n22/9-20 kl 01:37 - Alle servere online\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        times_as_written(&doc),
+        ["2020-09-21 18:18", "2020-09-21 18:28", "2020-09-22 01:37"],
+        "{:?}",
+        rows(&doc)
+    );
+}
+
+/// Updates headed `Update, 4:17 p.m., July 24:`, newest first: each at its time and day.
+#[test]
+fn update_headings_with_a_comma_time_and_day() {
+    let src = "July 24, 2017\n\nThe building lost power.\n\nUpdate, 4:17 p.m., July 24:\n\nThe crew will take the system down again.\n\nUpdate, 12:57 p.m., July 24:\n\nA transformer blew.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2017-07-24T16:17:00Z", "Update: The crew will take t"),
+            ("2017-07-24T12:57:00Z", "Update: A transformer blew."),
+        ])
+    );
+}
+
+/// Prose whose times carry their zone in small letters glued to them (`at 09:42utc`): the
+/// zone is read, and the times are entries at it (a posting stamp in PST below changes nothing).
+#[test]
+fn a_small_letter_zone_glued_to_its_time() {
+    let src = "Service issues\n\nOn 14 February 2018 a tenant started a flood of messages.\n\nBetween 09:42utc and 10:02utc, the load was spread out.\n\nProcessing returned to normal at 12:45utc.\n\nPosted Feb 14, 2018 - 17:48 PST\n";
+    let doc = import_utc(src);
+    let got = rows(&doc);
+    assert!(got.iter().any(|(t, _)| t == "2018-02-14T09:42:00Z"), "{got:?}");
+    assert!(got.iter().any(|(t, e)| t == "2018-02-14T12:45:00Z" && e.starts_with("Processing")), "{got:?}");
+}
