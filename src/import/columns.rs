@@ -231,7 +231,8 @@ pub(super) fn split_time_cells(rows: &[Vec<String>], time: usize, event: usize) 
     let split = |row: &Vec<String>| {
         let empty = row.get(event).is_none_or(|e| e.trim().is_empty());
         let cell = row.get(time)?.trim();
-        let stamp = super::stamp::leading_stamp(cell).filter(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))?;
+        let stamp =
+            super::stamp::leading_stamp(cell).filter(|s| matches!(s.time, Some(super::stamp::ClockText::At(_))))?;
         let rest = stamp.rest.trim();
         let worded = rest.chars().next().is_some_and(char::is_alphabetic) && rest.split_whitespace().count() >= 2;
         (empty && worded).then(|| {

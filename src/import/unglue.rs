@@ -67,17 +67,16 @@ fn zone_apart(src: &str) -> Cow<'_, str> {
             .ok()
     });
     // `at 09:42utc`: a zone in small letters glued to its time, written as the zone it is.
-    static SMALL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"\b(\d{1,2}:\d{2}(?::\d{2})?)(utc|gmt|cet|cest|bst|est|edt|pst|pdt)\b").ok()
-    });
+    static SMALL: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2}:\d{2}(?::\d{2})?)(utc|gmt|cet|cest|bst|est|edt|pst|pdt)\b").ok());
     let spaced = match ZONE.as_ref() {
         Some(re) => re.replace_all(src, "$1 $2"),
         None => Cow::Borrowed(src),
     };
     match SMALL.as_ref() {
-        Some(re) if re.is_match(&spaced) => {
-            Cow::Owned(re.replace_all(&spaced, |c: &regex::Captures| format!("{} {}", &c[1], c[2].to_uppercase())).into_owned())
-        }
+        Some(re) if re.is_match(&spaced) => Cow::Owned(
+            re.replace_all(&spaced, |c: &regex::Captures| format!("{} {}", &c[1], c[2].to_uppercase())).into_owned(),
+        ),
         _ => spaced,
     }
 }
@@ -87,9 +86,8 @@ fn zone_apart(src: &str) -> Cow<'_, str> {
 /// it with none (`00:31:10 Incident started`), so the line reads as an entry; not a zone
 /// (`14:18 CET...` is `zone_apart`'s) nor a German `Uhr`.
 fn clock_apart(src: &str) -> Cow<'_, str> {
-    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?m)(^|[\s|>*+(\[-])(\d{1,2}:\d{2}(?::\d{2})?)(\p{Lu}\p{Ll}+)").ok()
-    });
+    static CLOCK: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?m)(^|[\s|>*+(\[-])(\d{1,2}:\d{2}(?::\d{2})?)(\p{Lu}\p{Ll}+)").ok());
     let Some(re) = CLOCK.as_ref() else { return Cow::Borrowed(src) };
     re.replace_all(src, |c: &regex::Captures| {
         let sep = if &c[3] == "Uhr" { "" } else { " " };
