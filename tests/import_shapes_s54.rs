@@ -107,3 +107,42 @@ fn a_small_letter_zone_glued_to_its_time() {
     assert!(got.iter().any(|(t, _)| t == "2018-02-14T09:42:00Z"), "{got:?}");
     assert!(got.iter().any(|(t, e)| t == "2018-02-14T12:45:00Z" && e.starts_with("Processing")), "{got:?}");
 }
+
+/// A status page's history, newest first: each day a paragraph of its own (`Friday 10th June
+/// 2022`), then an incident's title and first words, then its `EDIT 06:04 UTC: ...` updates,
+/// two or one a day: each update on its day.
+#[test]
+fn day_paragraphs_date_the_updates_below_them() {
+    let src = "Saturday 11th June 2022\n\nFriday 10th June 2022\n\nInfra down\n\nA server was lost.\n\nEDIT 06:04 UTC: The server failed.\n\nEDIT 07:57 UTC: Server is back.\n\nThursday 9th June 2022\n\nMails delayed\n\nOur provider has issues.\n\nEDIT 13:55 UTC: Mails flow again.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2022-06-10T06:04:00Z", "EDIT: The server failed."),
+            ("2022-06-10T07:57:00Z", "EDIT: Server is back."),
+            ("2022-06-09T13:55:00Z", "EDIT: Mails flow again."),
+        ])
+    );
+}
+
+/// A report's updates stamped on two clocks after a bar (`07:32 UTC | 23:32 PT`) under a summary
+/// that states the incident's window ("From November 13, 2023 at 18:26 UTC until November 14,
+/// 2023 at 09:18 UTC"): the other clock is no part of the event, and the bare times, all before
+/// the window opens on its first day, are on its second.
+#[test]
+fn two_clocks_after_a_bar_and_the_stated_window_dates_bare_times() {
+    let src = "Summary\nFrom November 13, 2023 at 18:26 UTC until November 14, 2023 at 09:18 UTC, some customers saw mail delays.\nTimeline\n07:32 UTC | 23:32 PT\nWe have reports of delayed mail.\n08:33 UTC | 00:33 PT\nWe continue to investigate.\n09:27 UTC | 01:27 PT\nA fix is in place.\n";
+    let doc = import_utc(src);
+    let got = rows(&doc);
+    for (at, event) in [
+        ("2023-11-14T07:32:00Z", "We have reports of delayed m"),
+        ("2023-11-14T08:33:00Z", "We continue to investigate."),
+        ("2023-11-14T09:27:00Z", "A fix is in place."),
+    ] {
+        assert!(got.iter().any(|(t, e)| t == at && e == event), "{at} {event} in {got:?}");
+    }
+    // A timeline that already stands inside the window stays where it is read.
+    let inside = "Summary\nFrom November 13, 2023 at 06:00 UTC until November 14, 2023 at 09:18 UTC, mail was slow.\nTimeline\n07:32 UTC | 23:32 PT\nWe have reports.\n08:33 UTC | 00:33 PT\nStill looking.\n";
+    let got = rows(&import_utc(inside));
+    assert!(got.iter().any(|(t, _)| t == "2023-11-13T07:32:00Z"), "{got:?}");
+}

@@ -29,6 +29,15 @@ impl Builder<'_> {
         self.dated_heading(text)
     }
 
+    /// The day a paragraph of one line states alone (`Friday 10th June 2022` over that day's
+    /// updates on a status page's history, newest first).
+    pub(super) fn day_paragraph(&self, block: &Block) -> Option<NaiveDate> {
+        let line = self.source(block);
+        let line = line.trim().trim_matches(['*', '_']);
+        let one = matches!(block.kind, Kind::Paragraph) && !line.contains('\n');
+        one.then(|| super::dates::date_line(line).map(|(d, _)| d)).flatten()
+    }
+
     /// The day of the Markdown heading nearest above `start`, when it gives one: a bold label's
     /// timeline (`**Timeline:**`) under `### 1. API - Critical Incident (Nov 26, 20:20-20:40)`
     /// is on that day.

@@ -94,6 +94,7 @@ mod unread;
 mod weekday_year;
 mod weekdays;
 mod wiki;
+mod window;
 mod word_stamp;
 mod written;
 mod zone;

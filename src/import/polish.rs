@@ -41,6 +41,7 @@ impl Builder<'_> {
             }
             self.drop_repeated_stamps();
             self.direct_links();
+            self.move_into_window();
             self.mark_times();
             self.sign_off();
         }

@@ -331,13 +331,9 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     };
     let mut text =
         line[whole.start()..end_at].trim().trim_matches(['*', '_', '`', '[', ']', '(', ')']).trim().to_string();
-    // `12:28am PDT / 3:28am EDT / 7:28am GMT`: the same moment on other clocks, part of the
-    // stamp (kept as written with it), not the start of the event.
-    // `9:01 PM (01:01:32 UTC)`: the same moment on another clock in brackets after it.
-    static ALSO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^(?:/\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\b\s*|[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\s*[)）][*_]*\s*)+").ok()
-    });
-    let rest = match ALSO.as_ref().and_then(|re| re.find(rest)) {
+    // The same moment on other clocks, part of the stamp (kept as written with it).
+    let also = super::stamp_forms::other_clocks(rest_raw, rest, zone.is_some());
+    let rest = match also {
         Some(m) => {
             text = format!("{text} {}", m.as_str().trim());
             rest[m.end()..].trim_start_matches([':', '-', '–', '—', ' '])

@@ -37,6 +37,23 @@ pub(super) fn nordic(line: &str) -> Option<String> {
     })
 }
 
+/// The same moment on other clocks at the head of `rest` (what follows a stamp, `rest_raw` as
+/// written): `/ 3:28am EDT / 7:28am GMT` (after `12:28am PDT`), `(01:01:32 UTC)` (after `9:01
+/// PM`), and `23:32 PT` after a bar when the stamp names its zone (`07:32 UTC | 23:32 PT`). Not
+/// the start of the event.
+pub(super) fn other_clocks<'a>(rest_raw: &str, rest: &'a str, zoned: bool) -> Option<regex::Match<'a>> {
+    static ALSO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^(?:/\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\b\s*|[(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s?[A-Z]{1,5}\s*[)）][*_]*\s*)+").ok()
+    });
+    static PIPED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s?([A-Z]{2,5})\b\s*").ok());
+    let piped = PIPED
+        .as_ref()
+        .and_then(|re| re.captures(rest))
+        .filter(|c| rest_raw.trim_start().starts_with('|') && zoned && super::zone::zone_word(&c[1]).is_some());
+    piped.and_then(|c| c.get(0)).or_else(|| ALSO.as_ref().and_then(|re| re.find(rest)))
+}
+
 /// `15:31:41,8`: a decimal comma before the tenths of a second (German, French), written with
 /// a dot.
 pub(super) fn decimal_comma(line: &str) -> Option<std::borrow::Cow<'_, str>> {

@@ -24,9 +24,20 @@ fn stamp_alone(line: &str) -> Option<Stamp> {
 /// Words an update that closes an incident uses.
 fn closing(text: &str) -> bool {
     let t = text.to_lowercase();
-    ["resolved", "resolution", "fully restored", "back to normal", "operating normally", "incident is closed"]
-        .iter()
-        .any(|w| t.contains(w))
+    [
+        "resolved",
+        "resolution",
+        "fully restored",
+        "back to normal",
+        "operating normally",
+        "incident is closed",
+        "back to nominal",
+        "all systems are back",
+        "fully operational",
+        "fully recovered",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// `src` with its updates under their stamps as list entries (see the module's words).
@@ -68,11 +79,24 @@ pub(super) fn stamps_under_text(src: &str) -> Cow<'_, str> {
     if let Some(j) = word_above {
         start = j;
     }
+    // (A postmortem over the first stamp, its last paragraph a signature: the update starts at
+    // the paragraph that says the incident is over, below the heading or dated line above it.)
+    if !closing(&lines[start..stamps[0]].join(" ")) {
+        let top = (0..start)
+            .rev()
+            .find(|&j| lines[j].starts_with('#') || leading_stamp(lines[j].trim()).is_some_and(|s| s.date.is_some()));
+        let opens = |j: usize| !lines[j].trim().is_empty() && (j == 0 || lines[j - 1].trim().is_empty());
+        if let Some(j) = (top.map_or(0, |t| t + 1)..start).find(|&j| opens(j) && closing(lines[j])) {
+            start = j;
+        }
+    }
     let first: String = lines[start..stamps[0]].join(" ");
     // (The second update's first line: "We wait for the bank to say it has resolved it" may come later.)
     let after_first = (stamps[0] + 1..stamps[1]).map(|i| lines[i].trim()).find(|l| !l.is_empty()).unwrap_or_default();
     let after_first = after_first.split(". ").next().unwrap_or_default();
-    if !closing(&first) || closing(after_first) {
+    // (One that still watches, "back to nominal, we are monitoring", is not the last.)
+    let watching = after_first.to_lowercase().contains("monitoring");
+    if !closing(&first) || (closing(after_first) && !watching) {
         return Cow::Borrowed(src);
     }
     let mut out = String::with_capacity(src.len() + 16 * stamps.len());
@@ -116,6 +140,14 @@ mod tests {
             stamps_under_text(src),
             "Outage\n\n* June 4, 2024 10:00 UTC — Resolved\n  All good now.\n* June 4, 2024 09:10 UTC — Monitoring\n  A fix is out.\n"
         );
+    }
+
+    #[test]
+    fn back_to_nominal_closes_and_a_later_update_still_monitoring_does_not() {
+        let nominal = "Status\n\n[Network] Latency\n\nAll systems are back to nominal state.\n\nPost Mortem\n\nA card was pulled.\n\nThe Team\n\nSeptember 11, 2023 · 15:33 CET\n\nSituation is back to nominal, we are monitoring.\n\nSeptember 11, 2023 · 12:55 CET\n\nSeptember 11,\n";
+        let out = stamps_under_text(nominal);
+        assert!(out.contains("* September 11, 2023 15:33 CET — All systems are back to nominal state."), "{out}");
+        assert!(out.contains("* September 11, 2023 12:55 CET — Situation is back to nominal"), "{out}");
     }
 
     #[test]

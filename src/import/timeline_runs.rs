@@ -147,10 +147,12 @@ impl Builder<'_> {
             _ => false,
         });
         let alone_run = alone.iter().filter(|&&a| a).count() >= 2 || (listed && alone.contains(&true));
-        // Below a dated title (`### 10-Apr-2023: Bigdata back`), a list with items that open
-        // with a time, or paragraphs that do: that day's entries, however few.
+        // Below a dated title (`### 10-Apr-2023: Bigdata back`; or a day alone on its paragraph,
+        // two or more), a list with items that open with a time, or paragraphs that do.
+        let days: Vec<_> = part.blocks.iter().map(|&b| self.day_paragraph(&blocks[b])).collect();
+        let two = days.iter().flatten().count() >= 2;
         let titled: Vec<Option<chrono::NaiveDate>> =
-            part.blocks.iter().map(|&b| self.dated_title(&blocks[b])).collect();
+            part.blocks.iter().zip(&days).map(|(&b, d)| self.dated_title(&blocks[b]).or(d.filter(|_| two))).collect();
         let some_timed = |b: usize| match &blocks[b].kind {
             Kind::List(items) => items.iter().any(|i| timed(self, i.text.lines().next().unwrap_or_default())),
             _ => false,
@@ -158,7 +160,9 @@ impl Builder<'_> {
         let mut under_title = vec![false; titled.len()];
         for k in 0..titled.len() {
             let timed_here = timed_paragraph[k] || some_timed(part.blocks[k]);
-            let above = if k == 0 { heading_day.is_some() } else { titled[k - 1].is_some() || under_title[k - 1] };
+            // (The day's incident title and first words may stand between: `Infra down`, `...`.)
+            let gap = |d: usize| k >= d && titled[k - d].is_some() && (k + 1 - d..k).all(|j| !timed_paragraph[j]);
+            let above = if k == 0 { heading_day.is_some() } else { under_title[k - 1] || (1..=3).any(gap) };
             under_title[k] = timed_here && above;
         }
         let in_group = |k: usize| timed_paragraph.iter().zip(&group).filter(|&(&t, &g)| t && g == group[k]).count();
