@@ -146,3 +146,19 @@ fn two_clocks_after_a_bar_and_the_stated_window_dates_bare_times() {
     let got = rows(&import_utc(inside));
     assert!(got.iter().any(|(t, _)| t == "2023-11-13T07:32:00Z"), "{got:?}");
 }
+
+/// Updates labelled with their time, zone and day in brackets, the day after the zone (`Update
+/// 4 [5:17 am PDT, 20th July]: ...`), one with a space typed after its colon (`[2: 53 am PDT,
+/// 20th July]`): each on its own day.
+#[test]
+fn bracketed_update_labels_with_the_day_after_the_zone() {
+    let src = "Chat is slow\n\nIssue detection time : 4:22 AM PDT, 19 July 2023\n\nUpdate 1 [8:39 am PDT, 19th July]: We found the slow functions.\nUpdate 3 [2: 53 am PDT, 20th July]: A server failed again.\nUpdate 4 [5:17 am PDT, 20th July]: We saw a similar failure.\n";
+    let got = rows(&import_utc(src));
+    for (at, event) in [
+        ("2023-07-19T15:39:00Z", "Update 1: We found the slow f"),
+        ("2023-07-20T09:53:00Z", "Update 3: A server failed ag"),
+        ("2023-07-20T12:17:00Z", "Update 4: We saw a similar f"),
+    ] {
+        assert!(got.iter().any(|(t, e)| t == at && e.starts_with(&event[..20])), "{at} {event} in {got:?}");
+    }
+}

@@ -35,7 +35,7 @@ static STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // `[12-05 16:21]`: a day and month without a year, only with a time after it.
     let pair = r"(?P<pair>\d{1,2}[-/]\d{1,2})";
     Regex::new(&format!(
-        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+|(?:{FOREIGN_WEEKDAY}),?\s+)?(?:(?P<date>{date})(?:,?\s+(?:{WEEKDAY})\b\.?|\s*[(（](?:{WEEKDAY})\.?[)）])?|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/|\s+:\s+)(?P<dashed>[~≈]?(?:{COLON_CLOCK}|\d{{1,2}}\s?[ap]\.?m\b\.?))|(?:,?\s+at\s+|\s*,\s*|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?(?:\s?(?:hrs|hs|horas|uhr)\b\.?)?)?(?:[*_`]*\s*(?:-|–|—|→|->|~|〜|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?[~≈]?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?P<close>[*_`\])]*)"
+        r"(?i)^(?P<open>[*_`\[(\s~≈]*)(?:(?:{WEEKDAY})\.?\s*(?:→|->)\s*)?(?:(?P<weekday>{WEEKDAY})\.?,?\s+|(?:{FOREIGN_WEEKDAY}),?\s+)?(?:(?P<date>{date})(?:,?\s+(?:{WEEKDAY})\b\.?|\s*[(（](?:{WEEKDAY})\.?[)）])?|{pair})?(?:\s+(?P<part>{PART_OF_DAY})\b)?(?:(?:\s+[-–]\s+|/|\s+:\s+)(?P<dashed>[~≈]?(?:{COLON_CLOCK}|\d{{1,2}}\s?[ap]\.?m\b\.?))|(?:,?\s+at\s+|\s*,\s*|\s*@\s*|T|\s+|[*_`]+\s*)?(?P<time>(?:[~≈≤≥]\s?)?{CLOCK}\+?)(?:(?P<plus>\d{{1,3}})(?P<unit>min|m|h|s)\b)?(?:\s?(?:hrs|hs|horas|uhr)\b\.?)?)?(?:[*_`]*\s*(?:-|–|—|→|->|~|〜|to|until)\s*[*_]*(?:(?P<enddate>{date})[\sT,]+)?[~≈]?(?P<end>{CLOCK})|(?P<secs>[-–/]\d{{1,2}}\b))?(?:(?:,?\s+(?:on\s+)?|\s*[(（])(?P<later>{date})[)）]?)?(?:\s*[(（]?(?-i:(?P<zone>{ZONE_PATTERN}))(?:/(?-i:{ZONE_PATTERN}))?[)）]?)?(?:,\s+(?P<later2>{date}))?(?P<close>[*_`\])]*)"
     ))
     .ok()
 });
@@ -159,7 +159,9 @@ pub fn leading_stamp(line: &str) -> Option<Stamp> {
     let part = c.name("part").filter(|_| c.name("date").is_some() || c.name("pair").is_some()).map(|m| m.as_str());
     let time_text = c.name("time").or_else(|| c.name("dashed")).map(|m| m.as_str()).or(part);
     // `11:10 6th Nov 2023`, `22:36–22:47 (Jun 11)`: the date after a time with a colon.
-    let later = c.name("later").filter(|_| time_text.is_some_and(|t| t.contains(':')));
+    // (`5:17 am PDT, 20th July`: the day after the zone.)
+    let later = c.name("later").or(c.name("later2").filter(|_| c.name("zone").is_some()));
+    let later = later.filter(|_| time_text.is_some_and(|t| t.contains(':')));
     let date_text = c.name("date").or(later).map(|m| m.as_str());
     let pair = c.name("pair").and_then(|m| m.as_str().split_once(['-', '/']));
     if date_text.is_none() && time_text.is_none() {

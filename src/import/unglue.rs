@@ -60,7 +60,8 @@ pub fn unglue(src: &str) -> Cow<'_, str> {
 
 /// `14:18 CETPage · 8% of outbound queued`: a time's zone that a copied page glued to the
 /// event's first word, a space put back (`14:18 CET Page · ...`), so that the zone is read
-/// and the event keeps its word.
+/// and the event keeps its word. (And a zone in small letters glued to its time, and a space
+/// typed after a time's colon, as below.)
 fn zone_apart(src: &str) -> Cow<'_, str> {
     static ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?m)^(\s*(?:[-*+]\s+)?\d{1,2}:\d{2}(?::\d{2})?\s?(?:UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|KST|AEST|AEDT))(\p{Lu}\p{Ll})")
@@ -72,6 +73,13 @@ fn zone_apart(src: &str) -> Cow<'_, str> {
     let spaced = match ZONE.as_ref() {
         Some(re) => re.replace_all(src, "$1 $2"),
         None => Cow::Borrowed(src),
+    };
+    // `2: 53 am PDT`: a space typed after the colon of a time with its am/pm, taken out.
+    static SPACED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2}): ([0-5]\d\s?(?:[AaPp]\.?[Mm]\b\.?))").ok());
+    let spaced = match SPACED.as_ref() {
+        Some(re) if re.is_match(&spaced) => Cow::Owned(re.replace_all(&spaced, "$1:$2").into_owned()),
+        _ => spaced,
     };
     match SMALL.as_ref() {
         Some(re) if re.is_match(&spaced) => Cow::Owned(
@@ -152,6 +160,8 @@ mod tests {
         assert_eq!(super::zone_apart("14:18 CETA is a word\n"), "14:18 CETA is a word\n");
         assert_eq!(super::zone_apart("at 09:42utc, and 10:00utc."), "at 09:42 UTC, and 10:00 UTC.");
         assert_eq!(super::zone_apart("at 09:42utcx"), "at 09:42utcx");
+        assert_eq!(super::zone_apart("Update 3 [2: 53 am PDT]"), "Update 3 [2:53 am PDT]");
+        assert_eq!(super::zone_apart("Step 1: 25 servers"), "Step 1: 25 servers");
     }
 
     use super::unglue;
