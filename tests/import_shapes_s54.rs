@@ -162,3 +162,15 @@ fn bracketed_update_labels_with_the_day_after_the_zone() {
         assert!(got.iter().any(|(t, e)| t == at && e.starts_with(&event[..20])), "{at} {event} in {got:?}");
     }
 }
+
+/// A status page's postmortem on top, its times told in prose without a day, then its `Posted`
+/// line a day after the incident, then the incident's own update and its `Posted` line: the
+/// prose times are on the incident's day, not on the day the postmortem was posted.
+#[test]
+fn a_postmortems_prose_times_are_on_the_incidents_day() {
+    let src = "Helpdesk unreachable\nIncident Report for Acme\nPostmortem\n\nIncident Timeline\n\nStarting at 4:28pm UTC, we saw errors for some customers.\n\nAt 4:35pm UTC, we reverted the last deploy.\n\nAt 4:45pm UTC, the revert was done and errors stopped.\n\nAction Items\n\n  • Keep the health checks in sync\n  • Add checks before deploys\nPosted Jun 30, 2022 - 04:58 PDT\n\nResolved\nA bad network setting was applied and reverted.\nPosted Jun 29, 2022 - 09:30 PDT\n";
+    let got = rows(&import_utc(src));
+    for at in ["2022-06-29T16:28:00Z", "2022-06-29T16:35:00Z", "2022-06-29T16:45:00Z"] {
+        assert!(got.iter().any(|(t, _)| t == at), "{at} in {got:?}");
+    }
+}

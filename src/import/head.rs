@@ -18,6 +18,17 @@ impl Builder<'_> {
         self.gloss = survey.gloss.clone();
         self.clock.order = survey.order;
         self.first_date = survey.first_date;
+        // A status page's updates, newest first, as list entries at their stamps (`* Jun 30,
+        // 2022 - 04:58 PDT — Posted` over `* Jun 29, 2022 - 09:30 PDT — Resolved`), the first of
+        // them the file's first day: the incident's day is the earliest update's.
+        let listed: Vec<chrono::NaiveDate> = self.src.lines().filter_map(listed_update_day).collect();
+        if listed.len() >= 2
+            && listed.first() == self.first_date.as_ref()
+            && listed.windows(2).all(|w| w[0] >= w[1])
+            && listed.last() < listed.first()
+        {
+            self.first_date = listed.last().copied();
+        }
         self.anchors = super::anchor::anchors(self.src);
         let assumed = options.zone.to_string();
         if options.zone_given {
@@ -349,4 +360,15 @@ pub(super) fn own_export(blocks: &[Block]) -> Option<(String, u32)> {
         }),
         _ => None,
     })
+}
+
+/// The day of a list entry that opens with a full day and time (`* Jun 29, 2022 - 09:30 PDT —
+/// Resolved`).
+fn listed_update_day(line: &str) -> Option<chrono::NaiveDate> {
+    let item = line.trim_start().strip_prefix(['*', '-'])?.trim_start();
+    let s = super::stamp::leading_stamp(item)?;
+    match (s.date?, s.time?) {
+        (super::stamp::DateText::Full(d), super::stamp::ClockText::At(_)) => Some(d),
+        _ => None,
+    }
 }
