@@ -189,9 +189,10 @@ pub fn survey(src: &str) -> Survey {
                 let c = DAY_RANGE.as_ref()?.captures(t)?;
                 Some(DateText::Digits(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
             };
-            first_date = find_date(t).map(DateText::Full).or_else(range).or(digits).or_else(short);
+            let found = find_date(t);
+            first_date = found.map(DateText::Full).or_else(range).or(digits).or_else(short);
             let alone = super::stamp::leading_stamp(t).is_some_and(|s| s.time.is_some() && s.rest.trim().is_empty());
-            posted_at = find_date(t).filter(|_| alone).map(|d| (d, n));
+            posted_at = found.filter(|_| alone).map(|d| (d, n));
         } else if let Some((posted, _)) = posted_at.filter(|&(_, at)| n <= at + 4)
             && let Some(day) = find_date(t).filter(|&d| d < posted && posted - d <= chrono::Duration::days(7))
         {

@@ -51,7 +51,7 @@ fn glued(line: &str) -> bool {
 
 /// `src` with each glued run of timed entries split into paragraphs.
 pub fn unglue(src: &str) -> Cow<'_, str> {
-    let ruled = super::then(super::then(rule_apart(src), zone_apart), clock_apart);
+    let ruled = [zone_apart, small_zone, spaced_colon, clock_apart].into_iter().fold(rule_apart(src), super::then);
     match unglue_entries(&ruled) {
         Cow::Borrowed(_) => ruled,
         Cow::Owned(out) => Cow::Owned(out),
@@ -60,32 +60,36 @@ pub fn unglue(src: &str) -> Cow<'_, str> {
 
 /// `14:18 CETPage · 8% of outbound queued`: a time's zone that a copied page glued to the
 /// event's first word, a space put back (`14:18 CET Page · ...`), so that the zone is read
-/// and the event keeps its word. (And a zone in small letters glued to its time, and a space
-/// typed after a time's colon, as below.)
+/// and the event keeps its word.
 fn zone_apart(src: &str) -> Cow<'_, str> {
     static ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?m)^(\s*(?:[-*+]\s+)?\d{1,2}:\d{2}(?::\d{2})?\s?(?:UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|KST|AEST|AEDT))(\p{Lu}\p{Ll})")
             .ok()
     });
-    // `at 09:42utc`: a zone in small letters glued to its time, written as the zone it is.
-    static SMALL: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"\b(\d{1,2}:\d{2}(?::\d{2})?)(utc|gmt|cet|cest|bst|est|edt|pst|pdt)\b").ok());
-    let spaced = match ZONE.as_ref() {
+    match ZONE.as_ref() {
         Some(re) => re.replace_all(src, "$1 $2"),
         None => Cow::Borrowed(src),
-    };
-    // `2: 53 am PDT`: a space typed after the colon of a time with its am/pm, taken out.
+    }
+}
+
+/// `at 09:42utc`: a zone in small letters glued to its time, written apart as the zone it is
+/// (`09:42 UTC`).
+fn small_zone(src: &str) -> Cow<'_, str> {
+    static SMALL: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2}:\d{2}(?::\d{2})?)(utc|gmt|cet|cest|bst|est|edt|pst|pdt)\b").ok());
+    match SMALL.as_ref() {
+        Some(re) => re.replace_all(src, |c: &regex::Captures| format!("{} {}", &c[1], c[2].to_uppercase())),
+        None => Cow::Borrowed(src),
+    }
+}
+
+/// `2: 53 am PDT`: a space typed after the colon of a time with its am/pm, taken out.
+fn spaced_colon(src: &str) -> Cow<'_, str> {
     static SPACED: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"\b(\d{1,2}): ([0-5]\d\s?(?:[AaPp]\.?[Mm]\b\.?))").ok());
-    let spaced = match SPACED.as_ref() {
-        Some(re) if re.is_match(&spaced) => Cow::Owned(re.replace_all(&spaced, "$1:$2").into_owned()),
-        _ => spaced,
-    };
-    match SMALL.as_ref() {
-        Some(re) if re.is_match(&spaced) => Cow::Owned(
-            re.replace_all(&spaced, |c: &regex::Captures| format!("{} {}", &c[1], c[2].to_uppercase())).into_owned(),
-        ),
-        _ => spaced,
+    match SPACED.as_ref() {
+        Some(re) => re.replace_all(src, "$1:$2"),
+        None => Cow::Borrowed(src),
     }
 }
 
@@ -158,10 +162,10 @@ mod tests {
             "14:18 CET Page · queued\n15:03 CET Resolved: drained\n"
         );
         assert_eq!(super::zone_apart("14:18 CETA is a word\n"), "14:18 CETA is a word\n");
-        assert_eq!(super::zone_apart("at 09:42utc, and 10:00utc."), "at 09:42 UTC, and 10:00 UTC.");
-        assert_eq!(super::zone_apart("at 09:42utcx"), "at 09:42utcx");
-        assert_eq!(super::zone_apart("Update 3 [2: 53 am PDT]"), "Update 3 [2:53 am PDT]");
-        assert_eq!(super::zone_apart("Step 1: 25 servers"), "Step 1: 25 servers");
+        assert_eq!(super::small_zone("at 09:42utc, and 10:00utc."), "at 09:42 UTC, and 10:00 UTC.");
+        assert_eq!(super::small_zone("at 09:42utcx"), "at 09:42utcx");
+        assert_eq!(super::spaced_colon("Update 3 [2: 53 am PDT]"), "Update 3 [2:53 am PDT]");
+        assert_eq!(super::spaced_colon("Step 1: 25 servers"), "Step 1: 25 servers");
     }
 
     use super::unglue;

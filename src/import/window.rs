@@ -22,10 +22,12 @@ static WINDOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// A time as written in the statement: `18:26`, `6:26 PM`, `6:26pm`.
+/// A time as written in the statement (`18:26`, `6:26 PM`), read as any stamp's.
 fn clock(text: &str) -> Option<NaiveTime> {
-    let t = text.replace(['.', ' '], "").to_uppercase();
-    NaiveTime::parse_from_str(&t, "%H:%M").or_else(|_| NaiveTime::parse_from_str(&t, "%I:%M%p")).ok()
+    match super::stamp::leading_stamp(text)?.time? {
+        super::stamp::ClockText::At(t) => Some(t),
+        _ => None,
+    }
 }
 
 impl Builder<'_> {
@@ -46,14 +48,16 @@ impl Builder<'_> {
             .doc
             .timeline
             .iter()
-            .map(|e| matches!(e.time, Moment::Exact(_)).then(|| e.time.resolve(&zone)).flatten())
+            .map(|e| match e.time {
+                Moment::Exact(t) => Some(t),
+                Moment::Typed(_) => None,
+            })
             .collect();
         let before: Vec<usize> = (0..times.len()).filter(|&k| times[k].is_some_and(|t| t < start)).collect();
         let inside = times.iter().flatten().any(|&t| t > start && t <= end);
+        // (Within a day before the opening, so a day later it is past the opening.)
         let fits = |t: DateTime<FixedOffset>| {
-            start - t < Duration::days(1)
-                && t + Duration::days(1) >= start
-                && t + Duration::days(1) <= end + Duration::hours(1)
+            start - t < Duration::days(1) && t + Duration::days(1) <= end + Duration::hours(1)
         };
         if before.len() < 2 || inside || !before.iter().all(|&k| times[k].is_some_and(fits)) {
             return;
