@@ -35,7 +35,13 @@ impl Builder<'_> {
         let line = self.source(block);
         let line = line.trim().trim_matches(['*', '_']);
         let one = matches!(block.kind, Kind::Paragraph) && !line.contains('\n');
-        one.then(|| super::dates::date_line(line).map(|(d, _)| d)).flatten()
+        one.then(|| super::dates::date_line(line).map(|(d, _)| d).or_else(|| self.digits_day(line))).flatten()
+    }
+
+    /// A day in digits alone on its line, read in the document's order of day and month.
+    fn digits_day(&self, line: &str) -> Option<NaiveDate> {
+        let year = self.clock.year.or(self.clock.date.map(|d| d.year()));
+        digits_day(line)?.resolve(self.clock.order, year)
     }
 
     /// The day of the Markdown heading nearest above `start`, when it gives one: a bold label's
@@ -57,6 +63,19 @@ impl Builder<'_> {
         let year = self.clock.year.or(self.clock.date.map(|d| d.year()));
         title_day(text, self.clock.order, year).or_else(|| closing_day(text, self.clock.order, year))
     }
+}
+
+/// `Samstag, 13.01.2018`, `Friday 12/01/2018`: a day in digits alone on its line (a weekday's
+/// name before it may be), its day and month in either order.
+pub(super) fn digits_day(line: &str) -> Option<DateText> {
+    let rest = line.trim_start_matches(|c: char| c.is_alphabetic()).trim_start_matches([',', ' ']);
+    let named = line[..line.len() - rest.len()].trim_end_matches([',', ' ']).to_lowercase();
+    if !(named.is_empty() || super::dates::FILLER.contains(&named.as_str())) {
+        return None;
+    }
+    let s = leading_stamp(rest.trim_end_matches(':'))?;
+    let digits = matches!(s.date, Some(DateText::Digits(..)));
+    (digits && s.time.is_none() && s.rest.trim().is_empty()).then_some(s.date).flatten()
 }
 
 /// The day in the brackets a title ends with, with or without a time after it.

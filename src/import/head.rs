@@ -303,6 +303,7 @@ pub(super) fn plain_title(line: &str) -> bool {
         // A line that only states a day ("Sunday, January 16, 2011" over a status blog's post)
         // is the post's date, not its title.
         && super::dates::date_line(line).is_none()
+        && super::dated_title::digits_day(line).is_none()
 }
 
 /// With no title found, a first line that only states a day ("21 February 2010" over a wiki

@@ -26,6 +26,7 @@ pub(super) const STATUS_WORDS: &[&str] = &[
     "verifying",
     "completed",
     "mitigated",
+    "closed",
 ];
 
 /// `investigating May 11, 2021, 02:35 AM UTC`: a status page's word for an update, then its

@@ -190,7 +190,7 @@ pub(super) fn date_time_label_count(text: &str) -> usize {
 /// time, its text (the event `UPDATE: text`).
 pub(super) fn update_stamp(line: &str) -> Option<Stamp> {
     static UPDATE: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)^[*_\[]*(?:update|edit|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
+        LazyLock::new(|| Regex::new(r"(?i)^[*_\[]*(?:updated?|edit(?:ed)?|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
     // `Update 2 (8:00 PM PST): text`: the update's number, its time in brackets.
     static NUMBERED: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)\s+\d{1,2}\s*[(\[]").ok());
