@@ -25,7 +25,12 @@ fn weekday_and_digits_day_lines_date_the_updates_below() {
         let want: Vec<(String, String)> = days
             .iter()
             .zip(["17:46", "13:40", "14:20", "17:10"])
-            .zip(["The statement is out.", "Writing the statement.", "Support lines open again.", "Cached sites are back."])
+            .zip([
+                "The statement is out.",
+                "Writing the statement.",
+                "Support lines open again.",
+                "Cached sites are back.",
+            ])
             .map(|((d, t), e)| (format!("{d}T{t}:00Z"), e.to_string()))
             .collect();
         assert_eq!(rows(&doc), want, "{src}");
@@ -60,6 +65,43 @@ fn updated_lines_are_entries() {
         pairs(&[
             ("2010-01-05T21:47:00Z", "UPDATED: Services are back."),
             ("2010-01-06T10:17:00Z", "UPDATED: All data is safe."),
+        ])
+    );
+}
+
+/// A status page's history copied with each update's day and time on the line after its
+/// paragraphs, glued to the next update (`Sep 27, 05:47 UTC` / `Update - ...`): each stamp is
+/// the update's above it; the next day's update, whose stamp the copy cut off, stays text.
+#[test]
+fn a_stamp_after_each_update_is_that_updates() {
+    let src = "Past Incidents\n\nSep 27, 2022\nResolved - DNS changes are done.\nNo more issues.\n\nThe issue is closed.\n\nSep 27, 05:47 UTC\nUpdate - Some API calls were blocked.\n\nWe keep watching.\n\nSep 27, 01:07 UTC\nMonitoring - We added protections.\n\nSep 27, 00:16 UTC\nIdentified - Errors are up.\n\nSep 26, 23:08 UTC\nSep 26, 2022\nResolved - A short spike of errors.\n";
+    let (doc, _) = import_with_report(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2022-09-27T05:47:00Z", "Resolved - DNS changes are d"),
+            ("2022-09-27T01:07:00Z", "Update - Some API calls were"),
+            ("2022-09-27T00:16:00Z", "Monitoring - We added protec"),
+            ("2022-09-26T23:08:00Z", "Identified - Errors are up."),
+        ])
+    );
+    assert!(doc.timeline[0].event.contains("The issue is closed."), "{:?}", doc.timeline[0].event);
+    let text: String = doc.sections.iter().map(|s| s.text.clone()).collect();
+    assert!(text.contains("Resolved - A short spike of errors."), "{text}");
+}
+
+/// A notice page's updates under day lines, newest first, no heading anywhere, each opening
+/// with a time written with a dot (`09.45 Work ...`): each on its day.
+#[test]
+fn dotted_times_under_plain_day_lines_are_entries() {
+    let src = "A flood cut the network on Friday 17 July 2015.\n\n21 July 2015\n\n09.45 Work on the slow links was done.\n\n20 July 2015\n\n09.50 Some users see slow links.\n\n19 July 2015\n\n17.35 A faulty patch cable was replaced.\n";
+    let doc = import_utc(src);
+    assert_eq!(
+        rows(&doc),
+        pairs(&[
+            ("2015-07-21T09:45:00Z", "Work on the slow links was d"),
+            ("2015-07-20T09:50:00Z", "Some users see slow links."),
+            ("2015-07-19T17:35:00Z", "A faulty patch cable was rep"),
         ])
     );
 }

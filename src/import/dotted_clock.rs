@@ -46,7 +46,10 @@ pub(super) fn dotted_clocks(src: &str) -> std::borrow::Cow<'_, str> {
                 })
             })
         });
-        if titled && hits.len() >= 2 && !numbered {
+        // (Or no heading at all: a day alone on its line, `21 July 2015`, a few lines above each.)
+        let under_day: Vec<usize> = hits.iter().copied().filter(|&k| day_above(&lines[start..k])).collect();
+        let hits = if titled { hits } else { under_day };
+        if hits.len() >= 2 && !numbered {
             for k in hits {
                 out[k] = re.replace(lines[k], "$1$2:$3$4$5").into_owned();
                 changed = true;
@@ -57,13 +60,39 @@ pub(super) fn dotted_clocks(src: &str) -> std::borrow::Cow<'_, str> {
     if changed { out.join("\n").into() } else { src.into() }
 }
 
+/// Whether the last lines of `above` hold a day alone on its line (blank lines round it), with
+/// at most three lines of text after it.
+fn day_above(above: &[&str]) -> bool {
+    let mut text = 0;
+    for (i, line) in above.iter().enumerate().rev() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let blank = |j: Option<usize>| j.and_then(|j| above.get(j)).is_none_or(|l| l.trim().is_empty());
+        if blank(i.checked_sub(1)) && blank(Some(i + 1)) && is_day(line) {
+            return true;
+        }
+        text += 1;
+        if text > 3 {
+            return false;
+        }
+    }
+    false
+}
+
+/// A line that is a day and nothing else (`25 February 2024`, `### 26 February`).
+fn is_day(line: &str) -> bool {
+    let text = line.trim_start().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
+    super::stamp::leading_stamp(text)
+        .is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim_matches(['.', ':', ' ']).is_empty())
+}
+
 /// A heading that is a day (`### 25 February 2024`, `## 26 February`) or names the timeline.
 fn timeline_heading(line: &str) -> bool {
     let text = line.trim_start().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
     let lower = text.to_lowercase();
     ["timeline", "chronolog", "time line", "log", "sequence of events"].iter().any(|w| lower.contains(w))
-        || super::stamp::leading_stamp(text)
-            .is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim_matches(['.', ':', ' ']).is_empty())
+        || is_day(text)
 }
 
 #[cfg(test)]
@@ -80,6 +109,20 @@ mod tests {
         let src = "## Timeline\n\n25 August 2022\n\n11.07: Started the upgrade\n\n13.04: Upgrade stuck\n";
         let out = dotted_clocks(src);
         assert!(out.contains("11:07: Started") && out.contains("13:04: Upgrade"), "{out}");
+    }
+
+    #[test]
+    fn dotted_times_under_day_lines_without_headings_are_times() {
+        let src = "Intro.\n\n21 July 2015\n\n09.45 Work was done.\n\n20 July 2015\n\n09.50 Links are slow.\n\n17 July 2015\n\nFlooding cut the link.\n\n18.45 Restored.\n";
+        let out = dotted_clocks(src);
+        assert!(out.contains("09:45 Work") && out.contains("09:50 Links") && out.contains("18:45 Restored"), "{out}");
+        // One such line only, or version numbers far below a day: unchanged.
+        for src in [
+            "Intro.\n\n21 July 2015\n\n09.45 Work was done.\n",
+            "21 July 2015\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\n2.10 Release notes\n\n2.11 More notes\n",
+        ] {
+            assert_eq!(dotted_clocks(src), src);
+        }
     }
 
     #[test]

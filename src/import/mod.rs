@@ -72,6 +72,7 @@ mod split_cells;
 mod stamp;
 mod stamp_date;
 mod stamp_forms;
+mod stamps_after;
 mod stamps_under;
 mod status;
 mod status_copy;
@@ -281,6 +282,7 @@ fn prepared(src: &str) -> String {
         _ => std::borrow::Cow::Borrowed(src),
     };
     let html = then(html, statusfy::updates);
+    let html = then(html, stamps_after::stamps_apart);
     let html = then(html, dotted_clock::dotted_clocks);
     let html = then(html, status_headings::status_headings);
     let logged = label_value::stamps_over_text(&html);

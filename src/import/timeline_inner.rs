@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::build::Builder;
+use super::build::{Builder, Part};
+use super::report::Outcome;
 use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use crate::doc::SectionKind;
@@ -21,6 +22,18 @@ impl Builder<'_> {
     pub(super) fn title_year(&mut self) {
         if self.clock.date.is_none() && self.clock.year.is_none() {
             self.clock.year = TITLE_YEAR.as_ref().and_then(|re| re.captures(&self.doc.title)?[1].parse().ok());
+        }
+    }
+
+    /// Reports the entries taken from `part` since the timeline had `before`, into section `t`.
+    pub(super) fn report_runs(&mut self, part: &Part, t: usize, before: usize) {
+        let added = self.doc.timeline.len() - before;
+        if added > 0 {
+            let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
+            let detail =
+                format!("{added} entr{} from the lines that start with a time", if added == 1 { "y" } else { "ies" });
+            self.report.push(line, shown, Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
+            self.touch(t);
         }
     }
 

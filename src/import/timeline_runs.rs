@@ -4,7 +4,6 @@
 
 use super::blocks::{Block, Kind};
 use super::build::{Builder, Part};
-use super::report::Outcome;
 use super::stamp::{ClockText, leading_stamp};
 use super::timeline::{LIST_MARKER, Reading};
 use super::timeline_inner::{dated_alone, is_label};
@@ -41,6 +40,10 @@ impl Builder<'_> {
             self.clock.date = Some(day);
             self.clock.date_stated = true;
             self.clock.last = None;
+        }
+        if let Some(out) = self.stamps_after_updates(part, blocks) {
+            self.report_runs(part, t, before);
+            return out;
         }
         // Paragraphs that each start with a time, three or more in a row: an entry each.
         let timed_paragraph: Vec<bool> = part
@@ -383,17 +386,5 @@ impl Builder<'_> {
         }
         self.report_runs(part, t, before);
         out
-    }
-
-    /// Reports the entries taken from `part` since the timeline had `before`, into section `t`.
-    pub(super) fn report_runs(&mut self, part: &Part, t: usize, before: usize) {
-        let added = self.doc.timeline.len() - before;
-        if added > 0 {
-            let (line, shown) = part.heading.as_ref().map_or((1, String::new()), |h| (h.line, h.shown.clone()));
-            let detail =
-                format!("{added} entr{} from the lines that start with a time", if added == 1 { "y" } else { "ies" });
-            self.report.push(line, shown, Outcome::Section { id: self.doc.sections[t].id.clone(), detail });
-            self.touch(t);
-        }
     }
 }

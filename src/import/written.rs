@@ -189,8 +189,9 @@ pub(super) fn date_time_label_count(text: &str) -> usize {
 /// `UPDATE 7 May 19:27 UTC - text`, `Update 2024-01-12 16:13 UTC: text`: an update's word, its
 /// time, its text (the event `UPDATE: text`).
 pub(super) fn update_stamp(line: &str) -> Option<Stamp> {
-    static UPDATE: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"(?i)^[*_\[]*(?:updated?|edit(?:ed)?|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok());
+    static UPDATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[*_\[]*(?:updated?|edit(?:ed)?|addendum)[*_]*\s*(?:#\d+\s*)?[:\-–—]?[*_]*\s+").ok()
+    });
     // `Update 2 (8:00 PM PST): text`: the update's number, its time in brackets.
     static NUMBERED: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"(?i)^[*_]*(?:update|edit|addendum)\s+\d{1,2}\s*[(\[]").ok());
