@@ -153,8 +153,10 @@ mod tests {
         // 2,859 after session 51's (harm told as an achievement, what a named team could have done),
         // 2,870 after session 52's (a failing named as a trait, a bad apple, competence denied),
         // 2,917 after session 53's (nerve and covering oneself judged, work not done at all, rules
-        // not followed, a managed service provider as someone; PERFORMANCE.md has what they cost).
-        assert!(set.gate.words() < 2950, "{} trigger words", set.gate.words());
+        // not followed, a managed service provider as someone; PERFORMANCE.md has what they cost),
+        // 2,945 after session 54's, 2,964 after session 55's (dismissal in other words, sanctions a
+        // regulator hands out, intent told of a person's act).
+        assert!(set.gate.words() < 3000, "{} trigger words", set.gate.words());
         eprintln!("{} trigger words; {open} of {} patterns open for plain prose", set.gate.words(), set.owners.len());
     }
 
