@@ -81,7 +81,7 @@ fn day_above(above: &[&str]) -> bool {
 }
 
 /// A line that is a day and nothing else (`25 February 2024`, `### 26 February`).
-fn is_day(line: &str) -> bool {
+pub(super) fn is_day(line: &str) -> bool {
     let text = line.trim_start().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
     super::stamp::leading_stamp(text)
         .is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim_matches(['.', ':', ' ']).is_empty())

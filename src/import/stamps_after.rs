@@ -25,7 +25,7 @@ pub(super) fn stamps_apart(src: &str) -> Cow<'_, str> {
     // (Or the next day's line and its first update: `Sep 26, 23:08 UTC` / `Sep 26, 2022` /
     // `Resolved - ...`.)
     let update_at = |j: usize| lines.get(j).is_some_and(|n| status_dash(n));
-    let day_at = |j: usize| lines.get(j).is_some_and(|n| day_line(n));
+    let day_at = |j: usize| lines.get(j).is_some_and(|n| super::dotted_clock::is_day(n));
     let glued = |i: usize| stamp_line(lines[i]) && (update_at(i + 1) || (day_at(i + 1) && update_at(i + 2)));
     if (0..lines.len()).filter(|&i| glued(i)).count() < 2 {
         return src.into();
@@ -60,7 +60,7 @@ impl Builder<'_> {
         let opens = |t: &str| {
             let mut lines = t.lines();
             let first = lines.next().unwrap_or_default();
-            status_dash(first) || (day_line(first) && lines.next().is_some_and(status_dash))
+            status_dash(first) || (super::dotted_clock::is_day(first) && lines.next().is_some_and(status_dash))
         };
         let stamps: Vec<usize> = (0..texts.len()).filter(|&i| stamp_line(&texts[i])).collect();
         let updates: Vec<usize> = (0..texts.len()).filter(|&i| opens(&texts[i])).collect();
@@ -90,7 +90,7 @@ impl Builder<'_> {
             let t = &texts[i];
             // (The day's line over the first update is that day's heading, kept as text.)
             let body = match t.split_once('\n') {
-                Some((day, rest)) if day_line(day) && status_dash(rest) => {
+                Some((day, rest)) if super::dotted_clock::is_day(day) && status_dash(rest) => {
                     out.push((paragraphs[i].range.clone(), format!("{day}\n")));
                     rest.to_string()
                 }
@@ -103,9 +103,4 @@ impl Builder<'_> {
         }
         Some(out)
     }
-}
-
-/// A line that is only a day.
-fn day_line(line: &str) -> bool {
-    leading_stamp(line.trim()).is_some_and(|s| s.date.is_some() && s.time.is_none() && s.rest.trim().is_empty())
 }
